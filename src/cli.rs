@@ -1,0 +1,130 @@
+//! The subcommands other than `serve`, as plain functions returning a
+//! message for the person at the terminal.
+
+use std::path::Path;
+
+use crate::clock::Clock;
+use crate::config::Settings;
+use crate::db::{self, DbConn};
+use crate::domain::email::EmailAddress;
+use crate::domain::password;
+use crate::models::{groups, users};
+use crate::registry::Registry;
+
+fn connect(settings: &Settings) -> Result<DbConn, String> {
+    if let db::DatabaseUrl::Sqlite(path) = &settings.database_url
+        && let Some(dir) = Path::new(path).parent()
+        && !dir.as_os_str().is_empty()
+    {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    }
+    db::establish(&settings.database_url).map_err(|e| {
+        format!(
+            "cannot connect to the database {:?}: {e}",
+            settings.database_url
+        )
+    })
+}
+
+pub fn migrate(settings: &Settings, revert: bool) -> Result<(), String> {
+    let mut conn = connect(settings)?;
+    if revert {
+        let version = db::revert_last(&mut conn)?;
+        println!("reverted migration {version}");
+        return Ok(());
+    }
+    let applied = db::migrate(&mut conn)?;
+    if applied.is_empty() {
+        println!("the database is up to date");
+    }
+    for version in applied {
+        println!("applied migration {version}");
+    }
+    Ok(())
+}
+
+pub fn seed(settings: &Settings, file: Option<&Path>) -> Result<(), String> {
+    let registry = match file {
+        Some(path) => Registry::parse(
+            &std::fs::read_to_string(path)
+                .map_err(|e| format!("cannot read {}: {e}", path.display()))?,
+        )?,
+        None => Registry::built_in(),
+    };
+    let mut conn = connect(settings)?;
+    db::migrate(&mut conn)?;
+    let report = registry
+        .load(&mut conn, Clock::default().now())
+        .map_err(|e| format!("seeding failed, nothing was changed: {e}"))?;
+    println!(
+        "registry loaded: {} standards, {} groups, {} external committees",
+        report.standards, report.groups, report.committees
+    );
+    Ok(())
+}
+
+pub struct NewAccount<'a> {
+    pub email: &'a str,
+    pub name: &'a str,
+    pub password: &'a str,
+    pub secretariat: bool,
+    pub group: Option<&'a str>,
+    pub role: &'a str,
+}
+
+pub fn add_user(settings: &Settings, account: NewAccount<'_>) -> Result<(), String> {
+    let email = EmailAddress::parse(account.email).map_err(str::to_owned)?;
+    let name = account.name.trim();
+    if name.is_empty() || name.chars().count() > 200 {
+        return Err("the name must have 1 to 200 characters".into());
+    }
+    password::check_new(account.password, account.password).map_err(str::to_owned)?;
+    let hash = password::hash(account.password);
+    let mut conn = connect(settings)?;
+    db::migrate(&mut conn)?;
+    let now = Clock::default().now();
+    db::write_transaction(&mut conn, |conn| {
+        if users::find_by_email(conn, email.as_str())?.is_some() {
+            return Err(Failure::Message(format!(
+                "an account for {} already exists",
+                email.as_str()
+            )));
+        }
+        let group = match account.group {
+            Some(code) => Some(
+                groups::find_by_code(conn, code)?
+                    .ok_or_else(|| Failure::Message(format!("there is no group {code:?}")))?,
+            ),
+            None => None,
+        };
+        let id = db::new_id();
+        users::insert(
+            conn,
+            &users::NewUser {
+                id: &id,
+                email: email.as_str(),
+                name,
+                password_hash: Some(&hash),
+                is_secretariat: account.secretariat,
+                active: true,
+                created_at: now,
+            },
+        )?;
+        if let Some(group) = group {
+            groups::add_member(conn, &group.id, &id, account.role, now)?;
+        }
+        Ok(())
+    })
+    .map_err(|e: Failure| e.to_string())?;
+    println!("account created for {}", email.as_str());
+    Ok(())
+}
+
+#[derive(Debug, thiserror::Error)]
+enum Failure {
+    #[error("{0}")]
+    Message(String),
+    #[error("database: {0}")]
+    Database(#[from] diesel::result::Error),
+}

@@ -1,0 +1,524 @@
+//! Settings: defaults, then an optional TOML file, then `CLARION_*`
+//! environment variables, later ones winning. Everything is checked here, so
+//! a bad value stops the program at start with one clear line.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::db::{DatabaseUrl, redact_url};
+
+/// A value that must never reach a log line or a `Debug` dump.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret<T>(T);
+
+impl<T> Secret<T> {
+    pub fn new(value: T) -> Self {
+        Self(value)
+    }
+
+    pub fn expose(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T> fmt::Debug for Secret<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("[redacted]")
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("configuration: {0}")]
+pub struct ConfigError(pub String);
+
+/// The settings a file or the environment may give; every one optional.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Layer {
+    data_dir: Option<String>,
+    database_url: Option<String>,
+    bind: Option<String>,
+    base_url: Option<String>,
+    smtp_url: Option<String>,
+    mail_from: Option<String>,
+    secret_key: Option<String>,
+    site_name: Option<String>,
+    workers: Option<usize>,
+    pool_size: Option<u32>,
+    log_format: Option<String>,
+    submissions_per_hour: Option<u32>,
+    retention_days: Option<u32>,
+    mail_poll_ms: Option<u64>,
+}
+
+/// Every variable the program reads, with what it means; `--help` shows this.
+pub const VARIABLES: &[(&str, &str)] = &[
+    (
+        "CLARION_CONFIG",
+        "optional TOML file with the settings below (lower-case names without the prefix)",
+    ),
+    (
+        "CLARION_DATA_DIR",
+        "directory for the SQLite database, mail files and the generated secret key [default: ./data]",
+    ),
+    (
+        "CLARION_DATABASE_URL",
+        "postgres://user:password@host/db, or a SQLite file path [default: $CLARION_DATA_DIR/clarion.db]",
+    ),
+    (
+        "CLARION_BIND",
+        "address and port to listen on [default: 127.0.0.1:8080]",
+    ),
+    (
+        "CLARION_BASE_URL",
+        "public address used in every absolute link, e.g. https://clarion.example.org [default: http://$CLARION_BIND]",
+    ),
+    (
+        "CLARION_SMTP_URL",
+        "smtp://user:password@host:587?tls=required (STARTTLS), smtps://…:465 (TLS) or smtp://127.0.0.1:25 (plain, loopback); unset: mail is written as .eml files under $CLARION_DATA_DIR/mail",
+    ),
+    (
+        "CLARION_MAIL_FROM",
+        "sender of every message [default: Clarion <clarion@HOST of the base URL>]",
+    ),
+    (
+        "CLARION_SECRET_KEY",
+        "64 hex characters keying CSRF tokens and hashes [default: generated once into $CLARION_DATA_DIR/secret.key]",
+    ),
+    (
+        "CLARION_SITE_NAME",
+        "name shown in pages and mail [default: Clarion]",
+    ),
+    (
+        "CLARION_WORKERS",
+        "HTTP worker threads [default: number of CPUs]",
+    ),
+    (
+        "CLARION_POOL_SIZE",
+        "database connections in the pool [default: 16]",
+    ),
+    (
+        "CLARION_LOG_FORMAT",
+        "text or json [default: text]; the level comes from RUST_LOG [default: info]",
+    ),
+    (
+        "CLARION_SUBMISSIONS_PER_HOUR",
+        "stored submissions allowed per address and hour; 0 turns the throttle off [default: 5]",
+    ),
+    (
+        "CLARION_RETENTION_DAYS",
+        "days after closing before a request's personal data is erased [default: 365]",
+    ),
+    (
+        "CLARION_MAIL_POLL_MS",
+        "how often the mail worker looks for due messages, in milliseconds [default: 2000]",
+    ),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub data_dir: PathBuf,
+    pub database_url: DatabaseUrl,
+    pub bind: SocketAddr,
+    pub base_url: String,
+    pub smtp_url: Option<Secret<String>>,
+    pub mail_from: lettre::message::Mailbox,
+    pub secret_key: Secret<[u8; 32]>,
+    pub site_name: String,
+    pub workers: usize,
+    pub pool_size: u32,
+    pub log_format: LogFormat,
+    pub submissions_per_hour: u32,
+    pub retention_days: u32,
+    pub mail_poll_ms: u64,
+}
+
+impl Settings {
+    /// Reads the file named by `CLARION_CONFIG` (or `file`) and the process
+    /// environment.
+    pub fn load(file: Option<&Path>) -> Result<Self, ConfigError> {
+        Self::from_sources(file, std::env::vars())
+    }
+
+    pub fn from_sources(
+        file: Option<&Path>,
+        env: impl IntoIterator<Item = (String, String)>,
+    ) -> Result<Self, ConfigError> {
+        let env: HashMap<String, String> = env
+            .into_iter()
+            .filter(|(k, _)| k.starts_with("CLARION_"))
+            .collect();
+        let file = file
+            .map(Path::to_path_buf)
+            .or_else(|| env.get("CLARION_CONFIG").map(PathBuf::from));
+        let mut layer = match &file {
+            Some(path) => read_file(path)?,
+            None => Layer::default(),
+        };
+        layer.apply_env(&env)?;
+        layer.resolve(load_or_create_key)
+    }
+
+    /// Does the public address use TLS (and so may cookies be `Secure`)?
+    pub fn is_https(&self) -> bool {
+        self.base_url.starts_with("https://")
+    }
+
+    /// An absolute link to a path of this site.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base_url, path)
+    }
+}
+
+fn read_file(path: &Path) -> Result<Layer, ConfigError> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| ConfigError(format!("cannot read {}: {e}", path.display())))?;
+    toml::from_str(&text).map_err(|e| {
+        ConfigError(format!(
+            "{} is not a valid settings file: {}",
+            path.display(),
+            e.message()
+        ))
+    })
+}
+
+impl Layer {
+    fn apply_env(&mut self, env: &HashMap<String, String>) -> Result<(), ConfigError> {
+        let text = |name: &str| env.get(name).filter(|v| !v.is_empty()).cloned();
+        fn number<N: std::str::FromStr>(
+            env: &HashMap<String, String>,
+            name: &str,
+        ) -> Result<Option<N>, ConfigError> {
+            match env.get(name).filter(|v| !v.is_empty()) {
+                None => Ok(None),
+                Some(v) => {
+                    v.trim().parse().map(Some).map_err(|_| {
+                        ConfigError(format!("{name} must be a whole number, not {v:?}"))
+                    })
+                }
+            }
+        }
+        macro_rules! overlay_text {
+            ($($field:ident = $var:literal),* $(,)?) => {
+                $(if let Some(v) = text($var) { self.$field = Some(v); })*
+            };
+        }
+        overlay_text!(
+            data_dir = "CLARION_DATA_DIR",
+            database_url = "CLARION_DATABASE_URL",
+            bind = "CLARION_BIND",
+            base_url = "CLARION_BASE_URL",
+            smtp_url = "CLARION_SMTP_URL",
+            mail_from = "CLARION_MAIL_FROM",
+            secret_key = "CLARION_SECRET_KEY",
+            site_name = "CLARION_SITE_NAME",
+            log_format = "CLARION_LOG_FORMAT",
+        );
+        macro_rules! overlay_number {
+            ($($field:ident = $var:literal),* $(,)?) => {
+                $(if let Some(v) = number(env, $var)? { self.$field = Some(v); })*
+            };
+        }
+        overlay_number!(
+            workers = "CLARION_WORKERS",
+            pool_size = "CLARION_POOL_SIZE",
+            submissions_per_hour = "CLARION_SUBMISSIONS_PER_HOUR",
+            retention_days = "CLARION_RETENTION_DAYS",
+            mail_poll_ms = "CLARION_MAIL_POLL_MS",
+        );
+        Ok(())
+    }
+
+    /// `load_key` supplies the key when none is configured.
+    fn resolve(
+        self,
+        load_key: impl FnOnce(&Path) -> Result<[u8; 32], ConfigError>,
+    ) -> Result<Settings, ConfigError> {
+        let data_dir = PathBuf::from(self.data_dir.unwrap_or_else(|| "./data".into()));
+        let database_url = match self.database_url {
+            Some(url) => DatabaseUrl::parse(&url)
+                .map_err(|e| ConfigError(format!("CLARION_DATABASE_URL: {e}")))?,
+            None => DatabaseUrl::Sqlite(data_dir.join("clarion.db").to_string_lossy().into_owned()),
+        };
+        let bind_text = self.bind.unwrap_or_else(|| "127.0.0.1:8080".into());
+        let bind: SocketAddr = bind_text.parse().map_err(|_| {
+            ConfigError(format!(
+                "CLARION_BIND must be an address and port such as 127.0.0.1:8080, not {bind_text:?}"
+            ))
+        })?;
+        let base_url = parse_base_url(self.base_url.unwrap_or_else(|| format!("http://{bind}")))?;
+        let smtp_url = match self.smtp_url {
+            Some(url) => {
+                lettre::AsyncSmtpTransport::<lettre::Tokio1Executor>::from_url(&url).map_err(
+                    |e| {
+                        ConfigError(format!(
+                            "CLARION_SMTP_URL {} is not usable: {e}",
+                            redact_url(&url)
+                        ))
+                    },
+                )?;
+                Some(Secret::new(url))
+            }
+            None => None,
+        };
+        let mail_from_text = self
+            .mail_from
+            .unwrap_or_else(|| format!("Clarion <clarion@{}>", host_of(&base_url)));
+        let mail_from = mail_from_text.parse().map_err(|_| {
+            ConfigError(format!(
+                "CLARION_MAIL_FROM must be an address such as \"Clarion <clarion@example.org>\", not {mail_from_text:?}"
+            ))
+        })?;
+        let secret_key = match self.secret_key {
+            Some(hex) => parse_key(&hex).ok_or_else(|| {
+                ConfigError(
+                    "CLARION_SECRET_KEY must be 64 hexadecimal characters (32 bytes)".into(),
+                )
+            })?,
+            None => load_key(&data_dir)?,
+        };
+        let log_format = match self.log_format.as_deref().unwrap_or("text") {
+            "text" => LogFormat::Text,
+            "json" => LogFormat::Json,
+            other => {
+                return Err(ConfigError(format!(
+                    "CLARION_LOG_FORMAT must be text or json, not {other:?}"
+                )));
+            }
+        };
+        let workers = self.workers.unwrap_or_else(|| {
+            std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get)
+        });
+        let pool_size = self.pool_size.unwrap_or(16);
+        if workers == 0 || pool_size == 0 {
+            return Err(ConfigError(
+                "CLARION_WORKERS and CLARION_POOL_SIZE must be at least 1".into(),
+            ));
+        }
+        Ok(Settings {
+            data_dir,
+            database_url,
+            bind,
+            base_url,
+            smtp_url,
+            mail_from,
+            secret_key: Secret::new(secret_key),
+            site_name: self.site_name.unwrap_or_else(|| "Clarion".into()),
+            workers,
+            pool_size,
+            log_format,
+            submissions_per_hour: self.submissions_per_hour.unwrap_or(5),
+            retention_days: self.retention_days.unwrap_or(365),
+            mail_poll_ms: self.mail_poll_ms.unwrap_or(2000).max(10),
+        })
+    }
+}
+
+/// The key kept in `$CLARION_DATA_DIR/secret.key`, created (readable by the
+/// owner only) on first start.
+fn load_or_create_key(data_dir: &Path) -> Result<[u8; 32], ConfigError> {
+    let path = data_dir.join("secret.key");
+    match std::fs::read_to_string(&path) {
+        Ok(text) => parse_key(&text).ok_or_else(|| {
+            ConfigError(format!(
+                "{} does not hold 64 hexadecimal characters",
+                path.display()
+            ))
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            let key: [u8; 32] = rand::random();
+            write_private(&path, &hex::encode(key))
+                .map_err(|e| ConfigError(format!("cannot write {}: {e}", path.display())))?;
+            Ok(key)
+        }
+        Err(e) => Err(ConfigError(format!("cannot read {}: {e}", path.display()))),
+    }
+}
+
+fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)?;
+    file.write_all(contents.as_bytes())?;
+    file.sync_all()
+}
+
+fn parse_key(text: &str) -> Option<[u8; 32]> {
+    hex::decode(text.trim()).ok()?.try_into().ok()
+}
+
+fn parse_base_url(url: String) -> Result<String, ConfigError> {
+    let trimmed = url.trim().trim_end_matches('/').to_owned();
+    let rest = trimmed
+        .strip_prefix("https://")
+        .or_else(|| trimmed.strip_prefix("http://"));
+    match rest {
+        Some(host) if !host.is_empty() && !host.contains(char::is_whitespace) => Ok(trimmed),
+        _ => Err(ConfigError(format!(
+            "CLARION_BASE_URL must start with http:// or https:// and name a host, not {url:?}"
+        ))),
+    }
+}
+
+/// The host part of a base URL, for the default sender and Message-IDs.
+pub fn host_of(base_url: &str) -> String {
+    let rest = base_url.split_once("://").map_or(base_url, |(_, r)| r);
+    let authority = rest.split('/').next().unwrap_or(rest);
+    let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let host = match host.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or(v6),
+        None => host.split(':').next().unwrap_or(host),
+    };
+    if host.is_empty() || host.parse::<std::net::IpAddr>().is_ok() {
+        // A mail domain cannot be a bare IP address.
+        "localhost".into()
+    } else {
+        host.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn defaults_use_sqlite_in_the_data_dir() {
+        let s = Layer::default().resolve(|_| Ok([7; 32])).unwrap();
+        assert_eq!(s.data_dir, PathBuf::from("./data"));
+        assert_eq!(
+            s.database_url,
+            DatabaseUrl::Sqlite("./data/clarion.db".into())
+        );
+        assert_eq!(s.bind.to_string(), "127.0.0.1:8080");
+        assert_eq!(s.base_url, "http://127.0.0.1:8080");
+        assert!(s.smtp_url.is_none());
+        assert_eq!(s.mail_from.email.to_string(), "clarion@localhost");
+    }
+
+    #[test]
+    fn the_environment_wins_over_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("clarion.toml");
+        std::fs::write(
+            &file,
+            "bind = \"127.0.0.1:9000\"\nsite_name = \"From file\"\n",
+        )
+        .unwrap();
+        let s = Settings::from_sources(
+            Some(&file),
+            env(&[
+                ("CLARION_BIND", "0.0.0.0:7000"),
+                ("CLARION_BASE_URL", "https://clarion.example.org/"),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(s.bind.to_string(), "0.0.0.0:7000");
+        assert_eq!(s.site_name, "From file");
+        assert_eq!(s.base_url, "https://clarion.example.org");
+        assert!(s.is_https());
+        assert_eq!(s.mail_from.email.to_string(), "clarion@clarion.example.org");
+    }
+
+    #[test]
+    fn bad_values_are_named_in_one_line() {
+        for (var, value, expect) in [
+            ("CLARION_BIND", "localhost", "CLARION_BIND"),
+            ("CLARION_BASE_URL", "ftp://x", "CLARION_BASE_URL"),
+            (
+                "CLARION_DATABASE_URL",
+                "mysql://x/y",
+                "unsupported database URL",
+            ),
+            ("CLARION_POOL_SIZE", "many", "CLARION_POOL_SIZE"),
+            ("CLARION_LOG_FORMAT", "xml", "CLARION_LOG_FORMAT"),
+            ("CLARION_MAIL_FROM", "not an address", "CLARION_MAIL_FROM"),
+        ] {
+            let err = Settings::from_sources(
+                None,
+                env(&[(var, value), ("CLARION_SECRET_KEY", &"cd".repeat(32))]),
+            )
+            .map(|_| ())
+            .unwrap_err()
+            .to_string();
+            assert!(err.contains(expect), "{var}={value}: {err}");
+            assert!(!err.contains('\n'), "{err}");
+        }
+    }
+
+    #[test]
+    fn a_malformed_key_is_refused() {
+        let err = Settings::from_sources(None, env(&[("CLARION_SECRET_KEY", "abc")]))
+            .map(|_| ())
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("CLARION_SECRET_KEY"), "{err}");
+    }
+
+    #[test]
+    fn unknown_keys_in_the_file_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("clarion.toml");
+        std::fs::write(&file, "bnid = \"127.0.0.1:9000\"\n").unwrap();
+        let err = Settings::from_sources(Some(&file), env(&[]))
+            .map(|_| ())
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("bnid"), "{err}");
+    }
+
+    #[test]
+    fn secrets_never_show_in_debug() {
+        let s = Settings::from_sources(
+            None,
+            env(&[
+                ("CLARION_SMTP_URL", "smtp://mailer:hunter2@127.0.0.1:2525"),
+                ("CLARION_SECRET_KEY", &"ab".repeat(32)),
+                (
+                    "CLARION_DATABASE_URL",
+                    "postgres://clarion:s3cret@db/clarion",
+                ),
+            ]),
+        )
+        .unwrap();
+        let dump = format!("{s:?}");
+        assert!(
+            !dump.contains("hunter2") && !dump.contains("abab") && !dump.contains("s3cret"),
+            "{dump}"
+        );
+        assert!(dump.contains("[redacted]"));
+    }
+
+    #[test]
+    fn the_generated_key_is_kept_in_the_data_dir() {
+        let dir = tempfile::tempdir().unwrap();
+        let vars = env(&[("CLARION_DATA_DIR", dir.path().to_str().unwrap())]);
+        let first = Settings::from_sources(None, vars.clone()).unwrap();
+        let second = Settings::from_sources(None, vars).unwrap();
+        assert_eq!(first.secret_key.expose(), second.secret_key.expose());
+        assert_ne!(first.secret_key.expose(), &[0; 32]);
+    }
+}

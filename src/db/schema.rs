@@ -1,0 +1,273 @@
+// The tables of migrations/{sqlite,postgres}; both backends share these
+// column types, which `tests::schema_parity` checks against the databases.
+
+diesel::table! {
+    groups (id) {
+        id -> Text,
+        code -> Text,
+        name -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    standards (id) {
+        id -> Text,
+        slug -> Text,
+        designation -> Text,
+        edition -> Integer,
+        title -> Text,
+        group_id -> Nullable<Text>,
+        superseded_by_id -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    external_committees (id) {
+        id -> Text,
+        code -> Text,
+        name -> Text,
+        contact -> Text,
+        url -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    external_designations (designation) {
+        designation -> Text,
+        committee_id -> Text,
+    }
+}
+
+diesel::table! {
+    users (id) {
+        id -> Text,
+        email -> Text,
+        name -> Text,
+        password_hash -> Nullable<Text>,
+        is_secretariat -> Bool,
+        active -> Bool,
+        created_at -> Timestamp,
+        last_login_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    memberships (group_id, user_id) {
+        group_id -> Text,
+        user_id -> Text,
+        role -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    sessions (token_hash) {
+        token_hash -> Text,
+        user_id -> Text,
+        created_at -> Timestamp,
+        last_seen_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    reference_counters (year) {
+        year -> Integer,
+        last_value -> Integer,
+    }
+}
+
+diesel::table! {
+    requests (id) {
+        id -> Text,
+        reference -> Nullable<Text>,
+        state -> Text,
+        closure_reason -> Nullable<Text>,
+        not_admissible_reason -> Nullable<Text>,
+        closure_note -> Nullable<Text>,
+        referred_committee_id -> Nullable<Text>,
+        duplicate_of_id -> Nullable<Text>,
+        standard_id -> Text,
+        group_id -> Nullable<Text>,
+        clause -> Text,
+        question -> Text,
+        background -> Nullable<Text>,
+        proposed_answer -> Nullable<Text>,
+        submitter_country -> Text,
+        submitter_category -> Text,
+        submitted_from -> Nullable<Text>,
+        answer -> Nullable<Text>,
+        consider_at_revision -> Bool,
+        publication_flag -> Nullable<Text>,
+        publication_flag_note -> Nullable<Text>,
+        is_sample -> Bool,
+        version -> Integer,
+        created_at -> Timestamp,
+        confirmed_at -> Nullable<Timestamp>,
+        decided_at -> Nullable<Timestamp>,
+        published_at -> Nullable<Timestamp>,
+        closed_at -> Nullable<Timestamp>,
+        updated_at -> Timestamp,
+        personal_data_erased_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    request_contacts (request_id) {
+        request_id -> Text,
+        name -> Text,
+        email -> Text,
+        organization -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    events (id) {
+        id -> Text,
+        request_id -> Text,
+        actor_user_id -> Nullable<Text>,
+        actor_kind -> Text,
+        action -> Text,
+        from_state -> Nullable<Text>,
+        to_state -> Text,
+        note -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    rounds (id) {
+        id -> Text,
+        request_id -> Text,
+        number -> Integer,
+        draft_answer -> Text,
+        deadline_at -> Timestamp,
+        opened_by -> Text,
+        opened_at -> Timestamp,
+        reminder_sent_at -> Nullable<Timestamp>,
+        closed_at -> Nullable<Timestamp>,
+        closed_by -> Nullable<Text>,
+        outcome -> Nullable<Text>,
+        final_answer -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    votes (id) {
+        id -> Text,
+        round_id -> Text,
+        user_id -> Text,
+        position -> Text,
+        comment -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    opposition_responses (vote_id) {
+        vote_id -> Text,
+        response -> Text,
+        responded_by -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    comments (id) {
+        id -> Text,
+        request_id -> Text,
+        author_id -> Text,
+        body -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    subscriptions (id) {
+        id -> Text,
+        email -> Text,
+        standard_id -> Text,
+        created_at -> Timestamp,
+        confirmed_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    outbox (id) {
+        id -> Text,
+        message_id -> Text,
+        recipient -> Text,
+        subject -> Text,
+        body_text -> Text,
+        body_html -> Text,
+        list_unsubscribe -> Nullable<Text>,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        locked_until -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamp,
+        sent_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    tokens (token_hash) {
+        token_hash -> Text,
+        purpose -> Text,
+        request_id -> Nullable<Text>,
+        user_id -> Nullable<Text>,
+        subscription_id -> Nullable<Text>,
+        created_at -> Timestamp,
+        expires_at -> Nullable<Timestamp>,
+        used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    rate_events (id) {
+        id -> Text,
+        bucket -> Text,
+        key_hash -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(standards -> groups (group_id));
+diesel::joinable!(external_designations -> external_committees (committee_id));
+diesel::joinable!(memberships -> groups (group_id));
+diesel::joinable!(memberships -> users (user_id));
+diesel::joinable!(sessions -> users (user_id));
+diesel::joinable!(requests -> standards (standard_id));
+diesel::joinable!(requests -> groups (group_id));
+diesel::joinable!(request_contacts -> requests (request_id));
+diesel::joinable!(events -> requests (request_id));
+diesel::joinable!(rounds -> requests (request_id));
+diesel::joinable!(votes -> rounds (round_id));
+diesel::joinable!(comments -> requests (request_id));
+diesel::joinable!(subscriptions -> standards (standard_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    groups,
+    standards,
+    external_committees,
+    external_designations,
+    users,
+    memberships,
+    sessions,
+    reference_counters,
+    requests,
+    request_contacts,
+    events,
+    rounds,
+    votes,
+    opposition_responses,
+    comments,
+    subscriptions,
+    outbox,
+    tokens,
+    rate_events,
+);

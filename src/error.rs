@@ -1,0 +1,192 @@
+//! The one error type. Handlers return it; `render_error_pages` turns any
+//! error response (ours or actix's) into a page in the site's layout.
+
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::middleware::Next;
+use actix_web::{HttpResponse, ResponseError, web};
+use askama::Template;
+
+use crate::web::{AppState, Page};
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("not found")]
+    NotFound,
+    #[error("the request body is larger than allowed")]
+    PayloadTooLarge,
+    #[error("the form could not be read: {0}")]
+    BadForm(String),
+    #[error("the form's security token did not match")]
+    CsrfRejected { back: String },
+    #[error("too many requests")]
+    TooManyRequests,
+    #[error("database error: {0}")]
+    Database(diesel::result::Error),
+    #[error("database unavailable: {0}")]
+    Unavailable(String),
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl From<diesel::result::Error> for AppError {
+    fn from(e: diesel::result::Error) -> Self {
+        match e {
+            diesel::result::Error::NotFound => Self::NotFound,
+            other => Self::Database(other),
+        }
+    }
+}
+
+impl From<diesel::r2d2::PoolError> for AppError {
+    fn from(e: diesel::r2d2::PoolError) -> Self {
+        Self::Unavailable(e.to_string())
+    }
+}
+
+impl From<askama::Error> for AppError {
+    fn from(e: askama::Error) -> Self {
+        Self::Internal(format!("template: {e}"))
+    }
+}
+
+impl From<actix_web::error::BlockingError> for AppError {
+    fn from(e: actix_web::error::BlockingError) -> Self {
+        Self::Internal(e.to_string())
+    }
+}
+
+impl ResponseError for AppError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            Self::NotFound => StatusCode::NOT_FOUND,
+            Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::BadForm(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::CsrfRejected { .. } => StatusCode::FORBIDDEN,
+            Self::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
+            Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            Self::Database(_) | Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        if self.status_code().is_server_error() {
+            // The details go to the log only, never to the page.
+            tracing::error!(error = %self, "request failed");
+        }
+        HttpResponse::build(self.status_code())
+            .content_type("text/plain; charset=utf-8")
+            .body(self.status_code().canonical_reason().unwrap_or("Error"))
+    }
+}
+
+/// What a person reads on an error page.
+struct Explanation {
+    title: &'static str,
+    message: &'static str,
+    back: Option<(String, &'static str)>,
+}
+
+fn explain(status: StatusCode, error: Option<&AppError>) -> Explanation {
+    let plain = |title, message| Explanation {
+        title,
+        message,
+        back: None,
+    };
+    match (status.as_u16(), error) {
+        (403, Some(AppError::CsrfRejected { back })) => Explanation {
+            title: "This form has expired",
+            message: "For your protection, every form carries a security token tied to this browser, and the one sent did not match. This happens when a page was open for a long time, when cookies are blocked for this site, or when the form was sent from another site. Nothing was saved. Go back, reload the page and send the form again.",
+            back: Some((back.clone(), "Back to the form")),
+        },
+        (404, _) => plain(
+            "Page not found",
+            "There is nothing at this address. If you typed it, check it; if you followed a link, it may be out of date. You can search the published clarifications or browse the standards instead.",
+        ),
+        (413, _) => plain(
+            "What you sent is too large",
+            "We accept at most 64 KiB of text in one form. Nothing was saved. Go back, shorten the longest fields and send the form again.",
+        ),
+        (422, _) => plain(
+            "We could not read what was sent",
+            "The form arrived in a shape we could not understand. Nothing was saved. Go back, reload the page and try again.",
+        ),
+        (429, _) => plain(
+            "Too many attempts",
+            "You have sent this too many times in a short while. Nothing more was saved. Please wait a while and try again.",
+        ),
+        (400, _) => plain(
+            "We could not understand that request",
+            "Part of the address or of what was sent is not valid. Nothing was saved.",
+        ),
+        (405, _) => plain(
+            "That action is not available here",
+            "This address does not accept that kind of request. Use the links and buttons on the pages.",
+        ),
+        (503, _) => plain(
+            "Temporarily unavailable",
+            "The service is busy or its database cannot be reached right now. Nothing was saved. Please try again in a minute.",
+        ),
+        _ => plain(
+            "Something went wrong on our side",
+            "We could not complete this. The problem has been logged and nothing was half-saved. Please try again later.",
+        ),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "errors/error.html")]
+struct ErrorPage<'a> {
+    page: Page,
+    status: u16,
+    title: &'a str,
+    message: &'a str,
+    back_href: Option<String>,
+    back_label: Option<String>,
+}
+
+/// Middleware: replaces the body of every error response with the error
+/// page. Responses a handler rendered on purpose (a form with errors, 422)
+/// carry no error and pass through untouched.
+pub async fn render_error_pages(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let state = req.app_data::<web::Data<AppState>>().cloned();
+    let res = next.call(req).await?;
+    let status = res.status();
+    let Some(error) = res.response().error() else {
+        return Ok(res.map_into_boxed_body());
+    };
+    if !(status.is_client_error() || status.is_server_error()) {
+        return Ok(res.map_into_boxed_body());
+    }
+    let explanation = explain(status, error.as_error::<AppError>());
+    let page = match &state {
+        Some(state) => state.page(""),
+        None => Page::bare(),
+    };
+    let (back_href, back_label) = match explanation.back {
+        Some((href, label)) => (Some(href), Some(label.to_owned())),
+        None => (None, None),
+    };
+    let body = ErrorPage {
+        page,
+        status: status.as_u16(),
+        title: explanation.title,
+        message: explanation.message,
+        back_href,
+        back_label,
+    }
+    .render()
+    .unwrap_or_else(|_| explanation.title.to_owned());
+    let (req, mut response) = res.into_parts();
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    let response = response.set_body(body).map_into_boxed_body();
+    Ok(ServiceResponse::new(req, response))
+}

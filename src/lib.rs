@@ -1,0 +1,16 @@
+//! Clarion: the clarification process for standards, as a library so that
+//! the binary and the tests drive the same application.
+
+pub mod cli;
+pub mod clock;
+pub mod config;
+pub mod db;
+pub mod domain;
+pub mod error;
+pub mod mail;
+pub mod models;
+pub mod registry;
+pub mod routes;
+pub mod startup;
+pub mod telemetry;
+pub mod web;

@@ -1,0 +1,91 @@
+//! The background worker: delivers due mail, then sleeps until woken by a
+//! new message or the poll interval.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use lettre::message::Mailbox;
+use tokio::sync::Notify;
+
+use super::Transport;
+use super::outbox::{self, OutboxMessage};
+use crate::clock::Clock;
+use crate::db::Pool;
+
+const BATCH: i64 = 20;
+
+pub struct MailWorker {
+    pub pool: Pool,
+    pub transport: Transport,
+    pub from: Mailbox,
+    pub clock: Clock,
+    pub wake: Arc<Notify>,
+    pub poll: Duration,
+}
+
+impl MailWorker {
+    /// Runs until the task is dropped.
+    pub async fn run(self) {
+        loop {
+            match self.deliver_due().await {
+                // A full batch means more may be waiting.
+                Ok(n) if n as i64 == BATCH => continue,
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = %e, "mail worker could not read the outbox"),
+            }
+            tokio::select! {
+                () = self.wake.notified() => {}
+                () = tokio::time::sleep(self.poll) => {}
+            }
+        }
+    }
+
+    /// Delivers what is due now; returns how many messages were tried.
+    pub async fn deliver_due(&self) -> Result<usize, String> {
+        let pool = self.pool.clone();
+        let now = self.clock.now();
+        let due = tokio::task::spawn_blocking(move || {
+            let mut conn = pool.get().map_err(|e| e.to_string())?;
+            outbox::claim_due(&mut conn, now, BATCH).map_err(|e| e.to_string())
+        })
+        .await
+        .map_err(|e| e.to_string())??;
+        let count = due.len();
+        for message in due {
+            let outcome = self.transport.send(&self.from, &message).await;
+            self.record(message, outcome).await?;
+        }
+        Ok(count)
+    }
+
+    async fn record(
+        &self,
+        message: OutboxMessage,
+        outcome: Result<(), super::transport::SendError>,
+    ) -> Result<(), String> {
+        let pool = self.pool.clone();
+        let now = self.clock.now();
+        tokio::task::spawn_blocking(move || {
+            let mut conn = pool.get().map_err(|e| e.to_string())?;
+            match outcome {
+                Ok(()) => {
+                    tracing::info!(message_id = %message.message_id, "mail delivered");
+                    outbox::mark_sent(&mut conn, &message.id, now)
+                }
+                Err(e) => {
+                    tracing::warn!(
+                        message_id = %message.message_id,
+                        attempt = message.attempts + 1,
+                        permanent = e.permanent,
+                        error = %e.message,
+                        "mail not delivered"
+                    );
+                    outbox::mark_failed_attempt(&mut conn, &message, &e.message, e.permanent, now)
+                }
+            }
+            .map_err(|e| e.to_string())
+        })
+        .await
+        .map_err(|e| e.to_string())?
+    }
+}

@@ -1,0 +1,149 @@
+//! The `clarion` command: parses arguments and calls into the library.
+
+use std::io::{BufRead, IsTerminal};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+use clarion::clock::Clock;
+use clarion::config::{self, Settings};
+use clarion::startup::{self, Application};
+use clarion::{cli, telemetry};
+
+#[derive(Parser)]
+#[command(
+    name = "clarion",
+    version,
+    about = "Clarion runs the clarification process for standards: requests, consensus, published answers.",
+    after_long_help = variables_help(),
+    after_help = "Run `clarion --help` for the environment variables."
+)]
+struct Cli {
+    /// TOML file with settings (the environment still wins); also CLARION_CONFIG
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the web application and deliver mail (the default)
+    Serve,
+    /// Apply pending database migrations, or revert the latest one
+    Migrate {
+        /// Revert the most recent migration instead (runs its down.sql)
+        #[arg(long)]
+        revert: bool,
+    },
+    /// Load the registry of standards, groups and committees (idempotent)
+    Seed {
+        /// A registry file to load instead of the built-in seed/registry.toml
+        #[arg(long, value_name = "FILE")]
+        registry: Option<PathBuf>,
+    },
+    /// Manage accounts
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Create an account; the password is read from standard input
+    Add(AddUser),
+}
+
+#[derive(Args)]
+struct AddUser {
+    /// E-mail address, used to sign in
+    #[arg(long)]
+    email: String,
+    /// Full name, shown in the record of decisions
+    #[arg(long)]
+    name: String,
+    /// Give the account the secretariat's rights
+    #[arg(long)]
+    secretariat: bool,
+    /// Add the account to this maintenance group (its code, e.g. "MG 17025")
+    #[arg(long, value_name = "CODE")]
+    group: Option<String>,
+    /// Role in --group
+    #[arg(long, value_parser = ["member", "convenor"], default_value = "member", requires = "group")]
+    role: String,
+}
+
+fn variables_help() -> String {
+    let mut text = String::from("Environment variables:\n");
+    for (name, meaning) in config::VARIABLES {
+        text.push_str(&format!("  {name}\n      {meaning}\n"));
+    }
+    text
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let settings = match Settings::load(cli.config.as_deref()) {
+        Ok(settings) => settings,
+        Err(e) => {
+            eprintln!("clarion: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    telemetry::init(settings.log_format);
+    let result = match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => serve(settings),
+        Command::Migrate { revert } => cli::migrate(&settings, revert),
+        Command::Seed { registry } => cli::seed(&settings, registry.as_deref()),
+        Command::User(UserCommand::Add(user)) => read_password().and_then(|password| {
+            cli::add_user(
+                &settings,
+                cli::NewAccount {
+                    email: &user.email,
+                    name: &user.name,
+                    password: &password,
+                    secretariat: user.secretariat,
+                    group: user.group.as_deref(),
+                    role: &user.role,
+                },
+            )
+        }),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("clarion: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn serve(settings: Settings) -> Result<(), String> {
+    actix_web::rt::System::new().block_on(async move {
+        let app = Application::build(settings.clone(), Clock::default())
+            .await
+            .map_err(|e: startup::StartupError| e.to_string())?;
+        tracing::info!(
+            "listening on {} (port {}), public address {}",
+            settings.bind,
+            app.port(),
+            settings.base_url
+        );
+        app.run_until_stopped().await.map_err(|e| e.to_string())
+    })
+}
+
+fn read_password() -> Result<String, String> {
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        rpassword::prompt_password("Password: ").map_err(|e| e.to_string())
+    } else {
+        let mut line = String::new();
+        stdin
+            .lock()
+            .read_line(&mut line)
+            .map_err(|e| e.to_string())?;
+        Ok(line.trim_end_matches(['\r', '\n']).to_owned())
+    }
+}

@@ -1,0 +1,57 @@
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::db::DbConn;
+use crate::db::schema::groups;
+
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = groups)]
+pub struct Group {
+    pub id: String,
+    pub code: String,
+    pub name: String,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Insertable)]
+#[diesel(table_name = groups)]
+pub struct NewGroup<'a> {
+    pub id: &'a str,
+    pub code: &'a str,
+    pub name: &'a str,
+    pub created_at: NaiveDateTime,
+}
+
+pub fn all(conn: &mut DbConn) -> QueryResult<Vec<Group>> {
+    groups::table
+        .order(groups::code)
+        .select(Group::as_select())
+        .load(conn)
+}
+
+pub fn find_by_code(conn: &mut DbConn, code: &str) -> QueryResult<Option<Group>> {
+    groups::table
+        .filter(groups::code.eq(code))
+        .select(Group::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn add_member(
+    conn: &mut DbConn,
+    group_id: &str,
+    user_id: &str,
+    role: &str,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    use crate::db::schema::memberships;
+    diesel::insert_into(memberships::table)
+        .values((
+            memberships::group_id.eq(group_id),
+            memberships::user_id.eq(user_id),
+            memberships::role.eq(role),
+            memberships::created_at.eq(now),
+        ))
+        .execute(conn)
+        .map(drop)
+}

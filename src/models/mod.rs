@@ -1,0 +1,10 @@
+//! Rows, insert forms and queries. Functions take `&mut DbConn` and know
+//! nothing of HTTP.
+
+pub mod committees;
+pub mod groups;
+pub mod references;
+pub mod requests;
+pub mod standards;
+pub mod tokens;
+pub mod users;

@@ -1,0 +1,161 @@
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::db::DbConn;
+use crate::db::schema::{groups, standards};
+
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = standards)]
+pub struct Standard {
+    pub id: String,
+    pub slug: String,
+    pub designation: String,
+    pub edition: i32,
+    pub title: String,
+    pub group_id: Option<String>,
+    pub superseded_by_id: Option<String>,
+    pub created_at: NaiveDateTime,
+}
+
+impl Standard {
+    /// "ISO/IEC 17025:2017", the way people cite it.
+    pub fn label(&self) -> String {
+        format!("{}:{}", self.designation, self.edition)
+    }
+
+    pub fn is_current(&self) -> bool {
+        self.superseded_by_id.is_none()
+    }
+}
+
+#[derive(Insertable, AsChangeset)]
+#[diesel(table_name = standards)]
+pub struct StandardForm<'a> {
+    pub slug: &'a str,
+    pub designation: &'a str,
+    pub edition: i32,
+    pub title: &'a str,
+    #[diesel(treat_none_as_null = true)]
+    pub group_id: Option<&'a str>,
+    #[diesel(treat_none_as_null = true)]
+    pub superseded_by_id: Option<&'a str>,
+}
+
+#[derive(Insertable)]
+#[diesel(table_name = standards)]
+pub struct NewStandard<'a> {
+    pub id: &'a str,
+    #[diesel(embed)]
+    pub form: StandardForm<'a>,
+    pub created_at: NaiveDateTime,
+}
+
+/// The slug of a designation and edition: `ISO/IEC 17025` + 2017 gives
+/// `iso-iec-17025-2017`.
+pub fn slug_for(designation: &str, edition: i32) -> String {
+    let mut slug = String::with_capacity(designation.len() + 6);
+    for c in designation.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    if !slug.ends_with('-') {
+        slug.push('-');
+    }
+    slug.push_str(&edition.to_string());
+    slug
+}
+
+/// A standard with the code of its responsible group, if any.
+pub type WithGroup = (Standard, Option<String>);
+
+/// Every standard, by designation in natural order then newest edition first.
+pub fn all_with_groups(conn: &mut DbConn) -> QueryResult<Vec<WithGroup>> {
+    let mut rows: Vec<WithGroup> = standards::table
+        .left_join(groups::table)
+        .select((Standard::as_select(), groups::code.nullable()))
+        .load(conn)?;
+    rows.sort_by(|(a, _), (b, _)| {
+        natural_key(&a.designation)
+            .cmp(&natural_key(&b.designation))
+            .then(b.edition.cmp(&a.edition))
+    });
+    Ok(rows)
+}
+
+pub fn find_by_slug(conn: &mut DbConn, slug: &str) -> QueryResult<Option<WithGroup>> {
+    standards::table
+        .left_join(groups::table)
+        .filter(standards::slug.eq(slug))
+        .select((Standard::as_select(), groups::code.nullable()))
+        .first(conn)
+        .optional()
+}
+
+pub fn find_by_id(conn: &mut DbConn, id: &str) -> QueryResult<Standard> {
+    standards::table
+        .find(id)
+        .select(Standard::as_select())
+        .first(conn)
+}
+
+/// Every edition of a designation, newest first.
+pub fn editions_of(conn: &mut DbConn, designation: &str) -> QueryResult<Vec<Standard>> {
+    standards::table
+        .filter(standards::designation.eq(designation))
+        .order(standards::edition.desc())
+        .select(Standard::as_select())
+        .load(conn)
+}
+
+pub fn count(conn: &mut DbConn) -> QueryResult<i64> {
+    standards::table.count().get_result(conn)
+}
+
+/// Orders designations by their numbers, so that 17021-2 comes before
+/// 17021-10, then by prefix (ISO/IEC before ISO/IEC TS).
+fn natural_key(designation: &str) -> (Vec<u64>, String) {
+    let numbers = designation
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|part| !part.is_empty())
+        .filter_map(|part| part.parse().ok())
+        .collect();
+    (numbers, designation.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_follow_the_designation() {
+        assert_eq!(slug_for("ISO/IEC 17025", 2017), "iso-iec-17025-2017");
+        assert_eq!(
+            slug_for("ISO/IEC TS 17021-2", 2016),
+            "iso-iec-ts-17021-2-2016"
+        );
+        assert_eq!(slug_for("ISO/PAS 17005", 2008), "iso-pas-17005-2008");
+    }
+
+    #[test]
+    fn designations_sort_by_their_numbers() {
+        let mut names = vec![
+            "ISO/IEC TS 17021-10",
+            "ISO/IEC 17025",
+            "ISO/IEC TS 17021-2",
+            "ISO/IEC 17000",
+        ];
+        names.sort_by_key(|d| natural_key(d));
+        assert_eq!(
+            names,
+            [
+                "ISO/IEC 17000",
+                "ISO/IEC TS 17021-2",
+                "ISO/IEC TS 17021-10",
+                "ISO/IEC 17025"
+            ]
+        );
+    }
+}

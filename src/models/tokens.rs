@@ -1,0 +1,138 @@
+//! Credentials sent by mail or printed: 128 random bits, given to the person
+//! once and stored only as a SHA-256 hash.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use sha2::{Digest, Sha256};
+
+use crate::db::DbConn;
+use crate::db::schema::tokens;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    Setup,
+    Confirm,
+    Track,
+    Reset,
+    Invite,
+    Subscribe,
+    Unsubscribe,
+}
+
+impl Purpose {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Setup => "setup",
+            Self::Confirm => "confirm",
+            Self::Track => "track",
+            Self::Reset => "reset",
+            Self::Invite => "invite",
+            Self::Subscribe => "subscribe",
+            Self::Unsubscribe => "unsubscribe",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = tokens)]
+pub struct Token {
+    pub token_hash: String,
+    pub purpose: String,
+    pub request_id: Option<String>,
+    pub user_id: Option<String>,
+    pub subscription_id: Option<String>,
+    pub created_at: NaiveDateTime,
+    pub expires_at: Option<NaiveDateTime>,
+    pub used_at: Option<NaiveDateTime>,
+}
+
+/// What a token opens; at most one of these is usually set.
+#[derive(Default)]
+pub struct Subject<'a> {
+    pub request_id: Option<&'a str>,
+    pub user_id: Option<&'a str>,
+    pub subscription_id: Option<&'a str>,
+}
+
+/// 32 lower-case hex characters.
+pub fn generate() -> String {
+    hex::encode(rand::random::<[u8; 16]>())
+}
+
+pub fn hash(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+/// Is this shaped like a token we issued? Lets routes answer 404 to junk
+/// without a database round trip.
+pub fn is_well_formed(token: &str) -> bool {
+    token.len() == 32
+        && token
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+/// Stores a new token and returns its plain text, which exists nowhere else.
+pub fn issue(
+    conn: &mut DbConn,
+    purpose: Purpose,
+    subject: Subject<'_>,
+    now: NaiveDateTime,
+    expires_at: Option<NaiveDateTime>,
+) -> QueryResult<String> {
+    let token = generate();
+    diesel::insert_into(tokens::table)
+        .values((
+            tokens::token_hash.eq(hash(&token)),
+            tokens::purpose.eq(purpose.as_str()),
+            tokens::request_id.eq(subject.request_id),
+            tokens::user_id.eq(subject.user_id),
+            tokens::subscription_id.eq(subject.subscription_id),
+            tokens::created_at.eq(now),
+            tokens::expires_at.eq(expires_at),
+        ))
+        .execute(conn)?;
+    Ok(token)
+}
+
+/// The unused, unexpired token of this purpose, if `token` is one.
+pub fn find_valid(
+    conn: &mut DbConn,
+    token: &str,
+    purpose: Purpose,
+    now: NaiveDateTime,
+) -> QueryResult<Option<Token>> {
+    if !is_well_formed(token) {
+        return Ok(None);
+    }
+    let found = tokens::table
+        .find(hash(token))
+        .filter(tokens::purpose.eq(purpose.as_str()))
+        .filter(tokens::used_at.is_null())
+        .select(Token::as_select())
+        .first(conn)
+        .optional()?;
+    Ok(found.filter(|t| t.expires_at.is_none_or(|at| at > now)))
+}
+
+/// Marks a token used; false if it already was (someone else got there first).
+pub fn consume(conn: &mut DbConn, token_hash: &str, now: NaiveDateTime) -> QueryResult<bool> {
+    let updated = diesel::update(
+        tokens::table
+            .find(token_hash)
+            .filter(tokens::used_at.is_null()),
+    )
+    .set(tokens::used_at.eq(now))
+    .execute(conn)?;
+    Ok(updated == 1)
+}
+
+/// Forgets every unused token of a purpose, e.g. older setup links.
+pub fn revoke_unused(conn: &mut DbConn, purpose: Purpose) -> QueryResult<usize> {
+    diesel::delete(
+        tokens::table
+            .filter(tokens::purpose.eq(purpose.as_str()))
+            .filter(tokens::used_at.is_null()),
+    )
+    .execute(conn)
+}

@@ -1,0 +1,60 @@
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::db::DbConn;
+use crate::db::schema::users;
+
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = users)]
+pub struct User {
+    pub id: String,
+    pub email: String,
+    pub name: String,
+    pub password_hash: Option<String>,
+    pub is_secretariat: bool,
+    pub active: bool,
+    pub created_at: NaiveDateTime,
+    pub last_login_at: Option<NaiveDateTime>,
+}
+
+#[derive(Insertable)]
+#[diesel(table_name = users)]
+pub struct NewUser<'a> {
+    pub id: &'a str,
+    pub email: &'a str,
+    pub name: &'a str,
+    pub password_hash: Option<&'a str>,
+    pub is_secretariat: bool,
+    pub active: bool,
+    pub created_at: NaiveDateTime,
+}
+
+pub fn count(conn: &mut DbConn) -> QueryResult<i64> {
+    users::table.count().get_result(conn)
+}
+
+pub fn insert(conn: &mut DbConn, user: &NewUser<'_>) -> QueryResult<()> {
+    diesel::insert_into(users::table)
+        .values(user)
+        .execute(conn)
+        .map(drop)
+}
+
+/// Addresses are stored lower-cased, so lookups are too.
+pub fn find_by_email(conn: &mut DbConn, email: &str) -> QueryResult<Option<User>> {
+    users::table
+        .filter(users::email.eq(email.trim().to_lowercase()))
+        .select(User::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Active secretariat accounts, who hear of new requests.
+pub fn secretariat(conn: &mut DbConn) -> QueryResult<Vec<User>> {
+    users::table
+        .filter(users::is_secretariat.eq(true))
+        .filter(users::active.eq(true))
+        .order(users::email)
+        .select(User::as_select())
+        .load(conn)
+}

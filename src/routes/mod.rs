@@ -1,0 +1,22 @@
+//! Handlers, one action per function, registered area by area.
+
+pub mod assets;
+pub mod ops;
+pub mod public;
+pub mod setup;
+
+use actix_web::web;
+
+use crate::error::AppError;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    ops::configure(cfg);
+    assets::configure(cfg);
+    public::configure(cfg);
+    setup::configure(cfg);
+}
+
+/// Everything no route claims.
+pub async fn not_found() -> Result<actix_web::HttpResponse, AppError> {
+    Err(AppError::NotFound)
+}

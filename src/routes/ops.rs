@@ -1,0 +1,51 @@
+//! For operators and their monitoring: liveness, readiness, metrics.
+
+use actix_web::{HttpResponse, web};
+use diesel::connection::SimpleConnection;
+
+use crate::error::AppError;
+use crate::mail::outbox;
+use crate::web::AppState;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/healthz", web::get().to(healthz))
+        .route("/readyz", web::get().to(readyz))
+        .route("/metrics", web::get().to(metrics));
+}
+
+/// The process answers.
+async fn healthz() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/plain; charset=utf-8")
+        .insert_header(("cache-control", "no-store"))
+        .body("ok\n")
+}
+
+/// The database answers too.
+async fn readyz(state: web::Data<AppState>) -> HttpResponse {
+    let reachable = state
+        .db(|conn| conn.batch_execute("SELECT 1").map_err(AppError::from))
+        .await;
+    let (mut response, body) = match reachable {
+        Ok(()) => (HttpResponse::Ok(), "ready\n".to_owned()),
+        Err(e) => {
+            tracing::warn!(error = %e, "readiness check failed");
+            (
+                HttpResponse::ServiceUnavailable(),
+                "database unreachable\n".to_owned(),
+            )
+        }
+    };
+    response
+        .content_type("text/plain; charset=utf-8")
+        .insert_header(("cache-control", "no-store"))
+        .body(body)
+}
+
+async fn metrics(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let depth = state.db(|conn| Ok(outbox::depth(conn)?)).await?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/plain; version=0.0.4; charset=utf-8")
+        .insert_header(("cache-control", "no-store"))
+        .body(state.metrics.render(&state.pool, &depth)))
+}

@@ -1,0 +1,166 @@
+//! Building the application: database, migrations, registry, the HTTP
+//! server and the mail worker. Tests call `Application::build` with port 0.
+
+use std::net::TcpListener;
+use std::sync::Arc;
+use std::time::Duration;
+
+use actix_web::dev::Server;
+use actix_web::middleware::{Compress, from_fn};
+use actix_web::{App, HttpServer, web};
+use tokio::sync::Notify;
+use tracing_actix_web::TracingLogger;
+
+use crate::clock::Clock;
+use crate::config::Settings;
+use crate::db::{self, Pool};
+use crate::mail::Transport;
+use crate::mail::worker::MailWorker;
+use crate::models::standards;
+use crate::registry::Registry;
+use crate::telemetry::RequestSpan;
+use crate::web::{AppState, metrics::Metrics};
+use crate::{error, routes, web as site};
+
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct StartupError(pub String);
+
+impl From<String> for StartupError {
+    fn from(message: String) -> Self {
+        Self(message)
+    }
+}
+
+/// Opens the pool and brings the database up to date: migrations, then the
+/// registry if the database has none.
+pub fn prepare_database(settings: &Settings, clock: &Clock) -> Result<Pool, StartupError> {
+    let pool = db::pool(&settings.database_url, settings.pool_size)?;
+    let mut conn = pool.get().map_err(|e| {
+        format!(
+            "cannot connect to the database {:?}: {e}",
+            settings.database_url
+        )
+    })?;
+    let applied = db::migrate(&mut conn)?;
+    if !applied.is_empty() {
+        tracing::info!(count = applied.len(), "applied database migrations");
+    }
+    let empty = standards::count(&mut conn).map_err(|e| format!("database: {e}"))? == 0;
+    if empty {
+        let report = Registry::built_in()
+            .load(&mut conn, clock.now())
+            .map_err(|e| format!("seeding the registry: {e}"))?;
+        tracing::info!(
+            standards = report.standards,
+            groups = report.groups,
+            committees = report.committees,
+            "seeded the registry"
+        );
+    }
+    Ok(pool)
+}
+
+pub struct Application {
+    port: u16,
+    server: Server,
+    state: web::Data<AppState>,
+    worker: MailWorker,
+}
+
+impl Application {
+    pub async fn build(settings: Settings, clock: Clock) -> Result<Self, StartupError> {
+        let pool = {
+            let (settings, clock) = (settings.clone(), clock.clone());
+            tokio::task::spawn_blocking(move || prepare_database(&settings, &clock))
+                .await
+                .map_err(|e| StartupError(e.to_string()))??
+        };
+        let setup_link = {
+            let (pool, base_url, now) = (pool.clone(), settings.base_url.clone(), clock.now());
+            tokio::task::spawn_blocking(move || -> Result<Option<String>, String> {
+                let mut conn = pool.get().map_err(|e| e.to_string())?;
+                routes::setup::issue_link_if_needed(&mut conn, &base_url, now)
+                    .map_err(|e| e.to_string())
+            })
+            .await
+            .map_err(|e| StartupError(e.to_string()))??
+        };
+        if let Some(link) = setup_link {
+            tracing::warn!("no account exists yet: create the first secretariat account at {link}");
+        }
+
+        let transport = match &settings.smtp_url {
+            Some(url) => Transport::smtp(url.expose())?,
+            None => Transport::directory(&settings.data_dir.join("mail"))?,
+        };
+        tracing::info!(database = settings.database_url.backend(), mail = %transport.describe(), "starting");
+
+        let listener = TcpListener::bind(settings.bind)
+            .map_err(|e| format!("cannot listen on {}: {e}", settings.bind))?;
+        let port = listener.local_addr().map_err(|e| e.to_string())?.port();
+        let mail_wake = Arc::new(Notify::new());
+        let worker = MailWorker {
+            pool: pool.clone(),
+            transport,
+            from: settings.mail_from.clone(),
+            clock: clock.clone(),
+            wake: mail_wake.clone(),
+            poll: Duration::from_millis(settings.mail_poll_ms),
+        };
+        let workers = settings.workers;
+        let state = web::Data::new(AppState {
+            settings,
+            pool,
+            clock,
+            mail_wake,
+            metrics: Metrics::new(),
+        });
+        let app_state = state.clone();
+        let server = HttpServer::new(move || {
+            App::new()
+                .app_data(app_state.clone())
+                .app_data(web::PayloadConfig::new(site::csrf::MAX_FORM_BYTES))
+                .app_data(web::FormConfig::default().limit(site::csrf::MAX_FORM_BYTES))
+                .app_data(web::JsonConfig::default().limit(site::csrf::MAX_FORM_BYTES))
+                .configure(routes::configure)
+                .default_service(web::to(routes::not_found))
+                // Listed innermost first: errors become pages before headers,
+                // metrics and the request span see the final response.
+                .wrap(from_fn(error::render_error_pages))
+                .wrap(from_fn(site::security::headers))
+                .wrap(Compress::default())
+                .wrap(from_fn(site::metrics::track))
+                .wrap(TracingLogger::<RequestSpan>::new())
+        })
+        .workers(workers)
+        .shutdown_timeout(10)
+        .listen(listener)
+        .map_err(|e| format!("cannot serve: {e}"))?
+        .run();
+        Ok(Self {
+            port,
+            server,
+            state,
+            worker,
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// The shared state, for tests that look behind the pages.
+    pub fn state(&self) -> web::Data<AppState> {
+        self.state.clone()
+    }
+
+    /// Serves until the server is stopped (SIGINT/SIGTERM), with the mail
+    /// worker running beside it.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let worker = tokio::spawn(self.worker.run());
+        let result = self.server.await;
+        worker.abort();
+        result
+    }
+}

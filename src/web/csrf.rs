@@ -1,0 +1,149 @@
+//! CSRF protection for every form, in one line each side:
+//! a handler takes `Csrf` to render `{{ csrf }}` into a hidden field, and
+//! takes `CsrfForm<T>` instead of `web::Form<T>` to accept the post.
+//!
+//! The browser holds a random value in an HttpOnly cookie; the form carries
+//! HMAC(secret key, value). A forged post from another site has neither the
+//! cookie's value nor the key, and a cookie planted by a sibling domain has
+//! no matching token.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_web::cookie::{Cookie, SameSite, time::Duration as CookieDuration};
+use actix_web::dev::Payload;
+use actix_web::http::header;
+use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
+use futures_util::StreamExt;
+use hmac::{Hmac, Mac};
+use serde::de::DeserializeOwned;
+use sha2::Sha256;
+use subtle::ConstantTimeEq;
+
+use crate::error::AppError;
+use crate::web::AppState;
+
+pub const COOKIE: &str = "clarion_csrf";
+pub const FIELD: &str = "csrf_token";
+/// Every form body is bounded (SPEC §5: 64 KiB).
+pub const MAX_FORM_BYTES: usize = 64 * 1024;
+
+/// The token to put in this page's forms.
+pub struct Csrf(pub String);
+
+impl std::fmt::Display for Csrf {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A cookie value this request must set, because the browser had none.
+#[derive(Clone)]
+struct NewCookie(String);
+
+fn token_for(key: &[u8; 32], cookie_value: &str) -> String {
+    let mut mac = Hmac::<Sha256>::new_from_slice(key).expect("HMAC takes any key length");
+    mac.update(cookie_value.as_bytes());
+    hex::encode(mac.finalize().into_bytes())
+}
+
+fn well_formed(value: &str) -> bool {
+    value.len() == 32 && value.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+fn state(req: &HttpRequest) -> Result<web::Data<AppState>, AppError> {
+    req.app_data::<web::Data<AppState>>()
+        .cloned()
+        .ok_or_else(|| AppError::Internal("application state missing".into()))
+}
+
+impl FromRequest for Csrf {
+    type Error = AppError;
+    type Future = std::future::Ready<Result<Self, AppError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        std::future::ready(state(req).map(|state| {
+            let key = state.settings.secret_key.expose();
+            let existing = req
+                .cookie(COOKIE)
+                .map(|c| c.value().to_owned())
+                .filter(|v| well_formed(v));
+            let value = existing.unwrap_or_else(|| {
+                let fresh = hex::encode(rand::random::<[u8; 16]>());
+                req.extensions_mut().insert(NewCookie(fresh.clone()));
+                fresh
+            });
+            Csrf(token_for(key, &value))
+        }))
+    }
+}
+
+/// Middleware step: sets the cookie a `Csrf` extractor asked for.
+pub fn set_cookie_if_new(
+    req: &HttpRequest,
+    response: &mut actix_web::HttpResponse<impl actix_web::body::MessageBody>,
+    secure: bool,
+) {
+    if let Some(NewCookie(value)) = req.extensions().get::<NewCookie>().cloned() {
+        let cookie = Cookie::build(COOKIE, value)
+            .path("/")
+            .http_only(true)
+            .secure(secure)
+            .same_site(SameSite::Lax)
+            .max_age(CookieDuration::days(365))
+            .finish();
+        let _ = response.add_cookie(&cookie);
+    }
+}
+
+/// A url-encoded form whose CSRF token has been checked.
+pub struct CsrfForm<T>(pub T);
+
+impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, AppError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        let mut payload = payload.take();
+        Box::pin(async move {
+            let declared = req
+                .headers()
+                .get(header::CONTENT_LENGTH)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.parse::<usize>().ok());
+            if declared.is_some_and(|n| n > MAX_FORM_BYTES) {
+                return Err(AppError::PayloadTooLarge);
+            }
+            let mut body = web::BytesMut::new();
+            while let Some(chunk) = payload.next().await {
+                let chunk = chunk.map_err(|e| AppError::BadForm(e.to_string()))?;
+                if body.len() + chunk.len() > MAX_FORM_BYTES {
+                    return Err(AppError::PayloadTooLarge);
+                }
+                body.extend_from_slice(&chunk);
+            }
+            let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&body)
+                .map_err(|e| AppError::BadForm(e.to_string()))?;
+            let sent = pairs
+                .iter()
+                .find(|(k, _)| k == FIELD)
+                .map(|(_, v)| v.as_str())
+                .unwrap_or_default();
+            let cookie = req.cookie(COOKIE).map(|c| c.value().to_owned());
+            let state = state(&req)?;
+            let valid = cookie.filter(|c| well_formed(c)).is_some_and(|c| {
+                let expected = token_for(state.settings.secret_key.expose(), &c);
+                expected.as_bytes().ct_eq(sent.as_bytes()).into()
+            });
+            if !valid {
+                return Err(AppError::CsrfRejected {
+                    back: req.path().to_owned(),
+                });
+            }
+            serde_urlencoded::from_bytes(&body)
+                .map(CsrfForm)
+                .map_err(|e| AppError::BadForm(e.to_string()))
+        })
+    }
+}

@@ -1,0 +1,140 @@
+//! Prometheus metrics: requests and latency by route, pool state and
+//! outbox depth (the last two read at scrape time).
+
+use std::time::Instant;
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::middleware::Next;
+use actix_web::web;
+use prometheus::{
+    Encoder, HistogramOpts, HistogramVec, IntCounterVec, IntGaugeVec, Opts, Registry, TextEncoder,
+};
+
+use super::AppState;
+
+#[derive(Clone)]
+pub struct Metrics {
+    registry: Registry,
+    requests: IntCounterVec,
+    latency: HistogramVec,
+    pool: IntGaugeVec,
+    outbox: IntGaugeVec,
+}
+
+impl Default for Metrics {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Metrics {
+    pub fn new() -> Self {
+        let registry = Registry::new();
+        let requests = IntCounterVec::new(
+            Opts::new(
+                "clarion_http_requests_total",
+                "HTTP requests answered, by route and status",
+            ),
+            &["method", "route", "status"],
+        )
+        .expect("valid metric");
+        let latency = HistogramVec::new(
+            HistogramOpts::new(
+                "clarion_http_request_duration_seconds",
+                "Time to answer, by route",
+            )
+            .buckets(vec![
+                0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5,
+            ]),
+            &["method", "route"],
+        )
+        .expect("valid metric");
+        let pool = IntGaugeVec::new(
+            Opts::new(
+                "clarion_db_pool_connections",
+                "Database connections, by state",
+            ),
+            &["state"],
+        )
+        .expect("valid metric");
+        let outbox = IntGaugeVec::new(
+            Opts::new("clarion_outbox_messages", "Mail in the outbox, by status"),
+            &["status"],
+        )
+        .expect("valid metric");
+        for metric in [
+            Box::new(requests.clone()) as Box<dyn prometheus::core::Collector>,
+            Box::new(latency.clone()),
+            Box::new(pool.clone()),
+            Box::new(outbox.clone()),
+        ] {
+            registry
+                .register(metric)
+                .expect("each metric is registered once");
+        }
+        Self {
+            registry,
+            requests,
+            latency,
+            pool,
+            outbox,
+        }
+    }
+
+    /// The text exposition, after refreshing the gauges.
+    pub fn render(&self, pool: &crate::db::Pool, outbox: &[(String, i64)]) -> String {
+        let state = pool.state();
+        self.pool
+            .with_label_values(&["idle"])
+            .set(i64::from(state.idle_connections));
+        self.pool
+            .with_label_values(&["in_use"])
+            .set(i64::from(state.connections - state.idle_connections));
+        self.pool
+            .with_label_values(&["max"])
+            .set(i64::from(pool.max_size()));
+        for status in ["pending", "sent", "failed"] {
+            let count = outbox
+                .iter()
+                .find(|(s, _)| s == status)
+                .map_or(0, |(_, n)| *n);
+            self.outbox.with_label_values(&[status]).set(count);
+        }
+        let mut buffer = Vec::new();
+        TextEncoder::new()
+            .encode(&self.registry.gather(), &mut buffer)
+            .expect("text encoding cannot fail");
+        String::from_utf8(buffer).expect("the text format is UTF-8")
+    }
+}
+
+/// Middleware: counts and times every request under its route pattern
+/// (`/standards/{slug}`), so addresses do not explode the label set.
+pub async fn track(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let started = Instant::now();
+    let metrics = req
+        .app_data::<web::Data<AppState>>()
+        .map(|s| s.metrics.clone());
+    let method = req.method().to_string();
+    let res = next.call(req).await?;
+    if let Some(metrics) = metrics {
+        let route = res
+            .request()
+            .match_pattern()
+            .unwrap_or_else(|| "unmatched".into());
+        let status = res.status().as_u16().to_string();
+        metrics
+            .requests
+            .with_label_values(&[&method, &route, &status])
+            .inc();
+        metrics
+            .latency
+            .with_label_values(&[&method, &route])
+            .observe(started.elapsed().as_secs_f64());
+    }
+    Ok(res)
+}

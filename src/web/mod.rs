@@ -1,0 +1,91 @@
+//! What every handler shares: the application state, the page context for
+//! templates, CSRF, security headers and metrics.
+
+pub mod csrf;
+pub mod forms;
+pub mod metrics;
+pub mod security;
+
+use std::sync::Arc;
+
+use tokio::sync::Notify;
+
+use crate::clock::Clock;
+use crate::config::Settings;
+use crate::db::{DbConn, Pool};
+use crate::error::AppError;
+use crate::mail::MailContext;
+
+pub use csrf::{Csrf, CsrfForm};
+
+pub struct AppState {
+    pub settings: Settings,
+    pub pool: Pool,
+    pub clock: Clock,
+    /// Wakes the mail worker when a transaction has queued mail.
+    pub mail_wake: Arc<Notify>,
+    pub metrics: metrics::Metrics,
+}
+
+impl AppState {
+    /// Runs blocking database work on the blocking thread pool.
+    pub async fn db<T, F>(&self, f: F) -> Result<T, AppError>
+    where
+        F: FnOnce(&mut DbConn) -> Result<T, AppError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let pool = self.pool.clone();
+        actix_web::web::block(move || {
+            let mut conn = pool.get()?;
+            f(&mut conn)
+        })
+        .await?
+    }
+
+    pub fn page(&self, section: &'static str) -> Page {
+        Page {
+            stylesheet: crate::routes::assets::stylesheet_path(),
+            section,
+            site_name: self.settings.site_name.clone(),
+            user_name: None,
+        }
+    }
+
+    pub fn mail_context(&self) -> MailContext {
+        MailContext {
+            site_name: self.settings.site_name.clone(),
+            base_url: self.settings.base_url.clone(),
+        }
+    }
+
+    /// The domain of Message-IDs.
+    pub fn mail_host(&self) -> String {
+        crate::config::host_of(&self.settings.base_url)
+    }
+
+    pub fn wake_mail_worker(&self) {
+        self.mail_wake.notify_one();
+    }
+}
+
+/// What the base layout needs on every page.
+pub struct Page {
+    pub stylesheet: &'static str,
+    /// The navigation entry to mark as current: "home", "clarifications",
+    /// "standards", "submit", "workspace" or "".
+    pub section: &'static str,
+    pub site_name: String,
+    pub user_name: Option<String>,
+}
+
+impl Page {
+    /// For the rare page rendered without application state.
+    pub fn bare() -> Self {
+        Self {
+            stylesheet: crate::routes::assets::stylesheet_path(),
+            section: "",
+            site_name: "Clarion".into(),
+            user_name: None,
+        }
+    }
+}

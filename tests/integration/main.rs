@@ -1,0 +1,3 @@
+//! The integration suite: one binary, shared helpers in `support`.
+mod harness;
+mod support;
