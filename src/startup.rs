@@ -69,7 +69,20 @@ pub struct Application {
 }
 
 impl Application {
+    /// Listens on `settings.bind`.
     pub async fn build(settings: Settings, clock: Clock) -> Result<Self, StartupError> {
+        let listener = TcpListener::bind(settings.bind)
+            .map_err(|e| format!("cannot listen on {}: {e}", settings.bind))?;
+        Self::build_with_listener(settings, clock, listener).await
+    }
+
+    /// Serves on a listener bound by the caller: tests bind port 0 first so
+    /// that the base URL can name the real port.
+    pub async fn build_with_listener(
+        settings: Settings,
+        clock: Clock,
+        listener: TcpListener,
+    ) -> Result<Self, StartupError> {
         let pool = {
             let (settings, clock) = (settings.clone(), clock.clone());
             tokio::task::spawn_blocking(move || prepare_database(&settings, &clock))
@@ -96,8 +109,6 @@ impl Application {
         };
         tracing::info!(database = settings.database_url.backend(), mail = %transport.describe(), "starting");
 
-        let listener = TcpListener::bind(settings.bind)
-            .map_err(|e| format!("cannot listen on {}: {e}", settings.bind))?;
         let port = listener.local_addr().map_err(|e| e.to_string())?.port();
         let mail_wake = Arc::new(Notify::new());
         let worker = MailWorker {

@@ -1,3 +1,11 @@
-//! The integration suite: one binary, shared helpers in `support`.
-mod harness;
+//! The integration suite: one binary, shared helpers in `support`. Every
+//! test that touches a database runs on SQLite and on PostgreSQL.
 mod support;
+
+mod cli;
+mod database;
+mod harness;
+mod mail;
+mod ops;
+mod setup;
+mod shell;

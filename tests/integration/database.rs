@@ -1,0 +1,273 @@
+//! The storage layer on both backends: schemas, migrations, references,
+//! append-only events, the registry.
+
+use std::collections::BTreeSet;
+
+use clarion::clock::Clock;
+use clarion::db::{self, DatabaseUrl, DbConn};
+use clarion::models::references;
+use clarion::registry::Registry;
+use diesel::prelude::*;
+use diesel::sql_types::{Bool, Text};
+
+use crate::on_both_databases;
+use crate::support::app::Backend;
+
+/// A migrated, empty database; the directory keeps a SQLite file alive.
+fn fresh_database(backend: Backend) -> (DatabaseUrl, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let url = DatabaseUrl::parse(&backend.new_database_url(dir.path())).unwrap();
+    let mut conn = db::establish(&url).unwrap();
+    db::migrate(&mut conn).unwrap();
+    (url, dir)
+}
+
+#[derive(QueryableByName, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Column {
+    #[diesel(sql_type = Text)]
+    table_name: String,
+    #[diesel(sql_type = Text)]
+    column_name: String,
+    #[diesel(sql_type = Bool)]
+    not_null: bool,
+}
+
+fn columns(conn: &mut DbConn) -> BTreeSet<Column> {
+    let query = match conn {
+        DbConn::Sqlite(_) => {
+            "SELECT m.name AS table_name, p.name AS column_name, p.\"notnull\" = 1 AS not_null
+             FROM sqlite_master m JOIN pragma_table_info(m.name) p
+             WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name <> '__diesel_schema_migrations'"
+        }
+        DbConn::Postgres(_) => {
+            "SELECT table_name::text AS table_name, column_name::text AS column_name, is_nullable = 'NO' AS not_null
+             FROM information_schema.columns
+             WHERE table_schema = 'public' AND table_name <> '__diesel_schema_migrations'"
+        }
+    };
+    diesel::sql_query(query)
+        .load(conn)
+        .unwrap()
+        .into_iter()
+        .collect()
+}
+
+#[test]
+fn both_backends_have_the_same_tables_and_columns() {
+    let (sqlite_url, _a) = fresh_database(Backend::Sqlite);
+    let (postgres_url, _b) = fresh_database(Backend::Postgres);
+    let sqlite = columns(&mut db::establish(&sqlite_url).unwrap());
+    let postgres = columns(&mut db::establish(&postgres_url).unwrap());
+    assert!(
+        sqlite.len() > 100,
+        "the whole data model is there: {}",
+        sqlite.len()
+    );
+    let only_sqlite: Vec<_> = sqlite.difference(&postgres).collect();
+    let only_postgres: Vec<_> = postgres.difference(&sqlite).collect();
+    assert!(
+        only_sqlite.is_empty() && only_postgres.is_empty(),
+        "only in SQLite: {only_sqlite:#?}\nonly in PostgreSQL: {only_postgres:#?}"
+    );
+    let tables: BTreeSet<&str> = sqlite.iter().map(|c| c.table_name.as_str()).collect();
+    for table in [
+        "standards",
+        "groups",
+        "memberships",
+        "external_committees",
+        "users",
+        "requests",
+        "request_contacts",
+        "events",
+        "rounds",
+        "votes",
+        "opposition_responses",
+        "comments",
+        "subscriptions",
+        "outbox",
+        "tokens",
+    ] {
+        assert!(tables.contains(table), "missing table {table}");
+    }
+}
+
+on_both_databases!(
+    every_migration_reverts_and_reapplies,
+    references_are_unique_and_gapless_under_concurrency,
+    events_cannot_be_changed_or_deleted,
+    seeding_the_registry_twice_changes_nothing,
+);
+
+async fn every_migration_reverts_and_reapplies(backend: Backend) {
+    let (url, _dir) = fresh_database(backend);
+    let mut conn = db::establish(&url).unwrap();
+    let before = columns(&mut conn);
+    while db::revert_last(&mut conn).is_ok() {}
+    assert!(
+        columns(&mut conn).is_empty(),
+        "every down.sql removes what its up.sql made"
+    );
+    db::migrate(&mut conn).unwrap();
+    assert_eq!(columns(&mut conn), before);
+}
+
+async fn references_are_unique_and_gapless_under_concurrency(backend: Backend) {
+    let (url, _dir) = fresh_database(backend);
+    const THREADS: usize = 8;
+    const EACH: usize = 25;
+    let handles: Vec<_> = (0..THREADS)
+        .map(|_| {
+            let url = url.clone();
+            std::thread::spawn(move || {
+                let mut conn = db::establish(&url).unwrap();
+                (0..EACH)
+                    .map(|_| {
+                        db::write_transaction(&mut conn, |conn| references::allocate(conn, 2026))
+                            .unwrap()
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+        .collect();
+    let mut all: Vec<String> = handles
+        .into_iter()
+        .flat_map(|h| h.join().unwrap())
+        .collect();
+    all.sort();
+    let expected: Vec<String> = (1..=(THREADS * EACH) as i32)
+        .map(|n| references::format(2026, n))
+        .collect();
+    assert_eq!(all, expected);
+
+    // A transaction that rolls back gives its number back.
+    let mut conn = db::establish(&url).unwrap();
+    let rolled_back: Result<String, diesel::result::Error> =
+        db::write_transaction(&mut conn, |conn| {
+            references::allocate(conn, 2026)?;
+            Err(diesel::result::Error::RollbackTransaction)
+        });
+    assert!(rolled_back.is_err());
+    let next = db::write_transaction(&mut conn, |conn| references::allocate(conn, 2026)).unwrap();
+    assert_eq!(next, "CR-2026-0201");
+    // Each year counts from one.
+    let next_year =
+        db::write_transaction(&mut conn, |conn| references::allocate(conn, 2027)).unwrap();
+    assert_eq!(next_year, "CR-2027-0001");
+}
+
+async fn events_cannot_be_changed_or_deleted(backend: Backend) {
+    let (url, _dir) = fresh_database(backend);
+    let mut conn = db::establish(&url).unwrap();
+    Registry::built_in()
+        .load(&mut conn, Clock::default().now())
+        .unwrap();
+    let standard_id: String = {
+        use clarion::db::schema::standards::dsl::*;
+        standards
+            .filter(slug.eq("iso-iec-17025-2017"))
+            .select(id)
+            .first(&mut conn)
+            .unwrap()
+    };
+    let now = Clock::default().now();
+    {
+        use clarion::db::schema::requests::dsl as r;
+        diesel::insert_into(r::requests)
+            .values((
+                r::id.eq("req-1"),
+                r::state.eq("screening"),
+                r::standard_id.eq(&standard_id),
+                r::clause.eq("7.2.1"),
+                r::question.eq("Is a documented procedure required for method selection?"),
+                r::submitter_country.eq("DE"),
+                r::submitter_category.eq("accreditation body"),
+                r::created_at.eq(now),
+                r::updated_at.eq(now),
+            ))
+            .execute(&mut conn)
+            .unwrap();
+    }
+    use clarion::db::schema::events::dsl as e;
+    diesel::insert_into(e::events)
+        .values((
+            e::id.eq("ev-1"),
+            e::request_id.eq("req-1"),
+            e::actor_kind.eq("submitter"),
+            e::action.eq("confirm"),
+            e::from_state.eq("pending_confirmation"),
+            e::to_state.eq("screening"),
+            e::created_at.eq(now),
+        ))
+        .execute(&mut conn)
+        .unwrap();
+
+    let update = diesel::update(e::events.find("ev-1"))
+        .set(e::note.eq("rewritten"))
+        .execute(&mut conn);
+    let message = update.expect_err("an UPDATE on events fails").to_string();
+    assert!(message.contains("append-only"), "{message}");
+    let delete = diesel::delete(e::events.find("ev-1")).execute(&mut conn);
+    assert!(
+        delete
+            .expect_err("a DELETE on events fails")
+            .to_string()
+            .contains("append-only")
+    );
+    let note: Option<String> = e::events
+        .find("ev-1")
+        .select(e::note)
+        .first(&mut conn)
+        .unwrap();
+    assert_eq!(note, None, "the event is unchanged");
+}
+
+/// id, slug, title, group, superseded by
+type StandardRow = (String, String, String, Option<String>, Option<String>);
+
+async fn seeding_the_registry_twice_changes_nothing(backend: Backend) {
+    let (url, _dir) = fresh_database(backend);
+    let mut conn = db::establish(&url).unwrap();
+    let registry = Registry::built_in();
+    let now = Clock::default().now();
+    registry.load(&mut conn, now).unwrap();
+    let snapshot = |conn: &mut DbConn| {
+        use clarion::db::schema::{external_designations, groups, standards};
+        let s: Vec<StandardRow> = standards::table
+            .select((
+                standards::id,
+                standards::slug,
+                standards::title,
+                standards::group_id,
+                standards::superseded_by_id,
+            ))
+            .order(standards::slug)
+            .load(conn)
+            .unwrap();
+        let g: i64 = groups::table.count().get_result(conn).unwrap();
+        let d: i64 = external_designations::table
+            .count()
+            .get_result(conn)
+            .unwrap();
+        (s, g, d)
+    };
+    let first = snapshot(&mut conn);
+    registry.load(&mut conn, now).unwrap();
+    assert_eq!(snapshot(&mut conn), first);
+    assert_eq!(first.0.len(), registry.standards.len());
+
+    // A corrected title in the file reaches the database on the next seed.
+    let edited = Registry::parse(&clarion::registry::BUILT_IN.replace(
+        "General requirements for the competence of testing and calibration laboratories",
+        "General requirements for the competence of testing and calibration laboratories (corrected)",
+    ))
+    .unwrap();
+    edited.load(&mut conn, now).unwrap();
+    let (standards_after, _, _) = snapshot(&mut conn);
+    let title = &standards_after
+        .iter()
+        .find(|s| s.1 == "iso-iec-17025-2017")
+        .unwrap()
+        .2;
+    assert!(title.ends_with("(corrected)"));
+    assert_eq!(standards_after.len(), first.0.len(), "no duplicate rows");
+}

@@ -1,0 +1,156 @@
+//! The outbox and its worker against a real SMTP server on loopback.
+
+use std::time::Duration;
+
+use chrono::TimeDelta;
+use clarion::db::schema::outbox;
+use clarion::mail::messages::Welcome;
+use clarion::mail::{self, Message, Outgoing};
+use diesel::prelude::*;
+
+use crate::on_both_databases;
+use crate::support::app::{Backend, TestApp};
+
+/// Queues one message per recipient, as a state change would.
+fn queue(app: &TestApp, event: &str, recipients: &[&str]) {
+    let mut conn = app.db();
+    for recipient in recipients {
+        let rendered = Welcome {
+            ctx: app.state.mail_context(),
+            name: recipient.to_string(),
+            login_url: app.state.settings.url("/login"),
+        }
+        .render()
+        .unwrap();
+        mail::enqueue(
+            &mut conn,
+            &app.state.mail_host(),
+            Outgoing {
+                event_key: event,
+                recipient,
+                rendered,
+                list_unsubscribe: None,
+            },
+            app.clock.now(),
+        )
+        .unwrap();
+    }
+    app.state.wake_mail_worker();
+}
+
+fn statuses(app: &TestApp) -> Vec<(String, i32)> {
+    outbox::table
+        .select((outbox::status, outbox::attempts))
+        .order(outbox::recipient)
+        .load(&mut app.db())
+        .unwrap()
+}
+
+async fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
+    for _ in 0..200 {
+        if done() {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("timed out waiting until {what}");
+}
+
+on_both_databases!(
+    mail_survives_an_smtp_outage_and_arrives_exactly_once,
+    mail_is_given_up_after_a_day_of_failures,
+    without_an_smtp_server_mail_is_written_as_files,
+);
+
+async fn mail_survives_an_smtp_outage_and_arrives_exactly_once(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    app.mail.stop();
+    let recipients = ["a@example.org", "b@example.org", "c@example.org"];
+    queue(&app, "event-outage", &recipients);
+
+    wait_until("every message has failed once", || {
+        statuses(&app)
+            .iter()
+            .all(|(status, attempts)| status == "pending" && *attempts >= 1)
+    })
+    .await;
+    assert!(app.mail.received().is_empty());
+
+    app.mail.resume();
+    // Past the backoff, the worker tries again.
+    app.clock.advance(TimeDelta::minutes(2));
+    app.state.wake_mail_worker();
+    let delivered = app.mail.wait_for(3, Duration::from_secs(20)).await;
+    wait_until("the outbox records the deliveries", || {
+        statuses(&app).iter().all(|(status, _)| status == "sent")
+    })
+    .await;
+
+    // Later passes of the worker send nothing again.
+    app.clock.advance(TimeDelta::hours(2));
+    app.state.wake_mail_worker();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let all = app.mail.received();
+    assert_eq!(
+        all.len(),
+        3,
+        "each message exactly once: {:?}",
+        all.iter().map(|m| &m.message_id).collect::<Vec<_>>()
+    );
+    let mut ids: Vec<&str> = delivered.iter().map(|m| m.message_id.as_str()).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), 3);
+    for recipient in recipients {
+        let mine = app.mail.to(recipient);
+        assert_eq!(mine.len(), 1, "{recipient}");
+        assert_eq!(
+            mine[0].message_id,
+            mail::outbox::message_id("event-outage", recipient, &app.state.mail_host())
+        );
+        assert!(!mine[0].text.is_empty() && !mine[0].html.is_empty());
+    }
+}
+
+async fn mail_is_given_up_after_a_day_of_failures(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    app.mail.stop();
+    queue(&app, "event-doomed", &["x@example.org"]);
+    wait_until("a first attempt failed", || statuses(&app)[0].1 >= 1).await;
+    app.clock.advance(TimeDelta::hours(25));
+    app.state.wake_mail_worker();
+    wait_until("the message is marked failed", || {
+        statuses(&app)[0].0 == "failed"
+    })
+    .await;
+    let error: Option<String> = outbox::table
+        .select(outbox::last_error)
+        .first(&mut app.db())
+        .unwrap();
+    assert!(error.is_some_and(|e| !e.is_empty()));
+}
+
+async fn without_an_smtp_server_mail_is_written_as_files(backend: Backend) {
+    let app = TestApp::spawn_with(backend, &[("CLARION_SMTP_URL", String::new())]).await;
+    queue(&app, "event-files", &["files@example.org"]);
+    let dir = app.data_dir.join("mail");
+    let mut found = Vec::new();
+    wait_until("an .eml file appears", || {
+        found = std::fs::read_dir(&dir)
+            .map(|entries| {
+                entries
+                    .filter_map(Result::ok)
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_some_and(|x| x == "eml"))
+                    .collect()
+            })
+            .unwrap_or_default();
+        !found.is_empty()
+    })
+    .await;
+    let raw = std::fs::read_to_string(&found[0]).unwrap();
+    assert!(raw.contains("To: files@example.org"), "{raw}");
+    assert!(raw.contains("Subject: Your Clarion secretariat account is ready"));
+    assert!(raw.contains("multipart/alternative"));
+    assert!(app.mail.received().is_empty());
+}

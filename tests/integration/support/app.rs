@@ -1,0 +1,205 @@
+//! A running Clarion for one test: its own database (a SQLite file or a
+//! fresh PostgreSQL database), its own SMTP server, a browser-like client.
+
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use actix_web::web::Data;
+use clarion::clock::Clock;
+use clarion::config::Settings;
+use clarion::db::PooledConn;
+use clarion::startup::Application;
+use clarion::web::AppState;
+use reqwest::Response;
+
+use super::postgres;
+use super::smtp::MailServer;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    /// A database URL for a brand-new, empty database.
+    pub fn new_database_url(self, dir: &std::path::Path) -> String {
+        match self {
+            Backend::Sqlite => dir.join("clarion.db").to_string_lossy().into_owned(),
+            Backend::Postgres => postgres::new_database_url(),
+        }
+    }
+}
+
+pub struct TestApp {
+    pub address: String,
+    pub state: Data<AppState>,
+    pub clock: Clock,
+    pub mail: MailServer,
+    pub client: reqwest::Client,
+    pub data_dir: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+/// Settings for a test instance; `extra` may override any variable.
+pub fn test_settings(
+    backend: Backend,
+    dir: &std::path::Path,
+    base_url: &str,
+    extra: &[(&str, String)],
+) -> Settings {
+    let mut vars = vec![
+        (
+            "CLARION_DATA_DIR".to_owned(),
+            dir.to_string_lossy().into_owned(),
+        ),
+        (
+            "CLARION_DATABASE_URL".to_owned(),
+            backend.new_database_url(dir),
+        ),
+        ("CLARION_BASE_URL".to_owned(), base_url.to_owned()),
+        ("CLARION_SECRET_KEY".to_owned(), "5e".repeat(32)),
+        ("CLARION_WORKERS".to_owned(), "1".to_owned()),
+        ("CLARION_POOL_SIZE".to_owned(), "4".to_owned()),
+        ("CLARION_MAIL_POLL_MS".to_owned(), "50".to_owned()),
+    ];
+    for (key, value) in extra {
+        vars.retain(|(k, _)| k != key);
+        vars.push(((*key).to_owned(), value.clone()));
+    }
+    Settings::from_sources(None, vars).expect("test settings are valid")
+}
+
+impl TestApp {
+    pub async fn spawn(backend: Backend) -> TestApp {
+        Self::spawn_with(backend, &[]).await
+    }
+
+    /// Starts the app with extra `CLARION_*` settings. Mail goes to a fresh
+    /// SMTP server unless `CLARION_SMTP_URL` is given as "" (then files).
+    pub async fn spawn_with(backend: Backend, extra: &[(&str, String)]) -> TestApp {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let mail = MailServer::start();
+        let listener = TcpListener::bind("127.0.0.1:0").expect("a free port");
+        let port = listener.local_addr().unwrap().port();
+        let address = format!("http://127.0.0.1:{port}");
+        let mut vars = vec![("CLARION_SMTP_URL", mail.url())];
+        vars.extend(extra.iter().cloned());
+        let settings = test_settings(backend, dir.path(), &address, &vars);
+        let clock = Clock::default();
+        let app = Application::build_with_listener(settings, clock.clone(), listener)
+            .await
+            .expect("the application starts");
+        let state = app.state();
+        tokio::spawn(app.run_until_stopped());
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .cookie_store(true)
+            .timeout(Duration::from_secs(30))
+            .build()
+            .unwrap();
+        TestApp {
+            address,
+            state,
+            clock,
+            mail,
+            client,
+            data_dir: dir.path().to_path_buf(),
+            _dir: dir,
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.address, path)
+    }
+
+    pub async fn get(&self, path: &str) -> Response {
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("GET answered")
+    }
+
+    /// Status and body of a page.
+    pub async fn page(&self, path: &str) -> (u16, String) {
+        let response = self.get(path).await;
+        let status = response.status().as_u16();
+        (status, response.text().await.unwrap())
+    }
+
+    pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> Response {
+        self.client
+            .post(self.url(path))
+            .form(fields)
+            .send()
+            .await
+            .expect("POST answered")
+    }
+
+    /// Opens a page as a person would and sends its form with `fields` and
+    /// the page's CSRF token.
+    pub async fn submit_form(&self, page: &str, action: &str, fields: &[(&str, &str)]) -> Response {
+        let (status, body) = self.page(page).await;
+        assert_eq!(status, 200, "{page} should show its form");
+        let token = csrf_token_in(&body);
+        let mut all: Vec<(&str, &str)> = fields.to_vec();
+        all.push(("csrf_token", &token));
+        self.post_form(action, &all).await
+    }
+
+    pub fn db(&self) -> PooledConn {
+        self.state.pool.get().expect("a database connection")
+    }
+}
+
+/// The value of the hidden `csrf_token` field of a page.
+pub fn csrf_token_in(html: &str) -> String {
+    let document = scraper::Html::parse_document(html);
+    let selector = scraper::Selector::parse("input[name=csrf_token]").unwrap();
+    document
+        .select(&selector)
+        .next()
+        .and_then(|input| input.value().attr("value"))
+        .expect("the page has a CSRF field")
+        .to_owned()
+}
+
+/// Text of the first element matching `selector`, whitespace collapsed.
+pub fn text_of(html: &str, selector: &str) -> Option<String> {
+    let document = scraper::Html::parse_document(html);
+    let selector = scraper::Selector::parse(selector).unwrap();
+    document.select(&selector).next().map(|element| {
+        element
+            .text()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
+}
+
+/// Runs an async test once on SQLite and once on PostgreSQL:
+/// `on_both_databases!(a_person_reads_the_home_page);` makes
+/// `a_person_reads_the_home_page::sqlite` and `…::postgres`.
+#[macro_export]
+macro_rules! on_both_databases {
+    ($($test:ident),* $(,)?) => {
+        $(
+            mod $test {
+
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn sqlite() {
+                    super::$test($crate::support::app::Backend::Sqlite).await
+                }
+
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn postgres() {
+                    super::$test($crate::support::app::Backend::Postgres).await
+                }
+            }
+        )*
+    };
+}

@@ -1,0 +1,481 @@
+//! A throwaway PostgreSQL server shared by the whole test process.
+//!
+//! The server is started on first use from the system binaries and lives as
+//! long as the test process: the kernel kills it when the process dies, however
+//! it dies. Each caller of [`new_database_url`] gets its own empty database, so
+//! tests never see each other's rows.
+
+use std::fs;
+use std::io;
+use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{self, Child, Command, ExitStatus, Stdio};
+use std::sync::mpsc;
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, OnceLock};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use diesel::{Connection, PgConnection, RunQueryDsl};
+
+const PG_ROOT: &str = "/usr/lib/postgresql";
+const DIR_PREFIX: &str = "clarion-pg-";
+const START_TIMEOUT: Duration = Duration::from_secs(30);
+const START_ATTEMPTS: usize = 3;
+
+/// Creates a new, empty database on the shared test server (starting the
+/// server on first call) and returns its URL,
+/// `postgres://postgres@127.0.0.1:PORT/t_<32 hex digits>`.
+///
+/// Panics with instructions when PostgreSQL is not installed.
+pub fn new_database_url() -> String {
+    let server = match SERVER.get_or_init(Server::start) {
+        Ok(server) => server,
+        Err(message) => panic!("{message}"),
+    };
+    let name = format!("t_{}", uuid::Uuid::new_v4().simple());
+    server.create_database(&name);
+    server.url(&name)
+}
+
+// The outcome is cached, failure included, so that a missing installation
+// costs one attempt and one clear message per test rather than a 30 s retry
+// in every test.
+static SERVER: OnceLock<Result<Server, String>> = OnceLock::new();
+
+struct Server {
+    port: u16,
+    dir: PathBuf,
+    exit: Arc<ExitWatch>,
+    // One connection to the `postgres` database, reused for every CREATE
+    // DATABASE; the mutex also keeps concurrent creations from racing for the
+    // template database.
+    admin: Mutex<Option<PgConnection>>,
+}
+
+struct ExitWatch {
+    pid: libc::pid_t,
+    status: Mutex<Option<ExitStatus>>,
+    changed: Condvar,
+}
+
+impl ExitWatch {
+    fn status(&self) -> Option<ExitStatus> {
+        *lock(&self.status)
+    }
+
+    /// Waits for the child to exit and records how. The child is reaped
+    /// under the status lock, so `signal` can never reach a recycled pid.
+    fn watch(&self, child: &mut Child) {
+        // SAFETY: waitid only writes into `info`; WNOWAIT leaves the child a
+        // zombie, so its pid stays ours until `child.wait()` below.
+        unsafe {
+            let mut info: libc::siginfo_t = std::mem::zeroed();
+            while libc::waitid(
+                libc::P_PID,
+                self.pid as libc::id_t,
+                &mut info,
+                libc::WEXITED | libc::WNOWAIT,
+            ) != 0
+                && io::Error::last_os_error().kind() == io::ErrorKind::Interrupted
+            {}
+        }
+        let mut status = lock(&self.status);
+        if let Ok(exit) = child.wait() {
+            *status = Some(exit);
+        }
+        self.changed.notify_all();
+    }
+
+    fn signal(&self, signal: libc::c_int) {
+        let status = lock(&self.status);
+        if status.is_none() {
+            // SAFETY: the child has not been reaped (we hold the lock that
+            // reaping takes), so the pid is still our child's.
+            unsafe { libc::kill(self.pid, signal) };
+        }
+    }
+
+    fn wait(&self, timeout: Duration) -> Option<ExitStatus> {
+        let guard = lock(&self.status);
+        let (guard, _) = self
+            .changed
+            .wait_timeout_while(guard, timeout, |status| status.is_none())
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        *guard
+    }
+}
+
+type SpawnReply = io::Result<Arc<ExitWatch>>;
+
+impl Server {
+    fn start() -> Result<Server, String> {
+        let bin = find_bin_dir()?;
+        let user = postgres_user()?;
+        remove_leftovers();
+
+        let dir = std::env::temp_dir().join(format!("{DIR_PREFIX}{}", process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        if let Some((uid, gid)) = user {
+            std::os::unix::fs::chown(&dir, Some(uid), Some(gid))
+                .map_err(|e| format!("cannot chown {} to postgres: {e}", dir.display()))?;
+        }
+        let data = dir.join("data");
+        let log_path = dir.join("postgres.log");
+
+        let mut initdb = Command::new(bin.join("initdb"));
+        initdb
+            .arg("-D")
+            .arg(&data)
+            .args(["-U", "postgres", "--auth=trust", "-E", "UTF8"])
+            .args(["--locale=C.UTF-8", "--no-sync"])
+            .current_dir(&dir);
+        run_as(&mut initdb, user);
+        let output = initdb
+            .output()
+            .map_err(|e| format!("cannot run {}/initdb: {e}", bin.display()))?;
+        if !output.status.success() {
+            return Err(format!(
+                "initdb failed ({}):\n{}{}",
+                output.status,
+                String::from_utf8_lossy(&output.stdout),
+                String::from_utf8_lossy(&output.stderr)
+            ));
+        }
+
+        // SAFETY: `at_exit` only touches statics that outlive the process.
+        unsafe { libc::atexit(at_exit) };
+
+        let spawner = spawner()?;
+        let mut last_failure = String::new();
+        for _ in 0..START_ATTEMPTS {
+            let port = free_port()?;
+            let log = fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(&log_path)
+                .map_err(|e| format!("cannot open {}: {e}", log_path.display()))?;
+            let log_err = log.try_clone().map_err(|e| e.to_string())?;
+            let mut postgres = Command::new(bin.join("postgres"));
+            postgres
+                .arg("-D")
+                .arg(&data)
+                .arg("-p")
+                .arg(port.to_string())
+                .arg("-k")
+                .arg(&dir)
+                .args(["-c", "listen_addresses=127.0.0.1"])
+                .args(["-c", "fsync=off"])
+                .args(["-c", "synchronous_commit=off"])
+                .args(["-c", "full_page_writes=off"])
+                .args(["-c", "max_connections=300"])
+                .current_dir(&dir)
+                .stdin(Stdio::null())
+                .stdout(log)
+                .stderr(log_err);
+            run_as(&mut postgres, user);
+            die_with_parent(&mut postgres);
+
+            let (reply_tx, reply_rx) = mpsc::channel::<SpawnReply>();
+            spawner
+                .send((postgres, reply_tx))
+                .map_err(|_| "the PostgreSQL spawner thread is gone".to_string())?;
+            let exit = reply_rx
+                .recv()
+                .map_err(|_| "the PostgreSQL spawner thread is gone".to_string())?
+                .map_err(|e| format!("cannot start {}/postgres: {e}", bin.display()))?;
+
+            let url = format!("postgres://postgres@127.0.0.1:{port}/postgres");
+            let deadline = Instant::now() + START_TIMEOUT;
+            let mut last_error: String;
+            loop {
+                if let Some(status) = exit.status() {
+                    last_failure = format!("postgres exited early ({status})");
+                    break;
+                }
+                match PgConnection::establish(&url) {
+                    Ok(admin) => {
+                        return Ok(Server {
+                            port,
+                            dir,
+                            exit,
+                            admin: Mutex::new(Some(admin)),
+                        });
+                    }
+                    Err(e) => last_error = e.to_string(),
+                }
+                if Instant::now() >= deadline {
+                    exit.signal(libc::SIGKILL);
+                    exit.wait(Duration::from_secs(5));
+                    return Err(format!(
+                        "PostgreSQL did not accept connections on port {port} within {}s \
+                         (last error: {last_error}); log tail:\n{}",
+                        START_TIMEOUT.as_secs(),
+                        log_tail(&log_path)
+                    ));
+                }
+                thread::sleep(Duration::from_millis(50));
+            }
+            // Picking a port by binding port 0 and releasing it is racy:
+            // another process may take it before postgres binds. Only that
+            // failure is worth another try.
+            if !log_tail(&log_path).contains("could not bind") {
+                break;
+            }
+        }
+        Err(format!(
+            "PostgreSQL failed to start: {last_failure}; log tail:\n{}",
+            log_tail(&log_path)
+        ))
+    }
+
+    fn url(&self, database: &str) -> String {
+        format!("postgres://postgres@127.0.0.1:{}/{database}", self.port)
+    }
+
+    fn create_database(&self, name: &str) {
+        let mut admin = lock(&self.admin);
+        let mut last_error = String::new();
+        // A second attempt on a fresh connection covers an admin connection
+        // that went stale; a dead server fails both.
+        for _ in 0..2 {
+            if admin.is_none() {
+                match PgConnection::establish(&self.url("postgres")) {
+                    Ok(connection) => *admin = Some(connection),
+                    Err(e) => {
+                        last_error = e.to_string();
+                        continue;
+                    }
+                }
+            }
+            let connection = admin.as_mut().expect("connection was just established");
+            match diesel::sql_query(format!("CREATE DATABASE \"{name}\"")).execute(connection) {
+                Ok(_) => return,
+                Err(e) => {
+                    last_error = e.to_string();
+                    *admin = None;
+                }
+            }
+        }
+        let exited = match self.exit.status() {
+            Some(status) => format!(" (the server has exited: {status})"),
+            None => String::new(),
+        };
+        panic!(
+            "cannot create test database {name}{exited}: {last_error}; log tail:\n{}",
+            log_tail(&self.dir.join("postgres.log"))
+        );
+    }
+
+    fn shut_down(&self) {
+        // SIGINT is PostgreSQL's "fast shutdown": it ends sessions, removes
+        // its shared memory segment and exits within a fraction of a second.
+        self.exit.signal(libc::SIGINT);
+        if self.exit.wait(Duration::from_secs(5)).is_none() {
+            self.exit.signal(libc::SIGKILL);
+            self.exit.wait(Duration::from_secs(2));
+        }
+        let _ = fs::remove_dir_all(&self.dir);
+    }
+}
+
+extern "C" fn at_exit() {
+    if let Some(Ok(server)) = SERVER.get() {
+        server.shut_down();
+    }
+}
+
+/// Starts the thread that spawns PostgreSQL and then lives for the rest of the
+/// process. PR_SET_PDEATHSIG fires when the spawning *thread* exits, and the
+/// test harness ends each test's thread when the test returns, so the server
+/// must not be spawned from a test thread.
+fn spawner() -> Result<mpsc::Sender<(Command, mpsc::Sender<SpawnReply>)>, String> {
+    let (tx, rx) = mpsc::channel::<(Command, mpsc::Sender<SpawnReply>)>();
+    thread::Builder::new()
+        .name("clarion-postgres".into())
+        .spawn(move || {
+            for (mut command, reply) in rx {
+                match command.spawn() {
+                    Ok(mut child) => {
+                        let exit = Arc::new(ExitWatch {
+                            pid: child.id() as libc::pid_t,
+                            status: Mutex::new(None),
+                            changed: Condvar::new(),
+                        });
+                        let _ = reply.send(Ok(Arc::clone(&exit)));
+                        exit.watch(&mut child);
+                    }
+                    Err(e) => {
+                        let _ = reply.send(Err(e));
+                    }
+                }
+            }
+            loop {
+                thread::park();
+            }
+        })
+        .map(|_| tx)
+        .map_err(|e| format!("cannot start the PostgreSQL spawner thread: {e}"))
+}
+
+fn die_with_parent(command: &mut Command) {
+    let parent = process::id();
+    // SAFETY: the closure runs between fork and exec, so it only makes
+    // async-signal-safe calls and does not allocate.
+    unsafe {
+        command.pre_exec(move || {
+            if libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL) != 0 {
+                return Err(io::Error::last_os_error());
+            }
+            // The parent may have died before prctl took effect; the child
+            // would then outlive it for good.
+            if libc::getppid() as u32 != parent {
+                return Err(io::Error::from_raw_os_error(libc::ESRCH));
+            }
+            Ok(())
+        });
+    }
+}
+
+fn find_bin_dir() -> Result<PathBuf, String> {
+    let mut best: Option<(Vec<u32>, PathBuf)> = None;
+    for entry in fs::read_dir(PG_ROOT).into_iter().flatten().flatten() {
+        let version: Option<Vec<u32>> = entry
+            .file_name()
+            .to_str()
+            .and_then(|name| name.split('.').map(|part| part.parse().ok()).collect());
+        let bin = entry.path().join("bin");
+        let usable = bin.join("postgres").is_file() && bin.join("initdb").is_file();
+        if let (Some(version), true) = (version, usable) {
+            if best.as_ref().is_none_or(|(found, _)| version > *found) {
+                best = Some((version, bin));
+            }
+        }
+    }
+    best.map(|(_, bin)| bin).ok_or_else(|| {
+        format!(
+            "the integration tests need a PostgreSQL server installation, but no \
+             {PG_ROOT}/<version>/bin/{{postgres,initdb}} was found; install it \
+             (Debian/Ubuntu: `apt-get install postgresql`)"
+        )
+    })
+}
+
+/// The ids to run PostgreSQL as: `None` to run it as ourselves, since initdb
+/// and postgres refuse to run as root.
+fn postgres_user() -> Result<Option<(u32, u32)>, String> {
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } != 0 {
+        return Ok(None);
+    }
+    // SAFETY: passwd is plain data; getpwnam_r writes into it and into buf,
+    // whose length it is told, and the strings it points to live in buf.
+    let found = unsafe {
+        let mut entry: libc::passwd = std::mem::zeroed();
+        let mut buf = vec![0 as libc::c_char; 16 * 1024];
+        let mut result: *mut libc::passwd = std::ptr::null_mut();
+        let rc = libc::getpwnam_r(
+            c"postgres".as_ptr(),
+            &mut entry,
+            buf.as_mut_ptr(),
+            buf.len(),
+            &mut result,
+        );
+        (rc == 0 && !result.is_null()).then_some((entry.pw_uid, entry.pw_gid))
+    };
+    match found {
+        Some(ids) => Ok(Some(ids)),
+        None => Err(
+            "the tests run as root and PostgreSQL refuses to run as root, but \
+                     there is no `postgres` system user to run it as; install the server \
+                     (Debian/Ubuntu: `apt-get install postgresql`, which creates the user) \
+                     or run the tests as a normal user"
+                .to_string(),
+        ),
+    }
+}
+
+fn run_as(command: &mut Command, user: Option<(u32, u32)>) {
+    if let Some((uid, gid)) = user {
+        command.uid(uid).gid(gid);
+    }
+}
+
+fn free_port() -> Result<u16, String> {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .map(|address| address.port())
+        .map_err(|e| format!("cannot pick a free port: {e}"))
+}
+
+/// Removes the directories of earlier test processes that are gone (killed
+/// before their exit hook ran), with the shared memory their server left.
+fn remove_leftovers() {
+    let Ok(entries) = fs::read_dir(std::env::temp_dir()) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let pid = entry
+            .file_name()
+            .to_str()
+            .and_then(|name| name.strip_prefix(DIR_PREFIX))
+            .and_then(|pid| pid.parse::<u32>().ok());
+        let Some(pid) = pid else { continue };
+        if pid == process::id() || process_exists(pid) {
+            continue;
+        }
+        release_shared_memory(&entry.path().join("data").join("postmaster.pid"));
+        let _ = fs::remove_dir_all(entry.path());
+    }
+}
+
+/// A server killed with SIGKILL leaves its small System V segment behind;
+/// they add up over many interrupted runs.
+fn release_shared_memory(pid_file: &Path) {
+    let Ok(contents) = fs::read_to_string(pid_file) else {
+        return;
+    };
+    let lines: Vec<&str> = contents.lines().collect();
+    let postmaster: Option<libc::pid_t> = lines.first().and_then(|l| l.trim().parse().ok());
+    // Line 7 holds "<key> <shmid>".
+    let shmid: Option<libc::c_int> = lines
+        .get(6)
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|id| id.parse().ok());
+    let (Some(postmaster), Some(shmid)) = (postmaster, shmid) else {
+        return;
+    };
+    // SAFETY: shmid_ds is plain data that IPC_STAT fills in.
+    unsafe {
+        let mut stat: libc::shmid_ds = std::mem::zeroed();
+        if libc::shmctl(shmid, libc::IPC_STAT, &mut stat) == 0
+            && stat.shm_cpid == postmaster
+            && stat.shm_nattch == 0
+        {
+            libc::shmctl(shmid, libc::IPC_RMID, std::ptr::null_mut());
+        }
+    }
+}
+
+fn process_exists(pid: u32) -> bool {
+    let Ok(pid) = libc::pid_t::try_from(pid) else {
+        return false;
+    };
+    // SAFETY: signal 0 only checks that the process exists.
+    let alive = unsafe { libc::kill(pid, 0) } == 0;
+    alive || io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+}
+
+fn log_tail(path: &Path) -> String {
+    let log = fs::read_to_string(path).unwrap_or_else(|e| format!("(no log: {e})"));
+    let lines: Vec<&str> = log.lines().collect();
+    lines[lines.len().saturating_sub(30)..].join("\n")
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    // A panicking test must not take the shared server down with it.
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
