@@ -114,6 +114,14 @@ pub fn count(conn: &mut DbConn) -> QueryResult<i64> {
     standards::table.count().get_result(conn)
 }
 
+/// Standards in force (not superseded).
+pub fn count_current(conn: &mut DbConn) -> QueryResult<i64> {
+    standards::table
+        .filter(standards::superseded_by_id.is_null())
+        .count()
+        .get_result(conn)
+}
+
 /// Orders designations by their numbers, so that 17021-2 comes before
 /// 17021-10, then by prefix (ISO/IEC before ISO/IEC TS).
 fn natural_key(designation: &str) -> (Vec<u64>, String) {

@@ -19,7 +19,7 @@ pub async fn show(state: web::Data<AppState>) -> Result<HomePage, AppError> {
     let (standards_count, latest) = state
         .db(|conn| {
             Ok((
-                standards::count(conn)?,
+                standards::count_current(conn)?,
                 requests::latest_published(conn, 5)?,
             ))
         })
