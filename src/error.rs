@@ -190,3 +190,55 @@ pub async fn render_error_pages(
     let response = response.set_body(body).map_into_boxed_body();
     Ok(ServiceResponse::new(req, response))
 }
+
+#[cfg(test)]
+mod tests {
+    use actix_web::middleware::from_fn;
+    use actix_web::{App, test, web};
+
+    use super::*;
+
+    async fn fail_with(error: web::Path<String>) -> Result<HttpResponse, AppError> {
+        Err(match error.as_str() {
+            "internal" => AppError::Internal("secret detail: password=hunter2".into()),
+            "database" => AppError::Database(diesel::result::Error::BrokenTransactionManager),
+            "bad-form" => AppError::BadForm("missing field".into()),
+            _ => AppError::NotFound,
+        })
+    }
+
+    #[actix_web::test]
+    async fn errors_become_pages_without_their_details() {
+        let app = test::init_service(
+            App::new()
+                .route("/fail/{error}", web::get().to(fail_with))
+                .wrap(from_fn(render_error_pages)),
+        )
+        .await;
+        for (error, status, title) in [
+            ("internal", 500, "Something went wrong on our side"),
+            ("database", 500, "Something went wrong on our side"),
+            ("bad-form", 422, "We could not read what was sent"),
+            ("missing", 404, "Page not found"),
+        ] {
+            let request = test::TestRequest::get()
+                .uri(&format!("/fail/{error}"))
+                .to_request();
+            let response = test::call_service(&app, request).await;
+            assert_eq!(response.status().as_u16(), status, "{error}");
+            assert_eq!(
+                response.headers().get("content-type").unwrap(),
+                "text/html; charset=utf-8"
+            );
+            let body = String::from_utf8(test::read_body(response).await.to_vec()).unwrap();
+            assert!(
+                body.contains(&format!("<h1>{title}</h1>")),
+                "{error}: {body}"
+            );
+            assert!(
+                !body.contains("hunter2") && !body.contains("missing field"),
+                "{body}"
+            );
+        }
+    }
+}

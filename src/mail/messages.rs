@@ -14,3 +14,84 @@ email_message!(
     "email/welcome/body.txt",
     "email/welcome/body.html"
 );
+
+/// What a message says about the request it concerns.
+pub struct RequestSummary {
+    pub reference: Option<String>,
+    pub standard: String,
+    pub clause: String,
+    pub question: String,
+}
+
+/// To the submitter: confirm your address (the link opens a page with a
+/// button, so that mail scanners following links confirm nothing).
+pub struct ConfirmRequest {
+    pub ctx: MailContext,
+    pub name: String,
+    pub request: RequestSummary,
+    pub confirm_url: String,
+}
+email_message!(
+    ConfirmRequest,
+    "email/confirm_request/subject.txt",
+    "email/confirm_request/body.txt",
+    "email/confirm_request/body.html"
+);
+
+/// To the submitter once confirmed: the reference and the tracking link.
+pub struct Acknowledgement {
+    pub ctx: MailContext,
+    pub name: String,
+    pub request: RequestSummary,
+    pub tracking_url: String,
+}
+email_message!(
+    Acknowledgement,
+    "email/acknowledgement/subject.txt",
+    "email/acknowledgement/body.txt",
+    "email/acknowledgement/body.html"
+);
+
+/// To the secretariat: a confirmed request waits for screening.
+pub struct NewRequestNotice {
+    pub ctx: MailContext,
+    pub request: RequestSummary,
+    /// The responsible group, or None when the standard has none.
+    pub group: Option<String>,
+    pub submitter_category: String,
+    pub submitter_country: String,
+    pub workspace_url: String,
+}
+email_message!(
+    NewRequestNotice,
+    "email/new_request/subject.txt",
+    "email/new_request/body.txt",
+    "email/new_request/body.html"
+);
+
+/// To the secretariat: the submitter answered the question put to them.
+pub struct ReplyReceived {
+    pub ctx: MailContext,
+    pub request: RequestSummary,
+    pub reply: String,
+    pub workspace_url: String,
+}
+email_message!(
+    ReplyReceived,
+    "email/reply_received/subject.txt",
+    "email/reply_received/body.txt",
+    "email/reply_received/body.html"
+);
+
+/// To the secretariat and the group: the submitter withdrew the request.
+pub struct Withdrawn {
+    pub ctx: MailContext,
+    pub request: RequestSummary,
+    pub workspace_url: String,
+}
+email_message!(
+    Withdrawn,
+    "email/withdrawn/subject.txt",
+    "email/withdrawn/body.txt",
+    "email/withdrawn/body.html"
+);

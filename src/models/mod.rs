@@ -2,6 +2,7 @@
 //! nothing of HTTP.
 
 pub mod committees;
+pub mod events;
 pub mod groups;
 pub mod references;
 pub mod requests;

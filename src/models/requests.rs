@@ -5,7 +5,172 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::DbConn;
-use crate::db::schema::{requests, standards};
+use crate::db::schema::{request_contacts, requests, standards};
+use crate::domain::lifecycle::State;
+use crate::domain::submission::Submission;
+
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = requests)]
+pub struct Request {
+    pub id: String,
+    pub reference: Option<String>,
+    pub state: String,
+    pub closure_reason: Option<String>,
+    pub not_admissible_reason: Option<String>,
+    pub closure_note: Option<String>,
+    pub referred_committee_id: Option<String>,
+    pub duplicate_of_id: Option<String>,
+    pub standard_id: String,
+    pub group_id: Option<String>,
+    pub clause: String,
+    pub question: String,
+    pub background: Option<String>,
+    pub proposed_answer: Option<String>,
+    pub submitter_country: String,
+    pub submitter_category: String,
+    pub submitted_from: Option<String>,
+    pub answer: Option<String>,
+    pub consider_at_revision: bool,
+    pub publication_flag: Option<String>,
+    pub publication_flag_note: Option<String>,
+    pub is_sample: bool,
+    pub version: i32,
+    pub created_at: NaiveDateTime,
+    pub confirmed_at: Option<NaiveDateTime>,
+    pub decided_at: Option<NaiveDateTime>,
+    pub published_at: Option<NaiveDateTime>,
+    pub closed_at: Option<NaiveDateTime>,
+    pub updated_at: NaiveDateTime,
+    pub personal_data_erased_at: Option<NaiveDateTime>,
+}
+
+impl Request {
+    /// The stored state; the CHECK constraint keeps it one of ours.
+    pub fn state(&self) -> State {
+        State::parse(&self.state).unwrap_or(State::Closed)
+    }
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = request_contacts)]
+pub struct Contact {
+    pub request_id: String,
+    pub name: String,
+    pub email: String,
+    pub organization: Option<String>,
+}
+
+/// Stores a new request, waiting for its submitter to confirm.
+pub fn insert_submission(
+    conn: &mut DbConn,
+    submission: &Submission,
+    standard_id: &str,
+    submitted_from: &str,
+    now: NaiveDateTime,
+) -> QueryResult<String> {
+    let id = crate::db::new_id();
+    diesel::insert_into(requests::table)
+        .values((
+            requests::id.eq(&id),
+            requests::state.eq(State::PendingConfirmation.as_str()),
+            requests::standard_id.eq(standard_id),
+            requests::clause.eq(&submission.clause),
+            requests::question.eq(&submission.question),
+            requests::background.eq(&submission.background),
+            requests::proposed_answer.eq(&submission.proposed_answer),
+            requests::submitter_country.eq(submission.country),
+            requests::submitter_category.eq(submission.category.as_str()),
+            requests::submitted_from.eq(submitted_from),
+            requests::created_at.eq(now),
+            requests::updated_at.eq(now),
+        ))
+        .execute(conn)?;
+    diesel::insert_into(request_contacts::table)
+        .values((
+            request_contacts::request_id.eq(&id),
+            request_contacts::name.eq(&submission.name),
+            request_contacts::email.eq(submission.email.as_str()),
+            request_contacts::organization.eq(&submission.organization),
+        ))
+        .execute(conn)?;
+    Ok(id)
+}
+
+pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Request> {
+    requests::table
+        .find(id)
+        .select(Request::as_select())
+        .first(conn)
+}
+
+pub fn contact(conn: &mut DbConn, request_id: &str) -> QueryResult<Option<Contact>> {
+    request_contacts::table
+        .find(request_id)
+        .select(Contact::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Fields a transition may set besides the state; `None` leaves a column as
+/// it is.
+#[derive(Debug, Default, AsChangeset)]
+#[diesel(table_name = requests)]
+pub struct Change<'a> {
+    pub state: Option<&'a str>,
+    pub closure_reason: Option<&'a str>,
+    pub not_admissible_reason: Option<&'a str>,
+    pub closure_note: Option<&'a str>,
+    pub referred_committee_id: Option<&'a str>,
+    pub duplicate_of_id: Option<&'a str>,
+    pub reference: Option<&'a str>,
+    pub group_id: Option<&'a str>,
+    pub answer: Option<&'a str>,
+    pub consider_at_revision: Option<bool>,
+    pub publication_flag: Option<&'a str>,
+    pub publication_flag_note: Option<&'a str>,
+    pub confirmed_at: Option<NaiveDateTime>,
+    pub decided_at: Option<NaiveDateTime>,
+    pub published_at: Option<NaiveDateTime>,
+    pub closed_at: Option<NaiveDateTime>,
+    pub updated_at: Option<NaiveDateTime>,
+}
+
+/// Applies a change if the request is still at `version` (optimistic lock);
+/// false when someone else changed it first.
+pub fn apply(conn: &mut DbConn, id: &str, version: i32, change: &Change<'_>) -> QueryResult<bool> {
+    let updated = diesel::update(
+        requests::table
+            .filter(requests::id.eq(id))
+            .filter(requests::version.eq(version)),
+    )
+    .set((change, requests::version.eq(requests::version + 1)))
+    .execute(conn)?;
+    Ok(updated == 1)
+}
+
+/// Stored submissions from one (hashed) address since a moment.
+pub fn count_submitted_since(
+    conn: &mut DbConn,
+    from: &str,
+    since: NaiveDateTime,
+) -> QueryResult<i64> {
+    requests::table
+        .filter(requests::submitted_from.eq(from))
+        .filter(requests::created_at.gt(since))
+        .count()
+        .get_result(conn)
+}
+
+/// Deletes requests never confirmed since `before`, with their tokens and
+/// contact; they have no events yet. Returns how many.
+pub fn erase_unconfirmed(conn: &mut DbConn, before: NaiveDateTime) -> QueryResult<usize> {
+    diesel::delete(
+        requests::table
+            .filter(requests::state.eq(State::PendingConfirmation.as_str()))
+            .filter(requests::created_at.lt(before)),
+    )
+    .execute(conn)
+}
 
 /// A published clarification as lists show it.
 #[derive(Debug, Clone, Queryable)]
@@ -42,7 +207,7 @@ const SUMMARY: SummaryColumns = (
 pub fn latest_published(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<PublishedSummary>> {
     requests::table
         .inner_join(standards::table)
-        .filter(requests::state.eq("published"))
+        .filter(requests::state.eq(State::Published.as_str()))
         .order(requests::published_at.desc())
         .limit(limit)
         .select(SUMMARY)
@@ -55,9 +220,30 @@ pub fn published_for_standard(
 ) -> QueryResult<Vec<PublishedSummary>> {
     requests::table
         .inner_join(standards::table)
-        .filter(requests::state.eq("published"))
+        .filter(requests::state.eq(State::Published.as_str()))
         .filter(requests::standard_id.eq(standard_id))
         .order(requests::published_at.desc())
         .select(SUMMARY)
         .load(conn)
+}
+
+/// Published clarifications of a standard whose clause is `clause` or lies
+/// under it (`7.2` finds `7.2` and `7.2.1`, not `7.20`).
+pub fn published_on_clause(
+    conn: &mut DbConn,
+    standard_id: &str,
+    clause: &str,
+) -> QueryResult<Vec<PublishedSummary>> {
+    let wanted = clause.trim().to_lowercase();
+    let rows = published_for_standard(conn, standard_id)?;
+    Ok(rows
+        .into_iter()
+        .filter(|row| {
+            let have = row.clause.to_lowercase();
+            have == wanted
+                || have
+                    .strip_prefix(&wanted)
+                    .is_some_and(|rest| rest.starts_with(['.', ' ', '(', ')']))
+        })
+        .collect())
 }

@@ -9,12 +9,12 @@ use serde::Deserialize;
 
 use crate::db;
 use crate::domain::email::EmailAddress;
+use crate::domain::fields::FieldErrors;
 use crate::domain::password;
 use crate::error::AppError;
 use crate::mail::{self, Message, Outgoing, messages::Welcome};
 use crate::models::tokens::{self, Purpose};
 use crate::models::users::{self, NewUser};
-use crate::web::forms::FieldErrors;
 use crate::web::{AppState, Csrf, CsrfForm, Page};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {

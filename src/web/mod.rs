@@ -2,7 +2,6 @@
 //! templates, CSRF, security headers and metrics.
 
 pub mod csrf;
-pub mod forms;
 pub mod metrics;
 pub mod security;
 

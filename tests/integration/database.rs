@@ -271,3 +271,31 @@ async fn seeding_the_registry_twice_changes_nothing(backend: Backend) {
     assert!(title.ends_with("(corrected)"));
     assert_eq!(standards_after.len(), first.0.len(), "no duplicate rows");
 }
+
+#[derive(QueryableByName)]
+struct Pragma {
+    #[diesel(sql_type = Text)]
+    value: String,
+}
+
+#[test]
+fn every_pooled_sqlite_connection_is_configured() {
+    let (url, _dir) = fresh_database(Backend::Sqlite);
+    let pool = db::pool(&url, 3).unwrap();
+    // Hold several connections at once, so that each is a distinct one.
+    let mut held: Vec<_> = (0..3).map(|_| pool.get().unwrap()).collect();
+    for conn in &mut held {
+        let mut read = |pragma: &str| -> String {
+            diesel::sql_query(format!(
+                "SELECT CAST(\"{pragma}\" AS TEXT) AS value FROM pragma_{pragma}"
+            ))
+            .get_result::<Pragma>(&mut **conn)
+            .unwrap()
+            .value
+        };
+        assert_eq!(read("journal_mode"), "wal");
+        assert_eq!(read("foreign_keys"), "1");
+        assert_eq!(read("synchronous"), "1", "NORMAL");
+        assert_eq!(read("busy_timeout"), "10000");
+    }
+}

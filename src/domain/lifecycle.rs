@@ -1,0 +1,433 @@
+//! The lifecycle of a request (SPEC §2): its states, the actions on it, and
+//! the one function that decides whether an action is allowed for an actor
+//! in a state. Every route asks `decide`; nothing else compares states.
+
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum State {
+    PendingConfirmation,
+    Screening,
+    AwaitingSubmitter,
+    InGroup,
+    Balloting,
+    Decided,
+    Published,
+    Closed,
+}
+
+impl State {
+    pub const ALL: [State; 8] = [
+        State::PendingConfirmation,
+        State::Screening,
+        State::AwaitingSubmitter,
+        State::InGroup,
+        State::Balloting,
+        State::Decided,
+        State::Published,
+        State::Closed,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            State::PendingConfirmation => "pending_confirmation",
+            State::Screening => "screening",
+            State::AwaitingSubmitter => "awaiting_submitter",
+            State::InGroup => "in_group",
+            State::Balloting => "balloting",
+            State::Decided => "decided",
+            State::Published => "published",
+            State::Closed => "closed",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<State> {
+        State::ALL.into_iter().find(|s| s.as_str() == text)
+    }
+
+    /// Confirmed, and neither published nor closed: the submitter may still
+    /// withdraw it.
+    pub fn is_open(self) -> bool {
+        matches!(
+            self,
+            State::Screening
+                | State::AwaitingSubmitter
+                | State::InGroup
+                | State::Balloting
+                | State::Decided
+        )
+    }
+
+    /// Where the request stands, in words for the person who asked.
+    pub fn for_submitter(self) -> &'static str {
+        match self {
+            State::PendingConfirmation => "Waiting for you to confirm your e-mail address.",
+            State::Screening => {
+                "The secretariat is checking that the request can be answered as a clarification."
+            }
+            State::AwaitingSubmitter => {
+                "The secretariat has asked you for more information. Please reply below."
+            }
+            State::InGroup => {
+                "The maintenance group responsible for the standard is preparing an answer."
+            }
+            State::Balloting => {
+                "The maintenance group is reviewing a draft answer to reach consensus."
+            }
+            State::Decided => {
+                "The maintenance group has agreed an answer; it will be published shortly."
+            }
+            State::Published => "The answer is published.",
+            State::Closed => "The request is closed.",
+        }
+    }
+
+    /// A short label for badges and lists.
+    pub fn label(self) -> &'static str {
+        match self {
+            State::PendingConfirmation => "Awaiting confirmation",
+            State::Screening => "Screening",
+            State::AwaitingSubmitter => "Awaiting submitter",
+            State::InGroup => "With the group",
+            State::Balloting => "Consensus round",
+            State::Decided => "Decided",
+            State::Published => "Published",
+            State::Closed => "Closed",
+        }
+    }
+}
+
+impl fmt::Display for State {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClosureReason {
+    NotAdmissible,
+    Referred,
+    Duplicate,
+    NoConsensus,
+    Withdrawn,
+    Expired,
+}
+
+impl ClosureReason {
+    pub const ALL: [ClosureReason; 6] = [
+        ClosureReason::NotAdmissible,
+        ClosureReason::Referred,
+        ClosureReason::Duplicate,
+        ClosureReason::NoConsensus,
+        ClosureReason::Withdrawn,
+        ClosureReason::Expired,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClosureReason::NotAdmissible => "not_admissible",
+            ClosureReason::Referred => "referred",
+            ClosureReason::Duplicate => "duplicate",
+            ClosureReason::NoConsensus => "no_consensus",
+            ClosureReason::Withdrawn => "withdrawn",
+            ClosureReason::Expired => "expired",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<ClosureReason> {
+        ClosureReason::ALL.into_iter().find(|r| r.as_str() == text)
+    }
+
+    /// Why it closed, in words for the person who asked.
+    pub fn for_submitter(self) -> &'static str {
+        match self {
+            ClosureReason::NotAdmissible => {
+                "Closed: the request cannot be answered as a clarification."
+            }
+            ClosureReason::Referred => {
+                "Closed: the standard belongs to another committee, to which the request was referred."
+            }
+            ClosureReason::Duplicate => {
+                "Closed: a published clarification already answers this question."
+            }
+            ClosureReason::NoConsensus => {
+                "Closed: the maintenance group could not reach consensus; the question is kept for the next revision of the standard."
+            }
+            ClosureReason::Withdrawn => "Closed: you withdrew the request.",
+            ClosureReason::Expired => {
+                "Closed: no reply to the secretariat's question arrived within 30 days."
+            }
+        }
+    }
+}
+
+/// Everything that can happen to a request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Confirm,
+    Accept,
+    AskForInformation,
+    Reply,
+    ExpireUnanswered,
+    NotAdmissible,
+    Refer,
+    Duplicate,
+    Reassign,
+    OpenRound,
+    Vote,
+    Remind,
+    CloseWithConsensus,
+    CloseWithoutConsensus,
+    CloseNoConsensus,
+    Publish,
+    SendBack,
+    Withdraw,
+    MarkPublication,
+}
+
+impl Action {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::Confirm => "confirm",
+            Action::Accept => "accept",
+            Action::AskForInformation => "ask_for_information",
+            Action::Reply => "reply",
+            Action::ExpireUnanswered => "expire",
+            Action::NotAdmissible => "not_admissible",
+            Action::Refer => "refer",
+            Action::Duplicate => "duplicate",
+            Action::Reassign => "reassign",
+            Action::OpenRound => "open_round",
+            Action::Vote => "vote",
+            Action::Remind => "remind",
+            Action::CloseWithConsensus => "close_with_consensus",
+            Action::CloseWithoutConsensus => "close_without_consensus",
+            Action::CloseNoConsensus => "close_no_consensus",
+            Action::Publish => "publish",
+            Action::SendBack => "send_back",
+            Action::Withdraw => "withdraw",
+            Action::MarkPublication => "mark_publication",
+        }
+    }
+}
+
+/// Who acts, in relation to this request: a convenor or member of the
+/// request's group, not of any group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Actor {
+    Submitter,
+    Secretariat,
+    Convenor,
+    Member,
+    System,
+}
+
+/// What an allowed action leads to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Transition {
+    pub to: State,
+    pub closure: Option<ClosureReason>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Refusal {
+    #[error("This cannot be done while the request is “{}”.", .0.label())]
+    WrongState(State),
+    #[error("You are not the person who can do this.")]
+    WrongActor,
+}
+
+/// The lifecycle table of SPEC §2.
+pub fn decide(state: State, action: Action, actor: Actor) -> Result<Transition, Refusal> {
+    use Action as A;
+    use Actor::*;
+    use State as S;
+    let to = |to| Transition { to, closure: None };
+    let close = |reason| Transition {
+        to: S::Closed,
+        closure: Some(reason),
+    };
+    // (states it applies in, who may do it, result)
+    let (from, who, result): (&[State], &[Actor], Transition) = match action {
+        A::Confirm => (&[S::PendingConfirmation], &[Submitter], to(S::Screening)),
+        A::Accept => (&[S::Screening], &[Secretariat], to(S::InGroup)),
+        A::AskForInformation => (&[S::Screening], &[Secretariat], to(S::AwaitingSubmitter)),
+        A::Reply => (&[S::AwaitingSubmitter], &[Submitter], to(S::Screening)),
+        A::ExpireUnanswered => (
+            &[S::AwaitingSubmitter],
+            &[System],
+            close(ClosureReason::Expired),
+        ),
+        A::NotAdmissible => (
+            &[S::Screening],
+            &[Secretariat],
+            close(ClosureReason::NotAdmissible),
+        ),
+        A::Refer => (
+            &[S::Screening],
+            &[Secretariat],
+            close(ClosureReason::Referred),
+        ),
+        A::Duplicate => (
+            &[S::Screening, S::InGroup],
+            &[Secretariat],
+            close(ClosureReason::Duplicate),
+        ),
+        A::Reassign => (&[S::Screening, S::InGroup], &[Secretariat], to(state)),
+        A::OpenRound => (&[S::InGroup], &[Convenor], to(S::Balloting)),
+        A::Vote => (&[S::Balloting], &[Member, Convenor], to(S::Balloting)),
+        A::Remind => (&[S::Balloting], &[System], to(S::Balloting)),
+        A::CloseWithConsensus => (&[S::Balloting], &[Convenor], to(S::Decided)),
+        A::CloseWithoutConsensus => (&[S::Balloting], &[Convenor], to(S::InGroup)),
+        A::CloseNoConsensus => (
+            &[S::InGroup],
+            &[Convenor],
+            close(ClosureReason::NoConsensus),
+        ),
+        A::Publish => (&[S::Decided], &[Secretariat], to(S::Published)),
+        A::SendBack => (&[S::Decided], &[Secretariat], to(S::InGroup)),
+        A::Withdraw => (
+            &[
+                S::Screening,
+                S::AwaitingSubmitter,
+                S::InGroup,
+                S::Balloting,
+                S::Decided,
+            ],
+            &[Submitter],
+            close(ClosureReason::Withdrawn),
+        ),
+        A::MarkPublication => (&[S::Published], &[Secretariat], to(S::Published)),
+    };
+    if !who.contains(&actor) {
+        Err(Refusal::WrongActor)
+    } else if !from.contains(&state) {
+        Err(Refusal::WrongState(state))
+    } else {
+        Ok(result)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_submitter_confirms_replies_and_withdraws() {
+        assert_eq!(
+            decide(
+                State::PendingConfirmation,
+                Action::Confirm,
+                Actor::Submitter
+            )
+            .unwrap()
+            .to,
+            State::Screening
+        );
+        assert_eq!(
+            decide(State::AwaitingSubmitter, Action::Reply, Actor::Submitter)
+                .unwrap()
+                .to,
+            State::Screening
+        );
+        for state in State::ALL {
+            let withdrawn = decide(state, Action::Withdraw, Actor::Submitter);
+            assert_eq!(withdrawn.is_ok(), state.is_open(), "{state}");
+        }
+        assert_eq!(
+            decide(State::Screening, Action::Withdraw, Actor::Submitter)
+                .unwrap()
+                .closure,
+            Some(ClosureReason::Withdrawn)
+        );
+    }
+
+    #[test]
+    fn nobody_else_may_act_as_the_submitter() {
+        for actor in [
+            Actor::Secretariat,
+            Actor::Convenor,
+            Actor::Member,
+            Actor::System,
+        ] {
+            assert_eq!(
+                decide(State::Screening, Action::Withdraw, actor),
+                Err(Refusal::WrongActor)
+            );
+            assert_eq!(
+                decide(State::PendingConfirmation, Action::Confirm, actor),
+                Err(Refusal::WrongActor)
+            );
+        }
+    }
+
+    #[test]
+    fn a_refused_action_says_why() {
+        let refusal = decide(State::Published, Action::Reply, Actor::Submitter).unwrap_err();
+        assert_eq!(refusal, Refusal::WrongState(State::Published));
+        assert_eq!(
+            refusal.to_string(),
+            "This cannot be done while the request is “Published”."
+        );
+    }
+
+    #[test]
+    fn every_path_of_the_table() {
+        use Action as A;
+        use Actor::*;
+        use State as S;
+        let allowed = [
+            (S::Screening, A::Accept, Secretariat, S::InGroup),
+            (
+                S::Screening,
+                A::AskForInformation,
+                Secretariat,
+                S::AwaitingSubmitter,
+            ),
+            (S::AwaitingSubmitter, A::ExpireUnanswered, System, S::Closed),
+            (S::Screening, A::NotAdmissible, Secretariat, S::Closed),
+            (S::Screening, A::Refer, Secretariat, S::Closed),
+            (S::InGroup, A::Duplicate, Secretariat, S::Closed),
+            (S::InGroup, A::Reassign, Secretariat, S::InGroup),
+            (S::Screening, A::Reassign, Secretariat, S::Screening),
+            (S::InGroup, A::OpenRound, Convenor, S::Balloting),
+            (S::Balloting, A::Vote, Member, S::Balloting),
+            (S::Balloting, A::Vote, Convenor, S::Balloting),
+            (S::Balloting, A::CloseWithConsensus, Convenor, S::Decided),
+            (S::Balloting, A::CloseWithoutConsensus, Convenor, S::InGroup),
+            (S::InGroup, A::CloseNoConsensus, Convenor, S::Closed),
+            (S::Decided, A::Publish, Secretariat, S::Published),
+            (S::Decided, A::SendBack, Secretariat, S::InGroup),
+            (S::Published, A::MarkPublication, Secretariat, S::Published),
+        ];
+        for (from, action, actor, to) in allowed {
+            assert_eq!(
+                decide(from, action, actor).map(|t| t.to),
+                Ok(to),
+                "{from} {action:?} {actor:?}"
+            );
+        }
+        assert_eq!(
+            decide(S::InGroup, A::OpenRound, Member),
+            Err(Refusal::WrongActor)
+        );
+        assert_eq!(
+            decide(S::Balloting, A::Publish, Secretariat),
+            Err(Refusal::WrongState(S::Balloting))
+        );
+        assert_eq!(
+            decide(S::Closed, A::Accept, Secretariat),
+            Err(Refusal::WrongState(S::Closed))
+        );
+    }
+
+    #[test]
+    fn states_and_reasons_round_trip_through_text() {
+        for state in State::ALL {
+            assert_eq!(State::parse(state.as_str()), Some(state));
+        }
+        for reason in ClosureReason::ALL {
+            assert_eq!(ClosureReason::parse(reason.as_str()), Some(reason));
+        }
+    }
+}

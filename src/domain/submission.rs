@@ -1,0 +1,350 @@
+//! A clarification request as the public form sends it (SPEC §5), and the
+//! checked submission it becomes.
+
+use serde::Deserialize;
+
+use super::email::EmailAddress;
+use super::fields::FieldErrors;
+
+/// Who the submitter speaks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Category {
+    IsoMemberBody,
+    LiaisonOrganization,
+    AccreditationBody,
+    ConformityAssessmentBody,
+    Regulator,
+    IndustryOrUser,
+    Other,
+}
+
+impl Category {
+    pub const ALL: [Category; 7] = [
+        Category::IsoMemberBody,
+        Category::LiaisonOrganization,
+        Category::AccreditationBody,
+        Category::ConformityAssessmentBody,
+        Category::Regulator,
+        Category::IndustryOrUser,
+        Category::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::IsoMemberBody => "iso_member_body",
+            Category::LiaisonOrganization => "liaison_organization",
+            Category::AccreditationBody => "accreditation_body",
+            Category::ConformityAssessmentBody => "conformity_assessment_body",
+            Category::Regulator => "regulator",
+            Category::IndustryOrUser => "industry_or_user",
+            Category::Other => "other",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Category::IsoMemberBody => "ISO member body",
+            Category::LiaisonOrganization => "Liaison organization",
+            Category::AccreditationBody => "Accreditation body",
+            Category::ConformityAssessmentBody => "Conformity assessment body",
+            Category::Regulator => "Regulator",
+            Category::IndustryOrUser => "Industry or user",
+            Category::Other => "Other",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Category> {
+        Category::ALL.into_iter().find(|c| c.as_str() == text)
+    }
+}
+
+/// What the form sends, every field as typed; nothing here is trusted.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct SubmissionInput {
+    pub name: String,
+    pub email: String,
+    pub organization: String,
+    pub country: String,
+    pub category: String,
+    pub standard: String,
+    pub clause: String,
+    pub question: String,
+    pub background: String,
+    pub proposed_answer: String,
+    pub confirm_intent: Option<String>,
+    pub confirm_not_specific_case: Option<String>,
+    pub confirm_not_new_requirement: Option<String>,
+    pub confirm_publication: Option<String>,
+    /// The honeypot: people leave it empty, form-filling robots do not.
+    pub website: String,
+}
+
+/// A request that passed every rule of SPEC §5.
+#[derive(Debug, Clone)]
+pub struct Submission {
+    pub name: String,
+    pub email: EmailAddress,
+    pub organization: Option<String>,
+    pub country: &'static str,
+    pub category: Category,
+    pub standard_slug: String,
+    pub clause: String,
+    pub question: String,
+    pub background: Option<String>,
+    pub proposed_answer: Option<String>,
+}
+
+pub const QUESTION_MIN: usize = 20;
+pub const QUESTION_MAX: usize = 5_000;
+
+/// A clause reference as stored and compared: trimmed, single spaces.
+pub fn normalise_clause(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn chars(text: &str) -> usize {
+    text.chars().count()
+}
+
+fn optional(text: &str) -> Option<String> {
+    let trimmed = text.trim();
+    (!trimmed.is_empty()).then(|| trimmed.to_owned())
+}
+
+/// The country of an ISO 3166-1 alpha-2 code, if it is one.
+pub fn country(code: &str) -> Option<isocountry::CountryCode> {
+    let code = code.trim();
+    (code.len() == 2)
+        .then(|| isocountry::CountryCode::for_alpha2_caseless(code).ok())
+        .flatten()
+}
+
+impl SubmissionInput {
+    /// Checks every field; `is_current_standard` says whether a slug names a
+    /// standard in force. The errors come in the order of the form.
+    pub fn validate(
+        &self,
+        is_current_standard: impl Fn(&str) -> bool,
+    ) -> Result<Submission, FieldErrors> {
+        let mut errors = FieldErrors::default();
+
+        let standard = self.standard.trim();
+        if standard.is_empty() {
+            errors.add("standard", "Choose the standard your question is about.");
+        } else if !is_current_standard(standard) {
+            errors.add(
+                "standard",
+                "Choose a standard from the list; only current editions take new requests.",
+            );
+        }
+        let clause = normalise_clause(&self.clause);
+        if clause.is_empty() {
+            errors.add(
+                "clause",
+                "Enter the clause your question is about, for example 7.2.1 or Annex A.2.",
+            );
+        } else if chars(&clause) > 50 {
+            errors.add(
+                "clause",
+                "Enter a clause number of at most 50 characters, for example 7.2.1.",
+            );
+        } else if clause.chars().any(char::is_control) {
+            errors.add("clause", "Enter the clause number only, for example 7.2.1.");
+        }
+        let question = self.question.trim();
+        if question.is_empty() {
+            errors.add("question", "Enter your question.");
+        } else if chars(question) < QUESTION_MIN {
+            errors.add(
+                "question",
+                "Write your question in at least 20 characters, as a full sentence.",
+            );
+        } else if chars(question) > QUESTION_MAX {
+            errors.add(
+                "question",
+                "Shorten your question to at most 5,000 characters; put context in the background.",
+            );
+        }
+        if chars(self.background.trim()) > 10_000 {
+            errors.add(
+                "background",
+                "Shorten the background to at most 10,000 characters.",
+            );
+        }
+        if chars(self.proposed_answer.trim()) > 5_000 {
+            errors.add(
+                "proposed_answer",
+                "Shorten the proposed answer to at most 5,000 characters.",
+            );
+        }
+        let name = self.name.trim();
+        if name.is_empty() {
+            errors.add("name", "Enter your name.");
+        } else if chars(name) > 200 {
+            errors.add("name", "Enter a name of at most 200 characters.");
+        }
+        let email = EmailAddress::parse(&self.email);
+        if let Err(message) = &email {
+            errors.add("email", *message);
+        }
+        if chars(self.organization.trim()) > 200 {
+            errors.add(
+                "organization",
+                "Enter an organization name of at most 200 characters.",
+            );
+        }
+        let country = country(&self.country);
+        if country.is_none() {
+            errors.add("country", "Choose the country you are in.");
+        }
+        let category = Category::parse(self.category.trim());
+        if category.is_none() {
+            errors.add("category", "Choose whom you are asking for.");
+        }
+        let confirmations = [
+            (
+                &self.confirm_intent,
+                "confirm_intent",
+                "Confirm that your question is about the intent of a requirement.",
+            ),
+            (
+                &self.confirm_not_specific_case,
+                "confirm_not_specific_case",
+                "Confirm that you are not asking for advice on a specific situation.",
+            ),
+            (
+                &self.confirm_not_new_requirement,
+                "confirm_not_new_requirement",
+                "Confirm that you are not proposing a new or changed requirement.",
+            ),
+            (
+                &self.confirm_publication,
+                "confirm_publication",
+                "Confirm that the question and answer may be published without your name.",
+            ),
+        ];
+        for (value, field, message) in confirmations {
+            if value.as_deref().is_none_or(|v| v.is_empty()) {
+                errors.add(field, message);
+            }
+        }
+
+        match (email, country, category) {
+            (Ok(email), Some(country), Some(category)) if errors.is_empty() => Ok(Submission {
+                name: name.to_owned(),
+                email,
+                organization: optional(&self.organization),
+                country: country.alpha2(),
+                category,
+                standard_slug: standard.to_owned(),
+                clause,
+                question: question.to_owned(),
+                background: optional(&self.background),
+                proposed_answer: optional(&self.proposed_answer),
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn valid() -> SubmissionInput {
+        SubmissionInput {
+            name: "Ana Lima".into(),
+            email: "ana@lab.example".into(),
+            organization: String::new(),
+            country: "br".into(),
+            category: "conformity_assessment_body".into(),
+            standard: "iso-iec-17025-2017".into(),
+            clause: " 7.2.1 ".into(),
+            question: "Does 7.2.1 require a written procedure for every method?".into(),
+            confirm_intent: Some("on".into()),
+            confirm_not_specific_case: Some("on".into()),
+            confirm_not_new_requirement: Some("on".into()),
+            confirm_publication: Some("on".into()),
+            ..SubmissionInput::default()
+        }
+    }
+
+    fn current(slug: &str) -> bool {
+        slug == "iso-iec-17025-2017"
+    }
+
+    #[test]
+    fn a_complete_form_becomes_a_submission() {
+        let s = valid().validate(current).unwrap();
+        assert_eq!(s.country, "BR");
+        assert_eq!(s.clause, "7.2.1");
+        assert_eq!(s.organization, None);
+        assert_eq!(s.category, Category::ConformityAssessmentBody);
+    }
+
+    #[test]
+    fn every_rule_has_its_message() {
+        let cases: Vec<(&str, Box<dyn Fn(&mut SubmissionInput)>)> = vec![
+            ("name", Box::new(|i| i.name = " ".into())),
+            ("name", Box::new(|i| i.name = "n".repeat(201))),
+            ("email", Box::new(|i| i.email = "ana@".into())),
+            (
+                "email",
+                Box::new(|i| i.email = format!("{}@example.org", "a".repeat(250))),
+            ),
+            (
+                "organization",
+                Box::new(|i| i.organization = "o".repeat(201)),
+            ),
+            ("country", Box::new(|i| i.country = "XX".into())),
+            ("country", Box::new(|i| i.country = "BRA".into())),
+            ("category", Box::new(|i| i.category = "spy".into())),
+            (
+                "standard",
+                Box::new(|i| i.standard = "iso-iec-17025-2005".into()),
+            ),
+            ("standard", Box::new(|i| i.standard = String::new())),
+            ("clause", Box::new(|i| i.clause = String::new())),
+            ("clause", Box::new(|i| i.clause = "1".repeat(51))),
+            ("question", Box::new(|i| i.question = "Too short?".into())),
+            ("question", Box::new(|i| i.question = "q".repeat(5_001))),
+            (
+                "background",
+                Box::new(|i| i.background = "b".repeat(10_001)),
+            ),
+            (
+                "proposed_answer",
+                Box::new(|i| i.proposed_answer = "p".repeat(5_001)),
+            ),
+            ("confirm_intent", Box::new(|i| i.confirm_intent = None)),
+            (
+                "confirm_not_specific_case",
+                Box::new(|i| i.confirm_not_specific_case = None),
+            ),
+            (
+                "confirm_not_new_requirement",
+                Box::new(|i| i.confirm_not_new_requirement = None),
+            ),
+            (
+                "confirm_publication",
+                Box::new(|i| i.confirm_publication = None),
+            ),
+        ];
+        for (field, break_it) in cases {
+            let mut input = valid();
+            break_it(&mut input);
+            let errors = input.validate(current).unwrap_err();
+            assert_eq!(errors.as_slice().len(), 1, "{field}: {errors:?}");
+            assert!(!errors.get(field).is_empty(), "{field}: {errors:?}");
+        }
+    }
+
+    #[test]
+    fn limits_count_characters_not_bytes() {
+        let mut input = valid();
+        input.name = "é".repeat(200);
+        input.question = "ü".repeat(20);
+        assert!(input.validate(current).is_ok());
+    }
+}

@@ -1,0 +1,60 @@
+//! The append-only record of everything that happened to a request.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::db::schema::events;
+use crate::db::{self, DbConn};
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = events)]
+pub struct Event {
+    pub id: String,
+    pub request_id: String,
+    pub actor_user_id: Option<String>,
+    pub actor_kind: String,
+    pub action: String,
+    pub from_state: Option<String>,
+    pub to_state: String,
+    pub note: Option<String>,
+    pub created_at: NaiveDateTime,
+}
+
+pub struct NewEvent<'a> {
+    pub request_id: &'a str,
+    pub actor_user_id: Option<&'a str>,
+    /// "submitter", "user" or "system"
+    pub actor_kind: &'a str,
+    pub action: &'a str,
+    pub from_state: Option<&'a str>,
+    pub to_state: &'a str,
+    pub note: Option<&'a str>,
+}
+
+/// Appends an event and returns its id (which keys the mail it causes).
+pub fn record(conn: &mut DbConn, event: NewEvent<'_>, now: NaiveDateTime) -> QueryResult<String> {
+    let id = db::new_id();
+    diesel::insert_into(events::table)
+        .values((
+            events::id.eq(&id),
+            events::request_id.eq(event.request_id),
+            events::actor_user_id.eq(event.actor_user_id),
+            events::actor_kind.eq(event.actor_kind),
+            events::action.eq(event.action),
+            events::from_state.eq(event.from_state),
+            events::to_state.eq(event.to_state),
+            events::note.eq(event.note),
+            events::created_at.eq(now),
+        ))
+        .execute(conn)?;
+    Ok(id)
+}
+
+/// A request's events, oldest first.
+pub fn for_request(conn: &mut DbConn, request_id: &str) -> QueryResult<Vec<Event>> {
+    events::table
+        .filter(events::request_id.eq(request_id))
+        .order((events::created_at, events::id))
+        .select(Event::as_select())
+        .load(conn)
+}

@@ -1,0 +1,803 @@
+//! A real browser for tests: headless Chromium driven over WebDriver.
+//!
+//! One chromedriver serves the whole test process. It is started on first use
+//! and the kernel kills it when the process dies, however it dies; at a normal
+//! exit the sessions still open are ended first, then chromedriver is stopped.
+//! Each [`Browser`] is a new session: a fresh Chromium with its own empty
+//! profile, ended by [`Browser::close`] or, when the test panics before that,
+//! by dropping the `Browser`. At most [`MAX_SESSIONS`] run at once.
+//!
+//! A machine without Chromium, chromedriver or axe-core fails these tests with
+//! the command that installs them; they are never skipped.
+
+use std::collections::HashSet;
+use std::fmt;
+use std::fs;
+use std::io::{self, Read, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{self, Child, Command, ExitStatus, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, OnceLock, mpsc};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::elements::Element;
+use fantoccini::key::Key;
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde::Deserialize;
+use serde_json::{Value, json};
+use tokio::sync::{Semaphore, SemaphorePermit};
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+const INSTALL_HINT: &str = "apt-get install chromium chromium-driver";
+const AXE_PATH: &str = "tests/browser/node_modules/axe-core/axe.min.js";
+const DIR_PREFIX: &str = "clarion-chrome-";
+const START_TIMEOUT: Duration = Duration::from_secs(30);
+const START_ATTEMPTS: usize = 3;
+/// How long chromedriver may take to end a session (it quits Chromium).
+const END_SESSION_TIMEOUT: Duration = Duration::from_secs(15);
+
+/// Sessions open at once in this process; more wait in [`Browser::open`].
+/// Each is a Chromium of a few hundred megabytes.
+pub const MAX_SESSIONS: usize = 4;
+
+const CHROMIUM_ARGS: &[&str] = &[
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    "--window-size=1280,1000",
+];
+
+/// WCAG 2.0, 2.1 and 2.2 levels A and AA, and axe's best practices.
+const AXE_TAGS: &[&str] = &[
+    "wcag2a",
+    "wcag2aa",
+    "wcag21a",
+    "wcag21aa",
+    "wcag22aa",
+    "best-practice",
+];
+
+/// Runs axe on the whole document and reports its violations as plain data;
+/// the last argument is WebDriver's completion callback.
+const AXE_RUN: &str = r#"
+const [tags, done] = arguments;
+window.axe
+  .run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] })
+  .then(
+    (results) => done({
+      violations: results.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact || "",
+        help: v.help,
+        helpUrl: v.helpUrl,
+        nodes: v.nodes.map((n) => ({
+          target: n.target.map((t) => (Array.isArray(t) ? t.join(" >>> ") : String(t))).join(", "),
+          html: n.html,
+          summary: n.failureSummary || "",
+        })),
+      })),
+    }),
+    (error) => done({ error: String((error && error.stack) || error) }),
+  );
+"#;
+
+static DRIVER: OnceLock<Result<Driver, String>> = OnceLock::new();
+static SLOTS: Semaphore = Semaphore::const_new(MAX_SESSIONS);
+static PROFILES: AtomicUsize = AtomicUsize::new(0);
+static AXE_SOURCE: OnceLock<Result<String, String>> = OnceLock::new();
+
+/// One headless Chromium session.
+pub struct Browser {
+    pub client: Client,
+    session: String,
+    profile: PathBuf,
+    closed: bool,
+    // Released after the session has ended (fields drop after `drop`).
+    _slot: SemaphorePermit<'static>,
+}
+
+impl Browser {
+    /// Starts a new headless Chromium with an empty profile (and chromedriver,
+    /// on first use). Panics with instructions when either is not installed.
+    pub async fn open() -> Browser {
+        let driver = driver();
+        let slot = SLOTS
+            .acquire()
+            .await
+            .expect("the session semaphore is never closed");
+        let profile = driver.dir.join(format!(
+            "profile-{}",
+            PROFILES.fetch_add(1, Ordering::Relaxed)
+        ));
+        let mut args: Vec<String> = CHROMIUM_ARGS.iter().map(|arg| arg.to_string()).collect();
+        args.push(format!("--user-data-dir={}", profile.display()));
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert("browserName".into(), json!("chrome"));
+        capabilities.insert(
+            "goog:chromeOptions".into(),
+            json!({ "binary": CHROMIUM, "args": args }),
+        );
+        // Fail a stuck page or script within the test rather than after
+        // WebDriver's default five minutes.
+        capabilities.insert(
+            "timeouts".into(),
+            json!({ "pageLoad": 30_000, "script": 60_000, "implicit": 0 }),
+        );
+
+        let client = match ClientBuilder::new(HttpConnector::new())
+            .capabilities(capabilities)
+            .connect(&driver.url())
+            .await
+        {
+            Ok(client) => client,
+            Err(e) => {
+                let _ = fs::remove_dir_all(&profile);
+                panic!(
+                    "chromedriver could not start a Chromium session: {e}; chromedriver log tail:\n{}",
+                    log_tail(&driver.log_path())
+                );
+            }
+        };
+        let session = match client.session_id().await {
+            Ok(Some(session)) => session,
+            other => panic!("the new WebDriver session has no id: {other:?}"),
+        };
+        lock(&driver.sessions).insert(session.clone());
+        Browser {
+            client,
+            session,
+            profile,
+            closed: false,
+            _slot: slot,
+        }
+    }
+
+    /// Ends the session: Chromium quits and its profile is removed.
+    pub async fn close(mut self) {
+        if self.client.clone().close().await.is_ok() {
+            self.closed = true;
+            if let Some(Ok(driver)) = DRIVER.get() {
+                lock(&driver.sessions).remove(&self.session);
+            }
+        }
+        // Otherwise `drop` ends the session with a request of its own.
+    }
+
+    /// Loads `url` and waits for the page to load.
+    pub async fn goto(&self, url: &str) {
+        if let Err(e) = self.client.goto(url).await {
+            panic!("the browser could not load {url}: {e}");
+        }
+    }
+
+    /// The address of the current page.
+    pub async fn url(&self) -> String {
+        match self.client.current_url().await {
+            Ok(url) => url.to_string(),
+            Err(e) => format!("(unknown address: {e})"),
+        }
+    }
+
+    /// The title of the current page, as a tab shows it.
+    pub async fn title(&self) -> String {
+        match self.client.title().await {
+            Ok(title) => title,
+            Err(e) => panic!("no title on {}: {e}", self.url().await),
+        }
+    }
+
+    /// The first element that matches the CSS selector `css`.
+    pub async fn find(&self, css: &str) -> Element {
+        match self.client.find(Locator::Css(css)).await {
+            Ok(element) => element,
+            Err(e) => panic!("no element matches `{css}` on {}: {e}", self.url().await),
+        }
+    }
+
+    /// The text a person sees in the first element matching `css` (rendered
+    /// text: hidden parts left out, line breaks where the layout has them).
+    pub async fn text(&self, css: &str) -> String {
+        let element = self.find(css).await;
+        match element.text().await {
+            Ok(text) => text,
+            Err(e) => panic!(
+                "cannot read the text of `{css}` on {}: {e}",
+                self.url().await
+            ),
+        }
+    }
+
+    /// Clears the field matching `css` and types `value` into it.
+    pub async fn fill(&self, css: &str, value: &str) {
+        let field = self.find(css).await;
+        if let Err(e) = field.clear().await {
+            panic!("cannot clear `{css}` on {}: {e}", self.url().await);
+        }
+        if let Err(e) = field.send_keys(value).await {
+            panic!("cannot type into `{css}` on {}: {e}", self.url().await);
+        }
+    }
+
+    /// Clicks the element matching `css` (and waits for a page it loads).
+    pub async fn click(&self, css: &str) {
+        let element = self.find(css).await;
+        if let Err(e) = element.click().await {
+            panic!("cannot click `{css}` on {}: {e}", self.url().await);
+        }
+    }
+
+    /// Presses and releases one key, wherever the focus is.
+    pub async fn press(&self, key: Key) {
+        let keyboard = KeyActions::new("keyboard".into())
+            .then(KeyAction::Down { value: key.into() })
+            .then(KeyAction::Up { value: key.into() });
+        if let Err(e) = self.client.perform_actions(keyboard).await {
+            panic!("cannot press {key:?} on {}: {e}", self.url().await);
+        }
+    }
+
+    /// Runs `script` as the body of a function in the page (`arguments` holds
+    /// `args`) and returns what it returns.
+    pub async fn execute(&self, script: &str, args: Vec<Value>) -> Value {
+        match self.client.execute(script, args).await {
+            Ok(value) => value,
+            Err(e) => panic!("script failed on {}: {e}\n{script}", self.url().await),
+        }
+    }
+
+    /// Saves a PNG of the viewport to `path`.
+    pub async fn screenshot(&self, path: impl AsRef<Path>) {
+        let path = path.as_ref();
+        let png = match self.client.screenshot().await {
+            Ok(png) => png,
+            Err(e) => panic!("cannot take a screenshot of {}: {e}", self.url().await),
+        };
+        if let Err(e) = fs::write(path, png) {
+            panic!("cannot write {}: {e}", path.display());
+        }
+    }
+
+    /// Runs axe-core on the current page against WCAG 2.x A and AA and axe's
+    /// best practices, and returns the violations whose impact is serious or
+    /// critical.
+    pub async fn axe_violations(&self) -> Vec<AxeViolation> {
+        let loaded = self
+            .execute("return typeof window.axe?.run === 'function';", vec![])
+            .await;
+        if loaded != Value::Bool(true) {
+            self.execute(axe_source(), vec![]).await;
+        }
+        let outcome = match self
+            .client
+            .execute_async(AXE_RUN, vec![json!(AXE_TAGS)])
+            .await
+        {
+            Ok(outcome) => outcome,
+            Err(e) => panic!("axe-core did not run on {}: {e}", self.url().await),
+        };
+        let outcome: AxeOutcome = match serde_json::from_value(outcome.clone()) {
+            Ok(outcome) => outcome,
+            Err(e) => panic!("unexpected answer from axe-core ({e}): {outcome}"),
+        };
+        if let Some(error) = outcome.error {
+            panic!("axe-core failed on {}: {error}", self.url().await);
+        }
+        outcome
+            .violations
+            .into_iter()
+            .filter(|violation| matches!(violation.impact.as_str(), "serious" | "critical"))
+            .map(|violation| AxeViolation {
+                id: violation.id,
+                impact: violation.impact,
+                help: violation.help,
+                help_url: violation.help_url,
+                nodes: violation
+                    .nodes
+                    .into_iter()
+                    .map(|node| {
+                        let mut text = format!("{}: {}", node.target, node.html);
+                        if !node.summary.is_empty() {
+                            text.push('\n');
+                            text.push_str(&node.summary);
+                        }
+                        text
+                    })
+                    .collect(),
+            })
+            .collect()
+    }
+
+    /// Panics, listing them, when axe finds serious or critical violations on
+    /// the current page.
+    pub async fn assert_accessible(&self) {
+        let violations = self.axe_violations().await;
+        assert!(
+            violations.is_empty(),
+            "axe-core found {} serious or critical accessibility violation(s) on {}:\n\n{}",
+            violations.len(),
+            self.url().await,
+            describe(&violations)
+        );
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        if !self.closed {
+            // The test ended without `close`, most likely by panicking. Drop
+            // cannot await, and the test's runtime may be shutting down, so
+            // end the session with a blocking request of its own.
+            if let Some(Ok(driver)) = DRIVER.get() {
+                driver.end_session(&self.session);
+            }
+        }
+        let _ = fs::remove_dir_all(&self.profile);
+    }
+}
+
+/// A serious or critical accessibility problem that axe-core found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AxeViolation {
+    /// The rule, e.g. `color-contrast`.
+    pub id: String,
+    /// `serious` or `critical`.
+    pub impact: String,
+    /// What the rule asks for, in a sentence.
+    pub help: String,
+    /// The rule's documentation.
+    pub help_url: String,
+    /// Each offending element: its selector, its HTML and, on the lines
+    /// after, what to fix.
+    pub nodes: Vec<String>,
+}
+
+impl fmt::Display for AxeViolation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "[{}] {}: {} ({})",
+            self.impact, self.id, self.help, self.help_url
+        )?;
+        for node in &self.nodes {
+            let mut lines = node.lines();
+            if let Some(first) = lines.next() {
+                writeln!(f, "  - {first}")?;
+            }
+            for line in lines {
+                writeln!(f, "      {line}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The violations one after the other, for an assertion message.
+pub fn describe(violations: &[AxeViolation]) -> String {
+    violations
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[derive(Deserialize)]
+struct AxeOutcome {
+    #[serde(default)]
+    violations: Vec<RawViolation>,
+    error: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct RawViolation {
+    id: String,
+    impact: String,
+    help: String,
+    #[serde(rename = "helpUrl")]
+    help_url: String,
+    nodes: Vec<RawNode>,
+}
+
+#[derive(Deserialize)]
+struct RawNode {
+    target: String,
+    html: String,
+    summary: String,
+}
+
+fn axe_source() -> &'static str {
+    let source = AXE_SOURCE.get_or_init(|| {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(AXE_PATH);
+        fs::read_to_string(&path).map_err(|e| {
+            format!(
+                "cannot read {} ({e}): the accessibility checks need axe-core; \
+                 install it with `npm ci --prefix tests/browser`",
+                path.display()
+            )
+        })
+    });
+    match source {
+        Ok(source) => source,
+        Err(message) => panic!("{message}"),
+    }
+}
+
+fn driver() -> &'static Driver {
+    // The outcome is cached, failure included: one attempt, then the same
+    // clear message in every browser test.
+    match DRIVER.get_or_init(Driver::start) {
+        Ok(driver) => driver,
+        Err(message) => panic!("{message}"),
+    }
+}
+
+/// The chromedriver of this process.
+struct Driver {
+    port: u16,
+    /// Holds chromedriver's log and the profile of every session; named
+    /// after this process so that a later run can clean up after it.
+    dir: PathBuf,
+    exit: Arc<ExitWatch>,
+    /// Sessions not yet ended, ended at exit.
+    sessions: Mutex<HashSet<String>>,
+}
+
+impl Driver {
+    fn start() -> Result<Driver, String> {
+        for (path, what) in [(CHROMIUM, "Chromium"), (CHROMEDRIVER, "chromedriver")] {
+            if !Path::new(path).is_file() {
+                return Err(format!(
+                    "the browser tests need {what} at {path}, which is missing; install \
+                     Chromium and its WebDriver (Debian: `{INSTALL_HINT}`)"
+                ));
+            }
+        }
+        remove_leftovers();
+
+        let dir = std::env::temp_dir().join(format!("{DIR_PREFIX}{}", process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        let log_path = dir.join("chromedriver.log");
+
+        // SAFETY: `at_exit` only touches statics that outlive the process.
+        unsafe { libc::atexit(at_exit) };
+
+        let spawner = spawner()?;
+        let mut last_failure = String::new();
+        for _ in 0..START_ATTEMPTS {
+            let port = free_port()?;
+            let log = fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(&log_path)
+                .map_err(|e| format!("cannot open {}: {e}", log_path.display()))?;
+            let log_err = log.try_clone().map_err(|e| e.to_string())?;
+            let mut command = Command::new(CHROMEDRIVER);
+            command
+                .arg(format!("--port={port}"))
+                .arg("--allowed-ips=127.0.0.1")
+                .current_dir(&dir)
+                .stdin(Stdio::null())
+                .stdout(log)
+                .stderr(log_err);
+            die_with_parent(&mut command);
+
+            let (reply_tx, reply_rx) = mpsc::channel::<SpawnReply>();
+            spawner
+                .send((command, reply_tx))
+                .map_err(|_| "the chromedriver spawner thread is gone".to_string())?;
+            let exit = reply_rx
+                .recv()
+                .map_err(|_| "the chromedriver spawner thread is gone".to_string())?
+                .map_err(|e| format!("cannot start {CHROMEDRIVER}: {e}"))?;
+
+            let deadline = Instant::now() + START_TIMEOUT;
+            let mut last_error = String::from("no answer yet");
+            loop {
+                if let Some(status) = exit.status() {
+                    last_failure = format!("chromedriver exited early ({status})");
+                    break;
+                }
+                match http(port, "GET", "/status", Duration::from_secs(2)) {
+                    Ok((200, body)) if body.contains(r#""ready":true"#) => {
+                        return Ok(Driver {
+                            port,
+                            dir,
+                            exit,
+                            sessions: Mutex::new(HashSet::new()),
+                        });
+                    }
+                    Ok((status, body)) => last_error = format!("{status}: {body}"),
+                    Err(e) => last_error = e.to_string(),
+                }
+                if Instant::now() >= deadline {
+                    exit.signal(libc::SIGKILL);
+                    exit.wait(Duration::from_secs(5));
+                    return Err(format!(
+                        "chromedriver was not ready on port {port} within {}s (last \
+                         answer to /status: {last_error}); log tail:\n{}",
+                        START_TIMEOUT.as_secs(),
+                        log_tail(&log_path)
+                    ));
+                }
+                thread::sleep(Duration::from_millis(50));
+            }
+            // Binding port 0 and releasing it is racy: another process may
+            // take the port first. Only that failure is worth another try.
+            let tail = log_tail(&log_path);
+            if !tail.contains("Address already in use") && !tail.contains("Port not available") {
+                break;
+            }
+        }
+        Err(format!(
+            "chromedriver failed to start: {last_failure}; log tail:\n{}",
+            log_tail(&log_path)
+        ))
+    }
+
+    fn url(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+
+    fn log_path(&self) -> PathBuf {
+        self.dir.join("chromedriver.log")
+    }
+
+    /// Ends a session with a blocking request: chromedriver quits its
+    /// Chromium before it answers. Never panics (it runs in `drop`).
+    fn end_session(&self, session: &str) {
+        let _ = http(
+            self.port,
+            "DELETE",
+            &format!("/session/{session}"),
+            END_SESSION_TIMEOUT,
+        );
+        lock(&self.sessions).remove(session);
+    }
+
+    fn shut_down(&self) {
+        let open: Vec<String> = lock(&self.sessions).iter().cloned().collect();
+        for session in open {
+            self.end_session(&session);
+        }
+        self.exit.signal(libc::SIGTERM);
+        if self.exit.wait(Duration::from_secs(3)).is_none() {
+            self.exit.signal(libc::SIGKILL);
+            self.exit.wait(Duration::from_secs(2));
+        }
+        // A Chromium whose session could not be ended outlives chromedriver.
+        kill_chromium_under(&self.dir);
+        let _ = fs::remove_dir_all(&self.dir);
+    }
+}
+
+extern "C" fn at_exit() {
+    if let Some(Ok(driver)) = DRIVER.get() {
+        driver.shut_down();
+    }
+}
+
+/// Watches the chromedriver child from the spawner thread.
+struct ExitWatch {
+    pid: libc::pid_t,
+    status: Mutex<Option<ExitStatus>>,
+    changed: Condvar,
+}
+
+impl ExitWatch {
+    fn status(&self) -> Option<ExitStatus> {
+        *lock(&self.status)
+    }
+
+    /// Waits for the child to exit and records how. The child is reaped
+    /// under the status lock, so `signal` never reaches a recycled pid.
+    fn watch(&self, child: &mut Child) {
+        // SAFETY: waitid only writes into `info`; WNOWAIT leaves the child a
+        // zombie, so its pid stays ours until `child.wait()` below.
+        unsafe {
+            let mut info: libc::siginfo_t = std::mem::zeroed();
+            while libc::waitid(
+                libc::P_PID,
+                self.pid as libc::id_t,
+                &mut info,
+                libc::WEXITED | libc::WNOWAIT,
+            ) != 0
+                && io::Error::last_os_error().kind() == io::ErrorKind::Interrupted
+            {}
+        }
+        let mut status = lock(&self.status);
+        if let Ok(exit) = child.wait() {
+            *status = Some(exit);
+        }
+        self.changed.notify_all();
+    }
+
+    fn signal(&self, signal: libc::c_int) {
+        let status = lock(&self.status);
+        if status.is_none() {
+            // SAFETY: the child has not been reaped (reaping takes the lock
+            // we hold), so the pid is still our child's.
+            unsafe { libc::kill(self.pid, signal) };
+        }
+    }
+
+    fn wait(&self, timeout: Duration) -> Option<ExitStatus> {
+        let guard = lock(&self.status);
+        let (guard, _) = self
+            .changed
+            .wait_timeout_while(guard, timeout, |status| status.is_none())
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        *guard
+    }
+}
+
+type SpawnReply = io::Result<Arc<ExitWatch>>;
+
+/// Starts the thread that spawns chromedriver and then lives as long as the
+/// process. PR_SET_PDEATHSIG fires when the spawning *thread* exits, and the
+/// test harness ends a test's thread when the test returns, so chromedriver
+/// must not be spawned from a test thread.
+fn spawner() -> Result<mpsc::Sender<(Command, mpsc::Sender<SpawnReply>)>, String> {
+    let (tx, rx) = mpsc::channel::<(Command, mpsc::Sender<SpawnReply>)>();
+    thread::Builder::new()
+        .name("clarion-chromedriver".into())
+        .spawn(move || {
+            for (mut command, reply) in rx {
+                match command.spawn() {
+                    Ok(mut child) => {
+                        let exit = Arc::new(ExitWatch {
+                            pid: child.id() as libc::pid_t,
+                            status: Mutex::new(None),
+                            changed: Condvar::new(),
+                        });
+                        let _ = reply.send(Ok(Arc::clone(&exit)));
+                        exit.watch(&mut child);
+                    }
+                    Err(e) => {
+                        let _ = reply.send(Err(e));
+                    }
+                }
+            }
+            loop {
+                thread::park();
+            }
+        })
+        .map(|_| tx)
+        .map_err(|e| format!("cannot start the chromedriver spawner thread: {e}"))
+}
+
+fn die_with_parent(command: &mut Command) {
+    let parent = process::id();
+    // SAFETY: the closure runs between fork and exec, so it only makes
+    // async-signal-safe calls and does not allocate.
+    unsafe {
+        command.pre_exec(move || {
+            if libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL) != 0 {
+                return Err(io::Error::last_os_error());
+            }
+            // The parent may have died before prctl took effect.
+            if libc::getppid() as u32 != parent {
+                return Err(io::Error::from_raw_os_error(libc::ESRCH));
+            }
+            Ok(())
+        });
+    }
+}
+
+fn free_port() -> Result<u16, String> {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .map(|address| address.port())
+        .map_err(|e| format!("cannot pick a free port: {e}"))
+}
+
+/// A minimal blocking HTTP/1.1 request to chromedriver: its status and body.
+/// Usable where async is not: in `drop`, at exit.
+fn http(port: u16, method: &str, path: &str, timeout: Duration) -> io::Result<(u16, String)> {
+    let address = SocketAddr::from(([127, 0, 0, 1], port));
+    let mut stream = TcpStream::connect_timeout(&address, timeout)?;
+    stream.set_read_timeout(Some(timeout))?;
+    stream.set_write_timeout(Some(timeout))?;
+    write!(
+        stream,
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\
+         Content-Length: 0\r\nConnection: close\r\n\r\n"
+    )?;
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response)?;
+    let response = String::from_utf8_lossy(&response);
+    let status = response
+        .split(' ')
+        .nth(1)
+        .and_then(|code| code.parse().ok())
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidData, "not an HTTP response"))?;
+    let body = response
+        .split_once("\r\n\r\n")
+        .map_or("", |(_, body)| body)
+        .to_owned();
+    Ok((status, body))
+}
+
+/// Removes what earlier test processes left behind when they were killed
+/// before their exit hook ran: chromedriver died with them, but a Chromium
+/// outlives its chromedriver.
+fn remove_leftovers() {
+    let Ok(entries) = fs::read_dir(std::env::temp_dir()) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let pid = entry
+            .file_name()
+            .to_str()
+            .and_then(|name| name.strip_prefix(DIR_PREFIX))
+            .and_then(|pid| pid.parse::<u32>().ok());
+        let Some(pid) = pid else { continue };
+        if pid == process::id() || process_exists(pid) {
+            continue;
+        }
+        kill_chromium_under(&entry.path());
+        let _ = fs::remove_dir_all(entry.path());
+    }
+}
+
+/// Kills every process started with a profile under `dir`: only the
+/// Chromiums of this suite have one there.
+fn kill_chromium_under(dir: &Path) {
+    let needle = format!("--user-data-dir={}/", dir.display());
+    let Ok(entries) = fs::read_dir("/proc") else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let Some(pid) = entry
+            .file_name()
+            .to_str()
+            .and_then(|name| name.parse::<libc::pid_t>().ok())
+        else {
+            continue;
+        };
+        let Ok(cmdline) = fs::read(entry.path().join("cmdline")) else {
+            continue;
+        };
+        if cmdline
+            .split(|byte| *byte == 0)
+            .any(|arg| arg.starts_with(needle.as_bytes()))
+        {
+            // SAFETY: kill has no memory effects; at worst the process has
+            // already gone.
+            unsafe { libc::kill(pid, libc::SIGKILL) };
+        }
+    }
+}
+
+fn process_exists(pid: u32) -> bool {
+    let Ok(pid) = libc::pid_t::try_from(pid) else {
+        return false;
+    };
+    // SAFETY: signal 0 only checks that the process exists.
+    let alive = unsafe { libc::kill(pid, 0) } == 0;
+    alive || io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+}
+
+fn log_tail(path: &Path) -> String {
+    let log = fs::read_to_string(path).unwrap_or_else(|e| format!("(no log: {e})"));
+    let lines: Vec<&str> = log.lines().collect();
+    lines[lines.len().saturating_sub(30)..].join("\n")
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    // A panicking test must not take the shared chromedriver down with it.
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
