@@ -286,8 +286,14 @@ fn every_pooled_sqlite_connection_is_configured() {
     let mut held: Vec<_> = (0..3).map(|_| pool.get().unwrap()).collect();
     for conn in &mut held {
         let mut read = |pragma: &str| -> String {
+            // pragma_busy_timeout names its one column "timeout".
+            let column = if pragma == "busy_timeout" {
+                "timeout"
+            } else {
+                pragma
+            };
             diesel::sql_query(format!(
-                "SELECT CAST(\"{pragma}\" AS TEXT) AS value FROM pragma_{pragma}"
+                "SELECT CAST({column} AS TEXT) AS value FROM pragma_{pragma}"
             ))
             .get_result::<Pragma>(&mut **conn)
             .unwrap()
