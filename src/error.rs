@@ -23,6 +23,9 @@ pub enum AppError {
     CsrfRejected { back: String },
     #[error("too many requests")]
     TooManyRequests,
+    /// The action is not possible now; the message says why to the person.
+    #[error("{0}")]
+    Conflict(String),
     #[error("database error: {0}")]
     Database(diesel::result::Error),
     #[error("database unavailable: {0}")]
@@ -66,6 +69,7 @@ impl ResponseError for AppError {
             Self::BadForm(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::CsrfRejected { .. } => StatusCode::FORBIDDEN,
             Self::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
+            Self::Conflict(_) => StatusCode::CONFLICT,
             Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             Self::Database(_) | Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -85,21 +89,26 @@ impl ResponseError for AppError {
 /// What a person reads on an error page.
 struct Explanation {
     title: &'static str,
-    message: &'static str,
+    message: String,
     back: Option<(String, &'static str)>,
 }
 
 fn explain(status: StatusCode, error: Option<&AppError>) -> Explanation {
-    let plain = |title, message| Explanation {
+    let plain = |title, message: &str| Explanation {
         title,
-        message,
+        message: message.to_owned(),
         back: None,
     };
     match (status.as_u16(), error) {
         (403, Some(AppError::CsrfRejected { back })) => Explanation {
             title: "This form has expired",
-            message: "For your protection, every form carries a security token tied to this browser, and the one sent did not match. This happens when a page was open for a long time, when cookies are blocked for this site, or when the form was sent from another site. Nothing was saved. Go back, reload the page and send the form again.",
+            message: "For your protection, every form carries a security token tied to this browser, and the one sent did not match. This happens when a page was open for a long time, when cookies are blocked for this site, or when the form was sent from another site. Nothing was saved. Go back, reload the page and send the form again.".into(),
             back: Some((back.clone(), "Back to the form")),
+        },
+        (409, Some(AppError::Conflict(why))) => Explanation {
+            title: "This could not be done",
+            message: format!("{why} Nothing was changed."),
+            back: None,
         },
         (404, _) => plain(
             "Page not found",
@@ -176,7 +185,7 @@ pub async fn render_error_pages(
         page,
         status: status.as_u16(),
         title: explanation.title,
-        message: explanation.message,
+        message: &explanation.message,
         back_href,
         back_label,
     }

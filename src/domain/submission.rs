@@ -283,9 +283,12 @@ mod tests {
         assert_eq!(s.category, Category::ConformityAssessmentBody);
     }
 
+    /// Spoils one field of a valid form.
+    type Breaker = Box<dyn Fn(&mut SubmissionInput)>;
+
     #[test]
     fn every_rule_has_its_message() {
-        let cases: Vec<(&str, Box<dyn Fn(&mut SubmissionInput)>)> = vec![
+        let cases: Vec<(&str, Breaker)> = vec![
             ("name", Box::new(|i| i.name = " ".into())),
             ("name", Box::new(|i| i.name = "n".repeat(201))),
             ("email", Box::new(|i| i.email = "ana@".into())),

@@ -16,6 +16,7 @@ email_message!(
 );
 
 /// What a message says about the request it concerns.
+#[derive(Clone)]
 pub struct RequestSummary {
     pub reference: Option<String>,
     pub standard: String,

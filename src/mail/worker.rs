@@ -1,5 +1,5 @@
-//! The background worker: delivers due mail, then sleeps until woken by a
-//! new message or the poll interval.
+//! The background worker: runs the due jobs and delivers due mail, then
+//! sleeps until woken by a new message or the poll interval.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -27,6 +27,7 @@ impl MailWorker {
     /// Runs until the task is dropped.
     pub async fn run(self) {
         loop {
+            self.run_jobs().await;
             match self.deliver_due().await {
                 // A full batch means more may be waiting.
                 Ok(n) if n as i64 == BATCH => continue,
@@ -37,6 +38,19 @@ impl MailWorker {
                 () = self.wake.notified() => {}
                 () = tokio::time::sleep(self.poll) => {}
             }
+        }
+    }
+
+    async fn run_jobs(&self) {
+        let pool = self.pool.clone();
+        let now = self.clock.now();
+        let outcome = tokio::task::spawn_blocking(move || {
+            let mut conn = pool.get().map_err(|e| e.to_string())?;
+            crate::jobs::run_due(&mut conn, now)
+        })
+        .await;
+        if let Ok(Err(e)) | Err(e) = outcome.map_err(|e| e.to_string()) {
+            tracing::warn!(error = %e, "background jobs failed");
         }
     }
 

@@ -55,3 +55,22 @@ pub fn add_member(
         .execute(conn)
         .map(drop)
 }
+
+/// Addresses of the active members (convenors included) of a group.
+pub fn member_emails(conn: &mut DbConn, group_id: &str) -> QueryResult<Vec<String>> {
+    use crate::db::schema::{memberships, users};
+    memberships::table
+        .inner_join(users::table)
+        .filter(memberships::group_id.eq(group_id))
+        .filter(users::active.eq(true))
+        .order(users::email)
+        .select(users::email)
+        .load(conn)
+}
+
+pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Group> {
+    groups::table
+        .find(id)
+        .select(Group::as_select())
+        .first(conn)
+}

@@ -136,3 +136,17 @@ pub fn revoke_unused(conn: &mut DbConn, purpose: Purpose) -> QueryResult<usize> 
     )
     .execute(conn)
 }
+
+/// A token of this purpose whether used or expired, so that a second click
+/// on a confirmation link can be told apart from a made-up one.
+pub fn find_any(conn: &mut DbConn, token: &str, purpose: Purpose) -> QueryResult<Option<Token>> {
+    if !is_well_formed(token) {
+        return Ok(None);
+    }
+    tokens::table
+        .find(hash(token))
+        .filter(tokens::purpose.eq(purpose.as_str()))
+        .select(Token::as_select())
+        .first(conn)
+        .optional()
+}

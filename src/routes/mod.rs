@@ -4,6 +4,7 @@ pub mod assets;
 pub mod ops;
 pub mod public;
 pub mod setup;
+pub mod submit;
 
 use actix_web::web;
 
@@ -14,6 +15,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     assets::configure(cfg);
     public::configure(cfg);
     setup::configure(cfg);
+    submit::configure(cfg);
 }
 
 /// Everything no route claims.

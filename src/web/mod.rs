@@ -88,3 +88,28 @@ impl Page {
         }
     }
 }
+
+/// A keyed hash of the client's address, for throttling without storing
+/// the address itself.
+pub fn client_key(req: &actix_web::HttpRequest, secret: &[u8; 32]) -> String {
+    use hmac::{Hmac, Mac};
+    let ip = req
+        .peer_addr()
+        .map(|a| a.ip().to_string())
+        .unwrap_or_default();
+    let mut mac = Hmac::<sha2::Sha256>::new_from_slice(secret).expect("HMAC takes any key length");
+    mac.update(b"client:");
+    mac.update(ip.as_bytes());
+    hex::encode(mac.finalize().into_bytes())
+}
+
+impl AppState {
+    /// The workflow context for an action happening now.
+    pub fn workflow(&self) -> crate::workflow::Ctx {
+        crate::workflow::Ctx {
+            now: self.clock.now(),
+            mail: self.mail_context(),
+            mail_host: self.mail_host(),
+        }
+    }
+}

@@ -1,0 +1,89 @@
+//! `/requests/confirm/{token}`: the link in the confirmation mail opens a
+//! page; only its button confirms, so mail scanners change nothing.
+
+use actix_web::{HttpResponse, web};
+use askama::Template;
+use askama_web::WebTemplate;
+use serde::Deserialize;
+
+use super::see_other;
+use crate::error::AppError;
+use crate::models::requests::Request;
+use crate::web::{AppState, Csrf, CsrfForm, Page};
+use crate::workflow::submitter::{self, ConfirmationLink, Confirmed};
+
+#[derive(Template, WebTemplate)]
+#[template(path = "requests/confirm.html")]
+pub struct ConfirmPage {
+    page: Page,
+    csrf: Csrf,
+    action: String,
+    request: Box<Request>,
+    standard: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "requests/already_confirmed.html")]
+pub struct AlreadyConfirmedPage {
+    page: Page,
+}
+
+pub async fn show(
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+    csrf: Csrf,
+) -> Result<HttpResponse, AppError> {
+    let token = token.into_inner();
+    let now = state.clock.now();
+    let lookup = token.clone();
+    let link = state
+        .db(move |conn| Ok(submitter::confirmation_link(conn, &lookup, now)?))
+        .await?;
+    let body = match link {
+        ConfirmationLink::Pending(request, standard) => ConfirmPage {
+            page: state.page("submit"),
+            csrf,
+            action: format!("/requests/confirm/{token}"),
+            request,
+            standard,
+        }
+        .render()?,
+        ConfirmationLink::Used => AlreadyConfirmedPage {
+            page: state.page("submit"),
+        }
+        .render()?,
+    };
+    Ok(HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .body(body))
+}
+
+#[derive(Deserialize)]
+pub struct Empty {}
+
+pub async fn confirm(
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> Result<HttpResponse, AppError> {
+    let token = token.into_inner();
+    let ctx = state.workflow();
+    let outcome = state
+        .db(move |conn| Ok(submitter::confirm(conn, &ctx, &token)?))
+        .await?;
+    match outcome {
+        Confirmed::Now { track_token } => {
+            state.wake_mail_worker();
+            Ok(see_other(&format!("/track/{track_token}")))
+        }
+        Confirmed::Before => {
+            let body = AlreadyConfirmedPage {
+                page: state.page("submit"),
+            }
+            .render()?;
+            Ok(HttpResponse::Ok()
+                .content_type("text/html; charset=utf-8")
+                .body(body))
+        }
+    }
+}

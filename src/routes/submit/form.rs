@@ -1,0 +1,264 @@
+//! `/requests/new`: the request form, the check for answers already given,
+//! and its submission.
+
+use std::sync::OnceLock;
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use askama_web::WebTemplate;
+use serde::Deserialize;
+
+use super::see_other;
+use crate::domain::fields::FieldErrors;
+use crate::domain::submission::{Category, SubmissionInput, normalise_clause};
+use crate::error::AppError;
+use crate::models::requests::{self, PublishedSummary};
+use crate::models::standards;
+use crate::web::{AppState, Csrf, CsrfForm, Page, client_key};
+use crate::workflow::submitter::{self, Submitted};
+
+/// Standards in the select, one group per maintenance group.
+pub struct StandardGroup {
+    pub label: String,
+    pub options: Vec<(String, String)>,
+}
+
+/// Published answers on the chosen standard and clause.
+pub struct Existing {
+    pub standard: String,
+    pub clause: String,
+    pub items: Vec<PublishedSummary>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "requests/new.html")]
+pub struct FormPage {
+    page: Page,
+    csrf: Csrf,
+    input: SubmissionInput,
+    errors: FieldErrors,
+    standards: Vec<StandardGroup>,
+    countries: &'static [(String, String)],
+    categories: Vec<(String, String)>,
+    existing: Option<Existing>,
+    /// A message above the form (the throttle).
+    notice: Option<&'static str>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "requests/sent.html")]
+pub struct SentPage {
+    page: Page,
+}
+
+fn countries() -> &'static [(String, String)] {
+    static LIST: OnceLock<Vec<(String, String)>> = OnceLock::new();
+    LIST.get_or_init(|| {
+        let mut list: Vec<(String, String)> = isocountry::CountryCode::iter()
+            .map(|c| (c.alpha2().to_owned(), c.name().to_owned()))
+            .collect();
+        list.sort_by(|a, b| a.1.cmp(&b.1));
+        list
+    })
+}
+
+/// What the page needs from the database besides the input.
+struct Lookups {
+    standards: Vec<StandardGroup>,
+    existing: Option<Existing>,
+}
+
+async fn lookups(state: &AppState, standard: &str, clause: &str) -> Result<Lookups, AppError> {
+    let (standard, clause) = (standard.trim().to_owned(), normalise_clause(clause));
+    state
+        .db(move |conn| {
+            let all = standards::all_with_groups(conn)?;
+            let group_names: std::collections::HashMap<String, String> =
+                crate::models::groups::all(conn)?
+                    .into_iter()
+                    .map(|g| (g.code.clone(), format!("{} — {}", g.code, g.name)))
+                    .collect();
+            let mut groups: Vec<StandardGroup> = Vec::new();
+            for (s, code) in all.iter().filter(|(s, _)| s.is_current()) {
+                let label = code
+                    .as_ref()
+                    .and_then(|c| group_names.get(c).cloned())
+                    .unwrap_or_else(|| "Other standards".to_owned());
+                let option = (s.slug.clone(), format!("{} — {}", s.label(), s.title));
+                match groups.iter_mut().find(|g| g.label == label) {
+                    Some(group) => group.options.push(option),
+                    None => groups.push(StandardGroup {
+                        label,
+                        options: vec![option],
+                    }),
+                }
+            }
+            let existing = match all
+                .iter()
+                .find(|(s, _)| s.slug == standard && s.is_current())
+            {
+                Some((s, _)) if !clause.is_empty() => Some(Existing {
+                    standard: s.label(),
+                    items: requests::published_on_clause(conn, &s.id, &clause)?,
+                    clause: clause.clone(),
+                }),
+                _ => None,
+            };
+            Ok(Lookups {
+                standards: groups,
+                existing,
+            })
+        })
+        .await
+}
+
+fn categories() -> Vec<(String, String)> {
+    Category::ALL
+        .iter()
+        .map(|c| (c.as_str().to_owned(), c.label().to_owned()))
+        .collect()
+}
+
+async fn render(
+    state: &AppState,
+    csrf: Csrf,
+    input: SubmissionInput,
+    errors: FieldErrors,
+    notice: Option<&'static str>,
+    status: StatusCode,
+) -> Result<HttpResponse, AppError> {
+    let Lookups {
+        standards,
+        existing,
+    } = lookups(state, &input.standard, &input.clause).await?;
+    let body = FormPage {
+        page: state.page("submit"),
+        csrf,
+        input,
+        errors,
+        standards,
+        countries: countries(),
+        categories: categories(),
+        existing,
+        notice,
+    }
+    .render()?;
+    Ok(HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .body(body))
+}
+
+#[derive(Deserialize)]
+pub struct Preselect {
+    #[serde(default)]
+    standard: String,
+    #[serde(default)]
+    clause: String,
+}
+
+pub async fn show(
+    state: web::Data<AppState>,
+    csrf: Csrf,
+    query: web::Query<Preselect>,
+) -> Result<HttpResponse, AppError> {
+    let Preselect { standard, clause } = query.into_inner();
+    let input = SubmissionInput {
+        standard,
+        clause,
+        ..SubmissionInput::default()
+    };
+    render(
+        &state,
+        csrf,
+        input,
+        FieldErrors::default(),
+        None,
+        StatusCode::OK,
+    )
+    .await
+}
+
+/// The form's fields and which of its two buttons was pressed.
+#[derive(Deserialize)]
+pub struct Posted {
+    #[serde(flatten)]
+    input: SubmissionInput,
+    #[serde(default)]
+    intent: String,
+}
+
+pub async fn create(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    csrf: Csrf,
+    CsrfForm(posted): CsrfForm<Posted>,
+) -> Result<HttpResponse, AppError> {
+    let Posted { input, intent } = posted;
+    // A robot filled the hidden field: answer as if all went well.
+    if !input.website.is_empty() {
+        tracing::info!("a submission filled the honeypot; nothing stored");
+        return Ok(see_other("/requests/sent"));
+    }
+    if intent == "check" {
+        return render(
+            &state,
+            csrf,
+            input,
+            FieldErrors::default(),
+            None,
+            StatusCode::OK,
+        )
+        .await;
+    }
+    let slug = input.standard.trim().to_owned();
+    let current = state
+        .db(move |conn| {
+            Ok(standards::find_by_slug(conn, &slug)?.is_some_and(|(s, _)| s.is_current()))
+        })
+        .await?;
+    let submission = match input.validate(|_| current) {
+        Ok(submission) => submission,
+        Err(errors) => {
+            return render(
+                &state,
+                csrf,
+                input,
+                errors,
+                None,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+        }
+    };
+    let ctx = state.workflow();
+    let from = client_key(&req, state.settings.secret_key.expose());
+    let per_hour = state.settings.submissions_per_hour;
+    let outcome = state
+        .db(move |conn| Ok(submitter::submit(conn, &ctx, &submission, &from, per_hour)?))
+        .await?;
+    match outcome {
+        Submitted::Stored => {
+            state.wake_mail_worker();
+            Ok(see_other("/requests/sent"))
+        }
+        Submitted::Throttled => {
+            let notice = "You have sent several requests from this address in the last hour. Nothing was saved this time; please wait an hour and send the form again — everything you typed is still here.";
+            render(
+                &state,
+                csrf,
+                input,
+                FieldErrors::default(),
+                Some(notice),
+                StatusCode::TOO_MANY_REQUESTS,
+            )
+            .await
+        }
+    }
+}
+
+pub async fn sent(state: web::Data<AppState>) -> SentPage {
+    SentPage {
+        page: state.page("submit"),
+    }
+}

@@ -1,0 +1,77 @@
+//! What happens when someone acts on a request: the domain decides, the
+//! models store, the outbox gets its mail, all in one transaction.
+
+pub mod submitter;
+
+use chrono::NaiveDateTime;
+
+use crate::db::DbConn;
+use crate::domain::lifecycle::Refusal;
+use crate::error::AppError;
+use crate::mail::{self, MailContext, Message, Outgoing};
+
+/// What every workflow step needs besides the database.
+#[derive(Clone)]
+pub struct Ctx {
+    pub now: NaiveDateTime,
+    pub mail: MailContext,
+    pub mail_host: String,
+}
+
+impl Ctx {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.mail.base_url, path)
+    }
+
+    /// Renders a message and queues it for one recipient.
+    pub fn send(
+        &self,
+        conn: &mut DbConn,
+        event_key: &str,
+        recipient: &str,
+        message: &impl Message,
+    ) -> Result<(), WorkflowError> {
+        let rendered = message
+            .render()
+            .map_err(|e| WorkflowError::Internal(e.to_string()))?;
+        mail::enqueue(
+            conn,
+            &self.mail_host,
+            Outgoing {
+                event_key,
+                recipient,
+                rendered,
+                list_unsubscribe: None,
+            },
+            self.now,
+        )?;
+        Ok(())
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum WorkflowError {
+    #[error("{0}")]
+    Refused(#[from] Refusal),
+    /// Someone else changed the request since it was read.
+    #[error("This request changed while you were looking at it.")]
+    Changed,
+    #[error("not found")]
+    NotFound,
+    #[error("database: {0}")]
+    Database(#[from] diesel::result::Error),
+    #[error("{0}")]
+    Internal(String),
+}
+
+impl From<WorkflowError> for AppError {
+    fn from(e: WorkflowError) -> Self {
+        match e {
+            WorkflowError::Refused(refusal) => AppError::Conflict(refusal.to_string()),
+            WorkflowError::Changed => AppError::Conflict(e.to_string()),
+            WorkflowError::NotFound => AppError::NotFound,
+            WorkflowError::Database(e) => AppError::from(e),
+            WorkflowError::Internal(message) => AppError::Internal(message),
+        }
+    }
+}

@@ -1,0 +1,370 @@
+//! The submitter's journey: submit, confirm, reply, withdraw; and the
+//! erasure of requests never confirmed.
+
+use chrono::{Datelike, TimeDelta};
+
+use super::{Ctx, WorkflowError};
+use crate::db::{self, DbConn};
+use crate::domain::lifecycle::{self, Action, Actor, State};
+use crate::domain::submission::Submission;
+use crate::mail::messages::{
+    Acknowledgement, ConfirmRequest, NewRequestNotice, ReplyReceived, RequestSummary, Withdrawn,
+};
+use crate::models::requests::{self, Change, Request};
+use crate::models::tokens::{self, Purpose};
+use crate::models::{events, groups, references, standards, users};
+
+/// How long a confirmation link works; unconfirmed requests are erased then.
+pub const CONFIRMATION_WINDOW: TimeDelta = TimeDelta::hours(72);
+
+fn summary(conn: &mut DbConn, request: &Request) -> Result<RequestSummary, WorkflowError> {
+    let standard = standards::find_by_id(conn, &request.standard_id)?;
+    Ok(RequestSummary {
+        reference: request.reference.clone(),
+        standard: standard.label(),
+        clause: request.clause.clone(),
+        question: request.question.clone(),
+    })
+}
+
+pub enum Submitted {
+    Stored,
+    /// Too many stored submissions from this address in the last hour.
+    Throttled,
+}
+
+/// Stores a checked submission as `pending_confirmation` and mails the
+/// confirmation link. `submitted_from` is a keyed hash of the address;
+/// `per_hour` 0 turns the throttle off.
+pub fn submit(
+    conn: &mut DbConn,
+    ctx: &Ctx,
+    submission: &Submission,
+    submitted_from: &str,
+    per_hour: u32,
+) -> Result<Submitted, WorkflowError> {
+    db::write_transaction(conn, |conn| {
+        if per_hour > 0 {
+            let recent = requests::count_submitted_since(
+                conn,
+                submitted_from,
+                ctx.now - TimeDelta::hours(1),
+            )?;
+            if recent >= i64::from(per_hour) {
+                return Ok(Submitted::Throttled);
+            }
+        }
+        let (standard, _) = standards::find_by_slug(conn, &submission.standard_slug)?
+            .filter(|(s, _)| s.is_current())
+            .ok_or(WorkflowError::NotFound)?;
+        let id =
+            requests::insert_submission(conn, submission, &standard.id, submitted_from, ctx.now)?;
+        let token = tokens::issue(
+            conn,
+            Purpose::Confirm,
+            tokens::Subject {
+                request_id: Some(&id),
+                ..Default::default()
+            },
+            ctx.now,
+            Some(ctx.now + CONFIRMATION_WINDOW),
+        )?;
+        let message = ConfirmRequest {
+            ctx: ctx.mail.clone(),
+            name: submission.name.clone(),
+            request: RequestSummary {
+                reference: None,
+                standard: standard.label(),
+                clause: submission.clause.clone(),
+                question: submission.question.clone(),
+            },
+            confirm_url: ctx.url(&format!("/requests/confirm/{token}")),
+        };
+        ctx.send(
+            conn,
+            &format!("submit-{id}"),
+            submission.email.as_str(),
+            &message,
+        )?;
+        Ok(Submitted::Stored)
+    })
+}
+
+/// What a confirmation link opens.
+pub enum ConfirmationLink {
+    /// Waiting for the button.
+    Pending(Box<Request>, String),
+    /// Already used: the request was confirmed before.
+    Used,
+}
+
+/// Looks a confirmation link up without changing anything (GET).
+pub fn confirmation_link(
+    conn: &mut DbConn,
+    token: &str,
+    now: chrono::NaiveDateTime,
+) -> Result<ConfirmationLink, WorkflowError> {
+    let found = tokens::find_any(conn, token, Purpose::Confirm)?.ok_or(WorkflowError::NotFound)?;
+    if found.used_at.is_some() {
+        return Ok(ConfirmationLink::Used);
+    }
+    if found.expires_at.is_some_and(|at| at <= now) {
+        return Err(WorkflowError::NotFound);
+    }
+    let request = requests::find(
+        conn,
+        found.request_id.as_deref().ok_or(WorkflowError::NotFound)?,
+    )?;
+    let label = standards::find_by_id(conn, &request.standard_id)?.label();
+    Ok(ConfirmationLink::Pending(Box::new(request), label))
+}
+
+pub enum Confirmed {
+    /// The plain tracking token, for the redirect to the tracking page.
+    Now {
+        track_token: String,
+    },
+    Before,
+}
+
+/// The button on the confirmation page: allocates the reference, routes the
+/// request to its group, and tells the submitter and the secretariat.
+pub fn confirm(conn: &mut DbConn, ctx: &Ctx, token: &str) -> Result<Confirmed, WorkflowError> {
+    db::write_transaction(conn, |conn| {
+        let found =
+            tokens::find_any(conn, token, Purpose::Confirm)?.ok_or(WorkflowError::NotFound)?;
+        if found.used_at.is_some() {
+            return Ok(Confirmed::Before);
+        }
+        if found.expires_at.is_some_and(|at| at <= ctx.now) {
+            return Err(WorkflowError::NotFound);
+        }
+        let request = requests::find(
+            conn,
+            found.request_id.as_deref().ok_or(WorkflowError::NotFound)?,
+        )?;
+        let transition = match lifecycle::decide(request.state(), Action::Confirm, Actor::Submitter)
+        {
+            Ok(transition) => transition,
+            Err(_) => return Ok(Confirmed::Before),
+        };
+        let standard = standards::find_by_id(conn, &request.standard_id)?;
+        let reference = references::allocate(conn, request.created_at.year())?;
+        let change = Change {
+            state: Some(transition.to.as_str()),
+            reference: Some(&reference),
+            group_id: standard.group_id.as_deref(),
+            confirmed_at: Some(ctx.now),
+            updated_at: Some(ctx.now),
+            ..Change::default()
+        };
+        if !requests::apply(conn, &request.id, request.version, &change)? {
+            return Ok(Confirmed::Before);
+        }
+        let event = events::record(
+            conn,
+            events::NewEvent {
+                request_id: &request.id,
+                actor_user_id: None,
+                actor_kind: "submitter",
+                action: Action::Confirm.as_str(),
+                from_state: Some(request.state.as_str()),
+                to_state: transition.to.as_str(),
+                note: None,
+            },
+            ctx.now,
+        )?;
+        tokens::consume(conn, &found.token_hash, ctx.now)?;
+        let track_token = tokens::issue(
+            conn,
+            Purpose::Track,
+            tokens::Subject {
+                request_id: Some(&request.id),
+                ..Default::default()
+            },
+            ctx.now,
+            None,
+        )?;
+
+        let request = requests::find(conn, &request.id)?;
+        let contact = requests::contact(conn, &request.id)?.ok_or(WorkflowError::NotFound)?;
+        let summary = summary(conn, &request)?;
+        let acknowledgement = Acknowledgement {
+            ctx: ctx.mail.clone(),
+            name: contact.name.clone(),
+            request: summary.clone(),
+            tracking_url: ctx.url(&format!("/track/{track_token}")),
+        };
+        ctx.send(conn, &event, &contact.email, &acknowledgement)?;
+        let group = match &request.group_id {
+            Some(id) => {
+                let group = groups::find(conn, id)?;
+                Some(format!("{} ({})", group.code, group.name))
+            }
+            None => None,
+        };
+        let notice = NewRequestNotice {
+            ctx: ctx.mail.clone(),
+            request: summary,
+            group,
+            submitter_category: crate::domain::submission::Category::parse(
+                &request.submitter_category,
+            )
+            .map_or(request.submitter_category.clone(), |c| c.label().to_owned()),
+            submitter_country: crate::domain::submission::country(&request.submitter_country)
+                .map_or(request.submitter_country.clone(), |c| c.name().to_owned()),
+            workspace_url: ctx.url(&format!("/workspace/requests/{reference}")),
+        };
+        for secretariat in users::secretariat(conn)? {
+            ctx.send(conn, &event, &secretariat.email, &notice)?;
+        }
+        Ok(Confirmed::Now { track_token })
+    })
+}
+
+/// The request behind a tracking link.
+pub fn tracked(
+    conn: &mut DbConn,
+    token: &str,
+    now: chrono::NaiveDateTime,
+) -> Result<Request, WorkflowError> {
+    let found =
+        tokens::find_valid(conn, token, Purpose::Track, now)?.ok_or(WorkflowError::NotFound)?;
+    Ok(requests::find(
+        conn,
+        found.request_id.as_deref().ok_or(WorkflowError::NotFound)?,
+    )?)
+}
+
+/// The submitter answers the secretariat's question; back to screening.
+pub fn reply(
+    conn: &mut DbConn,
+    ctx: &Ctx,
+    token: &str,
+    version: i32,
+    text: &str,
+) -> Result<(), WorkflowError> {
+    db::write_transaction(conn, |conn| {
+        let request = tracked(conn, token, ctx.now)?;
+        let transition = lifecycle::decide(request.state(), Action::Reply, Actor::Submitter)?;
+        let change = Change {
+            state: Some(transition.to.as_str()),
+            updated_at: Some(ctx.now),
+            ..Change::default()
+        };
+        if request.version != version
+            || !requests::apply(conn, &request.id, request.version, &change)?
+        {
+            return Err(WorkflowError::Changed);
+        }
+        let event = record_submitter_event(
+            conn,
+            ctx,
+            &request,
+            Action::Reply,
+            transition.to,
+            Some(text),
+        )?;
+        let message = ReplyReceived {
+            ctx: ctx.mail.clone(),
+            request: summary(conn, &request)?,
+            reply: text.to_owned(),
+            workspace_url: workspace_url(ctx, &request),
+        };
+        for secretariat in users::secretariat(conn)? {
+            ctx.send(conn, &event, &secretariat.email, &message)?;
+        }
+        Ok(())
+    })
+}
+
+/// The submitter withdraws an open request.
+pub fn withdraw(
+    conn: &mut DbConn,
+    ctx: &Ctx,
+    token: &str,
+    version: i32,
+) -> Result<(), WorkflowError> {
+    db::write_transaction(conn, |conn| {
+        let request = tracked(conn, token, ctx.now)?;
+        let transition = lifecycle::decide(request.state(), Action::Withdraw, Actor::Submitter)?;
+        let change = Change {
+            state: Some(transition.to.as_str()),
+            closure_reason: transition.closure.map(|r| r.as_str()),
+            closed_at: Some(ctx.now),
+            updated_at: Some(ctx.now),
+            ..Change::default()
+        };
+        if request.version != version
+            || !requests::apply(conn, &request.id, request.version, &change)?
+        {
+            return Err(WorkflowError::Changed);
+        }
+        let event =
+            record_submitter_event(conn, ctx, &request, Action::Withdraw, transition.to, None)?;
+        let message = Withdrawn {
+            ctx: ctx.mail.clone(),
+            request: summary(conn, &request)?,
+            workspace_url: workspace_url(ctx, &request),
+        };
+        let mut recipients: Vec<String> = users::secretariat(conn)?
+            .into_iter()
+            .map(|u| u.email)
+            .collect();
+        // The group hears of it only once it had the request in hand.
+        let group_had_it = matches!(
+            request.state(),
+            State::InGroup | State::Balloting | State::Decided
+        );
+        if let (true, Some(group_id)) = (group_had_it, &request.group_id) {
+            recipients.extend(groups::member_emails(conn, group_id)?);
+        }
+        recipients.sort();
+        recipients.dedup();
+        for recipient in recipients {
+            ctx.send(conn, &event, &recipient, &message)?;
+        }
+        Ok(())
+    })
+}
+
+fn record_submitter_event(
+    conn: &mut DbConn,
+    ctx: &Ctx,
+    request: &Request,
+    action: Action,
+    to: State,
+    note: Option<&str>,
+) -> Result<String, WorkflowError> {
+    Ok(events::record(
+        conn,
+        events::NewEvent {
+            request_id: &request.id,
+            actor_user_id: None,
+            actor_kind: "submitter",
+            action: action.as_str(),
+            from_state: Some(request.state.as_str()),
+            to_state: to.as_str(),
+            note,
+        },
+        ctx.now,
+    )?)
+}
+
+fn workspace_url(ctx: &Ctx, request: &Request) -> String {
+    ctx.url(&format!(
+        "/workspace/requests/{}",
+        request.reference.as_deref().unwrap_or_default()
+    ))
+}
+
+/// Erases requests whose confirmation window has passed.
+pub fn erase_unconfirmed(
+    conn: &mut DbConn,
+    now: chrono::NaiveDateTime,
+) -> Result<usize, WorkflowError> {
+    Ok(requests::erase_unconfirmed(
+        conn,
+        now - CONFIRMATION_WINDOW,
+    )?)
+}
