@@ -203,3 +203,28 @@ macro_rules! on_both_databases {
         )*
     };
 }
+
+impl TestApp {
+    /// An active secretariat account, as setup or `clarion user add` makes.
+    pub fn add_secretariat(&self, email: &str) {
+        clarion::models::users::insert(
+            &mut self.db(),
+            &clarion::models::users::NewUser {
+                id: &clarion::db::new_id(),
+                email,
+                name: "Sam Secretariat",
+                password_hash: None,
+                is_secretariat: true,
+                active: true,
+                created_at: self.clock.now(),
+            },
+        )
+        .unwrap();
+    }
+
+    /// Waits until the worker has passed over the outbox after a wake-up.
+    pub async fn settle(&self) {
+        self.state.wake_mail_worker();
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    }
+}

@@ -1,0 +1,766 @@
+//! The submitter's journey (issue 3): form, confirmation, tracking, reply,
+//! withdrawal, referral; and every way a submission is refused.
+
+use std::time::Duration;
+
+use chrono::{Datelike, TimeDelta};
+use clarion::db::schema::{events, outbox, request_contacts, requests, standards, tokens};
+use diesel::prelude::*;
+use reqwest::Response;
+
+use crate::on_both_databases;
+use crate::support::app::{Backend, TestApp, csrf_token_in, text_of};
+
+const QUESTION: &str = "Does clause 7.2.1 require a documented procedure for each test method, or is one procedure covering all methods enough?";
+
+fn valid_form() -> Vec<(&'static str, String)> {
+    [
+        ("standard", "iso-iec-17025-2017"),
+        ("clause", "7.2.1"),
+        ("question", QUESTION),
+        ("background", "Assessors read the clause differently."),
+        ("proposed_answer", ""),
+        ("name", "Ana Lima"),
+        ("email", "ana.lima@lab.example"),
+        ("organization", "Lab Example"),
+        ("country", "BR"),
+        ("category", "conformity_assessment_body"),
+        ("confirm_intent", "on"),
+        ("confirm_not_specific_case", "on"),
+        ("confirm_not_new_requirement", "on"),
+        ("confirm_publication", "on"),
+        ("website", ""),
+        ("intent", "send"),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k, v.to_owned()))
+    .collect()
+}
+
+fn with(
+    mut form: Vec<(&'static str, String)>,
+    key: &'static str,
+    value: &str,
+) -> Vec<(&'static str, String)> {
+    form.retain(|(k, _)| *k != key);
+    form.push((key, value.to_owned()));
+    form
+}
+
+async fn send(app: &TestApp, form: &[(&'static str, String)]) -> Response {
+    let fields: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    app.submit_form("/requests/new", "/requests", &fields).await
+}
+
+fn request_count(app: &TestApp) -> i64 {
+    requests::table.count().get_result(&mut app.db()).unwrap()
+}
+
+fn outbox_count(app: &TestApp) -> i64 {
+    outbox::table.count().get_result(&mut app.db()).unwrap()
+}
+
+/// Files a valid request and returns the path of its confirmation link,
+/// read from the mail the submitter received.
+async fn file_request(app: &TestApp, form: &[(&'static str, String)]) -> String {
+    let confirmations = || -> Vec<String> {
+        app.mail
+            .received()
+            .iter()
+            .flat_map(|m| m.links())
+            .filter(|l| l.contains("/requests/confirm/"))
+            .collect()
+    };
+    let before = confirmations().len();
+    let response = send(app, form).await;
+    assert_eq!(response.status(), 303);
+    assert_eq!(response.headers()["location"], "/requests/sent");
+    for _ in 0..400 {
+        if let Some(link) = confirmations().get(before) {
+            return link.strip_prefix(&app.address).unwrap().to_owned();
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!(
+        "no confirmation mail arrived: {:?}",
+        app.mail
+            .received()
+            .iter()
+            .map(|m| &m.subject)
+            .collect::<Vec<_>>()
+    );
+}
+
+/// Presses the button on the confirmation page; returns the response.
+async fn press_confirm(app: &TestApp, confirm_path: &str) -> Response {
+    let (status, page) = app.page(confirm_path).await;
+    assert_eq!(status, 200);
+    let token = csrf_token_in(&page);
+    app.post_form(confirm_path, &[("csrf_token", &token)]).await
+}
+
+/// Files and confirms a request; returns the tracking page path.
+async fn confirmed_request(app: &TestApp, form: &[(&'static str, String)]) -> String {
+    let confirm = file_request(app, form).await;
+    let response = press_confirm(app, &confirm).await;
+    assert_eq!(response.status(), 303);
+    response.headers()["location"].to_str().unwrap().to_owned()
+}
+
+on_both_databases!(
+    a_submitter_files_confirms_and_follows_a_request,
+    confirming_twice_is_harmless,
+    a_standard_without_a_group_warns_the_secretariat,
+    a_form_with_mistakes_is_answered_field_by_field_and_stores_nothing,
+    the_honeypot_looks_like_success_but_stores_and_mails_nothing,
+    repeated_submissions_are_throttled_without_losing_the_input,
+    refused_posts_store_nothing,
+    unconfirmed_requests_are_erased_after_72_hours,
+    the_submitter_replies_to_the_secretariat_and_can_withdraw,
+    a_stale_page_cannot_withdraw_a_changed_request,
+    one_token_never_reveals_another_request,
+    answers_already_given_are_shown_before_sending,
+    the_referral_page_names_the_owning_committee,
+);
+
+async fn a_submitter_files_confirms_and_follows_a_request(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    app.add_secretariat("secretariat@example.org");
+
+    let (status, form) = app.page("/requests/new?standard=iso-iec-17025-2017").await;
+    assert_eq!(status, 200);
+    assert!(
+        form.contains(r#"<option value="iso-iec-17025-2017" selected>"#),
+        "preselected"
+    );
+    assert!(form.contains(r#"href="/refer""#));
+
+    let confirm = file_request(&app, &valid_form()).await;
+    let (status, sent) = app.page("/requests/sent").await;
+    assert_eq!(status, 200);
+    assert_eq!(text_of(&sent, "h1").unwrap(), "Check your e-mail");
+
+    let (state, reference): (String, Option<String>) = requests::table
+        .select((requests::state, requests::reference))
+        .first(&mut app.db())
+        .unwrap();
+    assert_eq!((state.as_str(), reference), ("pending_confirmation", None));
+    let contact: (String, String) = request_contacts::table
+        .select((request_contacts::name, request_contacts::email))
+        .first(&mut app.db())
+        .unwrap();
+    assert_eq!(
+        contact,
+        ("Ana Lima".to_owned(), "ana.lima@lab.example".to_owned())
+    );
+    let confirmation = &app.mail.to("ana.lima@lab.example")[0];
+    assert_eq!(
+        confirmation.subject,
+        "Confirm your clarification request on ISO/IEC 17025:2017"
+    );
+    assert!(confirmation.html.contains("Confirm and send") && !confirmation.text.is_empty());
+
+    // Opening the link (as a mail scanner would) changes nothing.
+    let (status, page) = app.page(&confirm).await;
+    assert_eq!(status, 200);
+    assert!(page.contains(QUESTION));
+    let state: String = requests::table
+        .select(requests::state)
+        .first(&mut app.db())
+        .unwrap();
+    assert_eq!(state, "pending_confirmation");
+
+    let response = press_confirm(&app, &confirm).await;
+    assert_eq!(response.status(), 303);
+    let tracking = response.headers()["location"].to_str().unwrap().to_owned();
+    assert!(tracking.starts_with("/track/"));
+
+    let year = app.clock.now().year();
+    let expected_reference = format!("CR-{year}-0001");
+    let (state, reference, group): (String, Option<String>, Option<String>) = requests::table
+        .left_join(clarion::db::schema::groups::table)
+        .select((
+            requests::state,
+            requests::reference,
+            clarion::db::schema::groups::code.nullable(),
+        ))
+        .first(&mut app.db())
+        .unwrap();
+    assert_eq!(state, "screening");
+    assert_eq!(reference.as_deref(), Some(expected_reference.as_str()));
+    assert_eq!(group.as_deref(), Some("MG 17025"));
+
+    let mail = app.mail.wait_for(3, Duration::from_secs(20)).await;
+    let acknowledgement = mail
+        .iter()
+        .find(|m| m.subject.contains("received"))
+        .expect("an acknowledgement");
+    assert_eq!(
+        acknowledgement.envelope_to,
+        vec!["ana.lima@lab.example".to_owned()]
+    );
+    assert_eq!(
+        acknowledgement.subject,
+        format!("{expected_reference}: your clarification request is received")
+    );
+    assert!(acknowledgement.text.contains("What happens next"));
+    assert!(
+        acknowledgement.links().contains(&app.url(&tracking)),
+        "the tracking link is in the mail"
+    );
+    let notice = &app.mail.to("secretariat@example.org")[0];
+    assert!(
+        notice.subject.starts_with(&expected_reference) && notice.subject.contains("to screen"),
+        "{}",
+        notice.subject
+    );
+    assert!(
+        notice.text.contains("MG 17025") && notice.text.contains("Brazil"),
+        "{}",
+        notice.text
+    );
+    assert!(
+        notice
+            .links()
+            .contains(&app.url(&format!("/workspace/requests/{expected_reference}")))
+    );
+
+    let (status, page) = app.page(&tracking).await;
+    assert_eq!(status, 200);
+    assert_eq!(text_of(&page, "h1").unwrap(), expected_reference);
+    assert!(page.contains(QUESTION));
+    assert!(
+        text_of(&page, ".lede")
+            .unwrap()
+            .contains("The secretariat is checking")
+    );
+    assert!(
+        text_of(&page, "[aria-current=step]")
+            .unwrap()
+            .contains("Screening by the secretariat")
+    );
+    assert!(page.contains("Withdraw the request"));
+    // The tracking token is stored only as its hash.
+    let token = tracking.trim_start_matches("/track/");
+    let stored: i64 = tokens::table
+        .filter(tokens::token_hash.eq(token))
+        .count()
+        .get_result(&mut app.db())
+        .unwrap();
+    assert_eq!(stored, 0);
+}
+
+async fn confirming_twice_is_harmless(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let confirm = file_request(&app, &valid_form()).await;
+    let (_, page) = app.page(&confirm).await;
+    let token = csrf_token_in(&page);
+    assert_eq!(
+        app.post_form(&confirm, &[("csrf_token", &token)])
+            .await
+            .status(),
+        303
+    );
+    let again = app.post_form(&confirm, &[("csrf_token", &token)]).await;
+    assert_eq!(again.status(), 200);
+    assert_eq!(
+        text_of(&again.text().await.unwrap(), "h1").unwrap(),
+        "This request is already confirmed"
+    );
+    let (status, page) = app.page(&confirm).await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        text_of(&page, "h1").unwrap(),
+        "This request is already confirmed"
+    );
+    let confirmations: i64 = events::table
+        .filter(events::action.eq("confirm"))
+        .count()
+        .get_result(&mut app.db())
+        .unwrap();
+    assert_eq!(confirmations, 1);
+    let references: Vec<Option<String>> = requests::table
+        .select(requests::reference)
+        .load(&mut app.db())
+        .unwrap();
+    assert_eq!(references.len(), 1);
+}
+
+async fn a_standard_without_a_group_warns_the_secretariat(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    app.add_secretariat("secretariat@example.org");
+    let form = with(valid_form(), "standard", "iso-pas-17005-2008");
+    confirmed_request(&app, &form).await;
+    let mail = app.mail.wait_for(3, Duration::from_secs(20)).await;
+    let notice = mail
+        .iter()
+        .find(|m| m.envelope_to == ["secretariat@example.org"])
+        .unwrap();
+    assert!(
+        notice.subject.ends_with("(no group assigned)"),
+        "{}",
+        notice.subject
+    );
+    assert!(
+        notice.text.contains("no maintenance group is responsible"),
+        "{}",
+        notice.text
+    );
+    let group: Option<String> = requests::table
+        .select(requests::group_id)
+        .first(&mut app.db())
+        .unwrap();
+    assert_eq!(group, None);
+}
+
+async fn a_form_with_mistakes_is_answered_field_by_field_and_stores_nothing(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut form = valid_form();
+    form = with(form, "email", "ana.lima@");
+    form = with(form, "question", "Is it ok?");
+    form = with(form, "country", "XX");
+    form = with(form, "standard", "iso-iec-17025-2005");
+    form.retain(|(k, _)| *k != "confirm_publication");
+    let response = send(&app, &form).await;
+    assert_eq!(response.status(), 422);
+    let page = response.text().await.unwrap();
+    assert!(text_of(&page, "title").unwrap().starts_with("Error: "));
+    let summary = text_of(&page, ".error-summary").unwrap();
+    for message in [
+        "Choose a standard from the list; only current editions take new requests.",
+        "Write your question in at least 20 characters, as a full sentence.",
+        "Enter an e-mail address in the form name@example.org.",
+        "Choose the country you are in.",
+        "Confirm that the question and answer may be published without your name.",
+    ] {
+        assert!(summary.contains(message), "{message} in {summary}");
+    }
+    for field in [
+        "standard",
+        "question",
+        "email",
+        "country",
+        "confirm_publication",
+    ] {
+        assert!(
+            page.contains(&format!(r##"<a href="#field-{field}">"##)),
+            "summary links to {field}"
+        );
+        assert!(
+            page.contains(&format!(r#"id="{field}-error""#)),
+            "message beside {field}"
+        );
+    }
+    // What was typed is still there.
+    assert!(page.contains(r#"value="ana.lima@""#));
+    assert!(page.contains(r#"value="Ana Lima""#));
+    assert!(page.contains(">Is it ok?</textarea>"));
+    assert!(page.contains("Assessors read the clause differently.</textarea>"));
+    assert!(page.contains(r#"id="field-confirm_intent" name="confirm_intent" value="on" checked"#));
+    assert_eq!(request_count(&app), 0);
+    assert_eq!(outbox_count(&app), 0);
+}
+
+async fn the_honeypot_looks_like_success_but_stores_and_mails_nothing(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let response = send(&app, &with(valid_form(), "website", "http://spam.example")).await;
+    assert_eq!(response.status(), 303);
+    assert_eq!(response.headers()["location"], "/requests/sent");
+    app.settle().await;
+    assert_eq!(request_count(&app), 0);
+    assert_eq!(outbox_count(&app), 0);
+    assert!(app.mail.received().is_empty());
+}
+
+async fn repeated_submissions_are_throttled_without_losing_the_input(backend: Backend) {
+    let app = TestApp::spawn_with(backend, &[("CLARION_SUBMISSIONS_PER_HOUR", "2".into())]).await;
+    // A form corrected after an error does not count.
+    assert_eq!(
+        send(&app, &with(valid_form(), "email", "wrong"))
+            .await
+            .status(),
+        422
+    );
+    assert_eq!(send(&app, &valid_form()).await.status(), 303);
+    assert_eq!(send(&app, &valid_form()).await.status(), 303);
+    let third = with(
+        valid_form(),
+        "question",
+        "A third question, about clause 7.2.2 and its validation records?",
+    );
+    let response = send(&app, &third).await;
+    assert_eq!(response.status(), 429);
+    let page = response.text().await.unwrap();
+    assert!(
+        text_of(&page, "[role=alert]")
+            .unwrap()
+            .contains("Please wait before sending again")
+    );
+    assert!(
+        page.contains(
+            "A third question, about clause 7.2.2 and its validation records?</textarea>"
+        )
+    );
+    assert_eq!(request_count(&app), 2);
+    // An hour later the address may send again.
+    app.clock.advance(TimeDelta::minutes(61));
+    assert_eq!(send(&app, &third).await.status(), 303);
+    assert_eq!(request_count(&app), 3);
+}
+
+async fn refused_posts_store_nothing(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let form = valid_form();
+    let fields: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    // No CSRF token.
+    let response = app.post_form("/requests", &fields).await;
+    assert_eq!(response.status(), 403);
+    let page = response.text().await.unwrap();
+    assert_eq!(text_of(&page, "h1").unwrap(), "This form has expired");
+    assert!(page.contains(r#"href="/requests""#));
+    assert_eq!(
+        app.get("/requests").await.headers()["location"],
+        "/requests/new"
+    );
+    // Over 64 KiB.
+    let huge = with(valid_form(), "background", &"x".repeat(65 * 1024));
+    assert_eq!(send(&app, &huge).await.status(), 413);
+    app.settle().await;
+    assert_eq!(request_count(&app), 0);
+    assert_eq!(outbox_count(&app), 0);
+}
+
+async fn unconfirmed_requests_are_erased_after_72_hours(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let confirm = file_request(&app, &valid_form()).await;
+    app.clock.advance(TimeDelta::hours(71));
+    app.settle().await;
+    assert_eq!(request_count(&app), 1, "still within its 72 hours");
+    app.clock.advance(TimeDelta::hours(2));
+    app.settle().await;
+    assert_eq!(request_count(&app), 0);
+    let contacts: i64 = request_contacts::table
+        .count()
+        .get_result(&mut app.db())
+        .unwrap();
+    assert_eq!(contacts, 0, "the submitter's details are gone too");
+    assert_eq!(app.page(&confirm).await.0, 404);
+}
+
+/// What the secretariat's "ask for information" (issue 4) leaves behind.
+fn secretariat_asks(app: &TestApp, question: &str) {
+    let mut conn = app.db();
+    let (id, version): (String, i32) = requests::table
+        .select((requests::id, requests::version))
+        .first(&mut conn)
+        .unwrap();
+    diesel::update(requests::table.find(&id))
+        .set((
+            requests::state.eq("awaiting_submitter"),
+            requests::version.eq(version + 1),
+        ))
+        .execute(&mut conn)
+        .unwrap();
+    clarion::models::events::record(
+        &mut conn,
+        clarion::models::events::NewEvent {
+            request_id: &id,
+            actor_user_id: None,
+            actor_kind: "user",
+            action: "ask_for_information",
+            from_state: Some("screening"),
+            to_state: "awaiting_submitter",
+            note: Some(question),
+        },
+        app.clock.now(),
+    )
+    .unwrap();
+}
+
+async fn the_submitter_replies_to_the_secretariat_and_can_withdraw(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    app.add_secretariat("secretariat@example.org");
+    let tracking = confirmed_request(&app, &valid_form()).await;
+    app.mail.wait_for(3, Duration::from_secs(20)).await;
+    secretariat_asks(&app, "Which edition of the method standard do you use?");
+
+    let (_, page) = app.page(&tracking).await;
+    assert!(page.contains("Which edition of the method standard do you use?"));
+    assert!(
+        text_of(&page, ".lede")
+            .unwrap()
+            .contains("asked you for more information")
+    );
+    // An empty reply is refused beside the field.
+    let csrf = csrf_token_in(&page);
+    let version = page
+        .split(r#"name="version" value=""#)
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned();
+    let reply_path = format!("{tracking}/reply");
+    let response = app
+        .post_form(
+            &reply_path,
+            &[
+                ("csrf_token", &csrf),
+                ("version", &version),
+                ("reply", "  "),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 422);
+    assert!(
+        response
+            .text()
+            .await
+            .unwrap()
+            .contains("Write your reply to the secretariat.")
+    );
+
+    let response = app
+        .post_form(
+            &reply_path,
+            &[
+                ("csrf_token", &csrf),
+                ("version", &version),
+                ("reply", "The 2019 edition."),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    let (_, page) = app.page(&tracking).await;
+    assert!(page.contains("You replied") && page.contains("The 2019 edition."));
+    let state: String = requests::table
+        .select(requests::state)
+        .first(&mut app.db())
+        .unwrap();
+    assert_eq!(state, "screening");
+    let mail = app.mail.wait_for(4, Duration::from_secs(20)).await;
+    let replied = mail
+        .iter()
+        .find(|m| m.subject.ends_with("the submitter replied"))
+        .expect("the secretariat hears of it");
+    assert!(replied.text.contains("The 2019 edition."));
+
+    // Withdrawing asks first, then closes.
+    let withdraw_path = format!("{tracking}/withdraw");
+    let (status, page) = app.page(&withdraw_path).await;
+    assert_eq!(status, 200);
+    assert_eq!(text_of(&page, "h1").unwrap(), "Withdraw your request?");
+    let csrf = csrf_token_in(&page);
+    let version = page
+        .split(r#"name="version" value=""#)
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned();
+    let response = app
+        .post_form(
+            &withdraw_path,
+            &[("csrf_token", &csrf), ("version", &version)],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    let (state, reason): (String, Option<String>) = requests::table
+        .select((requests::state, requests::closure_reason))
+        .first(&mut app.db())
+        .unwrap();
+    assert_eq!(
+        (state.as_str(), reason.as_deref()),
+        ("closed", Some("withdrawn"))
+    );
+    let (_, page) = app.page(&tracking).await;
+    assert!(
+        text_of(&page, ".lede")
+            .unwrap()
+            .contains("you withdrew the request")
+    );
+    assert!(!page.contains("Withdraw the request"));
+    let mail = app.mail.wait_for(5, Duration::from_secs(20)).await;
+    assert!(
+        mail.iter()
+            .any(|m| m.subject.ends_with("withdrawn by the submitter"))
+    );
+    // A closed request cannot be withdrawn again.
+    let again = app
+        .post_form(
+            &withdraw_path,
+            &[("csrf_token", &csrf), ("version", &version)],
+        )
+        .await;
+    assert_eq!(again.status(), 409);
+}
+
+async fn a_stale_page_cannot_withdraw_a_changed_request(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let tracking = confirmed_request(&app, &valid_form()).await;
+    let withdraw_path = format!("{tracking}/withdraw");
+    let (_, page) = app.page(&withdraw_path).await;
+    let csrf = csrf_token_in(&page);
+    let version = page
+        .split(r#"name="version" value=""#)
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned();
+    // Meanwhile the secretariat acts.
+    secretariat_asks(&app, "Please name the method.");
+    let response = app
+        .post_form(
+            &withdraw_path,
+            &[("csrf_token", &csrf), ("version", &version)],
+        )
+        .await;
+    assert_eq!(response.status(), 409);
+    let page = response.text().await.unwrap();
+    assert!(
+        page.contains("This request changed while you were looking at it."),
+        "{page}"
+    );
+    let state: String = requests::table
+        .select(requests::state)
+        .first(&mut app.db())
+        .unwrap();
+    assert_eq!(state, "awaiting_submitter");
+}
+
+async fn one_token_never_reveals_another_request(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let first = confirmed_request(&app, &valid_form()).await;
+    let other_question =
+        "Does clause 6.4.13 require records for equipment that is used only once a year?";
+    let second = confirmed_request(
+        &app,
+        &with(
+            with(valid_form(), "question", other_question),
+            "clause",
+            "6.4.13",
+        ),
+    )
+    .await;
+    let (_, one) = app.page(&first).await;
+    let (_, two) = app.page(&second).await;
+    assert!(one.contains(QUESTION) && !one.contains(other_question));
+    assert!(two.contains(other_question) && !two.contains(QUESTION));
+    for bad in [
+        "/track/00000000000000000000000000000000",
+        "/track/not-a-token",
+        "/track/",
+    ] {
+        assert_eq!(app.page(bad).await.0, 404, "{bad}");
+    }
+    // A confirmation token is no tracking token.
+    let confirm = file_request(&app, &valid_form()).await;
+    let token = confirm.trim_start_matches("/requests/confirm/");
+    assert_eq!(app.page(&format!("/track/{token}")).await.0, 404);
+    // Tracking pages never land in shared caches.
+    let response = app.get(&first).await;
+    assert_eq!(response.headers()["cache-control"], "private, no-store");
+}
+
+/// Stores a published clarification directly (publishing is issue 4's).
+fn publish(app: &TestApp, reference: &str, clause: &str, question: &str) {
+    let mut conn = app.db();
+    let standard_id: String = standards::table
+        .filter(standards::slug.eq("iso-iec-17025-2017"))
+        .select(standards::id)
+        .first(&mut conn)
+        .unwrap();
+    let now = app.clock.now();
+    diesel::insert_into(requests::table)
+        .values((
+            requests::id.eq(clarion::db::new_id()),
+            requests::reference.eq(reference),
+            requests::state.eq("published"),
+            requests::standard_id.eq(standard_id),
+            requests::clause.eq(clause),
+            requests::question.eq(question),
+            requests::answer.eq("Yes."),
+            requests::submitter_country.eq("FR"),
+            requests::submitter_category.eq("regulator"),
+            requests::created_at.eq(now),
+            requests::updated_at.eq(now),
+            requests::published_at.eq(now),
+        ))
+        .execute(&mut conn)
+        .unwrap();
+}
+
+async fn answers_already_given_are_shown_before_sending(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    publish(
+        &app,
+        "CR-2025-0007",
+        "7.2.1",
+        "Must every method have its own procedure?",
+    );
+    publish(
+        &app,
+        "CR-2025-0008",
+        "7.20",
+        "An unrelated clause that merely shares digits?",
+    );
+
+    let (_, page) = app
+        .page("/requests/new?standard=iso-iec-17025-2017&clause=7.2")
+        .await;
+    let found = text_of(&page, "#existing").unwrap();
+    assert!(
+        found.starts_with("1 published answer on ISO/IEC 17025:2017 clause 7.2"),
+        "{found}"
+    );
+    assert!(page.contains(r#"<a href="/clarifications/CR-2025-0007">"#));
+    assert!(!page.contains("CR-2025-0008"));
+
+    // Without JavaScript: the "check" button keeps what was typed.
+    let form = with(with(valid_form(), "intent", "check"), "clause", "7.2.1");
+    let response = send(&app, &form).await;
+    assert_eq!(response.status(), 200);
+    let page = response.text().await.unwrap();
+    assert!(page.contains("CR-2025-0007"));
+    assert!(page.contains(&format!(">{QUESTION}</textarea>")));
+    assert_eq!(request_count(&app), 2, "checking stores nothing");
+
+    let (_, page) = app
+        .page("/requests/new?standard=iso-iec-17025-2017&clause=4.1")
+        .await;
+    assert!(
+        text_of(&page, "#existing")
+            .unwrap()
+            .starts_with("No published answer")
+    );
+}
+
+async fn the_referral_page_names_the_owning_committee(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (status, page) = app.page("/refer?designation=ISO+9001%3A2015").await;
+    assert_eq!(status, 200);
+    assert!(
+        text_of(&page, "#answer-heading")
+            .unwrap()
+            .contains("ISO/TC 176")
+    );
+    let (_, page) = app.page("/refer?designation=iso%2Fiec+27001").await;
+    assert!(
+        text_of(&page, "#answer-heading")
+            .unwrap()
+            .contains("ISO/IEC JTC 1/SC 27")
+    );
+    let (_, page) = app.page("/refer?designation=ISO%2FIEC+17065").await;
+    assert!(page.contains(r#"href="/requests/new?standard=iso-iec-17065-2012""#));
+    let (_, page) = app.page("/refer?designation=ISO+99999").await;
+    assert!(
+        text_of(&page, "#answer-heading")
+            .unwrap()
+            .contains("We do not know who owns")
+    );
+    assert!(page.contains("national standards body"));
+}
