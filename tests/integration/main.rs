@@ -10,3 +10,4 @@ mod mail;
 mod ops;
 mod setup;
 mod shell;
+mod submission;
