@@ -15,6 +15,9 @@ use crate::web::{AppState, Page};
 pub enum AppError {
     #[error("not found")]
     NotFound,
+    /// Anonymous visitor on a page for signed-in people.
+    #[error("sign-in required")]
+    LoginRequired { next: String },
     #[error("the request body is larger than allowed")]
     PayloadTooLarge,
     #[error("the form could not be read: {0}")]
@@ -65,6 +68,7 @@ impl ResponseError for AppError {
     fn status_code(&self) -> StatusCode {
         match self {
             Self::NotFound => StatusCode::NOT_FOUND,
+            Self::LoginRequired { .. } => StatusCode::SEE_OTHER,
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::BadForm(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::CsrfRejected { .. } => StatusCode::FORBIDDEN,
@@ -76,6 +80,15 @@ impl ResponseError for AppError {
     }
 
     fn error_response(&self) -> HttpResponse {
+        if let Self::LoginRequired { next } = self {
+            let location = format!(
+                "/login?{}",
+                serde_urlencoded::to_string([("next", next)]).unwrap_or_default()
+            );
+            return HttpResponse::SeeOther()
+                .insert_header((header::LOCATION, location))
+                .finish();
+        }
         if self.status_code().is_server_error() {
             // The details go to the log only, never to the page.
             tracing::error!(error = %self, "request failed");

@@ -4,6 +4,9 @@
 use chrono::NaiveDateTime;
 
 use crate::db::DbConn;
+use crate::models::{rate, sessions};
+use crate::web::session::IDLE_TIMEOUT;
+use crate::workflow::accounts::LOGIN_WINDOW;
 use crate::workflow::submitter;
 
 pub fn run_due(conn: &mut DbConn, now: NaiveDateTime) -> Result<(), String> {
@@ -11,5 +14,9 @@ pub fn run_due(conn: &mut DbConn, now: NaiveDateTime) -> Result<(), String> {
     if erased > 0 {
         tracing::info!(count = erased, "erased requests never confirmed");
     }
+    sessions::purge_idle(conn, now - IDLE_TIMEOUT).map_err(|e| e.to_string())?;
+    // Attempts older than the longest throttle window count for nothing.
+    let oldest_needed = now - LOGIN_WINDOW.max(chrono::TimeDelta::hours(1));
+    rate::purge_before(conn, oldest_needed).map_err(|e| e.to_string())?;
     Ok(())
 }

@@ -96,3 +96,31 @@ email_message!(
     "email/withdrawn/body.txt",
     "email/withdrawn/body.html"
 );
+
+/// To someone who asked to reset their password.
+pub struct PasswordReset {
+    pub ctx: MailContext,
+    pub name: String,
+    pub reset_url: String,
+}
+email_message!(
+    PasswordReset,
+    "email/password_reset/subject.txt",
+    "email/password_reset/body.txt",
+    "email/password_reset/body.html"
+);
+
+/// To someone the secretariat invited: a link to choose a password.
+pub struct Invitation {
+    pub ctx: MailContext,
+    pub name: String,
+    /// What the account is for, e.g. "member of MG 17025".
+    pub role: String,
+    pub accept_url: String,
+}
+email_message!(
+    Invitation,
+    "email/invitation/subject.txt",
+    "email/invitation/body.txt",
+    "email/invitation/body.html"
+);

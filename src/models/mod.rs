@@ -4,8 +4,10 @@
 pub mod committees;
 pub mod events;
 pub mod groups;
+pub mod rate;
 pub mod references;
 pub mod requests;
+pub mod sessions;
 pub mod standards;
 pub mod tokens;
 pub mod users;

@@ -247,3 +247,22 @@ pub fn published_on_clause(
         })
         .collect())
 }
+
+/// How many requests are in each state (every state listed, zeros too).
+pub fn count_by_state(conn: &mut DbConn) -> QueryResult<Vec<(State, i64)>> {
+    let rows: Vec<(String, i64)> = requests::table
+        .group_by(requests::state)
+        .select((requests::state, diesel::dsl::count_star()))
+        .load(conn)?;
+    Ok(State::ALL
+        .into_iter()
+        .map(|s| {
+            (
+                s,
+                rows.iter()
+                    .find(|(name, _)| name == s.as_str())
+                    .map_or(0, |(_, n)| *n),
+            )
+        })
+        .collect())
+}

@@ -58,3 +58,21 @@ pub fn secretariat(conn: &mut DbConn) -> QueryResult<Vec<User>> {
         .select(User::as_select())
         .load(conn)
 }
+
+pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<User> {
+    users::table.find(id).select(User::as_select()).first(conn)
+}
+
+pub fn set_password(conn: &mut DbConn, id: &str, hash: &str) -> QueryResult<()> {
+    diesel::update(users::table.find(id))
+        .set(users::password_hash.eq(hash))
+        .execute(conn)
+        .map(drop)
+}
+
+pub fn record_login(conn: &mut DbConn, id: &str, now: NaiveDateTime) -> QueryResult<()> {
+    diesel::update(users::table.find(id))
+        .set(users::last_login_at.eq(now))
+        .execute(conn)
+        .map(drop)
+}

@@ -1,10 +1,12 @@
 //! Handlers, one action per function, registered area by area.
 
+pub mod account;
 pub mod assets;
 pub mod ops;
 pub mod public;
 pub mod setup;
 pub mod submit;
+pub mod workspace;
 
 use actix_web::web;
 
@@ -12,10 +14,12 @@ use crate::error::AppError;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     ops::configure(cfg);
+    account::configure(cfg);
     assets::configure(cfg);
     public::configure(cfg);
     setup::configure(cfg);
     submit::configure(cfg);
+    workspace::configure(cfg);
 }
 
 /// Everything no route claims.

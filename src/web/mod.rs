@@ -4,6 +4,7 @@
 pub mod csrf;
 pub mod metrics;
 pub mod security;
+pub mod session;
 
 use std::sync::Arc;
 
@@ -16,6 +17,7 @@ use crate::error::AppError;
 use crate::mail::MailContext;
 
 pub use csrf::{Csrf, CsrfForm};
+pub use session::{SignedIn, Viewer};
 
 pub struct AppState {
     pub settings: Settings,
@@ -47,6 +49,14 @@ impl AppState {
             section,
             site_name: self.settings.site_name.clone(),
             user_name: None,
+        }
+    }
+
+    /// The page context for someone signed in (or not).
+    pub fn page_as(&self, section: &'static str, viewer: &Viewer) -> Page {
+        Page {
+            user_name: viewer.name(),
+            ..self.page(section)
         }
     }
 
@@ -89,18 +99,24 @@ impl Page {
     }
 }
 
-/// A keyed hash of the client's address, for throttling without storing
-/// the address itself.
-pub fn client_key(req: &actix_web::HttpRequest, secret: &[u8; 32]) -> String {
+/// A keyed hash of a value, for counting attempts without storing who made
+/// them; `purpose` keeps the hashes of different uses apart.
+pub fn keyed_hash(secret: &[u8; 32], purpose: &str, value: &str) -> String {
     use hmac::{Hmac, Mac};
+    let mut mac = Hmac::<sha2::Sha256>::new_from_slice(secret).expect("HMAC takes any key length");
+    mac.update(purpose.as_bytes());
+    mac.update(b":");
+    mac.update(value.as_bytes());
+    hex::encode(mac.finalize().into_bytes())
+}
+
+/// A keyed hash of the client's address.
+pub fn client_key(req: &actix_web::HttpRequest, secret: &[u8; 32]) -> String {
     let ip = req
         .peer_addr()
         .map(|a| a.ip().to_string())
         .unwrap_or_default();
-    let mut mac = Hmac::<sha2::Sha256>::new_from_slice(secret).expect("HMAC takes any key length");
-    mac.update(b"client:");
-    mac.update(ip.as_bytes());
-    hex::encode(mac.finalize().into_bytes())
+    keyed_hash(secret, "client", &ip)
 }
 
 impl AppState {

@@ -1,6 +1,7 @@
 //! What happens when someone acts on a request: the domain decides, the
 //! models store, the outbox gets its mail, all in one transaction.
 
+pub mod accounts;
 pub mod submitter;
 
 use chrono::NaiveDateTime;

@@ -2,6 +2,7 @@
 //! test that touches a database runs on SQLite and on PostgreSQL.
 mod support;
 
+mod accounts;
 mod browser;
 mod cli;
 mod database;

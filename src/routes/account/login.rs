@@ -1,0 +1,155 @@
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use askama_web::WebTemplate;
+use serde::Deserialize;
+
+use crate::error::AppError;
+use crate::models::sessions;
+use crate::web::session::{self, COOKIE};
+use crate::web::{AppState, Csrf, CsrfForm, Page, Viewer, client_key, keyed_hash};
+use crate::workflow::accounts::{self, Login};
+
+#[derive(Template, WebTemplate)]
+#[template(path = "account/login.html")]
+pub struct LoginPage {
+    page: Page,
+    csrf: Csrf,
+    email: String,
+    next: String,
+    problem: Option<&'static str>,
+    notice: Option<&'static str>,
+}
+
+#[derive(Deserialize)]
+pub struct Query {
+    #[serde(default)]
+    next: String,
+    #[serde(default)]
+    done: String,
+}
+
+/// Only paths of this site are followed after signing in.
+fn safe_next(next: &str) -> String {
+    let local = next.starts_with('/') && !next.starts_with("//") && !next.contains('\\');
+    if local {
+        next.to_owned()
+    } else {
+        "/workspace".to_owned()
+    }
+}
+
+pub async fn show(state: web::Data<AppState>, csrf: Csrf, query: web::Query<Query>) -> LoginPage {
+    let notice = match query.done.as_str() {
+        "password" => Some("Your new password is set. Sign in with it."),
+        "logout" => Some("You are signed out."),
+        _ => None,
+    };
+    LoginPage {
+        page: state.page(""),
+        csrf,
+        email: String::new(),
+        next: safe_next(&query.next),
+        problem: None,
+        notice,
+    }
+}
+
+#[derive(Deserialize)]
+pub struct LoginForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    next: String,
+}
+
+pub async fn login(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    csrf: Csrf,
+    CsrfForm(form): CsrfForm<LoginForm>,
+) -> Result<HttpResponse, AppError> {
+    let secret = state.settings.secret_key.expose();
+    let email = form.email.trim().to_lowercase();
+    let email_key = keyed_hash(secret, "login-email", &email);
+    let client = client_key(&req, secret);
+    let previous = req.cookie(COOKIE).map(|c| c.value().to_owned());
+    let now = state.clock.now();
+    let (email_for_check, password) = (email.clone(), form.password.clone());
+    let outcome = state
+        .db(move |conn| {
+            Ok(accounts::login(
+                conn,
+                now,
+                &email_for_check,
+                &password,
+                &email_key,
+                &client,
+                previous.as_deref(),
+            )?)
+        })
+        .await?;
+    let (status, problem) = match outcome {
+        Login::SignedIn(token) => {
+            let mut response = HttpResponse::SeeOther();
+            response.insert_header(("location", safe_next(&form.next)));
+            response.cookie(session::cookie(token, state.settings.is_https()));
+            return Ok(response.finish());
+        }
+        Login::Refused => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "The e-mail address or the password is not right. Check both and try again.",
+        ),
+        Login::Throttled => (
+            StatusCode::TOO_MANY_REQUESTS,
+            "Too many failed attempts. For your protection, signing in is paused for 15 minutes.",
+        ),
+    };
+    let body = LoginPage {
+        page: state.page(""),
+        csrf,
+        email: form.email,
+        next: safe_next(&form.next),
+        problem: Some(problem),
+        notice: None,
+    }
+    .render()?;
+    Ok(HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .body(body))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "account/logout.html")]
+pub struct LogoutPage {
+    page: Page,
+    csrf: Csrf,
+}
+
+pub async fn confirm_logout(state: web::Data<AppState>, viewer: Viewer, csrf: Csrf) -> LogoutPage {
+    LogoutPage {
+        page: state.page_as("", &viewer),
+        csrf,
+    }
+}
+
+#[derive(Deserialize)]
+pub struct Empty {}
+
+pub async fn logout(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> Result<HttpResponse, AppError> {
+    if let Some(token) = req.cookie(COOKIE).map(|c| c.value().to_owned()) {
+        state
+            .db(move |conn| Ok(sessions::close(conn, &token)?))
+            .await?;
+    }
+    Ok(HttpResponse::SeeOther()
+        .insert_header(("location", "/login?done=logout"))
+        .cookie(session::removal(state.settings.is_https()))
+        .finish())
+}

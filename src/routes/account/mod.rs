@@ -1,0 +1,28 @@
+//! Accounts: sign in and out, password reset, invitations.
+
+mod login;
+mod password;
+
+use actix_web::web;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/login", web::get().to(login::show))
+        .route("/login", web::post().to(login::login))
+        .route("/logout", web::get().to(login::confirm_logout))
+        .route("/logout", web::post().to(login::logout))
+        .route("/password/forgot", web::get().to(password::forgot))
+        .route("/password/forgot", web::post().to(password::send_reset))
+        .route(
+            "/password/reset/{token}",
+            web::get().to(password::show_reset),
+        )
+        .route("/password/reset/{token}", web::post().to(password::reset))
+        .route(
+            "/invitation/{token}",
+            web::get().to(password::show_invitation),
+        )
+        .route(
+            "/invitation/{token}",
+            web::post().to(password::accept_invitation),
+        );
+}

@@ -1,0 +1,216 @@
+//! Signing in and out, password resets and invitations.
+
+use std::sync::OnceLock;
+
+use chrono::TimeDelta;
+
+use super::{Ctx, WorkflowError};
+use crate::db::{self, DbConn};
+use crate::domain::email::EmailAddress;
+use crate::domain::password;
+use crate::mail::messages::{Invitation, PasswordReset};
+use crate::models::tokens::{self, Purpose};
+use crate::models::users::{self, NewUser, User};
+use crate::models::{groups, rate, sessions};
+
+/// Failed sign-ins counted per address and per client, over this window.
+pub const LOGIN_WINDOW: TimeDelta = TimeDelta::minutes(15);
+pub const LOGIN_FAILURES_PER_EMAIL: i64 = 5;
+pub const LOGIN_FAILURES_PER_CLIENT: i64 = 20;
+pub const RESET_VALIDITY: TimeDelta = TimeDelta::hours(1);
+pub const INVITATION_VALIDITY: TimeDelta = TimeDelta::days(7);
+
+pub enum Login {
+    /// The session token for the new cookie.
+    SignedIn(String),
+    Refused,
+    Throttled,
+}
+
+/// A hash to verify against when the address has no account, so that an
+/// unknown address takes as long as a wrong password.
+fn decoy_hash() -> &'static str {
+    static HASH: OnceLock<String> = OnceLock::new();
+    HASH.get_or_init(|| password::hash("decoy password never used"))
+}
+
+/// Checks a password and opens a fresh session; the old session of this
+/// browser (if any) is closed, so a session id is never reused across a
+/// sign-in. `email_key` and `client_key` are keyed hashes for the throttle.
+pub fn login(
+    conn: &mut DbConn,
+    now: chrono::NaiveDateTime,
+    email: &str,
+    password_text: &str,
+    email_key: &str,
+    client_key: &str,
+    previous_session: Option<&str>,
+) -> Result<Login, WorkflowError> {
+    let since = now - LOGIN_WINDOW;
+    if rate::count_since(conn, "login-email", email_key, since)? >= LOGIN_FAILURES_PER_EMAIL
+        || rate::count_since(conn, "login-client", client_key, since)? >= LOGIN_FAILURES_PER_CLIENT
+    {
+        return Ok(Login::Throttled);
+    }
+    let user = users::find_by_email(conn, email)?.filter(|u| u.active);
+    let stored = user.as_ref().and_then(|u| u.password_hash.clone());
+    let valid = password::verify(password_text, stored.as_deref().unwrap_or(decoy_hash()))
+        && stored.is_some();
+    let Some(user) = user.filter(|_| valid) else {
+        db::write_transaction(conn, |conn| {
+            rate::record(conn, "login-email", email_key, now)?;
+            rate::record(conn, "login-client", client_key, now)
+        })?;
+        return Ok(Login::Refused);
+    };
+    let token = db::write_transaction(conn, |conn| {
+        if let Some(previous) = previous_session {
+            sessions::close(conn, previous)?;
+        }
+        rate::clear(conn, "login-email", email_key)?;
+        users::record_login(conn, &user.id, now)?;
+        sessions::open(conn, &user.id, now)
+    })?;
+    Ok(Login::SignedIn(token))
+}
+
+/// Mails a reset link if an active account has this address; says nothing
+/// either way, so the page cannot reveal who has an account.
+pub fn request_reset(conn: &mut DbConn, ctx: &Ctx, email: &str) -> Result<(), WorkflowError> {
+    let Ok(address) = EmailAddress::parse(email) else {
+        return Ok(());
+    };
+    db::write_transaction(conn, |conn| {
+        let Some(user) = users::find_by_email(conn, address.as_str())?.filter(|u| u.active) else {
+            return Ok(());
+        };
+        let token = tokens::issue(
+            conn,
+            Purpose::Reset,
+            tokens::Subject {
+                user_id: Some(&user.id),
+                ..Default::default()
+            },
+            ctx.now,
+            Some(ctx.now + RESET_VALIDITY),
+        )?;
+        let message = PasswordReset {
+            ctx: ctx.mail.clone(),
+            name: user.name.clone(),
+            reset_url: ctx.url(&format!("/password/reset/{token}")),
+        };
+        ctx.send(
+            conn,
+            &format!("reset-{}", tokens::hash(&token)),
+            &user.email,
+            &message,
+        )
+    })
+}
+
+/// The account a reset or invitation link opens, if the link is live.
+pub fn account_for_link(
+    conn: &mut DbConn,
+    token: &str,
+    purpose: Purpose,
+    now: chrono::NaiveDateTime,
+) -> Result<User, WorkflowError> {
+    let found = tokens::find_valid(conn, token, purpose, now)?.ok_or(WorkflowError::NotFound)?;
+    let user = users::find(
+        conn,
+        found.user_id.as_deref().ok_or(WorkflowError::NotFound)?,
+    )?;
+    if !user.active {
+        return Err(WorkflowError::NotFound);
+    }
+    Ok(user)
+}
+
+/// Sets the password through a reset or invitation link, spends the link
+/// and ends every existing session of the account.
+pub fn set_password_by_link(
+    conn: &mut DbConn,
+    token: &str,
+    purpose: Purpose,
+    new_password: &str,
+    now: chrono::NaiveDateTime,
+) -> Result<User, WorkflowError> {
+    let hash = password::hash(new_password);
+    db::write_transaction(conn, |conn| {
+        let user = account_for_link(conn, token, purpose, now)?;
+        if !tokens::consume(conn, &tokens::hash(token), now)? {
+            return Err(WorkflowError::NotFound);
+        }
+        users::set_password(conn, &user.id, &hash)?;
+        sessions::close_all(conn, &user.id)?;
+        Ok(user)
+    })
+}
+
+/// Who to invite, and into which group.
+pub struct Invitee<'a> {
+    pub email: &'a EmailAddress,
+    pub name: &'a str,
+    pub secretariat: bool,
+    /// A group id and the role in it.
+    pub membership: Option<(&'a str, &'a str)>,
+}
+
+/// Creates an account without a password and mails the link to set one.
+pub fn invite(conn: &mut DbConn, ctx: &Ctx, invitee: Invitee<'_>) -> Result<(), WorkflowError> {
+    db::write_transaction(conn, |conn| {
+        if users::find_by_email(conn, invitee.email.as_str())?.is_some() {
+            return Err(WorkflowError::Internal(format!(
+                "an account for {} already exists",
+                invitee.email.as_str()
+            )));
+        }
+        let id = db::new_id();
+        users::insert(
+            conn,
+            &NewUser {
+                id: &id,
+                email: invitee.email.as_str(),
+                name: invitee.name,
+                password_hash: None,
+                is_secretariat: invitee.secretariat,
+                active: true,
+                created_at: ctx.now,
+            },
+        )?;
+        let mut roles = Vec::new();
+        if invitee.secretariat {
+            roles.push("secretariat".to_owned());
+        }
+        if let Some((group_id, role)) = invitee.membership {
+            groups::add_member(conn, group_id, &id, role, ctx.now)?;
+            roles.push(format!("{role} of {}", groups::find(conn, group_id)?.code));
+        }
+        let token = tokens::issue(
+            conn,
+            Purpose::Invite,
+            tokens::Subject {
+                user_id: Some(&id),
+                ..Default::default()
+            },
+            ctx.now,
+            Some(ctx.now + INVITATION_VALIDITY),
+        )?;
+        let message = Invitation {
+            ctx: ctx.mail.clone(),
+            name: invitee.name.to_owned(),
+            role: if roles.is_empty() {
+                "reader".to_owned()
+            } else {
+                roles.join(", ")
+            },
+            accept_url: ctx.url(&format!("/invitation/{token}")),
+        };
+        ctx.send(
+            conn,
+            &format!("invite-{id}"),
+            invitee.email.as_str(),
+            &message,
+        )
+    })
+}
