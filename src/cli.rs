@@ -27,6 +27,19 @@ fn connect(settings: &Settings) -> Result<DbConn, String> {
     })
 }
 
+/// A connection to an up-to-date database, its registry seeded if empty,
+/// as `serve` would leave it.
+fn prepared(settings: &Settings) -> Result<DbConn, String> {
+    let mut conn = connect(settings)?;
+    db::migrate(&mut conn)?;
+    if crate::models::standards::count(&mut conn).map_err(|e| format!("database: {e}"))? == 0 {
+        Registry::built_in()
+            .load(&mut conn, Clock::default().now())
+            .map_err(|e| format!("seeding the registry: {e}"))?;
+    }
+    Ok(conn)
+}
+
 pub fn migrate(settings: &Settings, revert: bool) -> Result<(), String> {
     let mut conn = connect(settings)?;
     if revert {
@@ -81,8 +94,7 @@ pub fn add_user(settings: &Settings, account: NewAccount<'_>) -> Result<(), Stri
     }
     password::check_new(account.password, account.password).map_err(str::to_owned)?;
     let hash = password::hash(account.password);
-    let mut conn = connect(settings)?;
-    db::migrate(&mut conn)?;
+    let mut conn = prepared(settings)?;
     let now = Clock::default().now();
     db::write_transaction(&mut conn, |conn| {
         if users::find_by_email(conn, email.as_str())?.is_some() {
@@ -127,4 +139,40 @@ enum Failure {
     Message(String),
     #[error("database: {0}")]
     Database(#[from] diesel::result::Error),
+}
+
+/// `clarion user invite`: the invitation waits in the outbox until a
+/// running server's worker delivers it.
+pub fn invite_user(settings: &Settings, account: NewAccount<'_>) -> Result<(), String> {
+    let email = EmailAddress::parse(account.email).map_err(str::to_owned)?;
+    let name = account.name.trim();
+    if name.is_empty() || name.chars().count() > 200 {
+        return Err("the name must have 1 to 200 characters".into());
+    }
+    let mut conn = prepared(settings)?;
+    let membership = match account.group {
+        Some(code) => Some(
+            groups::find_by_code(&mut conn, code)
+                .map_err(|e| format!("database: {e}"))?
+                .ok_or_else(|| format!("there is no group {code:?}"))?,
+        ),
+        None => None,
+    };
+    let ctx = crate::workflow::Ctx::new(settings, Clock::default().now());
+    crate::workflow::accounts::invite(
+        &mut conn,
+        &ctx,
+        crate::workflow::accounts::Invitee {
+            email: &email,
+            name,
+            secretariat: account.secretariat,
+            membership: membership.as_ref().map(|g| (g.id.as_str(), account.role)),
+        },
+    )
+    .map_err(|e| e.to_string())?;
+    println!(
+        "invitation queued for {}; a running `clarion serve` delivers it",
+        email.as_str()
+    );
+    Ok(())
 }

@@ -53,6 +53,27 @@ enum Command {
 enum UserCommand {
     /// Create an account; the password is read from standard input
     Add(AddUser),
+    /// Create an account without a password and mail its owner a link to choose one
+    Invite(InviteUser),
+}
+
+#[derive(Args)]
+struct InviteUser {
+    /// E-mail address the invitation goes to
+    #[arg(long)]
+    email: String,
+    /// Full name, shown in the record of decisions
+    #[arg(long)]
+    name: String,
+    /// Give the account the secretariat's rights
+    #[arg(long)]
+    secretariat: bool,
+    /// Add the account to this maintenance group (its code, e.g. "MG 17025")
+    #[arg(long, value_name = "CODE")]
+    group: Option<String>,
+    /// Role in --group
+    #[arg(long, value_parser = ["member", "convenor"], default_value = "member", requires = "group")]
+    role: String,
 }
 
 #[derive(Args)]
@@ -96,6 +117,17 @@ fn main() -> ExitCode {
         Command::Serve => serve(settings),
         Command::Migrate { revert } => cli::migrate(&settings, revert),
         Command::Seed { registry } => cli::seed(&settings, registry.as_deref()),
+        Command::User(UserCommand::Invite(user)) => cli::invite_user(
+            &settings,
+            cli::NewAccount {
+                email: &user.email,
+                name: &user.name,
+                password: "",
+                secretariat: user.secretariat,
+                group: user.group.as_deref(),
+                role: &user.role,
+            },
+        ),
         Command::User(UserCommand::Add(user)) => read_password().and_then(|password| {
             cli::add_user(
                 &settings,

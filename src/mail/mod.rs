@@ -29,6 +29,15 @@ pub struct MailContext {
     pub base_url: String,
 }
 
+impl From<&crate::config::Settings> for MailContext {
+    fn from(settings: &crate::config::Settings) -> Self {
+        Self {
+            site_name: settings.site_name.clone(),
+            base_url: settings.base_url.clone(),
+        }
+    }
+}
+
 /// Declares the three templates of one message type:
 /// `email_message!(Welcome, "welcome");` reads
 /// `templates/email/welcome/{subject.txt,body.txt,body.html}`, whose

@@ -61,10 +61,7 @@ impl AppState {
     }
 
     pub fn mail_context(&self) -> MailContext {
-        MailContext {
-            site_name: self.settings.site_name.clone(),
-            base_url: self.settings.base_url.clone(),
-        }
+        MailContext::from(&self.settings)
     }
 
     /// The domain of Message-IDs.
@@ -122,10 +119,6 @@ pub fn client_key(req: &actix_web::HttpRequest, secret: &[u8; 32]) -> String {
 impl AppState {
     /// The workflow context for an action happening now.
     pub fn workflow(&self) -> crate::workflow::Ctx {
-        crate::workflow::Ctx {
-            now: self.clock.now(),
-            mail: self.mail_context(),
-            mail_host: self.mail_host(),
-        }
+        crate::workflow::Ctx::new(&self.settings, self.clock.now())
     }
 }

@@ -20,6 +20,15 @@ pub struct Ctx {
 }
 
 impl Ctx {
+    /// The context of an action at `now` under these settings.
+    pub fn new(settings: &crate::config::Settings, now: NaiveDateTime) -> Self {
+        Self {
+            now,
+            mail: MailContext::from(settings),
+            mail_host: crate::config::host_of(&settings.base_url),
+        }
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.mail.base_url, path)
     }

@@ -15,6 +15,7 @@ on_both_databases!(
     a_current_standard_in_a_browser,
     a_superseded_standard_in_a_browser,
     the_not_found_page_in_a_browser,
+    the_pages_in_dark_mode_on_a_phone,
 );
 
 async fn the_home_page_in_a_browser(backend: Backend) {
@@ -70,9 +71,37 @@ async fn the_not_found_page_in_a_browser(backend: Backend) {
         "/no-such-page",
         "Page not found · Clarion",
         "Page not found",
-        &[(".eyebrow", "Error 404")],
+        // The stylesheet sets the eyebrow in capitals.
+        &[(".eyebrow", "ERROR 404")],
     )
     .await;
+}
+
+/// The stylesheet has a dark palette and a narrow layout: axe checks them
+/// too (contrast above all).
+async fn the_pages_in_dark_mode_on_a_phone(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    // Headless Chromium makes the viewport at least 500 pixels wide.
+    let browser = Browser::open_with(&["--force-dark-mode", "--window-size=390,844"]).await;
+    for path in [
+        "/",
+        "/standards",
+        "/standards/iso-iec-17025-2017",
+        "/standards/iso-iec-17025-2005",
+        "/no-such-page",
+    ] {
+        browser.goto(&app.url(path)).await;
+        let dark = browser
+            .execute(
+                "return matchMedia('(prefers-color-scheme: dark)').matches \
+                 && !matchMedia('(min-width: 40em)').matches;",
+                vec![],
+            )
+            .await;
+        assert_eq!(dark, Value::Bool(true), "{path} in dark mode, narrow");
+        browser.assert_accessible().await;
+    }
+    browser.close().await;
 }
 
 /// The element that has the keyboard focus, as data.
@@ -136,5 +165,80 @@ async fn check_page(
         "following the skip link on {path} should focus <main>, not {focused}"
     );
 
+    browser.close().await;
+}
+
+/// A page with problems axe must report: no language, an image without a
+/// text alternative, a field without a label, grey on grey.
+const BAD_PAGE: &str = r#"<!doctype html>
+<html><head><title>Bad page</title></head><body><main>
+<h1>Bad page</h1>
+<img id="no-alt" src="data:,">
+<p style="color: rgb(119, 119, 119); background: rgb(136, 136, 136)">Hard to read</p>
+<form><input id="name" type="text"> <label><input id="agree" type="checkbox"> I agree</label></form>
+</main></body></html>"#;
+
+/// A `data:` address that shows `html`, no server needed.
+fn data_url(html: &str) -> String {
+    let mut url = String::from("data:text/html;charset=utf-8,");
+    for byte in html.bytes() {
+        if byte.is_ascii_alphanumeric() {
+            url.push(char::from(byte));
+        } else {
+            url.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    url
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn axe_reports_the_serious_problems_of_a_bad_page() {
+    let browser = Browser::open().await;
+    browser.goto(&data_url(BAD_PAGE)).await;
+    let violations = browser.axe_violations().await;
+    let report = crate::support::browser::describe(&violations);
+    let mut rules: Vec<&str> = violations.iter().map(|v| v.id.as_str()).collect();
+    rules.sort_unstable();
+    assert_eq!(
+        rules,
+        ["color-contrast", "html-has-lang", "image-alt", "label"],
+        "{report}"
+    );
+    assert!(
+        violations
+            .iter()
+            .all(|v| v.impact == "serious" || v.impact == "critical"),
+        "{report}"
+    );
+    // The report names the offending element and what to fix.
+    assert!(report.contains("#no-alt: <img id=\"no-alt\""), "{report}");
+    assert!(report.contains("[critical] image-alt"), "{report}");
+    assert!(report.contains("Fix any of the following"), "{report}");
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_browser_types_clicks_and_takes_screenshots() {
+    let browser = Browser::open().await;
+    browser.goto(&data_url(BAD_PAGE)).await;
+
+    browser.fill("#name", "first").await;
+    browser.fill("#name", "Ada Lovelace").await;
+    let value = browser
+        .execute("return document.getElementById('name').value;", vec![])
+        .await;
+    assert_eq!(value, "Ada Lovelace", "fill replaces what the field held");
+
+    browser.click("#agree").await;
+    let checked = browser
+        .execute("return document.getElementById('agree').checked;", vec![])
+        .await;
+    assert_eq!(checked, Value::Bool(true));
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("page.png");
+    browser.screenshot(&path).await;
+    let png = std::fs::read(&path).unwrap();
+    assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "a PNG file");
     browser.close().await;
 }

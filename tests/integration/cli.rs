@@ -131,3 +131,43 @@ fn migrate_seed_and_user_add_prepare_a_database() {
         ("Carla Convenor", "convenor", "MG 17025")
     );
 }
+
+#[test]
+fn an_invitation_waits_in_the_outbox_with_its_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = clarion(
+        dir.path(),
+        &[
+            "user",
+            "invite",
+            "--email",
+            "member1.17025@example.org",
+            "--name",
+            "Mia Member",
+            "--group",
+            "MG 17025",
+        ],
+        &[("CLARION_BASE_URL", "https://clarion.example.org")],
+    );
+    assert!(output.status.success(), "{output:?}");
+    let url = clarion::db::DatabaseUrl::parse(dir.path().join("data/clarion.db").to_str().unwrap())
+        .unwrap();
+    let mut conn = clarion::db::establish(&url).unwrap();
+    use clarion::db::schema::{outbox, users};
+    use diesel::prelude::*;
+    let (recipient, body): (String, String) = outbox::table
+        .select((outbox::recipient, outbox::body_text))
+        .first(&mut conn)
+        .unwrap();
+    assert_eq!(recipient, "member1.17025@example.org");
+    assert!(
+        body.contains("https://clarion.example.org/invitation/"),
+        "{body}"
+    );
+    assert!(body.contains("member of MG 17025"), "{body}");
+    let hash: Option<String> = users::table
+        .select(users::password_hash)
+        .first(&mut conn)
+        .unwrap();
+    assert_eq!(hash, None, "no password until the invitation is accepted");
+}

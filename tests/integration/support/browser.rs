@@ -13,7 +13,7 @@
 use std::collections::HashSet;
 use std::fmt;
 use std::fs;
-use std::io::{self, Read, Write};
+use std::io::{self, BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
@@ -100,6 +100,7 @@ static AXE_SOURCE: OnceLock<Result<String, String>> = OnceLock::new();
 
 /// One headless Chromium session.
 pub struct Browser {
+    /// The WebDriver session, for whatever the helpers do not cover.
     pub client: Client,
     session: String,
     profile: PathBuf,
@@ -112,6 +113,13 @@ impl Browser {
     /// Starts a new headless Chromium with an empty profile (and chromedriver,
     /// on first use). Panics with instructions when either is not installed.
     pub async fn open() -> Browser {
+        Browser::open_with(&[]).await
+    }
+
+    /// [`Browser::open`] with more Chromium switches, which win over the
+    /// defaults: `--force-dark-mode` for the dark colour scheme,
+    /// `--window-size=390,844` for a phone's viewport.
+    pub async fn open_with(extra_args: &[&str]) -> Browser {
         let driver = driver();
         let slot = SLOTS
             .acquire()
@@ -121,7 +129,11 @@ impl Browser {
             "profile-{}",
             PROFILES.fetch_add(1, Ordering::Relaxed)
         ));
-        let mut args: Vec<String> = CHROMIUM_ARGS.iter().map(|arg| arg.to_string()).collect();
+        let mut args: Vec<String> = CHROMIUM_ARGS
+            .iter()
+            .chain(extra_args)
+            .map(|arg| arg.to_string())
+            .collect();
         args.push(format!("--user-data-dir={}", profile.display()));
         let mut capabilities = serde_json::Map::new();
         capabilities.insert("browserName".into(), json!("chrome"));
@@ -207,7 +219,8 @@ impl Browser {
     }
 
     /// The text a person sees in the first element matching `css` (rendered
-    /// text: hidden parts left out, line breaks where the layout has them).
+    /// text: hidden parts left out, line breaks where the layout has them,
+    /// CSS `text-transform` applied).
     pub async fn text(&self, css: &str) -> String {
         let element = self.find(css).await;
         match element.text().await {
@@ -503,7 +516,7 @@ impl Driver {
                 .map_err(|e| format!("cannot start {CHROMEDRIVER}: {e}"))?;
 
             let deadline = Instant::now() + START_TIMEOUT;
-            let mut last_error = String::from("no answer yet");
+            let mut last_error: String;
             loop {
                 if let Some(status) = exit.status() {
                     last_failure = format!("chromedriver exited early ({status})");
@@ -706,27 +719,47 @@ fn free_port() -> Result<u16, String> {
 /// Usable where async is not: in `drop`, at exit.
 fn http(port: u16, method: &str, path: &str, timeout: Duration) -> io::Result<(u16, String)> {
     let address = SocketAddr::from(([127, 0, 0, 1], port));
-    let mut stream = TcpStream::connect_timeout(&address, timeout)?;
+    let stream = TcpStream::connect_timeout(&address, timeout)?;
     stream.set_read_timeout(Some(timeout))?;
     stream.set_write_timeout(Some(timeout))?;
     write!(
-        stream,
+        &stream,
         "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\
          Content-Length: 0\r\nConnection: close\r\n\r\n"
     )?;
-    let mut response = Vec::new();
-    stream.read_to_end(&mut response)?;
-    let response = String::from_utf8_lossy(&response);
-    let status = response
+    // chromedriver answers `Connection: close` but keeps the connection
+    // open: read the head, then exactly Content-Length bytes.
+    let invalid = |what: &str| io::Error::new(io::ErrorKind::InvalidData, what.to_owned());
+    let mut reader = BufReader::new(stream);
+    let mut line = String::new();
+    reader.read_line(&mut line)?;
+    let status = line
         .split(' ')
         .nth(1)
         .and_then(|code| code.parse().ok())
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidData, "not an HTTP response"))?;
-    let body = response
-        .split_once("\r\n\r\n")
-        .map_or("", |(_, body)| body)
-        .to_owned();
-    Ok((status, body))
+        .ok_or_else(|| invalid("not an HTTP response"))?;
+    let mut length = 0;
+    loop {
+        line.clear();
+        if reader.read_line(&mut line)? == 0 {
+            return Err(invalid("the response ended in its head"));
+        }
+        let header = line.trim_end();
+        if header.is_empty() {
+            break;
+        }
+        if let Some((name, value)) = header.split_once(':') {
+            if name.eq_ignore_ascii_case("content-length") {
+                length = value
+                    .trim()
+                    .parse()
+                    .map_err(|_| invalid("bad Content-Length"))?;
+            }
+        }
+    }
+    let mut body = vec![0; length];
+    reader.read_exact(&mut body)?;
+    Ok((status, String::from_utf8_lossy(&body).into_owned()))
 }
 
 /// Removes what earlier test processes left behind when they were killed
@@ -741,9 +774,10 @@ fn remove_leftovers() {
             .file_name()
             .to_str()
             .and_then(|name| name.strip_prefix(DIR_PREFIX))
-            .and_then(|pid| pid.parse::<u32>().ok());
+            .and_then(|pid| pid.parse::<libc::pid_t>().ok());
         let Some(pid) = pid else { continue };
-        if pid == process::id() || process_exists(pid) {
+        // A zombie counts as gone: it will never end its sessions.
+        if pid as u32 == process::id() || running(pid) {
             continue;
         }
         kill_chromium_under(&entry.path());
@@ -751,13 +785,15 @@ fn remove_leftovers() {
     }
 }
 
-/// Kills every process started with a profile under `dir`: only the
-/// Chromiums of this suite have one there.
+/// Kills every process started with a profile under `dir` (only the
+/// Chromiums of this suite have one there) and waits for them to be gone,
+/// so that none writes into `dir` after it is removed.
 fn kill_chromium_under(dir: &Path) {
     let needle = format!("--user-data-dir={}/", dir.display());
     let Ok(entries) = fs::read_dir("/proc") else {
         return;
     };
+    let mut killed = Vec::new();
     for entry in entries.flatten() {
         let Some(pid) = entry
             .file_name()
@@ -776,17 +812,25 @@ fn kill_chromium_under(dir: &Path) {
             // SAFETY: kill has no memory effects; at worst the process has
             // already gone.
             unsafe { libc::kill(pid, libc::SIGKILL) };
+            killed.push(pid);
         }
+    }
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while killed.iter().any(|pid| running(*pid)) && Instant::now() < deadline {
+        thread::sleep(Duration::from_millis(20));
     }
 }
 
-fn process_exists(pid: u32) -> bool {
-    let Ok(pid) = libc::pid_t::try_from(pid) else {
+/// Whether a process exists and is not a zombie.
+fn running(pid: libc::pid_t) -> bool {
+    let Ok(stat) = fs::read_to_string(format!("/proc/{pid}/stat")) else {
         return false;
     };
-    // SAFETY: signal 0 only checks that the process exists.
-    let alive = unsafe { libc::kill(pid, 0) } == 0;
-    alive || io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+    // "pid (name) state ...": the name may itself contain ") ".
+    let state = stat
+        .rsplit_once(") ")
+        .and_then(|(_, rest)| rest.chars().next());
+    !matches!(state, None | Some('Z' | 'X'))
 }
 
 fn log_tail(path: &Path) -> String {
