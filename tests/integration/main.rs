@@ -4,6 +4,7 @@ mod support;
 
 mod accounts;
 mod browser;
+mod browser_submission;
 mod cli;
 mod database;
 mod harness;
