@@ -248,6 +248,7 @@ diesel::joinable!(events -> requests (request_id));
 diesel::joinable!(rounds -> requests (request_id));
 diesel::joinable!(votes -> rounds (round_id));
 diesel::joinable!(comments -> requests (request_id));
+diesel::joinable!(comments -> users (author_id));
 diesel::joinable!(subscriptions -> standards (standard_id));
 
 diesel::allow_tables_to_appear_in_same_query!(

@@ -186,6 +186,57 @@ pub enum Action {
 }
 
 impl Action {
+    pub const ALL: [Action; 19] = [
+        Action::Confirm,
+        Action::Accept,
+        Action::AskForInformation,
+        Action::Reply,
+        Action::ExpireUnanswered,
+        Action::NotAdmissible,
+        Action::Refer,
+        Action::Duplicate,
+        Action::Reassign,
+        Action::OpenRound,
+        Action::Vote,
+        Action::Remind,
+        Action::CloseWithConsensus,
+        Action::CloseWithoutConsensus,
+        Action::CloseNoConsensus,
+        Action::Publish,
+        Action::SendBack,
+        Action::Withdraw,
+        Action::MarkPublication,
+    ];
+
+    pub fn parse(text: &str) -> Option<Action> {
+        Action::ALL.into_iter().find(|a| a.as_str() == text)
+    }
+
+    /// What happened, as a timeline shows it.
+    pub fn past_tense(self) -> &'static str {
+        match self {
+            Action::Confirm => "Confirmed by the submitter",
+            Action::Accept => "Accepted for the group",
+            Action::AskForInformation => "Asked the submitter for information",
+            Action::Reply => "The submitter replied",
+            Action::ExpireUnanswered => "Closed: no reply within 30 days",
+            Action::NotAdmissible => "Closed as not admissible",
+            Action::Refer => "Referred to another committee",
+            Action::Duplicate => "Closed as a duplicate",
+            Action::Reassign => "Reassigned",
+            Action::OpenRound => "Opened a consensus round",
+            Action::Vote => "Voted",
+            Action::Remind => "Reminded members who had not voted",
+            Action::CloseWithConsensus => "Recorded consensus",
+            Action::CloseWithoutConsensus => "Closed the round without consensus",
+            Action::CloseNoConsensus => "Closed: no consensus possible",
+            Action::Publish => "Published",
+            Action::SendBack => "Sent back to the group",
+            Action::Withdraw => "Withdrawn by the submitter",
+            Action::MarkPublication => "Marked the publication",
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Action::Confirm => "confirm",

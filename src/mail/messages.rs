@@ -124,3 +124,25 @@ email_message!(
     "email/invitation/body.txt",
     "email/invitation/body.html"
 );
+
+/// A change on a request, told to the people concerned: the group, the
+/// secretariat or the submitter. One shape serves every workspace action.
+pub struct Update {
+    pub ctx: MailContext,
+    /// What happened, for the subject line ("accepted for MG 17025").
+    pub headline: String,
+    /// The opening paragraph, addressed to this reader.
+    pub intro: String,
+    pub request: RequestSummary,
+    /// A note typed by whoever acted (their question, reason, answer …).
+    pub note: Option<String>,
+    pub note_label: String,
+    pub link_label: String,
+    pub link_url: String,
+}
+email_message!(
+    Update,
+    "email/update/subject.txt",
+    "email/update/body.txt",
+    "email/update/body.html"
+);

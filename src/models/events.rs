@@ -58,3 +58,25 @@ pub fn for_request(conn: &mut DbConn, request_id: &str) -> QueryResult<Vec<Event
         .select(Event::as_select())
         .load(conn)
 }
+
+/// Has this request ever seen this action (e.g. been accepted)?
+pub fn has_action(conn: &mut DbConn, request_id: &str, action: &str) -> QueryResult<bool> {
+    use diesel::dsl::exists;
+    diesel::select(exists(
+        events::table
+            .filter(events::request_id.eq(request_id))
+            .filter(events::action.eq(action)),
+    ))
+    .get_result(conn)
+}
+
+/// A request's events with the name of whoever acted, oldest first.
+pub fn timeline(conn: &mut DbConn, request_id: &str) -> QueryResult<Vec<(Event, Option<String>)>> {
+    use crate::db::schema::users;
+    events::table
+        .left_join(users::table.on(events::actor_user_id.eq(users::id.nullable())))
+        .filter(events::request_id.eq(request_id))
+        .order((events::created_at, events::id))
+        .select((Event::as_select(), users::name.nullable()))
+        .load(conn)
+}

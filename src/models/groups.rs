@@ -74,3 +74,25 @@ pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Group> {
         .select(Group::as_select())
         .first(conn)
 }
+
+/// A user's role ("convenor" or "member") in a group, if any.
+pub fn role_of(conn: &mut DbConn, group_id: &str, user_id: &str) -> QueryResult<Option<String>> {
+    use crate::db::schema::memberships;
+    memberships::table
+        .find((group_id, user_id))
+        .select(memberships::role)
+        .first(conn)
+        .optional()
+}
+
+/// Addresses of a group's active convenors.
+pub fn convenor_emails(conn: &mut DbConn, group_id: &str) -> QueryResult<Vec<String>> {
+    use crate::db::schema::{memberships, users};
+    memberships::table
+        .inner_join(users::table)
+        .filter(memberships::group_id.eq(group_id))
+        .filter(memberships::role.eq("convenor"))
+        .filter(users::active.eq(true))
+        .select(users::email)
+        .load(conn)
+}

@@ -266,3 +266,11 @@ pub fn count_by_state(conn: &mut DbConn) -> QueryResult<Vec<(State, i64)>> {
         })
         .collect())
 }
+
+pub fn find_by_reference(conn: &mut DbConn, reference: &str) -> QueryResult<Option<Request>> {
+    requests::table
+        .filter(requests::reference.eq(reference))
+        .select(Request::as_select())
+        .first(conn)
+        .optional()
+}

@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod submitter;
+pub mod workspace;
 
 use chrono::NaiveDateTime;
 
@@ -68,6 +69,9 @@ pub enum WorkflowError {
     Changed,
     #[error("not found")]
     NotFound,
+    /// The input does not allow the action; the message says what to fix.
+    #[error("{0}")]
+    Invalid(String),
     #[error("database: {0}")]
     Database(#[from] diesel::result::Error),
     #[error("{0}")]
@@ -80,6 +84,7 @@ impl From<WorkflowError> for AppError {
             WorkflowError::Refused(refusal) => AppError::Conflict(refusal.to_string()),
             WorkflowError::Changed => AppError::Conflict(e.to_string()),
             WorkflowError::NotFound => AppError::NotFound,
+            WorkflowError::Invalid(message) => AppError::Conflict(message),
             WorkflowError::Database(e) => AppError::from(e),
             WorkflowError::Internal(message) => AppError::Internal(message),
         }

@@ -13,3 +13,4 @@ mod ops;
 mod setup;
 mod shell;
 mod submission;
+mod workspace;

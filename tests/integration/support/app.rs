@@ -32,12 +32,75 @@ impl Backend {
     }
 }
 
+/// A browser-like client with its own cookies: one person using the site.
+#[derive(Clone)]
+pub struct Person {
+    pub client: reqwest::Client,
+    address: String,
+}
+
+impl Person {
+    pub fn new(address: &str) -> Person {
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .cookie_store(true)
+            .timeout(Duration::from_secs(30))
+            .build()
+            .unwrap();
+        Person {
+            client,
+            address: address.to_owned(),
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.address, path)
+    }
+
+    pub async fn get(&self, path: &str) -> Response {
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("GET answered")
+    }
+
+    /// Status and body of a page.
+    pub async fn page(&self, path: &str) -> (u16, String) {
+        let response = self.get(path).await;
+        let status = response.status().as_u16();
+        (status, response.text().await.unwrap())
+    }
+
+    pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> Response {
+        self.client
+            .post(self.url(path))
+            .form(fields)
+            .send()
+            .await
+            .expect("POST answered")
+    }
+
+    /// Opens a page as a person would and sends its form with `fields` and
+    /// the page's CSRF token.
+    pub async fn submit_form(&self, page: &str, action: &str, fields: &[(&str, &str)]) -> Response {
+        let (status, body) = self.page(page).await;
+        assert_eq!(status, 200, "{page} should show its form");
+        let token = csrf_token_in(&body);
+        let mut all: Vec<(&str, &str)> = fields.to_vec();
+        all.push(("csrf_token", &token));
+        self.post_form(action, &all).await
+    }
+}
+
 pub struct TestApp {
     pub address: String,
     pub state: Data<AppState>,
     pub clock: Clock,
     pub mail: MailServer,
     pub client: reqwest::Client,
+    /// The anonymous visitor most tests act as.
+    pub visitor: Person,
     pub data_dir: PathBuf,
     _dir: tempfile::TempDir,
 }
@@ -93,65 +156,102 @@ impl TestApp {
             .expect("the application starts");
         let state = app.state();
         tokio::spawn(app.run_until_stopped());
-        let client = reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .cookie_store(true)
-            .timeout(Duration::from_secs(30))
-            .build()
-            .unwrap();
+        let visitor = Person::new(&address);
         TestApp {
+            client: visitor.client.clone(),
+            visitor,
             address,
             state,
             clock,
             mail,
-            client,
             data_dir: dir.path().to_path_buf(),
             _dir: dir,
         }
     }
 
     pub fn url(&self, path: &str) -> String {
-        format!("{}{}", self.address, path)
+        self.visitor.url(path)
     }
 
     pub async fn get(&self, path: &str) -> Response {
-        self.client
-            .get(self.url(path))
-            .send()
-            .await
-            .expect("GET answered")
+        self.visitor.get(path).await
     }
 
-    /// Status and body of a page.
     pub async fn page(&self, path: &str) -> (u16, String) {
-        let response = self.get(path).await;
-        let status = response.status().as_u16();
-        (status, response.text().await.unwrap())
+        self.visitor.page(path).await
     }
 
     pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> Response {
-        self.client
-            .post(self.url(path))
-            .form(fields)
-            .send()
-            .await
-            .expect("POST answered")
+        self.visitor.post_form(path, fields).await
     }
 
-    /// Opens a page as a person would and sends its form with `fields` and
-    /// the page's CSRF token.
     pub async fn submit_form(&self, page: &str, action: &str, fields: &[(&str, &str)]) -> Response {
-        let (status, body) = self.page(page).await;
-        assert_eq!(status, 200, "{page} should show its form");
-        let token = csrf_token_in(&body);
-        let mut all: Vec<(&str, &str)> = fields.to_vec();
-        all.push(("csrf_token", &token));
-        self.post_form(action, &all).await
+        self.visitor.submit_form(page, action, fields).await
+    }
+
+    /// An account with a password, optionally in a group with a role.
+    pub fn add_user(
+        &self,
+        email: &str,
+        name: &str,
+        secretariat: bool,
+        group: Option<(&str, &str)>,
+    ) {
+        use clarion::models::{groups, users};
+        let mut conn = self.db();
+        let id = clarion::db::new_id();
+        users::insert(
+            &mut conn,
+            &users::NewUser {
+                id: &id,
+                email,
+                name,
+                password_hash: Some(&test_password_hash()),
+                is_secretariat: secretariat,
+                active: true,
+                created_at: self.clock.now(),
+            },
+        )
+        .unwrap();
+        if let Some((code, role)) = group {
+            let group = groups::find_by_code(&mut conn, code)
+                .unwrap()
+                .expect("a group of the registry");
+            groups::add_member(&mut conn, &group.id, &id, role, self.clock.now()).unwrap();
+        }
+    }
+
+    /// A new person who signs in as `email` (with [`PASSWORD`]).
+    pub async fn signed_in(&self, email: &str) -> Person {
+        let person = Person::new(&self.address);
+        let response = person
+            .submit_form(
+                "/login",
+                "/login",
+                &[
+                    ("email", email),
+                    ("password", PASSWORD),
+                    ("next", "/workspace"),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), 303, "{email} signs in");
+        person
     }
 
     pub fn db(&self) -> PooledConn {
         self.state.pool.get().expect("a database connection")
     }
+}
+
+/// The password of every account made by [`TestApp::add_user`].
+pub const PASSWORD: &str = "correct horse battery staple";
+
+/// Hashing is deliberately slow: hash the test password once per process.
+fn test_password_hash() -> String {
+    static HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    HASH.get_or_init(|| clarion::domain::password::hash(PASSWORD))
+        .clone()
 }
 
 /// The value of the hidden `csrf_token` field of a page.

@@ -1,4 +1,5 @@
 pub mod app;
 pub mod browser;
+pub mod journey;
 pub mod postgres;
 pub mod smtp;

@@ -1,0 +1,150 @@
+//! Who may see a request and act on it (SPEC §3), apart from what the
+//! lifecycle allows in each state.
+
+use super::lifecycle::{self, Action, Actor, State};
+
+/// A signed-in person's standing towards one request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Standing {
+    pub secretariat: bool,
+    /// Convenor or member of the request's group.
+    pub group_role: Option<GroupRole>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GroupRole {
+    Convenor,
+    Member,
+}
+
+impl GroupRole {
+    pub fn parse(text: &str) -> Option<GroupRole> {
+        match text {
+            "convenor" => Some(GroupRole::Convenor),
+            "member" => Some(GroupRole::Member),
+            _ => None,
+        }
+    }
+}
+
+impl Standing {
+    /// The secretariat reads every confirmed request; the group reads its
+    /// requests once they reached it (`reached_group`: accepted at some point).
+    pub fn can_read(self, state: State, reached_group: bool) -> bool {
+        if state == State::PendingConfirmation {
+            return false;
+        }
+        self.secretariat || (self.group_role.is_some() && reached_group)
+    }
+
+    /// The roles this person acts in, most specific first.
+    pub fn actors(self) -> Vec<Actor> {
+        let mut actors = Vec::new();
+        match self.group_role {
+            Some(GroupRole::Convenor) => actors.push(Actor::Convenor),
+            Some(GroupRole::Member) => actors.push(Actor::Member),
+            None => {}
+        }
+        if self.secretariat {
+            actors.push(Actor::Secretariat);
+        }
+        actors
+    }
+
+    /// The role in which this person may take `action` now, or why not.
+    pub fn decide(
+        self,
+        state: State,
+        action: Action,
+    ) -> Result<(Actor, lifecycle::Transition), lifecycle::Refusal> {
+        let mut refusal = lifecycle::Refusal::WrongActor;
+        for actor in self.actors() {
+            match lifecycle::decide(state, action, actor) {
+                Ok(transition) => return Ok((actor, transition)),
+                Err(e @ lifecycle::Refusal::WrongState(_)) => refusal = e,
+                Err(_) => {}
+            }
+        }
+        Err(refusal)
+    }
+
+    /// Internal comments: the group and the secretariat.
+    pub fn can_comment(self, state: State, reached_group: bool) -> bool {
+        self.can_read(state, reached_group)
+    }
+}
+
+/// Actions taken from the workspace, in the order the page offers them.
+pub const WORKSPACE_ACTIONS: [Action; 13] = [
+    Action::Accept,
+    Action::AskForInformation,
+    Action::NotAdmissible,
+    Action::Refer,
+    Action::Duplicate,
+    Action::Reassign,
+    Action::OpenRound,
+    Action::Vote,
+    Action::CloseWithConsensus,
+    Action::CloseWithoutConsensus,
+    Action::CloseNoConsensus,
+    Action::Publish,
+    Action::SendBack,
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SECRETARIAT: Standing = Standing {
+        secretariat: true,
+        group_role: None,
+    };
+    const CONVENOR: Standing = Standing {
+        secretariat: false,
+        group_role: Some(GroupRole::Convenor),
+    };
+    const MEMBER: Standing = Standing {
+        secretariat: false,
+        group_role: Some(GroupRole::Member),
+    };
+    const OUTSIDER: Standing = Standing {
+        secretariat: false,
+        group_role: None,
+    };
+
+    #[test]
+    fn the_group_reads_only_what_reached_it() {
+        assert!(SECRETARIAT.can_read(State::Screening, false));
+        assert!(!MEMBER.can_read(State::Screening, false));
+        assert!(MEMBER.can_read(State::InGroup, true));
+        assert!(CONVENOR.can_read(State::Closed, true));
+        assert!(!CONVENOR.can_read(State::Closed, false));
+        assert!(!OUTSIDER.can_read(State::Published, true));
+        assert!(!SECRETARIAT.can_read(State::PendingConfirmation, false));
+    }
+
+    #[test]
+    fn each_role_gets_its_own_actions() {
+        assert!(SECRETARIAT.decide(State::Screening, Action::Accept).is_ok());
+        assert!(CONVENOR.decide(State::Screening, Action::Accept).is_err());
+        assert!(CONVENOR.decide(State::InGroup, Action::OpenRound).is_ok());
+        assert!(MEMBER.decide(State::InGroup, Action::OpenRound).is_err());
+        assert_eq!(
+            MEMBER.decide(State::Balloting, Action::Vote).unwrap().0,
+            Actor::Member
+        );
+        let both = Standing {
+            secretariat: true,
+            group_role: Some(GroupRole::Convenor),
+        };
+        assert!(both.decide(State::Decided, Action::Publish).is_ok());
+        assert!(
+            both.decide(State::Balloting, Action::CloseWithConsensus)
+                .is_ok()
+        );
+        assert_eq!(
+            MEMBER.decide(State::Decided, Action::Vote),
+            Err(lifecycle::Refusal::WrongState(State::Decided))
+        );
+    }
+}

@@ -1,0 +1,193 @@
+//! The actions of the request page, one handler each: read the form, call
+//! the workflow, and either go back to the page or show it again with why
+//! the action was refused (nothing changed then).
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use serde::Deserialize;
+
+use super::request::render;
+use crate::error::AppError;
+use crate::models::users::User;
+use crate::web::{AppState, Csrf, CsrfForm, SignedIn};
+use crate::workflow::workspace::{self, Acting};
+use crate::workflow::{Ctx, WorkflowError};
+
+/// Every field any action form sends; each handler reads its own.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ActionForm {
+    version: i32,
+    note: String,
+    reason: String,
+    committee: String,
+    duplicate_of: String,
+    group: String,
+    body: String,
+}
+
+const NOTE_MAX: usize = 10_000;
+
+pub async fn show(
+    state: web::Data<AppState>,
+    SignedIn(user): SignedIn,
+    csrf: Csrf,
+    reference: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    render(&state, user, csrf, reference.into_inner(), None).await
+}
+
+/// Runs one workflow step for the signed-in user, then answers.
+async fn act<F>(
+    state: web::Data<AppState>,
+    user: User,
+    csrf: Csrf,
+    reference: String,
+    check: Result<(), String>,
+    step: F,
+) -> Result<HttpResponse, AppError>
+where
+    F: FnOnce(&mut crate::db::DbConn, &Ctx, &User, &str) -> Result<(), WorkflowError>
+        + Send
+        + 'static,
+{
+    if let Err(message) = check {
+        return render(
+            &state,
+            user,
+            csrf,
+            reference,
+            Some((StatusCode::UNPROCESSABLE_ENTITY, message)),
+        )
+        .await;
+    }
+    let ctx = state.workflow();
+    let (actor, target) = (user.clone(), reference.clone());
+    let outcome = state
+        .db(move |conn| Ok(step(conn, &ctx, &actor, &target)))
+        .await?;
+    match outcome {
+        Ok(()) => {
+            state.wake_mail_worker();
+            Ok(HttpResponse::SeeOther()
+                .insert_header(("location", format!("/workspace/requests/{reference}")))
+                .finish())
+        }
+        Err(WorkflowError::NotFound) => Err(AppError::NotFound),
+        Err(
+            e @ (WorkflowError::Refused(_) | WorkflowError::Changed | WorkflowError::Invalid(_)),
+        ) => {
+            let status = match e {
+                WorkflowError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+                _ => StatusCode::CONFLICT,
+            };
+            render(
+                &state,
+                user,
+                csrf,
+                reference,
+                Some((status, format!("{e} Nothing was changed."))),
+            )
+            .await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn required(text: &str, what: &str) -> Result<(), String> {
+    let text = text.trim();
+    if text.is_empty() {
+        Err(format!("Write {what}."))
+    } else if text.chars().count() > NOTE_MAX {
+        Err(format!("Shorten {what} to at most 10,000 characters."))
+    } else {
+        Ok(())
+    }
+}
+
+macro_rules! action {
+    ($name:ident, |$form:ident| $check:expr, |$conn:ident, $ctx:ident, $acting:ident| $step:expr) => {
+        pub async fn $name(
+            state: web::Data<AppState>,
+            SignedIn(user): SignedIn,
+            csrf: Csrf,
+            reference: web::Path<String>,
+            CsrfForm($form): CsrfForm<ActionForm>,
+        ) -> Result<HttpResponse, AppError> {
+            let check = $check;
+            act(
+                state,
+                user,
+                csrf,
+                reference.into_inner(),
+                check,
+                move |$conn, $ctx, user, reference| {
+                    let $acting = Acting {
+                        user,
+                        reference,
+                        version: $form.version,
+                    };
+                    $step
+                },
+            )
+            .await
+        }
+    };
+}
+
+action!(
+    accept,
+    |form| Ok(()),
+    |conn, ctx, acting| workspace::accept(conn, ctx, &acting, Some(form.group.as_str()))
+);
+
+action!(
+    ask,
+    |form| required(&form.note, "your question to the submitter"),
+    |conn, ctx, acting| workspace::ask(conn, ctx, &acting, form.note.trim())
+);
+
+action!(
+    not_admissible,
+    |form| required(&form.note, "a note for the submitter"),
+    |conn, ctx, acting| workspace::not_admissible(
+        conn,
+        ctx,
+        &acting,
+        &form.reason,
+        form.note.trim()
+    )
+);
+
+action!(refer, |form| Ok(()), |conn, ctx, acting| workspace::refer(
+    conn,
+    ctx,
+    &acting,
+    &form.committee,
+    form.note.trim()
+));
+
+action!(
+    duplicate,
+    |form| required(
+        &form.duplicate_of,
+        "the reference of the published clarification"
+    ),
+    |conn, ctx, acting| workspace::duplicate(conn, ctx, &acting, &form.duplicate_of)
+);
+
+action!(reassign, |form| Ok(()), |conn, ctx, acting| {
+    workspace::reassign(conn, ctx, &acting, &form.group)
+});
+
+action!(
+    comment,
+    |form| required(&form.body, "your comment"),
+    |conn, ctx, acting| workspace::comment(
+        conn,
+        ctx,
+        acting.user,
+        acting.reference,
+        form.body.trim()
+    )
+);

@@ -1,0 +1,168 @@
+//! `/workspace/requests/{ref}`: everything about one request, and exactly
+//! the actions the lifecycle allows this person now.
+
+use actix_web::HttpResponse;
+use actix_web::http::StatusCode;
+use askama::Template;
+use askama_web::WebTemplate;
+use chrono::NaiveDateTime;
+
+use crate::domain::access::WORKSPACE_ACTIONS;
+use crate::domain::lifecycle::{Action, ClosureReason, State};
+use crate::domain::markdown::to_safe_html;
+use crate::domain::submission::{Category, country};
+use crate::error::AppError;
+use crate::models::committees::{self, Committee};
+use crate::models::groups::{self, Group};
+use crate::models::requests::{self, Contact, Request};
+use crate::models::standards::{self, Standard};
+use crate::models::users::User;
+use crate::models::{comments, events};
+use crate::web::{AppState, Csrf, Page, Viewer};
+use crate::workflow::workspace;
+
+pub struct TimelineEntry {
+    pub what: &'static str,
+    pub who: String,
+    pub at: NaiveDateTime,
+    pub note: Option<String>,
+}
+
+pub struct CommentView {
+    pub author: String,
+    pub at: NaiveDateTime,
+    pub html: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "workspace/request.html")]
+pub struct RequestPage {
+    page: Page,
+    csrf: Csrf,
+    request: Request,
+    state: State,
+    closure: Option<ClosureReason>,
+    standard: Standard,
+    group: Option<Group>,
+    contact: Option<Contact>,
+    country: String,
+    category: String,
+    timeline: Vec<TimelineEntry>,
+    comments: Vec<CommentView>,
+    /// The `as_str` of each action this person may take now.
+    actions: Vec<&'static str>,
+    groups: Vec<Group>,
+    committees: Vec<Committee>,
+    /// Why the last attempt failed, shown above the actions.
+    problem: Option<String>,
+}
+
+impl RequestPage {
+    fn can(&self, action: &str) -> bool {
+        self.actions.contains(&action)
+    }
+
+    /// Where this request's action forms post to.
+    fn action_base(&self) -> String {
+        format!(
+            "/workspace/requests/{}",
+            self.request.reference.as_deref().unwrap_or_default()
+        )
+    }
+}
+
+/// Renders the page; `problem` explains a refused action (status 409/422).
+pub async fn render(
+    state: &AppState,
+    user: User,
+    csrf: Csrf,
+    reference: String,
+    problem: Option<(StatusCode, String)>,
+) -> Result<HttpResponse, AppError> {
+    let viewer = Viewer(Some(user.clone()));
+    let loaded = state
+        .db(move |conn| {
+            let visible = workspace::visible(conn, &user, &reference)?;
+            let request = visible.request;
+            let current = request.state();
+            let actions = WORKSPACE_ACTIONS
+                .into_iter()
+                .filter(|a| visible.standing.decide(current, *a).is_ok())
+                .map(Action::as_str)
+                .collect();
+            let standard = standards::find_by_id(conn, &request.standard_id)?;
+            let group = request
+                .group_id
+                .as_deref()
+                .map(|id| groups::find(conn, id))
+                .transpose()?;
+            let contact = requests::contact(conn, &request.id)?;
+            let timeline = events::timeline(conn, &request.id)?
+                .into_iter()
+                .map(|(event, name)| TimelineEntry {
+                    what: Action::parse(&event.action).map_or("Changed", Action::past_tense),
+                    who: match event.actor_kind.as_str() {
+                        "submitter" => "The submitter".to_owned(),
+                        "system" => "Clarion".to_owned(),
+                        _ => name.unwrap_or_else(|| "Someone".to_owned()),
+                    },
+                    at: event.created_at,
+                    note: event.note,
+                })
+                .collect();
+            let comments = comments::for_request(conn, &request.id)?
+                .into_iter()
+                .map(|c| CommentView {
+                    author: c.author,
+                    at: c.created_at,
+                    html: to_safe_html(&c.body),
+                })
+                .collect();
+            Ok((
+                request,
+                actions,
+                standard,
+                group,
+                contact,
+                timeline,
+                comments,
+                groups::all(conn)?,
+                committees::all(conn)?,
+            ))
+        })
+        .await?;
+    let (request, actions, standard, group, contact, timeline, comments, groups, committees) =
+        loaded;
+    let (status, problem) = match problem {
+        Some((status, message)) => (status, Some(message)),
+        None => (StatusCode::OK, None),
+    };
+    let body = RequestPage {
+        page: state.page_as("workspace", &viewer),
+        csrf,
+        state: request.state(),
+        closure: request
+            .closure_reason
+            .as_deref()
+            .and_then(ClosureReason::parse),
+        country: country(&request.submitter_country)
+            .map_or(request.submitter_country.clone(), |c| c.name().to_owned()),
+        category: Category::parse(&request.submitter_category)
+            .map_or(request.submitter_category.clone(), |c| c.label().to_owned()),
+        request,
+        standard,
+        group,
+        contact,
+        timeline,
+        comments,
+        actions,
+        groups,
+        committees,
+        problem,
+    }
+    .render()?;
+    Ok(HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .insert_header(("cache-control", "private, no-store"))
+        .body(body))
+}
