@@ -1,18 +1,26 @@
 //! Work nobody asks for: run by the worker on every pass, so each job is a
 //! cheap indexed query when there is nothing to do.
 
-use chrono::NaiveDateTime;
-
 use crate::db::DbConn;
 use crate::models::{rate, sessions};
 use crate::web::session::IDLE_TIMEOUT;
 use crate::workflow::accounts::LOGIN_WINDOW;
-use crate::workflow::submitter;
+use crate::workflow::{Ctx, rounds, submitter};
 
-pub fn run_due(conn: &mut DbConn, now: NaiveDateTime) -> Result<(), String> {
+pub fn run_due(conn: &mut DbConn, ctx: &Ctx) -> Result<(), String> {
+    let now = ctx.now;
     let erased = submitter::erase_unconfirmed(conn, now).map_err(|e| e.to_string())?;
     if erased > 0 {
         tracing::info!(count = erased, "erased requests never confirmed");
+    }
+    let expired = submitter::expire_unanswered(conn, ctx).map_err(|e| e.to_string())?;
+    let reminded = rounds::send_reminders(conn, ctx).map_err(|e| e.to_string())?;
+    if expired + reminded > 0 {
+        tracing::info!(
+            expired,
+            reminded,
+            "closed unanswered requests and reminded voters"
+        );
     }
     sessions::purge_idle(conn, now - IDLE_TIMEOUT).map_err(|e| e.to_string())?;
     // Attempts older than the longest throttle window count for nothing.

@@ -118,6 +118,7 @@ impl Application {
             clock: clock.clone(),
             wake: mail_wake.clone(),
             poll: Duration::from_millis(settings.mail_poll_ms),
+            settings: settings.clone(),
         };
         let workers = settings.workers;
         let state = web::Data::new(AppState {

@@ -247,6 +247,8 @@ diesel::joinable!(request_contacts -> requests (request_id));
 diesel::joinable!(events -> requests (request_id));
 diesel::joinable!(rounds -> requests (request_id));
 diesel::joinable!(votes -> rounds (round_id));
+diesel::joinable!(votes -> users (user_id));
+diesel::joinable!(opposition_responses -> votes (vote_id));
 diesel::joinable!(comments -> requests (request_id));
 diesel::joinable!(comments -> users (author_id));
 diesel::joinable!(subscriptions -> standards (standard_id));

@@ -21,6 +21,8 @@ pub struct MailWorker {
     pub clock: Clock,
     pub wake: Arc<Notify>,
     pub poll: Duration,
+    /// What jobs need to write mail: site name, base URL.
+    pub settings: crate::config::Settings,
 }
 
 impl MailWorker {
@@ -43,10 +45,10 @@ impl MailWorker {
 
     async fn run_jobs(&self) {
         let pool = self.pool.clone();
-        let now = self.clock.now();
+        let ctx = crate::workflow::Ctx::new(&self.settings, self.clock.now());
         let outcome = tokio::task::spawn_blocking(move || {
             let mut conn = pool.get().map_err(|e| e.to_string())?;
-            crate::jobs::run_due(&mut conn, now)
+            crate::jobs::run_due(&mut conn, &ctx)
         })
         .await;
         if let Ok(Err(e)) | Err(e) = outcome.map_err(|e| e.to_string()) {

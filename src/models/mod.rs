@@ -8,6 +8,7 @@ pub mod groups;
 pub mod rate;
 pub mod references;
 pub mod requests;
+pub mod rounds;
 pub mod sessions;
 pub mod standards;
 pub mod tokens;

@@ -274,3 +274,16 @@ pub fn find_by_reference(conn: &mut DbConn, reference: &str) -> QueryResult<Opti
         .first(conn)
         .optional()
 }
+
+/// Requests in a state whose last change is older than `before`.
+pub fn in_state_since(
+    conn: &mut DbConn,
+    state: State,
+    before: NaiveDateTime,
+) -> QueryResult<Vec<Request>> {
+    requests::table
+        .filter(requests::state.eq(state.as_str()))
+        .filter(requests::updated_at.lt(before))
+        .select(Request::as_select())
+        .load(conn)
+}

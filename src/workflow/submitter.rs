@@ -368,3 +368,51 @@ pub fn erase_unconfirmed(
         now - CONFIRMATION_WINDOW,
     )?)
 }
+
+/// How long the secretariat waits for the submitter's reply.
+pub const REPLY_WINDOW: TimeDelta = TimeDelta::days(30);
+
+/// Closes requests whose submitter did not answer within 30 days.
+pub fn expire_unanswered(conn: &mut DbConn, ctx: &Ctx) -> Result<usize, WorkflowError> {
+    let stale = requests::in_state_since(conn, State::AwaitingSubmitter, ctx.now - REPLY_WINDOW)?;
+    let mut expired = 0;
+    for request in stale {
+        let done = db::write_transaction(conn, |conn| {
+            let transition =
+                lifecycle::decide(request.state(), Action::ExpireUnanswered, Actor::System)?;
+            let change = Change {
+                state: Some(transition.to.as_str()),
+                closure_reason: transition.closure.map(|r| r.as_str()),
+                closed_at: Some(ctx.now),
+                updated_at: Some(ctx.now),
+                ..Change::default()
+            };
+            // Someone acted meanwhile: leave it.
+            if !requests::apply(conn, &request.id, request.version, &change)? {
+                return Ok(false);
+            }
+            let event = events::record(
+                conn,
+                events::NewEvent {
+                    request_id: &request.id,
+                    actor_user_id: None,
+                    actor_kind: "system",
+                    action: Action::ExpireUnanswered.as_str(),
+                    from_state: Some(request.state.as_str()),
+                    to_state: transition.to.as_str(),
+                    note: None,
+                },
+                ctx.now,
+            )?;
+            super::workspace::tell_submitter(conn, ctx, &request, &event, super::workspace::Telling {
+                headline: "closed: no reply within 30 days".into(),
+                intro: "The secretariat asked you for more information 30 days ago and no reply arrived, so your request is closed. You are welcome to send a new request with the information.".into(),
+                note: None,
+                note_label: "",
+            })?;
+            Ok::<bool, WorkflowError>(true)
+        })?;
+        expired += usize::from(done);
+    }
+    Ok(expired)
+}

@@ -6,6 +6,7 @@ mod accounts;
 mod browser;
 mod browser_submission;
 mod cli;
+mod consensus;
 mod database;
 mod harness;
 mod mail;

@@ -12,7 +12,7 @@ use crate::support::journey::{confirmed_request, valid_form};
 
 /// A request confirmed on ISO/IEC 17025 (group MG 17025), with the people
 /// around it signed in. Returns its reference and tracking path.
-async fn screened_world(app: &TestApp) -> (String, String) {
+pub async fn screened_world(app: &TestApp) -> (String, String) {
     app.add_user("sam@example.org", "Sam Secretariat", true, None);
     app.add_user(
         "carla@example.org",
@@ -41,7 +41,7 @@ async fn screened_world(app: &TestApp) -> (String, String) {
 }
 
 /// Sends one action form of the request page, as shown to `person`.
-async fn act(
+pub async fn act(
     person: &Person,
     reference: &str,
     action: &str,
@@ -65,7 +65,7 @@ async fn act(
         .await
 }
 
-fn state_of(app: &TestApp) -> (String, Option<String>) {
+pub fn state_of(app: &TestApp) -> (String, Option<String>) {
     requests::table
         .select((requests::state, requests::closure_reason))
         .first(&mut app.db())

@@ -10,6 +10,7 @@ use super::request::render;
 use crate::error::AppError;
 use crate::models::users::User;
 use crate::web::{AppState, Csrf, CsrfForm, SignedIn};
+use crate::workflow::rounds;
 use crate::workflow::workspace::{self, Acting};
 use crate::workflow::{Ctx, WorkflowError};
 
@@ -24,6 +25,37 @@ pub struct ActionForm {
     duplicate_of: String,
     group: String,
     body: String,
+    draft: String,
+    deadline: String,
+    position: String,
+    comment: String,
+    final_answer: String,
+    consider_at_revision: Option<String>,
+    /// `response_<vote id>`: the convenor's answer to each opposition.
+    #[serde(flatten)]
+    rest: std::collections::HashMap<String, String>,
+}
+
+impl ActionForm {
+    fn responses(&self) -> Vec<(String, String)> {
+        self.rest
+            .iter()
+            .filter_map(|(k, v)| {
+                k.strip_prefix("response_")
+                    .map(|id| (id.to_owned(), v.clone()))
+            })
+            .collect()
+    }
+
+    /// The deadline typed as a date (end of that day, UTC), or the default.
+    fn deadline(&self, now: chrono::NaiveDateTime) -> Result<chrono::NaiveDateTime, String> {
+        if self.deadline.trim().is_empty() {
+            return Ok(now + rounds::DEFAULT_ROUND);
+        }
+        chrono::NaiveDate::parse_from_str(self.deadline.trim(), "%Y-%m-%d")
+            .map(|d| d.and_hms_opt(23, 59, 59).expect("a valid time"))
+            .map_err(|_| "Enter the deadline as a date, like 2026-12-31.".to_owned())
+    }
 }
 
 const NOTE_MAX: usize = 10_000;
@@ -190,4 +222,58 @@ action!(
         acting.reference,
         form.body.trim()
     )
+);
+
+action!(
+    open_round,
+    |form| required(&form.draft, "the draft answer"),
+    |conn, ctx, acting| match form.deadline(ctx.now) {
+        Ok(deadline) => rounds::open(conn, ctx, &acting, form.draft.trim(), deadline),
+        Err(message) => Err(WorkflowError::Invalid(message)),
+    }
+);
+
+action!(vote, |form| Ok(()), |conn, ctx, acting| rounds::vote(
+    conn,
+    ctx,
+    &acting,
+    form.position.trim(),
+    form.comment.trim()
+));
+
+action!(
+    close_with_consensus,
+    |form| required(&form.final_answer, "the final answer"),
+    |conn, ctx, acting| rounds::close_with_consensus(
+        conn,
+        ctx,
+        &acting,
+        form.final_answer.trim(),
+        &form.responses()
+    )
+);
+
+action!(
+    close_without_consensus,
+    |form| required(&form.note, "a note for the group"),
+    |conn, ctx, acting| rounds::close_without_consensus(conn, ctx, &acting, form.note.trim())
+);
+
+action!(
+    close_no_consensus,
+    |form| required(&form.note, "why no consensus is possible"),
+    |conn, ctx, acting| rounds::close_no_consensus(conn, ctx, &acting, form.note.trim())
+);
+
+action!(publish, |form| Ok(()), |conn, ctx, acting| rounds::publish(
+    conn,
+    ctx,
+    &acting,
+    form.consider_at_revision.is_some()
+));
+
+action!(
+    send_back,
+    |form| required(&form.note, "a note for the convenor"),
+    |conn, ctx, acting| rounds::send_back(conn, ctx, &acting, form.note.trim())
 );

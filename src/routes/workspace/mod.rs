@@ -39,5 +39,33 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route(
             "/workspace/requests/{reference}/comments",
             web::post().to(actions::comment),
+        )
+        .route(
+            "/workspace/requests/{reference}/rounds",
+            web::post().to(actions::open_round),
+        )
+        .route(
+            "/workspace/requests/{reference}/vote",
+            web::post().to(actions::vote),
+        )
+        .route(
+            "/workspace/requests/{reference}/consensus",
+            web::post().to(actions::close_with_consensus),
+        )
+        .route(
+            "/workspace/requests/{reference}/no-consensus-yet",
+            web::post().to(actions::close_without_consensus),
+        )
+        .route(
+            "/workspace/requests/{reference}/no-consensus",
+            web::post().to(actions::close_no_consensus),
+        )
+        .route(
+            "/workspace/requests/{reference}/publish",
+            web::post().to(actions::publish),
+        )
+        .route(
+            "/workspace/requests/{reference}/send-back",
+            web::post().to(actions::send_back),
         );
 }

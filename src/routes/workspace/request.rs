@@ -15,10 +15,12 @@ use crate::error::AppError;
 use crate::models::committees::{self, Committee};
 use crate::models::groups::{self, Group};
 use crate::models::requests::{self, Contact, Request};
+use crate::models::rounds::{self, Round, VoteView};
 use crate::models::standards::{self, Standard};
 use crate::models::users::User;
 use crate::models::{comments, events};
 use crate::web::{AppState, Csrf, Page, Viewer};
+use crate::workflow::rounds::{DEFAULT_ROUND, POSITIONS};
 use crate::workflow::workspace;
 
 pub struct TimelineEntry {
@@ -55,9 +57,38 @@ pub struct RequestPage {
     committees: Vec<Committee>,
     /// Why the last attempt failed, shown above the actions.
     problem: Option<String>,
+    /// The latest round, open or closed, with its votes.
+    round: Option<Round>,
+    votes: Vec<VoteView>,
+    my_vote: Option<VoteView>,
+    tally: Vec<(&'static str, usize)>,
+    positions: &'static [(&'static str, &'static str)],
+    default_deadline: String,
 }
 
 impl RequestPage {
+    fn markdown(&self, text: &str) -> String {
+        to_safe_html(text)
+    }
+
+    fn round_is_open(&self) -> bool {
+        self.round.as_ref().is_some_and(|r| r.closed_at.is_none())
+    }
+
+    fn oppositions(&self) -> Vec<&VoteView> {
+        self.votes
+            .iter()
+            .filter(|v| v.position == "oppose")
+            .collect()
+    }
+
+    fn position_label(&self, position: &str) -> &'static str {
+        self.positions
+            .iter()
+            .find(|(p, _)| *p == position)
+            .map_or("", |(_, label)| label)
+    }
+
     fn can(&self, action: &str) -> bool {
         self.actions.contains(&action)
     }
@@ -80,6 +111,7 @@ pub async fn render(
     problem: Option<(StatusCode, String)>,
 ) -> Result<HttpResponse, AppError> {
     let viewer = Viewer(Some(user.clone()));
+    let me = user.id.clone();
     let loaded = state
         .db(move |conn| {
             let visible = workspace::visible(conn, &user, &reference)?;
@@ -118,21 +150,38 @@ pub async fn render(
                     html: to_safe_html(&c.body),
                 })
                 .collect();
+            let round = rounds::for_request(conn, &request.id)?.into_iter().next();
+            let votes = match &round {
+                Some(round) => rounds::votes(conn, &round.id)?,
+                None => Vec::new(),
+            };
             Ok((
-                request,
-                actions,
-                standard,
-                group,
-                contact,
-                timeline,
-                comments,
-                groups::all(conn)?,
-                committees::all(conn)?,
+                (request, actions, standard, group, contact),
+                (
+                    timeline,
+                    comments,
+                    groups::all(conn)?,
+                    committees::all(conn)?,
+                ),
+                (round, votes),
             ))
         })
         .await?;
-    let (request, actions, standard, group, contact, timeline, comments, groups, committees) =
-        loaded;
+    let (
+        (request, actions, standard, group, contact),
+        (timeline, comments, groups, committees),
+        (round, votes),
+    ) = loaded;
+    let my_vote = votes.iter().find(|v| v.user_id == me).cloned();
+    let tally = POSITIONS
+        .iter()
+        .map(|(position, label)| {
+            (
+                *label,
+                votes.iter().filter(|v| v.position == *position).count(),
+            )
+        })
+        .collect();
     let (status, problem) = match problem {
         Some((status, message)) => (status, Some(message)),
         None => (StatusCode::OK, None),
@@ -159,6 +208,14 @@ pub async fn render(
         groups,
         committees,
         problem,
+        round,
+        votes,
+        my_vote,
+        tally,
+        positions: &POSITIONS,
+        default_deadline: (state.clock.now() + DEFAULT_ROUND)
+            .format("%Y-%m-%d")
+            .to_string(),
     }
     .render()?;
     Ok(HttpResponse::build(status)

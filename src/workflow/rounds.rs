@@ -1,0 +1,398 @@
+//! Consensus rounds and decisions: open a round, vote, close it with or
+//! without consensus, give up, publish or send back.
+
+use chrono::{NaiveDateTime, TimeDelta};
+
+use super::workspace::{
+    Acting, Telling, Visible, secretariat_emails, tell_submitter, tell_workspace, transition,
+    visible,
+};
+use super::{Ctx, WorkflowError};
+use crate::db::{self, DbConn};
+use crate::domain::lifecycle::{Action, State};
+use crate::models::requests::Change;
+use crate::models::{events, groups, requests, rounds};
+
+/// How long a round runs unless the convenor says otherwise.
+pub const DEFAULT_ROUND: TimeDelta = TimeDelta::days(21);
+/// Members who have not voted hear this long before the deadline.
+pub const REMINDER_BEFORE: TimeDelta = TimeDelta::days(3);
+
+pub const POSITIONS: [(&str, &str); 4] = [
+    ("agree", "Agree"),
+    ("agree_with_comments", "Agree, with comments"),
+    ("oppose", "Oppose (sustained opposition)"),
+    ("abstain", "Abstain"),
+];
+
+fn group_of(request: &requests::Request) -> Result<String, WorkflowError> {
+    request
+        .group_id
+        .clone()
+        .ok_or_else(|| WorkflowError::Invalid("This request has no group.".into()))
+}
+
+pub fn open(
+    conn: &mut DbConn,
+    ctx: &Ctx,
+    acting: &Acting<'_>,
+    draft: &str,
+    deadline: NaiveDateTime,
+) -> Result<(), WorkflowError> {
+    if deadline <= ctx.now {
+        return Err(WorkflowError::Invalid(
+            "Choose a deadline in the future.".into(),
+        ));
+    }
+    db::write_transaction(conn, |conn| {
+        let (request, _, event) = transition(
+            conn,
+            ctx,
+            acting,
+            Action::OpenRound,
+            Change::default(),
+            None,
+        )?;
+        rounds::open(conn, &request.id, draft, deadline, &acting.user.id, ctx.now)?;
+        let group = group_of(&request)?;
+        let members = groups::member_emails(conn, &group)?;
+        tell_workspace(
+            conn,
+            ctx,
+            &request,
+            &event,
+            &members,
+            Telling {
+                headline: format!(
+                    "draft answer for your vote by {}",
+                    deadline.format("%-d %B %Y")
+                ),
+                intro: format!(
+                    "{} circulated a draft answer for consensus. Please vote (agree, agree with comments, oppose with a comment, or abstain) by {}.",
+                    acting.user.name,
+                    deadline.format("%-d %B %Y")
+                ),
+                note: Some(draft),
+                note_label: "The draft answer",
+            },
+        )
+    })
+}
+
+/// Casts or changes the acting member's vote in the open round. Votes do not
+/// move the request, so they take no part in the optimistic lock.
+pub fn vote(
+    conn: &mut DbConn,
+    ctx: &Ctx,
+    acting: &Acting<'_>,
+    position: &str,
+    comment: &str,
+) -> Result<(), WorkflowError> {
+    if !POSITIONS.iter().any(|(p, _)| *p == position) {
+        return Err(WorkflowError::Invalid("Choose your position.".into()));
+    }
+    if position == "oppose" && comment.is_empty() {
+        return Err(WorkflowError::Invalid(
+            "An opposition needs a comment saying what must change.".into(),
+        ));
+    }
+    db::write_transaction(conn, |conn| {
+        let Visible {
+            request, standing, ..
+        } = visible(conn, acting.user, acting.reference)?;
+        standing.decide(request.state(), Action::Vote)?;
+        let round = rounds::open_round(conn, &request.id)?.ok_or(WorkflowError::Changed)?;
+        let comment = (!comment.is_empty()).then_some(comment);
+        rounds::cast(conn, &round.id, &acting.user.id, position, comment, ctx.now)?;
+        events::record(
+            conn,
+            events::NewEvent {
+                request_id: &request.id,
+                actor_user_id: Some(&acting.user.id),
+                actor_kind: "user",
+                action: Action::Vote.as_str(),
+                from_state: Some(request.state.as_str()),
+                to_state: request.state.as_str(),
+                note: Some(position),
+            },
+            ctx.now,
+        )?;
+        Ok(())
+    })
+}
+
+/// Records consensus: the final answer, and a response to every opposition.
+pub fn close_with_consensus(
+    conn: &mut DbConn,
+    ctx: &Ctx,
+    acting: &Acting<'_>,
+    final_answer: &str,
+    responses: &[(String, String)],
+) -> Result<(), WorkflowError> {
+    db::write_transaction(conn, |conn| {
+        let request =
+            requests::find_by_reference(conn, acting.reference)?.ok_or(WorkflowError::NotFound)?;
+        let round = rounds::open_round(conn, &request.id)?.ok_or(WorkflowError::Changed)?;
+        let votes = rounds::votes(conn, &round.id)?;
+        let missing: Vec<&str> = votes
+            .iter()
+            .filter(|v| v.position == "oppose")
+            .filter(|v| {
+                !responses
+                    .iter()
+                    .any(|(id, text)| *id == v.id && !text.trim().is_empty())
+            })
+            .map(|v| v.voter.as_str())
+            .collect();
+        if !missing.is_empty() {
+            return Err(WorkflowError::Invalid(format!(
+                "Consensus cannot be recorded while an opposition has no response: answer {}.",
+                missing.join(", ")
+            )));
+        }
+        let change = Change {
+            answer: Some(final_answer),
+            decided_at: Some(ctx.now),
+            ..Change::default()
+        };
+        let (request, _, event) =
+            transition(conn, ctx, acting, Action::CloseWithConsensus, change, None)?;
+        for vote in votes.iter().filter(|v| v.position == "oppose") {
+            let text = responses
+                .iter()
+                .find(|(id, _)| *id == vote.id)
+                .map(|(_, t)| t.trim())
+                .unwrap_or_default();
+            rounds::respond(conn, &vote.id, text, &acting.user.id, ctx.now)?;
+        }
+        rounds::close(
+            conn,
+            &round.id,
+            "consensus",
+            Some(final_answer),
+            &acting.user.id,
+            ctx.now,
+        )?;
+        let mut recipients = secretariat_emails(conn)?;
+        recipients.extend(groups::member_emails(conn, &group_of(&request)?)?);
+        tell_workspace(
+            conn,
+            ctx,
+            &request,
+            &event,
+            &recipients,
+            Telling {
+                headline: "consensus recorded; ready to publish".into(),
+                intro: format!(
+                    "{} recorded the group's consensus. The secretariat may now publish the clarification.",
+                    acting.user.name
+                ),
+                note: Some(final_answer),
+                note_label: "The final answer",
+            },
+        )
+    })
+}
+
+/// Ends the round without consensus: back to the group for another draft.
+pub fn close_without_consensus(
+    conn: &mut DbConn,
+    ctx: &Ctx,
+    acting: &Acting<'_>,
+    note: &str,
+) -> Result<(), WorkflowError> {
+    db::write_transaction(conn, |conn| {
+        let (request, _, event) = transition(
+            conn,
+            ctx,
+            acting,
+            Action::CloseWithoutConsensus,
+            Change::default(),
+            Some(note),
+        )?;
+        let round = rounds::open_round(conn, &request.id)?.ok_or(WorkflowError::Changed)?;
+        rounds::close(
+            conn,
+            &round.id,
+            "no_consensus_yet",
+            None,
+            &acting.user.id,
+            ctx.now,
+        )?;
+        let members = groups::member_emails(conn, &group_of(&request)?)?;
+        tell_workspace(
+            conn,
+            ctx,
+            &request,
+            &event,
+            &members,
+            Telling {
+                headline: "round closed without consensus".into(),
+                intro: format!(
+                    "{} closed the round without consensus; the group continues on a new draft.",
+                    acting.user.name
+                ),
+                note: Some(note),
+                note_label: "The convenor's note",
+            },
+        )
+    })
+}
+
+/// The group cannot answer: the request closes (kept for the next revision).
+pub fn close_no_consensus(
+    conn: &mut DbConn,
+    ctx: &Ctx,
+    acting: &Acting<'_>,
+    note: &str,
+) -> Result<(), WorkflowError> {
+    db::write_transaction(conn, |conn| {
+        let change = Change {
+            closure_note: Some(note),
+            ..Change::default()
+        };
+        let (request, _, event) = transition(
+            conn,
+            ctx,
+            acting,
+            Action::CloseNoConsensus,
+            change,
+            Some(note),
+        )?;
+        tell_submitter(conn, ctx, &request, &event, Telling {
+            headline: "no consensus could be reached".into(),
+            intro: "The maintenance group could not reach consensus on an answer. Your question is kept for the next revision of the standard.".into(),
+            note: Some(note),
+            note_label: "The group's note",
+        })?;
+        let secretariat = secretariat_emails(conn)?;
+        tell_workspace(
+            conn,
+            ctx,
+            &request,
+            &event,
+            &secretariat,
+            Telling {
+                headline: "closed without consensus".into(),
+                intro: format!(
+                    "{} closed the request: no consensus possible.",
+                    acting.user.name
+                ),
+                note: Some(note),
+                note_label: "The convenor's note",
+            },
+        )
+    })
+}
+
+/// Publishes the decided answer.
+pub fn publish(
+    conn: &mut DbConn,
+    ctx: &Ctx,
+    acting: &Acting<'_>,
+    consider_at_revision: bool,
+) -> Result<(), WorkflowError> {
+    db::write_transaction(conn, |conn| {
+        let change = Change {
+            published_at: Some(ctx.now),
+            consider_at_revision: Some(consider_at_revision),
+            ..Change::default()
+        };
+        let (request, _, event) = transition(conn, ctx, acting, Action::Publish, change, None)?;
+        let link = ctx.url(&format!(
+            "/clarifications/{}",
+            request.reference.as_deref().unwrap_or_default()
+        ));
+        tell_submitter(conn, ctx, &request, &event, Telling {
+            headline: "the answer is published".into(),
+            intro: "The maintenance group's answer to your request is published. Thank you for asking.".into(),
+            note: Some(&link),
+            note_label: "The published clarification",
+        })
+    })
+}
+
+/// Sends the decision back to the group with a note for the convenor.
+pub fn send_back(
+    conn: &mut DbConn,
+    ctx: &Ctx,
+    acting: &Acting<'_>,
+    note: &str,
+) -> Result<(), WorkflowError> {
+    db::write_transaction(conn, |conn| {
+        let (request, _, event) = transition(
+            conn,
+            ctx,
+            acting,
+            Action::SendBack,
+            Change::default(),
+            Some(note),
+        )?;
+        let convenors = groups::convenor_emails(conn, &group_of(&request)?)?;
+        tell_workspace(
+            conn,
+            ctx,
+            &request,
+            &event,
+            &convenors,
+            Telling {
+                headline: "decision sent back to the group".into(),
+                intro: format!(
+                    "{} sent the decision back to the group before publication.",
+                    acting.user.name
+                ),
+                note: Some(note),
+                note_label: "The secretariat's note",
+            },
+        )
+    })
+}
+
+/// Reminds members who have not voted, once per round, 3 days before the
+/// deadline. Run by the worker.
+pub fn send_reminders(conn: &mut DbConn, ctx: &Ctx) -> Result<usize, WorkflowError> {
+    let due = rounds::due_for_reminder(conn, ctx.now + REMINDER_BEFORE)?;
+    let count = due.len();
+    for round in due {
+        db::write_transaction(conn, |conn| {
+            let request = requests::find(conn, &round.request_id)?;
+            if request.state() != State::Balloting {
+                return rounds::mark_reminded(conn, &round.id, ctx.now)
+                    .map_err(WorkflowError::from);
+            }
+            let group = group_of(&request)?;
+            let waiting = rounds::not_voted(conn, &group, &round.id)?;
+            let event = events::record(
+                conn,
+                events::NewEvent {
+                    request_id: &request.id,
+                    actor_user_id: None,
+                    actor_kind: "system",
+                    action: Action::Remind.as_str(),
+                    from_state: Some(request.state.as_str()),
+                    to_state: request.state.as_str(),
+                    note: None,
+                },
+                ctx.now,
+            )?;
+            tell_workspace(
+                conn,
+                ctx,
+                &request,
+                &event,
+                &waiting,
+                Telling {
+                    headline: format!("please vote by {}", round.deadline_at.format("%-d %B %Y")),
+                    intro: format!(
+                        "The consensus round on this request closes on {}, and your vote is not in yet.",
+                        round.deadline_at.format("%-d %B %Y")
+                    ),
+                    note: Some(&round.draft_answer),
+                    note_label: "The draft answer",
+                },
+            )?;
+            rounds::mark_reminded(conn, &round.id, ctx.now).map_err(WorkflowError::from)
+        })?;
+    }
+    Ok(count)
+}

@@ -1,0 +1,403 @@
+//! Consensus rounds and decisions (issue 4, items 6 and 7): open a round,
+//! vote, answer every opposition, record consensus, publish; and the timed
+//! jobs — reminders before the deadline, expiry of unanswered requests.
+
+use std::time::Duration;
+
+use chrono::TimeDelta;
+use clarion::db::schema::{opposition_responses, requests, rounds, votes};
+use diesel::prelude::*;
+
+use crate::on_both_databases;
+use crate::support::app::{Backend, TestApp, text_of};
+use crate::workspace::{act, screened_world, state_of};
+
+const DRAFT: &str =
+    "No. Clause 7.2.1 requires documented methods; one procedure may cover several methods.";
+
+/// Accepted and with a round open by the convenor; returns the reference.
+async fn balloting(app: &TestApp) -> String {
+    let (reference, _) = screened_world(app).await;
+    app.add_user(
+        "nils@example.org",
+        "Nils Member",
+        false,
+        Some(("MG 17025", "member")),
+    );
+    let sam = app.signed_in("sam@example.org").await;
+    assert_eq!(act(&sam, &reference, "accept", &[]).await.status(), 303);
+    let carla = app.signed_in("carla@example.org").await;
+    let response = act(
+        &carla,
+        &reference,
+        "rounds",
+        &[("draft", DRAFT), ("deadline", "")],
+    )
+    .await;
+    assert_eq!(response.status(), 303);
+    assert_eq!(state_of(app).0, "balloting");
+    reference
+}
+
+fn mail_count(app: &TestApp, subject_end: &str) -> usize {
+    app.mail
+        .received()
+        .iter()
+        .filter(|m| m.subject.ends_with(subject_end))
+        .count()
+}
+
+on_both_databases!(
+    a_round_reaches_consensus_and_the_clarification_is_published,
+    members_who_have_not_voted_are_reminded_once,
+    the_convenor_can_go_back_to_drafting_or_give_up,
+    the_secretariat_can_send_a_decision_back,
+    an_unanswered_request_expires_after_30_days,
+);
+
+async fn a_round_reaches_consensus_and_the_clarification_is_published(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let reference = balloting(&app).await;
+    let (deadline, opened): (chrono::NaiveDateTime, chrono::NaiveDateTime) = rounds::table
+        .select((rounds::deadline_at, rounds::opened_at))
+        .first(&mut app.db())
+        .unwrap();
+    assert_eq!(
+        deadline - opened,
+        TimeDelta::days(21),
+        "the default deadline"
+    );
+    app.mail.wait_for(1, Duration::from_secs(1)).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(
+        mail_count(
+            &app,
+            &format!(
+                "draft answer for your vote by {}",
+                deadline.format("%-d %B %Y")
+            )
+        ),
+        3
+    );
+
+    let (mia, nils, carla, sam) = (
+        app.signed_in("mia@example.org").await,
+        app.signed_in("nils@example.org").await,
+        app.signed_in("carla@example.org").await,
+        app.signed_in("sam@example.org").await,
+    );
+    assert_eq!(
+        act(
+            &mia,
+            &reference,
+            "vote",
+            &[("position", "agree"), ("comment", "")]
+        )
+        .await
+        .status(),
+        303
+    );
+    let bare_opposition = act(
+        &nils,
+        &reference,
+        "vote",
+        &[("position", "oppose"), ("comment", " ")],
+    )
+    .await;
+    assert_eq!(bare_opposition.status(), 422);
+    assert!(
+        bare_opposition
+            .text()
+            .await
+            .unwrap()
+            .contains("An opposition needs a comment")
+    );
+    assert_eq!(
+        act(
+            &nils,
+            &reference,
+            "vote",
+            &[("position", "agree"), ("comment", "")]
+        )
+        .await
+        .status(),
+        303
+    );
+    // Votes may change until the round closes.
+    let oppose = [
+        ("position", "oppose"),
+        ("comment", "Say that one procedure must name each method."),
+    ];
+    assert_eq!(act(&nils, &reference, "vote", &oppose).await.status(), 303);
+    let cast: Vec<String> = votes::table
+        .select(votes::position)
+        .order(votes::position)
+        .load(&mut app.db())
+        .unwrap();
+    assert_eq!(cast, ["agree", "oppose"]);
+
+    let (_, page) = carla
+        .page(&format!("/workspace/requests/{reference}"))
+        .await;
+    let tally = text_of(&page, "[aria-label=Tally]").unwrap();
+    assert!(
+        tally.contains("1 Agree") && tally.contains("1 Oppose"),
+        "{tally}"
+    );
+
+    // No consensus while an opposition is unanswered.
+    let final_answer =
+        "No. One documented procedure may cover several methods if it names each of them.";
+    let refused = act(
+        &carla,
+        &reference,
+        "consensus",
+        &[("final_answer", final_answer)],
+    )
+    .await;
+    assert_eq!(refused.status(), 422);
+    assert!(
+        refused
+            .text()
+            .await
+            .unwrap()
+            .contains("while an opposition has no response: answer Nils Member")
+    );
+    assert_eq!(state_of(&app).0, "balloting");
+
+    let vote_id: String = votes::table
+        .filter(votes::position.eq("oppose"))
+        .select(votes::id)
+        .first(&mut app.db())
+        .unwrap();
+    let field = format!("response_{vote_id}");
+    let response = act(
+        &carla,
+        &reference,
+        "consensus",
+        &[
+            ("final_answer", final_answer),
+            (
+                &field,
+                "Accepted: the answer now says each method is named.",
+            ),
+        ],
+    )
+    .await;
+    assert_eq!(response.status(), 303);
+    assert_eq!(state_of(&app).0, "decided");
+    let (answer, decided): (Option<String>, Option<chrono::NaiveDateTime>) = requests::table
+        .select((requests::answer, requests::decided_at))
+        .first(&mut app.db())
+        .unwrap();
+    assert_eq!(answer.as_deref(), Some(final_answer));
+    assert!(decided.is_some());
+    let responses: i64 = opposition_responses::table
+        .count()
+        .get_result(&mut app.db())
+        .unwrap();
+    assert_eq!(responses, 1);
+
+    // The decision record, as the secretariat reads it before publishing.
+    let (_, page) = sam.page(&format!("/workspace/requests/{reference}")).await;
+    let record = text_of(&page, "#round-heading").unwrap();
+    assert!(record.contains("closed"), "{record}");
+    assert!(page.contains("One documented procedure may cover several methods"));
+    assert!(page.contains("Accepted: the answer now says each method is named."));
+    assert!(
+        text_of(&page, ".timeline")
+            .unwrap()
+            .contains("Recorded consensus Carla Convenor")
+    );
+
+    let response = act(
+        &sam,
+        &reference,
+        "publish",
+        &[("consider_at_revision", "on")],
+    )
+    .await;
+    assert_eq!(response.status(), 303);
+    let (state, consider, published): (String, bool, Option<chrono::NaiveDateTime>) =
+        requests::table
+            .select((
+                requests::state,
+                requests::consider_at_revision,
+                requests::published_at,
+            ))
+            .first(&mut app.db())
+            .unwrap();
+    assert_eq!(state, "published");
+    assert!(consider && published.is_some());
+    let mail = app.mail.wait_for(1, Duration::from_secs(1)).await;
+    drop(mail);
+    for _ in 0..100 {
+        if mail_count(&app, "the answer is published") == 1 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let published_mail = app
+        .mail
+        .to("ana.lima@lab.example")
+        .into_iter()
+        .find(|m| m.subject.ends_with("the answer is published"))
+        .unwrap();
+    assert!(
+        published_mail
+            .text
+            .contains(&format!("/clarifications/{reference}"))
+    );
+    assert!(
+        mail_count(&app, "consensus recorded; ready to publish") >= 3,
+        "secretariat and group"
+    );
+    // Published decisions offer no more actions.
+    let (_, page) = sam.page(&format!("/workspace/requests/{reference}")).await;
+    assert!(page.contains("Nothing for you to do on this request now."));
+}
+
+async fn members_who_have_not_voted_are_reminded_once(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let reference = balloting(&app).await;
+    let mia = app.signed_in("mia@example.org").await;
+    act(
+        &mia,
+        &reference,
+        "vote",
+        &[("position", "agree"), ("comment", "")],
+    )
+    .await;
+    app.clock.advance(TimeDelta::days(17));
+    app.settle().await;
+    assert_eq!(
+        mail_count(&app, "please vote by"),
+        0,
+        "not yet: more than 3 days left"
+    );
+    app.clock.advance(TimeDelta::days(2));
+    app.settle().await;
+    app.settle().await;
+    let mut reminded: Vec<String> = app
+        .mail
+        .received()
+        .iter()
+        .filter(|m| m.subject.contains("please vote by"))
+        .flat_map(|m| m.envelope_to.clone())
+        .collect();
+    reminded.sort();
+    assert_eq!(
+        reminded,
+        ["carla@example.org", "nils@example.org"],
+        "only those who have not voted"
+    );
+}
+
+async fn the_convenor_can_go_back_to_drafting_or_give_up(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let reference = balloting(&app).await;
+    let carla = app.signed_in("carla@example.org").await;
+    let response = act(
+        &carla,
+        &reference,
+        "no-consensus-yet",
+        &[("note", "Two members need more time.")],
+    )
+    .await;
+    assert_eq!(response.status(), 303);
+    assert_eq!(state_of(&app).0, "in_group");
+    let outcome: Option<String> = rounds::table
+        .select(rounds::outcome)
+        .first(&mut app.db())
+        .unwrap();
+    assert_eq!(outcome.as_deref(), Some("no_consensus_yet"));
+    let response = act(
+        &carla,
+        &reference,
+        "no-consensus",
+        &[("note", "The text must change in the revision.")],
+    )
+    .await;
+    assert_eq!(response.status(), 303);
+    assert_eq!(
+        state_of(&app),
+        ("closed".to_owned(), Some("no_consensus".to_owned()))
+    );
+    for _ in 0..100 {
+        if mail_count(&app, "no consensus could be reached") == 1 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let told = app
+        .mail
+        .to("ana.lima@lab.example")
+        .into_iter()
+        .find(|m| m.subject.ends_with("no consensus could be reached"));
+    assert!(
+        told.unwrap()
+            .text
+            .contains("The text must change in the revision.")
+    );
+}
+
+async fn the_secretariat_can_send_a_decision_back(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let reference = balloting(&app).await;
+    let carla = app.signed_in("carla@example.org").await;
+    act(&carla, &reference, "consensus", &[("final_answer", "Yes.")]).await;
+    assert_eq!(state_of(&app).0, "decided");
+    let sam = app.signed_in("sam@example.org").await;
+    let response = act(
+        &sam,
+        &reference,
+        "send-back",
+        &[("note", "Please cite the clause in the answer.")],
+    )
+    .await;
+    assert_eq!(response.status(), 303);
+    assert_eq!(state_of(&app).0, "in_group");
+    for _ in 0..100 {
+        if mail_count(&app, "decision sent back to the group") == 1 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let told: Vec<_> = app
+        .mail
+        .received()
+        .into_iter()
+        .filter(|m| m.subject.ends_with("decision sent back to the group"))
+        .collect();
+    assert_eq!(told.len(), 1);
+    assert_eq!(told[0].envelope_to, ["carla@example.org"], "the convenor");
+}
+
+async fn an_unanswered_request_expires_after_30_days(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (reference, tracking) = screened_world(&app).await;
+    let sam = app.signed_in("sam@example.org").await;
+    act(&sam, &reference, "ask", &[("note", "Which method?")]).await;
+    app.clock.advance(TimeDelta::days(29));
+    app.settle().await;
+    assert_eq!(state_of(&app).0, "awaiting_submitter");
+    app.clock.advance(TimeDelta::days(2));
+    app.settle().await;
+    assert_eq!(
+        state_of(&app),
+        ("closed".to_owned(), Some("expired".to_owned()))
+    );
+    let (_, page) = app.page(&tracking).await;
+    assert!(
+        text_of(&page, ".lede")
+            .unwrap()
+            .contains("no reply to the secretariat's question arrived within 30 days")
+    );
+    for _ in 0..100 {
+        if mail_count(&app, "closed: no reply within 30 days") == 1 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(mail_count(&app, "closed: no reply within 30 days"), 1);
+}
