@@ -57,7 +57,12 @@ pub fn migrate(settings: &Settings, revert: bool) -> Result<(), String> {
     Ok(())
 }
 
-pub fn seed(settings: &Settings, file: Option<&Path>) -> Result<(), String> {
+/// `clarion seed`; with `demo_password`, also the demo (`clarion seed --demo`).
+pub fn seed(
+    settings: &Settings,
+    file: Option<&Path>,
+    demo_password: Option<&str>,
+) -> Result<(), String> {
     let registry = match file {
         Some(path) => Registry::parse(
             &std::fs::read_to_string(path)
@@ -74,6 +79,12 @@ pub fn seed(settings: &Settings, file: Option<&Path>) -> Result<(), String> {
         "registry loaded: {} standards, {} groups, {} external committees",
         report.standards, report.groups, report.committees
     );
+    if let Some(password) = demo_password {
+        let demo = crate::demo::seed(&mut conn, password, Clock::default().now()).map_err(|e| {
+            format!("the registry is loaded but the demo is not, nothing of it was added: {e}")
+        })?;
+        println!("{}", demo.summary(&settings.base_url));
+    }
     Ok(())
 }
 

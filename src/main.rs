@@ -43,6 +43,10 @@ enum Command {
         /// A registry file to load instead of the built-in seed/registry.toml
         #[arg(long, value_name = "FILE")]
         registry: Option<PathBuf>,
+        /// Also add demo accounts (password from CLARION_DEMO_PASSWORD, default
+        /// clarion-demo), published sample clarifications and requests in every state
+        #[arg(long)]
+        demo: bool,
     },
     /// Manage accounts
     #[command(subcommand)]
@@ -116,7 +120,11 @@ fn main() -> ExitCode {
     let result = match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(settings),
         Command::Migrate { revert } => cli::migrate(&settings, revert),
-        Command::Seed { registry } => cli::seed(&settings, registry.as_deref()),
+        Command::Seed { registry, demo } => cli::seed(
+            &settings,
+            registry.as_deref(),
+            demo.then(demo_password).as_deref(),
+        ),
         Command::User(UserCommand::Invite(user)) => cli::invite_user(
             &settings,
             cli::NewAccount {
@@ -164,6 +172,14 @@ fn serve(settings: Settings) -> Result<(), String> {
         );
         app.run_until_stopped().await.map_err(|e| e.to_string())
     })
+}
+
+/// The password of the demo accounts: `CLARION_DEMO_PASSWORD` or the default.
+fn demo_password() -> String {
+    std::env::var(clarion::demo::PASSWORD_VARIABLE)
+        .ok()
+        .filter(|v| !v.is_empty())
+        .unwrap_or_else(|| clarion::demo::DEFAULT_PASSWORD.to_owned())
 }
 
 fn read_password() -> Result<String, String> {

@@ -96,3 +96,12 @@ pub fn convenor_emails(conn: &mut DbConn, group_id: &str) -> QueryResult<Vec<Str
         .select(users::email)
         .load(conn)
 }
+
+/// The groups a user belongs to, with their role in each.
+pub fn memberships_of(conn: &mut DbConn, user_id: &str) -> QueryResult<Vec<(String, String)>> {
+    use crate::db::schema::memberships;
+    memberships::table
+        .filter(memberships::user_id.eq(user_id))
+        .select((memberships::group_id, memberships::role))
+        .load(conn)
+}

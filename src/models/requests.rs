@@ -287,3 +287,46 @@ pub fn in_state_since(
         .select(Request::as_select())
         .load(conn)
 }
+
+/// An open request as the queue lists it.
+#[derive(Debug, Clone, Queryable)]
+pub struct QueueRow {
+    pub id: String,
+    pub reference: Option<String>,
+    pub state: String,
+    pub clause: String,
+    pub question: String,
+    pub group_id: Option<String>,
+    pub updated_at: NaiveDateTime,
+    pub confirmed_at: Option<NaiveDateTime>,
+    pub standard_designation: String,
+    pub standard_edition: i32,
+}
+
+/// Every request between confirmation and publication.
+pub fn open_requests(conn: &mut DbConn) -> QueryResult<Vec<QueueRow>> {
+    let open = [
+        State::Screening,
+        State::AwaitingSubmitter,
+        State::InGroup,
+        State::Balloting,
+        State::Decided,
+    ]
+    .map(State::as_str);
+    requests::table
+        .inner_join(standards::table)
+        .filter(requests::state.eq_any(open))
+        .select((
+            requests::id,
+            requests::reference,
+            requests::state,
+            requests::clause,
+            requests::question,
+            requests::group_id,
+            requests::updated_at,
+            requests::confirmed_at,
+            standards::designation,
+            standards::edition,
+        ))
+        .load(conn)
+}

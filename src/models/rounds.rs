@@ -206,3 +206,19 @@ pub fn not_voted(conn: &mut DbConn, group_id: &str, round_id: &str) -> QueryResu
         .select(users::email)
         .load(conn)
 }
+
+/// Every open round.
+pub fn all_open(conn: &mut DbConn) -> QueryResult<Vec<Round>> {
+    rounds::table
+        .filter(rounds::closed_at.is_null())
+        .select(Round::as_select())
+        .load(conn)
+}
+
+/// The rounds a user has voted in.
+pub fn voted_by(conn: &mut DbConn, user_id: &str) -> QueryResult<Vec<String>> {
+    votes::table
+        .filter(votes::user_id.eq(user_id))
+        .select(votes::round_id)
+        .load(conn)
+}

@@ -1,6 +1,7 @@
 //! Handlers, one action per function, registered area by area.
 
 pub mod account;
+pub mod admin;
 pub mod assets;
 pub mod ops;
 pub mod public;
@@ -15,6 +16,7 @@ use crate::error::AppError;
 pub fn configure(cfg: &mut web::ServiceConfig) {
     ops::configure(cfg);
     account::configure(cfg);
+    admin::configure(cfg);
     assets::configure(cfg);
     public::configure(cfg);
     setup::configure(cfg);

@@ -47,6 +47,18 @@ fn mail_count(app: &TestApp, subject_end: &str) -> usize {
         .count()
 }
 
+/// Waits until `count` messages with this subject ending have arrived.
+async fn wait_for_mail(app: &TestApp, subject_end: &str, count: usize) {
+    for _ in 0..400 {
+        if mail_count(app, subject_end) >= count {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let subjects: Vec<String> = app.mail.received().into_iter().map(|m| m.subject).collect();
+    panic!("expected {count} mail ending {subject_end:?}: {subjects:?}");
+}
+
 on_both_databases!(
     a_round_reaches_consensus_and_the_clarification_is_published,
     members_who_have_not_voted_are_reminded_once,
@@ -67,8 +79,11 @@ async fn a_round_reaches_consensus_and_the_clarification_is_published(backend: B
         TimeDelta::days(21),
         "the default deadline"
     );
-    app.mail.wait_for(1, Duration::from_secs(1)).await;
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    let subject = format!(
+        "draft answer for your vote by {}",
+        deadline.format("%-d %B %Y")
+    );
+    wait_for_mail(&app, &subject, 3).await;
     assert_eq!(
         mail_count(
             &app,
@@ -229,14 +244,7 @@ async fn a_round_reaches_consensus_and_the_clarification_is_published(backend: B
             .unwrap();
     assert_eq!(state, "published");
     assert!(consider && published.is_some());
-    let mail = app.mail.wait_for(1, Duration::from_secs(1)).await;
-    drop(mail);
-    for _ in 0..100 {
-        if mail_count(&app, "the answer is published") == 1 {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    wait_for_mail(&app, "the answer is published", 1).await;
     let published_mail = app
         .mail
         .to("ana.lima@lab.example")
@@ -248,6 +256,7 @@ async fn a_round_reaches_consensus_and_the_clarification_is_published(backend: B
             .text
             .contains(&format!("/clarifications/{reference}"))
     );
+    wait_for_mail(&app, "consensus recorded; ready to publish", 3).await;
     assert!(
         mail_count(&app, "consensus recorded; ready to publish") >= 3,
         "secretariat and group"
@@ -276,7 +285,21 @@ async fn members_who_have_not_voted_are_reminded_once(backend: Backend) {
         "not yet: more than 3 days left"
     );
     app.clock.advance(TimeDelta::days(2));
-    app.settle().await;
+    app.state.wake_mail_worker();
+    for _ in 0..400 {
+        if app
+            .mail
+            .received()
+            .iter()
+            .filter(|m| m.subject.contains("please vote by"))
+            .count()
+            >= 2
+        {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    // Later passes of the worker send no second reminder.
     app.settle().await;
     let mut reminded: Vec<String> = app
         .mail
@@ -323,12 +346,7 @@ async fn the_convenor_can_go_back_to_drafting_or_give_up(backend: Backend) {
         state_of(&app),
         ("closed".to_owned(), Some("no_consensus".to_owned()))
     );
-    for _ in 0..100 {
-        if mail_count(&app, "no consensus could be reached") == 1 {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    wait_for_mail(&app, "no consensus could be reached", 1).await;
     let told = app
         .mail
         .to("ana.lima@lab.example")
@@ -357,12 +375,7 @@ async fn the_secretariat_can_send_a_decision_back(backend: Backend) {
     .await;
     assert_eq!(response.status(), 303);
     assert_eq!(state_of(&app).0, "in_group");
-    for _ in 0..100 {
-        if mail_count(&app, "decision sent back to the group") == 1 {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    wait_for_mail(&app, "decision sent back to the group", 1).await;
     let told: Vec<_> = app
         .mail
         .received()
@@ -393,11 +406,6 @@ async fn an_unanswered_request_expires_after_30_days(backend: Backend) {
             .unwrap()
             .contains("no reply to the secretariat's question arrived within 30 days")
     );
-    for _ in 0..100 {
-        if mail_count(&app, "closed: no reply within 30 days") == 1 {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    wait_for_mail(&app, "closed: no reply within 30 days", 1).await;
     assert_eq!(mail_count(&app, "closed: no reply within 30 days"), 1);
 }

@@ -3,14 +3,17 @@
 mod support;
 
 mod accounts;
+mod admin;
 mod browser;
 mod browser_submission;
 mod cli;
 mod consensus;
 mod database;
+mod demo;
 mod harness;
 mod mail;
 mod ops;
+mod queue;
 mod setup;
 mod shell;
 mod submission;

@@ -1,0 +1,148 @@
+//! `/admin`: the secretariat's registry of standards, maintenance groups,
+//! external committees and accounts (SPEC §3: only the secretariat manages
+//! them). Everyone else signed in gets 404 for every address under `/admin`,
+//! never 403; anonymous visitors are sent to sign in.
+
+mod committees;
+mod groups;
+mod index;
+mod standards;
+mod users;
+
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
+use actix_web::http::StatusCode;
+use actix_web::middleware::{Next, from_fn};
+use actix_web::{FromRequest, HttpRequest, HttpResponse, web};
+use askama::Template;
+
+use crate::error::AppError;
+use crate::models::groups::Group;
+use crate::models::users::User;
+use crate::web::{AppState, Page, SignedIn, Viewer};
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        web::scope("/admin")
+            .wrap(from_fn(only_secretariat))
+            .route("", web::get().to(index::show))
+            .configure(standards::configure)
+            .configure(groups::configure)
+            .configure(committees::configure)
+            .configure(users::configure),
+    );
+}
+
+/// A signed-in member of the secretariat. Anyone else signed in gets 404,
+/// so the registry pages do not even admit they exist.
+pub struct Secretariat(pub User);
+
+impl Secretariat {
+    /// The page context: the header shows who is signed in.
+    pub fn page(&self, state: &AppState) -> Page {
+        state.page_as("workspace", &Viewer(Some(self.0.clone())))
+    }
+}
+
+impl FromRequest for Secretariat {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, AppError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let signed_in = SignedIn::from_request(req, payload);
+        Box::pin(async move {
+            let SignedIn(user) = signed_in.await?;
+            if user.is_secretariat {
+                Ok(Secretariat(user))
+            } else {
+                Err(AppError::NotFound)
+            }
+        })
+    }
+}
+
+/// Middleware of the whole scope: the check runs before any handler reads a
+/// form, so a member's post gets the same 404 as their visit, whatever its
+/// CSRF token, and an address that does not exist reveals nothing either.
+async fn only_secretariat(
+    mut req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    match req.extract::<Secretariat>().await {
+        Ok(_) => Ok(next.call(req).await?.map_into_boxed_body()),
+        Err(refusal) => Ok(req.error_response(refusal).map_into_boxed_body()),
+    }
+}
+
+/// After a successful post: back to a list, so that reloading sends nothing twice.
+fn see_other(location: &str) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header(("location", location))
+        .finish()
+}
+
+/// An id or slug that can go back into an address as it is.
+fn plain_key(key: &str) -> bool {
+    !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+}
+
+/// A form page rendered again with its errors: 422, nothing stored.
+fn unprocessable(page: &impl Template) -> Result<HttpResponse, AppError> {
+    Ok(HttpResponse::build(StatusCode::UNPROCESSABLE_ENTITY)
+        .content_type("text/html; charset=utf-8")
+        .body(page.render()?))
+}
+
+/// The `?done=` of a list page after a redirect.
+#[derive(serde::Deserialize)]
+struct Done {
+    #[serde(default)]
+    done: String,
+    #[serde(default)]
+    moved: usize,
+}
+
+/// A checkbox of a url-encoded form: present (`on`) when ticked.
+fn ticked(value: &Option<String>) -> bool {
+    value.is_some()
+}
+
+/// The roles a member can hold in a group, as (value, label).
+fn role_options() -> Vec<(String, String)> {
+    vec![
+        ("member".to_owned(), "Member".to_owned()),
+        ("convenor".to_owned(), "Convenor".to_owned()),
+    ]
+}
+
+fn valid_role(role: &str) -> bool {
+    matches!(role, "member" | "convenor")
+}
+
+/// Groups as options of a select: (id, "MG 17025 — name").
+fn group_options(groups: &[Group]) -> Vec<(String, String)> {
+    groups
+        .iter()
+        .map(|g| (g.id.clone(), format!("{} — {}", g.code, g.name)))
+        .collect()
+}
+
+/// Trimmed text with runs of whitespace collapsed to one space.
+fn tidy(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Text typed in a required field: trimmed, then checked for presence and length.
+fn required(text: &str, max: usize, missing: &str, too_long: &str) -> Result<String, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        Err(missing.to_owned())
+    } else if text.chars().count() > max {
+        Err(too_long.to_owned())
+    } else {
+        Ok(text.to_owned())
+    }
+}

@@ -1,0 +1,63 @@
+//! `/admin/standards`: every standard with its group and status.
+
+use std::collections::HashMap;
+
+use actix_web::web;
+use askama::Template;
+use askama_web::WebTemplate;
+
+use crate::error::AppError;
+use crate::models::standards::{self, Standard};
+use crate::routes::admin::{Done, Secretariat};
+use crate::web::{AppState, Page};
+
+pub struct Row {
+    pub standard: Standard,
+    pub group_code: Option<String>,
+    /// "ISO/IEC 17025:2017" of the edition that replaced this one.
+    pub superseded_by: Option<String>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/standards/list.html")]
+pub struct ListPage {
+    page: Page,
+    notice: Option<&'static str>,
+    rows: Vec<Row>,
+}
+
+pub async fn show(
+    state: web::Data<AppState>,
+    admin: Secretariat,
+    query: web::Query<Done>,
+) -> Result<ListPage, AppError> {
+    let all = state
+        .db(|conn| Ok(standards::all_with_groups(conn)?))
+        .await?;
+    let labels: HashMap<String, String> =
+        all.iter().map(|(s, _)| (s.id.clone(), s.label())).collect();
+    let rows = all
+        .into_iter()
+        .map(|(standard, group_code)| Row {
+            superseded_by: standard
+                .superseded_by_id
+                .as_ref()
+                .and_then(|id| labels.get(id).cloned()),
+            standard,
+            group_code,
+        })
+        .collect();
+    let notice = match query.done.as_str() {
+        "added" => Some("The standard was added."),
+        "superseded" => {
+            Some("The new edition was added; the edition it replaces is now listed as superseded.")
+        }
+        "saved" => Some("The standard was saved."),
+        _ => None,
+    };
+    Ok(ListPage {
+        page: admin.page(&state),
+        notice,
+        rows,
+    })
+}

@@ -1,0 +1,1045 @@
+//! The secretariat's registry under /admin: standards and their editions,
+//! maintenance groups and members, external committees, accounts. Only the
+//! secretariat sees any of it; everyone else signed in gets 404.
+
+use std::time::Duration;
+
+use clarion::db::schema::{
+    external_committees, groups, memberships, outbox, sessions, standards, users,
+};
+use diesel::prelude::*;
+
+use crate::on_both_databases;
+use crate::support::app::{Backend, TestApp, csrf_token_in, text_of};
+
+const PASSWORD: &str = "correct horse battery staple";
+const SECRETARIAT: &str = "sam@example.org";
+const MEMBER: &str = "mia@example.org";
+
+/// Someone at a browser: their own cookies, no redirects followed.
+struct Browser {
+    client: reqwest::Client,
+    address: String,
+}
+
+impl Browser {
+    fn new(app: &TestApp) -> Browser {
+        Browser {
+            client: reqwest::Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
+                .cookie_store(true)
+                .timeout(Duration::from_secs(30))
+                .build()
+                .unwrap(),
+            address: app.address.clone(),
+        }
+    }
+
+    /// A browser signed in as `email` (with the test password).
+    async fn signed_in(app: &TestApp, email: &str) -> Browser {
+        let browser = Browser::new(app);
+        let response = browser
+            .submit_form(
+                "/login",
+                "/login",
+                &[("email", email), ("password", PASSWORD), ("next", "/")],
+            )
+            .await;
+        assert_eq!(response.status(), 303, "{email} signs in");
+        browser
+    }
+
+    async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(format!("{}{path}", self.address))
+            .send()
+            .await
+            .unwrap()
+    }
+
+    async fn page(&self, path: &str) -> (u16, String) {
+        let response = self.get(path).await;
+        let status = response.status().as_u16();
+        (status, response.text().await.unwrap())
+    }
+
+    async fn post(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        self.client
+            .post(format!("{}{path}", self.address))
+            .form(fields)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// Opens `page`, then sends `fields` to `action` with the page's CSRF token.
+    async fn submit_form(
+        &self,
+        page: &str,
+        action: &str,
+        fields: &[(&str, &str)],
+    ) -> reqwest::Response {
+        let (status, body) = self.page(page).await;
+        assert_eq!(status, 200, "{page} should show its form");
+        self.post_with_token_of(&body, action, fields).await
+    }
+
+    /// Sends `fields` to `action` with the CSRF token of a page already shown.
+    async fn post_with_token_of(
+        &self,
+        page_body: &str,
+        action: &str,
+        fields: &[(&str, &str)],
+    ) -> reqwest::Response {
+        let token = csrf_token_in(page_body);
+        let mut all = fields.to_vec();
+        all.push(("csrf_token", &token));
+        self.post(action, &all).await
+    }
+}
+
+fn add_user(app: &TestApp, email: &str, name: &str, secretariat: bool) -> String {
+    let id = clarion::db::new_id();
+    clarion::models::users::insert(
+        &mut app.db(),
+        &clarion::models::users::NewUser {
+            id: &id,
+            email,
+            name,
+            password_hash: Some(&clarion::domain::password::hash(PASSWORD)),
+            is_secretariat: secretariat,
+            active: true,
+            created_at: app.clock.now(),
+        },
+    )
+    .unwrap();
+    id
+}
+
+/// A fresh instance with a secretariat account, signed in.
+async fn secretariat_at_work(backend: Backend) -> (TestApp, Browser) {
+    let app = TestApp::spawn(backend).await;
+    add_user(&app, SECRETARIAT, "Sam Secretariat", true);
+    let sam = Browser::signed_in(&app, SECRETARIAT).await;
+    (app, sam)
+}
+
+fn location(response: &reqwest::Response) -> String {
+    response.headers()["location"].to_str().unwrap().to_owned()
+}
+
+fn group_id(app: &TestApp, code: &str) -> String {
+    groups::table
+        .filter(groups::code.eq(code))
+        .select(groups::id)
+        .first(&mut app.db())
+        .unwrap()
+}
+
+fn committee_id(app: &TestApp, code: &str) -> String {
+    external_committees::table
+        .filter(external_committees::code.eq(code))
+        .select(external_committees::id)
+        .first(&mut app.db())
+        .unwrap()
+}
+
+fn standard_count(app: &TestApp) -> i64 {
+    standards::table.count().get_result(&mut app.db()).unwrap()
+}
+
+/// (id, title, group id, superseded by) of a standard.
+type StandardFacts = (String, String, Option<String>, Option<String>);
+
+fn standard(app: &TestApp, slug: &str) -> StandardFacts {
+    standards::table
+        .filter(standards::slug.eq(slug))
+        .select((
+            standards::id,
+            standards::title,
+            standards::group_id,
+            standards::superseded_by_id,
+        ))
+        .first(&mut app.db())
+        .unwrap()
+}
+
+/// The value attribute of the control named `name`.
+fn value_of(html: &str, name: &str) -> Option<String> {
+    let document = scraper::Html::parse_document(html);
+    let selector = scraper::Selector::parse(&format!("[name=\"{name}\"]")).unwrap();
+    document
+        .select(&selector)
+        .next()
+        .and_then(|e| e.value().attr("value").map(str::to_owned))
+}
+
+on_both_databases!(
+    the_secretariat_adds_a_standard_and_a_new_edition_that_supersedes_it,
+    a_new_edition_may_be_added_without_superseding_the_old_one,
+    bad_standards_are_refused_with_every_value_kept,
+    the_secretariat_adds_a_group_and_manages_its_members,
+    the_secretariat_edits_a_committees_designations,
+    an_invited_person_chooses_a_password_and_signs_in,
+    bad_invitations_are_refused_and_nothing_is_stored,
+    a_deactivated_account_is_signed_out_and_keeps_its_name,
+    a_member_finds_nothing_under_admin,
+    anonymous_visitors_are_sent_to_sign_in,
+);
+
+async fn the_secretariat_adds_a_standard_and_a_new_edition_that_supersedes_it(backend: Backend) {
+    let (app, sam) = secretariat_at_work(backend).await;
+    let (status, index) = sam.page("/admin").await;
+    assert_eq!(status, 200);
+    assert!(index.contains(r#"href="/admin/standards""#), "{index}");
+    assert!(
+        text_of(&index, ".site-account")
+            .unwrap()
+            .contains("Signed in as Sam Secretariat")
+    );
+
+    let mg = group_id(&app, "MG 17000");
+    let response = sam
+        .submit_form(
+            "/admin/standards/new",
+            "/admin/standards",
+            &[
+                ("designation", "ISO/IEC  17099"),
+                ("edition", "2019"),
+                ("title", "Conformity assessment — Guidance on testing"),
+                ("group", &mg),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    assert_eq!(location(&response), "/admin/standards?done=added");
+    let (old_id, _, group, superseded_by) = standard(&app, "iso-iec-17099-2019");
+    assert_eq!(group.as_deref(), Some(mg.as_str()));
+    assert_eq!(superseded_by, None);
+    let (_, list) = sam.page("/admin/standards?done=added").await;
+    assert_eq!(
+        text_of(&list, ".notice--success").unwrap(),
+        "The standard was added."
+    );
+    assert!(list.contains("ISO/IEC 17099:2019"));
+
+    // A newer edition, typed in another spelling: the form first asks
+    // whether it supersedes the edition in force, ticked by default.
+    let before = standard_count(&app);
+    let response = sam
+        .submit_form(
+            "/admin/standards/new",
+            "/admin/standards",
+            &[
+                ("designation", "iso/iec 17099"),
+                ("edition", "2026"),
+                ("title", "Conformity assessment — Guidance on testing"),
+                ("group", &mg),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 422);
+    let page = response.text().await.unwrap();
+    assert!(
+        text_of(&page, ".error-summary")
+            .unwrap()
+            .contains("ISO/IEC 17099:2019 is in the registry"),
+        "{page}"
+    );
+    assert_eq!(
+        text_of(&page, "label[for=field-supersedes]").unwrap(),
+        "Supersedes ISO/IEC 17099:2019"
+    );
+    assert!(page.contains(r#"id="field-supersedes" name="supersedes" value="on" checked"#));
+    assert_eq!(value_of(&page, "designation").unwrap(), "iso/iec 17099");
+    assert_eq!(standard_count(&app), before, "nothing stored yet");
+
+    let offered = value_of(&page, "offered").unwrap();
+    let response = sam
+        .post_with_token_of(
+            &page,
+            "/admin/standards",
+            &[
+                ("designation", "iso/iec 17099"),
+                ("edition", "2026"),
+                ("title", "Conformity assessment — Guidance on testing"),
+                ("group", &mg),
+                ("offered", &offered),
+                ("supersedes", "on"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    assert_eq!(location(&response), "/admin/standards?done=superseded");
+    let (new_id, ..) = standard(&app, "iso-iec-17099-2026");
+    let (_, _, _, superseded_by) = standard(&app, "iso-iec-17099-2019");
+    assert_eq!(superseded_by.as_deref(), Some(new_id.as_str()));
+    let designation: String = standards::table
+        .find(&new_id)
+        .select(standards::designation)
+        .first(&mut app.db())
+        .unwrap();
+    assert_eq!(designation, "ISO/IEC 17099", "spelled as the registry does");
+    assert_ne!(old_id, new_id);
+
+    // The public list shows the old edition as superseded.
+    let (_, public) = app.page("/standards").await;
+    let superseded = text_of(&public, "[aria-labelledby=superseded-heading]").unwrap();
+    assert!(superseded.contains("ISO/IEC 17099:2019"), "{superseded}");
+    let current = text_of(&public, "[aria-labelledby=current-heading]").unwrap();
+    assert!(current.contains("ISO/IEC 17099:2026"), "{current}");
+    assert!(!current.contains("ISO/IEC 17099:2019"), "{current}");
+
+    // Title and group can be edited; the identity cannot.
+    let response = sam
+        .submit_form(
+            "/admin/standards/iso-iec-17099-2026/edit",
+            "/admin/standards/iso-iec-17099-2026",
+            &[
+                ("title", "Conformity assessment — Testing guidance"),
+                ("group", ""),
+                ("designation", "ISO 1"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    assert_eq!(location(&response), "/admin/standards?done=saved");
+    let (_, title, group, _) = standard(&app, "iso-iec-17099-2026");
+    assert_eq!(title, "Conformity assessment — Testing guidance");
+    assert_eq!(group, None);
+}
+
+async fn a_new_edition_may_be_added_without_superseding_the_old_one(backend: Backend) {
+    let (app, sam) = secretariat_at_work(backend).await;
+    let (status, page) = sam
+        .page("/admin/standards/new?edition_of=iso-iec-17025-2017")
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(value_of(&page, "designation").unwrap(), "ISO/IEC 17025");
+    assert_eq!(
+        text_of(&page, "label[for=field-supersedes]").unwrap(),
+        "Supersedes ISO/IEC 17025:2017"
+    );
+    assert!(page.contains(r#"value="on" checked"#), "ticked by default");
+    let title = value_of(&page, "title").unwrap();
+    let offered = value_of(&page, "offered").unwrap();
+    let group = group_id(&app, "MG 17025");
+
+    // Unticked: both editions stay in force.
+    let response = sam
+        .post_with_token_of(
+            &page,
+            "/admin/standards",
+            &[
+                ("designation", "ISO/IEC 17025"),
+                ("edition", "2030"),
+                ("title", &title),
+                ("group", &group),
+                ("offered", &offered),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    assert_eq!(location(&response), "/admin/standards?done=added");
+    assert_eq!(standard(&app, "iso-iec-17025-2017").3, None);
+    assert_eq!(
+        standard(&app, "iso-iec-17025-2030").2.as_deref(),
+        Some(group.as_str())
+    );
+}
+
+async fn bad_standards_are_refused_with_every_value_kept(backend: Backend) {
+    let (app, sam) = secretariat_at_work(backend).await;
+    let before = standard_count(&app);
+
+    let response = sam
+        .submit_form(
+            "/admin/standards/new",
+            "/admin/standards",
+            &[
+                ("designation", "ISO/IEC 17099"),
+                ("edition", "20x7"),
+                ("title", "   "),
+                ("group", "no-such-group"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 422);
+    let page = response.text().await.unwrap();
+    let summary = text_of(&page, ".error-summary").unwrap();
+    for message in [
+        "Enter the year of the edition as four digits, for example 2017.",
+        "Enter the title of the standard.",
+        "Choose a group from the list, or none.",
+    ] {
+        assert!(summary.contains(message), "{summary}");
+    }
+    assert_eq!(
+        text_of(&page, "#title-error").unwrap(),
+        "Error: Enter the title of the standard."
+    );
+    assert_eq!(value_of(&page, "designation").unwrap(), "ISO/IEC 17099");
+    assert_eq!(value_of(&page, "edition").unwrap(), "20x7");
+    assert!(page.contains(r##"href="#field-edition""##));
+
+    // The same designation and edition twice.
+    let response = sam
+        .submit_form(
+            "/admin/standards/new",
+            "/admin/standards",
+            &[
+                ("designation", "ISO/IEC 17025"),
+                ("edition", "2017"),
+                (
+                    "title",
+                    "General requirements for the competence of laboratories",
+                ),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 422);
+    let page = response.text().await.unwrap();
+    assert_eq!(
+        text_of(&page, "#edition-error").unwrap(),
+        "Error: ISO/IEC 17025:2017 is already in the registry."
+    );
+    assert_eq!(
+        value_of(&page, "title").unwrap(),
+        "General requirements for the competence of laboratories"
+    );
+
+    // A designation owned by another committee is not ours to add.
+    let response = sam
+        .submit_form(
+            "/admin/standards/new",
+            "/admin/standards",
+            &[
+                ("designation", "ISO 9001"),
+                ("edition", "2015"),
+                ("title", "Quality management systems"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 422);
+    assert!(
+        text_of(&response.text().await.unwrap(), "#designation-error")
+            .unwrap()
+            .contains("belongs to ISO/TC 176")
+    );
+
+    // Editing keeps the rules.
+    let response = sam
+        .submit_form(
+            "/admin/standards/iso-iec-17025-2017/edit",
+            "/admin/standards/iso-iec-17025-2017",
+            &[("title", ""), ("group", "")],
+        )
+        .await;
+    assert_eq!(response.status(), 422);
+    let page = response.text().await.unwrap();
+    assert!(
+        text_of(&page, ".error-summary")
+            .unwrap()
+            .contains("Enter the title of the standard.")
+    );
+    assert_eq!(standard_count(&app), before, "nothing stored");
+    assert!(!standard(&app, "iso-iec-17025-2017").1.is_empty());
+    assert!(standard(&app, "iso-iec-17025-2017").2.is_some());
+}
+
+async fn the_secretariat_adds_a_group_and_manages_its_members(backend: Backend) {
+    let (app, sam) = secretariat_at_work(backend).await;
+    let mia = add_user(&app, MEMBER, "Mia Member", false);
+
+    let response = sam
+        .submit_form(
+            "/admin/groups/new",
+            "/admin/groups",
+            &[
+                ("code", "MG 17099"),
+                ("name", "Maintenance group for ISO/IEC 17099"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    assert_eq!(location(&response), "/admin/groups?done=added");
+    let group = group_id(&app, "MG 17099");
+
+    // Codes are unique, whatever the case; names are required.
+    let response = sam
+        .submit_form(
+            "/admin/groups/new",
+            "/admin/groups",
+            &[("code", "mg 17099"), ("name", "Another group")],
+        )
+        .await;
+    assert_eq!(response.status(), 422);
+    let page = response.text().await.unwrap();
+    assert_eq!(
+        text_of(&page, "#code-error").unwrap(),
+        "Error: A group with the code mg 17099 already exists."
+    );
+    assert_eq!(value_of(&page, "code").unwrap(), "mg 17099");
+    assert_eq!(value_of(&page, "name").unwrap(), "Another group");
+    let response = sam
+        .submit_form(
+            "/admin/groups/new",
+            "/admin/groups",
+            &[("code", "MG 17100"), ("name", " ")],
+        )
+        .await;
+    assert_eq!(response.status(), 422);
+    let page = response.text().await.unwrap();
+    assert_eq!(
+        text_of(&page, "#name-error").unwrap(),
+        "Error: Enter the name of the group."
+    );
+    let stored: i64 = groups::table
+        .filter(groups::code.eq("MG 17100"))
+        .count()
+        .get_result(&mut app.db())
+        .unwrap();
+    assert_eq!(stored, 0, "nothing stored");
+
+    let page_path = format!("/admin/groups/{group}");
+    let members_path = format!("{page_path}/members");
+    // Nobody chosen: refused, the role kept.
+    let response = sam
+        .submit_form(
+            &page_path,
+            &members_path,
+            &[("user", ""), ("role", "convenor")],
+        )
+        .await;
+    assert_eq!(response.status(), 422);
+    let page = response.text().await.unwrap();
+    assert_eq!(
+        text_of(&page, "#user-error").unwrap(),
+        "Error: Choose the person to add."
+    );
+    assert!(page.contains(r#"<option value="convenor" selected>"#));
+
+    let response = sam
+        .submit_form(
+            &page_path,
+            &members_path,
+            &[("user", &mia), ("role", "convenor")],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    assert_eq!(location(&response), format!("{page_path}?done=added"));
+    let (_, page) = sam.page(&page_path).await;
+    let members = text_of(&page, "[aria-labelledby=members-heading]").unwrap();
+    assert!(members.contains("Mia Member"), "{members}");
+    let role_select = format!("#field-role-{mia} option[selected]");
+    assert_eq!(text_of(&page, &role_select).unwrap(), "Convenor");
+    let (_, list) = sam.page("/admin/groups").await;
+    let row = format!("a[href=\"{page_path}\"]");
+    assert_eq!(text_of(&list, &row).unwrap(), "MG 17099");
+    let count: i64 = memberships::table
+        .filter(memberships::group_id.eq(&group))
+        .count()
+        .get_result(&mut app.db())
+        .unwrap();
+    assert_eq!(count, 1);
+
+    let role_path = format!("{members_path}/{mia}/role");
+    let response = sam
+        .submit_form(&page_path, &role_path, &[("role", "chair")])
+        .await;
+    assert_eq!(response.status(), 422);
+    assert!(
+        text_of(&response.text().await.unwrap(), ".error-summary")
+            .unwrap()
+            .contains("Choose convenor or member.")
+    );
+    let response = sam
+        .submit_form(&page_path, &role_path, &[("role", "member")])
+        .await;
+    assert_eq!(response.status(), 303);
+    let role: String = memberships::table
+        .find((&group, &mia))
+        .select(memberships::role)
+        .first(&mut app.db())
+        .unwrap();
+    assert_eq!(role, "member");
+
+    let response = sam
+        .submit_form(&page_path, &format!("{members_path}/{mia}/remove"), &[])
+        .await;
+    assert_eq!(response.status(), 303);
+    assert_eq!(location(&response), format!("{page_path}?done=removed"));
+    let (_, page) = sam.page(&format!("{page_path}?done=removed")).await;
+    assert!(
+        text_of(&page, ".notice--success")
+            .unwrap()
+            .contains("removed")
+    );
+    assert!(
+        !text_of(&page, "[aria-labelledby=members-heading]")
+            .unwrap()
+            .contains("Mia Member")
+    );
+    // The account itself stays.
+    let still: bool = users::table
+        .find(&mia)
+        .select(users::active)
+        .first(&mut app.db())
+        .unwrap();
+    assert!(still);
+}
+
+async fn the_secretariat_edits_a_committees_designations(backend: Backend) {
+    let (app, sam) = secretariat_at_work(backend).await;
+    let tc176 = committee_id(&app, "ISO/TC 176");
+    let edit = format!("/admin/committees/{tc176}/edit");
+    let (status, page) = sam.page(&edit).await;
+    assert_eq!(status, 200);
+    let contact = text_of(&page, "#field-contact").unwrap();
+    assert!(
+        text_of(&page, "#field-designations")
+            .unwrap()
+            .contains("ISO 9001")
+    );
+
+    // ISO 14001 belongs to ISO/TC 207 and moves; ISO 9004 is dropped.
+    let fields = [
+        ("code", "ISO/TC 176"),
+        ("name", "Quality management and quality assurance"),
+        ("contact", contact.as_str()),
+        ("url", "https://www.iso.org/committee/53882.html"),
+        (
+            "designations",
+            "ISO 9000\n iso 9001:2015 \n\nISO 99999\nISO 14001",
+        ),
+    ];
+    let response = sam
+        .submit_form(&edit, &format!("/admin/committees/{tc176}"), &fields)
+        .await;
+    assert_eq!(response.status(), 303);
+    assert_eq!(location(&response), "/admin/committees?done=saved&moved=1");
+    let (_, list) = sam.page("/admin/committees?done=saved&moved=1").await;
+    assert!(
+        text_of(&list, ".notice--success")
+            .unwrap()
+            .contains("One designation moved")
+    );
+
+    for (asked, owner) in [
+        ("ISO+99999", "ISO/TC 176"),
+        ("iso+14001%3A2015", "ISO/TC 176"),
+        ("ISO+9001", "ISO/TC 176"),
+    ] {
+        let (_, page) = app.page(&format!("/refer?designation={asked}")).await;
+        let answer = text_of(&page, "#answer-heading").unwrap();
+        assert!(
+            answer.contains(&format!("belongs to {owner}")),
+            "{asked}: {answer}"
+        );
+    }
+    let (_, page) = app.page("/refer?designation=ISO+9004").await;
+    assert!(
+        text_of(&page, "#answer-heading")
+            .unwrap()
+            .contains("We do not know who owns")
+    );
+
+    // Bad input: nothing changes.
+    let response = sam
+        .submit_form(
+            &edit,
+            &format!("/admin/committees/{tc176}"),
+            &[
+                ("code", "ISO/TC 207"),
+                ("name", "Quality"),
+                ("contact", ""),
+                ("url", "ftp://example.org"),
+                ("designations", "ISO 9001\nISO/IEC 17025"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 422);
+    let page = response.text().await.unwrap();
+    let summary = text_of(&page, ".error-summary").unwrap();
+    for message in [
+        "Enter how a submitter reaches this committee.",
+        "Enter a web address starting with https://",
+    ] {
+        assert!(summary.contains(message), "{summary}");
+    }
+    assert_eq!(value_of(&page, "url").unwrap(), "ftp://example.org");
+    assert_eq!(
+        text_of(&page, "#field-designations").unwrap(),
+        "ISO 9001 ISO/IEC 17025"
+    );
+    // Once the rest is right, the database's own checks speak.
+    let response = sam
+        .submit_form(
+            &edit,
+            &format!("/admin/committees/{tc176}"),
+            &[
+                ("code", "ISO/TC 207"),
+                ("name", "Quality"),
+                ("contact", "Write to the committee manager."),
+                ("url", "https://www.iso.org/"),
+                ("designations", "ISO 9001\nISO/IEC 17025"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 422);
+    let page = response.text().await.unwrap();
+    assert!(
+        text_of(&page, "#code-error")
+            .unwrap()
+            .contains("A committee with the code ISO/TC 207 already exists.")
+    );
+    assert!(
+        text_of(&page, "#designations-error")
+            .unwrap()
+            .contains("ISO/IEC 17025 is one of the standards handled here")
+    );
+    let (_, page) = app.page("/refer?designation=ISO+9001").await;
+    assert!(
+        text_of(&page, "#answer-heading")
+            .unwrap()
+            .contains("ISO/TC 176")
+    );
+
+    // A new committee.
+    let response = sam
+        .submit_form(
+            "/admin/committees/new",
+            "/admin/committees",
+            &[
+                ("code", "ISO/TC 999"),
+                ("name", "Imaginary things"),
+                ("contact", "Write to the ISO/TC 999 committee manager."),
+                ("url", "https://www.iso.org/committee/999.html"),
+                ("designations", "ISO 77777"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    assert_eq!(location(&response), "/admin/committees?done=added");
+    let (_, page) = app.page("/refer?designation=ISO+77777").await;
+    assert!(
+        text_of(&page, "#answer-heading")
+            .unwrap()
+            .contains("ISO/TC 999")
+    );
+}
+
+async fn an_invited_person_chooses_a_password_and_signs_in(backend: Backend) {
+    let (app, sam) = secretariat_at_work(backend).await;
+    let group = group_id(&app, "MG 17025");
+    let response = sam
+        .submit_form(
+            "/admin/users/invite",
+            "/admin/users/invite",
+            &[
+                ("name", "Ines Invited"),
+                ("email", "Ines@Example.org"),
+                ("group", &group),
+                ("role", "convenor"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    assert_eq!(location(&response), "/admin/users?done=invited");
+
+    let mail = app.mail.wait_for(1, Duration::from_secs(20)).await;
+    assert_eq!(mail[0].envelope_to, ["ines@example.org"]);
+    let link = mail[0]
+        .links()
+        .into_iter()
+        .find(|l| l.contains("/invitation/"))
+        .expect("an invitation link");
+    let path = link.strip_prefix(&app.address).unwrap().to_owned();
+
+    let (_, list) = sam.page("/admin/users").await;
+    let row = text_of(&list, "tbody").unwrap();
+    assert!(row.contains("Ines Invited"), "{row}");
+    assert!(row.contains("MG 17025 (convenor)"), "{row}");
+    assert!(row.contains("Invited"), "{row}");
+
+    let ines = Browser::new(&app);
+    let new_password = "ines chooses a long passphrase";
+    let response = ines
+        .submit_form(
+            &path,
+            &path,
+            &[
+                ("password", new_password),
+                ("password_confirmation", new_password),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    assert_eq!(location(&response), "/login?done=password");
+    let response = ines
+        .submit_form(
+            "/login",
+            "/login",
+            &[
+                ("email", "ines@example.org"),
+                ("password", new_password),
+                ("next", "/workspace"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    let (status, page) = ines.page("/workspace").await;
+    assert_eq!(status, 200);
+    assert!(
+        text_of(&page, ".site-account")
+            .unwrap()
+            .contains("Ines Invited")
+    );
+    // A convenor is not the secretariat.
+    assert_eq!(ines.page("/admin/users").await.0, 404);
+}
+
+async fn bad_invitations_are_refused_and_nothing_is_stored(backend: Backend) {
+    let (app, sam) = secretariat_at_work(backend).await;
+    let user_count = || -> i64 { users::table.count().get_result(&mut app.db()).unwrap() };
+    let before = user_count();
+
+    let response = sam
+        .submit_form(
+            "/admin/users/invite",
+            "/admin/users/invite",
+            &[
+                ("name", "Ned Nobody"),
+                ("email", "ned at example"),
+                ("secretariat", "on"),
+                ("group", "not-a-group"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 422);
+    let page = response.text().await.unwrap();
+    assert_eq!(
+        text_of(&page, "#email-error").unwrap(),
+        "Error: Enter an e-mail address in the form name@example.org."
+    );
+    assert_eq!(
+        text_of(&page, "#group-error").unwrap(),
+        "Error: Choose a group from the list, or none."
+    );
+    assert_eq!(value_of(&page, "name").unwrap(), "Ned Nobody");
+    assert_eq!(value_of(&page, "email").unwrap(), "ned at example");
+    assert!(page.contains(r#"id="field-secretariat" name="secretariat" value="on" checked"#));
+
+    let response = sam
+        .submit_form(
+            "/admin/users/invite",
+            "/admin/users/invite",
+            &[("name", ""), ("email", "")],
+        )
+        .await;
+    assert_eq!(response.status(), 422);
+    let summary = text_of(&response.text().await.unwrap(), ".error-summary").unwrap();
+    assert!(
+        summary.contains("Enter the full name of the person."),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("Enter the e-mail address of the person."),
+        "{summary}"
+    );
+
+    let response = sam
+        .submit_form(
+            "/admin/users/invite",
+            "/admin/users/invite",
+            &[("name", "Sam Again"), ("email", "SAM@example.org")],
+        )
+        .await;
+    assert_eq!(response.status(), 422);
+    assert_eq!(
+        text_of(&response.text().await.unwrap(), "#email-error").unwrap(),
+        "Error: An account with this address already exists."
+    );
+
+    assert_eq!(user_count(), before);
+    app.settle().await;
+    let queued: i64 = outbox::table.count().get_result(&mut app.db()).unwrap();
+    assert_eq!(queued, 0);
+    assert!(app.mail.received().is_empty());
+}
+
+async fn a_deactivated_account_is_signed_out_and_keeps_its_name(backend: Backend) {
+    let (app, sam) = secretariat_at_work(backend).await;
+    let mia_id = add_user(&app, MEMBER, "Mia Member", false);
+    let mia = Browser::signed_in(&app, MEMBER).await;
+    assert_eq!(mia.page("/workspace").await.0, 200);
+
+    let response = sam
+        .submit_form(
+            "/admin/users",
+            &format!("/admin/users/{mia_id}/deactivate"),
+            &[],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    assert_eq!(location(&response), "/admin/users?done=deactivated");
+    let open: i64 = sessions::table
+        .filter(sessions::user_id.eq(&mia_id))
+        .count()
+        .get_result(&mut app.db())
+        .unwrap();
+    assert_eq!(open, 0);
+
+    // Mia's browser is signed out, and she cannot sign in again.
+    let response = mia.get("/workspace").await;
+    assert_eq!(response.status(), 303);
+    assert!(location(&response).starts_with("/login"));
+    let response = mia
+        .submit_form(
+            "/login",
+            "/login",
+            &[("email", MEMBER), ("password", PASSWORD), ("next", "/")],
+        )
+        .await;
+    assert_eq!(response.status(), 422);
+
+    // Her name stays, marked as deactivated.
+    let (_, list) = sam.page("/admin/users?done=deactivated").await;
+    assert!(
+        text_of(&list, ".notice--success")
+            .unwrap()
+            .contains("deactivated")
+    );
+    let name: String = users::table
+        .find(&mia_id)
+        .select(users::name)
+        .first(&mut app.db())
+        .unwrap();
+    assert_eq!(name, "Mia Member");
+    let body = text_of(&list, "tbody").unwrap();
+    assert!(body.contains("Mia Member mia@example.org"), "{body}");
+    assert!(body.contains("Deactivated"), "{body}");
+
+    // Nobody deactivates their own account.
+    let sam_id: String = users::table
+        .filter(users::email.eq(SECRETARIAT))
+        .select(users::id)
+        .first(&mut app.db())
+        .unwrap();
+    let response = sam
+        .submit_form(
+            "/admin/users",
+            &format!("/admin/users/{sam_id}/deactivate"),
+            &[],
+        )
+        .await;
+    assert_eq!(response.status(), 409);
+
+    let response = sam
+        .submit_form(
+            "/admin/users",
+            &format!("/admin/users/{mia_id}/reactivate"),
+            &[],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    assert_eq!(location(&response), "/admin/users?done=reactivated");
+    Browser::signed_in(&app, MEMBER).await;
+}
+
+async fn a_member_finds_nothing_under_admin(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mia_id = add_user(&app, MEMBER, "Mia Member", false);
+    let group = group_id(&app, "MG 17025");
+    clarion::models::groups::add_member(
+        &mut app.db(),
+        &group,
+        &mia_id,
+        "convenor",
+        app.clock.now(),
+    )
+    .unwrap();
+    let committee = committee_id(&app, "ISO/TC 176");
+    let mia = Browser::signed_in(&app, MEMBER).await;
+    let (_, not_found) = mia.page("/no-such-page").await;
+    let not_found_title = text_of(&not_found, "h1").unwrap();
+
+    for path in [
+        "/admin".to_owned(),
+        "/admin/standards".to_owned(),
+        "/admin/standards/new".to_owned(),
+        "/admin/standards/iso-iec-17025-2017/edit".to_owned(),
+        "/admin/groups".to_owned(),
+        "/admin/groups/new".to_owned(),
+        format!("/admin/groups/{group}"),
+        "/admin/committees".to_owned(),
+        "/admin/committees/new".to_owned(),
+        format!("/admin/committees/{committee}/edit"),
+        "/admin/users".to_owned(),
+        "/admin/users/invite".to_owned(),
+        "/admin/nothing-here".to_owned(),
+    ] {
+        let (status, page) = mia.page(&path).await;
+        assert_eq!(status, 404, "GET {path}");
+        assert_eq!(text_of(&page, "h1").unwrap(), not_found_title, "{path}");
+    }
+
+    // With a valid token from a page of the site, and without one.
+    let (_, login) = mia.page("/login").await;
+    let before = standard_count(&app);
+    for path in [
+        "/admin/standards".to_owned(),
+        "/admin/standards/iso-iec-17025-2017".to_owned(),
+        "/admin/groups".to_owned(),
+        format!("/admin/groups/{group}/members"),
+        format!("/admin/groups/{group}/members/{mia_id}/role"),
+        format!("/admin/groups/{group}/members/{mia_id}/remove"),
+        "/admin/committees".to_owned(),
+        format!("/admin/committees/{committee}"),
+        "/admin/users/invite".to_owned(),
+        format!("/admin/users/{mia_id}/deactivate"),
+        format!("/admin/users/{mia_id}/reactivate"),
+    ] {
+        let fields = [
+            ("designation", "ISO/IEC 17099"),
+            ("edition", "2026"),
+            ("title", "Anything"),
+            ("code", "MG X"),
+            ("name", "Someone"),
+            ("email", "someone@example.org"),
+            ("role", "member"),
+            ("user", mia_id.as_str()),
+        ];
+        let response = mia.post_with_token_of(&login, &path, &fields).await;
+        assert_eq!(response.status(), 404, "POST {path}");
+        let response = mia.post(&path, &fields).await;
+        assert_eq!(response.status(), 404, "POST {path} without a token");
+    }
+    assert_eq!(standard_count(&app), before);
+    let role: String = memberships::table
+        .find((&group, &mia_id))
+        .select(memberships::role)
+        .first(&mut app.db())
+        .unwrap();
+    assert_eq!(role, "convenor", "nothing changed");
+    assert_eq!(mia.page("/workspace").await.0, 200, "still signed in");
+}
+
+async fn anonymous_visitors_are_sent_to_sign_in(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let visitor = Browser::new(&app);
+    for path in ["/admin", "/admin/users", "/admin/standards/new"] {
+        let response = visitor.get(path).await;
+        assert_eq!(response.status(), 303, "{path}");
+        let expected = format!(
+            "/login?{}",
+            serde_urlencoded::to_string([("next", path)]).unwrap()
+        );
+        assert_eq!(location(&response), expected);
+    }
+    let response = visitor
+        .post("/admin/standards", &[("designation", "ISO/IEC 17099")])
+        .await;
+    assert_eq!(response.status(), 303);
+    assert!(location(&response).starts_with("/login?next="));
+}

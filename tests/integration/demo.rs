@@ -1,0 +1,432 @@
+//! `clarion seed --demo`: accounts for every role, published samples and
+//! requests in every state, with the trail the real workflow leaves.
+
+use std::collections::{BTreeMap, HashSet};
+
+use chrono::{NaiveDateTime, TimeDelta};
+use clarion::clock::Clock;
+use clarion::db::schema::{
+    comments, events, memberships, opposition_responses, reference_counters, request_contacts,
+    requests, rounds, standards, tokens, users, votes,
+};
+use clarion::db::{self, DatabaseUrl, DbConn};
+use clarion::demo::{self, DemoReport};
+use clarion::domain::lifecycle::{ClosureReason, State};
+use clarion::registry::Registry;
+use diesel::prelude::*;
+
+use crate::on_both_databases;
+use crate::support::app::{Backend, TestApp};
+
+/// A migrated database with the built-in registry; the directory keeps a
+/// SQLite file alive.
+fn registry_database(backend: Backend) -> (DbConn, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let url = DatabaseUrl::parse(&backend.new_database_url(dir.path())).unwrap();
+    let mut conn = db::establish(&url).unwrap();
+    db::migrate(&mut conn).unwrap();
+    Registry::built_in()
+        .load(&mut conn, Clock::default().now())
+        .unwrap();
+    (conn, dir)
+}
+
+fn seed_demo(conn: &mut DbConn, now: NaiveDateTime) -> DemoReport {
+    demo::seed(conn, demo::DEFAULT_PASSWORD, now).expect("the demo seeds")
+}
+
+macro_rules! count {
+    ($conn:expr, $table:expr) => {
+        $table.count().get_result::<i64>($conn).unwrap()
+    };
+}
+
+type RequestRow = (String, Option<String>, String, i32, NaiveDateTime);
+
+/// Everything the demo writes, as counts and the requests' state and version.
+#[derive(Debug, PartialEq)]
+struct Snapshot {
+    counts: Vec<(&'static str, i64)>,
+    counters: Vec<(i32, i32)>,
+    requests: Vec<RequestRow>,
+}
+
+fn snapshot(conn: &mut DbConn) -> Snapshot {
+    Snapshot {
+        counts: vec![
+            ("users", count!(conn, users::table)),
+            ("memberships", count!(conn, memberships::table)),
+            ("requests", count!(conn, requests::table)),
+            ("request_contacts", count!(conn, request_contacts::table)),
+            ("events", count!(conn, events::table)),
+            ("rounds", count!(conn, rounds::table)),
+            ("votes", count!(conn, votes::table)),
+            (
+                "opposition_responses",
+                count!(conn, opposition_responses::table),
+            ),
+            ("comments", count!(conn, comments::table)),
+            ("tokens", count!(conn, tokens::table)),
+        ],
+        counters: reference_counters::table
+            .select((reference_counters::year, reference_counters::last_value))
+            .order(reference_counters::year)
+            .load(conn)
+            .unwrap(),
+        requests: requests::table
+            .select((
+                requests::id,
+                requests::reference,
+                requests::state,
+                requests::version,
+                requests::updated_at,
+            ))
+            .order(requests::id)
+            .load(conn)
+            .unwrap(),
+    }
+}
+
+on_both_databases!(
+    seeding_the_demo_twice_adds_and_changes_nothing,
+    the_demo_has_requests_in_every_state_with_their_trail,
+    every_demo_role_finds_something_waiting,
+    the_published_samples_are_complete_and_spread_over_two_years,
+    demo_references_are_unique_and_gapless_within_each_year,
+    the_demo_secretariat_signs_in_and_the_public_reads_the_samples,
+);
+
+async fn seeding_the_demo_twice_adds_and_changes_nothing(backend: Backend) {
+    let (mut conn, _dir) = registry_database(backend);
+    let now = Clock::default().now();
+    let first = seed_demo(&mut conn, now);
+    assert_eq!(first.accounts_created, 7);
+    assert_eq!(first.memberships_created, 6);
+    assert!(first.requests_created >= 40, "{first:?}");
+    assert!(!first.tracking_links.is_empty());
+    let before = snapshot(&mut conn);
+
+    // Later, as a person would run it again; the registry is reloaded first.
+    let later = now + TimeDelta::days(3);
+    Registry::built_in().load(&mut conn, later).unwrap();
+    let second = seed_demo(&mut conn, later);
+    assert!(second.is_empty(), "{second:?}");
+    assert_eq!(
+        second.summary("http://x"),
+        "demo: already loaded, nothing added"
+    );
+    assert_eq!(snapshot(&mut conn), before);
+}
+
+async fn the_demo_has_requests_in_every_state_with_their_trail(backend: Backend) {
+    let (mut conn, _dir) = registry_database(backend);
+    seed_demo(&mut conn, Clock::default().now());
+    let rows: Vec<(String, String, Option<String>, bool)> = requests::table
+        .select((
+            requests::id,
+            requests::state,
+            requests::closure_reason,
+            requests::is_sample,
+        ))
+        .load(&mut conn)
+        .unwrap();
+    assert!(rows.iter().all(|r| r.3), "every demo request is a sample");
+    for state in State::ALL {
+        let n = rows.iter().filter(|r| r.1 == state.as_str()).count();
+        if state == State::PendingConfirmation {
+            assert_eq!(n, 0, "unconfirmed requests would be erased after 72 hours");
+        } else {
+            assert!(n >= 1, "no demo request in {state}");
+        }
+    }
+    for reason in ClosureReason::ALL {
+        assert!(
+            rows.iter().any(|r| r.2.as_deref() == Some(reason.as_str())),
+            "no request closed as {}",
+            reason.as_str()
+        );
+    }
+
+    // Each request's events chain from confirmation to where it stands, in order.
+    for (id, state, _, _) in &rows {
+        let trail = clarion::models::events::for_request(&mut conn, id).unwrap();
+        assert_eq!(trail[0].action, "confirm");
+        assert_eq!(trail[0].actor_kind, "submitter");
+        assert_eq!(trail[0].from_state.as_deref(), Some("pending_confirmation"));
+        for pair in trail.windows(2) {
+            assert_eq!(
+                pair[1].from_state.as_deref(),
+                Some(pair[0].to_state.as_str()),
+                "{id}"
+            );
+            assert!(pair[0].created_at <= pair[1].created_at);
+        }
+        assert_eq!(&trail.last().unwrap().to_state, state);
+    }
+
+    // The secretariat's question is in the event that asked it.
+    let asked: Vec<Option<String>> = requests::table
+        .inner_join(events::table)
+        .filter(requests::state.eq("awaiting_submitter"))
+        .filter(events::action.eq("ask_for_information"))
+        .select(events::note)
+        .load(&mut conn)
+        .unwrap();
+    assert!(
+        !asked.is_empty()
+            && asked
+                .iter()
+                .all(|n| n.as_deref().is_some_and(|n| n.len() > 20))
+    );
+
+    // An open round with an opposition that has a comment.
+    let opposed: Vec<(String, Option<String>)> = rounds::table
+        .inner_join(requests::table)
+        .inner_join(votes::table)
+        .filter(requests::state.eq("balloting"))
+        .filter(rounds::closed_at.is_null())
+        .filter(votes::position.eq("oppose"))
+        .select((rounds::id, votes::comment))
+        .load(&mut conn)
+        .unwrap();
+    assert!(!opposed.is_empty() && opposed.iter().all(|(_, c)| c.is_some()));
+
+    // A decided request: closed round with consensus, final answer, a response.
+    let decided: Vec<(Option<String>, Option<String>, Option<String>)> = rounds::table
+        .inner_join(requests::table)
+        .filter(requests::state.eq("decided"))
+        .filter(rounds::outcome.eq("consensus"))
+        .select((rounds::final_answer, requests::answer, requests::reference))
+        .load(&mut conn)
+        .unwrap();
+    assert!(!decided.is_empty());
+    assert!(decided.iter().all(|(f, a, _)| f.is_some() && f == a));
+    let responses: i64 = opposition_responses::table
+        .inner_join(votes::table.inner_join(rounds::table.inner_join(requests::table)))
+        .filter(requests::state.eq("decided"))
+        .count()
+        .get_result(&mut conn)
+        .unwrap();
+    assert!(responses >= 1);
+
+    // Submitter contacts stay on example.org.
+    let addresses: Vec<String> = request_contacts::table
+        .select(request_contacts::email)
+        .load(&mut conn)
+        .unwrap();
+    assert_eq!(addresses.len(), rows.len());
+    assert!(addresses.iter().all(|a| a.ends_with("@example.org")));
+}
+
+async fn every_demo_role_finds_something_waiting(backend: Backend) {
+    let (mut conn, _dir) = registry_database(backend);
+    seed_demo(&mut conn, Clock::default().now());
+    let waiting = |conn: &mut DbConn, state: &str| -> i64 {
+        requests::table
+            .filter(requests::state.eq(state))
+            .count()
+            .get_result(conn)
+            .unwrap()
+    };
+    // The secretariat screens and publishes.
+    assert!(waiting(&mut conn, "screening") >= 2);
+    assert!(waiting(&mut conn, "decided") >= 1);
+
+    let members: Vec<(String, String, String)> = memberships::table
+        .inner_join(users::table)
+        .filter(users::email.like("%@example.org"))
+        .select((users::id, memberships::group_id, memberships::role))
+        .load(&mut conn)
+        .unwrap();
+    assert_eq!(members.len(), 6);
+    for (user_id, group_id, role) in members {
+        let in_group: i64 = requests::table
+            .filter(requests::group_id.eq(&group_id))
+            .filter(requests::state.eq_any(["in_group", "balloting"]))
+            .count()
+            .get_result(&mut conn)
+            .unwrap();
+        assert!(in_group >= 2, "the group of {user_id} has work in progress");
+        // Every member has a vote to cast; every convenor a draft to write.
+        let open_rounds: Vec<String> = rounds::table
+            .inner_join(requests::table)
+            .filter(requests::group_id.eq(&group_id))
+            .filter(rounds::closed_at.is_null())
+            .select(rounds::id)
+            .load(&mut conn)
+            .unwrap();
+        let voted: HashSet<String> = votes::table
+            .filter(votes::user_id.eq(&user_id))
+            .select(votes::round_id)
+            .load(&mut conn)
+            .unwrap()
+            .into_iter()
+            .collect();
+        if role == "member" {
+            assert!(
+                open_rounds.iter().any(|r| !voted.contains(r)),
+                "member {user_id} has a vote waiting"
+            );
+        } else {
+            let drafts: i64 = requests::table
+                .filter(requests::group_id.eq(&group_id))
+                .filter(requests::state.eq("in_group"))
+                .count()
+                .get_result(&mut conn)
+                .unwrap();
+            assert!(drafts >= 1, "convenor {user_id} has a draft to write");
+        }
+    }
+}
+
+type Published = (
+    Option<String>,
+    String,
+    Option<String>,
+    Option<NaiveDateTime>,
+    Option<NaiveDateTime>,
+    Option<String>,
+    bool,
+);
+
+async fn the_published_samples_are_complete_and_spread_over_two_years(backend: Backend) {
+    let (mut conn, _dir) = registry_database(backend);
+    let now = Clock::default().now();
+    seed_demo(&mut conn, now);
+    let published: Vec<Published> = requests::table
+        .inner_join(standards::table)
+        .filter(requests::state.eq("published"))
+        .select((
+            requests::reference,
+            standards::slug,
+            requests::answer,
+            requests::decided_at,
+            requests::published_at,
+            requests::publication_flag,
+            requests::is_sample,
+        ))
+        .load(&mut conn)
+        .unwrap();
+    assert!(published.len() >= 25, "{} published", published.len());
+    let standards: HashSet<&str> = published.iter().map(|p| p.1.as_str()).collect();
+    assert!(standards.len() >= 5, "{standards:?}");
+    for (reference, slug, answer, decided, published_at, _, sample) in &published {
+        assert!(sample, "{slug}");
+        assert!(reference.is_some(), "{slug}");
+        assert!(
+            answer.as_deref().is_some_and(|a| a.len() > 40),
+            "{reference:?}"
+        );
+        let (decided, published_at) = (decided.unwrap(), published_at.unwrap());
+        assert!(
+            decided <= published_at && published_at < now,
+            "{reference:?}"
+        );
+        assert!(published_at > now - TimeDelta::days(731), "{reference:?}");
+    }
+    let earliest = published.iter().filter_map(|p| p.4).min().unwrap();
+    let latest = published.iter().filter_map(|p| p.4).max().unwrap();
+    assert!(
+        latest - earliest > TimeDelta::days(600),
+        "spread over two years"
+    );
+    assert!(
+        published
+            .iter()
+            .any(|p| p.5.as_deref() == Some("superseded")),
+        "one is flagged superseded"
+    );
+    let considered = requests::table
+        .filter(requests::state.eq("published"))
+        .filter(requests::consider_at_revision.eq(true))
+        .count()
+        .get_result::<i64>(&mut conn)
+        .unwrap();
+    assert!(
+        considered * 2 > published.len() as i64,
+        "mostly considered at revision"
+    );
+}
+
+async fn demo_references_are_unique_and_gapless_within_each_year(backend: Backend) {
+    let (mut conn, _dir) = registry_database(backend);
+    seed_demo(&mut conn, Clock::default().now());
+    let references: Vec<Option<String>> = requests::table
+        .select(requests::reference)
+        .load(&mut conn)
+        .unwrap();
+    let mut by_year: BTreeMap<i32, Vec<i32>> = BTreeMap::new();
+    for reference in references {
+        let reference = reference.expect("every demo request is confirmed");
+        let (year, number) = reference
+            .strip_prefix("CR-")
+            .and_then(|r| r.split_once('-'))
+            .expect("CR-YYYY-NNNN");
+        by_year
+            .entry(year.parse().unwrap())
+            .or_default()
+            .push(number.parse().unwrap());
+    }
+    assert!(by_year.len() >= 2, "the samples span years: {by_year:?}");
+    let counters: BTreeMap<i32, i32> = reference_counters::table
+        .select((reference_counters::year, reference_counters::last_value))
+        .load(&mut conn)
+        .unwrap()
+        .into_iter()
+        .collect();
+    for (year, mut numbers) in by_year {
+        numbers.sort_unstable();
+        let expected: Vec<i32> = (1..=numbers.len() as i32).collect();
+        assert_eq!(numbers, expected, "{year}: unique and without gaps");
+        assert_eq!(counters[&year], numbers.len() as i32, "{year}: counter");
+    }
+}
+
+async fn the_demo_secretariat_signs_in_and_the_public_reads_the_samples(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let report = demo::seed(&mut app.db(), "clarion-demo", app.clock.now()).unwrap();
+    assert_eq!(report.accounts_created, 7);
+
+    let response = app
+        .submit_form(
+            "/login",
+            "/login",
+            &[
+                ("email", demo::SECRETARIAT_EMAIL),
+                ("password", "clarion-demo"),
+                ("next", "/workspace"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        response.status().as_u16(),
+        303,
+        "the demo secretariat signs in"
+    );
+    assert_eq!(response.headers()["location"], "/workspace");
+
+    let (status, page) = app.page("/standards/iso-iec-17025-2017").await;
+    assert_eq!(status, 200);
+    let on_17025: Vec<(Option<String>, String)> = requests::table
+        .inner_join(standards::table)
+        .filter(standards::slug.eq("iso-iec-17025-2017"))
+        .select((requests::reference, requests::state))
+        .load(&mut app.db())
+        .unwrap();
+    let (published, unpublished): (Vec<_>, Vec<_>) = on_17025
+        .into_iter()
+        .partition(|(_, state)| state == "published");
+    assert!(published.len() >= 5);
+    for (reference, _) in &published {
+        assert!(
+            page.contains(reference.as_deref().unwrap()),
+            "{reference:?} is listed"
+        );
+    }
+    for (reference, state) in &unpublished {
+        assert!(
+            !page.contains(reference.as_deref().unwrap()),
+            "{reference:?} ({state}) stays private"
+        );
+    }
+}
