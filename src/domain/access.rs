@@ -75,7 +75,7 @@ impl Standing {
 }
 
 /// Actions taken from the workspace, in the order the page offers them.
-pub const WORKSPACE_ACTIONS: [Action; 13] = [
+pub const WORKSPACE_ACTIONS: [Action; 14] = [
     Action::Accept,
     Action::AskForInformation,
     Action::NotAdmissible,
@@ -89,6 +89,7 @@ pub const WORKSPACE_ACTIONS: [Action; 13] = [
     Action::CloseNoConsensus,
     Action::Publish,
     Action::SendBack,
+    Action::MarkPublication,
 ];
 
 #[cfg(test)]

@@ -396,3 +396,37 @@ pub fn send_reminders(conn: &mut DbConn, ctx: &Ctx) -> Result<usize, WorkflowErr
     }
     Ok(count)
 }
+
+/// Marks a published clarification superseded, incorporated into a new
+/// edition, or withdrawn. The answer itself is never edited: the mark and
+/// its note are a new event, shown as a banner.
+pub fn mark_publication(
+    conn: &mut DbConn,
+    ctx: &Ctx,
+    acting: &Acting<'_>,
+    flag: &str,
+    note: &str,
+) -> Result<(), WorkflowError> {
+    if !matches!(flag, "superseded" | "incorporated" | "withdrawn") {
+        return Err(WorkflowError::Invalid(
+            "Choose how the clarification changed.".into(),
+        ));
+    }
+    db::write_transaction(conn, |conn| {
+        let change = Change {
+            publication_flag: Some(flag),
+            publication_flag_note: Some(note),
+            ..Change::default()
+        };
+        let label = format!("{flag}: {note}");
+        transition(
+            conn,
+            ctx,
+            acting,
+            Action::MarkPublication,
+            change,
+            Some(&label),
+        )?;
+        Ok(())
+    })
+}

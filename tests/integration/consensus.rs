@@ -65,7 +65,75 @@ on_both_databases!(
     the_convenor_can_go_back_to_drafting_or_give_up,
     the_secretariat_can_send_a_decision_back,
     an_unanswered_request_expires_after_30_days,
+    a_published_answer_is_never_edited_only_marked,
 );
+
+async fn a_published_answer_is_never_edited_only_marked(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let reference = balloting(&app).await;
+    let carla = app.signed_in("carla@example.org").await;
+    act(
+        &carla,
+        &reference,
+        "consensus",
+        &[("final_answer", "Yes, for each method.")],
+    )
+    .await;
+    let sam = app.signed_in("sam@example.org").await;
+    act(&sam, &reference, "publish", &[]).await;
+    let consider: bool = requests::table
+        .select(requests::consider_at_revision)
+        .first(&mut app.db())
+        .unwrap();
+    assert!(!consider, "the box was left unticked");
+    let response = act(
+        &sam,
+        &reference,
+        "mark",
+        &[
+            ("reason", "incorporated"),
+            ("note", "Now clause 7.2.1.3 of the 2027 edition."),
+        ],
+    )
+    .await;
+    assert_eq!(response.status(), 303);
+    let (state, answer, flag, note): (String, Option<String>, Option<String>, Option<String>) =
+        requests::table
+            .select((
+                requests::state,
+                requests::answer,
+                requests::publication_flag,
+                requests::publication_flag_note,
+            ))
+            .first(&mut app.db())
+            .unwrap();
+    assert_eq!(state, "published");
+    assert_eq!(
+        answer.as_deref(),
+        Some("Yes, for each method."),
+        "the answer is unchanged"
+    );
+    assert_eq!(flag.as_deref(), Some("incorporated"));
+    assert_eq!(
+        note.as_deref(),
+        Some("Now clause 7.2.1.3 of the 2027 edition.")
+    );
+    let (_, page) = sam.page(&format!("/workspace/requests/{reference}")).await;
+    assert!(
+        text_of(&page, ".timeline")
+            .unwrap()
+            .contains("Marked the publication Sam Secretariat")
+    );
+    // Nobody else may mark it.
+    let refused = act(
+        &carla,
+        &reference,
+        "mark",
+        &[("reason", "withdrawn"), ("note", "No.")],
+    )
+    .await;
+    assert_eq!(refused.status(), 409);
+}
 
 async fn a_round_reaches_consensus_and_the_clarification_is_published(backend: Backend) {
     let app = TestApp::spawn(backend).await;

@@ -277,3 +277,15 @@ action!(
     |form| required(&form.note, "a note for the convenor"),
     |conn, ctx, acting| rounds::send_back(conn, ctx, &acting, form.note.trim())
 );
+
+action!(
+    mark_publication,
+    |form| required(&form.note, "a note explaining the change"),
+    |conn, ctx, acting| rounds::mark_publication(
+        conn,
+        ctx,
+        &acting,
+        form.reason.trim(),
+        form.note.trim()
+    )
+);

@@ -65,6 +65,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::post().to(actions::publish),
         )
         .route(
+            "/workspace/requests/{reference}/mark",
+            web::post().to(actions::mark_publication),
+        )
+        .route(
             "/workspace/requests/{reference}/send-back",
             web::post().to(actions::send_back),
         );
