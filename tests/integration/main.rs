@@ -6,7 +6,6 @@ mod accounts;
 mod admin;
 mod browser;
 mod browser_submission;
-mod browser_workspace;
 mod cli;
 mod consensus;
 mod database;
