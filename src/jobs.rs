@@ -2,12 +2,12 @@
 //! cheap indexed query when there is nothing to do.
 
 use crate::db::DbConn;
-use crate::models::{rate, sessions};
+use crate::models::{rate, requests, sessions};
 use crate::web::session::IDLE_TIMEOUT;
 use crate::workflow::accounts::LOGIN_WINDOW;
 use crate::workflow::{Ctx, rounds, submitter};
 
-pub fn run_due(conn: &mut DbConn, ctx: &Ctx) -> Result<(), String> {
+pub fn run_due(conn: &mut DbConn, ctx: &Ctx, retention_days: u32) -> Result<(), String> {
     let now = ctx.now;
     let erased = submitter::erase_unconfirmed(conn, now).map_err(|e| e.to_string())?;
     if erased > 0 {
@@ -20,6 +20,15 @@ pub fn run_due(conn: &mut DbConn, ctx: &Ctx) -> Result<(), String> {
             expired,
             reminded,
             "closed unanswered requests and reminded voters"
+        );
+    }
+    let retention = chrono::TimeDelta::days(i64::from(retention_days));
+    let erased =
+        requests::erase_personal_data(conn, now - retention, now).map_err(|e| e.to_string())?;
+    if erased > 0 {
+        tracing::info!(
+            count = erased,
+            "erased the personal data of requests past their retention"
         );
     }
     sessions::purge_idle(conn, now - IDLE_TIMEOUT).map_err(|e| e.to_string())?;

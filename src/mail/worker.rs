@@ -46,9 +46,10 @@ impl MailWorker {
     async fn run_jobs(&self) {
         let pool = self.pool.clone();
         let ctx = crate::workflow::Ctx::new(&self.settings, self.clock.now());
+        let retention_days = self.settings.retention_days;
         let outcome = tokio::task::spawn_blocking(move || {
             let mut conn = pool.get().map_err(|e| e.to_string())?;
-            crate::jobs::run_due(&mut conn, &ctx)
+            crate::jobs::run_due(&mut conn, &ctx, retention_days)
         })
         .await;
         if let Ok(Err(e)) | Err(e) = outcome.map_err(|e| e.to_string()) {

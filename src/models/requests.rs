@@ -330,3 +330,34 @@ pub fn open_requests(conn: &mut DbConn) -> QueryResult<Vec<QueueRow>> {
         ))
         .load(conn)
 }
+
+/// Erases the submitter's identity from requests that ended (closed or
+/// published) before `before`; the anonymous question and answer remain.
+pub fn erase_personal_data(
+    conn: &mut DbConn,
+    before: NaiveDateTime,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    let ended = [State::Closed.as_str(), State::Published.as_str()];
+    let ids: Vec<String> = requests::table
+        .filter(requests::state.eq_any(ended))
+        .filter(requests::personal_data_erased_at.is_null())
+        .filter(
+            requests::closed_at
+                .lt(before)
+                .or(requests::published_at.lt(before)),
+        )
+        .select(requests::id)
+        .load(conn)?;
+    if ids.is_empty() {
+        return Ok(0);
+    }
+    diesel::delete(request_contacts::table.filter(request_contacts::request_id.eq_any(&ids)))
+        .execute(conn)?;
+    diesel::update(requests::table.filter(requests::id.eq_any(&ids)))
+        .set((
+            requests::personal_data_erased_at.eq(now),
+            requests::submitted_from.eq(None::<String>),
+        ))
+        .execute(conn)
+}

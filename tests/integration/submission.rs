@@ -671,3 +671,44 @@ async fn the_referral_page_names_the_owning_committee(backend: Backend) {
     );
     assert!(page.contains("national standards body"));
 }
+
+on_both_databases!(personal_data_is_erased_after_the_retention_period);
+
+async fn personal_data_is_erased_after_the_retention_period(backend: Backend) {
+    let app = TestApp::spawn_with(backend, &[("CLARION_RETENTION_DAYS", "30".into())]).await;
+    let tracking = confirmed_request(&app, &valid_form()).await;
+    let (_, page) = app.page(&format!("{tracking}/withdraw")).await;
+    let csrf = csrf_token_in(&page);
+    let version = page
+        .split(r#"name="version" value=""#)
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned();
+    app.post_form(
+        &format!("{tracking}/withdraw"),
+        &[("csrf_token", &csrf), ("version", &version)],
+    )
+    .await;
+
+    app.clock.advance(TimeDelta::days(29));
+    app.settle().await;
+    let contacts = || -> i64 {
+        request_contacts::table
+            .count()
+            .get_result(&mut app.db())
+            .unwrap()
+    };
+    assert_eq!(contacts(), 1, "kept within the retention period");
+    app.clock.advance(TimeDelta::days(2));
+    app.settle().await;
+    assert_eq!(contacts(), 0);
+    let (question, erased): (String, Option<chrono::NaiveDateTime>) = requests::table
+        .select((requests::question, requests::personal_data_erased_at))
+        .first(&mut app.db())
+        .unwrap();
+    assert_eq!(question, QUESTION, "the anonymous question remains");
+    assert!(erased.is_some());
+}
