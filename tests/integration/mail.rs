@@ -154,3 +154,54 @@ async fn without_an_smtp_server_mail_is_written_as_files(backend: Backend) {
     assert!(raw.contains("multipart/alternative"));
     assert!(app.mail.received().is_empty());
 }
+
+on_both_databases!(the_secretariat_sees_failed_mail_and_sends_it_again);
+
+async fn the_secretariat_sees_failed_mail_and_sends_it_again(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    app.add_user("sam@example.org", "Sam Secretariat", true, None);
+    app.mail.stop();
+    queue(&app, "event-retry", &["lost@example.org"]);
+    wait_until("a first attempt failed", || statuses(&app)[0].1 >= 1).await;
+    app.clock.advance(TimeDelta::hours(25));
+    app.state.wake_mail_worker();
+    wait_until("the message is marked failed", || {
+        statuses(&app)[0].0 == "failed"
+    })
+    .await;
+
+    let sam = app.signed_in("sam@example.org").await;
+    let (status, page) = sam.page("/admin/mail").await;
+    assert_eq!(status, 200);
+    let table = crate::support::app::text_of(&page, "table").unwrap();
+    assert!(
+        table.contains("Failed lost@example.org Your Clarion secretariat account is ready"),
+        "{table}"
+    );
+    // A member of a group is not shown the page.
+    app.add_user(
+        "mia@example.org",
+        "Mia Member",
+        false,
+        Some(("MG 17025", "member")),
+    );
+    let mia = app.signed_in("mia@example.org").await;
+    assert_eq!(mia.page("/admin/mail").await.0, 404);
+
+    app.mail.resume();
+    let id: String = outbox::table
+        .select(outbox::id)
+        .first(&mut app.db())
+        .unwrap();
+    let retry = format!("/admin/mail/{id}/retry");
+    let response = sam.submit_form("/admin/mail", &retry, &[]).await;
+    assert_eq!(response.status(), 303);
+    let delivered = app.mail.wait_for(1, Duration::from_secs(20)).await;
+    assert_eq!(delivered[0].envelope_to, ["lost@example.org"]);
+    wait_until("the outbox records the delivery", || {
+        statuses(&app)[0].0 == "sent"
+    })
+    .await;
+    let (_, page) = sam.page("/admin/mail").await;
+    assert!(page.contains("Everything has been delivered."));
+}

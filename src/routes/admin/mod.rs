@@ -6,6 +6,7 @@
 mod committees;
 mod groups;
 mod index;
+mod mail;
 mod standards;
 mod users;
 
@@ -32,7 +33,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .configure(standards::configure)
             .configure(groups::configure)
             .configure(committees::configure)
-            .configure(users::configure),
+            .configure(users::configure)
+            .configure(mail::configure),
     );
 }
 
