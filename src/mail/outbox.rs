@@ -161,6 +161,30 @@ pub fn depth(conn: &mut DbConn) -> QueryResult<Vec<(String, i64)>> {
         .load(conn)
 }
 
+/// Messages not yet delivered (pending or failed), oldest first, and the
+/// latest delivered ones, for the admin page.
+pub fn undelivered(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<OutboxMessage>> {
+    outbox::table
+        .filter(outbox::status.ne("sent"))
+        .order((outbox::status, outbox::created_at))
+        .limit(limit)
+        .select(OutboxMessage::as_select())
+        .load(conn)
+}
+
+/// Puts a failed message back in the queue, due now.
+pub fn retry(conn: &mut DbConn, id: &str, now: NaiveDateTime) -> QueryResult<bool> {
+    let updated = diesel::update(outbox::table.find(id).filter(outbox::status.eq("failed")))
+        .set((
+            outbox::status.eq("pending"),
+            outbox::next_attempt_at.eq(now),
+            // The 24-hour window counts again from now.
+            outbox::created_at.eq(now),
+        ))
+        .execute(conn)?;
+    Ok(updated == 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,28 +213,4 @@ mod tests {
         assert_eq!(backoff(2), TimeDelta::seconds(30));
         assert_eq!(backoff(30), TimeDelta::hours(1));
     }
-}
-
-/// Messages not yet delivered (pending or failed), oldest first, and the
-/// latest delivered ones, for the admin page.
-pub fn undelivered(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<OutboxMessage>> {
-    outbox::table
-        .filter(outbox::status.ne("sent"))
-        .order((outbox::status, outbox::created_at))
-        .limit(limit)
-        .select(OutboxMessage::as_select())
-        .load(conn)
-}
-
-/// Puts a failed message back in the queue, due now.
-pub fn retry(conn: &mut DbConn, id: &str, now: NaiveDateTime) -> QueryResult<bool> {
-    let updated = diesel::update(outbox::table.find(id).filter(outbox::status.eq("failed")))
-        .set((
-            outbox::status.eq("pending"),
-            outbox::next_attempt_at.eq(now),
-            // The 24-hour window counts again from now.
-            outbox::created_at.eq(now),
-        ))
-        .execute(conn)?;
-    Ok(updated == 1)
 }
