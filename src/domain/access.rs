@@ -68,9 +68,10 @@ impl Standing {
         Err(refusal)
     }
 
-    /// Internal comments: the group and the secretariat.
+    /// Internal comments are the group's (SPEC §3); the secretariat reads
+    /// them and comments only if it is also in the group.
     pub fn can_comment(self, state: State, reached_group: bool) -> bool {
-        self.can_read(state, reached_group)
+        self.group_role.is_some() && self.can_read(state, reached_group)
     }
 }
 

@@ -454,6 +454,37 @@ pub fn reassign(
     })
 }
 
+/// May `user` take `action` on this request now (`None`: comment)? Checked
+/// before the action's own inputs, so that someone who may not act is told
+/// so rather than asked to correct a field.
+pub fn may(
+    conn: &mut DbConn,
+    user: &User,
+    reference: &str,
+    action: Option<Action>,
+    version: i32,
+) -> Result<(), WorkflowError> {
+    let Visible {
+        request,
+        standing,
+        reached_group,
+    } = visible(conn, user, reference)?;
+    // A page out of date is told so first: what it offered may not apply.
+    if action.is_some() && request.version != version {
+        return Err(WorkflowError::Changed);
+    }
+    match action {
+        Some(action) => {
+            standing.decide(request.state(), action)?;
+        }
+        None if !standing.can_comment(request.state(), reached_group) => {
+            return Err(crate::domain::lifecycle::Refusal::WrongActor.into());
+        }
+        None => {}
+    }
+    Ok(())
+}
+
 /// An internal comment (Markdown); no state change, no mail.
 pub fn comment(
     conn: &mut DbConn,
@@ -462,14 +493,8 @@ pub fn comment(
     reference: &str,
     body: &str,
 ) -> Result<(), WorkflowError> {
-    let Visible {
-        request,
-        standing,
-        reached_group,
-    } = visible(conn, user, reference)?;
-    if !standing.can_comment(request.state(), reached_group) {
-        return Err(WorkflowError::NotFound);
-    }
+    may(conn, user, reference, None, 0)?;
+    let request = requests::find_by_reference(conn, reference)?.ok_or(WorkflowError::NotFound)?;
     comments::add(conn, &request.id, &user.id, body, ctx.now)?;
     Ok(())
 }

@@ -329,9 +329,10 @@ async fn a_round_reaches_consensus_and_the_clarification_is_published(backend: B
         mail_count(&app, "consensus recorded; ready to publish") >= 3,
         "secretariat and group"
     );
-    // Published decisions offer no more actions.
+    // A published decision is not decided again: only marking it remains.
     let (_, page) = sam.page(&format!("/workspace/requests/{reference}")).await;
-    assert!(page.contains("Nothing for you to do on this request now."));
+    assert!(!page.contains("/publish\"") && !page.contains("/send-back\""));
+    assert!(page.contains("Mark the publication"));
 }
 
 async fn members_who_have_not_voted_are_reminded_once(backend: Backend) {

@@ -2,10 +2,12 @@
 //! test that touches a database runs on SQLite and on PostgreSQL.
 mod support;
 
+mod access;
 mod accounts;
 mod admin;
 mod browser;
 mod browser_submission;
+mod browser_workspace;
 mod cli;
 mod consensus;
 mod database;

@@ -319,8 +319,13 @@ async fn internal_comments_are_markdown_made_safe(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let (reference, _) = screened_world(&app).await;
     let sam = app.signed_in("sam@example.org").await;
+    act(&sam, &reference, "accept", &[]).await;
+    // The secretariat reads the group's discussion but does not take part.
+    let (_, page) = sam.page(&format!("/workspace/requests/{reference}")).await;
+    assert!(!page.contains("Add the comment"));
+    let carla = app.signed_in("carla@example.org").await;
     let response = act(
-        &sam,
+        &carla,
         &reference,
         "comments",
         &[(
@@ -332,6 +337,7 @@ async fn internal_comments_are_markdown_made_safe(backend: Backend) {
     assert_eq!(response.status(), 303);
     let (_, page) = sam.page(&format!("/workspace/requests/{reference}")).await;
     assert!(page.contains("<strong>Check</strong> clause 7.2.2 first."));
+    assert!(page.contains("Carla Convenor"));
     assert!(!page.contains("<script>alert"));
     // Comments never reach the submitter's page.
     let (_, tracking_page) = app.page(&confirmed_request_tracking(&app).await).await;

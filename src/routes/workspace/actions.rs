@@ -6,7 +6,8 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 
-use super::request::render;
+use super::request::{Typed, render};
+use crate::domain::lifecycle::Action;
 use crate::error::AppError;
 use crate::models::users::User;
 use crate::web::{AppState, Csrf, CsrfForm, SignedIn};
@@ -37,6 +38,17 @@ pub struct ActionForm {
 }
 
 impl ActionForm {
+    fn typed(&self) -> Typed {
+        Typed {
+            note: self.note.clone(),
+            draft: self.draft.clone(),
+            comment: Some(self.comment.clone()).filter(|_| !self.position.is_empty()),
+            final_answer: self.final_answer.clone(),
+            body: self.body.clone(),
+            responses: self.responses().into_iter().collect(),
+        }
+    }
+
     fn responses(&self) -> Vec<(String, String)> {
         self.rest
             .iter()
@@ -66,7 +78,24 @@ pub async fn show(
     csrf: Csrf,
     reference: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    render(&state, user, csrf, reference.into_inner(), None).await
+    render(
+        &state,
+        user,
+        csrf,
+        reference.into_inner(),
+        None,
+        Typed::default(),
+    )
+    .await
+}
+
+/// What an action form asks: the permission it needs, what was typed (to
+/// show again if refused) and the check of its own fields.
+struct Attempt {
+    permission: Option<Action>,
+    version: i32,
+    typed: Typed,
+    check: Result<(), String>,
 }
 
 /// Runs one workflow step for the signed-in user, then answers.
@@ -75,7 +104,7 @@ async fn act<F>(
     user: User,
     csrf: Csrf,
     reference: String,
-    check: Result<(), String>,
+    attempt: Attempt,
     step: F,
 ) -> Result<HttpResponse, AppError>
 where
@@ -83,6 +112,32 @@ where
         + Send
         + 'static,
 {
+    let Attempt {
+        permission,
+        version,
+        typed,
+        check,
+    } = attempt;
+    let (who, which) = (user.clone(), reference.clone());
+    let allowed = state
+        .db(move |conn| Ok(workspace::may(conn, &who, &which, permission, version)))
+        .await?;
+    match allowed {
+        Ok(()) => {}
+        Err(WorkflowError::NotFound) => return Err(AppError::NotFound),
+        Err(e) => {
+            let message = format!("{e} Nothing was changed.");
+            return render(
+                &state,
+                user,
+                csrf,
+                reference,
+                Some((StatusCode::CONFLICT, message)),
+                typed,
+            )
+            .await;
+        }
+    }
     if let Err(message) = check {
         return render(
             &state,
@@ -90,6 +145,7 @@ where
             csrf,
             reference,
             Some((StatusCode::UNPROCESSABLE_ENTITY, message)),
+            typed,
         )
         .await;
     }
@@ -119,6 +175,7 @@ where
                 csrf,
                 reference,
                 Some((status, format!("{e} Nothing was changed."))),
+                typed,
             )
             .await
         }
@@ -138,7 +195,7 @@ fn required(text: &str, what: &str) -> Result<(), String> {
 }
 
 macro_rules! action {
-    ($name:ident, |$form:ident| $check:expr, |$conn:ident, $ctx:ident, $acting:ident| $step:expr) => {
+    ($name:ident, $permission:expr, |$form:ident| $check:expr, |$conn:ident, $ctx:ident, $acting:ident| $step:expr) => {
         pub async fn $name(
             state: web::Data<AppState>,
             SignedIn(user): SignedIn,
@@ -147,12 +204,18 @@ macro_rules! action {
             CsrfForm($form): CsrfForm<ActionForm>,
         ) -> Result<HttpResponse, AppError> {
             let check = $check;
+            let typed = $form.typed();
             act(
                 state,
                 user,
                 csrf,
                 reference.into_inner(),
-                check,
+                Attempt {
+                    permission: $permission,
+                    version: $form.version,
+                    typed,
+                    check,
+                },
                 move |$conn, $ctx, user, reference| {
                     let $acting = Acting {
                         user,
@@ -169,18 +232,21 @@ macro_rules! action {
 
 action!(
     accept,
+    Some(Action::Accept),
     |form| Ok(()),
     |conn, ctx, acting| workspace::accept(conn, ctx, &acting, Some(form.group.as_str()))
 );
 
 action!(
     ask,
+    Some(Action::AskForInformation),
     |form| required(&form.note, "your question to the submitter"),
     |conn, ctx, acting| workspace::ask(conn, ctx, &acting, form.note.trim())
 );
 
 action!(
     not_admissible,
+    Some(Action::NotAdmissible),
     |form| required(&form.note, "a note for the submitter"),
     |conn, ctx, acting| workspace::not_admissible(
         conn,
@@ -191,16 +257,16 @@ action!(
     )
 );
 
-action!(refer, |form| Ok(()), |conn, ctx, acting| workspace::refer(
-    conn,
-    ctx,
-    &acting,
-    &form.committee,
-    form.note.trim()
-));
+action!(
+    refer,
+    Some(Action::Refer),
+    |form| Ok(()),
+    |conn, ctx, acting| workspace::refer(conn, ctx, &acting, &form.committee, form.note.trim())
+);
 
 action!(
     duplicate,
+    Some(Action::Duplicate),
     |form| required(
         &form.duplicate_of,
         "the reference of the published clarification"
@@ -208,12 +274,16 @@ action!(
     |conn, ctx, acting| workspace::duplicate(conn, ctx, &acting, &form.duplicate_of)
 );
 
-action!(reassign, |form| Ok(()), |conn, ctx, acting| {
-    workspace::reassign(conn, ctx, &acting, &form.group)
-});
+action!(
+    reassign,
+    Some(Action::Reassign),
+    |form| Ok(()),
+    |conn, ctx, acting| workspace::reassign(conn, ctx, &acting, &form.group)
+);
 
 action!(
     comment,
+    None,
     |form| required(&form.body, "your comment"),
     |conn, ctx, acting| workspace::comment(
         conn,
@@ -226,6 +296,7 @@ action!(
 
 action!(
     open_round,
+    Some(Action::OpenRound),
     |form| required(&form.draft, "the draft answer"),
     |conn, ctx, acting| match form.deadline(ctx.now) {
         Ok(deadline) => rounds::open(conn, ctx, &acting, form.draft.trim(), deadline),
@@ -233,16 +304,22 @@ action!(
     }
 );
 
-action!(vote, |form| Ok(()), |conn, ctx, acting| rounds::vote(
-    conn,
-    ctx,
-    &acting,
-    form.position.trim(),
-    form.comment.trim()
-));
+action!(
+    vote,
+    Some(Action::Vote),
+    |form| Ok(()),
+    |conn, ctx, acting| rounds::vote(
+        conn,
+        ctx,
+        &acting,
+        form.position.trim(),
+        form.comment.trim()
+    )
+);
 
 action!(
     close_with_consensus,
+    Some(Action::CloseWithConsensus),
     |form| required(&form.final_answer, "the final answer"),
     |conn, ctx, acting| rounds::close_with_consensus(
         conn,
@@ -255,31 +332,35 @@ action!(
 
 action!(
     close_without_consensus,
+    Some(Action::CloseWithoutConsensus),
     |form| required(&form.note, "a note for the group"),
     |conn, ctx, acting| rounds::close_without_consensus(conn, ctx, &acting, form.note.trim())
 );
 
 action!(
     close_no_consensus,
+    Some(Action::CloseNoConsensus),
     |form| required(&form.note, "why no consensus is possible"),
     |conn, ctx, acting| rounds::close_no_consensus(conn, ctx, &acting, form.note.trim())
 );
 
-action!(publish, |form| Ok(()), |conn, ctx, acting| rounds::publish(
-    conn,
-    ctx,
-    &acting,
-    form.consider_at_revision.is_some()
-));
+action!(
+    publish,
+    Some(Action::Publish),
+    |form| Ok(()),
+    |conn, ctx, acting| rounds::publish(conn, ctx, &acting, form.consider_at_revision.is_some())
+);
 
 action!(
     send_back,
+    Some(Action::SendBack),
     |form| required(&form.note, "a note for the convenor"),
     |conn, ctx, acting| rounds::send_back(conn, ctx, &acting, form.note.trim())
 );
 
 action!(
     mark_publication,
+    Some(Action::MarkPublication),
     |form| required(&form.note, "a note explaining the change"),
     |conn, ctx, acting| rounds::mark_publication(
         conn,

@@ -30,6 +30,18 @@ pub struct TimelineEntry {
     pub note: Option<String>,
 }
 
+/// What was typed into the action forms, shown again when an action is
+/// refused so that nothing typed is lost.
+#[derive(Debug, Default, Clone)]
+pub struct Typed {
+    pub note: String,
+    pub draft: String,
+    pub comment: Option<String>,
+    pub final_answer: String,
+    pub body: String,
+    pub responses: std::collections::HashMap<String, String>,
+}
+
 pub struct CommentView {
     pub author: String,
     pub at: NaiveDateTime,
@@ -64,11 +76,36 @@ pub struct RequestPage {
     tally: Vec<(&'static str, usize)>,
     positions: &'static [(&'static str, &'static str)],
     default_deadline: String,
+    typed: Typed,
+    /// May this person add internal comments?
+    commenter: bool,
 }
 
 impl RequestPage {
     fn markdown(&self, text: &str) -> String {
         to_safe_html(text)
+    }
+
+    /// The final answer field: what was typed, else the draft.
+    fn final_answer_field(&self) -> &str {
+        match (&self.typed.final_answer, &self.round) {
+            (typed, _) if !typed.is_empty() => typed,
+            (_, Some(round)) => &round.draft_answer,
+            _ => "",
+        }
+    }
+
+    fn response_field(&self, vote_id: &str) -> &str {
+        self.typed.responses.get(vote_id).map_or("", String::as_str)
+    }
+
+    /// The vote comment field: what was typed, else the stored comment.
+    fn vote_comment_field(&self) -> &str {
+        match (&self.typed.comment, &self.my_vote) {
+            (Some(typed), _) => typed,
+            (None, Some(vote)) => vote.comment.as_deref().unwrap_or_default(),
+            _ => "",
+        }
     }
 
     fn round_is_open(&self) -> bool {
@@ -109,6 +146,7 @@ pub async fn render(
     csrf: Csrf,
     reference: String,
     problem: Option<(StatusCode, String)>,
+    typed: Typed,
 ) -> Result<HttpResponse, AppError> {
     let viewer = Viewer(Some(user.clone()));
     let me = user.id.clone();
@@ -117,6 +155,7 @@ pub async fn render(
             let visible = workspace::visible(conn, &user, &reference)?;
             let request = visible.request;
             let current = request.state();
+            let commenter = visible.standing.can_comment(current, visible.reached_group);
             let actions = WORKSPACE_ACTIONS
                 .into_iter()
                 .filter(|a| visible.standing.decide(current, *a).is_ok())
@@ -163,14 +202,14 @@ pub async fn render(
                     groups::all(conn)?,
                     committees::all(conn)?,
                 ),
-                (round, votes),
+                (round, votes, commenter),
             ))
         })
         .await?;
     let (
         (request, actions, standard, group, contact),
         (timeline, comments, groups, committees),
-        (round, votes),
+        (round, votes, commenter),
     ) = loaded;
     let my_vote = votes.iter().find(|v| v.user_id == me).cloned();
     let tally = POSITIONS
@@ -213,6 +252,8 @@ pub async fn render(
         my_vote,
         tally,
         positions: &POSITIONS,
+        typed,
+        commenter,
         default_deadline: (state.clock.now() + DEFAULT_ROUND)
             .format("%Y-%m-%d")
             .to_string(),

@@ -1,0 +1,679 @@
+//! Who may do what (SPEC §3, issue 4 item 9): every workspace and admin
+//! address, read and posted to, by each kind of person, against one table.
+//! A request outside one's rights answers 404, never 403; anonymous visitors
+//! are sent to sign in; whoever may read a request but may not take this
+//! action (or not now) is refused with 409. Every post carries a valid CSRF
+//! token and the request's current version, so what is tested is who may
+//! act, not the form; nothing refused may change anything.
+
+use std::collections::HashMap;
+
+use clarion::db::schema::{
+    comments, events, external_committees, external_designations, groups, memberships, requests,
+    rounds, standards, users, votes,
+};
+use diesel::prelude::*;
+
+use crate::on_both_databases;
+use crate::support::app::{Backend, Person, TestApp, csrf_token_in};
+use crate::support::journey::{confirmed_request, valid_form};
+use crate::workspace::{act, screened_world};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Method {
+    Get,
+    Post,
+}
+
+/// What a person gets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Answer {
+    /// 200: the page.
+    Ok,
+    /// 303 to a page other than the login page: a read-only address that
+    /// leads back to its form.
+    Redirect,
+    /// 303 to a page other than the login page, and something changed: the
+    /// post was carried out.
+    Done,
+    /// 303 to `/login?next=<this address>`.
+    Login,
+    /// 404: nothing here as far as this person may know.
+    NotFound,
+    /// 409: may read the request, but this action is not theirs, or not now.
+    Refused,
+}
+
+/// Where the request of a `{ref}` address stands when the row is tried:
+/// each row gets a request of MG 17025 in that state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum At {
+    /// The address names no request of the test.
+    NoRequest,
+    /// Confirmed, not yet accepted: only the secretariat may read it.
+    Screening,
+    /// Accepted for MG 17025: its members read it.
+    InGroup,
+    /// A round is open.
+    Balloting,
+    /// Consensus recorded, awaiting publication.
+    Decided,
+}
+
+/// The people of every row, in the order of the table's columns.
+const PEOPLE: [&str; 5] = [
+    "anonymous",
+    "member of MG 17025",
+    "member of MG 17065",
+    "convenor of MG 17025",
+    "secretariat",
+];
+
+mod expected {
+    use super::Answer::{self, *};
+    use super::At::{self, *};
+    use super::Method::{self, *};
+
+    /// SPEC §3 as answers. Placeholders: `{ref}` the request (in the state
+    /// of the third column), `{group}` MG 17000, `{user}` a spare account,
+    /// `{committee}` ISO/TC 176, `{slug}` ISO/IEC 17025:2017.
+    #[rustfmt::skip]
+    pub const TABLE: &[(Method, &str, At, [Answer; 5])] = &[
+        //     route                                           request     anon.  member A  member B  conv. A   secretariat
+        (Get,  "/workspace",                                   NoRequest, [Login, Ok,       Ok,       Ok,       Ok      ]),
+        (Get,  "/workspace/requests/CR-1999-0001",             NoRequest, [Login, NotFound, NotFound, NotFound, NotFound]),
+        (Post, "/workspace/requests/CR-1999-0001/comments",    NoRequest, [Login, NotFound, NotFound, NotFound, NotFound]),
+        (Get,  "/workspace/requests/{ref}",                    Screening, [Login, NotFound, NotFound, NotFound, Ok      ]),
+        (Get,  "/workspace/requests/{ref}",                    InGroup,   [Login, Ok,       NotFound, Ok,       Ok      ]),
+        (Get,  "/workspace/requests/{ref}",                    Balloting, [Login, Ok,       NotFound, Ok,       Ok      ]),
+        (Get,  "/workspace/requests/{ref}",                    Decided,   [Login, Ok,       NotFound, Ok,       Ok      ]),
+        (Post, "/workspace/requests/{ref}/accept",             InGroup,   [Login, Refused,  NotFound, Refused,  Refused ]),
+        (Post, "/workspace/requests/{ref}/accept",             Screening, [Login, NotFound, NotFound, NotFound, Done    ]),
+        (Post, "/workspace/requests/{ref}/ask",                InGroup,   [Login, Refused,  NotFound, Refused,  Refused ]),
+        (Post, "/workspace/requests/{ref}/ask",                Screening, [Login, NotFound, NotFound, NotFound, Done    ]),
+        (Post, "/workspace/requests/{ref}/not-admissible",     InGroup,   [Login, Refused,  NotFound, Refused,  Refused ]),
+        (Post, "/workspace/requests/{ref}/not-admissible",     Screening, [Login, NotFound, NotFound, NotFound, Done    ]),
+        (Post, "/workspace/requests/{ref}/refer",              InGroup,   [Login, Refused,  NotFound, Refused,  Refused ]),
+        (Post, "/workspace/requests/{ref}/refer",              Screening, [Login, NotFound, NotFound, NotFound, Done    ]),
+        (Post, "/workspace/requests/{ref}/duplicate",          Screening, [Login, NotFound, NotFound, NotFound, Done    ]),
+        (Post, "/workspace/requests/{ref}/duplicate",          InGroup,   [Login, Refused,  NotFound, Refused,  Done    ]),
+        (Post, "/workspace/requests/{ref}/reassign",           Screening, [Login, NotFound, NotFound, NotFound, Done    ]),
+        (Post, "/workspace/requests/{ref}/reassign",           InGroup,   [Login, Refused,  NotFound, Refused,  Done    ]),
+        (Post, "/workspace/requests/{ref}/comments",           Screening, [Login, NotFound, NotFound, NotFound, Refused ]),
+        (Post, "/workspace/requests/{ref}/comments",           InGroup,   [Login, Done,     NotFound, Done,     Refused ]),
+        (Post, "/workspace/requests/{ref}/rounds",             Screening, [Login, NotFound, NotFound, NotFound, Refused ]),
+        (Post, "/workspace/requests/{ref}/rounds",             InGroup,   [Login, Refused,  NotFound, Done,     Refused ]),
+        (Post, "/workspace/requests/{ref}/vote",               InGroup,   [Login, Refused,  NotFound, Refused,  Refused ]),
+        (Post, "/workspace/requests/{ref}/vote",               Balloting, [Login, Done,     NotFound, Done,     Refused ]),
+        (Post, "/workspace/requests/{ref}/consensus",          Balloting, [Login, Refused,  NotFound, Done,     Refused ]),
+        (Post, "/workspace/requests/{ref}/no-consensus-yet",   Balloting, [Login, Refused,  NotFound, Done,     Refused ]),
+        (Post, "/workspace/requests/{ref}/no-consensus",       Balloting, [Login, Refused,  NotFound, Refused,  Refused ]),
+        (Post, "/workspace/requests/{ref}/no-consensus",       InGroup,   [Login, Refused,  NotFound, Done,     Refused ]),
+        (Post, "/workspace/requests/{ref}/publish",            InGroup,   [Login, Refused,  NotFound, Refused,  Refused ]),
+        (Post, "/workspace/requests/{ref}/publish",            Decided,   [Login, Refused,  NotFound, Refused,  Done    ]),
+        (Post, "/workspace/requests/{ref}/send-back",          Decided,   [Login, Refused,  NotFound, Refused,  Done    ]),
+        (Get,  "/admin",                                       NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
+        (Get,  "/admin/no-such-page",                          NoRequest, [Login, NotFound, NotFound, NotFound, NotFound]),
+        (Get,  "/admin/standards",                             NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
+        (Get,  "/admin/standards/new",                         NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
+        (Post, "/admin/standards",                             NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
+        (Get,  "/admin/standards/{slug}/edit",                 NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
+        (Get,  "/admin/standards/{slug}",                      NoRequest, [Login, NotFound, NotFound, NotFound, Redirect]),
+        (Post, "/admin/standards/{slug}",                      NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
+        (Get,  "/admin/groups",                                NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
+        (Get,  "/admin/groups/new",                            NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
+        (Post, "/admin/groups",                                NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
+        (Get,  "/admin/groups/{group}",                        NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
+        (Get,  "/admin/groups/{group}/members",                NoRequest, [Login, NotFound, NotFound, NotFound, Redirect]),
+        (Post, "/admin/groups/{group}/members",                NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
+        (Get,  "/admin/groups/{group}/members/{user}/role",    NoRequest, [Login, NotFound, NotFound, NotFound, Redirect]),
+        (Post, "/admin/groups/{group}/members/{user}/role",    NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
+        (Post, "/admin/groups/{group}/members/{user}/remove",  NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
+        (Get,  "/admin/committees",                            NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
+        (Get,  "/admin/committees/new",                        NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
+        (Post, "/admin/committees",                            NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
+        (Get,  "/admin/committees/{committee}/edit",           NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
+        (Get,  "/admin/committees/{committee}",                NoRequest, [Login, NotFound, NotFound, NotFound, Redirect]),
+        (Post, "/admin/committees/{committee}",                NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
+        (Get,  "/admin/users",                                 NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
+        (Get,  "/admin/users/invite",                          NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
+        (Post, "/admin/users/invite",                          NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
+        (Get,  "/admin/users/{user}/deactivate",               NoRequest, [Login, NotFound, NotFound, NotFound, Redirect]),
+        (Post, "/admin/users/{user}/deactivate",               NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
+        (Post, "/admin/users/{user}/reactivate",               NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
+    ];
+}
+
+on_both_databases!(every_route_answers_each_person_as_spec_section_3_says);
+
+async fn every_route_answers_each_person_as_spec_section_3_says(backend: Backend) {
+    let mut world = World::new(backend).await;
+    let mut failures = Vec::new();
+    for &(method, route, at, answers) in expected::TABLE {
+        let reference = match at {
+            At::NoRequest => None,
+            at => Some(world.request_at(at).await),
+        };
+        let path = world.address(route, reference.as_deref());
+        // Those who may not act go first: a refusal must leave everything
+        // as it was, for them and for whoever may act after them.
+        let order = (0..PEOPLE.len())
+            .filter(|&i| answers[i] != Answer::Done)
+            .chain((0..PEOPLE.len()).filter(|&i| answers[i] == Answer::Done));
+        let mut before = snapshot(&world.app);
+        for who in order {
+            let expected = answers[who];
+            let what = format!("{method:?} {route} (request {at:?}) as {}", PEOPLE[who]);
+            let response = world
+                .attempt(who, method, route, &path, reference.as_deref())
+                .await;
+            let status = response.status().as_u16();
+            let location = response
+                .headers()
+                .get("location")
+                .map(|l| l.to_str().unwrap().to_owned());
+            assert!(
+                status != 403 && status < 500,
+                "{what}: answered {status}, which no address may"
+            );
+            let got = answer_of(method, status, location.as_deref(), &path);
+            let after = snapshot(&world.app);
+            if got != Some(expected) {
+                failures.push(format!(
+                    "{what}: expected {expected:?}, got {status} {}",
+                    location.unwrap_or_default()
+                ));
+            } else if expected == Answer::Done && after == before {
+                failures.push(format!("{what}: answered 303 but nothing changed"));
+            }
+            if expected != Answer::Done && after != before {
+                failures.push(format!(
+                    "{what}: changed what it may not: {}",
+                    before.changes_to(&after).join("; ")
+                ));
+            }
+            before = after;
+        }
+        if let Some(reference) = reference {
+            world.moved(at, &reference);
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} answers differ from SPEC §3:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// What a response means, in the table's words (`None`: nothing it knows).
+fn answer_of(method: Method, status: u16, location: Option<&str>, path: &str) -> Option<Answer> {
+    let login = format!(
+        "/login?{}",
+        serde_urlencoded::to_string([("next", path)]).unwrap()
+    );
+    match (status, location) {
+        (200, _) => Some(Answer::Ok),
+        (404, _) => Some(Answer::NotFound),
+        (409, _) => Some(Answer::Refused),
+        (303, Some(to)) if to == login => Some(Answer::Login),
+        (303, Some(to)) if to.starts_with("/login") => None,
+        (303, Some(_)) if method == Method::Post => Some(Answer::Done),
+        (303, Some(_)) => Some(Answer::Redirect),
+        _ => None,
+    }
+}
+
+/// Reference, state, closure reason, group, version.
+type RequestRow = (Option<String>, String, Option<String>, Option<String>, i32);
+
+/// Everything an attempt could change, apart from sessions and mail.
+#[derive(Debug, PartialEq)]
+struct Snapshot {
+    requests: Vec<RequestRow>,
+    events: i64,
+    comments: i64,
+    rounds: Vec<(String, Option<String>)>,
+    votes: Vec<(String, String)>,
+    standards: Vec<(String, String, Option<String>, Option<String>)>,
+    groups: Vec<(String, String)>,
+    memberships: Vec<(String, String, String)>,
+    committees: Vec<(String, String, String, String)>,
+    designations: Vec<(String, String)>,
+    users: Vec<(String, bool, bool)>,
+}
+
+impl Snapshot {
+    /// What differs, table by table: the rows only before, then only after.
+    fn changes_to(&self, after: &Snapshot) -> Vec<String> {
+        fn rows<T: std::fmt::Debug + PartialEq>(
+            changes: &mut Vec<String>,
+            table: &str,
+            before: &[T],
+            after: &[T],
+        ) {
+            let gone: Vec<_> = before.iter().filter(|r| !after.contains(r)).collect();
+            let new: Vec<_> = after.iter().filter(|r| !before.contains(r)).collect();
+            if !gone.is_empty() || !new.is_empty() {
+                changes.push(format!("{table}: {gone:?} became {new:?}"));
+            }
+        }
+        let mut changes = Vec::new();
+        rows(&mut changes, "requests", &self.requests, &after.requests);
+        rows(&mut changes, "events", &[self.events], &[after.events]);
+        rows(
+            &mut changes,
+            "comments",
+            &[self.comments],
+            &[after.comments],
+        );
+        rows(&mut changes, "rounds", &self.rounds, &after.rounds);
+        rows(&mut changes, "votes", &self.votes, &after.votes);
+        rows(&mut changes, "standards", &self.standards, &after.standards);
+        rows(&mut changes, "groups", &self.groups, &after.groups);
+        rows(
+            &mut changes,
+            "memberships",
+            &self.memberships,
+            &after.memberships,
+        );
+        rows(
+            &mut changes,
+            "committees",
+            &self.committees,
+            &after.committees,
+        );
+        rows(
+            &mut changes,
+            "designations",
+            &self.designations,
+            &after.designations,
+        );
+        rows(&mut changes, "users", &self.users, &after.users);
+        changes
+    }
+}
+
+fn snapshot(app: &TestApp) -> Snapshot {
+    let conn = &mut app.db();
+    Snapshot {
+        requests: requests::table
+            .order(requests::id)
+            .select((
+                requests::reference,
+                requests::state,
+                requests::closure_reason,
+                requests::group_id,
+                requests::version,
+            ))
+            .load(conn)
+            .unwrap(),
+        events: events::table.count().get_result(conn).unwrap(),
+        comments: comments::table.count().get_result(conn).unwrap(),
+        rounds: rounds::table
+            .order(rounds::id)
+            .select((rounds::id, rounds::outcome))
+            .load(conn)
+            .unwrap(),
+        votes: votes::table
+            .order(votes::id)
+            .select((votes::user_id, votes::position))
+            .load(conn)
+            .unwrap(),
+        standards: standards::table
+            .order(standards::id)
+            .select((
+                standards::slug,
+                standards::title,
+                standards::group_id,
+                standards::superseded_by_id,
+            ))
+            .load(conn)
+            .unwrap(),
+        groups: groups::table
+            .order(groups::id)
+            .select((groups::code, groups::name))
+            .load(conn)
+            .unwrap(),
+        memberships: memberships::table
+            .order((memberships::group_id, memberships::user_id))
+            .select((
+                memberships::group_id,
+                memberships::user_id,
+                memberships::role,
+            ))
+            .load(conn)
+            .unwrap(),
+        committees: external_committees::table
+            .order(external_committees::id)
+            .select((
+                external_committees::code,
+                external_committees::name,
+                external_committees::contact,
+                external_committees::url,
+            ))
+            .load(conn)
+            .unwrap(),
+        designations: external_designations::table
+            .order(external_designations::designation)
+            .select((
+                external_designations::designation,
+                external_designations::committee_id,
+            ))
+            .load(conn)
+            .unwrap(),
+        users: users::table
+            .order(users::id)
+            .select((users::email, users::is_secretariat, users::active))
+            .load(conn)
+            .unwrap(),
+    }
+}
+
+const DRAFT: &str = "Yes: one documented procedure may cover several methods.";
+
+type Form = &'static [(&'static str, &'static str)];
+
+/// How a new request reaches each state: who (a column of the table) does what.
+const STEPS: [(usize, &str, Form); 3] = [
+    (4, "accept", &[]),
+    (3, "rounds", &[("draft", DRAFT), ("deadline", "")]),
+    (3, "consensus", &[("final_answer", DRAFT)]),
+];
+
+/// A committee as stored, its designations one per line.
+struct Committee {
+    id: String,
+    code: String,
+    name: String,
+    contact: String,
+    url: String,
+    designations: String,
+}
+
+/// The running site, its people, and requests ready in each state.
+struct World {
+    app: TestApp,
+    /// In the order of [`PEOPLE`], each with a CSRF token of their own.
+    people: Vec<(Person, String)>,
+    group_a: String,
+    group_b: String,
+    /// MG 17000, whose members the admin rows change.
+    spare_group: String,
+    /// An account the admin rows add, promote, remove, deactivate.
+    spare_user: String,
+    /// ISO/TC 176, as stored.
+    committee: Committee,
+    /// ISO/IEC 17025:2017: slug, title, group.
+    standard: (String, String, String),
+    /// A published clarification, for `duplicate`.
+    published: String,
+    /// Requests no row has used up yet, by where they stand.
+    ready: HashMap<At, String>,
+    known: Vec<String>,
+}
+
+impl World {
+    async fn new(backend: Backend) -> World {
+        let app =
+            TestApp::spawn_with(backend, &[("CLARION_SUBMISSIONS_PER_HOUR", "0".into())]).await;
+        let (first, _) = screened_world(&app).await;
+        app.add_user("vic@example.org", "Vic Spare", false, None);
+        let group_id = |code: &str| -> String {
+            groups::table
+                .filter(groups::code.eq(code))
+                .select(groups::id)
+                .first(&mut app.db())
+                .unwrap()
+        };
+        let (group_a, group_b, spare_group) = (
+            group_id("MG 17025"),
+            group_id("MG 17065"),
+            group_id("MG 17000"),
+        );
+        let spare_user = users::table
+            .filter(users::email.eq("vic@example.org"))
+            .select(users::id)
+            .first(&mut app.db())
+            .unwrap();
+        let (id, code, name, contact, url): (String, String, String, String, String) =
+            external_committees::table
+                .filter(external_committees::code.eq("ISO/TC 176"))
+                .select((
+                    external_committees::id,
+                    external_committees::code,
+                    external_committees::name,
+                    external_committees::contact,
+                    external_committees::url,
+                ))
+                .first(&mut app.db())
+                .unwrap();
+        let designations: Vec<String> = external_designations::table
+            .filter(external_designations::committee_id.eq(&id))
+            .select(external_designations::designation)
+            .load(&mut app.db())
+            .unwrap();
+        let (slug, title, group): (String, String, Option<String>) = standards::table
+            .filter(standards::slug.eq("iso-iec-17025-2017"))
+            .select((standards::slug, standards::title, standards::group_id))
+            .first(&mut app.db())
+            .unwrap();
+
+        let anonymous = Person::new(&app.address);
+        let (_, login) = anonymous.page("/login").await;
+        let mut people = vec![(anonymous, csrf_token_in(&login))];
+        for email in [
+            "mia@example.org",
+            "otto@example.org",
+            "carla@example.org",
+            "sam@example.org",
+        ] {
+            let person = app.signed_in(email).await;
+            let (_, page) = person.page("/logout").await;
+            let token = csrf_token_in(&page);
+            people.push((person, token));
+        }
+        let mut world = World {
+            app,
+            people,
+            group_a,
+            group_b,
+            spare_group,
+            spare_user,
+            committee: Committee {
+                id,
+                code,
+                name,
+                contact,
+                url,
+                designations: designations.join("\n"),
+            },
+            standard: (slug, title, group.unwrap()),
+            published: String::new(),
+            ready: HashMap::from([(At::Screening, first.clone())]),
+            known: vec![first],
+        };
+        let decided = world.request_at(At::Decided).await;
+        let response = act(
+            world.secretariat(),
+            &decided,
+            "publish",
+            &[("consider_at_revision", "on")],
+        )
+        .await;
+        assert_eq!(response.status(), 303, "published");
+        world.ready.remove(&At::Decided);
+        world.published = decided;
+        world
+    }
+
+    fn secretariat(&self) -> &Person {
+        &self.people[4].0
+    }
+
+    /// A request of MG 17025 standing `at`, made and moved there if none is ready.
+    async fn request_at(&mut self, at: At) -> String {
+        if let Some(reference) = self.ready.get(&at) {
+            return reference.clone();
+        }
+        confirmed_request(&self.app, &valid_form()).await;
+        let references: Vec<String> = requests::table
+            .filter(requests::reference.is_not_null())
+            .select(requests::reference.assume_not_null())
+            .load(&mut self.app.db())
+            .unwrap();
+        let reference = references
+            .into_iter()
+            .find(|r| !self.known.contains(r))
+            .expect("the new request");
+        self.known.push(reference.clone());
+        let count = match at {
+            At::Screening => 0,
+            At::InGroup => 1,
+            At::Balloting => 2,
+            At::Decided => 3,
+            At::NoRequest => unreachable!("no request is needed"),
+        };
+        for (who, action, fields) in &STEPS[..count] {
+            let response = act(&self.people[*who].0, &reference, action, fields).await;
+            assert_eq!(response.status(), 303, "{action} on the way to {at:?}");
+        }
+        assert_eq!(self.stage_of(&reference), Some(at));
+        self.ready.insert(at, reference.clone());
+        reference
+    }
+
+    /// Where a request of MG 17025 stands, if in one of the table's states.
+    fn stage_of(&self, reference: &str) -> Option<At> {
+        let (state, group): (String, Option<String>) = requests::table
+            .filter(requests::reference.eq(reference))
+            .select((requests::state, requests::group_id))
+            .first(&mut self.app.db())
+            .unwrap();
+        if group.as_deref() != Some(self.group_a.as_str()) {
+            return None;
+        }
+        match state.as_str() {
+            "screening" => Some(At::Screening),
+            "in_group" => Some(At::InGroup),
+            "balloting" => Some(At::Balloting),
+            "decided" => Some(At::Decided),
+            _ => None,
+        }
+    }
+
+    /// After a row: a request an action moved is ready for rows of its new state.
+    fn moved(&mut self, was: At, reference: &str) {
+        let now = self.stage_of(reference);
+        if now != Some(was) {
+            self.ready.remove(&was);
+            if let Some(now) = now {
+                self.ready
+                    .entry(now)
+                    .or_insert_with(|| reference.to_owned());
+            }
+        }
+    }
+
+    fn address(&self, route: &str, reference: Option<&str>) -> String {
+        route
+            .replace("{ref}", reference.unwrap_or("{ref}"))
+            .replace("{group}", &self.spare_group)
+            .replace("{user}", &self.spare_user)
+            .replace("{committee}", &self.committee.id)
+            .replace("{slug}", &self.standard.0)
+    }
+
+    async fn attempt(
+        &self,
+        who: usize,
+        method: Method,
+        route: &str,
+        path: &str,
+        reference: Option<&str>,
+    ) -> reqwest::Response {
+        let (person, token) = &self.people[who];
+        if method == Method::Get {
+            return person.get(path).await;
+        }
+        let mut fields = self.inputs(route);
+        fields.push(("csrf_token", token.clone()));
+        if let Some(reference) = reference {
+            let version: i32 = requests::table
+                .filter(requests::reference.eq(reference))
+                .select(requests::version)
+                .first(&mut self.app.db())
+                .unwrap();
+            fields.push(("version", version.to_string()));
+        }
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        person.post_form(path, &fields).await
+    }
+
+    /// Inputs each action accepts, so that whoever may act succeeds.
+    fn inputs(&self, route: &str) -> Vec<(&'static str, String)> {
+        let note = ("note", "Noted for the access table.".to_owned());
+        let fields: Vec<(&'static str, &str)> = match route {
+            "/workspace/requests/{ref}/accept"
+            | "/workspace/requests/{ref}/publish"
+            | "/admin/groups/{group}/members/{user}/remove"
+            | "/admin/users/{user}/deactivate"
+            | "/admin/users/{user}/reactivate" => vec![],
+            "/workspace/requests/{ref}/ask"
+            | "/workspace/requests/{ref}/no-consensus-yet"
+            | "/workspace/requests/{ref}/no-consensus"
+            | "/workspace/requests/{ref}/send-back" => return vec![note],
+            "/workspace/requests/{ref}/not-admissible" => {
+                return vec![note, ("reason", "specific_situation".to_owned())];
+            }
+            "/workspace/requests/{ref}/refer" => vec![("committee", "ISO/TC 176"), ("note", "")],
+            "/workspace/requests/{ref}/duplicate" => {
+                vec![("duplicate_of", self.published.as_str())]
+            }
+            "/workspace/requests/{ref}/reassign" => vec![("group", self.group_b.as_str())],
+            "/workspace/requests/{ref}/comments" | "/workspace/requests/CR-1999-0001/comments" => {
+                vec![("body", "Check clause 7.2.2 first.")]
+            }
+            "/workspace/requests/{ref}/rounds" => vec![("draft", DRAFT), ("deadline", "")],
+            "/workspace/requests/{ref}/vote" => vec![("position", "agree"), ("comment", "")],
+            "/workspace/requests/{ref}/consensus" => vec![("final_answer", DRAFT)],
+            "/admin/standards" => vec![
+                ("designation", "ISO/IEC 17099"),
+                ("edition", "2019"),
+                ("title", "Conformity assessment — Guidance on testing"),
+                ("group", self.spare_group.as_str()),
+            ],
+            "/admin/standards/{slug}" => {
+                return vec![
+                    ("title", format!("{} (edited)", self.standard.1)),
+                    ("group", self.standard.2.clone()),
+                ];
+            }
+            "/admin/groups" => vec![("code", "MG 17099"), ("name", "Maintenance group 17099")],
+            "/admin/groups/{group}/members" => {
+                vec![("user", self.spare_user.as_str()), ("role", "member")]
+            }
+            "/admin/groups/{group}/members/{user}/role" => vec![("role", "convenor")],
+            "/admin/committees" => vec![
+                ("code", "ISO/TC 999"),
+                ("name", "A committee of the access table"),
+                ("contact", "Write to tc999@example.org."),
+                ("url", "https://www.iso.org/committee/999.html"),
+                ("designations", "ISO 99999"),
+            ],
+            "/admin/committees/{committee}" => {
+                let c = &self.committee;
+                return vec![
+                    ("code", c.code.clone()),
+                    ("name", format!("{} (edited)", c.name)),
+                    ("contact", c.contact.clone()),
+                    ("url", c.url.clone()),
+                    ("designations", c.designations.clone()),
+                ];
+            }
+            "/admin/users/invite" => vec![("name", "Ines Invited"), ("email", "ines@example.org")],
+            other => panic!("no inputs for {other}"),
+        };
+        fields.into_iter().map(|(k, v)| (k, v.to_owned())).collect()
+    }
+}

@@ -1,0 +1,399 @@
+//! The workspace path of issue 4 in a real browser: the secretariat accepts a
+//! confirmed request for its group, the convenor circulates a draft answer,
+//! the members vote, the convenor answers the opposition and records
+//! consensus, the secretariat publishes. Each person signs in through
+//! `/login` and out through `/logout` in one headless Chromium; axe checks
+//! the login page, the queue and the request page in every state reached.
+
+use std::time::{Duration, Instant};
+
+use clarion::db::schema::{opposition_responses, requests};
+use diesel::prelude::*;
+use serde_json::json;
+
+use crate::on_both_databases;
+use crate::support::app::{Backend, PASSWORD, TestApp};
+use crate::support::browser::Browser;
+use crate::workspace::screened_world;
+
+on_both_databases!(a_request_goes_from_the_queue_to_publication_in_a_browser);
+
+const DRAFT: &str =
+    "No. Clause 7.2.1 requires documented methods; one procedure may cover several methods.";
+const OPPOSITION: &str = "Say that one procedure must name each method.";
+const FINAL_ANSWER: &str =
+    "No. One documented procedure may cover several methods if it names each of them.";
+const RESPONSE: &str = "Accepted: the answer now says each method is named.";
+
+/// The rendered text of the first element matching `css`, whitespace
+/// collapsed (the layout breaks lines in badges, stats and table cells).
+async fn seen(browser: &Browser, css: &str) -> String {
+    browser
+        .text(css)
+        .await
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Goes to the workspace, is sent to the login page, signs in with the form
+/// and lands on the queue.
+async fn sign_in(browser: &Browser, app: &TestApp, email: &str, check_login_page: bool) {
+    browser.goto(&app.url("/workspace")).await;
+    assert!(
+        browser.url().await.ends_with("/login?next=%2Fworkspace"),
+        "{}",
+        browser.url().await
+    );
+    assert_eq!(browser.text("h1").await, "Sign in");
+    assert_eq!(browser.title().await, "Sign in · Clarion");
+    if check_login_page {
+        browser.assert_accessible().await;
+    }
+    browser.fill("#field-email", email).await;
+    browser.fill("#field-password", PASSWORD).await;
+    let landed = follow(browser, "form[action='/login'] button[type=submit]").await;
+    assert!(
+        landed.ends_with("/workspace"),
+        "{email} lands on the queue, not {landed}"
+    );
+    assert_eq!(browser.text("h1").await, "My queue");
+}
+
+/// Clicks what matches `css` and waits (up to 10 s) until the page it
+/// leads to has replaced this one and loaded; returns its address.
+async fn follow(browser: &Browser, css: &str) -> String {
+    browser
+        .execute("window.clarionOldPage = true;", vec![])
+        .await;
+    browser.click(css).await;
+    let give_up = Instant::now() + Duration::from_secs(10);
+    loop {
+        let loaded = browser
+            .execute(
+                "return !window.clarionOldPage && document.readyState === 'complete';",
+                vec![],
+            )
+            .await;
+        if loaded == json!(true) {
+            return browser.url().await;
+        }
+        assert!(
+            Instant::now() < give_up,
+            "clicking `{css}` led nowhere: still on {}",
+            browser.url().await
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// The header's "Sign out" link, then the confirmation button.
+async fn sign_out(browser: &Browser) {
+    follow(browser, ".site-account a[href='/logout']").await;
+    assert_eq!(browser.text("h1").await, "Sign out?");
+    let landed = follow(browser, "form[action='/logout'] button[type=submit]").await;
+    assert!(landed.ends_with("/login?done=logout"), "{landed}");
+    assert_eq!(
+        seen(browser, ".notice--success").await,
+        "You are signed out."
+    );
+}
+
+/// The only row of "Waiting for you": says what to do, then opens the
+/// request from its link.
+async fn open_from_queue(browser: &Browser, reference: &str, task: &str) {
+    let row = seen(browser, "[aria-label='Waiting for you'] tbody tr").await;
+    assert!(row.starts_with(reference), "{row}");
+    assert!(row.contains(task), "{task:?} in {row}");
+    let landed = follow(
+        browser,
+        &format!("[aria-label='Waiting for you'] a[href='/workspace/requests/{reference}']"),
+    )
+    .await;
+    assert!(
+        landed.ends_with(&format!("/workspace/requests/{reference}")),
+        "{landed}"
+    );
+    assert_eq!(browser.text("h1").await, reference);
+    assert_eq!(
+        browser.title().await,
+        format!("{reference} · Workspace · Clarion")
+    );
+}
+
+async fn count(browser: &Browser, css: &str) -> u64 {
+    let found = browser
+        .execute(
+            "return document.querySelectorAll(arguments[0]).length",
+            vec![json!(css)],
+        )
+        .await;
+    found.as_u64().expect("a number")
+}
+
+async fn is_checked(browser: &Browser, css: &str) -> bool {
+    browser
+        .execute(
+            "return document.querySelector(arguments[0]).checked",
+            vec![json!(css)],
+        )
+        .await
+        == json!(true)
+}
+
+async fn a_request_goes_from_the_queue_to_publication_in_a_browser(backend: Backend) {
+    let started = Instant::now();
+    let app = TestApp::spawn(backend).await;
+    let (reference, _) = screened_world(&app).await;
+    app.add_user(
+        "nils@example.org",
+        "Nils Member",
+        false,
+        Some(("MG 17025", "member")),
+    );
+    let page = format!("/workspace/requests/{reference}");
+    let browser = Browser::open().await;
+
+    // 1. The secretariat screens the request and accepts it for the group.
+    sign_in(&browser, &app, "sam@example.org", true).await;
+    assert_eq!(
+        seen(&browser, ".lede").await,
+        "Sam Secretariat, secretariat: what waits for you, most urgent first."
+    );
+    assert_eq!(
+        seen(&browser, "#queue-heading").await,
+        "Waiting for you (1)"
+    );
+    browser.assert_accessible().await;
+    open_from_queue(&browser, &reference, "Screen").await;
+    assert_eq!(seen(&browser, ".badge--state").await, "Screening");
+    assert_eq!(
+        seen(&browser, ".eyebrow").await,
+        "ISO/IEC 17025:2017 · CLAUSE 7.2.1",
+        "the eyebrow is set in capitals"
+    );
+    assert!(seen(&browser, ".badges").await.contains("MG 17025"));
+    assert!(
+        seen(&browser, "aside")
+            .await
+            .contains("ana.lima@lab.example"),
+        "the secretariat sees the submitter's contact"
+    );
+    browser.assert_accessible().await;
+    let landed = follow(&browser, "form[action$='/accept'] button[type=submit]").await;
+    assert!(landed.ends_with(&page), "{landed}");
+    assert_eq!(seen(&browser, ".badge--state").await, "With the group");
+    assert!(
+        seen(&browser, ".timeline")
+            .await
+            .contains("Accepted for the group Sam Secretariat")
+    );
+    sign_out(&browser).await;
+
+    // 2. The convenor drafts an answer and circulates it.
+    sign_in(&browser, &app, "carla@example.org", false).await;
+    open_from_queue(&browser, &reference, "Draft an answer and open a round").await;
+    assert_eq!(seen(&browser, ".badge--state").await, "With the group");
+    assert_eq!(
+        seen(&browser, "form[action$='/rounds'] .card-title").await,
+        "Open a consensus round"
+    );
+    browser.assert_accessible().await;
+    browser.fill("#round-draft", DRAFT).await;
+    let landed = follow(&browser, "form[action$='/rounds'] button[type=submit]").await;
+    assert!(landed.ends_with(&page), "{landed}");
+    assert_eq!(seen(&browser, ".badge--state").await, "Consensus round");
+    let heading = seen(&browser, "#round-heading").await;
+    assert!(
+        heading.starts_with("Consensus round 1, open until "),
+        "{heading}"
+    );
+    assert_eq!(seen(&browser, "#round-heading + .card .prose").await, DRAFT);
+    assert_eq!(
+        seen(&browser, "[aria-label=Tally]").await,
+        "0 Agree 0 Agree, with comments 0 Oppose (sustained opposition) 0 Abstain"
+    );
+    sign_out(&browser).await;
+
+    // 3. One member agrees; the other opposes, saying what must change.
+    sign_in(&browser, &app, "mia@example.org", false).await;
+    open_from_queue(&browser, &reference, "Vote on the draft answer").await;
+    assert_eq!(
+        seen(&browser, "form[action$='/vote'] .card-title").await,
+        "Your vote"
+    );
+    browser.assert_accessible().await;
+    browser.click("#vote-agree").await;
+    let landed = follow(&browser, "form[action$='/vote'] button[type=submit]").await;
+    assert!(landed.ends_with(&page), "{landed}");
+    assert_eq!(
+        seen(&browser, "form[action$='/vote'] .card-title").await,
+        "Change your vote"
+    );
+    assert!(is_checked(&browser, "#vote-agree").await);
+    assert!(
+        seen(&browser, "[aria-label=Tally]")
+            .await
+            .starts_with("1 Agree 0 Agree, with comments 0 Oppose")
+    );
+    sign_out(&browser).await;
+
+    sign_in(&browser, &app, "nils@example.org", false).await;
+    open_from_queue(&browser, &reference, "Vote on the draft answer").await;
+    browser.click("#vote-oppose").await;
+    browser.fill("#vote-comment", OPPOSITION).await;
+    let landed = follow(&browser, "form[action$='/vote'] button[type=submit]").await;
+    assert!(landed.ends_with(&page), "{landed}");
+    assert_eq!(
+        seen(&browser, "[aria-label=Tally]").await,
+        "1 Agree 0 Agree, with comments 1 Oppose (sustained opposition) 0 Abstain"
+    );
+    let votes = seen(&browser, "[aria-label=Votes] tbody").await;
+    assert!(
+        votes.contains("Mia Member Agree")
+            && votes.contains(&format!(
+                "Nils Member Oppose (sustained opposition) {OPPOSITION}"
+            )),
+        "{votes}"
+    );
+    sign_out(&browser).await;
+
+    // 4. The convenor may not record consensus past an unanswered
+    // opposition; with a response, she may.
+    sign_in(&browser, &app, "carla@example.org", false).await;
+    open_from_queue(&browser, &reference, "Vote on the draft answer").await;
+    assert_eq!(
+        seen(&browser, "[aria-label=Tally]").await,
+        "1 Agree 0 Agree, with comments 1 Oppose (sustained opposition) 0 Abstain"
+    );
+    assert_eq!(
+        seen(&browser, "label[for^='response-']").await,
+        "Response to the opposition of Nils Member"
+    );
+    assert!(
+        seen(&browser, "form[action$='/consensus']")
+            .await
+            .contains(&format!("“{OPPOSITION}”")),
+        "the opposition is quoted next to its response field"
+    );
+    browser.assert_accessible().await;
+    browser.fill("#final-answer", FINAL_ANSWER).await;
+    // Refused: the page comes back from the form's address with why.
+    let landed = follow(&browser, "form[action$='/consensus'] button[type=submit]").await;
+    assert!(landed.ends_with(&format!("{page}/consensus")), "{landed}");
+    let refusal = seen(&browser, ".notice--error").await;
+    assert!(refusal.starts_with("That was not done"), "{refusal}");
+    assert!(
+        refusal.contains(
+            "Consensus cannot be recorded while an opposition has no response: answer Nils Member."
+        ),
+        "{refusal}"
+    );
+    assert!(refusal.ends_with("Nothing was changed."), "{refusal}");
+    assert_eq!(seen(&browser, ".badge--state").await, "Consensus round");
+    assert!(browser.title().await.starts_with(&reference));
+    browser.assert_accessible().await;
+    // The refused page shows the draft again in "Final answer", not what
+    // was typed there, so the convenor types her final answer once more.
+    browser.fill("#final-answer", FINAL_ANSWER).await;
+    browser.fill("textarea[id^='response-']", RESPONSE).await;
+    let landed = follow(&browser, "form[action$='/consensus'] button[type=submit]").await;
+    assert!(landed.ends_with(&page), "{landed}");
+    assert_eq!(seen(&browser, ".badge--state").await, "Decided");
+    assert_eq!(
+        seen(&browser, "#round-heading").await,
+        "Consensus round 1, closed"
+    );
+    assert_eq!(
+        seen(&browser, "#round-heading + .card").await,
+        format!("Final answer {FINAL_ANSWER}")
+    );
+    assert!(
+        seen(&browser, "[aria-label=Votes] tbody")
+            .await
+            .contains(&format!("{OPPOSITION} {RESPONSE}"))
+    );
+    assert!(
+        seen(&browser, ".timeline")
+            .await
+            .contains("Recorded consensus Carla Convenor")
+    );
+    sign_out(&browser).await;
+
+    // 5. The secretariat publishes, to be considered at the next revision.
+    sign_in(&browser, &app, "sam@example.org", false).await;
+    open_from_queue(&browser, &reference, "Publish or send back").await;
+    assert_eq!(seen(&browser, ".badge--state").await, "Decided");
+    assert!(
+        is_checked(&browser, "#consider").await,
+        "considered at the next revision unless unticked"
+    );
+    browser.assert_accessible().await;
+    let landed = follow(&browser, "form[action$='/publish'] button[type=submit]").await;
+    assert!(landed.ends_with(&page), "{landed}");
+    assert_eq!(seen(&browser, ".badge--state").await, "Published");
+    assert_eq!(
+        count(
+            &browser,
+            "form[action$='/publish'], form[action$='/send-back']"
+        )
+        .await,
+        0,
+        "a published decision is neither published again nor sent back"
+    );
+    browser.assert_accessible().await;
+    follow(&browser, ".breadcrumbs a[href='/workspace']").await;
+    assert_eq!(
+        seen(&browser, "#queue-heading").await,
+        "Waiting for you (0)"
+    );
+    browser.close().await;
+
+    // 6. What was stored, and what the submitter heard.
+    let (state, answer, consider): (String, Option<String>, bool) = requests::table
+        .select((
+            requests::state,
+            requests::answer,
+            requests::consider_at_revision,
+        ))
+        .first(&mut app.db())
+        .unwrap();
+    assert_eq!(state, "published");
+    assert_eq!(answer.as_deref(), Some(FINAL_ANSWER));
+    assert!(consider);
+    let responses: Vec<String> = opposition_responses::table
+        .select(opposition_responses::response)
+        .load(&mut app.db())
+        .unwrap();
+    assert_eq!(responses, [RESPONSE]);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let published = loop {
+        let found = app
+            .mail
+            .to("ana.lima@lab.example")
+            .into_iter()
+            .find(|m| m.subject.ends_with("the answer is published"));
+        if let Some(mail) = found {
+            break mail;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "no \"the answer is published\" mail reached the submitter"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    assert!(
+        published.subject.contains(&reference),
+        "{}",
+        published.subject
+    );
+    assert!(
+        published
+            .text
+            .contains(&app.url(&format!("/clarifications/{reference}")))
+    );
+    eprintln!(
+        "the workspace path on {backend:?} took {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+}
