@@ -14,12 +14,11 @@ use std::collections::HashSet;
 use std::fmt;
 use std::fs;
 use std::io::{self, BufRead, BufReader, Read, Write};
-use std::net::{SocketAddr, TcpListener, TcpStream};
-use std::os::unix::process::CommandExt;
+use std::net::{SocketAddr, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::{self, Child, Command, ExitStatus, Stdio};
+use std::process::{self, Command};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Condvar, Mutex, MutexGuard, OnceLock, mpsc};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -31,6 +30,8 @@ use hyper_util::client::legacy::connect::HttpConnector;
 use serde::Deserialize;
 use serde_json::{Value, json};
 use tokio::sync::{Semaphore, SemaphorePermit};
+
+use super::child::{ExitWatch, Spawner, free_port, lock, log_tail, log_to};
 
 const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
@@ -486,33 +487,20 @@ impl Driver {
         // SAFETY: `at_exit` only touches statics that outlive the process.
         unsafe { libc::atexit(at_exit) };
 
-        let spawner = spawner()?;
+        let spawner = Spawner::start("clarion-chromedriver")
+            .map_err(|e| format!("cannot start the chromedriver spawner thread: {e}"))?;
         let mut last_failure = String::new();
         for _ in 0..START_ATTEMPTS {
             let port = free_port()?;
-            let log = fs::OpenOptions::new()
-                .create(true)
-                .append(true)
-                .open(&log_path)
-                .map_err(|e| format!("cannot open {}: {e}", log_path.display()))?;
-            let log_err = log.try_clone().map_err(|e| e.to_string())?;
             let mut command = Command::new(CHROMEDRIVER);
             command
                 .arg(format!("--port={port}"))
                 .arg("--allowed-ips=127.0.0.1")
-                .current_dir(&dir)
-                .stdin(Stdio::null())
-                .stdout(log)
-                .stderr(log_err);
-            die_with_parent(&mut command);
+                .current_dir(&dir);
+            log_to(&mut command, &log_path)?;
 
-            let (reply_tx, reply_rx) = mpsc::channel::<SpawnReply>();
-            spawner
-                .send((command, reply_tx))
-                .map_err(|_| "the chromedriver spawner thread is gone".to_string())?;
-            let exit = reply_rx
-                .recv()
-                .map_err(|_| "the chromedriver spawner thread is gone".to_string())?
+            let exit = spawner
+                .spawn(command)
                 .map_err(|e| format!("cannot start {CHROMEDRIVER}: {e}"))?;
 
             let deadline = Instant::now() + START_TIMEOUT;
@@ -599,120 +587,6 @@ extern "C" fn at_exit() {
     if let Some(Ok(driver)) = DRIVER.get() {
         driver.shut_down();
     }
-}
-
-/// Watches the chromedriver child from the spawner thread.
-struct ExitWatch {
-    pid: libc::pid_t,
-    status: Mutex<Option<ExitStatus>>,
-    changed: Condvar,
-}
-
-impl ExitWatch {
-    fn status(&self) -> Option<ExitStatus> {
-        *lock(&self.status)
-    }
-
-    /// Waits for the child to exit and records how. The child is reaped
-    /// under the status lock, so `signal` never reaches a recycled pid.
-    fn watch(&self, child: &mut Child) {
-        // SAFETY: waitid only writes into `info`; WNOWAIT leaves the child a
-        // zombie, so its pid stays ours until `child.wait()` below.
-        unsafe {
-            let mut info: libc::siginfo_t = std::mem::zeroed();
-            while libc::waitid(
-                libc::P_PID,
-                self.pid as libc::id_t,
-                &mut info,
-                libc::WEXITED | libc::WNOWAIT,
-            ) != 0
-                && io::Error::last_os_error().kind() == io::ErrorKind::Interrupted
-            {}
-        }
-        let mut status = lock(&self.status);
-        if let Ok(exit) = child.wait() {
-            *status = Some(exit);
-        }
-        self.changed.notify_all();
-    }
-
-    fn signal(&self, signal: libc::c_int) {
-        let status = lock(&self.status);
-        if status.is_none() {
-            // SAFETY: the child has not been reaped (reaping takes the lock
-            // we hold), so the pid is still our child's.
-            unsafe { libc::kill(self.pid, signal) };
-        }
-    }
-
-    fn wait(&self, timeout: Duration) -> Option<ExitStatus> {
-        let guard = lock(&self.status);
-        let (guard, _) = self
-            .changed
-            .wait_timeout_while(guard, timeout, |status| status.is_none())
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        *guard
-    }
-}
-
-type SpawnReply = io::Result<Arc<ExitWatch>>;
-
-/// Starts the thread that spawns chromedriver and then lives as long as the
-/// process. PR_SET_PDEATHSIG fires when the spawning *thread* exits, and the
-/// test harness ends a test's thread when the test returns, so chromedriver
-/// must not be spawned from a test thread.
-fn spawner() -> Result<mpsc::Sender<(Command, mpsc::Sender<SpawnReply>)>, String> {
-    let (tx, rx) = mpsc::channel::<(Command, mpsc::Sender<SpawnReply>)>();
-    thread::Builder::new()
-        .name("clarion-chromedriver".into())
-        .spawn(move || {
-            for (mut command, reply) in rx {
-                match command.spawn() {
-                    Ok(mut child) => {
-                        let exit = Arc::new(ExitWatch {
-                            pid: child.id() as libc::pid_t,
-                            status: Mutex::new(None),
-                            changed: Condvar::new(),
-                        });
-                        let _ = reply.send(Ok(Arc::clone(&exit)));
-                        exit.watch(&mut child);
-                    }
-                    Err(e) => {
-                        let _ = reply.send(Err(e));
-                    }
-                }
-            }
-            loop {
-                thread::park();
-            }
-        })
-        .map(|_| tx)
-        .map_err(|e| format!("cannot start the chromedriver spawner thread: {e}"))
-}
-
-fn die_with_parent(command: &mut Command) {
-    let parent = process::id();
-    // SAFETY: the closure runs between fork and exec, so it only makes
-    // async-signal-safe calls and does not allocate.
-    unsafe {
-        command.pre_exec(move || {
-            if libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL) != 0 {
-                return Err(io::Error::last_os_error());
-            }
-            // The parent may have died before prctl took effect.
-            if libc::getppid() as u32 != parent {
-                return Err(io::Error::from_raw_os_error(libc::ESRCH));
-            }
-            Ok(())
-        });
-    }
-}
-
-fn free_port() -> Result<u16, String> {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|listener| listener.local_addr())
-        .map(|address| address.port())
-        .map_err(|e| format!("cannot pick a free port: {e}"))
 }
 
 /// A minimal blocking HTTP/1.1 request to chromedriver: its status and body.
@@ -831,17 +705,4 @@ fn running(pid: libc::pid_t) -> bool {
         .rsplit_once(") ")
         .and_then(|(_, rest)| rest.chars().next());
     !matches!(state, None | Some('Z' | 'X'))
-}
-
-fn log_tail(path: &Path) -> String {
-    let log = fs::read_to_string(path).unwrap_or_else(|e| format!("(no log: {e})"));
-    let lines: Vec<&str> = log.lines().collect();
-    lines[lines.len().saturating_sub(30)..].join("\n")
-}
-
-fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    // A panicking test must not take the shared chromedriver down with it.
-    mutex
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }

@@ -1,5 +1,6 @@
 pub mod app;
 pub mod browser;
+pub mod child;
 pub mod journey;
 pub mod postgres;
 pub mod smtp;

@@ -7,16 +7,16 @@
 
 use std::fs;
 use std::io;
-use std::net::TcpListener;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
-use std::process::{self, Child, Command, ExitStatus, Stdio};
-use std::sync::mpsc;
-use std::sync::{Arc, Condvar, Mutex, MutexGuard, OnceLock};
+use std::process::{self, Command};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use diesel::{Connection, PgConnection, RunQueryDsl};
+
+use super::child::{ExitWatch, Spawner, free_port, lock, log_tail, log_to};
 
 const PG_ROOT: &str = "/usr/lib/postgresql";
 const DIR_PREFIX: &str = "clarion-pg-";
@@ -52,61 +52,6 @@ struct Server {
     // template database.
     admin: Mutex<Option<PgConnection>>,
 }
-
-struct ExitWatch {
-    pid: libc::pid_t,
-    status: Mutex<Option<ExitStatus>>,
-    changed: Condvar,
-}
-
-impl ExitWatch {
-    fn status(&self) -> Option<ExitStatus> {
-        *lock(&self.status)
-    }
-
-    /// Waits for the child to exit and records how. The child is reaped
-    /// under the status lock, so `signal` can never reach a recycled pid.
-    fn watch(&self, child: &mut Child) {
-        // SAFETY: waitid only writes into `info`; WNOWAIT leaves the child a
-        // zombie, so its pid stays ours until `child.wait()` below.
-        unsafe {
-            let mut info: libc::siginfo_t = std::mem::zeroed();
-            while libc::waitid(
-                libc::P_PID,
-                self.pid as libc::id_t,
-                &mut info,
-                libc::WEXITED | libc::WNOWAIT,
-            ) != 0
-                && io::Error::last_os_error().kind() == io::ErrorKind::Interrupted
-            {}
-        }
-        let mut status = lock(&self.status);
-        if let Ok(exit) = child.wait() {
-            *status = Some(exit);
-        }
-        self.changed.notify_all();
-    }
-
-    fn signal(&self, signal: libc::c_int) {
-        let status = lock(&self.status);
-        if status.is_none() {
-            // SAFETY: the child has not been reaped (we hold the lock that
-            // reaping takes), so the pid is still our child's.
-            unsafe { libc::kill(self.pid, signal) };
-        }
-    }
-
-    fn wait(&self, timeout: Duration) -> Option<ExitStatus> {
-        let guard = lock(&self.status);
-        let (guard, _) = self
-            .changed
-            .wait_timeout_while(guard, timeout, |status| status.is_none())
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        *guard
-    }
-}
-
-type SpawnReply = io::Result<Arc<ExitWatch>>;
 
 impl Server {
     fn start() -> Result<Server, String> {
@@ -147,16 +92,11 @@ impl Server {
         // SAFETY: `at_exit` only touches statics that outlive the process.
         unsafe { libc::atexit(at_exit) };
 
-        let spawner = spawner()?;
+        let spawner = Spawner::start("clarion-postgres")
+            .map_err(|e| format!("cannot start the PostgreSQL spawner thread: {e}"))?;
         let mut last_failure = String::new();
         for _ in 0..START_ATTEMPTS {
             let port = free_port()?;
-            let log = fs::OpenOptions::new()
-                .create(true)
-                .append(true)
-                .open(&log_path)
-                .map_err(|e| format!("cannot open {}: {e}", log_path.display()))?;
-            let log_err = log.try_clone().map_err(|e| e.to_string())?;
             let mut postgres = Command::new(bin.join("postgres"));
             postgres
                 .arg("-D")
@@ -170,20 +110,12 @@ impl Server {
                 .args(["-c", "synchronous_commit=off"])
                 .args(["-c", "full_page_writes=off"])
                 .args(["-c", "max_connections=300"])
-                .current_dir(&dir)
-                .stdin(Stdio::null())
-                .stdout(log)
-                .stderr(log_err);
+                .current_dir(&dir);
+            log_to(&mut postgres, &log_path)?;
             run_as(&mut postgres, user);
-            die_with_parent(&mut postgres);
 
-            let (reply_tx, reply_rx) = mpsc::channel::<SpawnReply>();
-            spawner
-                .send((postgres, reply_tx))
-                .map_err(|_| "the PostgreSQL spawner thread is gone".to_string())?;
-            let exit = reply_rx
-                .recv()
-                .map_err(|_| "the PostgreSQL spawner thread is gone".to_string())?
+            let exit = spawner
+                .spawn(postgres)
                 .map_err(|e| format!("cannot start {}/postgres: {e}", bin.display()))?;
 
             let url = format!("postgres://postgres@127.0.0.1:{port}/postgres");
@@ -286,58 +218,6 @@ extern "C" fn at_exit() {
     }
 }
 
-/// Starts the thread that spawns PostgreSQL and then lives for the rest of the
-/// process. PR_SET_PDEATHSIG fires when the spawning *thread* exits, and the
-/// test harness ends each test's thread when the test returns, so the server
-/// must not be spawned from a test thread.
-fn spawner() -> Result<mpsc::Sender<(Command, mpsc::Sender<SpawnReply>)>, String> {
-    let (tx, rx) = mpsc::channel::<(Command, mpsc::Sender<SpawnReply>)>();
-    thread::Builder::new()
-        .name("clarion-postgres".into())
-        .spawn(move || {
-            for (mut command, reply) in rx {
-                match command.spawn() {
-                    Ok(mut child) => {
-                        let exit = Arc::new(ExitWatch {
-                            pid: child.id() as libc::pid_t,
-                            status: Mutex::new(None),
-                            changed: Condvar::new(),
-                        });
-                        let _ = reply.send(Ok(Arc::clone(&exit)));
-                        exit.watch(&mut child);
-                    }
-                    Err(e) => {
-                        let _ = reply.send(Err(e));
-                    }
-                }
-            }
-            loop {
-                thread::park();
-            }
-        })
-        .map(|_| tx)
-        .map_err(|e| format!("cannot start the PostgreSQL spawner thread: {e}"))
-}
-
-fn die_with_parent(command: &mut Command) {
-    let parent = process::id();
-    // SAFETY: the closure runs between fork and exec, so it only makes
-    // async-signal-safe calls and does not allocate.
-    unsafe {
-        command.pre_exec(move || {
-            if libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL) != 0 {
-                return Err(io::Error::last_os_error());
-            }
-            // The parent may have died before prctl took effect; the child
-            // would then outlive it for good.
-            if libc::getppid() as u32 != parent {
-                return Err(io::Error::from_raw_os_error(libc::ESRCH));
-            }
-            Ok(())
-        });
-    }
-}
-
 fn find_bin_dir() -> Result<PathBuf, String> {
     let mut best: Option<(Vec<u32>, PathBuf)> = None;
     for entry in fs::read_dir(PG_ROOT).into_iter().flatten().flatten() {
@@ -402,13 +282,6 @@ fn run_as(command: &mut Command, user: Option<(u32, u32)>) {
     }
 }
 
-fn free_port() -> Result<u16, String> {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|listener| listener.local_addr())
-        .map(|address| address.port())
-        .map_err(|e| format!("cannot pick a free port: {e}"))
-}
-
 /// Removes the directories of earlier test processes that are gone (killed
 /// before their exit hook ran), with the shared memory their server left.
 fn remove_leftovers() {
@@ -465,17 +338,4 @@ fn process_exists(pid: u32) -> bool {
     // SAFETY: signal 0 only checks that the process exists.
     let alive = unsafe { libc::kill(pid, 0) } == 0;
     alive || io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
-}
-
-fn log_tail(path: &Path) -> String {
-    let log = fs::read_to_string(path).unwrap_or_else(|e| format!("(no log: {e})"));
-    let lines: Vec<&str> = log.lines().collect();
-    lines[lines.len().saturating_sub(30)..].join("\n")
-}
-
-fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    // A panicking test must not take the shared server down with it.
-    mutex
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
