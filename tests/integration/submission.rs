@@ -8,7 +8,7 @@ use clarion::db::schema::{events, request_contacts, requests, standards, tokens}
 use diesel::prelude::*;
 
 use crate::on_both_databases;
-use crate::support::app::{Backend, TestApp, csrf_token_in, text_of};
+use crate::support::app::{Backend, TestApp, csrf_token_in, text_of, version_in};
 use crate::support::journey::{
     QUESTION, confirmed_request, file_request, outbox_count, press_confirm, request_count, send,
     valid_form, with,
@@ -400,14 +400,7 @@ async fn the_submitter_replies_to_the_secretariat_and_can_withdraw(backend: Back
     );
     // An empty reply is refused beside the field.
     let csrf = csrf_token_in(&page);
-    let version = page
-        .split(r#"name="version" value=""#)
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .unwrap()
-        .to_owned();
+    let version = version_in(&page);
     let reply_path = format!("{tracking}/reply");
     let response = app
         .post_form(
@@ -459,14 +452,7 @@ async fn the_submitter_replies_to_the_secretariat_and_can_withdraw(backend: Back
     assert_eq!(status, 200);
     assert_eq!(text_of(&page, "h1").unwrap(), "Withdraw your request?");
     let csrf = csrf_token_in(&page);
-    let version = page
-        .split(r#"name="version" value=""#)
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .unwrap()
-        .to_owned();
+    let version = version_in(&page);
     let response = app
         .post_form(
             &withdraw_path,
@@ -510,14 +496,7 @@ async fn a_stale_page_cannot_withdraw_a_changed_request(backend: Backend) {
     let withdraw_path = format!("{tracking}/withdraw");
     let (_, page) = app.page(&withdraw_path).await;
     let csrf = csrf_token_in(&page);
-    let version = page
-        .split(r#"name="version" value=""#)
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .unwrap()
-        .to_owned();
+    let version = version_in(&page);
     // Meanwhile the secretariat acts.
     secretariat_asks(&app, "Please name the method.");
     let response = app
@@ -679,14 +658,7 @@ async fn personal_data_is_erased_after_the_retention_period(backend: Backend) {
     let tracking = confirmed_request(&app, &valid_form()).await;
     let (_, page) = app.page(&format!("{tracking}/withdraw")).await;
     let csrf = csrf_token_in(&page);
-    let version = page
-        .split(r#"name="version" value=""#)
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .unwrap()
-        .to_owned();
+    let version = version_in(&page);
     app.post_form(
         &format!("{tracking}/withdraw"),
         &[("csrf_token", &csrf), ("version", &version)],

@@ -7,7 +7,7 @@ use clarion::db::schema::{events, requests};
 use diesel::prelude::*;
 
 use crate::on_both_databases;
-use crate::support::app::{Backend, Person, TestApp, csrf_token_in, text_of};
+use crate::support::app::{Backend, Person, TestApp, csrf_token_in, text_of, version_in};
 use crate::support::journey::{confirmed_request, valid_form};
 
 /// A request confirmed on ISO/IEC 17025 (group MG 17025), with the people
@@ -50,12 +50,7 @@ pub async fn act(
     let page_path = format!("/workspace/requests/{reference}");
     let (status, page) = person.page(&page_path).await;
     assert_eq!(status, 200, "{page_path}");
-    let version = page
-        .split(r#"name="version" value=""#)
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .unwrap()
-        .to_owned();
+    let version = version_in(&page);
     let token = csrf_token_in(&page);
     let mut all = fields.to_vec();
     all.push(("csrf_token", &token));
@@ -167,14 +162,7 @@ async fn the_secretariat_asks_and_the_submitter_replies_from_the_mail(backend: B
     let tracking = link.strip_prefix(&app.address).unwrap();
 
     let (_, page) = app.page(tracking).await;
-    let version = page
-        .split(r#"name="version" value=""#)
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .unwrap()
-        .to_owned();
+    let version = version_in(&page);
     let token = csrf_token_in(&page);
     let response = app
         .post_form(
@@ -432,21 +420,12 @@ async fn two_people_acting_at_once_one_wins(backend: Backend) {
     // Both open the page at the same version.
     let (_, sam_page) = sam.page(&path).await;
     let (_, sasha_page) = sasha.page(&path).await;
-    let version = |page: &str| {
-        page.split(r#"name="version" value=""#)
-            .nth(1)
-            .unwrap()
-            .split('"')
-            .next()
-            .unwrap()
-            .to_owned()
-    };
     let sam_post = sam
         .post_form(
             &format!("{path}/accept"),
             &[
                 ("csrf_token", &csrf_token_in(&sam_page)),
-                ("version", &version(&sam_page)),
+                ("version", &version_in(&sam_page)),
             ],
         )
         .await;
@@ -456,7 +435,7 @@ async fn two_people_acting_at_once_one_wins(backend: Backend) {
             &format!("{path}/ask"),
             &[
                 ("csrf_token", &csrf_token_in(&sasha_page)),
-                ("version", &version(&sasha_page)),
+                ("version", &version_in(&sasha_page)),
                 ("note", "Which method?"),
             ],
         )

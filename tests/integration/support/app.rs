@@ -266,6 +266,18 @@ pub fn csrf_token_in(html: &str) -> String {
         .to_owned()
 }
 
+/// The `version` a page's action forms carry (the optimistic lock).
+pub fn version_in(html: &str) -> String {
+    let document = scraper::Html::parse_document(html);
+    let selector = scraper::Selector::parse("input[name=version]").unwrap();
+    document
+        .select(&selector)
+        .next()
+        .and_then(|input| input.value().attr("value"))
+        .expect("the page has a form with a version")
+        .to_owned()
+}
+
 /// Text of the first element matching `selector`, whitespace collapsed.
 pub fn text_of(html: &str, selector: &str) -> Option<String> {
     let document = scraper::Html::parse_document(html);
