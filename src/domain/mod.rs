@@ -1,9 +1,12 @@
 //! Rules of the process and validated types; no I/O.
 
 pub mod access;
+pub mod clauses;
 pub mod email;
+pub mod excerpt;
 pub mod fields;
 pub mod lifecycle;
 pub mod markdown;
 pub mod password;
+pub mod search;
 pub mod submission;

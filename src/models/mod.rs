@@ -8,6 +8,7 @@ pub mod events;
 pub mod groups;
 pub mod rate;
 pub mod references;
+pub mod register;
 pub mod requests;
 pub mod rounds;
 pub mod sessions;

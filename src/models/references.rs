@@ -29,8 +29,37 @@ pub fn format(year: i32, sequence: i32) -> String {
     format!("CR-{year}-{sequence:04}")
 }
 
+/// The year and sequence of a reference written as [`format`] writes it.
+pub fn parse(reference: &str) -> Option<(i32, i32)> {
+    let rest = reference.strip_prefix("CR-")?;
+    let (year, sequence) = rest.split_once('-')?;
+    let digits = |s: &str, min: usize, max: usize| {
+        (min..=max).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    if !digits(year, 4, 4) || !digits(sequence, 4, 9) {
+        return None;
+    }
+    let parsed = (year.parse().ok()?, sequence.parse().ok()?);
+    (format(parsed.0, parsed.1) == reference).then_some(parsed)
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn references_read_back() {
+        assert_eq!(super::parse("CR-2026-0007"), Some((2026, 7)));
+        assert_eq!(super::parse("CR-2026-12345"), Some((2026, 12345)));
+        for bad in [
+            "CR-2026-007",
+            "CR-2026-00007",
+            "cr-2026-0007",
+            "CR-26-0007",
+            "CR-2026-",
+        ] {
+            assert_eq!(super::parse(bad), None, "{bad}");
+        }
+    }
+
     #[test]
     fn references_have_at_least_four_digits() {
         assert_eq!(super::format(2026, 7), "CR-2026-0007");

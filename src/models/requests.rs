@@ -234,17 +234,10 @@ pub fn published_on_clause(
     standard_id: &str,
     clause: &str,
 ) -> QueryResult<Vec<PublishedSummary>> {
-    let wanted = clause.trim().to_lowercase();
     let rows = published_for_standard(conn, standard_id)?;
     Ok(rows
         .into_iter()
-        .filter(|row| {
-            let have = row.clause.to_lowercase();
-            have == wanted
-                || have
-                    .strip_prefix(&wanted)
-                    .is_some_and(|rest| rest.starts_with(['.', ' ', '(', ')']))
-        })
+        .filter(|row| crate::domain::clauses::is_within(&row.clause, clause))
         .collect())
 }
 

@@ -16,6 +16,7 @@ mod harness;
 mod mail;
 mod ops;
 mod queue;
+mod register;
 mod setup;
 mod shell;
 mod submission;

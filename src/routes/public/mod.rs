@@ -1,5 +1,6 @@
 //! Pages for everyone.
 
+mod clarifications;
 mod home;
 mod standards;
 
@@ -7,6 +8,11 @@ use actix_web::web;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/", web::get().to(home::show))
+        .route("/clarifications", web::get().to(clarifications::index))
+        .route(
+            "/clarifications/{reference}",
+            web::get().to(clarifications::show),
+        )
         .route("/standards", web::get().to(standards::index))
         .route("/standards/{slug}", web::get().to(standards::show));
 }

@@ -2,8 +2,10 @@ use actix_web::web;
 use askama::Template;
 use askama_web::WebTemplate;
 
+use serde::Deserialize;
+
 use crate::error::AppError;
-use crate::models::requests::{self, PublishedSummary};
+use crate::models::register::{self, Clarification};
 use crate::models::standards::{self, Standard};
 use crate::web::{AppState, Page};
 
@@ -11,6 +13,8 @@ use crate::web::{AppState, Page};
 pub struct StandardRow {
     pub standard: Standard,
     pub group_code: Option<String>,
+    pub published: i64,
+    pub backlog: i64,
 }
 
 #[derive(Template, WebTemplate)]
@@ -22,14 +26,24 @@ pub struct IndexPage {
 }
 
 pub async fn index(state: web::Data<AppState>) -> Result<IndexPage, AppError> {
-    let rows = state
-        .db(|conn| Ok(standards::all_with_groups(conn)?))
+    let (rows, mut counts) = state
+        .db(|conn| {
+            Ok((
+                standards::all_with_groups(conn)?,
+                register::counts_by_standard(conn)?,
+            ))
+        })
         .await?;
     let (current, superseded) = rows
         .into_iter()
-        .map(|(standard, group_code)| StandardRow {
-            standard,
-            group_code,
+        .map(|(standard, group_code)| {
+            let (published, backlog) = counts.remove(&standard.id).unwrap_or_default();
+            StandardRow {
+                standard,
+                group_code,
+                published,
+                backlog,
+            }
         })
         .partition(|row| row.standard.is_current());
     Ok(IndexPage {
@@ -39,6 +53,10 @@ pub async fn index(state: web::Data<AppState>) -> Result<IndexPage, AppError> {
     })
 }
 
+/// Clarifications per page of a standard: its page stays quick to read and
+/// to serve even for a standard with thousands.
+const PER_PAGE: usize = 100;
+
 #[derive(Template, WebTemplate)]
 #[template(path = "standards/show.html")]
 pub struct ShowPage {
@@ -47,15 +65,36 @@ pub struct ShowPage {
     group_code: Option<String>,
     superseded_by: Option<Standard>,
     other_editions: Vec<Standard>,
-    clarifications: Vec<PublishedSummary>,
+    total: usize,
+    /// This page of the clarifications, in natural clause order.
+    clarifications: Vec<Clarification>,
+    page_number: usize,
+    pages: usize,
+    /// Flagged for the next revision and not yet incorporated.
+    backlog: Vec<Clarification>,
+}
+
+#[derive(Deserialize)]
+pub struct PageQuery {
+    page: Option<String>,
 }
 
 pub async fn show(
     state: web::Data<AppState>,
     slug: web::Path<String>,
+    query: web::Query<PageQuery>,
 ) -> Result<ShowPage, AppError> {
     let slug = slug.into_inner();
-    let (standard, group_code, superseded_by, other_editions, clarifications) = state
+    // A page that does not exist is an address that does not exist.
+    let page_number = match query.page.as_deref() {
+        None => 1,
+        Some(text) => text
+            .parse::<usize>()
+            .ok()
+            .filter(|n| *n >= 1)
+            .ok_or(AppError::NotFound)?,
+    };
+    let (standard, group_code, superseded_by, other_editions, all) = state
         .db(move |conn| {
             let (standard, group_code) =
                 standards::find_by_slug(conn, &slug)?.ok_or(AppError::NotFound)?;
@@ -68,22 +107,35 @@ pub async fn show(
                 .into_iter()
                 .filter(|s| s.id != standard.id)
                 .collect();
-            let clarifications = requests::published_for_standard(conn, &standard.id)?;
-            Ok((
-                standard,
-                group_code,
-                superseded_by,
-                other_editions,
-                clarifications,
-            ))
+            let all = register::of_standard(conn, &standard.slug)?;
+            Ok((standard, group_code, superseded_by, other_editions, all))
         })
         .await?;
+    let pages = all.len().div_ceil(PER_PAGE).max(1);
+    if page_number > pages {
+        return Err(AppError::NotFound);
+    }
+    let backlog = all
+        .iter()
+        .filter(|c| c.in_revision_backlog())
+        .cloned()
+        .collect();
+    let total = all.len();
+    let clarifications = all
+        .into_iter()
+        .skip((page_number - 1) * PER_PAGE)
+        .take(PER_PAGE)
+        .collect();
     Ok(ShowPage {
         page: state.page("standards"),
         standard,
         group_code,
         superseded_by,
         other_editions,
+        total,
         clarifications,
+        page_number,
+        pages,
+        backlog,
     })
 }

@@ -3,4 +3,5 @@ pub mod browser;
 pub mod child;
 pub mod journey;
 pub mod postgres;
+pub mod register;
 pub mod smtp;

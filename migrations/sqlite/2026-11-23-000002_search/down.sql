@@ -1,0 +1,4 @@
+DROP TRIGGER clarification_search_on_delete;
+DROP TRIGGER clarification_search_on_publish;
+DROP TRIGGER clarification_search_on_insert;
+DROP TABLE clarification_search;

@@ -1,0 +1,324 @@
+//! What someone asks the register for: words, filters and a page, checked
+//! and turned into a stable address. Shared by the pages, feeds and the API.
+
+use serde::Deserialize;
+
+use crate::domain::fields::FieldErrors;
+
+/// Results per page of the list and the API.
+pub const PER_PAGE: i64 = 20;
+
+/// Pages beyond this are refused: nobody reads them, and deep offsets are
+/// what an abusive client would ask for.
+const MAX_PAGE: i64 = 5_000;
+
+/// The query string as received; every field is text so that nothing a
+/// visitor types is refused before it can be explained.
+#[derive(Debug, Default, Clone, Deserialize)]
+pub struct RawFilters {
+    pub q: Option<String>,
+    pub standard: Option<String>,
+    pub clause: Option<String>,
+    pub year: Option<String>,
+    pub status: Option<String>,
+    pub page: Option<String>,
+}
+
+/// Whether a clarification still stands as published.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Current,
+    Superseded,
+    Incorporated,
+    Withdrawn,
+}
+
+impl Status {
+    pub const ALL: [Status; 4] = [
+        Status::Current,
+        Status::Superseded,
+        Status::Incorporated,
+        Status::Withdrawn,
+    ];
+
+    pub fn parse(text: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.as_str() == text)
+    }
+
+    /// The status of a clarification from its stored publication flag.
+    pub fn of_flag(flag: Option<&str>) -> Status {
+        flag.and_then(Status::parse).unwrap_or(Status::Current)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Current => "current",
+            Status::Superseded => "superseded",
+            Status::Incorporated => "incorporated",
+            Status::Withdrawn => "withdrawn",
+        }
+    }
+
+    /// The publication flag stored for this status (none while current).
+    pub fn flag(self) -> Option<&'static str> {
+        match self {
+            Status::Current => None,
+            other => Some(other.as_str()),
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Current => "Current",
+            Status::Superseded => "Superseded",
+            Status::Incorporated => "Incorporated in a new edition",
+            Status::Withdrawn => "Withdrawn",
+        }
+    }
+}
+
+/// A checked search.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filters {
+    /// The words as typed, kept for the search box and the address.
+    pub q: String,
+    pub standard: Option<String>,
+    pub clause: Option<String>,
+    pub year: Option<i32>,
+    pub status: Option<Status>,
+    pub page: i64,
+}
+
+fn given(value: &Option<String>) -> Option<&str> {
+    value.as_deref().map(str::trim).filter(|v| !v.is_empty())
+}
+
+impl Filters {
+    /// Checks every field; the messages name what to change.
+    pub fn parse(raw: &RawFilters) -> Result<Filters, FieldErrors> {
+        let mut errors = FieldErrors::default();
+        let q = given(&raw.q).unwrap_or_default().to_owned();
+        if q.chars().count() > 200 {
+            errors.add("q", "Search for at most 200 characters.");
+        }
+        let standard = given(&raw.standard).map(str::to_owned);
+        if standard.as_deref().is_some_and(|s| {
+            s.len() > 100 || !s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        }) {
+            errors.add("standard", "Choose a standard from the list.");
+        }
+        let clause = given(&raw.clause).map(str::to_owned);
+        if clause
+            .as_deref()
+            .is_some_and(|c| c.chars().count() > 50 || c.chars().any(char::is_control))
+        {
+            errors.add(
+                "clause",
+                "Enter a clause number such as 7.2.1, at most 50 characters.",
+            );
+        }
+        let year = match given(&raw.year) {
+            None => None,
+            Some(text) => match text.parse::<i32>() {
+                Ok(year) if (1900..=9999).contains(&year) => Some(year),
+                _ => {
+                    errors.add("year", "Enter a year of publication such as 2024.");
+                    None
+                }
+            },
+        };
+        let status = match given(&raw.status) {
+            None => None,
+            Some(text) => {
+                let status = Status::parse(text);
+                if status.is_none() {
+                    errors.add(
+                        "status",
+                        "Choose current, superseded, incorporated or withdrawn.",
+                    );
+                }
+                status
+            }
+        };
+        let page = match given(&raw.page) {
+            None => 1,
+            Some(text) => match text.parse::<i64>() {
+                Ok(page) if (1..=MAX_PAGE).contains(&page) => page,
+                _ => {
+                    errors.add("page", format!("Pages are numbered from 1 to {MAX_PAGE}."));
+                    1
+                }
+            },
+        };
+        if errors.is_empty() {
+            Ok(Filters {
+                q,
+                standard,
+                clause,
+                year,
+                status,
+                page,
+            })
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// The words to look for; empty when the query has none worth matching.
+    pub fn terms(&self) -> Vec<String> {
+        terms(&self.q)
+    }
+
+    pub fn offset(&self) -> i64 {
+        (self.page - 1) * PER_PAGE
+    }
+
+    /// Whether anything narrows the list, for the wording of empty states.
+    pub fn is_narrowed(&self) -> bool {
+        !self.q.is_empty()
+            || self.standard.is_some()
+            || self.clause.is_some()
+            || self.year.is_some()
+            || self.status.is_some()
+    }
+
+    /// The query string of this search at another page, fields in a fixed
+    /// order and empty ones left out, so that one view has one address.
+    pub fn query_string(&self, page: i64) -> String {
+        let mut pairs: Vec<(&str, String)> = Vec::new();
+        if !self.q.is_empty() {
+            pairs.push(("q", self.q.clone()));
+        }
+        if let Some(standard) = &self.standard {
+            pairs.push(("standard", standard.clone()));
+        }
+        if let Some(clause) = &self.clause {
+            pairs.push(("clause", clause.clone()));
+        }
+        if let Some(year) = self.year {
+            pairs.push(("year", year.to_string()));
+        }
+        if let Some(status) = self.status {
+            pairs.push(("status", status.as_str().to_owned()));
+        }
+        if page > 1 {
+            pairs.push(("page", page.to_string()));
+        }
+        serde_urlencoded::to_string(pairs).unwrap_or_default()
+    }
+
+    /// `path` with this search's query string at `page`.
+    pub fn address(&self, path: &str, page: i64) -> String {
+        let query = self.query_string(page);
+        if query.is_empty() {
+            path.to_owned()
+        } else {
+            format!("{path}?{query}")
+        }
+    }
+}
+
+/// Words too common to tell clarifications apart; a question typed in full
+/// ("what does the standard mean by…") still finds its answer.
+const STOP_WORDS: &[&str] = &[
+    "a", "about", "an", "and", "any", "are", "as", "at", "be", "been", "but", "by", "can", "do",
+    "does", "for", "from", "had", "has", "have", "how", "i", "if", "in", "into", "is", "it", "its",
+    "may", "must", "no", "not", "of", "on", "or", "our", "shall", "should", "so", "such", "than",
+    "that", "the", "their", "them", "then", "there", "these", "they", "this", "to", "was", "we",
+    "were", "what", "when", "where", "which", "who", "why", "will", "with", "would", "you", "your",
+];
+
+/// At most this many words are looked for; a pasted paragraph is cut.
+const MAX_TERMS: usize = 12;
+
+/// The words of a query: letters and digits split on everything else,
+/// lower-cased, common words and repeats dropped. Only these reach the
+/// database, so no character typed can change the meaning of a query.
+pub fn terms(q: &str) -> Vec<String> {
+    let mut terms: Vec<String> = Vec::new();
+    for word in q.split(|c: char| !c.is_alphanumeric()) {
+        let word = word.to_lowercase();
+        if word.is_empty() || STOP_WORDS.contains(&word.as_str()) || terms.contains(&word) {
+            continue;
+        }
+        terms.push(word.chars().take(40).collect());
+        if terms.len() == MAX_TERMS {
+            break;
+        }
+    }
+    terms
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn raw(pairs: &[(&str, &str)]) -> RawFilters {
+        serde_urlencoded::from_str(&serde_urlencoded::to_string(pairs).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn words_are_split_lowered_and_common_ones_dropped() {
+        assert_eq!(
+            terms("What does ISO/IEC 17025 say about Measurement-uncertainty? \"the\" 7.2.1"),
+            [
+                "iso",
+                "iec",
+                "17025",
+                "say",
+                "measurement",
+                "uncertainty",
+                "7",
+                "2",
+                "1"
+            ]
+        );
+        assert!(terms("the of and ???").is_empty());
+        assert_eq!(terms("Impartialité impartialité").len(), 1);
+    }
+
+    #[test]
+    fn a_pasted_paragraph_is_cut() {
+        let many = (0..100)
+            .map(|i| format!("word{i}"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert_eq!(terms(&many).len(), MAX_TERMS);
+    }
+
+    #[test]
+    fn every_field_is_checked_with_a_message() {
+        let errors = Filters::parse(&raw(&[
+            ("year", "last year"),
+            ("status", "open"),
+            ("page", "0"),
+            ("standard", "iso 17025"),
+            ("clause", &"7".repeat(51)),
+        ]))
+        .unwrap_err();
+        for field in ["year", "status", "page", "standard", "clause"] {
+            assert!(!errors.get(field).is_empty(), "{field}");
+        }
+    }
+
+    #[test]
+    fn one_view_has_one_address() {
+        let filters = Filters::parse(&raw(&[
+            ("status", "current"),
+            ("q", "  impartiality & risk "),
+            ("year", "2024"),
+            ("clause", ""),
+            ("standard", "iso-iec-17065-2012"),
+        ]))
+        .unwrap();
+        assert_eq!(
+            filters.address("/clarifications", 3),
+            "/clarifications?q=impartiality+%26+risk&standard=iso-iec-17065-2012&year=2024&status=current&page=3"
+        );
+        assert_eq!(
+            filters.address("/clarifications", 1).contains("page"),
+            false
+        );
+        assert_eq!(Filters::default().address("/x", 1), "/x");
+    }
+}

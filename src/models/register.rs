@@ -1,0 +1,509 @@
+//! The public register: published clarifications, found by words and
+//! filters. Full-text search is backend-specific (FTS5 on SQLite, a
+//! weighted `tsvector` on PostgreSQL, both kept by triggers), so the
+//! queries are SQL text built here, with every value bound.
+
+use std::collections::HashMap;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::backend::Backend;
+use diesel::pg::Pg;
+use diesel::prelude::*;
+use diesel::query_builder::{BoxedSqlQuery, SqlQuery};
+use diesel::serialize::ToSql;
+use diesel::sql_types::{BigInt, Bool, HasSqlType, Integer, Nullable, Text, Timestamp};
+use diesel::sqlite::Sqlite;
+
+use crate::db::DbConn;
+use crate::db::schema::requests;
+use crate::domain::lifecycle::State;
+use crate::domain::search::{Filters, PER_PAGE, Status};
+use crate::domain::{clauses, excerpt};
+
+/// A published clarification with everything the public may see of it, and
+/// when it was found by words, its question and an excerpt of its answer
+/// with the matched words marked (see [`excerpt`]).
+#[derive(Debug, Clone, QueryableByName)]
+pub struct Clarification {
+    #[diesel(sql_type = Text)]
+    pub reference: String,
+    #[diesel(sql_type = Text)]
+    pub clause: String,
+    #[diesel(sql_type = Text)]
+    pub question: String,
+    #[diesel(sql_type = Text)]
+    pub answer: String,
+    #[diesel(sql_type = Nullable<Text>)]
+    pub publication_flag: Option<String>,
+    #[diesel(sql_type = Nullable<Text>)]
+    pub publication_flag_note: Option<String>,
+    #[diesel(sql_type = Bool)]
+    pub consider_at_revision: bool,
+    #[diesel(sql_type = Bool)]
+    pub is_sample: bool,
+    #[diesel(sql_type = Nullable<Timestamp>)]
+    pub decided_at: Option<NaiveDateTime>,
+    #[diesel(sql_type = Timestamp)]
+    pub published_at: NaiveDateTime,
+    #[diesel(sql_type = Text)]
+    pub standard_slug: String,
+    #[diesel(sql_type = Text)]
+    pub standard_designation: String,
+    #[diesel(sql_type = Integer)]
+    pub standard_edition: i32,
+    #[diesel(sql_type = Text)]
+    pub standard_title: String,
+    #[diesel(sql_type = Bool)]
+    pub standard_is_current: bool,
+    #[diesel(sql_type = Nullable<Text>)]
+    pub group_code: Option<String>,
+    #[diesel(sql_type = Nullable<Text>)]
+    pub group_name: Option<String>,
+    #[diesel(sql_type = Nullable<Text>)]
+    pub question_marked: Option<String>,
+    #[diesel(sql_type = Nullable<Text>)]
+    pub answer_marked: Option<String>,
+}
+
+impl Clarification {
+    pub fn status(&self) -> Status {
+        Status::of_flag(self.publication_flag.as_deref())
+    }
+
+    /// "ISO/IEC 17025:2017".
+    pub fn standard_label(&self) -> String {
+        format!("{}:{}", self.standard_designation, self.standard_edition)
+    }
+
+    pub fn path(&self) -> String {
+        format!("/clarifications/{}", self.reference)
+    }
+
+    /// The question as a list shows it, matched words highlighted.
+    pub fn question_html(&self) -> String {
+        excerpt::to_html(
+            self.question_marked.as_deref().unwrap_or(&self.question),
+            300,
+        )
+    }
+
+    /// The start of the answer, or where it matched the words searched.
+    pub fn answer_html(&self) -> String {
+        excerpt::to_html(self.answer_marked.as_deref().unwrap_or(&self.answer), 280)
+    }
+
+    /// On the next revision's list: flagged for it, and neither incorporated
+    /// yet nor withdrawn.
+    pub fn in_revision_backlog(&self) -> bool {
+        self.consider_at_revision && matches!(self.status(), Status::Current | Status::Superseded)
+    }
+}
+
+/// One page of a search.
+#[derive(Debug, Clone)]
+pub struct Results {
+    pub total: i64,
+    pub items: Vec<Clarification>,
+    /// No clarification holds every word, so these hold some of them.
+    pub broadened: bool,
+}
+
+impl Results {
+    pub fn pages(&self) -> i64 {
+        (self.total + PER_PAGE - 1) / PER_PAGE
+    }
+}
+
+const COLUMNS: &str = "r.reference AS reference, r.clause AS clause, r.question AS question, \
+     coalesce(r.answer, '') AS answer, r.publication_flag AS publication_flag, \
+     r.publication_flag_note AS publication_flag_note, \
+     r.consider_at_revision AS consider_at_revision, r.is_sample AS is_sample, \
+     r.decided_at AS decided_at, r.published_at AS published_at, \
+     s.slug AS standard_slug, s.designation AS standard_designation, \
+     s.edition AS standard_edition, s.title AS standard_title, \
+     s.superseded_by_id IS NULL AS standard_is_current, \
+     g.code AS group_code, g.name AS group_name";
+
+const JOINS: &str =
+    "JOIN standards s ON s.id = r.standard_id LEFT JOIN groups g ON g.id = r.group_id";
+
+/// A page of published clarifications: by relevance when there are words
+/// to look for, newest first otherwise. When every word together finds
+/// nothing, clarifications with any of them are offered instead.
+pub fn search(conn: &mut DbConn, filters: &Filters) -> QueryResult<Results> {
+    let terms = filters.terms();
+    if terms.is_empty() {
+        return browse(conn, filters);
+    }
+    let all = matching(conn, filters, &terms, Join::All)?;
+    if all.total > 0 || terms.len() == 1 {
+        return Ok(all);
+    }
+    let mut any = matching(conn, filters, &terms, Join::Any)?;
+    any.broadened = any.total > 0;
+    Ok(any)
+}
+
+fn browse(conn: &mut DbConn, filters: &Filters) -> QueryResult<Results> {
+    let mut count = Statement::new("SELECT count(*) AS n FROM requests r ");
+    count.push(JOINS);
+    count.push(" WHERE r.state = 'published'");
+    narrow(&mut count, filters);
+    let total = count.count(conn)?;
+
+    let mut page = Statement::new("SELECT ");
+    page.push(COLUMNS);
+    page.push(", NULL AS question_marked, NULL AS answer_marked FROM requests r ");
+    page.push(JOINS);
+    page.push(" WHERE r.state = 'published'");
+    narrow(&mut page, filters);
+    page.push(" ORDER BY r.published_at DESC, r.reference DESC");
+    page.limit(PER_PAGE, filters.offset());
+    Ok(Results {
+        total,
+        items: page.load(conn)?,
+        broadened: false,
+    })
+}
+
+#[derive(Clone, Copy)]
+enum Join {
+    All,
+    Any,
+}
+
+fn matching(
+    conn: &mut DbConn,
+    filters: &Filters,
+    terms: &[String],
+    join: Join,
+) -> QueryResult<Results> {
+    let (total, items) = if matches!(conn, DbConn::Sqlite(_)) {
+        let expression = terms
+            .iter()
+            .map(|t| format!("\"{t}\""))
+            .collect::<Vec<_>>()
+            .join(match join {
+                Join::All => " ",
+                Join::Any => " OR ",
+            });
+        let from = "FROM clarification_search f JOIN requests r ON r.id = f.request_id ";
+        let mut count = Statement::new("SELECT count(*) AS n ");
+        count.push(from);
+        count.push(JOINS);
+        count.push(" WHERE clarification_search MATCH ");
+        count.bind(Value::Text(expression.clone()));
+        narrow(&mut count, filters);
+        let total = count.count(conn)?;
+
+        // Columns of the index: 1 clause, 2 question, 3 answer, 4 standard,
+        // 5 title; bm25 weighs the clause and the standard most, the title
+        // least, since every clarification of a standard shares it.
+        let mut page = Statement::new("SELECT ");
+        page.push(COLUMNS);
+        page.push(
+            ", highlight(clarification_search, 2, char(57344), char(57345)) AS question_marked, \
+             snippet(clarification_search, 3, char(57344), char(57345), '…', 30) AS answer_marked ",
+        );
+        page.push(from);
+        page.push(JOINS);
+        page.push(" WHERE clarification_search MATCH ");
+        page.bind(Value::Text(expression));
+        narrow(&mut page, filters);
+        page.push(
+            " ORDER BY bm25(clarification_search, 0.0, 4.0, 2.0, 1.0, 4.0, 0.2), \
+             r.published_at DESC",
+        );
+        page.limit(PER_PAGE, filters.offset());
+        (total, page.load(conn)?)
+    } else {
+        let expression = terms.join(match join {
+            Join::All => " & ",
+            Join::Any => " | ",
+        });
+        let mut count = Statement::new(
+            "SELECT count(*) AS n FROM clarification_search f \
+             JOIN requests r ON r.id = f.request_id ",
+        );
+        count.push(JOINS);
+        count.push(" WHERE f.document @@ to_tsquery('english', ");
+        count.bind(Value::Text(expression.clone()));
+        count.push(")");
+        narrow(&mut count, filters);
+        let total = count.count(conn)?;
+
+        // The page is ranked and cut first, so that only its rows pay for
+        // the excerpts.
+        let mut ranked = Statement::new(
+            "SELECT f.request_id, q.query, ts_rank(f.document, q.query) AS score \
+             FROM clarification_search f JOIN requests r ON r.id = f.request_id ",
+        );
+        ranked.push(JOINS);
+        ranked.push(", to_tsquery('english', ");
+        ranked.bind(Value::Text(expression));
+        ranked.push(") AS q(query) WHERE f.document @@ q.query");
+        narrow(&mut ranked, filters);
+        ranked.push(" ORDER BY score DESC, r.published_at DESC");
+        ranked.limit(PER_PAGE, filters.offset());
+        let mut page = Statement::new("SELECT ");
+        page.push(COLUMNS);
+        page.push(
+            ", ts_headline('english', r.question, m.query, \
+             'HighlightAll=true, StartSel=' || chr(57344) || ', StopSel=' || chr(57345)) AS question_marked, \
+             ts_headline('english', coalesce(r.answer, ''), m.query, \
+             'MaxWords=45, MinWords=20, StartSel=' || chr(57344) || ', StopSel=' || chr(57345)) AS answer_marked \
+             FROM (",
+        );
+        page.append(ranked);
+        page.push(") m JOIN requests r ON r.id = m.request_id ");
+        page.push(JOINS);
+        page.push(" ORDER BY m.score DESC, r.published_at DESC");
+        (total, page.load(conn)?)
+    };
+    Ok(Results {
+        total,
+        items,
+        broadened: false,
+    })
+}
+
+/// Adds the filters' conditions to a statement whose WHERE is open.
+fn narrow(statement: &mut Statement, filters: &Filters) {
+    if let Some(slug) = &filters.standard {
+        statement.push(" AND s.slug = ");
+        statement.bind(Value::Text(slug.clone()));
+    }
+    if let Some(clause) = &filters.clause {
+        let wanted = clause.trim().to_lowercase();
+        let escaped = wanted
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
+        statement.push(" AND (lower(r.clause) = ");
+        statement.bind(Value::Text(wanted));
+        for separator in clauses::SEPARATORS {
+            statement.push(" OR lower(r.clause) LIKE ");
+            statement.bind(Value::Text(format!("{escaped}{separator}%")));
+            statement.push(" ESCAPE '\\'");
+        }
+        statement.push(")");
+    }
+    if let Some(year) = filters.year {
+        let start = |year: i32| {
+            NaiveDate::from_ymd_opt(year, 1, 1)
+                .unwrap_or(NaiveDate::MAX)
+                .and_hms_opt(0, 0, 0)
+                .unwrap_or(NaiveDateTime::MAX)
+        };
+        statement.push(" AND r.published_at >= ");
+        statement.bind(Value::Time(start(year)));
+        statement.push(" AND r.published_at < ");
+        statement.bind(Value::Time(start(year + 1)));
+    }
+    match filters.status.map(Status::flag) {
+        None => {}
+        Some(None) => statement.push(" AND r.publication_flag IS NULL"),
+        Some(Some(flag)) => {
+            statement.push(" AND r.publication_flag = ");
+            statement.bind(Value::Text(flag.to_owned()));
+        }
+    }
+}
+
+/// One published clarification by its reference.
+pub fn find(conn: &mut DbConn, reference: &str) -> QueryResult<Option<Clarification>> {
+    let mut statement = Statement::new("SELECT ");
+    statement.push(COLUMNS);
+    statement.push(", NULL AS question_marked, NULL AS answer_marked FROM requests r ");
+    statement.push(JOINS);
+    statement.push(" WHERE r.state = 'published' AND r.reference = ");
+    statement.bind(Value::Text(reference.to_owned()));
+    Ok(statement.load(conn)?.into_iter().next())
+}
+
+/// Other clarifications of the same standard on the same clause or under it.
+pub fn related(conn: &mut DbConn, to: &Clarification) -> QueryResult<Vec<Clarification>> {
+    let filters = Filters {
+        standard: Some(to.standard_slug.clone()),
+        clause: Some(to.clause.clone()),
+        page: 1,
+        ..Filters::default()
+    };
+    let mut found = browse(conn, &filters)?.items;
+    found.retain(|c| c.reference != to.reference);
+    found.sort_by(|a, b| clauses::compare(&a.clause, &b.clause));
+    Ok(found)
+}
+
+/// Every published clarification of a standard, in natural clause order.
+pub fn of_standard(conn: &mut DbConn, slug: &str) -> QueryResult<Vec<Clarification>> {
+    let mut statement = Statement::new("SELECT ");
+    statement.push(COLUMNS);
+    statement.push(", NULL AS question_marked, NULL AS answer_marked FROM requests r ");
+    statement.push(JOINS);
+    statement.push(" WHERE r.state = 'published' AND s.slug = ");
+    statement.bind(Value::Text(slug.to_owned()));
+    let mut all: Vec<Clarification> = statement.load(conn)?;
+    all.sort_by(|a, b| {
+        clauses::compare(&a.clause, &b.clause).then_with(|| a.reference.cmp(&b.reference))
+    });
+    Ok(all)
+}
+
+/// The newest clarifications, for the home page and the feeds.
+pub fn latest(
+    conn: &mut DbConn,
+    standard: Option<&str>,
+    limit: i64,
+) -> QueryResult<Vec<Clarification>> {
+    let filters = Filters {
+        standard: standard.map(str::to_owned),
+        page: 1,
+        ..Filters::default()
+    };
+    let mut statement = Statement::new("SELECT ");
+    statement.push(COLUMNS);
+    statement.push(", NULL AS question_marked, NULL AS answer_marked FROM requests r ");
+    statement.push(JOINS);
+    statement.push(" WHERE r.state = 'published'");
+    narrow(&mut statement, &filters);
+    statement.push(" ORDER BY r.published_at DESC, r.reference DESC");
+    statement.limit(limit, 0);
+    statement.load(conn)
+}
+
+/// Published clarifications per standard id: (all, in the revision backlog).
+pub fn counts_by_standard(conn: &mut DbConn) -> QueryResult<HashMap<String, (i64, i64)>> {
+    let rows: Vec<(String, bool, Option<String>)> = requests::table
+        .filter(requests::state.eq(State::Published.as_str()))
+        .select((
+            requests::standard_id,
+            requests::consider_at_revision,
+            requests::publication_flag,
+        ))
+        .load(conn)?;
+    let mut counts: HashMap<String, (i64, i64)> = HashMap::new();
+    for (standard, consider, flag) in rows {
+        let entry = counts.entry(standard).or_default();
+        entry.0 += 1;
+        if consider
+            && matches!(
+                Status::of_flag(flag.as_deref()),
+                Status::Current | Status::Superseded
+            )
+        {
+            entry.1 += 1;
+        }
+    }
+    Ok(counts)
+}
+
+/// The years in which something was published, newest first.
+pub fn years(conn: &mut DbConn) -> QueryResult<Vec<i32>> {
+    use chrono::Datelike;
+    let (first, last): (Option<NaiveDateTime>, Option<NaiveDateTime>) = requests::table
+        .filter(requests::state.eq(State::Published.as_str()))
+        .select((
+            diesel::dsl::min(requests::published_at),
+            diesel::dsl::max(requests::published_at),
+        ))
+        .first(conn)?;
+    Ok(match (first, last) {
+        (Some(first), Some(last)) => (first.year()..=last.year()).rev().collect(),
+        _ => Vec::new(),
+    })
+}
+
+/// A value bound to a placeholder.
+enum Value {
+    Text(String),
+    Int(i64),
+    Time(NaiveDateTime),
+}
+
+/// SQL text with `?` placeholders (numbered `$n` for PostgreSQL when run)
+/// and the values bound to them, in order.
+struct Statement {
+    sql: String,
+    values: Vec<Value>,
+}
+
+#[derive(QueryableByName)]
+struct Count {
+    #[diesel(sql_type = BigInt)]
+    n: i64,
+}
+
+impl Statement {
+    fn new(sql: &str) -> Statement {
+        Statement {
+            sql: sql.to_owned(),
+            values: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, sql: &str) {
+        self.sql.push_str(sql);
+    }
+
+    fn bind(&mut self, value: Value) {
+        self.sql.push('?');
+        self.values.push(value);
+    }
+
+    /// Adds another statement's text and values, e.g. as a subquery.
+    fn append(&mut self, other: Statement) {
+        self.sql.push_str(&other.sql);
+        self.values.extend(other.values);
+    }
+
+    fn limit(&mut self, limit: i64, offset: i64) {
+        self.push(" LIMIT ");
+        self.bind(Value::Int(limit));
+        self.push(" OFFSET ");
+        self.bind(Value::Int(offset));
+    }
+
+    fn count(self, conn: &mut DbConn) -> QueryResult<i64> {
+        Ok(self.load::<Count>(conn)?.first().map_or(0, |count| count.n))
+    }
+
+    fn load<T>(self, conn: &mut DbConn) -> QueryResult<Vec<T>>
+    where
+        T: QueryableByName<Sqlite> + QueryableByName<Pg> + 'static,
+    {
+        match conn {
+            DbConn::Sqlite(conn) => bound::<Sqlite>(self.sql, self.values).load(conn),
+            DbConn::Postgres(conn) => {
+                let mut numbered = String::with_capacity(self.sql.len() + 16);
+                let mut n = 0;
+                for c in self.sql.chars() {
+                    if c == '?' {
+                        n += 1;
+                        numbered.push_str(&format!("${n}"));
+                    } else {
+                        numbered.push(c);
+                    }
+                }
+                bound::<Pg>(numbered, self.values).load(conn)
+            }
+        }
+    }
+}
+
+fn bound<DB>(sql: String, values: Vec<Value>) -> BoxedSqlQuery<'static, DB, SqlQuery>
+where
+    DB: Backend + HasSqlType<Text> + HasSqlType<BigInt> + HasSqlType<Timestamp>,
+    String: ToSql<Text, DB>,
+    i64: ToSql<BigInt, DB>,
+    NaiveDateTime: ToSql<Timestamp, DB>,
+{
+    values.into_iter().fold(
+        diesel::sql_query(sql).into_boxed(),
+        |query, value| match value {
+            Value::Text(text) => query.bind::<Text, _>(text),
+            Value::Int(number) => query.bind::<BigInt, _>(number),
+            Value::Time(at) => query.bind::<Timestamp, _>(at),
+        },
+    )
+}

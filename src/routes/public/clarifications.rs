@@ -1,0 +1,195 @@
+//! `/clarifications`: the published answers, searched and filtered, and
+//! one clarification on its own page.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use askama::Template;
+use askama_web::WebTemplate;
+
+use crate::domain::fields::FieldErrors;
+use crate::domain::markdown;
+use crate::domain::search::{Filters, PER_PAGE, RawFilters, Status};
+use crate::error::AppError;
+use crate::models::register::{self, Clarification, Results};
+use crate::models::standards;
+use crate::web::{AppState, Page};
+
+#[derive(Template, WebTemplate)]
+#[template(path = "clarifications/index.html")]
+pub struct IndexPage {
+    page: Page,
+    /// What was typed, shown again as it was.
+    input: RawFilters,
+    errors: FieldErrors,
+    /// The checked search, when it could be run.
+    filters: Filters,
+    results: Option<Results>,
+    standards: Vec<(String, String)>,
+    years: Vec<(String, String)>,
+    statuses: Vec<(String, String)>,
+}
+
+impl IndexPage {
+    fn value<'a>(&self, field: &'a Option<String>) -> &'a str {
+        field.as_deref().unwrap_or_default()
+    }
+
+    /// "Clarifications 21–40 of 143".
+    fn range(&self, results: &Results) -> String {
+        let first = self.filters.offset() + 1;
+        let last = self.filters.offset() + results.items.len() as i64;
+        format!("{first}–{last}")
+    }
+
+    fn page_address(&self, page: i64) -> String {
+        self.filters.address("/clarifications", page)
+    }
+
+    /// The page numbers to offer: the first, the last and those around the
+    /// current one; 0 stands for a gap.
+    fn page_numbers(&self, results: &Results) -> Vec<i64> {
+        let last = results.pages();
+        let current = self.filters.page;
+        let mut numbers = Vec::new();
+        for n in 1..=last {
+            if n == 1 || n == last || (n - current).abs() <= 2 {
+                numbers.push(n);
+            } else if numbers.last() != Some(&0) {
+                numbers.push(0);
+            }
+        }
+        numbers
+    }
+
+    /// The same search as a feed, CSV or API answer.
+    fn data_address(&self, path: &str) -> String {
+        self.filters.address(path, 1)
+    }
+}
+
+pub async fn index(
+    state: web::Data<AppState>,
+    query: web::Query<RawFilters>,
+) -> Result<HttpResponse, AppError> {
+    let input = query.into_inner();
+    let checked = Filters::parse(&input);
+    let standard = checked.as_ref().ok().and_then(|f| f.standard.clone());
+    let (standards, years, results) = state
+        .db(move |conn| {
+            let all = standards::all_with_groups(conn)?;
+            let known = standard
+                .as_deref()
+                .is_none_or(|slug| all.iter().any(|(s, _)| s.slug == slug));
+            let results = match &checked {
+                Ok(filters) if known => Some(register::search(conn, filters)?),
+                _ => None,
+            };
+            Ok((all, register::years(conn)?, (checked, known, results)))
+        })
+        .await?;
+    let (checked, known, results) = results;
+    let (filters, mut errors) = match checked {
+        Ok(filters) => (filters, FieldErrors::default()),
+        Err(errors) => (Filters::default(), errors),
+    };
+    if !known {
+        errors.add(
+            "standard",
+            "There is no such standard; choose one from the list.",
+        );
+    }
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let page = IndexPage {
+        page: state.page("clarifications"),
+        input,
+        errors,
+        filters,
+        results,
+        standards: standards
+            .into_iter()
+            .map(|(s, _)| {
+                let label = if s.is_current() {
+                    s.label()
+                } else {
+                    format!("{} (superseded)", s.label())
+                };
+                (s.slug, label)
+            })
+            .collect(),
+        years: years
+            .into_iter()
+            .map(|y| (y.to_string(), y.to_string()))
+            .collect(),
+        statuses: Status::ALL
+            .into_iter()
+            .map(|s| (s.as_str().to_owned(), s.label().to_owned()))
+            .collect(),
+    };
+    Ok(HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .body(page.render()?))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "clarifications/show.html")]
+pub struct ShowPage {
+    page: Page,
+    item: Clarification,
+    answer_html: String,
+    related: Vec<Clarification>,
+    permalink: String,
+    site_name: String,
+}
+
+impl ShowPage {
+    /// How to cite it, in one line.
+    fn citation(&self) -> String {
+        format!(
+            "{}, clarification {} on {}, clause {}, published {}. {}",
+            self.site_name,
+            self.item.reference,
+            self.item.standard_label(),
+            self.item.clause,
+            self.item.published_at.format("%-d %B %Y"),
+            self.permalink
+        )
+    }
+}
+
+pub async fn show(
+    state: web::Data<AppState>,
+    reference: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let reference = reference.into_inner();
+    let canonical = reference.trim().to_uppercase();
+    if crate::models::references::parse(&canonical).is_none() {
+        return Err(AppError::NotFound);
+    }
+    if canonical != reference {
+        return Ok(HttpResponse::MovedPermanently()
+            .insert_header(("location", format!("/clarifications/{canonical}")))
+            .finish());
+    }
+    let (item, related) = state
+        .db(move |conn| {
+            let item = register::find(conn, &reference)?.ok_or(AppError::NotFound)?;
+            let related = register::related(conn, &item)?;
+            Ok((item, related))
+        })
+        .await?;
+    let page = ShowPage {
+        page: state.page("clarifications"),
+        answer_html: markdown::to_safe_html(&item.answer),
+        permalink: format!("{}{}", state.settings.base_url, item.path()),
+        site_name: state.settings.site_name.clone(),
+        item,
+        related: related.into_iter().take(PER_PAGE as usize).collect(),
+    };
+    Ok(HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .body(page.render()?))
+}

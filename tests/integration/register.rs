@@ -1,0 +1,431 @@
+//! The public register: search, filters, pagination, a clarification's
+//! page and the standards' pages, as a visitor reads them.
+
+use chrono::NaiveDate;
+use clarion::clock::Clock;
+use scraper::{Html, Selector};
+
+use crate::on_both_databases;
+use crate::support::app::{Backend, TestApp, text_of};
+use crate::support::register::{Published, publish};
+
+/// Texts of every element matching `selector`, whitespace collapsed.
+fn texts(html: &str, selector: &str) -> Vec<String> {
+    let document = Html::parse_document(html);
+    let selector = Selector::parse(selector).unwrap();
+    document
+        .select(&selector)
+        .map(|e| {
+            e.text()
+                .collect::<String>()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
+}
+
+/// The addresses of the links matching `selector`.
+fn links(html: &str, selector: &str) -> Vec<String> {
+    let document = Html::parse_document(html);
+    let selector = Selector::parse(selector).unwrap();
+    document
+        .select(&selector)
+        .filter_map(|a| a.value().attr("href").map(str::to_owned))
+        .collect()
+}
+
+/// The meta line (reference · standard · clause · date) of each result.
+fn results(html: &str) -> Vec<String> {
+    texts(html, "ol.result-list > li > p.meta")
+}
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+async fn demo_app(backend: Backend) -> TestApp {
+    let app = TestApp::spawn(backend).await;
+    clarion::demo::seed(
+        &mut app.db(),
+        clarion::demo::DEFAULT_PASSWORD,
+        Clock::default().now(),
+    )
+    .unwrap();
+    app
+}
+
+async fn people_find_the_answer_to_their_question_first(backend: Backend) {
+    let app = demo_app(backend).await;
+    // (what someone types, the standard and clause of the answer they need)
+    let cases = [
+        (
+            "proficiency testing every year",
+            "ISO/IEC 17025:2017 · clause 7.7.2",
+        ),
+        (
+            "volumetric glassware thermometers",
+            "ISO/IEC 17025:2017 · clause 6.4.13",
+        ),
+        (
+            "first surveillance audit 14 months",
+            "ISO/IEC 17021-1:2015 · clause 9.6.2.2",
+        ),
+        ("examiner trained the candidate", "clause 6.2.2 ·"),
+        ("type C inspection body design", "clause Annex A.3"),
+        (
+            "laboratory information management system off the shelf",
+            "clause 7.11.2",
+        ),
+        ("technical expert audit time", "clause 9.1.4"),
+        // A question typed in full, with its common words.
+        (
+            "Does the accreditation body have to witness every activity in the scope?",
+            "ISO/IEC 17011:2017 · clause 7.9",
+        ),
+        // Stemming: "validating" finds "validated".
+        ("validating a LIMS bought commercially", "clause 7.11.2"),
+        // Words of the answer only.
+        ("homogeneity stability external laboratory", "clause 6.4"),
+    ];
+    for (query, expected) in cases {
+        let (status, html) = app
+            .visitor
+            .page(&format!("/clarifications?q={}", urlencode(query)))
+            .await;
+        assert_eq!(status, 200, "{query}");
+        let found = results(&html);
+        assert!(
+            found.first().is_some_and(|first| first.contains(expected)),
+            "{backend:?}: {query:?} should find {expected:?} first, found {found:#?}"
+        );
+        assert!(
+            html.contains("<mark>"),
+            "{query:?}: matched words are highlighted"
+        );
+    }
+}
+
+fn urlencode(text: &str) -> String {
+    serde_urlencoded::to_string([("", text)]).unwrap()[1..].to_owned()
+}
+
+async fn a_word_of_the_answer_finds_it_and_its_page_shows_everything(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let reference = publish(
+        &mut app.db(),
+        Published {
+            standard: "iso-iec-17065-2012",
+            clause: "7.4.5",
+            question: "May evaluation results from before the application be used?",
+            answer: "Yes, when the certification body takes **responsibility** for them: see the \
+                     [scheme](https://example.org/scheme). <script>alert(1)</script>",
+            published_on: day(2025, 6, 2),
+            ..Published::default()
+        },
+    );
+    let (_, html) = app.visitor.page("/clarifications?q=responsibility").await;
+    assert_eq!(results(&html).len(), 1);
+    assert!(results(&html)[0].starts_with(&reference));
+    assert!(
+        html.contains("<mark>responsibility</mark>"),
+        "the snippet marks the word: {html}"
+    );
+
+    let (status, page) = app
+        .visitor
+        .page(&format!("/clarifications/{reference}"))
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        text_of(&page, "h1").unwrap(),
+        "ISO/IEC 17065:2012, clause 7.4.5"
+    );
+    assert!(page.contains(r#"href="/standards/iso-iec-17065-2012""#));
+    assert!(
+        page.contains("<strong>responsibility</strong>"),
+        "Markdown rendered"
+    );
+    assert!(!page.contains("<script>alert"), "and sanitised");
+    assert!(page.contains("Published 2 June 2025"));
+    assert!(page.contains("Decided 2 June 2025"));
+    assert!(page.contains("MG 17065"), "the responsible group");
+    assert!(page.contains("is no new requirement"), "the notice");
+    let citation = text_of(&page, "p.code").unwrap();
+    assert!(
+        citation.contains(&format!(
+            "clarification {reference} on ISO/IEC 17065:2012, clause 7.4.5, published 2 June 2025"
+        )) && citation.ends_with(&format!("/clarifications/{reference}")),
+        "{citation}"
+    );
+    assert!(!page.contains("class=\"banner"), "no banner while current");
+
+    // Addresses people type loosely lead to the one address.
+    let response = app
+        .visitor
+        .get(&format!("/clarifications/{}", reference.to_lowercase()))
+        .await;
+    assert_eq!(response.status(), 301);
+    assert_eq!(
+        response.headers()["location"],
+        format!("/clarifications/{reference}").as_str()
+    );
+    for missing in [
+        "CR-2019-0001",
+        "nonsense",
+        "CR-2025-0001%00",
+        "cr-2025-0001%00",
+    ] {
+        let (status, _) = app
+            .visitor
+            .page(&format!("/clarifications/{missing}"))
+            .await;
+        assert_eq!(status, 404, "{missing}");
+    }
+}
+
+async fn banners_and_related_clarifications(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut conn = app.db();
+    let base = Published {
+        clause: "7.2",
+        ..Published::default()
+    };
+    let superseded = publish(
+        &mut conn,
+        Published {
+            flag: Some("superseded"),
+            ..base
+        },
+    );
+    let withdrawn = publish(
+        &mut conn,
+        Published {
+            clause: "7.2.1",
+            flag: Some("withdrawn"),
+            ..Published::default()
+        },
+    );
+    let incorporated = publish(
+        &mut conn,
+        Published {
+            clause: "7.2.2",
+            flag: Some("incorporated"),
+            ..Published::default()
+        },
+    );
+    let elsewhere = publish(
+        &mut conn,
+        Published {
+            clause: "7.20",
+            ..Published::default()
+        },
+    );
+    drop(conn);
+    let (_, page) = app
+        .visitor
+        .page(&format!("/clarifications/{superseded}"))
+        .await;
+    assert_eq!(
+        text_of(&page, ".banner-title").unwrap(),
+        "This clarification is superseded"
+    );
+    assert!(page.contains("See the new edition."), "the note");
+    let related = texts(&page, "aside li a");
+    assert!(
+        related.contains(&withdrawn) && related.contains(&incorporated),
+        "{related:?}"
+    );
+    assert!(!related.contains(&elsewhere), "7.20 is not under 7.2");
+    let (_, page) = app
+        .visitor
+        .page(&format!("/clarifications/{withdrawn}"))
+        .await;
+    assert!(page.contains("banner banner--danger"));
+    assert_eq!(
+        text_of(&page, ".banner-title").unwrap(),
+        "This clarification is withdrawn"
+    );
+    let (_, page) = app
+        .visitor
+        .page(&format!("/clarifications/{incorporated}"))
+        .await;
+    assert_eq!(
+        text_of(&page, ".banner-title").unwrap(),
+        "Incorporated into a new edition of the standard"
+    );
+}
+
+async fn filters_pagination_and_stable_addresses(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut conn = app.db();
+    for i in 0..45 {
+        publish(
+            &mut conn,
+            Published {
+                clause: ["7.2", "7.2.1", "7.20", "6.4"][i % 4],
+                question: "Is a sampling plan needed for every proficiency test?",
+                published_on: day(2024 + (i % 2) as i32, 1 + (i % 12) as u32, 10),
+                flag: (i % 5 == 0).then_some("superseded"),
+                ..Published::default()
+            },
+        );
+    }
+    publish(
+        &mut conn,
+        Published {
+            standard: "iso-iec-17020-2012",
+            clause: "7.2",
+            question: "Is sampling part of inspection?",
+            ..Published::default()
+        },
+    );
+    drop(conn);
+
+    let (_, html) = app.visitor.page("/clarifications").await;
+    assert!(
+        text_of(&html, "[role=status]")
+            .unwrap()
+            .starts_with("46 clarifications, showing 1–20")
+    );
+    assert_eq!(results(&html).len(), 20);
+    let (_, html) = app.visitor.page("/clarifications?page=3").await;
+    assert_eq!(results(&html).len(), 6);
+    assert_eq!(
+        links(&html, "a.pagination-prev"),
+        ["/clarifications?page=2"]
+    );
+
+    let count = |html: &str| text_of(html, "[role=status]").unwrap_or_default();
+    let (_, html) = app
+        .visitor
+        .page("/clarifications?standard=iso-iec-17025-2017&clause=7.2")
+        .await;
+    assert!(
+        count(&html).starts_with("23 clarifications"),
+        "7.2 and 7.2.1, not 7.20: {}",
+        count(&html)
+    );
+    assert!(
+        results(&html)
+            .iter()
+            .all(|r| r.contains("clause 7.2") && !r.contains("7.20"))
+    );
+    let (_, html) = app.visitor.page("/clarifications?year=2025").await;
+    assert!(
+        count(&html).starts_with("23 clarifications"),
+        "22 + the 17020 one: {}",
+        count(&html)
+    );
+    let (_, html) = app.visitor.page("/clarifications?status=superseded").await;
+    assert!(
+        count(&html).starts_with("9 clarifications"),
+        "{}",
+        count(&html)
+    );
+    let (_, html) = app
+        .visitor
+        .page("/clarifications?status=current&q=sampling&standard=iso-iec-17025-2017")
+        .await;
+    assert!(
+        count(&html).starts_with("36 clarifications for “sampling”"),
+        "{}",
+        count(&html)
+    );
+    // The next page of a filtered search keeps the filters, in a fixed order.
+    assert_eq!(
+        links(&html, "a.pagination-next"),
+        ["/clarifications?q=sampling&standard=iso-iec-17025-2017&status=current&page=2"]
+    );
+    // No word in common: the empty state says what to try.
+    let (status, html) = app
+        .visitor
+        .page("/clarifications?q=zeppelin&year=2024")
+        .await;
+    assert_eq!(status, 200);
+    assert!(html.contains("No published clarification matches this search."));
+    assert!(links(&html, ".empty a").contains(&"/clarifications?q=zeppelin".to_owned()));
+    // Some words in common, not all: offered, and said so.
+    let (_, html) = app
+        .visitor
+        .page("/clarifications?q=zeppelin+inspection")
+        .await;
+    assert!(html.contains("No clarification contains all of these words"));
+    assert_eq!(results(&html).len(), 1);
+
+    // Bad filters are explained beside the field, with what was typed kept.
+    let (status, html) = app
+        .visitor
+        .page("/clarifications?q=sampling&year=twenty&status=open&clause=7%002&page=-1")
+        .await;
+    assert_eq!(status, 422);
+    let summary = texts(&html, ".error-summary li");
+    assert_eq!(summary.len(), 4, "{summary:?}");
+    assert!(html.contains(r#"value="sampling""#));
+    let (status, html) = app
+        .visitor
+        .page("/clarifications?standard=iso-9001-2015")
+        .await;
+    assert_eq!(status, 422);
+    assert!(html.contains("There is no such standard"));
+}
+
+async fn standards_list_their_clarifications_in_clause_order(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut conn = app.db();
+    for (clause, consider, flag) in [
+        ("Annex A.2", true, None),
+        ("4.10", true, Some("incorporated")),
+        ("10.1", false, None),
+        ("4.2", true, None),
+        ("4.2.1", true, Some("withdrawn")),
+        ("Annex A.10", true, Some("superseded")),
+    ] {
+        publish(
+            &mut conn,
+            Published {
+                standard: "iso-iec-17065-2012",
+                clause,
+                consider_at_revision: consider,
+                flag,
+                ..Published::default()
+            },
+        );
+    }
+    drop(conn);
+    let (_, html) = app.visitor.page("/standards/iso-iec-17065-2012").await;
+    assert_eq!(
+        texts(&html, "table tbody td:first-child"),
+        ["4.2", "4.2.1", "4.10", "10.1", "Annex A.2", "Annex A.10"]
+    );
+    let backlog = texts(&html, "[aria-labelledby=backlog-heading] li > span.nowrap");
+    assert_eq!(
+        backlog,
+        ["Clause 4.2", "Clause Annex A.2", "Clause Annex A.10"],
+        "flagged, neither incorporated nor withdrawn"
+    );
+    assert!(html.contains(r#"href="/requests/new?standard=iso-iec-17065-2012""#));
+    assert!(html.contains(r#"action="/standards/iso-iec-17065-2012/subscribe""#));
+    let (_, index) = app.visitor.page("/standards").await;
+    let row = texts(&index, "tbody tr")
+        .into_iter()
+        .find(|r| r.starts_with("ISO/IEC 17065:2012"))
+        .unwrap();
+    assert!(
+        row.ends_with("6 3"),
+        "6 clarifications, 3 for the revision: {row}"
+    );
+    let (status, _) = app
+        .visitor
+        .page("/standards/iso-iec-17065-2012?page=2")
+        .await;
+    assert_eq!(status, 404);
+}
+
+on_both_databases!(
+    people_find_the_answer_to_their_question_first,
+    a_word_of_the_answer_finds_it_and_its_page_shows_everything,
+    banners_and_related_clarifications,
+    filters_pagination_and_stable_addresses,
+    standards_list_their_clarifications_in_clause_order,
+);
