@@ -6,6 +6,7 @@ mod access;
 mod accounts;
 mod admin;
 mod browser;
+mod browser_register;
 mod browser_submission;
 mod browser_workspace;
 mod cli;
