@@ -5,7 +5,7 @@ use crate::db::DbConn;
 use crate::models::{rate, requests, sessions};
 use crate::web::session::IDLE_TIMEOUT;
 use crate::workflow::accounts::LOGIN_WINDOW;
-use crate::workflow::{Ctx, rounds, submitter};
+use crate::workflow::{Ctx, rounds, submitter, subscriptions};
 
 pub fn run_due(conn: &mut DbConn, ctx: &Ctx, retention_days: u32) -> Result<(), String> {
     let now = ctx.now;
@@ -13,6 +13,7 @@ pub fn run_due(conn: &mut DbConn, ctx: &Ctx, retention_days: u32) -> Result<(), 
     if erased > 0 {
         tracing::info!(count = erased, "erased requests never confirmed");
     }
+    subscriptions::erase_unconfirmed(conn, now).map_err(|e| e.to_string())?;
     let expired = submitter::expire_unanswered(conn, ctx).map_err(|e| e.to_string())?;
     let reminded = rounds::send_reminders(conn, ctx).map_err(|e| e.to_string())?;
     if expired + reminded > 0 {

@@ -146,3 +146,50 @@ email_message!(
     "email/update/body.txt",
     "email/update/body.html"
 );
+
+/// To someone who asked to follow a standard: confirm the address (the link
+/// opens a page with a button, as for requests).
+pub struct ConfirmSubscription {
+    pub ctx: MailContext,
+    pub standard: String,
+    pub confirm_url: String,
+}
+email_message!(
+    ConfirmSubscription,
+    "email/confirm_subscription/subject.txt",
+    "email/confirm_subscription/body.txt",
+    "email/confirm_subscription/body.html"
+);
+
+/// To each follower of a standard: a clarification of it is published.
+pub struct ClarificationPublished {
+    pub ctx: MailContext,
+    pub request: RequestSummary,
+    pub answer: String,
+    pub clarification_url: String,
+    pub unsubscribe_url: String,
+}
+email_message!(
+    ClarificationPublished,
+    "email/clarification_published/subject.txt",
+    "email/clarification_published/body.txt",
+    "email/clarification_published/body.html"
+);
+
+/// To each follower of a standard: a published clarification was marked
+/// superseded, incorporated into a new edition, or withdrawn.
+pub struct ClarificationMarked {
+    pub ctx: MailContext,
+    pub request: RequestSummary,
+    /// How it changed, to follow "marked as": "superseded" …
+    pub mark: String,
+    pub note: String,
+    pub clarification_url: String,
+    pub unsubscribe_url: String,
+}
+email_message!(
+    ClarificationMarked,
+    "email/clarification_marked/subject.txt",
+    "email/clarification_marked/body.txt",
+    "email/clarification_marked/body.html"
+);

@@ -13,5 +13,6 @@ pub mod requests;
 pub mod rounds;
 pub mod sessions;
 pub mod standards;
+pub mod subscriptions;
 pub mod tokens;
 pub mod users;

@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod rounds;
 pub mod submitter;
+pub mod subscriptions;
 pub mod workspace;
 
 use chrono::NaiveDateTime;
@@ -19,6 +20,8 @@ pub struct Ctx {
     pub now: NaiveDateTime,
     pub mail: MailContext,
     pub mail_host: String,
+    /// Keys links that must work without being stored (unsubscribe).
+    pub secret_key: crate::config::Secret<[u8; 32]>,
 }
 
 impl Ctx {
@@ -28,6 +31,7 @@ impl Ctx {
             now,
             mail: MailContext::from(settings),
             mail_host: crate::config::host_of(&settings.base_url),
+            secret_key: settings.secret_key.clone(),
         }
     }
 
@@ -43,6 +47,19 @@ impl Ctx {
         recipient: &str,
         message: &impl Message,
     ) -> Result<(), WorkflowError> {
+        self.send_listed(conn, event_key, recipient, message, None)
+    }
+
+    /// Like `send`, for a message the recipient asked for and may stop:
+    /// `unsubscribe_url` becomes its `List-Unsubscribe` header.
+    pub fn send_listed(
+        &self,
+        conn: &mut DbConn,
+        event_key: &str,
+        recipient: &str,
+        message: &impl Message,
+        unsubscribe_url: Option<String>,
+    ) -> Result<(), WorkflowError> {
         let rendered = message
             .render()
             .map_err(|e| WorkflowError::Internal(e.to_string()))?;
@@ -53,7 +70,7 @@ impl Ctx {
                 event_key,
                 recipient,
                 rendered,
-                list_unsubscribe: None,
+                list_unsubscribe: unsubscribe_url,
             },
             self.now,
         )?;

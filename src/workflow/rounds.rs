@@ -3,6 +3,7 @@
 
 use chrono::{NaiveDateTime, TimeDelta};
 
+use super::subscriptions::{self, News};
 use super::workspace::{
     Acting, Telling, Visible, secretariat_emails, tell_submitter, tell_workspace, transition,
     visible,
@@ -308,7 +309,8 @@ pub fn publish(
             intro: "The maintenance group's answer to your request is published. Thank you for asking.".into(),
             note: Some(&link),
             note_label: "The published clarification",
-        })
+        })?;
+        subscriptions::tell_followers(conn, ctx, &request, &event, News::Published)
     })
 }
 
@@ -419,7 +421,7 @@ pub fn mark_publication(
             ..Change::default()
         };
         let label = format!("{flag}: {note}");
-        transition(
+        let (request, _, event) = transition(
             conn,
             ctx,
             acting,
@@ -427,6 +429,6 @@ pub fn mark_publication(
             change,
             Some(&label),
         )?;
-        Ok(())
+        subscriptions::tell_followers(conn, ctx, &request, &event, News::Marked { flag, note })
     })
 }

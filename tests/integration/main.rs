@@ -21,4 +21,5 @@ mod register;
 mod setup;
 mod shell;
 mod submission;
+mod subscriptions;
 mod workspace;

@@ -3,11 +3,13 @@
 mod clarifications;
 mod home;
 mod standards;
+mod subscriptions;
 
 use actix_web::web;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/", web::get().to(home::show))
+    cfg.configure(subscriptions::configure)
+        .route("/", web::get().to(home::show))
         .route("/clarifications", web::get().to(clarifications::index))
         .route(
             "/clarifications/{reference}",
