@@ -13,6 +13,7 @@ pub mod requests;
 pub mod rounds;
 pub mod sessions;
 pub mod standards;
+pub mod stats;
 pub mod subscriptions;
 pub mod tokens;
 pub mod users;

@@ -8,6 +8,7 @@ mod groups;
 mod index;
 mod mail;
 mod standards;
+mod stats;
 mod users;
 
 use std::future::Future;
@@ -34,7 +35,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .configure(groups::configure)
             .configure(committees::configure)
             .configure(users::configure)
-            .configure(mail::configure),
+            .configure(mail::configure)
+            .configure(stats::configure),
     );
 }
 

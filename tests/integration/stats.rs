@@ -1,0 +1,335 @@
+//! Statistics for the secretariat (issue 5 item 7): requests per state, per
+//! standard and per month, days from confirmation to publication and the
+//! share accepted at screening, each chart beside a table of its numbers.
+
+use chrono::{NaiveDateTime, TimeDelta};
+use clarion::db::schema::{requests, standards};
+use clarion::domain::charts::Month;
+use clarion::models::events::{self, NewEvent};
+use diesel::prelude::*;
+
+use crate::on_both_databases;
+use crate::support::app::{Backend, TestApp, text_of};
+
+const SECRETARIAT: &str = "sam@example.org";
+const ISO_17025: &str = "iso-iec-17025-2017";
+const ISO_17065: &str = "iso-iec-17065-2012";
+
+/// A request as the statistics see it, stored directly.
+struct Known {
+    standard: &'static str,
+    state: &'static str,
+    confirmed: Option<NaiveDateTime>,
+    published: Option<NaiveDateTime>,
+    closed: Option<(NaiveDateTime, &'static str)>,
+    /// The event that ended screening: action and the state it led to.
+    screened: Option<(&'static str, &'static str)>,
+    sample: bool,
+}
+
+const REQUEST: Known = Known {
+    standard: ISO_17025,
+    state: "screening",
+    confirmed: None,
+    published: None,
+    closed: None,
+    screened: None,
+    sample: false,
+};
+
+fn store(app: &TestApp, known: &Known) {
+    let mut conn = app.db();
+    let standard_id: String = standards::table
+        .filter(standards::slug.eq(known.standard))
+        .select(standards::id)
+        .first(&mut conn)
+        .unwrap();
+    let id = clarion::db::new_id();
+    let created = known.confirmed.unwrap_or_else(|| app.clock.now()) - TimeDelta::minutes(5);
+    diesel::insert_into(requests::table)
+        .values((
+            requests::id.eq(&id),
+            requests::state.eq(known.state),
+            requests::standard_id.eq(standard_id),
+            requests::clause.eq("7.2.1"),
+            requests::question.eq("Does the clause require one procedure per method?"),
+            requests::submitter_country.eq("BR"),
+            requests::submitter_category.eq("other"),
+            requests::is_sample.eq(known.sample),
+            requests::created_at.eq(created),
+            requests::updated_at.eq(created),
+            requests::confirmed_at.eq(known.confirmed),
+            requests::published_at.eq(known.published),
+            requests::closed_at.eq(known.closed.map(|(at, _)| at)),
+            requests::closure_reason.eq(known.closed.map(|(_, reason)| reason)),
+        ))
+        .execute(&mut conn)
+        .unwrap();
+    if let (Some((action, to)), Some(confirmed)) = (known.screened, known.confirmed) {
+        let event = NewEvent {
+            request_id: &id,
+            actor_user_id: None,
+            actor_kind: "user",
+            action,
+            from_state: Some("screening"),
+            to_state: to,
+            note: None,
+        };
+        events::record(&mut conn, event, confirmed + TimeDelta::hours(2)).unwrap();
+    }
+}
+
+/// The rows of the table in the section headed `heading`, each as its
+/// cells' text joined by spaces.
+fn rows(page: &str, heading: &str) -> Vec<String> {
+    let document = scraper::Html::parse_document(page);
+    let selector = format!("section[aria-labelledby={heading}] table tr");
+    let selector = scraper::Selector::parse(&selector).unwrap();
+    document
+        .select(&selector)
+        .map(|row| row.text().collect::<Vec<_>>().join(" "))
+        .map(|text| text.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect()
+}
+
+fn assert_has_rows(page: &str, heading: &str, expected: &[&str]) {
+    let rows = rows(page, heading);
+    for row in expected {
+        assert!(
+            rows.iter().any(|r| r == row),
+            "{heading}: no row {row:?} in {rows:#?}"
+        );
+    }
+}
+
+on_both_databases!(
+    the_secretariat_reads_the_figures_of_known_requests,
+    before_the_first_confirmed_request_the_page_says_so,
+    only_the_secretariat_sees_the_statistics,
+);
+
+async fn the_secretariat_reads_the_figures_of_known_requests(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    app.add_user(SECRETARIAT, "Sam Secretariat", true, None);
+    let now = app.clock.now();
+    let months = Month::last(12, now);
+    let (two_ago, last, this) = (months[9], months[10], months[11]);
+    let day = |month: Month, n: i64| month.start() + TimeDelta::days(n) + TimeDelta::hours(9);
+    let accepted = Some(("accept", "in_group"));
+    for known in [
+        // Published after 10, 20 and 24 days: the median is 20.
+        Known {
+            state: "published",
+            confirmed: Some(day(two_ago, 1)),
+            published: Some(day(two_ago, 11)),
+            screened: accepted,
+            sample: true,
+            ..REQUEST
+        },
+        Known {
+            state: "published",
+            confirmed: Some(day(two_ago, 2)),
+            published: Some(day(two_ago, 22)),
+            screened: accepted,
+            ..REQUEST
+        },
+        Known {
+            state: "published",
+            confirmed: Some(day(last, 1)),
+            published: Some(day(last, 25)),
+            screened: accepted,
+            ..REQUEST
+        },
+        Known {
+            standard: ISO_17065,
+            state: "closed",
+            confirmed: Some(day(last, 3)),
+            closed: Some((day(last, 5), "not_admissible")),
+            screened: Some(("not_admissible", "closed")),
+            ..REQUEST
+        },
+        // Withdrawn during screening: no screening decision.
+        Known {
+            standard: ISO_17065,
+            state: "closed",
+            confirmed: Some(day(last, 4)),
+            closed: Some((day(last, 6), "withdrawn")),
+            screened: Some(("withdraw", "closed")),
+            ..REQUEST
+        },
+        Known {
+            state: "in_group",
+            confirmed: Some(day(this, 0)),
+            screened: accepted,
+            ..REQUEST
+        },
+        Known {
+            confirmed: Some(now),
+            ..REQUEST
+        },
+        // Never confirmed: not a request yet.
+        Known {
+            state: "pending_confirmation",
+            ..REQUEST
+        },
+        // Two years ago: in every total, in no month.
+        Known {
+            standard: ISO_17065,
+            state: "closed",
+            confirmed: Some(now - TimeDelta::days(730)),
+            closed: Some((now - TimeDelta::days(720), "referred")),
+            screened: Some(("refer", "closed")),
+            ..REQUEST
+        },
+    ] {
+        store(&app, &known);
+    }
+
+    let sam = app.signed_in(SECRETARIAT).await;
+    let (status, page) = sam.page("/admin/stats").await;
+    assert_eq!(status, 200, "{page}");
+
+    let brief = text_of(&page, ".stats").unwrap();
+    for figure in [
+        "8 Requests",
+        "2 Open",
+        "3 Published",
+        "20 Median days to publication",
+        "67% Accepted at screening",
+    ] {
+        assert!(brief.contains(figure), "{figure:?} in {brief}");
+    }
+
+    assert_has_rows(
+        &page,
+        "by-state-heading",
+        &[
+            "Screening 1",
+            "Awaiting submitter 0",
+            "With the group 1",
+            "Consensus round 0",
+            "Decided 0",
+            "Published 3",
+            "Closed 3",
+            "All requests 8",
+        ],
+    );
+    assert!(
+        !rows(&page, "by-state-heading")
+            .iter()
+            .any(|r| r.starts_with("Awaiting confirmation")),
+        "unconfirmed requests count nowhere"
+    );
+    assert_has_rows(
+        &page,
+        "by-standard-heading",
+        &["ISO/IEC 17025:2017 2 3 0 5", "ISO/IEC 17065:2012 0 0 3 3"],
+    );
+    assert_has_rows(
+        &page,
+        "per-month-heading",
+        &[
+            &format!("{} 2 0 2 0 100%", two_ago.short()),
+            &format!("{} 3 0 1 2 50%", last.short()),
+            &format!("{} 2 2 0 0 100%", this.short()),
+            &format!("{} 0 0 0 0 —", months[0].short()),
+        ],
+    );
+    assert_has_rows(
+        &page,
+        "median-days-heading",
+        &[
+            &format!("{} 2 15", two_ago.short()),
+            &format!("{} 1 24", last.short()),
+            &format!("{} 0 —", this.short()),
+        ],
+    );
+    assert_has_rows(
+        &page,
+        "screening-heading",
+        &[
+            "Accepted 4",
+            "Not admissible 1",
+            "Referred 1",
+            "Duplicate 0",
+            "Decided 6",
+            "Share accepted 67%",
+        ],
+    );
+
+    // Each table has a chart beside it, an image named by its title.
+    let document = scraper::Html::parse_document(&page);
+    let charts = scraper::Selector::parse("svg[role=img]").unwrap();
+    let titles: Vec<(String, String)> = document
+        .select(&charts)
+        .map(|svg| {
+            let id = svg.value().attr("aria-labelledby").unwrap().to_owned();
+            let title = scraper::Selector::parse(&format!("title[id='{id}']")).unwrap();
+            let text = document
+                .select(&title)
+                .next()
+                .expect("the title the chart names")
+                .text()
+                .collect();
+            (id, text)
+        })
+        .collect();
+    assert_eq!(titles.len(), 5, "{titles:?}");
+    assert!(titles.contains(&("by-state-title".to_owned(), "Requests by state".to_owned())));
+    assert!(titles.contains(&(
+        "by-standard-title".to_owned(),
+        "Requests by standard".to_owned()
+    )));
+    assert!(
+        !page.contains("style="),
+        "the Content-Security-Policy forbids inline styles"
+    );
+
+    let counting = text_of(&page, "section[aria-labelledby=counting-heading]").unwrap();
+    assert!(
+        counting.contains("1 of the 8 requests here are samples"),
+        "{counting}"
+    );
+    assert!(counting.contains("withdrawn or still being screened are left out"));
+
+    let (_, index) = sam.page("/admin").await;
+    assert!(index.contains(r#"href="/admin/stats""#));
+}
+
+async fn before_the_first_confirmed_request_the_page_says_so(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    app.add_user(SECRETARIAT, "Sam Secretariat", true, None);
+    store(
+        &app,
+        &Known {
+            state: "pending_confirmation",
+            ..REQUEST
+        },
+    );
+    let sam = app.signed_in(SECRETARIAT).await;
+    let (status, page) = sam.page("/admin/stats").await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        text_of(&page, ".empty h2").as_deref(),
+        Some("No requests yet")
+    );
+    assert!(!page.contains("<svg"), "no charts of nothing");
+}
+
+async fn only_the_secretariat_sees_the_statistics(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    app.add_user(
+        "carla@example.org",
+        "Carla Convenor",
+        false,
+        Some(("MG 17025", "convenor")),
+    );
+    let carla = app.signed_in("carla@example.org").await;
+    let (status, _) = carla.page("/admin/stats").await;
+    assert_eq!(status, 404);
+
+    let response = app.get("/admin/stats").await;
+    assert_eq!(response.status(), 303);
+    let to = response.headers()["location"].to_str().unwrap();
+    assert!(to.starts_with("/login"), "{to}");
+}
