@@ -10,6 +10,7 @@ use crate::domain::email::EmailAddress;
 use crate::domain::password;
 use crate::models::{groups, users};
 use crate::registry::Registry;
+use crate::transfer::{self, Format};
 
 fn connect(settings: &Settings) -> Result<DbConn, String> {
     if let db::DatabaseUrl::Sqlite(path) = &settings.database_url
@@ -57,11 +58,14 @@ pub fn migrate(settings: &Settings, revert: bool) -> Result<(), String> {
     Ok(())
 }
 
-/// `clarion seed`; with `demo_password`, also the demo (`clarion seed --demo`).
+/// `clarion seed`; with `demo_password`, also the demo (`clarion seed --demo`);
+/// with `synthetic`, also that much load-test data, its accounts with that
+/// password (`clarion seed --synthetic N`).
 pub fn seed(
     settings: &Settings,
     file: Option<&Path>,
     demo_password: Option<&str>,
+    synthetic: Option<(crate::synthetic::Volume, String)>,
 ) -> Result<(), String> {
     let registry = match file {
         Some(path) => Registry::parse(
@@ -85,7 +89,94 @@ pub fn seed(
         })?;
         println!("{}", demo.summary(&settings.base_url));
     }
+    if let Some((volume, password)) = synthetic {
+        let started = std::time::Instant::now();
+        let report = crate::synthetic::seed(&mut conn, volume, &password, Clock::default().now())
+            .map_err(|e| format!("no synthetic data was added: {e}"))?;
+        println!(
+            "synthetic: {} published clarifications, {} open requests and {} accounts added in {:.1} s",
+            report.published,
+            report.open_requests,
+            report.users,
+            started.elapsed().as_secs_f64()
+        );
+    }
     Ok(())
+}
+
+/// The format named, else the one of the file's extension.
+fn format_of(name: Option<&str>, path: Option<&Path>) -> Option<Format> {
+    name.and_then(Format::parse)
+        .or_else(|| path.and_then(Format::of_path))
+}
+
+/// `clarion export`: to standard output unless `output` names a file.
+pub fn export(
+    settings: &Settings,
+    format: Option<&str>,
+    output: Option<&Path>,
+) -> Result<(), String> {
+    let format = format_of(format, output).unwrap_or(Format::Csv);
+    let mut conn = prepared(settings)?;
+    let records = transfer::load_published(&mut conn).map_err(|e| format!("database: {e}"))?;
+    match output {
+        Some(path) => {
+            let file = std::fs::File::create(path)
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            transfer::write(format, &records, std::io::BufWriter::new(file))
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            println!(
+                "exported {} clarifications to {}",
+                records.len(),
+                path.display()
+            );
+        }
+        None => transfer::write(format, &records, std::io::stdout().lock())
+            .map_err(|e| format!("cannot write the export: {e}"))?,
+    }
+    Ok(())
+}
+
+/// `clarion import FILE`: every problem on a line of its own, then the
+/// error; nothing is imported unless every record is right.
+pub fn import(settings: &Settings, file: &Path, format: Option<&str>) -> Result<(), String> {
+    let format = format_of(format, Some(file)).ok_or_else(|| {
+        format!(
+            "cannot tell the format of {}: name it .csv or .json, or use --format",
+            file.display()
+        )
+    })?;
+    let input =
+        std::fs::File::open(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+    let records = transfer::read(format, input).map_err(|e| format!("{}: {e}", file.display()))?;
+    let mut conn = prepared(settings)?;
+    match transfer::import(&mut conn, &records, Clock::default().now()) {
+        Ok(report) => {
+            println!(
+                "imported {} clarifications, {} already present",
+                report.imported, report.already_present
+            );
+            Ok(())
+        }
+        Err(transfer::ImportError::Invalid(problems)) => {
+            for problem in &problems {
+                eprintln!("{}: {problem}", file.display());
+            }
+            let records: std::collections::BTreeSet<usize> =
+                problems.iter().map(|p| p.record).collect();
+            Err(match records.len() {
+                1 => format!(
+                    "a record of {} is wrong; nothing was imported",
+                    file.display()
+                ),
+                n => format!(
+                    "{n} records of {} are wrong; nothing was imported",
+                    file.display()
+                ),
+            })
+        }
+        Err(e) => Err(e.to_string()),
+    }
 }
 
 pub struct NewAccount<'a> {

@@ -14,6 +14,8 @@ pub mod models;
 pub mod registry;
 pub mod routes;
 pub mod startup;
+pub mod synthetic;
 pub mod telemetry;
+pub mod transfer;
 pub mod web;
 pub mod workflow;

@@ -47,6 +47,36 @@ enum Command {
         /// clarion-demo), published sample clarifications and requests in every state
         #[arg(long)]
         demo: bool,
+        /// Also generate N published clarifications for load tests, marked as
+        /// sample data (reproducible: the same database gives the same text)
+        #[arg(long, value_name = "N")]
+        synthetic: Option<usize>,
+        /// With --synthetic: also M open requests (screening, with the group,
+        /// awaiting the submitter)
+        #[arg(long, value_name = "M", default_value_t = 0, requires = "synthetic")]
+        open_requests: usize,
+        /// With --synthetic: also U group members, synthetic.member.K@example.org,
+        /// with the demo password
+        #[arg(long, value_name = "U", default_value_t = 0, requires = "synthetic")]
+        users: usize,
+    },
+    /// Write every published clarification as CSV or JSON
+    Export {
+        /// csv or json; by default from the extension of --output, else csv
+        #[arg(long, value_parser = ["csv", "json"])]
+        format: Option<String>,
+        /// The file to write (replaced if it exists); standard output by default
+        #[arg(long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Add the published clarifications of a CSV or JSON file, as `export`
+    /// writes them; all or nothing
+    Import {
+        /// The file to read
+        file: PathBuf,
+        /// csv or json; by default from the file's extension
+        #[arg(long, value_parser = ["csv", "json"])]
+        format: Option<String>,
     },
     /// Manage accounts
     #[command(subcommand)]
@@ -120,11 +150,31 @@ fn main() -> ExitCode {
     let result = match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(settings),
         Command::Migrate { revert } => cli::migrate(&settings, revert),
-        Command::Seed { registry, demo } => cli::seed(
+        Command::Seed {
+            registry,
+            demo,
+            synthetic,
+            open_requests,
+            users,
+        } => cli::seed(
             &settings,
             registry.as_deref(),
             demo.then(demo_password).as_deref(),
+            synthetic.map(|published| {
+                (
+                    clarion::synthetic::Volume {
+                        published,
+                        open_requests,
+                        users,
+                    },
+                    demo_password(),
+                )
+            }),
         ),
+        Command::Export { format, output } => {
+            cli::export(&settings, format.as_deref(), output.as_deref())
+        }
+        Command::Import { file, format } => cli::import(&settings, &file, format.as_deref()),
         Command::User(UserCommand::Invite(user)) => cli::invite_user(
             &settings,
             cli::NewAccount {
