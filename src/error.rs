@@ -1,5 +1,6 @@
 //! The one error type. Handlers return it; `render_error_pages` turns any
-//! error response (ours or actix's) into a page in the site's layout.
+//! error response (ours or actix's) into a page in the site's layout, or
+//! into JSON under `/api/`.
 
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
@@ -184,6 +185,21 @@ pub async fn render_error_pages(
     };
     if !(status.is_client_error() || status.is_server_error()) {
         return Ok(res.map_into_boxed_body());
+    }
+    // Programs read the API: its errors are JSON, as its answers are.
+    if res.request().path().starts_with("/api/") {
+        let reason = status.canonical_reason().unwrap_or("Error");
+        let body =
+            serde_json::to_string(&crate::routes::api::ErrorBody::new(reason)).unwrap_or_default();
+        let (req, mut response) = res.into_parts();
+        response.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        );
+        return Ok(ServiceResponse::new(
+            req,
+            response.set_body(body).map_into_boxed_body(),
+        ));
     }
     let explanation = explain(status, error.as_error::<AppError>());
     let page = match &state {

@@ -131,20 +131,46 @@ const JOINS: &str =
 /// to look for, newest first otherwise. When every word together finds
 /// nothing, clarifications with any of them are offered instead.
 pub fn search(conn: &mut DbConn, filters: &Filters) -> QueryResult<Results> {
+    run(conn, filters, Window::page(filters))
+}
+
+/// Every clarification a search finds, up to `limit`, in the order of its
+/// pages: what a download holds, read at once rather than page by page.
+pub fn search_all(conn: &mut DbConn, filters: &Filters, limit: i64) -> QueryResult<Results> {
+    run(conn, filters, Window { limit, offset: 0 })
+}
+
+/// Which rows of the ordered matches to load.
+#[derive(Clone, Copy)]
+struct Window {
+    limit: i64,
+    offset: i64,
+}
+
+impl Window {
+    fn page(filters: &Filters) -> Window {
+        Window {
+            limit: PER_PAGE,
+            offset: filters.offset(),
+        }
+    }
+}
+
+fn run(conn: &mut DbConn, filters: &Filters, window: Window) -> QueryResult<Results> {
     let terms = filters.terms();
     if terms.is_empty() {
-        return browse(conn, filters);
+        return browse(conn, filters, window);
     }
-    let all = matching(conn, filters, &terms, Join::All)?;
+    let all = matching(conn, filters, &terms, Join::All, window)?;
     if all.total > 0 || terms.len() == 1 {
         return Ok(all);
     }
-    let mut any = matching(conn, filters, &terms, Join::Any)?;
+    let mut any = matching(conn, filters, &terms, Join::Any, window)?;
     any.broadened = any.total > 0;
     Ok(any)
 }
 
-fn browse(conn: &mut DbConn, filters: &Filters) -> QueryResult<Results> {
+fn browse(conn: &mut DbConn, filters: &Filters, window: Window) -> QueryResult<Results> {
     let mut count = Statement::new("SELECT count(*) AS n FROM requests r ");
     count.push(JOINS);
     count.push(" WHERE r.state = 'published'");
@@ -158,7 +184,7 @@ fn browse(conn: &mut DbConn, filters: &Filters) -> QueryResult<Results> {
     page.push(" WHERE r.state = 'published'");
     narrow(&mut page, filters);
     page.push(" ORDER BY r.published_at DESC, r.reference DESC");
-    page.limit(PER_PAGE, filters.offset());
+    page.limit(window.limit, window.offset);
     Ok(Results {
         total,
         items: page.load(conn)?,
@@ -177,6 +203,7 @@ fn matching(
     filters: &Filters,
     terms: &[String],
     join: Join,
+    window: Window,
 ) -> QueryResult<Results> {
     let (total, items) = if matches!(conn, DbConn::Sqlite(_)) {
         let expression = terms
@@ -214,7 +241,7 @@ fn matching(
             " ORDER BY bm25(clarification_search, 0.0, 4.0, 2.0, 1.0, 4.0, 0.2), \
              r.published_at DESC",
         );
-        page.limit(PER_PAGE, filters.offset());
+        page.limit(window.limit, window.offset);
         (total, page.load(conn)?)
     } else {
         let expression = terms.join(match join {
@@ -244,7 +271,7 @@ fn matching(
         ranked.push(") AS q(query) WHERE f.document @@ q.query");
         narrow(&mut ranked, filters);
         ranked.push(" ORDER BY score DESC, r.published_at DESC");
-        ranked.limit(PER_PAGE, filters.offset());
+        ranked.limit(window.limit, window.offset);
         let mut page = Statement::new("SELECT ");
         page.push(COLUMNS);
         page.push(
@@ -329,7 +356,7 @@ pub fn related(conn: &mut DbConn, to: &Clarification) -> QueryResult<Vec<Clarifi
         page: 1,
         ..Filters::default()
     };
-    let mut found = browse(conn, &filters)?.items;
+    let mut found = browse(conn, &filters, Window::page(&filters))?.items;
     found.retain(|c| c.reference != to.reference);
     found.sort_by(|a, b| clauses::compare(&a.clause, &b.clause));
     Ok(found)
@@ -412,6 +439,16 @@ pub fn years(conn: &mut DbConn) -> QueryResult<Vec<i32>> {
         (Some(first), Some(last)) => (first.year()..=last.year()).rev().collect(),
         _ => Vec::new(),
     })
+}
+
+/// The number triggers raise whenever anything the register shows changes
+/// (see the `register_version` migration): pages kept in memory are right
+/// as long as it stays the same.
+pub fn version(conn: &mut DbConn) -> QueryResult<i64> {
+    use crate::db::schema::register_version;
+    register_version::table
+        .select(register_version::version)
+        .first(conn)
 }
 
 /// A value bound to a placeholder.

@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod admin;
+pub mod api;
 pub mod assets;
 pub mod ops;
 pub mod public;
@@ -17,6 +18,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     ops::configure(cfg);
     account::configure(cfg);
     admin::configure(cfg);
+    api::configure(cfg);
     assets::configure(cfg);
     public::configure(cfg);
     setup::configure(cfg);

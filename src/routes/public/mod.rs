@@ -1,6 +1,7 @@
 //! Pages for everyone.
 
 mod clarifications;
+mod feeds;
 mod home;
 mod standards;
 mod subscriptions;
@@ -16,5 +17,13 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::get().to(clarifications::show),
         )
         .route("/standards", web::get().to(standards::index))
-        .route("/standards/{slug}", web::get().to(standards::show));
+        .route("/standards/{slug}", web::get().to(standards::show))
+        .route(
+            "/feeds/clarifications.atom",
+            web::get().to(feeds::everything),
+        )
+        .route(
+            "/feeds/standards/{slug}.atom",
+            web::get().to(feeds::of_standard),
+        );
 }

@@ -1,0 +1,154 @@
+//! `/api/v1/clarifications`: the list with the filters of the list page,
+//! paginated, and one clarification by its reference.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+
+use super::records::{ClarificationPage, ClarificationRecord, ErrorBody, PageLinks};
+use super::{json, searching};
+use crate::domain::search::{PER_PAGE, RawFilters, Status};
+use crate::error::AppError;
+use crate::models::{references, register};
+use crate::web::AppState;
+
+const PATH: &str = "/api/v1/clarifications";
+
+/// Published clarifications, newest first, or by relevance when `q` has
+/// words to look for.
+#[utoipa::path(
+    get,
+    path = "/api/v1/clarifications",
+    tag = "clarifications",
+    operation_id = "listClarifications",
+    // Addresses with control characters are refused before any handler
+    // (`web::input`): the patterns of the texts say so.
+    params(
+        ("q" = Option<String>, Query, max_length = 200,
+            pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]*$",
+            description = "Words to look for in the clause, question, answer and standard."),
+        ("standard" = Option<String>, Query,
+            description = "The slug of a standard, as listed by /api/v1/standards."),
+        ("clause" = Option<String>, Query, max_length = 50,
+            pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]*$",
+            description = "A clause; its subclauses are included (7.2 finds 7.2.1)."),
+        ("year" = Option<i32>, Query, minimum = 1900, maximum = 9999,
+            description = "The year of publication."),
+        ("status" = inline(Option<Status>), Query,
+            description = "Whether it still stands: current, superseded, incorporated or withdrawn."),
+        ("page" = Option<i64>, Query, minimum = 1, maximum = 5000,
+            description = "The page, from 1; 20 clarifications a page."),
+        ("If-None-Match" = Option<String>, Header,
+            description = "The ETag of a copy already held."),
+    ),
+    responses(
+        (status = 200, description = "A page of clarifications.", body = ClarificationPage,
+            headers(
+                ("ETag" = String, description = "Validator for If-None-Match."),
+                ("Link" = String, description = "The first, prev, next and last pages (RFC 8288)."),
+            )),
+        (status = 304, description = "Not modified: the copy with this ETag is still current."),
+        (status = 400, description = "The address cannot be read: a parameter given twice, \
+            or control characters.", body = ErrorBody),
+        (status = 422, description = "A parameter is not valid; `fields` says why, by name.",
+            body = ErrorBody),
+    )
+)]
+pub async fn index(
+    state: web::Data<AppState>,
+    query: web::Query<RawFilters>,
+) -> Result<HttpResponse, AppError> {
+    let searched = searching(&state, &query, |conn, filters| {
+        Ok(register::search(conn, filters)?)
+    })
+    .await?;
+    let (filters, results) = match searched {
+        Ok(found) => found,
+        Err(errors) => {
+            return Ok(json(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &ErrorBody::invalid(&errors),
+            ));
+        }
+    };
+    let settings = &state.settings;
+    let pages = results.pages();
+    let at = |page: i64| settings.url(&filters.address(PATH, page));
+    let links = PageLinks {
+        this: at(filters.page),
+        first: at(1),
+        prev: (filters.page > 1).then(|| at(filters.page - 1)),
+        next: (filters.page < pages).then(|| at(filters.page + 1)),
+        last: at(pages.max(1)),
+    };
+    let link_header = [
+        ("first", Some(&links.first)),
+        ("prev", links.prev.as_ref()),
+        ("next", links.next.as_ref()),
+        ("last", Some(&links.last)),
+    ]
+    .into_iter()
+    .filter_map(|(rel, url)| url.map(|url| format!("<{url}>; rel=\"{rel}\"")))
+    .collect::<Vec<_>>()
+    .join(", ");
+    let body = ClarificationPage {
+        total: results.total,
+        page: filters.page,
+        per_page: PER_PAGE,
+        pages,
+        broadened: results.broadened,
+        items: results
+            .items
+            .iter()
+            .map(|item| ClarificationRecord::new(item, settings))
+            .collect(),
+        links,
+    };
+    Ok(HttpResponse::Ok()
+        .insert_header(("link", link_header))
+        .json(body))
+}
+
+/// One published clarification.
+#[utoipa::path(
+    get,
+    path = "/api/v1/clarifications/{reference}",
+    tag = "clarifications",
+    operation_id = "getClarification",
+    params(
+        ("reference" = String, Path, pattern = "^CR-[0-9]{4}-[0-9]{4,9}$",
+            description = "Its reference, e.g. CR-2025-0042."),
+        ("If-None-Match" = Option<String>, Header,
+            description = "The ETag of a copy already held."),
+    ),
+    responses(
+        (status = 200, description = "The clarification.", body = ClarificationRecord,
+            headers(("ETag" = String, description = "Validator for If-None-Match."))),
+        (status = 304, description = "Not modified: the copy with this ETag is still current."),
+        (status = 400, description = "The address holds control characters.", body = ErrorBody),
+        (status = 404, description = "No published clarification has this reference.",
+            body = ErrorBody),
+    )
+)]
+pub async fn show(
+    state: web::Data<AppState>,
+    reference: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let reference = reference.trim().to_uppercase();
+    let not_found = || {
+        json(
+            StatusCode::NOT_FOUND,
+            &ErrorBody::new("No published clarification has this reference."),
+        )
+    };
+    // Only a well-formed reference reaches the database.
+    if references::parse(&reference).is_none() {
+        return Ok(not_found());
+    }
+    let found = state
+        .db(move |conn| Ok(register::find(conn, &reference)?))
+        .await?;
+    Ok(match found {
+        Some(item) => HttpResponse::Ok().json(ClarificationRecord::new(&item, &state.settings)),
+        None => not_found(),
+    })
+}

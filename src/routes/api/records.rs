@@ -1,0 +1,236 @@
+//! What the API tells of clarifications and standards: what the public
+//! pages show, with absolute links, and never anything of the submitter.
+//! The OpenAPI document is derived from these types, so the description
+//! cannot drift from the answers.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use serde::{Serialize, Serializer};
+use utoipa::openapi::RefOr;
+use utoipa::openapi::schema::{ObjectBuilder, Schema, Type};
+use utoipa::{PartialSchema, ToSchema};
+
+use crate::config::Settings;
+use crate::domain::fields::FieldErrors;
+use crate::domain::markdown;
+use crate::domain::search::Status;
+use crate::models::register::Clarification;
+use crate::models::standards::Standard;
+
+/// The values are those of the list's `status` filter.
+impl PartialSchema for Status {
+    fn schema() -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .enum_values(Some(Status::ALL.map(Status::as_str)))
+            .description(Some("Whether the clarification still stands as published."))
+            .into()
+    }
+}
+
+impl ToSchema for Status {}
+
+impl Serialize for Status {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// Stored times are UTC without a zone; the API writes them with one.
+fn utc(at: NaiveDateTime) -> DateTime<Utc> {
+    at.and_utc()
+}
+
+/// A standard as a clarification names it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StandardRef {
+    #[schema(example = "iso-iec-17025-2017")]
+    pub slug: String,
+    #[schema(example = "ISO/IEC 17025")]
+    pub designation: String,
+    #[schema(example = 2017)]
+    pub edition: i32,
+    pub title: String,
+    /// How people cite it.
+    #[schema(example = "ISO/IEC 17025:2017")]
+    pub label: String,
+    /// False once a newer edition supersedes it.
+    pub current: bool,
+}
+
+impl From<&Standard> for StandardRef {
+    fn from(standard: &Standard) -> Self {
+        StandardRef {
+            slug: standard.slug.clone(),
+            designation: standard.designation.clone(),
+            edition: standard.edition,
+            title: standard.title.clone(),
+            label: standard.label(),
+            current: standard.is_current(),
+        }
+    }
+}
+
+/// The maintenance group responsible.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct GroupRef {
+    #[schema(example = "MG 17025")]
+    pub code: String,
+    pub name: String,
+}
+
+/// A published clarification.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ClarificationRecord {
+    /// Its permanent reference.
+    #[schema(example = "CR-2025-0042")]
+    pub reference: String,
+    /// Its page, the permanent address to cite.
+    pub url: String,
+    pub standard: StandardRef,
+    #[schema(example = "7.2.1")]
+    pub clause: String,
+    pub question: String,
+    /// The answer as written, in Markdown.
+    pub answer: String,
+    /// The answer rendered to sanitised HTML.
+    pub answer_html: String,
+    pub status: Status,
+    /// Why it is no longer current; null while it is.
+    #[schema(required = true)]
+    pub status_note: Option<String>,
+    /// To be considered at the next revision of the standard.
+    pub consider_at_revision: bool,
+    /// Null when the secretariat answered.
+    #[schema(required = true)]
+    pub group: Option<GroupRef>,
+    #[schema(required = true)]
+    pub decided_at: Option<DateTime<Utc>>,
+    pub published_at: DateTime<Utc>,
+    /// A sample that demonstrates the register, not a group's answer.
+    pub sample: bool,
+}
+
+impl ClarificationRecord {
+    pub fn new(item: &Clarification, settings: &Settings) -> Self {
+        ClarificationRecord {
+            reference: item.reference.clone(),
+            url: settings.url(&item.path()),
+            standard: StandardRef {
+                slug: item.standard_slug.clone(),
+                designation: item.standard_designation.clone(),
+                edition: item.standard_edition,
+                title: item.standard_title.clone(),
+                label: item.standard_label(),
+                current: item.standard_is_current,
+            },
+            clause: item.clause.clone(),
+            // The plain texts: a search's marked excerpts are for pages.
+            question: item.question.clone(),
+            answer: item.answer.clone(),
+            answer_html: markdown::to_safe_html(&item.answer),
+            status: item.status(),
+            status_note: item.publication_flag_note.clone(),
+            consider_at_revision: item.consider_at_revision,
+            group: item.group_code.clone().map(|code| GroupRef {
+                code,
+                name: item.group_name.clone().unwrap_or_default(),
+            }),
+            decided_at: item.decided_at.map(utc),
+            published_at: utc(item.published_at),
+            sample: item.is_sample,
+        }
+    }
+}
+
+/// Where a page of results sits among the others. Links are absolute and
+/// keep the filters; `prev` and `next` are null at either end.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PageLinks {
+    #[serde(rename = "self")]
+    #[schema(rename = "self")]
+    pub this: String,
+    pub first: String,
+    #[schema(required = true)]
+    pub prev: Option<String>,
+    #[schema(required = true)]
+    pub next: Option<String>,
+    pub last: String,
+}
+
+/// One page of published clarifications.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ClarificationPage {
+    /// Clarifications that match, on every page.
+    pub total: i64,
+    pub page: i64,
+    pub per_page: i64,
+    /// Pages in all (0 when nothing matches).
+    pub pages: i64,
+    /// No clarification holds every word searched, so these hold some.
+    pub broadened: bool,
+    pub items: Vec<ClarificationRecord>,
+    pub links: PageLinks,
+}
+
+/// Where to read a standard's clarifications.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StandardLinks {
+    /// Its page.
+    pub html: String,
+    /// Its Atom feed.
+    pub feed: String,
+    /// Its clarifications in this API.
+    pub clarifications: String,
+}
+
+/// A standard of the registry with its published clarifications.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StandardRecord {
+    #[serde(flatten)]
+    pub standard: StandardRef,
+    /// The slug of the edition that replaced it.
+    #[schema(required = true)]
+    pub superseded_by: Option<String>,
+    #[schema(required = true)]
+    pub group: Option<GroupRef>,
+    /// Published clarifications.
+    pub published: i64,
+    /// Published clarifications to consider at its next revision.
+    pub backlog: i64,
+    pub links: StandardLinks,
+}
+
+/// Every standard of the registry.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StandardList {
+    pub items: Vec<StandardRecord>,
+}
+
+/// What went wrong.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ErrorBody {
+    /// In a sentence.
+    pub error: String,
+    /// For refused query parameters: the message of each, by name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
+    pub fields: Option<BTreeMap<String, String>>,
+}
+
+impl ErrorBody {
+    pub fn new(error: impl Into<String>) -> Self {
+        ErrorBody {
+            error: error.into(),
+            fields: None,
+        }
+    }
+
+    pub fn invalid(errors: &FieldErrors) -> Self {
+        ErrorBody {
+            error: "Some query parameters are not valid; see fields.".into(),
+            fields: Some(errors.as_slice().iter().cloned().collect()),
+        }
+    }
+}

@@ -1,0 +1,213 @@
+//! Atom feeds (RFC 4287) of the newest clarifications: of everything and of
+//! each standard. Ids are the clarifications' permanent addresses, so a
+//! reader never sees an entry twice.
+
+use actix_web::{HttpResponse, web};
+use askama::Template;
+use atom_syndication::{
+    Category, Content, Entry, Feed, FixedDateTime, Generator, Link, Person, Text,
+};
+use chrono::{DateTime, NaiveDateTime};
+
+use crate::config::Settings;
+use crate::domain::markdown;
+use crate::domain::search::Status;
+use crate::error::AppError;
+use crate::models::register::{self, Clarification};
+use crate::models::standards;
+use crate::web::AppState;
+
+/// Entries per feed: readers poll; older answers are on the site.
+const FEED_SIZE: i64 = 50;
+
+pub async fn everything(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let items = state
+        .db(|conn| Ok(register::latest(conn, None, FEED_SIZE)?))
+        .await?;
+    let about = About {
+        path: "/feeds/clarifications.atom".into(),
+        page: "/clarifications".into(),
+        title: format!("{}: new clarifications", state.settings.site_name),
+        // An empty register has no date of its own; the epoch keeps the
+        // feed, and so its ETag, the same until something is published.
+        updated_when_empty: DateTime::UNIX_EPOCH.naive_utc(),
+    };
+    atom(&state.settings, about, &items)
+}
+
+pub async fn of_standard(
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let slug = slug.into_inner();
+    // Only a possible slug reaches the database.
+    if slug.is_empty() || !slug.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+        return Err(AppError::NotFound);
+    }
+    let (standard, items) = state
+        .db(move |conn| {
+            let (standard, _) = standards::find_by_slug(conn, &slug)?.ok_or(AppError::NotFound)?;
+            let items = register::latest(conn, Some(&standard.slug), FEED_SIZE)?;
+            Ok((standard, items))
+        })
+        .await?;
+    let about = About {
+        path: format!("/feeds/standards/{}.atom", standard.slug),
+        page: format!("/standards/{}", standard.slug),
+        title: format!(
+            "{}: clarifications of {}",
+            state.settings.site_name,
+            standard.label()
+        ),
+        updated_when_empty: standard.created_at,
+    };
+    atom(&state.settings, about, &items)
+}
+
+/// What distinguishes one feed from another.
+struct About {
+    /// The feed's own path; its absolute form is also its id.
+    path: String,
+    /// The page that shows the same clarifications.
+    page: String,
+    title: String,
+    updated_when_empty: NaiveDateTime,
+}
+
+fn atom(
+    settings: &Settings,
+    about: About,
+    items: &[Clarification],
+) -> Result<HttpResponse, AppError> {
+    let updated = items
+        .iter()
+        .map(|item| item.published_at)
+        .max()
+        .unwrap_or(about.updated_when_empty);
+    let feed_url = settings.url(&about.path);
+    let feed = Feed {
+        title: Text::plain(about.title),
+        id: feed_url.clone(),
+        updated: fixed(updated),
+        authors: vec![person(&settings.site_name)],
+        generator: Some(Generator {
+            value: "Clarion".into(),
+            ..Generator::default()
+        }),
+        links: vec![
+            Link {
+                href: feed_url,
+                rel: "self".into(),
+                mime_type: Some("application/atom+xml".into()),
+                ..Link::default()
+            },
+            Link {
+                href: settings.url(&about.page),
+                rel: "alternate".into(),
+                mime_type: Some("text/html".into()),
+                ..Link::default()
+            },
+        ],
+        subtitle: Some(Text::plain(
+            "Answers of the maintenance groups on the intent of requirements. A clarification \
+             is no new requirement and binds no one.",
+        )),
+        lang: Some("en".into()),
+        entries: items
+            .iter()
+            .map(|item| entry(settings, item))
+            .collect::<Result<_, _>>()?,
+        ..Feed::default()
+    };
+    let mut xml = Vec::new();
+    feed.write_to(&mut xml)
+        .map_err(|e| AppError::Internal(format!("atom feed: {e}")))?;
+    Ok(HttpResponse::Ok()
+        .content_type("application/atom+xml; charset=utf-8")
+        .body(xml))
+}
+
+/// The HTML of an entry: what the clarification's page says, with its
+/// banner and notice.
+#[derive(Template)]
+#[template(
+    ext = "html",
+    source = r#"
+{%- if status != "current" %}<p><strong>{{ status_label }}.</strong>{% if let Some(note) = note %} {{ note }}{% endif %}</p>
+{% endif -%}
+{%- if sample %}<p><em>A sample clarification, shown to demonstrate the register; not an answer of a maintenance group.</em></p>
+{% endif -%}
+<h2>Question</h2>
+<p>{{ question }}</p>
+<h2>Answer</h2>
+{{ answer_html|safe }}
+<p><em>A clarification states the consensus of the maintenance group on the intent of a requirement. It is no new requirement, binds no one, and is considered for inclusion in the standard only when the standard is revised.</em></p>"#
+)]
+struct EntryContent<'a> {
+    status: &'static str,
+    status_label: &'static str,
+    note: Option<&'a str>,
+    sample: bool,
+    question: &'a str,
+    answer_html: String,
+}
+
+fn entry(settings: &Settings, item: &Clarification) -> Result<Entry, AppError> {
+    let permalink = settings.url(&item.path());
+    let status: Status = item.status();
+    let content = EntryContent {
+        status: status.as_str(),
+        status_label: status.label(),
+        note: item.publication_flag_note.as_deref(),
+        sample: item.is_sample,
+        question: &item.question,
+        answer_html: markdown::to_safe_html(&item.answer),
+    }
+    .render()?;
+    let author = match (&item.group_code, &item.group_name) {
+        (Some(code), Some(name)) => format!("{code} — {name}"),
+        (Some(code), None) => code.clone(),
+        _ => settings.site_name.clone(),
+    };
+    Ok(Entry {
+        title: Text::plain(format!(
+            "{} — {}, clause {}",
+            item.reference,
+            item.standard_label(),
+            item.clause
+        )),
+        id: permalink.clone(),
+        updated: fixed(item.published_at),
+        published: Some(fixed(item.published_at)),
+        authors: vec![person(&author)],
+        categories: vec![Category {
+            term: item.standard_slug.clone(),
+            scheme: Some(settings.url("/standards")),
+            label: Some(item.standard_label()),
+        }],
+        links: vec![Link {
+            href: permalink,
+            rel: "alternate".into(),
+            mime_type: Some("text/html".into()),
+            ..Link::default()
+        }],
+        summary: Some(Text::plain(item.question.clone())),
+        content: Some(Content {
+            value: Some(content),
+            content_type: Some("html".into()),
+            ..Content::default()
+        }),
+        ..Entry::default()
+    })
+}
+
+fn person(name: &str) -> Person {
+    Person {
+        name: name.to_owned(),
+        ..Person::default()
+    }
+}
+
+fn fixed(at: NaiveDateTime) -> FixedDateTime {
+    at.and_utc().fixed_offset()
+}
