@@ -163,6 +163,29 @@ pub fn migrate(conn: &mut DbConn) -> Result<Vec<String>, String> {
     Ok(applied.iter().map(ToString::to_string).collect())
 }
 
+/// Runs `f` while this connection holds a PostgreSQL advisory lock, so that
+/// instances starting together on one database migrate and seed one after
+/// the other instead of racing to create the same tables and rows. SQLite
+/// serves one instance and needs none. The lock ends with the session if
+/// the process dies.
+pub fn with_startup_lock<T>(
+    conn: &mut DbConn,
+    f: impl FnOnce(&mut DbConn) -> Result<T, String>,
+) -> Result<T, String> {
+    if is_sqlite(conn) {
+        return f(conn);
+    }
+    const KEY: i64 = 0x0063_6c61_7269_6f6e; // "clarion" in ASCII
+    conn.batch_execute(&format!("SELECT pg_advisory_lock({KEY})"))
+        .map_err(|e| format!("cannot take the startup lock: {e}"))?;
+    let result = f(conn);
+    // The connection returns to the pool, so the lock must not stay with it.
+    let unlocked = conn
+        .batch_execute(&format!("SELECT pg_advisory_unlock({KEY})"))
+        .map_err(|e| format!("cannot release the startup lock: {e}"));
+    result.and_then(|value| unlocked.map(|()| value))
+}
+
 /// Reverts the most recent migration (the `down.sql`), for `clarion migrate --revert`.
 pub fn revert_last(conn: &mut DbConn) -> Result<String, String> {
     match conn {

@@ -184,11 +184,18 @@ pub fn due_for_reminder(conn: &mut DbConn, by: NaiveDateTime) -> QueryResult<Vec
         .load(conn)
 }
 
-pub fn mark_reminded(conn: &mut DbConn, round_id: &str, now: NaiveDateTime) -> QueryResult<()> {
-    diesel::update(rounds::table.find(round_id))
-        .set(rounds::reminder_sent_at.eq(now))
-        .execute(conn)
-        .map(drop)
+/// Takes the round's reminder for this caller; false if another worker
+/// (another instance) took it first. On PostgreSQL the second update waits
+/// for the first to commit and then finds the column set.
+pub fn claim_reminder(conn: &mut DbConn, round_id: &str, now: NaiveDateTime) -> QueryResult<bool> {
+    let claimed = diesel::update(
+        rounds::table
+            .find(round_id)
+            .filter(rounds::reminder_sent_at.is_null()),
+    )
+    .set(rounds::reminder_sent_at.eq(now))
+    .execute(conn)?;
+    Ok(claimed == 1)
 }
 
 /// Addresses of the group's active members (convenors too) who have not

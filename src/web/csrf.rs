@@ -141,6 +141,12 @@ impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
                     back: req.path().to_owned(),
                 });
             }
+            if pairs
+                .iter()
+                .any(|(k, v)| k.chars().chain(v.chars()).any(super::input::refused))
+            {
+                return Err(AppError::BadForm("control characters in the form".into()));
+            }
             serde_urlencoded::from_bytes(&body)
                 .map(CsrfForm)
                 .map_err(|e| AppError::BadForm(e.to_string()))

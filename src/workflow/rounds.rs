@@ -354,13 +354,16 @@ pub fn send_back(
 /// deadline. Run by the worker.
 pub fn send_reminders(conn: &mut DbConn, ctx: &Ctx) -> Result<usize, WorkflowError> {
     let due = rounds::due_for_reminder(conn, ctx.now + REMINDER_BEFORE)?;
-    let count = due.len();
+    let mut reminded = 0;
     for round in due {
-        db::write_transaction(conn, |conn| {
+        let sent = db::write_transaction(conn, |conn| {
+            // Every instance's worker runs this job: one claims the round.
+            if !rounds::claim_reminder(conn, &round.id, ctx.now)? {
+                return Ok(false);
+            }
             let request = requests::find(conn, &round.request_id)?;
             if request.state() != State::Balloting {
-                return rounds::mark_reminded(conn, &round.id, ctx.now)
-                    .map_err(WorkflowError::from);
+                return Ok(false);
             }
             let group = group_of(&request)?;
             let waiting = rounds::not_voted(conn, &group, &round.id)?;
@@ -393,10 +396,11 @@ pub fn send_reminders(conn: &mut DbConn, ctx: &Ctx) -> Result<usize, WorkflowErr
                     note_label: "The draft answer",
                 },
             )?;
-            rounds::mark_reminded(conn, &round.id, ctx.now).map_err(WorkflowError::from)
+            Ok::<bool, WorkflowError>(true)
         })?;
+        reminded += usize::from(sent);
     }
-    Ok(count)
+    Ok(reminded)
 }
 
 /// Marks a published clarification superseded, incorporated into a new

@@ -4,4 +4,5 @@ pub mod child;
 pub mod journey;
 pub mod postgres;
 pub mod register;
+pub mod server;
 pub mod smtp;

@@ -1,0 +1,1027 @@
+//! Security checks as tests (issue 6, item 7), on the seeded demo.
+//!
+//! Already proven elsewhere, and not repeated here:
+//! - a second sign-in replaces the session, the old id opens nothing, and
+//!   cookies are HttpOnly and SameSite (accounts.rs,
+//!   `signing_in_opens_a_fresh_session_and_signing_out_ends_it`);
+//! - five failures pause signing in to one account (accounts.rs,
+//!   `repeated_failures_pause_signing_in`); repeated submissions of the
+//!   request form (submission.rs,
+//!   `repeated_submissions_are_throttled_without_losing_the_input`) and of
+//!   the subscription form (subscriptions.rs,
+//!   `many_addresses_from_one_place_are_throttled`) are throttled;
+//! - asking to follow a standard looks the same whoever already follows it
+//!   (subscriptions.rs).
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::time::Duration;
+
+use clarion::db::schema::{
+    comments, events, external_committees, groups, memberships, outbox, request_contacts, requests,
+    rounds, sessions, standards, subscriptions, tokens, users, votes,
+};
+use clarion::demo;
+use clarion::models::tokens::hash;
+use diesel::prelude::*;
+
+use crate::on_both_databases;
+use crate::support::app::{Backend, Person, TestApp, csrf_token_in, text_of};
+use crate::support::journey::{confirmed_request, file_request, valid_form, with};
+use crate::workspace::act;
+
+on_both_databases!(
+    every_page_and_every_refusal_carries_the_security_headers,
+    every_form_refuses_a_forged_or_missing_token_and_changes_nothing,
+    a_session_id_planted_before_signing_in_is_never_used,
+    many_addresses_tried_from_one_place_pause_signing_in,
+    signing_in_and_resetting_answer_alike_whoever_has_an_account,
+    every_token_is_stored_only_as_its_hash,
+    no_public_page_feed_export_or_api_answer_names_a_submitter,
+);
+
+/// The demo, seeded into a running app; returns the plain tracking tokens
+/// of its open requests.
+async fn demo_site(backend: Backend) -> (TestApp, Vec<String>) {
+    let app = TestApp::spawn(backend).await;
+    let report =
+        demo::seed(&mut app.db(), demo::DEFAULT_PASSWORD, app.clock.now()).expect("the demo seeds");
+    let tracking = report.tracking_links.into_iter().map(|(_, t)| t).collect();
+    (app, tracking)
+}
+
+/// A demo account, signed in with the demo password.
+async fn demo_person(app: &TestApp, email: &str) -> Person {
+    let person = Person::new(&app.address);
+    let response = person
+        .submit_form(
+            "/login",
+            "/login",
+            &[("email", email), ("password", demo::DEFAULT_PASSWORD)],
+        )
+        .await;
+    assert_eq!(response.status(), 303, "{email} signs in");
+    person
+}
+
+/// A visitor whose browser already holds a CSRF cookie.
+async fn visitor(app: &TestApp) -> Person {
+    let person = Person::new(&app.address);
+    assert_eq!(person.get("/login").await.status(), 200);
+    person
+}
+
+fn reference_in(app: &TestApp, state: &str) -> String {
+    requests::table
+        .filter(requests::state.eq(state))
+        .filter(requests::reference.is_not_null())
+        .select(requests::reference.assume_not_null())
+        .order(requests::reference)
+        .first(&mut app.db())
+        .unwrap()
+}
+
+fn group_id(app: &TestApp, code: &str) -> String {
+    groups::table
+        .filter(groups::code.eq(code))
+        .select(groups::id)
+        .first(&mut app.db())
+        .unwrap()
+}
+
+fn user_id(app: &TestApp, email: &str) -> String {
+    users::table
+        .filter(users::email.eq(email))
+        .select(users::id)
+        .first(&mut app.db())
+        .unwrap()
+}
+
+// ---------------------------------------------------------------------
+
+/// Checks the headers of one answer; returns what is wrong with them.
+fn header_problems(response: &reqwest::Response) -> Vec<String> {
+    let headers = response.headers();
+    let value = |name: &str| {
+        headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let mut problems = Vec::new();
+    let csp = value("content-security-policy");
+    for needed in [
+        "default-src 'none'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+        "base-uri 'none'",
+    ] {
+        if !csp.contains(needed) {
+            problems.push(format!("CSP lacks {needed}: {csp:?}"));
+        }
+    }
+    if csp.contains("unsafe-") {
+        problems.push(format!("CSP allows unsafe code: {csp}"));
+    }
+    for (name, expected) in [
+        ("x-content-type-options", "nosniff"),
+        ("x-frame-options", "DENY"),
+        ("referrer-policy", "no-referrer"),
+    ] {
+        if value(name) != expected {
+            problems.push(format!("{name} is {:?}", value(name)));
+        }
+    }
+    for cookie in headers.get_all("set-cookie") {
+        let cookie = cookie.to_str().unwrap_or_default();
+        if !(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax")) {
+            problems.push(format!("cookie without HttpOnly and SameSite: {cookie}"));
+        }
+    }
+    problems
+}
+
+async fn every_page_and_every_refusal_carries_the_security_headers(backend: Backend) {
+    let (app, tracking) = demo_site(backend).await;
+    let confirm = file_request(&app, &valid_form()).await;
+    let secretariat = demo_person(&app, demo::SECRETARIAT_EMAIL).await;
+    let anonymous = visitor(&app).await;
+    let reference = reference_in(&app, "in_group");
+    let published = reference_in(&app, "published");
+    let group = group_id(&app, "MG 17025");
+    let committee: String = external_committees::table
+        .select(external_committees::id)
+        .first(&mut app.db())
+        .unwrap();
+    let user = user_id(&app, "convenor.17065@example.org");
+    let stylesheet = clarion::routes::assets::stylesheet_path();
+    let slug = "iso-iec-17025-2017";
+    let track = &tracking[0];
+    let never = "0123456789abcdef0123456789abcdef";
+
+    // Every page a person reads (GET), as someone who may read it, with
+    // the status it answers; the access table (access.rs) covers who else.
+    #[rustfmt::skip]
+    let pages: Vec<(&Person, String, u16)> = vec![
+        (&anonymous, "/".into(), 200),
+        (&anonymous, "/clarifications".into(), 200),
+        (&anonymous, "/clarifications?q=laboratory&page=1".into(), 200),
+        (&anonymous, format!("/clarifications/{published}"), 200),
+        (&anonymous, "/clarifications.csv".into(), 200),
+        (&anonymous, "/standards".into(), 200),
+        (&anonymous, format!("/standards/{slug}"), 200),
+        (&anonymous, format!("/standards/{slug}/subscribe"), 200),
+        (&anonymous, format!("/standards/{slug}/subscribe/sent"), 200),
+        (&anonymous, format!("/subscriptions/confirm/{never}"), 404),
+        (&anonymous, format!("/subscriptions/unsubscribe/{never}/{never}"), 404),
+        (&anonymous, "/feeds/clarifications.atom".into(), 200),
+        (&anonymous, format!("/feeds/standards/{slug}.atom"), 200),
+        (&anonymous, "/api/openapi.json".into(), 200),
+        (&anonymous, "/api/v1/clarifications".into(), 200),
+        (&anonymous, format!("/api/v1/clarifications/{published}"), 200),
+        (&anonymous, "/api/v1/standards".into(), 200),
+        (&anonymous, "/requests/new".into(), 200),
+        (&anonymous, "/requests".into(), 303),
+        (&anonymous, "/requests/sent".into(), 200),
+        (&anonymous, confirm.clone(), 200),
+        (&anonymous, format!("/track/{track}"), 200),
+        (&anonymous, format!("/track/{track}/withdraw"), 200),
+        (&anonymous, "/refer".into(), 200),
+        (&anonymous, "/login".into(), 200),
+        (&anonymous, "/logout".into(), 200),
+        (&anonymous, "/password/forgot".into(), 200),
+        (&anonymous, format!("/password/reset/{never}"), 404),
+        (&anonymous, format!("/invitation/{never}"), 404),
+        (&anonymous, format!("/setup/{never}"), 404),
+        (&anonymous, "/workspace".into(), 303),
+        (&anonymous, stylesheet.into(), 200),
+        (&anonymous, "/healthz".into(), 200),
+        (&anonymous, "/readyz".into(), 200),
+        (&anonymous, "/metrics".into(), 200),
+        (&secretariat, "/workspace".into(), 200),
+        (&secretariat, format!("/workspace/requests/{reference}"), 200),
+        (&secretariat, "/admin".into(), 200),
+        (&secretariat, "/admin/standards".into(), 200),
+        (&secretariat, "/admin/standards/new".into(), 200),
+        (&secretariat, format!("/admin/standards/{slug}/edit"), 200),
+        (&secretariat, format!("/admin/standards/{slug}"), 303),
+        (&secretariat, "/admin/groups".into(), 200),
+        (&secretariat, "/admin/groups/new".into(), 200),
+        (&secretariat, format!("/admin/groups/{group}"), 200),
+        (&secretariat, format!("/admin/groups/{group}/members"), 303),
+        (&secretariat, format!("/admin/groups/{group}/members/{user}/role"), 303),
+        (&secretariat, "/admin/committees".into(), 200),
+        (&secretariat, "/admin/committees/new".into(), 200),
+        (&secretariat, format!("/admin/committees/{committee}/edit"), 200),
+        (&secretariat, format!("/admin/committees/{committee}"), 303),
+        (&secretariat, "/admin/users".into(), 200),
+        (&secretariat, "/admin/users/invite".into(), 200),
+        (&secretariat, format!("/admin/users/{user}/deactivate"), 303),
+        (&secretariat, "/admin/mail".into(), 200),
+        (&secretariat, format!("/admin/mail/{never}/retry"), 303),
+        (&secretariat, "/admin/stats".into(), 200),
+        // Refusals and errors are pages too.
+        (&anonymous, "/no-such-page".into(), 404),
+        (&anonymous, "/api/v1/no-such-thing".into(), 404),
+        (&anonymous, "/clarifications/CR-1999-0001".into(), 404),
+        (&anonymous, "/clarifications?q=%00".into(), 400),
+        (&anonymous, "/api/v1/clarifications?year=often".into(), 422),
+        (&secretariat, "/admin/no-such-page".into(), 404),
+    ];
+    let mut failures = Vec::new();
+    for (person, path, status) in &pages {
+        let response = person.get(path).await;
+        if response.status() != *status {
+            failures.push(format!(
+                "GET {path}: {} instead of {status}",
+                response.status()
+            ));
+        }
+        failures.extend(
+            header_problems(&response)
+                .into_iter()
+                .map(|p| format!("GET {path}: {p}")),
+        );
+    }
+
+    // Refused posts: a form with mistakes (422), a forged token (403), a
+    // body over 64 KiB (413), an address that does not exist (404).
+    let mistaken = anonymous
+        .submit_form(
+            "/login",
+            "/login",
+            &[("email", "x@example.org"), ("password", "no")],
+        )
+        .await;
+    let forged = anonymous
+        .post_form("/requests", &[("csrf_token", never)])
+        .await;
+    let huge = anonymous
+        .post_form("/password/forgot", &[("email", &"x".repeat(70_000))])
+        .await;
+    let missing = anonymous.get("/no/such/page").await;
+    for (what, response, status) in [
+        ("a form with mistakes", mistaken, 422),
+        ("a forged token", forged, 403),
+        ("a body over 64 KiB", huge, 413),
+        ("an address that does not exist", missing, 404),
+    ] {
+        if response.status() != status {
+            failures.push(format!("{what}: {} instead of {status}", response.status()));
+        }
+        failures.extend(
+            header_problems(&response)
+                .into_iter()
+                .map(|p| format!("{what}: {p}")),
+        );
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+// ---------------------------------------------------------------------
+
+/// Who sends a form in the CSRF table.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Sender {
+    Visitor,
+    Secretariat,
+    Convenor,
+    /// One-click unsubscribe (RFC 8058) comes from a mail program, with no
+    /// page and so no token: the link's MAC is the credential instead.
+    MailProgram,
+}
+
+/// Every form's action (`web::post()` route) as registered in src/routes,
+/// with who would send it. A new route must be added here:
+/// `every_post_route_of_the_source_is_in_the_csrf_table` fails until it is.
+#[rustfmt::skip]
+const FORMS: &[(&str, Sender)] = &[
+    ("/requests",                                        Sender::Visitor),
+    ("/requests/confirm/{token}",                        Sender::Visitor),
+    ("/track/{token}/reply",                             Sender::Visitor),
+    ("/track/{token}/withdraw",                          Sender::Visitor),
+    ("/standards/{slug}/subscribe",                      Sender::Visitor),
+    ("/subscriptions/confirm/{token}",                   Sender::Visitor),
+    ("/subscriptions/unsubscribe/{id}/{mac}",            Sender::MailProgram),
+    ("/login",                                           Sender::Visitor),
+    ("/logout",                                          Sender::Secretariat),
+    ("/password/forgot",                                 Sender::Visitor),
+    ("/password/reset/{token}",                          Sender::Visitor),
+    ("/invitation/{token}",                              Sender::Visitor),
+    ("/setup/{token}",                                   Sender::Visitor),
+    ("/workspace/requests/{reference}/accept",           Sender::Secretariat),
+    ("/workspace/requests/{reference}/ask",              Sender::Secretariat),
+    ("/workspace/requests/{reference}/not-admissible",   Sender::Secretariat),
+    ("/workspace/requests/{reference}/refer",            Sender::Secretariat),
+    ("/workspace/requests/{reference}/duplicate",        Sender::Secretariat),
+    ("/workspace/requests/{reference}/reassign",         Sender::Secretariat),
+    ("/workspace/requests/{reference}/comments",         Sender::Convenor),
+    ("/workspace/requests/{reference}/rounds",           Sender::Convenor),
+    ("/workspace/requests/{reference}/vote",             Sender::Convenor),
+    ("/workspace/requests/{reference}/consensus",        Sender::Convenor),
+    ("/workspace/requests/{reference}/no-consensus-yet", Sender::Convenor),
+    ("/workspace/requests/{reference}/no-consensus",     Sender::Convenor),
+    ("/workspace/requests/{reference}/publish",          Sender::Secretariat),
+    ("/workspace/requests/{reference}/mark",             Sender::Secretariat),
+    ("/workspace/requests/{reference}/send-back",        Sender::Secretariat),
+    ("/admin/standards",                                 Sender::Secretariat),
+    ("/admin/standards/{slug}",                          Sender::Secretariat),
+    ("/admin/groups",                                    Sender::Secretariat),
+    ("/admin/groups/{group}/members",                    Sender::Secretariat),
+    ("/admin/groups/{group}/members/{user}/role",        Sender::Secretariat),
+    ("/admin/groups/{group}/members/{user}/remove",      Sender::Secretariat),
+    ("/admin/committees",                                Sender::Secretariat),
+    ("/admin/committees/{id}",                           Sender::Secretariat),
+    ("/admin/users/invite",                              Sender::Secretariat),
+    ("/admin/users/{id}/deactivate",                     Sender::Secretariat),
+    ("/admin/users/{id}/reactivate",                     Sender::Secretariat),
+    ("/admin/mail/{id}/retry",                           Sender::Secretariat),
+];
+
+/// The `web::post()` routes of the source, read from src/routes so that
+/// the table cannot fall behind: the router keeps no list to ask at run
+/// time. Routes under src/routes/admin live in the `/admin` scope.
+fn declared_posts() -> BTreeSet<String> {
+    fn walk(dir: &Path, found: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, found);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                found.push(path);
+            }
+        }
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/routes");
+    let mut files = Vec::new();
+    walk(&root, &mut files);
+    let mut routes = BTreeSet::new();
+    for file in files {
+        let prefix = if file.starts_with(root.join("admin")) {
+            "/admin"
+        } else {
+            ""
+        };
+        let source: String = std::fs::read_to_string(&file)
+            .unwrap()
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        for registration in source.split(".route(").skip(1) {
+            let Some(literal) = registration.strip_prefix('"') else {
+                continue;
+            };
+            let Some((path, rest)) = literal.split_once('"') else {
+                continue;
+            };
+            if rest.starts_with(",web::post()") {
+                routes.insert(format!("{prefix}{path}"));
+            }
+        }
+    }
+    routes
+}
+
+#[test]
+fn every_post_route_of_the_source_is_in_the_csrf_table() {
+    let declared = declared_posts();
+    let tabled: BTreeSet<String> = FORMS.iter().map(|(r, _)| (*r).to_owned()).collect();
+    assert!(declared.len() >= 40, "the source was read: {declared:?}");
+    let missing: Vec<_> = declared.difference(&tabled).collect();
+    let stale: Vec<_> = tabled.difference(&declared).collect();
+    assert!(
+        missing.is_empty() && stale.is_empty(),
+        "add to FORMS: {missing:?}; no longer routes: {stale:?}"
+    );
+}
+
+/// Everything a post could change, row by row.
+fn fingerprint(app: &TestApp) -> Vec<String> {
+    use chrono::NaiveDateTime as At;
+    let conn = &mut app.db();
+    let mut all: Vec<String> = Vec::new();
+    macro_rules! rows {
+        ($table:ident as $row:ty: $columns:expr) => {
+            let rows: Vec<$row> = $table::table.select($columns).load(conn).unwrap();
+            let mut rows: Vec<String> = rows
+                .iter()
+                .map(|row| format!("{}: {row:?}", stringify!($table)))
+                .collect();
+            rows.sort();
+            all.extend(rows);
+        };
+    }
+    macro_rules! count {
+        ($($table:ident),*) => {
+            $(
+                let n: i64 = $table::table.count().get_result(conn).unwrap();
+                all.push(format!("{}: {n} rows", stringify!($table)));
+            )*
+        };
+    }
+    rows!(requests as (String, String, i32, Option<String>): (
+        requests::id,
+        requests::state,
+        requests::version,
+        requests::group_id,
+    ));
+    rows!(users as (String, bool, Option<String>): (
+        users::email,
+        users::active,
+        users::password_hash,
+    ));
+    rows!(sessions as String: sessions::token_hash);
+    rows!(tokens as (String, Option<At>): (tokens::token_hash, tokens::used_at));
+    rows!(subscriptions as (String, Option<At>): (
+        subscriptions::email,
+        subscriptions::confirmed_at,
+    ));
+    rows!(standards as (String, String, Option<String>): (
+        standards::slug,
+        standards::title,
+        standards::group_id,
+    ));
+    rows!(groups as (String, String): (groups::code, groups::name));
+    count!(
+        request_contacts,
+        events,
+        comments,
+        rounds,
+        votes,
+        outbox,
+        memberships,
+        external_committees
+    );
+    all
+}
+
+async fn every_form_refuses_a_forged_or_missing_token_and_changes_nothing(backend: Backend) {
+    let (app, tracking) = demo_site(backend).await;
+    let confirm = file_request(&app, &valid_form()).await;
+    app.settle().await;
+    let visitor = visitor(&app).await;
+    let secretariat = demo_person(&app, demo::SECRETARIAT_EMAIL).await;
+    let convenor = demo_person(&app, "convenor.17025@example.org").await;
+    let reference = reference_in(&app, "balloting");
+    let value = |placeholder: &str| -> String {
+        match placeholder {
+            "token" => tracking[0].clone(),
+            "reference" => reference.clone(),
+            "slug" => "iso-iec-17025-2017".into(),
+            "group" => group_id(&app, "MG 17025"),
+            "user" | "id" => user_id(&app, "member1.17025@example.org"),
+            other => other.to_owned(),
+        }
+    };
+    // The fields the forms carry, so that only the token is wrong.
+    let fields = [
+        ("version", "1"),
+        ("email", "someone@example.org"),
+        ("password", demo::DEFAULT_PASSWORD),
+        ("name", "Someone"),
+        ("note", "A note."),
+        ("body", "A comment."),
+        ("position", "agree"),
+        ("title", "A new title"),
+        ("code", "MG 99"),
+    ];
+    // A well-formed token of this site, but of another browser.
+    let (_, other_page) = Person::new(&app.address).page("/login").await;
+    let borrowed = csrf_token_in(&other_page);
+    let mut failures = Vec::new();
+    let before = fingerprint(&app);
+    for &(route, sender) in FORMS {
+        let mut path = String::new();
+        let mut rest = route;
+        while let Some(open) = rest.find('{') {
+            let close = open + rest[open..].find('}').unwrap();
+            path.push_str(&rest[..open]);
+            path.push_str(&value(&rest[open + 1..close]));
+            rest = &rest[close + 1..];
+        }
+        path.push_str(rest);
+        if route == "/requests/confirm/{token}" {
+            path = confirm.clone();
+        }
+        let person = match sender {
+            Sender::Visitor | Sender::MailProgram => &visitor,
+            Sender::Secretariat => &secretariat,
+            Sender::Convenor => &convenor,
+        };
+        for token in [None, Some(borrowed.as_str()), Some("forged")] {
+            let mut sent = fields.to_vec();
+            sent.extend(token.map(|t| ("csrf_token", t)));
+            let response = person.post_form(&path, &sent).await;
+            let status = response.status();
+            let page = response.text().await.unwrap();
+            let refused = match sender {
+                Sender::MailProgram => status == 404,
+                _ => {
+                    status == 403
+                        && text_of(&page, "h1").as_deref() == Some("This form has expired")
+                }
+            };
+            if !refused {
+                failures.push(format!("POST {path} with token {token:?}: {status}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert_eq!(
+        fingerprint(&app),
+        before,
+        "a refused post changed something"
+    );
+    // The people are still signed in: not even sign-out went through.
+    assert_eq!(secretariat.get("/admin").await.status(), 200);
+}
+
+// ---------------------------------------------------------------------
+
+fn session_cookie(response: &reqwest::Response) -> Option<String> {
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .filter_map(|c| c.split(';').next()?.strip_prefix("clarion_session="))
+        .map(str::to_owned)
+        .next()
+}
+
+/// Session fixation: a session id planted in the browser (by a sibling
+/// site, a shared computer) before signing in never becomes the session.
+async fn a_session_id_planted_before_signing_in_is_never_used(backend: Backend) {
+    let (app, _) = demo_site(backend).await;
+    let planted = "ab".repeat(32);
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let login = client.get(app.url("/login")).send().await.unwrap();
+    let csrf = login
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok()?.split(';').next().map(str::to_owned))
+        .find(|c| c.starts_with("clarion_csrf="))
+        .unwrap();
+    let token = csrf_token_in(&login.text().await.unwrap());
+    let cookie = format!("{csrf}; clarion_session={planted}");
+    let response = client
+        .post(app.url("/login"))
+        .header("cookie", &cookie)
+        .form(&[
+            ("email", demo::SECRETARIAT_EMAIL),
+            ("password", demo::DEFAULT_PASSWORD),
+            ("csrf_token", &token),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 303);
+    let issued = session_cookie(&response).expect("a new session cookie");
+    assert_ne!(issued, planted);
+    let stored: Vec<String> = sessions::table
+        .select(sessions::token_hash)
+        .load(&mut app.db())
+        .unwrap();
+    assert_eq!(
+        stored,
+        [hash(&issued)],
+        "only the new session exists, hashed"
+    );
+    let with_planted = client
+        .get(app.url("/workspace"))
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(with_planted.status(), 303, "the planted id opens nothing");
+    let with_issued = client
+        .get(app.url("/workspace"))
+        .header("cookie", format!("clarion_session={issued}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(with_issued.status(), 200);
+}
+
+/// Credential stuffing: many addresses tried from one place pause signing
+/// in there, even with a right password (the per-account pause is tested
+/// in accounts.rs).
+async fn many_addresses_tried_from_one_place_pause_signing_in(backend: Backend) {
+    let (app, _) = demo_site(backend).await;
+    let person = visitor(&app).await;
+    let attempts = clarion::workflow::accounts::LOGIN_FAILURES_PER_CLIENT;
+    for n in 0..attempts {
+        let email = format!("guess{n}@example.org");
+        let response = person
+            .submit_form(
+                "/login",
+                "/login",
+                &[("email", &email), ("password", "password1")],
+            )
+            .await;
+        assert_eq!(response.status(), 422, "attempt {n}");
+    }
+    let response = person
+        .submit_form(
+            "/login",
+            "/login",
+            &[
+                ("email", demo::SECRETARIAT_EMAIL),
+                ("password", demo::DEFAULT_PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 429);
+    let signed_in: i64 = sessions::table.count().get_result(&mut app.db()).unwrap();
+    assert_eq!(signed_in, 0);
+    app.clock.advance(chrono::TimeDelta::minutes(16));
+    let response = person
+        .submit_form(
+            "/login",
+            "/login",
+            &[
+                ("email", demo::SECRETARIAT_EMAIL),
+                ("password", demo::DEFAULT_PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 303, "the pause ends");
+}
+
+/// A page as a program comparing answers sees it: the address typed and the
+/// CSRF token, which differ by design, replaced.
+async fn normalized(
+    response: reqwest::Response,
+    typed: &str,
+    token: &str,
+) -> (u16, Vec<String>, String) {
+    let status = response.status().as_u16();
+    let cookies = response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|c| c.to_str().unwrap().split('=').next().unwrap().to_owned())
+        .collect();
+    let body = response
+        .text()
+        .await
+        .unwrap()
+        .replace(typed, "ADDRESS")
+        .replace(token, "TOKEN");
+    (status, cookies, body)
+}
+
+async fn signing_in_and_resetting_answer_alike_whoever_has_an_account(backend: Backend) {
+    let (app, _) = demo_site(backend).await;
+    // An account, an account that was deactivated, and no account.
+    let addresses = [
+        "member1.17025@example.org",
+        "member2.17025@example.org",
+        "nobody.at.all@example.org",
+    ];
+    diesel::update(users::table.filter(users::email.eq(addresses[1])))
+        .set(users::active.eq(false))
+        .execute(&mut app.db())
+        .unwrap();
+    let person = visitor(&app).await;
+    let (_, page) = person.page("/login").await;
+    let token = csrf_token_in(&page);
+    for (form, fields) in [
+        ("/login", vec![("password", "not the password")]),
+        ("/password/forgot", vec![]),
+    ] {
+        let mut answers = Vec::new();
+        for address in addresses {
+            let mut sent = fields.clone();
+            sent.extend([("email", address), ("csrf_token", token.as_str())]);
+            let response = person.post_form(form, &sent).await;
+            answers.push(normalized(response, address, &token).await);
+        }
+        assert!(
+            answers.iter().all(|a| *a == answers[0]),
+            "{form} answers differ: {:#?}",
+            answers.iter().map(|(s, c, _)| (s, c)).collect::<Vec<_>>()
+        );
+    }
+    // Only the active account was sent a reset link.
+    app.settle().await;
+    let resets: Vec<String> = outbox::table
+        .filter(outbox::subject.like("%password%"))
+        .select(outbox::recipient)
+        .load(&mut app.db())
+        .unwrap();
+    assert_eq!(resets, [addresses[0]]);
+}
+
+// ---------------------------------------------------------------------
+
+/// The first link in the mail to `address` whose path contains `part`.
+async fn mailed_link(app: &TestApp, address: &str, part: &str) -> String {
+    for _ in 0..400 {
+        let found = app
+            .mail
+            .to(address)
+            .iter()
+            .flat_map(|m| m.links())
+            .find(|l| l.contains(part));
+        if let Some(link) = found {
+            return link.strip_prefix(&app.address).unwrap().to_owned();
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("no mail to {address} with a link to {part}");
+}
+
+/// The last segment of a link: the token.
+fn token_of(link: &str) -> String {
+    link.rsplit('/').next().unwrap().to_owned()
+}
+
+async fn every_token_is_stored_only_as_its_hash(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let setup =
+        clarion::routes::setup::issue_link_if_needed(&mut app.db(), &app.address, app.clock.now())
+            .unwrap()
+            .expect("no account yet: a setup link");
+    let mut issued = vec![("setup", token_of(&setup))];
+
+    let form = with(valid_form(), "email", "tess@submit.example");
+    let confirm = file_request(&app, &form).await;
+    issued.push(("confirm", token_of(&confirm)));
+    let tracking = confirmed_request(
+        &app,
+        &with(
+            form,
+            "question",
+            "Is one procedure per method required by clause 7.2.1 of the standard?",
+        ),
+    )
+    .await;
+    issued.push(("track", token_of(&tracking)));
+    let mailed_tracking = mailed_link(&app, "tess@submit.example", "/track/").await;
+    issued.push(("track", token_of(&mailed_tracking)));
+
+    app.add_user("sam@example.org", "Sam Secretariat", true, None);
+    let sam = app.signed_in("sam@example.org").await;
+    let response = sam
+        .submit_form(
+            "/admin/users/invite",
+            "/admin/users/invite",
+            &[
+                ("name", "Ivo Invited"),
+                ("email", "ivo@example.org"),
+                ("group", ""),
+                ("role", "member"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    issued.push((
+        "invite",
+        token_of(&mailed_link(&app, "ivo@example.org", "/invitation/").await),
+    ));
+
+    let response = app
+        .submit_form(
+            "/password/forgot",
+            "/password/forgot",
+            &[("email", "sam@example.org")],
+        )
+        .await;
+    assert_eq!(response.status(), 200);
+    issued.push((
+        "reset",
+        token_of(&mailed_link(&app, "sam@example.org", "/password/reset/").await),
+    ));
+
+    let response = app
+        .submit_form(
+            "/standards/iso-iec-17025-2017/subscribe",
+            "/standards/iso-iec-17025-2017/subscribe",
+            &[("email", "fay@follow.example")],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    issued.push((
+        "subscribe",
+        token_of(&mailed_link(&app, "fay@follow.example", "/subscriptions/confirm/").await),
+    ));
+
+    type TokenRow = (
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    );
+    let rows: Vec<TokenRow> = tokens::table
+        .select((
+            tokens::token_hash,
+            tokens::purpose,
+            tokens::request_id,
+            tokens::user_id,
+            tokens::subscription_id,
+        ))
+        .load(&mut app.db())
+        .unwrap();
+    let session_rows: Vec<(String, String)> = sessions::table
+        .select((sessions::token_hash, sessions::user_id))
+        .load(&mut app.db())
+        .unwrap();
+    let stored = format!("{rows:?}{session_rows:?}");
+    for (purpose, token) in &issued {
+        assert_eq!(token.len(), 32, "{purpose}: 128 bits in hex");
+        assert!(
+            !stored.contains(token.as_str()),
+            "{purpose} token stored in clear"
+        );
+        assert!(
+            rows.iter().any(|r| r.0 == hash(token) && r.1 == *purpose),
+            "{purpose}: its SHA-256 is stored"
+        );
+    }
+}
+
+// ---------------------------------------------------------------------
+
+/// Submitters with names, addresses and organizations found nowhere else.
+const PROBES: [(&str, &str, &str); 3] = [
+    (
+        "Zebulon Quarrington",
+        "zebulon.q@privacy-probe.example",
+        "Quarrington Assessment Bureau",
+    ),
+    (
+        "Henrike Vasquez-Oyelaran",
+        "h.vo@oyelaran-labs.example",
+        "Oyelaran Calibration GmbH",
+    ),
+    (
+        "Pim Thistlewood",
+        "pim@thistlewood.example",
+        "Thistlewood Certification",
+    ),
+];
+
+async fn no_public_page_feed_export_or_api_answer_names_a_submitter(backend: Backend) {
+    let (app, _) = demo_site(backend).await;
+    // One request of each probe: the first is published through the
+    // workflow, the others stay in screening and in the group.
+    let mut references = Vec::new();
+    for (n, (name, email, organization)) in PROBES.iter().enumerate() {
+        let question = format!(
+            "Does clause 7.{n}.1 require a documented procedure for each method, or is one procedure enough?"
+        );
+        let form = [
+            ("name", *name),
+            ("email", *email),
+            ("organization", *organization),
+            ("question", question.as_str()),
+        ]
+        .into_iter()
+        .fold(valid_form(), |form, (k, v)| with(form, k, v));
+        confirmed_request(&app, &form).await;
+        references.push(
+            requests::table
+                .inner_join(request_contacts::table)
+                .filter(request_contacts::email.eq(*email))
+                .select(requests::reference.assume_not_null())
+                .first::<String>(&mut app.db())
+                .unwrap(),
+        );
+    }
+    let secretariat = demo_person(&app, demo::SECRETARIAT_EMAIL).await;
+    let convenor = demo_person(&app, "convenor.17025@example.org").await;
+    let answer = "One documented procedure may cover several methods.";
+    for (who, action, fields) in [
+        (&secretariat, "accept", vec![]),
+        (
+            &convenor,
+            "rounds",
+            vec![("draft", answer), ("deadline", "")],
+        ),
+        (&convenor, "consensus", vec![("final_answer", answer)]),
+        (
+            &secretariat,
+            "publish",
+            vec![("consider_at_revision", "on")],
+        ),
+    ] {
+        let response = act(who, &references[0], action, &fields).await;
+        assert_eq!(response.status(), 303, "{action}");
+    }
+    assert_eq!(
+        act(&secretariat, &references[1], "accept", &[])
+            .await
+            .status(),
+        303
+    );
+
+    // What must never be public: every submitter's name, address and
+    // organization, the demo's included, as stored.
+    let contacts: Vec<(String, String, Option<String>)> = request_contacts::table
+        .select((
+            request_contacts::name,
+            request_contacts::email,
+            request_contacts::organization,
+        ))
+        .load(&mut app.db())
+        .unwrap();
+    let secrets: BTreeSet<String> = contacts
+        .into_iter()
+        .flat_map(|(name, email, organization)| [Some(name), Some(email), organization])
+        .flatten()
+        .filter(|s| !s.trim().is_empty())
+        .collect();
+    assert!(secrets.len() >= 9, "{secrets:?}");
+
+    let published: Vec<String> = requests::table
+        .filter(requests::state.eq("published"))
+        .select(requests::reference.assume_not_null())
+        .load(&mut app.db())
+        .unwrap();
+    assert!(published.contains(&references[0]));
+    let slugs: Vec<String> = standards::table
+        .select(standards::slug)
+        .load(&mut app.db())
+        .unwrap();
+    let mut paths: Vec<String> = [
+        "/",
+        "/clarifications",
+        "/clarifications?q=procedure",
+        "/clarifications?standard=iso-iec-17025-2017&clause=7.0.1",
+        "/standards",
+        "/refer",
+        "/requests/new",
+        "/feeds/clarifications.atom",
+        "/clarifications.csv",
+        "/api/v1/standards",
+        "/api/v1/clarifications?q=procedure",
+        "/api/openapi.json",
+    ]
+    .map(str::to_owned)
+    .to_vec();
+    for reference in &published {
+        paths.push(format!("/clarifications/{reference}"));
+        paths.push(format!("/api/v1/clarifications/{reference}"));
+    }
+    for slug in &slugs {
+        paths.push(format!("/standards/{slug}"));
+        paths.push(format!("/feeds/standards/{slug}.atom"));
+    }
+    // Every page of the list and of the API.
+    let api_pages: serde_json::Value = app
+        .get("/api/v1/clarifications")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let pages = api_pages["pages"].as_i64().expect("a page count");
+    for page in 1..=pages.max(1) {
+        paths.push(format!("/clarifications?page={page}"));
+        paths.push(format!("/api/v1/clarifications?page={page}"));
+    }
+
+    let mut leaks = Vec::new();
+    for path in &paths {
+        let (status, body) = app.page(path).await;
+        assert_eq!(status, 200, "{path}");
+        let lower = body.to_lowercase();
+        leaks.extend(
+            secrets
+                .iter()
+                .filter(|s| lower.contains(&s.to_lowercase()))
+                .map(|s| format!("{path} shows {s:?}")),
+        );
+    }
+    // Searching for a submitter finds nothing of theirs: only the search
+    // box repeats what was typed.
+    for (name, email, organization) in PROBES {
+        for words in [name, email, organization] {
+            let query = serde_urlencoded::to_string([("q", words)]).unwrap();
+            let api: serde_json::Value = app
+                .get(&format!("/api/v1/clarifications?{query}"))
+                .await
+                .json()
+                .await
+                .unwrap();
+            let items = api["items"].to_string().to_lowercase();
+            if items.contains(&words.to_lowercase()) {
+                leaks.push(format!("the API's search for {words:?} shows it"));
+            }
+            let (_, page) = app.page(&format!("/clarifications?{query}")).await;
+            let results = text_of(&page, "main ol").unwrap_or_default().to_lowercase();
+            if results.contains(&words.to_lowercase()) {
+                leaks.push(format!("the search page for {words:?} shows it"));
+            }
+        }
+    }
+    assert!(leaks.is_empty(), "{}", leaks.join("\n"));
+}
