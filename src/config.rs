@@ -53,6 +53,8 @@ struct Layer {
     submissions_per_hour: Option<u32>,
     retention_days: Option<u32>,
     mail_poll_ms: Option<u64>,
+    page_cache_mb: Option<u32>,
+    register_revalidate_ms: Option<u64>,
 }
 
 /// Every variable the program reads, with what it means; `--help` shows this.
@@ -117,6 +119,14 @@ pub const VARIABLES: &[(&str, &str)] = &[
         "CLARION_MAIL_POLL_MS",
         "how often the mail worker looks for due messages, in milliseconds [default: 2000]",
     ),
+    (
+        "CLARION_PAGE_CACHE_MB",
+        "memory for public register pages kept ready to serve, in MB; 0 turns it off [default: 32]",
+    ),
+    (
+        "CLARION_REGISTER_REVALIDATE_MS",
+        "how long kept pages are served before the database is asked whether the register changed, in milliseconds; changes made by another instance show after at most this long [default: 250]",
+    ),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -141,6 +151,8 @@ pub struct Settings {
     pub submissions_per_hour: u32,
     pub retention_days: u32,
     pub mail_poll_ms: u64,
+    pub page_cache_mb: u32,
+    pub register_revalidate_ms: u64,
 }
 
 impl Settings {
@@ -235,6 +247,8 @@ impl Layer {
             submissions_per_hour = "CLARION_SUBMISSIONS_PER_HOUR",
             retention_days = "CLARION_RETENTION_DAYS",
             mail_poll_ms = "CLARION_MAIL_POLL_MS",
+            page_cache_mb = "CLARION_PAGE_CACHE_MB",
+            register_revalidate_ms = "CLARION_REGISTER_REVALIDATE_MS",
         );
         Ok(())
     }
@@ -320,6 +334,8 @@ impl Layer {
             submissions_per_hour: self.submissions_per_hour.unwrap_or(5),
             retention_days: self.retention_days.unwrap_or(365),
             mail_poll_ms: self.mail_poll_ms.unwrap_or(2000).max(10),
+            page_cache_mb: self.page_cache_mb.unwrap_or(32),
+            register_revalidate_ms: self.register_revalidate_ms.unwrap_or(250),
         })
     }
 }

@@ -19,7 +19,7 @@ use crate::mail::worker::MailWorker;
 use crate::models::standards;
 use crate::registry::Registry;
 use crate::telemetry::RequestSpan;
-use crate::web::{AppState, metrics::Metrics};
+use crate::web::{AppState, metrics::Metrics, page_cache::PageCache};
 use crate::{error, routes, web as site};
 
 #[derive(Debug, thiserror::Error)]
@@ -42,22 +42,25 @@ pub fn prepare_database(settings: &Settings, clock: &Clock) -> Result<Pool, Star
             settings.database_url
         )
     })?;
-    let applied = db::migrate(&mut conn)?;
-    if !applied.is_empty() {
-        tracing::info!(count = applied.len(), "applied database migrations");
-    }
-    let empty = standards::count(&mut conn).map_err(|e| format!("database: {e}"))? == 0;
-    if empty {
-        let report = Registry::built_in()
-            .load(&mut conn, clock.now())
-            .map_err(|e| format!("seeding the registry: {e}"))?;
-        tracing::info!(
-            standards = report.standards,
-            groups = report.groups,
-            committees = report.committees,
-            "seeded the registry"
-        );
-    }
+    db::with_startup_lock(&mut conn, |conn| {
+        let applied = db::migrate(conn)?;
+        if !applied.is_empty() {
+            tracing::info!(count = applied.len(), "applied database migrations");
+        }
+        let empty = standards::count(conn).map_err(|e| format!("database: {e}"))? == 0;
+        if empty {
+            let report = Registry::built_in()
+                .load(conn, clock.now())
+                .map_err(|e| format!("seeding the registry: {e}"))?;
+            tracing::info!(
+                standards = report.standards,
+                groups = report.groups,
+                committees = report.committees,
+                "seeded the registry"
+            );
+        }
+        Ok(())
+    })?;
     Ok(pool)
 }
 
@@ -122,11 +125,15 @@ impl Application {
         };
         let workers = settings.workers;
         let state = web::Data::new(AppState {
-            settings,
             pool,
             clock,
             mail_wake,
             metrics: Metrics::new(),
+            page_cache: PageCache::new(
+                settings.page_cache_mb as usize * 1024 * 1024,
+                Duration::from_millis(settings.register_revalidate_ms),
+            ),
+            settings,
         });
         let app_state = state.clone();
         let server = HttpServer::new(move || {
@@ -137,10 +144,15 @@ impl Application {
                 .app_data(web::JsonConfig::default().limit(site::csrf::MAX_FORM_BYTES))
                 .configure(routes::configure)
                 .default_service(web::to(routes::not_found))
-                // Listed innermost first: errors become pages before headers,
+                // Listed innermost first: addresses with control characters
+                // are refused before any handler, errors become pages before
+                // headers, pages kept in memory carry their headers and ETag,
                 // metrics and the request span see the final response.
+                .wrap(from_fn(site::input::refuse_control_characters))
                 .wrap(from_fn(error::render_error_pages))
                 .wrap(from_fn(site::security::headers))
+                .wrap(from_fn(site::conditional::revalidate))
+                .wrap(from_fn(site::page_cache::serve_from_memory))
                 .wrap(Compress::default())
                 .wrap(from_fn(site::metrics::track))
                 .wrap(TracingLogger::<RequestSpan>::new())
@@ -160,6 +172,13 @@ impl Application {
 
     pub fn port(&self) -> u16 {
         self.port
+    }
+
+    /// Stops the server from outside, as tests do when they end: the
+    /// server's workers run on their own threads and would otherwise keep
+    /// the database pool, and its connections, alive.
+    pub fn handle(&self) -> actix_web::dev::ServerHandle {
+        self.server.handle()
     }
 
     /// The shared state, for tests that look behind the pages.

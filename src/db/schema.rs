@@ -236,6 +236,13 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    register_version (id) {
+        id -> Integer,
+        version -> BigInt,
+    }
+}
+
 diesel::joinable!(standards -> groups (group_id));
 diesel::joinable!(external_designations -> external_committees (committee_id));
 diesel::joinable!(memberships -> groups (group_id));
@@ -273,4 +280,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     outbox,
     tokens,
     rate_events,
+    register_version,
 );

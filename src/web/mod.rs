@@ -1,8 +1,11 @@
 //! What every handler shares: the application state, the page context for
 //! templates, CSRF, security headers and metrics.
 
+pub mod conditional;
 pub mod csrf;
+pub mod input;
 pub mod metrics;
+pub mod page_cache;
 pub mod security;
 pub mod session;
 
@@ -26,6 +29,7 @@ pub struct AppState {
     /// Wakes the mail worker when a transaction has queued mail.
     pub mail_wake: Arc<Notify>,
     pub metrics: metrics::Metrics,
+    pub page_cache: page_cache::PageCache,
 }
 
 impl AppState {

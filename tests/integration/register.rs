@@ -170,17 +170,21 @@ async fn a_word_of_the_answer_finds_it_and_its_page_shows_everything(backend: Ba
         response.headers()["location"],
         format!("/clarifications/{reference}").as_str()
     );
-    for missing in [
-        "CR-2019-0001",
-        "nonsense",
-        "CR-2025-0001%00",
-        "cr-2025-0001%00",
-    ] {
+    for missing in ["CR-2019-0001", "nonsense"] {
         let (status, _) = app
             .visitor
             .page(&format!("/clarifications/{missing}"))
             .await;
         assert_eq!(status, 404, "{missing}");
+    }
+    // Nobody can type a NUL: such an address is refused as a bad request.
+    for garbled in ["CR-2025-0001%00", "cr-2025-0001%00"] {
+        let (status, page) = app
+            .visitor
+            .page(&format!("/clarifications/{garbled}"))
+            .await;
+        assert_eq!(status, 400, "{garbled}");
+        assert!(page.contains("Part of the address or of what was sent is not valid"));
     }
 }
 
@@ -356,7 +360,10 @@ async fn filters_pagination_and_stable_addresses(backend: Backend) {
     // Bad filters are explained beside the field, with what was typed kept.
     let (status, html) = app
         .visitor
-        .page("/clarifications?q=sampling&year=twenty&status=open&clause=7%002&page=-1")
+        .page(&format!(
+            "/clarifications?q=sampling&year=twenty&status=open&clause={}&page=-1",
+            "7".repeat(51)
+        ))
         .await;
     assert_eq!(status, 422);
     let summary = texts(&html, ".error-summary li");
@@ -422,10 +429,88 @@ async fn standards_list_their_clarifications_in_clause_order(backend: Backend) {
     assert_eq!(status, 404);
 }
 
+/// Published pages are served from memory. With the register re-read only
+/// every hour, a change behind the server's back (as another instance
+/// makes) is not seen yet, but any change made through this instance shows
+/// it at once; kept pages answer revalidation with 304, and people with
+/// cookies (who may be signed in) are not served them.
+async fn kept_pages_show_changes_made_through_the_server(backend: Backend) {
+    let app = TestApp::spawn_with(
+        backend,
+        &[("CLARION_REGISTER_REVALIDATE_MS", "3600000".to_owned())],
+    )
+    .await;
+    let reference = publish(&mut app.db(), Published::default());
+    let path = format!("/clarifications/{reference}");
+    // No cookie store: an anonymous reader, as a crawler or a feed reader.
+    let reader = reqwest::Client::new();
+    let read = |path: String| {
+        let request = reader.get(app.url(&path));
+        async move {
+            let response = request.send().await.unwrap();
+            let etag = response.headers()["etag"].to_str().unwrap().to_owned();
+            (etag, response.text().await.unwrap())
+        }
+    };
+    let (etag, first) = read(path.clone()).await;
+    assert!(first.contains("Clause 7.2.2 applies to methods the laboratory developed."));
+
+    {
+        use clarion::db::schema::requests;
+        use diesel::prelude::*;
+        diesel::update(requests::table.filter(requests::reference.eq(&reference)))
+            .set(requests::answer.eq("Yes, and it keeps the validation records."))
+            .execute(&mut app.db())
+            .unwrap();
+    }
+    let (same_etag, kept) = read(path.clone()).await;
+    assert_eq!(same_etag, etag, "the kept page, within the hour");
+    assert!(!kept.contains("keeps the validation records"));
+    let revalidated = reader
+        .get(app.url(&path))
+        .header("If-None-Match", &etag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(revalidated.status(), 304);
+    assert_eq!(revalidated.headers()["etag"], etag.as_str());
+    assert!(revalidated.text().await.unwrap().is_empty());
+
+    // A visitor with a cookie reaches the database.
+    let with_cookie = reader
+        .get(app.url(&path))
+        .header("Cookie", "clarion_session=someone")
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        with_cookie
+            .text()
+            .await
+            .unwrap()
+            .contains("keeps the validation records")
+    );
+
+    // A change made here (any successful form) makes the server look again.
+    let follower = crate::support::app::Person::new(&app.address);
+    let followed = follower
+        .submit_form(
+            "/standards/iso-iec-17025-2017/subscribe",
+            "/standards/iso-iec-17025-2017/subscribe",
+            &[("email", "fay@follow.example"), ("website", "")],
+        )
+        .await;
+    assert_eq!(followed.status(), 303);
+    let (new_etag, now) = read(path.clone()).await;
+    assert_ne!(new_etag, etag);
+    assert!(now.contains("keeps the validation records"));
+}
+
 on_both_databases!(
     people_find_the_answer_to_their_question_first,
     a_word_of_the_answer_finds_it_and_its_page_shows_everything,
     banners_and_related_clarifications,
     filters_pagination_and_stable_addresses,
     standards_list_their_clarifications_in_clause_order,
+    kept_pages_show_changes_made_through_the_server,
 );

@@ -102,7 +102,29 @@ pub struct TestApp {
     /// The anonymous visitor most tests act as.
     pub visitor: Person,
     pub data_dir: PathBuf,
+    server: actix_web::dev::ServerHandle,
+    running: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
     _dir: tempfile::TempDir,
+}
+
+impl Drop for TestApp {
+    /// Stops the server and waits for it, so that each test's database
+    /// connections close when it ends instead of piling up on PostgreSQL.
+    fn drop(&mut self) {
+        let stopping = self.server.stop(false);
+        let running = self.running.take();
+        let runtime = tokio::runtime::Handle::current();
+        if runtime.runtime_flavor() == tokio::runtime::RuntimeFlavor::MultiThread {
+            tokio::task::block_in_place(|| {
+                runtime.block_on(async {
+                    stopping.await;
+                    if let Some(running) = running {
+                        let _ = running.await;
+                    }
+                })
+            });
+        }
+    }
 }
 
 /// Settings for a test instance; `extra` may override any variable.
@@ -126,6 +148,8 @@ pub fn test_settings(
         ("CLARION_WORKERS".to_owned(), "1".to_owned()),
         ("CLARION_POOL_SIZE".to_owned(), "4".to_owned()),
         ("CLARION_MAIL_POLL_MS".to_owned(), "50".to_owned()),
+        // Tests change the register behind the server's back and look at once.
+        ("CLARION_REGISTER_REVALIDATE_MS".to_owned(), "0".to_owned()),
     ];
     for (key, value) in extra {
         vars.retain(|(k, _)| k != key);
@@ -155,7 +179,8 @@ impl TestApp {
             .await
             .expect("the application starts");
         let state = app.state();
-        tokio::spawn(app.run_until_stopped());
+        let server = app.handle();
+        let running = Some(tokio::spawn(app.run_until_stopped()));
         let visitor = Person::new(&address);
         TestApp {
             client: visitor.client.clone(),
@@ -165,6 +190,8 @@ impl TestApp {
             clock,
             mail,
             data_dir: dir.path().to_path_buf(),
+            server,
+            running,
             _dir: dir,
         }
     }

@@ -1,0 +1,186 @@
+#!/usr/bin/env bash
+# Clarion's benchmark: builds the release binary, generates a register of
+# synthetic clarifications, serves it, and drives every public address and
+# the submission form with wrk over loopback, on SQLite and on PostgreSQL.
+#
+#   bench/run.sh                    # the full run: 100,000 clarifications
+#   bench/run.sh --short            # a quick run that only proves it works
+#   bench/run.sh --backend sqlite   # one backend (sqlite or postgres)
+#
+# Prints a Markdown table: requests per second, p50 and p99 latency, the
+# ratio to /healthz (the ceiling: no database, no template), and the
+# server's peak resident memory. The load generator shares the machine.
+set -euo pipefail
+
+mode=full
+backends="sqlite postgres"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --short) mode=short ;;
+    --backend) backends="$2"; shift ;;
+    *) echo "usage: bench/run.sh [--short] [--backend sqlite|postgres]" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+if [ "$mode" = full ]; then
+  clarifications=100000 open_requests=1000 users=200 duration=10 connections=32
+else
+  clarifications=2000 open_requests=50 users=20 duration=2 connections=8
+fi
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+bench_dir="$root/bench"
+work="$root/target/bench"
+mkdir -p "$work"
+
+if ! command -v wrk > /dev/null; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get install -y --no-install-recommends wrk > /dev/null
+  else
+    echo "bench: wrk is needed (apt-get install wrk)" >&2
+    exit 1
+  fi
+fi
+
+echo "building the release binary…" >&2
+(cd "$root" && cargo build --release --locked --quiet)
+bin="$root/target/release/clarion"
+
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# As root, PostgreSQL's tools must run as the postgres user.
+as_postgres() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2> /dev/null | sort -V | tail -1 || true)
+pg_dir=""
+stop_postgres() {
+  if [ -n "$pg_dir" ] && [ -d "$pg_dir/data" ]; then
+    as_postgres "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast -w stop > /dev/null 2>&1 || true
+  fi
+}
+server_pid=""
+stop_server() {
+  if [ -n "$server_pid" ]; then
+    kill "$server_pid" 2> /dev/null || true
+    wait "$server_pid" 2> /dev/null || true
+    server_pid=""
+  fi
+}
+trap 'stop_server; stop_postgres' EXIT
+
+# sql BACKEND QUERY: prints the rows of a query, one per line.
+sql() {
+  case "$1" in
+    sqlite) python3 - "$database" "$2" << 'PY'
+import sqlite3, sys
+for row in sqlite3.connect(sys.argv[1]).execute(sys.argv[2]):
+    print("\t".join(str(v) for v in row))
+PY
+      ;;
+    postgres) psql -X -q -A -t -F $'\t' "$database" -c "$2" ;;
+  esac
+}
+
+# measure LABEL WRK-ARGS…: one wrk run, one line of the table.
+measure() {
+  local label=$1
+  shift
+  local line
+  line=$(BENCH_DIR="$bench_dir" wrk -t1 -c"$connections" -d"${duration}s" --timeout 5s "$@" | grep '^RESULT' || true)
+  if [ -z "$line" ]; then
+    echo "bench: wrk gave no result for $label" >&2
+    exit 1
+  fi
+  local rps p50 p99 completed failures
+  IFS=$'\t' read -r _ rps p50 p99 completed failures <<< "$line"
+  if [ -z "$ceiling" ]; then ceiling=$rps; fi
+  local ratio
+  ratio=$(python3 -c "print(f'{$rps / $ceiling * 100:.0f} %')")
+  printf '| %s | %s | %s | %s | %s | %s |\n' "$backend" "$label" "$rps" "$p50" "$p99" "$ratio"
+  if [ "$failures" != 0 ]; then
+    echo "bench: $failures failed requests on $label" >&2
+    exit 1
+  fi
+  last_completed=$completed
+}
+
+echo "| database | address | requests/s | p50 ms | p99 ms | of ceiling |"
+echo "| --- | --- | ---: | ---: | ---: | ---: |"
+
+for backend in $backends; do
+  dir="$work/$backend"
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  if [ "$backend" = postgres ]; then
+    pg_dir="$dir/pg"
+    mkdir -p "$pg_dir"
+    [ "$(id -u)" = 0 ] && chown postgres:postgres "$pg_dir"
+    pg_port=$(free_port)
+    as_postgres "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 > /dev/null
+    as_postgres "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/log" -w -t 30 \
+      -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $pg_dir -c max_connections=100" start > /dev/null
+    "$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres clarion
+    database="postgres://postgres@127.0.0.1:$pg_port/clarion"
+  else
+    database="$dir/clarion.db"
+  fi
+  port=$(free_port)
+  export CLARION_DATA_DIR="$dir" CLARION_DATABASE_URL="$database" CLARION_BIND="127.0.0.1:$port" \
+    CLARION_BASE_URL="http://127.0.0.1:$port" CLARION_SUBMISSIONS_PER_HOUR=0 RUST_LOG=warn
+
+  started=$(date +%s.%N)
+  "$bin" seed --synthetic "$clarifications" --open-requests "$open_requests" --users "$users" > "$dir/seed.log"
+  seeded=$(python3 -c "print(f'{$(date +%s.%N) - $started:.1f}')")
+  echo "$backend: $clarifications clarifications, $open_requests open requests and $users users generated in ${seeded} s" >&2
+
+  "$bin" serve > "$dir/server.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 100); do
+    curl -fs "http://127.0.0.1:$port/readyz" > /dev/null && break
+    sleep 0.1
+  done
+  base="http://127.0.0.1:$port"
+
+  sql "$backend" "SELECT '/clarifications/' || reference FROM requests WHERE state = 'published' ORDER BY reference LIMIT 2000" > "$dir/clarifications.txt"
+  sql "$backend" "SELECT '/standards/' || slug FROM standards" > "$dir/standards.txt"
+  sql "$backend" "SELECT slug FROM standards" > "$dir/slugs.txt"
+  sql "$backend" "SELECT '/api/v1/clarifications?page=' || n FROM (SELECT 1 AS n UNION SELECT 2 UNION SELECT 3 UNION SELECT 50) pages" > "$dir/api.txt"
+
+  # One GET of the form gives the CSRF cookie and token every submission uses.
+  form=$(curl -fs -c "$dir/cookies" "$base/requests/new")
+  token=$(printf '%s' "$form" | sed -n 's/.*name="csrf_token" value="\([^"]*\)".*/\1/p' | head -1)
+  cookie=$(awk '{ sub(/^#HttpOnly_/, "") } !/^#/ && NF >= 7 { printf "%s=%s; ", $6, $7 }' "$dir/cookies")
+
+  ceiling=""
+  wrk -t1 -c"$connections" -d1s "$base/healthz" > /dev/null # warm-up
+  measure "/healthz" "$base/healthz" -s "$bench_dir/report.lua"
+  measure "/" "$base/" -s "$bench_dir/report.lua"
+  measure "/clarifications" "$base/clarifications" -s "$bench_dir/report.lua"
+  BENCH_WORDS="$bench_dir/words.txt" BENCH_STANDARDS="$dir/slugs.txt" \
+    measure "/clarifications?q=… (random)" "$base" -s "$bench_dir/search.lua"
+  BENCH_PATHS="$dir/clarifications.txt" measure "/clarifications/{ref}" "$base" -s "$bench_dir/paths.lua"
+  BENCH_PATHS="$dir/standards.txt" measure "/standards/{slug}" "$base" -s "$bench_dir/paths.lua"
+  measure "/feeds/clarifications.atom" "$base/feeds/clarifications.atom" -s "$bench_dir/report.lua"
+  BENCH_PATHS="$dir/api.txt" measure "/api/v1/clarifications" "$base" -s "$bench_dir/paths.lua"
+
+  before=$(sql "$backend" "SELECT count(*) FROM requests")
+  BENCH_COOKIE="$cookie" BENCH_TOKEN="$token" measure "POST /requests" "$base" -s "$bench_dir/submit.lua"
+  sleep 1
+  after=$(sql "$backend" "SELECT count(*) FROM requests")
+  stored=$((after - before))
+  peak=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$server_pid/status")
+  stop_server
+  stop_postgres
+  pg_dir=""
+  echo "$backend: $last_completed submissions answered, $stored stored; peak memory ${peak} MB" >&2
+  printf '| %s | peak memory | %s MB | | | |\n' "$backend" "$peak"
+  if [ "$stored" -lt "$last_completed" ]; then
+    echo "bench: only $stored of $last_completed answered submissions were stored" >&2
+    exit 1
+  fi
+done

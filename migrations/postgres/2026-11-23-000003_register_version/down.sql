@@ -1,0 +1,10 @@
+DROP TRIGGER register_version_groups ON groups;
+DROP TRIGGER register_version_standards ON standards;
+DROP TRIGGER register_version_requests_deleted ON requests;
+DROP TRIGGER register_version_requests_updated ON requests;
+DROP TRIGGER register_version_requests_inserted ON requests;
+DROP FUNCTION register_version_requests_deleted();
+DROP FUNCTION register_version_requests_updated();
+DROP FUNCTION register_version_requests_inserted();
+DROP FUNCTION register_version_bump();
+DROP TABLE register_version;

@@ -1,0 +1,10 @@
+DROP TRIGGER register_version_group_delete;
+DROP TRIGGER register_version_standard_delete;
+DROP TRIGGER register_version_group_update;
+DROP TRIGGER register_version_group_insert;
+DROP TRIGGER register_version_standard_update;
+DROP TRIGGER register_version_standard_insert;
+DROP TRIGGER register_version_request_delete;
+DROP TRIGGER register_version_request_update;
+DROP TRIGGER register_version_request_insert;
+DROP TABLE register_version;

@@ -1,0 +1,199 @@
+//! The public register's answers kept in memory. A published clarification
+//! never changes except by a mark, and every change the register can show
+//! raises one number in the database (`register_version`), so a kept page
+//! is served as long as that number stays the same. The number is read at
+//! most every `revalidate_after` (0: before every answer), and at once
+//! after this instance changed something; other instances notice within
+//! that interval. Bounded in bytes: the oldest pages go first.
+
+use std::collections::{HashMap, VecDeque};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::header::{self, HeaderMap};
+use actix_web::http::{Method, StatusCode};
+use actix_web::middleware::Next;
+use actix_web::web::{Bytes, Data};
+use actix_web::{HttpResponse, HttpResponseBuilder};
+
+use crate::web::{AppState, conditional};
+
+/// Whether an address is part of the public register: the same for
+/// everyone, with no form (and so no CSRF token) on it.
+fn is_register(path: &str) -> bool {
+    path == "/"
+        || path == "/clarifications"
+        || path == "/clarifications.csv"
+        || path == "/standards"
+        || path.starts_with("/clarifications/")
+        || path.starts_with("/feeds/")
+        || path.starts_with("/api/")
+        || (path.starts_with("/standards/") && !path.ends_with("/subscribe"))
+}
+
+struct Kept {
+    version: i64,
+    status: StatusCode,
+    headers: HeaderMap,
+    body: Bytes,
+}
+
+#[derive(Default)]
+struct Inner {
+    pages: HashMap<String, Arc<Kept>>,
+    /// Keys in the order they were kept, for eviction.
+    order: VecDeque<String>,
+    bytes: usize,
+    version: Option<i64>,
+    checked_at: Option<Instant>,
+}
+
+pub struct PageCache {
+    max_bytes: usize,
+    revalidate_after: Duration,
+    inner: Mutex<Inner>,
+}
+
+impl PageCache {
+    pub fn new(max_bytes: usize, revalidate_after: Duration) -> PageCache {
+        PageCache {
+            max_bytes,
+            revalidate_after,
+            inner: Mutex::new(Inner::default()),
+        }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Inner> {
+        // A panic while holding the lock leaves plain data behind; keep going.
+        self.inner.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The register version if it was read recently enough.
+    fn fresh_version(&self) -> Option<i64> {
+        let inner = self.lock();
+        match (inner.version, inner.checked_at) {
+            (Some(version), Some(at)) if at.elapsed() < self.revalidate_after => Some(version),
+            _ => None,
+        }
+    }
+
+    fn set_version(&self, version: i64) {
+        let mut inner = self.lock();
+        if inner.version != Some(version) {
+            inner.pages.clear();
+            inner.order.clear();
+            inner.bytes = 0;
+        }
+        inner.version = Some(version);
+        inner.checked_at = Some(Instant::now());
+    }
+
+    /// This instance changed something: read the version before the next
+    /// answer.
+    fn changed(&self) {
+        self.lock().checked_at = None;
+    }
+
+    fn get(&self, key: &str, version: i64) -> Option<Arc<Kept>> {
+        self.lock()
+            .pages
+            .get(key)
+            .filter(|kept| kept.version == version)
+            .cloned()
+    }
+
+    fn keep(&self, key: String, kept: Kept) {
+        let size = kept.body.len() + key.len();
+        if size > self.max_bytes / 8 {
+            return;
+        }
+        let mut inner = self.lock();
+        if inner.version != Some(kept.version) || inner.pages.contains_key(&key) {
+            return;
+        }
+        while inner.bytes + size > self.max_bytes {
+            let Some(oldest) = inner.order.pop_front() else {
+                break;
+            };
+            if let Some(gone) = inner.pages.remove(&oldest) {
+                inner.bytes -= gone.body.len() + oldest.len();
+            }
+        }
+        inner.bytes += size;
+        inner.order.push_back(key.clone());
+        inner.pages.insert(key, Arc::new(kept));
+    }
+}
+
+fn respond(kept: &Kept) -> HttpResponse {
+    let mut response = HttpResponseBuilder::new(kept.status).body(kept.body.clone());
+    for (name, value) in &kept.headers {
+        response.headers_mut().append(name.clone(), value.clone());
+    }
+    response
+}
+
+/// Middleware over the whole application.
+pub async fn serve_from_memory(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let Some(state) = req.app_data::<Data<AppState>>().cloned() else {
+        return Ok(next.call(req).await?.map_into_boxed_body());
+    };
+    let cache = &state.page_cache;
+    let method = req.method().clone();
+    // A visitor with cookies may be signed in, and pages name who is.
+    let anonymous = !req.headers().contains_key(header::COOKIE);
+    if method != Method::GET || cache.max_bytes == 0 || !anonymous || !is_register(req.path()) {
+        let response = next.call(req).await?;
+        let changes = !matches!(method, Method::GET | Method::HEAD | Method::OPTIONS);
+        if changes && (response.status().is_success() || response.status().is_redirection()) {
+            cache.changed();
+        }
+        return Ok(response.map_into_boxed_body());
+    }
+    let version = match cache.fresh_version() {
+        Some(version) => version,
+        None => {
+            let version = state
+                .db(|conn| Ok(crate::models::register::version(conn)?))
+                .await?;
+            cache.set_version(version);
+            version
+        }
+    };
+    let key = req
+        .uri()
+        .path_and_query()
+        .map_or_else(|| req.path().to_owned(), |pq| pq.as_str().to_owned());
+    if let Some(kept) = cache.get(&key, version) {
+        let answer = if conditional::still_held(req.headers(), kept.headers.get(header::ETAG)) {
+            conditional::not_modified(&kept.headers)
+        } else {
+            respond(&kept)
+        };
+        return Ok(req.into_response(answer));
+    }
+    let response = next.call(req).await?;
+    if response.status() != StatusCode::OK || response.headers().contains_key(header::SET_COOKIE) {
+        return Ok(response.map_into_boxed_body());
+    }
+    let (req, response) = response.into_parts();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let body = actix_web::body::to_bytes(response.into_body())
+        .await
+        .map_err(|_| crate::error::AppError::Internal("reading a response body".into()))?;
+    let kept = Kept {
+        version,
+        status,
+        headers,
+        body,
+    };
+    let answer = respond(&kept);
+    cache.keep(key, kept);
+    Ok(ServiceResponse::new(req, answer))
+}
