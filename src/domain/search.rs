@@ -182,6 +182,15 @@ impl Filters {
             || self.status.is_some()
     }
 
+    /// Whether a filter besides the words narrows the list, so that the
+    /// query must look at the clarifications themselves, not only the index.
+    pub fn has_filters(&self) -> bool {
+        self.standard.is_some()
+            || self.clause.is_some()
+            || self.year.is_some()
+            || self.status.is_some()
+    }
+
     /// The query string of this search at another page, fields in a fixed
     /// order and empty ones left out, so that one view has one address.
     pub fn query_string(&self, page: i64) -> String {

@@ -172,7 +172,11 @@ fn run(conn: &mut DbConn, filters: &Filters, window: Window) -> QueryResult<Resu
 
 fn browse(conn: &mut DbConn, filters: &Filters, window: Window) -> QueryResult<Results> {
     let mut count = Statement::new("SELECT count(*) AS n FROM requests r ");
-    count.push(JOINS);
+    // Only the standard's filter needs the joined tables; without them the
+    // count is read from an index.
+    if filters.standard.is_some() {
+        count.push(JOINS);
+    }
     count.push(" WHERE r.state = 'published'");
     narrow(&mut count, filters);
     let total = count.count(conn)?;
@@ -214,6 +218,9 @@ fn matching(
                 Join::All => " ",
                 Join::Any => " OR ",
             });
+        if !filters.has_filters() {
+            return ranked_by_index_alone(conn, &expression, window);
+        }
         let from = "FROM clarification_search f JOIN requests r ON r.id = f.request_id ";
         let mut count = Statement::new("SELECT count(*) AS n ");
         count.push(from);
@@ -223,24 +230,17 @@ fn matching(
         narrow(&mut count, filters);
         let total = count.count(conn)?;
 
-        // Columns of the index: 1 clause, 2 question, 3 answer, 4 standard,
-        // 5 title; bm25 weighs the clause and the standard most, the title
-        // least, since every clarification of a standard shares it.
         let mut page = Statement::new("SELECT ");
         page.push(COLUMNS);
-        page.push(
-            ", highlight(clarification_search, 2, char(57344), char(57345)) AS question_marked, \
-             snippet(clarification_search, 3, char(57344), char(57345), '…', 30) AS answer_marked ",
-        );
+        page.push(MARKED);
         page.push(from);
         page.push(JOINS);
         page.push(" WHERE clarification_search MATCH ");
         page.bind(Value::Text(expression));
         narrow(&mut page, filters);
-        page.push(
-            " ORDER BY bm25(clarification_search, 0.0, 4.0, 2.0, 1.0, 4.0, 0.2), \
-             r.published_at DESC",
-        );
+        page.push(" ORDER BY ");
+        page.push(BM25);
+        page.push(", r.published_at DESC");
         page.limit(window.limit, window.offset);
         (total, page.load(conn)?)
     } else {
@@ -290,6 +290,95 @@ fn matching(
     Ok(Results {
         total,
         items,
+        broadened: false,
+    })
+}
+
+/// SQLite's relevance: columns of the index are 1 clause, 2 question,
+/// 3 answer, 4 standard, 5 title; the clause and the standard weigh most,
+/// the title least, since every clarification of a standard shares it.
+const BM25: &str = "bm25(clarification_search, 0.0, 4.0, 2.0, 1.0, 4.0, 0.2)";
+
+/// The question with the words found marked, and an excerpt of the answer.
+const MARKED: &str = ", highlight(clarification_search, 2, char(57344), char(57345)) AS question_marked, \
+     snippet(clarification_search, 3, char(57344), char(57345), '…', 30) AS answer_marked ";
+
+#[derive(QueryableByName)]
+struct Row {
+    #[diesel(sql_type = BigInt)]
+    rowid: i64,
+    #[diesel(embed)]
+    clarification: Clarification,
+}
+
+#[derive(QueryableByName)]
+struct RowId {
+    #[diesel(sql_type = BigInt)]
+    rowid: i64,
+}
+
+/// How many of the newest matches a search on SQLite ranks by relevance.
+const RANKED: i64 = 2000;
+
+/// A search on SQLite with words alone: counted and ranked in the index,
+/// without reading a clarification, and only the page's rows then read
+/// with their excerpts. Joining every match to its clarification first
+/// costs far more than the ranking once a word is common.
+fn ranked_by_index_alone(
+    conn: &mut DbConn,
+    expression: &str,
+    window: Window,
+) -> QueryResult<Results> {
+    let mut count = Statement::new(
+        "SELECT count(*) AS n FROM clarification_search WHERE clarification_search MATCH ",
+    );
+    count.bind(Value::Text(expression.to_owned()));
+    let total = count.count(conn)?;
+    // A common word matches a large share of the register, and ranking
+    // costs a little for every match: the newest matches are ranked, at
+    // least RANKED of them, and as many as the page asked for needs.
+    let ranked_matches = RANKED.max(window.offset + window.limit);
+    let mut ranked = Statement::new("SELECT rowid FROM (SELECT rowid, ");
+    ranked.push(BM25);
+    ranked.push(" AS score FROM clarification_search WHERE clarification_search MATCH ");
+    ranked.bind(Value::Text(expression.to_owned()));
+    // Rows enter the index as they are published: newest last.
+    ranked.push(" ORDER BY rowid DESC LIMIT ");
+    ranked.bind(Value::Int(ranked_matches));
+    ranked.push(") ORDER BY score, rowid DESC");
+    ranked.limit(window.limit, window.offset);
+    let order: Vec<i64> = ranked
+        .load::<RowId>(conn)?
+        .into_iter()
+        .map(|r| r.rowid)
+        .collect();
+    if order.is_empty() {
+        return Ok(Results {
+            total,
+            items: Vec::new(),
+            broadened: false,
+        });
+    }
+    let mut page = Statement::new("SELECT f.rowid AS rowid, ");
+    page.push(COLUMNS);
+    page.push(MARKED);
+    page.push("FROM clarification_search f CROSS JOIN requests r ON r.id = f.request_id ");
+    page.push(JOINS);
+    page.push(" WHERE clarification_search MATCH ");
+    page.bind(Value::Text(expression.to_owned()));
+    page.push(" AND f.rowid IN (");
+    for (i, rowid) in order.iter().enumerate() {
+        if i > 0 {
+            page.push(", ");
+        }
+        page.bind(Value::Int(*rowid));
+    }
+    page.push(")");
+    let mut rows = page.load::<Row>(conn)?;
+    rows.sort_by_key(|row| order.iter().position(|id| *id == row.rowid));
+    Ok(Results {
+        total,
+        items: rows.into_iter().map(|row| row.clarification).collect(),
         broadened: false,
     })
 }
@@ -428,12 +517,14 @@ pub fn counts_by_standard(conn: &mut DbConn) -> QueryResult<HashMap<String, (i64
 /// The years in which something was published, newest first.
 pub fn years(conn: &mut DbConn) -> QueryResult<Vec<i32>> {
     use chrono::Datelike;
-    let (first, last): (Option<NaiveDateTime>, Option<NaiveDateTime>) = requests::table
-        .filter(requests::state.eq(State::Published.as_str()))
-        .select((
-            diesel::dsl::min(requests::published_at),
-            diesel::dsl::max(requests::published_at),
-        ))
+    // Two queries, because each of them alone reads one end of the index;
+    // asked together, SQLite reads the whole of it.
+    let published = || requests::table.filter(requests::state.eq(State::Published.as_str()));
+    let first: Option<NaiveDateTime> = published()
+        .select(diesel::dsl::min(requests::published_at))
+        .first(conn)?;
+    let last: Option<NaiveDateTime> = published()
+        .select(diesel::dsl::max(requests::published_at))
         .first(conn)?;
     Ok(match (first, last) {
         (Some(first), Some(last)) => (first.year()..=last.year()).rev().collect(),

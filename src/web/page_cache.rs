@@ -48,6 +48,10 @@ struct Inner {
     bytes: usize,
     version: Option<i64>,
     checked_at: Option<Instant>,
+    /// Pages being rendered now: who asks for one of them meanwhile waits
+    /// for it instead of rendering it too (a crowd arriving at an empty
+    /// cache would otherwise render the same page once per person).
+    rendering: HashMap<String, Arc<tokio::sync::Mutex<()>>>,
 }
 
 pub struct PageCache {
@@ -102,6 +106,15 @@ impl PageCache {
             .get(key)
             .filter(|kept| kept.version == version)
             .cloned()
+    }
+
+    /// The lock of a page being rendered, created for the first asker.
+    fn rendering(&self, key: &str) -> Arc<tokio::sync::Mutex<()>> {
+        self.lock()
+            .rendering
+            .entry(key.to_owned())
+            .or_default()
+            .clone()
     }
 
     fn keep(&self, key: String, kept: Kept) {
@@ -169,14 +182,48 @@ pub async fn serve_from_memory(
         .uri()
         .path_and_query()
         .map_or_else(|| req.path().to_owned(), |pq| pq.as_str().to_owned());
-    if let Some(kept) = cache.get(&key, version) {
+    let from_memory = |kept: &Kept, req: ServiceRequest| {
         let answer = if conditional::still_held(req.headers(), kept.headers.get(header::ETAG)) {
             conditional::not_modified(&kept.headers)
         } else {
-            respond(&kept)
+            respond(kept)
         };
-        return Ok(req.into_response(answer));
+        req.into_response(answer)
+    };
+    if let Some(kept) = cache.get(&key, version) {
+        return Ok(from_memory(&kept, req));
     }
+    let rendering = cache.rendering(&key);
+    let _turn = rendering.lock().await;
+    if let Some(kept) = cache.get(&key, version) {
+        return Ok(from_memory(&kept, req));
+    }
+    // Forgotten however rendering ends, an abandoned request included.
+    let _done = Rendered {
+        cache,
+        key: key.clone(),
+    };
+    render_and_keep(cache, key, version, req, next).await
+}
+
+struct Rendered<'a> {
+    cache: &'a PageCache,
+    key: String,
+}
+
+impl Drop for Rendered<'_> {
+    fn drop(&mut self) {
+        self.cache.lock().rendering.remove(&self.key);
+    }
+}
+
+async fn render_and_keep(
+    cache: &PageCache,
+    key: String,
+    version: i64,
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
     let response = next.call(req).await?;
     if response.status() != StatusCode::OK || response.headers().contains_key(header::SET_COOKIE) {
         return Ok(response.map_into_boxed_body());
