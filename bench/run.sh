@@ -107,6 +107,13 @@ measure() {
     failed=1
   fi
   last_completed=$completed
+  # Requests still queued when wrk stopped would weigh on the next address:
+  # wait until the server answers a database round trip promptly again.
+  for _ in $(seq 300); do
+    seconds=$(curl -s -o /dev/null -w '%{time_total}' "$base/readyz" || echo 9)
+    python3 -c "import sys; sys.exit(0 if $seconds < 0.05 else 1)" && break
+    sleep 0.1
+  done
 }
 
 failed=0

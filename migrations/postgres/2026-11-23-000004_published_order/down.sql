@@ -1,1 +1,2 @@
+DROP INDEX requests_standard_published;
 DROP INDEX requests_published_order;
