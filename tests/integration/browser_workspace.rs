@@ -1,9 +1,11 @@
-//! The workspace path of issue 4 in a real browser: the secretariat accepts a
-//! confirmed request for its group, the convenor circulates a draft answer,
-//! the members vote, the convenor answers the opposition and records
-//! consensus, the secretariat publishes. Each person signs in through
-//! `/login` and out through `/logout` in one headless Chromium; axe checks
-//! the login page, the queue and the request page in every state reached.
+//! The whole story in a real browser: a person files a request on the
+//! public form and confirms it from the mail; the secretariat accepts it
+//! for its group, the convenor circulates a draft answer, the members vote,
+//! the convenor answers the opposition and records consensus, the
+//! secretariat publishes; then a visitor finds the answer by a word of it,
+//! reads it, reaches its standard and its Atom feed. Each person signs in
+//! through `/login` and out through `/logout` in one headless Chromium; axe
+//! checks every page visited, the request page in every state reached.
 
 use std::time::{Duration, Instant};
 
@@ -11,12 +13,13 @@ use clarion::db::schema::{opposition_responses, requests};
 use diesel::prelude::*;
 use serde_json::json;
 
+use crate::browser_submission::{confirm_from_mail, fill_valid_form};
 use crate::on_both_databases;
 use crate::support::app::{Backend, PASSWORD, TestApp};
 use crate::support::browser::Browser;
-use crate::workspace::screened_world;
+use crate::workspace::add_the_people;
 
-on_both_databases!(a_request_goes_from_the_queue_to_publication_in_a_browser);
+on_both_databases!(a_request_goes_from_the_public_form_to_the_public_register_in_a_browser);
 
 const DRAFT: &str =
     "No. Clause 7.2.1 requires documented methods; one procedure may cover several methods.";
@@ -141,18 +144,35 @@ async fn is_checked(browser: &Browser, css: &str) -> bool {
         == json!(true)
 }
 
-async fn a_request_goes_from_the_queue_to_publication_in_a_browser(backend: Backend) {
+async fn a_request_goes_from_the_public_form_to_the_public_register_in_a_browser(backend: Backend) {
     let started = Instant::now();
     let app = TestApp::spawn(backend).await;
-    let (reference, _) = screened_world(&app).await;
+    add_the_people(&app);
     app.add_user(
         "nils@example.org",
         "Nils Member",
         false,
         Some(("MG 17025", "member")),
     );
-    let page = format!("/workspace/requests/{reference}");
     let browser = Browser::open().await;
+
+    // 0. A person files the request on the public form and confirms it.
+    browser
+        .goto(&app.url("/standards/iso-iec-17025-2017"))
+        .await;
+    follow(
+        &browser,
+        "a[href='/requests/new?standard=iso-iec-17025-2017']",
+    )
+    .await;
+    assert_eq!(browser.text("h1").await, "Ask for a clarification");
+    browser.assert_accessible().await;
+    fill_valid_form(&browser).await;
+    follow(&browser, "button[value=send]").await;
+    assert_eq!(browser.text("h1").await, "Check your e-mail");
+    browser.assert_accessible().await;
+    let reference = confirm_from_mail(&browser, &app).await;
+    let page = format!("/workspace/requests/{reference}");
 
     // 1. The secretariat screens the request and accepts it for the group.
     sign_in(&browser, &app, "sam@example.org", true).await;
@@ -347,9 +367,59 @@ async fn a_request_goes_from_the_queue_to_publication_in_a_browser(backend: Back
         seen(&browser, "#queue-heading").await,
         "Waiting for you (0)"
     );
-    browser.close().await;
+    sign_out(&browser).await;
 
-    // 6. What was stored, and what the submitter heard.
+    // 6. A visitor finds it by a word of the answer, from the home page.
+    browser.goto(&app.url("/")).await;
+    browser.assert_accessible().await;
+    browser.fill("#home-search", "names").await;
+    let landed = follow(&browser, ".search-form button").await;
+    assert!(landed.ends_with("/clarifications?q=names"), "{landed}");
+    let first = seen(&browser, ".result-list > li:first-child p.meta").await;
+    assert!(first.starts_with(&reference), "{first}");
+    assert_eq!(browser.text(".snippet mark").await, "names");
+    browser.assert_accessible().await;
+    let landed = follow(&browser, ".result-list > li:first-child h3 a").await;
+    assert!(
+        landed.ends_with(&format!("/clarifications/{reference}")),
+        "{landed}"
+    );
+    assert_eq!(browser.text("h1").await, "ISO/IEC 17025:2017, clause 7.2.1");
+    assert_eq!(
+        seen(&browser, "#answer-heading + .prose").await,
+        FINAL_ANSWER
+    );
+    browser.assert_accessible().await;
+    follow(&browser, ".breadcrumbs li:nth-child(2) a").await;
+    assert_eq!(browser.text("h1").await, "ISO/IEC 17025:2017");
+    assert!(seen(&browser, "table").await.contains("7.2.1"));
+    assert_eq!(
+        count(
+            &browser,
+            &format!("table a[href='/clarifications/{reference}']")
+        )
+        .await,
+        1
+    );
+    browser.assert_accessible().await;
+    // The standard's feed, as a feed reader fetches it from the page's link.
+    let feed_path = browser
+        .execute(
+            "return document.querySelector('a[href$=\".atom\"]').getAttribute('href')",
+            vec![],
+        )
+        .await;
+    let feed_path = feed_path.as_str().expect("a feed link").to_owned();
+    assert_eq!(feed_path, "/feeds/standards/iso-iec-17025-2017.atom");
+    browser.close().await;
+    let body = app.get(&feed_path).await.bytes().await.unwrap();
+    let feed = feed_rs::parser::parse(&body[..]).expect("an Atom feed");
+    let permalink = app.url(&format!("/clarifications/{reference}"));
+    assert_eq!(feed.entries.len(), 1);
+    assert_eq!(feed.entries[0].id, permalink);
+    assert_eq!(feed.entries[0].links[0].href, permalink);
+
+    // 7. What was stored, and what the submitter heard.
     let (state, answer, consider): (String, Option<String>, bool) = requests::table
         .select((
             requests::state,

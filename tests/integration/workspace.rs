@@ -13,6 +13,18 @@ use crate::support::journey::{confirmed_request, valid_form};
 /// A request confirmed on ISO/IEC 17025 (group MG 17025), with the people
 /// around it signed in. Returns its reference and tracking path.
 pub async fn screened_world(app: &TestApp) -> (String, String) {
+    add_the_people(app);
+    let tracking = confirmed_request(app, &valid_form()).await;
+    let reference: String = requests::table
+        .select(requests::reference.assume_not_null())
+        .first(&mut app.db())
+        .unwrap();
+    (reference, tracking)
+}
+
+/// The secretariat (Sam), MG 17025's convenor (Carla) and member (Mia),
+/// and a member of another group (Otto).
+pub fn add_the_people(app: &TestApp) {
     app.add_user("sam@example.org", "Sam Secretariat", true, None);
     app.add_user(
         "carla@example.org",
@@ -32,12 +44,6 @@ pub async fn screened_world(app: &TestApp) -> (String, String) {
         false,
         Some(("MG 17065", "member")),
     );
-    let tracking = confirmed_request(app, &valid_form()).await;
-    let reference: String = requests::table
-        .select(requests::reference.assume_not_null())
-        .first(&mut app.db())
-        .unwrap();
-    (reference, tracking)
 }
 
 /// Sends one action form of the request page, as shown to `person`.
