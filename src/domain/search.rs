@@ -175,11 +175,7 @@ impl Filters {
 
     /// Whether anything narrows the list, for the wording of empty states.
     pub fn is_narrowed(&self) -> bool {
-        !self.q.is_empty()
-            || self.standard.is_some()
-            || self.clause.is_some()
-            || self.year.is_some()
-            || self.status.is_some()
+        !self.q.is_empty() || self.has_filters()
     }
 
     /// Whether a filter besides the words narrows the list, so that the

@@ -16,6 +16,7 @@ use actix_web::http::header;
 use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 use futures_util::StreamExt;
 use hmac::{Hmac, Mac};
+use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use sha2::Sha256;
 use subtle::ConstantTimeEq;
@@ -153,3 +154,8 @@ impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
         })
     }
 }
+
+/// The form of a button that sends nothing but its token: confirm, retry,
+/// sign out, deactivate.
+#[derive(Deserialize)]
+pub struct NoFields {}

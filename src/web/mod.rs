@@ -19,7 +19,7 @@ use crate::db::{DbConn, Pool};
 use crate::error::AppError;
 use crate::mail::MailContext;
 
-pub use csrf::{Csrf, CsrfForm};
+pub use csrf::{Csrf, CsrfForm, NoFields};
 pub use session::{SignedIn, Viewer};
 
 pub struct AppState {

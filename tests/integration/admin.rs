@@ -128,14 +128,6 @@ fn location(response: &reqwest::Response) -> String {
     response.headers()["location"].to_str().unwrap().to_owned()
 }
 
-fn group_id(app: &TestApp, code: &str) -> String {
-    groups::table
-        .filter(groups::code.eq(code))
-        .select(groups::id)
-        .first(&mut app.db())
-        .unwrap()
-}
-
 fn committee_id(app: &TestApp, code: &str) -> String {
     external_committees::table
         .filter(external_committees::code.eq(code))
@@ -198,7 +190,7 @@ async fn the_secretariat_adds_a_standard_and_a_new_edition_that_supersedes_it(ba
             .contains("Signed in as Sam Secretariat")
     );
 
-    let mg = group_id(&app, "MG 17000");
+    let mg = app.group_id("MG 17000");
     let response = sam
         .submit_form(
             "/admin/standards/new",
@@ -323,7 +315,7 @@ async fn a_new_edition_may_be_added_without_superseding_the_old_one(backend: Bac
     assert!(page.contains(r#"value="on" checked"#), "ticked by default");
     let title = value_of(&page, "title").unwrap();
     let offered = value_of(&page, "offered").unwrap();
-    let group = group_id(&app, "MG 17025");
+    let group = app.group_id("MG 17025");
 
     // Unticked: both editions stay in force.
     let response = sam
@@ -463,7 +455,7 @@ async fn the_secretariat_adds_a_group_and_manages_its_members(backend: Backend) 
         .await;
     assert_eq!(response.status(), 303);
     assert_eq!(location(&response), "/admin/groups?done=added");
-    let group = group_id(&app, "MG 17099");
+    let group = app.group_id("MG 17099");
 
     // Codes are unique, whatever the case; names are required.
     let response = sam
@@ -731,7 +723,7 @@ async fn the_secretariat_edits_a_committees_designations(backend: Backend) {
 
 async fn an_invited_person_chooses_a_password_and_signs_in(backend: Backend) {
     let (app, sam) = secretariat_at_work(backend).await;
-    let group = group_id(&app, "MG 17025");
+    let group = app.group_id("MG 17025");
     let response = sam
         .submit_form(
             "/admin/users/invite",
@@ -950,7 +942,7 @@ async fn a_deactivated_account_is_signed_out_and_keeps_its_name(backend: Backend
 async fn a_member_finds_nothing_under_admin(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let mia_id = add_user(&app, MEMBER, "Mia Member", false);
-    let group = group_id(&app, "MG 17025");
+    let group = app.group_id("MG 17025");
     clarion::models::groups::add_member(
         &mut app.db(),
         &group,

@@ -174,19 +174,7 @@ on_both_databases!(workers_running_their_jobs_at_once_remind_each_voter_once);
 /// reminder date comes; the time is moved on this process's clock.
 async fn workers_running_their_jobs_at_once_remind_each_voter_once(backend: Backend) {
     let app = TestApp::spawn_with(backend, &[("CLARION_SUBMISSIONS_PER_HOUR", "0".into())]).await;
-    app.add_user("sam@example.org", "Sam Secretariat", true, None);
-    app.add_user(
-        "carla@example.org",
-        "Carla Convenor",
-        false,
-        Some(("MG 17025", "convenor")),
-    );
-    app.add_user(
-        "mia@example.org",
-        "Mia Member",
-        false,
-        Some(("MG 17025", "member")),
-    );
+    crate::workspace::add_the_people(&app);
     let sam = app.signed_in("sam@example.org").await;
     let carla = app.signed_in("carla@example.org").await;
     for _ in 0..ROUNDS {

@@ -81,22 +81,6 @@ fn reference_in(app: &TestApp, state: &str) -> String {
         .unwrap()
 }
 
-fn group_id(app: &TestApp, code: &str) -> String {
-    groups::table
-        .filter(groups::code.eq(code))
-        .select(groups::id)
-        .first(&mut app.db())
-        .unwrap()
-}
-
-fn user_id(app: &TestApp, email: &str) -> String {
-    users::table
-        .filter(users::email.eq(email))
-        .select(users::id)
-        .first(&mut app.db())
-        .unwrap()
-}
-
 // ---------------------------------------------------------------------
 
 /// Checks the headers of one answer; returns what is wrong with them.
@@ -151,12 +135,12 @@ async fn every_page_and_every_refusal_carries_the_security_headers(backend: Back
     let anonymous = visitor(&app).await;
     let reference = reference_in(&app, "in_group");
     let published = reference_in(&app, "published");
-    let group = group_id(&app, "MG 17025");
+    let group = app.group_id("MG 17025");
     let committee: String = external_committees::table
         .select(external_committees::id)
         .first(&mut app.db())
         .unwrap();
-    let user = user_id(&app, "convenor.17065@example.org");
+    let user = app.user_id("convenor.17065@example.org");
     let stylesheet = clarion::routes::assets::stylesheet_path();
     let slug = "iso-iec-17025-2017";
     let track = &tracking[0];
@@ -471,8 +455,8 @@ async fn every_form_refuses_a_forged_or_missing_token_and_changes_nothing(backen
             "token" => tracking[0].clone(),
             "reference" => reference.clone(),
             "slug" => "iso-iec-17025-2017".into(),
-            "group" => group_id(&app, "MG 17025"),
-            "user" | "id" => user_id(&app, "member1.17025@example.org"),
+            "group" => app.group_id("MG 17025"),
+            "user" | "id" => app.user_id("member1.17025@example.org"),
             other => other.to_owned(),
         }
     };

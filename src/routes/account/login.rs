@@ -7,7 +7,7 @@ use serde::Deserialize;
 use crate::error::AppError;
 use crate::models::sessions;
 use crate::web::session::{self, COOKIE};
-use crate::web::{AppState, Csrf, CsrfForm, Page, Viewer, client_key, keyed_hash};
+use crate::web::{AppState, Csrf, CsrfForm, NoFields, Page, Viewer, client_key, keyed_hash};
 use crate::workflow::accounts::{self, Login};
 
 #[derive(Template, WebTemplate)]
@@ -135,13 +135,10 @@ pub async fn confirm_logout(state: web::Data<AppState>, viewer: Viewer, csrf: Cs
     }
 }
 
-#[derive(Deserialize)]
-pub struct Empty {}
-
 pub async fn logout(
     state: web::Data<AppState>,
     req: HttpRequest,
-    CsrfForm(_): CsrfForm<Empty>,
+    CsrfForm(_): CsrfForm<NoFields>,
 ) -> Result<HttpResponse, AppError> {
     if let Some(token) = req.cookie(COOKIE).map(|c| c.value().to_owned()) {
         state

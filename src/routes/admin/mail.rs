@@ -4,12 +4,11 @@
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use askama_web::WebTemplate;
-use serde::Deserialize;
 
 use super::{Done, Secretariat, see_other};
 use crate::error::AppError;
 use crate::mail::outbox::{self, OutboxMessage};
-use crate::web::{AppState, Csrf, CsrfForm, Page};
+use crate::web::{AppState, Csrf, CsrfForm, NoFields, Page};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/mail", web::get().to(show))
@@ -57,14 +56,11 @@ pub async fn show(
     })
 }
 
-#[derive(Deserialize)]
-pub struct Empty {}
-
 pub async fn retry(
     state: web::Data<AppState>,
     _admin: Secretariat,
     id: web::Path<String>,
-    CsrfForm(_): CsrfForm<Empty>,
+    CsrfForm(_): CsrfForm<NoFields>,
 ) -> Result<HttpResponse, AppError> {
     let (id, now) = (id.into_inner(), state.clock.now());
     let retried = state

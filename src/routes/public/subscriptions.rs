@@ -12,7 +12,7 @@ use crate::domain::fields::FieldErrors;
 use crate::error::AppError;
 use crate::models::standards::{self, Standard};
 use crate::routes::submit::see_other;
-use crate::web::{AppState, Csrf, CsrfForm, Page, client_key};
+use crate::web::{AppState, Csrf, CsrfForm, NoFields, Page, client_key};
 use crate::workflow::subscriptions::{self, Asked, Confirmation};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -251,14 +251,11 @@ pub async fn confirmation(
         .body(body))
 }
 
-#[derive(Deserialize)]
-pub struct Empty {}
-
 /// Confirms, then shows the link's page again, which now says so.
 pub async fn confirm(
     state: web::Data<AppState>,
     token: web::Path<String>,
-    CsrfForm(_): CsrfForm<Empty>,
+    CsrfForm(_): CsrfForm<NoFields>,
 ) -> Result<HttpResponse, AppError> {
     let token = token.into_inner();
     let ctx = state.workflow();

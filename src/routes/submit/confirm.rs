@@ -4,12 +4,11 @@
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use askama_web::WebTemplate;
-use serde::Deserialize;
 
 use super::see_other;
 use crate::error::AppError;
 use crate::models::requests::Request;
-use crate::web::{AppState, Csrf, CsrfForm, Page};
+use crate::web::{AppState, Csrf, CsrfForm, NoFields, Page};
 use crate::workflow::submitter::{self, ConfirmationLink, Confirmed};
 
 #[derive(Template, WebTemplate)]
@@ -58,13 +57,10 @@ pub async fn show(
         .body(body))
 }
 
-#[derive(Deserialize)]
-pub struct Empty {}
-
 pub async fn confirm(
     state: web::Data<AppState>,
     token: web::Path<String>,
-    CsrfForm(_): CsrfForm<Empty>,
+    CsrfForm(_): CsrfForm<NoFields>,
 ) -> Result<HttpResponse, AppError> {
     let token = token.into_inner();
     let ctx = state.workflow();

@@ -248,6 +248,28 @@ impl TestApp {
         }
     }
 
+    /// The id of the group with this code.
+    pub fn group_id(&self, code: &str) -> String {
+        use clarion::db::schema::groups;
+        use diesel::prelude::*;
+        groups::table
+            .filter(groups::code.eq(code))
+            .select(groups::id)
+            .first(&mut self.db())
+            .unwrap()
+    }
+
+    /// The id of the account with this address.
+    pub fn user_id(&self, email: &str) -> String {
+        use clarion::db::schema::users;
+        use diesel::prelude::*;
+        users::table
+            .filter(users::email.eq(email))
+            .select(users::id)
+            .first(&mut self.db())
+            .unwrap()
+    }
+
     /// A new person who signs in as `email` (with [`PASSWORD`]).
     pub async fn signed_in(&self, email: &str) -> Person {
         let person = Person::new(&self.address);

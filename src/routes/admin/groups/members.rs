@@ -11,7 +11,7 @@ use crate::domain::fields::FieldErrors;
 use crate::error::AppError;
 use crate::models::{admin, groups, users};
 use crate::routes::admin::{Secretariat, see_other, unprocessable, valid_role};
-use crate::web::{AppState, Csrf, CsrfForm};
+use crate::web::{AppState, Csrf, CsrfForm, NoFields};
 
 const ROLE_MESSAGE: &str = "Choose convenor or member.";
 
@@ -117,14 +117,11 @@ pub async fn change_role(
     Ok(see_other(&format!("/admin/groups/{group_id}?done=role")))
 }
 
-#[derive(Deserialize)]
-pub struct Empty {}
-
 pub async fn remove(
     state: web::Data<AppState>,
     _admin: Secretariat,
     path: web::Path<(String, String)>,
-    CsrfForm(_): CsrfForm<Empty>,
+    CsrfForm(_): CsrfForm<NoFields>,
 ) -> Result<HttpResponse, AppError> {
     let (group_id, user_id) = path.into_inner();
     let group = group_id.clone();

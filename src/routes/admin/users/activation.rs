@@ -3,22 +3,18 @@
 //! history stay.
 
 use actix_web::{HttpResponse, web};
-use serde::Deserialize;
 
 use crate::db;
 use crate::error::AppError;
 use crate::models::{admin, sessions};
 use crate::routes::admin::{Secretariat, see_other};
-use crate::web::{AppState, CsrfForm};
-
-#[derive(Deserialize)]
-pub struct Empty {}
+use crate::web::{AppState, CsrfForm, NoFields};
 
 pub async fn deactivate(
     state: web::Data<AppState>,
     admin: Secretariat,
     id: web::Path<String>,
-    CsrfForm(_): CsrfForm<Empty>,
+    CsrfForm(_): CsrfForm<NoFields>,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
     if id == admin.0.id {
@@ -34,7 +30,7 @@ pub async fn reactivate(
     state: web::Data<AppState>,
     _admin: Secretariat,
     id: web::Path<String>,
-    CsrfForm(_): CsrfForm<Empty>,
+    CsrfForm(_): CsrfForm<NoFields>,
 ) -> Result<HttpResponse, AppError> {
     set_active(&state, id.into_inner(), true).await?;
     Ok(see_other("/admin/users?done=reactivated"))
