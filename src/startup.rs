@@ -144,10 +144,12 @@ impl Application {
                 .app_data(web::JsonConfig::default().limit(site::csrf::MAX_FORM_BYTES))
                 .configure(routes::configure)
                 .default_service(web::to(routes::not_found))
-                // Listed innermost first: addresses with control characters
-                // are refused before any handler, errors become pages before
-                // headers, pages kept in memory carry their headers and ETag,
-                // metrics and the request span see the final response.
+                // Listed innermost first: HEAD is routed as GET, addresses
+                // with control characters are refused before any handler,
+                // errors become pages before headers, pages kept in memory
+                // carry their headers and ETag, metrics and the request span
+                // see the final response.
+                .wrap(from_fn(site::head::as_get))
                 .wrap(from_fn(site::input::refuse_control_characters))
                 .wrap(from_fn(error::render_error_pages))
                 .wrap(from_fn(site::security::headers))

@@ -3,6 +3,7 @@
 
 pub mod conditional;
 pub mod csrf;
+pub mod head;
 pub mod input;
 pub mod metrics;
 pub mod page_cache;

@@ -454,6 +454,11 @@ async fn kept_pages_show_changes_made_through_the_server(backend: Backend) {
     };
     let (etag, first) = read(path.clone()).await;
     assert!(first.contains("Clause 7.2.2 applies to methods the laboratory developed."));
+    // HEAD answers as GET does, without the body.
+    let head = reader.head(app.url(&path)).send().await.unwrap();
+    assert_eq!(head.status(), 200);
+    assert_eq!(head.headers()["etag"], etag.as_str());
+    assert!(head.text().await.unwrap().is_empty());
 
     {
         use clarion::db::schema::requests;
