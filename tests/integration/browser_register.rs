@@ -23,15 +23,8 @@ async fn a_visitor_searches_reads_and_reaches_the_standard(backend: Backend) {
     browser.assert_accessible().await;
     // A word that only the answer holds.
     browser.fill("#home-search", "confidence").await;
-    browser.click(".search-form button").await;
-    assert!(
-        browser
-            .url()
-            .await
-            .ends_with("/clarifications?q=confidence"),
-        "{}",
-        browser.url().await
-    );
+    let landed = browser.follow(".search-form button").await;
+    assert!(landed.ends_with("/clarifications?q=confidence"), "{landed}");
     assert!(
         browser
             .text("[role=status]")
@@ -41,7 +34,7 @@ async fn a_visitor_searches_reads_and_reaches_the_standard(backend: Backend) {
     assert_eq!(browser.text(".snippet mark").await, "confidence");
     browser.assert_accessible().await;
 
-    browser.click(".result-list h3 a").await;
+    browser.follow(".result-list h3 a").await;
     assert_eq!(browser.text("h1").await, "ISO/IEC 17043:2023, clause 6.4");
     assert!(
         browser
@@ -51,7 +44,7 @@ async fn a_visitor_searches_reads_and_reaches_the_standard(backend: Backend) {
     );
     browser.assert_accessible().await;
 
-    browser.click(".breadcrumbs li:nth-child(2) a").await;
+    browser.follow(".breadcrumbs li:nth-child(2) a").await;
     assert_eq!(browser.text("h1").await, "ISO/IEC 17043:2023");
     assert!(browser.text("table").await.contains("6.4"));
     browser.assert_accessible().await;

@@ -25,7 +25,7 @@ async fn a_person_files_a_request_in_a_browser(backend: Backend) {
     browser.fill("#field-question", "Is this clear?").await;
     browser.fill("#field-name", "Ana Lima").await;
     browser.fill("#field-email", "ana.lima@").await;
-    browser.click("button[value=send]").await;
+    browser.follow("button[value=send]").await;
 
     let summary = browser.text(".error-summary").await;
     for message in [
@@ -53,7 +53,7 @@ async fn a_person_files_a_request_in_a_browser(backend: Backend) {
 
     // Corrected.
     fill_valid_form(&browser).await;
-    browser.click("button[value=send]").await;
+    browser.follow("button[value=send]").await;
     assert_eq!(browser.text("h1").await, "Check your e-mail");
     assert!(browser.url().await.ends_with("/requests/sent"));
     browser.assert_accessible().await;
@@ -116,9 +116,8 @@ pub async fn confirm_from_mail(browser: &Browser, app: &TestApp) -> String {
     browser.goto(&link).await;
     assert_eq!(browser.text("h1").await, "Confirm your request");
     browser.assert_accessible().await;
-    browser.click("form button[type=submit]").await;
-
-    assert!(browser.url().await.contains("/track/"));
+    let landed = browser.follow("form button[type=submit]").await;
+    assert!(landed.contains("/track/"), "{landed}");
     let heading = browser.text("h1").await;
     assert!(
         heading.starts_with("CR-") && heading.ends_with("-0001"),

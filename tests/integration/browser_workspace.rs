@@ -55,7 +55,9 @@ async fn sign_in(browser: &Browser, app: &TestApp, email: &str, check_login_page
     }
     browser.fill("#field-email", email).await;
     browser.fill("#field-password", PASSWORD).await;
-    let landed = follow(browser, "form[action='/login'] button[type=submit]").await;
+    let landed = browser
+        .follow("form[action='/login'] button[type=submit]")
+        .await;
     assert!(
         landed.ends_with("/workspace"),
         "{email} lands on the queue, not {landed}"
@@ -63,38 +65,13 @@ async fn sign_in(browser: &Browser, app: &TestApp, email: &str, check_login_page
     assert_eq!(browser.text("h1").await, "My queue");
 }
 
-/// Clicks what matches `css` and waits (up to 10 s) until the page it
-/// leads to has replaced this one and loaded; returns its address.
-async fn follow(browser: &Browser, css: &str) -> String {
-    browser
-        .execute("window.clarionOldPage = true;", vec![])
-        .await;
-    browser.click(css).await;
-    let give_up = Instant::now() + Duration::from_secs(10);
-    loop {
-        let loaded = browser
-            .execute(
-                "return !window.clarionOldPage && document.readyState === 'complete';",
-                vec![],
-            )
-            .await;
-        if loaded == json!(true) {
-            return browser.url().await;
-        }
-        assert!(
-            Instant::now() < give_up,
-            "clicking `{css}` led nowhere: still on {}",
-            browser.url().await
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
-
 /// The header's "Sign out" link, then the confirmation button.
 async fn sign_out(browser: &Browser) {
-    follow(browser, ".site-account a[href='/logout']").await;
+    browser.follow(".site-account a[href='/logout']").await;
     assert_eq!(browser.text("h1").await, "Sign out?");
-    let landed = follow(browser, "form[action='/logout'] button[type=submit]").await;
+    let landed = browser
+        .follow("form[action='/logout'] button[type=submit]")
+        .await;
     assert!(landed.ends_with("/login?done=logout"), "{landed}");
     assert_eq!(
         seen(browser, ".notice--success").await,
@@ -108,11 +85,11 @@ async fn open_from_queue(browser: &Browser, reference: &str, task: &str) {
     let row = seen(browser, "[aria-label='Waiting for you'] tbody tr").await;
     assert!(row.starts_with(reference), "{row}");
     assert!(row.contains(task), "{task:?} in {row}");
-    let landed = follow(
-        browser,
-        &format!("[aria-label='Waiting for you'] a[href='/workspace/requests/{reference}']"),
-    )
-    .await;
+    let landed = browser
+        .follow(&format!(
+            "[aria-label='Waiting for you'] a[href='/workspace/requests/{reference}']"
+        ))
+        .await;
     assert!(
         landed.ends_with(&format!("/workspace/requests/{reference}")),
         "{landed}"
@@ -160,15 +137,13 @@ async fn a_request_goes_from_the_public_form_to_the_public_register_in_a_browser
     browser
         .goto(&app.url("/standards/iso-iec-17025-2017"))
         .await;
-    follow(
-        &browser,
-        "a[href='/requests/new?standard=iso-iec-17025-2017']",
-    )
-    .await;
+    browser
+        .follow("a[href='/requests/new?standard=iso-iec-17025-2017']")
+        .await;
     assert_eq!(browser.text("h1").await, "Ask for a clarification");
     browser.assert_accessible().await;
     fill_valid_form(&browser).await;
-    follow(&browser, "button[value=send]").await;
+    browser.follow("button[value=send]").await;
     assert_eq!(browser.text("h1").await, "Check your e-mail");
     browser.assert_accessible().await;
     let reference = confirm_from_mail(&browser, &app).await;
@@ -200,7 +175,9 @@ async fn a_request_goes_from_the_public_form_to_the_public_register_in_a_browser
         "the secretariat sees the submitter's contact"
     );
     browser.assert_accessible().await;
-    let landed = follow(&browser, "form[action$='/accept'] button[type=submit]").await;
+    let landed = browser
+        .follow("form[action$='/accept'] button[type=submit]")
+        .await;
     assert!(landed.ends_with(&page), "{landed}");
     assert_eq!(seen(&browser, ".badge--state").await, "With the group");
     assert!(
@@ -220,7 +197,9 @@ async fn a_request_goes_from_the_public_form_to_the_public_register_in_a_browser
     );
     browser.assert_accessible().await;
     browser.fill("#round-draft", DRAFT).await;
-    let landed = follow(&browser, "form[action$='/rounds'] button[type=submit]").await;
+    let landed = browser
+        .follow("form[action$='/rounds'] button[type=submit]")
+        .await;
     assert!(landed.ends_with(&page), "{landed}");
     assert_eq!(seen(&browser, ".badge--state").await, "Consensus round");
     let heading = seen(&browser, "#round-heading").await;
@@ -244,7 +223,9 @@ async fn a_request_goes_from_the_public_form_to_the_public_register_in_a_browser
     );
     browser.assert_accessible().await;
     browser.click("#vote-agree").await;
-    let landed = follow(&browser, "form[action$='/vote'] button[type=submit]").await;
+    let landed = browser
+        .follow("form[action$='/vote'] button[type=submit]")
+        .await;
     assert!(landed.ends_with(&page), "{landed}");
     assert_eq!(
         seen(&browser, "form[action$='/vote'] .card-title").await,
@@ -262,7 +243,9 @@ async fn a_request_goes_from_the_public_form_to_the_public_register_in_a_browser
     open_from_queue(&browser, &reference, "Vote on the draft answer").await;
     browser.click("#vote-oppose").await;
     browser.fill("#vote-comment", OPPOSITION).await;
-    let landed = follow(&browser, "form[action$='/vote'] button[type=submit]").await;
+    let landed = browser
+        .follow("form[action$='/vote'] button[type=submit]")
+        .await;
     assert!(landed.ends_with(&page), "{landed}");
     assert_eq!(
         seen(&browser, "[aria-label=Tally]").await,
@@ -299,7 +282,9 @@ async fn a_request_goes_from_the_public_form_to_the_public_register_in_a_browser
     browser.assert_accessible().await;
     browser.fill("#final-answer", FINAL_ANSWER).await;
     // Refused: the page comes back from the form's address with why.
-    let landed = follow(&browser, "form[action$='/consensus'] button[type=submit]").await;
+    let landed = browser
+        .follow("form[action$='/consensus'] button[type=submit]")
+        .await;
     assert!(landed.ends_with(&format!("{page}/consensus")), "{landed}");
     let refusal = seen(&browser, ".notice--error").await;
     assert!(refusal.starts_with("That was not done"), "{refusal}");
@@ -317,7 +302,9 @@ async fn a_request_goes_from_the_public_form_to_the_public_register_in_a_browser
     // was typed there, so the convenor types her final answer once more.
     browser.fill("#final-answer", FINAL_ANSWER).await;
     browser.fill("textarea[id^='response-']", RESPONSE).await;
-    let landed = follow(&browser, "form[action$='/consensus'] button[type=submit]").await;
+    let landed = browser
+        .follow("form[action$='/consensus'] button[type=submit]")
+        .await;
     assert!(landed.ends_with(&page), "{landed}");
     assert_eq!(seen(&browser, ".badge--state").await, "Decided");
     assert_eq!(
@@ -349,7 +336,9 @@ async fn a_request_goes_from_the_public_form_to_the_public_register_in_a_browser
         "considered at the next revision unless unticked"
     );
     browser.assert_accessible().await;
-    let landed = follow(&browser, "form[action$='/publish'] button[type=submit]").await;
+    let landed = browser
+        .follow("form[action$='/publish'] button[type=submit]")
+        .await;
     assert!(landed.ends_with(&page), "{landed}");
     assert_eq!(seen(&browser, ".badge--state").await, "Published");
     assert_eq!(
@@ -362,7 +351,7 @@ async fn a_request_goes_from_the_public_form_to_the_public_register_in_a_browser
         "a published decision is neither published again nor sent back"
     );
     browser.assert_accessible().await;
-    follow(&browser, ".breadcrumbs a[href='/workspace']").await;
+    browser.follow(".breadcrumbs a[href='/workspace']").await;
     assert_eq!(
         seen(&browser, "#queue-heading").await,
         "Waiting for you (0)"
@@ -373,13 +362,13 @@ async fn a_request_goes_from_the_public_form_to_the_public_register_in_a_browser
     browser.goto(&app.url("/")).await;
     browser.assert_accessible().await;
     browser.fill("#home-search", "names").await;
-    let landed = follow(&browser, ".search-form button").await;
+    let landed = browser.follow(".search-form button").await;
     assert!(landed.ends_with("/clarifications?q=names"), "{landed}");
     let first = seen(&browser, ".result-list > li:first-child p.meta").await;
     assert!(first.starts_with(&reference), "{first}");
     assert_eq!(browser.text(".snippet mark").await, "names");
     browser.assert_accessible().await;
-    let landed = follow(&browser, ".result-list > li:first-child h3 a").await;
+    let landed = browser.follow(".result-list > li:first-child h3 a").await;
     assert!(
         landed.ends_with(&format!("/clarifications/{reference}")),
         "{landed}"
@@ -390,7 +379,7 @@ async fn a_request_goes_from_the_public_form_to_the_public_register_in_a_browser
         FINAL_ANSWER
     );
     browser.assert_accessible().await;
-    follow(&browser, ".breadcrumbs li:nth-child(2) a").await;
+    browser.follow(".breadcrumbs li:nth-child(2) a").await;
     assert_eq!(browser.text("h1").await, "ISO/IEC 17025:2017");
     assert!(seen(&browser, "table").await.contains("7.2.1"));
     assert_eq!(

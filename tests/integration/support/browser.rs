@@ -42,6 +42,9 @@ const START_TIMEOUT: Duration = Duration::from_secs(30);
 const START_ATTEMPTS: usize = 3;
 /// How long chromedriver may take to end a session (it quits Chromium).
 const END_SESSION_TIMEOUT: Duration = Duration::from_secs(15);
+/// How long a click may take to bring the next page, on a machine busy
+/// with the rest of the tests.
+pub const NAVIGATION_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// Sessions open at once in this process; more wait in [`Browser::open`].
 /// Each is a Chromium of a few hundred megabytes.
@@ -244,11 +247,44 @@ impl Browser {
         }
     }
 
-    /// Clicks the element matching `css` (and waits for a page it loads).
+    /// Clicks the element matching `css`, for what changes this page (a
+    /// checkbox, an anchor within it); [`Browser::follow`] for what leads to
+    /// another page.
     pub async fn click(&self, css: &str) {
         let element = self.find(css).await;
         if let Err(e) = element.click().await {
             panic!("cannot click `{css}` on {}: {e}", self.url().await);
+        }
+    }
+
+    /// Clicks the link or button matching `css` and waits (up to
+    /// [`NAVIGATION_TIMEOUT`]) until the page it leads to has replaced this
+    /// one and loaded; returns its address. WebDriver's click may return
+    /// before a form's submission has even started on a busy machine, so
+    /// the old page is marked and the new one is known by lacking the mark.
+    pub async fn follow(&self, css: &str) -> String {
+        self.execute("window.clarionOldPage = true;", vec![]).await;
+        self.click(css).await;
+        let give_up = Instant::now() + NAVIGATION_TIMEOUT;
+        loop {
+            // While the new page replaces the old one, the script may fail:
+            // that is one more reason to wait, not an error.
+            let loaded = self
+                .client
+                .execute(
+                    "return !window.clarionOldPage && document.readyState === 'complete';",
+                    vec![],
+                )
+                .await;
+            if matches!(loaded, Ok(Value::Bool(true))) {
+                return self.url().await;
+            }
+            assert!(
+                Instant::now() < give_up,
+                "clicking `{css}` led nowhere: still on {}",
+                self.url().await
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
 
