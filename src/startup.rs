@@ -125,6 +125,7 @@ impl Application {
         };
         let workers = settings.workers;
         let state = web::Data::new(AppState {
+            db_turns: tokio::sync::Semaphore::new(pool.max_size() as usize),
             pool,
             clock,
             mail_wake,

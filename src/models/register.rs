@@ -176,7 +176,15 @@ fn browse(conn: &mut DbConn, filters: &Filters, window: Window) -> QueryResult<R
     count.push(" WHERE r.state = 'published'");
     narrow(&mut count, filters);
     let total = count.count(conn)?;
+    Ok(Results {
+        total,
+        items: newest(conn, filters, window)?,
+        broadened: false,
+    })
+}
 
+/// The filters' clarifications, newest first, without counting them.
+fn newest(conn: &mut DbConn, filters: &Filters, window: Window) -> QueryResult<Vec<Clarification>> {
     let mut page = Statement::new("SELECT ");
     page.push(COLUMNS);
     page.push(", NULL AS question_marked, NULL AS answer_marked FROM requests r ");
@@ -185,11 +193,7 @@ fn browse(conn: &mut DbConn, filters: &Filters, window: Window) -> QueryResult<R
     narrow(&mut page, filters);
     page.push(" ORDER BY r.published_at DESC, r.reference DESC");
     page.limit(window.limit, window.offset);
-    Ok(Results {
-        total,
-        items: page.load(conn)?,
-        broadened: false,
-    })
+    page.load(conn)
 }
 
 #[derive(Clone, Copy)]
@@ -389,17 +393,35 @@ fn narrow(statement: &mut Statement, filters: &Filters) {
         statement.push(")");
     }
     if let Some(clause) = &filters.clause {
+        // The clause itself, or a clause under it. Every such clause lies in
+        // one range, from `7.2` up to `7.2/` (the separators sort before
+        // `/`), which the clause index answers; within it, the clause
+        // itself or one range per separator (`7.2.` up to `7.2/`).
         let wanted = clause.trim().to_lowercase();
-        let escaped = wanted
-            .replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_");
-        statement.push(" AND (lower(r.clause) = ");
-        statement.bind(Value::Text(wanted));
+        let after = |separator: char| {
+            let next = char::from_u32(separator as u32 + 1).unwrap_or(char::MAX);
+            format!("{wanted}{next}")
+        };
+        let within = |statement: &mut Statement, from: String, to: String| {
+            statement.push(CLAUSE_KEY);
+            statement.push(" >= ");
+            statement.bind(Value::Text(from));
+            statement.push(" AND ");
+            statement.push(CLAUSE_KEY);
+            statement.push(" < ");
+            statement.bind(Value::Text(to));
+        };
+        let last = clauses::SEPARATORS.into_iter().max().unwrap_or('.');
+        statement.push(" AND ");
+        within(statement, wanted.clone(), after(last));
+        statement.push(" AND (");
+        statement.push(CLAUSE_KEY);
+        statement.push(" = ");
+        statement.bind(Value::Text(wanted.clone()));
         for separator in clauses::SEPARATORS {
-            statement.push(" OR lower(r.clause) LIKE ");
-            statement.bind(Value::Text(format!("{escaped}{separator}%")));
-            statement.push(" ESCAPE '\\'");
+            statement.push(" OR (");
+            within(statement, format!("{wanted}{separator}"), after(separator));
+            statement.push(")");
         }
         statement.push(")");
     }
@@ -444,7 +466,7 @@ pub fn related(conn: &mut DbConn, to: &Clarification) -> QueryResult<Vec<Clarifi
         page: 1,
         ..Filters::default()
     };
-    let mut found = browse(conn, &filters, Window::page(&filters))?.items;
+    let mut found = newest(conn, &filters, Window::page(&filters))?;
     found.retain(|c| c.reference != to.reference);
     found.sort_by(|a, b| clauses::compare(&a.clause, &b.clause));
     Ok(found)
@@ -476,15 +498,7 @@ pub fn latest(
         page: 1,
         ..Filters::default()
     };
-    let mut statement = Statement::new("SELECT ");
-    statement.push(COLUMNS);
-    statement.push(", NULL AS question_marked, NULL AS answer_marked FROM requests r ");
-    statement.push(JOINS);
-    statement.push(" WHERE r.state = 'published'");
-    narrow(&mut statement, &filters);
-    statement.push(" ORDER BY r.published_at DESC, r.reference DESC");
-    statement.limit(limit, 0);
-    statement.load(conn)
+    newest(conn, &filters, Window { limit, offset: 0 })
 }
 
 /// Published clarifications per standard id: (all, in the revision backlog).
@@ -540,6 +554,11 @@ pub fn version(conn: &mut DbConn) -> QueryResult<i64> {
         .select(register_version::version)
         .first(conn)
 }
+
+/// The clause as the clause index holds it. Its ranges hold in byte
+/// order: SQLite's own, and PostgreSQL's "C" collation, which the comment
+/// becomes there (see [`Statement::load`]).
+const CLAUSE_KEY: &str = "lower(r.clause) /*C*/";
 
 /// A value bound to a placeholder.
 enum Value {
@@ -602,9 +621,10 @@ impl Statement {
         match conn {
             DbConn::Sqlite(conn) => bound::<Sqlite>(self.sql, self.values).load(conn),
             DbConn::Postgres(conn) => {
-                let mut numbered = String::with_capacity(self.sql.len() + 16);
+                let sql = self.sql.replace("/*C*/", "COLLATE \"C\"");
+                let mut numbered = String::with_capacity(sql.len() + 16);
                 let mut n = 0;
-                for c in self.sql.chars() {
+                for c in sql.chars() {
                     if c == '?' {
                         n += 1;
                         numbered.push_str(&format!("${n}"));

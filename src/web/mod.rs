@@ -31,6 +31,11 @@ pub struct AppState {
     pub mail_wake: Arc<Notify>,
     pub metrics: metrics::Metrics,
     pub page_cache: page_cache::PageCache,
+    /// One permit per pooled connection: a request waits for its turn here,
+    /// as a parked future, rather than as a blocking thread of its own
+    /// waiting on the pool, so a crowd costs memory per request, not per
+    /// thread.
+    pub db_turns: tokio::sync::Semaphore,
 }
 
 impl AppState {
@@ -40,6 +45,11 @@ impl AppState {
         F: FnOnce(&mut DbConn) -> Result<T, AppError> + Send + 'static,
         T: Send + 'static,
     {
+        let _turn = self
+            .db_turns
+            .acquire()
+            .await
+            .expect("the semaphore is never closed");
         let pool = self.pool.clone();
         actix_web::web::block(move || {
             let mut conn = pool.get()?;

@@ -225,6 +225,31 @@ async fn banners_and_related_clarifications(backend: Backend) {
             ..Published::default()
         },
     );
+    // Under 7.2 too, however the number goes on; not so 7.2-1 or 7.2a.
+    let under: Vec<String> = ["7.2 a)", "7.2(b)", "7.2)c"]
+        .into_iter()
+        .map(|clause| {
+            publish(
+                &mut conn,
+                Published {
+                    clause,
+                    ..Published::default()
+                },
+            )
+        })
+        .collect();
+    let beside: Vec<String> = ["7.2-1", "7.2a", "7.1"]
+        .into_iter()
+        .map(|clause| {
+            publish(
+                &mut conn,
+                Published {
+                    clause,
+                    ..Published::default()
+                },
+            )
+        })
+        .collect();
     drop(conn);
     let (_, page) = app
         .visitor
@@ -241,6 +266,8 @@ async fn banners_and_related_clarifications(backend: Backend) {
         "{related:?}"
     );
     assert!(!related.contains(&elsewhere), "7.20 is not under 7.2");
+    assert!(under.iter().all(|r| related.contains(r)), "{related:?}");
+    assert!(!beside.iter().any(|r| related.contains(r)), "{related:?}");
     let (_, page) = app
         .visitor
         .page(&format!("/clarifications/{withdrawn}"))
