@@ -1,6 +1,8 @@
 //! Short excerpts of questions and answers for lists, with the words a
 //! search matched highlighted.
 
+use rust_stemmers::{Algorithm, Stemmer};
+
 /// Marks the database put around matched words (private-use characters,
 /// which nobody types).
 pub const MARK_START: char = '\u{E000}';
@@ -67,6 +69,57 @@ pub fn to_html(text: &str, limit: usize) -> String {
     html.trim_end().to_owned()
 }
 
+/// `text` with every word that a search for `terms` matches marked: the
+/// words whose English stem is a term's stem, as the full-text index
+/// compares them ("audits" matches "audit", "Audited" too).
+pub fn mark(text: &str, terms: &[String]) -> String {
+    let stemmer = Stemmer::create(Algorithm::English);
+    let wanted: Vec<String> = terms
+        .iter()
+        .map(|term| stemmer.stem(&term.to_lowercase()).into_owned())
+        .collect();
+    let mut marked = String::with_capacity(text.len() + 16);
+    let mut rest = text;
+    while let Some(start) = rest.find(char::is_alphanumeric) {
+        marked.push_str(&rest[..start]);
+        rest = &rest[start..];
+        let end = rest
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(rest.len());
+        let word = &rest[..end];
+        if wanted.contains(&stemmer.stem(&word.to_lowercase()).into_owned()) {
+            marked.push(MARK_START);
+            marked.push_str(word);
+            marked.push(MARK_END);
+        } else {
+            marked.push_str(word);
+        }
+        rest = &rest[end..];
+    }
+    marked.push_str(rest);
+    marked
+}
+
+/// Where a list shows a long text from: its start, or, when the first
+/// marked word comes late, a few words before it after an ellipsis.
+pub fn from_first_mark(marked: &str) -> String {
+    const LATE: usize = 120;
+    const WORDS_BEFORE: usize = 8;
+    let Some(first) = marked.find(MARK_START) else {
+        return marked.to_owned();
+    };
+    if marked[..first].chars().count() <= LATE {
+        return marked.to_owned();
+    }
+    let start = marked[..first]
+        .char_indices()
+        .rev()
+        .filter(|(_, c)| c.is_whitespace())
+        .nth(WORDS_BEFORE)
+        .map_or(0, |(at, c)| at + c.len_utf8());
+    format!("…{}", &marked[start..])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -103,6 +156,34 @@ mod tests {
                 "{input:?} → {html}"
             );
         }
+    }
+
+    #[test]
+    fn the_words_of_a_search_are_marked_in_any_form() {
+        let terms = ["audit".to_owned(), "impartial".to_owned()];
+        assert_eq!(
+            mark(
+                "Audits, audited; an auditor's impartiality (impartial).",
+                &terms
+            ),
+            marked("[Audits], [audited]; an auditor's [impartiality] ([impartial]).")
+        );
+        assert_eq!(mark("nothing here", &terms), "nothing here");
+    }
+
+    #[test]
+    fn a_late_match_is_shown_with_a_few_words_before_it() {
+        let early = marked("The [word] comes early.");
+        assert_eq!(from_first_mark(&early), early);
+        // Eight words before the match are kept.
+        let late = format!(
+            "{}then seven more words before the [word].",
+            "filler ".repeat(30)
+        );
+        assert_eq!(
+            from_first_mark(&marked(&late)),
+            marked("…filler filler then seven more words before the [word].")
+        );
     }
 
     #[test]

@@ -178,8 +178,7 @@ impl Filters {
         !self.q.is_empty() || self.has_filters()
     }
 
-    /// Whether a filter besides the words narrows the list, so that the
-    /// query must look at the clarifications themselves, not only the index.
+    /// Whether a filter besides the words narrows the list.
     pub fn has_filters(&self) -> bool {
         self.standard.is_some()
             || self.clause.is_some()

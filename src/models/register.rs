@@ -209,8 +209,9 @@ fn matching(
     join: Join,
     window: Window,
 ) -> QueryResult<Results> {
-    let (total, items) = if matches!(conn, DbConn::Sqlite(_)) {
-        let expression = terms
+    let facets = facets(filters);
+    if matches!(conn, DbConn::Sqlite(_)) {
+        let words = terms
             .iter()
             .map(|t| format!("\"{t}\""))
             .collect::<Vec<_>>()
@@ -218,90 +219,95 @@ fn matching(
                 Join::All => " ",
                 Join::Any => " OR ",
             });
-        if !filters.has_filters() {
-            return ranked_by_index_alone(conn, &expression, window);
+        let mut expression = format!("{{clause question answer standard title}} : ({words})");
+        if !facets.is_empty() {
+            expression.push_str(&format!(" AND facets : ({})", facets.join(" AND ")));
         }
-        let from = "FROM clarification_search f JOIN requests r ON r.id = f.request_id ";
-        let mut count = Statement::new("SELECT count(*) AS n ");
-        count.push(from);
-        count.push(JOINS);
-        count.push(" WHERE clarification_search MATCH ");
-        count.bind(Value::Text(expression.clone()));
-        narrow(&mut count, filters);
-        let total = count.count(conn)?;
-
-        let mut page = Statement::new("SELECT ");
-        page.push(COLUMNS);
-        page.push(MARKED);
-        page.push(from);
-        page.push(JOINS);
-        page.push(" WHERE clarification_search MATCH ");
-        page.bind(Value::Text(expression));
-        narrow(&mut page, filters);
-        page.push(" ORDER BY ");
-        page.push(BM25);
-        page.push(", r.published_at DESC");
-        page.limit(window.limit, window.offset);
-        (total, page.load(conn)?)
-    } else {
-        let expression = terms.join(match join {
-            Join::All => " & ",
-            Join::Any => " | ",
-        });
-        let mut count = Statement::new(
-            "SELECT count(*) AS n FROM clarification_search f \
-             JOIN requests r ON r.id = f.request_id ",
-        );
-        count.push(JOINS);
-        count.push(" WHERE f.document @@ to_tsquery('english', ");
-        count.bind(Value::Text(expression.clone()));
-        count.push(")");
-        narrow(&mut count, filters);
-        let total = count.count(conn)?;
-
-        // The page is ranked and cut first, so that only its rows pay for
-        // the excerpts.
-        let mut ranked = Statement::new(
-            "SELECT f.request_id, q.query, ts_rank(f.document, q.query) AS score \
-             FROM clarification_search f JOIN requests r ON r.id = f.request_id ",
-        );
-        ranked.push(JOINS);
-        ranked.push(", to_tsquery('english', ");
-        ranked.bind(Value::Text(expression));
-        ranked.push(") AS q(query) WHERE f.document @@ q.query");
-        narrow(&mut ranked, filters);
-        ranked.push(" ORDER BY score DESC, r.published_at DESC");
-        ranked.limit(window.limit, window.offset);
-        let mut page = Statement::new("SELECT ");
-        page.push(COLUMNS);
-        page.push(
-            ", ts_headline('english', r.question, m.query, \
-             'HighlightAll=true, StartSel=' || chr(57344) || ', StopSel=' || chr(57345)) AS question_marked, \
-             ts_headline('english', coalesce(r.answer, ''), m.query, \
-             'MaxWords=45, MinWords=20, StartSel=' || chr(57344) || ', StopSel=' || chr(57345)) AS answer_marked \
-             FROM (",
-        );
-        page.append(ranked);
-        page.push(") m JOIN requests r ON r.id = m.request_id ");
-        page.push(JOINS);
-        page.push(" ORDER BY m.score DESC, r.published_at DESC");
-        (total, page.load(conn)?)
+        return ranked_by_index_alone(conn, &expression, terms, window);
+    }
+    let words = terms.join(match join {
+        Join::All => " & ",
+        Join::Any => " | ",
+    });
+    // The words rank; the facets only narrow.
+    let matches = |statement: &mut Statement, query: &str| {
+        statement.push(" WHERE f.document @@ (");
+        statement.push(query);
+        if !facets.is_empty() {
+            statement.push(" && ");
+            statement.bind(Value::Text(facets.join(" & ")));
+            statement.push("::tsquery");
+        }
+        statement.push(")");
     };
+    let mut count = Statement::new("SELECT count(*) AS n FROM clarification_search f");
+    count.push(", to_tsquery('english', ");
+    count.bind(Value::Text(words.clone()));
+    count.push(") AS q(query)");
+    matches(&mut count, "q.query");
+    let total = count.count(conn)?;
+
+    // The page is ranked and cut first, so that only its rows pay for the
+    // excerpts.
+    let mut ranked = Statement::new(
+        "SELECT f.request_id, q.query, ts_rank(f.document, q.query) AS score \
+         FROM clarification_search f JOIN requests r ON r.id = f.request_id, to_tsquery('english', ",
+    );
+    ranked.bind(Value::Text(words));
+    ranked.push(") AS q(query)");
+    matches(&mut ranked, "q.query");
+    ranked.push(" ORDER BY score DESC, r.published_at DESC");
+    ranked.limit(window.limit, window.offset);
+    let mut page = Statement::new("SELECT ");
+    page.push(COLUMNS);
+    page.push(
+        ", ts_headline('english', r.question, m.query, \
+         'HighlightAll=true, StartSel=' || chr(57344) || ', StopSel=' || chr(57345)) AS question_marked, \
+         ts_headline('english', coalesce(r.answer, ''), m.query, \
+         'MaxWords=45, MinWords=20, StartSel=' || chr(57344) || ', StopSel=' || chr(57345)) AS answer_marked \
+         FROM (",
+    );
+    page.append(ranked);
+    page.push(") m JOIN requests r ON r.id = m.request_id ");
+    page.push(JOINS);
+    page.push(" ORDER BY m.score DESC, r.published_at DESC");
     Ok(Results {
         total,
-        items,
+        items: page.load(conn)?,
         broadened: false,
     })
+}
+
+/// The filters as words of the full-text index (see the `search_facets`
+/// migrations, which write the same words for each clarification): one
+/// per filter given, in hexadecimal so that no tokenizer splits it.
+fn facets(filters: &Filters) -> Vec<String> {
+    let hex = |value: &str| {
+        value
+            .bytes()
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>()
+    };
+    let mut facets = Vec::new();
+    if let Some(slug) = &filters.standard {
+        facets.push(format!("zs{}0", hex(slug)));
+    }
+    if let Some(clause) = &filters.clause {
+        facets.push(format!("zc{}0", hex(&clause.trim().to_lowercase())));
+    }
+    if let Some(year) = filters.year {
+        facets.push(format!("zy{year}"));
+    }
+    if let Some(status) = filters.status {
+        facets.push(format!("zf{}0", hex(status.as_str())));
+    }
+    facets
 }
 
 /// SQLite's relevance: columns of the index are 1 clause, 2 question,
 /// 3 answer, 4 standard, 5 title; the clause and the standard weigh most,
 /// the title least, since every clarification of a standard shares it.
 const BM25: &str = "bm25(clarification_search, 0.0, 4.0, 2.0, 1.0, 4.0, 0.2)";
-
-/// The question with the words found marked, and an excerpt of the answer.
-const MARKED: &str = ", highlight(clarification_search, 2, char(57344), char(57345)) AS question_marked, \
-     snippet(clarification_search, 3, char(57344), char(57345), '…', 30) AS answer_marked ";
 
 #[derive(QueryableByName)]
 struct Row {
@@ -320,13 +326,14 @@ struct RowId {
 /// How many of the newest matches a search on SQLite ranks by relevance.
 const RANKED: i64 = 2000;
 
-/// A search on SQLite with words alone: counted and ranked in the index,
-/// without reading a clarification, and only the page's rows then read
-/// with their excerpts. Joining every match to its clarification first
+/// A search on SQLite: counted and ranked in the index, filters included
+/// (as facets), without reading a clarification; only the page's rows are
+/// then read with their excerpts. Joining every match to its clarification first
 /// costs far more than the ranking once a word is common.
 fn ranked_by_index_alone(
     conn: &mut DbConn,
     expression: &str,
+    terms: &[String],
     window: Window,
 ) -> QueryResult<Results> {
     let mut count = Statement::new(
@@ -359,14 +366,16 @@ fn ranked_by_index_alone(
             broadened: false,
         });
     }
+    // The page's rows by their ids alone: FTS5's highlight() and snippet()
+    // would need the search again for each row, which reads every match
+    // of its words (a millisecond a row for a common word), so the words
+    // are marked here instead.
     let mut page = Statement::new("SELECT f.rowid AS rowid, ");
     page.push(COLUMNS);
-    page.push(MARKED);
+    page.push(", NULL AS question_marked, NULL AS answer_marked ");
     page.push("FROM clarification_search f CROSS JOIN requests r ON r.id = f.request_id ");
     page.push(JOINS);
-    page.push(" WHERE clarification_search MATCH ");
-    page.bind(Value::Text(expression.to_owned()));
-    page.push(" AND f.rowid IN (");
+    page.push(" WHERE f.rowid IN (");
     for (i, rowid) in order.iter().enumerate() {
         if i > 0 {
             page.push(", ");
@@ -378,7 +387,18 @@ fn ranked_by_index_alone(
     rows.sort_by_key(|row| order.iter().position(|id| *id == row.rowid));
     Ok(Results {
         total,
-        items: rows.into_iter().map(|row| row.clarification).collect(),
+        items: rows
+            .into_iter()
+            .map(|row| {
+                let mut found = row.clarification;
+                found.question_marked = Some(excerpt::mark(&found.question, terms));
+                found.answer_marked = Some(excerpt::from_first_mark(&excerpt::mark(
+                    &found.answer,
+                    terms,
+                )));
+                found
+            })
+            .collect(),
         broadened: false,
     })
 }

@@ -538,7 +538,87 @@ async fn kept_pages_show_changes_made_through_the_server(backend: Backend) {
     assert!(now.contains("keeps the validation records"));
 }
 
+/// Filters are words of the full-text index: a search with words and
+/// filters must agree with the list without words, for every filter, and
+/// follow a status that changes after publication.
+async fn searches_with_words_and_filters_agree_with_the_list(backend: Backend) {
+    use clarion::db::schema::requests;
+    use diesel::prelude::*;
+    let app = TestApp::spawn(backend).await;
+    let mut conn = app.db();
+    let answer = "Yes: the laboratory keeps calibration records for each instrument.";
+    let mut all = Vec::new();
+    for (standard, clause, year) in [
+        ("iso-iec-17025-2017", "7.2", 2024),
+        ("iso-iec-17025-2017", "7.2.1", 2025),
+        ("iso-iec-17025-2017", "7.2 b)", 2025),
+        ("iso-iec-17025-2017", "7.20", 2025),
+        ("iso-iec-17025-2017", "Annex A.2", 2025),
+        ("iso-iec-17065-2012", "7.2.1", 2025),
+    ] {
+        all.push(publish(
+            &mut conn,
+            Published {
+                standard,
+                clause,
+                answer,
+                published_on: NaiveDate::from_ymd_opt(year, 3, 1).unwrap(),
+                ..Published::default()
+            },
+        ));
+    }
+    let found = |filters: &'static str| {
+        let app = &app;
+        async move {
+            let mut by_words = Vec::new();
+            let mut listed = Vec::new();
+            for (query, into) in [
+                (format!("q=calibration&{filters}"), &mut by_words),
+                (filters.to_owned(), &mut listed),
+            ] {
+                let (status, html) = app.visitor.page(&format!("/clarifications?{query}")).await;
+                assert_eq!(status, 200, "{query}");
+                for meta in results(&html) {
+                    into.push(meta.split(" · ").next().unwrap().to_owned());
+                }
+                into.sort();
+            }
+            assert_eq!(by_words, listed, "with and without words: {filters}");
+            by_words
+        }
+    };
+    let pick = |indexes: &[usize]| {
+        let mut picked: Vec<String> = indexes.iter().map(|&i| all[i].clone()).collect();
+        picked.sort();
+        picked
+    };
+    assert_eq!(
+        found("standard=iso-iec-17025-2017&clause=7.2").await,
+        pick(&[0, 1, 2])
+    );
+    assert_eq!(found("clause=7.2.1").await, pick(&[1, 5]));
+    assert_eq!(found("clause=annex+a").await, pick(&[4]));
+    assert_eq!(found("year=2024").await, pick(&[0]));
+    assert_eq!(
+        found("standard=iso-iec-17065-2012&year=2025").await,
+        pick(&[5])
+    );
+    assert_eq!(found("status=superseded").await, pick(&[]));
+
+    diesel::update(requests::table.filter(requests::reference.eq(&all[3])))
+        .set(requests::publication_flag.eq("superseded"))
+        .execute(&mut conn)
+        .unwrap();
+    assert_eq!(found("status=superseded").await, pick(&[3]));
+    assert_eq!(
+        found("status=current&clause=7").await,
+        pick(&[0, 1, 2, 5]),
+        "7.20 is under 7 but no longer current"
+    );
+}
+
 on_both_databases!(
+    searches_with_words_and_filters_agree_with_the_list,
     people_find_the_answer_to_their_question_first,
     a_word_of_the_answer_finds_it_and_its_page_shows_everything,
     banners_and_related_clarifications,

@@ -1,0 +1,62 @@
+-- Filters become lexemes of the full-text document, so that a search with
+-- a standard, a clause, a year or a status is answered by the GIN index
+-- alone: joining every match to its clarification to test a filter cost
+-- up to seconds for a common word in a large register. One lexeme per
+-- filter value a clarification satisfies (the same as SQLite's facets):
+--   zs<slug>0       its standard
+--   zy<year>        the year it was published
+--   zf<status>0     current, superseded, incorporated or withdrawn
+--   zc<clause>0     its clause, and every clause above it: the clause cut
+--                   before each separator ('.', ' ', '(', ')'), lower case
+-- Values are written in hexadecimal (UTF-8 bytes).
+CREATE FUNCTION clarification_search_hex(value TEXT) RETURNS TEXT AS $$
+    SELECT encode(convert_to(value, 'UTF8'), 'hex')
+$$ LANGUAGE sql IMMUTABLE;
+
+CREATE FUNCTION clarification_search_facets(
+    clause TEXT, slug TEXT, published_at TIMESTAMP, flag TEXT
+) RETURNS TEXT[] AS $$
+    SELECT ARRAY[
+        'zs' || clarification_search_hex(slug) || '0',
+        'zy' || extract(year FROM published_at)::INTEGER,
+        'zf' || clarification_search_hex(coalesce(flag, 'current')) || '0',
+        'zc' || clarification_search_hex(lower(clause)) || '0'
+    ] || ARRAY(
+        SELECT 'zc' || clarification_search_hex(lower(substr(clause, 1, i - 1))) || '0'
+        FROM generate_series(1, length(clause)) AS i
+        WHERE substr(clause, i, 1) IN ('.', ' ', '(', ')')
+    )
+$$ LANGUAGE sql IMMUTABLE;
+
+CREATE OR REPLACE FUNCTION clarification_search_document(request_id TEXT) RETURNS tsvector AS $$
+    SELECT setweight(to_tsvector('english', clarification_search_words(r.clause)), 'A')
+        || setweight(to_tsvector('english', clarification_search_words(s.designation || ' ' || s.edition)), 'A')
+        || setweight(to_tsvector('english', clarification_search_words(r.question)), 'B')
+        || setweight(to_tsvector('english', clarification_search_words(r.answer)), 'C')
+        || setweight(to_tsvector('english', clarification_search_words(s.title)), 'D')
+        || array_to_tsvector(clarification_search_facets(r.clause, s.slug, r.published_at, r.publication_flag))
+    FROM requests r JOIN standards s ON s.id = r.standard_id
+    WHERE r.id = request_id
+$$ LANGUAGE sql STABLE;
+
+-- A published clarification's text is never edited; it enters the index
+-- the moment it is published, and only its status changes afterwards.
+CREATE OR REPLACE FUNCTION clarification_search_on_publish() RETURNS trigger AS $$
+BEGIN
+    IF NEW.state = 'published' AND (
+        TG_OP = 'INSERT' OR OLD.state <> 'published'
+        OR NEW.publication_flag IS DISTINCT FROM OLD.publication_flag
+    ) THEN
+        INSERT INTO clarification_search (request_id, document)
+        VALUES (NEW.id, clarification_search_document(NEW.id))
+        ON CONFLICT (request_id) DO UPDATE SET document = EXCLUDED.document;
+    END IF;
+    RETURN NULL;
+END
+$$ LANGUAGE plpgsql;
+
+DROP TRIGGER clarification_search_on_publish ON requests;
+CREATE TRIGGER clarification_search_on_publish AFTER INSERT OR UPDATE OF state, publication_flag ON requests
+    FOR EACH ROW EXECUTE FUNCTION clarification_search_on_publish();
+
+UPDATE clarification_search SET document = clarification_search_document(request_id);
