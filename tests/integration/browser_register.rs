@@ -80,5 +80,10 @@ async fn a_visitor_searches_reads_and_reaches_the_standard(backend: Backend) {
     browser.assert_accessible().await;
     browser.goto(&app.url("/standards")).await;
     browser.assert_accessible().await;
+    browser
+        .goto(&app.url("/standards/iso-iec-17025-2017/revision"))
+        .await;
+    assert_eq!(browser.text("h1").await, "For the next revision");
+    browser.assert_accessible().await;
     browser.close().await;
 }

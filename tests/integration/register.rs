@@ -454,6 +454,58 @@ async fn standards_list_their_clarifications_in_clause_order(backend: Backend) {
         .page("/standards/iso-iec-17065-2012?page=2")
         .await;
     assert_eq!(status, 404);
+    assert!(
+        !html.contains("/standards/iso-iec-17065-2012/revision"),
+        "the whole list is on the page"
+    );
+
+    // A long list for the next revision: the standard's page shows its
+    // start and links to the whole of it, which has its own page.
+    let mut conn = app.db();
+    for n in 1..=10 {
+        publish(
+            &mut conn,
+            Published {
+                standard: "iso-iec-17065-2012",
+                clause: &format!("7.{n}"),
+                ..Published::default()
+            },
+        );
+    }
+    drop(conn);
+    let (_, html) = app.visitor.page("/standards/iso-iec-17065-2012").await;
+    assert_eq!(
+        text_of(&html, "#backlog-heading").unwrap(),
+        "For the next revision (13)"
+    );
+    let shown = texts(&html, "[aria-labelledby=backlog-heading] li > span.nowrap");
+    assert_eq!(shown.len(), 10);
+    assert_eq!(shown[..3], ["Clause 4.2", "Clause 7.1", "Clause 7.2"]);
+    assert!(html.contains(
+        r#"<a href="/standards/iso-iec-17065-2012/revision">The whole list: 13 clarifications</a>"#
+    ));
+    let (status, list) = app
+        .visitor
+        .page("/standards/iso-iec-17065-2012/revision")
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(text_of(&list, "h1").unwrap(), "For the next revision");
+    let clauses = texts(&list, "table tbody td:first-child");
+    assert_eq!(clauses.len(), 13);
+    assert_eq!(clauses[..2], ["4.2", "7.1"]);
+    assert_eq!(clauses[11..], ["Annex A.2", "Annex A.10"]);
+    assert!(
+        !clauses
+            .iter()
+            .any(|c| ["4.10", "4.2.1", "10.1"].contains(&c.as_str())),
+        "incorporated, withdrawn and unflagged ones are not on it: {clauses:?}"
+    );
+    for missing in [
+        "/standards/iso-iec-17065-2012/revision?page=2",
+        "/standards/no-such-standard/revision",
+    ] {
+        assert_eq!(app.visitor.page(missing).await.0, 404, "{missing}");
+    }
 }
 
 /// Published pages are served from memory. With the register re-read only

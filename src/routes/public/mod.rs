@@ -19,6 +19,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/standards", web::get().to(standards::index))
         .route("/standards/{slug}", web::get().to(standards::show))
         .route(
+            "/standards/{slug}/revision",
+            web::get().to(standards::revision),
+        )
+        .route(
             "/feeds/clarifications.atom",
             web::get().to(feeds::everything),
         )

@@ -5,7 +5,7 @@ use askama_web::WebTemplate;
 use serde::Deserialize;
 
 use crate::error::AppError;
-use crate::models::register::{self, Clarification};
+use crate::models::register::{self, Listed};
 use crate::models::standards::{self, Standard};
 use crate::web::{AppState, Page};
 
@@ -67,11 +67,15 @@ pub struct ShowPage {
     other_editions: Vec<Standard>,
     total: usize,
     /// This page of the clarifications, in natural clause order.
-    clarifications: Vec<Clarification>,
+    clarifications: Vec<Listed>,
     page_number: usize,
     pages: usize,
-    /// Flagged for the next revision and not yet incorporated.
-    backlog: Vec<Clarification>,
+    list_path: String,
+    list_label: &'static str,
+    /// The first of those flagged for the next revision and not yet
+    /// incorporated, of `backlog_total`.
+    backlog: Vec<Listed>,
+    backlog_total: usize,
 }
 
 #[derive(Deserialize)]
@@ -79,21 +83,46 @@ pub struct PageQuery {
     page: Option<String>,
 }
 
+impl PageQuery {
+    /// The page asked for; a page that does not exist is an address that
+    /// does not exist.
+    fn number(&self) -> Result<usize, AppError> {
+        match self.page.as_deref() {
+            None => Ok(1),
+            Some(text) => text
+                .parse::<usize>()
+                .ok()
+                .filter(|n| *n >= 1)
+                .ok_or(AppError::NotFound),
+        }
+    }
+}
+
+/// Page `number` of `all`, and how many pages there are.
+fn page_of(all: Vec<Listed>, number: usize) -> Result<(Vec<Listed>, usize), AppError> {
+    let pages = all.len().div_ceil(PER_PAGE).max(1);
+    if number > pages {
+        return Err(AppError::NotFound);
+    }
+    let page = all
+        .into_iter()
+        .skip((number - 1) * PER_PAGE)
+        .take(PER_PAGE)
+        .collect();
+    Ok((page, pages))
+}
+
+/// How many of the next revision's list a standard's page shows; the rest
+/// are on the list's own page.
+const BACKLOG_SHOWN: usize = 10;
+
 pub async fn show(
     state: web::Data<AppState>,
     slug: web::Path<String>,
     query: web::Query<PageQuery>,
 ) -> Result<ShowPage, AppError> {
     let slug = slug.into_inner();
-    // A page that does not exist is an address that does not exist.
-    let page_number = match query.page.as_deref() {
-        None => 1,
-        Some(text) => text
-            .parse::<usize>()
-            .ok()
-            .filter(|n| *n >= 1)
-            .ok_or(AppError::NotFound)?,
-    };
+    let page_number = query.number()?;
     let (standard, group_code, superseded_by, other_editions, all) = state
         .db(move |conn| {
             let (standard, group_code) =
@@ -111,23 +140,18 @@ pub async fn show(
             Ok((standard, group_code, superseded_by, other_editions, all))
         })
         .await?;
-    let pages = all.len().div_ceil(PER_PAGE).max(1);
-    if page_number > pages {
-        return Err(AppError::NotFound);
-    }
-    let backlog = all
+    let backlog: Vec<Listed> = all
         .iter()
         .filter(|c| c.in_revision_backlog())
         .cloned()
         .collect();
+    let backlog_total = backlog.len();
     let total = all.len();
-    let clarifications = all
-        .into_iter()
-        .skip((page_number - 1) * PER_PAGE)
-        .take(PER_PAGE)
-        .collect();
+    let (clarifications, pages) = page_of(all, page_number)?;
     Ok(ShowPage {
         page: state.page("standards"),
+        list_path: format!("/standards/{}", standard.slug),
+        list_label: "Clarifications by clause",
         standard,
         group_code,
         superseded_by,
@@ -136,6 +160,55 @@ pub async fn show(
         clarifications,
         page_number,
         pages,
-        backlog,
+        backlog: backlog.into_iter().take(BACKLOG_SHOWN).collect(),
+        backlog_total,
+    })
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "standards/revision.html")]
+pub struct RevisionPage {
+    page: Page,
+    standard: Standard,
+    total: usize,
+    /// This page of the list, in natural clause order.
+    clarifications: Vec<Listed>,
+    page_number: usize,
+    pages: usize,
+    list_path: String,
+    list_label: &'static str,
+}
+
+/// The next revision's list of a standard: its published clarifications
+/// flagged for the revision and not yet incorporated, in clause order.
+pub async fn revision(
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+    query: web::Query<PageQuery>,
+) -> Result<RevisionPage, AppError> {
+    let slug = slug.into_inner();
+    let page_number = query.number()?;
+    let (standard, all) = state
+        .db(move |conn| {
+            let (standard, _) = standards::find_by_slug(conn, &slug)?.ok_or(AppError::NotFound)?;
+            let all = register::of_standard(conn, &standard.slug)?;
+            Ok((standard, all))
+        })
+        .await?;
+    let backlog: Vec<Listed> = all
+        .into_iter()
+        .filter(Listed::in_revision_backlog)
+        .collect();
+    let total = backlog.len();
+    let (clarifications, pages) = page_of(backlog, page_number)?;
+    Ok(RevisionPage {
+        page: state.page("standards"),
+        list_path: format!("/standards/{}/revision", standard.slug),
+        list_label: "For the next revision, by clause",
+        standard,
+        total,
+        clarifications,
+        page_number,
+        pages,
     })
 }
