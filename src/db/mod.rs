@@ -103,11 +103,15 @@ pub fn establish(url: &DatabaseUrl) -> ConnectionResult<DbConn> {
         DatabaseUrl::Sqlite(path) => {
             let mut conn = diesel::SqliteConnection::establish(path)?;
             // busy_timeout first, so that even switching to WAL waits for a lock.
+            // A small page cache per connection: any write empties the caches
+            // of the other connections, and the operating system keeps the
+            // file's pages anyway, so a large one costs memory for little.
             conn.batch_execute(
                 "PRAGMA busy_timeout = 10000;
                  PRAGMA journal_mode = WAL;
                  PRAGMA synchronous = NORMAL;
-                 PRAGMA foreign_keys = ON;",
+                 PRAGMA foreign_keys = ON;
+                 PRAGMA cache_size = -512;",
             )
             .map_err(ConnectionError::CouldntSetupConfiguration)?;
             Ok(DbConn::Sqlite(conn))
