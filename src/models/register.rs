@@ -234,9 +234,10 @@ fn matching(
         Join::Any => " | ",
     });
     // The words rank; the facets only narrow.
-    let matches = |statement: &mut Statement, query: &str| {
-        statement.push(" WHERE f.document @@ (");
-        statement.push(query);
+    let from_matches = |statement: &mut Statement| {
+        statement.push(" FROM clarification_search f, to_tsquery('english', ");
+        statement.bind(Value::Text(words.clone()));
+        statement.push(") AS q(query) WHERE f.document @@ (q.query");
         if !facets.is_empty() {
             statement.push(" && ");
             statement.bind(Value::Text(facets.join(" & ")));
@@ -244,23 +245,21 @@ fn matching(
         }
         statement.push(")");
     };
-    let mut count = Statement::new("SELECT count(*) AS n FROM clarification_search f");
-    count.push(", to_tsquery('english', ");
-    count.bind(Value::Text(words.clone()));
-    count.push(") AS q(query)");
-    matches(&mut count, "q.query");
+    let mut count = Statement::new("SELECT count(*) AS n");
+    from_matches(&mut count);
     let total = count.count(conn)?;
 
-    // The page is ranked and cut first, so that only its rows pay for the
-    // excerpts.
+    // As on SQLite, the newest matches are ranked, at least RANKED of them;
+    // the page is then cut, so that only its rows pay for the excerpts.
+    let mut newest = Statement::new("SELECT f.request_id, f.document, f.published_at, q.query");
+    from_matches(&mut newest);
+    newest.push(" ORDER BY f.published_at DESC LIMIT ");
+    newest.bind(Value::Int(RANKED.max(window.offset + window.limit)));
     let mut ranked = Statement::new(
-        "SELECT f.request_id, q.query, ts_rank(f.document, q.query) AS score \
-         FROM clarification_search f JOIN requests r ON r.id = f.request_id, to_tsquery('english', ",
+        "SELECT n.request_id, n.query, ts_rank(n.document, n.query) AS score FROM (",
     );
-    ranked.bind(Value::Text(words));
-    ranked.push(") AS q(query)");
-    matches(&mut ranked, "q.query");
-    ranked.push(" ORDER BY score DESC, r.published_at DESC");
+    ranked.append(newest);
+    ranked.push(") n ORDER BY score DESC, n.published_at DESC");
     ranked.limit(window.limit, window.offset);
     let mut page = Statement::new("SELECT ");
     page.push(COLUMNS);
@@ -327,7 +326,7 @@ struct RowId {
     rowid: i64,
 }
 
-/// How many of the newest matches a search on SQLite ranks by relevance.
+/// How many of the newest matches a search ranks by relevance.
 const RANKED: i64 = 2000;
 
 /// A search on SQLite: counted and ranked in the index, filters included

@@ -28,3 +28,5 @@ DROP FUNCTION clarification_search_facets(TEXT, TEXT, TIMESTAMP, TEXT);
 DROP FUNCTION clarification_search_hex(TEXT);
 
 UPDATE clarification_search SET document = clarification_search_document(request_id);
+DROP INDEX clarification_search_published;
+ALTER TABLE clarification_search DROP COLUMN published_at;

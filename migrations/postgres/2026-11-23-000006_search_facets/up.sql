@@ -8,7 +8,12 @@
 --   zf<status>0     current, superseded, incorporated or withdrawn
 --   zc<clause>0     its clause, and every clause above it: the clause cut
 --                   before each separator ('.', ' ', '(', ')'), lower case
--- Values are written in hexadecimal (UTF-8 bytes).
+-- Values are written in hexadecimal (UTF-8 bytes). The index also holds
+-- when each clarification was published: a common word matches a large
+-- share of the register, and the search ranks only its newest matches.
+ALTER TABLE clarification_search ADD COLUMN published_at TIMESTAMP;
+CREATE INDEX clarification_search_published ON clarification_search (published_at);
+
 CREATE FUNCTION clarification_search_hex(value TEXT) RETURNS TEXT AS $$
     SELECT encode(convert_to(value, 'UTF8'), 'hex')
 $$ LANGUAGE sql IMMUTABLE;
@@ -47,9 +52,10 @@ BEGIN
         TG_OP = 'INSERT' OR OLD.state <> 'published'
         OR NEW.publication_flag IS DISTINCT FROM OLD.publication_flag
     ) THEN
-        INSERT INTO clarification_search (request_id, document)
-        VALUES (NEW.id, clarification_search_document(NEW.id))
-        ON CONFLICT (request_id) DO UPDATE SET document = EXCLUDED.document;
+        INSERT INTO clarification_search (request_id, document, published_at)
+        VALUES (NEW.id, clarification_search_document(NEW.id), NEW.published_at)
+        ON CONFLICT (request_id) DO UPDATE
+        SET document = EXCLUDED.document, published_at = EXCLUDED.published_at;
     END IF;
     RETURN NULL;
 END
@@ -59,4 +65,6 @@ DROP TRIGGER clarification_search_on_publish ON requests;
 CREATE TRIGGER clarification_search_on_publish AFTER INSERT OR UPDATE OF state, publication_flag ON requests
     FOR EACH ROW EXECUTE FUNCTION clarification_search_on_publish();
 
-UPDATE clarification_search SET document = clarification_search_document(request_id);
+UPDATE clarification_search f
+SET document = clarification_search_document(f.request_id), published_at = r.published_at
+FROM requests r WHERE r.id = f.request_id;
