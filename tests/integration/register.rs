@@ -226,30 +226,22 @@ async fn banners_and_related_clarifications(backend: Backend) {
         },
     );
     // Under 7.2 too, however the number goes on; not so 7.2-1 or 7.2a.
-    let under: Vec<String> = ["7.2 a)", "7.2(b)", "7.2)c"]
-        .into_iter()
-        .map(|clause| {
-            publish(
-                &mut conn,
-                Published {
-                    clause,
-                    ..Published::default()
-                },
-            )
-        })
-        .collect();
-    let beside: Vec<String> = ["7.2-1", "7.2a", "7.1"]
-        .into_iter()
-        .map(|clause| {
-            publish(
-                &mut conn,
-                Published {
-                    clause,
-                    ..Published::default()
-                },
-            )
-        })
-        .collect();
+    let mut publish_all = |clauses: [&str; 3]| -> Vec<String> {
+        clauses
+            .into_iter()
+            .map(|clause| {
+                publish(
+                    &mut conn,
+                    Published {
+                        clause,
+                        ..Published::default()
+                    },
+                )
+            })
+            .collect()
+    };
+    let under = publish_all(["7.2 a)", "7.2(b)", "7.2)c"]);
+    let beside = publish_all(["7.2-1", "7.2a", "7.1"]);
     drop(conn);
     let (_, page) = app
         .visitor
