@@ -9,9 +9,9 @@ use clarion::db::schema::{outbox, requests};
 use diesel::prelude::*;
 
 use crate::on_both_databases;
-use crate::support::app::{Backend, TestApp, csrf_token_in, version_in};
+use crate::support::app::{Backend, TestApp};
 use crate::support::journey::{press_confirm, send, valid_form};
-use crate::workspace::{act, state_of};
+use crate::workspace::{act, reply, state_of};
 
 on_both_databases!(mail_held_up_by_an_outage_arrives_exactly_once_when_it_ends);
 
@@ -47,19 +47,7 @@ async fn mail_held_up_by_an_outage_arrives_exactly_once_when_it_ends(backend: Ba
     )
     .await;
     assert_eq!(asked.status(), 303);
-    let (_, page) = app.page(&tracking).await;
-    let (version, token) = (version_in(&page), csrf_token_in(&page));
-    let replied = app
-        .post_form(
-            &format!("{tracking}/reply"),
-            &[
-                ("csrf_token", &token),
-                ("version", &version),
-                ("reply", "ISO 5725-2."),
-            ],
-        )
-        .await;
-    assert_eq!(replied.status(), 303);
+    assert_eq!(reply(&app, &tracking, "ISO 5725-2.").await, 303);
     assert_eq!(act(&sam, &reference, "accept", &[]).await.status(), 303);
 
     let carla = app.signed_in("carla@example.org").await;

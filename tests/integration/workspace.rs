@@ -66,6 +66,24 @@ pub async fn act(
         .await
 }
 
+/// The submitter answers the secretariat's question from their tracking
+/// page (its path); returns the answer's status.
+pub async fn reply(app: &TestApp, tracking: &str, text: &str) -> u16 {
+    let (_, page) = app.page(tracking).await;
+    let (version, token) = (version_in(&page), csrf_token_in(&page));
+    app.post_form(
+        &format!("{tracking}/reply"),
+        &[
+            ("csrf_token", &token),
+            ("version", &version),
+            ("reply", text),
+        ],
+    )
+    .await
+    .status()
+    .as_u16()
+}
+
 pub fn state_of(app: &TestApp) -> (String, Option<String>) {
     requests::table
         .select((requests::state, requests::closure_reason))
@@ -167,20 +185,7 @@ async fn the_secretariat_asks_and_the_submitter_replies_from_the_mail(backend: B
         .unwrap();
     let tracking = link.strip_prefix(&app.address).unwrap();
 
-    let (_, page) = app.page(tracking).await;
-    let version = version_in(&page);
-    let token = csrf_token_in(&page);
-    let response = app
-        .post_form(
-            &format!("{tracking}/reply"),
-            &[
-                ("csrf_token", &token),
-                ("version", &version),
-                ("reply", "ISO 5725-2."),
-            ],
-        )
-        .await;
-    assert_eq!(response.status(), 303);
+    assert_eq!(reply(&app, tracking, "ISO 5725-2.").await, 303);
     assert_eq!(state_of(&app).0, "screening");
     let (_, page) = sam.page(&format!("/workspace/requests/{reference}")).await;
     assert!(

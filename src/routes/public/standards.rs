@@ -65,13 +65,7 @@ pub struct ShowPage {
     group_code: Option<String>,
     superseded_by: Option<Standard>,
     other_editions: Vec<Standard>,
-    total: usize,
-    /// This page of the clarifications, in natural clause order.
-    clarifications: Vec<Listed>,
-    page_number: usize,
-    pages: usize,
-    list_path: String,
-    list_label: &'static str,
+    list: ClauseList,
     /// The first of those flagged for the next revision and not yet
     /// incorporated, of `backlog_total`.
     backlog: Vec<Listed>,
@@ -98,18 +92,46 @@ impl PageQuery {
     }
 }
 
-/// Page `number` of `all`, and how many pages there are.
-fn page_of(all: Vec<Listed>, number: usize) -> Result<(Vec<Listed>, usize), AppError> {
-    let pages = all.len().div_ceil(PER_PAGE).max(1);
-    if number > pages {
-        return Err(AppError::NotFound);
+/// A page of clarifications in clause order, as
+/// `standards/_clarifications.html` shows it.
+pub struct ClauseList {
+    /// How many the whole list has.
+    total: usize,
+    items: Vec<Listed>,
+    number: usize,
+    pages: usize,
+    /// The address of the list's first page.
+    path: String,
+    label: &'static str,
+}
+
+impl ClauseList {
+    /// Page `number` of `all`, which must exist.
+    fn page(
+        all: Vec<Listed>,
+        number: usize,
+        path: String,
+        label: &'static str,
+    ) -> Result<ClauseList, AppError> {
+        let total = all.len();
+        let pages = total.div_ceil(PER_PAGE).max(1);
+        if number > pages {
+            return Err(AppError::NotFound);
+        }
+        let items = all
+            .into_iter()
+            .skip((number - 1) * PER_PAGE)
+            .take(PER_PAGE)
+            .collect();
+        Ok(ClauseList {
+            total,
+            items,
+            number,
+            pages,
+            path,
+            label,
+        })
     }
-    let page = all
-        .into_iter()
-        .skip((number - 1) * PER_PAGE)
-        .take(PER_PAGE)
-        .collect();
-    Ok((page, pages))
 }
 
 /// How many of the next revision's list a standard's page shows; the rest
@@ -140,27 +162,27 @@ pub async fn show(
             Ok((standard, group_code, superseded_by, other_editions, all))
         })
         .await?;
-    let backlog: Vec<Listed> = all
+    let backlog_total = all.iter().filter(|c| c.in_revision_backlog()).count();
+    let backlog = all
         .iter()
         .filter(|c| c.in_revision_backlog())
+        .take(BACKLOG_SHOWN)
         .cloned()
         .collect();
-    let backlog_total = backlog.len();
-    let total = all.len();
-    let (clarifications, pages) = page_of(all, page_number)?;
+    let list = ClauseList::page(
+        all,
+        page_number,
+        format!("/standards/{}", standard.slug),
+        "Clarifications by clause",
+    )?;
     Ok(ShowPage {
         page: state.page("standards"),
-        list_path: format!("/standards/{}", standard.slug),
-        list_label: "Clarifications by clause",
         standard,
         group_code,
         superseded_by,
         other_editions,
-        total,
-        clarifications,
-        page_number,
-        pages,
-        backlog: backlog.into_iter().take(BACKLOG_SHOWN).collect(),
+        list,
+        backlog,
         backlog_total,
     })
 }
@@ -170,13 +192,7 @@ pub async fn show(
 pub struct RevisionPage {
     page: Page,
     standard: Standard,
-    total: usize,
-    /// This page of the list, in natural clause order.
-    clarifications: Vec<Listed>,
-    page_number: usize,
-    pages: usize,
-    list_path: String,
-    list_label: &'static str,
+    list: ClauseList,
 }
 
 /// The next revision's list of a standard: its published clarifications
@@ -199,16 +215,15 @@ pub async fn revision(
         .into_iter()
         .filter(Listed::in_revision_backlog)
         .collect();
-    let total = backlog.len();
-    let (clarifications, pages) = page_of(backlog, page_number)?;
+    let list = ClauseList::page(
+        backlog,
+        page_number,
+        format!("/standards/{}/revision", standard.slug),
+        "For the next revision, by clause",
+    )?;
     Ok(RevisionPage {
         page: state.page("standards"),
-        list_path: format!("/standards/{}/revision", standard.slug),
-        list_label: "For the next revision, by clause",
         standard,
-        total,
-        clarifications,
-        page_number,
-        pages,
+        list,
     })
 }

@@ -1,2 +1,0 @@
-DROP INDEX requests_standard_published;
-DROP INDEX requests_published_order;
