@@ -503,7 +503,8 @@ pub struct Listed {
     pub reference: String,
     #[diesel(sql_type = Text)]
     pub clause: String,
-    /// The first 200 characters of the question.
+    /// The start of the question: one character more than lists show, so
+    /// that they know when they cut it.
     #[diesel(sql_type = Text)]
     pub question: String,
     #[diesel(sql_type = Nullable<Text>)]
@@ -536,7 +537,7 @@ impl Listed {
 pub fn of_standard(conn: &mut DbConn, slug: &str) -> QueryResult<Vec<Listed>> {
     let mut statement = Statement::new(
         "SELECT r.reference AS reference, r.clause AS clause, \
-         substr(r.question, 1, 200) AS question, r.publication_flag AS publication_flag, \
+         substr(r.question, 1, 201) AS question, r.publication_flag AS publication_flag, \
          r.consider_at_revision AS consider_at_revision, r.is_sample AS is_sample, \
          r.published_at AS published_at \
          FROM requests r WHERE r.state = 'published' \

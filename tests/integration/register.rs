@@ -498,6 +498,30 @@ async fn standards_list_their_clarifications_in_clause_order(backend: Backend) {
     ] {
         assert_eq!(app.visitor.page(missing).await.0, 404, "{missing}");
     }
+
+    // A long question is cut, and says so.
+    let long = format!("Does clause 7.11 {}apply?", "really ".repeat(40));
+    publish(
+        &mut app.db(),
+        Published {
+            standard: "iso-iec-17065-2012",
+            clause: "7.11",
+            question: &long,
+            ..Published::default()
+        },
+    );
+    let (_, list) = app
+        .visitor
+        .page("/standards/iso-iec-17065-2012/revision")
+        .await;
+    let cut = texts(&list, "table tbody tr")
+        .into_iter()
+        .find(|row| row.starts_with("7.11"))
+        .unwrap();
+    assert!(
+        cut.contains("really r...") && !cut.contains("apply?"),
+        "{cut}"
+    );
 }
 
 /// Published pages are served from memory. With the register re-read only
