@@ -134,6 +134,7 @@ impl Application {
                 settings.page_cache_mb as usize * 1024 * 1024,
                 Duration::from_millis(settings.register_revalidate_ms),
             ),
+            search_index: Default::default(),
             settings,
         });
         let app_state = state.clone();
@@ -193,6 +194,18 @@ impl Application {
     /// worker running beside it.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let worker = tokio::spawn(self.worker.run());
+        // Built now, the search index is ready for the first search rather
+        // than making it wait (a large register takes a second or two).
+        let state = self.state.clone();
+        tokio::spawn(async move {
+            let index = state.search_index.clone();
+            if let Err(error) = state
+                .db(move |conn| Ok(index.current(conn).map(drop)?))
+                .await
+            {
+                tracing::warn!(%error, "the search index could not be built ahead of the first search");
+            }
+        });
         let result = self.server.await;
         worker.abort();
         result

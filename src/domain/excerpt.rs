@@ -87,7 +87,11 @@ pub fn mark(text: &str, terms: &[String]) -> String {
             .find(|c: char| !c.is_alphanumeric())
             .unwrap_or(rest.len());
         let word = &rest[..end];
-        if wanted.contains(&stemmer.stem(&word.to_lowercase()).into_owned()) {
+        // The stemmer keeps a word's first letter, so only words starting
+        // like a wanted stem need stemming: most of a long answer does not.
+        let first = word.chars().flat_map(char::to_lowercase).next();
+        let may_match = wanted.iter().any(|stem| stem.chars().next() == first);
+        if may_match && wanted.contains(&stemmer.stem(&word.to_lowercase()).into_owned()) {
             marked.push(MARK_START);
             marked.push_str(word);
             marked.push(MARK_END);
@@ -169,6 +173,19 @@ mod tests {
             marked("[Audits], [audited]; an auditor's [impartiality] ([impartial]).")
         );
         assert_eq!(mark("nothing here", &terms), "nothing here");
+    }
+
+    #[test]
+    fn the_stemmer_keeps_the_first_letter_that_marking_relies_on() {
+        // The stemmer's exceptions, a leading y, Unicode and digits.
+        let terms = [
+            "die", "lie", "ugly", "year", "sky", "étude", "17025", "news",
+        ];
+        let terms: Vec<String> = terms.iter().map(|t| t.to_string()).collect();
+        assert_eq!(
+            mark("Dying, lying; UGLY yearly skies Études 17025 news", &terms),
+            marked("[Dying], [lying]; [UGLY] [yearly] [skies] [Études] [17025] [news]")
+        );
     }
 
     #[test]

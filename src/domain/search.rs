@@ -223,7 +223,8 @@ impl Filters {
 }
 
 /// Words too common to tell clarifications apart; a question typed in full
-/// ("what does the standard mean by…") still finds its answer.
+/// ("what does the standard mean by…") still finds its answer. Sorted, for
+/// a binary search.
 const STOP_WORDS: &[&str] = &[
     "a", "about", "an", "and", "any", "are", "as", "at", "be", "been", "but", "by", "can", "do",
     "does", "for", "from", "had", "has", "have", "how", "i", "if", "in", "into", "is", "it", "its",
@@ -235,17 +236,39 @@ const STOP_WORDS: &[&str] = &[
 /// At most this many words are looked for; a pasted paragraph is cut.
 const MAX_TERMS: usize = 12;
 
+/// The longest word looked for; longer ones are cut to it, in the text
+/// indexed as in a query.
+const MAX_WORD: usize = 40;
+
+/// The words of a text: runs of letters and digits.
+pub fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+}
+
+/// A word as a search compares it: lower-cased and cut, or nothing for a
+/// common word. The search index keeps the English stem of this.
+pub fn searchable(word: &str) -> Option<String> {
+    let mut word = word.to_lowercase();
+    if let Some((cut, _)) = word.char_indices().nth(MAX_WORD) {
+        word.truncate(cut);
+    }
+    STOP_WORDS
+        .binary_search(&word.as_str())
+        .is_err()
+        .then_some(word)
+}
+
 /// The words of a query: letters and digits split on everything else,
 /// lower-cased, common words and repeats dropped. Only these reach the
-/// database, so no character typed can change the meaning of a query.
+/// search, so no character typed can change the meaning of a query.
 pub fn terms(q: &str) -> Vec<String> {
     let mut terms: Vec<String> = Vec::new();
-    for word in q.split(|c: char| !c.is_alphanumeric()) {
-        let word = word.to_lowercase();
-        if word.is_empty() || STOP_WORDS.contains(&word.as_str()) || terms.contains(&word) {
+    for word in words(q).filter_map(searchable) {
+        if terms.contains(&word) {
             continue;
         }
-        terms.push(word.chars().take(40).collect());
+        terms.push(word);
         if terms.len() == MAX_TERMS {
             break;
         }
@@ -259,6 +282,11 @@ mod tests {
 
     fn raw(pairs: &[(&str, &str)]) -> RawFilters {
         serde_urlencoded::from_str(&serde_urlencoded::to_string(pairs).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn common_words_are_sorted_for_their_search() {
+        assert!(STOP_WORDS.is_sorted(), "{STOP_WORDS:?}");
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod references;
 pub mod register;
 pub mod requests;
 pub mod rounds;
+pub mod search_index;
 pub mod sessions;
 pub mod standards;
 pub mod stats;

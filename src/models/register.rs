@@ -1,7 +1,7 @@
-//! The public register: published clarifications, found by words and
-//! filters. Full-text search is backend-specific (FTS5 on SQLite, a
-//! weighted `tsvector` on PostgreSQL, both kept by triggers), so the
-//! queries are SQL text built here, with every value bound.
+//! The public register: published clarifications, found by words (in the
+//! [`SearchIndex`] held in memory) and filters. Lists are SQL text built
+//! here, with every value bound, since some conditions differ between the
+//! backends.
 
 use std::collections::HashMap;
 
@@ -19,6 +19,7 @@ use crate::db::schema::requests;
 use crate::domain::lifecycle::State;
 use crate::domain::search::{Filters, PER_PAGE, Status};
 use crate::domain::{clauses, excerpt};
+use crate::models::search_index::SearchIndex;
 
 /// A published clarification with everything the public may see of it, and
 /// when it was found by words, its question and an excerpt of its answer
@@ -134,14 +135,19 @@ const JOINS: &str =
 /// A page of published clarifications: by relevance when there are words
 /// to look for, newest first otherwise. When every word together finds
 /// nothing, clarifications with any of them are offered instead.
-pub fn search(conn: &mut DbConn, filters: &Filters) -> QueryResult<Results> {
-    run(conn, filters, Window::page(filters))
+pub fn search(conn: &mut DbConn, index: &SearchIndex, filters: &Filters) -> QueryResult<Results> {
+    run(conn, index, filters, Window::page(filters))
 }
 
 /// Every clarification a search finds, up to `limit`, in the order of its
 /// pages: what a download holds, read at once rather than page by page.
-pub fn search_all(conn: &mut DbConn, filters: &Filters, limit: i64) -> QueryResult<Results> {
-    run(conn, filters, Window { limit, offset: 0 })
+pub fn search_all(
+    conn: &mut DbConn,
+    index: &SearchIndex,
+    filters: &Filters,
+    limit: i64,
+) -> QueryResult<Results> {
+    run(conn, index, filters, Window { limit, offset: 0 })
 }
 
 /// Which rows of the ordered matches to load.
@@ -160,18 +166,29 @@ impl Window {
     }
 }
 
-fn run(conn: &mut DbConn, filters: &Filters, window: Window) -> QueryResult<Results> {
+fn run(
+    conn: &mut DbConn,
+    index: &SearchIndex,
+    filters: &Filters,
+    window: Window,
+) -> QueryResult<Results> {
     let terms = filters.terms();
     if terms.is_empty() {
         return browse(conn, filters, window);
     }
-    let all = matching(conn, filters, &terms, Join::All, window)?;
-    if all.total > 0 || terms.len() == 1 {
-        return Ok(all);
+    let index = index.current(conn)?;
+    let (offset, limit) = (window.offset as usize, window.limit as usize);
+    let mut found = index.search(&terms, true, filters, offset, limit);
+    let mut broadened = false;
+    if found.total == 0 && terms.len() > 1 {
+        found = index.search(&terms, false, filters, offset, limit);
+        broadened = found.total > 0;
     }
-    let mut any = matching(conn, filters, &terms, Join::Any, window)?;
-    any.broadened = any.total > 0;
-    Ok(any)
+    Ok(Results {
+        total: found.total as i64,
+        items: marked(conn, &found.ids, &terms)?,
+        broadened,
+    })
 }
 
 fn browse(conn: &mut DbConn, filters: &Filters, window: Window) -> QueryResult<Results> {
@@ -200,210 +217,53 @@ fn newest(conn: &mut DbConn, filters: &Filters, window: Window) -> QueryResult<V
     page.load(conn)
 }
 
-#[derive(Clone, Copy)]
-enum Join {
-    All,
-    Any,
-}
-
-fn matching(
-    conn: &mut DbConn,
-    filters: &Filters,
-    terms: &[String],
-    join: Join,
-    window: Window,
-) -> QueryResult<Results> {
-    let facets = facets(filters);
-    if matches!(conn, DbConn::Sqlite(_)) {
-        let words = terms
-            .iter()
-            .map(|t| format!("\"{t}\""))
-            .collect::<Vec<_>>()
-            .join(match join {
-                Join::All => " ",
-                Join::Any => " OR ",
-            });
-        let mut expression = format!("{{clause question answer standard title}} : ({words})");
-        if !facets.is_empty() {
-            expression.push_str(&format!(" AND facets : ({})", facets.join(" AND ")));
-        }
-        return ranked_by_index_alone(conn, &expression, terms, window);
-    }
-    let words = terms.join(match join {
-        Join::All => " & ",
-        Join::Any => " | ",
-    });
-    // The words rank; the facets only narrow.
-    let from_matches = |statement: &mut Statement| {
-        statement.push(" FROM clarification_search f, to_tsquery('english', ");
-        statement.bind(Value::Text(words.clone()));
-        statement.push(") AS q(query) WHERE f.document @@ (q.query");
-        if !facets.is_empty() {
-            statement.push(" && ");
-            statement.bind(Value::Text(facets.join(" & ")));
-            statement.push("::tsquery");
-        }
-        statement.push(")");
-    };
-    let mut count = Statement::new("SELECT count(*) AS n");
-    from_matches(&mut count);
-    let total = count.count(conn)?;
-
-    // As on SQLite, the newest matches are ranked, at least RANKED of them;
-    // the page is then cut, so that only its rows pay for the excerpts.
-    let mut newest = Statement::new("SELECT f.request_id, f.document, f.published_at, q.query");
-    from_matches(&mut newest);
-    newest.push(" ORDER BY f.published_at DESC LIMIT ");
-    newest.bind(Value::Int(RANKED.max(window.offset + window.limit)));
-    let mut ranked = Statement::new(
-        "SELECT n.request_id, n.query, ts_rank(n.document, n.query) AS score FROM (",
-    );
-    ranked.append(newest);
-    ranked.push(") n ORDER BY score DESC, n.published_at DESC");
-    ranked.limit(window.limit, window.offset);
-    let mut page = Statement::new("SELECT ");
-    page.push(COLUMNS);
-    page.push(
-        ", ts_headline('english', r.question, m.query, \
-         'HighlightAll=true, StartSel=' || chr(57344) || ', StopSel=' || chr(57345)) AS question_marked, \
-         ts_headline('english', coalesce(r.answer, ''), m.query, \
-         'MaxWords=45, MinWords=20, StartSel=' || chr(57344) || ', StopSel=' || chr(57345)) AS answer_marked \
-         FROM (",
-    );
-    page.append(ranked);
-    page.push(") m JOIN requests r ON r.id = m.request_id ");
-    page.push(JOINS);
-    page.push(" ORDER BY m.score DESC, r.published_at DESC");
-    Ok(Results {
-        total,
-        items: page.load(conn)?,
-        broadened: false,
-    })
-}
-
-/// The filters as words of the full-text index (see the `search_facets`
-/// migrations, which write the same words for each clarification): one
-/// per filter given, in hexadecimal so that no tokenizer splits it.
-fn facets(filters: &Filters) -> Vec<String> {
-    let hex = |value: &str| {
-        value
-            .bytes()
-            .map(|b| format!("{b:02x}"))
-            .collect::<String>()
-    };
-    let mut facets = Vec::new();
-    if let Some(slug) = &filters.standard {
-        facets.push(format!("zs{}0", hex(slug)));
-    }
-    if let Some(clause) = &filters.clause {
-        facets.push(format!("zc{}0", hex(&clause.trim().to_lowercase())));
-    }
-    if let Some(year) = filters.year {
-        facets.push(format!("zy{year}"));
-    }
-    if let Some(status) = filters.status {
-        facets.push(format!("zf{}0", hex(status.as_str())));
-    }
-    facets
-}
-
-/// SQLite's relevance: columns of the index are 1 clause, 2 question,
-/// 3 answer, 4 standard, 5 title; the clause and the standard weigh most,
-/// the title least, since every clarification of a standard shares it.
-const BM25: &str = "bm25(clarification_search, 0.0, 4.0, 2.0, 1.0, 4.0, 0.2)";
-
 #[derive(QueryableByName)]
 struct Row {
-    #[diesel(sql_type = BigInt)]
-    rowid: i64,
+    #[diesel(sql_type = Text)]
+    id: String,
     #[diesel(embed)]
     clarification: Clarification,
 }
 
-#[derive(QueryableByName)]
-struct RowId {
-    #[diesel(sql_type = BigInt)]
-    rowid: i64,
-}
-
-/// How many of the newest matches a search ranks by relevance.
-const RANKED: i64 = 2000;
-
-/// A search on SQLite: counted and ranked in the index, filters included
-/// (as facets), without reading a clarification; only the page's rows are
-/// then read with their excerpts. Joining every match to its clarification first
-/// costs far more than the ranking once a word is common.
-fn ranked_by_index_alone(
-    conn: &mut DbConn,
-    expression: &str,
-    terms: &[String],
-    window: Window,
-) -> QueryResult<Results> {
-    let mut count = Statement::new(
-        "SELECT count(*) AS n FROM clarification_search WHERE clarification_search MATCH ",
-    );
-    count.bind(Value::Text(expression.to_owned()));
-    let total = count.count(conn)?;
-    // A common word matches a large share of the register, and ranking
-    // costs a little for every match: the newest matches are ranked, at
-    // least RANKED of them, and as many as the page asked for needs.
-    let ranked_matches = RANKED.max(window.offset + window.limit);
-    let mut ranked = Statement::new("SELECT rowid FROM (SELECT rowid, ");
-    ranked.push(BM25);
-    ranked.push(" AS score FROM clarification_search WHERE clarification_search MATCH ");
-    ranked.bind(Value::Text(expression.to_owned()));
-    // Rows enter the index as they are published: newest last.
-    ranked.push(" ORDER BY rowid DESC LIMIT ");
-    ranked.bind(Value::Int(ranked_matches));
-    ranked.push(") ORDER BY score, rowid DESC");
-    ranked.limit(window.limit, window.offset);
-    let order: Vec<i64> = ranked
-        .load::<RowId>(conn)?
-        .into_iter()
-        .map(|r| r.rowid)
-        .collect();
-    if order.is_empty() {
-        return Ok(Results {
-            total,
-            items: Vec::new(),
-            broadened: false,
-        });
-    }
-    // The page's rows by their ids alone: FTS5's highlight() and snippet()
-    // would need the search again for each row, which reads every match
-    // of its words (a millisecond a row for a common word), so the words
-    // are marked here instead.
-    let mut page = Statement::new("SELECT f.rowid AS rowid, ");
-    page.push(COLUMNS);
-    page.push(", NULL AS question_marked, NULL AS answer_marked ");
-    page.push("FROM clarification_search f CROSS JOIN requests r ON r.id = f.request_id ");
-    page.push(JOINS);
-    page.push(" WHERE f.rowid IN (");
-    for (i, rowid) in order.iter().enumerate() {
-        if i > 0 {
-            page.push(", ");
+/// The clarifications of `ids`, in that order, with the words of `terms`
+/// marked in their question and the excerpt of their answer.
+fn marked(conn: &mut DbConn, ids: &[String], terms: &[String]) -> QueryResult<Vec<Clarification>> {
+    let mut rows = Vec::with_capacity(ids.len());
+    // A download asks for thousands: within the number of values a
+    // statement may bind.
+    for batch in ids.chunks(1000) {
+        let mut page = Statement::new("SELECT r.id AS id, ");
+        page.push(COLUMNS);
+        page.push(", NULL AS question_marked, NULL AS answer_marked FROM requests r ");
+        page.push(JOINS);
+        page.push(" WHERE r.id IN (");
+        for (i, id) in batch.iter().enumerate() {
+            if i > 0 {
+                page.push(", ");
+            }
+            page.bind(Value::Text(id.clone()));
         }
-        page.bind(Value::Int(*rowid));
+        page.push(")");
+        rows.extend(page.load::<Row>(conn)?);
     }
-    page.push(")");
-    let mut rows = page.load::<Row>(conn)?;
-    rows.sort_by_key(|row| order.iter().position(|id| *id == row.rowid));
-    Ok(Results {
-        total,
-        items: rows
-            .into_iter()
-            .map(|row| {
-                let mut found = row.clarification;
-                found.question_marked = Some(excerpt::mark(&found.question, terms));
-                found.answer_marked = Some(excerpt::from_first_mark(&excerpt::mark(
-                    &found.answer,
-                    terms,
-                )));
-                found
-            })
-            .collect(),
-        broadened: false,
-    })
+    let order: HashMap<&str, usize> = ids
+        .iter()
+        .enumerate()
+        .map(|(at, id)| (id.as_str(), at))
+        .collect();
+    rows.sort_by_key(|row| order.get(row.id.as_str()).copied());
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let mut found = row.clarification;
+            found.question_marked = Some(excerpt::mark(&found.question, terms));
+            found.answer_marked = Some(excerpt::from_first_mark(&excerpt::mark(
+                &found.answer,
+                terms,
+            )));
+            found
+        })
+        .collect())
 }
 
 /// Adds the filters' conditions to a statement whose WHERE is open.
@@ -665,12 +525,6 @@ impl Statement {
     fn bind(&mut self, value: Value) {
         self.sql.push('?');
         self.values.push(value);
-    }
-
-    /// Adds another statement's text and values, e.g. as a subquery.
-    fn append(&mut self, other: Statement) {
-        self.sql.push_str(&other.sql);
-        self.values.extend(other.values);
     }
 
     fn limit(&mut self, limit: i64, offset: i64) {

@@ -31,6 +31,7 @@ pub struct AppState {
     pub mail_wake: Arc<Notify>,
     pub metrics: metrics::Metrics,
     pub page_cache: page_cache::PageCache,
+    pub search_index: Arc<crate::models::search_index::SearchIndex>,
     /// One permit per pooled connection: a request waits for its turn here,
     /// as a parked future, rather than as a blocking thread of its own
     /// waiting on the pool, so a crowd costs memory per request, not per

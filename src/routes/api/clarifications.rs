@@ -57,8 +57,9 @@ pub async fn index(
     state: web::Data<AppState>,
     query: web::Query<RawFilters>,
 ) -> Result<HttpResponse, AppError> {
-    let searched = searching(&state, &query, |conn, filters| {
-        Ok(register::search(conn, filters)?)
+    let index = state.search_index.clone();
+    let searched = searching(&state, &query, move |conn, filters| {
+        Ok(register::search(conn, &index, filters)?)
     })
     .await?;
     let (filters, results) = match searched {

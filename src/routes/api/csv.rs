@@ -41,8 +41,9 @@ pub async fn download(
     state: web::Data<AppState>,
     query: web::Query<RawFilters>,
 ) -> Result<HttpResponse, AppError> {
-    let searched = searching(&state, &query, |conn, filters| {
-        Ok(register::search_all(conn, filters, MAX_ROWS)?)
+    let index = state.search_index.clone();
+    let searched = searching(&state, &query, move |conn, filters| {
+        Ok(register::search_all(conn, &index, filters, MAX_ROWS)?)
     })
     .await?;
     let results = match searched {

@@ -74,6 +74,7 @@ pub async fn index(
     let input = query.into_inner();
     let checked = Filters::parse(&input);
     let standard = checked.as_ref().ok().and_then(|f| f.standard.clone());
+    let index = state.search_index.clone();
     let (standards, years, results) = state
         .db(move |conn| {
             let all = standards::all_with_groups(conn)?;
@@ -81,7 +82,7 @@ pub async fn index(
                 .as_deref()
                 .is_none_or(|slug| all.iter().any(|(s, _)| s.slug == slug));
             let results = match &checked {
-                Ok(filters) if known => Some(register::search(conn, filters)?),
+                Ok(filters) if known => Some(register::search(conn, &index, filters)?),
                 _ => None,
             };
             Ok((all, register::years(conn)?, (checked, known, results)))

@@ -1,0 +1,477 @@
+//! The register's words and filters, held in memory. Published
+//! clarifications do not change except by a status mark, so the index is
+//! built once from the database and then only follows the register's
+//! version (`register_version`): new publications are appended, marks move
+//! a clarification between statuses, anything else rebuilds it. Every
+//! instance holds its own, so several instances need share nothing but
+//! the database.
+//!
+//! A full-text index in the database answered a common word by reading its
+//! tens of thousands of matches from disk, milliseconds per search even
+//! with the count and ranking done in the index; here a word's matches are
+//! a compressed bitmap, combined with others and counted in microseconds.
+
+use std::collections::HashMap;
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+use std::rc::Rc;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use chrono::{Datelike, NaiveDateTime};
+use diesel::prelude::*;
+use roaring::RoaringBitmap;
+use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap;
+use uuid::Uuid;
+
+use crate::db::DbConn;
+use crate::db::schema::{requests, standards};
+use crate::domain::clauses;
+use crate::domain::lifecycle::State;
+use crate::domain::search::{self, Filters, Status};
+
+/// How many of the newest matches a search ranks by relevance: a common
+/// word matches a large share of the register, and nobody reads past the
+/// first pages of the best of the recent ones.
+const RANKED: usize = 2000;
+
+/// How much a word weighs in each part of a clarification, in fifths: the
+/// clause and the standard most, the title least, since every
+/// clarification of a standard shares it.
+const CLAUSE: u8 = 20;
+const QUESTION: u8 = 10;
+const ANSWER: u8 = 5;
+const STANDARD: u8 = 20;
+const TITLE: u8 = 1;
+
+/// BM25's usual constants: how fast repeats stop counting, and how much
+/// a long text is discounted.
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+
+/// The index of this instance, kept up to date with the database.
+#[derive(Default)]
+pub struct SearchIndex {
+    current: Mutex<Option<Arc<Index>>>,
+    /// Held while the index is brought up to date, so that one search does
+    /// it while the others wait for the result.
+    refreshing: Mutex<()>,
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    // A panic while holding the lock leaves plain data behind; keep going.
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+impl SearchIndex {
+    /// The index as the register stands now.
+    pub fn current(&self, conn: &mut DbConn) -> QueryResult<Arc<Index>> {
+        // Read before the register itself: an index built from newer rows
+        // than its version says is only refreshed once more.
+        let version = super::register::version(conn)?;
+        let held = || lock(&self.current).clone();
+        if let Some(index) = held().filter(|index| index.version == version) {
+            return Ok(index);
+        }
+        let _turn = lock(&self.refreshing);
+        let old = held();
+        if let Some(index) = old.clone().filter(|index| index.version == version) {
+            return Ok(index);
+        }
+        let index = Arc::new(Index::load(conn, version, old.as_deref())?);
+        *lock(&self.current) = Some(index.clone());
+        Ok(index)
+    }
+}
+
+/// What the index needs of a standard, compared to notice an edit.
+#[derive(Clone, PartialEq, Queryable)]
+struct StandardText {
+    id: String,
+    slug: String,
+    designation: String,
+    edition: i32,
+    title: String,
+}
+
+/// A published clarification as listed before its text is read, in the
+/// order of publication.
+#[derive(Queryable)]
+struct Listed {
+    id: String,
+    published_at: Option<NaiveDateTime>,
+    flag: Option<String>,
+    clause: String,
+    standard_id: String,
+}
+
+/// A clarification in the index, by its number there: the order of
+/// publication, newest last.
+#[derive(Clone)]
+struct Doc {
+    id: Uuid,
+    status: Status,
+    /// The clause and the standard, hashed: if either changes the index is
+    /// rebuilt.
+    placing: u64,
+    /// Its words, weighed like their occurrences.
+    length: f32,
+}
+
+/// The clarifications holding one word, and how much it weighs in each
+/// (one byte per clarification, in the bitmap's order).
+#[derive(Clone, Default)]
+struct Postings {
+    docs: RoaringBitmap,
+    weights: Vec<u8>,
+}
+
+#[derive(Clone)]
+pub struct Index {
+    version: i64,
+    standards: Vec<StandardText>,
+    docs: Vec<Doc>,
+    words: FxHashMap<Box<str>, Postings>,
+    /// One bitmap per filter value, keyed by [`facet`].
+    facets: HashMap<String, RoaringBitmap>,
+    total_length: f64,
+}
+
+/// The words of the clarification being added, with what they weigh in
+/// it; and each word's stem, remembered, since a register repeats its
+/// vocabulary and stemming is the costliest part of reading it.
+struct Words {
+    stemmer: Stemmer,
+    /// Each word as written, and its stem (none for a common word).
+    stems: FxHashMap<String, Option<Rc<str>>>,
+    weights: FxHashMap<Rc<str>, u8>,
+    length: u32,
+}
+
+impl Default for Words {
+    fn default() -> Self {
+        Words {
+            stemmer: Stemmer::create(Algorithm::English),
+            stems: FxHashMap::default(),
+            weights: FxHashMap::default(),
+            length: 0,
+        }
+    }
+}
+
+impl Words {
+    fn weigh(&mut self, text: &str, weight: u8) {
+        for word in search::words(text) {
+            let stem = match self.stems.get(word) {
+                Some(stem) => stem.clone(),
+                None => {
+                    let stem = search::searchable(word)
+                        .map(|word| Rc::from(self.stemmer.stem(&word).as_ref()));
+                    self.stems.insert(word.to_owned(), stem.clone());
+                    stem
+                }
+            };
+            let Some(stem) = stem else {
+                continue;
+            };
+            let sum = self.weights.entry(stem).or_default();
+            *sum = sum.saturating_add(weight);
+            self.length += u32::from(weight);
+        }
+    }
+}
+
+/// What a search found: how many clarifications, and the ids of those in
+/// the window asked for, best first.
+pub struct Found {
+    pub total: u64,
+    pub ids: Vec<String>,
+}
+
+enum Facet<'a> {
+    Standard(&'a str),
+    Clause(&'a str),
+    Year(i32),
+    Status(Status),
+}
+
+fn facet(facet: Facet) -> String {
+    match facet {
+        Facet::Standard(slug) => format!("standard {slug}"),
+        Facet::Clause(clause) => format!("clause {clause}"),
+        Facet::Year(year) => format!("year {year}"),
+        Facet::Status(status) => format!("status {}", status.as_str()),
+    }
+}
+
+fn status_of(flag: Option<&str>) -> Status {
+    Status::ALL
+        .into_iter()
+        .find(|status| status.flag() == flag)
+        .unwrap_or(Status::Current)
+}
+
+fn placing(listed: &Listed) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    (&listed.clause, &listed.standard_id).hash(&mut hasher);
+    hasher.finish()
+}
+
+impl Index {
+    fn load(conn: &mut DbConn, version: i64, old: Option<&Index>) -> QueryResult<Index> {
+        let standards: Vec<StandardText> = standards::table
+            .select((
+                standards::id,
+                standards::slug,
+                standards::designation,
+                standards::edition,
+                standards::title,
+            ))
+            .order(standards::id)
+            .load(conn)?;
+        let listed: Vec<Listed> = requests::table
+            .filter(requests::state.eq(State::Published.as_str()))
+            .select((
+                requests::id,
+                requests::published_at,
+                requests::publication_flag,
+                requests::clause,
+                requests::standard_id,
+            ))
+            .order((requests::published_at.asc(), requests::reference.asc()))
+            .load(conn)?;
+        let mut index = match old {
+            Some(old) if old.continues_into(&standards, &listed) => old.clone(),
+            _ => Index {
+                version,
+                standards,
+                docs: Vec::new(),
+                words: FxHashMap::default(),
+                facets: HashMap::new(),
+                total_length: 0.0,
+            },
+        };
+        index.version = version;
+        for (number, listed) in listed.iter().enumerate().take(index.docs.len()) {
+            let status = status_of(listed.flag.as_deref());
+            let was = index.docs[number].status;
+            if status != was {
+                let number = number as u32;
+                index.facet(Facet::Status(was)).remove(number);
+                index.facet(Facet::Status(status)).insert(number);
+                index.docs[number as usize].status = status;
+            }
+        }
+        let new = &listed[index.docs.len()..];
+        let mut words = Words::default();
+        // In batches, so that the text of a large register is never all
+        // in memory at once.
+        for batch in new.chunks(500) {
+            let ids: Vec<&str> = batch.iter().map(|listed| listed.id.as_str()).collect();
+            let texts: HashMap<String, (String, Option<String>)> = requests::table
+                .filter(requests::id.eq_any(&ids))
+                .select((requests::id, requests::question, requests::answer))
+                .load::<(String, String, Option<String>)>(conn)?
+                .into_iter()
+                .map(|(id, question, answer)| (id, (question, answer)))
+                .collect();
+            for listed in batch {
+                let (question, answer) = texts
+                    .get(&listed.id)
+                    .map(|(question, answer)| (question.as_str(), answer.as_deref()))
+                    .unwrap_or_default();
+                index.add(&mut words, listed, question, answer.unwrap_or_default());
+            }
+        }
+        Ok(index)
+    }
+
+    /// Whether this index holds the start of `listed`, placed as it is now,
+    /// so that it needs only the rest appended and its statuses updated.
+    fn continues_into(&self, standards: &[StandardText], listed: &[Listed]) -> bool {
+        self.standards == standards
+            && listed.len() >= self.docs.len()
+            && self.docs.iter().zip(listed).all(|(doc, listed)| {
+                Uuid::parse_str(&listed.id).ok() == Some(doc.id) && doc.placing == placing(listed)
+            })
+    }
+
+    fn facet(&mut self, which: Facet) -> &mut RoaringBitmap {
+        self.facets.entry(facet(which)).or_default()
+    }
+
+    fn add(&mut self, words: &mut Words, listed: &Listed, question: &str, answer: &str) {
+        let Ok(id) = Uuid::parse_str(&listed.id) else {
+            return;
+        };
+        let number = self.docs.len() as u32;
+        let standard = self
+            .standards
+            .iter()
+            .find(|standard| standard.id == listed.standard_id)
+            .cloned();
+        words.weigh(&listed.clause, CLAUSE);
+        words.weigh(question, QUESTION);
+        words.weigh(answer, ANSWER);
+        if let Some(standard) = &standard {
+            words.weigh(&standard.designation, STANDARD);
+            words.weigh(&standard.edition.to_string(), STANDARD);
+            words.weigh(&standard.title, TITLE);
+        }
+        let length = words.length;
+        for (stem, weight) in words.weights.drain() {
+            match self.words.get_mut(stem.as_ref()) {
+                Some(postings) => {
+                    // Numbers only grow: appended, not searched for.
+                    let _ = postings.docs.try_push(number);
+                    postings.weights.push(weight);
+                }
+                None => {
+                    let postings = Postings {
+                        docs: RoaringBitmap::from_iter([number]),
+                        weights: vec![weight],
+                    };
+                    self.words.insert(stem.as_ref().into(), postings);
+                }
+            }
+        }
+        words.length = 0;
+
+        let status = status_of(listed.flag.as_deref());
+        if let Some(standard) = &standard {
+            self.facet(Facet::Standard(&standard.slug)).insert(number);
+        }
+        if let Some(published_at) = listed.published_at {
+            self.facet(Facet::Year(published_at.year())).insert(number);
+        }
+        self.facet(Facet::Status(status)).insert(number);
+        // The clause and every clause above it: `7.2.1` is under `7.2`
+        // and `7`.
+        let clause = listed.clause.to_lowercase();
+        for (at, c) in clause.char_indices() {
+            if clauses::SEPARATORS.contains(&c) && at > 0 {
+                self.facet(Facet::Clause(&clause[..at])).insert(number);
+            }
+        }
+        self.facet(Facet::Clause(&clause)).insert(number);
+
+        let length = length as f32 / 5.0;
+        self.total_length += f64::from(length);
+        self.docs.push(Doc {
+            id,
+            status,
+            placing: placing(listed),
+            length,
+        });
+    }
+
+    /// The clarifications holding every term (`all`) or any of them that
+    /// pass the filters: counted, the newest of them ranked by relevance
+    /// (BM25, ties newest first), and `limit` of those from `offset`.
+    pub fn search(
+        &self,
+        terms: &[String],
+        all: bool,
+        filters: &Filters,
+        offset: usize,
+        limit: usize,
+    ) -> Found {
+        let stemmer = Stemmer::create(Algorithm::English);
+        let mut stems: Vec<String> = terms
+            .iter()
+            .map(|term| stemmer.stem(term).into_owned())
+            .collect();
+        stems.dedup();
+        let postings: Vec<Option<&Postings>> = stems
+            .iter()
+            .map(|stem| self.words.get(stem.as_str()))
+            .collect();
+        let mut matched = if all {
+            intersection(postings.iter().map(|p| p.map(|p| &p.docs)))
+        } else {
+            postings
+                .iter()
+                .flatten()
+                .fold(RoaringBitmap::new(), |any, p| any | &p.docs)
+        };
+        for wanted in self.wanted_facets(filters) {
+            match self.facets.get(&wanted) {
+                Some(docs) => matched &= docs,
+                None => matched.clear(),
+            }
+        }
+        let total = matched.len();
+
+        let newest: Vec<u32> = matched
+            .iter()
+            .rev()
+            .take(RANKED.max(offset + limit))
+            .collect();
+        let mut scores = vec![0f32; newest.len()];
+        let count = self.docs.len() as f32;
+        let average = (self.total_length / f64::from(count.max(1.0) as u32)) as f32;
+        for p in postings.into_iter().flatten() {
+            let holding = p.docs.len() as f32;
+            let idf = ((count - holding + 0.5) / (holding + 0.5) + 1.0).ln();
+            // Both lists run newest first; the word's position in its own
+            // list finds its weight.
+            let mut own = p
+                .docs
+                .iter()
+                .rev()
+                .zip((0..p.weights.len()).rev())
+                .peekable();
+            for (score, &doc) in scores.iter_mut().zip(&newest) {
+                while own.next_if(|&(held, _)| held > doc).is_some() {}
+                if let Some((_, at)) = own.next_if(|&(held, _)| held == doc) {
+                    let tf = f32::from(p.weights[at]) / 5.0;
+                    let length = self.docs[doc as usize].length / average.max(f32::EPSILON);
+                    *score += idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * length));
+                }
+            }
+        }
+        let mut order: Vec<usize> = (0..newest.len()).collect();
+        // Stable: equal scores keep the newest first.
+        order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));
+        Found {
+            total,
+            ids: order
+                .into_iter()
+                .skip(offset)
+                .take(limit)
+                .map(|at| self.docs[newest[at] as usize].id.to_string())
+                .collect(),
+        }
+    }
+
+    fn wanted_facets(&self, filters: &Filters) -> Vec<String> {
+        let mut wanted = Vec::new();
+        if let Some(slug) = &filters.standard {
+            wanted.push(facet(Facet::Standard(slug)));
+        }
+        if let Some(clause) = &filters.clause {
+            wanted.push(facet(Facet::Clause(&clause.trim().to_lowercase())));
+        }
+        if let Some(year) = filters.year {
+            wanted.push(facet(Facet::Year(year)));
+        }
+        if let Some(status) = filters.status {
+            wanted.push(facet(Facet::Status(status)));
+        }
+        wanted
+    }
+}
+
+/// The clarifications in every bitmap, none if one is missing; the
+/// smallest first, so that each step has the least to compare.
+fn intersection<'a>(bitmaps: impl Iterator<Item = Option<&'a RoaringBitmap>>) -> RoaringBitmap {
+    let Some(mut bitmaps) = bitmaps.collect::<Option<Vec<_>>>() else {
+        return RoaringBitmap::new();
+    };
+    bitmaps.sort_by_key(|bitmap| bitmap.len());
+    let mut bitmaps = bitmaps.into_iter();
+    let Some(first) = bitmaps.next() else {
+        return RoaringBitmap::new();
+    };
+    bitmaps.fold(first.clone(), |all, bitmap| all & bitmap)
+}
