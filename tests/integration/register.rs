@@ -610,7 +610,7 @@ async fn kept_pages_show_changes_made_through_the_server(backend: Backend) {
 /// filters must agree with the list without words, for every filter, and
 /// follow a status that changes after publication.
 async fn searches_with_words_and_filters_agree_with_the_list(backend: Backend) {
-    use clarion::db::schema::requests;
+    use clarion::db::schema::{requests, standards};
     use diesel::prelude::*;
     let app = TestApp::spawn(backend).await;
     let mut conn = app.db();
@@ -683,6 +683,38 @@ async fn searches_with_words_and_filters_agree_with_the_list(backend: Backend) {
         pick(&[0, 1, 2, 5]),
         "7.20 is under 7 but no longer current"
     );
+
+    // The search index is held in memory: it follows what is published
+    // after it was built, at the end of the register or among older
+    // clarifications (an import), and a renamed standard.
+    let mut later = |clause: &'static str, year: i32| {
+        let published_on = NaiveDate::from_ymd_opt(year, 1, 10).unwrap();
+        publish(
+            &mut conn,
+            Published {
+                clause,
+                answer,
+                published_on,
+                ..Published::default()
+            },
+        )
+    };
+    let mut expected = pick(&[1, 5]);
+    for year in [2026, 2023] {
+        expected.push(later("7.2.1", year));
+        expected.sort();
+        assert_eq!(found("clause=7.2.1").await, expected, "published in {year}");
+    }
+    diesel::update(standards::table.filter(standards::slug.eq("iso-iec-17065-2012")))
+        .set(standards::title.eq("Requirements for bodies certifying widgets"))
+        .execute(&mut conn)
+        .unwrap();
+    let (_, html) = app.visitor.page("/clarifications?q=widgets").await;
+    let widgets: Vec<String> = results(&html)
+        .iter()
+        .map(|meta| meta.split(" · ").next().unwrap().to_owned())
+        .collect();
+    assert_eq!(widgets, pick(&[5]));
 }
 
 on_both_databases!(
