@@ -137,7 +137,21 @@ fn variables_help() -> String {
     text
 }
 
+/// glibc gives each thread that allocates at once an arena of its own, up
+/// to eight per core, and each keeps what it freed: a busy server held a
+/// fifth more memory for it. Two arenas serve the two cores Clarion is
+/// sized for without threads queueing for the allocator.
+fn fewer_allocator_arenas() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only sets a tuning parameter; it is called before any
+    // other thread exists.
+    unsafe {
+        libc::mallopt(libc::M_ARENA_MAX, 2);
+    }
+}
+
 fn main() -> ExitCode {
+    fewer_allocator_arenas();
     let cli = Cli::parse();
     let settings = match Settings::load(cli.config.as_deref()) {
         Ok(settings) => settings,

@@ -18,6 +18,7 @@ use std::rc::Rc;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use chrono::{Datelike, NaiveDateTime};
+use diesel::connection::DefaultLoadingMode;
 use diesel::prelude::*;
 use roaring::RoaringBitmap;
 use rust_stemmers::{Algorithm, Stemmer};
@@ -95,14 +96,13 @@ struct StandardText {
 }
 
 /// A published clarification as listed before its text is read, in the
-/// order of publication.
-#[derive(Queryable)]
+/// order of publication; small, since the whole register is listed.
 struct Listed {
-    id: String,
+    id: Box<str>,
     published_at: Option<NaiveDateTime>,
-    flag: Option<String>,
-    clause: String,
-    standard_id: String,
+    status: Status,
+    /// The clause and the standard, hashed (see [`Doc::placing`]).
+    placing: u64,
 }
 
 /// A clarification in the index, by its number there: the order of
@@ -211,10 +211,18 @@ fn status_of(flag: Option<&str>) -> Status {
         .unwrap_or(Status::Current)
 }
 
-fn placing(listed: &Listed) -> u64 {
+fn placing(clause: &str, standard_id: &str) -> u64 {
     let mut hasher = DefaultHasher::new();
-    (&listed.clause, &listed.standard_id).hash(&mut hasher);
+    (clause, standard_id).hash(&mut hasher);
     hasher.finish()
+}
+
+/// What the index reads of a clarification it adds.
+struct Text {
+    clause: String,
+    standard_id: String,
+    question: String,
+    answer: String,
 }
 
 impl Index {
@@ -229,7 +237,9 @@ impl Index {
             ))
             .order(standards::id)
             .load(conn)?;
-        let listed: Vec<Listed> = requests::table
+        // Read row by row: a large register's rows held at once, strings
+        // and all, would weigh more than the index.
+        let listed = requests::table
             .filter(requests::state.eq(State::Published.as_str()))
             .select((
                 requests::id,
@@ -239,7 +249,23 @@ impl Index {
                 requests::standard_id,
             ))
             .order((requests::published_at.asc(), requests::reference.asc()))
-            .load(conn)?;
+            .load_iter::<(
+                String,
+                Option<NaiveDateTime>,
+                Option<String>,
+                String,
+                String,
+            ), DefaultLoadingMode>(conn)?
+            .map(|row| {
+                let (id, published_at, flag, clause, standard_id) = row?;
+                Ok(Listed {
+                    id: id.into(),
+                    published_at,
+                    status: status_of(flag.as_deref()),
+                    placing: placing(&clause, &standard_id),
+                })
+            })
+            .collect::<QueryResult<Vec<Listed>>>()?;
         let mut index = match old {
             Some(old) if old.continues_into(&standards, &listed) => old.clone(),
             _ => Index {
@@ -253,7 +279,7 @@ impl Index {
         };
         index.version = version;
         for (number, listed) in listed.iter().enumerate().take(index.docs.len()) {
-            let status = status_of(listed.flag.as_deref());
+            let status = listed.status;
             let was = index.docs[number].status;
             if status != was {
                 let number = number as u32;
@@ -267,20 +293,36 @@ impl Index {
         // In batches, so that the text of a large register is never all
         // in memory at once.
         for batch in new.chunks(500) {
-            let ids: Vec<&str> = batch.iter().map(|listed| listed.id.as_str()).collect();
-            let texts: HashMap<String, (String, Option<String>)> = requests::table
+            let ids: Vec<&str> = batch.iter().map(|listed| listed.id.as_ref()).collect();
+            let texts: HashMap<String, Text> = requests::table
                 .filter(requests::id.eq_any(&ids))
-                .select((requests::id, requests::question, requests::answer))
-                .load::<(String, String, Option<String>)>(conn)?
+                .select((
+                    requests::id,
+                    requests::clause,
+                    requests::standard_id,
+                    requests::question,
+                    requests::answer,
+                ))
+                .load::<(String, String, String, String, Option<String>)>(conn)?
                 .into_iter()
-                .map(|(id, question, answer)| (id, (question, answer)))
+                .map(|(id, clause, standard_id, question, answer)| {
+                    let answer = answer.unwrap_or_default();
+                    (
+                        id,
+                        Text {
+                            clause,
+                            standard_id,
+                            question,
+                            answer,
+                        },
+                    )
+                })
                 .collect();
             for listed in batch {
-                let (question, answer) = texts
-                    .get(&listed.id)
-                    .map(|(question, answer)| (question.as_str(), answer.as_deref()))
-                    .unwrap_or_default();
-                index.add(&mut words, listed, question, answer.unwrap_or_default());
+                // Gone since it was listed: the next search refreshes again.
+                if let Some(text) = texts.get(listed.id.as_ref()) {
+                    index.add(&mut words, listed, text);
+                }
             }
         }
         Ok(index)
@@ -292,7 +334,7 @@ impl Index {
         self.standards == standards
             && listed.len() >= self.docs.len()
             && self.docs.iter().zip(listed).all(|(doc, listed)| {
-                Uuid::parse_str(&listed.id).ok() == Some(doc.id) && doc.placing == placing(listed)
+                Uuid::parse_str(&listed.id).ok() == Some(doc.id) && doc.placing == listed.placing
             })
     }
 
@@ -300,7 +342,7 @@ impl Index {
         self.facets.entry(facet(which)).or_default()
     }
 
-    fn add(&mut self, words: &mut Words, listed: &Listed, question: &str, answer: &str) {
+    fn add(&mut self, words: &mut Words, listed: &Listed, text: &Text) {
         let Ok(id) = Uuid::parse_str(&listed.id) else {
             return;
         };
@@ -308,11 +350,11 @@ impl Index {
         let standard = self
             .standards
             .iter()
-            .find(|standard| standard.id == listed.standard_id)
+            .find(|standard| standard.id == text.standard_id)
             .cloned();
-        words.weigh(&listed.clause, CLAUSE);
-        words.weigh(question, QUESTION);
-        words.weigh(answer, ANSWER);
+        words.weigh(&text.clause, CLAUSE);
+        words.weigh(&text.question, QUESTION);
+        words.weigh(&text.answer, ANSWER);
         if let Some(standard) = &standard {
             words.weigh(&standard.designation, STANDARD);
             words.weigh(&standard.edition.to_string(), STANDARD);
@@ -337,7 +379,7 @@ impl Index {
         }
         words.length = 0;
 
-        let status = status_of(listed.flag.as_deref());
+        let status = listed.status;
         if let Some(standard) = &standard {
             self.facet(Facet::Standard(&standard.slug)).insert(number);
         }
@@ -347,7 +389,7 @@ impl Index {
         self.facet(Facet::Status(status)).insert(number);
         // The clause and every clause above it: `7.2.1` is under `7.2`
         // and `7`.
-        let clause = listed.clause.to_lowercase();
+        let clause = text.clause.to_lowercase();
         for (at, c) in clause.char_indices() {
             if clauses::SEPARATORS.contains(&c) && at > 0 {
                 self.facet(Facet::Clause(&clause[..at])).insert(number);
@@ -360,7 +402,7 @@ impl Index {
         self.docs.push(Doc {
             id,
             status,
-            placing: placing(listed),
+            placing: listed.placing,
             length,
         });
     }
