@@ -153,6 +153,9 @@ for backend in $backends; do
     sleep 0.1
   done
   base="http://127.0.0.1:$port"
+  # The first search waits for the search index, built as the server
+  # starts; the addresses are measured once it is ready.
+  curl -fs -o /dev/null "$base/clarifications?q=ready"
 
   sql "$backend" "SELECT '/clarifications/' || reference FROM requests WHERE state = 'published' ORDER BY reference LIMIT 2000" > "$dir/clarifications.txt"
   sql "$backend" "SELECT '/standards/' || slug FROM standards" > "$dir/standards.txt"
