@@ -347,19 +347,21 @@ impl Index {
             return;
         };
         let number = self.docs.len() as u32;
-        let standard = self
-            .standards
-            .iter()
-            .find(|standard| standard.id == text.standard_id)
-            .cloned();
         words.weigh(&text.clause, CLAUSE);
         words.weigh(&text.question, QUESTION);
         words.weigh(&text.answer, ANSWER);
-        if let Some(standard) = &standard {
-            words.weigh(&standard.designation, STANDARD);
-            words.weigh(&standard.edition.to_string(), STANDARD);
-            words.weigh(&standard.title, TITLE);
-        }
+        // Only the slug outlives this borrow of the standards: not a copy of
+        // a whole standard per clarification.
+        let slug = self
+            .standards
+            .iter()
+            .find(|standard| standard.id == text.standard_id)
+            .map(|standard| {
+                words.weigh(&standard.designation, STANDARD);
+                words.weigh(&standard.edition.to_string(), STANDARD);
+                words.weigh(&standard.title, TITLE);
+                standard.slug.clone()
+            });
         let length = words.length;
         for (stem, weight) in words.weights.drain() {
             match self.words.get_mut(stem.as_ref()) {
@@ -380,8 +382,8 @@ impl Index {
         words.length = 0;
 
         let status = listed.status;
-        if let Some(standard) = &standard {
-            self.facet(Facet::Standard(&standard.slug)).insert(number);
+        if let Some(slug) = &slug {
+            self.facet(Facet::Standard(slug)).insert(number);
         }
         if let Some(published_at) = listed.published_at {
             self.facet(Facet::Year(published_at.year())).insert(number);
