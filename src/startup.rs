@@ -124,6 +124,8 @@ impl Application {
             settings: settings.clone(),
         };
         let workers = settings.workers;
+        let intake = site::intake::Intake::start(pool.clone())
+            .map_err(|e| format!("cannot start the intake: {e}"))?;
         let state = web::Data::new(AppState {
             db_turns: tokio::sync::Semaphore::new(pool.max_size() as usize),
             pool,
@@ -135,6 +137,7 @@ impl Application {
                 Duration::from_millis(settings.register_revalidate_ms),
             ),
             search_index: Default::default(),
+            intake,
             settings,
         });
         let app_state = state.clone();

@@ -10,7 +10,7 @@ use tokio::sync::Notify;
 use super::Transport;
 use super::outbox::{self, OutboxMessage};
 use crate::clock::Clock;
-use crate::db::Pool;
+use crate::db::{self, Pool};
 
 const BATCH: i64 = 20;
 
@@ -28,8 +28,15 @@ pub struct MailWorker {
 impl MailWorker {
     /// Runs until the task is dropped.
     pub async fn run(self) {
+        let mut jobs_due = tokio::time::Instant::now();
         loop {
-            self.run_jobs().await;
+            // Jobs act on time passing (deadlines, retention), not on new
+            // mail: once per poll interval is enough, however often a crowd
+            // of submissions wakes the worker for their mail.
+            if tokio::time::Instant::now() >= jobs_due {
+                self.run_jobs().await;
+                jobs_due = tokio::time::Instant::now() + self.poll;
+            }
             match self.deliver_due().await {
                 // A full batch means more may be waiting.
                 Ok(n) if n as i64 == BATCH => continue,
@@ -68,38 +75,54 @@ impl MailWorker {
         .await
         .map_err(|e| e.to_string())??;
         let count = due.len();
+        let mut outcomes = Vec::with_capacity(count);
         for message in due {
             let outcome = self.transport.send(&self.from, &message).await;
-            self.record(message, outcome).await?;
+            outcomes.push((message, outcome));
         }
+        self.record(outcomes).await?;
         Ok(count)
     }
 
+    /// Records a batch's outcomes in one transaction: one commit per batch
+    /// instead of per message, which under a crowd of submissions left the
+    /// writer waiting. A crash before it re-sends at most this batch when
+    /// the lease ends, under the same Message-IDs.
     async fn record(
         &self,
-        message: OutboxMessage,
-        outcome: Result<(), super::transport::SendError>,
+        outcomes: Vec<(OutboxMessage, Result<(), super::transport::SendError>)>,
     ) -> Result<(), String> {
         let pool = self.pool.clone();
         let now = self.clock.now();
         tokio::task::spawn_blocking(move || {
             let mut conn = pool.get().map_err(|e| e.to_string())?;
-            match outcome {
-                Ok(()) => {
-                    tracing::info!(message_id = %message.message_id, "mail delivered");
-                    outbox::mark_sent(&mut conn, &message.id, now)
+            db::write_transaction(&mut conn, |conn| {
+                for (message, outcome) in &outcomes {
+                    match outcome {
+                        Ok(()) => {
+                            tracing::info!(message_id = %message.message_id, "mail delivered");
+                            outbox::mark_sent(conn, &message.id, now)?;
+                        }
+                        Err(e) => {
+                            tracing::warn!(
+                                message_id = %message.message_id,
+                                attempt = message.attempts + 1,
+                                permanent = e.permanent,
+                                error = %e.message,
+                                "mail not delivered"
+                            );
+                            outbox::mark_failed_attempt(
+                                conn,
+                                message,
+                                &e.message,
+                                e.permanent,
+                                now,
+                            )?;
+                        }
+                    }
                 }
-                Err(e) => {
-                    tracing::warn!(
-                        message_id = %message.message_id,
-                        attempt = message.attempts + 1,
-                        permanent = e.permanent,
-                        error = %e.message,
-                        "mail not delivered"
-                    );
-                    outbox::mark_failed_attempt(&mut conn, &message, &e.message, e.permanent, now)
-                }
-            }
+                Ok::<_, diesel::result::Error>(())
+            })
             .map_err(|e| e.to_string())
         })
         .await

@@ -5,6 +5,7 @@ pub mod conditional;
 pub mod csrf;
 pub mod head;
 pub mod input;
+pub mod intake;
 pub mod metrics;
 pub mod page_cache;
 pub mod security;
@@ -32,6 +33,8 @@ pub struct AppState {
     pub metrics: metrics::Metrics,
     pub page_cache: page_cache::PageCache,
     pub search_index: Arc<crate::models::search_index::SearchIndex>,
+    /// Stores submissions of the request form in groups.
+    pub intake: intake::Intake,
     /// One permit per pooled connection: a request waits for its turn here,
     /// as a parked future, rather than as a blocking thread of its own
     /// waiting on the pool, so a crowd costs memory per request, not per

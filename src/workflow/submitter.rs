@@ -31,11 +31,16 @@ pub enum Submitted {
     Stored,
     /// Too many stored submissions from this address in the last hour.
     Throttled,
+    /// The standard is unknown or no longer current (superseded since the
+    /// form was filled in): nothing was stored.
+    StandardNotCurrent,
 }
 
 /// Stores a checked submission as `pending_confirmation` and mails the
 /// confirmation link. `submitted_from` is a keyed hash of the address;
-/// `per_hour` 0 turns the throttle off.
+/// `per_hour` 0 turns the throttle off. Runs inside a write transaction the
+/// caller holds, which may store other submissions too (the intake commits
+/// them in groups).
 pub fn submit(
     conn: &mut DbConn,
     ctx: &Ctx,
@@ -43,51 +48,47 @@ pub fn submit(
     submitted_from: &str,
     per_hour: u32,
 ) -> Result<Submitted, WorkflowError> {
-    db::write_transaction(conn, |conn| {
-        if per_hour > 0 {
-            let recent = requests::count_submitted_since(
-                conn,
-                submitted_from,
-                ctx.now - TimeDelta::hours(1),
-            )?;
-            if recent >= i64::from(per_hour) {
-                return Ok(Submitted::Throttled);
-            }
+    let Some((standard, _)) =
+        standards::find_by_slug(conn, &submission.standard_slug)?.filter(|(s, _)| s.is_current())
+    else {
+        return Ok(Submitted::StandardNotCurrent);
+    };
+    if per_hour > 0 {
+        let recent =
+            requests::count_submitted_since(conn, submitted_from, ctx.now - TimeDelta::hours(1))?;
+        if recent >= i64::from(per_hour) {
+            return Ok(Submitted::Throttled);
         }
-        let (standard, _) = standards::find_by_slug(conn, &submission.standard_slug)?
-            .filter(|(s, _)| s.is_current())
-            .ok_or(WorkflowError::NotFound)?;
-        let id =
-            requests::insert_submission(conn, submission, &standard.id, submitted_from, ctx.now)?;
-        let token = tokens::issue(
-            conn,
-            Purpose::Confirm,
-            tokens::Subject {
-                request_id: Some(&id),
-                ..Default::default()
-            },
-            ctx.now,
-            Some(ctx.now + CONFIRMATION_WINDOW),
-        )?;
-        let message = ConfirmRequest {
-            ctx: ctx.mail.clone(),
-            name: submission.name.clone(),
-            request: RequestSummary {
-                reference: None,
-                standard: standard.label(),
-                clause: submission.clause.clone(),
-                question: submission.question.clone(),
-            },
-            confirm_url: ctx.url(&format!("/requests/confirm/{token}")),
-        };
-        ctx.send(
-            conn,
-            &format!("submit-{id}"),
-            submission.email.as_str(),
-            &message,
-        )?;
-        Ok(Submitted::Stored)
-    })
+    }
+    let id = requests::insert_submission(conn, submission, &standard.id, submitted_from, ctx.now)?;
+    let token = tokens::issue(
+        conn,
+        Purpose::Confirm,
+        tokens::Subject {
+            request_id: Some(&id),
+            ..Default::default()
+        },
+        ctx.now,
+        Some(ctx.now + CONFIRMATION_WINDOW),
+    )?;
+    let message = ConfirmRequest {
+        ctx: ctx.mail.clone(),
+        name: submission.name.clone(),
+        request: RequestSummary {
+            reference: None,
+            standard: standard.label(),
+            clause: submission.clause.clone(),
+            question: submission.question.clone(),
+        },
+        confirm_url: ctx.url(&format!("/requests/confirm/{token}")),
+    };
+    ctx.send(
+        conn,
+        &format!("submit-{id}"),
+        submission.email.as_str(),
+        &message,
+    )?;
+    Ok(Submitted::Stored)
 }
 
 /// What a confirmation link opens.

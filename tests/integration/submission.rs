@@ -21,6 +21,7 @@ on_both_databases!(
     a_form_with_mistakes_is_answered_field_by_field_and_stores_nothing,
     the_honeypot_looks_like_success_but_stores_and_mails_nothing,
     repeated_submissions_are_throttled_without_losing_the_input,
+    submissions_sent_together_are_each_answered_for_themselves,
     refused_posts_store_nothing,
     unconfirmed_requests_are_erased_after_72_hours,
     the_submitter_replies_to_the_secretariat_and_can_withdraw,
@@ -313,6 +314,59 @@ async fn repeated_submissions_are_throttled_without_losing_the_input(backend: Ba
     app.clock.advance(TimeDelta::minutes(61));
     assert_eq!(send(&app, &third).await.status(), 303);
     assert_eq!(request_count(&app), 3);
+}
+
+/// Submissions arriving together are stored together (one transaction for
+/// the group); each must still get its own answer: the throttle counts the
+/// ones stored before it in the same group, and a standard superseded
+/// since the form was filled in refuses that one alone.
+async fn submissions_sent_together_are_each_answered_for_themselves(backend: Backend) {
+    let app = TestApp::spawn_with(backend, &[("CLARION_SUBMISSIONS_PER_HOUR", "3".into())]).await;
+    let (_, page) = app.visitor.page("/requests/new").await;
+    let token = csrf_token_in(&page);
+    let mut forms: Vec<Vec<(&'static str, String)>> = (0..6)
+        .map(|i| {
+            with(
+                valid_form(),
+                "question",
+                &format!("Question number {i} sent together: does clause 7.2.1 apply?"),
+            )
+        })
+        .collect();
+    forms.push(with(valid_form(), "standard", "iso-iec-17025-2005"));
+    let mut sending = tokio::task::JoinSet::new();
+    for (i, mut form) in forms.into_iter().enumerate() {
+        form.push(("csrf_token", token.clone()));
+        let visitor = app.visitor.clone();
+        sending.spawn(async move {
+            let fields: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let response = visitor.post_form("/requests", &fields).await;
+            let status = response.status().as_u16();
+            (i, status, response.text().await.unwrap())
+        });
+    }
+    let mut answers = sending.join_all().await;
+    answers.sort();
+    let (_, superseded, page) = answers.pop().unwrap();
+    assert_eq!(superseded, 422);
+    assert!(
+        text_of(&page, ".error-summary")
+            .unwrap()
+            .contains("only current editions take new requests")
+    );
+    let mut statuses: Vec<u16> = answers.iter().map(|(_, status, _)| *status).collect();
+    statuses.sort();
+    assert_eq!(statuses, [303, 303, 303, 429, 429, 429]);
+    assert_eq!(request_count(&app), 3);
+    assert_eq!(outbox_count(&app), 3);
+    let stored: Vec<String> = requests::table
+        .select(requests::question)
+        .load(&mut app.db())
+        .unwrap();
+    for (i, status, _) in &answers {
+        let question = format!("Question number {i} sent together: does clause 7.2.1 apply?");
+        assert_eq!(stored.contains(&question), *status == 303, "{question}");
+    }
 }
 
 async fn refused_posts_store_nothing(backend: Backend) {

@@ -16,7 +16,7 @@ use crate::error::AppError;
 use crate::models::requests::{self, PublishedSummary};
 use crate::models::standards;
 use crate::web::{AppState, Csrf, CsrfForm, Page, client_key};
-use crate::workflow::submitter::{self, Submitted};
+use crate::workflow::submitter::Submitted;
 
 /// Standards in the select, one group per maintenance group.
 pub struct StandardGroup {
@@ -211,37 +211,31 @@ pub async fn create(
         )
         .await;
     }
-    let slug = input.standard.trim().to_owned();
-    let current = state
-        .db(move |conn| {
-            Ok(standards::find_by_slug(conn, &slug)?.is_some_and(|(s, _)| s.is_current()))
-        })
-        .await?;
-    let submission = match input.validate(|_| current) {
+    // Whether the standard is current is checked where the submission is
+    // stored, in the same transaction, rather than in a read of its own;
+    // a form refused anyway is checked here, so it lists every mistake.
+    let submission = match input.validate(|_| true) {
         Ok(submission) => submission,
-        Err(errors) => {
-            return render(
-                &state,
-                csrf,
-                input,
-                errors,
-                None,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await;
+        Err(_) => {
+            let slug = input.standard.trim().to_owned();
+            let current = state
+                .db(move |conn| {
+                    Ok(standards::find_by_slug(conn, &slug)?.is_some_and(|(s, _)| s.is_current()))
+                })
+                .await?;
+            return refuse(&state, csrf, input, current).await;
         }
     };
     let ctx = state.workflow();
     let from = client_key(&req, state.settings.secret_key.expose());
     let per_hour = state.settings.submissions_per_hour;
-    let outcome = state
-        .db(move |conn| Ok(submitter::submit(conn, &ctx, &submission, &from, per_hour)?))
-        .await?;
+    let outcome = state.intake.submit(ctx, submission, from, per_hour).await?;
     match outcome {
         Submitted::Stored => {
             state.wake_mail_worker();
             Ok(see_other("/requests/sent"))
         }
+        Submitted::StandardNotCurrent => refuse(&state, csrf, input, false).await,
         Submitted::Throttled => {
             let notice = "You have sent several requests from this address in the last hour. Nothing was saved this time; please wait an hour and send the form again — everything you typed is still here.";
             render(
@@ -255,6 +249,26 @@ pub async fn create(
             .await
         }
     }
+}
+
+/// The form again with a message beside each mistake; `current` says
+/// whether the chosen standard takes new requests.
+async fn refuse(
+    state: &AppState,
+    csrf: Csrf,
+    input: SubmissionInput,
+    current: bool,
+) -> Result<HttpResponse, AppError> {
+    let errors = input.validate(|_| current).err().unwrap_or_default();
+    render(
+        state,
+        csrf,
+        input,
+        errors,
+        None,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await
 }
 
 pub async fn sent(state: web::Data<AppState>) -> SentPage {
