@@ -111,8 +111,8 @@ pub fn claim_due(
     })
 }
 
-pub fn mark_sent(conn: &mut DbConn, id: &str, now: NaiveDateTime) -> QueryResult<()> {
-    diesel::update(outbox::table.find(id))
+pub fn mark_sent(conn: &mut DbConn, ids: &[&str], now: NaiveDateTime) -> QueryResult<()> {
+    diesel::update(outbox::table.filter(outbox::id.eq_any(ids)))
         .set((
             outbox::status.eq("sent"),
             outbox::sent_at.eq(now),

@@ -97,11 +97,12 @@ impl MailWorker {
         tokio::task::spawn_blocking(move || {
             let mut conn = pool.get().map_err(|e| e.to_string())?;
             db::write_transaction(&mut conn, |conn| {
+                let mut sent = Vec::with_capacity(outcomes.len());
                 for (message, outcome) in &outcomes {
                     match outcome {
                         Ok(()) => {
                             tracing::info!(message_id = %message.message_id, "mail delivered");
-                            outbox::mark_sent(conn, &message.id, now)?;
+                            sent.push(message.id.as_str());
                         }
                         Err(e) => {
                             tracing::warn!(
@@ -121,7 +122,7 @@ impl MailWorker {
                         }
                     }
                 }
-                Ok::<_, diesel::result::Error>(())
+                outbox::mark_sent(conn, &sent, now)
             })
             .map_err(|e| e.to_string())
         })

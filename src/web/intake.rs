@@ -11,6 +11,8 @@
 //! savepoint's undo pages in a temporary file, which cost more than the
 //! grouping saved.)
 
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use tokio::sync::{mpsc, oneshot};
@@ -18,6 +20,7 @@ use tokio::sync::{mpsc, oneshot};
 use crate::db::{self, Pool};
 use crate::domain::submission::Submission;
 use crate::error::AppError;
+use crate::models::standards::Standard;
 use crate::workflow::Ctx;
 use crate::workflow::submitter::{self, Submitted};
 
@@ -101,13 +104,21 @@ fn write_group(pool: &Pool, group: Vec<Job>) {
         }
     };
     let stored = db::write_transaction(&mut conn, |conn| {
+        // A crowd mostly asks about a few standards: each is read once.
+        let mut standards: HashMap<&str, Option<Standard>> = HashMap::new();
         group
             .iter()
             .map(|job| {
+                let slug = job.submission.standard_slug.as_str();
+                let standard = match standards.entry(slug) {
+                    Entry::Occupied(known) => known.into_mut(),
+                    Entry::Vacant(new) => new.insert(submitter::current_standard(conn, slug)?),
+                };
                 submitter::submit(
                     conn,
                     &job.ctx,
                     &job.submission,
+                    standard.as_ref(),
                     &job.submitted_from,
                     job.per_hour,
                 )

@@ -6,7 +6,8 @@
 //! after this instance changed something; other instances notice within
 //! that interval. Bounded in bytes: the oldest pages go first.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::hash::BuildHasher;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
@@ -33,6 +34,9 @@ fn is_register(path: &str) -> bool {
         || (path.starts_with("/standards/") && !path.ends_with("/subscribe"))
 }
 
+/// How many addresses asked for once are remembered (8 bytes each).
+const ASKED_ONCE_REMEMBERED: usize = 10_000;
+
 struct Kept {
     version: i64,
     status: StatusCode,
@@ -48,6 +52,10 @@ struct Inner {
     bytes: usize,
     version: Option<i64>,
     checked_at: Option<Instant>,
+    /// Addresses with a query string asked for once and not kept yet: a
+    /// search is kept from its second asking, since most searches are
+    /// asked once and would push out pages asked again and again.
+    asked_once: HashSet<u64>,
     /// Pages being rendered now: who asks for one of them meanwhile waits
     /// for it instead of rendering it too (a crowd arriving at an empty
     /// cache would otherwise render the same page once per person).
@@ -125,6 +133,18 @@ impl PageCache {
         let mut inner = self.lock();
         if inner.version != Some(kept.version) || inner.pages.contains_key(&key) {
             return;
+        }
+        if key.contains('?') {
+            let hash = rustc_hash::FxBuildHasher.hash_one(&key);
+            if !inner.asked_once.remove(&hash) {
+                // Forgetting them all now and then bounds the set; an
+                // address asked again soon after is kept the time after.
+                if inner.asked_once.len() >= ASKED_ONCE_REMEMBERED {
+                    inner.asked_once.clear();
+                }
+                inner.asked_once.insert(hash);
+                return;
+            }
         }
         while inner.bytes + size > self.max_bytes {
             let Some(oldest) = inner.order.pop_front() else {
@@ -243,4 +263,34 @@ async fn render_and_keep(
     let answer = respond(&kept);
     cache.keep(key, kept);
     Ok(ServiceResponse::new(req, answer))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(version: i64) -> Kept {
+        Kept {
+            version,
+            status: StatusCode::OK,
+            headers: HeaderMap::new(),
+            body: Bytes::from_static(b"<p>a page</p>"),
+        }
+    }
+
+    #[test]
+    fn a_search_is_kept_from_its_second_asking_a_page_from_its_first() {
+        let cache = PageCache::new(1 << 20, Duration::from_secs(60));
+        cache.set_version(7);
+        cache.keep("/clarifications/CASCO-2026-0001".into(), page(7));
+        assert!(cache.get("/clarifications/CASCO-2026-0001", 7).is_some());
+
+        let search = "/clarifications?q=uncertainty";
+        cache.keep(search.into(), page(7));
+        assert!(cache.get(search, 7).is_none(), "asked once");
+        cache.keep("/clarifications?q=sampling".into(), page(7));
+        cache.keep(search.into(), page(7));
+        assert!(cache.get(search, 7).is_some(), "asked twice");
+        assert!(cache.get("/clarifications?q=sampling", 7).is_none());
+    }
 }

@@ -12,6 +12,7 @@ use crate::mail::messages::{
 };
 use crate::models::requests::{self, Change, Request};
 use crate::models::tokens::{self, Purpose};
+use crate::models::standards::Standard;
 use crate::models::{events, groups, references, standards, users};
 
 /// How long a confirmation link works; unconfirmed requests are erased then.
@@ -36,8 +37,16 @@ pub enum Submitted {
     StandardNotCurrent,
 }
 
+/// The standard a submission names, if it takes new requests.
+pub fn current_standard(conn: &mut DbConn, slug: &str) -> Result<Option<Standard>, WorkflowError> {
+    Ok(standards::find_by_slug(conn, slug)?
+        .map(|(standard, _)| standard)
+        .filter(Standard::is_current))
+}
+
 /// Stores a checked submission as `pending_confirmation` and mails the
-/// confirmation link. `submitted_from` is a keyed hash of the address;
+/// confirmation link. `standard` is `current_standard` of its slug, read in
+/// the same transaction; `submitted_from` is a keyed hash of the address;
 /// `per_hour` 0 turns the throttle off. Runs inside a write transaction the
 /// caller holds, which may store other submissions too (the intake commits
 /// them in groups).
@@ -45,12 +54,11 @@ pub fn submit(
     conn: &mut DbConn,
     ctx: &Ctx,
     submission: &Submission,
+    standard: Option<&Standard>,
     submitted_from: &str,
     per_hour: u32,
 ) -> Result<Submitted, WorkflowError> {
-    let Some((standard, _)) =
-        standards::find_by_slug(conn, &submission.standard_slug)?.filter(|(s, _)| s.is_current())
-    else {
+    let Some(standard) = standard else {
         return Ok(Submitted::StandardNotCurrent);
     };
     if per_hour > 0 {
