@@ -670,31 +670,16 @@ pub(crate) struct ContactRow {
     pub organization: Option<String>,
 }
 
-/// Inserts rows `BATCH` at a time. Diesel's MultiConnection cannot send a
-/// multi-row INSERT, so each goes to the backend's own connection.
-macro_rules! insert_batches {
-    ($conn:expr, $table:expr, $rows:expr) => {{
-        for chunk in $rows.chunks(BATCH) {
-            let insert = diesel::insert_into($table).values(chunk);
-            match &mut *$conn {
-                DbConn::Postgres(c) => insert.execute(c),
-                DbConn::Sqlite(c) => insert.execute(c),
-            }?;
-        }
-        Ok(())
-    }};
-}
-
 pub(crate) fn insert_requests(conn: &mut DbConn, rows: &[RequestRow]) -> QueryResult<()> {
-    insert_batches!(conn, requests::table, rows)
+    db::insert_rows!(conn, requests::table, rows)
 }
 
 pub(crate) fn insert_events(conn: &mut DbConn, rows: &[EventRow]) -> QueryResult<()> {
-    insert_batches!(conn, events::table, rows)
+    db::insert_rows!(conn, events::table, rows)
 }
 
 pub(crate) fn insert_contacts(conn: &mut DbConn, rows: &[ContactRow]) -> QueryResult<()> {
-    insert_batches!(conn, request_contacts::table, rows)
+    db::insert_rows!(conn, request_contacts::table, rows)
 }
 
 // ---------------------------------------------------------------------------

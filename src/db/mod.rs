@@ -236,6 +236,27 @@ where
     }
 }
 
+/// Rows per multi-row INSERT: within both backends' limits on parameters
+/// for the widest table inserted so.
+pub const ROWS_PER_INSERT: usize = 1_000;
+
+/// Inserts a slice of rows with as few statements as `ROWS_PER_INSERT`
+/// allows. Diesel's MultiConnection cannot send a multi-row INSERT, so each
+/// goes to the backend's own connection.
+macro_rules! insert_rows {
+    ($conn:expr, $table:expr, $rows:expr) => {{
+        for chunk in $rows.chunks($crate::db::ROWS_PER_INSERT) {
+            let insert = diesel::insert_into($table).values(chunk);
+            match &mut *$conn {
+                $crate::db::DbConn::Postgres(c) => insert.execute(c),
+                $crate::db::DbConn::Sqlite(c) => insert.execute(c),
+            }?;
+        }
+        diesel::QueryResult::Ok(())
+    }};
+}
+pub(crate) use insert_rows;
+
 /// A new time-ordered identifier, as text on both backends.
 pub fn new_id() -> String {
     uuid::Uuid::now_v7().to_string()

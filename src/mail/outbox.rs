@@ -48,6 +48,47 @@ pub fn message_id(event_key: &str, recipient: &str, host: &str) -> String {
     format!("{event_key}.{}@{host}", &hex::encode(digest)[..16])
 }
 
+/// A message about to be queued.
+#[derive(Insertable)]
+#[diesel(table_name = outbox, treat_none_as_default_value = false)]
+pub struct NewMessage {
+    id: String,
+    message_id: String,
+    recipient: String,
+    subject: String,
+    body_text: String,
+    body_html: String,
+    list_unsubscribe: Option<String>,
+    status: &'static str,
+    attempts: i32,
+    next_attempt_at: NaiveDateTime,
+    created_at: NaiveDateTime,
+}
+
+impl NewMessage {
+    /// The row of a rendered message, due at once.
+    pub fn new(mail_host: &str, message: Outgoing<'_>, now: NaiveDateTime) -> NewMessage {
+        NewMessage {
+            id: db::new_id(),
+            message_id: message_id(message.event_key, message.recipient, mail_host),
+            recipient: message.recipient.to_owned(),
+            subject: message.rendered.subject,
+            body_text: message.rendered.text,
+            body_html: message.rendered.html,
+            list_unsubscribe: message.list_unsubscribe,
+            status: "pending",
+            attempts: 0,
+            next_attempt_at: now,
+            created_at: now,
+        }
+    }
+}
+
+/// Queues messages; call it inside the transaction of the change.
+pub fn insert_all(conn: &mut DbConn, rows: &[NewMessage]) -> QueryResult<()> {
+    db::insert_rows!(conn, outbox::table, rows)
+}
+
 /// Queues a message; call it inside the transaction of the change.
 pub fn enqueue(
     conn: &mut DbConn,
@@ -55,22 +96,7 @@ pub fn enqueue(
     message: Outgoing<'_>,
     now: NaiveDateTime,
 ) -> QueryResult<()> {
-    diesel::insert_into(outbox::table)
-        .values((
-            outbox::id.eq(db::new_id()),
-            outbox::message_id.eq(message_id(message.event_key, message.recipient, mail_host)),
-            outbox::recipient.eq(message.recipient),
-            outbox::subject.eq(&message.rendered.subject),
-            outbox::body_text.eq(&message.rendered.text),
-            outbox::body_html.eq(&message.rendered.html),
-            outbox::list_unsubscribe.eq(&message.list_unsubscribe),
-            outbox::status.eq("pending"),
-            outbox::attempts.eq(0),
-            outbox::next_attempt_at.eq(now),
-            outbox::created_at.eq(now),
-        ))
-        .execute(conn)
-        .map(drop)
+    insert_all(conn, &[NewMessage::new(mail_host, message, now)])
 }
 
 /// Takes up to `limit` due messages for this worker: they are leased, so

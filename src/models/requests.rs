@@ -61,6 +61,78 @@ pub struct Contact {
 }
 
 /// Stores a new request, waiting for its submitter to confirm.
+/// A new request as the form sent it, waiting for confirmation.
+#[derive(Insertable)]
+#[diesel(table_name = requests, treat_none_as_default_value = false)]
+pub struct NewSubmission {
+    pub id: String,
+    state: &'static str,
+    standard_id: String,
+    clause: String,
+    question: String,
+    background: Option<String>,
+    proposed_answer: Option<String>,
+    submitter_country: &'static str,
+    submitter_category: &'static str,
+    submitted_from: String,
+    created_at: NaiveDateTime,
+    updated_at: NaiveDateTime,
+}
+
+/// Who sent a new request, kept apart from it.
+#[derive(Insertable)]
+#[diesel(table_name = request_contacts, treat_none_as_default_value = false)]
+pub struct NewContact {
+    request_id: String,
+    name: String,
+    email: String,
+    organization: Option<String>,
+}
+
+impl NewSubmission {
+    /// The rows of a checked submission, with a new request id.
+    pub fn new(
+        submission: &Submission,
+        standard_id: &str,
+        submitted_from: &str,
+        now: NaiveDateTime,
+    ) -> (NewSubmission, NewContact) {
+        let id = crate::db::new_id();
+        let contact = NewContact {
+            request_id: id.clone(),
+            name: submission.name.clone(),
+            email: submission.email.as_str().to_owned(),
+            organization: submission.organization.clone(),
+        };
+        let request = NewSubmission {
+            id,
+            state: State::PendingConfirmation.as_str(),
+            standard_id: standard_id.to_owned(),
+            clause: submission.clause.clone(),
+            question: submission.question.clone(),
+            background: submission.background.clone(),
+            proposed_answer: submission.proposed_answer.clone(),
+            submitter_country: submission.country,
+            submitter_category: submission.category.as_str(),
+            submitted_from: submitted_from.to_owned(),
+            created_at: now,
+            updated_at: now,
+        };
+        (request, contact)
+    }
+}
+
+/// Stores new requests and their contacts, a few statements for many.
+pub fn insert_submissions(
+    conn: &mut DbConn,
+    requests: &[NewSubmission],
+    contacts: &[NewContact],
+) -> QueryResult<()> {
+    crate::db::insert_rows!(conn, requests::table, requests)?;
+    crate::db::insert_rows!(conn, request_contacts::table, contacts)
+}
+
+/// Stores one new request; returns its id.
 pub fn insert_submission(
     conn: &mut DbConn,
     submission: &Submission,
@@ -68,32 +140,9 @@ pub fn insert_submission(
     submitted_from: &str,
     now: NaiveDateTime,
 ) -> QueryResult<String> {
-    let id = crate::db::new_id();
-    diesel::insert_into(requests::table)
-        .values((
-            requests::id.eq(&id),
-            requests::state.eq(State::PendingConfirmation.as_str()),
-            requests::standard_id.eq(standard_id),
-            requests::clause.eq(&submission.clause),
-            requests::question.eq(&submission.question),
-            requests::background.eq(&submission.background),
-            requests::proposed_answer.eq(&submission.proposed_answer),
-            requests::submitter_country.eq(submission.country),
-            requests::submitter_category.eq(submission.category.as_str()),
-            requests::submitted_from.eq(submitted_from),
-            requests::created_at.eq(now),
-            requests::updated_at.eq(now),
-        ))
-        .execute(conn)?;
-    diesel::insert_into(request_contacts::table)
-        .values((
-            request_contacts::request_id.eq(&id),
-            request_contacts::name.eq(&submission.name),
-            request_contacts::email.eq(submission.email.as_str()),
-            request_contacts::organization.eq(&submission.organization),
-        ))
-        .execute(conn)?;
-    Ok(id)
+    let (request, contact) = NewSubmission::new(submission, standard_id, submitted_from, now);
+    insert_submissions(conn, std::slice::from_ref(&request), &[contact])?;
+    Ok(request.id)
 }
 
 pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Request> {

@@ -73,6 +73,46 @@ pub fn is_well_formed(token: &str) -> bool {
 }
 
 /// Stores a new token and returns its plain text, which exists nowhere else.
+/// A token about to be stored (as its hash only).
+#[derive(Insertable)]
+#[diesel(table_name = tokens, treat_none_as_default_value = false)]
+pub struct NewToken {
+    token_hash: String,
+    purpose: &'static str,
+    request_id: Option<String>,
+    user_id: Option<String>,
+    subscription_id: Option<String>,
+    created_at: NaiveDateTime,
+    expires_at: Option<NaiveDateTime>,
+}
+
+impl NewToken {
+    /// A new random token: the plain token, to send, and its row.
+    pub fn new(
+        purpose: Purpose,
+        subject: Subject<'_>,
+        now: NaiveDateTime,
+        expires_at: Option<NaiveDateTime>,
+    ) -> (String, NewToken) {
+        let token = generate();
+        let row = NewToken {
+            token_hash: hash(&token),
+            purpose: purpose.as_str(),
+            request_id: subject.request_id.map(str::to_owned),
+            user_id: subject.user_id.map(str::to_owned),
+            subscription_id: subject.subscription_id.map(str::to_owned),
+            created_at: now,
+            expires_at,
+        };
+        (token, row)
+    }
+}
+
+pub fn insert_all(conn: &mut DbConn, rows: &[NewToken]) -> QueryResult<()> {
+    crate::db::insert_rows!(conn, tokens::table, rows)
+}
+
+/// Issues and stores a new token; returns the plain token.
 pub fn issue(
     conn: &mut DbConn,
     purpose: Purpose,
@@ -80,18 +120,8 @@ pub fn issue(
     now: NaiveDateTime,
     expires_at: Option<NaiveDateTime>,
 ) -> QueryResult<String> {
-    let token = generate();
-    diesel::insert_into(tokens::table)
-        .values((
-            tokens::token_hash.eq(hash(&token)),
-            tokens::purpose.eq(purpose.as_str()),
-            tokens::request_id.eq(subject.request_id),
-            tokens::user_id.eq(subject.user_id),
-            tokens::subscription_id.eq(subject.subscription_id),
-            tokens::created_at.eq(now),
-            tokens::expires_at.eq(expires_at),
-        ))
-        .execute(conn)?;
+    let (token, row) = NewToken::new(purpose, subject, now, expires_at);
+    insert_all(conn, &[row])?;
     Ok(token)
 }
 

@@ -21,8 +21,8 @@ use crate::db::{self, Pool};
 use crate::domain::submission::Submission;
 use crate::error::AppError;
 use crate::models::standards::Standard;
-use crate::workflow::Ctx;
-use crate::workflow::submitter::{self, Submitted};
+use crate::workflow::submitter::{self, NewSubmissions, Submitted};
+use crate::workflow::{Ctx, WorkflowError};
 
 /// The most submissions one transaction stores: enough to take a crowd's
 /// worth at once, few enough that the write lock is held only briefly.
@@ -106,24 +106,41 @@ fn write_group(pool: &Pool, group: Vec<Job>) {
     let stored = db::write_transaction(&mut conn, |conn| {
         // A crowd mostly asks about a few standards: each is read once.
         let mut standards: HashMap<&str, Option<Standard>> = HashMap::new();
-        group
-            .iter()
-            .map(|job| {
-                let slug = job.submission.standard_slug.as_str();
-                let standard = match standards.entry(slug) {
-                    Entry::Occupied(known) => known.into_mut(),
-                    Entry::Vacant(new) => new.insert(submitter::current_standard(conn, slug)?),
-                };
-                submitter::submit(
-                    conn,
-                    &job.ctx,
-                    &job.submission,
-                    standard.as_ref(),
-                    &job.submitted_from,
-                    job.per_hour,
-                )
-            })
-            .collect::<Result<Vec<_>, _>>()
+        // Submissions from one address earlier in this group, not stored
+        // yet, count towards its throttle.
+        let mut earlier: HashMap<&str, u32> = HashMap::new();
+        let mut new = NewSubmissions::default();
+        let mut outcomes = Vec::with_capacity(group.len());
+        for job in &group {
+            let slug = job.submission.standard_slug.as_str();
+            let standard = match standards.entry(slug) {
+                Entry::Occupied(known) => known.into_mut(),
+                Entry::Vacant(unknown) => unknown.insert(submitter::current_standard(conn, slug)?),
+            };
+            let from = earlier.entry(job.submitted_from.as_str()).or_default();
+            let outcome = match standard {
+                None => Submitted::StandardNotCurrent,
+                Some(_)
+                    if submitter::throttled(
+                        conn,
+                        &job.ctx,
+                        &job.submitted_from,
+                        job.per_hour,
+                        *from,
+                    )? =>
+                {
+                    Submitted::Throttled
+                }
+                Some(standard) => {
+                    new.add(&job.ctx, &job.submission, standard, &job.submitted_from)?;
+                    *from += 1;
+                    Submitted::Stored
+                }
+            };
+            outcomes.push(outcome);
+        }
+        new.store(conn)?;
+        Ok::<_, WorkflowError>(outcomes)
     });
     drop(conn);
     match stored {

@@ -12,6 +12,7 @@ use chrono::NaiveDateTime;
 use crate::db::DbConn;
 use crate::domain::lifecycle::Refusal;
 use crate::error::AppError;
+use crate::mail::outbox::NewMessage;
 use crate::mail::{self, MailContext, Message, Outgoing};
 
 /// What every workflow step needs besides the database.
@@ -60,11 +61,23 @@ impl Ctx {
         message: &impl Message,
         unsubscribe_url: Option<String>,
     ) -> Result<(), WorkflowError> {
+        let row = self.message(event_key, recipient, message, unsubscribe_url)?;
+        mail::outbox::insert_all(conn, &[row])?;
+        Ok(())
+    }
+
+    /// Renders a message for one recipient, ready to queue.
+    pub fn message(
+        &self,
+        event_key: &str,
+        recipient: &str,
+        message: &impl Message,
+        unsubscribe_url: Option<String>,
+    ) -> Result<NewMessage, WorkflowError> {
         let rendered = message
             .render()
             .map_err(|e| WorkflowError::Internal(e.to_string()))?;
-        mail::enqueue(
-            conn,
+        Ok(NewMessage::new(
             &self.mail_host,
             Outgoing {
                 event_key,
@@ -73,8 +86,7 @@ impl Ctx {
                 list_unsubscribe: unsubscribe_url,
             },
             self.now,
-        )?;
-        Ok(())
+        ))
     }
 }
 

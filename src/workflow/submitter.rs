@@ -10,9 +10,10 @@ use crate::domain::submission::Submission;
 use crate::mail::messages::{
     Acknowledgement, ConfirmRequest, NewRequestNotice, ReplyReceived, RequestSummary, Withdrawn,
 };
-use crate::models::requests::{self, Change, Request};
-use crate::models::tokens::{self, Purpose};
+use crate::mail::outbox::{self, NewMessage};
+use crate::models::requests::{self, Change, NewContact, NewSubmission, Request};
 use crate::models::standards::Standard;
+use crate::models::tokens::{self, NewToken, Purpose};
 use crate::models::{events, groups, references, standards, users};
 
 /// How long a confirmation link works; unconfirmed requests are erased then.
@@ -44,59 +45,88 @@ pub fn current_standard(conn: &mut DbConn, slug: &str) -> Result<Option<Standard
         .filter(Standard::is_current))
 }
 
-/// Stores a checked submission as `pending_confirmation` and mails the
-/// confirmation link. `standard` is `current_standard` of its slug, read in
-/// the same transaction; `submitted_from` is a keyed hash of the address;
-/// `per_hour` 0 turns the throttle off. Runs inside a write transaction the
-/// caller holds, which may store other submissions too (the intake commits
-/// them in groups).
-pub fn submit(
+/// Whether `submitted_from` has sent `per_hour` stored submissions in the
+/// last hour, counting `earlier` ones about to be stored with this one
+/// (0 turns the throttle off).
+pub fn throttled(
     conn: &mut DbConn,
     ctx: &Ctx,
-    submission: &Submission,
-    standard: Option<&Standard>,
     submitted_from: &str,
     per_hour: u32,
-) -> Result<Submitted, WorkflowError> {
-    let Some(standard) = standard else {
-        return Ok(Submitted::StandardNotCurrent);
-    };
-    if per_hour > 0 {
-        let recent =
-            requests::count_submitted_since(conn, submitted_from, ctx.now - TimeDelta::hours(1))?;
-        if recent >= i64::from(per_hour) {
-            return Ok(Submitted::Throttled);
-        }
+    earlier: u32,
+) -> Result<bool, WorkflowError> {
+    if per_hour == 0 {
+        return Ok(false);
     }
-    let id = requests::insert_submission(conn, submission, &standard.id, submitted_from, ctx.now)?;
-    let token = tokens::issue(
-        conn,
-        Purpose::Confirm,
-        tokens::Subject {
-            request_id: Some(&id),
-            ..Default::default()
-        },
-        ctx.now,
-        Some(ctx.now + CONFIRMATION_WINDOW),
-    )?;
-    let message = ConfirmRequest {
-        ctx: ctx.mail.clone(),
-        name: submission.name.clone(),
-        request: RequestSummary {
-            reference: None,
-            standard: standard.label(),
-            clause: submission.clause.clone(),
-            question: submission.question.clone(),
-        },
-        confirm_url: ctx.url(&format!("/requests/confirm/{token}")),
-    };
-    ctx.send(
-        conn,
-        &format!("submit-{id}"),
-        submission.email.as_str(),
-        &message,
-    )?;
-    Ok(Submitted::Stored)
+    let recent =
+        requests::count_submitted_since(conn, submitted_from, ctx.now - TimeDelta::hours(1))?;
+    Ok(recent + i64::from(earlier) >= i64::from(per_hour))
+}
+
+/// Checked submissions stored together as `pending_confirmation`, each
+/// with the mail that carries its confirmation link: a few statements for
+/// the lot (the intake stores a crowd's submissions in one transaction).
+#[derive(Default)]
+pub struct NewSubmissions {
+    requests: Vec<NewSubmission>,
+    contacts: Vec<NewContact>,
+    tokens: Vec<NewToken>,
+    mail: Vec<NewMessage>,
+}
+
+impl NewSubmissions {
+    /// Adds a submission on `standard`, which `current_standard` found;
+    /// `submitted_from` is a keyed hash of the address.
+    pub fn add(
+        &mut self,
+        ctx: &Ctx,
+        submission: &Submission,
+        standard: &Standard,
+        submitted_from: &str,
+    ) -> Result<(), WorkflowError> {
+        let (request, contact) =
+            NewSubmission::new(submission, &standard.id, submitted_from, ctx.now);
+        let (token, token_row) = NewToken::new(
+            Purpose::Confirm,
+            tokens::Subject {
+                request_id: Some(&request.id),
+                ..Default::default()
+            },
+            ctx.now,
+            Some(ctx.now + CONFIRMATION_WINDOW),
+        );
+        let message = ConfirmRequest {
+            ctx: ctx.mail.clone(),
+            name: submission.name.clone(),
+            request: RequestSummary {
+                reference: None,
+                standard: standard.label(),
+                clause: submission.clause.clone(),
+                question: submission.question.clone(),
+            },
+            confirm_url: ctx.url(&format!("/requests/confirm/{token}")),
+        };
+        let mail = ctx.message(
+            &format!("submit-{}", request.id),
+            submission.email.as_str(),
+            &message,
+            None,
+        )?;
+        self.requests.push(request);
+        self.contacts.push(contact);
+        self.tokens.push(token_row);
+        self.mail.push(mail);
+        Ok(())
+    }
+
+    /// Stores them all; call it inside the write transaction that checked
+    /// them.
+    pub fn store(self, conn: &mut DbConn) -> Result<(), WorkflowError> {
+        requests::insert_submissions(conn, &self.requests, &self.contacts)?;
+        tokens::insert_all(conn, &self.tokens)?;
+        outbox::insert_all(conn, &self.mail)?;
+        Ok(())
+    }
 }
 
 /// What a confirmation link opens.
