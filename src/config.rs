@@ -101,7 +101,7 @@ pub const VARIABLES: &[(&str, &str)] = &[
     ),
     (
         "CLARION_POOL_SIZE",
-        "database connections in the pool [default: 16]",
+        "database connections in the pool [default: 8]",
     ),
     (
         "CLARION_LOG_FORMAT",
@@ -313,7 +313,9 @@ impl Layer {
         let workers = self.workers.unwrap_or_else(|| {
             std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get)
         });
-        let pool_size = self.pool_size.unwrap_or(16);
+        // Eight keep two cores busy (one writer, the rest readers); each more
+        // costs its own page cache and statements for no more throughput.
+        let pool_size = self.pool_size.unwrap_or(8);
         if workers == 0 || pool_size == 0 {
             return Err(ConfigError(
                 "CLARION_WORKERS and CLARION_POOL_SIZE must be at least 1".into(),
