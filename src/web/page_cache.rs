@@ -254,6 +254,9 @@ async fn render_and_keep(
     let body = actix_web::body::to_bytes(response.into_body())
         .await
         .map_err(|_| crate::error::AppError::Internal("reading a response body".into()))?;
+    // A rendered page's buffer has grown by doubling; kept for long, only
+    // its length should count.
+    let body = Bytes::copy_from_slice(&body);
     let kept = Kept {
         version,
         status,
