@@ -325,7 +325,22 @@ impl Index {
                 }
             }
         }
+        index.compact();
         Ok(index)
+    }
+
+    /// Lists grown by appending hold up to twice their length; an index is
+    /// kept for long, so each list is copied once at its length (a bitmap's
+    /// clone allocates exactly what it holds).
+    fn compact(&mut self) {
+        for postings in self.words.values_mut() {
+            postings.docs = postings.docs.clone();
+            postings.weights.shrink_to_fit();
+        }
+        for bitmap in self.facets.values_mut() {
+            *bitmap = bitmap.clone();
+        }
+        self.docs.shrink_to_fit();
     }
 
     /// Whether this index holds the start of `listed`, placed as it is now,
