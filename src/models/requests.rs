@@ -60,7 +60,6 @@ pub struct Contact {
     pub organization: Option<String>,
 }
 
-/// Stores a new request, waiting for its submitter to confirm.
 /// A new request as the form sent it, waiting for confirmation.
 #[derive(Insertable)]
 #[diesel(table_name = requests, treat_none_as_default_value = false)]
@@ -132,7 +131,7 @@ pub fn insert_submissions(
     crate::db::insert_rows!(conn, request_contacts::table, contacts)
 }
 
-/// Stores one new request; returns its id.
+/// Stores a new request, waiting for its submitter to confirm; returns its id.
 pub fn insert_submission(
     conn: &mut DbConn,
     submission: &Submission,

@@ -72,7 +72,6 @@ pub fn is_well_formed(token: &str) -> bool {
             .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
-/// Stores a new token and returns its plain text, which exists nowhere else.
 /// A token about to be stored (as its hash only).
 #[derive(Insertable)]
 #[diesel(table_name = tokens, treat_none_as_default_value = false)]
@@ -112,7 +111,7 @@ pub fn insert_all(conn: &mut DbConn, rows: &[NewToken]) -> QueryResult<()> {
     crate::db::insert_rows!(conn, tokens::table, rows)
 }
 
-/// Issues and stores a new token; returns the plain token.
+/// Stores a new token and returns its plain text, which exists nowhere else.
 pub fn issue(
     conn: &mut DbConn,
     purpose: Purpose,

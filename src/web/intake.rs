@@ -11,8 +11,6 @@
 //! savepoint's undo pages in a temporary file, which cost more than the
 //! grouping saved.)
 
-use std::collections::HashMap;
-use std::collections::hash_map::Entry;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use tokio::sync::{mpsc, oneshot};
@@ -20,8 +18,7 @@ use tokio::sync::{mpsc, oneshot};
 use crate::db::{self, Pool};
 use crate::domain::submission::Submission;
 use crate::error::AppError;
-use crate::models::standards::Standard;
-use crate::workflow::submitter::{self, NewSubmissions, Submitted};
+use crate::workflow::submitter::{NewSubmissions, Submitted};
 use crate::workflow::{Ctx, WorkflowError};
 
 /// The most submissions one transaction stores: enough to take a crowd's
@@ -50,7 +47,7 @@ impl Intake {
         Ok(Self { jobs })
     }
 
-    /// Stores a checked submission (see `submitter::submit`) and answers
+    /// Stores a checked submission (see `NewSubmissions::take`) and answers
     /// once it is committed.
     pub async fn submit(
         &self,
@@ -104,42 +101,20 @@ fn write_group(pool: &Pool, group: Vec<Job>) {
         }
     };
     let stored = db::write_transaction(&mut conn, |conn| {
-        // A crowd mostly asks about a few standards: each is read once.
-        let mut standards: HashMap<&str, Option<Standard>> = HashMap::new();
-        // Submissions from one address earlier in this group, not stored
-        // yet, count towards its throttle.
-        let mut earlier: HashMap<&str, u32> = HashMap::new();
-        let mut new = NewSubmissions::default();
-        let mut outcomes = Vec::with_capacity(group.len());
-        for job in &group {
-            let slug = job.submission.standard_slug.as_str();
-            let standard = match standards.entry(slug) {
-                Entry::Occupied(known) => known.into_mut(),
-                Entry::Vacant(unknown) => unknown.insert(submitter::current_standard(conn, slug)?),
-            };
-            let from = earlier.entry(job.submitted_from.as_str()).or_default();
-            let outcome = match standard {
-                None => Submitted::StandardNotCurrent,
-                Some(_)
-                    if submitter::throttled(
-                        conn,
-                        &job.ctx,
-                        &job.submitted_from,
-                        job.per_hour,
-                        *from,
-                    )? =>
-                {
-                    Submitted::Throttled
-                }
-                Some(standard) => {
-                    new.add(&job.ctx, &job.submission, standard, &job.submitted_from)?;
-                    *from += 1;
-                    Submitted::Stored
-                }
-            };
-            outcomes.push(outcome);
-        }
-        new.store(conn)?;
+        let mut taken = NewSubmissions::default();
+        let outcomes = group
+            .iter()
+            .map(|job| {
+                taken.take(
+                    conn,
+                    &job.ctx,
+                    &job.submission,
+                    &job.submitted_from,
+                    job.per_hour,
+                )
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        taken.store(conn)?;
         Ok::<_, WorkflowError>(outcomes)
     });
     drop(conn);

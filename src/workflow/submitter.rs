@@ -1,6 +1,8 @@
 //! The submitter's journey: submit, confirm, reply, withdraw; and the
 //! erasure of requests never confirmed.
 
+use std::collections::HashMap;
+
 use chrono::{Datelike, TimeDelta};
 
 use super::{Ctx, WorkflowError};
@@ -48,7 +50,7 @@ pub fn current_standard(conn: &mut DbConn, slug: &str) -> Result<Option<Standard
 /// Whether `submitted_from` has sent `per_hour` stored submissions in the
 /// last hour, counting `earlier` ones about to be stored with this one
 /// (0 turns the throttle off).
-pub fn throttled(
+fn throttled(
     conn: &mut DbConn,
     ctx: &Ctx,
     submitted_from: &str,
@@ -68,6 +70,16 @@ pub fn throttled(
 /// the lot (the intake stores a crowd's submissions in one transaction).
 #[derive(Default)]
 pub struct NewSubmissions {
+    /// Each standard named, read once: a crowd mostly asks about a few.
+    standards: HashMap<String, Option<Standard>>,
+    /// Submissions from each address taken so far, not stored yet: they
+    /// count towards its throttle.
+    taken_from: HashMap<String, u32>,
+    rows: Rows,
+}
+
+#[derive(Default)]
+struct Rows {
     requests: Vec<NewSubmission>,
     contacts: Vec<NewContact>,
     tokens: Vec<NewToken>,
@@ -75,9 +87,55 @@ pub struct NewSubmissions {
 }
 
 impl NewSubmissions {
-    /// Adds a submission on `standard`, which `current_standard` found;
-    /// `submitted_from` is a keyed hash of the address.
-    pub fn add(
+    /// Takes a checked submission, unless its standard no longer takes
+    /// requests or its address is throttled; call it inside the write
+    /// transaction that stores them. `submitted_from` is a keyed hash of
+    /// the address; `per_hour` 0 turns the throttle off.
+    pub fn take(
+        &mut self,
+        conn: &mut DbConn,
+        ctx: &Ctx,
+        submission: &Submission,
+        submitted_from: &str,
+        per_hour: u32,
+    ) -> Result<Submitted, WorkflowError> {
+        let slug = &submission.standard_slug;
+        if !self.standards.contains_key(slug) {
+            let standard = current_standard(conn, slug)?;
+            self.standards.insert(slug.clone(), standard);
+        }
+        let Some(Some(standard)) = self.standards.get(slug) else {
+            return Ok(Submitted::StandardNotCurrent);
+        };
+        let earlier = self.taken_from.get(submitted_from).copied().unwrap_or(0);
+        if throttled(conn, ctx, submitted_from, per_hour, earlier)? {
+            return Ok(Submitted::Throttled);
+        }
+        self.rows.add(ctx, submission, standard, submitted_from)?;
+        *self
+            .taken_from
+            .entry(submitted_from.to_owned())
+            .or_default() += 1;
+        Ok(Submitted::Stored)
+    }
+
+    /// Stores what was taken, in the transaction that took it.
+    pub fn store(self, conn: &mut DbConn) -> Result<(), WorkflowError> {
+        let Rows {
+            requests,
+            contacts,
+            tokens,
+            mail,
+        } = self.rows;
+        requests::insert_submissions(conn, &requests, &contacts)?;
+        tokens::insert_all(conn, &tokens)?;
+        outbox::insert_all(conn, &mail)?;
+        Ok(())
+    }
+}
+
+impl Rows {
+    fn add(
         &mut self,
         ctx: &Ctx,
         submission: &Submission,
@@ -116,15 +174,6 @@ impl NewSubmissions {
         self.contacts.push(contact);
         self.tokens.push(token_row);
         self.mail.push(mail);
-        Ok(())
-    }
-
-    /// Stores them all; call it inside the write transaction that checked
-    /// them.
-    pub fn store(self, conn: &mut DbConn) -> Result<(), WorkflowError> {
-        requests::insert_submissions(conn, &self.requests, &self.contacts)?;
-        tokens::insert_all(conn, &self.tokens)?;
-        outbox::insert_all(conn, &self.mail)?;
         Ok(())
     }
 }

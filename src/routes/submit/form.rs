@@ -16,7 +16,7 @@ use crate::error::AppError;
 use crate::models::requests::{self, PublishedSummary};
 use crate::models::standards;
 use crate::web::{AppState, Csrf, CsrfForm, Page, client_key};
-use crate::workflow::submitter::Submitted;
+use crate::workflow::submitter::{self, Submitted};
 
 /// Standards in the select, one group per maintenance group.
 pub struct StandardGroup {
@@ -219,9 +219,7 @@ pub async fn create(
         Err(_) => {
             let slug = input.standard.trim().to_owned();
             let current = state
-                .db(move |conn| {
-                    Ok(standards::find_by_slug(conn, &slug)?.is_some_and(|(s, _)| s.is_current()))
-                })
+                .db(move |conn| Ok(submitter::current_standard(conn, &slug)?.is_some()))
                 .await?;
             return refuse(&state, csrf, input, current).await;
         }
