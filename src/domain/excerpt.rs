@@ -2,6 +2,7 @@
 //! search matched highlighted.
 
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap;
 
 /// Marks the database put around matched words (private-use characters,
 /// which nobody types).
@@ -69,39 +70,70 @@ pub fn to_html(text: &str, limit: usize) -> String {
     html.trim_end().to_owned()
 }
 
-/// `text` with every word that a search for `terms` matches marked: the
-/// words whose English stem is a term's stem, as the full-text index
-/// compares them ("audits" matches "audit", "Audited" too).
-pub fn mark(text: &str, terms: &[String]) -> String {
-    let stemmer = Stemmer::create(Algorithm::English);
-    let wanted: Vec<String> = terms
-        .iter()
-        .map(|term| stemmer.stem(&term.to_lowercase()).into_owned())
-        .collect();
-    let mut marked = String::with_capacity(text.len() + 16);
-    let mut rest = text;
-    while let Some(start) = rest.find(char::is_alphanumeric) {
-        marked.push_str(&rest[..start]);
-        rest = &rest[start..];
-        let end = rest
-            .find(|c: char| !c.is_alphanumeric())
-            .unwrap_or(rest.len());
-        let word = &rest[..end];
+/// Marks the words that a search for some terms matches: the words whose
+/// English stem is a term's stem, as the search index compares them
+/// ("audits" matches "audit", "Audited" too).
+pub struct Marker {
+    stemmer: Stemmer,
+    wanted: Vec<String>,
+    /// Each word met so far, lowercased, and whether it matches: a page of
+    /// results repeats its vocabulary, and stemming is the costly part.
+    judged: FxHashMap<String, bool>,
+}
+
+impl Marker {
+    pub fn new(terms: &[String]) -> Marker {
+        let stemmer = Stemmer::create(Algorithm::English);
+        let wanted = terms
+            .iter()
+            .map(|term| stemmer.stem(&term.to_lowercase()).into_owned())
+            .collect();
+        Marker {
+            stemmer,
+            wanted,
+            judged: FxHashMap::default(),
+        }
+    }
+
+    /// `text` with every matching word marked.
+    pub fn mark(&mut self, text: &str) -> String {
+        let mut marked = String::with_capacity(text.len() + 16);
+        let mut rest = text;
+        while let Some(start) = rest.find(char::is_alphanumeric) {
+            marked.push_str(&rest[..start]);
+            rest = &rest[start..];
+            let end = rest
+                .find(|c: char| !c.is_alphanumeric())
+                .unwrap_or(rest.len());
+            let word = &rest[..end];
+            if self.matches(word) {
+                marked.push(MARK_START);
+                marked.push_str(word);
+                marked.push(MARK_END);
+            } else {
+                marked.push_str(word);
+            }
+            rest = &rest[end..];
+        }
+        marked.push_str(rest);
+        marked
+    }
+
+    fn matches(&mut self, word: &str) -> bool {
         // The stemmer keeps a word's first letter, so only words starting
         // like a wanted stem need stemming: most of a long answer does not.
         let first = word.chars().flat_map(char::to_lowercase).next();
-        let may_match = wanted.iter().any(|stem| stem.chars().next() == first);
-        if may_match && wanted.contains(&stemmer.stem(&word.to_lowercase()).into_owned()) {
-            marked.push(MARK_START);
-            marked.push_str(word);
-            marked.push(MARK_END);
-        } else {
-            marked.push_str(word);
+        if !self.wanted.iter().any(|stem| stem.chars().next() == first) {
+            return false;
         }
-        rest = &rest[end..];
+        let word = word.to_lowercase();
+        if let Some(&judged) = self.judged.get(&word) {
+            return judged;
+        }
+        let matches = self.wanted.contains(&self.stemmer.stem(&word).into_owned());
+        self.judged.insert(word, matches);
+        matches
     }
-    marked.push_str(rest);
-    marked
 }
 
 /// Where a list shows a long text from: its start, or, when the first
@@ -165,14 +197,12 @@ mod tests {
     #[test]
     fn the_words_of_a_search_are_marked_in_any_form() {
         let terms = ["audit".to_owned(), "impartial".to_owned()];
-        assert_eq!(
-            mark(
-                "Audits, audited; an auditor's impartiality (impartial).",
-                &terms
-            ),
-            marked("[Audits], [audited]; an auditor's [impartiality] ([impartial]).")
-        );
-        assert_eq!(mark("nothing here", &terms), "nothing here");
+        let mut marker = Marker::new(&terms);
+        let text = "Audits, audited; an auditor's impartiality (impartial).";
+        let expected = marked("[Audits], [audited]; an auditor's [impartiality] ([impartial]).");
+        assert_eq!(marker.mark(text), expected);
+        assert_eq!(marker.mark(text), expected, "judged words stay judged");
+        assert_eq!(marker.mark("nothing here"), "nothing here");
     }
 
     #[test]
@@ -183,7 +213,7 @@ mod tests {
         ];
         let terms: Vec<String> = terms.iter().map(|t| t.to_string()).collect();
         assert_eq!(
-            mark("Dying, lying; UGLY yearly skies Études 17025 news", &terms),
+            Marker::new(&terms).mark("Dying, lying; UGLY yearly skies Études 17025 news"),
             marked("[Dying], [lying]; [UGLY] [yearly] [skies] [Études] [17025] [news]")
         );
     }

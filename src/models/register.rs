@@ -135,8 +135,14 @@ const JOINS: &str =
 /// A page of published clarifications: by relevance when there are words
 /// to look for, newest first otherwise. When every word together finds
 /// nothing, clarifications with any of them are offered instead.
-pub fn search(conn: &mut DbConn, index: &SearchIndex, filters: &Filters) -> QueryResult<Results> {
-    run(conn, index, filters, Window::page(filters))
+/// `version` is the register's, read just before.
+pub fn search(
+    conn: &mut DbConn,
+    index: &SearchIndex,
+    version: i64,
+    filters: &Filters,
+) -> QueryResult<Results> {
+    run(conn, index, version, filters, Window::page(filters))
 }
 
 /// Every clarification a search finds, up to `limit`, in the order of its
@@ -144,10 +150,11 @@ pub fn search(conn: &mut DbConn, index: &SearchIndex, filters: &Filters) -> Quer
 pub fn search_all(
     conn: &mut DbConn,
     index: &SearchIndex,
+    version: i64,
     filters: &Filters,
     limit: i64,
 ) -> QueryResult<Results> {
-    run(conn, index, filters, Window { limit, offset: 0 })
+    run(conn, index, version, filters, Window { limit, offset: 0 })
 }
 
 /// Which rows of the ordered matches to load.
@@ -169,6 +176,7 @@ impl Window {
 fn run(
     conn: &mut DbConn,
     index: &SearchIndex,
+    version: i64,
     filters: &Filters,
     window: Window,
 ) -> QueryResult<Results> {
@@ -176,7 +184,7 @@ fn run(
     if terms.is_empty() {
         return browse(conn, filters, window);
     }
-    let index = index.current(conn)?;
+    let index = index.at(conn, version)?;
     let (offset, limit) = (window.offset as usize, window.limit as usize);
     let mut found = index.search(&terms, true, filters, offset, limit);
     let mut broadened = false;
@@ -252,15 +260,13 @@ fn marked(conn: &mut DbConn, ids: &[String], terms: &[String]) -> QueryResult<Ve
         .map(|(at, id)| (id.as_str(), at))
         .collect();
     rows.sort_by_key(|row| order.get(row.id.as_str()).copied());
+    let mut marker = excerpt::Marker::new(terms);
     Ok(rows
         .into_iter()
         .map(|row| {
             let mut found = row.clarification;
-            found.question_marked = Some(excerpt::mark(&found.question, terms));
-            found.answer_marked = Some(excerpt::from_first_mark(&excerpt::mark(
-                &found.answer,
-                terms,
-            )));
+            found.question_marked = Some(marker.mark(&found.question));
+            found.answer_marked = Some(excerpt::from_first_mark(&marker.mark(&found.answer)));
             found
         })
         .collect())

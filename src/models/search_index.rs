@@ -30,6 +30,7 @@ use crate::db::schema::{requests, standards};
 use crate::domain::clauses;
 use crate::domain::lifecycle::State;
 use crate::domain::search::{self, Filters, Status};
+use crate::models::standards::WithGroup;
 
 /// How many of the newest matches a search ranks by relevance: a common
 /// word matches a large share of the register, and nobody reads past the
@@ -57,6 +58,15 @@ pub struct SearchIndex {
     /// Held while the index is brought up to date, so that one search does
     /// it while the others wait for the result.
     refreshing: Mutex<()>,
+    /// The search form's choices and the version they were read at.
+    choices: Mutex<Option<(i64, Arc<Choices>)>>,
+}
+
+/// What the search form offers to narrow a search by: every standard, with
+/// its group, and the years with publications.
+pub struct Choices {
+    pub standards: Vec<WithGroup>,
+    pub years: Vec<i32>,
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -67,9 +77,13 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 impl SearchIndex {
     /// The index as the register stands now.
     pub fn current(&self, conn: &mut DbConn) -> QueryResult<Arc<Index>> {
-        // Read before the register itself: an index built from newer rows
-        // than its version says is only refreshed once more.
         let version = super::register::version(conn)?;
+        self.at(conn, version)
+    }
+
+    /// The index as of `version`, read just before: an index built from
+    /// newer rows than its version says is only refreshed once more.
+    pub fn at(&self, conn: &mut DbConn, version: i64) -> QueryResult<Arc<Index>> {
         let held = || lock(&self.current).clone();
         if let Some(index) = held().filter(|index| index.version == version) {
             return Ok(index);
@@ -82,6 +96,23 @@ impl SearchIndex {
         let index = Arc::new(Index::load(conn, version, old.as_deref())?);
         *lock(&self.current) = Some(index.clone());
         Ok(index)
+    }
+
+    /// The search form's choices as of `version`. Every search page shows
+    /// them, so they are read again only when the register changes, and a
+    /// search that reaches the database reads little more than its rows.
+    pub fn choices(&self, conn: &mut DbConn, version: i64) -> QueryResult<Arc<Choices>> {
+        if let Some((held, choices)) = &*lock(&self.choices) {
+            if *held == version {
+                return Ok(choices.clone());
+            }
+        }
+        let choices = Arc::new(Choices {
+            standards: super::standards::all_with_groups(conn)?,
+            years: super::register::years(conn)?,
+        });
+        *lock(&self.choices) = Some((version, choices.clone()));
+        Ok(choices)
     }
 }
 
@@ -118,12 +149,40 @@ struct Doc {
     length: f32,
 }
 
-/// The clarifications holding one word, and how much it weighs in each
-/// (one byte per clarification, in the bitmap's order).
+/// How much a word weighs in a clarification, rounded to one of a few
+/// levels (in fifths, like the weights above): ranking then combines
+/// bitmaps instead of walking every clarification holding a common word
+/// to find its weight there. Relevance barely changes, since BM25 counts
+/// repeats less and less.
+const LEVELS: [u8; 6] = [1, 5, 10, 20, 30, 60];
+
+fn level(weight: u8) -> usize {
+    match weight {
+        0..=4 => 0,
+        5..=9 => 1,
+        10..=14 => 2,
+        15..=24 => 3,
+        25..=44 => 4,
+        _ => 5,
+    }
+}
+
+/// The clarifications holding one word, by the level it weighs in them.
 #[derive(Clone, Default)]
 struct Postings {
-    docs: RoaringBitmap,
-    weights: Vec<u8>,
+    by_level: [RoaringBitmap; LEVELS.len()],
+}
+
+impl Postings {
+    fn len(&self) -> u64 {
+        self.by_level.iter().map(RoaringBitmap::len).sum()
+    }
+
+    fn docs(&self) -> RoaringBitmap {
+        self.by_level
+            .iter()
+            .fold(RoaringBitmap::new(), |all, level| all | level)
+    }
 }
 
 #[derive(Clone)]
@@ -334,8 +393,9 @@ impl Index {
     /// clone allocates exactly what it holds).
     fn compact(&mut self) {
         for postings in self.words.values_mut() {
-            postings.docs = postings.docs.clone();
-            postings.weights.shrink_to_fit();
+            for level in &mut postings.by_level {
+                *level = level.clone();
+            }
         }
         for bitmap in self.facets.values_mut() {
             *bitmap = bitmap.clone();
@@ -379,19 +439,12 @@ impl Index {
             });
         let length = words.length;
         for (stem, weight) in words.weights.drain() {
-            match self.words.get_mut(stem.as_ref()) {
-                Some(postings) => {
-                    // Numbers only grow: appended, not searched for.
-                    let _ = postings.docs.try_push(number);
-                    postings.weights.push(weight);
-                }
-                None => {
-                    let postings = Postings {
-                        docs: RoaringBitmap::from_iter([number]),
-                        weights: vec![weight],
-                    };
-                    self.words.insert(stem.as_ref().into(), postings);
-                }
+            if !self.words.contains_key(stem.as_ref()) {
+                self.words.insert(stem.as_ref().into(), Postings::default());
+            }
+            if let Some(postings) = self.words.get_mut(stem.as_ref()) {
+                // Numbers only grow: appended, not searched for.
+                let _ = postings.by_level[level(weight)].try_push(number);
             }
         }
         words.length = 0;
@@ -446,12 +499,12 @@ impl Index {
             .map(|stem| self.words.get(stem.as_str()))
             .collect();
         let mut matched = if all {
-            intersection(postings.iter().map(|p| p.map(|p| &p.docs)))
+            intersection(&postings)
         } else {
             postings
                 .iter()
                 .flatten()
-                .fold(RoaringBitmap::new(), |any, p| any | &p.docs)
+                .fold(RoaringBitmap::new(), |any, p| any | p.docs())
         };
         for wanted in self.wanted_facets(filters) {
             match self.facets.get(&wanted) {
@@ -461,44 +514,40 @@ impl Index {
         }
         let total = matched.len();
 
-        let newest: Vec<u32> = matched
-            .iter()
-            .rev()
-            .take(RANKED.max(offset + limit))
-            .collect();
-        let mut scores = vec![0f32; newest.len()];
+        let ranked = RANKED.max(offset + limit) as u64;
+        let mut newest = matched;
+        if total > ranked {
+            newest.remove_smallest(total - ranked);
+        }
+        // Oldest first, like the bitmaps.
+        let numbers: Vec<u32> = newest.iter().collect();
+        let mut scores = vec![0f32; numbers.len()];
         let count = self.docs.len() as f32;
         let average = (self.total_length / f64::from(count.max(1.0) as u32)) as f32;
         for p in postings.into_iter().flatten() {
-            let holding = p.docs.len() as f32;
+            let holding = p.len() as f32;
             let idf = ((count - holding + 0.5) / (holding + 0.5) + 1.0).ln();
-            // Both lists run newest first; the word's position in its own
-            // list finds its weight.
-            let mut own = p
-                .docs
-                .iter()
-                .rev()
-                .zip((0..p.weights.len()).rev())
-                .peekable();
-            for (score, &doc) in scores.iter_mut().zip(&newest) {
-                while own.next_if(|&(held, _)| held > doc).is_some() {}
-                if let Some((_, at)) = own.next_if(|&(held, _)| held == doc) {
-                    let tf = f32::from(p.weights[at]) / 5.0;
+            for (level, weight) in p.by_level.iter().zip(LEVELS) {
+                let tf = f32::from(weight) / 5.0;
+                let mut at = 0;
+                for doc in &newest & level {
+                    // Both run oldest first: the position only moves on.
+                    at += numbers[at..].partition_point(|&n| n < doc);
                     let length = self.docs[doc as usize].length / average.max(f32::EPSILON);
-                    *score += idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * length));
+                    scores[at] += idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * length));
                 }
             }
         }
-        let mut order: Vec<usize> = (0..newest.len()).collect();
-        // Stable: equal scores keep the newest first.
-        order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));
+        let mut order: Vec<usize> = (0..numbers.len()).collect();
+        // Equal scores: the newest first.
+        order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(b.cmp(&a)));
         Found {
             total,
             ids: order
                 .into_iter()
                 .skip(offset)
                 .take(limit)
-                .map(|at| self.docs[newest[at] as usize].id.to_string())
+                .map(|at| self.docs[numbers[at] as usize].id.to_string())
                 .collect(),
         }
     }
@@ -521,16 +570,44 @@ impl Index {
     }
 }
 
-/// The clarifications in every bitmap, none if one is missing; the
-/// smallest first, so that each step has the least to compare.
-fn intersection<'a>(bitmaps: impl Iterator<Item = Option<&'a RoaringBitmap>>) -> RoaringBitmap {
-    let Some(mut bitmaps) = bitmaps.collect::<Option<Vec<_>>>() else {
+/// The clarifications holding every word, none if one is missing; the
+/// rarest first, so that each step has the least to compare.
+fn intersection(postings: &[Option<&Postings>]) -> RoaringBitmap {
+    let Some(mut postings) = postings.iter().copied().collect::<Option<Vec<_>>>() else {
         return RoaringBitmap::new();
     };
-    bitmaps.sort_by_key(|bitmap| bitmap.len());
-    let mut bitmaps = bitmaps.into_iter();
-    let Some(first) = bitmaps.next() else {
+    postings.sort_by_key(|p| p.len());
+    let mut postings = postings.into_iter();
+    let Some(first) = postings.next() else {
         return RoaringBitmap::new();
     };
-    bitmaps.fold(first.clone(), |all, bitmap| all & bitmap)
+    postings.fold(first.docs(), |all, p| {
+        p.by_level
+            .iter()
+            .fold(RoaringBitmap::new(), |held, level| held | (&all & level))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_level_holds_its_own_weight_and_levels_grow_with_the_weight() {
+        for (at, &weight) in LEVELS.iter().enumerate() {
+            assert_eq!(level(weight), at, "{weight} is its own level");
+        }
+        // What the parts of a clarification add up to.
+        assert_eq!(level(TITLE), 0);
+        assert_eq!(level(ANSWER), 1);
+        assert_eq!(level(QUESTION + TITLE), 2);
+        assert_eq!(level(CLAUSE), 3);
+        assert_eq!(level(STANDARD + QUESTION), 4);
+        assert_eq!(level(u8::MAX), LEVELS.len() - 1);
+        let mut last = 0;
+        for weight in 0..=u8::MAX {
+            assert!(level(weight) >= last, "levels grow with the weight");
+            last = level(weight);
+        }
+    }
 }

@@ -59,7 +59,8 @@ pub async fn index(
 ) -> Result<HttpResponse, AppError> {
     let index = state.search_index.clone();
     let searched = searching(&state, &query, move |conn, filters| {
-        Ok(register::search(conn, &index, filters)?)
+        let version = register::version(conn)?;
+        Ok(register::search(conn, &index, version, filters)?)
     })
     .await?;
     let (filters, results) = match searched {

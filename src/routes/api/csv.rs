@@ -43,7 +43,10 @@ pub async fn download(
 ) -> Result<HttpResponse, AppError> {
     let index = state.search_index.clone();
     let searched = searching(&state, &query, move |conn, filters| {
-        Ok(register::search_all(conn, &index, filters, MAX_ROWS)?)
+        let version = register::version(conn)?;
+        Ok(register::search_all(
+            conn, &index, version, filters, MAX_ROWS,
+        )?)
     })
     .await?;
     let results = match searched {

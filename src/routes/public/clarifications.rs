@@ -11,7 +11,6 @@ use crate::domain::markdown;
 use crate::domain::search::{Filters, PER_PAGE, RawFilters, Status};
 use crate::error::AppError;
 use crate::models::register::{self, Clarification, Results};
-use crate::models::standards;
 use crate::web::{AppState, Page};
 
 #[derive(Template, WebTemplate)]
@@ -75,17 +74,18 @@ pub async fn index(
     let checked = Filters::parse(&input);
     let standard = checked.as_ref().ok().and_then(|f| f.standard.clone());
     let index = state.search_index.clone();
-    let (standards, years, results) = state
+    let (choices, results) = state
         .db(move |conn| {
-            let all = standards::all_with_groups(conn)?;
+            let version = register::version(conn)?;
+            let choices = index.choices(conn, version)?;
             let known = standard
                 .as_deref()
-                .is_none_or(|slug| all.iter().any(|(s, _)| s.slug == slug));
+                .is_none_or(|slug| choices.standards.iter().any(|(s, _)| s.slug == slug));
             let results = match &checked {
-                Ok(filters) if known => Some(register::search(conn, &index, filters)?),
+                Ok(filters) if known => Some(register::search(conn, &index, version, filters)?),
                 _ => None,
             };
-            Ok((all, register::years(conn)?, (checked, known, results)))
+            Ok((choices, (checked, known, results)))
         })
         .await?;
     let (checked, known, results) = results;
@@ -110,19 +110,21 @@ pub async fn index(
         errors,
         filters,
         results,
-        standards: standards
-            .into_iter()
+        standards: choices
+            .standards
+            .iter()
             .map(|(s, _)| {
                 let label = if s.is_current() {
                     s.label()
                 } else {
                     format!("{} (superseded)", s.label())
                 };
-                (s.slug, label)
+                (s.slug.clone(), label)
             })
             .collect(),
-        years: years
-            .into_iter()
+        years: choices
+            .years
+            .iter()
             .map(|y| (y.to_string(), y.to_string()))
             .collect(),
         statuses: Status::ALL
