@@ -1,6 +1,7 @@
 //! Clarion: the clarification process for standards, as a library so that
 //! the binary and the tests drive the same application.
 
+pub mod allocator;
 pub mod cli;
 pub mod clock;
 pub mod config;

@@ -137,25 +137,8 @@ fn variables_help() -> String {
     text
 }
 
-/// glibc gives each thread that allocates at once an arena of its own, up
-/// to eight per core, and each keeps what it freed: a busy server held a
-/// fifth more memory for it. Two arenas serve the two cores Clarion is
-/// sized for without threads queueing for the allocator. Blocks from 32 KiB
-/// (a standard's page, a search's page being rendered) are mapped on their
-/// own and go back to the system when freed, instead of leaving holes in
-/// the heap that only grow it: a tenth less peak memory under load.
-fn tune_allocator() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: mallopt only sets tuning parameters; it is called before any
-    // other thread exists.
-    unsafe {
-        libc::mallopt(libc::M_ARENA_MAX, 2);
-        libc::mallopt(libc::M_MMAP_THRESHOLD, 32 * 1024);
-    }
-}
-
 fn main() -> ExitCode {
-    tune_allocator();
+    clarion::allocator::tune();
     let cli = Cli::parse();
     let settings = match Settings::load(cli.config.as_deref()) {
         Ok(settings) => settings,

@@ -95,6 +95,8 @@ impl SearchIndex {
         }
         let index = Arc::new(Index::load(conn, version, old.as_deref())?);
         *lock(&self.current) = Some(index.clone());
+        drop(old);
+        crate::allocator::give_back_free_memory();
         Ok(index)
     }
 
