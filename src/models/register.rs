@@ -135,11 +135,12 @@ const JOINS: &str =
 /// A page of published clarifications: by relevance when there are words
 /// to look for, newest first otherwise. When every word together finds
 /// nothing, clarifications with any of them are offered instead.
-/// `version` is the register's, read just before.
+/// `version` is the register's if the caller has just read it; otherwise
+/// it is read only when there are words to look up in the index.
 pub fn search(
     conn: &mut DbConn,
     index: &SearchIndex,
-    version: i64,
+    version: Option<i64>,
     filters: &Filters,
 ) -> QueryResult<Results> {
     run(conn, index, version, filters, Window::page(filters))
@@ -150,7 +151,7 @@ pub fn search(
 pub fn search_all(
     conn: &mut DbConn,
     index: &SearchIndex,
-    version: i64,
+    version: Option<i64>,
     filters: &Filters,
     limit: i64,
 ) -> QueryResult<Results> {
@@ -176,7 +177,7 @@ impl Window {
 fn run(
     conn: &mut DbConn,
     index: &SearchIndex,
-    version: i64,
+    version: Option<i64>,
     filters: &Filters,
     window: Window,
 ) -> QueryResult<Results> {
@@ -184,7 +185,10 @@ fn run(
     if terms.is_empty() {
         return browse(conn, filters, window);
     }
-    let index = index.at(conn, version)?;
+    let index = match version {
+        Some(version) => index.at(conn, version)?,
+        None => index.current(conn)?,
+    };
     let (offset, limit) = (window.offset as usize, window.limit as usize);
     let mut found = index.search(&terms, true, filters, offset, limit);
     let mut broadened = false;

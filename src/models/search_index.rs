@@ -583,6 +583,8 @@ fn intersection(postings: &[Option<&Postings>]) -> RoaringBitmap {
     let Some(first) = postings.next() else {
         return RoaringBitmap::new();
     };
+    // Each of a word's levels against the few clarifications left, rather
+    // than the union of its levels, as large as the word is common.
     postings.fold(first.docs(), |all, p| {
         p.by_level
             .iter()

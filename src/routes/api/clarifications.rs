@@ -59,8 +59,7 @@ pub async fn index(
 ) -> Result<HttpResponse, AppError> {
     let index = state.search_index.clone();
     let searched = searching(&state, &query, move |conn, filters| {
-        let version = register::version(conn)?;
-        Ok(register::search(conn, &index, version, filters)?)
+        Ok(register::search(conn, &index, None, filters)?)
     })
     .await?;
     let (filters, results) = match searched {

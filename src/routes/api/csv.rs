@@ -43,10 +43,7 @@ pub async fn download(
 ) -> Result<HttpResponse, AppError> {
     let index = state.search_index.clone();
     let searched = searching(&state, &query, move |conn, filters| {
-        let version = register::version(conn)?;
-        Ok(register::search_all(
-            conn, &index, version, filters, MAX_ROWS,
-        )?)
+        Ok(register::search_all(conn, &index, None, filters, MAX_ROWS)?)
     })
     .await?;
     let results = match searched {

@@ -82,7 +82,9 @@ pub async fn index(
                 .as_deref()
                 .is_none_or(|slug| choices.standards.iter().any(|(s, _)| s.slug == slug));
             let results = match &checked {
-                Ok(filters) if known => Some(register::search(conn, &index, version, filters)?),
+                Ok(filters) if known => {
+                    Some(register::search(conn, &index, Some(version), filters)?)
+                }
                 _ => None,
             };
             Ok((choices, (checked, known, results)))
