@@ -372,33 +372,58 @@ pub fn open_requests(conn: &mut DbConn) -> QueryResult<Vec<QueueRow>> {
         .load(conn)
 }
 
+/// Requests erased per transaction: within both databases' limits on
+/// bound values, and a short hold of SQLite's write lock.
+const ERASED_PER_TRANSACTION: i64 = 500;
+
 /// Erases the submitter's identity from requests that ended (closed or
 /// published) before `before`; the anonymous question and answer remain.
+/// A register past its first retention period may hold tens of thousands
+/// of them: taken in batches, each its own transaction, so that memory
+/// stays small and submissions are not held up meanwhile.
 pub fn erase_personal_data(
     conn: &mut DbConn,
     before: NaiveDateTime,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
-    let ended = [State::Closed.as_str(), State::Published.as_str()];
-    let ids: Vec<String> = requests::table
-        .filter(requests::state.eq_any(ended))
-        .filter(requests::personal_data_erased_at.is_null())
-        .filter(
-            requests::closed_at
-                .lt(before)
-                .or(requests::published_at.lt(before)),
-        )
-        .select(requests::id)
-        .load(conn)?;
-    if ids.is_empty() {
-        return Ok(0);
+    let mut erased = 0;
+    loop {
+        let batch = crate::db::write_transaction(conn, |conn| {
+            // One query per way of ending, each answered by its own index
+            // of the requests not erased yet (see the retention migration).
+            let unerased = |state: State| {
+                requests::table
+                    .filter(requests::state.eq(state.as_str()))
+                    .filter(requests::personal_data_erased_at.is_null())
+                    .select(requests::id)
+                    .limit(ERASED_PER_TRANSACTION)
+            };
+            let mut ids: Vec<String> = unerased(State::Published)
+                .filter(requests::published_at.lt(before))
+                .load(conn)?;
+            ids.extend(
+                unerased(State::Closed)
+                    .filter(requests::closed_at.lt(before))
+                    .load::<String>(conn)?,
+            );
+            if ids.is_empty() {
+                return Ok(0);
+            }
+            diesel::delete(
+                request_contacts::table.filter(request_contacts::request_id.eq_any(&ids)),
+            )
+            .execute(conn)?;
+            diesel::update(requests::table.filter(requests::id.eq_any(&ids)))
+                .set((
+                    requests::personal_data_erased_at.eq(now),
+                    requests::submitted_from.eq(None::<String>),
+                ))
+                .execute(conn)
+        })?;
+        erased += batch;
+        // Each query took less than a batch: nothing is left.
+        if (batch as i64) < ERASED_PER_TRANSACTION {
+            return Ok(erased);
+        }
     }
-    diesel::delete(request_contacts::table.filter(request_contacts::request_id.eq_any(&ids)))
-        .execute(conn)?;
-    diesel::update(requests::table.filter(requests::id.eq_any(&ids)))
-        .set((
-            requests::personal_data_erased_at.eq(now),
-            requests::submitted_from.eq(None::<String>),
-        ))
-        .execute(conn)
 }

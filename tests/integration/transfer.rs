@@ -67,6 +67,7 @@ on_both_databases!(
     the_command_imports_a_file_once_and_then_finds_it_present,
     a_file_with_one_bad_record_imports_nothing_and_names_the_record,
     synthetic_clarifications_have_unique_references_that_later_ones_follow,
+    a_register_past_its_retention_period_is_erased_whatever_its_size,
 );
 
 async fn demo_clarifications_survive_a_round_trip_through_csv_and_json(backend: Backend) {
@@ -430,4 +431,51 @@ async fn synthetic_clarifications_have_unique_references_that_later_ones_follow(
         written(Format::Csv, &transfer::load_published(&mut copy).unwrap()),
         csv
     );
+}
+
+/// The job once bound every ended request in one statement, which fails
+/// past 32,766 (SQLite's limit) and then failed at every pass; it erases
+/// in batches now, and here takes several to finish.
+async fn a_register_past_its_retention_period_is_erased_whatever_its_size(backend: Backend) {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut conn, _) = registry_database(backend, dir.path());
+    let now = Clock::default().now();
+    let volume = Volume {
+        published: 1_300,
+        open_requests: 40,
+        users: 0,
+    };
+    synthetic::seed(&mut conn, volume, "clarion-demo", now).unwrap();
+    let version = clarion::models::register::version(&mut conn).unwrap();
+    let erased = clarion::models::requests::erase_personal_data(
+        &mut conn,
+        now + chrono::TimeDelta::days(1),
+        now,
+    )
+    .unwrap();
+    assert_eq!(erased, 1_300, "every published one, none still open");
+    let left: i64 = requests::table
+        .filter(requests::state.eq("published"))
+        .filter(requests::personal_data_erased_at.is_null())
+        .count()
+        .get_result(&mut conn)
+        .unwrap();
+    assert_eq!(left, 0);
+    let contacts: i64 = request_contacts::table
+        .count()
+        .get_result(&mut conn)
+        .unwrap();
+    assert_eq!(contacts, 40, "the open requests keep their submitters");
+    assert_eq!(
+        clarion::models::register::version(&mut conn).unwrap(),
+        version,
+        "nothing the register shows changed, so the pages kept stay"
+    );
+    let again = clarion::models::requests::erase_personal_data(
+        &mut conn,
+        now + chrono::TimeDelta::days(1),
+        now,
+    )
+    .unwrap();
+    assert_eq!(again, 0, "nothing is erased twice");
 }
