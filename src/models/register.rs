@@ -249,12 +249,7 @@ fn marked(conn: &mut DbConn, ids: &[String], terms: &[String]) -> QueryResult<Ve
         page.push(", NULL AS question_marked, NULL AS answer_marked FROM requests r ");
         page.push(JOINS);
         page.push(" WHERE r.id IN (");
-        for (i, id) in batch.iter().enumerate() {
-            if i > 0 {
-                page.push(", ");
-            }
-            page.bind(Value::Text(id.clone()));
-        }
+        page.bind_list(batch);
         page.push(")");
         rows.extend(page.load::<Row>(conn)?);
     }
@@ -351,19 +346,45 @@ pub fn find(conn: &mut DbConn, reference: &str) -> QueryResult<Option<Clarificat
     Ok(statement.load(conn)?.into_iter().next())
 }
 
-/// Other clarifications of the same standard on the same clause or under it.
-pub fn related(conn: &mut DbConn, to: &Clarification) -> QueryResult<Vec<Clarification>> {
+/// Other clarifications of the same standard on the same clause or under
+/// it: the newest of them, in clause order. The index picks them, so that
+/// a clause with thousands under it costs no more than one with a few.
+pub fn related(
+    conn: &mut DbConn,
+    index: &SearchIndex,
+    to: &Clarification,
+) -> QueryResult<Vec<Listed>> {
     let filters = Filters {
         standard: Some(to.standard_slug.clone()),
         clause: Some(to.clause.clone()),
         page: 1,
         ..Filters::default()
     };
-    let mut found = newest(conn, &filters, Window::page(&filters))?;
+    // One more, in case it is `to` itself.
+    let ids = index.current(conn)?.newest(&filters, PER_PAGE as usize + 1);
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut statement = Statement::new("SELECT ");
+    statement.push(LISTED_COLUMNS);
+    // By id alone: with a condition on the state as well, SQLite reads
+    // every published request through the state's index instead.
+    statement.push(" FROM requests r WHERE r.id IN (");
+    statement.bind_list(&ids);
+    statement.push(")");
+    let mut found: Vec<Listed> = statement.load(conn)?;
     found.retain(|c| c.reference != to.reference);
+    found.sort_by(|a, b| (b.published_at, &b.reference).cmp(&(a.published_at, &a.reference)));
+    found.truncate(PER_PAGE as usize);
     found.sort_by(|a, b| clauses::compare(&a.clause, &b.clause));
     Ok(found)
 }
+
+/// The columns of [`Listed`], from `requests r`.
+const LISTED_COLUMNS: &str = "r.reference AS reference, r.clause AS clause, \
+     substr(r.question, 1, 201) AS question, r.publication_flag AS publication_flag, \
+     r.consider_at_revision AS consider_at_revision, r.is_sample AS is_sample, \
+     r.published_at AS published_at";
 
 /// A line of a standard's list: what the list shows of a clarification,
 /// the start of its question, not its answer.
@@ -405,12 +426,10 @@ impl Listed {
 /// Every published clarification of a standard, in natural clause order.
 /// A standard may have thousands: only what its list shows is read.
 pub fn of_standard(conn: &mut DbConn, slug: &str) -> QueryResult<Vec<Listed>> {
-    let mut statement = Statement::new(
-        "SELECT r.reference AS reference, r.clause AS clause, \
-         substr(r.question, 1, 201) AS question, r.publication_flag AS publication_flag, \
-         r.consider_at_revision AS consider_at_revision, r.is_sample AS is_sample, \
-         r.published_at AS published_at \
-         FROM requests r WHERE r.state = 'published' \
+    let mut statement = Statement::new("SELECT ");
+    statement.push(LISTED_COLUMNS);
+    statement.push(
+        " FROM requests r WHERE r.state = 'published' \
          AND r.standard_id = (SELECT id FROM standards WHERE slug = ",
     );
     statement.bind(Value::Text(slug.to_owned()));
@@ -535,6 +554,17 @@ impl Statement {
     fn bind(&mut self, value: Value) {
         self.sql.push('?');
         self.values.push(value);
+    }
+
+    /// Binds each of `texts`, separated by commas: the inside of `IN (…)`,
+    /// which must not be empty.
+    fn bind_list(&mut self, texts: &[String]) {
+        for (i, text) in texts.iter().enumerate() {
+            if i > 0 {
+                self.push(", ");
+            }
+            self.bind(Value::Text(text.clone()));
+        }
     }
 
     fn limit(&mut self, limit: i64, offset: i64) {

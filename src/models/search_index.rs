@@ -500,7 +500,7 @@ impl Index {
             .iter()
             .map(|stem| self.words.get(stem.as_str()))
             .collect();
-        let mut matched = if all {
+        let matched = if all {
             intersection(&postings)
         } else {
             postings
@@ -508,12 +508,7 @@ impl Index {
                 .flatten()
                 .fold(RoaringBitmap::new(), |any, p| any | p.docs())
         };
-        for wanted in self.wanted_facets(filters) {
-            match self.facets.get(&wanted) {
-                Some(docs) => matched &= docs,
-                None => matched.clear(),
-            }
-        }
+        let matched = self.narrow(matched, filters);
         let total = matched.len();
 
         let ranked = RANKED.max(offset + limit) as u64;
@@ -552,6 +547,30 @@ impl Index {
                 .map(|at| self.docs[numbers[at] as usize].id.to_string())
                 .collect(),
         }
+    }
+
+    /// The ids of the newest `limit` clarifications passing the filters,
+    /// newest first.
+    pub fn newest(&self, filters: &Filters, limit: usize) -> Vec<String> {
+        let mut all = RoaringBitmap::new();
+        all.insert_range(0..self.docs.len() as u32);
+        self.narrow(all, filters)
+            .iter()
+            .rev()
+            .take(limit)
+            .map(|number| self.docs[number as usize].id.to_string())
+            .collect()
+    }
+
+    /// Those of `matched` that pass the filters.
+    fn narrow(&self, mut matched: RoaringBitmap, filters: &Filters) -> RoaringBitmap {
+        for wanted in self.wanted_facets(filters) {
+            match self.facets.get(&wanted) {
+                Some(docs) => matched &= docs,
+                None => matched.clear(),
+            }
+        }
+        matched
     }
 
     fn wanted_facets(&self, filters: &Filters) -> Vec<String> {

@@ -8,9 +8,9 @@ use askama_web::WebTemplate;
 
 use crate::domain::fields::FieldErrors;
 use crate::domain::markdown;
-use crate::domain::search::{Filters, PER_PAGE, RawFilters, Status};
+use crate::domain::search::{Filters, RawFilters, Status};
 use crate::error::AppError;
-use crate::models::register::{self, Clarification, Results};
+use crate::models::register::{self, Clarification, Listed, Results};
 use crate::web::{AppState, Page};
 
 #[derive(Template, WebTemplate)]
@@ -145,7 +145,7 @@ pub struct ShowPage {
     page: Page,
     item: Clarification,
     answer_html: String,
-    related: Vec<Clarification>,
+    related: Vec<Listed>,
     permalink: String,
     site_name: String,
 }
@@ -179,10 +179,11 @@ pub async fn show(
             .insert_header(("location", format!("/clarifications/{canonical}")))
             .finish());
     }
+    let index = state.search_index.clone();
     let (item, related) = state
         .db(move |conn| {
             let item = register::find(conn, &reference)?.ok_or(AppError::NotFound)?;
-            let related = register::related(conn, &item)?;
+            let related = register::related(conn, &index, &item)?;
             Ok((item, related))
         })
         .await?;
@@ -192,7 +193,7 @@ pub async fn show(
         permalink: format!("{}{}", state.settings.base_url, item.path()),
         site_name: state.settings.site_name.clone(),
         item,
-        related: related.into_iter().take(PER_PAGE as usize).collect(),
+        related,
     };
     Ok(HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
