@@ -336,7 +336,10 @@ impl Layer {
             submissions_per_hour: self.submissions_per_hour.unwrap_or(5),
             retention_days: self.retention_days.unwrap_or(365),
             mail_poll_ms: self.mail_poll_ms.unwrap_or(2000).max(10),
-            page_cache_mb: self.page_cache_mb.unwrap_or(32),
+            // Room for a few thousand clarification pages (about 7 KB each)
+            // besides the lists, within the 100 MB a server of 100,000
+            // clarifications is meant to hold.
+            page_cache_mb: self.page_cache_mb.unwrap_or(16),
             register_revalidate_ms: self.register_revalidate_ms.unwrap_or(250),
         })
     }

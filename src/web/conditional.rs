@@ -6,7 +6,7 @@
 use actix_web::HttpResponse;
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
-use actix_web::http::header::{self, EntityTag, HeaderMap, HeaderValue};
+use actix_web::http::header::{self, EntityTag, HeaderMap, HeaderName, HeaderValue};
 use actix_web::http::{Method, StatusCode};
 use actix_web::middleware::Next;
 use sha2::{Digest, Sha256};
@@ -83,7 +83,9 @@ pub fn still_held(request: &HeaderMap, etag: Option<&HeaderValue>) -> bool {
 
 /// The 304 for an answer with these headers: the validators and caching
 /// headers stay, what describes the body goes.
-pub fn not_modified(headers: &HeaderMap) -> HttpResponse {
+pub fn not_modified<'a>(
+    headers: impl IntoIterator<Item = (&'a HeaderName, &'a HeaderValue)>,
+) -> HttpResponse {
     let mut not_modified = HttpResponse::NotModified();
     for (name, value) in headers {
         if !matches!(

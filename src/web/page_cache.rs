@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
-use actix_web::http::header::{self, HeaderMap};
+use actix_web::http::header::{self, HeaderMap, HeaderName, HeaderValue};
 use actix_web::http::{Method, StatusCode};
 use actix_web::middleware::Next;
 use actix_web::web::{Bytes, Data};
@@ -40,9 +40,25 @@ const ASKED_ONCE_REMEMBERED: usize = 10_000;
 struct Kept {
     version: i64,
     status: StatusCode,
-    headers: HeaderMap,
+    /// All but the ETag: the same for every page of a kind, so shared. A
+    /// header map of its own cost a kept page half as much again as its
+    /// body.
+    headers: Arc<HeaderMap>,
+    etag: Option<HeaderValue>,
     body: Bytes,
 }
+
+impl Kept {
+    fn headers(&self) -> impl Iterator<Item = (&HeaderName, &HeaderValue)> {
+        self.headers
+            .iter()
+            .chain(self.etag.iter().map(|etag| (&header::ETAG, etag)))
+    }
+}
+
+/// Header sets told apart at most: pages come in a few kinds, and past
+/// this many a header must vary per page, and sharing would not pay.
+const HEADER_SETS_SHARED: usize = 16;
 
 #[derive(Default)]
 struct Inner {
@@ -56,6 +72,8 @@ struct Inner {
     /// search is kept from its second asking, since most searches are
     /// asked once and would push out pages asked again and again.
     asked_once: HashSet<u64>,
+    /// The header sets of kept pages, each kept once.
+    header_sets: Vec<Arc<HeaderMap>>,
     /// Pages being rendered now: who asks for one of them meanwhile waits
     /// for it instead of rendering it too (a crowd arriving at an empty
     /// cache would otherwise render the same page once per person).
@@ -125,6 +143,25 @@ impl PageCache {
             .clone()
     }
 
+    /// `headers` as a set already shared, if one is the same.
+    fn shared(&self, headers: HeaderMap) -> Arc<HeaderMap> {
+        let same = |held: &HeaderMap| {
+            held.len() == headers.len()
+                && headers
+                    .iter()
+                    .all(|(name, value)| held.get_all(name).any(|v| v == value))
+        };
+        let mut inner = self.lock();
+        if let Some(held) = inner.header_sets.iter().find(|held| same(held)) {
+            return held.clone();
+        }
+        let headers = Arc::new(headers);
+        if inner.header_sets.len() < HEADER_SETS_SHARED {
+            inner.header_sets.push(headers.clone());
+        }
+        headers
+    }
+
     fn keep(&self, key: String, kept: Kept) {
         let size = kept.body.len() + key.len();
         if size > self.max_bytes / 8 {
@@ -162,7 +199,7 @@ impl PageCache {
 
 fn respond(kept: &Kept) -> HttpResponse {
     let mut response = HttpResponseBuilder::new(kept.status).body(kept.body.clone());
-    for (name, value) in &kept.headers {
+    for (name, value) in kept.headers() {
         response.headers_mut().append(name.clone(), value.clone());
     }
     response
@@ -203,8 +240,8 @@ pub async fn serve_from_memory(
         .path_and_query()
         .map_or_else(|| req.path().to_owned(), |pq| pq.as_str().to_owned());
     let from_memory = |kept: &Kept, req: ServiceRequest| {
-        let answer = if conditional::still_held(req.headers(), kept.headers.get(header::ETAG)) {
-            conditional::not_modified(&kept.headers)
+        let answer = if conditional::still_held(req.headers(), kept.etag.as_ref()) {
+            conditional::not_modified(kept.headers())
         } else {
             respond(kept)
         };
@@ -250,7 +287,8 @@ async fn render_and_keep(
     }
     let (req, response) = response.into_parts();
     let status = response.status();
-    let headers = response.headers().clone();
+    let mut headers = response.headers().clone();
+    let etag = headers.remove(header::ETAG).next();
     let body = actix_web::body::to_bytes(response.into_body())
         .await
         .map_err(|_| crate::error::AppError::Internal("reading a response body".into()))?;
@@ -260,7 +298,8 @@ async fn render_and_keep(
     let kept = Kept {
         version,
         status,
-        headers,
+        headers: cache.shared(headers),
+        etag,
         body,
     };
     let answer = respond(&kept);
@@ -276,9 +315,45 @@ mod tests {
         Kept {
             version,
             status: StatusCode::OK,
-            headers: HeaderMap::new(),
+            headers: Arc::default(),
+            etag: None,
             body: Bytes::from_static(b"<p>a page</p>"),
         }
+    }
+
+    #[test]
+    fn pages_of_a_kind_share_their_headers_and_keep_their_own_etag() {
+        let cache = PageCache::new(1 << 20, Duration::from_secs(60));
+        let answered = |etag: &'static str| {
+            let mut headers = HeaderMap::new();
+            headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html"));
+            headers.insert(header::ETAG, HeaderValue::from_static(etag));
+            headers
+        };
+        let kept = |mut headers: HeaderMap| {
+            let etag = headers.remove(header::ETAG).next();
+            Kept {
+                headers: cache.shared(headers),
+                etag,
+                ..page(1)
+            }
+        };
+        let first = kept(answered("\"a\""));
+        let second = kept(answered("\"b\""));
+        assert!(Arc::ptr_eq(&first.headers, &second.headers));
+        let response = respond(&second);
+        assert_eq!(response.headers().get(header::ETAG).unwrap(), "\"b\"");
+        assert_eq!(
+            response.headers().get(header::CONTENT_TYPE).unwrap(),
+            "text/html"
+        );
+
+        let mut json = answered("\"c\"");
+        json.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        );
+        assert!(!Arc::ptr_eq(&kept(json).headers, &first.headers));
     }
 
     #[test]
