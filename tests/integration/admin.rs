@@ -190,6 +190,13 @@ async fn the_secretariat_adds_a_standard_and_a_new_edition_that_supersedes_it(ba
             .contains("Signed in as Sam Secretariat")
     );
 
+    // The public search form offers every standard, each under its label.
+    let choice = |page: &str, slug: &str| {
+        text_of(page, &format!(r#"#field-standard option[value="{slug}"]"#))
+    };
+    let (_, search) = app.page("/clarifications?q=testing").await;
+    assert_eq!(choice(&search, "iso-iec-17099-2019"), None);
+
     let mg = app.group_id("MG 17000");
     let response = sam
         .submit_form(
@@ -214,6 +221,12 @@ async fn the_secretariat_adds_a_standard_and_a_new_edition_that_supersedes_it(ba
         "The standard was added."
     );
     assert!(list.contains("ISO/IEC 17099:2019"));
+    let (_, search) = app.page("/clarifications?q=testing").await;
+    assert_eq!(
+        choice(&search, "iso-iec-17099-2019").as_deref(),
+        Some("ISO/IEC 17099:2019"),
+        "offered at once, not when the form's choices are next read"
+    );
 
     // A newer edition, typed in another spelling: the form first asks
     // whether it supersedes the edition in force, ticked by default.
@@ -281,6 +294,15 @@ async fn the_secretariat_adds_a_standard_and_a_new_edition_that_supersedes_it(ba
     let current = text_of(&public, "[aria-labelledby=current-heading]").unwrap();
     assert!(current.contains("ISO/IEC 17099:2026"), "{current}");
     assert!(!current.contains("ISO/IEC 17099:2019"), "{current}");
+    let (_, search) = app.page("/clarifications?q=testing").await;
+    assert_eq!(
+        choice(&search, "iso-iec-17099-2019").as_deref(),
+        Some("ISO/IEC 17099:2019 (superseded)")
+    );
+    assert_eq!(
+        choice(&search, "iso-iec-17099-2026").as_deref(),
+        Some("ISO/IEC 17099:2026")
+    );
 
     // Title and group can be edited; the identity cannot.
     let response = sam
