@@ -215,6 +215,7 @@ fn request(
         decided_at: None,
         published_at: None,
         updated_at: created_at,
+        personal_data_erased_at: None,
     }
 }
 
@@ -229,6 +230,8 @@ fn published(rng: &mut StdRng, standards: &[Standard], now: NaiveDateTime) -> Re
     row.decided_at = Some(decided_at);
     row.published_at = Some(published_at);
     row.updated_at = published_at;
+    // Generated without a submitter (contacts are only the open requests').
+    row.personal_data_erased_at = Some(now);
     row.consider_at_revision = rng.random_bool(0.7);
     let (flag, note) = match rng.random_range(0..1000) {
         0..30 => (

@@ -586,6 +586,7 @@ impl Incoming {
             decided_at: self.decided_at,
             published_at: Some(self.published_at),
             updated_at: now,
+            personal_data_erased_at: Some(now),
         }
     }
 }
@@ -594,12 +595,12 @@ impl Incoming {
 // Rows written many at a time (import and synthetic data)
 // ---------------------------------------------------------------------------
 
-/// Rows per INSERT: at most 19 columns each, well under SQLite's 32,766
+/// Rows per INSERT: at most 20 columns each, well under SQLite's 32,766
 /// bound parameters (PostgreSQL allows 65,535).
 pub(crate) const BATCH: usize = 1_000;
 
 /// A request as import and synthetic data store it; the columns left out
-/// keep their defaults (version 0, no closure, no personal data to erase).
+/// keep their defaults (version 0, no closure).
 #[derive(Insertable)]
 #[diesel(table_name = requests, treat_none_as_default_value = false)]
 pub(crate) struct RequestRow {
@@ -622,6 +623,11 @@ pub(crate) struct RequestRow {
     pub decided_at: Option<NaiveDateTime>,
     pub published_at: Option<NaiveDateTime>,
     pub updated_at: NaiveDateTime,
+    /// Set when stored without a submitter (an imported or generated
+    /// clarification): nothing personal is held, so the retention job has
+    /// nothing to erase and need not rewrite every such row on its first
+    /// pass.
+    pub personal_data_erased_at: Option<NaiveDateTime>,
 }
 
 #[derive(Insertable)]
