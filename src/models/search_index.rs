@@ -169,22 +169,12 @@ fn level(weight: u8) -> usize {
     }
 }
 
-/// The clarifications holding one word, by the level it weighs in them.
+/// The clarifications holding one word: all of them, to match, and by the
+/// level it weighs in them, to rank.
 #[derive(Clone, Default)]
 struct Postings {
+    all: RoaringBitmap,
     by_level: [RoaringBitmap; LEVELS.len()],
-}
-
-impl Postings {
-    fn len(&self) -> u64 {
-        self.by_level.iter().map(RoaringBitmap::len).sum()
-    }
-
-    fn docs(&self) -> RoaringBitmap {
-        self.by_level
-            .iter()
-            .fold(RoaringBitmap::new(), |all, level| all | level)
-    }
 }
 
 #[derive(Clone)]
@@ -192,6 +182,9 @@ pub struct Index {
     version: i64,
     standards: Vec<StandardText>,
     docs: Vec<Doc>,
+    /// BM25's discount for each clarification's length, by its number:
+    /// apart from the docs, since ranking reads nothing else of them.
+    norms: Vec<f32>,
     words: FxHashMap<Box<str>, Postings>,
     /// One bitmap per filter value, keyed by [`facet`].
     facets: HashMap<String, RoaringBitmap>,
@@ -333,6 +326,7 @@ impl Index {
                 version,
                 standards,
                 docs: Vec::new(),
+                norms: Vec::new(),
                 words: FxHashMap::default(),
                 facets: HashMap::new(),
                 total_length: 0.0,
@@ -395,6 +389,7 @@ impl Index {
     /// clone allocates exactly what it holds).
     fn compact(&mut self) {
         for postings in self.words.values_mut() {
+            postings.all = postings.all.clone();
             for level in &mut postings.by_level {
                 *level = level.clone();
             }
@@ -403,6 +398,14 @@ impl Index {
             *bitmap = bitmap.clone();
         }
         self.docs.shrink_to_fit();
+        // Every length counts against the average, which new
+        // clarifications move.
+        let average = (self.total_length / self.docs.len().max(1) as f64) as f32;
+        self.norms = self
+            .docs
+            .iter()
+            .map(|doc| K1 * (1.0 - B + B * doc.length / average.max(f32::EPSILON)))
+            .collect();
     }
 
     /// Whether this index holds the start of `listed`, placed as it is now,
@@ -446,6 +449,7 @@ impl Index {
             }
             if let Some(postings) = self.words.get_mut(stem.as_ref()) {
                 // Numbers only grow: appended, not searched for.
+                let _ = postings.all.try_push(number);
                 let _ = postings.by_level[level(weight)].try_push(number);
             }
         }
@@ -495,6 +499,7 @@ impl Index {
             .iter()
             .map(|term| stemmer.stem(term).into_owned())
             .collect();
+        stems.sort_unstable();
         stems.dedup();
         let postings: Vec<Option<&Postings>> = stems
             .iter()
@@ -506,47 +511,79 @@ impl Index {
             postings
                 .iter()
                 .flatten()
-                .fold(RoaringBitmap::new(), |any, p| any | p.docs())
+                .fold(RoaringBitmap::new(), |any, p| any | &p.all)
         };
-        let matched = self.narrow(matched, filters);
-        let total = matched.len();
-
+        let mut newest = self.narrow(matched, filters);
+        let total = newest.len();
         let ranked = RANKED.max(offset + limit) as u64;
-        let mut newest = matched;
         if total > ranked {
             newest.remove_smallest(total - ranked);
         }
         // Oldest first, like the bitmaps.
         let numbers: Vec<u32> = newest.iter().collect();
-        let mut scores = vec![0f32; numbers.len()];
-        let count = self.docs.len() as f32;
-        let average = (self.total_length / f64::from(count.max(1.0) as u32)) as f32;
-        for p in postings.into_iter().flatten() {
-            let holding = p.len() as f32;
-            let idf = ((count - holding + 0.5) / (holding + 0.5) + 1.0).ln();
-            for (level, weight) in p.by_level.iter().zip(LEVELS) {
-                let tf = f32::from(weight) / 5.0;
-                let mut at = 0;
-                for doc in &newest & level {
-                    // Both run oldest first: the position only moves on.
-                    at += numbers[at..].partition_point(|&n| n < doc);
-                    let length = self.docs[doc as usize].length / average.max(f32::EPSILON);
-                    scores[at] += idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * length));
-                }
-            }
-        }
+        let scores = self.scores(&postings, &numbers);
         let mut order: Vec<usize> = (0..numbers.len()).collect();
         // Equal scores: the newest first.
-        order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(b.cmp(&a)));
+        let better = |a: &usize, b: &usize| scores[*b].total_cmp(&scores[*a]).then(b.cmp(a));
+        let wanted = (offset + limit).min(order.len());
+        if wanted < order.len() {
+            // Only the best few are shown: the rest need not be in order.
+            order.select_nth_unstable_by(wanted, better);
+            order.truncate(wanted);
+        }
+        order.sort_unstable_by(better);
         Found {
             total,
             ids: order
                 .into_iter()
                 .skip(offset)
-                .take(limit)
                 .map(|at| self.docs[numbers[at] as usize].id.to_string())
                 .collect(),
         }
+    }
+
+    /// The BM25 score of each of `numbers` (in order) for the words of
+    /// `postings`. A clarification's weight for a word is the level holding
+    /// it, and the levels are large: rather than intersect each with the
+    /// clarifications to rank, every level's clarifications within a
+    /// stretch of numbers add their weight to a scratch array of that
+    /// stretch, read back for those ranked. Only stretches holding some of
+    /// them are read, so the work follows how far apart they lie.
+    fn scores(&self, postings: &[Option<&Postings>], numbers: &[u32]) -> Vec<f32> {
+        const STRETCH: u32 = 4096;
+        let count = self.docs.len() as f32;
+        let words: Vec<(f32, &Postings)> = postings
+            .iter()
+            .flatten()
+            .map(|p| {
+                let holding = p.all.len() as f32;
+                let idf = ((count - holding + 0.5) / (holding + 0.5) + 1.0).ln();
+                (idf, *p)
+            })
+            .collect();
+        let mut scores = vec![0f32; numbers.len()];
+        let mut scratch = vec![0f32; STRETCH as usize];
+        let mut start = 0;
+        while let Some(&first) = numbers.get(start) {
+            let end = start + numbers[start..].partition_point(|&n| n - first < STRETCH);
+            let last = numbers[end - 1];
+            let stretch = &mut scratch[..=(last - first) as usize];
+            stretch.fill(0.0);
+            for &(idf, p) in &words {
+                for (level, weight) in p.by_level.iter().zip(LEVELS) {
+                    let tf = f32::from(weight) / 5.0;
+                    let lift = idf * tf * (K1 + 1.0);
+                    for doc in level.range(first..=last) {
+                        stretch[(doc - first) as usize] += lift / (tf + self.norms[doc as usize]);
+                    }
+                }
+            }
+            for (score, &number) in scores[start..end].iter_mut().zip(&numbers[start..end]) {
+                *score = stretch[(number - first) as usize];
+            }
+            start = end;
+        }
+        scores
     }
 
     /// The ids of the newest `limit` clarifications passing the filters,
@@ -597,23 +634,131 @@ fn intersection(postings: &[Option<&Postings>]) -> RoaringBitmap {
     let Some(mut postings) = postings.iter().copied().collect::<Option<Vec<_>>>() else {
         return RoaringBitmap::new();
     };
-    postings.sort_by_key(|p| p.len());
+    postings.sort_by_key(|p| p.all.len());
     let mut postings = postings.into_iter();
     let Some(first) = postings.next() else {
         return RoaringBitmap::new();
     };
-    // Each of a word's levels against the few clarifications left, rather
-    // than the union of its levels, as large as the word is common.
-    postings.fold(first.docs(), |all, p| {
-        p.by_level
-            .iter()
-            .fold(RoaringBitmap::new(), |held, level| held | (&all & level))
-    })
+    postings.fold(first.all.clone(), |held, p| held & &p.all)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An index of `count` clarifications, the n-th holding the words
+    /// that `text` gives it.
+    fn index_of(count: u32, text: impl Fn(u32) -> (String, String)) -> Index {
+        let mut index = Index {
+            version: 1,
+            standards: Vec::new(),
+            docs: Vec::new(),
+            norms: Vec::new(),
+            words: FxHashMap::default(),
+            facets: HashMap::new(),
+            total_length: 0.0,
+        };
+        let mut words = Words::default();
+        for number in 0..count {
+            let (question, answer) = text(number);
+            let listed = Listed {
+                id: Uuid::from_u128(u128::from(number)).to_string().into(),
+                published_at: None,
+                status: Status::Current,
+                placing: 0,
+            };
+            let text = Text {
+                clause: "4.1".into(),
+                standard_id: String::new(),
+                question,
+                answer,
+            };
+            index.add(&mut words, &listed, &text);
+        }
+        index.compact();
+        index
+    }
+
+    #[test]
+    fn ranking_by_stretches_scores_like_each_clarification_on_its_own() {
+        // Words spread unevenly over 20,000 clarifications, so that those
+        // ranked lie both close together and several stretches apart.
+        let index = index_of(20_000, |n| {
+            let mut question = String::from("sampling");
+            if n % 3 == 0 {
+                question.push_str(" impartiality impartiality");
+            }
+            let answer = if n % 7 == 0 || n > 19_000 {
+                "impartiality of the sampling plan".to_owned()
+            } else {
+                "records".to_owned()
+            };
+            (question, answer)
+        });
+        let stemmer = Stemmer::create(Algorithm::English);
+        let postings: Vec<Option<&Postings>> = ["sampling", "impartiality"]
+            .iter()
+            .map(|word| index.words.get(stemmer.stem(word).as_ref()))
+            .collect();
+        assert!(postings.iter().all(Option::is_some), "both words indexed");
+        let numbers: Vec<u32> = (0..20_000).filter(|n| n % 5 != 1).collect();
+        let scores = index.scores(&postings, &numbers);
+
+        let count = index.docs.len() as f32;
+        for (&number, &score) in numbers.iter().zip(&scores) {
+            let mut expected = 0.0;
+            for p in postings.iter().flatten() {
+                let holding = p.all.len() as f32;
+                let idf = ((count - holding + 0.5) / (holding + 0.5) + 1.0).ln();
+                for (level, weight) in p.by_level.iter().zip(LEVELS) {
+                    if level.contains(number) {
+                        let tf = f32::from(weight) / 5.0;
+                        expected += idf * tf * (K1 + 1.0) / (tf + index.norms[number as usize]);
+                    }
+                }
+            }
+            assert!(
+                (score - expected).abs() <= 1e-5 * expected.abs().max(1.0),
+                "clarification {number}: {score} against {expected}"
+            );
+        }
+        // Repeats and the answer count: the clarifications holding both
+        // words three times outrank those holding one once.
+        let score_of = |n: u32| scores[numbers.iter().position(|&m| m == n).unwrap()];
+        assert!(score_of(42) > score_of(2));
+    }
+
+    #[test]
+    fn a_search_shows_the_best_first_and_counts_every_match() {
+        // Only the newest matches are ranked: the best one is among them.
+        let index = index_of(10_000, |n| {
+            let question = if n == 9_000 {
+                "impartiality impartiality impartiality sampling".to_owned()
+            } else if n % 2 == 0 {
+                "sampling".to_owned()
+            } else {
+                "impartiality".to_owned()
+            };
+            (question, "records".to_owned())
+        });
+        let terms = ["impartiality".to_owned()];
+        let found = index.search(&terms, true, &Filters::default(), 0, 20);
+        assert_eq!(
+            found.total, 5_001,
+            "every odd one, and the one holding both"
+        );
+        assert_eq!(found.ids.len(), 20);
+        assert_eq!(found.ids[0], Uuid::from_u128(9_000).to_string());
+        // Equal scores: the newest first.
+        assert_eq!(found.ids[1], Uuid::from_u128(9_999).to_string());
+        assert_eq!(found.ids[2], Uuid::from_u128(9_997).to_string());
+        let both = ["sampling".to_owned(), "impartiality".to_owned()];
+        let found = index.search(&both, true, &Filters::default(), 0, 20);
+        assert_eq!(found.total, 1);
+        // Page two follows page one: 9,000 then the 19 newest odd ones.
+        let later = index.search(&terms, true, &Filters::default(), 20, 20);
+        assert_eq!(later.ids[0], Uuid::from_u128(9_961).to_string());
+    }
 
     #[test]
     fn each_level_holds_its_own_weight_and_levels_grow_with_the_weight() {
