@@ -229,44 +229,118 @@ fn newest(conn: &mut DbConn, filters: &Filters, window: Window) -> QueryResult<V
     page.load(conn)
 }
 
-#[derive(QueryableByName)]
-struct Row {
-    #[diesel(sql_type = Text)]
-    id: String,
-    #[diesel(embed)]
-    clarification: Clarification,
-}
-
 /// The clarifications of `ids`, in that order, with the words of `terms`
 /// marked in their question and the excerpt of their answer.
 fn marked(conn: &mut DbConn, ids: &[String], terms: &[String]) -> QueryResult<Vec<Clarification>> {
-    let mut rows = Vec::with_capacity(ids.len());
-    // A download asks for thousands: within the number of values a
-    // statement may bind.
-    for batch in ids.chunks(1000) {
-        let mut page = Statement::new("SELECT r.id AS id, ");
-        page.push(COLUMNS);
-        page.push(", NULL AS question_marked, NULL AS answer_marked FROM requests r ");
-        page.push(JOINS);
-        page.push(" WHERE r.id IN (");
-        page.bind_list(batch);
-        page.push(")");
-        rows.extend(page.load::<Row>(conn)?);
-    }
+    let mut rows = by_ids(conn, ids)?;
     let order: HashMap<&str, usize> = ids
         .iter()
         .enumerate()
         .map(|(at, id)| (id.as_str(), at))
         .collect();
-    rows.sort_by_key(|row| order.get(row.id.as_str()).copied());
+    rows.sort_by_key(|(id, _)| order.get(id.as_str()).copied());
     let mut marker = excerpt::Marker::new(terms);
     Ok(rows
         .into_iter()
-        .map(|row| {
-            let mut found = row.clarification;
+        .map(|(_, mut found)| {
             found.question_marked = Some(marker.mark(&found.question));
             found.answer_marked = Some(excerpt::from_first_mark(&marker.mark(&found.answer)));
             found
+        })
+        .collect())
+}
+
+/// A published clarification's id and what the public sees of it, as
+/// [`by_ids`] reads them.
+#[derive(Queryable)]
+struct ById {
+    id: String,
+    reference: Option<String>,
+    clause: String,
+    question: String,
+    answer: Option<String>,
+    publication_flag: Option<String>,
+    publication_flag_note: Option<String>,
+    consider_at_revision: bool,
+    is_sample: bool,
+    decided_at: Option<NaiveDateTime>,
+    published_at: Option<NaiveDateTime>,
+    standard_slug: String,
+    standard_designation: String,
+    standard_edition: i32,
+    standard_title: String,
+    standard_is_current: bool,
+    group_code: Option<String>,
+    group_name: Option<String>,
+}
+
+/// The published clarifications of `ids`, in no order. A statement written
+/// as text is prepared again at every use, which cost a search as much as
+/// reading its rows; these are prepared once per connection. SQLite binds
+/// a list of values as one statement per length, so there each is read on
+/// its own; PostgreSQL binds the list as one array.
+fn by_ids(conn: &mut DbConn, ids: &[String]) -> QueryResult<Vec<(String, Clarification)>> {
+    use crate::db::schema::{groups, standards};
+    let published = requests::table
+        .inner_join(standards::table)
+        .left_join(groups::table.on(requests::group_id.eq(groups::id.nullable())))
+        .filter(requests::state.eq(State::Published.as_str()))
+        .select((
+            requests::id,
+            requests::reference,
+            requests::clause,
+            requests::question,
+            requests::answer,
+            requests::publication_flag,
+            requests::publication_flag_note,
+            requests::consider_at_revision,
+            requests::is_sample,
+            requests::decided_at,
+            requests::published_at,
+            standards::slug,
+            standards::designation,
+            standards::edition,
+            standards::title,
+            standards::superseded_by_id.is_null(),
+            groups::code.nullable(),
+            groups::name.nullable(),
+        ));
+    let rows: Vec<ById> = match conn {
+        DbConn::Sqlite(conn) => {
+            let mut rows = Vec::with_capacity(ids.len());
+            for id in ids {
+                let row = published.filter(requests::id.eq(id)).get_result(conn);
+                rows.extend(row.optional()?);
+            }
+            rows
+        }
+        DbConn::Postgres(conn) => published.filter(requests::id.eq_any(ids)).load(conn)?,
+    };
+    Ok(rows
+        .into_iter()
+        .filter_map(|row| {
+            let found = Clarification {
+                reference: row.reference?,
+                clause: row.clause,
+                question: row.question,
+                answer: row.answer.unwrap_or_default(),
+                publication_flag: row.publication_flag,
+                publication_flag_note: row.publication_flag_note,
+                consider_at_revision: row.consider_at_revision,
+                is_sample: row.is_sample,
+                decided_at: row.decided_at,
+                published_at: row.published_at?,
+                standard_slug: row.standard_slug,
+                standard_designation: row.standard_designation,
+                standard_edition: row.standard_edition,
+                standard_title: row.standard_title,
+                standard_is_current: row.standard_is_current,
+                group_code: row.group_code,
+                group_name: row.group_name,
+                question_marked: None,
+                answer_marked: None,
+            };
+            Some((row.id, found))
         })
         .collect())
 }
