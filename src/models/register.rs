@@ -4,6 +4,7 @@
 //! backends.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::backend::Backend;
@@ -19,7 +20,7 @@ use crate::db::schema::requests;
 use crate::domain::lifecycle::State;
 use crate::domain::search::{Filters, PER_PAGE, Status};
 use crate::domain::{clauses, excerpt};
-use crate::models::search_index::SearchIndex;
+use crate::models::search_index::{Choices, SearchIndex};
 
 /// A published clarification with everything the public may see of it, and
 /// when it was found by words, its question and an excerpt of its answer
@@ -185,20 +186,22 @@ fn run(
     if terms.is_empty() {
         return browse(conn, filters, window);
     }
-    let index = match version {
-        Some(version) => index.at(conn, version)?,
-        None => index.current(conn)?,
+    let version = match version {
+        Some(version) => version,
+        None => self::version(conn)?,
     };
+    let words = index.at(conn, version)?;
     let (offset, limit) = (window.offset as usize, window.limit as usize);
-    let mut found = index.search(&terms, true, filters, offset, limit);
+    let mut found = words.search(&terms, true, filters, offset, limit);
     let mut broadened = false;
     if found.total == 0 && terms.len() > 1 {
-        found = index.search(&terms, false, filters, offset, limit);
+        found = words.search(&terms, false, filters, offset, limit);
         broadened = found.total > 0;
     }
+    let names = index.choices(conn, version)?;
     Ok(Results {
         total: found.total as i64,
-        items: marked(conn, &found.ids, &terms)?,
+        items: marked(conn, &names, &found.ids, &terms)?,
         broadened,
     })
 }
@@ -231,27 +234,46 @@ fn newest(conn: &mut DbConn, filters: &Filters, window: Window) -> QueryResult<V
 
 /// The clarifications of `ids`, in that order, with the words of `terms`
 /// marked in their question and the excerpt of their answer.
-fn marked(conn: &mut DbConn, ids: &[String], terms: &[String]) -> QueryResult<Vec<Clarification>> {
+fn marked(
+    conn: &mut DbConn,
+    names: &Arc<Choices>,
+    ids: &[String],
+    terms: &[String],
+) -> QueryResult<Vec<Clarification>> {
     let mut rows = by_ids(conn, ids)?;
     let order: HashMap<&str, usize> = ids
         .iter()
         .enumerate()
         .map(|(at, id)| (id.as_str(), at))
         .collect();
-    rows.sort_by_key(|(id, _)| order.get(id.as_str()).copied());
+    rows.sort_by_key(|row| order.get(row.id.as_str()).copied());
+    // Names read at the search's version miss a standard or group added
+    // since; read them again then, rather than show a row without them.
+    let named = |names: &Choices, row: &ById| {
+        names.standard(&row.standard_id).is_some()
+            && row
+                .group_id
+                .as_ref()
+                .is_none_or(|id| names.group(id).is_some())
+    };
+    let names = if rows.iter().all(|row| named(names, row)) {
+        names.clone()
+    } else {
+        Arc::new(Choices::read(conn)?)
+    };
     let mut marker = excerpt::Marker::new(terms);
     Ok(rows
         .into_iter()
-        .map(|(_, mut found)| {
+        .filter_map(|row| {
+            let mut found = row.named(&names)?;
             found.question_marked = Some(marker.mark(&found.question));
             found.answer_marked = Some(excerpt::from_first_mark(&marker.mark(&found.answer)));
-            found
+            Some(found)
         })
         .collect())
 }
 
-/// A published clarification's id and what the public sees of it, as
-/// [`by_ids`] reads them.
+/// A published clarification's own columns, as [`by_ids`] reads them.
 #[derive(Queryable)]
 struct ById {
     id: String,
@@ -265,13 +287,41 @@ struct ById {
     is_sample: bool,
     decided_at: Option<NaiveDateTime>,
     published_at: Option<NaiveDateTime>,
-    standard_slug: String,
-    standard_designation: String,
-    standard_edition: i32,
-    standard_title: String,
-    standard_is_current: bool,
-    group_code: Option<String>,
-    group_name: Option<String>,
+    standard_id: String,
+    group_id: Option<String>,
+}
+
+impl ById {
+    /// The clarification with its standard and group named; none if they
+    /// are not in `names`, or it has no reference or date of publication.
+    fn named(self, names: &Choices) -> Option<Clarification> {
+        let standard = names.standard(&self.standard_id)?;
+        let group = match &self.group_id {
+            Some(id) => Some(names.group(id)?),
+            None => None,
+        };
+        Some(Clarification {
+            reference: self.reference?,
+            clause: self.clause,
+            question: self.question,
+            answer: self.answer.unwrap_or_default(),
+            publication_flag: self.publication_flag,
+            publication_flag_note: self.publication_flag_note,
+            consider_at_revision: self.consider_at_revision,
+            is_sample: self.is_sample,
+            decided_at: self.decided_at,
+            published_at: self.published_at?,
+            standard_slug: standard.slug.clone(),
+            standard_designation: standard.designation.clone(),
+            standard_edition: standard.edition,
+            standard_title: standard.title.clone(),
+            standard_is_current: standard.is_current(),
+            group_code: group.map(|g| g.code.clone()),
+            group_name: group.map(|g| g.name.clone()),
+            question_marked: None,
+            answer_marked: None,
+        })
+    }
 }
 
 /// The clarifications of `ids`, in no order. A statement written as text
@@ -281,70 +331,37 @@ struct ById {
 /// own; PostgreSQL binds the list as one array. By id alone: the ids come
 /// from the register, and a condition on the state made PostgreSQL's plan
 /// for any list, before the table had statistics, read the state's index
-/// whole.
-fn by_ids(conn: &mut DbConn, ids: &[String]) -> QueryResult<Vec<(String, Clarification)>> {
-    use crate::db::schema::{groups, standards};
-    let published = requests::table
-        .inner_join(standards::table)
-        .left_join(groups::table.on(requests::group_id.eq(groups::id.nullable())))
-        .select((
-            requests::id,
-            requests::reference,
-            requests::clause,
-            requests::question,
-            requests::answer,
-            requests::publication_flag,
-            requests::publication_flag_note,
-            requests::consider_at_revision,
-            requests::is_sample,
-            requests::decided_at,
-            requests::published_at,
-            standards::slug,
-            standards::designation,
-            standards::edition,
-            standards::title,
-            standards::superseded_by_id.is_null(),
-            groups::code.nullable(),
-            groups::name.nullable(),
-        ));
-    let rows: Vec<ById> = match conn {
-        DbConn::Sqlite(conn) => {
+/// whole. Without joins: the standards and groups are few and already in
+/// memory, while each join was two more index descents per row.
+fn by_ids(conn: &mut DbConn, ids: &[String]) -> QueryResult<Vec<ById>> {
+    let published = requests::table.select((
+        requests::id,
+        requests::reference,
+        requests::clause,
+        requests::question,
+        requests::answer,
+        requests::publication_flag,
+        requests::publication_flag_note,
+        requests::consider_at_revision,
+        requests::is_sample,
+        requests::decided_at,
+        requests::published_at,
+        requests::standard_id,
+        requests::group_id,
+    ));
+    match conn {
+        // In one transaction: each statement on its own would take and
+        // release SQLite's read lock, a system call either way.
+        DbConn::Sqlite(conn) => conn.transaction(|conn| {
             let mut rows = Vec::with_capacity(ids.len());
             for id in ids {
                 let row = published.filter(requests::id.eq(id)).get_result(conn);
                 rows.extend(row.optional()?);
             }
-            rows
-        }
-        DbConn::Postgres(conn) => published.filter(requests::id.eq_any(ids)).load(conn)?,
-    };
-    Ok(rows
-        .into_iter()
-        .filter_map(|row| {
-            let found = Clarification {
-                reference: row.reference?,
-                clause: row.clause,
-                question: row.question,
-                answer: row.answer.unwrap_or_default(),
-                publication_flag: row.publication_flag,
-                publication_flag_note: row.publication_flag_note,
-                consider_at_revision: row.consider_at_revision,
-                is_sample: row.is_sample,
-                decided_at: row.decided_at,
-                published_at: row.published_at?,
-                standard_slug: row.standard_slug,
-                standard_designation: row.standard_designation,
-                standard_edition: row.standard_edition,
-                standard_title: row.standard_title,
-                standard_is_current: row.standard_is_current,
-                group_code: row.group_code,
-                group_name: row.group_name,
-                question_marked: None,
-                answer_marked: None,
-            };
-            Some((row.id, found))
-        })
-        .collect())
+            Ok(rows)
+        }),
+        DbConn::Postgres(conn) => published.filter(requests::id.eq_any(ids)).load(conn),
+    }
 }
 
 /// Adds the filters' conditions to a statement whose WHERE is open.

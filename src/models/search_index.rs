@@ -30,7 +30,8 @@ use crate::db::schema::{requests, standards};
 use crate::domain::clauses;
 use crate::domain::lifecycle::State;
 use crate::domain::search::{self, Filters, Status};
-use crate::models::standards::WithGroup;
+use crate::models::groups::Group;
+use crate::models::standards::{Standard, WithGroup};
 
 /// How many of the newest matches a search ranks by relevance: a common
 /// word matches a large share of the register, and nobody reads past the
@@ -62,11 +63,46 @@ pub struct SearchIndex {
     choices: Mutex<Option<(i64, Arc<Choices>)>>,
 }
 
-/// What the search form offers to narrow a search by: every standard, with
-/// its group, and the years with publications.
+/// The standards and groups of the register as of one version: what the
+/// search form offers to narrow a search by (every standard, with its
+/// group, and the years with publications), and the names a page of
+/// results shows, looked up here rather than joined to every row read.
 pub struct Choices {
     pub standards: Vec<WithGroup>,
     pub years: Vec<i32>,
+    groups: Vec<Group>,
+    standard_at: FxHashMap<String, usize>,
+    group_at: FxHashMap<String, usize>,
+}
+
+impl Choices {
+    pub fn read(conn: &mut DbConn) -> QueryResult<Choices> {
+        let standards = super::standards::all_with_groups(conn)?;
+        let groups = super::groups::all(conn)?;
+        Ok(Choices {
+            standard_at: standards
+                .iter()
+                .enumerate()
+                .map(|(at, (standard, _))| (standard.id.clone(), at))
+                .collect(),
+            group_at: groups
+                .iter()
+                .enumerate()
+                .map(|(at, group)| (group.id.clone(), at))
+                .collect(),
+            standards,
+            years: super::register::years(conn)?,
+            groups,
+        })
+    }
+
+    pub fn standard(&self, id: &str) -> Option<&Standard> {
+        self.standard_at.get(id).map(|&at| &self.standards[at].0)
+    }
+
+    pub fn group(&self, id: &str) -> Option<&Group> {
+        self.group_at.get(id).map(|&at| &self.groups[at])
+    }
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -109,10 +145,7 @@ impl SearchIndex {
                 return Ok(choices.clone());
             }
         }
-        let choices = Arc::new(Choices {
-            standards: super::standards::all_with_groups(conn)?,
-            years: super::register::years(conn)?,
-        });
+        let choices = Arc::new(Choices::read(conn)?);
         *lock(&self.choices) = Some((version, choices.clone()));
         Ok(choices)
     }

@@ -717,7 +717,78 @@ async fn searches_with_words_and_filters_agree_with_the_list(backend: Backend) {
     assert_eq!(widgets, pick(&[5]));
 }
 
+/// A page of results names each clarification's standard and group from
+/// those held for the register version the search ran at. A clarification
+/// moved since to a standard that version did not have is still shown,
+/// under the standard it is in now.
+async fn results_name_a_standard_added_after_the_search_began(backend: Backend) {
+    use clarion::db::schema::{requests, standards};
+    use clarion::domain::search::{Filters, RawFilters};
+    use clarion::models::register;
+    use clarion::models::search_index::SearchIndex;
+    use clarion::models::standards::{NewStandard, StandardForm};
+    use diesel::prelude::*;
+    let app = TestApp::spawn(backend).await;
+    let mut conn = app.db();
+    let reference = publish(&mut conn, Published::default());
+    let index = SearchIndex::default();
+    let version = register::version(&mut conn).unwrap();
+    let filters = Filters::parse(&RawFilters {
+        q: Some("validate methods".to_owned()),
+        ..RawFilters::default()
+    })
+    .unwrap();
+    let named = |conn: &mut clarion::db::DbConn| {
+        let found = register::search(conn, &index, Some(version), &filters).unwrap();
+        found
+            .items
+            .iter()
+            .map(|c| {
+                (
+                    c.reference.clone(),
+                    c.standard_slug.clone(),
+                    c.standard_title.clone(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let before = named(&mut conn);
+    assert_eq!(before.len(), 1);
+    assert_eq!(before[0].0, reference);
+    assert_eq!(before[0].1, "iso-iec-17025-2017");
+
+    let id = clarion::db::new_id();
+    diesel::insert_into(standards::table)
+        .values(NewStandard {
+            id: &id,
+            form: StandardForm {
+                slug: "iso-iec-17099-2031",
+                designation: "ISO/IEC 17099",
+                edition: 2031,
+                title: "Requirements for validating methods",
+                group_id: None,
+                superseded_by_id: None,
+            },
+            created_at: chrono::Utc::now().naive_utc(),
+        })
+        .execute(&mut conn)
+        .unwrap();
+    diesel::update(requests::table.filter(requests::reference.eq(&reference)))
+        .set(requests::standard_id.eq(&id))
+        .execute(&mut conn)
+        .unwrap();
+    assert_eq!(
+        named(&mut conn),
+        [(
+            reference,
+            "iso-iec-17099-2031".to_owned(),
+            "Requirements for validating methods".to_owned()
+        )]
+    );
+}
+
 on_both_databases!(
+    results_name_a_standard_added_after_the_search_began,
     searches_with_words_and_filters_agree_with_the_list,
     people_find_the_answer_to_their_question_first,
     a_word_of_the_answer_finds_it_and_its_page_shows_everything,
