@@ -202,12 +202,58 @@ fn level(weight: u8) -> usize {
     }
 }
 
-/// The clarifications holding one word: all of them, to match, and by the
-/// level it weighs in them, to rank.
+/// The clarifications holding one word: all of them, to match, and the
+/// level it weighs in each, to rank.
 #[derive(Clone, Default)]
 struct Postings {
     all: RoaringBitmap,
+    /// By level: how a word is gathered, and kept for one held by few.
     by_level: [RoaringBitmap; LEVELS.len()],
+    /// For a word held by many (see [`DENSE_SHARE`]), its level in every
+    /// clarification by number, four bits each, 0 where it is absent.
+    /// Ranking then looks up the clarifications it ranks, where by level
+    /// it walked every other one near them holding the word.
+    dense: Box<[u8]>,
+}
+
+/// A word held by more than one clarification in this many is kept
+/// [`Postings::dense`]: there it costs little more memory than by level.
+const DENSE_SHARE: u64 = 4;
+
+impl Postings {
+    /// The level of the word in clarification `number`, if it holds it.
+    fn level_of(&self, number: u32) -> Option<usize> {
+        match self.dense.get(number as usize / 2) {
+            Some(&pair) => {
+                let nibble = if number % 2 == 0 {
+                    pair & 0xf
+                } else {
+                    pair >> 4
+                };
+                (nibble > 0).then(|| usize::from(nibble) - 1)
+            }
+            None => self
+                .by_level
+                .iter()
+                .position(|level| level.contains(number)),
+        }
+    }
+
+    /// Keeps the levels by number, for `count` clarifications: those
+    /// already kept so, and those gathered by level since.
+    fn make_dense(&mut self, count: usize) {
+        let mut dense = vec![0u8; count.div_ceil(2)];
+        dense[..self.dense.len()].copy_from_slice(&self.dense);
+        for (at, level) in self.by_level.iter_mut().enumerate() {
+            let nibble = at as u8 + 1;
+            for number in level.iter() {
+                let pair = &mut dense[number as usize / 2];
+                *pair |= if number % 2 == 0 { nibble } else { nibble << 4 };
+            }
+            *level = RoaringBitmap::new();
+        }
+        self.dense = dense.into_boxed_slice();
+    }
 }
 
 #[derive(Clone)]
@@ -421,10 +467,21 @@ impl Index {
     /// kept for long, so each list is copied once at its length (a bitmap's
     /// clone allocates exactly what it holds).
     fn compact(&mut self) {
+        self.compact_dense_from(self.docs.len() as u64 / DENSE_SHARE);
+    }
+
+    /// [`Index::compact`], keeping dense the words held by more than
+    /// `dense_from` clarifications.
+    fn compact_dense_from(&mut self, dense_from: u64) {
+        let count = self.docs.len();
         for postings in self.words.values_mut() {
             postings.all = postings.all.clone();
-            for level in &mut postings.by_level {
-                *level = level.clone();
+            if !postings.dense.is_empty() || postings.all.len() > dense_from {
+                postings.make_dense(count);
+            } else {
+                for level in &mut postings.by_level {
+                    *level = level.clone();
+                }
             }
         }
         for bitmap in self.facets.values_mut() {
@@ -576,8 +633,8 @@ impl Index {
     }
 
     /// The BM25 score of each of `numbers` (in order) for the words of
-    /// `postings`. A clarification's weight for a word is the level holding
-    /// it, and the levels are large: rather than intersect each with the
+    /// `postings`. A dense word's level is looked up for each of them.
+    /// Another's levels are large: rather than intersect each with the
     /// clarifications to rank, every level's clarifications within a
     /// stretch of numbers add their weight to a scratch array of that
     /// stretch, read back for those ranked. Only stretches holding some of
@@ -585,16 +642,35 @@ impl Index {
     fn scores(&self, postings: &[Option<&Postings>], numbers: &[u32]) -> Vec<f32> {
         const STRETCH: u32 = 4096;
         let count = self.docs.len() as f32;
-        let words: Vec<(f32, &Postings)> = postings
+        // Per word and level, the two terms of its share of a score:
+        // lift / (tf + the clarification's norm).
+        let words: Vec<(&Postings, [(f32, f32); LEVELS.len()])> = postings
             .iter()
             .flatten()
             .map(|p| {
                 let holding = p.all.len() as f32;
                 let idf = ((count - holding + 0.5) / (holding + 0.5) + 1.0).ln();
-                (idf, *p)
+                let terms = LEVELS.map(|weight| {
+                    let tf = f32::from(weight) / 5.0;
+                    (idf * tf * (K1 + 1.0), tf)
+                });
+                (*p, terms)
             })
             .collect();
         let mut scores = vec![0f32; numbers.len()];
+        let (dense, sparse): (Vec<_>, Vec<_>) =
+            words.iter().partition(|(p, _)| !p.dense.is_empty());
+        for (p, terms) in dense {
+            for (score, &number) in scores.iter_mut().zip(numbers) {
+                if let Some(level) = p.level_of(number) {
+                    let (lift, tf) = terms[level];
+                    *score += lift / (tf + self.norms[number as usize]);
+                }
+            }
+        }
+        if sparse.is_empty() {
+            return scores;
+        }
         let mut scratch = vec![0f32; STRETCH as usize];
         let mut start = 0;
         while let Some(&first) = numbers.get(start) {
@@ -602,17 +678,15 @@ impl Index {
             let last = numbers[end - 1];
             let stretch = &mut scratch[..=(last - first) as usize];
             stretch.fill(0.0);
-            for &(idf, p) in &words {
-                for (level, weight) in p.by_level.iter().zip(LEVELS) {
-                    let tf = f32::from(weight) / 5.0;
-                    let lift = idf * tf * (K1 + 1.0);
+            for (p, terms) in &sparse {
+                for (level, (lift, tf)) in p.by_level.iter().zip(terms) {
                     for doc in level.range(first..=last) {
                         stretch[(doc - first) as usize] += lift / (tf + self.norms[doc as usize]);
                     }
                 }
             }
             for (score, &number) in scores[start..end].iter_mut().zip(&numbers[start..end]) {
-                *score = stretch[(number - first) as usize];
+                *score += stretch[(number - first) as usize];
             }
             start = end;
         }
@@ -691,8 +765,20 @@ mod tests {
             facets: HashMap::new(),
             total_length: 0.0,
         };
+        append(&mut index, 0..count, text);
+        index.compact();
+        index
+    }
+
+    /// Adds the clarifications `numbers` to `index` as [`index_of`] does,
+    /// leaving it to be compacted.
+    fn append(
+        index: &mut Index,
+        numbers: std::ops::Range<u32>,
+        text: impl Fn(u32) -> (String, String),
+    ) {
         let mut words = Words::default();
-        for number in 0..count {
+        for number in numbers {
             let (question, answer) = text(number);
             let listed = Listed {
                 id: Uuid::from_u128(u128::from(number)).to_string().into(),
@@ -708,57 +794,120 @@ mod tests {
             };
             index.add(&mut words, &listed, &text);
         }
-        index.compact();
-        index
     }
 
-    #[test]
-    fn ranking_by_stretches_scores_like_each_clarification_on_its_own() {
-        // Words spread unevenly over 20,000 clarifications, so that those
-        // ranked lie both close together and several stretches apart.
-        let index = index_of(20_000, |n| {
-            let mut question = String::from("sampling");
-            if n % 3 == 0 {
-                question.push_str(" impartiality impartiality");
-            }
-            let answer = if n % 7 == 0 || n > 19_000 {
-                "impartiality of the sampling plan".to_owned()
-            } else {
-                "records".to_owned()
-            };
-            (question, answer)
-        });
+    fn postings_of<'a>(index: &'a Index, words: &[&str]) -> Vec<Option<&'a Postings>> {
         let stemmer = Stemmer::create(Algorithm::English);
-        let postings: Vec<Option<&Postings>> = ["sampling", "impartiality"]
+        words
             .iter()
             .map(|word| index.words.get(stemmer.stem(word).as_ref()))
-            .collect();
-        assert!(postings.iter().all(Option::is_some), "both words indexed");
-        let numbers: Vec<u32> = (0..20_000).filter(|n| n % 5 != 1).collect();
-        let scores = index.scores(&postings, &numbers);
+            .collect()
+    }
 
-        let count = index.docs.len() as f32;
-        for (&number, &score) in numbers.iter().zip(&scores) {
-            let mut expected = 0.0;
-            for p in postings.iter().flatten() {
-                let holding = p.all.len() as f32;
-                let idf = ((count - holding + 0.5) / (holding + 0.5) + 1.0).ln();
-                for (level, weight) in p.by_level.iter().zip(LEVELS) {
-                    if level.contains(number) {
-                        let tf = f32::from(weight) / 5.0;
-                        expected += idf * tf * (K1 + 1.0) / (tf + index.norms[number as usize]);
+    /// Words spread unevenly over 20,000 clarifications, so that those
+    /// ranked lie both close together and several stretches apart: three
+    /// held by many, kept dense (the third only from the 15,000th on),
+    /// and one held by few.
+    fn uneven(n: u32) -> (String, String) {
+        let mut question = String::from("sampling");
+        if n % 3 == 0 {
+            question.push_str(" impartiality impartiality");
+        }
+        if n % 11 == 0 || n >= 15_000 {
+            question.push_str(" calibration");
+        }
+        if n % 13 == 0 {
+            question.push_str(" uncertainty");
+        }
+        let answer = if n % 7 == 0 || n > 19_000 {
+            "impartiality of the sampling plan".to_owned()
+        } else {
+            "records".to_owned()
+        };
+        (question, answer)
+    }
+
+    const UNEVEN: [&str; 4] = ["sampling", "impartiality", "calibration", "uncertainty"];
+
+    #[test]
+    fn ranking_scores_like_each_clarification_on_its_own() {
+        let mut by_level = index_of(0, uneven);
+        append(&mut by_level, 0..20_000, uneven);
+        by_level.compact_dense_from(u64::MAX);
+        let index = index_of(20_000, uneven);
+        let dense: Vec<bool> = postings_of(&index, &UNEVEN)
+            .iter()
+            .map(|p| !p.expect("every word indexed").dense.is_empty())
+            .collect();
+        assert_eq!(dense, [true, true, true, false]);
+        assert!(
+            postings_of(&by_level, &UNEVEN)
+                .iter()
+                .all(|p| p.unwrap().dense.is_empty())
+        );
+
+        let numbers: Vec<u32> = (0..20_000).filter(|n| n % 5 != 1).collect();
+        let postings = postings_of(&by_level, &UNEVEN);
+        let count = by_level.docs.len() as f32;
+        let expected: Vec<f32> = numbers
+            .iter()
+            .map(|&number| {
+                let mut expected = 0.0;
+                for p in postings.iter().flatten() {
+                    let holding = p.all.len() as f32;
+                    let idf = ((count - holding + 0.5) / (holding + 0.5) + 1.0).ln();
+                    for (level, weight) in p.by_level.iter().zip(LEVELS) {
+                        if level.contains(number) {
+                            let tf = f32::from(weight) / 5.0;
+                            expected +=
+                                idf * tf * (K1 + 1.0) / (tf + by_level.norms[number as usize]);
+                        }
                     }
                 }
+                expected
+            })
+            .collect();
+        for (kept, index) in [("by level", &by_level), ("dense", &index)] {
+            let scores = index.scores(&postings_of(index, &UNEVEN), &numbers);
+            for ((&number, &score), &expected) in numbers.iter().zip(&scores).zip(&expected) {
+                assert!(
+                    (score - expected).abs() <= 1e-5 * expected.abs().max(1.0),
+                    "{kept}, clarification {number}: {score} against {expected}"
+                );
             }
-            assert!(
-                (score - expected).abs() <= 1e-5 * expected.abs().max(1.0),
-                "clarification {number}: {score} against {expected}"
-            );
+            // Repeats and the answer count: the clarifications holding
+            // the words more often outrank those holding them once.
+            let score_of = |n: u32| scores[numbers.iter().position(|&m| m == n).unwrap()];
+            assert!(score_of(42) > score_of(2), "{kept}");
+            assert!(score_of(273) > score_of(42), "{kept}");
         }
-        // Repeats and the answer count: the clarifications holding both
-        // words three times outrank those holding one once.
-        let score_of = |n: u32| scores[numbers.iter().position(|&m| m == n).unwrap()];
-        assert!(score_of(42) > score_of(2));
+    }
+
+    /// Publications after the index was built are appended to it: a dense
+    /// word gathers their levels by level, then keeps them by number too.
+    #[test]
+    fn an_index_continued_ranks_like_one_built_at_once() {
+        let at_once = index_of(20_000, uneven);
+        let mut continued = index_of(12_000, uneven);
+        let calibration = postings_of(&continued, &["calibration"])[0].unwrap();
+        assert!(calibration.dense.is_empty(), "held by few of the first");
+        append(&mut continued, 12_000..20_000, uneven);
+        continued.compact();
+        let numbers: Vec<u32> = (0..20_000).collect();
+        assert_eq!(
+            continued.scores(&postings_of(&continued, &UNEVEN), &numbers),
+            at_once.scores(&postings_of(&at_once, &UNEVEN), &numbers)
+        );
+        for word in UNEVEN {
+            let (a, b) = (
+                postings_of(&continued, &[word]),
+                postings_of(&at_once, &[word]),
+            );
+            let (a, b) = (a[0].unwrap(), b[0].unwrap());
+            assert_eq!(a.all, b.all, "{word}");
+            assert_eq!(a.dense, b.dense, "{word}");
+            assert_eq!(a.by_level, b.by_level, "{word}");
+        }
     }
 
     #[test]
