@@ -4,6 +4,8 @@
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 
+use crate::domain::search;
+
 /// Marks the database put around matched words (private-use characters,
 /// which nobody types).
 pub const MARK_START: char = '\u{E000}';
@@ -76,6 +78,10 @@ pub fn to_html(text: &str, limit: usize) -> String {
 pub struct Marker {
     stemmer: Stemmer,
     wanted: Vec<String>,
+    /// The first letter of each wanted stem. The stemmer keeps a word's
+    /// first letter, so only words starting so need stemming: most of a
+    /// long answer does not.
+    firsts: Vec<char>,
     /// Each word met so far, lowercased, and whether it matches: a page of
     /// results repeats its vocabulary, and stemming is the costly part.
     judged: FxHashMap<String, bool>,
@@ -84,54 +90,63 @@ pub struct Marker {
 impl Marker {
     pub fn new(terms: &[String]) -> Marker {
         let stemmer = Stemmer::create(Algorithm::English);
-        let wanted = terms
+        let wanted: Vec<String> = terms
             .iter()
             .map(|term| stemmer.stem(&term.to_lowercase()).into_owned())
             .collect();
         Marker {
+            firsts: wanted
+                .iter()
+                .filter_map(|stem| stem.chars().next())
+                .collect(),
             stemmer,
             wanted,
             judged: FxHashMap::default(),
         }
     }
 
-    /// `text` with every matching word marked.
+    /// `text` with every matching word marked. The text between marked
+    /// words is copied whole.
     pub fn mark(&mut self, text: &str) -> String {
         let mut marked = String::with_capacity(text.len() + 16);
-        let mut rest = text;
-        while let Some(start) = rest.find(char::is_alphanumeric) {
-            marked.push_str(&rest[..start]);
-            rest = &rest[start..];
-            let end = rest
-                .find(|c: char| !c.is_alphanumeric())
-                .unwrap_or(rest.len());
-            let word = &rest[..end];
+        let mut copied = 0;
+        for word in search::words(text) {
             if self.matches(word) {
+                // `words` yields slices of `text`.
+                let start = word.as_ptr() as usize - text.as_ptr() as usize;
+                marked.push_str(&text[copied..start]);
                 marked.push(MARK_START);
                 marked.push_str(word);
                 marked.push(MARK_END);
-            } else {
-                marked.push_str(word);
+                copied = start + word.len();
             }
-            rest = &rest[end..];
         }
-        marked.push_str(rest);
+        marked.push_str(&text[copied..]);
         marked
     }
 
     fn matches(&mut self, word: &str) -> bool {
-        // The stemmer keeps a word's first letter, so only words starting
-        // like a wanted stem need stemming: most of a long answer does not.
         let first = word.chars().flat_map(char::to_lowercase).next();
-        if !self.wanted.iter().any(|stem| stem.chars().next() == first) {
+        if !first.is_some_and(|first| self.firsts.contains(&first)) {
             return false;
         }
-        let word = word.to_lowercase();
-        if let Some(&judged) = self.judged.get(&word) {
+        // Most words are written in lower case: those need no copy to be
+        // looked up.
+        let lower = if word
+            .bytes()
+            .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+        {
+            Some(word.to_lowercase())
+        } else {
+            None
+        };
+        let word = lower.as_deref().unwrap_or(word);
+        if let Some(&judged) = self.judged.get(word) {
             return judged;
         }
-        let matches = self.wanted.contains(&self.stemmer.stem(&word).into_owned());
-        self.judged.insert(word, matches);
+        let stem = self.stemmer.stem(word);
+        let matches = self.wanted.iter().any(|wanted| *wanted == stem);
+        self.judged.insert(word.to_owned(), matches);
         matches
     }
 }
