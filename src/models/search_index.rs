@@ -15,6 +15,7 @@ use std::collections::HashMap;
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 use std::rc::Rc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use chrono::{Datelike, NaiveDateTime};
@@ -61,6 +62,8 @@ pub struct SearchIndex {
     refreshing: Mutex<()>,
     /// The search form's choices and the version they were read at.
     choices: Mutex<Option<(i64, Arc<Choices>)>>,
+    /// How many times the index was built or brought up to date.
+    loads: AtomicU64,
 }
 
 /// The standards and groups of the register as of one version: what the
@@ -117,23 +120,33 @@ impl SearchIndex {
         self.at(conn, version)
     }
 
-    /// The index as of `version`, read just before: an index built from
-    /// newer rows than its version says is only refreshed once more.
+    /// The index as of `version`, read just before, or later: versions
+    /// only grow, and one read a moment ago (see
+    /// [`crate::web::page_cache::RegisterVersion`]) must not take the
+    /// index back. An index built from newer rows than its version says is
+    /// only refreshed once more.
     pub fn at(&self, conn: &mut DbConn, version: i64) -> QueryResult<Arc<Index>> {
         let held = || lock(&self.current).clone();
-        if let Some(index) = held().filter(|index| index.version == version) {
+        if let Some(index) = held().filter(|index| index.version >= version) {
             return Ok(index);
         }
         let _turn = lock(&self.refreshing);
         let old = held();
-        if let Some(index) = old.clone().filter(|index| index.version == version) {
+        if let Some(index) = old.clone().filter(|index| index.version >= version) {
             return Ok(index);
         }
         let index = Arc::new(Index::load(conn, version, old.as_deref())?);
+        self.loads.fetch_add(1, Ordering::Relaxed);
         *lock(&self.current) = Some(index.clone());
         drop(old);
         crate::allocator::give_back_free_memory();
         Ok(index)
+    }
+
+    /// How many times the index was built or brought up to date: once at
+    /// the first search, then once per change of the register.
+    pub fn loads(&self) -> u64 {
+        self.loads.load(Ordering::Relaxed)
     }
 
     /// The search form's choices as of `version`. Every search page shows
@@ -141,7 +154,7 @@ impl SearchIndex {
     /// search that reaches the database reads little more than its rows.
     pub fn choices(&self, conn: &mut DbConn, version: i64) -> QueryResult<Arc<Choices>> {
         if let Some((held, choices)) = &*lock(&self.choices) {
-            if *held == version {
+            if *held >= version {
                 return Ok(choices.clone());
             }
         }

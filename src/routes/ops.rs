@@ -47,5 +47,9 @@ async fn metrics(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     Ok(HttpResponse::Ok()
         .content_type("text/plain; version=0.0.4; charset=utf-8")
         .insert_header(("cache-control", "no-store"))
-        .body(state.metrics.render(&state.pool, &depth)))
+        .body(
+            state
+                .metrics
+                .render(&state.pool, &depth, state.search_index.loads()),
+        ))
 }

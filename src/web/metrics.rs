@@ -1,5 +1,5 @@
-//! Prometheus metrics: requests and latency by route, pool state and
-//! outbox depth (the last two read at scrape time).
+//! Prometheus metrics: requests and latency by route, pool state, outbox
+//! depth and search index loads (the last three read at scrape time).
 
 use std::time::Instant;
 
@@ -8,7 +8,8 @@ use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::middleware::Next;
 use actix_web::web;
 use prometheus::{
-    Encoder, HistogramOpts, HistogramVec, IntCounterVec, IntGaugeVec, Opts, Registry, TextEncoder,
+    Encoder, HistogramOpts, HistogramVec, IntCounterVec, IntGauge, IntGaugeVec, Opts, Registry,
+    TextEncoder,
 };
 
 use super::AppState;
@@ -20,6 +21,7 @@ pub struct Metrics {
     latency: HistogramVec,
     pool: IntGaugeVec,
     outbox: IntGaugeVec,
+    index_loads: IntGauge,
 }
 
 impl Default for Metrics {
@@ -63,11 +65,17 @@ impl Metrics {
             &["status"],
         )
         .expect("valid metric");
+        let index_loads = IntGauge::new(
+            "clarion_search_index_loads",
+            "Times the search index was built or brought up to date since start",
+        )
+        .expect("valid metric");
         for metric in [
             Box::new(requests.clone()) as Box<dyn prometheus::core::Collector>,
             Box::new(latency.clone()),
             Box::new(pool.clone()),
             Box::new(outbox.clone()),
+            Box::new(index_loads.clone()),
         ] {
             registry
                 .register(metric)
@@ -79,11 +87,19 @@ impl Metrics {
             latency,
             pool,
             outbox,
+            index_loads,
         }
     }
 
     /// The text exposition, after refreshing the gauges.
-    pub fn render(&self, pool: &crate::db::Pool, outbox: &[(String, i64)]) -> String {
+    pub fn render(
+        &self,
+        pool: &crate::db::Pool,
+        outbox: &[(String, i64)],
+        index_loads: u64,
+    ) -> String {
+        self.index_loads
+            .set(i64::try_from(index_loads).unwrap_or(i64::MAX));
         let state = pool.state();
         self.pool
             .with_label_values(&["idle"])

@@ -17,7 +17,7 @@ use actix_web::http::header::{self, HeaderMap, HeaderName, HeaderValue};
 use actix_web::http::{Method, StatusCode};
 use actix_web::middleware::Next;
 use actix_web::web::{Bytes, Data};
-use actix_web::{HttpResponse, HttpResponseBuilder};
+use actix_web::{HttpMessage, HttpResponse, HttpResponseBuilder};
 
 use crate::web::{AppState, conditional};
 
@@ -33,6 +33,11 @@ fn is_register(path: &str) -> bool {
         || path.starts_with("/api/")
         || (path.starts_with("/standards/") && !path.ends_with("/subscribe"))
 }
+
+/// The register version an answer from the register is made at, as this
+/// middleware last read it: a handler needs not read it again.
+#[derive(Clone, Copy)]
+pub struct RegisterVersion(pub i64);
 
 /// How many addresses asked for once are remembered (8 bytes each).
 const ASKED_ONCE_REMEMBERED: usize = 10_000;
@@ -235,6 +240,7 @@ pub async fn serve_from_memory(
             version
         }
     };
+    req.extensions_mut().insert(RegisterVersion(version));
     let key = req
         .uri()
         .path_and_query()

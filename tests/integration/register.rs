@@ -787,7 +787,57 @@ async fn results_name_a_standard_added_after_the_search_began(backend: Backend) 
     );
 }
 
+/// A search page runs at the register version the page cache read last,
+/// which may be older than the one another answer has just read: the
+/// search index is not taken back to it, only ever brought forward.
+async fn a_search_at_an_older_version_keeps_the_newer_index(backend: Backend) {
+    let app = TestApp::spawn_with(
+        backend,
+        &[("CLARION_REGISTER_REVALIDATE_MS", "3600000".to_owned())],
+    )
+    .await;
+    let first = publish(&mut app.db(), Published::default());
+    let reader = reqwest::Client::new();
+    let read = |path: &str| {
+        let request = reader.get(app.url(path));
+        async move {
+            let response = request.send().await.unwrap();
+            assert_eq!(response.status(), 200);
+            response.text().await.unwrap()
+        }
+    };
+    let loads = || async {
+        let metrics = read("/metrics").await;
+        let line = metrics
+            .lines()
+            .find(|line| line.starts_with("clarion_search_index_loads "))
+            .expect("the metric is shown");
+        line.rsplit(' ').next().unwrap().parse::<u64>().unwrap()
+    };
+    let page = read("/clarifications?q=validate").await;
+    assert!(page.contains(&first));
+    assert_eq!(loads().await, 1, "built at the first search");
+
+    // Published behind this instance's back, as another instance does:
+    // the page cache keeps its version for the hour, the API reads anew.
+    let second = publish(
+        &mut app.db(),
+        Published {
+            clause: "7.2.2",
+            ..Published::default()
+        },
+    );
+    let api = read("/api/v1/clarifications?q=validate").await;
+    assert!(api.contains(&first) && api.contains(&second), "{api}");
+    assert_eq!(loads().await, 2, "brought up to date for the API");
+
+    let page = read("/clarifications?q=methods").await;
+    assert!(page.contains(&first) && page.contains(&second));
+    assert_eq!(loads().await, 2, "not taken back for the page");
+}
+
 on_both_databases!(
+    a_search_at_an_older_version_keeps_the_newer_index,
     results_name_a_standard_added_after_the_search_began,
     searches_with_words_and_filters_agree_with_the_list,
     people_find_the_answer_to_their_question_first,

@@ -11,6 +11,7 @@ use crate::domain::markdown;
 use crate::domain::search::{Filters, RawFilters, Status};
 use crate::error::AppError;
 use crate::models::register::{self, Clarification, Listed, Results};
+use crate::web::page_cache::RegisterVersion;
 use crate::web::{AppState, Page};
 
 #[derive(Template, WebTemplate)]
@@ -69,14 +70,19 @@ impl IndexPage {
 pub async fn index(
     state: web::Data<AppState>,
     query: web::Query<RawFilters>,
+    version: Option<web::ReqData<RegisterVersion>>,
 ) -> Result<HttpResponse, AppError> {
     let input = query.into_inner();
     let checked = Filters::parse(&input);
     let standard = checked.as_ref().ok().and_then(|f| f.standard.clone());
     let index = state.search_index.clone();
+    let version = version.map(|version| version.0);
     let (choices, results) = state
         .db(move |conn| {
-            let version = register::version(conn)?;
+            let version = match version {
+                Some(version) => version,
+                None => register::version(conn)?,
+            };
             let choices = index.choices(conn, version)?;
             let known = standard
                 .as_deref()
