@@ -229,6 +229,10 @@ struct Postings {
     dense: Box<[u8]>,
 }
 
+/// A word's postings, with the two terms of its share of a score at each
+/// level (see [`Index::scores`]).
+type Weighed<'a> = (&'a Postings, [(f32, f32); LEVELS.len()]);
+
 /// A word held by more than one clarification in this many is kept
 /// [`Postings::dense`]: there it costs little more memory than by level.
 const DENSE_SHARE: u64 = 4;
@@ -245,10 +249,11 @@ impl Postings {
                 };
                 (nibble > 0).then(|| usize::from(nibble) - 1)
             }
-            None => self
+            None if self.all.contains(number) => self
                 .by_level
                 .iter()
                 .position(|level| level.contains(number)),
+            None => None,
         }
     }
 
@@ -650,14 +655,19 @@ impl Index {
     /// Another's levels are large: rather than intersect each with the
     /// clarifications to rank, every level's clarifications within a
     /// stretch of numbers add their weight to a scratch array of that
-    /// stretch, read back for those ranked. Only stretches holding some of
-    /// them are read, so the work follows how far apart they lie.
+    /// stretch, read back for those ranked. Where the word's
+    /// clarifications in a stretch would far outnumber those ranked there,
+    /// as when a rare combination of words matches across the whole
+    /// register, its level is looked up for each of them instead.
     fn scores(&self, postings: &[Option<&Postings>], numbers: &[u32]) -> Vec<f32> {
         const STRETCH: u32 = 4096;
+        /// What looking up a level costs, counted in clarifications
+        /// walked by level.
+        const LOOKUP: f32 = 12.0;
         let count = self.docs.len() as f32;
         // Per word and level, the two terms of its share of a score:
         // lift / (tf + the clarification's norm).
-        let words: Vec<(&Postings, [(f32, f32); LEVELS.len()])> = postings
+        let words: Vec<Weighed> = postings
             .iter()
             .flatten()
             .map(|p| {
@@ -670,16 +680,19 @@ impl Index {
                 (*p, terms)
             })
             .collect();
-        let mut scores = vec![0f32; numbers.len()];
-        let (dense, sparse): (Vec<_>, Vec<_>) =
-            words.iter().partition(|(p, _)| !p.dense.is_empty());
-        for (p, terms) in dense {
+        let look_up = |(p, terms): &Weighed, scores: &mut [f32], numbers: &[u32]| {
             for (score, &number) in scores.iter_mut().zip(numbers) {
                 if let Some(level) = p.level_of(number) {
                     let (lift, tf) = terms[level];
                     *score += lift / (tf + self.norms[number as usize]);
                 }
             }
+        };
+        let mut scores = vec![0f32; numbers.len()];
+        let (dense, sparse): (Vec<&Weighed>, Vec<&Weighed>) =
+            words.iter().partition(|(p, _)| !p.dense.is_empty());
+        for word in dense {
+            look_up(word, &mut scores, numbers);
         }
         if sparse.is_empty() {
             return scores;
@@ -689,16 +702,23 @@ impl Index {
         while let Some(&first) = numbers.get(start) {
             let end = start + numbers[start..].partition_point(|&n| n - first < STRETCH);
             let last = numbers[end - 1];
+            let ranked = &numbers[start..end];
             let stretch = &mut scratch[..=(last - first) as usize];
             stretch.fill(0.0);
-            for (p, terms) in &sparse {
+            for &word in &sparse {
+                let (p, terms) = word;
+                let held = p.all.len() as f32 / count * stretch.len() as f32;
+                if ranked.len() as f32 * LOOKUP < held {
+                    look_up(word, &mut scores[start..end], ranked);
+                    continue;
+                }
                 for (level, (lift, tf)) in p.by_level.iter().zip(terms) {
                     for doc in level.range(first..=last) {
                         stretch[(doc - first) as usize] += lift / (tf + self.norms[doc as usize]);
                     }
                 }
             }
-            for (score, &number) in scores[start..end].iter_mut().zip(&numbers[start..end]) {
+            for (score, &number) in scores[start..end].iter_mut().zip(ranked) {
                 *score += stretch[(number - first) as usize];
             }
             start = end;
@@ -859,38 +879,41 @@ mod tests {
                 .all(|p| p.unwrap().dense.is_empty())
         );
 
-        let numbers: Vec<u32> = (0..20_000).filter(|n| n % 5 != 1).collect();
         let postings = postings_of(&by_level, &UNEVEN);
         let count = by_level.docs.len() as f32;
-        let expected: Vec<f32> = numbers
-            .iter()
-            .map(|&number| {
-                let mut expected = 0.0;
-                for p in postings.iter().flatten() {
-                    let holding = p.all.len() as f32;
-                    let idf = ((count - holding + 0.5) / (holding + 0.5) + 1.0).ln();
-                    for (level, weight) in p.by_level.iter().zip(LEVELS) {
-                        if level.contains(number) {
-                            let tf = f32::from(weight) / 5.0;
-                            expected +=
-                                idf * tf * (K1 + 1.0) / (tf + by_level.norms[number as usize]);
-                        }
+        let expected = |number: u32| {
+            let mut expected = 0.0;
+            for p in postings.iter().flatten() {
+                let holding = p.all.len() as f32;
+                let idf = ((count - holding + 0.5) / (holding + 0.5) + 1.0).ln();
+                for (level, weight) in p.by_level.iter().zip(LEVELS) {
+                    if level.contains(number) {
+                        let tf = f32::from(weight) / 5.0;
+                        expected += idf * tf * (K1 + 1.0) / (tf + by_level.norms[number as usize]);
                     }
                 }
-                expected
-            })
-            .collect();
+            }
+            expected
+        };
+        // Ranked close together, the levels of a word held by few are
+        // walked; ranked far apart, looked up.
+        let close: Vec<u32> = (0..20_000).filter(|n| n % 5 != 1).collect();
+        let far: Vec<u32> = (0..20_000).step_by(397).collect();
         for (kept, index) in [("by level", &by_level), ("dense", &index)] {
-            let scores = index.scores(&postings_of(index, &UNEVEN), &numbers);
-            for ((&number, &score), &expected) in numbers.iter().zip(&scores).zip(&expected) {
-                assert!(
-                    (score - expected).abs() <= 1e-5 * expected.abs().max(1.0),
-                    "{kept}, clarification {number}: {score} against {expected}"
-                );
+            for numbers in [&close, &far] {
+                let scores = index.scores(&postings_of(index, &UNEVEN), numbers);
+                for (&number, &score) in numbers.iter().zip(&scores) {
+                    let expected = expected(number);
+                    assert!(
+                        (score - expected).abs() <= 1e-5 * expected.abs().max(1.0),
+                        "{kept}, clarification {number}: {score} against {expected}"
+                    );
+                }
             }
             // Repeats and the answer count: the clarifications holding
             // the words more often outrank those holding them once.
-            let score_of = |n: u32| scores[numbers.iter().position(|&m| m == n).unwrap()];
+            let scores = index.scores(&postings_of(index, &UNEVEN), &close);
+            let score_of = |n: u32| scores[close.iter().position(|&m| m == n).unwrap()];
             assert!(score_of(42) > score_of(2), "{kept}");
             assert!(score_of(273) > score_of(42), "{kept}");
         }
