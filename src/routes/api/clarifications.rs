@@ -10,6 +10,7 @@ use crate::domain::search::{PER_PAGE, RawFilters, Status};
 use crate::error::AppError;
 use crate::models::{references, register};
 use crate::web::AppState;
+use crate::web::page_cache::RegisterVersion;
 
 const PATH: &str = "/api/v1/clarifications";
 
@@ -56,10 +57,12 @@ const PATH: &str = "/api/v1/clarifications";
 pub async fn index(
     state: web::Data<AppState>,
     query: web::Query<RawFilters>,
+    version: Option<web::ReqData<RegisterVersion>>,
 ) -> Result<HttpResponse, AppError> {
     let index = state.search_index.clone();
+    let version = version.map(|version| version.0);
     let searched = searching(&state, &query, move |conn, filters| {
-        Ok(register::search(conn, &index, None, filters)?)
+        Ok(register::search(conn, &index, version, filters)?)
     })
     .await?;
     let (filters, results) = match searched {

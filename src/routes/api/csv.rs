@@ -10,6 +10,7 @@ use crate::error::AppError;
 use crate::models::register;
 use crate::transfer;
 use crate::web::AppState;
+use crate::web::page_cache::RegisterVersion;
 
 impl From<&register::Clarification> for transfer::Clarification {
     fn from(item: &register::Clarification) -> Self {
@@ -40,10 +41,14 @@ const MAX_ROWS: i64 = 50_000;
 pub async fn download(
     state: web::Data<AppState>,
     query: web::Query<RawFilters>,
+    version: Option<web::ReqData<RegisterVersion>>,
 ) -> Result<HttpResponse, AppError> {
     let index = state.search_index.clone();
+    let version = version.map(|version| version.0);
     let searched = searching(&state, &query, move |conn, filters| {
-        Ok(register::search_all(conn, &index, None, filters, MAX_ROWS)?)
+        Ok(register::search_all(
+            conn, &index, version, filters, MAX_ROWS,
+        )?)
     })
     .await?;
     let results = match searched {
