@@ -143,6 +143,17 @@ impl SearchIndex {
         Ok(index)
     }
 
+    /// Whether the index and the choices are held as of `version` or later,
+    /// so that a search at that version reads only its rows.
+    pub fn holds(&self, version: i64) -> bool {
+        lock(&self.current)
+            .as_ref()
+            .is_some_and(|index| index.version >= version)
+            && lock(&self.choices)
+                .as_ref()
+                .is_some_and(|(held, _)| *held >= version)
+    }
+
     /// How many times the index was built or brought up to date: once at
     /// the first search, then once per change of the register.
     pub fn loads(&self) -> u64 {
@@ -858,6 +869,33 @@ mod tests {
             "records".to_owned()
         };
         (question, answer)
+    }
+
+    /// A search runs on the worker only when it would read no more than its
+    /// rows: with both the index and the choices as of its version.
+    #[test]
+    fn a_search_is_short_once_index_and_choices_reach_its_version() {
+        let held = SearchIndex::default();
+        assert!(!held.holds(1), "nothing is held at first");
+        *lock(&held.current) = Some(Arc::new(Index {
+            version: 3,
+            ..index_of(2, |_| ("word".into(), "word".into()))
+        }));
+        assert!(!held.holds(3), "the choices are not held yet");
+        let choices = Choices {
+            standards: Vec::new(),
+            years: Vec::new(),
+            groups: Vec::new(),
+            standard_at: FxHashMap::default(),
+            group_at: FxHashMap::default(),
+        };
+        *lock(&held.choices) = Some((2, Arc::new(choices)));
+        assert!(!held.holds(3), "the choices are older than the version");
+        assert!(held.holds(2), "both are as of a later version");
+        let choices = lock(&held.choices).take().map(|(_, choices)| choices);
+        *lock(&held.choices) = choices.map(|choices| (3, choices));
+        assert!(held.holds(3));
+        assert!(!held.holds(4), "the register has changed since");
     }
 
     const UNEVEN: [&str; 4] = ["sampling", "impartiality", "calibration", "uncertainty"];

@@ -234,7 +234,7 @@ pub async fn serve_from_memory(
         Some(version) => version,
         None => {
             let version = state
-                .db(|conn| Ok(crate::models::register::version(conn)?))
+                .read(|conn| Ok(crate::models::register::version(conn)?))
                 .await?;
             cache.set_version(version);
             version

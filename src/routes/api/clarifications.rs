@@ -61,7 +61,7 @@ pub async fn index(
 ) -> Result<HttpResponse, AppError> {
     let index = state.search_index.clone();
     let version = version.map(|version| version.0);
-    let searched = searching(&state, &query, move |conn, filters| {
+    let searched = searching(&state, &query, version, move |conn, filters| {
         Ok(register::search(conn, &index, version, filters)?)
     })
     .await?;

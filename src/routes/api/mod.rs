@@ -102,10 +102,13 @@ fn json<T: serde::Serialize>(status: StatusCode, body: &T) -> HttpResponse {
 
 /// Runs `search` with checked filters, or names what is wrong with them.
 /// As on the list page, a standard the registry does not know is a mistake
-/// to point out, not an empty result.
+/// to point out, not an empty result. A page of results runs as
+/// [`AppState::search`] at the register's `version`; with none (an export,
+/// which may read thousands of rows) it runs on the blocking pool.
 async fn searching<T, F>(
     state: &AppState,
     raw: &RawFilters,
+    version: Option<i64>,
     search: F,
 ) -> Result<Result<(Filters, T), FieldErrors>, AppError>
 where
@@ -124,7 +127,7 @@ where
         }
     };
     state
-        .db(move |conn| {
+        .search(version, move |conn| {
             if let Some(slug) = &filters.standard
                 && registry::find_by_slug(conn, slug)?.is_none()
             {

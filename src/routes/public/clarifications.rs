@@ -78,7 +78,7 @@ pub async fn index(
     let index = state.search_index.clone();
     let version = version.map(|version| version.0);
     let (choices, results) = state
-        .db(move |conn| {
+        .search(version, move |conn| {
             let version = match version {
                 Some(version) => version,
                 None => register::version(conn)?,
