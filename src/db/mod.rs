@@ -1,6 +1,7 @@
 //! One binary, two databases: the connection enum, its pool, SQLite's
 //! pragmas, the embedded migrations and a write-transaction helper.
 
+pub mod reads;
 pub mod schema;
 
 use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};

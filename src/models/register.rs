@@ -20,7 +20,7 @@ use crate::db::schema::requests;
 use crate::domain::lifecycle::State;
 use crate::domain::search::{Filters, PER_PAGE, Status};
 use crate::domain::{clauses, excerpt};
-use crate::models::search_index::{Choices, SearchIndex};
+use crate::models::search_index::{Choices, Found, Index, SearchIndex};
 
 /// A published clarification with everything the public may see of it, and
 /// when it was found by words, its question and an excerpt of its answer
@@ -191,19 +191,67 @@ fn run(
         None => self::version(conn)?,
     };
     let words = index.at(conn, version)?;
-    let (offset, limit) = (window.offset as usize, window.limit as usize);
-    let mut found = words.search(&terms, true, filters, offset, limit);
-    let mut broadened = false;
-    if found.total == 0 && terms.len() > 1 {
-        found = words.search(&terms, false, filters, offset, limit);
-        broadened = found.total > 0;
-    }
+    let (found, broadened) = matching(&words, &terms, filters, window);
     let names = index.choices(conn, version)?;
+    let rows = by_ids(conn, &found.ids)?;
+    // Names read at the search's version miss a standard or group added
+    // since; read them again then, rather than show a row without them.
+    let names = if rows.iter().all(|row| row.is_named(&names)) {
+        names
+    } else {
+        Arc::new(Choices::read(conn)?)
+    };
     Ok(Results {
         total: found.total as i64,
-        items: marked(conn, &names, &found.ids, &terms)?,
+        items: marked(&names, rows, &found.ids, &terms),
         broadened,
     })
+}
+
+/// A page of a search whose index and choices are held as of `version`, on
+/// PostgreSQL: its rows are its only query, sent without a thread to wait
+/// for the answer (see [`crate::db::reads`]). None when the search needs
+/// more of the database: a list without words, an index or choices not
+/// held, or a row naming a standard or group added since.
+pub async fn search_held(
+    conn: &diesel_async::AsyncPgConnection,
+    index: &SearchIndex,
+    version: i64,
+    filters: &Filters,
+) -> QueryResult<Option<Results>> {
+    let terms = filters.terms();
+    let (Some(words), Some(names)) = (index.held(version), index.held_choices(version)) else {
+        return Ok(None);
+    };
+    if terms.is_empty() {
+        return Ok(None);
+    }
+    let (found, broadened) = matching(&words, &terms, filters, Window::page(filters));
+    let query = requests::table
+        .select(BY_ID)
+        .filter(requests::id.eq_any(&found.ids));
+    let rows: Vec<ById> = diesel_async::RunQueryDsl::load(query, &mut &*conn).await?;
+    if !rows.iter().all(|row| row.is_named(&names)) {
+        return Ok(None);
+    }
+    Ok(Some(Results {
+        total: found.total as i64,
+        items: marked(&names, rows, &found.ids, &terms),
+        broadened,
+    }))
+}
+
+/// The clarifications in `window` of those holding every word of `terms`,
+/// or if none does, of those holding any; and whether it came to that.
+fn matching(words: &Index, terms: &[String], filters: &Filters, window: Window) -> (Found, bool) {
+    let (offset, limit) = (window.offset as usize, window.limit as usize);
+    let found = words.search(terms, true, filters, offset, limit);
+    if found.total == 0 && terms.len() > 1 {
+        let any = words.search(terms, false, filters, offset, limit);
+        let broadened = any.total > 0;
+        return (any, broadened);
+    }
+    (found, false)
 }
 
 fn browse(conn: &mut DbConn, filters: &Filters, window: Window) -> QueryResult<Results> {
@@ -232,45 +280,30 @@ fn newest(conn: &mut DbConn, filters: &Filters, window: Window) -> QueryResult<V
     page.load(conn)
 }
 
-/// The clarifications of `ids`, in that order, with the words of `terms`
-/// marked in their question and the excerpt of their answer.
+/// The clarifications of `ids`, in that order, from their `rows`, named
+/// from `names`, with the words of `terms` marked in their question and the
+/// excerpt of their answer.
 fn marked(
-    conn: &mut DbConn,
-    names: &Arc<Choices>,
+    names: &Choices,
+    mut rows: Vec<ById>,
     ids: &[String],
     terms: &[String],
-) -> QueryResult<Vec<Clarification>> {
-    let mut rows = by_ids(conn, ids)?;
+) -> Vec<Clarification> {
     let order: HashMap<&str, usize> = ids
         .iter()
         .enumerate()
         .map(|(at, id)| (id.as_str(), at))
         .collect();
     rows.sort_by_key(|row| order.get(row.id.as_str()).copied());
-    // Names read at the search's version miss a standard or group added
-    // since; read them again then, rather than show a row without them.
-    let named = |names: &Choices, row: &ById| {
-        names.standard(&row.standard_id).is_some()
-            && row
-                .group_id
-                .as_ref()
-                .is_none_or(|id| names.group(id).is_some())
-    };
-    let names = if rows.iter().all(|row| named(names, row)) {
-        names.clone()
-    } else {
-        Arc::new(Choices::read(conn)?)
-    };
     let mut marker = excerpt::Marker::new(terms);
-    Ok(rows
-        .into_iter()
+    rows.into_iter()
         .filter_map(|row| {
-            let mut found = row.named(&names)?;
+            let mut found = row.named(names)?;
             found.question_marked = Some(marker.mark(&found.question));
             found.answer_marked = Some(excerpt::from_first_mark(&marker.mark(&found.answer)));
             Some(found)
         })
-        .collect())
+        .collect()
 }
 
 /// A published clarification's own columns, as [`by_ids`] reads them.
@@ -291,7 +324,49 @@ struct ById {
     group_id: Option<String>,
 }
 
+/// The columns of [`ById`].
+type ByIdColumns = (
+    requests::id,
+    requests::reference,
+    requests::clause,
+    requests::question,
+    requests::answer,
+    requests::publication_flag,
+    requests::publication_flag_note,
+    requests::consider_at_revision,
+    requests::is_sample,
+    requests::decided_at,
+    requests::published_at,
+    requests::standard_id,
+    requests::group_id,
+);
+
+const BY_ID: ByIdColumns = (
+    requests::id,
+    requests::reference,
+    requests::clause,
+    requests::question,
+    requests::answer,
+    requests::publication_flag,
+    requests::publication_flag_note,
+    requests::consider_at_revision,
+    requests::is_sample,
+    requests::decided_at,
+    requests::published_at,
+    requests::standard_id,
+    requests::group_id,
+);
+
 impl ById {
+    /// Whether `names` holds its standard and group.
+    fn is_named(&self, names: &Choices) -> bool {
+        names.standard(&self.standard_id).is_some()
+            && self
+                .group_id
+                .as_ref()
+                .is_none_or(|id| names.group(id).is_some())
+    }
+
     /// The clarification with its standard and group named; none if they
     /// are not in `names`, or it has no reference or date of publication.
     fn named(self, names: &Choices) -> Option<Clarification> {
@@ -334,21 +409,7 @@ impl ById {
 /// whole. Without joins: the standards and groups are few and already in
 /// memory, while each join was two more index descents per row.
 fn by_ids(conn: &mut DbConn, ids: &[String]) -> QueryResult<Vec<ById>> {
-    let published = requests::table.select((
-        requests::id,
-        requests::reference,
-        requests::clause,
-        requests::question,
-        requests::answer,
-        requests::publication_flag,
-        requests::publication_flag_note,
-        requests::consider_at_revision,
-        requests::is_sample,
-        requests::decided_at,
-        requests::published_at,
-        requests::standard_id,
-        requests::group_id,
-    ));
+    let published = requests::table.select(BY_ID);
     match conn {
         // In one transaction: each statement on its own would take and
         // release SQLite's read lock, a system call either way.

@@ -99,6 +99,13 @@ impl Choices {
         })
     }
 
+    /// Whether a standard has this slug.
+    pub fn knows(&self, slug: &str) -> bool {
+        self.standards
+            .iter()
+            .any(|(standard, _)| standard.slug == slug)
+    }
+
     pub fn standard(&self, id: &str) -> Option<&Standard> {
         self.standard_at.get(id).map(|&at| &self.standards[at].0)
     }
@@ -146,12 +153,23 @@ impl SearchIndex {
     /// Whether the index and the choices are held as of `version` or later,
     /// so that a search at that version reads only its rows.
     pub fn holds(&self, version: i64) -> bool {
+        self.held(version).is_some() && self.held_choices(version).is_some()
+    }
+
+    /// The index, if held as of `version` or later.
+    pub fn held(&self, version: i64) -> Option<Arc<Index>> {
         lock(&self.current)
             .as_ref()
-            .is_some_and(|index| index.version >= version)
-            && lock(&self.choices)
-                .as_ref()
-                .is_some_and(|(held, _)| *held >= version)
+            .filter(|index| index.version >= version)
+            .cloned()
+    }
+
+    /// The choices, if held as of `version` or later.
+    pub fn held_choices(&self, version: i64) -> Option<Arc<Choices>> {
+        lock(&self.choices)
+            .as_ref()
+            .filter(|(held, _)| *held >= version)
+            .map(|(_, choices)| choices.clone())
     }
 
     /// How many times the index was built or brought up to date: once at

@@ -8,6 +8,7 @@ pub mod input;
 pub mod intake;
 pub mod metrics;
 pub mod page_cache;
+mod search;
 pub mod security;
 pub mod session;
 
@@ -23,6 +24,7 @@ use crate::error::AppError;
 use crate::mail::MailContext;
 
 pub use csrf::{Csrf, CsrfForm, NoFields};
+pub use search::Searched;
 pub use session::{SignedIn, Viewer};
 
 pub struct AppState {
@@ -98,22 +100,6 @@ impl AppState {
             drop(turn);
         }
         self.db(f).await
-    }
-
-    /// Runs a search of the register as of `version`: as a short
-    /// [`AppState::read`] once the search index is held at that version,
-    /// otherwise on the blocking pool, where bringing the index up to date
-    /// holds up no worker.
-    pub async fn search<T, F>(&self, version: Option<i64>, f: F) -> Result<T, AppError>
-    where
-        F: FnOnce(&mut DbConn) -> Result<T, AppError> + Send + 'static,
-        T: Send + 'static,
-    {
-        if version.is_some_and(|version| self.search_index.holds(version)) {
-            self.read(f).await
-        } else {
-            self.db(f).await
-        }
     }
 
     pub fn page(&self, section: &'static str) -> Page {

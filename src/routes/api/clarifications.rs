@@ -5,7 +5,8 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 
 use super::records::{ClarificationPage, ClarificationRecord, ErrorBody, PageLinks};
-use super::{json, searching};
+use super::{checked, json, no_such_standard};
+use crate::domain::fields::FieldErrors;
 use crate::domain::search::{PER_PAGE, RawFilters, Status};
 use crate::error::AppError;
 use crate::models::{references, register};
@@ -59,20 +60,21 @@ pub async fn index(
     query: web::Query<RawFilters>,
     version: Option<web::ReqData<RegisterVersion>>,
 ) -> Result<HttpResponse, AppError> {
-    let index = state.search_index.clone();
-    let version = version.map(|version| version.0);
-    let searched = searching(&state, &query, version, move |conn, filters| {
-        Ok(register::search(conn, &index, version, filters)?)
-    })
-    .await?;
-    let (filters, results) = match searched {
-        Ok(found) => found,
-        Err(errors) => {
-            return Ok(json(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                &ErrorBody::invalid(&errors),
-            ));
-        }
+    let invalid = |errors: FieldErrors| {
+        json(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &ErrorBody::invalid(&errors),
+        )
+    };
+    let filters = match checked(&query) {
+        Ok(filters) => filters,
+        Err(errors) => return Ok(invalid(errors)),
+    };
+    let searched = state
+        .search(version.map(|version| version.0), Some(filters.clone()))
+        .await?;
+    let Some(results) = searched.results else {
+        return Ok(invalid(no_such_standard()));
     };
     let settings = &state.settings;
     let pages = results.pages();

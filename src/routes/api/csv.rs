@@ -45,7 +45,7 @@ pub async fn download(
 ) -> Result<HttpResponse, AppError> {
     let index = state.search_index.clone();
     let version = version.map(|version| version.0);
-    let searched = searching(&state, &query, None, move |conn, filters| {
+    let searched = searching(&state, &query, move |conn, filters| {
         Ok(register::search_all(
             conn, &index, version, filters, MAX_ROWS,
         )?)

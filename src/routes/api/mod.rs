@@ -100,43 +100,53 @@ fn json<T: serde::Serialize>(status: StatusCode, body: &T) -> HttpResponse {
     HttpResponse::build(status).json(body)
 }
 
-/// Runs `search` with checked filters, or names what is wrong with them.
+/// The filters of `raw`, or what is wrong with them.
+fn checked(raw: &RawFilters) -> Result<Filters, FieldErrors> {
+    let mut errors = exact(raw);
+    match Filters::parse(raw) {
+        Ok(filters) if errors.is_empty() => Ok(filters),
+        Ok(_) => Err(errors),
+        Err(refused) => {
+            for (field, message) in refused.as_slice() {
+                errors.add(field, message.as_str());
+            }
+            Err(errors)
+        }
+    }
+}
+
 /// As on the list page, a standard the registry does not know is a mistake
-/// to point out, not an empty result. A page of results runs as
-/// [`AppState::search`] at the register's `version`; with none (an export,
-/// which may read thousands of rows) it runs on the blocking pool.
+/// to point out, not an empty result.
+fn no_such_standard() -> FieldErrors {
+    let mut errors = FieldErrors::default();
+    errors.add(
+        "standard",
+        "There is no such standard; see /api/v1/standards for their slugs.",
+    );
+    errors
+}
+
+/// Runs `search` with checked filters on the blocking pool, or names what
+/// is wrong with them.
 async fn searching<T, F>(
     state: &AppState,
     raw: &RawFilters,
-    version: Option<i64>,
     search: F,
 ) -> Result<Result<(Filters, T), FieldErrors>, AppError>
 where
     T: Send + 'static,
     F: FnOnce(&mut DbConn, &Filters) -> Result<T, AppError> + Send + 'static,
 {
-    let mut errors = exact(raw);
-    let filters = match Filters::parse(raw) {
-        Ok(filters) if errors.is_empty() => filters,
-        Ok(_) => return Ok(Err(errors)),
-        Err(refused) => {
-            for (field, message) in refused.as_slice() {
-                errors.add(field, message.as_str());
-            }
-            return Ok(Err(errors));
-        }
+    let filters = match checked(raw) {
+        Ok(filters) => filters,
+        Err(errors) => return Ok(Err(errors)),
     };
     state
-        .search(version, move |conn| {
+        .db(move |conn| {
             if let Some(slug) = &filters.standard
                 && registry::find_by_slug(conn, slug)?.is_none()
             {
-                let mut errors = FieldErrors::default();
-                errors.add(
-                    "standard",
-                    "There is no such standard; see /api/v1/standards for their slugs.",
-                );
-                return Ok(Err(errors));
+                return Ok(Err(no_such_standard()));
             }
             let found = search(conn, &filters)?;
             Ok(Ok((filters, found)))

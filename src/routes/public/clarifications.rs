@@ -73,40 +73,21 @@ pub async fn index(
     version: Option<web::ReqData<RegisterVersion>>,
 ) -> Result<HttpResponse, AppError> {
     let input = query.into_inner();
-    let checked = Filters::parse(&input);
-    let standard = checked.as_ref().ok().and_then(|f| f.standard.clone());
-    let index = state.search_index.clone();
-    let version = version.map(|version| version.0);
-    let (choices, results) = state
-        .search(version, move |conn| {
-            let version = match version {
-                Some(version) => version,
-                None => register::version(conn)?,
-            };
-            let choices = index.choices(conn, version)?;
-            let known = standard
-                .as_deref()
-                .is_none_or(|slug| choices.standards.iter().any(|(s, _)| s.slug == slug));
-            let results = match &checked {
-                Ok(filters) if known => {
-                    Some(register::search(conn, &index, Some(version), filters)?)
-                }
-                _ => None,
-            };
-            Ok((choices, (checked, known, results)))
-        })
-        .await?;
-    let (checked, known, results) = results;
-    let (filters, mut errors) = match checked {
+    let (filters, mut errors) = match Filters::parse(&input) {
         Ok(filters) => (filters, FieldErrors::default()),
         Err(errors) => (Filters::default(), errors),
     };
-    if !known {
+    let checked = errors.is_empty().then(|| filters.clone());
+    let searched = state
+        .search(version.map(|version| version.0), checked)
+        .await?;
+    if errors.is_empty() && searched.results.is_none() {
         errors.add(
             "standard",
             "There is no such standard; choose one from the list.",
         );
     }
+    let (choices, results) = (searched.choices, searched.results);
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
