@@ -10,8 +10,9 @@
 
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::time::Duration;
 
-use diesel::ConnectionResult;
+use diesel::{ConnectionError, ConnectionResult};
 use diesel_async::{AsyncConnection, AsyncPgConnection};
 
 thread_local! {
@@ -23,7 +24,11 @@ pub async fn connection(url: &str) -> ConnectionResult<Rc<AsyncPgConnection>> {
     if let Some(held) = HELD.with_borrow(Clone::clone) {
         return Ok(held);
     }
-    let opened = Rc::new(AsyncPgConnection::establish(url).await?);
+    // As long as the pool waits for a connection (see [`super::pool`]).
+    let opened = tokio::time::timeout(Duration::from_secs(10), AsyncPgConnection::establish(url))
+        .await
+        .map_err(|_| ConnectionError::BadConnection("no answer within 10 s".into()))??;
+    let opened = Rc::new(opened);
     // Two requests may have opened one each meanwhile; the first stays.
     Ok(HELD.with_borrow_mut(|held| held.get_or_insert(opened).clone()))
 }
