@@ -208,35 +208,32 @@ fn run(
     })
 }
 
-/// A page of a search whose index and choices are held as of `version`, on
-/// PostgreSQL: its rows are its only query, sent without a thread to wait
-/// for the answer (see [`crate::db::reads`]). None when the search needs
-/// more of the database: a list without words, an index or choices not
-/// held, or a row naming a standard or group added since.
+/// A page of a search on PostgreSQL, by `words` and `names` held in memory:
+/// its rows are its only query, sent without a thread to wait for the
+/// answer (see [`crate::db::reads`]). None when the search needs more of
+/// the database: a list without words, or a row naming a standard or group
+/// added since `names` were read.
 pub async fn search_held(
     conn: &diesel_async::AsyncPgConnection,
-    index: &SearchIndex,
-    version: i64,
+    words: &Index,
+    names: &Choices,
     filters: &Filters,
 ) -> QueryResult<Option<Results>> {
     let terms = filters.terms();
-    let (Some(words), Some(names)) = (index.held(version), index.held_choices(version)) else {
-        return Ok(None);
-    };
     if terms.is_empty() {
         return Ok(None);
     }
-    let (found, broadened) = matching(&words, &terms, filters, Window::page(filters));
+    let (found, broadened) = matching(words, &terms, filters, Window::page(filters));
     let query = requests::table
-        .select(BY_ID)
+        .select(ById::as_select())
         .filter(requests::id.eq_any(&found.ids));
     let rows: Vec<ById> = diesel_async::RunQueryDsl::load(query, &mut &*conn).await?;
-    if !rows.iter().all(|row| row.is_named(&names)) {
+    if !rows.iter().all(|row| row.is_named(names)) {
         return Ok(None);
     }
     Ok(Some(Results {
         total: found.total as i64,
-        items: marked(&names, rows, &found.ids, &terms),
+        items: marked(names, rows, &found.ids, &terms),
         broadened,
     }))
 }
@@ -307,7 +304,8 @@ fn marked(
 }
 
 /// A published clarification's own columns, as [`by_ids`] reads them.
-#[derive(Queryable)]
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = requests)]
 struct ById {
     id: String,
     reference: Option<String>,
@@ -323,39 +321,6 @@ struct ById {
     standard_id: String,
     group_id: Option<String>,
 }
-
-/// The columns of [`ById`].
-type ByIdColumns = (
-    requests::id,
-    requests::reference,
-    requests::clause,
-    requests::question,
-    requests::answer,
-    requests::publication_flag,
-    requests::publication_flag_note,
-    requests::consider_at_revision,
-    requests::is_sample,
-    requests::decided_at,
-    requests::published_at,
-    requests::standard_id,
-    requests::group_id,
-);
-
-const BY_ID: ByIdColumns = (
-    requests::id,
-    requests::reference,
-    requests::clause,
-    requests::question,
-    requests::answer,
-    requests::publication_flag,
-    requests::publication_flag_note,
-    requests::consider_at_revision,
-    requests::is_sample,
-    requests::decided_at,
-    requests::published_at,
-    requests::standard_id,
-    requests::group_id,
-);
 
 impl ById {
     /// Whether `names` holds its standard and group.
@@ -409,19 +374,25 @@ impl ById {
 /// whole. Without joins: the standards and groups are few and already in
 /// memory, while each join was two more index descents per row.
 fn by_ids(conn: &mut DbConn, ids: &[String]) -> QueryResult<Vec<ById>> {
-    let published = requests::table.select(BY_ID);
+    // `as_select` names the backend, so each arm builds its own.
     match conn {
         // In one transaction: each statement on its own would take and
         // release SQLite's read lock, a system call either way.
         DbConn::Sqlite(conn) => conn.transaction(|conn| {
             let mut rows = Vec::with_capacity(ids.len());
             for id in ids {
-                let row = published.filter(requests::id.eq(id)).get_result(conn);
+                let row = requests::table
+                    .select(ById::as_select())
+                    .filter(requests::id.eq(id))
+                    .get_result(conn);
                 rows.extend(row.optional()?);
             }
             Ok(rows)
         }),
-        DbConn::Postgres(conn) => published.filter(requests::id.eq_any(ids)).load(conn),
+        DbConn::Postgres(conn) => requests::table
+            .select(ById::as_select())
+            .filter(requests::id.eq_any(ids))
+            .load(conn),
     }
 }
 

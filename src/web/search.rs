@@ -69,6 +69,7 @@ impl AppState {
         version: i64,
         filters: Option<&Filters>,
     ) -> Option<Searched> {
+        let words = self.search_index.held(version)?;
         let choices = self.search_index.held_choices(version)?;
         let Some(filters) = filters.filter(|filters| knows_its_standard(&choices, filters)) else {
             return Some(Searched {
@@ -77,7 +78,7 @@ impl AppState {
             });
         };
         let read = match reads::connection(url).await {
-            Ok(conn) => register::search_held(&conn, &self.search_index, version, filters).await,
+            Ok(conn) => register::search_held(&conn, &words, &choices, filters).await,
             Err(e) => {
                 tracing::warn!(error = %e, "cannot connect for reads from the worker");
                 return None;
