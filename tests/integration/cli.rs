@@ -2,7 +2,11 @@
 
 use std::process::Command;
 
-fn clarion(dir: &std::path::Path, args: &[&str], env: &[(&str, &str)]) -> std::process::Output {
+pub(crate) fn clarion(
+    dir: &std::path::Path,
+    args: &[&str],
+    env: &[(&str, &str)],
+) -> std::process::Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_clarion"));
     command
         .args(args)
