@@ -365,9 +365,10 @@ mod sqlite {
         if !source.is_file() {
             return Err(format!("there is no database at {}", source.display()));
         }
-        if std::fs::canonicalize(file).ok()
-            == Some(std::fs::canonicalize(source).unwrap_or_default())
-        {
+        let same = std::fs::canonicalize(file)
+            .and_then(|file| Ok(file == std::fs::canonicalize(source)?))
+            .unwrap_or(false);
+        if same {
             return Err(format!(
                 "{} is the database itself; write the backup elsewhere",
                 file.display()
