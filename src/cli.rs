@@ -179,6 +179,20 @@ pub fn import(settings: &Settings, file: &Path, format: Option<&str>) -> Result<
     }
 }
 
+/// `clarion backup FILE`.
+pub fn backup(settings: &Settings, file: &Path, force: bool) -> Result<(), String> {
+    let report = db::backup::backup(&settings.database_url, file, force)?;
+    println!("{report}");
+    Ok(())
+}
+
+/// `clarion restore FILE`.
+pub fn restore(settings: &Settings, file: &Path, force: bool) -> Result<(), String> {
+    let report = db::backup::restore(&settings.database_url, file, force)?;
+    println!("{report}");
+    Ok(())
+}
+
 pub struct NewAccount<'a> {
     pub email: &'a str,
     pub name: &'a str,

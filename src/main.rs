@@ -78,6 +78,24 @@ enum Command {
         #[arg(long, value_parser = ["csv", "json"])]
         format: Option<String>,
     },
+    /// Copy the database into FILE while the server runs (SQLite: a
+    /// consistent copy; PostgreSQL: pg_dump's custom format)
+    Backup {
+        /// The file to write
+        file: PathBuf,
+        /// Replace FILE if it exists
+        #[arg(long)]
+        force: bool,
+    },
+    /// Replace the database with a backup, after checking it whole; stop
+    /// the server first
+    Restore {
+        /// A file written by `clarion backup`
+        file: PathBuf,
+        /// Replace a database that holds data
+        #[arg(long)]
+        force: bool,
+    },
     /// Manage accounts
     #[command(subcommand)]
     User(UserCommand),
@@ -176,6 +194,8 @@ fn main() -> ExitCode {
             cli::export(&settings, format.as_deref(), output.as_deref())
         }
         Command::Import { file, format } => cli::import(&settings, &file, format.as_deref()),
+        Command::Backup { file, force } => cli::backup(&settings, &file, force),
+        Command::Restore { file, force } => cli::restore(&settings, &file, force),
         Command::User(UserCommand::Invite(user)) => cli::invite_user(
             &settings,
             cli::NewAccount {

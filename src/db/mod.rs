@@ -1,6 +1,7 @@
 //! One binary, two databases: the connection enum, its pool, SQLite's
 //! pragmas, the embedded migrations and a write-transaction helper.
 
+pub mod backup;
 pub mod reads;
 pub mod schema;
 
@@ -78,24 +79,36 @@ impl std::fmt::Debug for DatabaseUrl {
 
 /// A URL with its password replaced, for logs and error messages.
 pub fn redact_url(url: &str) -> String {
-    let Some((scheme, rest)) = url.split_once("://") else {
-        return url.to_owned();
-    };
-    let (authority, tail) = match rest.find('/') {
-        Some(i) => rest.split_at(i),
-        None => (rest, ""),
-    };
-    match authority.rsplit_once('@') {
-        Some((userinfo, host)) => {
-            let user = userinfo.split(':').next().unwrap_or_default();
-            if userinfo.contains(':') {
-                format!("{scheme}://{user}:[redacted]@{host}{tail}")
-            } else {
-                format!("{scheme}://{user}@{host}{tail}")
-            }
-        }
+    match password_span(url) {
+        Some(span) => format!("{}[redacted]{}", &url[..span.start], &url[span.end..]),
         None => url.to_owned(),
     }
+}
+
+/// The URL without its password, and the password percent-decoded: a
+/// child process gets the password in its environment, where other users
+/// cannot read it, rather than on its command line, where they can.
+pub fn take_password(url: &str) -> (String, Option<String>) {
+    match password_span(url) {
+        Some(span) => (
+            format!("{}{}", &url[..span.start - 1], &url[span.end..]),
+            Some(
+                percent_encoding::percent_decode_str(&url[span])
+                    .decode_utf8_lossy()
+                    .into_owned(),
+            ),
+        ),
+        None => (url.to_owned(), None),
+    }
+}
+
+/// Where the password lies in `scheme://user:password@host/…`.
+fn password_span(url: &str) -> Option<std::ops::Range<usize>> {
+    let start = url.find("://")? + 3;
+    let end = url[start..].find('/').map_or(url.len(), |i| start + i);
+    let at = start + url[start..end].rfind('@')?;
+    let colon = start + url[start..at].find(':')?;
+    Some(colon + 1..at)
 }
 
 pub fn establish(url: &DatabaseUrl) -> ConnectionResult<DbConn> {
@@ -261,4 +274,28 @@ pub(crate) use insert_rows;
 /// A new time-ordered identifier, as text on both backends.
 pub fn new_id() -> String {
     uuid::Uuid::now_v7().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_password_leaves_the_url_decoded_and_is_redacted_in_place() {
+        let url = "postgres://clarion:s%40cret:x@db.example:5432/clarion?sslmode=require";
+        assert_eq!(
+            take_password(url),
+            (
+                "postgres://clarion@db.example:5432/clarion?sslmode=require".to_owned(),
+                Some("s@cret:x".to_owned())
+            )
+        );
+        assert_eq!(
+            redact_url(url),
+            "postgres://clarion:[redacted]@db.example:5432/clarion?sslmode=require"
+        );
+        let without = "postgres://clarion@db/clarion";
+        assert_eq!(take_password(without), (without.to_owned(), None));
+        assert_eq!(redact_url(without), without);
+    }
 }

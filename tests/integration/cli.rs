@@ -2,7 +2,11 @@
 
 use std::process::Command;
 
-fn clarion(dir: &std::path::Path, args: &[&str], env: &[(&str, &str)]) -> std::process::Output {
+pub(crate) fn clarion(
+    dir: &std::path::Path,
+    args: &[&str],
+    env: &[(&str, &str)],
+) -> std::process::Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_clarion"));
     command
         .args(args)
@@ -47,7 +51,7 @@ fn help_documents_every_command_and_variable() {
     let output = clarion(dir.path(), &["--help"], &[]);
     assert!(output.status.success());
     let help = String::from_utf8(output.stdout).unwrap();
-    for word in ["serve", "migrate", "seed", "user"] {
+    for word in ["serve", "migrate", "seed", "backup", "restore", "user"] {
         assert!(help.contains(word), "{word} in {help}");
     }
     for (variable, _) in clarion::config::VARIABLES {

@@ -109,7 +109,7 @@ async fn submit_until_cut_off(
 }
 
 /// The CSRF token of the request form.
-async fn form_token(person: &Person) -> String {
+pub(crate) async fn form_token(person: &Person) -> String {
     let (status, page) = person.page("/requests/new").await;
     assert_eq!(status, 200, "the form is served");
     csrf_token_in(&page)
@@ -117,7 +117,7 @@ async fn form_token(person: &Person) -> String {
 
 /// Sends the form with `email`: true when answered "received" (the only
 /// answer allowed), false when the connection broke without an answer.
-async fn submit(person: &Person, email: &str, token: &str) -> bool {
+pub(crate) async fn submit(person: &Person, email: &str, token: &str) -> bool {
     let form = with(valid_form(), "email", email);
     let mut fields: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
     fields.push(("csrf_token", token));
@@ -142,7 +142,7 @@ async fn submit(person: &Person, email: &str, token: &str) -> bool {
     true
 }
 
-fn sqlite_integrity(path: &str) -> Vec<String> {
+pub(crate) fn sqlite_integrity(path: &str) -> Vec<String> {
     #[derive(QueryableByName)]
     struct Check {
         #[diesel(sql_type = diesel::sql_types::Text)]

@@ -5,6 +5,7 @@ mod support;
 mod access;
 mod accounts;
 mod admin;
+mod backup;
 mod browser;
 mod browser_register;
 mod browser_submission;
