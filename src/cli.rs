@@ -8,6 +8,7 @@ use crate::config::Settings;
 use crate::db::{self, DbConn};
 use crate::domain::email::EmailAddress;
 use crate::domain::password;
+use crate::domain::person::PersonName;
 use crate::models::{groups, users};
 use crate::registry::Registry;
 use crate::transfer::{self, Format};
@@ -202,12 +203,14 @@ pub struct NewAccount<'a> {
     pub role: &'a str,
 }
 
+/// The name of a new account, or the one sentence both commands print.
+fn parse_name(name: &str) -> Result<PersonName, String> {
+    PersonName::parse(name).map_err(|_| "the name must have 1 to 200 characters".to_owned())
+}
+
 pub fn add_user(settings: &Settings, account: NewAccount<'_>) -> Result<(), String> {
     let email = EmailAddress::parse(account.email).map_err(str::to_owned)?;
-    let name = account.name.trim();
-    if name.is_empty() || name.chars().count() > 200 {
-        return Err("the name must have 1 to 200 characters".into());
-    }
+    let name = parse_name(account.name)?;
     password::check_new(account.password, account.password).map_err(str::to_owned)?;
     let hash = password::hash(account.password);
     let mut conn = prepared(settings)?;
@@ -232,7 +235,7 @@ pub fn add_user(settings: &Settings, account: NewAccount<'_>) -> Result<(), Stri
             &users::NewUser {
                 id: &id,
                 email: email.as_str(),
-                name,
+                name: name.as_str(),
                 password_hash: Some(&hash),
                 is_secretariat: account.secretariat,
                 active: true,
@@ -261,10 +264,7 @@ enum Failure {
 /// running server's worker delivers it.
 pub fn invite_user(settings: &Settings, account: NewAccount<'_>) -> Result<(), String> {
     let email = EmailAddress::parse(account.email).map_err(str::to_owned)?;
-    let name = account.name.trim();
-    if name.is_empty() || name.chars().count() > 200 {
-        return Err("the name must have 1 to 200 characters".into());
-    }
+    let name = parse_name(account.name)?;
     let mut conn = prepared(settings)?;
     let membership = match account.group {
         Some(code) => Some(
@@ -280,7 +280,7 @@ pub fn invite_user(settings: &Settings, account: NewAccount<'_>) -> Result<(), S
         &ctx,
         crate::workflow::accounts::Invitee {
             email: &email,
-            name,
+            name: name.as_str(),
             secretariat: account.secretariat,
             membership: membership.as_ref().map(|g| (g.id.as_str(), account.role)),
         },

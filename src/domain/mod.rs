@@ -9,5 +9,6 @@ pub mod fields;
 pub mod lifecycle;
 pub mod markdown;
 pub mod password;
+pub mod person;
 pub mod search;
 pub mod submission;

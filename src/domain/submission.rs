@@ -5,6 +5,7 @@ use serde::Deserialize;
 
 use super::email::EmailAddress;
 use super::fields::FieldErrors;
+use super::person::{NameProblem, PersonName};
 
 /// Who the submitter speaks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -178,12 +179,10 @@ impl SubmissionInput {
                 "Shorten the proposed answer to at most 5,000 characters.",
             );
         }
-        let name = self.name.trim();
-        if name.is_empty() {
-            errors.add("name", "Enter your name.");
-        } else if chars(name) > 200 {
-            errors.add("name", "Enter a name of at most 200 characters.");
-        }
+        let name = PersonName::parse(&self.name).map_err(|problem| match problem {
+            NameProblem::Missing => errors.add("name", "Enter your name."),
+            NameProblem::TooLong => errors.add("name", "Enter a name of at most 200 characters."),
+        });
         let email = EmailAddress::parse(&self.email);
         if let Err(message) = &email {
             errors.add("email", *message);
@@ -230,19 +229,21 @@ impl SubmissionInput {
             }
         }
 
-        match (email, country, category) {
-            (Ok(email), Some(country), Some(category)) if errors.is_empty() => Ok(Submission {
-                name: name.to_owned(),
-                email,
-                organization: optional(&self.organization),
-                country: country.alpha2(),
-                category,
-                standard_slug: standard.to_owned(),
-                clause,
-                question: question.to_owned(),
-                background: optional(&self.background),
-                proposed_answer: optional(&self.proposed_answer),
-            }),
+        match (name, email, country, category) {
+            (Ok(name), Ok(email), Some(country), Some(category)) if errors.is_empty() => {
+                Ok(Submission {
+                    name: name.into_string(),
+                    email,
+                    organization: optional(&self.organization),
+                    country: country.alpha2(),
+                    category,
+                    standard_slug: standard.to_owned(),
+                    clause,
+                    question: question.to_owned(),
+                    background: optional(&self.background),
+                    proposed_answer: optional(&self.proposed_answer),
+                })
+            }
             _ => Err(errors),
         }
     }

@@ -1,3 +1,5 @@
+use std::collections::HashMap;
+
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -51,6 +53,73 @@ pub fn all(conn: &mut DbConn) -> QueryResult<Vec<Committee>> {
         .load(conn)
 }
 
+pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Committee> {
+    external_committees::table
+        .find(id)
+        .select(Committee::as_select())
+        .first(conn)
+}
+
+/// A committee with the designations it owns, in alphabetical order.
+pub struct WithDesignations {
+    pub committee: Committee,
+    pub designations: Vec<String>,
+}
+
+pub fn all_with_designations(conn: &mut DbConn) -> QueryResult<Vec<WithDesignations>> {
+    let all = all(conn)?;
+    let mut owned: HashMap<String, Vec<String>> = HashMap::new();
+    let rows: Vec<(String, String)> = external_designations::table
+        .order(external_designations::designation)
+        .select((
+            external_designations::committee_id,
+            external_designations::designation,
+        ))
+        .load(conn)?;
+    for (committee_id, designation) in rows {
+        owned.entry(committee_id).or_default().push(designation);
+    }
+    Ok(all
+        .into_iter()
+        .map(|committee| WithDesignations {
+            designations: owned.remove(&committee.id).unwrap_or_default(),
+            committee,
+        })
+        .collect())
+}
+
+pub fn designations_of(conn: &mut DbConn, committee_id: &str) -> QueryResult<Vec<String>> {
+    external_designations::table
+        .filter(external_designations::committee_id.eq(committee_id))
+        .order(external_designations::designation)
+        .select(external_designations::designation)
+        .load(conn)
+}
+
+/// Another committee (not `except_id`) whose code is `code`, ignoring case.
+pub fn code_taken(conn: &mut DbConn, code: &str, except_id: Option<&str>) -> QueryResult<bool> {
+    let code = code.to_lowercase();
+    Ok(external_committees::table
+        .select((external_committees::id, external_committees::code))
+        .load::<(String, String)>(conn)?
+        .iter()
+        .any(|(id, c)| c.to_lowercase() == code && Some(id.as_str()) != except_id))
+}
+
+pub fn insert(conn: &mut DbConn, committee: &NewCommittee<'_>) -> QueryResult<()> {
+    diesel::insert_into(external_committees::table)
+        .values(committee)
+        .execute(conn)
+        .map(drop)
+}
+
+pub fn update(conn: &mut DbConn, id: &str, form: &CommitteeForm<'_>) -> QueryResult<()> {
+    diesel::update(external_committees::table.find(id))
+        .set(form)
+        .execute(conn)
+        .map(drop)
+}
+
 pub fn find_by_code(conn: &mut DbConn, code: &str) -> QueryResult<Option<Committee>> {
     external_committees::table
         .filter(external_committees::code.eq(code))
@@ -86,6 +155,48 @@ pub fn assign_designation(
                 external_designations::committee_id.eq(committee_id),
             ))
             .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Which committee owns each of these (normalised) designations now, other
+/// than `committee_id`: (designation, owner's code).
+pub fn owned_elsewhere(
+    conn: &mut DbConn,
+    designations: &[String],
+    committee_id: Option<&str>,
+) -> QueryResult<Vec<(String, String)>> {
+    let mut query = external_designations::table
+        .inner_join(external_committees::table)
+        .filter(external_designations::designation.eq_any(designations))
+        .select((
+            external_designations::designation,
+            external_committees::code,
+        ))
+        .order(external_designations::designation)
+        .into_boxed();
+    if let Some(id) = committee_id {
+        query = query.filter(external_designations::committee_id.ne(id.to_owned()));
+    }
+    query.load(conn)
+}
+
+/// Makes `designations` (already normalised) exactly the list of this
+/// committee: those no longer listed are dropped, those owned by another
+/// committee move here.
+pub fn replace_designations(
+    conn: &mut DbConn,
+    committee_id: &str,
+    designations: &[String],
+) -> QueryResult<()> {
+    diesel::delete(
+        external_designations::table
+            .filter(external_designations::committee_id.eq(committee_id))
+            .filter(external_designations::designation.ne_all(designations)),
+    )
+    .execute(conn)?;
+    for designation in designations {
+        assign_designation(conn, designation, committee_id)?;
     }
     Ok(())
 }

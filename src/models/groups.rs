@@ -2,7 +2,8 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::DbConn;
-use crate::db::schema::groups;
+use crate::db::schema::{groups, memberships, standards, users};
+use crate::models::users::User;
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
 #[diesel(table_name = groups)]
@@ -29,6 +30,67 @@ pub fn all(conn: &mut DbConn) -> QueryResult<Vec<Group>> {
         .load(conn)
 }
 
+/// A group as the registry's list shows it.
+pub struct GroupSummary {
+    pub group: Group,
+    pub members: usize,
+    pub convenors: usize,
+    /// The standards in force it answers for, as "ISO/IEC 17025:2017".
+    pub standards: Vec<String>,
+}
+
+pub fn summaries(conn: &mut DbConn) -> QueryResult<Vec<GroupSummary>> {
+    let all = all(conn)?;
+    let roles: Vec<(String, String)> = memberships::table
+        .select((memberships::group_id, memberships::role))
+        .load(conn)?;
+    let responsible: Vec<(Option<String>, String, i32)> = standards::table
+        .filter(standards::superseded_by_id.is_null())
+        .filter(standards::group_id.is_not_null())
+        .select((
+            standards::group_id,
+            standards::designation,
+            standards::edition,
+        ))
+        .load(conn)?;
+    Ok(all
+        .into_iter()
+        .map(|group| {
+            let mine = roles.iter().filter(|(g, _)| *g == group.id);
+            let members = mine.clone().count();
+            let convenors = mine.filter(|(_, role)| role == "convenor").count();
+            let standards = responsible
+                .iter()
+                .filter(|(g, _, _)| g.as_deref() == Some(group.id.as_str()))
+                .map(|(_, designation, edition)| format!("{designation}:{edition}"))
+                .collect();
+            GroupSummary {
+                group,
+                members,
+                convenors,
+                standards,
+            }
+        })
+        .collect())
+}
+
+/// Whether a group has this code, ignoring case.
+pub fn code_exists(conn: &mut DbConn, code: &str) -> QueryResult<bool> {
+    let code = code.to_lowercase();
+    Ok(groups::table
+        .select(groups::code)
+        .load::<String>(conn)?
+        .iter()
+        .any(|c| c.to_lowercase() == code))
+}
+
+pub fn insert(conn: &mut DbConn, group: &NewGroup<'_>) -> QueryResult<()> {
+    diesel::insert_into(groups::table)
+        .values(group)
+        .execute(conn)
+        .map(drop)
+}
+
 pub fn find_by_code(conn: &mut DbConn, code: &str) -> QueryResult<Option<Group>> {
     groups::table
         .filter(groups::code.eq(code))
@@ -44,7 +106,6 @@ pub fn add_member(
     role: &str,
     now: NaiveDateTime,
 ) -> QueryResult<()> {
-    use crate::db::schema::memberships;
     diesel::insert_into(memberships::table)
         .values((
             memberships::group_id.eq(group_id),
@@ -58,7 +119,6 @@ pub fn add_member(
 
 /// Addresses of the active members (convenors included) of a group.
 pub fn member_emails(conn: &mut DbConn, group_id: &str) -> QueryResult<Vec<String>> {
-    use crate::db::schema::{memberships, users};
     memberships::table
         .inner_join(users::table)
         .filter(memberships::group_id.eq(group_id))
@@ -77,7 +137,6 @@ pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Group> {
 
 /// A user's role ("convenor" or "member") in a group, if any.
 pub fn role_of(conn: &mut DbConn, group_id: &str, user_id: &str) -> QueryResult<Option<String>> {
-    use crate::db::schema::memberships;
     memberships::table
         .find((group_id, user_id))
         .select(memberships::role)
@@ -85,9 +144,53 @@ pub fn role_of(conn: &mut DbConn, group_id: &str, user_id: &str) -> QueryResult<
         .optional()
 }
 
+/// A member of a group with their role.
+pub struct Member {
+    pub user: User,
+    pub role: String,
+    pub since: NaiveDateTime,
+}
+
+/// Members of a group, convenors first, then by name.
+pub fn members_of(conn: &mut DbConn, group_id: &str) -> QueryResult<Vec<Member>> {
+    let rows: Vec<(User, String, NaiveDateTime)> = memberships::table
+        .inner_join(users::table)
+        .filter(memberships::group_id.eq(group_id))
+        .select((
+            User::as_select(),
+            memberships::role,
+            memberships::created_at,
+        ))
+        .load(conn)?;
+    let mut members: Vec<Member> = rows
+        .into_iter()
+        .map(|(user, role, since)| Member { user, role, since })
+        .collect();
+    members.sort_by(|a, b| {
+        (a.role != "convenor", a.user.name.to_lowercase())
+            .cmp(&(b.role != "convenor", b.user.name.to_lowercase()))
+    });
+    Ok(members)
+}
+
+/// Changes a member's role; false when they are not a member.
+pub fn set_role(conn: &mut DbConn, group_id: &str, user_id: &str, role: &str) -> QueryResult<bool> {
+    diesel::update(memberships::table.find((group_id, user_id)))
+        .set(memberships::role.eq(role))
+        .execute(conn)
+        .map(|n| n > 0)
+}
+
+/// Ends a membership; false when there was none. Events name users, not
+/// memberships, so the history of the group's requests is unchanged.
+pub fn remove_member(conn: &mut DbConn, group_id: &str, user_id: &str) -> QueryResult<bool> {
+    diesel::delete(memberships::table.find((group_id, user_id)))
+        .execute(conn)
+        .map(|n| n > 0)
+}
+
 /// Addresses of a group's active convenors.
 pub fn convenor_emails(conn: &mut DbConn, group_id: &str) -> QueryResult<Vec<String>> {
-    use crate::db::schema::{memberships, users};
     memberships::table
         .inner_join(users::table)
         .filter(memberships::group_id.eq(group_id))
@@ -99,7 +202,6 @@ pub fn convenor_emails(conn: &mut DbConn, group_id: &str) -> QueryResult<Vec<Str
 
 /// The groups a user belongs to, with their role in each.
 pub fn memberships_of(conn: &mut DbConn, user_id: &str) -> QueryResult<Vec<(String, String)>> {
-    use crate::db::schema::memberships;
     memberships::table
         .filter(memberships::user_id.eq(user_id))
         .select((memberships::group_id, memberships::role))

@@ -1,7 +1,6 @@
 //! Rows, insert forms and queries. Functions take `&mut DbConn` and know
 //! nothing of HTTP.
 
-pub mod admin;
 pub mod comments;
 pub mod committees;
 pub mod events;

@@ -110,6 +110,50 @@ pub fn editions_of(conn: &mut DbConn, designation: &str) -> QueryResult<Vec<Stan
         .load(conn)
 }
 
+/// Every edition of the designation that `designation` names, however it is
+/// spelled (`iso/iec  17025` finds `ISO/IEC 17025`), newest first.
+pub fn editions_matching(conn: &mut DbConn, designation: &str) -> QueryResult<Vec<Standard>> {
+    let wanted = slug_for(designation, 0);
+    let mut found: Vec<Standard> = standards::table
+        .select(Standard::as_select())
+        .load(conn)?
+        .into_iter()
+        .filter(|s| slug_for(&s.designation, 0) == wanted)
+        .collect();
+    found.sort_by_key(|s| std::cmp::Reverse(s.edition));
+    Ok(found)
+}
+
+pub fn slug_exists(conn: &mut DbConn, slug: &str) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        standards::table.filter(standards::slug.eq(slug)),
+    ))
+    .get_result(conn)
+}
+
+pub fn insert(conn: &mut DbConn, standard: &NewStandard<'_>) -> QueryResult<()> {
+    diesel::insert_into(standards::table)
+        .values(standard)
+        .execute(conn)
+        .map(drop)
+}
+
+/// Records that `newer_id` replaces `older_id`.
+pub fn supersede(conn: &mut DbConn, older_id: &str, newer_id: &str) -> QueryResult<()> {
+    diesel::update(standards::table.find(older_id))
+        .set(standards::superseded_by_id.eq(newer_id))
+        .execute(conn)
+        .map(drop)
+}
+
+/// The editable part of a standard: its title and responsible group.
+pub fn update(conn: &mut DbConn, id: &str, title: &str, group_id: Option<&str>) -> QueryResult<()> {
+    diesel::update(standards::table.find(id))
+        .set((standards::title.eq(title), standards::group_id.eq(group_id)))
+        .execute(conn)
+        .map(drop)
+}
+
 pub fn count(conn: &mut DbConn) -> QueryResult<i64> {
     standards::table.count().get_result(conn)
 }

@@ -2,7 +2,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::DbConn;
-use crate::db::schema::users;
+use crate::db::schema::{groups, memberships, users};
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
 #[diesel(table_name = users)]
@@ -75,4 +75,60 @@ pub fn record_login(conn: &mut DbConn, id: &str, now: NaiveDateTime) -> QueryRes
         .set(users::last_login_at.eq(now))
         .execute(conn)
         .map(drop)
+}
+
+/// An account as the registry's list shows it, with its groups as (code, role).
+pub struct UserSummary {
+    pub user: User,
+    pub groups: Vec<(String, String)>,
+}
+
+/// Every account, active ones first, then by name.
+pub fn summaries(conn: &mut DbConn) -> QueryResult<Vec<UserSummary>> {
+    let mut all: Vec<User> = users::table.select(User::as_select()).load(conn)?;
+    all.sort_by(|a, b| {
+        (!a.active, a.name.to_lowercase(), &a.email).cmp(&(
+            !b.active,
+            b.name.to_lowercase(),
+            &b.email,
+        ))
+    });
+    let roles: Vec<(String, String, String)> = memberships::table
+        .inner_join(groups::table)
+        .order(groups::code)
+        .select((memberships::user_id, groups::code, memberships::role))
+        .load(conn)?;
+    Ok(all
+        .into_iter()
+        .map(|user| UserSummary {
+            groups: roles
+                .iter()
+                .filter(|(u, _, _)| *u == user.id)
+                .map(|(_, code, role)| (code.clone(), role.clone()))
+                .collect(),
+            user,
+        })
+        .collect())
+}
+
+/// Active accounts that are not members of `group_id`, by name.
+pub fn active_non_members(conn: &mut DbConn, group_id: &str) -> QueryResult<Vec<User>> {
+    let members = memberships::table
+        .filter(memberships::group_id.eq(group_id))
+        .select(memberships::user_id);
+    users::table
+        .filter(users::active.eq(true))
+        .filter(users::id.ne_all(members))
+        .order((users::name, users::email))
+        .select(User::as_select())
+        .load(conn)
+}
+
+/// Turns an account on or off; false when there is no such account.
+/// Accounts are never deleted, so events keep the names of their actors.
+pub fn set_active(conn: &mut DbConn, user_id: &str, active: bool) -> QueryResult<bool> {
+    diesel::update(users::table.find(user_id))
+        .set(users::active.eq(active))
+        .execute(conn)
+        .map(|n| n > 0)
 }

@@ -11,6 +11,7 @@ use crate::db;
 use crate::domain::email::EmailAddress;
 use crate::domain::fields::FieldErrors;
 use crate::domain::password;
+use crate::domain::person::PersonName;
 use crate::error::AppError;
 use crate::mail::{self, Message, Outgoing, messages::Welcome};
 use crate::models::tokens::{self, Purpose};
@@ -87,10 +88,8 @@ async fn create(
     let token_hash = check_token(&state, token.clone()).await?;
 
     let mut errors = FieldErrors::default();
-    let name = form.name.trim().to_owned();
-    if name.is_empty() || name.chars().count() > 200 {
-        errors.add("name", "Enter your full name (at most 200 characters).");
-    }
+    let name = PersonName::parse(&form.name)
+        .map_err(|_| errors.add("name", "Enter your full name (at most 200 characters)."));
     let email = EmailAddress::parse(&form.email);
     if let Err(message) = &email {
         errors.add("email", *message);
@@ -98,8 +97,8 @@ async fn create(
     if let Err(message) = password::check_new(&form.password, &form.password_confirmation) {
         errors.add("password", message);
     }
-    let email = match email {
-        Ok(email) if errors.is_empty() => email,
+    let (name, email) = match (name, email) {
+        (Ok(name), Ok(email)) if errors.is_empty() => (name.into_string(), email),
         _ => return rerender(&state, csrf, token, form, errors),
     };
 

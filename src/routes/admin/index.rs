@@ -4,8 +4,9 @@ use actix_web::web;
 use askama::Template;
 use askama_web::WebTemplate;
 
-use super::Secretariat;
+use super::admin_page;
 use crate::web::{AppState, Page};
+use crate::workflow::registry::Secretariat;
 
 #[derive(Template, WebTemplate)]
 #[template(path = "admin/index.html")]
@@ -15,6 +16,6 @@ pub struct IndexPage {
 
 pub async fn show(state: web::Data<AppState>, admin: Secretariat) -> IndexPage {
     IndexPage {
-        page: admin.page(&state),
+        page: admin_page(&state, &admin),
     }
 }

@@ -5,10 +5,11 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 use askama_web::WebTemplate;
 
-use super::{Done, Secretariat, see_other};
+use super::{Done, admin_page, see_other};
 use crate::error::AppError;
 use crate::mail::outbox::{self, OutboxMessage};
 use crate::web::{AppState, Csrf, CsrfForm, NoFields, Page};
+use crate::workflow::registry::Secretariat;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/mail", web::get().to(show))
@@ -48,7 +49,7 @@ pub async fn show(
         .db(|conn| Ok((outbox::depth(conn)?, outbox::undelivered(conn, 200)?)))
         .await?;
     Ok(MailPage {
-        page: admin.page(&state),
+        page: admin_page(&state, &admin),
         csrf,
         depth,
         messages,

@@ -18,13 +18,13 @@ use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
 use actix_web::http::StatusCode;
 use actix_web::middleware::{Next, from_fn};
-use actix_web::{FromRequest, HttpRequest, HttpResponse, web};
+use actix_web::{FromRequest, HttpMessage, HttpRequest, HttpResponse, web};
 use askama::Template;
 
 use crate::error::AppError;
 use crate::models::groups::Group;
-use crate::models::users::User;
 use crate::web::{AppState, Page, SignedIn, Viewer};
+use crate::workflow::registry::Secretariat;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(
@@ -40,32 +40,31 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     );
 }
 
-/// A signed-in member of the secretariat. Anyone else signed in gets 404,
-/// so the registry pages do not even admit they exist.
-pub struct Secretariat(pub User);
-
-impl Secretariat {
-    /// The page context: the header shows who is signed in.
-    pub fn page(&self, state: &AppState) -> Page {
-        state.page_as("workspace", &Viewer(Some(self.0.clone())))
-    }
-}
-
+/// Anyone signed in but the secretariat gets 404, so the registry pages do
+/// not even admit they exist. The standing is checked once per request, by
+/// the scope's middleware, and kept for the handler.
 impl FromRequest for Secretariat {
     type Error = AppError;
     type Future = Pin<Box<dyn Future<Output = Result<Self, AppError>>>>;
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let signed_in = SignedIn::from_request(req, payload);
+        let req = req.clone();
+        let signed_in = SignedIn::from_request(&req, payload);
         Box::pin(async move {
-            let SignedIn(user) = signed_in.await?;
-            if user.is_secretariat {
-                Ok(Secretariat(user))
-            } else {
-                Err(AppError::NotFound)
+            if let Some(admin) = req.extensions().get::<Secretariat>() {
+                return Ok(admin.clone());
             }
+            let SignedIn(user) = signed_in.await?;
+            let admin = Secretariat::of(user)?;
+            req.extensions_mut().insert(admin.clone());
+            Ok(admin)
         })
     }
+}
+
+/// The page context of the registry: the header shows who is signed in.
+fn admin_page(state: &AppState, admin: &Secretariat) -> Page {
+    state.page_as("workspace", &Viewer(Some(admin.user().clone())))
 }
 
 /// Middleware of the whole scope: the check runs before any handler reads a
@@ -109,11 +108,6 @@ struct Done {
     moved: usize,
 }
 
-/// A checkbox of a url-encoded form: present (`on`) when ticked.
-fn ticked(value: &Option<String>) -> bool {
-    value.is_some()
-}
-
 /// The roles a member can hold in a group, as (value, label).
 fn role_options() -> Vec<(String, String)> {
     vec![
@@ -122,31 +116,10 @@ fn role_options() -> Vec<(String, String)> {
     ]
 }
 
-fn valid_role(role: &str) -> bool {
-    matches!(role, "member" | "convenor")
-}
-
 /// Groups as options of a select: (id, "MG 17025 — name").
 fn group_options(groups: &[Group]) -> Vec<(String, String)> {
     groups
         .iter()
         .map(|g| (g.id.clone(), format!("{} — {}", g.code, g.name)))
         .collect()
-}
-
-/// Trimmed text with runs of whitespace collapsed to one space.
-fn tidy(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Text typed in a required field: trimmed, then checked for presence and length.
-fn required(text: &str, max: usize, missing: &str, too_long: &str) -> Result<String, String> {
-    let text = text.trim();
-    if text.is_empty() {
-        Err(missing.to_owned())
-    } else if text.chars().count() > max {
-        Err(too_long.to_owned())
-    } else {
-        Ok(text.to_owned())
-    }
 }

@@ -6,12 +6,13 @@ use actix_web::web;
 use askama::Template;
 use askama_web::WebTemplate;
 
-use super::Secretariat;
+use super::admin_page;
 use crate::domain::charts::{self, one_decimal};
 use crate::domain::lifecycle::State;
 use crate::error::AppError;
 use crate::models::stats::{self, Figures, Progress, Screening};
 use crate::web::{AppState, Page};
+use crate::workflow::registry::Secretariat;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/stats", web::get().to(show));
@@ -53,7 +54,7 @@ pub async fn show(state: web::Data<AppState>, admin: Secretariat) -> Result<Stat
     let now = state.clock.now();
     let figures = state.db(move |conn| Ok(stats::figures(conn, now)?)).await?;
     Ok(StatsPage {
-        page: admin.page(&state),
+        page: admin_page(&state, &admin),
         charts: draw(&figures),
         figures,
     })

@@ -2,14 +2,13 @@
 
 use actix_web::{HttpResponse, web};
 
-use super::{CommitteeInput, FormPage, ValidCommittee, check, saved};
-use crate::db;
+use super::{FormPage, saved};
 use crate::domain::fields::FieldErrors;
 use crate::error::AppError;
-use crate::models::admin;
-use crate::models::committees::NewCommittee;
-use crate::routes::admin::{Secretariat, unprocessable};
+use crate::routes::admin::{admin_page, unprocessable};
 use crate::web::{AppState, Csrf, CsrfForm};
+use crate::workflow::registry::committees::{self as registry, CommitteeInput};
+use crate::workflow::registry::{Outcome, Secretariat};
 
 fn page(
     state: &AppState,
@@ -19,7 +18,7 @@ fn page(
     errors: FieldErrors,
 ) -> FormPage {
     FormPage {
-        page: admin.page(state),
+        page: admin_page(state, admin),
         csrf,
         heading: "Add an external committee".to_owned(),
         action: "/admin/committees".to_owned(),
@@ -45,34 +44,15 @@ pub async fn create(
     csrf: Csrf,
     CsrfForm(input): CsrfForm<CommitteeInput>,
 ) -> Result<HttpResponse, AppError> {
-    let committee = match ValidCommittee::try_from(&input) {
-        Ok(committee) => committee,
-        Err(errors) => return unprocessable(&page(&state, &admin, csrf, input, errors)),
-    };
-    let now = state.clock.now();
-    let (errors, moved) = state
+    let (now, acting) = (state.clock.now(), admin.clone());
+    let (input, outcome) = state
         .db(move |conn| {
-            db::write_transaction(conn, |conn| {
-                let (errors, moved) = check(conn, &committee, None)?;
-                if errors.is_empty() {
-                    let id = db::new_id();
-                    admin::insert_committee(
-                        conn,
-                        &NewCommittee {
-                            id: &id,
-                            form: committee.form(),
-                            created_at: now,
-                        },
-                    )?;
-                    admin::replace_designations(conn, &id, &committee.designations)?;
-                }
-                Ok::<_, AppError>((errors, moved))
-            })
+            let outcome = registry::add(conn, &acting, &input, now)?;
+            Ok((input, outcome))
         })
         .await?;
-    if errors.is_empty() {
-        Ok(saved("added", moved))
-    } else {
-        unprocessable(&page(&state, &admin, csrf, input, errors))
+    match outcome {
+        Outcome::Done(moved) => Ok(saved("added", moved)),
+        Outcome::Refused(errors) => unprocessable(&page(&state, &admin, csrf, input, errors)),
     }
 }

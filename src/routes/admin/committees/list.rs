@@ -5,16 +5,17 @@ use askama::Template;
 use askama_web::WebTemplate;
 
 use crate::error::AppError;
-use crate::models::admin::{self, CommitteeWithDesignations};
-use crate::routes::admin::{Done, Secretariat};
+use crate::models::committees::{self, WithDesignations};
+use crate::routes::admin::{Done, admin_page};
 use crate::web::{AppState, Page};
+use crate::workflow::registry::Secretariat;
 
 #[derive(Template, WebTemplate)]
 #[template(path = "admin/committees/list.html")]
 pub struct ListPage {
     page: Page,
     notice: Option<String>,
-    committees: Vec<CommitteeWithDesignations>,
+    committees: Vec<WithDesignations>,
 }
 
 pub async fn show(
@@ -23,7 +24,7 @@ pub async fn show(
     query: web::Query<Done>,
 ) -> Result<ListPage, AppError> {
     let committees = state
-        .db(|conn| Ok(admin::committees_with_designations(conn)?))
+        .db(|conn| Ok(committees::all_with_designations(conn)?))
         .await?;
     let done = match query.done.as_str() {
         "added" => Some("The committee was added."),
@@ -36,7 +37,7 @@ pub async fn show(
         n => format!("{done} {n} designations moved to it from other committees."),
     });
     Ok(ListPage {
-        page: admin.page(&state),
+        page: admin_page(&state, &admin),
         notice,
         committees,
     })

@@ -2,14 +2,14 @@
 
 use actix_web::{HttpResponse, web};
 
-use super::{CommitteeInput, FormPage, ValidCommittee, check, saved};
-use crate::db;
+use super::{FormPage, saved};
 use crate::domain::fields::FieldErrors;
 use crate::error::AppError;
-use crate::models::admin;
-use crate::models::committees::Committee;
-use crate::routes::admin::{Secretariat, unprocessable};
+use crate::models::committees::{self, Committee};
+use crate::routes::admin::{admin_page, unprocessable};
 use crate::web::{AppState, Csrf, CsrfForm};
+use crate::workflow::registry::committees::{self as registry, CommitteeInput};
+use crate::workflow::registry::{Outcome, Secretariat};
 
 fn page(
     state: &AppState,
@@ -20,7 +20,7 @@ fn page(
     errors: FieldErrors,
 ) -> FormPage {
     FormPage {
-        page: admin.page(state),
+        page: admin_page(state, admin),
         csrf,
         heading: format!("Edit {}", committee.code),
         action: format!("/admin/committees/{}", committee.id),
@@ -30,23 +30,20 @@ fn page(
     }
 }
 
-async fn load(state: &AppState, id: String) -> Result<(Committee, Vec<String>), AppError> {
-    state
-        .db(move |conn| {
-            let committee = admin::find_committee(conn, &id)?;
-            let designations = admin::designations_of(conn, &id)?;
-            Ok((committee, designations))
-        })
-        .await
-}
-
 pub async fn show(
     state: web::Data<AppState>,
     admin: Secretariat,
     csrf: Csrf,
     id: web::Path<String>,
 ) -> Result<FormPage, AppError> {
-    let (committee, designations) = load(&state, id.into_inner()).await?;
+    let id = id.into_inner();
+    let (committee, designations) = state
+        .db(move |conn| {
+            let committee = committees::find(conn, &id)?;
+            let designations = committees::designations_of(conn, &id)?;
+            Ok((committee, designations))
+        })
+        .await?;
     let input = CommitteeInput {
         code: committee.code.clone(),
         name: committee.name.clone(),
@@ -71,29 +68,17 @@ pub async fn update(
     id: web::Path<String>,
     CsrfForm(input): CsrfForm<CommitteeInput>,
 ) -> Result<HttpResponse, AppError> {
-    let (committee, _) = load(&state, id.into_inner()).await?;
-    let valid = match ValidCommittee::try_from(&input) {
-        Ok(valid) => valid,
-        Err(errors) => {
-            return unprocessable(&page(&state, &admin, csrf, &committee, input, errors));
-        }
-    };
-    let id = committee.id.clone();
-    let (errors, moved) = state
+    let acting = admin.clone();
+    let (committee, input, outcome) = state
         .db(move |conn| {
-            db::write_transaction(conn, |conn| {
-                let (errors, moved) = check(conn, &valid, Some(&id))?;
-                if errors.is_empty() {
-                    admin::update_committee(conn, &id, &valid.form())?;
-                    admin::replace_designations(conn, &id, &valid.designations)?;
-                }
-                Ok::<_, AppError>((errors, moved))
-            })
+            let outcome = registry::update(conn, &acting, &id, &input)?;
+            Ok((committees::find(conn, &id)?, input, outcome))
         })
         .await?;
-    if errors.is_empty() {
-        Ok(saved("saved", moved))
-    } else {
-        unprocessable(&page(&state, &admin, csrf, &committee, input, errors))
+    match outcome {
+        Outcome::Done(moved) => Ok(saved("saved", moved)),
+        Outcome::Refused(errors) => {
+            unprocessable(&page(&state, &admin, csrf, &committee, input, errors))
+        }
     }
 }

@@ -5,9 +5,10 @@ use askama::Template;
 use askama_web::WebTemplate;
 
 use crate::error::AppError;
-use crate::models::admin::{self, GroupSummary};
-use crate::routes::admin::{Done, Secretariat};
+use crate::models::groups::{self, GroupSummary};
+use crate::routes::admin::{Done, admin_page};
 use crate::web::{AppState, Page};
+use crate::workflow::registry::Secretariat;
 
 #[derive(Template, WebTemplate)]
 #[template(path = "admin/groups/list.html")]
@@ -22,13 +23,13 @@ pub async fn show(
     admin: Secretariat,
     query: web::Query<Done>,
 ) -> Result<ListPage, AppError> {
-    let groups = state.db(|conn| Ok(admin::group_summaries(conn)?)).await?;
+    let groups = state.db(|conn| Ok(groups::summaries(conn)?)).await?;
     let notice = match query.done.as_str() {
         "added" => Some("The group was added. Add its convenor and members from its page."),
         _ => None,
     };
     Ok(ListPage {
-        page: admin.page(&state),
+        page: admin_page(&state, &admin),
         notice,
         groups,
     })

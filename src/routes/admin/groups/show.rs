@@ -3,31 +3,15 @@
 use actix_web::web;
 use askama::Template;
 use askama_web::WebTemplate;
-use serde::Deserialize;
 
 use crate::domain::fields::FieldErrors;
 use crate::error::AppError;
-use crate::models::admin::{self, Member};
-use crate::models::groups::{self, Group};
-use crate::routes::admin::{Done, Secretariat, role_options};
+use crate::models::groups::{self, Group, Member};
+use crate::models::users;
+use crate::routes::admin::{Done, admin_page, role_options};
 use crate::web::{AppState, Csrf, Page};
-
-/// The add-member form as typed.
-#[derive(Debug, Deserialize)]
-#[serde(default)]
-pub struct MemberInput {
-    pub user: String,
-    pub role: String,
-}
-
-impl Default for MemberInput {
-    fn default() -> Self {
-        Self {
-            user: String::new(),
-            role: "member".to_owned(),
-        }
-    }
-}
+use crate::workflow::registry::Secretariat;
+use crate::workflow::registry::groups::MemberInput;
 
 #[derive(Template, WebTemplate)]
 #[template(path = "admin/groups/show.html")]
@@ -60,8 +44,8 @@ impl GroupPage {
         let (group, members, candidates) = state
             .db(move |conn| {
                 let group = groups::find(conn, &id)?;
-                let members = admin::members_of(conn, &id)?;
-                let candidates = admin::active_non_members(conn, &id)?
+                let members = groups::members_of(conn, &id)?;
+                let candidates = users::active_non_members(conn, &id)?
                     .into_iter()
                     .map(|u| (u.id, format!("{} ({})", u.name, u.email)))
                     .collect::<Vec<_>>();
@@ -69,7 +53,7 @@ impl GroupPage {
             })
             .await?;
         Ok(Self {
-            page: admin.page(state),
+            page: admin_page(state, admin),
             csrf,
             notice: None,
             group,

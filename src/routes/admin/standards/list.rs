@@ -8,8 +8,9 @@ use askama_web::WebTemplate;
 
 use crate::error::AppError;
 use crate::models::standards::{self, Standard};
-use crate::routes::admin::{Done, Secretariat};
+use crate::routes::admin::{Done, admin_page};
 use crate::web::{AppState, Page};
+use crate::workflow::registry::Secretariat;
 
 pub struct Row {
     pub standard: Standard,
@@ -56,7 +57,7 @@ pub async fn show(
         _ => None,
     };
     Ok(ListPage {
-        page: admin.page(&state),
+        page: admin_page(&state, &admin),
         notice,
         rows,
     })

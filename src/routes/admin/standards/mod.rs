@@ -27,32 +27,3 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             }),
         );
 }
-
-/// Titles are long ("Conformity assessment — Requirements for …").
-const TITLE_MAX: usize = 300;
-
-/// The title of a standard as typed, or what to say about it.
-fn parse_title(text: &str) -> Result<String, String> {
-    super::required(
-        &super::tidy(text),
-        TITLE_MAX,
-        "Enter the title of the standard.",
-        "Enter a title of at most 300 characters.",
-    )
-}
-
-/// The responsible group chosen in a select: none, or one of `groups`.
-fn parse_group(
-    id: &str,
-    groups: &[crate::models::groups::Group],
-) -> Result<Option<String>, String> {
-    let id = id.trim();
-    if id.is_empty() {
-        return Ok(None);
-    }
-    groups
-        .iter()
-        .find(|g| g.id == id)
-        .map(|g| Some(g.id.clone()))
-        .ok_or_else(|| "Choose a group from the list, or none.".to_owned())
-}

@@ -1,27 +1,17 @@
-//! Editing a standard: its title and responsible group. The designation and
-//! edition identify it (and its public address), so they stay as they are.
+//! Editing a standard: its title and responsible group.
 
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use askama_web::WebTemplate;
-use serde::Deserialize;
 
-use super::{parse_group, parse_title};
-use crate::db;
 use crate::domain::fields::FieldErrors;
 use crate::error::AppError;
-use crate::models::admin;
 use crate::models::groups::{self, Group};
 use crate::models::standards::{self, Standard};
-use crate::routes::admin::{Secretariat, group_options, see_other, unprocessable};
+use crate::routes::admin::{admin_page, group_options, see_other, unprocessable};
 use crate::web::{AppState, Csrf, CsrfForm, Page};
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct EditInput {
-    title: String,
-    group: String,
-}
+use crate::workflow::registry::standards::{self as registry, EditInput};
+use crate::workflow::registry::{Outcome, Secretariat};
 
 #[derive(Template, WebTemplate)]
 #[template(path = "admin/standards/edit.html")]
@@ -51,7 +41,7 @@ pub async fn show(
 ) -> Result<EditPage, AppError> {
     let (standard, groups) = load(&state, slug.into_inner()).await?;
     Ok(EditPage {
-        page: admin.page(&state),
+        page: admin_page(&state, &admin),
         csrf,
         input: EditInput {
             title: standard.title.clone(),
@@ -70,32 +60,23 @@ pub async fn update(
     slug: web::Path<String>,
     CsrfForm(input): CsrfForm<EditInput>,
 ) -> Result<HttpResponse, AppError> {
-    let (standard, groups) = load(&state, slug.into_inner()).await?;
-    let mut errors = FieldErrors::default();
-    let title = parse_title(&input.title).map_err(|m| errors.add("title", m));
-    let group_id = parse_group(&input.group, &groups).map_err(|m| errors.add("group", m));
-    let (Ok(title), Ok(group_id)) = (title, group_id) else {
-        return unprocessable(&EditPage {
-            page: admin.page(&state),
-            csrf,
-            standard,
-            input,
-            errors,
-            groups: group_options(&groups),
-        });
-    };
-    let id = standard.id;
-    state
+    let (slug, acting) = (slug.into_inner(), admin.clone());
+    let (slug, input, outcome) = state
         .db(move |conn| {
-            db::write_transaction(conn, |conn| {
-                Ok(admin::update_standard(
-                    conn,
-                    &id,
-                    &title,
-                    group_id.as_deref(),
-                )?)
-            })
+            let outcome = registry::edit(conn, &acting, &slug, &input)?;
+            Ok((slug, input, outcome))
         })
         .await?;
-    Ok(see_other("/admin/standards?done=saved"))
+    let Outcome::Refused(errors) = outcome else {
+        return Ok(see_other("/admin/standards?done=saved"));
+    };
+    let (standard, groups) = load(&state, slug).await?;
+    unprocessable(&EditPage {
+        page: admin_page(&state, &admin),
+        csrf,
+        standard,
+        input,
+        errors,
+        groups: group_options(&groups),
+    })
 }

@@ -5,9 +5,10 @@ use askama::Template;
 use askama_web::WebTemplate;
 
 use crate::error::AppError;
-use crate::models::admin::{self, UserSummary};
-use crate::routes::admin::{Done, Secretariat};
+use crate::models::users::{self, UserSummary};
+use crate::routes::admin::{Done, admin_page};
 use crate::web::{AppState, Csrf, Page};
+use crate::workflow::registry::Secretariat;
 
 #[derive(Template, WebTemplate)]
 #[template(path = "admin/users/list.html")]
@@ -26,7 +27,7 @@ pub async fn show(
     csrf: Csrf,
     query: web::Query<Done>,
 ) -> Result<ListPage, AppError> {
-    let users = state.db(|conn| Ok(admin::user_summaries(conn)?)).await?;
+    let users = state.db(|conn| Ok(users::summaries(conn)?)).await?;
     let notice = match query.done.as_str() {
         "invited" => Some(
             "The invitation was sent. The account becomes usable once its owner chooses a password.",
@@ -38,10 +39,10 @@ pub async fn show(
         _ => None,
     };
     Ok(ListPage {
-        page: admin.page(&state),
+        page: admin_page(&state, &admin),
         csrf,
         notice,
-        me: admin.0.id,
+        me: admin.user().id.clone(),
         users,
     })
 }

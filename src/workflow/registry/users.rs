@@ -1,0 +1,217 @@
+//! Accounts: inviting someone, deactivating and reactivating an account.
+//! Accounts are never deleted: events name their actors, and those names
+//! stay.
+
+use serde::Deserialize;
+
+use super::groups::parse_role;
+use super::{Outcome, Secretariat};
+use crate::db::{self, DbConn};
+use crate::domain::email::EmailAddress;
+use crate::domain::fields::FieldErrors;
+use crate::domain::person::{NameProblem, PersonName};
+use crate::models::groups::{self, Group};
+use crate::models::{sessions, users};
+use crate::workflow::accounts::{self, Invitee};
+use crate::workflow::{Ctx, WorkflowError};
+
+/// The invitation form as typed.
+#[derive(Debug, Deserialize)]
+#[serde(default)]
+pub struct InviteInput {
+    pub name: String,
+    pub email: String,
+    /// The "member of the secretariat" checkbox: present when ticked.
+    pub secretariat: Option<String>,
+    /// A group's id, or empty for none.
+    pub group: String,
+    pub role: String,
+}
+
+impl Default for InviteInput {
+    fn default() -> Self {
+        Self {
+            name: String::new(),
+            email: String::new(),
+            secretariat: None,
+            group: String::new(),
+            role: "member".to_owned(),
+        }
+    }
+}
+
+/// Someone to invite, but for whether the address already has an account.
+struct Invitation<'a> {
+    name: PersonName,
+    email: EmailAddress,
+    secretariat: bool,
+    /// Group id and role.
+    membership: Option<(&'a str, &'a str)>,
+}
+
+impl<'a> Invitation<'a> {
+    fn parse(input: &'a InviteInput, groups: &'a [Group]) -> Result<Self, FieldErrors> {
+        let mut errors = FieldErrors::default();
+        let name = PersonName::parse(&input.name).map_err(|problem| match problem {
+            NameProblem::Missing => errors.add("name", "Enter the full name of the person."),
+            NameProblem::TooLong => errors.add("name", "Enter a name of at most 200 characters."),
+        });
+        let email = if input.email.trim().is_empty() {
+            errors.add("email", "Enter the e-mail address of the person.");
+            None
+        } else {
+            EmailAddress::parse(&input.email)
+                .map_err(|m| errors.add("email", m))
+                .ok()
+        };
+        let membership = match input.group.trim() {
+            "" => None,
+            id => match groups.iter().find(|g| g.id == id) {
+                None => {
+                    errors.add("group", "Choose a group from the list, or none.");
+                    None
+                }
+                Some(group) => parse_role(&input.role)
+                    .map(|role| (group.id.as_str(), role))
+                    .map_err(|m| errors.add("role", m))
+                    .ok(),
+            },
+        };
+        match (name, email) {
+            (Ok(name), Some(email)) if errors.is_empty() => Ok(Self {
+                name,
+                email,
+                secretariat: input.secretariat.is_some(),
+                membership,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// Invites someone who has no account yet: an account without a password,
+/// and a mail (through the outbox) with the link to choose one.
+pub fn invite(
+    conn: &mut DbConn,
+    ctx: &Ctx,
+    _: &Secretariat,
+    input: &InviteInput,
+) -> Result<Outcome, WorkflowError> {
+    let groups = groups::all(conn)?;
+    let invitation = match Invitation::parse(input, &groups) {
+        Ok(invitation) => invitation,
+        Err(errors) => return Ok(Outcome::Refused(errors)),
+    };
+    if users::find_by_email(conn, invitation.email.as_str())?.is_some() {
+        let mut errors = FieldErrors::default();
+        errors.add("email", "An account with this address already exists.");
+        return Ok(Outcome::Refused(errors));
+    }
+    accounts::invite(
+        conn,
+        ctx,
+        Invitee {
+            email: &invitation.email,
+            name: invitation.name.as_str(),
+            secretariat: invitation.secretariat,
+            membership: invitation.membership,
+        },
+    )?;
+    Ok(Outcome::Done(()))
+}
+
+/// Deactivates an account and ends every session of it at once; its
+/// memberships and its name in the history stay. Nobody deactivates their
+/// own account: the secretariat would lock itself out.
+pub fn deactivate(
+    conn: &mut DbConn,
+    admin: &Secretariat,
+    user_id: &str,
+) -> Result<(), WorkflowError> {
+    if user_id == admin.user().id {
+        return Err(WorkflowError::Invalid(
+            "You cannot deactivate your own account; another member of the secretariat can.".into(),
+        ));
+    }
+    db::write_transaction(conn, |conn| {
+        if !users::set_active(conn, user_id, false)? {
+            return Err(WorkflowError::NotFound);
+        }
+        sessions::close_all(conn, user_id)?;
+        Ok(())
+    })
+}
+
+/// Lets the owner of a deactivated account sign in again.
+pub fn reactivate(conn: &mut DbConn, _: &Secretariat, user_id: &str) -> Result<(), WorkflowError> {
+    db::write_transaction(conn, |conn| {
+        if !users::set_active(conn, user_id, true)? {
+            return Err(WorkflowError::NotFound);
+        }
+        Ok(())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn group() -> Group {
+        Group {
+            id: "g1".into(),
+            code: "MG 17025".into(),
+            name: "Maintenance group".into(),
+            created_at: chrono::NaiveDateTime::default(),
+        }
+    }
+
+    #[test]
+    fn an_invitation_names_a_person_an_address_and_maybe_a_group() {
+        let groups = [group()];
+        let input = InviteInput {
+            name: " Ivo   Invited ".into(),
+            email: "Ivo@Example.org".into(),
+            secretariat: Some("on".into()),
+            group: "g1".into(),
+            role: "convenor".into(),
+        };
+        let invitation = Invitation::parse(&input, &groups).ok().unwrap();
+        assert_eq!(invitation.name.as_str(), "Ivo Invited");
+        assert_eq!(invitation.email.as_str(), "ivo@example.org");
+        assert!(invitation.secretariat);
+        assert_eq!(invitation.membership, Some(("g1", "convenor")));
+    }
+
+    #[test]
+    fn a_bad_invitation_says_what_to_fix() {
+        let groups = [group()];
+        let input = InviteInput {
+            name: "n".repeat(201),
+            email: " ".into(),
+            group: "g1".into(),
+            role: "chair".into(),
+            ..InviteInput::default()
+        };
+        let errors = Invitation::parse(&input, &groups).err().unwrap();
+        assert_eq!(
+            errors.get("name"),
+            "Enter a name of at most 200 characters."
+        );
+        assert_eq!(
+            errors.get("email"),
+            "Enter the e-mail address of the person."
+        );
+        assert_eq!(errors.get("role"), "Choose convenor or member.");
+
+        let input = InviteInput {
+            group: "elsewhere".into(),
+            ..InviteInput::default()
+        };
+        let errors = Invitation::parse(&input, &groups).err().unwrap();
+        assert_eq!(errors.get("name"), "Enter the full name of the person.");
+        assert_eq!(
+            errors.get("group"),
+            "Choose a group from the list, or none."
+        );
+    }
+}
