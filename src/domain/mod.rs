@@ -3,6 +3,7 @@
 pub mod access;
 pub mod charts;
 pub mod clauses;
+pub mod consensus;
 pub mod email;
 pub mod excerpt;
 pub mod fields;
@@ -10,4 +11,5 @@ pub mod lifecycle;
 pub mod markdown;
 pub mod password;
 pub mod search;
+mod stored;
 pub mod submission;

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{Datelike, TimeDelta};
+use chrono::{Datelike, NaiveDateTime, TimeDelta};
 
 use super::{Ctx, WorkflowError};
 use crate::db::{self, DbConn};
@@ -231,15 +231,14 @@ pub fn confirm(conn: &mut DbConn, ctx: &Ctx, token: &str) -> Result<Confirmed, W
             conn,
             found.request_id.as_deref().ok_or(WorkflowError::NotFound)?,
         )?;
-        let transition = match lifecycle::decide(request.state(), Action::Confirm, Actor::Submitter)
-        {
+        let transition = match lifecycle::decide(request.state, Action::Confirm, Actor::Submitter) {
             Ok(transition) => transition,
             Err(_) => return Ok(Confirmed::Before),
         };
         let standard = standards::find_by_id(conn, &request.standard_id)?;
         let reference = references::allocate(conn, request.created_at.year())?;
         let change = Change {
-            state: Some(transition.to.as_str()),
+            state: Some(transition.to),
             reference: Some(&reference),
             group_id: standard.group_id.as_deref(),
             confirmed_at: Some(ctx.now),
@@ -254,10 +253,10 @@ pub fn confirm(conn: &mut DbConn, ctx: &Ctx, token: &str) -> Result<Confirmed, W
             events::NewEvent {
                 request_id: &request.id,
                 actor_user_id: None,
-                actor_kind: "submitter",
-                action: Action::Confirm.as_str(),
-                from_state: Some(request.state.as_str()),
-                to_state: transition.to.as_str(),
+                actor_kind: Actor::Submitter.kind(),
+                action: Action::Confirm,
+                from_state: Some(request.state),
+                to_state: transition.to,
                 note: None,
             },
             ctx.now,
@@ -324,6 +323,141 @@ pub fn tracked(
     )?)
 }
 
+/// A stage of the submitter's simple timeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Received,
+    Screening,
+    WithGroup,
+    Decided,
+    /// The last stage: published, or closed without an answer.
+    Published,
+    Closed,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    Done,
+    Current,
+    Todo,
+}
+
+/// One step of the timeline: where it stands and when it was reached.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    pub stage: Stage,
+    pub progress: Progress,
+    pub at: Option<NaiveDateTime>,
+}
+
+/// A message between the secretariat and the submitter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exchange {
+    pub from_secretariat: bool,
+    pub text: String,
+    pub at: NaiveDateTime,
+}
+
+/// Everything the tracking page shows the submitter.
+pub struct Tracking {
+    pub request: Request,
+    pub standard: Standard,
+    pub steps: Vec<Step>,
+    pub exchanges: Vec<Exchange>,
+}
+
+/// The request behind a tracking link, with its progress and messages.
+pub fn tracking(
+    conn: &mut DbConn,
+    token: &str,
+    now: NaiveDateTime,
+) -> Result<Tracking, WorkflowError> {
+    let request = tracked(conn, token, now)?;
+    let standard = standards::find_by_id(conn, &request.standard_id)?;
+    let history = events::for_request(conn, &request.id)?;
+    Ok(Tracking {
+        steps: steps(&request, &history),
+        exchanges: exchanges(&history),
+        request,
+        standard,
+    })
+}
+
+fn steps(request: &Request, history: &[events::Event]) -> Vec<Step> {
+    let accepted_at = history
+        .iter()
+        .rev()
+        .find(|e| e.action == Action::Accept)
+        .map(|e| e.created_at);
+    let current = match request.state {
+        State::PendingConfirmation | State::Screening | State::AwaitingSubmitter => 1,
+        State::InGroup | State::Balloting => 2,
+        State::Decided => 3,
+        State::Published | State::Closed => 4,
+    };
+    let step = |index: usize, stage: Stage, reached: bool, at: Option<NaiveDateTime>| {
+        let progress = if index == current && current < 4 {
+            Progress::Current
+        } else if reached || index < current {
+            Progress::Done
+        } else {
+            Progress::Todo
+        };
+        Step {
+            stage,
+            progress,
+            at,
+        }
+    };
+    let last = match request.state {
+        State::Closed => Stage::Closed,
+        _ => Stage::Published,
+    };
+    vec![
+        step(0, Stage::Received, true, Some(request.created_at)),
+        step(
+            1,
+            Stage::Screening,
+            request.confirmed_at.is_some(),
+            request.confirmed_at,
+        ),
+        step(2, Stage::WithGroup, accepted_at.is_some(), accepted_at),
+        step(
+            3,
+            Stage::Decided,
+            request.decided_at.is_some(),
+            request.decided_at,
+        ),
+        Step {
+            stage: last,
+            progress: if current == 4 {
+                Progress::Done
+            } else {
+                Progress::Todo
+            },
+            at: request.published_at.or(request.closed_at),
+        },
+    ]
+}
+
+fn exchanges(history: &[events::Event]) -> Vec<Exchange> {
+    history
+        .iter()
+        .filter_map(|e| {
+            let from_secretariat = e.action == Action::AskForInformation;
+            let from_submitter = e.action == Action::Reply;
+            match (&e.note, from_secretariat || from_submitter) {
+                (Some(text), true) => Some(Exchange {
+                    from_secretariat,
+                    text: text.clone(),
+                    at: e.created_at,
+                }),
+                _ => None,
+            }
+        })
+        .collect()
+}
+
 /// The submitter answers the secretariat's question; back to screening.
 pub fn reply(
     conn: &mut DbConn,
@@ -334,9 +468,9 @@ pub fn reply(
 ) -> Result<(), WorkflowError> {
     db::write_transaction(conn, |conn| {
         let request = tracked(conn, token, ctx.now)?;
-        let transition = lifecycle::decide(request.state(), Action::Reply, Actor::Submitter)?;
+        let transition = lifecycle::decide(request.state, Action::Reply, Actor::Submitter)?;
         let change = Change {
-            state: Some(transition.to.as_str()),
+            state: Some(transition.to),
             updated_at: Some(ctx.now),
             ..Change::default()
         };
@@ -375,10 +509,10 @@ pub fn withdraw(
 ) -> Result<(), WorkflowError> {
     db::write_transaction(conn, |conn| {
         let request = tracked(conn, token, ctx.now)?;
-        let transition = lifecycle::decide(request.state(), Action::Withdraw, Actor::Submitter)?;
+        let transition = lifecycle::decide(request.state, Action::Withdraw, Actor::Submitter)?;
         let change = Change {
-            state: Some(transition.to.as_str()),
-            closure_reason: transition.closure.map(|r| r.as_str()),
+            state: Some(transition.to),
+            closure_reason: transition.closure,
             closed_at: Some(ctx.now),
             updated_at: Some(ctx.now),
             ..Change::default()
@@ -401,7 +535,7 @@ pub fn withdraw(
             .collect();
         // The group hears of it only once it had the request in hand.
         let group_had_it = matches!(
-            request.state(),
+            request.state,
             State::InGroup | State::Balloting | State::Decided
         );
         if let (true, Some(group_id)) = (group_had_it, &request.group_id) {
@@ -429,10 +563,10 @@ fn record_submitter_event(
         events::NewEvent {
             request_id: &request.id,
             actor_user_id: None,
-            actor_kind: "submitter",
-            action: action.as_str(),
-            from_state: Some(request.state.as_str()),
-            to_state: to.as_str(),
+            actor_kind: Actor::Submitter.kind(),
+            action,
+            from_state: Some(request.state),
+            to_state: to,
             note,
         },
         ctx.now,
@@ -467,10 +601,10 @@ pub fn expire_unanswered(conn: &mut DbConn, ctx: &Ctx) -> Result<usize, Workflow
     for request in stale {
         let done = db::write_transaction(conn, |conn| {
             let transition =
-                lifecycle::decide(request.state(), Action::ExpireUnanswered, Actor::System)?;
+                lifecycle::decide(request.state, Action::ExpireUnanswered, Actor::System)?;
             let change = Change {
-                state: Some(transition.to.as_str()),
-                closure_reason: transition.closure.map(|r| r.as_str()),
+                state: Some(transition.to),
+                closure_reason: transition.closure,
                 closed_at: Some(ctx.now),
                 updated_at: Some(ctx.now),
                 ..Change::default()
@@ -484,10 +618,10 @@ pub fn expire_unanswered(conn: &mut DbConn, ctx: &Ctx) -> Result<usize, Workflow
                 events::NewEvent {
                     request_id: &request.id,
                     actor_user_id: None,
-                    actor_kind: "system",
-                    action: Action::ExpireUnanswered.as_str(),
-                    from_state: Some(request.state.as_str()),
-                    to_state: transition.to.as_str(),
+                    actor_kind: Actor::System.kind(),
+                    action: Action::ExpireUnanswered,
+                    from_state: Some(request.state),
+                    to_state: transition.to,
                     note: None,
                 },
                 ctx.now,
