@@ -19,6 +19,7 @@ use diesel::prelude::*;
 
 use crate::db::schema::{memberships, requests};
 use crate::db::{self, DbConn};
+use crate::domain::access::GroupRole;
 use crate::domain::consensus::Position;
 use crate::domain::email::EmailAddress;
 use crate::domain::lifecycle::{self, Action, Actor, State};
@@ -58,10 +59,10 @@ pub enum Seat {
 }
 
 impl Seat {
-    fn role(self) -> &'static str {
+    fn role(self) -> GroupRole {
         match self {
-            Seat::Convenor => "convenor",
-            Seat::Member1 | Seat::Member2 => "member",
+            Seat::Convenor => GroupRole::Convenor,
+            Seat::Member1 | Seat::Member2 => GroupRole::Member,
         }
     }
 
@@ -1221,7 +1222,7 @@ impl DemoReport {
         );
         for account in &ACCOUNTS {
             let role = match account.seat {
-                Some((slug, seat)) => format!("{} for {slug}", seat.role()),
+                Some((slug, seat)) => format!("{} for {slug}", seat.role().as_str()),
                 None => "secretariat".to_owned(),
             };
             text.push_str(&format!("  {:<30} {role}\n", account.email));
@@ -1344,7 +1345,7 @@ fn seed_accounts(
             ))
             .get_result(conn)?;
             if !member {
-                groups::add_member(conn, &group_id, &id, seat.role(), since)?;
+                groups::add_member(conn, &group_id, &id, seat.role().as_str(), since)?;
                 report.memberships_created += 1;
             }
             world.crews.entry(group_id).or_default().insert(seat, id);

@@ -638,3 +638,136 @@ pub fn expire_unanswered(conn: &mut DbConn, ctx: &Ctx) -> Result<usize, Workflow
     }
     Ok(expired)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::lifecycle::{ActorKind, ClosureReason};
+
+    fn at(day: u32) -> NaiveDateTime {
+        chrono::NaiveDate::from_ymd_opt(2026, 3, day)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap()
+    }
+
+    fn request(state: State) -> Request {
+        Request {
+            id: "request".into(),
+            reference: Some("CR-2026-0001".into()),
+            state,
+            closure_reason: None,
+            not_admissible_reason: None,
+            closure_note: None,
+            referred_committee_id: None,
+            duplicate_of_id: None,
+            standard_id: "standard".into(),
+            group_id: None,
+            clause: "7.2.1".into(),
+            question: "Does the clause require one procedure per method?".into(),
+            background: None,
+            proposed_answer: None,
+            submitter_country: "BR".into(),
+            submitter_category: "other".into(),
+            submitted_from: None,
+            answer: None,
+            consider_at_revision: false,
+            publication_flag: None,
+            publication_flag_note: None,
+            is_sample: false,
+            version: 1,
+            created_at: at(1),
+            confirmed_at: Some(at(1)),
+            decided_at: None,
+            published_at: None,
+            closed_at: None,
+            updated_at: at(1),
+            personal_data_erased_at: None,
+        }
+    }
+
+    fn event(action: Action, to: State, day: u32, note: Option<&str>) -> events::Event {
+        events::Event {
+            id: format!("event-{day}"),
+            request_id: "request".into(),
+            actor_user_id: None,
+            actor_kind: ActorKind::User,
+            action,
+            from_state: None,
+            to_state: to,
+            note: note.map(str::to_owned),
+            created_at: at(day),
+        }
+    }
+
+    fn progress(steps: &[Step]) -> Vec<(Stage, Progress)> {
+        steps.iter().map(|s| (s.stage, s.progress)).collect()
+    }
+
+    #[test]
+    fn the_timeline_marks_where_the_request_stands() {
+        use Progress::*;
+        let accepted = [event(Action::Accept, State::InGroup, 3, None)];
+        let in_group = steps(&request(State::InGroup), &accepted);
+        assert_eq!(
+            progress(&in_group),
+            [
+                (Stage::Received, Done),
+                (Stage::Screening, Done),
+                (Stage::WithGroup, Current),
+                (Stage::Decided, Todo),
+                (Stage::Published, Todo),
+            ]
+        );
+        assert_eq!(in_group[2].at, Some(at(3)), "reached when accepted");
+
+        let closed = Request {
+            closure_reason: Some(ClosureReason::NotAdmissible),
+            closed_at: Some(at(2)),
+            ..request(State::Closed)
+        };
+        let ended = steps(&closed, &[]);
+        assert_eq!(
+            progress(&ended),
+            [
+                (Stage::Received, Done),
+                (Stage::Screening, Done),
+                (Stage::WithGroup, Done),
+                (Stage::Decided, Done),
+                (Stage::Closed, Done),
+            ]
+        );
+        assert_eq!(ended[4].at, Some(at(2)));
+        assert_eq!(ended[2].at, None, "never reached the group");
+    }
+
+    #[test]
+    fn the_exchanges_are_the_questions_and_replies() {
+        let history = [
+            event(Action::Confirm, State::Screening, 1, None),
+            event(
+                Action::AskForInformation,
+                State::AwaitingSubmitter,
+                2,
+                Some("Which method?"),
+            ),
+            event(Action::Reply, State::Screening, 3, Some("Method A.")),
+            event(Action::Accept, State::InGroup, 4, None),
+        ];
+        assert_eq!(
+            exchanges(&history),
+            [
+                Exchange {
+                    from_secretariat: true,
+                    text: "Which method?".into(),
+                    at: at(2),
+                },
+                Exchange {
+                    from_secretariat: false,
+                    text: "Method A.".into(),
+                    at: at(3),
+                },
+            ]
+        );
+    }
+}
