@@ -59,7 +59,7 @@ pub fn open(
                 "Choose a deadline in the future.".into(),
             ));
         }
-        let request = &permit.request;
+        let request = permit.request();
         let event = transition(conn, ctx, acting.user, &permit, Change::default(), None)?;
         rounds::open(conn, &request.id, draft, deadline, &acting.user.id, ctx.now)?;
         let group = group_of(request)?;
@@ -106,7 +106,8 @@ pub fn vote(
                 "An opposition needs a comment saying what must change.".into(),
             ));
         }
-        let round = rounds::open_round(conn, &permit.request.id)?.ok_or(WorkflowError::Changed)?;
+        let round =
+            rounds::open_round(conn, &permit.request().id)?.ok_or(WorkflowError::Changed)?;
         let comment = (!comment.is_empty()).then_some(comment);
         rounds::cast(conn, &round.id, &acting.user.id, position, comment, ctx.now)?;
         record(conn, ctx, acting.user, &permit, Some(position.as_str()))?;
@@ -125,7 +126,7 @@ pub fn close_with_consensus(
     db::write_transaction(conn, |conn| {
         let permit = permit(conn, acting, Action::CloseWithConsensus)?;
         let final_answer = required(final_answer, "the final answer")?;
-        let request = &permit.request;
+        let request = permit.request();
         let round = rounds::open_round(conn, &request.id)?.ok_or(WorkflowError::Changed)?;
         let votes = rounds::votes(conn, &round.id)?;
         let missing: Vec<&str> = votes
@@ -197,7 +198,7 @@ pub fn close_without_consensus(
     db::write_transaction(conn, |conn| {
         let permit = permit(conn, acting, Action::CloseWithoutConsensus)?;
         let note = required(note, "a note for the group")?;
-        let request = &permit.request;
+        let request = permit.request();
         let event = transition(
             conn,
             ctx,
@@ -245,7 +246,7 @@ pub fn close_no_consensus(
     db::write_transaction(conn, |conn| {
         let permit = permit(conn, acting, Action::CloseNoConsensus)?;
         let note = required(note, "why no consensus is possible")?;
-        let request = &permit.request;
+        let request = permit.request();
         let change = Change {
             closure_note: Some(note),
             ..Change::default()
@@ -286,7 +287,7 @@ pub fn publish(
 ) -> Result<(), WorkflowError> {
     db::write_transaction(conn, |conn| {
         let permit = permit(conn, acting, Action::Publish)?;
-        let request = &permit.request;
+        let request = permit.request();
         let change = Change {
             published_at: Some(ctx.now),
             consider_at_revision: Some(consider_at_revision),
@@ -317,7 +318,7 @@ pub fn send_back(
     db::write_transaction(conn, |conn| {
         let permit = permit(conn, acting, Action::SendBack)?;
         let note = required(note, "a note for the convenor")?;
-        let request = &permit.request;
+        let request = permit.request();
         let event = transition(
             conn,
             ctx,
@@ -429,7 +430,7 @@ pub fn mark_publication(
         subscriptions::tell_followers(
             conn,
             ctx,
-            &permit.request,
+            permit.request(),
             &event,
             News::Marked { flag, note },
         )

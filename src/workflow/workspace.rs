@@ -72,12 +72,20 @@ pub struct Acting<'a> {
 }
 
 /// What the check of an action found: the request as it was read, the role
-/// this person acts in, and where the action leads.
+/// this person acts in, and where the action leads. Only `permit` makes one,
+/// and `transition` and `record` take one, so no step goes unchecked.
 pub struct Permit {
-    pub request: Request,
-    pub action: Action,
-    pub actor: Actor,
-    pub transition: Transition,
+    request: Request,
+    action: Action,
+    actor: Actor,
+    transition: Transition,
+}
+
+impl Permit {
+    /// The request as it was when the action was allowed.
+    pub fn request(&self) -> &Request {
+        &self.request
+    }
 }
 
 /// The one check of an action, made inside its transaction before its own
