@@ -19,6 +19,8 @@ use diesel::prelude::*;
 
 use crate::db::schema::{memberships, requests};
 use crate::db::{self, DbConn};
+use crate::domain::access::GroupRole;
+use crate::domain::consensus::Position;
 use crate::domain::email::EmailAddress;
 use crate::domain::lifecycle::{self, Action, Actor, State};
 use crate::domain::password;
@@ -57,10 +59,10 @@ pub enum Seat {
 }
 
 impl Seat {
-    fn role(self) -> &'static str {
+    fn role(self) -> GroupRole {
         match self {
-            Seat::Convenor => "convenor",
-            Seat::Member1 | Seat::Member2 => "member",
+            Seat::Convenor => GroupRole::Convenor,
+            Seat::Member1 | Seat::Member2 => GroupRole::Member,
         }
     }
 
@@ -684,25 +686,6 @@ const SAMPLES: &[Sample] = &[
 // Requests in progress and closed, on the 17025 and 17065 groups
 // ---------------------------------------------------------------------------
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Position {
-    Agree,
-    AgreeWithComments,
-    Oppose,
-    Abstain,
-}
-
-impl Position {
-    fn as_str(self) -> &'static str {
-        match self {
-            Position::Agree => "agree",
-            Position::AgreeWithComments => "agree_with_comments",
-            Position::Oppose => "oppose",
-            Position::Abstain => "abstain",
-        }
-    }
-}
-
 /// One thing that happens to a request.
 #[derive(Debug, Clone, Copy)]
 enum Step {
@@ -1239,7 +1222,7 @@ impl DemoReport {
         );
         for account in &ACCOUNTS {
             let role = match account.seat {
-                Some((slug, seat)) => format!("{} for {slug}", seat.role()),
+                Some((slug, seat)) => format!("{} for {slug}", seat.role().as_str()),
                 None => "secretariat".to_owned(),
             };
             text.push_str(&format!("  {:<30} {role}\n", account.email));
@@ -1362,7 +1345,7 @@ fn seed_accounts(
             ))
             .get_result(conn)?;
             if !member {
-                groups::add_member(conn, &group_id, &id, seat.role(), since)?;
+                groups::add_member(conn, &group_id, &id, seat.role().as_str(), since)?;
                 report.memberships_created += 1;
             }
             world.crews.entry(group_id).or_default().insert(seat, id);
@@ -1562,11 +1545,11 @@ fn play(
             })?;
     }
     let request = &player.request;
-    if (request.state() == State::Published) != plan.published {
+    if (request.state == State::Published) != plan.published {
         return Err(script(format!("ends in {}", request.state)));
     }
     if let (true, Some(reference), Some(token)) = (
-        request.state().is_open(),
+        request.state.is_open(),
         &request.reference,
         player.track_token.take(),
     ) {
@@ -1609,7 +1592,7 @@ impl Player {
             return Ok(());
         }
         let (action, actor) = step.action().expect("every other step is an action");
-        let transition = lifecycle::decide(self.request.state(), action, actor)
+        let transition = lifecycle::decide(self.request.state, action, actor)
             .map_err(|refusal| DemoError::Script(format!("{action:?}: {refusal}")))?;
         let user = match actor {
             Actor::Secretariat => Some(world.secretariat.clone()),
@@ -1620,8 +1603,8 @@ impl Player {
         let reference;
         let committee_id;
         let original;
-        let to = transition.to.as_str();
-        let closure = transition.closure.map(|r| r.as_str());
+        let to = transition.to;
+        let closure = transition.closure;
         let mut change = Change {
             state: Some(to),
             closure_reason: closure,
@@ -1707,13 +1690,9 @@ impl Player {
             events::NewEvent {
                 request_id: &id,
                 actor_user_id: user.as_deref(),
-                actor_kind: match actor {
-                    Actor::Submitter => "submitter",
-                    Actor::System => "system",
-                    _ => "user",
-                },
-                action: action.as_str(),
-                from_state: Some(self.request.state.as_str()),
+                actor_kind: actor.kind(),
+                action,
+                from_state: Some(self.request.state),
                 to_state: to,
                 note: note.as_deref(),
             },
@@ -1749,13 +1728,13 @@ impl Player {
             }
             Step::Vote(_, position, comment) => {
                 let round = round_rows::open_round(conn, request_id)?.ok_or_else(open)?;
-                round_rows::cast(conn, &round.id, user, position.as_str(), comment, at)?;
+                round_rows::cast(conn, &round.id, user, position, comment, at)?;
             }
             Step::CloseWithConsensus(answer, response) => {
                 let round = round_rows::open_round(conn, request_id)?.ok_or_else(open)?;
                 for vote in round_rows::votes(conn, &round.id)?
                     .iter()
-                    .filter(|v| v.position == Position::Oppose.as_str())
+                    .filter(|v| v.position.is_opposition())
                 {
                     let response = response.ok_or_else(|| {
                         DemoError::Script("consensus over an unanswered opposition".into())

@@ -1,7 +1,11 @@
 //! Who may see a request and act on it (SPEC §3), apart from what the
 //! lifecycle allows in each state.
 
+use diesel::sql_types::Text;
+use diesel::{AsExpression, FromSqlRow};
+
 use super::lifecycle::{self, Action, Actor, State};
+use super::stored::stored_as_text;
 
 /// A signed-in person's standing towards one request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -11,21 +15,30 @@ pub struct Standing {
     pub group_role: Option<GroupRole>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A person's role in a maintenance group (`memberships.role`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, AsExpression, FromSqlRow)]
+#[diesel(sql_type = Text)]
 pub enum GroupRole {
     Convenor,
     Member,
 }
 
 impl GroupRole {
-    pub fn parse(text: &str) -> Option<GroupRole> {
-        match text {
-            "convenor" => Some(GroupRole::Convenor),
-            "member" => Some(GroupRole::Member),
-            _ => None,
+    pub const ALL: [GroupRole; 2] = [GroupRole::Convenor, GroupRole::Member];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GroupRole::Convenor => "convenor",
+            GroupRole::Member => "member",
         }
     }
+
+    pub fn parse(text: &str) -> Option<GroupRole> {
+        GroupRole::ALL.into_iter().find(|r| r.as_str() == text)
+    }
 }
+
+stored_as_text!(GroupRole);
 
 impl Standing {
     /// The secretariat reads every confirmed request; the group reads its
@@ -113,6 +126,14 @@ mod tests {
         secretariat: false,
         group_role: None,
     };
+
+    #[test]
+    fn roles_round_trip_through_text() {
+        for role in GroupRole::ALL {
+            assert_eq!(GroupRole::parse(role.as_str()), Some(role));
+        }
+        assert_eq!(GroupRole::parse("chair"), None);
+    }
 
     #[test]
     fn the_group_reads_only_what_reached_it() {

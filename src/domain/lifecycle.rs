@@ -4,7 +4,13 @@
 
 use std::fmt;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+use diesel::sql_types::Text;
+use diesel::{AsExpression, FromSqlRow};
+
+use super::stored::stored_as_text;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, AsExpression, FromSqlRow)]
+#[diesel(sql_type = Text)]
 pub enum State {
     PendingConfirmation,
     Screening,
@@ -103,7 +109,8 @@ impl fmt::Display for State {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, AsExpression, FromSqlRow)]
+#[diesel(sql_type = Text)]
 pub enum ClosureReason {
     NotAdmissible,
     Referred,
@@ -162,7 +169,8 @@ impl ClosureReason {
 }
 
 /// Everything that can happen to a request.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, AsExpression, FromSqlRow)]
+#[diesel(sql_type = Text)]
 pub enum Action {
     Confirm,
     Accept,
@@ -272,6 +280,46 @@ pub enum Actor {
     Member,
     System,
 }
+
+impl Actor {
+    /// How an event records this actor: the group's roles and the
+    /// secretariat are signed-in users.
+    pub fn kind(self) -> ActorKind {
+        match self {
+            Actor::Submitter => ActorKind::Submitter,
+            Actor::System => ActorKind::System,
+            Actor::Secretariat | Actor::Convenor | Actor::Member => ActorKind::User,
+        }
+    }
+}
+
+/// Who an event says acted: the submitter (through their private links), a
+/// signed-in user (named by the event), or Clarion itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, AsExpression, FromSqlRow)]
+#[diesel(sql_type = Text)]
+pub enum ActorKind {
+    Submitter,
+    User,
+    System,
+}
+
+impl ActorKind {
+    pub const ALL: [ActorKind; 3] = [ActorKind::Submitter, ActorKind::User, ActorKind::System];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActorKind::Submitter => "submitter",
+            ActorKind::User => "user",
+            ActorKind::System => "system",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<ActorKind> {
+        ActorKind::ALL.into_iter().find(|k| k.as_str() == text)
+    }
+}
+
+stored_as_text!(State, ClosureReason, Action, ActorKind);
 
 /// What an allowed action leads to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -473,12 +521,28 @@ mod tests {
     }
 
     #[test]
-    fn states_and_reasons_round_trip_through_text() {
+    fn states_reasons_actions_and_actors_round_trip_through_text() {
         for state in State::ALL {
             assert_eq!(State::parse(state.as_str()), Some(state));
         }
         for reason in ClosureReason::ALL {
             assert_eq!(ClosureReason::parse(reason.as_str()), Some(reason));
+        }
+        for action in Action::ALL {
+            assert_eq!(Action::parse(action.as_str()), Some(action));
+        }
+        for kind in ActorKind::ALL {
+            assert_eq!(ActorKind::parse(kind.as_str()), Some(kind));
+        }
+        assert_eq!(State::parse("Closed"), None, "text is matched exactly");
+    }
+
+    #[test]
+    fn events_record_people_of_the_workspace_as_users() {
+        assert_eq!(Actor::Submitter.kind(), ActorKind::Submitter);
+        assert_eq!(Actor::System.kind(), ActorKind::System);
+        for actor in [Actor::Secretariat, Actor::Convenor, Actor::Member] {
+            assert_eq!(actor.kind(), ActorKind::User);
         }
     }
 }

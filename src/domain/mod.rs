@@ -3,6 +3,7 @@
 pub mod access;
 pub mod charts;
 pub mod clauses;
+pub mod consensus;
 pub mod email;
 pub mod excerpt;
 pub mod fields;
@@ -11,4 +12,5 @@ pub mod markdown;
 pub mod password;
 pub mod person;
 pub mod search;
+mod stored;
 pub mod submission;

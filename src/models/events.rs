@@ -1,10 +1,13 @@
 //! The append-only record of everything that happened to a request.
 
+use std::collections::HashSet;
+
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use crate::db::schema::events;
+use crate::db::schema::{events, requests};
 use crate::db::{self, DbConn};
+use crate::domain::lifecycle::{Action, ActorKind, State};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = events)]
@@ -12,10 +15,10 @@ pub struct Event {
     pub id: String,
     pub request_id: String,
     pub actor_user_id: Option<String>,
-    pub actor_kind: String,
-    pub action: String,
-    pub from_state: Option<String>,
-    pub to_state: String,
+    pub actor_kind: ActorKind,
+    pub action: Action,
+    pub from_state: Option<State>,
+    pub to_state: State,
     pub note: Option<String>,
     pub created_at: NaiveDateTime,
 }
@@ -23,11 +26,10 @@ pub struct Event {
 pub struct NewEvent<'a> {
     pub request_id: &'a str,
     pub actor_user_id: Option<&'a str>,
-    /// "submitter", "user" or "system"
-    pub actor_kind: &'a str,
-    pub action: &'a str,
-    pub from_state: Option<&'a str>,
-    pub to_state: &'a str,
+    pub actor_kind: ActorKind,
+    pub action: Action,
+    pub from_state: Option<State>,
+    pub to_state: State,
     pub note: Option<&'a str>,
 }
 
@@ -60,7 +62,7 @@ pub fn for_request(conn: &mut DbConn, request_id: &str) -> QueryResult<Vec<Event
 }
 
 /// Has this request ever seen this action (e.g. been accepted)?
-pub fn has_action(conn: &mut DbConn, request_id: &str, action: &str) -> QueryResult<bool> {
+pub fn has_action(conn: &mut DbConn, request_id: &str, action: Action) -> QueryResult<bool> {
     use diesel::dsl::exists;
     diesel::select(exists(
         events::table
@@ -79,4 +81,21 @@ pub fn timeline(conn: &mut DbConn, request_id: &str) -> QueryResult<Vec<(Event, 
         .order((events::created_at, events::id))
         .select((Event::as_select(), users::name.nullable()))
         .load(conn)
+}
+
+/// The requests now in `state` that have seen `action` at some point, in
+/// one query however many there are.
+pub fn in_state_after(
+    conn: &mut DbConn,
+    state: State,
+    action: Action,
+) -> QueryResult<HashSet<String>> {
+    let ids: Vec<String> = events::table
+        .inner_join(requests::table)
+        .filter(requests::state.eq(state))
+        .filter(events::action.eq(action))
+        .select(events::request_id)
+        .distinct()
+        .load(conn)?;
+    Ok(ids.into_iter().collect())
 }

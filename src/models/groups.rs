@@ -3,6 +3,7 @@ use diesel::prelude::*;
 
 use crate::db::DbConn;
 use crate::db::schema::{groups, memberships, standards, users};
+use crate::domain::access::GroupRole;
 use crate::models::users::User;
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
@@ -135,8 +136,8 @@ pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Group> {
         .first(conn)
 }
 
-/// A user's role ("convenor" or "member") in a group, if any.
-pub fn role_of(conn: &mut DbConn, group_id: &str, user_id: &str) -> QueryResult<Option<String>> {
+/// A user's role in a group, if any.
+pub fn role_of(conn: &mut DbConn, group_id: &str, user_id: &str) -> QueryResult<Option<GroupRole>> {
     memberships::table
         .find((group_id, user_id))
         .select(memberships::role)
@@ -194,14 +195,14 @@ pub fn convenor_emails(conn: &mut DbConn, group_id: &str) -> QueryResult<Vec<Str
     memberships::table
         .inner_join(users::table)
         .filter(memberships::group_id.eq(group_id))
-        .filter(memberships::role.eq("convenor"))
+        .filter(memberships::role.eq(GroupRole::Convenor))
         .filter(users::active.eq(true))
         .select(users::email)
         .load(conn)
 }
 
 /// The groups a user belongs to, with their role in each.
-pub fn memberships_of(conn: &mut DbConn, user_id: &str) -> QueryResult<Vec<(String, String)>> {
+pub fn memberships_of(conn: &mut DbConn, user_id: &str) -> QueryResult<Vec<(String, GroupRole)>> {
     memberships::table
         .filter(memberships::user_id.eq(user_id))
         .select((memberships::group_id, memberships::role))

@@ -6,7 +6,7 @@ use diesel::prelude::*;
 
 use crate::db::DbConn;
 use crate::db::schema::{request_contacts, requests, standards};
-use crate::domain::lifecycle::State;
+use crate::domain::lifecycle::{ClosureReason, State};
 use crate::domain::submission::Submission;
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
@@ -14,8 +14,8 @@ use crate::domain::submission::Submission;
 pub struct Request {
     pub id: String,
     pub reference: Option<String>,
-    pub state: String,
-    pub closure_reason: Option<String>,
+    pub state: State,
+    pub closure_reason: Option<ClosureReason>,
     pub not_admissible_reason: Option<String>,
     pub closure_note: Option<String>,
     pub referred_committee_id: Option<String>,
@@ -44,13 +44,6 @@ pub struct Request {
     pub personal_data_erased_at: Option<NaiveDateTime>,
 }
 
-impl Request {
-    /// The stored state; the CHECK constraint keeps it one of ours.
-    pub fn state(&self) -> State {
-        State::parse(&self.state).unwrap_or(State::Closed)
-    }
-}
-
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = request_contacts)]
 pub struct Contact {
@@ -65,7 +58,7 @@ pub struct Contact {
 #[diesel(table_name = requests, treat_none_as_default_value = false)]
 pub struct NewSubmission {
     pub id: String,
-    state: &'static str,
+    state: State,
     standard_id: String,
     clause: String,
     question: String,
@@ -105,7 +98,7 @@ impl NewSubmission {
         };
         let request = NewSubmission {
             id,
-            state: State::PendingConfirmation.as_str(),
+            state: State::PendingConfirmation,
             standard_id: standard_id.to_owned(),
             clause: submission.clause.clone(),
             question: submission.question.clone(),
@@ -164,8 +157,8 @@ pub fn contact(conn: &mut DbConn, request_id: &str) -> QueryResult<Option<Contac
 #[derive(Debug, Default, AsChangeset)]
 #[diesel(table_name = requests)]
 pub struct Change<'a> {
-    pub state: Option<&'a str>,
-    pub closure_reason: Option<&'a str>,
+    pub state: Option<State>,
+    pub closure_reason: Option<ClosureReason>,
     pub not_admissible_reason: Option<&'a str>,
     pub closure_note: Option<&'a str>,
     pub referred_committee_id: Option<&'a str>,
@@ -214,7 +207,7 @@ pub fn count_submitted_since(
 pub fn erase_unconfirmed(conn: &mut DbConn, before: NaiveDateTime) -> QueryResult<usize> {
     diesel::delete(
         requests::table
-            .filter(requests::state.eq(State::PendingConfirmation.as_str()))
+            .filter(requests::state.eq(State::PendingConfirmation))
             .filter(requests::created_at.lt(before)),
     )
     .execute(conn)
@@ -255,7 +248,7 @@ const SUMMARY: SummaryColumns = (
 pub fn latest_published(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<PublishedSummary>> {
     requests::table
         .inner_join(standards::table)
-        .filter(requests::state.eq(State::Published.as_str()))
+        .filter(requests::state.eq(State::Published))
         .order(requests::published_at.desc())
         .limit(limit)
         .select(SUMMARY)
@@ -268,7 +261,7 @@ pub fn published_for_standard(
 ) -> QueryResult<Vec<PublishedSummary>> {
     requests::table
         .inner_join(standards::table)
-        .filter(requests::state.eq(State::Published.as_str()))
+        .filter(requests::state.eq(State::Published))
         .filter(requests::standard_id.eq(standard_id))
         .order(requests::published_at.desc())
         .select(SUMMARY)
@@ -291,19 +284,15 @@ pub fn published_on_clause(
 
 /// How many requests are in each state (every state listed, zeros too).
 pub fn count_by_state(conn: &mut DbConn) -> QueryResult<Vec<(State, i64)>> {
-    let rows: Vec<(String, i64)> = requests::table
+    let rows: Vec<(State, i64)> = requests::table
         .group_by(requests::state)
         .select((requests::state, diesel::dsl::count_star()))
         .load(conn)?;
     Ok(State::ALL
         .into_iter()
         .map(|s| {
-            (
-                s,
-                rows.iter()
-                    .find(|(name, _)| name == s.as_str())
-                    .map_or(0, |(_, n)| *n),
-            )
+            let count = rows.iter().find(|(state, _)| *state == s);
+            (s, count.map_or(0, |(_, n)| *n))
         })
         .collect())
 }
@@ -323,7 +312,7 @@ pub fn in_state_since(
     before: NaiveDateTime,
 ) -> QueryResult<Vec<Request>> {
     requests::table
-        .filter(requests::state.eq(state.as_str()))
+        .filter(requests::state.eq(state))
         .filter(requests::updated_at.lt(before))
         .select(Request::as_select())
         .load(conn)
@@ -334,7 +323,7 @@ pub fn in_state_since(
 pub struct QueueRow {
     pub id: String,
     pub reference: Option<String>,
-    pub state: String,
+    pub state: State,
     pub clause: String,
     pub question: String,
     pub group_id: Option<String>,
@@ -346,14 +335,7 @@ pub struct QueueRow {
 
 /// Every request between confirmation and publication.
 pub fn open_requests(conn: &mut DbConn) -> QueryResult<Vec<QueueRow>> {
-    let open = [
-        State::Screening,
-        State::AwaitingSubmitter,
-        State::InGroup,
-        State::Balloting,
-        State::Decided,
-    ]
-    .map(State::as_str);
+    let open: Vec<State> = State::ALL.into_iter().filter(|s| s.is_open()).collect();
     requests::table
         .inner_join(standards::table)
         .filter(requests::state.eq_any(open))
@@ -393,7 +375,7 @@ pub fn erase_personal_data(
             // of the requests not erased yet (see the retention migration).
             let unerased = |state: State| {
                 requests::table
-                    .filter(requests::state.eq(state.as_str()))
+                    .filter(requests::state.eq(state))
                     .filter(requests::personal_data_erased_at.is_null())
                     .select(requests::id)
                     .limit(ERASED_PER_TRANSACTION)

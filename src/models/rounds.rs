@@ -6,6 +6,7 @@ use diesel::prelude::*;
 
 use crate::db::schema::{memberships, opposition_responses, rounds, users, votes};
 use crate::db::{self, DbConn};
+use crate::domain::consensus::Position;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = rounds)]
@@ -30,7 +31,7 @@ pub struct VoteView {
     pub id: String,
     pub user_id: String,
     pub voter: String,
-    pub position: String,
+    pub position: Position,
     pub comment: Option<String>,
     pub updated_at: NaiveDateTime,
     pub response: Option<String>,
@@ -106,7 +107,7 @@ pub fn cast(
     conn: &mut DbConn,
     round_id: &str,
     user_id: &str,
-    position: &str,
+    position: Position,
     comment: Option<&str>,
     now: NaiveDateTime,
 ) -> QueryResult<()> {

@@ -2,6 +2,7 @@
 //! models store, the outbox gets its mail, all in one transaction.
 
 pub mod accounts;
+pub mod queue;
 pub mod registry;
 pub mod rounds;
 pub mod submitter;
@@ -103,6 +104,10 @@ pub enum WorkflowError {
     /// The input does not allow the action; the message says what to fix.
     #[error("{0}")]
     Invalid(String),
+    /// A text the action needs is empty or too long; the message says what
+    /// to write.
+    #[error("{0}")]
+    Field(String),
     #[error("database: {0}")]
     Database(#[from] diesel::result::Error),
     #[error("{0}")]
@@ -115,7 +120,9 @@ impl From<WorkflowError> for AppError {
             WorkflowError::Refused(refusal) => AppError::Conflict(refusal.to_string()),
             WorkflowError::Changed => AppError::Conflict(e.to_string()),
             WorkflowError::NotFound => AppError::NotFound,
-            WorkflowError::Invalid(message) => AppError::Conflict(message),
+            WorkflowError::Invalid(message) | WorkflowError::Field(message) => {
+                AppError::Conflict(message)
+            }
             WorkflowError::Database(e) => AppError::from(e),
             WorkflowError::Internal(message) => AppError::Internal(message),
         }

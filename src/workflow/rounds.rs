@@ -5,12 +5,13 @@ use chrono::{NaiveDateTime, TimeDelta};
 
 use super::subscriptions::{self, News};
 use super::workspace::{
-    Acting, Telling, Visible, secretariat_emails, tell_submitter, tell_workspace, transition,
-    visible,
+    Acting, Telling, permit, record, required, secretariat_emails, tell_submitter, tell_workspace,
+    transition,
 };
 use super::{Ctx, WorkflowError};
 use crate::db::{self, DbConn};
-use crate::domain::lifecycle::{Action, State};
+use crate::domain::consensus::Position;
+use crate::domain::lifecycle::{self, Action, Actor};
 use crate::models::requests::Change;
 use crate::models::{events, groups, requests, rounds};
 
@@ -19,13 +20,6 @@ pub const DEFAULT_ROUND: TimeDelta = TimeDelta::days(21);
 /// Members who have not voted hear this long before the deadline.
 pub const REMINDER_BEFORE: TimeDelta = TimeDelta::days(3);
 
-pub const POSITIONS: [(&str, &str); 4] = [
-    ("agree", "Agree"),
-    ("agree_with_comments", "Agree, with comments"),
-    ("oppose", "Oppose (sustained opposition)"),
-    ("abstain", "Abstain"),
-];
-
 fn group_of(request: &requests::Request) -> Result<String, WorkflowError> {
     request
         .group_id
@@ -33,34 +27,47 @@ fn group_of(request: &requests::Request) -> Result<String, WorkflowError> {
         .ok_or_else(|| WorkflowError::Invalid("This request has no group.".into()))
 }
 
+/// The deadline typed as a date (the end of that day, UTC), or by default
+/// `DEFAULT_ROUND` from now.
+fn deadline_of(text: &str, now: NaiveDateTime) -> Result<NaiveDateTime, WorkflowError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(now + DEFAULT_ROUND);
+    }
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map(|d| d.and_hms_opt(23, 59, 59).expect("a valid time"))
+        .map_err(|_| {
+            WorkflowError::Invalid("Enter the deadline as a date, like 2026-12-31.".into())
+        })
+}
+
+/// Circulates a draft answer for consensus until `deadline` (a date, or
+/// empty for the default).
 pub fn open(
     conn: &mut DbConn,
     ctx: &Ctx,
     acting: &Acting<'_>,
     draft: &str,
-    deadline: NaiveDateTime,
+    deadline: &str,
 ) -> Result<(), WorkflowError> {
-    if deadline <= ctx.now {
-        return Err(WorkflowError::Invalid(
-            "Choose a deadline in the future.".into(),
-        ));
-    }
     db::write_transaction(conn, |conn| {
-        let (request, _, event) = transition(
-            conn,
-            ctx,
-            acting,
-            Action::OpenRound,
-            Change::default(),
-            None,
-        )?;
+        let permit = permit(conn, acting, Action::OpenRound)?;
+        let draft = required(draft, "the draft answer")?;
+        let deadline = deadline_of(deadline, ctx.now)?;
+        if deadline <= ctx.now {
+            return Err(WorkflowError::Invalid(
+                "Choose a deadline in the future.".into(),
+            ));
+        }
+        let request = permit.request();
+        let event = transition(conn, ctx, acting.user, &permit, Change::default(), None)?;
         rounds::open(conn, &request.id, draft, deadline, &acting.user.id, ctx.now)?;
-        let group = group_of(&request)?;
+        let group = group_of(request)?;
         let members = groups::member_emails(conn, &group)?;
         tell_workspace(
             conn,
             ctx,
-            &request,
+            request,
             &event,
             &members,
             Telling {
@@ -89,35 +96,21 @@ pub fn vote(
     position: &str,
     comment: &str,
 ) -> Result<(), WorkflowError> {
-    if !POSITIONS.iter().any(|(p, _)| *p == position) {
-        return Err(WorkflowError::Invalid("Choose your position.".into()));
-    }
-    if position == "oppose" && comment.is_empty() {
-        return Err(WorkflowError::Invalid(
-            "An opposition needs a comment saying what must change.".into(),
-        ));
-    }
     db::write_transaction(conn, |conn| {
-        let Visible {
-            request, standing, ..
-        } = visible(conn, acting.user, acting.reference)?;
-        standing.decide(request.state(), Action::Vote)?;
-        let round = rounds::open_round(conn, &request.id)?.ok_or(WorkflowError::Changed)?;
+        let permit = permit(conn, acting, Action::Vote)?;
+        let position = Position::parse(position.trim())
+            .ok_or_else(|| WorkflowError::Invalid("Choose your position.".into()))?;
+        let comment = comment.trim();
+        if position.is_opposition() && comment.is_empty() {
+            return Err(WorkflowError::Invalid(
+                "An opposition needs a comment saying what must change.".into(),
+            ));
+        }
+        let round =
+            rounds::open_round(conn, &permit.request().id)?.ok_or(WorkflowError::Changed)?;
         let comment = (!comment.is_empty()).then_some(comment);
         rounds::cast(conn, &round.id, &acting.user.id, position, comment, ctx.now)?;
-        events::record(
-            conn,
-            events::NewEvent {
-                request_id: &request.id,
-                actor_user_id: Some(&acting.user.id),
-                actor_kind: "user",
-                action: Action::Vote.as_str(),
-                from_state: Some(request.state.as_str()),
-                to_state: request.state.as_str(),
-                note: Some(position),
-            },
-            ctx.now,
-        )?;
+        record(conn, ctx, acting.user, &permit, Some(position.as_str()))?;
         Ok(())
     })
 }
@@ -131,13 +124,14 @@ pub fn close_with_consensus(
     responses: &[(String, String)],
 ) -> Result<(), WorkflowError> {
     db::write_transaction(conn, |conn| {
-        let request =
-            requests::find_by_reference(conn, acting.reference)?.ok_or(WorkflowError::NotFound)?;
+        let permit = permit(conn, acting, Action::CloseWithConsensus)?;
+        let final_answer = required(final_answer, "the final answer")?;
+        let request = permit.request();
         let round = rounds::open_round(conn, &request.id)?.ok_or(WorkflowError::Changed)?;
         let votes = rounds::votes(conn, &round.id)?;
         let missing: Vec<&str> = votes
             .iter()
-            .filter(|v| v.position == "oppose")
+            .filter(|v| v.position.is_opposition())
             .filter(|v| {
                 !responses
                     .iter()
@@ -156,9 +150,8 @@ pub fn close_with_consensus(
             decided_at: Some(ctx.now),
             ..Change::default()
         };
-        let (request, _, event) =
-            transition(conn, ctx, acting, Action::CloseWithConsensus, change, None)?;
-        for vote in votes.iter().filter(|v| v.position == "oppose") {
+        let event = transition(conn, ctx, acting.user, &permit, change, None)?;
+        for vote in votes.iter().filter(|v| v.position.is_opposition()) {
             let text = responses
                 .iter()
                 .find(|(id, _)| *id == vote.id)
@@ -175,11 +168,11 @@ pub fn close_with_consensus(
             ctx.now,
         )?;
         let mut recipients = secretariat_emails(conn)?;
-        recipients.extend(groups::member_emails(conn, &group_of(&request)?)?);
+        recipients.extend(groups::member_emails(conn, &group_of(request)?)?);
         tell_workspace(
             conn,
             ctx,
-            &request,
+            request,
             &event,
             &recipients,
             Telling {
@@ -203,11 +196,14 @@ pub fn close_without_consensus(
     note: &str,
 ) -> Result<(), WorkflowError> {
     db::write_transaction(conn, |conn| {
-        let (request, _, event) = transition(
+        let permit = permit(conn, acting, Action::CloseWithoutConsensus)?;
+        let note = required(note, "a note for the group")?;
+        let request = permit.request();
+        let event = transition(
             conn,
             ctx,
-            acting,
-            Action::CloseWithoutConsensus,
+            acting.user,
+            &permit,
             Change::default(),
             Some(note),
         )?;
@@ -220,11 +216,11 @@ pub fn close_without_consensus(
             &acting.user.id,
             ctx.now,
         )?;
-        let members = groups::member_emails(conn, &group_of(&request)?)?;
+        let members = groups::member_emails(conn, &group_of(request)?)?;
         tell_workspace(
             conn,
             ctx,
-            &request,
+            request,
             &event,
             &members,
             Telling {
@@ -248,19 +244,15 @@ pub fn close_no_consensus(
     note: &str,
 ) -> Result<(), WorkflowError> {
     db::write_transaction(conn, |conn| {
+        let permit = permit(conn, acting, Action::CloseNoConsensus)?;
+        let note = required(note, "why no consensus is possible")?;
+        let request = permit.request();
         let change = Change {
             closure_note: Some(note),
             ..Change::default()
         };
-        let (request, _, event) = transition(
-            conn,
-            ctx,
-            acting,
-            Action::CloseNoConsensus,
-            change,
-            Some(note),
-        )?;
-        tell_submitter(conn, ctx, &request, &event, Telling {
+        let event = transition(conn, ctx, acting.user, &permit, change, Some(note))?;
+        tell_submitter(conn, ctx, request, &event, Telling {
             headline: "no consensus could be reached".into(),
             intro: "The maintenance group could not reach consensus on an answer. Your question is kept for the next revision of the standard.".into(),
             note: Some(note),
@@ -270,7 +262,7 @@ pub fn close_no_consensus(
         tell_workspace(
             conn,
             ctx,
-            &request,
+            request,
             &event,
             &secretariat,
             Telling {
@@ -294,23 +286,25 @@ pub fn publish(
     consider_at_revision: bool,
 ) -> Result<(), WorkflowError> {
     db::write_transaction(conn, |conn| {
+        let permit = permit(conn, acting, Action::Publish)?;
+        let request = permit.request();
         let change = Change {
             published_at: Some(ctx.now),
             consider_at_revision: Some(consider_at_revision),
             ..Change::default()
         };
-        let (request, _, event) = transition(conn, ctx, acting, Action::Publish, change, None)?;
+        let event = transition(conn, ctx, acting.user, &permit, change, None)?;
         let link = ctx.url(&format!(
             "/clarifications/{}",
             request.reference.as_deref().unwrap_or_default()
         ));
-        tell_submitter(conn, ctx, &request, &event, Telling {
+        tell_submitter(conn, ctx, request, &event, Telling {
             headline: "the answer is published".into(),
             intro: "The maintenance group's answer to your request is published. Thank you for asking.".into(),
             note: Some(&link),
             note_label: "The published clarification",
         })?;
-        subscriptions::tell_followers(conn, ctx, &request, &event, News::Published)
+        subscriptions::tell_followers(conn, ctx, request, &event, News::Published)
     })
 }
 
@@ -322,19 +316,22 @@ pub fn send_back(
     note: &str,
 ) -> Result<(), WorkflowError> {
     db::write_transaction(conn, |conn| {
-        let (request, _, event) = transition(
+        let permit = permit(conn, acting, Action::SendBack)?;
+        let note = required(note, "a note for the convenor")?;
+        let request = permit.request();
+        let event = transition(
             conn,
             ctx,
-            acting,
-            Action::SendBack,
+            acting.user,
+            &permit,
             Change::default(),
             Some(note),
         )?;
-        let convenors = groups::convenor_emails(conn, &group_of(&request)?)?;
+        let convenors = groups::convenor_emails(conn, &group_of(request)?)?;
         tell_workspace(
             conn,
             ctx,
-            &request,
+            request,
             &event,
             &convenors,
             Telling {
@@ -362,9 +359,10 @@ pub fn send_reminders(conn: &mut DbConn, ctx: &Ctx) -> Result<usize, WorkflowErr
                 return Ok(false);
             }
             let request = requests::find(conn, &round.request_id)?;
-            if request.state() != State::Balloting {
+            let Ok(transition) = lifecycle::decide(request.state, Action::Remind, Actor::System)
+            else {
                 return Ok(false);
-            }
+            };
             let group = group_of(&request)?;
             let waiting = rounds::not_voted(conn, &group, &round.id)?;
             let event = events::record(
@@ -372,10 +370,10 @@ pub fn send_reminders(conn: &mut DbConn, ctx: &Ctx) -> Result<usize, WorkflowErr
                 events::NewEvent {
                     request_id: &request.id,
                     actor_user_id: None,
-                    actor_kind: "system",
-                    action: Action::Remind.as_str(),
-                    from_state: Some(request.state.as_str()),
-                    to_state: request.state.as_str(),
+                    actor_kind: Actor::System.kind(),
+                    action: Action::Remind,
+                    from_state: Some(request.state),
+                    to_state: transition.to,
                     note: None,
                 },
                 ctx.now,
@@ -413,26 +411,28 @@ pub fn mark_publication(
     flag: &str,
     note: &str,
 ) -> Result<(), WorkflowError> {
-    if !matches!(flag, "superseded" | "incorporated" | "withdrawn") {
-        return Err(WorkflowError::Invalid(
-            "Choose how the clarification changed.".into(),
-        ));
-    }
     db::write_transaction(conn, |conn| {
+        let permit = permit(conn, acting, Action::MarkPublication)?;
+        let note = required(note, "a note explaining the change")?;
+        let flag = flag.trim();
+        if !matches!(flag, "superseded" | "incorporated" | "withdrawn") {
+            return Err(WorkflowError::Invalid(
+                "Choose how the clarification changed.".into(),
+            ));
+        }
         let change = Change {
             publication_flag: Some(flag),
             publication_flag_note: Some(note),
             ..Change::default()
         };
         let label = format!("{flag}: {note}");
-        let (request, _, event) = transition(
+        let event = transition(conn, ctx, acting.user, &permit, change, Some(&label))?;
+        subscriptions::tell_followers(
             conn,
             ctx,
-            acting,
-            Action::MarkPublication,
-            change,
-            Some(&label),
-        )?;
-        subscriptions::tell_followers(conn, ctx, &request, &event, News::Marked { flag, note })
+            permit.request(),
+            &event,
+            News::Marked { flag, note },
+        )
     })
 }

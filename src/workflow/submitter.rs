@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{Datelike, TimeDelta};
+use chrono::{Datelike, NaiveDateTime, TimeDelta};
 
 use super::{Ctx, WorkflowError};
 use crate::db::{self, DbConn};
@@ -231,15 +231,14 @@ pub fn confirm(conn: &mut DbConn, ctx: &Ctx, token: &str) -> Result<Confirmed, W
             conn,
             found.request_id.as_deref().ok_or(WorkflowError::NotFound)?,
         )?;
-        let transition = match lifecycle::decide(request.state(), Action::Confirm, Actor::Submitter)
-        {
+        let transition = match lifecycle::decide(request.state, Action::Confirm, Actor::Submitter) {
             Ok(transition) => transition,
             Err(_) => return Ok(Confirmed::Before),
         };
         let standard = standards::find_by_id(conn, &request.standard_id)?;
         let reference = references::allocate(conn, request.created_at.year())?;
         let change = Change {
-            state: Some(transition.to.as_str()),
+            state: Some(transition.to),
             reference: Some(&reference),
             group_id: standard.group_id.as_deref(),
             confirmed_at: Some(ctx.now),
@@ -254,10 +253,10 @@ pub fn confirm(conn: &mut DbConn, ctx: &Ctx, token: &str) -> Result<Confirmed, W
             events::NewEvent {
                 request_id: &request.id,
                 actor_user_id: None,
-                actor_kind: "submitter",
-                action: Action::Confirm.as_str(),
-                from_state: Some(request.state.as_str()),
-                to_state: transition.to.as_str(),
+                actor_kind: Actor::Submitter.kind(),
+                action: Action::Confirm,
+                from_state: Some(request.state),
+                to_state: transition.to,
                 note: None,
             },
             ctx.now,
@@ -324,6 +323,141 @@ pub fn tracked(
     )?)
 }
 
+/// A stage of the submitter's simple timeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Received,
+    Screening,
+    WithGroup,
+    Decided,
+    /// The last stage: published, or closed without an answer.
+    Published,
+    Closed,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    Done,
+    Current,
+    Todo,
+}
+
+/// One step of the timeline: where it stands and when it was reached.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    pub stage: Stage,
+    pub progress: Progress,
+    pub at: Option<NaiveDateTime>,
+}
+
+/// A message between the secretariat and the submitter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exchange {
+    pub from_secretariat: bool,
+    pub text: String,
+    pub at: NaiveDateTime,
+}
+
+/// Everything the tracking page shows the submitter.
+pub struct Tracking {
+    pub request: Request,
+    pub standard: Standard,
+    pub steps: Vec<Step>,
+    pub exchanges: Vec<Exchange>,
+}
+
+/// The request behind a tracking link, with its progress and messages.
+pub fn tracking(
+    conn: &mut DbConn,
+    token: &str,
+    now: NaiveDateTime,
+) -> Result<Tracking, WorkflowError> {
+    let request = tracked(conn, token, now)?;
+    let standard = standards::find_by_id(conn, &request.standard_id)?;
+    let history = events::for_request(conn, &request.id)?;
+    Ok(Tracking {
+        steps: steps(&request, &history),
+        exchanges: exchanges(&history),
+        request,
+        standard,
+    })
+}
+
+fn steps(request: &Request, history: &[events::Event]) -> Vec<Step> {
+    let accepted_at = history
+        .iter()
+        .rev()
+        .find(|e| e.action == Action::Accept)
+        .map(|e| e.created_at);
+    let current = match request.state {
+        State::PendingConfirmation | State::Screening | State::AwaitingSubmitter => 1,
+        State::InGroup | State::Balloting => 2,
+        State::Decided => 3,
+        State::Published | State::Closed => 4,
+    };
+    let step = |index: usize, stage: Stage, reached: bool, at: Option<NaiveDateTime>| {
+        let progress = if index == current && current < 4 {
+            Progress::Current
+        } else if reached || index < current {
+            Progress::Done
+        } else {
+            Progress::Todo
+        };
+        Step {
+            stage,
+            progress,
+            at,
+        }
+    };
+    let last = match request.state {
+        State::Closed => Stage::Closed,
+        _ => Stage::Published,
+    };
+    vec![
+        step(0, Stage::Received, true, Some(request.created_at)),
+        step(
+            1,
+            Stage::Screening,
+            request.confirmed_at.is_some(),
+            request.confirmed_at,
+        ),
+        step(2, Stage::WithGroup, accepted_at.is_some(), accepted_at),
+        step(
+            3,
+            Stage::Decided,
+            request.decided_at.is_some(),
+            request.decided_at,
+        ),
+        Step {
+            stage: last,
+            progress: if current == 4 {
+                Progress::Done
+            } else {
+                Progress::Todo
+            },
+            at: request.published_at.or(request.closed_at),
+        },
+    ]
+}
+
+fn exchanges(history: &[events::Event]) -> Vec<Exchange> {
+    history
+        .iter()
+        .filter_map(|e| {
+            let from_secretariat = e.action == Action::AskForInformation;
+            let from_submitter = e.action == Action::Reply;
+            match (&e.note, from_secretariat || from_submitter) {
+                (Some(text), true) => Some(Exchange {
+                    from_secretariat,
+                    text: text.clone(),
+                    at: e.created_at,
+                }),
+                _ => None,
+            }
+        })
+        .collect()
+}
+
 /// The submitter answers the secretariat's question; back to screening.
 pub fn reply(
     conn: &mut DbConn,
@@ -334,9 +468,9 @@ pub fn reply(
 ) -> Result<(), WorkflowError> {
     db::write_transaction(conn, |conn| {
         let request = tracked(conn, token, ctx.now)?;
-        let transition = lifecycle::decide(request.state(), Action::Reply, Actor::Submitter)?;
+        let transition = lifecycle::decide(request.state, Action::Reply, Actor::Submitter)?;
         let change = Change {
-            state: Some(transition.to.as_str()),
+            state: Some(transition.to),
             updated_at: Some(ctx.now),
             ..Change::default()
         };
@@ -375,10 +509,10 @@ pub fn withdraw(
 ) -> Result<(), WorkflowError> {
     db::write_transaction(conn, |conn| {
         let request = tracked(conn, token, ctx.now)?;
-        let transition = lifecycle::decide(request.state(), Action::Withdraw, Actor::Submitter)?;
+        let transition = lifecycle::decide(request.state, Action::Withdraw, Actor::Submitter)?;
         let change = Change {
-            state: Some(transition.to.as_str()),
-            closure_reason: transition.closure.map(|r| r.as_str()),
+            state: Some(transition.to),
+            closure_reason: transition.closure,
             closed_at: Some(ctx.now),
             updated_at: Some(ctx.now),
             ..Change::default()
@@ -401,7 +535,7 @@ pub fn withdraw(
             .collect();
         // The group hears of it only once it had the request in hand.
         let group_had_it = matches!(
-            request.state(),
+            request.state,
             State::InGroup | State::Balloting | State::Decided
         );
         if let (true, Some(group_id)) = (group_had_it, &request.group_id) {
@@ -429,10 +563,10 @@ fn record_submitter_event(
         events::NewEvent {
             request_id: &request.id,
             actor_user_id: None,
-            actor_kind: "submitter",
-            action: action.as_str(),
-            from_state: Some(request.state.as_str()),
-            to_state: to.as_str(),
+            actor_kind: Actor::Submitter.kind(),
+            action,
+            from_state: Some(request.state),
+            to_state: to,
             note,
         },
         ctx.now,
@@ -467,10 +601,10 @@ pub fn expire_unanswered(conn: &mut DbConn, ctx: &Ctx) -> Result<usize, Workflow
     for request in stale {
         let done = db::write_transaction(conn, |conn| {
             let transition =
-                lifecycle::decide(request.state(), Action::ExpireUnanswered, Actor::System)?;
+                lifecycle::decide(request.state, Action::ExpireUnanswered, Actor::System)?;
             let change = Change {
-                state: Some(transition.to.as_str()),
-                closure_reason: transition.closure.map(|r| r.as_str()),
+                state: Some(transition.to),
+                closure_reason: transition.closure,
                 closed_at: Some(ctx.now),
                 updated_at: Some(ctx.now),
                 ..Change::default()
@@ -484,10 +618,10 @@ pub fn expire_unanswered(conn: &mut DbConn, ctx: &Ctx) -> Result<usize, Workflow
                 events::NewEvent {
                     request_id: &request.id,
                     actor_user_id: None,
-                    actor_kind: "system",
-                    action: Action::ExpireUnanswered.as_str(),
-                    from_state: Some(request.state.as_str()),
-                    to_state: transition.to.as_str(),
+                    actor_kind: Actor::System.kind(),
+                    action: Action::ExpireUnanswered,
+                    from_state: Some(request.state),
+                    to_state: transition.to,
                     note: None,
                 },
                 ctx.now,
@@ -503,4 +637,137 @@ pub fn expire_unanswered(conn: &mut DbConn, ctx: &Ctx) -> Result<usize, Workflow
         expired += usize::from(done);
     }
     Ok(expired)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::lifecycle::{ActorKind, ClosureReason};
+
+    fn at(day: u32) -> NaiveDateTime {
+        chrono::NaiveDate::from_ymd_opt(2026, 3, day)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap()
+    }
+
+    fn request(state: State) -> Request {
+        Request {
+            id: "request".into(),
+            reference: Some("CR-2026-0001".into()),
+            state,
+            closure_reason: None,
+            not_admissible_reason: None,
+            closure_note: None,
+            referred_committee_id: None,
+            duplicate_of_id: None,
+            standard_id: "standard".into(),
+            group_id: None,
+            clause: "7.2.1".into(),
+            question: "Does the clause require one procedure per method?".into(),
+            background: None,
+            proposed_answer: None,
+            submitter_country: "BR".into(),
+            submitter_category: "other".into(),
+            submitted_from: None,
+            answer: None,
+            consider_at_revision: false,
+            publication_flag: None,
+            publication_flag_note: None,
+            is_sample: false,
+            version: 1,
+            created_at: at(1),
+            confirmed_at: Some(at(1)),
+            decided_at: None,
+            published_at: None,
+            closed_at: None,
+            updated_at: at(1),
+            personal_data_erased_at: None,
+        }
+    }
+
+    fn event(action: Action, to: State, day: u32, note: Option<&str>) -> events::Event {
+        events::Event {
+            id: format!("event-{day}"),
+            request_id: "request".into(),
+            actor_user_id: None,
+            actor_kind: ActorKind::User,
+            action,
+            from_state: None,
+            to_state: to,
+            note: note.map(str::to_owned),
+            created_at: at(day),
+        }
+    }
+
+    fn progress(steps: &[Step]) -> Vec<(Stage, Progress)> {
+        steps.iter().map(|s| (s.stage, s.progress)).collect()
+    }
+
+    #[test]
+    fn the_timeline_marks_where_the_request_stands() {
+        use Progress::*;
+        let accepted = [event(Action::Accept, State::InGroup, 3, None)];
+        let in_group = steps(&request(State::InGroup), &accepted);
+        assert_eq!(
+            progress(&in_group),
+            [
+                (Stage::Received, Done),
+                (Stage::Screening, Done),
+                (Stage::WithGroup, Current),
+                (Stage::Decided, Todo),
+                (Stage::Published, Todo),
+            ]
+        );
+        assert_eq!(in_group[2].at, Some(at(3)), "reached when accepted");
+
+        let closed = Request {
+            closure_reason: Some(ClosureReason::NotAdmissible),
+            closed_at: Some(at(2)),
+            ..request(State::Closed)
+        };
+        let ended = steps(&closed, &[]);
+        assert_eq!(
+            progress(&ended),
+            [
+                (Stage::Received, Done),
+                (Stage::Screening, Done),
+                (Stage::WithGroup, Done),
+                (Stage::Decided, Done),
+                (Stage::Closed, Done),
+            ]
+        );
+        assert_eq!(ended[4].at, Some(at(2)));
+        assert_eq!(ended[2].at, None, "never reached the group");
+    }
+
+    #[test]
+    fn the_exchanges_are_the_questions_and_replies() {
+        let history = [
+            event(Action::Confirm, State::Screening, 1, None),
+            event(
+                Action::AskForInformation,
+                State::AwaitingSubmitter,
+                2,
+                Some("Which method?"),
+            ),
+            event(Action::Reply, State::Screening, 3, Some("Method A.")),
+            event(Action::Accept, State::InGroup, 4, None),
+        ];
+        assert_eq!(
+            exchanges(&history),
+            [
+                Exchange {
+                    from_secretariat: true,
+                    text: "Which method?".into(),
+                    at: at(2),
+                },
+                Exchange {
+                    from_secretariat: false,
+                    text: "Method A.".into(),
+                    at: at(3),
+                },
+            ]
+        );
+    }
 }

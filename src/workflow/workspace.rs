@@ -1,16 +1,28 @@
-//! The secretariat's and the groups' actions on a request. Each one: check
-//! the reader may see it, ask the lifecycle whether this person may act now,
-//! check nobody changed it meanwhile, store, record the event, queue mail.
+//! The secretariat's and the groups' actions on a request, and what the
+//! request page shows. Each action makes one check (`permit`: the reader may
+//! see the request, their page is current, the lifecycle lets them act now),
+//! then reads its own inputs, stores, records the event and queues mail, all
+//! in one transaction.
+
+use chrono::NaiveDateTime;
 
 use super::{Ctx, WorkflowError};
 use crate::db::{self, DbConn};
-use crate::domain::access::{GroupRole, Standing};
-use crate::domain::lifecycle::{Action, Actor, State, Transition};
+use crate::domain::access::{Standing, WORKSPACE_ACTIONS};
+use crate::domain::consensus::Position;
+use crate::domain::lifecycle::{Action, Actor, Refusal, State, Transition};
+use crate::domain::submission::{Category, country};
 use crate::mail::messages::{RequestSummary, Update};
-use crate::models::requests::{self, Change, Request};
+use crate::models::comments::Comment;
+use crate::models::committees::Committee;
+use crate::models::events::Event;
+use crate::models::groups::Group;
+use crate::models::requests::{self, Change, Contact, Request};
+use crate::models::rounds::{Round, VoteView};
+use crate::models::standards::Standard;
 use crate::models::tokens::{self, Purpose};
 use crate::models::users::User;
-use crate::models::{comments, committees, events, groups, standards, users};
+use crate::models::{comments, committees, events, groups, rounds, standards, users};
 
 /// A request as one signed-in person may see it.
 pub struct Visible {
@@ -24,17 +36,15 @@ pub struct Visible {
 pub fn visible(conn: &mut DbConn, user: &User, reference: &str) -> Result<Visible, WorkflowError> {
     let request = requests::find_by_reference(conn, reference)?.ok_or(WorkflowError::NotFound)?;
     let group_role = match &request.group_id {
-        Some(group_id) => groups::role_of(conn, group_id, &user.id)?
-            .as_deref()
-            .and_then(GroupRole::parse),
+        Some(group_id) => groups::role_of(conn, group_id, &user.id)?,
         None => None,
     };
     let standing = Standing {
         secretariat: user.is_secretariat,
         group_role,
     };
-    let reached_group = events::has_action(conn, &request.id, Action::Accept.as_str())?;
-    if !standing.can_read(request.state(), reached_group) {
+    let reached_group = events::has_action(conn, &request.id, Action::Accept)?;
+    if !standing.can_read(request.state, reached_group) {
         return Err(WorkflowError::NotFound);
     }
     Ok(Visible {
@@ -61,17 +71,31 @@ pub struct Acting<'a> {
     pub version: i32,
 }
 
-/// The checks and the record every transition shares; `change` adds the
-/// columns particular to the action. Returns the request as it was, the
-/// transition and the event id (which keys the mail).
-pub fn transition(
+/// What the check of an action found: the request as it was read, the role
+/// this person acts in, and where the action leads. Only `permit` makes one,
+/// and `transition` and `record` take one, so no step goes unchecked.
+pub struct Permit {
+    request: Request,
+    action: Action,
+    actor: Actor,
+    transition: Transition,
+}
+
+impl Permit {
+    /// The request as it was when the action was allowed.
+    pub fn request(&self) -> &Request {
+        &self.request
+    }
+}
+
+/// The one check of an action, made inside its transaction before its own
+/// inputs are read, so that someone who may not act is told so rather than
+/// asked to correct a field.
+pub fn permit(
     conn: &mut DbConn,
-    ctx: &Ctx,
     acting: &Acting<'_>,
     action: Action,
-    change: Change<'_>,
-    note: Option<&str>,
-) -> Result<(Request, Transition, String), WorkflowError> {
+) -> Result<Permit, WorkflowError> {
     let Visible {
         request, standing, ..
     } = visible(conn, acting.user, acting.reference)?;
@@ -79,12 +103,55 @@ pub fn transition(
     if request.version != acting.version {
         return Err(WorkflowError::Changed);
     }
-    let (actor, transition) = standing.decide(request.state(), action)?;
-    let closed = transition.to == State::Closed;
+    let (actor, transition) = standing.decide(request.state, action)?;
+    Ok(Permit {
+        request,
+        action,
+        actor,
+        transition,
+    })
+}
+
+/// Records the permitted action as an event; returns its id (which keys
+/// the mail it causes).
+pub fn record(
+    conn: &mut DbConn,
+    ctx: &Ctx,
+    user: &User,
+    permit: &Permit,
+    note: Option<&str>,
+) -> Result<String, WorkflowError> {
+    Ok(events::record(
+        conn,
+        events::NewEvent {
+            request_id: &permit.request.id,
+            actor_user_id: Some(&user.id),
+            actor_kind: permit.actor.kind(),
+            action: permit.action,
+            from_state: Some(permit.request.state),
+            to_state: permit.transition.to,
+            note,
+        },
+        ctx.now,
+    )?)
+}
+
+/// Carries out a permitted transition: `change` adds the columns particular
+/// to the action; the optimistic lock refuses it if someone changed the
+/// request since the check. Returns the event id.
+pub fn transition(
+    conn: &mut DbConn,
+    ctx: &Ctx,
+    user: &User,
+    permit: &Permit,
+    change: Change<'_>,
+    note: Option<&str>,
+) -> Result<String, WorkflowError> {
+    let Transition { to, closure } = permit.transition;
     let change = Change {
-        state: Some(transition.to.as_str()),
-        closure_reason: transition.closure.map(|r| r.as_str()),
-        closed_at: if closed {
+        state: Some(to),
+        closure_reason: closure,
+        closed_at: if closure.is_some() {
             Some(ctx.now)
         } else {
             change.closed_at
@@ -92,40 +159,28 @@ pub fn transition(
         updated_at: Some(ctx.now),
         ..change
     };
+    let request = &permit.request;
     if !requests::apply(conn, &request.id, request.version, &change)? {
         return Err(WorkflowError::Changed);
     }
-    let event = events::record(
-        conn,
-        events::NewEvent {
-            request_id: &request.id,
-            actor_user_id: Some(&acting.user.id),
-            actor_kind: if actor == Actor::System {
-                "system"
-            } else {
-                "user"
-            },
-            action: action.as_str(),
-            from_state: Some(request.state.as_str()),
-            to_state: transition.to.as_str(),
-            note,
-        },
-        ctx.now,
-    )?;
-    Ok((request, transition, event))
+    record(conn, ctx, user, permit, note)
 }
 
-/// Refuses early, before reading the action's own inputs, anyone who may
-/// not take `action` on this request now.
-fn authorize(conn: &mut DbConn, acting: &Acting<'_>, action: Action) -> Result<(), WorkflowError> {
-    let Visible {
-        request, standing, ..
-    } = visible(conn, acting.user, acting.reference)?;
-    if request.version != acting.version {
-        return Err(WorkflowError::Changed);
+/// The longest text an action takes.
+const TEXT_MAX: usize = 10_000;
+
+/// A text the action needs, trimmed; `what` names it in the message.
+pub fn required<'t>(text: &'t str, what: &str) -> Result<&'t str, WorkflowError> {
+    let text = text.trim();
+    if text.is_empty() {
+        Err(WorkflowError::Field(format!("Write {what}.")))
+    } else if text.chars().count() > TEXT_MAX {
+        Err(WorkflowError::Field(format!(
+            "Shorten {what} to at most 10,000 characters."
+        )))
+    } else {
+        Ok(text)
     }
-    standing.decide(request.state(), action)?;
-    Ok(())
 }
 
 /// What a mail about this request says; the recipient decides the link.
@@ -211,20 +266,19 @@ pub fn secretariat_emails(conn: &mut DbConn) -> Result<Vec<String>, WorkflowErro
         .collect())
 }
 
-/// Accept: admissible, to the group (`group_id` chooses or confirms it).
+/// Accept: admissible, to the group (`group_id` chooses it; empty keeps the
+/// request's).
 pub fn accept(
     conn: &mut DbConn,
     ctx: &Ctx,
     acting: &Acting<'_>,
-    group_id: Option<&str>,
+    group_id: &str,
 ) -> Result<(), WorkflowError> {
-    authorize(conn, acting, Action::Accept)?;
     db::write_transaction(conn, |conn| {
-        let current =
-            requests::find_by_reference(conn, acting.reference)?.ok_or(WorkflowError::NotFound)?;
-        let group_id = group_id
+        let permit = permit(conn, acting, Action::Accept)?;
+        let group_id = Some(group_id.trim())
             .filter(|g| !g.is_empty())
-            .or(current.group_id.as_deref())
+            .or(permit.request.group_id.as_deref())
             .map(str::to_owned);
         let Some(group_id) = group_id else {
             return Err(WorkflowError::Invalid(
@@ -237,12 +291,12 @@ pub fn accept(
             group_id: Some(&group.id),
             ..Change::default()
         };
-        let (request, _, event) = transition(conn, ctx, acting, Action::Accept, change, None)?;
+        let event = transition(conn, ctx, acting.user, &permit, change, None)?;
         let members = groups::member_emails(conn, &group.id)?;
         tell_workspace(
             conn,
             ctx,
-            &request,
+            &permit.request,
             &event,
             &members,
             Telling {
@@ -266,15 +320,17 @@ pub fn ask(
     question: &str,
 ) -> Result<(), WorkflowError> {
     db::write_transaction(conn, |conn| {
-        let (request, _, event) = transition(
+        let permit = permit(conn, acting, Action::AskForInformation)?;
+        let question = required(question, "your question to the submitter")?;
+        let event = transition(
             conn,
             ctx,
-            acting,
-            Action::AskForInformation,
+            acting.user,
+            &permit,
             Change::default(),
             Some(question),
         )?;
-        tell_submitter(conn, ctx, &request, &event, Telling {
+        tell_submitter(conn, ctx, &permit.request, &event, Telling {
             headline: "the secretariat asks for more information".into(),
             intro: "The secretariat needs more information before your request can go to the maintenance group. Please reply on your request's page within 30 days; without a reply the request closes.".into(),
             note: Some(question),
@@ -291,34 +347,34 @@ pub fn not_admissible(
     reason: &str,
     note: &str,
 ) -> Result<(), WorkflowError> {
-    authorize(conn, acting, Action::NotAdmissible)?;
-    let explanation = match reason {
-        "specific_situation" => {
-            "it asks about a specific situation or for consultancy, which a clarification cannot give"
-        }
-        "new_requirement" => {
-            "it proposes a new or changed requirement, which only a revision of the standard can bring"
-        }
-        "unclear" => "the question could not be understood well enough to answer",
-        "other" => "it cannot be answered as a clarification",
-        _ => {
-            return Err(WorkflowError::Invalid(
-                "Choose why the request is not admissible.".into(),
-            ));
-        }
-    };
     db::write_transaction(conn, |conn| {
+        let permit = permit(conn, acting, Action::NotAdmissible)?;
+        let note = required(note, "a note for the submitter")?;
+        let explanation = match reason {
+            "specific_situation" => {
+                "it asks about a specific situation or for consultancy, which a clarification cannot give"
+            }
+            "new_requirement" => {
+                "it proposes a new or changed requirement, which only a revision of the standard can bring"
+            }
+            "unclear" => "the question could not be understood well enough to answer",
+            "other" => "it cannot be answered as a clarification",
+            _ => {
+                return Err(WorkflowError::Invalid(
+                    "Choose why the request is not admissible.".into(),
+                ));
+            }
+        };
         let change = Change {
             not_admissible_reason: Some(reason),
             closure_note: Some(note),
             ..Change::default()
         };
-        let (request, _, event) =
-            transition(conn, ctx, acting, Action::NotAdmissible, change, Some(note))?;
+        let event = transition(conn, ctx, acting.user, &permit, change, Some(note))?;
         tell_submitter(
             conn,
             ctx,
-            &request,
+            &permit.request,
             &event,
             Telling {
                 headline: "your request cannot be answered as a clarification".into(),
@@ -338,8 +394,9 @@ pub fn refer(
     committee_code: &str,
     note: &str,
 ) -> Result<(), WorkflowError> {
-    authorize(conn, acting, Action::Refer)?;
     db::write_transaction(conn, |conn| {
+        let permit = permit(conn, acting, Action::Refer)?;
+        let note = note.trim();
         let committee = committees::find_by_code(conn, committee_code)?
             .ok_or_else(|| WorkflowError::Invalid("Choose the committee to refer to.".into()))?;
         let change = Change {
@@ -347,7 +404,7 @@ pub fn refer(
             closure_note: Some(note),
             ..Change::default()
         };
-        let (request, _, event) = transition(conn, ctx, acting, Action::Refer, change, Some(note))?;
+        let event = transition(conn, ctx, acting.user, &permit, change, Some(note))?;
         let contact = format!(
             "{} — {}\n{}\n{}",
             committee.code, committee.name, committee.contact, committee.url
@@ -355,7 +412,7 @@ pub fn refer(
         tell_submitter(
             conn,
             ctx,
-            &request,
+            &permit.request,
             &event,
             Telling {
                 headline: format!("please send your question to {}", committee.code),
@@ -382,10 +439,14 @@ pub fn duplicate(
     acting: &Acting<'_>,
     published_reference: &str,
 ) -> Result<(), WorkflowError> {
-    authorize(conn, acting, Action::Duplicate)?;
     db::write_transaction(conn, |conn| {
-        let original = requests::find_by_reference(conn, published_reference.trim())?
-            .filter(|r| r.state() == State::Published)
+        let permit = permit(conn, acting, Action::Duplicate)?;
+        let published_reference = required(
+            published_reference,
+            "the reference of the published clarification",
+        )?;
+        let original = requests::find_by_reference(conn, published_reference)?
+            .filter(|r| r.state == State::Published)
             .ok_or_else(|| {
                 WorkflowError::Invalid(
                     "Enter the reference of a published clarification, like CR-2025-0012.".into(),
@@ -399,15 +460,15 @@ pub fn duplicate(
             "/clarifications/{}",
             original.reference.as_deref().unwrap_or_default()
         ));
-        let (request, _, event) = transition(
+        let event = transition(
             conn,
             ctx,
-            acting,
-            Action::Duplicate,
+            acting.user,
+            &permit,
             change,
             original.reference.as_deref(),
         )?;
-        tell_submitter(conn, ctx, &request, &event, Telling {
+        tell_submitter(conn, ctx, &permit.request, &event, Telling {
             headline: "already answered".into(),
             intro: "A published clarification already answers your question, so your request is closed. You can read it here:".into(),
             note: Some(&link),
@@ -423,8 +484,8 @@ pub fn reassign(
     acting: &Acting<'_>,
     group_id: &str,
 ) -> Result<(), WorkflowError> {
-    authorize(conn, acting, Action::Reassign)?;
     db::write_transaction(conn, |conn| {
+        let permit = permit(conn, acting, Action::Reassign)?;
         let group = groups::find(conn, group_id)
             .map_err(|_| WorkflowError::Invalid("Choose a group from the list.".into()))?;
         let note = format!("to {}", group.code);
@@ -432,13 +493,12 @@ pub fn reassign(
             group_id: Some(&group.id),
             ..Change::default()
         };
-        let (request, _, event) =
-            transition(conn, ctx, acting, Action::Reassign, change, Some(&note))?;
+        let event = transition(conn, ctx, acting.user, &permit, change, Some(&note))?;
         let members = groups::member_emails(conn, &group.id)?;
         tell_workspace(
             conn,
             ctx,
-            &request,
+            &permit.request,
             &event,
             &members,
             Telling {
@@ -454,38 +514,8 @@ pub fn reassign(
     })
 }
 
-/// May `user` take `action` on this request now (`None`: comment)? Checked
-/// before the action's own inputs, so that someone who may not act is told
-/// so rather than asked to correct a field.
-pub fn may(
-    conn: &mut DbConn,
-    user: &User,
-    reference: &str,
-    action: Option<Action>,
-    version: i32,
-) -> Result<(), WorkflowError> {
-    let Visible {
-        request,
-        standing,
-        reached_group,
-    } = visible(conn, user, reference)?;
-    // A page out of date is told so first: what it offered may not apply.
-    if action.is_some() && request.version != version {
-        return Err(WorkflowError::Changed);
-    }
-    match action {
-        Some(action) => {
-            standing.decide(request.state(), action)?;
-        }
-        None if !standing.can_comment(request.state(), reached_group) => {
-            return Err(crate::domain::lifecycle::Refusal::WrongActor.into());
-        }
-        None => {}
-    }
-    Ok(())
-}
-
-/// An internal comment (Markdown); no state change, no mail.
+/// An internal comment (Markdown); no state change, no mail. Not an action
+/// of the lifecycle: the group comments whenever it may read the request.
 pub fn comment(
     conn: &mut DbConn,
     ctx: &Ctx,
@@ -493,8 +523,114 @@ pub fn comment(
     reference: &str,
     body: &str,
 ) -> Result<(), WorkflowError> {
-    may(conn, user, reference, None, 0)?;
-    let request = requests::find_by_reference(conn, reference)?.ok_or(WorkflowError::NotFound)?;
+    let Visible {
+        request,
+        standing,
+        reached_group,
+    } = visible(conn, user, reference)?;
+    if !standing.can_comment(request.state, reached_group) {
+        return Err(Refusal::WrongActor.into());
+    }
+    let body = required(body, "your comment")?;
     comments::add(conn, &request.id, &user.id, body, ctx.now)?;
     Ok(())
+}
+
+/// Everything the request page shows one person.
+pub struct RequestView {
+    pub request: Request,
+    pub standard: Standard,
+    pub group: Option<Group>,
+    pub contact: Option<Contact>,
+    /// The submitter's country and category, in words.
+    pub country: String,
+    pub category: String,
+    /// Each event with the name of whoever acted, oldest first.
+    pub timeline: Vec<(Event, Option<String>)>,
+    pub comments: Vec<Comment>,
+    /// What this person may do now, in the order the page offers it.
+    pub actions: Vec<Action>,
+    /// May this person add internal comments?
+    pub commenter: bool,
+    /// The latest round, open or closed, with its votes.
+    pub round: Option<Round>,
+    pub votes: Vec<VoteView>,
+    pub my_vote: Option<VoteView>,
+    /// Votes per position, every position listed.
+    pub tally: Vec<(Position, usize)>,
+    /// The choices of the forms.
+    pub groups: Vec<Group>,
+    pub committees: Vec<Committee>,
+    /// The deadline the round form proposes.
+    pub default_deadline: NaiveDateTime,
+}
+
+impl RequestView {
+    pub fn can(&self, action: Action) -> bool {
+        self.actions.contains(&action)
+    }
+
+    pub fn round_is_open(&self) -> bool {
+        self.round.as_ref().is_some_and(|r| r.closed_at.is_none())
+    }
+
+    /// The votes the convenor must answer before recording consensus.
+    pub fn oppositions(&self) -> Vec<&VoteView> {
+        self.votes
+            .iter()
+            .filter(|v| v.position.is_opposition())
+            .collect()
+    }
+}
+
+/// The request page of `reference` for `user`, at `now`.
+pub fn request_page(
+    conn: &mut DbConn,
+    user: &User,
+    reference: &str,
+    now: NaiveDateTime,
+) -> Result<RequestView, WorkflowError> {
+    let Visible {
+        request,
+        standing,
+        reached_group,
+    } = visible(conn, user, reference)?;
+    let actions = WORKSPACE_ACTIONS
+        .into_iter()
+        .filter(|a| standing.decide(request.state, *a).is_ok())
+        .collect();
+    let round = rounds::for_request(conn, &request.id)?.into_iter().next();
+    let votes = match &round {
+        Some(round) => rounds::votes(conn, &round.id)?,
+        None => Vec::new(),
+    };
+    let tally = Position::ALL
+        .into_iter()
+        .map(|p| (p, votes.iter().filter(|v| v.position == p).count()))
+        .collect();
+    Ok(RequestView {
+        standard: standards::find_by_id(conn, &request.standard_id)?,
+        group: request
+            .group_id
+            .as_deref()
+            .map(|id| groups::find(conn, id))
+            .transpose()?,
+        contact: requests::contact(conn, &request.id)?,
+        country: country(&request.submitter_country)
+            .map_or(request.submitter_country.clone(), |c| c.name().to_owned()),
+        category: Category::parse(&request.submitter_category)
+            .map_or(request.submitter_category.clone(), |c| c.label().to_owned()),
+        timeline: events::timeline(conn, &request.id)?,
+        comments: comments::for_request(conn, &request.id)?,
+        actions,
+        commenter: standing.can_comment(request.state, reached_group),
+        my_vote: votes.iter().find(|v| v.user_id == user.id).cloned(),
+        round,
+        votes,
+        tally,
+        groups: groups::all(conn)?,
+        committees: committees::all(conn)?,
+        default_deadline: now + super::rounds::DEFAULT_ROUND,
+        request,
+    })
 }

@@ -150,18 +150,21 @@ async fn the_demo_has_requests_in_every_state_with_their_trail(backend: Backend)
     // Each request's events chain from confirmation to where it stands, in order.
     for (id, state, _, _) in &rows {
         let trail = clarion::models::events::for_request(&mut conn, id).unwrap();
-        assert_eq!(trail[0].action, "confirm");
-        assert_eq!(trail[0].actor_kind, "submitter");
-        assert_eq!(trail[0].from_state.as_deref(), Some("pending_confirmation"));
+        assert_eq!(trail[0].action.as_str(), "confirm");
+        assert_eq!(trail[0].actor_kind.as_str(), "submitter");
+        assert_eq!(
+            trail[0].from_state.map(State::as_str),
+            Some("pending_confirmation")
+        );
         for pair in trail.windows(2) {
             assert_eq!(
-                pair[1].from_state.as_deref(),
+                pair[1].from_state.map(State::as_str),
                 Some(pair[0].to_state.as_str()),
                 "{id}"
             );
             assert!(pair[0].created_at <= pair[1].created_at);
         }
-        assert_eq!(&trail.last().unwrap().to_state, state);
+        assert_eq!(trail.last().unwrap().to_state.as_str(), *state);
     }
 
     // The secretariat's question is in the event that asked it.

@@ -1,10 +1,19 @@
 //! My queue (issue 4, item 3): each role sees what waits for it.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use chrono::TimeDelta;
+use clarion::db::schema::requests;
+use clarion::models::users;
+use clarion::workflow::queue::{self, Task};
+use diesel::connection::{Connection, InstrumentationEvent};
+use diesel::prelude::*;
 
 use crate::on_both_databases;
 use crate::support::app::{Backend, Person, TestApp, text_of};
-use crate::workspace::{act, screened_world};
+use crate::support::journey::{confirmed_request, valid_form};
+use crate::workspace::{act, add_the_people, reply, screened_world};
 
 async fn queue(person: &Person) -> String {
     let (status, page) = person.page("/workspace").await;
@@ -12,7 +21,10 @@ async fn queue(person: &Person) -> String {
     text_of(&page, "main").unwrap()
 }
 
-on_both_databases!(each_role_finds_its_work_in_the_queue);
+on_both_databases!(
+    each_role_finds_its_work_in_the_queue,
+    the_queue_reads_as_many_queries_for_many_requests_as_for_one,
+);
 
 async fn each_role_finds_its_work_in_the_queue(backend: Backend) {
     let app = TestApp::spawn(backend).await;
@@ -80,4 +92,54 @@ async fn each_role_finds_its_work_in_the_queue(backend: Backend) {
             .await
             .contains("Overdue Round past its deadline")
     );
+}
+
+/// The tasks in `email`'s queue now, and how many queries reading it took.
+fn tasks_and_queries(app: &TestApp, email: &str) -> (Vec<Task>, usize) {
+    let mut conn = app.db();
+    let user = users::find_by_email(&mut conn, email).unwrap().unwrap();
+    let queries = Arc::new(AtomicUsize::new(0));
+    let counter = Arc::clone(&queries);
+    conn.set_instrumentation(move |event: InstrumentationEvent<'_>| {
+        if matches!(event, InstrumentationEvent::StartQuery { .. }) {
+            counter.fetch_add(1, Ordering::Relaxed);
+        }
+    });
+    let read = queue::queue(&mut conn, &user, app.clock.now()).unwrap();
+    // The connection goes back to the pool: stop counting.
+    conn.set_instrumentation(|_: InstrumentationEvent<'_>| {});
+    let tasks = read.items.iter().map(|item| item.task).collect();
+    (tasks, queries.load(Ordering::Relaxed))
+}
+
+async fn the_queue_reads_as_many_queries_for_many_requests_as_for_one(backend: Backend) {
+    let app = TestApp::spawn_with(backend, &[("CLARION_SUBMISSIONS_PER_HOUR", "0".into())]).await;
+    add_the_people(&app);
+    confirmed_request(&app, &valid_form()).await;
+    let (for_sam, sam_queries) = tasks_and_queries(&app, "sam@example.org");
+    assert_eq!(for_sam, [Task::Screen]);
+    let (for_carla, carla_queries) = tasks_and_queries(&app, "carla@example.org");
+    assert!(for_carla.is_empty());
+
+    // More requests: one answered after a question, one with the group.
+    let sam = app.signed_in("sam@example.org").await;
+    let asked = confirmed_request(&app, &valid_form()).await;
+    confirmed_request(&app, &valid_form()).await;
+    confirmed_request(&app, &valid_form()).await;
+    let references: Vec<String> = requests::table
+        .select(requests::reference.assume_not_null())
+        .order(requests::reference)
+        .load(&mut app.db())
+        .unwrap();
+    act(&sam, &references[0], "accept", &[]).await;
+    act(&sam, &references[1], "ask", &[("note", "Which method?")]).await;
+    assert_eq!(reply(&app, &asked, "Method A.").await, 303);
+
+    let (for_sam, queries) = tasks_and_queries(&app, "sam@example.org");
+    assert_eq!(for_sam.len(), 3, "{for_sam:?}");
+    assert!(for_sam.contains(&Task::ScreenReply), "{for_sam:?}");
+    assert_eq!(queries, sam_queries, "the secretariat's queue");
+    let (for_carla, queries) = tasks_and_queries(&app, "carla@example.org");
+    assert_eq!(for_carla, [Task::OpenRound]);
+    assert_eq!(queries, carla_queries, "the convenor's queue");
 }

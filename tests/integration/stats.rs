@@ -5,6 +5,7 @@
 use chrono::{NaiveDateTime, TimeDelta};
 use clarion::db::schema::{requests, standards};
 use clarion::domain::charts::Month;
+use clarion::domain::lifecycle::{Action, ActorKind, State};
 use clarion::models::events::{self, NewEvent};
 use diesel::prelude::*;
 
@@ -69,10 +70,10 @@ fn store(app: &TestApp, known: &Known) {
         let event = NewEvent {
             request_id: &id,
             actor_user_id: None,
-            actor_kind: "user",
-            action,
-            from_state: Some("screening"),
-            to_state: to,
+            actor_kind: ActorKind::User,
+            action: Action::parse(action).expect("an action"),
+            from_state: Some(State::Screening),
+            to_state: State::parse(to).expect("a state"),
             note: None,
         };
         events::record(&mut conn, event, confirmed + TimeDelta::hours(2)).unwrap();

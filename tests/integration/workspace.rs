@@ -101,6 +101,7 @@ on_both_databases!(
     internal_comments_are_markdown_made_safe,
     only_the_right_people_see_and_act,
     two_people_acting_at_once_one_wins,
+    every_stored_word_reads_back_and_an_unknown_one_is_refused,
 );
 
 async fn the_secretariat_accepts_and_the_group_hears_of_it(backend: Backend) {
@@ -470,4 +471,46 @@ async fn two_people_acting_at_once_one_wins(backend: Backend) {
         .get_result(&mut app.db())
         .unwrap();
     assert_eq!(asked, 0);
+}
+
+/// States, closure reasons, actions, actors, roles and positions are stored
+/// as words; each reads back as itself on both databases, and a word Clarion
+/// does not know fails to load instead of passing for some state.
+async fn every_stored_word_reads_back_and_an_unknown_one_is_refused(backend: Backend) {
+    use clarion::domain::access::GroupRole;
+    use clarion::domain::consensus::Position;
+    use clarion::domain::lifecycle::{Action, ActorKind, ClosureReason, State};
+    use diesel::dsl::sql;
+    use diesel::sql_types::Text;
+
+    let app = TestApp::spawn(backend).await;
+    let conn = &mut *app.db();
+    macro_rules! reads_back {
+        ($($kind:ident),+) => {$(
+            for value in $kind::ALL {
+                let read: $kind = diesel::select(value.into_sql::<Text>())
+                    .get_result(conn)
+                    .unwrap();
+                assert_eq!(read, value);
+                let stored: String = diesel::select(value.into_sql::<Text>())
+                    .get_result(conn)
+                    .unwrap();
+                assert_eq!(stored, value.as_str());
+            }
+        )+};
+    }
+    reads_back!(State, ClosureReason, Action, ActorKind, GroupRole, Position);
+
+    let unknown = diesel::select(sql::<Text>("'Closed'")).get_result::<State>(conn);
+    let error = unknown.expect_err("a word that is no state");
+    let cause = std::iter::successors(Some(&error as &dyn std::error::Error), |e| e.source())
+        .last()
+        .unwrap()
+        .to_string();
+    assert_eq!(cause, "\"Closed\" is not a stored State");
+    assert!(
+        diesel::select(sql::<Text>("'chair'"))
+            .get_result::<GroupRole>(conn)
+            .is_err()
+    );
 }

@@ -5,33 +5,16 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use askama_web::WebTemplate;
-use chrono::NaiveDateTime;
 use serde::Deserialize;
 
 use super::see_other;
 use crate::domain::fields::FieldErrors;
-use crate::domain::lifecycle::{Action, ClosureReason, State};
+use crate::domain::lifecycle::{ClosureReason, State};
 use crate::error::AppError;
 use crate::models::requests::Request;
 use crate::models::standards::Standard;
-use crate::models::{events, standards};
 use crate::web::{AppState, Csrf, CsrfForm, Page};
-use crate::workflow::submitter;
-
-/// One step of the simple timeline.
-pub struct Step {
-    pub label: &'static str,
-    /// "done", "current" or "todo"
-    pub status: &'static str,
-    pub at: Option<NaiveDateTime>,
-}
-
-/// A message between the secretariat and the submitter.
-pub struct Exchange {
-    pub from_secretariat: bool,
-    pub text: String,
-    pub at: NaiveDateTime,
-}
+use crate::workflow::submitter::{self, Exchange, Progress, Stage, Step, Tracking};
 
 #[derive(Template, WebTemplate)]
 #[template(path = "track/show.html")]
@@ -61,95 +44,10 @@ pub struct WithdrawPage {
 
 const REPLY_MAX: usize = 10_000;
 
-fn steps(request: &Request, state: State, history: &[events::Event]) -> Vec<Step> {
-    let at = |action: Action| {
-        history
-            .iter()
-            .rev()
-            .find(|e| e.action == action.as_str())
-            .map(|e| e.created_at)
-    };
-    let reached = |s: State| match s {
-        State::Screening => request.confirmed_at.is_some(),
-        State::InGroup => at(Action::Accept).is_some(),
-        State::Decided => request.decided_at.is_some(),
-        _ => false,
-    };
-    let current = match state {
-        State::PendingConfirmation | State::Screening | State::AwaitingSubmitter => 1,
-        State::InGroup | State::Balloting => 2,
-        State::Decided => 3,
-        State::Published | State::Closed => 4,
-    };
-    let status = |index: usize, done: bool| match (index, done) {
-        (i, _) if i == current && state != State::Published && state != State::Closed => "current",
-        (_, true) => "done",
-        (i, _) if i < current => "done",
-        _ => "todo",
-    };
-    let last = match state {
-        State::Closed => "Closed",
-        _ => "Published",
-    };
-    vec![
-        Step {
-            label: "Received",
-            status: "done",
-            at: Some(request.created_at),
-        },
-        Step {
-            label: "Screening by the secretariat",
-            status: status(1, reached(State::Screening)),
-            at: request.confirmed_at,
-        },
-        Step {
-            label: "With the maintenance group",
-            status: status(2, reached(State::InGroup)),
-            at: at(Action::Accept),
-        },
-        Step {
-            label: "Decided",
-            status: status(3, reached(State::Decided)),
-            at: request.decided_at,
-        },
-        Step {
-            label: last,
-            status: if current == 4 { "done" } else { "todo" },
-            at: request.published_at.or(request.closed_at),
-        },
-    ]
-}
-
-fn exchanges(history: &[events::Event]) -> Vec<Exchange> {
-    history
-        .iter()
-        .filter_map(|e| {
-            let from_secretariat = e.action == Action::AskForInformation.as_str();
-            let from_submitter = e.action == Action::Reply.as_str();
-            match (&e.note, from_secretariat || from_submitter) {
-                (Some(text), true) => Some(Exchange {
-                    from_secretariat,
-                    text: text.clone(),
-                    at: e.created_at,
-                }),
-                _ => None,
-            }
-        })
-        .collect()
-}
-
-async fn load(
-    state: &AppState,
-    token: &str,
-) -> Result<(Request, Standard, Vec<events::Event>), AppError> {
+async fn load(state: &AppState, token: &str) -> Result<Tracking, AppError> {
     let (token, now) = (token.to_owned(), state.clock.now());
     state
-        .db(move |conn| {
-            let request = submitter::tracked(conn, &token, now)?;
-            let standard = standards::find_by_id(conn, &request.standard_id)?;
-            let history = events::for_request(conn, &request.id)?;
-            Ok((request, standard, history))
-        })
+        .db(move |conn| Ok(submitter::tracking(conn, &token, now)?))
         .await
 }
 
@@ -161,19 +59,20 @@ async fn render(
     errors: FieldErrors,
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
-    let (request, standard, history) = load(state, &token).await?;
-    let current = request.state();
+    let Tracking {
+        request,
+        standard,
+        steps,
+        exchanges,
+    } = load(state, &token).await?;
     let body = TrackPage {
         page: state.page(""),
         csrf,
         token,
-        closure: request
-            .closure_reason
-            .as_deref()
-            .and_then(ClosureReason::parse),
-        steps: steps(&request, current, &history),
-        exchanges: exchanges(&history),
-        state: current,
+        closure: request.closure_reason,
+        steps,
+        exchanges,
+        state: request.state,
         request,
         standard,
         reply,
@@ -251,8 +150,10 @@ pub async fn confirm_withdrawal(
     csrf: Csrf,
 ) -> Result<HttpResponse, AppError> {
     let token = token.into_inner();
-    let (request, standard, _) = load(&state, &token).await?;
-    if !request.state().is_open() {
+    let Tracking {
+        request, standard, ..
+    } = load(&state, &token).await?;
+    if !request.state.is_open() {
         return Ok(see_other(&format!("/track/{token}")));
     }
     let body = WithdrawPage {

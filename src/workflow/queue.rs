@@ -1,0 +1,317 @@
+//! My queue: what waits for each person of the workspace, most urgent first.
+//! Each open request's task comes from asking the lifecycle what this person
+//! may do with it now; the secretariat also follows what others must do by
+//! a deadline.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{NaiveDateTime, TimeDelta};
+
+use super::WorkflowError;
+use super::submitter::REPLY_WINDOW;
+use crate::db::DbConn;
+use crate::domain::access::Standing;
+use crate::domain::lifecycle::{self, Action, Actor, State};
+use crate::models::requests::{self, QueueRow};
+use crate::models::rounds::{self, Round};
+use crate::models::users::User;
+use crate::models::{events, groups};
+
+/// How long before the reply window closes the secretariat hears of it.
+const REPLY_WARNING: TimeDelta = TimeDelta::days(5);
+
+/// What a person is expected to do about one request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Task {
+    /// The secretariat screens a new request…
+    Screen,
+    /// …or screens again once the submitter replied to its question.
+    ScreenReply,
+    /// The submitter's time to reply runs out soon.
+    ReplyDueSoon,
+    PublishOrSendBack,
+    /// A round ran past its deadline; its convenor must close it.
+    RoundOverdue,
+    OpenRound,
+    /// The convenor's own round ran past its deadline.
+    CloseRound,
+    Vote,
+}
+
+/// One thing waiting for me.
+pub struct Item {
+    pub reference: String,
+    pub standard: String,
+    pub clause: String,
+    pub question: String,
+    pub task: Task,
+    pub since: NaiveDateTime,
+    /// Past its deadline (or close to the reply window's end).
+    pub overdue: bool,
+}
+
+/// What the queue page shows.
+pub struct Queue {
+    /// Overdue first, then the oldest.
+    pub items: Vec<Item>,
+    /// Requests in each state, for the secretariat; empty for the others.
+    pub counts: Vec<(State, i64)>,
+}
+
+/// What is known of one open request besides its row.
+struct Facts<'a> {
+    state: State,
+    updated_at: NaiveDateTime,
+    /// Its open round, if any.
+    round: Option<&'a Round>,
+    /// This person voted in that round.
+    voted: bool,
+    /// The submitter has replied to the secretariat at some point.
+    replied: bool,
+}
+
+/// The tasks one request sets this person, each with the moment it waits
+/// since and whether it is overdue.
+fn tasks(
+    standing: Standing,
+    facts: &Facts<'_>,
+    now: NaiveDateTime,
+) -> Vec<(Task, NaiveDateTime, bool)> {
+    let may = |action| standing.decide(facts.state, action).is_ok();
+    // What the secretariat follows for others: it may not act itself.
+    let awaits = |action, actor| {
+        standing.secretariat && lifecycle::decide(facts.state, action, actor).is_ok()
+    };
+    let late_round = facts.round.filter(|r| r.deadline_at < now);
+    let mut tasks = Vec::new();
+    if may(Action::Accept) {
+        let task = if facts.replied {
+            Task::ScreenReply
+        } else {
+            Task::Screen
+        };
+        tasks.push((task, facts.updated_at, false));
+    }
+    if awaits(Action::ExpireUnanswered, Actor::System)
+        && now - facts.updated_at > REPLY_WINDOW - REPLY_WARNING
+    {
+        tasks.push((Task::ReplyDueSoon, facts.updated_at, true));
+    }
+    if may(Action::Publish) {
+        tasks.push((Task::PublishOrSendBack, facts.updated_at, false));
+    }
+    if let Some(round) = late_round.filter(|_| awaits(Action::CloseWithConsensus, Actor::Convenor))
+    {
+        tasks.push((Task::RoundOverdue, round.deadline_at, true));
+    }
+    // The group's own work: one task at most.
+    if may(Action::OpenRound) {
+        tasks.push((Task::OpenRound, facts.updated_at, false));
+    } else if let Some(round) = late_round.filter(|_| may(Action::CloseWithConsensus)) {
+        tasks.push((Task::CloseRound, round.deadline_at, true));
+    } else if let Some(round) = facts.round.filter(|_| may(Action::Vote) && !facts.voted) {
+        tasks.push((Task::Vote, round.opened_at, round.deadline_at < now));
+    }
+    tasks
+}
+
+fn item(row: &QueueRow, (task, since, overdue): (Task, NaiveDateTime, bool)) -> Item {
+    Item {
+        reference: row.reference.clone().unwrap_or_default(),
+        standard: format!("{}:{}", row.standard_designation, row.standard_edition),
+        clause: row.clause.clone(),
+        question: row.question.clone(),
+        task,
+        since,
+        overdue,
+    }
+}
+
+/// The queue of `user` at `now`, read in a fixed number of queries however
+/// many requests are open.
+pub fn queue(conn: &mut DbConn, user: &User, now: NaiveDateTime) -> Result<Queue, WorkflowError> {
+    let open = requests::open_requests(conn)?;
+    let open_rounds: HashMap<String, Round> = rounds::all_open(conn)?
+        .into_iter()
+        .map(|r| (r.request_id.clone(), r))
+        .collect();
+    let voted: HashSet<String> = rounds::voted_by(conn, &user.id)?.into_iter().collect();
+    let my_groups: HashMap<_, _> = groups::memberships_of(conn, &user.id)?
+        .into_iter()
+        .collect();
+    let (replied, counts) = if user.is_secretariat {
+        (
+            events::in_state_after(conn, State::Screening, Action::Reply)?,
+            requests::count_by_state(conn)?,
+        )
+    } else {
+        (HashSet::new(), Vec::new())
+    };
+    let mut items = Vec::new();
+    for row in &open {
+        let standing = Standing {
+            secretariat: user.is_secretariat,
+            group_role: row
+                .group_id
+                .as_ref()
+                .and_then(|g| my_groups.get(g))
+                .copied(),
+        };
+        let round = open_rounds.get(&row.id);
+        let facts = Facts {
+            state: row.state,
+            updated_at: row.updated_at,
+            round,
+            voted: round.is_some_and(|r| voted.contains(&r.id)),
+            replied: replied.contains(&row.id),
+        };
+        items.extend(
+            tasks(standing, &facts, now)
+                .into_iter()
+                .map(|t| item(row, t)),
+        );
+    }
+    items.sort_by_key(|i| (!i.overdue, i.since));
+    Ok(Queue { items, counts })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::access::GroupRole;
+
+    fn at(day: u32) -> NaiveDateTime {
+        chrono::NaiveDate::from_ymd_opt(2026, 3, day)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap()
+    }
+
+    fn round(opened: u32, deadline: u32) -> Round {
+        Round {
+            id: "round".into(),
+            request_id: "request".into(),
+            number: 1,
+            draft_answer: "Yes.".into(),
+            deadline_at: at(deadline),
+            opened_by: "carla".into(),
+            opened_at: at(opened),
+            reminder_sent_at: None,
+            closed_at: None,
+            closed_by: None,
+            outcome: None,
+            final_answer: None,
+        }
+    }
+
+    fn facts(state: State, round: Option<&Round>) -> Facts<'_> {
+        Facts {
+            state,
+            updated_at: at(1),
+            round,
+            voted: false,
+            replied: false,
+        }
+    }
+
+    const SECRETARIAT: Standing = Standing {
+        secretariat: true,
+        group_role: None,
+    };
+    const CONVENOR: Standing = Standing {
+        secretariat: false,
+        group_role: Some(GroupRole::Convenor),
+    };
+    const MEMBER: Standing = Standing {
+        secretariat: false,
+        group_role: Some(GroupRole::Member),
+    };
+    const OUTSIDER: Standing = Standing {
+        secretariat: false,
+        group_role: None,
+    };
+
+    fn of(standing: Standing, facts: &Facts<'_>, now: NaiveDateTime) -> Vec<Task> {
+        tasks(standing, facts, now)
+            .into_iter()
+            .map(|t| t.0)
+            .collect()
+    }
+
+    #[test]
+    fn the_secretariat_screens_and_screens_again_after_a_reply() {
+        let new = facts(State::Screening, None);
+        assert_eq!(of(SECRETARIAT, &new, at(2)), [Task::Screen]);
+        let replied = Facts {
+            replied: true,
+            ..facts(State::Screening, None)
+        };
+        assert_eq!(of(SECRETARIAT, &replied, at(2)), [Task::ScreenReply]);
+        assert!(of(CONVENOR, &new, at(2)).is_empty());
+    }
+
+    #[test]
+    fn the_secretariat_hears_when_the_reply_window_nearly_closed() {
+        let waiting = facts(State::AwaitingSubmitter, None);
+        assert!(of(SECRETARIAT, &waiting, at(20)).is_empty());
+        let soon = tasks(SECRETARIAT, &waiting, at(27));
+        assert_eq!(soon, [(Task::ReplyDueSoon, at(1), true)]);
+        assert!(of(MEMBER, &waiting, at(27)).is_empty());
+    }
+
+    #[test]
+    fn the_convenor_drafts_then_closes_a_late_round() {
+        assert_eq!(
+            of(CONVENOR, &facts(State::InGroup, None), at(2)),
+            [Task::OpenRound]
+        );
+        assert!(of(MEMBER, &facts(State::InGroup, None), at(2)).is_empty());
+        let open = round(2, 23);
+        let balloting = facts(State::Balloting, Some(&open));
+        assert_eq!(of(CONVENOR, &balloting, at(10)), [Task::Vote]);
+        assert_eq!(
+            tasks(CONVENOR, &balloting, at(24)),
+            [(Task::CloseRound, at(23), true)],
+            "past the deadline the convenor closes rather than votes"
+        );
+        assert_eq!(
+            tasks(SECRETARIAT, &balloting, at(24)),
+            [(Task::RoundOverdue, at(23), true)]
+        );
+        assert!(of(SECRETARIAT, &balloting, at(10)).is_empty());
+    }
+
+    #[test]
+    fn members_vote_once_and_outsiders_see_nothing() {
+        let open = round(2, 23);
+        let balloting = facts(State::Balloting, Some(&open));
+        assert_eq!(
+            tasks(MEMBER, &balloting, at(24)),
+            [(Task::Vote, at(2), true)]
+        );
+        let voted = Facts {
+            voted: true,
+            ..facts(State::Balloting, Some(&open))
+        };
+        assert!(of(MEMBER, &voted, at(10)).is_empty());
+        assert!(of(OUTSIDER, &balloting, at(24)).is_empty());
+    }
+
+    #[test]
+    fn a_secretary_who_convenes_gets_both_tasks() {
+        let both = Standing {
+            secretariat: true,
+            group_role: Some(GroupRole::Convenor),
+        };
+        let open = round(2, 23);
+        let balloting = facts(State::Balloting, Some(&open));
+        assert_eq!(
+            of(both, &balloting, at(24)),
+            [Task::RoundOverdue, Task::CloseRound]
+        );
+        assert_eq!(
+            of(both, &facts(State::Decided, None), at(2)),
+            [Task::PublishOrSendBack]
+        );
+    }
+}
