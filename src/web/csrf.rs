@@ -138,9 +138,7 @@ impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
                 expected.as_bytes().ct_eq(sent.as_bytes()).into()
             });
             if !valid {
-                return Err(AppError::CsrfRejected {
-                    back: req.path().to_owned(),
-                });
+                return Err(AppError::CsrfRejected);
             }
             if pairs
                 .iter()

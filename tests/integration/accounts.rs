@@ -59,6 +59,7 @@ on_both_databases!(
     repeated_failures_pause_signing_in,
     a_password_reset_never_reveals_who_has_an_account,
     the_workspace_sends_anonymous_visitors_to_sign_in,
+    signing_in_never_leads_to_another_site,
 );
 
 async fn signing_in_opens_a_fresh_session_and_signing_out_ends_it(backend: Backend) {
@@ -251,4 +252,55 @@ async fn the_workspace_sends_anonymous_visitors_to_sign_in(backend: Backend) {
     assert!(page.contains(r#"name="next" value="/workspace""#));
     let (_, page) = app.page("/login?next=%2F%2Fevil.example").await;
     assert!(page.contains(r#"name="next" value="/workspace""#));
+}
+
+/// Browsers drop tabs and line breaks from an address and read a backslash
+/// as a slash: `/\t/evil.example` is `//evil.example`, another site.
+async fn signing_in_never_leads_to_another_site(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    add_account(&app, "carla@example.org");
+    for next in [
+        "/%09/evil.example",
+        "/%5C/evil.example",
+        "%2F%0A%2Fevil.example",
+    ] {
+        let (status, page) = app.page(&format!("/login?next={next}")).await;
+        assert_eq!(status, 200, "{next}");
+        assert!(
+            page.contains(r#"name="next" value="/workspace""#),
+            "{next} is offered as the page to go to"
+        );
+    }
+    let sent_back = |next: &'static str| {
+        let app = &app;
+        async move {
+            let response = app
+                .submit_form(
+                    "/login",
+                    "/login",
+                    &[
+                        ("email", "carla@example.org"),
+                        ("password", PASSWORD),
+                        ("next", next),
+                    ],
+                )
+                .await;
+            assert_eq!(response.status(), 303, "{next:?}");
+            response.headers()["location"].to_str().unwrap().to_owned()
+        }
+    };
+    assert_eq!(sent_back("/\t/evil.example").await, "/workspace");
+    assert_eq!(sent_back("/ /evil.example").await, "/workspace");
+    // A line break cannot go into a header: once it gave a 500 after the
+    // session was made.
+    assert_eq!(
+        sent_back("/workspace\r\nSet-Cookie: planted=1").await,
+        "/workspace"
+    );
+    assert_eq!(session_count(&app), 1, "each sign-in replaced the last");
+    assert_eq!(
+        sent_back("/workspace?tab=mine").await,
+        "/workspace?tab=mine",
+        "a page of this site is still followed"
+    );
 }

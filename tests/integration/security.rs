@@ -28,6 +28,8 @@ use diesel::prelude::*;
 use crate::on_both_databases;
 use crate::support::app::{Backend, Person, TestApp, csrf_token_in, text_of};
 use crate::support::journey::{confirmed_request, file_request, valid_form, with};
+use crate::support::server::Instance;
+use crate::support::smtp::MailServer;
 use crate::workspace::act;
 
 on_both_databases!(
@@ -38,6 +40,7 @@ on_both_databases!(
     signing_in_and_resetting_answer_alike_whoever_has_an_account,
     every_token_is_stored_only_as_its_hash,
     no_public_page_feed_export_or_api_answer_names_a_submitter,
+    no_log_line_holds_a_credential_from_an_address,
 );
 
 /// The demo, seeded into a running app; returns the plain tracking tokens
@@ -325,10 +328,11 @@ const FORMS: &[(&str, Sender)] = &[
     ("/admin/mail/{id}/retry",                           Sender::Secretariat),
 ];
 
-/// The `web::post()` routes of the source, read from src/routes so that
-/// the table cannot fall behind: the router keeps no list to ask at run
-/// time. Routes under src/routes/admin live in the `/admin` scope.
-fn declared_posts() -> BTreeSet<String> {
+/// The `web::get()` and `web::post()` routes of the source, as (method,
+/// pattern), read from src/routes so that the tables cannot fall behind:
+/// the router keeps no list to ask at run time. Routes under
+/// src/routes/admin live in the `/admin` scope.
+fn declared_routes() -> BTreeSet<(&'static str, String)> {
     fn walk(dir: &Path, found: &mut Vec<std::path::PathBuf>) {
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
@@ -361,12 +365,23 @@ fn declared_posts() -> BTreeSet<String> {
             let Some((path, rest)) = literal.split_once('"') else {
                 continue;
             };
-            if rest.starts_with(",web::post()") {
-                routes.insert(format!("{prefix}{path}"));
+            for method in ["get", "post"] {
+                if rest.starts_with(&format!(",web::{method}()")) {
+                    routes.insert((method, format!("{prefix}{path}")));
+                }
             }
         }
     }
     routes
+}
+
+/// The `web::post()` routes of the source.
+fn declared_posts() -> BTreeSet<String> {
+    declared_routes()
+        .into_iter()
+        .filter(|(method, _)| *method == "post")
+        .map(|(_, route)| route)
+        .collect()
 }
 
 #[test]
@@ -1008,4 +1023,154 @@ async fn no_public_page_feed_export_or_api_answer_names_a_submitter(backend: Bac
         }
     }
     assert!(leaks.is_empty(), "{}", leaks.join("\n"));
+}
+
+// ---------------------------------------------------------------------
+
+/// The first link in mail to `address` with `part` in it, as a path.
+async fn link_mailed_to(mail: &MailServer, base: &str, address: &str, part: &str) -> String {
+    for _ in 0..600 {
+        let found = mail
+            .to(address)
+            .iter()
+            .flat_map(|m| m.links())
+            .find(|l| l.contains(part));
+        if let Some(link) = found {
+            return link.strip_prefix(base).unwrap().to_owned();
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("no mail to {address} with a link to {part}");
+}
+
+/// Tracking, confirmation, reset, invitation, setup and subscription links
+/// carry their credential in the path. Whatever happens at such an address
+/// — served, refused for its CSRF token, not found — the log names the
+/// route's pattern, never the address, even at RUST_LOG=debug.
+async fn no_log_line_holds_a_credential_from_an_address(backend: Backend) {
+    let dir = tempfile::tempdir().unwrap();
+    let mail = MailServer::start();
+    let server = Instance::start(
+        "probed",
+        dir.path(),
+        &[
+            ("CLARION_DATABASE_URL", backend.new_database_url(dir.path())),
+            ("CLARION_SMTP_URL", mail.url()),
+            ("RUST_LOG", "debug".to_owned()),
+        ],
+    )
+    .await;
+    let person = server.person();
+    let mut secrets = Vec::new();
+
+    // Live links, used as their owners use them.
+    let form = valid_form();
+    let fields: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let response = person
+        .submit_form("/requests/new", "/requests", &fields)
+        .await;
+    assert_eq!(response.status(), 303);
+    let confirm = link_mailed_to(
+        &mail,
+        &server.address,
+        "ana.lima@lab.example",
+        "/requests/confirm/",
+    )
+    .await;
+    let response = person.submit_form(&confirm, &confirm, &[]).await;
+    assert_eq!(response.status(), 303);
+    let track = response.headers()["location"].to_str().unwrap().to_owned();
+    assert!(track.starts_with("/track/"), "{track}");
+    assert_eq!(person.get(&track).await.status(), 200);
+    assert_eq!(person.get(&format!("{track}/withdraw")).await.status(), 200);
+    secrets.push(token_of(&confirm));
+    secrets.push(token_of(&track));
+
+    let response = person
+        .submit_form(
+            "/standards/iso-iec-17025-2017/subscribe",
+            "/standards/iso-iec-17025-2017/subscribe",
+            &[("email", "fay@follow.example")],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    let subscribe = link_mailed_to(
+        &mail,
+        &server.address,
+        "fay@follow.example",
+        "/subscriptions/confirm/",
+    )
+    .await;
+    assert_eq!(person.get(&subscribe).await.status(), 200);
+    secrets.push(token_of(&subscribe));
+
+    // Every route with a part taken from the address, that part a made-up
+    // credential of its own, got and posted with and without a CSRF token.
+    let (_, page) = person.page("/login").await;
+    let csrf = csrf_token_in(&page);
+    for (method, route) in declared_routes() {
+        if !route.contains('{') {
+            continue;
+        }
+        let mut path = String::new();
+        let mut rest = route.as_str();
+        while let Some(open) = rest.find('{') {
+            let close = open + rest[open..].find('}').unwrap();
+            let probe = clarion::models::tokens::generate();
+            path.push_str(&rest[..open]);
+            path.push_str(&probe);
+            secrets.push(probe);
+            rest = &rest[close + 1..];
+        }
+        path.push_str(rest);
+        let next = clarion::models::tokens::generate();
+        let query = format!("?next=%2Ftrack%2F{next}");
+        secrets.push(next);
+        let statuses = if method == "get" {
+            vec![person.get(&format!("{path}{query}")).await.status()]
+        } else {
+            let mut statuses = Vec::new();
+            for token in [None, Some(csrf.as_str())] {
+                let mut fields = vec![("email", "someone@example.org"), ("version", "1")];
+                fields.extend(token.map(|t| ("csrf_token", t)));
+                // Answered without reading the body (a sign-in page, say),
+                // a post ends its connection: never reuse it.
+                let response = person
+                    .client
+                    .post(person.url(&path))
+                    .header("connection", "close")
+                    .form(&fields)
+                    .send()
+                    .await
+                    .unwrap();
+                statuses.push(response.status());
+            }
+            statuses
+        };
+        assert!(
+            statuses.iter().all(|s| s.as_u16() < 500),
+            "{method} {path}: {statuses:?}"
+        );
+    }
+
+    let log = server.log();
+    assert!(
+        log.contains("route=/track/{token}") && log.contains("route=/setup/{token}"),
+        "requests are logged by their pattern:\n{log}"
+    );
+    let leaked: Vec<&String> = secrets
+        .iter()
+        .filter(|s| log.contains(s.as_str()))
+        .collect();
+    assert!(
+        leaked.is_empty(),
+        "{} of {} credentials in the log, e.g.:\n{}",
+        leaked.len(),
+        secrets.len(),
+        log.lines()
+            .filter(|line| leaked.iter().any(|s| line.contains(s.as_str())))
+            .take(5)
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
 }

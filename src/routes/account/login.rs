@@ -29,9 +29,19 @@ pub struct Query {
     done: String,
 }
 
-/// Only paths of this site are followed after signing in.
+/// Only a path of this site is followed after signing in: a relative
+/// reference starting with one slash, in printable ASCII without a
+/// backslash. Browsers drop tabs and line breaks from an address and read a
+/// backslash as a slash, so `/\t/evil.example` would lead to another site;
+/// and a line break cannot go into a header at all.
 fn safe_next(next: &str) -> String {
-    let local = next.starts_with('/') && !next.starts_with("//") && !next.contains('\\');
+    let printable = next.bytes().all(|b| b.is_ascii_graphic() && b != b'\\');
+    let local = printable
+        && next.starts_with('/')
+        && !next.starts_with("//")
+        && next
+            .parse::<actix_web::http::Uri>()
+            .is_ok_and(|uri| uri.scheme().is_none() && uri.authority().is_none());
     if local {
         next.to_owned()
     } else {
@@ -74,7 +84,7 @@ pub async fn login(
     let secret = state.settings.secret_key.expose();
     let email = form.email.trim().to_lowercase();
     let email_key = keyed_hash(secret, "login-email", &email);
-    let client = client_key(&req, secret);
+    let client = client_key(&req, &state.settings);
     let previous = req.cookie(COOKIE).map(|c| c.value().to_owned());
     let now = state.clock.now();
     let (email_for_check, password) = (email.clone(), form.password.clone());
@@ -149,4 +159,37 @@ pub async fn logout(
         .insert_header(("location", "/login?done=logout"))
         .cookie(session::removal(state.settings.is_https()))
         .finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn only_paths_of_this_site_are_followed() {
+        for kept in [
+            "/workspace",
+            "/workspace?tab=mine",
+            "/workspace/requests/CR-2026-0001#votes",
+            "/admin/users?done=invited",
+        ] {
+            assert_eq!(safe_next(kept), kept);
+        }
+        for refused in [
+            "",
+            "workspace",
+            "//evil.example",
+            "/\\evil.example",
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/workspace\r\nSet-Cookie: a=b",
+            "/ /evil.example",
+            "https://evil.example/",
+            "javascript:alert(1)",
+            "/caf\u{e9}",
+            "/\u{202e}moc.live",
+        ] {
+            assert_eq!(safe_next(refused), "/workspace", "{refused:?}");
+        }
+    }
 }
