@@ -7,7 +7,7 @@ use serde::Deserialize;
 use crate::error::AppError;
 use crate::models::sessions;
 use crate::web::session::{self, COOKIE};
-use crate::web::{AppState, Csrf, CsrfForm, NoFields, Page, Viewer, client_key, keyed_hash};
+use crate::web::{AppState, Csrf, CsrfForm, NoFields, Page, Viewer, client_key};
 use crate::workflow::accounts::{self, Login};
 
 #[derive(Template, WebTemplate)]
@@ -81,21 +81,18 @@ pub async fn login(
     csrf: Csrf,
     CsrfForm(form): CsrfForm<LoginForm>,
 ) -> Result<HttpResponse, AppError> {
-    let secret = state.settings.secret_key.expose();
     let email = form.email.trim().to_lowercase();
-    let email_key = keyed_hash(secret, "login-email", &email);
     let client = client_key(&req, &state.settings);
     let previous = req.cookie(COOKIE).map(|c| c.value().to_owned());
-    let now = state.clock.now();
-    let (email_for_check, password) = (email.clone(), form.password.clone());
+    let ctx = state.workflow();
+    let password = form.password.clone();
     let outcome = state
         .db(move |conn| {
             Ok(accounts::login(
                 conn,
-                now,
-                &email_for_check,
+                &ctx,
+                &email,
                 &password,
-                &email_key,
                 &client,
                 previous.as_deref(),
             )?)
