@@ -12,6 +12,7 @@ pub mod page_cache;
 mod search;
 pub mod security;
 pub mod session;
+pub mod slow_clients;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
