@@ -65,6 +65,7 @@ on_both_databases!(
     failures_from_many_places_pause_an_account_everywhere,
     reset_links_are_throttled_per_address_and_per_client,
     using_one_reset_link_revokes_the_others,
+    a_session_in_use_lasts_eight_idle_hours_not_eight_hours,
 );
 
 async fn signing_in_opens_a_fresh_session_and_signing_out_ends_it(backend: Backend) {
@@ -579,5 +580,35 @@ async fn using_one_reset_link_revokes_the_others(backend: Backend) {
             .await
             .status(),
         303
+    );
+}
+
+/// Eight hours after signing in, someone who kept working is still signed
+/// in: the session and its cookie last eight hours from the last use.
+async fn a_session_in_use_lasts_eight_idle_hours_not_eight_hours(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    add_account(&app, "carla@example.org");
+    let first = sign_in(&app, "carla@example.org", PASSWORD).await;
+    let issued = session_cookie(&first).unwrap();
+    assert!(issued.contains("Max-Age=28800"), "{issued}");
+    let value = issued.split(';').next().unwrap().to_owned();
+    for hours_later in [7, 14, 21] {
+        app.clock.advance(chrono::TimeDelta::hours(7));
+        let response = app.get("/workspace").await;
+        assert_eq!(
+            response.status(),
+            200,
+            "{hours_later} hours after signing in"
+        );
+        let renewed = session_cookie(&response).expect("the cookie is given its eight hours again");
+        assert!(renewed.starts_with(&value), "the same session: {renewed}");
+        assert!(renewed.contains("Max-Age=28800"), "{renewed}");
+    }
+    app.clock
+        .advance(chrono::TimeDelta::hours(8) + chrono::TimeDelta::minutes(1));
+    assert_eq!(
+        app.get("/workspace").await.status(),
+        303,
+        "eight hours unused end it"
     );
 }

@@ -41,6 +41,8 @@ on_both_databases!(
     every_token_is_stored_only_as_its_hash,
     no_public_page_feed_export_or_api_answer_names_a_submitter,
     no_log_line_holds_a_credential_from_an_address,
+    form_tokens_differ_on_every_page_and_each_is_accepted,
+    over_https_cookies_are_bound_to_this_host,
 );
 
 /// The demo, seeded into a running app; returns the plain tracking tokens
@@ -656,11 +658,7 @@ async fn many_addresses_tried_from_one_place_pause_signing_in(backend: Backend) 
 
 /// A page as a program comparing answers sees it: the address typed and the
 /// CSRF token, which differ by design, replaced.
-async fn normalized(
-    response: reqwest::Response,
-    typed: &str,
-    token: &str,
-) -> (u16, Vec<String>, String) {
+async fn normalized(response: reqwest::Response, typed: &str) -> (u16, Vec<String>, String) {
     let status = response.status().as_u16();
     let cookies = response
         .headers()
@@ -668,12 +666,11 @@ async fn normalized(
         .iter()
         .map(|c| c.to_str().unwrap().split('=').next().unwrap().to_owned())
         .collect();
-    let body = response
-        .text()
-        .await
-        .unwrap()
-        .replace(typed, "ADDRESS")
-        .replace(token, "TOKEN");
+    let mut body = response.text().await.unwrap().replace(typed, "ADDRESS");
+    // Each page masks its form's token afresh.
+    if body.contains("csrf_token") {
+        body = body.replace(&csrf_token_in(&body), "TOKEN");
+    }
     (status, cookies, body)
 }
 
@@ -701,7 +698,7 @@ async fn signing_in_and_resetting_answer_alike_whoever_has_an_account(backend: B
             let mut sent = fields.clone();
             sent.extend([("email", address), ("csrf_token", token.as_str())]);
             let response = person.post_form(form, &sent).await;
-            answers.push(normalized(response, address, &token).await);
+            answers.push(normalized(response, address).await);
         }
         assert!(
             answers.iter().all(|a| *a == answers[0]),
@@ -1172,5 +1169,117 @@ async fn no_log_line_holds_a_credential_from_an_address(backend: Backend) {
             .take(5)
             .collect::<Vec<_>>()
             .join("\n")
+    );
+}
+
+// ---------------------------------------------------------------------
+
+/// A token that read the same on every page could be guessed a character
+/// at a time from the size of compressed answers (BREACH): each page masks
+/// it afresh, and every masking is accepted from its browser alone.
+async fn form_tokens_differ_on_every_page_and_each_is_accepted(backend: Backend) {
+    let (app, _) = demo_site(backend).await;
+    let person = visitor(&app).await;
+    let mut tokens = BTreeSet::new();
+    for _ in 0..5 {
+        let (_, page) = person.page("/login").await;
+        tokens.insert(csrf_token_in(&page));
+    }
+    assert_eq!(tokens.len(), 5, "{tokens:?}");
+    let stranger = visitor(&app).await;
+    for token in &tokens {
+        let response = stranger
+            .post_form(
+                "/password/forgot",
+                &[("email", "x@example.org"), ("csrf_token", token)],
+            )
+            .await;
+        assert_eq!(response.status(), 403, "another browser's token");
+    }
+    for token in &tokens {
+        let response = person
+            .post_form(
+                "/login",
+                &[
+                    ("email", demo::SECRETARIAT_EMAIL),
+                    ("password", demo::DEFAULT_PASSWORD),
+                    ("csrf_token", token),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), 303, "each masking of the token");
+    }
+}
+
+/// The value of the cookie `name` a response sets, with its attributes.
+fn set_cookie(response: &reqwest::Response, name: &str) -> Option<(String, String)> {
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|c| {
+            let value = c.split(';').next()?.strip_prefix(&format!("{name}="))?;
+            Some((value.to_owned(), c.to_owned()))
+        })
+}
+
+/// Over https, cookies named `__Host-` are kept by browsers only as set by
+/// this host itself, Secure, for the whole site: a sibling subdomain
+/// cannot plant a session or a CSRF cookie.
+async fn over_https_cookies_are_bound_to_this_host(backend: Backend) {
+    let app = TestApp::spawn_with(
+        backend,
+        &[("CLARION_BASE_URL", "https://clarion.test".into())],
+    )
+    .await;
+    app.add_user("sam@example.org", "Sam Secretariat", true, None);
+    // TLS ends at a proxy in front; this client speaks to the app behind it
+    // and carries cookies itself, as a browser would over https.
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let login = client.get(app.url("/login")).send().await.unwrap();
+    let (csrf, attributes) =
+        set_cookie(&login, "__Host-clarion_csrf").expect("a __Host- CSRF cookie");
+    for needed in ["Secure", "Path=/", "HttpOnly"] {
+        assert!(attributes.contains(needed), "{attributes}");
+    }
+    assert!(!attributes.contains("Domain"), "{attributes}");
+    let token = csrf_token_in(&login.text().await.unwrap());
+    let sign_in = |cookie: String| {
+        let request = client
+            .post(app.url("/login"))
+            .header("cookie", cookie)
+            .form(&[
+                ("email", "sam@example.org"),
+                ("password", crate::support::app::PASSWORD),
+                ("csrf_token", token.as_str()),
+            ]);
+        async move { request.send().await.unwrap() }
+    };
+    let planted = sign_in(format!("clarion_csrf={csrf}")).await;
+    assert_eq!(planted.status(), 403, "a CSRF cookie without the prefix");
+    let response = sign_in(format!("__Host-clarion_csrf={csrf}")).await;
+    assert_eq!(response.status(), 303);
+    let (session, attributes) =
+        set_cookie(&response, "__Host-clarion_session").expect("a __Host- session cookie");
+    for needed in ["Secure", "Path=/", "HttpOnly"] {
+        assert!(attributes.contains(needed), "{attributes}");
+    }
+    assert!(!attributes.contains("Domain"), "{attributes}");
+    let workspace = |cookie: String| {
+        let request = client.get(app.url("/workspace")).header("cookie", cookie);
+        async move { request.send().await.unwrap().status() }
+    };
+    assert_eq!(
+        workspace(format!("__Host-clarion_session={session}")).await,
+        200
+    );
+    assert_eq!(
+        workspace(format!("clarion_session={session}")).await,
+        303,
+        "a session cookie without the prefix opens nothing"
     );
 }

@@ -6,7 +6,7 @@ use serde::Deserialize;
 
 use crate::error::AppError;
 use crate::models::sessions;
-use crate::web::session::{self, COOKIE};
+use crate::web::session;
 use crate::web::{AppState, Csrf, CsrfForm, NoFields, Page, Viewer, client_key};
 use crate::workflow::accounts::{self, Login};
 
@@ -83,7 +83,10 @@ pub async fn login(
 ) -> Result<HttpResponse, AppError> {
     let email = form.email.trim().to_lowercase();
     let client = client_key(&req, &state.settings);
-    let previous = req.cookie(COOKIE).map(|c| c.value().to_owned());
+    let https = state.settings.is_https();
+    let previous = req
+        .cookie(session::cookie_name(https))
+        .map(|c| c.value().to_owned());
     let ctx = state.workflow();
     let password = form.password.clone();
     let outcome = state
@@ -102,7 +105,7 @@ pub async fn login(
         Login::SignedIn(token) => {
             let mut response = HttpResponse::SeeOther();
             response.insert_header(("location", safe_next(&form.next)));
-            response.cookie(session::cookie(token, state.settings.is_https()));
+            response.cookie(session::cookie(token, https));
             return Ok(response.finish());
         }
         Login::Refused => (
@@ -147,14 +150,18 @@ pub async fn logout(
     req: HttpRequest,
     CsrfForm(_): CsrfForm<NoFields>,
 ) -> Result<HttpResponse, AppError> {
-    if let Some(token) = req.cookie(COOKIE).map(|c| c.value().to_owned()) {
+    let https = state.settings.is_https();
+    if let Some(token) = req
+        .cookie(session::cookie_name(https))
+        .map(|c| c.value().to_owned())
+    {
         state
             .db(move |conn| Ok(sessions::close(conn, &token)?))
             .await?;
     }
     Ok(HttpResponse::SeeOther()
         .insert_header(("location", "/login?done=logout"))
-        .cookie(session::removal(state.settings.is_https()))
+        .cookie(session::removal(https))
         .finish())
 }
 
