@@ -4,7 +4,7 @@
 use serde::Deserialize;
 
 use super::email::EmailAddress;
-use super::fields::FieldErrors;
+use super::fields::{FieldErrors, has_hidden_formatting};
 
 /// Who the submitter speaks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -149,7 +149,7 @@ impl SubmissionInput {
                 "clause",
                 "Enter a clause number of at most 50 characters, for example 7.2.1.",
             );
-        } else if clause.chars().any(char::is_control) {
+        } else if clause.chars().any(char::is_control) || has_hidden_formatting(&clause) {
             errors.add("clause", "Enter the clause number only, for example 7.2.1.");
         }
         let question = self.question.trim();
@@ -183,6 +183,11 @@ impl SubmissionInput {
             errors.add("name", "Enter your name.");
         } else if chars(name) > 200 {
             errors.add("name", "Enter a name of at most 200 characters.");
+        } else if has_hidden_formatting(name) {
+            errors.add(
+                "name",
+                "Enter your name as plain text: it holds invisible formatting characters, perhaps pasted with it.",
+            );
         }
         let email = EmailAddress::parse(&self.email);
         if let Err(message) = &email {
@@ -192,6 +197,11 @@ impl SubmissionInput {
             errors.add(
                 "organization",
                 "Enter an organization name of at most 200 characters.",
+            );
+        } else if has_hidden_formatting(&self.organization) {
+            errors.add(
+                "organization",
+                "Enter the organization's name as plain text: it holds invisible formatting characters, perhaps pasted with it.",
             );
         }
         let country = country(&self.country);

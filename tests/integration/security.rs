@@ -27,7 +27,9 @@ use diesel::prelude::*;
 
 use crate::on_both_databases;
 use crate::support::app::{Backend, Person, TestApp, csrf_token_in, text_of};
-use crate::support::journey::{confirmed_request, file_request, valid_form, with};
+use crate::support::journey::{
+    confirmed_request, file_request, request_count, send, valid_form, with,
+};
 use crate::support::server::Instance;
 use crate::support::smtp::MailServer;
 use crate::workspace::act;
@@ -43,6 +45,7 @@ on_both_databases!(
     no_log_line_holds_a_credential_from_an_address,
     form_tokens_differ_on_every_page_and_each_is_accepted,
     over_https_cookies_are_bound_to_this_host,
+    text_that_shows_one_thing_and_holds_another_is_refused,
 );
 
 /// The demo, seeded into a running app; returns the plain tracking tokens
@@ -1281,5 +1284,41 @@ async fn over_https_cookies_are_bound_to_this_host(backend: Backend) {
         workspace(format!("clarion_session={session}")).await,
         303,
         "a session cookie without the prefix opens nothing"
+    );
+}
+
+// ---------------------------------------------------------------------
+
+/// A right-to-left override shows "7.2.1" for "1.2.7" and one name for
+/// another; zero-width characters make look-alikes differ. The staff read
+/// these fields to decide, so they must show what they hold.
+async fn text_that_shows_one_thing_and_holds_another_is_refused(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    for (field, value) in [
+        ("clause", "7.2.1\u{202E}"),
+        ("clause", "\u{2067}7.2.1\u{2069}"),
+        ("name", "Ana\u{200B} Lima"),
+        ("name", "\u{202E}amiL anA"),
+        ("organization", "Lab\u{FEFF} Example"),
+        ("organization", "Lab \u{200D}Example"),
+    ] {
+        let response = send(&app, &with(valid_form(), field, value)).await;
+        assert_eq!(response.status(), 422, "{field}: {value:?}");
+        let page = response.text().await.unwrap();
+        assert!(
+            page.contains(&format!(r##"<a href="#field-{field}">"##)),
+            "{field}: {value:?} is named in the summary"
+        );
+    }
+    assert_eq!(request_count(&app), 0, "nothing stored");
+    let plain = with(
+        with(valid_form(), "name", "Zoë Ørsted"),
+        "organization",
+        "مختبر",
+    );
+    assert_eq!(
+        send(&app, &plain).await.status(),
+        303,
+        "letters of any script"
     );
 }
