@@ -46,6 +46,7 @@ on_both_databases!(
     form_tokens_differ_on_every_page_and_each_is_accepted,
     over_https_cookies_are_bound_to_this_host,
     text_that_shows_one_thing_and_holds_another_is_refused,
+    parameters_a_page_does_not_read_neither_copy_nor_render_it_again,
 );
 
 /// The demo, seeded into a running app; returns the plain tracking tokens
@@ -1320,5 +1321,60 @@ async fn text_that_shows_one_thing_and_holds_another_is_refused(backend: Backend
         send(&app, &plain).await.status(),
         303,
         "letters of any script"
+    );
+}
+
+// ---------------------------------------------------------------------
+
+/// Register pages are kept in memory; a parameter no page reads (a
+/// campaign tag, a random one meant to bust the cache) once made a copy of
+/// its own and rendered the page again. Only parameters a page reads count
+/// now, read as the page reads them.
+async fn parameters_a_page_does_not_read_neither_copy_nor_render_it_again(backend: Backend) {
+    use crate::support::register::{Published, publish};
+    let app = TestApp::spawn_with(
+        backend,
+        &[("CLARION_REGISTER_REVALIDATE_MS", "3600000".to_owned())],
+    )
+    .await;
+    let reference = publish(&mut app.db(), Published::default());
+    // No cookie store: an anonymous reader, whom kept pages are served to.
+    let reader = reqwest::Client::new();
+    let read = |path: String| {
+        let request = reader.get(app.url(&path));
+        async move {
+            let response = request.send().await.unwrap();
+            assert_eq!(response.status(), 200, "{path}");
+            response.text().await.unwrap()
+        }
+    };
+    let page = format!("/clarifications/{reference}");
+    for _ in 0..2 {
+        let first = read(format!("{page}?utm_source=newsletter")).await;
+        assert!(first.contains("Clause 7.2.2 applies to methods the laboratory developed."));
+    }
+    // Changed behind the server's back: a page rendered again would show it.
+    diesel::update(requests::table.filter(requests::reference.eq(&reference)))
+        .set(requests::answer.eq("Yes, and it keeps the validation records."))
+        .execute(&mut app.db())
+        .unwrap();
+    for busting in ["?utm_source=feed", "?x=8d1f0a", "?x=8d1f0a&y=2", ""] {
+        let kept = read(format!("{page}{busting}")).await;
+        assert!(
+            kept.contains("Clause 7.2.2 applies to methods the laboratory developed."),
+            "{busting} rendered the page again"
+        );
+    }
+
+    // What a page reads still counts, however it is written: `%71` is `q`.
+    let unfindable = "/clarifications?%71=zzyzzyva";
+    for _ in 0..2 {
+        assert!(!read(unfindable.to_owned()).await.contains(&reference));
+    }
+    assert!(
+        read("/clarifications?utm_source=x".to_owned())
+            .await
+            .contains(&reference),
+        "the list is not the search's copy"
     );
 }
