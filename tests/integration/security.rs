@@ -1057,6 +1057,7 @@ async fn no_log_line_holds_a_credential_from_an_address(backend: Backend) {
         &[
             ("CLARION_DATABASE_URL", backend.new_database_url(dir.path())),
             ("CLARION_SMTP_URL", mail.url()),
+            ("CLARION_LOG_FORMAT", "json".to_owned()),
             ("RUST_LOG", "debug".to_owned()),
         ],
     )
@@ -1156,7 +1157,7 @@ async fn no_log_line_holds_a_credential_from_an_address(backend: Backend) {
 
     let log = server.log();
     assert!(
-        log.contains("route=/track/{token}") && log.contains("route=/setup/{token}"),
+        log.contains(r#""route":"/track/{token}""#) && log.contains(r#""route":"/setup/{token}""#),
         "requests are logged by their pattern:\n{log}"
     );
     let leaked: Vec<&String> = secrets
