@@ -8,7 +8,7 @@ use crate::config::Settings;
 use crate::db::{self, DbConn};
 use crate::domain::email::EmailAddress;
 use crate::domain::password;
-use crate::domain::person::PersonName;
+use crate::domain::person::{NameProblem, PersonName};
 use crate::models::{groups, users};
 use crate::registry::Registry;
 use crate::transfer::{self, Format};
@@ -205,7 +205,14 @@ pub struct NewAccount<'a> {
 
 /// The name of a new account, or the one sentence both commands print.
 fn parse_name(name: &str) -> Result<PersonName, String> {
-    PersonName::parse(name).map_err(|_| "the name must have 1 to 200 characters".to_owned())
+    PersonName::parse(name).map_err(|problem| match problem {
+        NameProblem::Missing | NameProblem::TooLong => {
+            "the name must have 1 to 200 characters".to_owned()
+        }
+        NameProblem::HiddenFormatting => {
+            "the name must be plain text, without invisible formatting characters".to_owned()
+        }
+    })
 }
 
 pub fn add_user(settings: &Settings, account: NewAccount<'_>) -> Result<(), String> {

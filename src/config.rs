@@ -55,6 +55,11 @@ struct Layer {
     mail_poll_ms: Option<u64>,
     page_cache_mb: Option<u32>,
     register_revalidate_ms: Option<u64>,
+    trusted_proxies: Option<String>,
+    metrics: Option<String>,
+    metrics_token: Option<String>,
+    connections_per_client: Option<u32>,
+    body_timeout_ms: Option<u64>,
 }
 
 /// Every variable the program reads, with what it means; `--help` shows this.
@@ -127,12 +132,42 @@ pub const VARIABLES: &[(&str, &str)] = &[
         "CLARION_REGISTER_REVALIDATE_MS",
         "how long kept pages are served before the database is asked whether the register changed, in milliseconds; changes made by another instance show after at most this long [default: 250]",
     ),
+    (
+        "CLARION_TRUSTED_PROXIES",
+        "comma-separated addresses or CIDR networks of the reverse proxies in front; only from them is X-Forwarded-For (or Forwarded) believed [default: none]",
+    ),
+    (
+        "CLARION_METRICS",
+        "who may read /metrics: loopback (requests made on this machine, through no proxy), token (with CLARION_METRICS_TOKEN as a bearer token) or off [default: loopback]",
+    ),
+    (
+        "CLARION_METRICS_TOKEN",
+        "the bearer token /metrics asks for when CLARION_METRICS=token, at least 32 characters",
+    ),
+    (
+        "CLARION_CONNECTIONS_PER_CLIENT",
+        "open connections allowed per client address (per /64 for IPv6), trusted proxies excepted; 0 turns the cap off [default: 64]",
+    ),
+    (
+        "CLARION_BODY_TIMEOUT_MS",
+        "time a client has to send a request's whole body, in milliseconds [default: 15000]",
+    ),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LogFormat {
     Text,
     Json,
+}
+
+/// Who may read `/metrics`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MetricsAccess {
+    /// Requests made on this machine, through no proxy.
+    Loopback,
+    /// Whoever sends this bearer token.
+    Token(Secret<String>),
+    Off,
 }
 
 #[derive(Debug, Clone)]
@@ -153,6 +188,11 @@ pub struct Settings {
     pub mail_poll_ms: u64,
     pub page_cache_mb: u32,
     pub register_revalidate_ms: u64,
+    pub trusted_proxies: Vec<ipnet::IpNet>,
+    pub metrics: MetricsAccess,
+    /// 0: no cap.
+    pub connections_per_client: u32,
+    pub body_timeout_ms: u64,
 }
 
 impl Settings {
@@ -235,6 +275,9 @@ impl Layer {
             secret_key = "CLARION_SECRET_KEY",
             site_name = "CLARION_SITE_NAME",
             log_format = "CLARION_LOG_FORMAT",
+            trusted_proxies = "CLARION_TRUSTED_PROXIES",
+            metrics = "CLARION_METRICS",
+            metrics_token = "CLARION_METRICS_TOKEN",
         );
         macro_rules! overlay_number {
             ($($field:ident = $var:literal),* $(,)?) => {
@@ -249,6 +292,8 @@ impl Layer {
             mail_poll_ms = "CLARION_MAIL_POLL_MS",
             page_cache_mb = "CLARION_PAGE_CACHE_MB",
             register_revalidate_ms = "CLARION_REGISTER_REVALIDATE_MS",
+            connections_per_client = "CLARION_CONNECTIONS_PER_CLIENT",
+            body_timeout_ms = "CLARION_BODY_TIMEOUT_MS",
         );
         Ok(())
     }
@@ -321,6 +366,8 @@ impl Layer {
                 "CLARION_WORKERS and CLARION_POOL_SIZE must be at least 1".into(),
             ));
         }
+        let trusted_proxies = parse_networks(self.trusted_proxies.as_deref().unwrap_or(""))?;
+        let metrics = metrics_access(self.metrics.as_deref(), self.metrics_token)?;
         Ok(Settings {
             data_dir,
             database_url,
@@ -341,8 +388,59 @@ impl Layer {
             // clarifications is meant to hold.
             page_cache_mb: self.page_cache_mb.unwrap_or(16),
             register_revalidate_ms: self.register_revalidate_ms.unwrap_or(250),
+            trusted_proxies,
+            metrics,
+            // A browser opens at most six connections to a site; this
+            // leaves room for a few people behind one address.
+            connections_per_client: self.connections_per_client.unwrap_or(64),
+            body_timeout_ms: self.body_timeout_ms.unwrap_or(15_000).max(1),
         })
     }
+}
+
+/// `10.0.0.0/8, 192.0.2.7, fd00::/8`: networks, a bare address being its own.
+fn parse_networks(list: &str) -> Result<Vec<ipnet::IpNet>, ConfigError> {
+    list.split(',')
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+        .map(|item| {
+            item.parse::<ipnet::IpNet>()
+                .or_else(|_| item.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+                .map(|net| net.trunc())
+                .map_err(|_| {
+                    ConfigError(format!(
+                        "CLARION_TRUSTED_PROXIES must list addresses or networks such as 10.0.0.0/8, not {item:?}"
+                    ))
+                })
+        })
+        .collect()
+}
+
+fn metrics_access(mode: Option<&str>, token: Option<String>) -> Result<MetricsAccess, ConfigError> {
+    let access = match (mode.unwrap_or("loopback"), token) {
+        ("token", Some(token)) if token.trim().chars().count() >= 32 => {
+            MetricsAccess::Token(Secret::new(token.trim().to_owned()))
+        }
+        ("token", _) => {
+            return Err(ConfigError(
+                "CLARION_METRICS=token needs CLARION_METRICS_TOKEN of at least 32 characters"
+                    .into(),
+            ));
+        }
+        (_, Some(_)) => {
+            return Err(ConfigError(
+                "CLARION_METRICS_TOKEN is read only with CLARION_METRICS=token".into(),
+            ));
+        }
+        ("loopback", None) => MetricsAccess::Loopback,
+        ("off", None) => MetricsAccess::Off,
+        (other, None) => {
+            return Err(ConfigError(format!(
+                "CLARION_METRICS must be loopback, token or off, not {other:?}"
+            )));
+        }
+    };
+    Ok(access)
 }
 
 /// The key kept in `$CLARION_DATA_DIR/secret.key`, created (readable by the
@@ -477,6 +575,14 @@ mod tests {
             ("CLARION_POOL_SIZE", "many", "CLARION_POOL_SIZE"),
             ("CLARION_LOG_FORMAT", "xml", "CLARION_LOG_FORMAT"),
             ("CLARION_MAIL_FROM", "not an address", "CLARION_MAIL_FROM"),
+            (
+                "CLARION_TRUSTED_PROXIES",
+                "10.0.0.0/8, 10.0.0.0/33",
+                "CLARION_TRUSTED_PROXIES",
+            ),
+            ("CLARION_METRICS", "public", "CLARION_METRICS"),
+            ("CLARION_METRICS", "token", "CLARION_METRICS_TOKEN"),
+            ("CLARION_METRICS_TOKEN", "abc", "CLARION_METRICS=token"),
         ] {
             let err = Settings::from_sources(
                 None,
@@ -488,6 +594,28 @@ mod tests {
             assert!(err.contains(expect), "{var}={value}: {err}");
             assert!(!err.contains('\n'), "{err}");
         }
+    }
+
+    #[test]
+    fn trusted_proxies_and_metrics_access_are_read() {
+        let s = Settings::from_sources(
+            None,
+            env(&[
+                ("CLARION_SECRET_KEY", &"cd".repeat(32)),
+                (
+                    "CLARION_TRUSTED_PROXIES",
+                    " 10.1.2.3/8, 192.0.2.7 ,fd00::/8",
+                ),
+                ("CLARION_METRICS", "off"),
+            ]),
+        )
+        .unwrap();
+        let proxies: Vec<String> = s.trusted_proxies.iter().map(ToString::to_string).collect();
+        assert_eq!(proxies, ["10.0.0.0/8", "192.0.2.7/32", "fd00::/8"]);
+        assert_eq!(s.metrics, MetricsAccess::Off);
+        let defaults = Layer::default().resolve(|_| Ok([7; 32])).unwrap();
+        assert!(defaults.trusted_proxies.is_empty());
+        assert_eq!(defaults.metrics, MetricsAccess::Loopback);
     }
 
     #[test]
@@ -522,12 +650,20 @@ mod tests {
                     "CLARION_DATABASE_URL",
                     "postgres://clarion:s3cret@db/clarion",
                 ),
+                ("CLARION_METRICS", "token"),
+                (
+                    "CLARION_METRICS_TOKEN",
+                    "scrape-me-with-this-long-token-0123",
+                ),
             ]),
         )
         .unwrap();
         let dump = format!("{s:?}");
         assert!(
-            !dump.contains("hunter2") && !dump.contains("abab") && !dump.contains("s3cret"),
+            !dump.contains("hunter2")
+                && !dump.contains("abab")
+                && !dump.contains("s3cret")
+                && !dump.contains("scrape-me"),
             "{dump}"
         );
         assert!(dump.contains("[redacted]"));

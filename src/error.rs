@@ -23,8 +23,10 @@ pub enum AppError {
     PayloadTooLarge,
     #[error("the form could not be read: {0}")]
     BadForm(String),
+    /// Carries nothing of the request: its path may hold a token, and
+    /// errors reach the log.
     #[error("the form's security token did not match")]
-    CsrfRejected { back: String },
+    CsrfRejected,
     #[error("too many requests")]
     TooManyRequests,
     /// The action is not possible now; the message says why to the person.
@@ -72,7 +74,7 @@ impl ResponseError for AppError {
             Self::LoginRequired { .. } => StatusCode::SEE_OTHER,
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::BadForm(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            Self::CsrfRejected { .. } => StatusCode::FORBIDDEN,
+            Self::CsrfRejected => StatusCode::FORBIDDEN,
             Self::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
             Self::Conflict(_) => StatusCode::CONFLICT,
             Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
@@ -107,17 +109,18 @@ struct Explanation {
     back: Option<(String, &'static str)>,
 }
 
-fn explain(status: StatusCode, error: Option<&AppError>) -> Explanation {
+/// `path` is the address asked for, for a way back to the form.
+fn explain(status: StatusCode, error: Option<&AppError>, path: &str) -> Explanation {
     let plain = |title, message: &str| Explanation {
         title,
         message: message.to_owned(),
         back: None,
     };
     match (status.as_u16(), error) {
-        (403, Some(AppError::CsrfRejected { back })) => Explanation {
+        (403, Some(AppError::CsrfRejected)) => Explanation {
             title: "This form has expired",
             message: "For your protection, every form carries a security token tied to this browser, and the one sent did not match. This happens when a page was open for a long time, when cookies are blocked for this site, or when the form was sent from another site. Nothing was saved. Go back, reload the page and send the form again.".into(),
-            back: Some((back.clone(), "Back to the form")),
+            back: Some((path.to_owned(), "Back to the form")),
         },
         (409, Some(AppError::Conflict(why))) => Explanation {
             title: "This could not be done",
@@ -201,7 +204,7 @@ pub async fn render_error_pages(
             response.set_body(body).map_into_boxed_body(),
         ));
     }
-    let explanation = explain(status, error.as_error::<AppError>());
+    let explanation = explain(status, error.as_error::<AppError>(), res.request().path());
     let page = match &state {
         Some(state) => state.page(""),
         None => Page::bare(),

@@ -4,7 +4,7 @@
 use crate::db::DbConn;
 use crate::models::{rate, requests, sessions};
 use crate::web::session::IDLE_TIMEOUT;
-use crate::workflow::accounts::LOGIN_WINDOW;
+use crate::workflow::accounts::{LOGIN_WINDOW, RESET_WINDOW};
 use crate::workflow::{Ctx, rounds, submitter, subscriptions};
 
 pub fn run_due(conn: &mut DbConn, ctx: &Ctx, retention_days: u32) -> Result<(), String> {
@@ -34,7 +34,10 @@ pub fn run_due(conn: &mut DbConn, ctx: &Ctx, retention_days: u32) -> Result<(), 
     }
     sessions::purge_idle(conn, now - IDLE_TIMEOUT).map_err(|e| e.to_string())?;
     // Attempts older than the longest throttle window count for nothing.
-    let oldest_needed = now - LOGIN_WINDOW.max(chrono::TimeDelta::hours(1));
+    let oldest_needed = now
+        - LOGIN_WINDOW
+            .max(RESET_WINDOW)
+            .max(chrono::TimeDelta::hours(1));
     rate::purge_before(conn, oldest_needed).map_err(|e| e.to_string())?;
     Ok(())
 }

@@ -141,6 +141,10 @@ impl Application {
             settings,
         });
         let app_state = state.clone();
+        let connections = site::slow_clients::Connections::new(
+            state.settings.connections_per_client,
+            &state.settings.trusted_proxies,
+        );
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(app_state.clone())
@@ -152,7 +156,8 @@ impl Application {
                 // Listed innermost first: HEAD is routed as GET, addresses
                 // with control characters are refused before any handler,
                 // errors become pages before headers, pages kept in memory
-                // carry their headers and ETag, metrics and the request span
+                // carry their headers and ETag, a slow body and a client over
+                // its connections are cut short, metrics and the request span
                 // see the final response.
                 .wrap(from_fn(site::head::as_get))
                 .wrap(from_fn(site::input::refuse_control_characters))
@@ -161,9 +166,12 @@ impl Application {
                 .wrap(from_fn(site::conditional::revalidate))
                 .wrap(from_fn(site::page_cache::serve_from_memory))
                 .wrap(Compress::default())
+                .wrap(from_fn(site::slow_clients::time_bodies))
+                .wrap(from_fn(site::slow_clients::cap_connections))
                 .wrap(from_fn(site::metrics::track))
                 .wrap(TracingLogger::<RequestSpan>::new())
         })
+        .on_connect(move |connection, data| connections.opened(connection, data))
         .workers(workers)
         .shutdown_timeout(10)
         .listen(listener)

@@ -1,6 +1,8 @@
 //! Structured logs: one span per request carrying its id and route pattern
 //! (never the raw path: tracking and setup links hold credentials).
 
+use std::io::IsTerminal;
+
 use actix_web::HttpMessage;
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
@@ -13,9 +15,14 @@ use crate::config::LogFormat;
 /// Installs the global subscriber; the level comes from `RUST_LOG`.
 pub fn init(format: LogFormat) {
     let filter = EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| EnvFilter::new("info,actix_server=warn,actix_web=warn"));
+        .unwrap_or_else(|_| EnvFilter::new("info,actix_server=warn,actix_web=warn"))
+        // actix-web's debug lines name the request's path, which may hold
+        // a tracking or reset token: never below info, whatever RUST_LOG says.
+        .add_directive("actix_web=info".parse().expect("a valid directive"));
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
+        // Colours are for people at a terminal, not for log files.
+        .with_ansi(std::io::stderr().is_terminal())
         .with_writer(std::io::stderr);
     // A second init (tests) keeps the first subscriber.
     let _ = match format {
@@ -39,7 +46,7 @@ impl RootSpanBuilder for RequestSpan {
         tracing::info_span!(
             "request",
             request_id = %request_id,
-            method = %request.method(),
+            method = crate::web::metrics::method_label(request.method()),
             route = %route,
             status = tracing::field::Empty,
         )

@@ -1,7 +1,10 @@
 //! A person's name as typed in any form or command: the request form, the
 //! first setup, an invitation, `clarion user add|invite`.
 
-/// A name that has been checked: one line, trimmed, 1 to 200 characters.
+use super::fields::has_hidden_formatting;
+
+/// A name that has been checked: one line, trimmed, 1 to 200 characters,
+/// with no invisible formatting characters.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PersonName(String);
 
@@ -10,6 +13,9 @@ pub struct PersonName(String);
 pub enum NameProblem {
     Missing,
     TooLong,
+    /// Bidirectional overrides or zero-width characters, which make a name
+    /// display as something other than what it holds.
+    HiddenFormatting,
 }
 
 impl PersonName {
@@ -24,6 +30,8 @@ impl PersonName {
             Err(NameProblem::Missing)
         } else if name.chars().count() > Self::MAX_LENGTH {
             Err(NameProblem::TooLong)
+        } else if has_hidden_formatting(&name) {
+            Err(NameProblem::HiddenFormatting)
         } else {
             Ok(Self(name))
         }
@@ -60,6 +68,10 @@ mod tests {
         assert_eq!(
             PersonName::parse(&"é".repeat(201)),
             Err(NameProblem::TooLong)
+        );
+        assert_eq!(
+            PersonName::parse("Ana\u{202E}Lima"),
+            Err(NameProblem::HiddenFormatting)
         );
     }
 }

@@ -4,7 +4,7 @@
 use serde::Deserialize;
 
 use super::email::EmailAddress;
-use super::fields::FieldErrors;
+use super::fields::{FieldErrors, has_hidden_formatting};
 use super::person::{NameProblem, PersonName};
 
 /// Who the submitter speaks for.
@@ -150,7 +150,7 @@ impl SubmissionInput {
                 "clause",
                 "Enter a clause number of at most 50 characters, for example 7.2.1.",
             );
-        } else if clause.chars().any(char::is_control) {
+        } else if clause.chars().any(char::is_control) || has_hidden_formatting(&clause) {
             errors.add("clause", "Enter the clause number only, for example 7.2.1.");
         }
         let question = self.question.trim();
@@ -182,6 +182,10 @@ impl SubmissionInput {
         let name = PersonName::parse(&self.name).map_err(|problem| match problem {
             NameProblem::Missing => errors.add("name", "Enter your name."),
             NameProblem::TooLong => errors.add("name", "Enter a name of at most 200 characters."),
+            NameProblem::HiddenFormatting => errors.add(
+                "name",
+                "Enter your name as plain text: it holds invisible formatting characters, perhaps pasted with it.",
+            ),
         });
         let email = EmailAddress::parse(&self.email);
         if let Err(message) = &email {
@@ -191,6 +195,11 @@ impl SubmissionInput {
             errors.add(
                 "organization",
                 "Enter an organization name of at most 200 characters.",
+            );
+        } else if has_hidden_formatting(&self.organization) {
+            errors.add(
+                "organization",
+                "Enter the organization's name as plain text: it holds invisible formatting characters, perhaps pasted with it.",
             );
         }
         let country = country(&self.country);

@@ -166,6 +166,22 @@ pub fn revoke_unused(conn: &mut DbConn, purpose: Purpose) -> QueryResult<usize> 
     .execute(conn)
 }
 
+/// Forgets the unused tokens of these purposes that open a user's account.
+pub fn revoke_unused_of_user(
+    conn: &mut DbConn,
+    user_id: &str,
+    purposes: &[Purpose],
+) -> QueryResult<usize> {
+    let purposes: Vec<&str> = purposes.iter().map(|p| p.as_str()).collect();
+    diesel::delete(
+        tokens::table
+            .filter(tokens::user_id.eq(user_id))
+            .filter(tokens::purpose.eq_any(purposes))
+            .filter(tokens::used_at.is_null()),
+    )
+    .execute(conn)
+}
+
 /// A token of this purpose whether used or expired, so that a second click
 /// on a confirmation link can be told apart from a made-up one.
 pub fn find_any(conn: &mut DbConn, token: &str, purpose: Purpose) -> QueryResult<Option<Token>> {

@@ -1,6 +1,6 @@
 //! For operators and their monitoring: liveness, readiness, metrics.
 
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use diesel::connection::SimpleConnection;
 
 use crate::error::AppError;
@@ -42,7 +42,12 @@ async fn readyz(state: web::Data<AppState>) -> HttpResponse {
         .body(body)
 }
 
-async fn metrics(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+/// Answers only whom the operator allows (`CLARION_METRICS`); everyone
+/// else finds nothing here.
+async fn metrics(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+    if !crate::web::metrics::may_read(&req, &state.settings) {
+        return Err(AppError::NotFound);
+    }
     let depth = state.db(|conn| Ok(outbox::depth(conn)?)).await?;
     Ok(HttpResponse::Ok()
         .content_type("text/plain; version=0.0.4; charset=utf-8")

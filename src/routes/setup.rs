@@ -11,7 +11,7 @@ use crate::db;
 use crate::domain::email::EmailAddress;
 use crate::domain::fields::FieldErrors;
 use crate::domain::password;
-use crate::domain::person::PersonName;
+use crate::domain::person::{NameProblem, PersonName};
 use crate::error::AppError;
 use crate::mail::{self, Message, Outgoing, messages::Welcome};
 use crate::models::tokens::{self, Purpose};
@@ -88,8 +88,15 @@ async fn create(
     let token_hash = check_token(&state, token.clone()).await?;
 
     let mut errors = FieldErrors::default();
-    let name = PersonName::parse(&form.name)
-        .map_err(|_| errors.add("name", "Enter your full name (at most 200 characters)."));
+    let name = PersonName::parse(&form.name).map_err(|problem| match problem {
+        NameProblem::HiddenFormatting => errors.add(
+            "name",
+            "Enter your name as plain text: it holds invisible formatting characters.",
+        ),
+        NameProblem::Missing | NameProblem::TooLong => {
+            errors.add("name", "Enter your full name (at most 200 characters).")
+        }
+    });
     let email = EmailAddress::parse(&form.email);
     if let Err(message) = &email {
         errors.add("email", *message);

@@ -5,7 +5,10 @@
 //! The browser holds a random value in an HttpOnly cookie; the form carries
 //! HMAC(secret key, value). A forged post from another site has neither the
 //! cookie's value nor the key, and a cookie planted by a sibling domain has
-//! no matching token.
+//! no matching token. Each page carries the HMAC masked afresh (a random
+//! mask, then the HMAC XORed with it), so that the bytes of the token
+//! differ on every response and a compressed page cannot be made to
+//! reveal them a guess at a time (BREACH).
 
 use std::future::Future;
 use std::pin::Pin;
@@ -24,13 +27,21 @@ use subtle::ConstantTimeEq;
 use crate::error::AppError;
 use crate::web::AppState;
 
-pub const COOKIE: &str = "clarion_csrf";
+/// The cookie's name: `__Host-` over https, as for the session
+/// ([`super::session::cookie_name`]).
+pub fn cookie_name(https: bool) -> &'static str {
+    if https {
+        "__Host-clarion_csrf"
+    } else {
+        "clarion_csrf"
+    }
+}
 pub const FIELD: &str = "csrf_token";
 /// Every form body is bounded (SPEC §5: 64 KiB).
 pub const MAX_FORM_BYTES: usize = 64 * 1024;
 
-/// The token to put in this page's forms.
-pub struct Csrf(pub String);
+/// The token to put in this page's forms, masked for this response.
+pub struct Csrf(String);
 
 impl std::fmt::Display for Csrf {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -42,10 +53,26 @@ impl std::fmt::Display for Csrf {
 #[derive(Clone)]
 struct NewCookie(String);
 
-fn token_for(key: &[u8; 32], cookie_value: &str) -> String {
+/// The secret the forms of this browser prove they know.
+fn secret_for(key: &[u8; 32], cookie_value: &str) -> [u8; 32] {
     let mut mac = Hmac::<Sha256>::new_from_slice(key).expect("HMAC takes any key length");
     mac.update(cookie_value.as_bytes());
-    hex::encode(mac.finalize().into_bytes())
+    mac.finalize().into_bytes().into()
+}
+
+/// A fresh mask, then the secret XORed with it, in hex.
+fn masked(secret: &[u8; 32]) -> String {
+    let mask: [u8; 32] = rand::random();
+    let hidden: Vec<u8> = mask.iter().zip(secret).map(|(m, s)| m ^ s).collect();
+    hex::encode([mask.as_slice(), &hidden].concat())
+}
+
+/// The secret a masked token carries, if it is one.
+fn unmasked(token: &str) -> Option<[u8; 32]> {
+    let bytes = hex::decode(token).ok().filter(|b| b.len() == 64)?;
+    let (mask, hidden) = bytes.split_at(32);
+    let secret: Vec<u8> = mask.iter().zip(hidden).map(|(m, h)| m ^ h).collect();
+    secret.try_into().ok()
 }
 
 fn well_formed(value: &str) -> bool {
@@ -66,7 +93,7 @@ impl FromRequest for Csrf {
         std::future::ready(state(req).map(|state| {
             let key = state.settings.secret_key.expose();
             let existing = req
-                .cookie(COOKIE)
+                .cookie(cookie_name(state.settings.is_https()))
                 .map(|c| c.value().to_owned())
                 .filter(|v| well_formed(v));
             let value = existing.unwrap_or_else(|| {
@@ -74,7 +101,7 @@ impl FromRequest for Csrf {
                 req.extensions_mut().insert(NewCookie(fresh.clone()));
                 fresh
             });
-            Csrf(token_for(key, &value))
+            Csrf(masked(&secret_for(key, &value)))
         }))
     }
 }
@@ -83,13 +110,13 @@ impl FromRequest for Csrf {
 pub fn set_cookie_if_new(
     req: &HttpRequest,
     response: &mut actix_web::HttpResponse<impl actix_web::body::MessageBody>,
-    secure: bool,
+    https: bool,
 ) {
     if let Some(NewCookie(value)) = req.extensions().get::<NewCookie>().cloned() {
-        let cookie = Cookie::build(COOKIE, value)
+        let cookie = Cookie::build(cookie_name(https), value)
             .path("/")
             .http_only(true)
-            .secure(secure)
+            .secure(https)
             .same_site(SameSite::Lax)
             .max_age(CookieDuration::days(365))
             .finish();
@@ -131,16 +158,19 @@ impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
                 .find(|(k, _)| k == FIELD)
                 .map(|(_, v)| v.as_str())
                 .unwrap_or_default();
-            let cookie = req.cookie(COOKIE).map(|c| c.value().to_owned());
             let state = state(&req)?;
-            let valid = cookie.filter(|c| well_formed(c)).is_some_and(|c| {
-                let expected = token_for(state.settings.secret_key.expose(), &c);
-                expected.as_bytes().ct_eq(sent.as_bytes()).into()
-            });
-            if !valid {
-                return Err(AppError::CsrfRejected {
-                    back: req.path().to_owned(),
+            let cookie = req
+                .cookie(cookie_name(state.settings.is_https()))
+                .map(|c| c.value().to_owned());
+            let valid = cookie
+                .filter(|c| well_formed(c))
+                .zip(unmasked(sent))
+                .is_some_and(|(c, secret)| {
+                    let expected = secret_for(state.settings.secret_key.expose(), &c);
+                    expected.ct_eq(&secret).into()
                 });
+            if !valid {
+                return Err(AppError::CsrfRejected);
             }
             if pairs
                 .iter()
@@ -159,3 +189,24 @@ impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
 /// sign out, deactivate.
 #[derive(Deserialize)]
 pub struct NoFields {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_masking_differs_and_carries_the_same_secret() {
+        let secret = secret_for(&[7; 32], "0123456789abcdef0123456789abcdef");
+        let (first, second) = (masked(&secret), masked(&secret));
+        assert_ne!(first, second);
+        assert_eq!(first.len(), 128);
+        assert!(!first.contains(&hex::encode(secret)));
+        assert_eq!(unmasked(&first), Some(secret));
+        assert_eq!(unmasked(&second), Some(secret));
+        let other = secret_for(&[7; 32], "fedcba9876543210fedcba9876543210");
+        assert_ne!(unmasked(&masked(&other)), Some(secret));
+        for junk in ["", "forged", &hex::encode(secret), &"zz".repeat(64)] {
+            assert_ne!(unmasked(junk), Some(secret), "{junk}");
+        }
+    }
+}

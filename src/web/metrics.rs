@@ -5,14 +5,52 @@ use std::time::Instant;
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::{Method, header};
 use actix_web::middleware::Next;
-use actix_web::web;
+use actix_web::{HttpRequest, web};
 use prometheus::{
     Encoder, HistogramOpts, HistogramVec, IntCounterVec, IntGauge, IntGaugeVec, Opts, Registry,
     TextEncoder,
 };
 
 use super::AppState;
+use crate::config::{MetricsAccess, Settings};
+
+/// May this request read the metrics, as the operator configured?
+pub fn may_read(req: &HttpRequest, settings: &Settings) -> bool {
+    match &settings.metrics {
+        MetricsAccess::Off => false,
+        // A proxy on this machine would make everyone look local: a
+        // request that says it was forwarded is not a local one.
+        MetricsAccess::Loopback => {
+            !super::client::is_forwarded(req)
+                && super::client::address(req, &settings.trusted_proxies)
+                    .is_some_and(|ip| ip.is_loopback())
+        }
+        MetricsAccess::Token(token) => {
+            use subtle::ConstantTimeEq;
+            let sent = req
+                .headers()
+                .get(header::AUTHORIZATION)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.strip_prefix("Bearer "))
+                .unwrap_or_default();
+            sent.as_bytes().ct_eq(token.expose().as_bytes()).into()
+        }
+    }
+}
+
+/// The method as a label: made-up methods are all `OTHER`, so that they
+/// cannot grow the label set (and the memory it takes) without bound.
+pub fn method_label(method: &Method) -> &'static str {
+    const KNOWN: [&str; 9] = [
+        "GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "CONNECT", "TRACE",
+    ];
+    KNOWN
+        .into_iter()
+        .find(|known| *known == method.as_str())
+        .unwrap_or("OTHER")
+}
 
 #[derive(Clone)]
 pub struct Metrics {
@@ -126,7 +164,8 @@ impl Metrics {
 }
 
 /// Middleware: counts and times every request under its route pattern
-/// (`/standards/{slug}`), so addresses do not explode the label set.
+/// (`/standards/{slug}`), so addresses do not explode the label set; every
+/// label comes from a closed set.
 pub async fn track(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
@@ -135,7 +174,7 @@ pub async fn track(
     let metrics = req
         .app_data::<web::Data<AppState>>()
         .map(|s| s.metrics.clone());
-    let method = req.method().to_string();
+    let method = method_label(req.method());
     let res = next.call(req).await?;
     if let Some(metrics) = metrics {
         let route = res
@@ -145,11 +184,11 @@ pub async fn track(
         let status = res.status().as_u16().to_string();
         metrics
             .requests
-            .with_label_values(&[&method, &route, &status])
+            .with_label_values(&[method, &route, &status])
             .inc();
         metrics
             .latency
-            .with_label_values(&[&method, &route])
+            .with_label_values(&[method, &route])
             .observe(started.elapsed().as_secs_f64());
     }
     Ok(res)

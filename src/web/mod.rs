@@ -1,6 +1,7 @@
 //! What every handler shares: the application state, the page context for
 //! templates, CSRF, security headers and metrics.
 
+pub mod client;
 pub mod conditional;
 pub mod csrf;
 pub mod head;
@@ -11,6 +12,7 @@ pub mod page_cache;
 mod search;
 pub mod security;
 pub mod session;
+pub mod slow_clients;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
@@ -166,13 +168,12 @@ pub fn keyed_hash(secret: &[u8; 32], purpose: &str, value: &str) -> String {
     hex::encode(mac.finalize().into_bytes())
 }
 
-/// A keyed hash of the client's address.
-pub fn client_key(req: &actix_web::HttpRequest, secret: &[u8; 32]) -> String {
-    let ip = req
-        .peer_addr()
-        .map(|a| a.ip().to_string())
+/// A keyed hash of who the client is (see [`client`]), for throttles.
+pub fn client_key(req: &actix_web::HttpRequest, settings: &Settings) -> String {
+    let who = client::address(req, &settings.trusted_proxies)
+        .map(client::bucket)
         .unwrap_or_default();
-    keyed_hash(secret, "client", &ip)
+    keyed_hash(settings.secret_key.expose(), "client", &who)
 }
 
 impl AppState {

@@ -34,6 +34,86 @@ fn is_register(path: &str) -> bool {
         || (path.starts_with("/standards/") && !path.ends_with("/subscribe"))
 }
 
+/// The query parameters a register page reads, by its route pattern, for
+/// the key it is kept under: parameters a page does not read (`utm_source`,
+/// a random one to bust the cache) then neither make a copy of their own
+/// nor make the page rendered again. `None` for a page not listed here:
+/// every parameter counts.
+fn parameters_read(pattern: &str) -> Option<&'static [&'static str]> {
+    use crate::domain::search::RawFilters;
+    use crate::routes::public::PageQuery;
+    match pattern {
+        "/clarifications" | "/clarifications.csv" | "/api/v1/clarifications" => {
+            fields_of::<RawFilters>()
+        }
+        "/standards/{slug}" | "/standards/{slug}/revision" => fields_of::<PageQuery>(),
+        "/"
+        | "/standards"
+        | "/clarifications/{reference}"
+        | "/feeds/clarifications.atom"
+        | "/feeds/standards/{slug}.atom"
+        | "/api/openapi.json"
+        | "/api/v1/clarifications/{reference}"
+        | "/api/v1/standards" => Some(&[]),
+        _ => None,
+    }
+}
+
+/// The names of the fields a query type reads, as its `Deserialize` tells
+/// them to a deserializer; `None` unless it is a plain struct.
+fn fields_of<'de, T: serde::Deserialize<'de>>() -> Option<&'static [&'static str]> {
+    use serde::de::{Error, Visitor, value};
+    struct Names<'a>(&'a mut Option<&'static [&'static str]>);
+    impl<'de> serde::Deserializer<'de> for Names<'_> {
+        type Error = value::Error;
+        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+            Err(Error::custom("not a struct"))
+        }
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            fields: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, Self::Error> {
+            *self.0 = Some(fields);
+            Err(Error::custom("only the names were asked for"))
+        }
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
+            byte_buf option unit unit_struct newtype_struct seq tuple tuple_struct map enum
+            identifier ignored_any
+        }
+    }
+    let mut names = None;
+    let _ = T::deserialize(Names(&mut names));
+    names
+}
+
+/// The key a page is kept under: its path, and of its query only the
+/// parameters the page reads (`read`; all when `None`), decoded as the
+/// page decodes them (so that `%71=…` is the `q` it is) and in order of
+/// their names.
+fn key_of(path: &str, query: &str, read: Option<&[&str]>) -> String {
+    let raw = || format!("{path}?{query}");
+    if query.is_empty() {
+        return path.to_owned();
+    }
+    let Some(read) = read else {
+        return raw();
+    };
+    let Ok(mut pairs) = serde_urlencoded::from_str::<Vec<(String, String)>>(query) else {
+        return raw();
+    };
+    pairs.retain(|(name, _)| read.contains(&name.as_str()));
+    // Stable: a parameter given twice keeps its order, and its refusal.
+    pairs.sort_by(|a, b| a.0.cmp(&b.0));
+    match serde_urlencoded::to_string(&pairs) {
+        Ok(kept) if kept.is_empty() => path.to_owned(),
+        Ok(kept) => format!("{path}?{kept}"),
+        Err(_) => raw(),
+    }
+}
+
 /// The register version an answer from the register is made at, as this
 /// middleware last read it: a handler needs not read it again.
 #[derive(Clone, Copy)]
@@ -241,10 +321,10 @@ pub async fn serve_from_memory(
         }
     };
     req.extensions_mut().insert(RegisterVersion(version));
-    let key = req
-        .uri()
-        .path_and_query()
-        .map_or_else(|| req.path().to_owned(), |pq| pq.as_str().to_owned());
+    let read = req
+        .match_pattern()
+        .and_then(|pattern| parameters_read(&pattern));
+    let key = key_of(req.path(), req.query_string(), read);
     let from_memory = |kept: &Kept, req: ServiceRequest| {
         let answer = if conditional::still_held(req.headers(), kept.etag.as_ref()) {
             conditional::not_modified(kept.headers())
@@ -360,6 +440,39 @@ mod tests {
             HeaderValue::from_static("application/json"),
         );
         assert!(!Arc::ptr_eq(&kept(json).headers, &first.headers));
+    }
+
+    #[test]
+    fn only_the_parameters_a_page_reads_make_its_key() {
+        let filters = parameters_read("/clarifications").unwrap();
+        assert_eq!(
+            filters,
+            ["q", "standard", "clause", "year", "status", "page"]
+        );
+        assert_eq!(
+            parameters_read("/standards/{slug}").unwrap(),
+            ["page"].as_slice()
+        );
+        assert_eq!(parameters_read("/").unwrap(), [""; 0].as_slice());
+        assert!(parameters_read("/login").is_none());
+
+        let key = |query| key_of("/clarifications", query, Some(filters));
+        assert_eq!(key(""), "/clarifications");
+        assert_eq!(key("utm_source=mail&x=1"), "/clarifications");
+        assert_eq!(key("q=ab+c&page=2&utm=1"), "/clarifications?page=2&q=ab+c");
+        assert_eq!(key("page=2&q=ab%20c"), key("q=ab+c&page=2&utm=1"));
+        assert_eq!(key("%71=calibration"), "/clarifications?q=calibration");
+        assert_ne!(key("q=a&q=b"), key("q=b&q=a"), "refused alike, kept apart");
+        assert_eq!(
+            key("q=%FF"),
+            key("q=%EF%BF%BD"),
+            "decoded as the page decodes it"
+        );
+        assert_eq!(
+            key_of("/login", "next=%2Fworkspace", None),
+            "/login?next=%2Fworkspace"
+        );
+        assert_eq!(key_of("/", "utm_source=a", Some(&[])), "/");
     }
 
     #[test]

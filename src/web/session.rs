@@ -14,8 +14,19 @@ use crate::models::sessions;
 use crate::models::users::User;
 use crate::web::AppState;
 
-pub const COOKIE: &str = "clarion_session";
-/// A session unused this long ends.
+/// The session cookie's name. Over https it takes the `__Host-` prefix:
+/// browsers then keep it only as set by this very host, Secure, for the
+/// whole site, so a sibling subdomain cannot plant or overwrite it.
+pub fn cookie_name(https: bool) -> &'static str {
+    if https {
+        "__Host-clarion_session"
+    } else {
+        "clarion_session"
+    }
+}
+
+/// A session unused this long ends; the browser is told so again whenever
+/// its session is used, so that it slides too.
 pub const IDLE_TIMEOUT: TimeDelta = TimeDelta::hours(8);
 /// Last-seen times are written at most this often, not on every request.
 const TOUCH_EVERY: TimeDelta = TimeDelta::minutes(5);
@@ -40,25 +51,31 @@ impl FromRequest for Viewer {
             if let Some(viewer) = req.extensions().get::<Viewer>() {
                 return Ok(viewer.clone());
             }
-            let Some(token) = req.cookie(COOKIE).map(|c| c.value().to_owned()) else {
-                return Ok(Viewer(None));
-            };
             let state = req
                 .app_data::<web::Data<AppState>>()
                 .cloned()
                 .ok_or_else(|| AppError::Internal("application state missing".into()))?;
+            let name = cookie_name(state.settings.is_https());
+            let Some(token) = req.cookie(name).map(|c| c.value().to_owned()) else {
+                return Ok(Viewer(None));
+            };
             let now = state.clock.now();
-            let user = state
+            let touched = token.clone();
+            let (user, renewed) = state
                 .db(move |conn| {
-                    let found = sessions::find_user(conn, &token, now - IDLE_TIMEOUT)?;
-                    if let Some((_, seen)) = &found
-                        && now - *seen > TOUCH_EVERY
-                    {
-                        sessions::touch(conn, &token, now)?;
+                    let found = sessions::find_user(conn, &touched, now - IDLE_TIMEOUT)?;
+                    let renewed = found
+                        .as_ref()
+                        .is_some_and(|(_, seen)| now - *seen > TOUCH_EVERY);
+                    if renewed {
+                        sessions::touch(conn, &touched, now)?;
                     }
-                    Ok(found.map(|(user, _)| user))
+                    Ok((found.map(|(user, _)| user), renewed))
                 })
                 .await?;
+            if renewed {
+                req.extensions_mut().insert(Renewed(token));
+            }
             let viewer = Viewer(user);
             req.extensions_mut().insert(viewer.clone());
             Ok(viewer)
@@ -88,18 +105,38 @@ impl FromRequest for SignedIn {
     }
 }
 
-pub fn cookie(token: String, secure: bool) -> Cookie<'static> {
-    Cookie::build(COOKIE, token)
+/// A session this request used, and whose cookie must last again.
+#[derive(Clone)]
+struct Renewed(String);
+
+/// Middleware step: gives a session just used its full lifetime again in
+/// the browser, unless the response sets the cookie itself.
+pub fn renew_cookie_if_used(
+    req: &HttpRequest,
+    response: &mut actix_web::HttpResponse<impl actix_web::body::MessageBody>,
+    https: bool,
+) {
+    let Some(Renewed(token)) = req.extensions().get::<Renewed>().cloned() else {
+        return;
+    };
+    if response.cookies().any(|c| c.name() == cookie_name(https)) {
+        return;
+    }
+    let _ = response.add_cookie(&cookie(token, https));
+}
+
+pub fn cookie(token: String, https: bool) -> Cookie<'static> {
+    Cookie::build(cookie_name(https), token)
         .path("/")
         .http_only(true)
-        .secure(secure)
+        .secure(https)
         .same_site(SameSite::Lax)
         .max_age(CookieDuration::hours(IDLE_TIMEOUT.num_hours()))
         .finish()
 }
 
-pub fn removal(secure: bool) -> Cookie<'static> {
-    let mut cookie = cookie(String::new(), secure);
+pub fn removal(https: bool) -> Cookie<'static> {
+    let mut cookie = cookie(String::new(), https);
     cookie.make_removal();
     cookie
 }

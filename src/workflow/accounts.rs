@@ -9,14 +9,26 @@ use crate::db::{self, DbConn};
 use crate::domain::email::EmailAddress;
 use crate::domain::password;
 use crate::mail::messages::{Invitation, PasswordReset};
+use crate::models::rate::{self, Limit};
 use crate::models::tokens::{self, Purpose};
 use crate::models::users::{self, NewUser, User};
-use crate::models::{groups, rate, sessions};
+use crate::models::{groups, sessions};
+use crate::web::keyed_hash;
 
-/// Failed sign-ins counted per address and per client, over this window.
+/// Failed sign-ins are counted over this window, three ways: for one
+/// account from one client, for one client whatever the account, and for
+/// one account from everywhere. The last is higher than one client can
+/// reach alone (it is paused before), so nobody locks an account holder
+/// out from elsewhere without many addresses; and it still bounds a guess
+/// spread over many.
 pub const LOGIN_WINDOW: TimeDelta = TimeDelta::minutes(15);
-pub const LOGIN_FAILURES_PER_EMAIL: i64 = 5;
+pub const LOGIN_FAILURES_PER_ACCOUNT_AND_CLIENT: i64 = 5;
 pub const LOGIN_FAILURES_PER_CLIENT: i64 = 20;
+pub const LOGIN_FAILURES_PER_ACCOUNT: i64 = 100;
+/// Reset links asked for, per address and per client, over this window.
+pub const RESET_WINDOW: TimeDelta = TimeDelta::hours(1);
+pub const RESETS_PER_ADDRESS: i64 = 3;
+pub const RESETS_PER_CLIENT: i64 = 10;
 pub const RESET_VALIDITY: TimeDelta = TimeDelta::hours(1);
 pub const INVITATION_VALIDITY: TimeDelta = TimeDelta::days(7);
 
@@ -36,53 +48,117 @@ fn decoy_hash() -> &'static str {
 
 /// Checks a password and opens a fresh session; the old session of this
 /// browser (if any) is closed, so a session id is never reused across a
-/// sign-in. `email_key` and `client_key` are keyed hashes for the throttle.
+/// sign-in. `client_key` is the keyed hash of who is asking
+/// ([`crate::web::client_key`]).
+///
+/// The attempt is counted as a failure before the password is checked,
+/// and forgotten if it was right: attempts made in parallel cannot all
+/// pass a count that none of them has raised yet.
 pub fn login(
     conn: &mut DbConn,
-    now: chrono::NaiveDateTime,
+    ctx: &Ctx,
     email: &str,
     password_text: &str,
-    email_key: &str,
     client_key: &str,
     previous_session: Option<&str>,
 ) -> Result<Login, WorkflowError> {
-    let since = now - LOGIN_WINDOW;
-    if rate::count_since(conn, "login-email", email_key, since)? >= LOGIN_FAILURES_PER_EMAIL
-        || rate::count_since(conn, "login-client", client_key, since)? >= LOGIN_FAILURES_PER_CLIENT
-    {
+    let secret = ctx.secret_key.expose();
+    let account = keyed_hash(secret, "login-account", email);
+    let account_and_client = keyed_hash(
+        secret,
+        "login-account-client",
+        &(account.clone() + client_key),
+    );
+    let since = ctx.now - LOGIN_WINDOW;
+    let limits = [
+        Limit {
+            bucket: "login-account-client",
+            key: &account_and_client,
+            max: LOGIN_FAILURES_PER_ACCOUNT_AND_CLIENT,
+            since,
+        },
+        Limit {
+            bucket: "login-client",
+            key: client_key,
+            max: LOGIN_FAILURES_PER_CLIENT,
+            since,
+        },
+        Limit {
+            bucket: "login-account",
+            key: &account,
+            max: LOGIN_FAILURES_PER_ACCOUNT,
+            since,
+        },
+    ];
+    let Some(attempt) = db::write_transaction(conn, |conn| rate::reserve(conn, &limits, ctx.now))?
+    else {
         return Ok(Login::Throttled);
-    }
+    };
     let user = users::find_by_email(conn, email)?.filter(|u| u.active);
     let stored = user.as_ref().and_then(|u| u.password_hash.clone());
     let valid = password::verify(password_text, stored.as_deref().unwrap_or(decoy_hash()))
         && stored.is_some();
     let Some(user) = user.filter(|_| valid) else {
-        db::write_transaction(conn, |conn| {
-            rate::record(conn, "login-email", email_key, now)?;
-            rate::record(conn, "login-client", client_key, now)
-        })?;
         return Ok(Login::Refused);
     };
     let token = db::write_transaction(conn, |conn| {
         if let Some(previous) = previous_session {
             sessions::close(conn, previous)?;
         }
-        rate::clear(conn, "login-email", email_key)?;
-        users::record_login(conn, &user.id, now)?;
-        sessions::open(conn, &user.id, now)
+        rate::forget(conn, &attempt)?;
+        rate::clear(conn, "login-account-client", &account_and_client)?;
+        users::record_login(conn, &user.id, ctx.now)?;
+        sessions::open(conn, &user.id, ctx.now)
     })?;
     Ok(Login::SignedIn(token))
 }
 
+/// Whether a reset link was asked for too often to send another.
+pub enum ResetAsked {
+    /// Sent if the address has an account; nobody is told which.
+    Done,
+    Throttled,
+}
+
 /// Mails a reset link if an active account has this address; says nothing
-/// either way, so the page cannot reveal who has an account.
-pub fn request_reset(conn: &mut DbConn, ctx: &Ctx, email: &str) -> Result<(), WorkflowError> {
-    let Ok(address) = EmailAddress::parse(email) else {
-        return Ok(());
-    };
+/// either way, so the page cannot reveal who has an account. Every asking
+/// counts, for the address typed and for the client (`client_key`),
+/// whether or not an account has that address.
+pub fn request_reset(
+    conn: &mut DbConn,
+    ctx: &Ctx,
+    email: &str,
+    client_key: &str,
+) -> Result<ResetAsked, WorkflowError> {
+    let typed = keyed_hash(
+        ctx.secret_key.expose(),
+        "reset-address",
+        &email.trim().to_lowercase(),
+    );
+    let since = ctx.now - RESET_WINDOW;
+    let limits = [
+        Limit {
+            bucket: "reset-address",
+            key: &typed,
+            max: RESETS_PER_ADDRESS,
+            since,
+        },
+        Limit {
+            bucket: "reset-client",
+            key: client_key,
+            max: RESETS_PER_CLIENT,
+            since,
+        },
+    ];
     db::write_transaction(conn, |conn| {
+        if rate::reserve(conn, &limits, ctx.now)?.is_none() {
+            return Ok(ResetAsked::Throttled);
+        }
+        let Ok(address) = EmailAddress::parse(email) else {
+            return Ok(ResetAsked::Done);
+        };
         let Some(user) = users::find_by_email(conn, address.as_str())?.filter(|u| u.active) else {
-            return Ok(());
+            return Ok(ResetAsked::Done);
         };
         let token = tokens::issue(
             conn,
@@ -104,7 +180,8 @@ pub fn request_reset(conn: &mut DbConn, ctx: &Ctx, email: &str) -> Result<(), Wo
             &format!("reset-{}", tokens::hash(&token)),
             &user.email,
             &message,
-        )
+        )?;
+        Ok(ResetAsked::Done)
     })
 }
 
@@ -126,8 +203,9 @@ pub fn account_for_link(
     Ok(user)
 }
 
-/// Sets the password through a reset or invitation link, spends the link
-/// and ends every existing session of the account.
+/// Sets the password through a reset or invitation link, spends the link,
+/// revokes the account's other such links and ends every existing session
+/// of the account: a link left in a mailbox opens nothing any more.
 pub fn set_password_by_link(
     conn: &mut DbConn,
     token: &str,
@@ -141,6 +219,7 @@ pub fn set_password_by_link(
         if !tokens::consume(conn, &tokens::hash(token), now)? {
             return Err(WorkflowError::NotFound);
         }
+        tokens::revoke_unused_of_user(conn, &user.id, &[Purpose::Reset, Purpose::Invite])?;
         users::set_password(conn, &user.id, &hash)?;
         sessions::close_all(conn, &user.id)?;
         Ok(user)

@@ -7,7 +7,7 @@ use clarion::db::schema::{sessions, users};
 use diesel::prelude::*;
 
 use crate::on_both_databases;
-use crate::support::app::{Backend, TestApp, csrf_token_in, text_of};
+use crate::support::app::{Backend, Person, TestApp, csrf_token_in, text_of};
 
 const PASSWORD: &str = "correct horse battery staple";
 
@@ -59,6 +59,13 @@ on_both_databases!(
     repeated_failures_pause_signing_in,
     a_password_reset_never_reveals_who_has_an_account,
     the_workspace_sends_anonymous_visitors_to_sign_in,
+    signing_in_never_leads_to_another_site,
+    parallel_wrong_passwords_are_counted_before_any_is_checked,
+    one_client_cannot_lock_an_account_holder_out_from_elsewhere,
+    failures_from_many_places_pause_an_account_everywhere,
+    reset_links_are_throttled_per_address_and_per_client,
+    using_one_reset_link_revokes_the_others,
+    a_session_in_use_lasts_eight_idle_hours_not_eight_hours,
 );
 
 async fn signing_in_opens_a_fresh_session_and_signing_out_ends_it(backend: Backend) {
@@ -251,4 +258,357 @@ async fn the_workspace_sends_anonymous_visitors_to_sign_in(backend: Backend) {
     assert!(page.contains(r#"name="next" value="/workspace""#));
     let (_, page) = app.page("/login?next=%2F%2Fevil.example").await;
     assert!(page.contains(r#"name="next" value="/workspace""#));
+}
+
+/// Browsers drop tabs and line breaks from an address and read a backslash
+/// as a slash: `/\t/evil.example` is `//evil.example`, another site.
+async fn signing_in_never_leads_to_another_site(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    add_account(&app, "carla@example.org");
+    for next in [
+        "/%09/evil.example",
+        "/%5C/evil.example",
+        "%2F%0A%2Fevil.example",
+    ] {
+        let (status, page) = app.page(&format!("/login?next={next}")).await;
+        assert_eq!(status, 200, "{next}");
+        assert!(
+            page.contains(r#"name="next" value="/workspace""#),
+            "{next} is offered as the page to go to"
+        );
+    }
+    let sent_back = |next: &'static str| {
+        let app = &app;
+        async move {
+            let response = app
+                .submit_form(
+                    "/login",
+                    "/login",
+                    &[
+                        ("email", "carla@example.org"),
+                        ("password", PASSWORD),
+                        ("next", next),
+                    ],
+                )
+                .await;
+            assert_eq!(response.status(), 303, "{next:?}");
+            response.headers()["location"].to_str().unwrap().to_owned()
+        }
+    };
+    assert_eq!(sent_back("/\t/evil.example").await, "/workspace");
+    assert_eq!(sent_back("/ /evil.example").await, "/workspace");
+    // A line break cannot go into a header: once it gave a 500 after the
+    // session was made.
+    assert_eq!(
+        sent_back("/workspace\r\nSet-Cookie: planted=1").await,
+        "/workspace"
+    );
+    assert_eq!(session_count(&app), 1, "each sign-in replaced the last");
+    assert_eq!(
+        sent_back("/workspace?tab=mine").await,
+        "/workspace?tab=mine",
+        "a page of this site is still followed"
+    );
+}
+
+/// The status of one sign-in by `person`.
+async fn sign_in_from(person: &Person, email: &str, password: &str) -> u16 {
+    person
+        .submit_form(
+            "/login",
+            "/login",
+            &[("email", email), ("password", password)],
+        )
+        .await
+        .status()
+        .as_u16()
+}
+
+/// An app behind a proxy on 127.0.0.1, which it trusts: each
+/// [`Person::behind_proxy`] is a client of its own.
+async fn behind_a_proxy(backend: Backend) -> TestApp {
+    TestApp::spawn_with(backend, &[("CLARION_TRUSTED_PROXIES", "127.0.0.1".into())]).await
+}
+
+/// Once, 40 wrong passwords sent at once ran 12 password checks where 5
+/// are allowed: each read the count before any had raised it.
+async fn parallel_wrong_passwords_are_counted_before_any_is_checked(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    add_account(&app, "carla@example.org");
+    let (_, page) = app.page("/login").await;
+    let token = csrf_token_in(&page);
+    let attempts: Vec<_> = (0..40)
+        .map(|n| {
+            let (person, token) = (app.visitor.clone(), token.clone());
+            tokio::spawn(async move {
+                let guess = format!("guess number {n}");
+                person
+                    .post_form(
+                        "/login",
+                        &[
+                            ("email", "carla@example.org"),
+                            ("password", &guess),
+                            ("csrf_token", &token),
+                        ],
+                    )
+                    .await
+                    .status()
+                    .as_u16()
+            })
+        })
+        .collect();
+    let mut statuses = Vec::new();
+    for attempt in attempts {
+        statuses.push(attempt.await.unwrap());
+    }
+    let checked = statuses.iter().filter(|s| **s == 422).count();
+    let paused = statuses.iter().filter(|s| **s == 429).count();
+    assert_eq!(
+        (checked, paused),
+        (5, 35),
+        "five passwords checked, the rest paused: {statuses:?}"
+    );
+    assert_eq!(
+        sign_in(&app, "carla@example.org", PASSWORD).await.status(),
+        429
+    );
+    assert_eq!(session_count(&app), 0);
+}
+
+/// Failing on one account, or on twenty unknown addresses, pauses the
+/// client that failed, not the account's holder signing in elsewhere.
+async fn one_client_cannot_lock_an_account_holder_out_from_elsewhere(backend: Backend) {
+    let app = behind_a_proxy(backend).await;
+    add_account(&app, "carla@example.org");
+    let attacker = Person::behind_proxy(&app.address, "198.51.100.7");
+    for _ in 0..5 {
+        assert_eq!(
+            sign_in_from(&attacker, "carla@example.org", "guess").await,
+            422
+        );
+    }
+    assert_eq!(
+        sign_in_from(&attacker, "carla@example.org", "guess").await,
+        429,
+        "the client that failed five times is paused for this account"
+    );
+    for n in 0..15 {
+        let unknown = format!("guess{n}@example.org");
+        assert_eq!(sign_in_from(&attacker, &unknown, "guess").await, 422);
+    }
+    assert_eq!(
+        sign_in_from(&attacker, "someone.else@example.org", "guess").await,
+        429,
+        "after twenty failures the client is paused for every account"
+    );
+    let carla = Person::behind_proxy(&app.address, "203.0.113.5");
+    assert_eq!(
+        sign_in_from(&carla, "carla@example.org", PASSWORD).await,
+        303
+    );
+
+    // IPv6 clients are counted per /64: one subscriber holds a whole one.
+    let first = Person::behind_proxy(&app.address, "2001:db8:1:2::1");
+    for n in 0..5 {
+        let neighbour = Person::behind_proxy(&app.address, &format!("2001:db8:1:2::{n:x}"));
+        let person = if n == 0 { &first } else { &neighbour };
+        assert_eq!(
+            sign_in_from(person, "carla@example.org", "guess").await,
+            422
+        );
+    }
+    let same_network = Person::behind_proxy(&app.address, "2001:db8:1:2:ffff::9");
+    assert_eq!(
+        sign_in_from(&same_network, "carla@example.org", PASSWORD).await,
+        429
+    );
+    let other_network = Person::behind_proxy(&app.address, "2001:db8:1:3::1");
+    assert_eq!(
+        sign_in_from(&other_network, "carla@example.org", PASSWORD).await,
+        303
+    );
+}
+
+/// A guess spread over many places is bounded for the account as a whole.
+async fn failures_from_many_places_pause_an_account_everywhere(backend: Backend) {
+    let app = behind_a_proxy(backend).await;
+    add_account(&app, "carla@example.org");
+    let limit = clarion::workflow::accounts::LOGIN_FAILURES_PER_ACCOUNT;
+    for n in 0..limit {
+        let place =
+            Person::behind_proxy(&app.address, &format!("198.51.{}.{}", n / 200, n % 200 + 1));
+        assert_eq!(
+            sign_in_from(&place, "carla@example.org", "guess").await,
+            422,
+            "place {n}"
+        );
+    }
+    let carla = Person::behind_proxy(&app.address, "203.0.113.5");
+    assert_eq!(
+        sign_in_from(&carla, "carla@example.org", PASSWORD).await,
+        429
+    );
+    assert_eq!(
+        sign_in_from(&carla, "someone.else@example.org", "guess").await,
+        422,
+        "other accounts are not paused"
+    );
+    app.clock.advance(chrono::TimeDelta::minutes(16));
+    assert_eq!(
+        sign_in_from(&carla, "carla@example.org", PASSWORD).await,
+        303
+    );
+}
+
+/// The status of asking for a reset link for `email`, and what was mailed.
+async fn ask_reset_from(person: &Person, email: &str) -> u16 {
+    person
+        .submit_form("/password/forgot", "/password/forgot", &[("email", email)])
+        .await
+        .status()
+        .as_u16()
+}
+
+async fn reset_links_are_throttled_per_address_and_per_client(backend: Backend) {
+    let app = behind_a_proxy(backend).await;
+    add_account(&app, "carla@example.org");
+    let per_address = clarion::workflow::accounts::RESETS_PER_ADDRESS;
+    for n in 0..per_address {
+        let place = Person::behind_proxy(&app.address, &format!("198.51.100.{}", n + 1));
+        assert_eq!(ask_reset_from(&place, "carla@example.org").await, 200);
+    }
+    let elsewhere = Person::behind_proxy(&app.address, "203.0.113.5");
+    let response = elsewhere
+        .submit_form(
+            "/password/forgot",
+            "/password/forgot",
+            &[("email", "Carla@Example.org")],
+        )
+        .await;
+    assert_eq!(response.status(), 429, "this address had enough links");
+    let page = response.text().await.unwrap();
+    assert_eq!(
+        text_of(&page, ".error-summary h2").as_deref(),
+        Some("Too many links asked for")
+    );
+    // Unknown addresses are counted alike, or the pause would tell them apart.
+    for n in 0..per_address {
+        let place = Person::behind_proxy(&app.address, &format!("198.51.100.{}", n + 1));
+        assert_eq!(ask_reset_from(&place, "nobody@example.org").await, 200);
+    }
+    assert_eq!(ask_reset_from(&elsewhere, "nobody@example.org").await, 429);
+
+    let sender = Person::behind_proxy(&app.address, "192.0.2.44");
+    let per_client = clarion::workflow::accounts::RESETS_PER_CLIENT;
+    for n in 0..per_client {
+        assert_eq!(
+            ask_reset_from(&sender, &format!("someone{n}@example.org")).await,
+            200
+        );
+    }
+    assert_eq!(
+        ask_reset_from(&sender, "one.more@example.org").await,
+        429,
+        "this client asked for enough links"
+    );
+
+    app.settle().await;
+    let mails = app
+        .mail
+        .wait_for(per_address as usize, Duration::from_secs(20))
+        .await;
+    app.settle().await;
+    assert_eq!(app.mail.received().len(), per_address as usize, "{mails:?}");
+    assert_eq!(app.mail.to("carla@example.org").len(), per_address as usize);
+    app.clock.advance(chrono::TimeDelta::minutes(61));
+    assert_eq!(ask_reset_from(&elsewhere, "carla@example.org").await, 200);
+}
+
+async fn using_one_reset_link_revokes_the_others(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    add_account(&app, "carla@example.org");
+    ask_for_reset(&app, "carla@example.org").await;
+    ask_for_reset(&app, "carla@example.org").await;
+    let mails = app.mail.wait_for(2, Duration::from_secs(20)).await;
+    let links: Vec<String> = mails
+        .iter()
+        .flat_map(|m| m.links())
+        .filter(|l| l.contains("/password/reset/"))
+        .map(|l| l.strip_prefix(&app.address).unwrap().to_owned())
+        .collect();
+    assert_eq!(links.len(), 2);
+    assert_ne!(links[0], links[1]);
+    for link in &links {
+        assert_eq!(
+            app.page(link).await.0,
+            200,
+            "both links work until one is used"
+        );
+    }
+    let new_password = "a brand new passphrase";
+    let response = app
+        .submit_form(
+            &links[1],
+            &links[1],
+            &[
+                ("password", new_password),
+                ("password_confirmation", new_password),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    assert_eq!(
+        app.page(&links[0]).await.0,
+        404,
+        "the other link is revoked"
+    );
+    let (_, page) = app.page("/login").await;
+    let token = csrf_token_in(&page);
+    let response = app
+        .post_form(
+            &links[0],
+            &[
+                ("password", "someone else's choice"),
+                ("password_confirmation", "someone else's choice"),
+                ("csrf_token", &token),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 404);
+    assert_eq!(
+        sign_in(&app, "carla@example.org", new_password)
+            .await
+            .status(),
+        303
+    );
+}
+
+/// Eight hours after signing in, someone who kept working is still signed
+/// in: the session and its cookie last eight hours from the last use.
+async fn a_session_in_use_lasts_eight_idle_hours_not_eight_hours(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    add_account(&app, "carla@example.org");
+    let first = sign_in(&app, "carla@example.org", PASSWORD).await;
+    let issued = session_cookie(&first).unwrap();
+    assert!(issued.contains("Max-Age=28800"), "{issued}");
+    let value = issued.split(';').next().unwrap().to_owned();
+    for hours_later in [7, 14, 21] {
+        app.clock.advance(chrono::TimeDelta::hours(7));
+        let response = app.get("/workspace").await;
+        assert_eq!(
+            response.status(),
+            200,
+            "{hours_later} hours after signing in"
+        );
+        let renewed = session_cookie(&response).expect("the cookie is given its eight hours again");
+        assert!(renewed.starts_with(&value), "the same session: {renewed}");
+        assert!(renewed.contains("Max-Age=28800"), "{renewed}");
+    }
+    app.clock
+        .advance(chrono::TimeDelta::hours(8) + chrono::TimeDelta::minutes(1));
+    assert_eq!(
+        app.get("/workspace").await.status(),
+        303,
+        "eight hours unused end it"
+    );
 }

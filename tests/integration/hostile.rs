@@ -31,9 +31,12 @@ use proptest::test_runner::{Config, TestCaseError, TestError, TestRunner};
 
 use crate::on_both_databases;
 use crate::support::app::{Backend, TestApp, csrf_token_in};
-use crate::support::journey::{file_request, valid_form};
+use crate::support::journey::{file_request, request_count, valid_form};
 
-on_both_databases!(generated_requests_never_break_the_server);
+on_both_databases!(
+    generated_requests_never_break_the_server,
+    slow_clients_cannot_hold_the_connections,
+);
 
 async fn generated_requests_never_break_the_server(backend: Backend) {
     let app = TestApp::spawn(backend).await;
@@ -1396,4 +1399,104 @@ impl Case for Odd {
         request.length = self.length.clone();
         request.wire()
     }
+}
+
+/// A connection from `from` (any 127.x.y.z is this machine) to the app.
+async fn connect_from(from: &str, to: SocketAddr) -> tokio::net::TcpStream {
+    let socket = tokio::net::TcpSocket::new_v4().unwrap();
+    socket.bind(format!("{from}:0").parse().unwrap()).unwrap();
+    socket
+        .connect(to)
+        .await
+        .expect("the server accepts connections")
+}
+
+/// The whole answer to a request sent on a fresh connection from `from`.
+async fn answer_from(from: &str, to: SocketAddr, request: &str) -> String {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut stream = connect_from(from, to).await;
+    stream.write_all(request.as_bytes()).await.unwrap();
+    let mut answer = Vec::new();
+    let read = tokio::time::timeout(Duration::from_secs(30), stream.read_to_end(&mut answer));
+    // A reset after the answer still leaves the answer read.
+    let _ = read.await.expect("the server answers and closes");
+    String::from_utf8_lossy(&answer).into_owned()
+}
+
+/// Declares a body and sends it a byte at a time, as long as the server
+/// listens (at most a minute); returns what the server answered.
+async fn dribble(stream: tokio::net::TcpStream) -> String {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let (mut reading, mut writing) = stream.into_split();
+    writing
+        .write_all(
+            b"POST /requests HTTP/1.1\r\nHost: clarion.test\r\n\
+              Content-Type: application/x-www-form-urlencoded\r\n\
+              Content-Length: 1000\r\n\r\nn",
+        )
+        .await
+        .unwrap();
+    let writer = tokio::spawn(async move {
+        for _ in 0..300 {
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            if writing.write_all(b"a").await.is_err() {
+                break;
+            }
+        }
+    });
+    let mut answer = Vec::new();
+    let read = tokio::time::timeout(Duration::from_secs(60), reading.read_to_end(&mut answer));
+    let _ = read.await;
+    writer.abort();
+    String::from_utf8_lossy(&answer).into_owned()
+}
+
+const HEALTH: &str = "GET /healthz HTTP/1.1\r\nHost: clarion.test\r\nConnection: close\r\n\r\n";
+
+/// Once, a POST that sent its declared body a byte every 3 s was never
+/// timed out, and 1,100 of them from one place made /healthz time out.
+async fn slow_clients_cannot_hold_the_connections(backend: Backend) {
+    let app = TestApp::spawn_with(
+        backend,
+        &[
+            ("CLARION_CONNECTIONS_PER_CLIENT", "4".into()),
+            ("CLARION_BODY_TIMEOUT_MS", "3000".into()),
+        ],
+    )
+    .await;
+    let server: SocketAddr = app.address.trim_start_matches("http://").parse().unwrap();
+    let mut slow = Vec::new();
+    for _ in 0..4 {
+        slow.push(tokio::spawn(dribble(
+            connect_from("127.0.0.1", server).await,
+        )));
+    }
+    let fifth = answer_from("127.0.0.1", server, HEALTH).await;
+    assert!(
+        fifth.starts_with("HTTP/1.1 429"),
+        "a fifth connection from the same place: {fifth}"
+    );
+    let elsewhere = answer_from("127.0.0.2", server, HEALTH).await;
+    assert!(
+        elsewhere.starts_with("HTTP/1.1 200"),
+        "another client is served meanwhile: {elsewhere}"
+    );
+    for dribbling in slow {
+        let answer = dribbling.await.unwrap();
+        assert!(
+            answer.starts_with("HTTP/1.1 408"),
+            "a body still arriving after the deadline: {answer:?}"
+        );
+    }
+    // Their connections closed, the client may connect again.
+    let mut again = String::new();
+    for _ in 0..200 {
+        again = answer_from("127.0.0.1", server, HEALTH).await;
+        if again.starts_with("HTTP/1.1 200") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(again.starts_with("HTTP/1.1 200"), "{again}");
+    assert_eq!(request_count(&app), 0, "nothing half-stored");
 }

@@ -27,7 +27,11 @@ use diesel::prelude::*;
 
 use crate::on_both_databases;
 use crate::support::app::{Backend, Person, TestApp, csrf_token_in, text_of};
-use crate::support::journey::{confirmed_request, file_request, valid_form, with};
+use crate::support::journey::{
+    confirmed_request, file_request, request_count, send, valid_form, with,
+};
+use crate::support::server::Instance;
+use crate::support::smtp::MailServer;
 use crate::workspace::act;
 
 on_both_databases!(
@@ -38,6 +42,11 @@ on_both_databases!(
     signing_in_and_resetting_answer_alike_whoever_has_an_account,
     every_token_is_stored_only_as_its_hash,
     no_public_page_feed_export_or_api_answer_names_a_submitter,
+    no_log_line_holds_a_credential_from_an_address,
+    form_tokens_differ_on_every_page_and_each_is_accepted,
+    over_https_cookies_are_bound_to_this_host,
+    text_that_shows_one_thing_and_holds_another_is_refused,
+    parameters_a_page_does_not_read_neither_copy_nor_render_it_again,
 );
 
 /// The demo, seeded into a running app; returns the plain tracking tokens
@@ -325,10 +334,11 @@ const FORMS: &[(&str, Sender)] = &[
     ("/admin/mail/{id}/retry",                           Sender::Secretariat),
 ];
 
-/// The `web::post()` routes of the source, read from src/routes so that
-/// the table cannot fall behind: the router keeps no list to ask at run
-/// time. Routes under src/routes/admin live in the `/admin` scope.
-fn declared_posts() -> BTreeSet<String> {
+/// The `web::get()` and `web::post()` routes of the source, as (method,
+/// pattern), read from src/routes so that the tables cannot fall behind:
+/// the router keeps no list to ask at run time. Routes under
+/// src/routes/admin live in the `/admin` scope.
+fn declared_routes() -> BTreeSet<(&'static str, String)> {
     fn walk(dir: &Path, found: &mut Vec<std::path::PathBuf>) {
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
@@ -361,12 +371,23 @@ fn declared_posts() -> BTreeSet<String> {
             let Some((path, rest)) = literal.split_once('"') else {
                 continue;
             };
-            if rest.starts_with(",web::post()") {
-                routes.insert(format!("{prefix}{path}"));
+            for method in ["get", "post"] {
+                if rest.starts_with(&format!(",web::{method}()")) {
+                    routes.insert((method, format!("{prefix}{path}")));
+                }
             }
         }
     }
     routes
+}
+
+/// The `web::post()` routes of the source.
+fn declared_posts() -> BTreeSet<String> {
+    declared_routes()
+        .into_iter()
+        .filter(|(method, _)| *method == "post")
+        .map(|(_, route)| route)
+        .collect()
 }
 
 #[test]
@@ -641,11 +662,7 @@ async fn many_addresses_tried_from_one_place_pause_signing_in(backend: Backend) 
 
 /// A page as a program comparing answers sees it: the address typed and the
 /// CSRF token, which differ by design, replaced.
-async fn normalized(
-    response: reqwest::Response,
-    typed: &str,
-    token: &str,
-) -> (u16, Vec<String>, String) {
+async fn normalized(response: reqwest::Response, typed: &str) -> (u16, Vec<String>, String) {
     let status = response.status().as_u16();
     let cookies = response
         .headers()
@@ -653,12 +670,11 @@ async fn normalized(
         .iter()
         .map(|c| c.to_str().unwrap().split('=').next().unwrap().to_owned())
         .collect();
-    let body = response
-        .text()
-        .await
-        .unwrap()
-        .replace(typed, "ADDRESS")
-        .replace(token, "TOKEN");
+    let mut body = response.text().await.unwrap().replace(typed, "ADDRESS");
+    // Each page masks its form's token afresh.
+    if body.contains("csrf_token") {
+        body = body.replace(&csrf_token_in(&body), "TOKEN");
+    }
     (status, cookies, body)
 }
 
@@ -686,7 +702,7 @@ async fn signing_in_and_resetting_answer_alike_whoever_has_an_account(backend: B
             let mut sent = fields.clone();
             sent.extend([("email", address), ("csrf_token", token.as_str())]);
             let response = person.post_form(form, &sent).await;
-            answers.push(normalized(response, address, &token).await);
+            answers.push(normalized(response, address).await);
         }
         assert!(
             answers.iter().all(|a| *a == answers[0]),
@@ -1008,4 +1024,358 @@ async fn no_public_page_feed_export_or_api_answer_names_a_submitter(backend: Bac
         }
     }
     assert!(leaks.is_empty(), "{}", leaks.join("\n"));
+}
+
+// ---------------------------------------------------------------------
+
+/// The first link in mail to `address` with `part` in it, as a path.
+async fn link_mailed_to(mail: &MailServer, base: &str, address: &str, part: &str) -> String {
+    for _ in 0..600 {
+        let found = mail
+            .to(address)
+            .iter()
+            .flat_map(|m| m.links())
+            .find(|l| l.contains(part));
+        if let Some(link) = found {
+            return link.strip_prefix(base).unwrap().to_owned();
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("no mail to {address} with a link to {part}");
+}
+
+/// Tracking, confirmation, reset, invitation, setup and subscription links
+/// carry their credential in the path. Whatever happens at such an address
+/// — served, refused for its CSRF token, not found — the log names the
+/// route's pattern, never the address, even at RUST_LOG=debug.
+async fn no_log_line_holds_a_credential_from_an_address(backend: Backend) {
+    let dir = tempfile::tempdir().unwrap();
+    let mail = MailServer::start();
+    let server = Instance::start(
+        "probed",
+        dir.path(),
+        &[
+            ("CLARION_DATABASE_URL", backend.new_database_url(dir.path())),
+            ("CLARION_SMTP_URL", mail.url()),
+            ("CLARION_LOG_FORMAT", "json".to_owned()),
+            ("RUST_LOG", "debug".to_owned()),
+        ],
+    )
+    .await;
+    let person = server.person();
+    let mut secrets = Vec::new();
+
+    // Live links, used as their owners use them.
+    let form = valid_form();
+    let fields: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let response = person
+        .submit_form("/requests/new", "/requests", &fields)
+        .await;
+    assert_eq!(response.status(), 303);
+    let confirm = link_mailed_to(
+        &mail,
+        &server.address,
+        "ana.lima@lab.example",
+        "/requests/confirm/",
+    )
+    .await;
+    let response = person.submit_form(&confirm, &confirm, &[]).await;
+    assert_eq!(response.status(), 303);
+    let track = response.headers()["location"].to_str().unwrap().to_owned();
+    assert!(track.starts_with("/track/"), "{track}");
+    assert_eq!(person.get(&track).await.status(), 200);
+    assert_eq!(person.get(&format!("{track}/withdraw")).await.status(), 200);
+    secrets.push(token_of(&confirm));
+    secrets.push(token_of(&track));
+
+    let response = person
+        .submit_form(
+            "/standards/iso-iec-17025-2017/subscribe",
+            "/standards/iso-iec-17025-2017/subscribe",
+            &[("email", "fay@follow.example")],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    let subscribe = link_mailed_to(
+        &mail,
+        &server.address,
+        "fay@follow.example",
+        "/subscriptions/confirm/",
+    )
+    .await;
+    assert_eq!(person.get(&subscribe).await.status(), 200);
+    secrets.push(token_of(&subscribe));
+
+    // Every route with a part taken from the address, that part a made-up
+    // credential of its own, got and posted with and without a CSRF token.
+    let (_, page) = person.page("/login").await;
+    let csrf = csrf_token_in(&page);
+    for (method, route) in declared_routes() {
+        if !route.contains('{') {
+            continue;
+        }
+        let mut path = String::new();
+        let mut rest = route.as_str();
+        while let Some(open) = rest.find('{') {
+            let close = open + rest[open..].find('}').unwrap();
+            let probe = clarion::models::tokens::generate();
+            path.push_str(&rest[..open]);
+            path.push_str(&probe);
+            secrets.push(probe);
+            rest = &rest[close + 1..];
+        }
+        path.push_str(rest);
+        let next = clarion::models::tokens::generate();
+        let query = format!("?next=%2Ftrack%2F{next}");
+        secrets.push(next);
+        let statuses = if method == "get" {
+            vec![person.get(&format!("{path}{query}")).await.status()]
+        } else {
+            let mut statuses = Vec::new();
+            for token in [None, Some(csrf.as_str())] {
+                let mut fields = vec![("email", "someone@example.org"), ("version", "1")];
+                fields.extend(token.map(|t| ("csrf_token", t)));
+                // Answered without reading the body (a sign-in page, say),
+                // a post ends its connection: never reuse it.
+                let response = person
+                    .client
+                    .post(person.url(&path))
+                    .header("connection", "close")
+                    .form(&fields)
+                    .send()
+                    .await
+                    .unwrap();
+                statuses.push(response.status());
+            }
+            statuses
+        };
+        assert!(
+            statuses.iter().all(|s| s.as_u16() < 500),
+            "{method} {path}: {statuses:?}"
+        );
+    }
+
+    let log = server.log();
+    assert!(
+        log.contains(r#""route":"/track/{token}""#) && log.contains(r#""route":"/setup/{token}""#),
+        "requests are logged by their pattern:\n{log}"
+    );
+    let leaked: Vec<&String> = secrets
+        .iter()
+        .filter(|s| log.contains(s.as_str()))
+        .collect();
+    assert!(
+        leaked.is_empty(),
+        "{} of {} credentials in the log, e.g.:\n{}",
+        leaked.len(),
+        secrets.len(),
+        log.lines()
+            .filter(|line| leaked.iter().any(|s| line.contains(s.as_str())))
+            .take(5)
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
+
+// ---------------------------------------------------------------------
+
+/// A token that read the same on every page could be guessed a character
+/// at a time from the size of compressed answers (BREACH): each page masks
+/// it afresh, and every masking is accepted from its browser alone.
+async fn form_tokens_differ_on_every_page_and_each_is_accepted(backend: Backend) {
+    let (app, _) = demo_site(backend).await;
+    let person = visitor(&app).await;
+    let mut tokens = BTreeSet::new();
+    for _ in 0..5 {
+        let (_, page) = person.page("/login").await;
+        tokens.insert(csrf_token_in(&page));
+    }
+    assert_eq!(tokens.len(), 5, "{tokens:?}");
+    let stranger = visitor(&app).await;
+    for token in &tokens {
+        let response = stranger
+            .post_form(
+                "/password/forgot",
+                &[("email", "x@example.org"), ("csrf_token", token)],
+            )
+            .await;
+        assert_eq!(response.status(), 403, "another browser's token");
+    }
+    for token in &tokens {
+        let response = person
+            .post_form(
+                "/login",
+                &[
+                    ("email", demo::SECRETARIAT_EMAIL),
+                    ("password", demo::DEFAULT_PASSWORD),
+                    ("csrf_token", token),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), 303, "each masking of the token");
+    }
+}
+
+/// The value of the cookie `name` a response sets, with its attributes.
+fn set_cookie(response: &reqwest::Response, name: &str) -> Option<(String, String)> {
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|c| {
+            let value = c.split(';').next()?.strip_prefix(&format!("{name}="))?;
+            Some((value.to_owned(), c.to_owned()))
+        })
+}
+
+/// Over https, cookies named `__Host-` are kept by browsers only as set by
+/// this host itself, Secure, for the whole site: a sibling subdomain
+/// cannot plant a session or a CSRF cookie.
+async fn over_https_cookies_are_bound_to_this_host(backend: Backend) {
+    let app = TestApp::spawn_with(
+        backend,
+        &[("CLARION_BASE_URL", "https://clarion.test".into())],
+    )
+    .await;
+    app.add_user("sam@example.org", "Sam Secretariat", true, None);
+    // TLS ends at a proxy in front; this client speaks to the app behind it
+    // and carries cookies itself, as a browser would over https.
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let login = client.get(app.url("/login")).send().await.unwrap();
+    let (csrf, attributes) =
+        set_cookie(&login, "__Host-clarion_csrf").expect("a __Host- CSRF cookie");
+    for needed in ["Secure", "Path=/", "HttpOnly"] {
+        assert!(attributes.contains(needed), "{attributes}");
+    }
+    assert!(!attributes.contains("Domain"), "{attributes}");
+    let token = csrf_token_in(&login.text().await.unwrap());
+    let sign_in = |cookie: String| {
+        let request = client
+            .post(app.url("/login"))
+            .header("cookie", cookie)
+            .form(&[
+                ("email", "sam@example.org"),
+                ("password", crate::support::app::PASSWORD),
+                ("csrf_token", token.as_str()),
+            ]);
+        async move { request.send().await.unwrap() }
+    };
+    let planted = sign_in(format!("clarion_csrf={csrf}")).await;
+    assert_eq!(planted.status(), 403, "a CSRF cookie without the prefix");
+    let response = sign_in(format!("__Host-clarion_csrf={csrf}")).await;
+    assert_eq!(response.status(), 303);
+    let (session, attributes) =
+        set_cookie(&response, "__Host-clarion_session").expect("a __Host- session cookie");
+    for needed in ["Secure", "Path=/", "HttpOnly"] {
+        assert!(attributes.contains(needed), "{attributes}");
+    }
+    assert!(!attributes.contains("Domain"), "{attributes}");
+    let workspace = |cookie: String| {
+        let request = client.get(app.url("/workspace")).header("cookie", cookie);
+        async move { request.send().await.unwrap().status() }
+    };
+    assert_eq!(
+        workspace(format!("__Host-clarion_session={session}")).await,
+        200
+    );
+    assert_eq!(
+        workspace(format!("clarion_session={session}")).await,
+        303,
+        "a session cookie without the prefix opens nothing"
+    );
+}
+
+// ---------------------------------------------------------------------
+
+/// A right-to-left override shows "7.2.1" for "1.2.7" and one name for
+/// another; zero-width characters make look-alikes differ. The staff read
+/// these fields to decide, so they must show what they hold.
+async fn text_that_shows_one_thing_and_holds_another_is_refused(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    for (field, value) in [
+        ("clause", "7.2.1\u{202E}"),
+        ("clause", "\u{2067}7.2.1\u{2069}"),
+        ("name", "Ana\u{200B} Lima"),
+        ("name", "\u{202E}amiL anA"),
+        ("organization", "Lab\u{FEFF} Example"),
+        ("organization", "Lab \u{200D}Example"),
+    ] {
+        let response = send(&app, &with(valid_form(), field, value)).await;
+        assert_eq!(response.status(), 422, "{field}: {value:?}");
+        let page = response.text().await.unwrap();
+        assert!(
+            page.contains(&format!(r##"<a href="#field-{field}">"##)),
+            "{field}: {value:?} is named in the summary"
+        );
+    }
+    assert_eq!(request_count(&app), 0, "nothing stored");
+    let plain = with(
+        with(valid_form(), "name", "Zoë Ørsted"),
+        "organization",
+        "مختبر",
+    );
+    assert_eq!(
+        send(&app, &plain).await.status(),
+        303,
+        "letters of any script"
+    );
+}
+
+// ---------------------------------------------------------------------
+
+/// Register pages are kept in memory; a parameter no page reads (a
+/// campaign tag, a random one meant to bust the cache) once made a copy of
+/// its own and rendered the page again. Only parameters a page reads count
+/// now, read as the page reads them.
+async fn parameters_a_page_does_not_read_neither_copy_nor_render_it_again(backend: Backend) {
+    use crate::support::register::{Published, publish};
+    let app = TestApp::spawn_with(
+        backend,
+        &[("CLARION_REGISTER_REVALIDATE_MS", "3600000".to_owned())],
+    )
+    .await;
+    let reference = publish(&mut app.db(), Published::default());
+    // No cookie store: an anonymous reader, whom kept pages are served to.
+    let reader = reqwest::Client::new();
+    let read = |path: String| {
+        let request = reader.get(app.url(&path));
+        async move {
+            let response = request.send().await.unwrap();
+            assert_eq!(response.status(), 200, "{path}");
+            response.text().await.unwrap()
+        }
+    };
+    let page = format!("/clarifications/{reference}");
+    for _ in 0..2 {
+        let first = read(format!("{page}?utm_source=newsletter")).await;
+        assert!(first.contains("Clause 7.2.2 applies to methods the laboratory developed."));
+    }
+    // Changed behind the server's back: a page rendered again would show it.
+    diesel::update(requests::table.filter(requests::reference.eq(&reference)))
+        .set(requests::answer.eq("Yes, and it keeps the validation records."))
+        .execute(&mut app.db())
+        .unwrap();
+    for busting in ["?utm_source=feed", "?x=8d1f0a", "?x=8d1f0a&y=2", ""] {
+        let kept = read(format!("{page}{busting}")).await;
+        assert!(
+            kept.contains("Clause 7.2.2 applies to methods the laboratory developed."),
+            "{busting} rendered the page again"
+        );
+    }
+
+    // What a page reads still counts, however it is written: `%71` is `q`.
+    let unfindable = "/clarifications?%71=zzyzzyva";
+    for _ in 0..2 {
+        assert!(!read(unfindable.to_owned()).await.contains(&reference));
+    }
+    assert!(
+        read("/clarifications?utm_source=x".to_owned())
+            .await
+            .contains(&reference),
+        "the list is not the search's copy"
+    );
 }

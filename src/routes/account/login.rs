@@ -6,8 +6,8 @@ use serde::Deserialize;
 
 use crate::error::AppError;
 use crate::models::sessions;
-use crate::web::session::{self, COOKIE};
-use crate::web::{AppState, Csrf, CsrfForm, NoFields, Page, Viewer, client_key, keyed_hash};
+use crate::web::session;
+use crate::web::{AppState, Csrf, CsrfForm, NoFields, Page, Viewer, client_key};
 use crate::workflow::accounts::{self, Login};
 
 #[derive(Template, WebTemplate)]
@@ -29,9 +29,19 @@ pub struct Query {
     done: String,
 }
 
-/// Only paths of this site are followed after signing in.
+/// Only a path of this site is followed after signing in: a relative
+/// reference starting with one slash, in printable ASCII without a
+/// backslash. Browsers drop tabs and line breaks from an address and read a
+/// backslash as a slash, so `/\t/evil.example` would lead to another site;
+/// and a line break cannot go into a header at all.
 fn safe_next(next: &str) -> String {
-    let local = next.starts_with('/') && !next.starts_with("//") && !next.contains('\\');
+    let printable = next.bytes().all(|b| b.is_ascii_graphic() && b != b'\\');
+    let local = printable
+        && next.starts_with('/')
+        && !next.starts_with("//")
+        && next
+            .parse::<actix_web::http::Uri>()
+            .is_ok_and(|uri| uri.scheme().is_none() && uri.authority().is_none());
     if local {
         next.to_owned()
     } else {
@@ -71,21 +81,21 @@ pub async fn login(
     csrf: Csrf,
     CsrfForm(form): CsrfForm<LoginForm>,
 ) -> Result<HttpResponse, AppError> {
-    let secret = state.settings.secret_key.expose();
     let email = form.email.trim().to_lowercase();
-    let email_key = keyed_hash(secret, "login-email", &email);
-    let client = client_key(&req, secret);
-    let previous = req.cookie(COOKIE).map(|c| c.value().to_owned());
-    let now = state.clock.now();
-    let (email_for_check, password) = (email.clone(), form.password.clone());
+    let client = client_key(&req, &state.settings);
+    let https = state.settings.is_https();
+    let previous = req
+        .cookie(session::cookie_name(https))
+        .map(|c| c.value().to_owned());
+    let ctx = state.workflow();
+    let password = form.password.clone();
     let outcome = state
         .db(move |conn| {
             Ok(accounts::login(
                 conn,
-                now,
-                &email_for_check,
+                &ctx,
+                &email,
                 &password,
-                &email_key,
                 &client,
                 previous.as_deref(),
             )?)
@@ -95,7 +105,7 @@ pub async fn login(
         Login::SignedIn(token) => {
             let mut response = HttpResponse::SeeOther();
             response.insert_header(("location", safe_next(&form.next)));
-            response.cookie(session::cookie(token, state.settings.is_https()));
+            response.cookie(session::cookie(token, https));
             return Ok(response.finish());
         }
         Login::Refused => (
@@ -140,13 +150,50 @@ pub async fn logout(
     req: HttpRequest,
     CsrfForm(_): CsrfForm<NoFields>,
 ) -> Result<HttpResponse, AppError> {
-    if let Some(token) = req.cookie(COOKIE).map(|c| c.value().to_owned()) {
+    let https = state.settings.is_https();
+    if let Some(token) = req
+        .cookie(session::cookie_name(https))
+        .map(|c| c.value().to_owned())
+    {
         state
             .db(move |conn| Ok(sessions::close(conn, &token)?))
             .await?;
     }
     Ok(HttpResponse::SeeOther()
         .insert_header(("location", "/login?done=logout"))
-        .cookie(session::removal(state.settings.is_https()))
+        .cookie(session::removal(https))
         .finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn only_paths_of_this_site_are_followed() {
+        for kept in [
+            "/workspace",
+            "/workspace?tab=mine",
+            "/workspace/requests/CR-2026-0001#votes",
+            "/admin/users?done=invited",
+        ] {
+            assert_eq!(safe_next(kept), kept);
+        }
+        for refused in [
+            "",
+            "workspace",
+            "//evil.example",
+            "/\\evil.example",
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/workspace\r\nSet-Cookie: a=b",
+            "/ /evil.example",
+            "https://evil.example/",
+            "javascript:alert(1)",
+            "/caf\u{e9}",
+            "/\u{202e}moc.live",
+        ] {
+            assert_eq!(safe_next(refused), "/workspace", "{refused:?}");
+        }
+    }
 }

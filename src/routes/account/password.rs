@@ -1,7 +1,7 @@
 //! Choosing a password: after "forgot my password", or to accept an invitation.
 
 use actix_web::http::StatusCode;
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use askama_web::WebTemplate;
 use serde::Deserialize;
@@ -10,8 +10,8 @@ use crate::domain::fields::FieldErrors;
 use crate::domain::password;
 use crate::error::AppError;
 use crate::models::tokens::Purpose;
-use crate::web::{AppState, Csrf, CsrfForm, Page};
-use crate::workflow::accounts;
+use crate::web::{AppState, Csrf, CsrfForm, Page, client_key};
+use crate::workflow::accounts::{self, ResetAsked};
 
 #[derive(Template, WebTemplate)]
 #[template(path = "account/forgot.html")]
@@ -19,6 +19,7 @@ pub struct ForgotPage {
     page: Page,
     csrf: Csrf,
     sent: bool,
+    throttled: bool,
 }
 
 pub async fn forgot(state: web::Data<AppState>, csrf: Csrf) -> ForgotPage {
@@ -26,6 +27,7 @@ pub async fn forgot(state: web::Data<AppState>, csrf: Csrf) -> ForgotPage {
         page: state.page(""),
         csrf,
         sent: false,
+        throttled: false,
     }
 }
 
@@ -38,19 +40,33 @@ pub struct ForgotForm {
 /// The same answer whether or not the address has an account.
 pub async fn send_reset(
     state: web::Data<AppState>,
+    req: HttpRequest,
     csrf: Csrf,
     CsrfForm(form): CsrfForm<ForgotForm>,
-) -> Result<ForgotPage, AppError> {
+) -> Result<HttpResponse, AppError> {
     let ctx = state.workflow();
-    state
-        .db(move |conn| Ok(accounts::request_reset(conn, &ctx, &form.email)?))
+    let client = client_key(&req, &state.settings);
+    let asked = state
+        .db(move |conn| Ok(accounts::request_reset(conn, &ctx, &form.email, &client)?))
         .await?;
-    state.wake_mail_worker();
-    Ok(ForgotPage {
+    let throttled = matches!(asked, ResetAsked::Throttled);
+    if !throttled {
+        state.wake_mail_worker();
+    }
+    let page = ForgotPage {
         page: state.page(""),
         csrf,
-        sent: true,
-    })
+        sent: !throttled,
+        throttled,
+    };
+    let status = if throttled {
+        StatusCode::TOO_MANY_REQUESTS
+    } else {
+        StatusCode::OK
+    };
+    Ok(HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .body(page.render()?))
 }
 
 #[derive(Template, WebTemplate)]

@@ -177,7 +177,7 @@ pub async fn subscribe(
         }
     };
     let ctx = state.workflow();
-    let client = client_key(&req, state.settings.secret_key.expose());
+    let client = client_key(&req, &state.settings);
     let following = standard.clone();
     let outcome = state
         .db(move |conn| {

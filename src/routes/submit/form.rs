@@ -225,7 +225,7 @@ pub async fn create(
         }
     };
     let ctx = state.workflow();
-    let from = client_key(&req, state.settings.secret_key.expose());
+    let from = client_key(&req, &state.settings);
     let per_hour = state.settings.submissions_per_hour;
     let outcome = state.intake.submit(ctx, submission, from, per_hour).await?;
     match outcome {

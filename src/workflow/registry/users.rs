@@ -55,6 +55,10 @@ impl<'a> Invitation<'a> {
         let name = PersonName::parse(&input.name).map_err(|problem| match problem {
             NameProblem::Missing => errors.add("name", "Enter the full name of the person."),
             NameProblem::TooLong => errors.add("name", "Enter a name of at most 200 characters."),
+            NameProblem::HiddenFormatting => errors.add(
+                "name",
+                "Enter the name as plain text: it holds invisible formatting characters.",
+            ),
         });
         let email = if input.email.trim().is_empty() {
             errors.add("email", "Enter the e-mail address of the person.");

@@ -41,9 +41,23 @@ pub struct Person {
 
 impl Person {
     pub fn new(address: &str) -> Person {
+        Self::with_headers(address, reqwest::header::HeaderMap::new())
+    }
+
+    /// Someone whose requests pass a proxy on 127.0.0.1 that names them
+    /// `client` in `X-Forwarded-For`, as the server sees them when it
+    /// trusts that proxy (`CLARION_TRUSTED_PROXIES`).
+    pub fn behind_proxy(address: &str, client: &str) -> Person {
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert("x-forwarded-for", client.parse().unwrap());
+        Self::with_headers(address, headers)
+    }
+
+    fn with_headers(address: &str, headers: reqwest::header::HeaderMap) -> Person {
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .cookie_store(true)
+            .default_headers(headers)
             .timeout(Duration::from_secs(30))
             .build()
             .unwrap();
