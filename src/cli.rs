@@ -14,13 +14,6 @@ use crate::registry::Registry;
 use crate::transfer::{self, Format};
 
 fn connect(settings: &Settings) -> Result<DbConn, String> {
-    if let db::DatabaseUrl::Sqlite(path) = &settings.database_url
-        && let Some(dir) = Path::new(path).parent()
-        && !dir.as_os_str().is_empty()
-    {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    }
     db::establish(&settings.database_url).map_err(|e| {
         format!(
             "cannot connect to the database {:?}: {e}",

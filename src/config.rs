@@ -49,6 +49,7 @@ struct Layer {
     site_name: Option<String>,
     workers: Option<usize>,
     pool_size: Option<u32>,
+    db_timeout_ms: Option<u64>,
     log_format: Option<String>,
     submissions_per_hour: Option<u32>,
     retention_days: Option<u32>,
@@ -107,6 +108,10 @@ pub const VARIABLES: &[(&str, &str)] = &[
     (
         "CLARION_POOL_SIZE",
         "database connections in the pool [default: 8]",
+    ),
+    (
+        "CLARION_DB_TIMEOUT_MS",
+        "how long a request waits for the database (a connection, SQLite's write lock) before it is answered 503 \"try again in a minute\", in milliseconds [default: 5000]",
     ),
     (
         "CLARION_LOG_FORMAT",
@@ -173,6 +178,10 @@ pub enum MetricsAccess {
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub data_dir: PathBuf,
+    /// Whether the data directory was absent or empty when the settings
+    /// were read (before a secret key was generated into it): only then
+    /// does `serve` create a missing SQLite database.
+    pub data_dir_was_new: bool,
     pub database_url: DatabaseUrl,
     pub bind: SocketAddr,
     pub base_url: String,
@@ -182,6 +191,7 @@ pub struct Settings {
     pub site_name: String,
     pub workers: usize,
     pub pool_size: u32,
+    pub db_timeout_ms: u64,
     pub log_format: LogFormat,
     pub submissions_per_hour: u32,
     pub retention_days: u32,
@@ -219,6 +229,11 @@ impl Settings {
         };
         layer.apply_env(&env)?;
         layer.resolve(load_or_create_key)
+    }
+
+    /// How long a request waits for the database.
+    pub fn db_timeout(&self) -> std::time::Duration {
+        std::time::Duration::from_millis(self.db_timeout_ms)
     }
 
     /// Does the public address use TLS (and so may cookies be `Secure`)?
@@ -287,6 +302,7 @@ impl Layer {
         overlay_number!(
             workers = "CLARION_WORKERS",
             pool_size = "CLARION_POOL_SIZE",
+            db_timeout_ms = "CLARION_DB_TIMEOUT_MS",
             submissions_per_hour = "CLARION_SUBMISSIONS_PER_HOUR",
             retention_days = "CLARION_RETENTION_DAYS",
             mail_poll_ms = "CLARION_MAIL_POLL_MS",
@@ -304,6 +320,8 @@ impl Layer {
         load_key: impl FnOnce(&Path) -> Result<[u8; 32], ConfigError>,
     ) -> Result<Settings, ConfigError> {
         let data_dir = PathBuf::from(self.data_dir.unwrap_or_else(|| "./data".into()));
+        let data_dir_was_new =
+            std::fs::read_dir(&data_dir).map_or(true, |mut entries| entries.next().is_none());
         let database_url = match self.database_url {
             Some(url) => DatabaseUrl::parse(&url)
                 .map_err(|e| ConfigError(format!("CLARION_DATABASE_URL: {e}")))?,
@@ -361,15 +379,20 @@ impl Layer {
         // Eight keep two cores busy (one writer, the rest readers); each more
         // costs its own page cache and statements for no more throughput.
         let pool_size = self.pool_size.unwrap_or(8);
-        if workers == 0 || pool_size == 0 {
+        let db_timeout_ms = self
+            .db_timeout_ms
+            .unwrap_or(crate::db::DEFAULT_TIMEOUT.as_millis() as u64);
+        if workers == 0 || pool_size == 0 || db_timeout_ms == 0 {
             return Err(ConfigError(
-                "CLARION_WORKERS and CLARION_POOL_SIZE must be at least 1".into(),
+                "CLARION_WORKERS, CLARION_POOL_SIZE and CLARION_DB_TIMEOUT_MS must be at least 1"
+                    .into(),
             ));
         }
         let trusted_proxies = parse_networks(self.trusted_proxies.as_deref().unwrap_or(""))?;
         let metrics = metrics_access(self.metrics.as_deref(), self.metrics_token)?;
         Ok(Settings {
             data_dir,
+            data_dir_was_new,
             database_url,
             bind,
             base_url,
@@ -379,6 +402,7 @@ impl Layer {
             site_name: self.site_name.unwrap_or_else(|| "Clarion".into()),
             workers,
             pool_size,
+            db_timeout_ms,
             log_format,
             submissions_per_hour: self.submissions_per_hour.unwrap_or(5),
             retention_days: self.retention_days.unwrap_or(365),
@@ -677,5 +701,24 @@ mod tests {
         let second = Settings::from_sources(None, vars).unwrap();
         assert_eq!(first.secret_key.expose(), second.secret_key.expose());
         assert_ne!(first.secret_key.expose(), &[0; 32]);
+    }
+
+    #[test]
+    fn a_data_dir_is_new_until_a_start_has_left_something_in_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        let vars = env(&[("CLARION_DATA_DIR", data.to_str().unwrap())]);
+        let first = Settings::from_sources(None, vars.clone()).unwrap();
+        assert!(first.data_dir_was_new, "absent");
+        assert!(data.join("secret.key").exists(), "the key was generated");
+        let second = Settings::from_sources(None, vars).unwrap();
+        assert!(!second.data_dir_was_new, "it holds the key now");
+        let empty = env(&[("CLARION_DATA_DIR", dir.path().to_str().unwrap())]);
+        std::fs::remove_dir_all(&data).unwrap();
+        assert!(
+            Settings::from_sources(None, empty)
+                .unwrap()
+                .data_dir_was_new
+        );
     }
 }

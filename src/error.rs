@@ -40,10 +40,14 @@ pub enum AppError {
     Internal(String),
 }
 
+/// The one place where database errors get their answer: a missing row is
+/// 404, a database that cannot serve right now (see
+/// [`crate::db::is_unavailable`]) 503, anything else 500.
 impl From<diesel::result::Error> for AppError {
     fn from(e: diesel::result::Error) -> Self {
         match e {
             diesel::result::Error::NotFound => Self::NotFound,
+            e if crate::db::is_unavailable(&e) => Self::Unavailable(e.to_string()),
             other => Self::Database(other),
         }
     }

@@ -33,9 +33,34 @@ impl From<String> for StartupError {
 }
 
 /// Opens the pool and brings the database up to date: migrations, then the
-/// registry if the database has none.
-pub fn prepare_database(settings: &Settings, clock: &Clock) -> Result<Pool, StartupError> {
-    let pool = db::pool(&settings.database_url, settings.pool_size)?;
+/// registry if the database has none. A missing SQLite file is created only
+/// in a new data directory: in one used before, it was lost, and an empty
+/// database in its place would take submissions while the real one is
+/// elsewhere.
+pub fn prepare_database(
+    settings: &Settings,
+    clock: &Clock,
+) -> Result<(Pool, Arc<db::Health>), StartupError> {
+    if let db::DatabaseUrl::Sqlite(path) = &settings.database_url
+        && !std::path::Path::new(path).exists()
+    {
+        if !settings.data_dir_was_new {
+            return Err(StartupError(format!(
+                "the database {path} is missing, but the data directory {} was used before; \
+                 Clarion does not start on an empty database in its place. Restore the file \
+                 (or set CLARION_DATABASE_URL to where it is), or create a new one on purpose \
+                 with `clarion migrate`",
+                settings.data_dir.display()
+            )));
+        }
+        db::establish(&settings.database_url)
+            .map_err(|e| format!("cannot create the database {path}: {e}"))?;
+    }
+    let (pool, health) = db::pool(
+        &settings.database_url,
+        settings.pool_size,
+        settings.db_timeout(),
+    )?;
     let mut conn = pool.get().map_err(|e| {
         format!(
             "cannot connect to the database {:?}: {e}",
@@ -61,7 +86,7 @@ pub fn prepare_database(settings: &Settings, clock: &Clock) -> Result<Pool, Star
         }
         Ok(())
     })?;
-    Ok(pool)
+    Ok((pool, health))
 }
 
 pub struct Application {
@@ -86,7 +111,7 @@ impl Application {
         clock: Clock,
         listener: TcpListener,
     ) -> Result<Self, StartupError> {
-        let pool = {
+        let (pool, health) = {
             let (settings, clock) = (settings.clone(), clock.clone());
             tokio::task::spawn_blocking(move || prepare_database(&settings, &clock))
                 .await
@@ -129,6 +154,7 @@ impl Application {
         let state = web::Data::new(AppState {
             db_turns: tokio::sync::Semaphore::new(pool.max_size() as usize),
             pool,
+            health,
             clock,
             mail_wake,
             metrics: Metrics::new(),

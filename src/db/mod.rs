@@ -2,16 +2,22 @@
 //! pragmas, the embedded migrations and a write-transaction helper.
 
 pub mod backup;
+pub mod health;
 pub mod reads;
 pub mod schema;
 
+use std::os::unix::fs::MetadataExt;
 use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
+use std::sync::Arc;
 use std::time::Duration;
 
-use diesel::connection::SimpleConnection;
+use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
 use diesel::prelude::*;
-use diesel::r2d2::{self, ManageConnection};
+use diesel::r2d2::{self, ManageConnection, R2D2Connection};
+use diesel::result::{DatabaseErrorKind, Error};
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
+
+pub use health::{Health, is_unavailable};
 
 #[derive(diesel::MultiConnection)]
 pub enum DbConn {
@@ -111,30 +117,112 @@ fn password_span(url: &str) -> Option<std::ops::Range<usize>> {
     Some(colon + 1..at)
 }
 
+/// How long a request waits for the database (a pooled connection, a new
+/// one, SQLite's write lock) unless `CLARION_DB_TIMEOUT_MS` says otherwise.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Opens a connection, for commands and tests; a missing SQLite file is
+/// created, with its directory.
 pub fn establish(url: &DatabaseUrl) -> ConnectionResult<DbConn> {
-    match url {
-        DatabaseUrl::Postgres(url) => diesel::PgConnection::establish(url).map(DbConn::Postgres),
-        DatabaseUrl::Sqlite(path) => {
-            let mut conn = diesel::SqliteConnection::establish(path)?;
-            // busy_timeout first, so that even switching to WAL waits for a lock.
-            // A small page cache per connection: any write empties the caches
-            // of the other connections, and the operating system keeps the
-            // file's pages anyway, so a large one costs memory for little.
-            conn.batch_execute(
-                "PRAGMA busy_timeout = 10000;
-                 PRAGMA journal_mode = WAL;
-                 PRAGMA synchronous = NORMAL;
-                 PRAGMA foreign_keys = ON;
-                 PRAGMA cache_size = -512;",
-            )
-            .map_err(ConnectionError::CouldntSetupConfiguration)?;
-            Ok(DbConn::Sqlite(conn))
-        }
+    if let DatabaseUrl::Sqlite(path) = url
+        && let Some(parent) = std::path::Path::new(path).parent()
+        && !parent.as_os_str().is_empty()
+    {
+        std::fs::create_dir_all(parent).map_err(|e| {
+            ConnectionError::BadConnection(format!(
+                "cannot create the directory {}: {e}",
+                parent.display()
+            ))
+        })?;
     }
+    open(url, DEFAULT_TIMEOUT, None)
+}
+
+/// Which file a SQLite path named: after a deletion or a replacement the
+/// same path names another file, or none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct FileId {
+    device: u64,
+    inode: u64,
+}
+
+impl FileId {
+    fn of(path: &str) -> Option<Self> {
+        let metadata = std::fs::metadata(path).ok()?;
+        Some(Self {
+            device: metadata.dev(),
+            inode: metadata.ino(),
+        })
+    }
+}
+
+#[diesel::declare_sql_function]
+extern "SQL" {
+    /// Whether the SQLite file at the connection's path is still the one
+    /// the connection writes to (see [`write_transaction`]).
+    fn clarion_file_kept() -> diesel::sql_types::Bool;
+}
+
+/// Opens a connection that waits up to `timeout` for SQLite's locks. With
+/// `kept`, the SQLite file must exist and writes go to it only while it is
+/// that file; without, a missing file is created and the file opened is
+/// the one kept.
+fn open(url: &DatabaseUrl, timeout: Duration, kept: Option<FileId>) -> ConnectionResult<DbConn> {
+    let path = match url {
+        DatabaseUrl::Postgres(url) => {
+            return diesel::PgConnection::establish(url).map(DbConn::Postgres);
+        }
+        DatabaseUrl::Sqlite(path) => path,
+    };
+    let mut conn = match kept {
+        None => diesel::SqliteConnection::establish(path)?,
+        // `mode=rw`: a file deleted meanwhile is not created afresh.
+        Some(_) => diesel::SqliteConnection::establish(&format!(
+            "file:{}?mode=rw",
+            path.replace('%', "%25")
+                .replace('?', "%3f")
+                .replace('#', "%23")
+        ))?,
+    };
+    let kept = kept
+        .or_else(|| FileId::of(path))
+        .ok_or_else(|| ConnectionError::BadConnection(format!("the database {path} is missing")))?;
+    // busy_timeout first, so that even switching to WAL waits for a lock.
+    // A small page cache per connection: any write empties the caches
+    // of the other connections, and the operating system keeps the
+    // file's pages anyway, so a large one costs memory for little.
+    conn.batch_execute(&format!(
+        "PRAGMA busy_timeout = {};
+         PRAGMA journal_mode = WAL;
+         PRAGMA synchronous = NORMAL;
+         PRAGMA foreign_keys = ON;
+         PRAGMA cache_size = -512;",
+        timeout.as_millis()
+    ))
+    .map_err(ConnectionError::CouldntSetupConfiguration)?;
+    let path = path.clone();
+    let mut told = false;
+    clarion_file_kept_utils::register_nondeterministic_impl(&conn, move || {
+        let same = FileId::of(&path) == Some(kept);
+        if !same && !told {
+            told = true;
+            tracing::error!(
+                "{path} was deleted or replaced while Clarion was running: writes are refused \
+                 until the database is back at that path and Clarion is restarted"
+            );
+        }
+        same
+    })
+    .map_err(ConnectionError::CouldntSetupConfiguration)?;
+    Ok(DbConn::Sqlite(conn))
 }
 
 pub struct ConnectionManager {
     url: DatabaseUrl,
+    timeout: Duration,
+    /// The SQLite file the pool serves, as found when it was made.
+    file: Option<FileId>,
+    health: Arc<Health>,
 }
 
 impl ManageConnection for ConnectionManager {
@@ -142,33 +230,57 @@ impl ManageConnection for ConnectionManager {
     type Error = r2d2::Error;
 
     fn connect(&self) -> Result<DbConn, r2d2::Error> {
-        establish(&self.url).map_err(r2d2::Error::ConnectionError)
+        let mut conn =
+            open(&self.url, self.timeout, self.file).map_err(r2d2::Error::ConnectionError)?;
+        conn.set_instrumentation(health::Watch::new(self.health.clone()));
+        Ok(conn)
     }
 
+    /// Tries a connection before it is handed out, only while connections
+    /// are in doubt (see [`health`]): otherwise this costs nothing.
     fn is_valid(&self, conn: &mut DbConn) -> Result<(), r2d2::Error> {
+        if !self.health.doubting() {
+            return Ok(());
+        }
         conn.batch_execute("SELECT 1")
             .map_err(r2d2::Error::QueryError)
     }
 
-    fn has_broken(&self, _conn: &mut DbConn) -> bool {
-        false
+    /// Diesel marks a connection broken when its session was lost or a
+    /// transaction could not be ended; the pool then closes it and opens
+    /// another rather than hand it out again.
+    fn has_broken(&self, conn: &mut DbConn) -> bool {
+        std::thread::panicking() || conn.is_broken()
     }
 }
 
-pub fn pool(url: &DatabaseUrl, max_size: u32) -> Result<Pool, String> {
-    if let DatabaseUrl::Sqlite(path) = url
-        && let Some(parent) = std::path::Path::new(path).parent()
-        && !parent.as_os_str().is_empty()
-    {
-        std::fs::create_dir_all(parent)
-            .map_err(|e| format!("cannot create the directory {}: {e}", parent.display()))?;
-    }
-    r2d2::Pool::builder()
+/// The pool, and the health its connections report. A SQLite file must
+/// exist (see `startup::prepare_database`); the pool serves that file only.
+pub fn pool(
+    url: &DatabaseUrl,
+    max_size: u32,
+    timeout: Duration,
+) -> Result<(Pool, Arc<Health>), String> {
+    let file = match url {
+        DatabaseUrl::Sqlite(path) => {
+            Some(FileId::of(path).ok_or_else(|| format!("the database {path} is missing"))?)
+        }
+        DatabaseUrl::Postgres(_) => None,
+    };
+    let health = Arc::new(Health::default());
+    let pool = r2d2::Pool::builder()
         .max_size(max_size)
-        .connection_timeout(Duration::from_secs(10))
-        .test_on_check_out(false)
-        .build(ConnectionManager { url: url.clone() })
-        .map_err(|e| format!("cannot connect to the database {url:?}: {e}"))
+        .connection_timeout(timeout)
+        .test_on_check_out(true)
+        .event_handler(Box::new(health::PoolEvents(health.clone())))
+        .build(ConnectionManager {
+            url: url.clone(),
+            timeout,
+            file,
+            health: health.clone(),
+        })
+        .map_err(|e| format!("cannot connect to the database {url:?}: {e}"))?;
+    Ok((pool, health))
 }
 
 /// Applies every pending migration of this connection's backend.
@@ -222,31 +334,71 @@ pub fn is_sqlite(conn: &DbConn) -> bool {
 /// statement. On SQLite a deferred transaction that reads and then writes can
 /// fail with SQLITE_BUSY without waiting, so it begins IMMEDIATE; PostgreSQL
 /// takes row locks as it goes and needs nothing special.
+///
+/// On SQLite it commits only while the file at the database's path is the
+/// one written to: a write to a file deleted or replaced meanwhile would be
+/// acknowledged and lost. Such a connection then refuses every write.
 pub fn write_transaction<T, E, F>(conn: &mut DbConn, f: F) -> Result<T, E>
 where
     F: FnOnce(&mut DbConn) -> Result<T, E>,
-    E: From<diesel::result::Error>,
+    E: From<Error>,
 {
     if !is_sqlite(conn) {
         return conn.transaction(f);
     }
-    conn.batch_execute("BEGIN IMMEDIATE")?;
+    // Through diesel's transaction manager, so that a transaction that
+    // cannot be ended marks the connection broken for the pool.
+    AnsiTransactionManager::begin_transaction_sql(sqlite(conn), "BEGIN IMMEDIATE")?;
     match catch_unwind(AssertUnwindSafe(|| f(conn))) {
-        Ok(Ok(value)) => match conn.batch_execute("COMMIT") {
-            Ok(()) => Ok(value),
-            Err(e) => {
-                let _ = conn.batch_execute("ROLLBACK");
-                Err(e.into())
-            }
-        },
+        Ok(Ok(value)) => commit_to_kept_file(sqlite(conn))
+            .map(|()| value)
+            .map_err(E::from),
         Ok(Err(e)) => {
-            conn.batch_execute("ROLLBACK")?;
+            // SQLite may have ended the transaction itself (a full disk).
+            let _ = AnsiTransactionManager::rollback_transaction(sqlite(conn));
             Err(e)
         }
         Err(panic) => {
-            let _ = conn.batch_execute("ROLLBACK");
+            let _ = AnsiTransactionManager::rollback_transaction(sqlite(conn));
             resume_unwind(panic)
         }
+    }
+}
+
+fn sqlite(conn: &mut DbConn) -> &mut diesel::SqliteConnection {
+    match conn {
+        DbConn::Sqlite(conn) => conn,
+        DbConn::Postgres(_) => unreachable!("called for SQLite connections only"),
+    }
+}
+
+fn commit_to_kept_file(conn: &mut diesel::SqliteConnection) -> QueryResult<()> {
+    if diesel::select(clarion_file_kept()).get_result(conn)? {
+        return AnsiTransactionManager::commit_transaction(conn);
+    }
+    let _ = AnsiTransactionManager::rollback_transaction(conn);
+    conn.batch_execute("PRAGMA query_only = ON")?;
+    Err(Error::DatabaseError(
+        DatabaseErrorKind::Unknown,
+        Box::new(health::FILE_LOST.to_owned()),
+    ))
+}
+
+/// Whether the database takes writes now: on SQLite its write lock can be
+/// taken and its file is the one the instance started with; after a write
+/// failed because the database could not serve, a real write must succeed
+/// (a row rewritten unchanged); otherwise a PostgreSQL connection answers.
+pub fn probe(conn: &mut DbConn, health: &Health) -> QueryResult<()> {
+    if health.writes_failing() {
+        write_transaction(conn, |conn| {
+            diesel::sql_query("UPDATE register_version SET version = version")
+                .execute(conn)
+                .map(drop)
+        })
+    } else if is_sqlite(conn) {
+        write_transaction(conn, |_| Ok(()))
+    } else {
+        conn.batch_execute("SELECT 1")
     }
 }
 

@@ -19,15 +19,16 @@ thread_local! {
     static HELD: RefCell<Option<Rc<AsyncPgConnection>>> = const { RefCell::new(None) };
 }
 
-/// This worker's connection to the database at `url`, opened at first use.
-pub async fn connection(url: &str) -> ConnectionResult<Rc<AsyncPgConnection>> {
+/// This worker's connection to the database at `url`, opened at first use
+/// (and after a failure, see [`forget`]) within `timeout`, as long as the
+/// pool waits for one.
+pub async fn connection(url: &str, timeout: Duration) -> ConnectionResult<Rc<AsyncPgConnection>> {
     if let Some(held) = HELD.with_borrow(Clone::clone) {
         return Ok(held);
     }
-    // As long as the pool waits for a connection (see [`super::pool`]).
-    let opened = tokio::time::timeout(Duration::from_secs(10), AsyncPgConnection::establish(url))
+    let opened = tokio::time::timeout(timeout, AsyncPgConnection::establish(url))
         .await
-        .map_err(|_| ConnectionError::BadConnection("no answer within 10 s".into()))??;
+        .map_err(|_| ConnectionError::BadConnection(format!("no answer within {timeout:?}")))??;
     let opened = Rc::new(opened);
     // Two requests may have opened one each meanwhile; the first stays.
     Ok(HELD.with_borrow_mut(|held| held.get_or_insert(opened).clone()))

@@ -1,8 +1,8 @@
 //! For operators and their monitoring: liveness, readiness, metrics.
 
 use actix_web::{HttpRequest, HttpResponse, web};
-use diesel::connection::SimpleConnection;
 
+use crate::db;
 use crate::error::AppError;
 use crate::mail::outbox;
 use crate::web::AppState;
@@ -21,19 +21,17 @@ async fn healthz() -> HttpResponse {
         .body("ok\n")
 }
 
-/// The database answers too.
+/// The database takes writes too (see [`db::probe`]).
 async fn readyz(state: web::Data<AppState>) -> HttpResponse {
-    let reachable = state
-        .db(|conn| conn.batch_execute("SELECT 1").map_err(AppError::from))
+    let health = state.health.clone();
+    let ready = state
+        .db(move |conn| db::probe(conn, &health).map_err(AppError::from))
         .await;
-    let (mut response, body) = match reachable {
-        Ok(()) => (HttpResponse::Ok(), "ready\n".to_owned()),
+    let (mut response, body) = match ready {
+        Ok(()) => (HttpResponse::Ok(), "ready\n"),
         Err(e) => {
             tracing::warn!(error = %e, "readiness check failed");
-            (
-                HttpResponse::ServiceUnavailable(),
-                "database unreachable\n".to_owned(),
-            )
+            (HttpResponse::ServiceUnavailable(), "database unavailable\n")
         }
     };
     response

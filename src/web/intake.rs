@@ -126,6 +126,15 @@ fn write_group(pool: &Pool, group: Vec<Job>) {
                 let _ = job.answer.send(Ok(outcome));
             }
         }
+        // The database cannot serve: every submission hears so now, rather
+        // than each waiting for its own try to fail the same way.
+        Err(WorkflowError::Database(e)) if db::is_unavailable(&e) => {
+            tracing::warn!(error = %e, submissions = group.len(), "a group of submissions could not be stored");
+            let why = e.to_string();
+            for job in group {
+                let _ = job.answer.send(Err(AppError::Unavailable(why.clone())));
+            }
+        }
         // One failing submission undid the whole group: each is stored
         // again on its own, so that only the failing one hears of it.
         Err(_) if group.len() > 1 => {

@@ -32,6 +32,8 @@ pub use session::{SignedIn, Viewer};
 pub struct AppState {
     pub settings: Settings,
     pub pool: Pool,
+    /// What the pool's connections report: whether writes fail.
+    pub health: Arc<crate::db::Health>,
     pub clock: Clock,
     /// Wakes the mail worker when a transaction has queued mail.
     pub mail_wake: Arc<Notify>,

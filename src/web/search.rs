@@ -77,7 +77,7 @@ impl AppState {
                 results: None,
             });
         };
-        let read = match reads::connection(url).await {
+        let read = match reads::connection(url, self.settings.db_timeout()).await {
             Ok(conn) => register::search_held(&conn, &words, &choices, filters).await,
             Err(e) => {
                 tracing::warn!(error = %e, "cannot connect for reads from the worker");

@@ -23,6 +23,7 @@ mod ops;
 mod outage;
 mod queue;
 mod register;
+mod resilience;
 mod scale_out;
 mod security;
 mod setup;

@@ -42,8 +42,16 @@ pub struct FormPage {
     countries: &'static [(String, String)],
     categories: Vec<(String, String)>,
     existing: Option<Existing>,
-    /// A message above the form (the throttle).
-    notice: Option<&'static str>,
+    /// A message above the form.
+    notice: Option<Notice>,
+}
+
+/// Why the form comes back with a message above it.
+pub enum Notice {
+    /// Too many submissions from this address in the last hour.
+    Throttled,
+    /// The database cannot store it right now.
+    Unavailable,
 }
 
 #[derive(Template, WebTemplate)]
@@ -125,7 +133,7 @@ async fn render(
     csrf: Csrf,
     input: SubmissionInput,
     errors: FieldErrors,
-    notice: Option<&'static str>,
+    notice: Option<Notice>,
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
     let Lookups {
@@ -227,7 +235,25 @@ pub async fn create(
     let ctx = state.workflow();
     let from = client_key(&req, &state.settings);
     let per_hour = state.settings.submissions_per_hour;
-    let outcome = state.intake.submit(ctx, submission, from, per_hour).await?;
+    let outcome = match state.intake.submit(ctx, submission, from, per_hour).await {
+        // The form again with what was typed, when the database still
+        // reads (SQLite locked by another program, a full disk); else the
+        // error page.
+        Err(AppError::Unavailable(why)) => {
+            let notice = Some(Notice::Unavailable);
+            let again = render(
+                &state,
+                csrf,
+                input,
+                FieldErrors::default(),
+                notice,
+                StatusCode::SERVICE_UNAVAILABLE,
+            )
+            .await;
+            return again.map_err(|_| AppError::Unavailable(why));
+        }
+        outcome => outcome?,
+    };
     match outcome {
         Submitted::Stored => {
             state.wake_mail_worker();
@@ -235,13 +261,12 @@ pub async fn create(
         }
         Submitted::StandardNotCurrent => refuse(&state, csrf, input, false).await,
         Submitted::Throttled => {
-            let notice = "You have sent several requests from this address in the last hour. Nothing was saved this time; please wait an hour and send the form again — everything you typed is still here.";
             render(
                 &state,
                 csrf,
                 input,
                 FieldErrors::default(),
-                Some(notice),
+                Some(Notice::Throttled),
                 StatusCode::TOO_MANY_REQUESTS,
             )
             .await

@@ -3,13 +3,15 @@
 //! The server is started on first use from the system binaries and lives as
 //! long as the test process: the kernel kills it when the process dies, however
 //! it dies. Each caller of [`new_database_url`] gets its own empty database, so
-//! tests never see each other's rows.
+//! tests never see each other's rows. A test that must stop and restart
+//! PostgreSQL starts an [`OwnServer`] instead.
 
 use std::fs;
 use std::io;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{self, Command};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -60,35 +62,7 @@ impl Server {
         remove_leftovers();
 
         let dir = std::env::temp_dir().join(format!("{DIR_PREFIX}{}", process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-        if let Some((uid, gid)) = user {
-            std::os::unix::fs::chown(&dir, Some(uid), Some(gid))
-                .map_err(|e| format!("cannot chown {} to postgres: {e}", dir.display()))?;
-        }
-        let data = dir.join("data");
-        let log_path = dir.join("postgres.log");
-
-        let mut initdb = Command::new(bin.join("initdb"));
-        initdb
-            .arg("-D")
-            .arg(&data)
-            .args(["-U", "postgres", "--auth=trust", "-E", "UTF8"])
-            .args(["--locale=C.UTF-8", "--no-sync"])
-            .current_dir(&dir);
-        run_as(&mut initdb, user);
-        let output = initdb
-            .output()
-            .map_err(|e| format!("cannot run {}/initdb: {e}", bin.display()))?;
-        if !output.status.success() {
-            return Err(format!(
-                "initdb failed ({}):\n{}{}",
-                output.status,
-                String::from_utf8_lossy(&output.stdout),
-                String::from_utf8_lossy(&output.stderr)
-            ));
-        }
-
+        init(&bin, user, &dir)?;
         // SAFETY: `at_exit` only touches statics that outlive the process.
         unsafe { libc::atexit(at_exit) };
 
@@ -97,69 +71,25 @@ impl Server {
         let mut last_failure = String::new();
         for _ in 0..START_ATTEMPTS {
             let port = free_port()?;
-            let mut postgres = Command::new(bin.join("postgres"));
-            postgres
-                .arg("-D")
-                .arg(&data)
-                .arg("-p")
-                .arg(port.to_string())
-                .arg("-k")
-                .arg(&dir)
-                .args(["-c", "listen_addresses=127.0.0.1"])
-                .args(["-c", "fsync=off"])
-                .args(["-c", "synchronous_commit=off"])
-                .args(["-c", "full_page_writes=off"])
-                .args(["-c", "max_connections=300"])
-                .current_dir(&dir);
-            log_to(&mut postgres, &log_path)?;
-            run_as(&mut postgres, user);
-
-            let exit = spawner
-                .spawn(postgres)
-                .map_err(|e| format!("cannot start {}/postgres: {e}", bin.display()))?;
-
-            let url = format!("postgres://postgres@127.0.0.1:{port}/postgres");
-            let deadline = Instant::now() + START_TIMEOUT;
-            let mut last_error: String;
-            loop {
-                if let Some(status) = exit.status() {
-                    last_failure = format!("postgres exited early ({status})");
-                    break;
+            match launch(&spawner, &bin, user, &dir, port) {
+                Ok((exit, admin)) => {
+                    return Ok(Server {
+                        port,
+                        dir,
+                        exit,
+                        admin: Mutex::new(Some(admin)),
+                    });
                 }
-                match PgConnection::establish(&url) {
-                    Ok(admin) => {
-                        return Ok(Server {
-                            port,
-                            dir,
-                            exit,
-                            admin: Mutex::new(Some(admin)),
-                        });
-                    }
-                    Err(e) => last_error = e.to_string(),
-                }
-                if Instant::now() >= deadline {
-                    exit.signal(libc::SIGKILL);
-                    exit.wait(Duration::from_secs(5));
-                    return Err(format!(
-                        "PostgreSQL did not accept connections on port {port} within {}s \
-                         (last error: {last_error}); log tail:\n{}",
-                        START_TIMEOUT.as_secs(),
-                        log_tail(&log_path)
-                    ));
-                }
-                thread::sleep(Duration::from_millis(50));
+                Err(failure) => last_failure = failure,
             }
             // Picking a port by binding port 0 and releasing it is racy:
             // another process may take it before postgres binds. Only that
             // failure is worth another try.
-            if !log_tail(&log_path).contains("could not bind") {
+            if !log_tail(&dir.join("postgres.log")).contains("could not bind") {
                 break;
             }
         }
-        Err(format!(
-            "PostgreSQL failed to start: {last_failure}; log tail:\n{}",
-            log_tail(&log_path)
-        ))
+        Err(format!("PostgreSQL failed to start: {last_failure}"))
     }
 
     fn url(&self, database: &str) -> String {
@@ -201,14 +131,184 @@ impl Server {
     }
 
     fn shut_down(&self) {
-        // SIGINT is PostgreSQL's "fast shutdown": it ends sessions, removes
-        // its shared memory segment and exits within a fraction of a second.
-        self.exit.signal(libc::SIGINT);
-        if self.exit.wait(Duration::from_secs(5)).is_none() {
-            self.exit.signal(libc::SIGKILL);
-            self.exit.wait(Duration::from_secs(2));
-        }
+        stop(&self.exit);
         let _ = fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// A PostgreSQL server of one test's own, which the test may stop and start
+/// again under a running Clarion, as an operator's `pg_ctl restart` does.
+/// (The shared server serves every other test at the same time.) Stopped
+/// and removed when dropped.
+pub struct OwnServer {
+    bin: PathBuf,
+    user: Option<(u32, u32)>,
+    dir: PathBuf,
+    port: u16,
+    spawner: Spawner,
+    exit: Arc<ExitWatch>,
+}
+
+impl OwnServer {
+    /// Starts a new server with one empty database, `clarion`.
+    pub fn start() -> OwnServer {
+        static COUNT: AtomicUsize = AtomicUsize::new(0);
+        let started = (|| {
+            let bin = find_bin_dir()?;
+            let user = postgres_user()?;
+            let n = COUNT.fetch_add(1, Ordering::Relaxed);
+            let dir = std::env::temp_dir().join(format!("{DIR_PREFIX}{}.{n}", process::id()));
+            init(&bin, user, &dir)?;
+            let spawner = Spawner::start("clarion-own-postgres")
+                .map_err(|e| format!("cannot start a PostgreSQL spawner thread: {e}"))?;
+            let mut last_failure = String::new();
+            for _ in 0..START_ATTEMPTS {
+                let port = free_port()?;
+                match launch(&spawner, &bin, user, &dir, port) {
+                    Ok((exit, mut admin)) => {
+                        diesel::sql_query("CREATE DATABASE clarion")
+                            .execute(&mut admin)
+                            .map_err(|e| format!("cannot create the database: {e}"))?;
+                        return Ok(OwnServer {
+                            bin,
+                            user,
+                            dir,
+                            port,
+                            spawner,
+                            exit,
+                        });
+                    }
+                    Err(failure) => last_failure = failure,
+                }
+                if !log_tail(&dir.join("postgres.log")).contains("could not bind") {
+                    break;
+                }
+            }
+            Err(format!("PostgreSQL failed to start: {last_failure}"))
+        })();
+        started.unwrap_or_else(|message: String| panic!("{message}"))
+    }
+
+    /// The URL of its database.
+    pub fn url(&self) -> String {
+        format!("postgres://postgres@127.0.0.1:{}/clarion", self.port)
+    }
+
+    /// A fast shutdown: sessions are ended and the server exits.
+    pub fn stop(&self) {
+        stop(&self.exit);
+    }
+
+    /// Starts the stopped server again, on the same port and data.
+    pub fn start_again(&mut self) {
+        self.exit = launch(&self.spawner, &self.bin, self.user, &self.dir, self.port)
+            .map(|(exit, _)| exit)
+            .unwrap_or_else(|failure| panic!("PostgreSQL did not start again: {failure}"));
+    }
+}
+
+impl Drop for OwnServer {
+    fn drop(&mut self) {
+        stop(&self.exit);
+        let _ = fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// Creates `dir`, owned by the server's user, and a cluster in `dir/data`.
+fn init(bin: &Path, user: Option<(u32, u32)>, dir: &Path) -> Result<(), String> {
+    let _ = fs::remove_dir_all(dir);
+    fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    if let Some((uid, gid)) = user {
+        std::os::unix::fs::chown(dir, Some(uid), Some(gid))
+            .map_err(|e| format!("cannot chown {} to postgres: {e}", dir.display()))?;
+    }
+    let mut initdb = Command::new(bin.join("initdb"));
+    initdb
+        .arg("-D")
+        .arg(dir.join("data"))
+        .args(["-U", "postgres", "--auth=trust", "-E", "UTF8"])
+        .args(["--locale=C.UTF-8", "--no-sync"])
+        .current_dir(dir);
+    run_as(&mut initdb, user);
+    let output = initdb
+        .output()
+        .map_err(|e| format!("cannot run {}/initdb: {e}", bin.display()))?;
+    if !output.status.success() {
+        return Err(format!(
+            "initdb failed ({}):\n{}{}",
+            output.status,
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    Ok(())
+}
+
+/// Starts the server of `dir` on `port` from the spawner's thread and waits
+/// until it accepts connections; returns its exit watch and a connection
+/// to its `postgres` database.
+fn launch(
+    spawner: &Spawner,
+    bin: &Path,
+    user: Option<(u32, u32)>,
+    dir: &Path,
+    port: u16,
+) -> Result<(Arc<ExitWatch>, PgConnection), String> {
+    let log_path = dir.join("postgres.log");
+    let mut postgres = Command::new(bin.join("postgres"));
+    postgres
+        .arg("-D")
+        .arg(dir.join("data"))
+        .arg("-p")
+        .arg(port.to_string())
+        .arg("-k")
+        .arg(dir)
+        .args(["-c", "listen_addresses=127.0.0.1"])
+        .args(["-c", "fsync=off"])
+        .args(["-c", "synchronous_commit=off"])
+        .args(["-c", "full_page_writes=off"])
+        .args(["-c", "max_connections=300"])
+        .current_dir(dir);
+    log_to(&mut postgres, &log_path)?;
+    run_as(&mut postgres, user);
+    let exit = spawner
+        .spawn(postgres)
+        .map_err(|e| format!("cannot start {}/postgres: {e}", bin.display()))?;
+
+    let url = format!("postgres://postgres@127.0.0.1:{port}/postgres");
+    let deadline = Instant::now() + START_TIMEOUT;
+    loop {
+        if let Some(status) = exit.status() {
+            return Err(format!(
+                "postgres exited early ({status}); log tail:\n{}",
+                log_tail(&log_path)
+            ));
+        }
+        let last_error = match PgConnection::establish(&url) {
+            Ok(admin) => return Ok((exit, admin)),
+            Err(e) => e.to_string(),
+        };
+        if Instant::now() >= deadline {
+            exit.signal(libc::SIGKILL);
+            exit.wait(Duration::from_secs(5));
+            return Err(format!(
+                "PostgreSQL did not accept connections on port {port} within {}s \
+                 (last error: {last_error}); log tail:\n{}",
+                START_TIMEOUT.as_secs(),
+                log_tail(&log_path)
+            ));
+        }
+        thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// SIGINT is PostgreSQL's "fast shutdown": it ends sessions, removes its
+/// shared memory segment and exits within a fraction of a second.
+fn stop(exit: &ExitWatch) {
+    exit.signal(libc::SIGINT);
+    if exit.wait(Duration::from_secs(5)).is_none() {
+        exit.signal(libc::SIGKILL);
+        exit.wait(Duration::from_secs(2));
     }
 }
 
@@ -293,7 +393,8 @@ fn remove_leftovers() {
             .file_name()
             .to_str()
             .and_then(|name| name.strip_prefix(DIR_PREFIX))
-            .and_then(|pid| pid.parse::<u32>().ok());
+            // A test's own servers live in `<pid>.<n>`.
+            .and_then(|rest| rest.split('.').next()?.parse::<u32>().ok());
         let Some(pid) = pid else { continue };
         if pid == process::id() || process_exists(pid) {
             continue;

@@ -28,10 +28,12 @@ pub struct Instance {
 }
 
 impl Instance {
-    /// Starts `clarion serve` with its data in `dir` and waits until
-    /// `/readyz` answers 200. `env` adds or overrides `CLARION_*` variables;
-    /// `CLARION_DATABASE_URL` and `CLARION_SMTP_URL` are expected there.
-    /// The output goes to `dir/<name>.log`, appended across restarts.
+    /// Starts `clarion serve` with its data directory `dir/data` and waits
+    /// until `/readyz` answers 200. `env` adds or overrides `CLARION_*`
+    /// variables; `CLARION_DATABASE_URL` and `CLARION_SMTP_URL` are expected
+    /// there. The output goes to `dir/<name>.log`, appended across restarts
+    /// (beside the data directory: a data directory with files in it and no
+    /// database is one whose database went missing).
     pub async fn start(name: &str, dir: &Path, env: &[(&str, String)]) -> Instance {
         let log = dir.join(format!("{name}.log"));
         let spawner = lock(&IDLE_SPAWNERS)
@@ -48,7 +50,7 @@ impl Instance {
                 command.env_remove(key);
             }
             command
-                .env("CLARION_DATA_DIR", dir)
+                .env("CLARION_DATA_DIR", dir.join("data"))
                 .env("CLARION_BIND", format!("127.0.0.1:{port}"))
                 .env("CLARION_BASE_URL", &address)
                 .env("CLARION_SECRET_KEY", "5e".repeat(32))
