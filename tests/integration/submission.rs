@@ -29,6 +29,7 @@ on_both_databases!(
     one_token_never_reveals_another_request,
     answers_already_given_are_shown_before_sending,
     the_referral_page_names_the_owning_committee,
+    an_address_the_mail_could_never_reach_is_refused,
 );
 
 async fn a_submitter_files_confirms_and_follows_a_request(backend: Backend) {
@@ -265,6 +266,23 @@ async fn a_form_with_mistakes_is_answered_field_by_field_and_stores_nothing(back
     assert!(page.contains(">Is it ok?</textarea>"));
     assert!(page.contains("Assessors read the clause differently.</textarea>"));
     assert!(page.contains(r#"id="field-confirm_intent" name="confirm_intent" value="on" checked"#));
+    assert_eq!(request_count(&app), 0);
+    assert_eq!(outbox_count(&app), 0);
+}
+
+async fn an_address_the_mail_could_never_reach_is_refused(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    // Both pass lettre's address check, and the message builder refuses
+    // them: the confirmation would fail forever.
+    for address in ["\"a b\"@example.org", "a@[127.0.0.1]"] {
+        let response = send(&app, &with(valid_form(), "email", address)).await;
+        assert_eq!(response.status(), 422, "{address}");
+        let summary = text_of(&response.text().await.unwrap(), ".error-summary").unwrap();
+        assert!(
+            summary.contains("Enter an e-mail address in the form name@example.org."),
+            "{address}: {summary}"
+        );
+    }
     assert_eq!(request_count(&app), 0);
     assert_eq!(outbox_count(&app), 0);
 }
