@@ -24,6 +24,7 @@ on_both_databases!(
     the_csv_holds_every_match_and_reads_back,
     a_copy_already_held_is_answered_not_modified_until_something_changes,
     no_submitter_appears_in_feeds_api_or_csv,
+    an_answer_is_read_with_its_links_and_without_remote_images,
 );
 
 const LAB: &str = "iso-iec-17025-2017";
@@ -768,4 +769,42 @@ async fn no_submitter_appears_in_feeds_api_or_csv(backend: Backend) {
             assert!(!body.contains(private), "{path} must not show {private}");
         }
     }
+}
+
+async fn an_answer_is_read_with_its_links_and_without_remote_images(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let reference = publish(
+        &mut app.db(),
+        Published {
+            answer: "Yes: see ![the flow chart](https://tracker.example/pixel.png) and \
+                     [the guide](https://guide.example/methods).",
+            ..Published::default()
+        },
+    );
+    let (_, _, record) = api(&app, &format!("/api/v1/clarifications/{reference}")).await;
+    let answer_html = record["answer_html"].as_str().unwrap();
+    let (_, _, list) = api(&app, "/api/v1/clarifications").await;
+    let (_, feed) = app.page("/feeds/clarifications.atom").await;
+    let (_, standard_feed) = app.page(&format!("/feeds/standards/{LAB}.atom")).await;
+    let (_, page) = app.page(&format!("/clarifications/{reference}")).await;
+    for (what, body) in [
+        ("answer_html", answer_html.to_owned()),
+        (
+            "the API's list",
+            list["items"][0]["answer_html"].as_str().unwrap().to_owned(),
+        ),
+        ("the feed", feed),
+        ("the standard's feed", standard_feed),
+        ("the page", page),
+    ] {
+        assert!(!body.contains("tracker.example"), "{what}: {body}");
+        assert!(body.contains("https://guide.example/methods"), "{what}: {body}");
+        assert!(body.contains("the flow chart"), "{what} keeps the description");
+    }
+    assert!(
+        answer_html.contains("<a href=\"https://guide.example/methods\""),
+        "{answer_html}"
+    );
+    // The Markdown as written stays what the API calls the answer.
+    assert!(record["answer"].as_str().unwrap().contains("![the flow chart]"));
 }
