@@ -77,7 +77,11 @@ mod tests {
     #[test]
     fn only_addresses_the_transport_can_send_to_are_accepted() {
         // lettre's Address takes these; its message builder does not.
-        for unsendable in ["\"a b\"@example.org", "a@[127.0.0.1]", "\"ann\"@example.org"] {
+        for unsendable in [
+            "\"a b\"@example.org",
+            "a@[127.0.0.1]",
+            "\"ann\"@example.org",
+        ] {
             assert!(unsendable.parse::<lettre::Address>().is_ok());
             assert!(
                 EmailAddress::parse(unsendable).is_err(),

@@ -57,11 +57,19 @@ mod tests {
              <img src=\"https://tracker.example/raw.png\" alt=\"raw\"> \
              [![logo](https://tracker.example/logo.png)](https://example.org/home)",
         );
-        assert!(!html.contains("<img") && !html.contains("tracker.example"), "{html}");
-        assert!(html.contains("See the flow chart and"), "{html}");
-        assert!(html.contains("href=\"https://example.org/guide\""), "{html}");
         assert!(
-            html.contains("<a href=\"https://example.org/home\" rel=\"nofollow noopener noreferrer\">logo</a>"),
+            !html.contains("<img") && !html.contains("tracker.example"),
+            "{html}"
+        );
+        assert!(html.contains("See the flow chart and"), "{html}");
+        assert!(
+            html.contains("href=\"https://example.org/guide\""),
+            "{html}"
+        );
+        assert!(
+            html.contains(
+                "<a href=\"https://example.org/home\" rel=\"nofollow noopener noreferrer\">logo</a>"
+            ),
             "{html}"
         );
     }

@@ -80,8 +80,10 @@ pub fn open(
     })
 }
 
-/// Casts or changes the acting member's vote in the open round. Votes do not
-/// move the request, so they take no part in the optimistic lock.
+/// Casts or changes the acting member's vote in the open round. A vote does
+/// not move the request, so it leaves its version alone; but a vote from a
+/// page older than the request's last change (another round, or this one
+/// closed) is refused, as is a vote reaching a round closed meanwhile.
 pub fn vote(
     conn: &mut DbConn,
     ctx: &Ctx,
@@ -101,8 +103,11 @@ pub fn vote(
         let Visible {
             request, standing, ..
         } = visible(conn, acting.user, acting.reference)?;
+        if request.version != acting.version {
+            return Err(WorkflowError::Changed);
+        }
         standing.decide(request.state(), Action::Vote)?;
-        let round = rounds::open_round(conn, &request.id)?.ok_or(WorkflowError::Changed)?;
+        let round = rounds::lock_open_round(conn, &request.id)?.ok_or(WorkflowError::Changed)?;
         let comment = (!comment.is_empty()).then_some(comment);
         rounds::cast(conn, &round.id, &acting.user.id, position, comment, ctx.now)?;
         events::record(
@@ -133,7 +138,9 @@ pub fn close_with_consensus(
     db::write_transaction(conn, |conn| {
         let request =
             requests::find_by_reference(conn, acting.reference)?.ok_or(WorkflowError::NotFound)?;
-        let round = rounds::open_round(conn, &request.id)?.ok_or(WorkflowError::Changed)?;
+        // Held before the votes are read: a vote under way is counted, and
+        // one sent later finds the round closed.
+        let round = rounds::lock_open_round(conn, &request.id)?.ok_or(WorkflowError::Changed)?;
         let votes = rounds::votes(conn, &round.id)?;
         let missing: Vec<&str> = votes
             .iter()
@@ -203,6 +210,11 @@ pub fn close_without_consensus(
     note: &str,
 ) -> Result<(), WorkflowError> {
     db::write_transaction(conn, |conn| {
+        let request =
+            requests::find_by_reference(conn, acting.reference)?.ok_or(WorkflowError::NotFound)?;
+        // The round before the request, in the order consensus takes them:
+        // the other order could deadlock with it on PostgreSQL.
+        let round = rounds::lock_open_round(conn, &request.id)?;
         let (request, _, event) = transition(
             conn,
             ctx,
@@ -211,7 +223,7 @@ pub fn close_without_consensus(
             Change::default(),
             Some(note),
         )?;
-        let round = rounds::open_round(conn, &request.id)?.ok_or(WorkflowError::Changed)?;
+        let round = round.ok_or(WorkflowError::Changed)?;
         rounds::close(
             conn,
             &round.id,

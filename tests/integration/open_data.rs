@@ -798,13 +798,24 @@ async fn an_answer_is_read_with_its_links_and_without_remote_images(backend: Bac
         ("the page", page),
     ] {
         assert!(!body.contains("tracker.example"), "{what}: {body}");
-        assert!(body.contains("https://guide.example/methods"), "{what}: {body}");
-        assert!(body.contains("the flow chart"), "{what} keeps the description");
+        assert!(
+            body.contains("https://guide.example/methods"),
+            "{what}: {body}"
+        );
+        assert!(
+            body.contains("the flow chart"),
+            "{what} keeps the description"
+        );
     }
     assert!(
         answer_html.contains("<a href=\"https://guide.example/methods\""),
         "{answer_html}"
     );
     // The Markdown as written stays what the API calls the answer.
-    assert!(record["answer"].as_str().unwrap().contains("![the flow chart]"));
+    assert!(
+        record["answer"]
+            .as_str()
+            .unwrap()
+            .contains("![the flow chart]")
+    );
 }
