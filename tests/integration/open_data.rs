@@ -653,6 +653,26 @@ async fn the_csv_holds_every_match_and_reads_back(backend: Backend) {
         tricky,
         "never a marked excerpt"
     );
+
+    // A text a spreadsheet would run is defused, and read back as it was.
+    let formula = "=HYPERLINK(\"https://evil.example\", \"Details\")";
+    publish(
+        &mut app.db(),
+        Published {
+            clause: "8.1",
+            answer: formula,
+            ..Published::default()
+        },
+    );
+    let (_, text) = app.page("/clarifications.csv?clause=8.1").await;
+    let rows: Vec<csv::StringRecord> = csv::Reader::from_reader(text.as_bytes())
+        .records()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(&rows[0][column("answer")], format!("'{formula}"));
+    let read = clarion::transfer::read_csv(text.as_bytes()).unwrap();
+    assert_eq!(read[0].answer, formula);
+
     let (status, text) = app.page("/clarifications.csv?year=soon").await;
     assert_eq!(status, 422);
     assert!(text.contains("year: Enter a year"), "{text}");
