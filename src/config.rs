@@ -55,6 +55,7 @@ struct Layer {
     mail_poll_ms: Option<u64>,
     page_cache_mb: Option<u32>,
     register_revalidate_ms: Option<u64>,
+    downloads: Option<u32>,
 }
 
 /// Every variable the program reads, with what it means; `--help` shows this.
@@ -127,6 +128,10 @@ pub const VARIABLES: &[(&str, &str)] = &[
         "CLARION_REGISTER_REVALIDATE_MS",
         "how long kept pages are served before the database is asked whether the register changed, in milliseconds; changes made by another instance show after at most this long [default: 250]",
     ),
+    (
+        "CLARION_DOWNLOADS",
+        "CSV downloads of the register served at once; more are asked to retry later (429) [default: 4]",
+    ),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -153,6 +158,7 @@ pub struct Settings {
     pub mail_poll_ms: u64,
     pub page_cache_mb: u32,
     pub register_revalidate_ms: u64,
+    pub downloads: u32,
 }
 
 impl Settings {
@@ -249,6 +255,7 @@ impl Layer {
             mail_poll_ms = "CLARION_MAIL_POLL_MS",
             page_cache_mb = "CLARION_PAGE_CACHE_MB",
             register_revalidate_ms = "CLARION_REGISTER_REVALIDATE_MS",
+            downloads = "CLARION_DOWNLOADS",
         );
         Ok(())
     }
@@ -321,6 +328,12 @@ impl Layer {
                 "CLARION_WORKERS and CLARION_POOL_SIZE must be at least 1".into(),
             ));
         }
+        // A download streams a page of rows at a time, so each costs little
+        // memory; the bound is on the work and connections they share.
+        let downloads = self.downloads.unwrap_or(4);
+        if downloads == 0 {
+            return Err(ConfigError("CLARION_DOWNLOADS must be at least 1".into()));
+        }
         Ok(Settings {
             data_dir,
             database_url,
@@ -341,6 +354,7 @@ impl Layer {
             // clarifications is meant to hold.
             page_cache_mb: self.page_cache_mb.unwrap_or(16),
             register_revalidate_ms: self.register_revalidate_ms.unwrap_or(250),
+            downloads,
         })
     }
 }
