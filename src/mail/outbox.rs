@@ -225,18 +225,17 @@ fn without(text: &str, address: &str) -> String {
     if address.is_empty() {
         return text.to_owned();
     }
+    // Lower-casing ASCII moves no byte, so where the address is in the
+    // lowered text is where it is in the text.
+    let lowered = text.to_ascii_lowercase();
     let mut kept = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.char_indices().map(|(at, _)| at).find(|&at| {
-        rest[at..]
-            .get(..address.len())
-            .is_some_and(|s| s.eq_ignore_ascii_case(address))
-    }) {
-        kept.push_str(&rest[..at]);
+    let mut from = 0;
+    for (at, _) in lowered.match_indices(&address.to_ascii_lowercase()) {
+        kept.push_str(&text[from..at]);
         kept.push_str("[address]");
-        rest = &rest[at + address.len()..];
+        from = at + address.len();
     }
-    kept.push_str(rest);
+    kept.push_str(&text[from..]);
     kept
 }
 
