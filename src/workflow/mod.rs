@@ -53,6 +53,21 @@ impl Ctx {
         self.send_listed(conn, event_key, recipient, message, None)
     }
 
+    /// Like `send`, for a message about a request: it goes with the
+    /// request's personal data if that is erased before it is sent.
+    pub fn send_about(
+        &self,
+        conn: &mut DbConn,
+        request_id: &str,
+        event_key: &str,
+        recipient: &str,
+        message: &impl Message,
+    ) -> Result<(), WorkflowError> {
+        let row = self.message(event_key, Some(request_id), recipient, message, None)?;
+        mail::outbox::insert_all(conn, &[row])?;
+        Ok(())
+    }
+
     /// Like `send`, for a message the recipient asked for and may stop:
     /// `unsubscribe_url` becomes its `List-Unsubscribe` header.
     pub fn send_listed(
@@ -63,7 +78,7 @@ impl Ctx {
         message: &impl Message,
         unsubscribe_url: Option<String>,
     ) -> Result<(), WorkflowError> {
-        let row = self.message(event_key, recipient, message, unsubscribe_url)?;
+        let row = self.message(event_key, None, recipient, message, unsubscribe_url)?;
         mail::outbox::insert_all(conn, &[row])?;
         Ok(())
     }
@@ -72,6 +87,7 @@ impl Ctx {
     pub fn message(
         &self,
         event_key: &str,
+        request_id: Option<&str>,
         recipient: &str,
         message: &impl Message,
         unsubscribe_url: Option<String>,
@@ -83,6 +99,7 @@ impl Ctx {
             &self.mail_host,
             Outgoing {
                 event_key,
+                request_id,
                 recipient,
                 rendered,
                 list_unsubscribe: unsubscribe_url,
