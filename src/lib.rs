@@ -14,6 +14,7 @@ pub mod mail;
 pub mod models;
 pub mod registry;
 pub mod routes;
+pub mod search;
 pub mod startup;
 pub mod synthetic;
 pub mod telemetry;

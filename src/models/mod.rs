@@ -10,7 +10,6 @@ pub mod references;
 pub mod register;
 pub mod requests;
 pub mod rounds;
-pub mod search_index;
 pub mod sessions;
 pub mod standards;
 pub mod stats;
