@@ -153,6 +153,7 @@ impl Application {
             .map_err(|e| format!("cannot start the intake: {e}"))?;
         let state = web::Data::new(AppState {
             db_turns: tokio::sync::Semaphore::new(pool.max_size() as usize),
+            downloads: Arc::new(tokio::sync::Semaphore::new(settings.downloads as usize)),
             pool,
             health,
             clock,

@@ -6,7 +6,7 @@
 //! at most, which both databases store exactly: exporting what was imported
 //! gives back the same bytes.
 
-use std::borrow::Borrow;
+use std::borrow::{Borrow, Cow};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::{Read, Write};
 
@@ -198,20 +198,94 @@ fn parse_timestamp(text: &str) -> Option<NaiveDateTime> {
 // Files
 // ---------------------------------------------------------------------------
 
+/// What a spreadsheet reads as the start of a formula in a cell (OWASP's
+/// list for CSV injection): an answer beginning `=HYPERLINK(…)` or a
+/// Markdown list's `- ` would be run, not shown.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A text as a CSV cell carries it: prefixed with `'` when a spreadsheet
+/// would take it for a formula. A text whose leading `'`s come before such
+/// a character gets one more, so that [`restored`] takes off exactly what
+/// was added and a file reads back as it was written.
+fn defused(text: &str) -> Cow<'_, str> {
+    if text.trim_start_matches('\'').starts_with(FORMULA_STARTS) {
+        Cow::Owned(format!("'{text}"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// A CSV cell's text, without the `'` that [`defused`] added.
+fn restored(cell: &str) -> Cow<'_, str> {
+    match cell.strip_prefix('\'') {
+        Some(text) if text.trim_start_matches('\'').starts_with(FORMULA_STARTS) => {
+            Cow::Borrowed(text)
+        }
+        _ => Cow::Borrowed(cell),
+    }
+}
+
+impl Clarification {
+    /// The record with `f` applied to each of its texts.
+    fn with_texts(&self, f: impl Fn(&str) -> Cow<'_, str>) -> Clarification {
+        let text = |value: &String| f(value).into_owned();
+        Clarification {
+            reference: text(&self.reference),
+            standard: text(&self.standard),
+            standard_designation: text(&self.standard_designation),
+            standard_edition: self.standard_edition,
+            group: text(&self.group),
+            clause: text(&self.clause),
+            question: text(&self.question),
+            answer: text(&self.answer),
+            decided_at: text(&self.decided_at),
+            published_at: text(&self.published_at),
+            consider_at_revision: self.consider_at_revision,
+            status: text(&self.status),
+            status_note: text(&self.status_note),
+            sample: self.sample,
+        }
+    }
+}
+
 /// RFC 4180 CSV: a header row, then one row per record, CRLF line endings.
+/// No cell starts a formula (see [`defused`]).
 pub fn write_csv<I>(records: I, out: impl Write) -> std::io::Result<()>
 where
     I: IntoIterator,
     I::Item: Borrow<Clarification>,
 {
+    let mut writer = csv_writer(out);
     // The header is written by hand: serde would write none for no records.
-    let mut writer = csv::WriterBuilder::new()
+    writer.write_record(COLUMNS)?;
+    write_rows(&mut writer, records)
+}
+
+/// The rows of [`write_csv`] without its header: the rest of a file whose
+/// start was written before.
+pub fn write_csv_rows<I>(records: I, out: impl Write) -> std::io::Result<()>
+where
+    I: IntoIterator,
+    I::Item: Borrow<Clarification>,
+{
+    write_rows(&mut csv_writer(out), records)
+}
+
+fn csv_writer<W: Write>(out: W) -> csv::Writer<W> {
+    csv::WriterBuilder::new()
         .has_headers(false)
         .terminator(csv::Terminator::CRLF)
-        .from_writer(out);
-    writer.write_record(COLUMNS)?;
+        .from_writer(out)
+}
+
+fn write_rows<I, W>(writer: &mut csv::Writer<W>, records: I) -> std::io::Result<()>
+where
+    I: IntoIterator,
+    I::Item: Borrow<Clarification>,
+    W: Write,
+{
     for record in records {
-        writer.serialize(record.borrow())?;
+        writer.serialize(record.borrow().with_texts(defused))?;
     }
     writer.flush()
 }
@@ -229,9 +303,12 @@ where
     out.flush()
 }
 
+/// Reads what [`write_csv`] writes, the `'` before would-be formulas taken
+/// off again.
 pub fn read_csv(input: impl Read) -> Result<Vec<Clarification>, String> {
     csv::Reader::from_reader(input)
         .deserialize()
+        .map(|record| record.map(|record: Clarification| record.with_texts(restored)))
         .collect::<Result<_, _>>()
         .map_err(csv_problem)
 }
@@ -791,6 +868,38 @@ mod tests {
         );
         assert!(text.ends_with(",false\r\n"), "rows end in CRLF: {text:?}");
         assert_eq!(read_csv(text.as_bytes()).unwrap(), vec![tricky]);
+    }
+
+    #[test]
+    fn no_cell_starts_a_formula_and_the_file_reads_back_unchanged() {
+        let hostile = Clarification {
+            clause: "=1+1".into(),
+            question: "+SUM(A1:A9)?".into(),
+            answer: "- one\n- two".into(),
+            status_note: "@cmd".into(),
+            group: "\tMG".into(),
+            standard_designation: "\rISO".into(),
+            ..record()
+        };
+        let quoted = Clarification {
+            question: "'=already quoted".into(),
+            answer: "''-twice".into(),
+            status_note: "'plain, with a quote".into(),
+            ..record()
+        };
+        let text = csv_of(&[hostile.clone(), quoted.clone()]);
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        for row in reader.records() {
+            for cell in row.unwrap().iter() {
+                assert!(!cell.starts_with(FORMULA_STARTS), "{cell:?} in {text}");
+            }
+        }
+        assert!(text.contains(",'=1+1,"), "{text}");
+        assert!(text.contains(",'+SUM(A1:A9)?,"), "{text}");
+        assert!(text.contains(",\"'- one\n- two\","), "{text}");
+        assert!(text.contains(",''=already quoted,"), "{text}");
+        assert!(text.contains(",\"'plain, with a quote\","), "{text}");
+        assert_eq!(read_csv(text.as_bytes()).unwrap(), vec![hostile, quoted]);
     }
 
     #[test]

@@ -211,6 +211,8 @@ diesel::table! {
         last_error -> Nullable<Text>,
         created_at -> Timestamp,
         sent_at -> Nullable<Timestamp>,
+        request_id -> Nullable<Text>,
+        recipient_hash -> Text,
     }
 }
 
@@ -259,6 +261,7 @@ diesel::joinable!(opposition_responses -> votes (vote_id));
 diesel::joinable!(comments -> requests (request_id));
 diesel::joinable!(comments -> users (author_id));
 diesel::joinable!(subscriptions -> standards (standard_id));
+diesel::joinable!(outbox -> requests (request_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     groups,

@@ -80,6 +80,22 @@ impl Ctx {
         self.send_listed(conn, event_key, recipient, message, None)
     }
 
+    /// Like `send`, for a message about a request: it goes with the
+    /// request's personal data if that is erased before it is sent.
+    pub fn send_about(
+        &self,
+        conn: &mut DbConn,
+        request_id: &str,
+        event_key: &str,
+        recipient: &str,
+        message: &impl Message,
+    ) -> Result<(), WorkflowError> {
+        queue(
+            conn,
+            self.message(event_key, Some(request_id), recipient, message, None)?,
+        )
+    }
+
     /// Like `send`, for a message the recipient asked for and may stop:
     /// `unsubscribe_url` becomes its `List-Unsubscribe` header.
     pub fn send_listed(
@@ -90,10 +106,10 @@ impl Ctx {
         message: &impl Message,
         unsubscribe_url: Option<String>,
     ) -> Result<(), WorkflowError> {
-        if let Some(row) = self.message(event_key, recipient, message, unsubscribe_url)? {
-            mail::outbox::insert_all(conn, &[row])?;
-        }
-        Ok(())
+        queue(
+            conn,
+            self.message(event_key, None, recipient, message, unsubscribe_url)?,
+        )
     }
 
     /// Renders a message for one recipient, ready to queue; nothing from a
@@ -101,6 +117,7 @@ impl Ctx {
     pub fn message(
         &self,
         event_key: &str,
+        request_id: Option<&str>,
         recipient: &str,
         message: &impl Message,
         unsubscribe_url: Option<String>,
@@ -115,6 +132,7 @@ impl Ctx {
             &self.mail_host,
             Outgoing {
                 event_key,
+                request_id,
                 recipient,
                 rendered,
                 list_unsubscribe: unsubscribe_url,
@@ -122,6 +140,14 @@ impl Ctx {
             self.now,
         )))
     }
+}
+
+/// Queues a rendered message, if the context rendered one.
+fn queue(conn: &mut DbConn, row: Option<NewMessage>) -> Result<(), WorkflowError> {
+    if let Some(row) = row {
+        mail::outbox::insert_all(conn, &[row])?;
+    }
+    Ok(())
 }
 
 #[derive(Debug, thiserror::Error)]

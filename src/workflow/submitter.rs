@@ -175,6 +175,7 @@ impl Rows {
         };
         let mail = ctx.message(
             &format!("submit-{}", request.id),
+            Some(&request.id),
             submission.email.as_str(),
             &message,
             None,
@@ -299,7 +300,7 @@ pub fn confirm(conn: &mut DbConn, ctx: &Ctx, token: &str) -> Result<Confirmed, W
             request: summary.clone(),
             tracking_url: ctx.url(&format!("/track/{track_token}")),
         };
-        ctx.send(conn, &event, &contact.email, &acknowledgement)?;
+        ctx.send_about(conn, &request.id, &event, &contact.email, &acknowledgement)?;
         let group = match &request.group_id {
             Some(id) => {
                 let group = groups::find(conn, id)?;
@@ -320,7 +321,7 @@ pub fn confirm(conn: &mut DbConn, ctx: &Ctx, token: &str) -> Result<Confirmed, W
             workspace_url: ctx.url(&format!("/workspace/requests/{reference}")),
         };
         for secretariat in users::secretariat(conn)? {
-            ctx.send(conn, &event, &secretariat.email, &notice)?;
+            ctx.send_about(conn, &request.id, &event, &secretariat.email, &notice)?;
         }
         Ok(Confirmed::Now { track_token })
     })
@@ -511,7 +512,7 @@ pub fn reply(
             workspace_url: workspace_url(ctx, &request),
         };
         for secretariat in users::secretariat(conn)? {
-            ctx.send(conn, &event, &secretariat.email, &message)?;
+            ctx.send_about(conn, &request.id, &event, &secretariat.email, &message)?;
         }
         Ok(())
     })
@@ -561,7 +562,7 @@ pub fn withdraw(
         recipients.sort();
         recipients.dedup();
         for recipient in recipients {
-            ctx.send(conn, &event, &recipient, &message)?;
+            ctx.send_about(conn, &request.id, &event, &recipient, &message)?;
         }
         Ok(())
     })

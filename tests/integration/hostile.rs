@@ -77,7 +77,6 @@ struct Site {
     /// A member of MG 17065, whom no case signs in as.
     user: String,
     committee: String,
-    mail: String,
     /// Tracking tokens of the demo's open requests and the confirmation
     /// token of a request filed through the form.
     tokens: Vec<String>,
@@ -149,7 +148,6 @@ impl Site {
                 .select(external_committees::id)
                 .first(conn)
                 .unwrap(),
-            mail: outbox::table.select(outbox::id).first(conn).unwrap(),
             tokens,
         }
     }
@@ -259,7 +257,6 @@ impl Site {
             "group" => self.group.clone(),
             "user" => self.user.clone(),
             "committee" => self.committee.clone(),
-            "mail" => self.mail.clone(),
             "token" => pick(&self.tokens),
             "action" => ["role", "remove"][n % 2].into(),
             "name" => clarion::routes::assets::stylesheet_path()
@@ -760,7 +757,6 @@ const PAGES: &[&str] = &[
     "/admin/users/invite",
     "/admin/users/{user}/{action}",
     "/admin/mail",
-    "/admin/mail/{mail}/retry",
     "/admin/stats",
     "/static/{name}",
     "/healthz",
@@ -845,7 +841,6 @@ const FORMS: &[&str] = &[
     "/admin/users/invite",
     "/admin/users/{user}/deactivate",
     "/admin/users/{user}/reactivate",
-    "/admin/mail/{mail}/retry",
 ];
 
 /// A form each route accepts, so that altering one field reaches the
