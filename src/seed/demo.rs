@@ -724,7 +724,8 @@ impl<'d> World<'d> {
             return self.seated(Some(group_id), Seat::Convenor);
         }
         let user = self.secretariat.user().clone();
-        if !self.sat_in.iter().any(|g| g == group_id) {
+        // Already in the group (sat in earlier, or seated by someone): as is.
+        if groups::role_of(conn, group_id, &user.id)?.is_none() {
             self.join(conn, group_id, &user, GroupRole::Convenor)?;
             self.sat_in.push(group_id.to_owned());
         }
