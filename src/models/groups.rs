@@ -113,6 +113,7 @@ pub fn add_member(
             memberships::user_id.eq(user_id),
             memberships::role.eq(role),
             memberships::created_at.eq(now),
+            memberships::starts_at.eq(now),
         ))
         .execute(conn)
         .map(drop)
