@@ -1,5 +1,6 @@
 //! `/admin`: the secretariat's registry of standards, maintenance groups,
-//! external committees and accounts (SPEC §3: only the secretariat manages
+//! the organisations that nominate their members, external committees and
+//! accounts (SPEC §3: only the secretariat manages
 //! them). Everyone else signed in gets 404 for every address under `/admin`,
 //! never 403; anonymous visitors are sent to sign in.
 
@@ -7,6 +8,7 @@ mod committees;
 mod groups;
 mod index;
 mod mail;
+mod organisations;
 mod standards;
 mod stats;
 mod users;
@@ -33,6 +35,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route("", web::get().to(index::show))
             .configure(standards::configure)
             .configure(groups::configure)
+            .configure(organisations::configure)
             .configure(committees::configure)
             .configure(users::configure)
             .configure(mail::configure)

@@ -1,11 +1,13 @@
 //! The secretariat's registry (SPEC §3): standards, maintenance groups and
-//! their members, external committees, accounts. Each step takes the
+//! their members, the organisations that nominate them, external
+//! committees, accounts. Each step takes the
 //! secretariat's standing as proof that it may act, checks what was typed
 //! and what only the database knows, and stores in one transaction; a
 //! refusal says what to fix, field by field, and stores nothing.
 
 pub mod committees;
 pub mod groups;
+pub mod organisations;
 pub mod standards;
 pub mod users;
 
