@@ -18,6 +18,7 @@ mod demo;
 mod harness;
 mod hostile;
 mod mail;
+mod memberships;
 mod open_data;
 mod ops;
 mod outage;
