@@ -481,21 +481,11 @@ async fn the_demo_group_page_shows_who_nominated_each_member_in_what_capacity(ba
             .find(|row| row[0].starts_with(name))
             .unwrap_or_else(|| panic!("{name} in {seen:?}"))
     };
-    assert_eq!(
-        row_of("Amara Okafor")[1..],
-        [
-            "Convenor",
-            "Expert",
-            "BSI United Kingdom of Great Britain and Northern Ireland"
-        ]
-    );
-    assert_eq!(
-        row_of("Tomás Ferreira")[1..],
-        ["Member", "Expert", "AFNOR France"]
-    );
+    assert_eq!(row_of("Amara Okafor")[1..], ["Convenor", "Expert", "BSI"]);
+    assert_eq!(row_of("Tomás Ferreira")[1..], ["Member", "Expert", "AFNOR"]);
     assert_eq!(
         row_of("Nomvula Dlamini")[1..],
-        ["Member", "Observer", "SABS South Africa"]
+        ["Member", "Observer", "SABS"]
     );
     assert_eq!(row_of("Marco Bellini")[1..], ["Member", "Liaison", "ILAC"]);
     assert!(

@@ -7,6 +7,7 @@ mod accounts;
 mod admin;
 mod backup;
 mod browser;
+mod browser_memberships;
 mod browser_register;
 mod browser_submission;
 mod browser_workspace;

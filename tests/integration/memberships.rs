@@ -260,7 +260,7 @@ async fn the_secretariat_seats_a_liaison_then_changes_the_terms_of_the_membershi
         [
             "Convenor",
             "Expert",
-            "AFNOR France",
+            "AFNOR",
             "from 5 Jan 2020",
             "None declared"
         ]
