@@ -203,6 +203,15 @@ async fn the_secretariat_seats_a_liaison_then_changes_the_terms_of_the_membershi
         ]
     );
 
+    // The list of accounts says where she sits, and as what.
+    let (_, accounts) = sam.page("/admin/users").await;
+    assert!(
+        text_of(&accounts, "tbody")
+            .unwrap()
+            .contains("MG 17025 (member, liaison)"),
+        "{accounts}"
+    );
+
     // Her own page shows the terms as they stand, and changes them.
     let member_path = format!("{page_path}/members/{lia}");
     let (status, form) = sam.page(&member_path).await;
