@@ -50,12 +50,9 @@ impl Organisations {
         Self::parse(BUILT_IN).expect("seed/organisations.toml is checked by the tests")
     }
 
-    pub fn len(&self) -> usize {
+    /// How many organisations the file holds.
+    pub fn count(&self) -> usize {
         self.member_bodies.len() + self.liaisons.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
     }
 
     /// Every entry as the row it becomes.
@@ -119,7 +116,7 @@ impl Organisations {
                     )?,
                 }
             }
-            Ok(self.len())
+            Ok(self.count())
         })
     }
 }

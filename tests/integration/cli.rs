@@ -94,7 +94,7 @@ fn migrate_seed_and_user_add_prepare_a_database() {
         assert!(output.status.success(), "{output:?}");
         let said = String::from_utf8_lossy(&output.stdout);
         assert!(said.contains("registry loaded"), "{said}");
-        let organisations = clarion::seed::organisations::Organisations::built_in().len();
+        let organisations = clarion::seed::organisations::Organisations::built_in().count();
         assert!(
             said.contains(&format!("{organisations} organisations")),
             "{said}"

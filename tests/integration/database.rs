@@ -257,7 +257,7 @@ async fn a_database_without_organisations_gets_them_at_start(backend: Backend) {
     let now = Clock::default().now();
     let first = registry::fill_empty(&mut conn, now).unwrap();
     assert!(first.standards > 0 && first.groups > 0, "{first:?}");
-    assert_eq!(first.organisations, Organisations::built_in().len());
+    assert_eq!(first.organisations, Organisations::built_in().count());
     let rows = organisation_rows(&mut conn);
     assert_eq!(
         registry::fill_empty(&mut conn, now).unwrap(),
@@ -275,7 +275,7 @@ async fn a_database_without_organisations_gets_them_at_start(backend: Backend) {
     assert_eq!(
         upgraded,
         SeedReport {
-            organisations: Organisations::built_in().len(),
+            organisations: Organisations::built_in().count(),
             ..SeedReport::default()
         }
     );
@@ -347,7 +347,7 @@ async fn seeding_the_registry_twice_changes_nothing(backend: Backend) {
     assert_eq!(snapshot(&mut conn), first);
     assert_eq!(organisation_rows(&mut conn), organisations_first);
     assert_eq!(first.0.len(), registry.standards.len());
-    assert_eq!(report.organisations, Organisations::built_in().len());
+    assert_eq!(report.organisations, Organisations::built_in().count());
     assert_eq!(organisations_first.len(), report.organisations);
     let afnor = organisations_first.iter().find(|o| o.1 == "AFNOR").unwrap();
     assert_eq!(

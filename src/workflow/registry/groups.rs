@@ -391,12 +391,13 @@ pub struct ClosingRulesInput {
 impl ClosingRulesInput {
     /// The group's rules as the form shows them.
     pub fn of(group: &Group) -> Self {
+        let rules = group.closing_rules();
         Self {
-            quorum_percent: group.quorum_percent.to_string(),
-            quorum_minimum: group.quorum_minimum.to_string(),
-            liaisons_vote: group.liaisons_vote.then(|| "on".to_owned()),
-            objection_days: group.objection_days.to_string(),
-            meeting_objection_days: group.meeting_objection_days.to_string(),
+            quorum_percent: rules.quorum_percent.to_string(),
+            quorum_minimum: rules.quorum_minimum.to_string(),
+            liaisons_vote: rules.liaisons_vote.then(|| "on".to_owned()),
+            objection_days: rules.objection_days.to_string(),
+            meeting_objection_days: rules.meeting_objection_days.to_string(),
         }
     }
 }
