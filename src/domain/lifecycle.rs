@@ -407,9 +407,26 @@ pub fn decide(state: State, action: Action, actor: Actor) -> Result<Transition, 
     }
 }
 
+/// Whether a request in `state` waits for its group's convenor: with a
+/// group that has none, it would wait for nobody.
+pub fn awaits_convenor(state: State) -> bool {
+    Action::ALL
+        .into_iter()
+        .any(|action| decide(state, action, Actor::Convenor).is_ok())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_convenor_is_awaited_while_the_group_has_the_request() {
+        let awaited: Vec<State> = State::ALL
+            .into_iter()
+            .filter(|s| awaits_convenor(*s))
+            .collect();
+        assert_eq!(awaited, [State::InGroup, State::Balloting]);
+    }
 
     #[test]
     fn the_submitter_confirms_replies_and_withdraws() {
