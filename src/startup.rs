@@ -17,7 +17,7 @@ use crate::db::{self, Pool};
 use crate::mail::Transport;
 use crate::mail::worker::MailWorker;
 use crate::models::standards;
-use crate::registry::Registry;
+use crate::seed::registry::Registry;
 use crate::telemetry::RequestSpan;
 use crate::web::{AppState, metrics::Metrics, page_cache::PageCache};
 use crate::{error, routes, web as site};

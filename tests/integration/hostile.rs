@@ -22,7 +22,7 @@ use clarion::db::schema::{
     sessions, subscriptions, tokens, users, votes,
 };
 use clarion::db::{DbConn, Pool};
-use clarion::demo;
+use clarion::seed::demo;
 use diesel::prelude::*;
 use proptest::collection::vec;
 use proptest::prelude::*;

@@ -21,8 +21,8 @@ use clarion::db::schema::{
     comments, events, external_committees, groups, memberships, outbox, request_contacts, requests,
     rounds, sessions, standards, subscriptions, tokens, users, votes,
 };
-use clarion::demo;
 use clarion::models::tokens::hash;
+use clarion::seed::demo;
 use diesel::prelude::*;
 
 use crate::on_both_databases;
