@@ -7,8 +7,10 @@ use chrono::TimeDelta;
 use clarion::db::schema::{events, memberships, outbox, requests};
 use diesel::prelude::*;
 
+use crate::browser_workspace::{seen, sign_in};
 use crate::on_both_databases;
 use crate::support::app::{Backend, Person, TestApp, text_of};
+use crate::support::browser::Browser;
 use crate::support::journey::{confirmed_request, valid_form};
 use crate::workspace::{act, add_the_people};
 
@@ -19,6 +21,7 @@ on_both_databases!(
     reassigning_a_request_the_group_has_needs_a_convenor_in_the_new_group,
     the_secretariat_sees_groups_without_a_convenor_and_requests_waiting_in_one,
     a_fresh_install_shows_the_secretariat_a_checklist_until_it_is_done,
+    the_secretariat_meets_the_checklist_and_a_refused_accept_in_a_browser,
 );
 
 /// Everything accepting or reassigning could change: the request's state,
@@ -419,4 +422,53 @@ async fn a_fresh_install_shows_the_secretariat_a_checklist_until_it_is_done(back
     let (page, text) = queue_of(&sam).await;
     assert!(checklist(&page).is_empty(), "{text}");
     assert!(!text.contains("Before requests can flow"), "{text}");
+}
+
+async fn the_secretariat_meets_the_checklist_and_a_refused_accept_in_a_browser(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    app.add_user("sam@example.org", "Sam Secretariat", true, None);
+    confirmed_request(&app, &valid_form()).await;
+    let reference = reference(&app);
+    let mg_17025 = app.group_id("MG 17025");
+    let browser = Browser::open().await;
+
+    sign_in(&browser, &app, "sam@example.org", false).await;
+    assert_eq!(
+        seen(&browser, "#setup-heading").await,
+        "Before requests can flow"
+    );
+    assert!(
+        seen(&browser, "#unconvened-heading")
+            .await
+            .starts_with("Groups without a convenor")
+    );
+    browser.assert_accessible().await;
+
+    // Accepting for MG 17025, which nobody convenes yet.
+    browser
+        .follow(&format!("a[href='/workspace/requests/{reference}']"))
+        .await;
+    browser
+        .follow("form[action$='/accept'] button[type=submit]")
+        .await;
+    let problem = seen(&browser, ".notice--error").await;
+    assert!(problem.contains("MG 17025 has no convenor"), "{problem}");
+    browser.assert_accessible().await;
+    let landed = browser.follow(".notice--error a").await;
+    assert!(
+        landed.ends_with(&format!("/admin/groups/{mg_17025}")),
+        "{landed}"
+    );
+
+    // Back on the queue, the registry is confirmed.
+    browser.goto(&app.url("/workspace")).await;
+    browser
+        .follow("form[action='/admin/registry/checked'] button[type=submit]")
+        .await;
+    let items = seen(&browser, "#checklist").await;
+    assert!(items.contains("Done Check the registry."), "{items}");
+    assert!(items.contains("To do Invite convenors."), "{items}");
+    assert!(items.contains("Done Set the mail server."), "{items}");
+    browser.assert_accessible().await;
+    browser.close().await;
 }
