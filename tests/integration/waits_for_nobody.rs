@@ -385,6 +385,14 @@ async fn a_fresh_install_shows_the_secretariat_a_checklist_until_it_is_done(back
         );
     }
 
+    let (status, mail_page) = sam.page("/admin/mail").await;
+    assert_eq!(status, 200);
+    assert!(
+        text_of(&mail_page, "#no-mail-server")
+            .expect("the mail page says mail goes nowhere")
+            .contains("Set CLARION_SMTP_URL to your mail server and restart."),
+    );
+
     // Members never see it.
     let (_, text) = queue_of(&app.signed_in("carla@example.org").await).await;
     assert!(!text.contains("Before requests can flow"), "{text}");
@@ -416,6 +424,8 @@ async fn a_fresh_install_shows_the_secretariat_a_checklist_until_it_is_done(back
     let (page, _) = queue_of(&sam).await;
     let done: Vec<bool> = checklist(&page).into_iter().map(|(d, _)| d).collect();
     assert_eq!(done, [false, false, true], "{:?}", checklist(&page));
+    let (_, mail_page) = sam.page("/admin/mail").await;
+    assert_eq!(text_of(&mail_page, "#no-mail-server"), None);
     sam.submit_form("/workspace", "/admin/registry/checked", &[])
         .await;
     convene_every_responsible_group(&configured);
