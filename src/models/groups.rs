@@ -66,28 +66,29 @@ pub fn all(conn: &mut DbConn) -> QueryResult<Vec<Group>> {
 pub struct GroupSummary {
     pub group: Group,
     pub members: usize,
-    pub convenors: usize,
+    /// It has a convenor now (see [`convened_on`]).
+    pub convened: bool,
     /// The standards in force it answers for, as "ISO/IEC 17025:2017".
     pub standards: Vec<String>,
 }
 
-pub fn summaries(conn: &mut DbConn) -> QueryResult<Vec<GroupSummary>> {
+/// Every group as the registry's list shows it at `now`.
+pub fn summaries(conn: &mut DbConn, now: NaiveDateTime) -> QueryResult<Vec<GroupSummary>> {
     let all = all(conn)?;
-    let roles: Vec<(String, String)> = memberships::table
-        .select((memberships::group_id, memberships::role))
+    let member_of: Vec<String> = memberships::table
+        .select(memberships::group_id)
         .load(conn)?;
+    let convened = convened_on(conn, now)?;
     let responsible = responsibilities(conn)?;
     Ok(all
         .into_iter()
         .map(|group| {
-            let mine = roles.iter().filter(|(g, _)| *g == group.id);
-            let members = mine.clone().count();
-            let convenors = mine.filter(|(_, role)| role == "convenor").count();
+            let members = member_of.iter().filter(|g| **g == group.id).count();
             let standards = standards_of(&responsible, &group.id);
             GroupSummary {
+                convened: convened.contains(&group.id),
                 group,
                 members,
-                convenors,
                 standards,
             }
         })

@@ -261,6 +261,19 @@ async fn reassigning_a_request_the_group_has_needs_a_convenor_in_the_new_group(b
     assert_eq!(snapshot(&app).1, Some(mg_17065));
 }
 
+/// The row of group `code` in the registry's list of groups, as text.
+async fn registry_row(sam: &Person, code: &str) -> String {
+    let (status, list) = sam.page("/admin/groups").await;
+    assert_eq!(status, 200);
+    let document = scraper::Html::parse_document(&list);
+    let rows = scraper::Selector::parse("tbody tr").unwrap();
+    document
+        .select(&rows)
+        .map(|tr| tr.text().collect::<Vec<_>>().join(" "))
+        .find(|text| text.contains(code))
+        .expect("the group is listed")
+}
+
 /// The main part of `person`'s queue, as text.
 async fn queue_of(person: &Person) -> (String, String) {
     let (status, page) = person.page("/workspace").await;
@@ -289,6 +302,8 @@ async fn the_secretariat_sees_groups_without_a_convenor_and_requests_waiting_in_
         "Carla convenes MG 17025"
     );
     assert!(!text.contains("has no convenor: appoint one"), "{text}");
+    let row = registry_row(&sam, "MG 17025").await;
+    assert!(!row.contains("No convenor"), "{row}");
 
     // Carla leaves: the request in MG 17025 now waits for nobody.
     clarion::models::users::set_active(&mut app.db(), &app.user_id("carla@example.org"), false)
@@ -312,6 +327,9 @@ async fn the_secretariat_sees_groups_without_a_convenor_and_requests_waiting_in_
         ),
         "{listed}"
     );
+
+    let row = registry_row(&sam, "MG 17025").await;
+    assert!(row.contains("No convenor"), "the registry agrees: {row}");
 
     // The groups are the secretariat's to follow, not the members'.
     let mia = app.signed_in("mia@example.org").await;
