@@ -1,3 +1,5 @@
+use std::collections::HashSet;
+
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -65,17 +67,39 @@ pub fn all(conn: &mut DbConn) -> QueryResult<Vec<Group>> {
 pub struct GroupSummary {
     pub group: Group,
     pub members: usize,
-    pub convenors: usize,
+    /// It has a convenor now (see [`convened_on`]).
+    pub convened: bool,
     /// The standards in force it answers for, as "ISO/IEC 17025:2017".
     pub standards: Vec<String>,
 }
 
-pub fn summaries(conn: &mut DbConn) -> QueryResult<Vec<GroupSummary>> {
+/// Every group as the registry's list shows it at `now`.
+pub fn summaries(conn: &mut DbConn, now: NaiveDateTime) -> QueryResult<Vec<GroupSummary>> {
     let all = all(conn)?;
-    let roles: Vec<(String, String)> = memberships::table
-        .select((memberships::group_id, memberships::role))
+    let member_of: Vec<String> = memberships::table
+        .select(memberships::group_id)
         .load(conn)?;
-    let responsible: Vec<(Option<String>, String, i32)> = standards::table
+    let convened = convened_on(conn, now)?;
+    let responsible = responsibilities(conn)?;
+    Ok(all
+        .into_iter()
+        .map(|group| {
+            let members = member_of.iter().filter(|g| **g == group.id).count();
+            let standards = standards_of(&responsible, &group.id);
+            GroupSummary {
+                convened: convened.contains(&group.id),
+                group,
+                members,
+                standards,
+            }
+        })
+        .collect())
+}
+
+/// Each standard in force that a group answers for: (group id,
+/// "ISO/IEC 17025:2017").
+pub fn responsibilities(conn: &mut DbConn) -> QueryResult<Vec<(String, String)>> {
+    let rows: Vec<(Option<String>, String, i32)> = standards::table
         .filter(standards::superseded_by_id.is_null())
         .filter(standards::group_id.is_not_null())
         .select((
@@ -84,25 +108,21 @@ pub fn summaries(conn: &mut DbConn) -> QueryResult<Vec<GroupSummary>> {
             standards::edition,
         ))
         .load(conn)?;
-    Ok(all
+    Ok(rows
         .into_iter()
-        .map(|group| {
-            let mine = roles.iter().filter(|(g, _)| *g == group.id);
-            let members = mine.clone().count();
-            let convenors = mine.filter(|(_, role)| role == "convenor").count();
-            let standards = responsible
-                .iter()
-                .filter(|(g, _, _)| g.as_deref() == Some(group.id.as_str()))
-                .map(|(_, designation, edition)| format!("{designation}:{edition}"))
-                .collect();
-            GroupSummary {
-                group,
-                members,
-                convenors,
-                standards,
-            }
+        .filter_map(|(group, designation, edition)| {
+            group.map(|group| (group, format!("{designation}:{edition}")))
         })
         .collect())
+}
+
+/// The standards of `responsibilities` that group `group_id` answers for.
+pub fn standards_of(responsibilities: &[(String, String)], group_id: &str) -> Vec<String> {
+    responsibilities
+        .iter()
+        .filter(|(g, _)| g == group_id)
+        .map(|(_, label)| label.clone())
+        .collect()
 }
 
 /// Whether a group has this code, ignoring case.
@@ -408,6 +428,25 @@ pub fn voters_on(conn: &mut DbConn, group: &Group, on: NaiveDateTime) -> QueryRe
             memberships::nominated_by_id,
         ))
         .load(conn)
+}
+
+/// The ids of the groups that have a convenor at `on`: an active account
+/// whose membership has begun and not ended.
+pub fn convened_on(conn: &mut DbConn, on: NaiveDateTime) -> QueryResult<HashSet<String>> {
+    let ids: Vec<String> = memberships::table
+        .inner_join(users::table)
+        .filter(memberships::role.eq(GroupRole::Convenor))
+        .filter(users::active.eq(true))
+        .filter(memberships::starts_at.le(on))
+        .filter(
+            memberships::ends_at
+                .is_null()
+                .or(memberships::ends_at.gt(on)),
+        )
+        .select(memberships::group_id)
+        .distinct()
+        .load(conn)?;
+    Ok(ids.into_iter().collect())
 }
 
 /// The groups a user belongs to, with their role in each.

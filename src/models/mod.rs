@@ -13,6 +13,7 @@ pub mod requests;
 pub mod rounds;
 pub mod search_index;
 pub mod sessions;
+pub mod settings;
 pub mod standards;
 pub mod stats;
 pub mod subscriptions;

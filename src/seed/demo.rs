@@ -895,7 +895,12 @@ impl Player {
                     Confirmed::Before => return Err(script("confirmed before")),
                 }
             }
-            Step::Accept => workspace::accept(conn, ctx, &as_secretariat, "").map_err(refused)?,
+            Step::Accept => {
+                // A group takes a request only with a convenor: in a group
+                // without demo accounts, the secretariat sits in first.
+                world.convenor(conn, group)?;
+                workspace::accept(conn, ctx, &as_secretariat, "").map_err(refused)?;
+            }
             Step::Ask { text } => {
                 workspace::ask(conn, ctx, &as_secretariat, text).map_err(refused)?;
             }

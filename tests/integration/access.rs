@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use clarion::db::schema::{
     comments, events, external_committees, external_designations, groups, memberships,
-    organisations, requests, rounds, standards, users, votes,
+    organisations, requests, rounds, settings, standards, users, votes,
 };
 use diesel::prelude::*;
 
@@ -151,6 +151,7 @@ mod expected {
         (Get,  "/admin/users/{user}/deactivate",               NoRequest, [Login, NotFound, NotFound, NotFound, Redirect]),
         (Post, "/admin/users/{user}/deactivate",               NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
         (Post, "/admin/users/{user}/reactivate",               NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
+        (Post, "/admin/registry/checked",                      NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
     ];
 }
 
@@ -267,6 +268,7 @@ struct Snapshot {
     committees: Vec<(String, String, String, String)>,
     designations: Vec<(String, String)>,
     users: Vec<(String, bool, bool)>,
+    settings: Vec<(String, String)>,
 }
 
 impl Snapshot {
@@ -322,6 +324,7 @@ impl Snapshot {
             &after.designations,
         );
         rows(&mut changes, "users", &self.users, &after.users);
+        rows(&mut changes, "settings", &self.settings, &after.settings);
         changes
     }
 }
@@ -421,6 +424,11 @@ fn snapshot(app: &TestApp) -> Snapshot {
             .select((users::email, users::is_secretariat, users::active))
             .load(conn)
             .unwrap(),
+        settings: settings::table
+            .order(settings::key)
+            .select((settings::key, settings::value))
+            .load(conn)
+            .unwrap(),
     }
 }
 
@@ -475,6 +483,14 @@ impl World {
             TestApp::spawn_with(backend, &[("CLARION_SUBMISSIONS_PER_HOUR", "0".into())]).await;
         let (first, _) = screened_world(&app).await;
         app.add_user("vic@example.org", "Vic Spare", false, None);
+        // Reassigning a request the group has sends it to MG 17065: someone
+        // must convene it.
+        app.add_user(
+            "cleo@example.org",
+            "Cleo Convenor",
+            false,
+            Some(("MG 17065", "convenor")),
+        );
         let group_id = |code: &str| -> String {
             groups::table
                 .filter(groups::code.eq(code))
@@ -681,7 +697,8 @@ impl World {
             | "/workspace/requests/{ref}/publish"
             | "/admin/groups/{group}/members/{user}/remove"
             | "/admin/users/{user}/deactivate"
-            | "/admin/users/{user}/reactivate" => vec![],
+            | "/admin/users/{user}/reactivate"
+            | "/admin/registry/checked" => vec![],
             "/workspace/requests/{ref}/ask"
             | "/workspace/requests/{ref}/no-consensus-yet"
             | "/workspace/requests/{ref}/no-consensus"

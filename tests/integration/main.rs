@@ -34,4 +34,5 @@ mod stats;
 mod submission;
 mod subscriptions;
 mod transfer;
+mod waits_for_nobody;
 mod workspace;

@@ -345,6 +345,7 @@ const FORMS: &[(&str, Sender)] = &[
     ("/admin/users/invite",                              Sender::Secretariat),
     ("/admin/users/{id}/deactivate",                     Sender::Secretariat),
     ("/admin/users/{id}/reactivate",                     Sender::Secretariat),
+    ("/admin/registry/checked",                          Sender::Secretariat),
 ];
 
 /// The `web::get()` and `web::post()` routes of the source, as (method,

@@ -5,6 +5,7 @@
 //! never 403; anonymous visitors are sent to sign in.
 
 mod committees;
+mod confirm_registry;
 mod groups;
 mod index;
 mod mail;
@@ -33,6 +34,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         web::scope("/admin")
             .wrap(from_fn(only_secretariat))
             .route("", web::get().to(index::show))
+            .route(
+                "/registry/checked",
+                web::post().to(confirm_registry::confirm),
+            )
             .configure(standards::configure)
             .configure(groups::configure)
             .configure(organisations::configure)
