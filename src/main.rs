@@ -126,6 +126,13 @@ struct InviteUser {
     /// Role in --group
     #[arg(long, value_parser = ["member", "convenor"], default_value = "member", requires = "group")]
     role: String,
+    /// Capacity in --group: an expert votes, an observer reads and comments,
+    /// a liaison votes only where the group lets liaisons vote
+    #[arg(long, value_parser = ["expert", "observer", "liaison"], default_value = "expert", requires = "group")]
+    capacity: String,
+    /// The organisation that nominated them (its acronym, e.g. AFNOR or ILAC)
+    #[arg(long, value_name = "ACRONYM", requires = "group")]
+    nominated_by: Option<String>,
 }
 
 #[derive(Args)]
@@ -145,6 +152,13 @@ struct AddUser {
     /// Role in --group
     #[arg(long, value_parser = ["member", "convenor"], default_value = "member", requires = "group")]
     role: String,
+    /// Capacity in --group: an expert votes, an observer reads and comments,
+    /// a liaison votes only where the group lets liaisons vote
+    #[arg(long, value_parser = ["expert", "observer", "liaison"], default_value = "expert", requires = "group")]
+    capacity: String,
+    /// The organisation that nominated them (its acronym, e.g. AFNOR or ILAC)
+    #[arg(long, value_name = "ACRONYM", requires = "group")]
+    nominated_by: Option<String>,
 }
 
 fn variables_help() -> String {
@@ -181,7 +195,7 @@ fn main() -> ExitCode {
             demo.then(demo_password).as_deref(),
             synthetic.map(|published| {
                 (
-                    clarion::synthetic::Volume {
+                    clarion::seed::synthetic::Volume {
                         published,
                         open_requests,
                         users,
@@ -205,6 +219,8 @@ fn main() -> ExitCode {
                 secretariat: user.secretariat,
                 group: user.group.as_deref(),
                 role: &user.role,
+                capacity: &user.capacity,
+                nominated_by: user.nominated_by.as_deref(),
             },
         ),
         Command::User(UserCommand::Add(user)) => read_password().and_then(|password| {
@@ -217,6 +233,8 @@ fn main() -> ExitCode {
                     secretariat: user.secretariat,
                     group: user.group.as_deref(),
                     role: &user.role,
+                    capacity: &user.capacity,
+                    nominated_by: user.nominated_by.as_deref(),
                 },
             )
         }),
@@ -247,10 +265,10 @@ fn serve(settings: Settings) -> Result<(), String> {
 
 /// The password of the demo accounts: `CLARION_DEMO_PASSWORD` or the default.
 fn demo_password() -> String {
-    std::env::var(clarion::demo::PASSWORD_VARIABLE)
+    std::env::var(clarion::seed::demo::PASSWORD_VARIABLE)
         .ok()
         .filter(|v| !v.is_empty())
-        .unwrap_or_else(|| clarion::demo::DEFAULT_PASSWORD.to_owned())
+        .unwrap_or_else(|| clarion::seed::demo::DEFAULT_PASSWORD.to_owned())
 }
 
 fn read_password() -> Result<String, String> {

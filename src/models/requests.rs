@@ -124,17 +124,13 @@ pub fn insert_submissions(
     crate::db::insert_rows!(conn, request_contacts::table, contacts)
 }
 
-/// Stores a new request, waiting for its submitter to confirm; returns its id.
-pub fn insert_submission(
-    conn: &mut DbConn,
-    submission: &Submission,
-    standard_id: &str,
-    submitted_from: &str,
-    now: NaiveDateTime,
-) -> QueryResult<String> {
-    let (request, contact) = NewSubmission::new(submission, standard_id, submitted_from, now);
-    insert_submissions(conn, std::slice::from_ref(&request), &[contact])?;
-    Ok(request.id)
+/// Marks a request as a sample (the demo's), which nobody mistakes for a
+/// real one.
+pub fn mark_sample(conn: &mut DbConn, id: &str) -> QueryResult<()> {
+    diesel::update(requests::table.find(id))
+        .set(requests::is_sample.eq(true))
+        .execute(conn)
+        .map(drop)
 }
 
 pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Request> {

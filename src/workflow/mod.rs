@@ -25,6 +25,8 @@ pub struct Ctx {
     pub mail_host: String,
     /// Keys links that must work without being stored (unsubscribe).
     pub secret_key: crate::config::Secret<[u8; 32]>,
+    /// Whether mail is queued; not when a made-up past is replayed.
+    sends_mail: bool,
 }
 
 impl Ctx {
@@ -35,6 +37,31 @@ impl Ctx {
             mail: MailContext::from(settings),
             mail_host: crate::config::host_of(&settings.base_url),
             secret_key: settings.secret_key.clone(),
+            sends_mail: true,
+        }
+    }
+
+    /// The context of steps replayed at `now` in a made-up past (the demo):
+    /// they store what they would, and nobody is mailed, so no mail setting
+    /// matters and the key of links nobody receives is thrown away.
+    pub fn replay(now: NaiveDateTime) -> Self {
+        Self {
+            now,
+            mail: MailContext {
+                site_name: String::new(),
+                base_url: String::new(),
+            },
+            mail_host: String::new(),
+            secret_key: crate::config::Secret::new(rand::random()),
+            sends_mail: false,
+        }
+    }
+
+    /// This context at another moment.
+    pub fn at(&self, now: NaiveDateTime) -> Self {
+        Self {
+            now,
+            ..self.clone()
         }
     }
 
@@ -63,9 +90,10 @@ impl Ctx {
         recipient: &str,
         message: &impl Message,
     ) -> Result<(), WorkflowError> {
-        let row = self.message(event_key, Some(request_id), recipient, message, None)?;
-        mail::outbox::insert_all(conn, &[row])?;
-        Ok(())
+        queue(
+            conn,
+            self.message(event_key, Some(request_id), recipient, message, None)?,
+        )
     }
 
     /// Like `send`, for a message the recipient asked for and may stop:
@@ -78,12 +106,14 @@ impl Ctx {
         message: &impl Message,
         unsubscribe_url: Option<String>,
     ) -> Result<(), WorkflowError> {
-        let row = self.message(event_key, None, recipient, message, unsubscribe_url)?;
-        mail::outbox::insert_all(conn, &[row])?;
-        Ok(())
+        queue(
+            conn,
+            self.message(event_key, None, recipient, message, unsubscribe_url)?,
+        )
     }
 
-    /// Renders a message for one recipient, ready to queue.
+    /// Renders a message for one recipient, ready to queue; nothing from a
+    /// context that mails nobody.
     pub fn message(
         &self,
         event_key: &str,
@@ -91,11 +121,14 @@ impl Ctx {
         recipient: &str,
         message: &impl Message,
         unsubscribe_url: Option<String>,
-    ) -> Result<NewMessage, WorkflowError> {
+    ) -> Result<Option<NewMessage>, WorkflowError> {
+        if !self.sends_mail {
+            return Ok(None);
+        }
         let rendered = message
             .render()
             .map_err(|e| WorkflowError::Internal(e.to_string()))?;
-        Ok(NewMessage::new(
+        Ok(Some(NewMessage::new(
             &self.mail_host,
             Outgoing {
                 event_key,
@@ -105,8 +138,16 @@ impl Ctx {
                 list_unsubscribe: unsubscribe_url,
             },
             self.now,
-        ))
+        )))
     }
+}
+
+/// Queues a rendered message, if the context rendered one.
+fn queue(conn: &mut DbConn, row: Option<NewMessage>) -> Result<(), WorkflowError> {
+    if let Some(row) = row {
+        mail::outbox::insert_all(conn, &[row])?;
+    }
+    Ok(())
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -125,6 +166,9 @@ pub enum WorkflowError {
     /// to write.
     #[error("{0}")]
     Field(String),
+    /// The group chosen has no convenor, or nobody who may vote.
+    #[error("{} cannot take the request: missing {:?}", .0.code, .0.missing)]
+    GroupCannotAnswer(workspace::Unanswerable),
     #[error("database: {0}")]
     Database(#[from] diesel::result::Error),
     #[error("{0}")]
@@ -135,7 +179,9 @@ impl From<WorkflowError> for AppError {
     fn from(e: WorkflowError) -> Self {
         match e {
             WorkflowError::Refused(refusal) => AppError::Conflict(refusal.to_string()),
-            WorkflowError::Changed => AppError::Conflict(e.to_string()),
+            WorkflowError::Changed | WorkflowError::GroupCannotAnswer(_) => {
+                AppError::Conflict(e.to_string())
+            }
             WorkflowError::NotFound => AppError::NotFound,
             WorkflowError::Invalid(message) | WorkflowError::Field(message) => {
                 AppError::Conflict(message)

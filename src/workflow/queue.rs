@@ -1,7 +1,8 @@
 //! My queue: what waits for each person of the workspace, most urgent first.
 //! Each open request's task comes from asking the lifecycle what this person
 //! may do with it now; the secretariat also follows what others must do by
-//! a deadline.
+//! a deadline, the groups nobody convenes, and, on a fresh install, what is
+//! left to set up.
 
 use std::collections::{HashMap, HashSet};
 
@@ -12,8 +13,10 @@ use super::submitter::REPLY_WINDOW;
 use crate::db::DbConn;
 use crate::domain::access::Standing;
 use crate::domain::lifecycle::{self, Action, Actor, State};
+use crate::models::groups::Group;
 use crate::models::requests::{self, QueueRow};
 use crate::models::rounds::{self, Round};
+use crate::models::settings::{self, Key};
 use crate::models::users::User;
 use crate::models::{events, groups};
 
@@ -36,6 +39,9 @@ pub enum Task {
     /// The convenor's own round ran past its deadline.
     CloseRound,
     Vote,
+    /// The request is with a group that has no convenor to take it
+    /// forward: the secretariat appoints one.
+    AppointConvenor,
 }
 
 /// One thing waiting for me.
@@ -48,6 +54,9 @@ pub struct Item {
     pub since: NaiveDateTime,
     /// Past its deadline (or close to the reply window's end).
     pub overdue: bool,
+    /// The request's group, for the secretariat: where a convenor is
+    /// appointed.
+    pub group: Option<Group>,
 }
 
 /// What the queue page shows.
@@ -56,6 +65,35 @@ pub struct Queue {
     pub items: Vec<Item>,
     /// Requests in each state, for the secretariat; empty for the others.
     pub counts: Vec<(State, i64)>,
+    /// For the secretariat: the groups without a convenor, with the
+    /// standards in force each answers for.
+    pub unconvened: Vec<(Group, Vec<String>)>,
+    /// For the secretariat, until everything on it is done.
+    pub checklist: Option<Checklist>,
+}
+
+/// What a fresh install needs before requests can flow, shown to the
+/// secretariat until each is done.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Checklist {
+    /// Groups answering for a standard in force that have no convenor: a
+    /// request on that standard could not be accepted.
+    pub unconvened: usize,
+    /// The secretariat confirmed that the standards, groups and committees
+    /// seeded are right.
+    pub registry_checked: bool,
+    /// Mail goes to a mail server rather than into files.
+    pub mail_server: bool,
+}
+
+impl Checklist {
+    pub fn convenors_invited(&self) -> bool {
+        self.unconvened == 0
+    }
+
+    pub fn done(&self) -> bool {
+        self.convenors_invited() && self.registry_checked && self.mail_server
+    }
 }
 
 /// What is known of one open request besides its row.
@@ -68,6 +106,8 @@ struct Facts<'a> {
     voted: bool,
     /// The submitter has replied to the secretariat at some point.
     replied: bool,
+    /// Its group (if any) has a convenor.
+    convened: bool,
 }
 
 /// The tasks one request sets this person, each with the moment it waits
@@ -104,6 +144,9 @@ fn tasks(
     {
         tasks.push((Task::RoundOverdue, round.deadline_at, true));
     }
+    if standing.secretariat && !facts.convened && lifecycle::awaits_convenor(facts.state) {
+        tasks.push((Task::AppointConvenor, facts.updated_at, false));
+    }
     // The group's own work: one task at most.
     if may(Action::OpenRound) {
         tasks.push((Task::OpenRound, facts.updated_at, false));
@@ -115,8 +158,13 @@ fn tasks(
     tasks
 }
 
-fn item(row: &QueueRow, (task, since, overdue): (Task, NaiveDateTime, bool)) -> Item {
+fn item(
+    row: &QueueRow,
+    group: Option<&Group>,
+    (task, since, overdue): (Task, NaiveDateTime, bool),
+) -> Item {
     Item {
+        group: group.cloned(),
         reference: row.reference.clone().unwrap_or_default(),
         standard: format!("{}:{}", row.standard_designation, row.standard_edition),
         clause: row.clause.clone(),
@@ -127,9 +175,50 @@ fn item(row: &QueueRow, (task, since, overdue): (Task, NaiveDateTime, bool)) -> 
     }
 }
 
-/// The queue of `user` at `now`, read in a fixed number of queries however
-/// many requests are open.
-pub fn queue(conn: &mut DbConn, user: &User, now: NaiveDateTime) -> Result<Queue, WorkflowError> {
+/// What the secretariat follows besides requests: the groups and whether
+/// the install is set up.
+struct Oversight {
+    groups: HashMap<String, Group>,
+    convened: HashSet<String>,
+    unconvened: Vec<(Group, Vec<String>)>,
+    checklist: Checklist,
+}
+
+fn oversight(
+    conn: &mut DbConn,
+    now: NaiveDateTime,
+    mail_server: bool,
+) -> Result<Oversight, WorkflowError> {
+    let all = groups::all(conn)?;
+    let convened = groups::convened_on(conn, now)?;
+    let responsible = groups::responsibilities(conn)?;
+    let unconvened: Vec<(Group, Vec<String>)> = all
+        .iter()
+        .filter(|g| !convened.contains(&g.id))
+        .map(|g| (g.clone(), groups::standards_of(&responsible, &g.id)))
+        .collect();
+    let checklist = Checklist {
+        unconvened: unconvened.iter().filter(|(_, s)| !s.is_empty()).count(),
+        registry_checked: settings::get(conn, Key::RegistryChecked)?.is_some(),
+        mail_server,
+    };
+    Ok(Oversight {
+        groups: all.into_iter().map(|g| (g.id.clone(), g)).collect(),
+        convened,
+        unconvened,
+        checklist,
+    })
+}
+
+/// The queue of `user` at `now` (`mail_server`: mail goes to a mail server,
+/// not into files), read in a fixed number of queries however many
+/// requests are open.
+pub fn queue(
+    conn: &mut DbConn,
+    user: &User,
+    now: NaiveDateTime,
+    mail_server: bool,
+) -> Result<Queue, WorkflowError> {
     let open = requests::open_requests(conn)?;
     let open_rounds: HashMap<String, Round> = rounds::all_open(conn)?
         .into_iter()
@@ -139,13 +228,14 @@ pub fn queue(conn: &mut DbConn, user: &User, now: NaiveDateTime) -> Result<Queue
     let my_groups: HashMap<_, _> = groups::memberships_of(conn, &user.id)?
         .into_iter()
         .collect();
-    let (replied, counts) = if user.is_secretariat {
+    let (replied, counts, oversight) = if user.is_secretariat {
         (
             events::in_state_after(conn, State::Screening, Action::Reply)?,
             requests::count_by_state(conn)?,
+            Some(oversight(conn, now, mail_server)?),
         )
     } else {
-        (HashSet::new(), Vec::new())
+        (HashSet::new(), Vec::new(), None)
     };
     let mut items = Vec::new();
     for row in &open {
@@ -158,21 +248,38 @@ pub fn queue(conn: &mut DbConn, user: &User, now: NaiveDateTime) -> Result<Queue
                 .copied(),
         };
         let round = open_rounds.get(&row.id);
+        let group = oversight
+            .as_ref()
+            .zip(row.group_id.as_ref())
+            .and_then(|(o, g)| o.groups.get(g));
         let facts = Facts {
             state: row.state,
             updated_at: row.updated_at,
             round,
             voted: round.is_some_and(|r| voted.contains(&r.id)),
             replied: replied.contains(&row.id),
+            convened: match (&oversight, &row.group_id) {
+                (Some(o), Some(g)) => o.convened.contains(g),
+                _ => true,
+            },
         };
         items.extend(
             tasks(standing, &facts, now)
                 .into_iter()
-                .map(|t| item(row, t)),
+                .map(|t| item(row, group, t)),
         );
     }
     items.sort_by_key(|i| (!i.overdue, i.since));
-    Ok(Queue { items, counts })
+    let (unconvened, checklist) = match oversight {
+        Some(o) => (o.unconvened, Some(o.checklist).filter(|c| !c.done())),
+        None => (Vec::new(), None),
+    };
+    Ok(Queue {
+        items,
+        counts,
+        unconvened,
+        checklist,
+    })
 }
 
 #[cfg(test)]
@@ -211,6 +318,7 @@ mod tests {
             round,
             voted: false,
             replied: false,
+            convened: true,
         }
     }
 
@@ -295,6 +403,34 @@ mod tests {
         };
         assert!(of(MEMBER, &voted, at(10)).is_empty());
         assert!(of(OUTSIDER, &balloting, at(24)).is_empty());
+    }
+
+    #[test]
+    fn the_secretariat_appoints_a_convenor_where_a_request_waits_for_nobody() {
+        let unconvened = |state| Facts {
+            convened: false,
+            ..facts(state, None)
+        };
+        assert_eq!(
+            of(SECRETARIAT, &unconvened(State::InGroup), at(2)),
+            [Task::AppointConvenor]
+        );
+        let open = round(2, 23);
+        let balloting = Facts {
+            convened: false,
+            ..facts(State::Balloting, Some(&open))
+        };
+        assert_eq!(of(SECRETARIAT, &balloting, at(10)), [Task::AppointConvenor]);
+        assert_eq!(
+            of(SECRETARIAT, &unconvened(State::Screening), at(2)),
+            [Task::Screen],
+            "screening waits for the secretariat, not the group"
+        );
+        assert_eq!(
+            of(SECRETARIAT, &unconvened(State::Decided), at(2)),
+            [Task::PublishOrSendBack]
+        );
+        assert!(of(MEMBER, &unconvened(State::InGroup), at(2)).is_empty());
     }
 
     #[test]

@@ -121,27 +121,36 @@ impl NewSubmissions {
 
     /// Stores what was taken, in the transaction that took it.
     pub fn store(self, conn: &mut DbConn) -> Result<(), WorkflowError> {
-        let Rows {
-            requests,
-            contacts,
-            tokens,
-            mail,
-        } = self.rows;
-        requests::insert_submissions(conn, &requests, &contacts)?;
-        tokens::insert_all(conn, &tokens)?;
-        outbox::insert_all(conn, &mail)?;
-        Ok(())
+        self.rows.store(conn)
     }
 }
 
+/// Stores one checked submission on `standard` as `NewSubmissions` does,
+/// without asking whether the standard is current or the address
+/// throttled: for replaying a past in which the standard took requests
+/// (the demo). Returns the request's id and its confirmation token.
+pub fn store_submission(
+    conn: &mut DbConn,
+    ctx: &Ctx,
+    submission: &Submission,
+    standard: &Standard,
+    submitted_from: &str,
+) -> Result<(String, String), WorkflowError> {
+    let mut rows = Rows::default();
+    let stored = rows.add(ctx, submission, standard, submitted_from)?;
+    rows.store(conn)?;
+    Ok(stored)
+}
+
 impl Rows {
+    /// Returns the request's id and its confirmation token.
     fn add(
         &mut self,
         ctx: &Ctx,
         submission: &Submission,
         standard: &Standard,
         submitted_from: &str,
-    ) -> Result<(), WorkflowError> {
+    ) -> Result<(String, String), WorkflowError> {
         let (request, contact) =
             NewSubmission::new(submission, &standard.id, submitted_from, ctx.now);
         let (token, token_row) = NewToken::new(
@@ -171,10 +180,18 @@ impl Rows {
             &message,
             None,
         )?;
+        let stored = (request.id.clone(), token);
         self.requests.push(request);
         self.contacts.push(contact);
         self.tokens.push(token_row);
-        self.mail.push(mail);
+        self.mail.extend(mail);
+        Ok(stored)
+    }
+
+    fn store(self, conn: &mut DbConn) -> Result<(), WorkflowError> {
+        requests::insert_submissions(conn, &self.requests, &self.contacts)?;
+        tokens::insert_all(conn, &self.tokens)?;
+        outbox::insert_all(conn, &self.mail)?;
         Ok(())
     }
 }

@@ -30,7 +30,7 @@ const RESPONSE: &str = "Accepted: the answer now says each method is named.";
 
 /// The rendered text of the first element matching `css`, whitespace
 /// collapsed (the layout breaks lines in badges, stats and table cells).
-async fn seen(browser: &Browser, css: &str) -> String {
+pub async fn seen(browser: &Browser, css: &str) -> String {
     browser
         .text(css)
         .await
@@ -41,7 +41,7 @@ async fn seen(browser: &Browser, css: &str) -> String {
 
 /// Goes to the workspace, is sent to the login page, signs in with the form
 /// and lands on the queue.
-async fn sign_in(browser: &Browser, app: &TestApp, email: &str, check_login_page: bool) {
+pub async fn sign_in(browser: &Browser, app: &TestApp, email: &str, check_login_page: bool) {
     browser.goto(&app.url("/workspace")).await;
     assert!(
         browser.url().await.ends_with("/login?next=%2Fworkspace"),

@@ -10,13 +10,13 @@ use clarion::db::schema::{
     requests, rounds, standards, tokens, users, votes,
 };
 use clarion::db::{self, DatabaseUrl, DbConn};
-use clarion::demo::{self, DemoReport};
 use clarion::domain::lifecycle::{ClosureReason, State};
-use clarion::registry::Registry;
+use clarion::seed::demo::{self, DemoReport};
+use clarion::seed::registry::Registry;
 use diesel::prelude::*;
 
 use crate::on_both_databases;
-use crate::support::app::{Backend, TestApp};
+use crate::support::app::{Backend, TestApp, text_of};
 
 /// A migrated database with the built-in registry; the directory keeps a
 /// SQLite file alive.
@@ -94,14 +94,17 @@ on_both_databases!(
     the_published_samples_are_complete_and_spread_over_two_years,
     demo_references_are_unique_and_gapless_within_each_year,
     the_demo_secretariat_signs_in_and_the_public_reads_the_samples,
+    the_demo_group_page_shows_who_nominated_each_member_in_what_capacity,
 );
 
 async fn seeding_the_demo_twice_adds_and_changes_nothing(backend: Backend) {
     let (mut conn, _dir) = registry_database(backend);
     let now = Clock::default().now();
     let first = seed_demo(&mut conn, now);
-    assert_eq!(first.accounts_created, 7);
-    assert_eq!(first.memberships_created, 6);
+    // A secretariat, and in two groups a convenor and two experts; MG 17025
+    // has an observer and a liaison's representative besides.
+    assert_eq!(first.accounts_created, 9);
+    assert_eq!(first.memberships_created, 8);
     assert!(first.requests_created >= 40, "{first:?}");
     assert!(!first.tracking_links.is_empty());
     let before = snapshot(&mut conn);
@@ -235,14 +238,19 @@ async fn every_demo_role_finds_something_waiting(backend: Backend) {
     assert!(waiting(&mut conn, "screening") >= 2);
     assert!(waiting(&mut conn, "decided") >= 1);
 
-    let members: Vec<(String, String, String)> = memberships::table
+    let members: Vec<(String, String, String, String)> = memberships::table
         .inner_join(users::table)
         .filter(users::email.like("%@example.org"))
-        .select((users::id, memberships::group_id, memberships::role))
+        .select((
+            users::id,
+            memberships::group_id,
+            memberships::role,
+            memberships::capacity,
+        ))
         .load(&mut conn)
         .unwrap();
-    assert_eq!(members.len(), 6);
-    for (user_id, group_id, role) in members {
+    assert_eq!(members.len(), 8);
+    for (user_id, group_id, role, capacity) in members {
         let in_group: i64 = requests::table
             .filter(requests::group_id.eq(&group_id))
             .filter(requests::state.eq_any(["in_group", "balloting"]))
@@ -250,7 +258,7 @@ async fn every_demo_role_finds_something_waiting(backend: Backend) {
             .get_result(&mut conn)
             .unwrap();
         assert!(in_group >= 2, "the group of {user_id} has work in progress");
-        // Every member has a vote to cast; every convenor a draft to write.
+        // Every expert has a vote to cast; every convenor a draft to write.
         let open_rounds: Vec<String> = rounds::table
             .inner_join(requests::table)
             .filter(requests::group_id.eq(&group_id))
@@ -265,12 +273,14 @@ async fn every_demo_role_finds_something_waiting(backend: Backend) {
             .unwrap()
             .into_iter()
             .collect();
-        if role == "member" {
+        // Observers and liaisons (MG 17025 does not let liaisons vote)
+        // read and comment: work in progress is what they find.
+        if role == "member" && capacity == "expert" {
             assert!(
                 open_rounds.iter().any(|r| !voted.contains(r)),
                 "member {user_id} has a vote waiting"
             );
-        } else {
+        } else if role == "convenor" {
             let drafts: i64 = requests::table
                 .filter(requests::group_id.eq(&group_id))
                 .filter(requests::state.eq("in_group"))
@@ -388,7 +398,7 @@ async fn demo_references_are_unique_and_gapless_within_each_year(backend: Backen
 async fn the_demo_secretariat_signs_in_and_the_public_reads_the_samples(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let report = demo::seed(&mut app.db(), "clarion-demo", app.clock.now()).unwrap();
-    assert_eq!(report.accounts_created, 7);
+    assert_eq!(report.accounts_created, 9);
 
     let response = app
         .submit_form(
@@ -432,4 +442,56 @@ async fn the_demo_secretariat_signs_in_and_the_public_reads_the_samples(backend:
             "{reference:?} ({state}) stays private"
         );
     }
+}
+
+async fn the_demo_group_page_shows_who_nominated_each_member_in_what_capacity(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    demo::seed(&mut app.db(), "clarion-demo", app.clock.now()).unwrap();
+    let response = app
+        .submit_form(
+            "/login",
+            "/login",
+            &[
+                ("email", demo::SECRETARIAT_EMAIL),
+                ("password", "clarion-demo"),
+                ("next", "/workspace"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status().as_u16(), 303);
+    let (status, page) = app
+        .page(&format!("/admin/groups/{}", app.group_id("MG 17025")))
+        .await;
+    assert_eq!(status, 200);
+    let document = scraper::Html::parse_document(&page);
+    let rows = scraper::Selector::parse("[aria-labelledby=members-heading] tbody tr").unwrap();
+    let cells = scraper::Selector::parse("th, td").unwrap();
+    let seen: Vec<Vec<String>> = document
+        .select(&rows)
+        .map(|row| {
+            row.select(&cells)
+                .take(4)
+                .map(|cell| cell.text().collect::<Vec<_>>().join(" "))
+                .map(|text| text.split_whitespace().collect::<Vec<_>>().join(" "))
+                .collect()
+        })
+        .collect();
+    let row_of = |name: &str| {
+        seen.iter()
+            .find(|row| row[0].starts_with(name))
+            .unwrap_or_else(|| panic!("{name} in {seen:?}"))
+    };
+    assert_eq!(row_of("Amara Okafor")[1..], ["Convenor", "Expert", "BSI"]);
+    assert_eq!(row_of("Tomás Ferreira")[1..], ["Member", "Expert", "AFNOR"]);
+    assert_eq!(
+        row_of("Nomvula Dlamini")[1..],
+        ["Member", "Observer", "SABS"]
+    );
+    assert_eq!(row_of("Marco Bellini")[1..], ["Member", "Liaison", "ILAC"]);
+    assert!(
+        text_of(&page, "[aria-labelledby=members-heading]")
+            .unwrap()
+            .contains("Chairs the accreditation committee of ILAC"),
+        "declared interests are shown"
+    );
 }

@@ -864,11 +864,11 @@ async fn a_whole_register_streams_and_downloads_beyond_the_limit_are_asked_to_wa
     let app = TestApp::spawn_with(backend, &[("CLARION_DOWNLOADS", "1".into())]).await;
     // Several megabytes of CSV: more than the sockets between server and
     // client hold, so a download nobody reads stays open.
-    let volume = clarion::synthetic::Volume {
+    let volume = clarion::seed::synthetic::Volume {
         published: 12_000,
         ..Default::default()
     };
-    clarion::synthetic::seed(&mut app.db(), volume, "clarion-demo", app.clock.now()).unwrap();
+    clarion::seed::synthetic::seed(&mut app.db(), volume, "clarion-demo", app.clock.now()).unwrap();
 
     let unread = app.get("/clarifications.csv").await;
     assert_eq!(unread.status(), 200);

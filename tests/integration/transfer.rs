@@ -11,8 +11,8 @@ use clarion::db::schema::{events, memberships, request_contacts, requests, users
 use clarion::db::{self, DatabaseUrl, DbConn};
 use clarion::domain::password;
 use clarion::models::references;
-use clarion::registry::Registry;
-use clarion::synthetic::{self, Volume};
+use clarion::seed::registry::Registry;
+use clarion::seed::synthetic::{self, Volume};
 use clarion::transfer::{self, Clarification, Format, ImportError, Report};
 use diesel::prelude::*;
 
@@ -40,9 +40,9 @@ fn registry_at(url: &str) -> DbConn {
 /// A database with the demo's published samples, exported.
 fn demo_export(backend: Backend, dir: &Path) -> (DbConn, Vec<Clarification>) {
     let (mut conn, _) = registry_database(backend, dir);
-    clarion::demo::seed(
+    clarion::seed::demo::seed(
         &mut conn,
-        clarion::demo::DEFAULT_PASSWORD,
+        clarion::seed::demo::DEFAULT_PASSWORD,
         Clock::default().now(),
     )
     .unwrap();

@@ -6,7 +6,7 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 
-use super::request::{Typed, render};
+use super::request::{Problem, Typed, render};
 use crate::error::AppError;
 use crate::models::users::User;
 use crate::web::{AppState, Csrf, CsrfForm, SignedIn};
@@ -43,6 +43,7 @@ impl ActionForm {
             comment: Some(self.comment.clone()).filter(|_| !self.position.is_empty()),
             final_answer: self.final_answer.clone(),
             body: self.body.clone(),
+            group: self.group.clone(),
             responses: self.responses().into_iter().collect(),
         }
     }
@@ -109,13 +110,19 @@ where
                 .finish());
         }
         Err(WorkflowError::NotFound) => return Err(AppError::NotFound),
-        Err(WorkflowError::Field(message)) => (StatusCode::UNPROCESSABLE_ENTITY, message),
+        Err(WorkflowError::Field(message)) => {
+            (StatusCode::UNPROCESSABLE_ENTITY, Problem::Said(message))
+        }
         Err(e @ WorkflowError::Invalid(_)) => (
             StatusCode::UNPROCESSABLE_ENTITY,
-            format!("{e} Nothing was changed."),
+            Problem::Said(format!("{e} Nothing was changed.")),
         ),
-        Err(e @ (WorkflowError::Refused(_) | WorkflowError::Changed)) => {
-            (StatusCode::CONFLICT, format!("{e} Nothing was changed."))
+        Err(e @ (WorkflowError::Refused(_) | WorkflowError::Changed)) => (
+            StatusCode::CONFLICT,
+            Problem::Said(format!("{e} Nothing was changed.")),
+        ),
+        Err(WorkflowError::GroupCannotAnswer(group)) => {
+            (StatusCode::CONFLICT, Problem::GroupCannotAnswer(group))
         }
         Err(e) => return Err(e.into()),
     };

@@ -12,7 +12,7 @@ use crate::domain::markdown::to_safe_html;
 use crate::error::AppError;
 use crate::models::users::User;
 use crate::web::{AppState, Csrf, Page, Viewer};
-use crate::workflow::workspace::{self, RequestView};
+use crate::workflow::workspace::{self, Missing, RequestView, Unanswerable};
 
 /// What was typed into the action forms, shown again when an action is
 /// refused so that nothing typed is lost.
@@ -23,7 +23,18 @@ pub struct Typed {
     pub comment: Option<String>,
     pub final_answer: String,
     pub body: String,
+    /// The group chosen to accept for or reassign to.
+    pub group: String,
     pub responses: std::collections::HashMap<String, String>,
+}
+
+/// Why an action was refused, as the page explains it.
+#[derive(Debug)]
+pub enum Problem {
+    /// In the workflow's words.
+    Said(String),
+    /// The group chosen could not take the request forward.
+    GroupCannotAnswer(Unanswerable),
 }
 
 #[derive(Template, WebTemplate)]
@@ -33,7 +44,7 @@ pub struct RequestPage {
     csrf: Csrf,
     view: RequestView,
     /// Why the last attempt failed, shown above the actions.
-    problem: Option<String>,
+    problem: Option<Problem>,
     typed: Typed,
 }
 
@@ -72,6 +83,14 @@ impl RequestPage {
             .is_some_and(|v| v.position == *position)
     }
 
+    /// The group the accept and reassign forms propose: the one chosen
+    /// last time, else the request's.
+    fn chosen_group(&self) -> Option<&str> {
+        Some(self.typed.group.as_str())
+            .filter(|g| !g.is_empty())
+            .or(self.view.request.group_id.as_deref())
+    }
+
     /// Where this request's action forms post to.
     fn action_base(&self) -> String {
         format!(
@@ -87,7 +106,7 @@ pub async fn render(
     user: User,
     csrf: Csrf,
     reference: String,
-    problem: Option<(StatusCode, String)>,
+    problem: Option<(StatusCode, Problem)>,
     typed: Typed,
 ) -> Result<HttpResponse, AppError> {
     let viewer = Viewer(Some(user.clone()));
