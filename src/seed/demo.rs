@@ -34,6 +34,7 @@ use crate::models::users::{self, User};
 use crate::models::{groups, standards};
 use crate::workflow::registry::groups::{self as group_registry, MemberInput};
 use crate::workflow::registry::{Outcome, Secretariat};
+use crate::workflow::rounds::Decision;
 use crate::workflow::submitter::{self, Confirmed};
 use crate::workflow::workspace::{self, Acting};
 use crate::workflow::{Ctx, WorkflowError, rounds};
@@ -241,11 +242,14 @@ enum Step {
         position: String,
         comment: Option<String>,
     },
-    /// The final answer (the draft if none) and the convenor's response to
-    /// every opposition.
+    /// The final answer (the draft if none), the convenor's response to
+    /// every opposition, and for a changed text how it changed
+    /// (`editorial` or `substantive`) and why.
     CloseWithConsensus {
         answer: Option<String>,
         response: Option<String>,
+        change: Option<String>,
+        reason: Option<String>,
     },
     CloseWithoutConsensus {
         note: String,
@@ -435,6 +439,8 @@ impl Demo {
             Step::CloseWithConsensus {
                 answer: None,
                 response: None,
+                change: None,
+                reason: None,
             },
         ));
         steps.push((
@@ -905,28 +911,37 @@ impl Player {
                 let comment = comment.as_deref().unwrap_or_default();
                 rounds::vote(conn, ctx, &acting, position, comment).map_err(refused)?;
             }
-            Step::CloseWithConsensus { answer, response } => {
+            Step::CloseWithConsensus {
+                answer,
+                response,
+                change,
+                reason,
+            } => {
                 let convenor = world.convenor(conn, group)?;
-                // What the convenor's page shows: the draft and the oppositions.
-                let page = workspace::request_page(conn, &convenor, &reference, ctx.now)
-                    .map_err(refused)?;
-                let answer = match (answer, &page.round) {
-                    (Some(answer), _) => answer.clone(),
-                    (None, Some(round)) => round.draft_answer.clone(),
-                    (None, None) => return Err(script("no round to close")),
-                };
-                let responses: Vec<(String, String)> = page
-                    .oppositions()
-                    .iter()
-                    .map(|vote| (vote.id.clone(), response.clone().unwrap_or_default()))
-                    .collect();
                 let acting = Acting {
                     user: &convenor,
                     reference: &reference,
                     version,
                 };
-                rounds::close_with_consensus(conn, ctx, &acting, &answer, &responses)
+                // What the convenor's page shows: the draft and the
+                // oppositions, each answered with the response given.
+                let page = workspace::request_page(conn, &convenor, &reference, ctx.now)
                     .map_err(refused)?;
+                let round = page.round.ok_or_else(|| script("no round to close"))?;
+                for opposition in round.oppositions() {
+                    let response = response
+                        .as_deref()
+                        .ok_or_else(|| script("an opposition needs a response"))?;
+                    rounds::respond(conn, ctx, &acting, &opposition.id, response)
+                        .map_err(refused)?;
+                }
+                let answer = answer.as_deref().unwrap_or(&round.round.draft_answer);
+                let decision = Decision {
+                    final_answer: answer,
+                    change_class: change.as_deref().unwrap_or_default(),
+                    change_reason: reason.as_deref().unwrap_or_default(),
+                };
+                rounds::close_with_consensus(conn, ctx, &acting, &decision).map_err(refused)?;
             }
             Step::CloseWithoutConsensus { note } => {
                 let convenor = world.convenor(conn, group)?;

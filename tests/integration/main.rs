@@ -12,6 +12,7 @@ mod browser_submission;
 mod browser_workspace;
 mod cli;
 mod consensus;
+mod consensus_rules;
 mod crash;
 mod database;
 mod demo;
