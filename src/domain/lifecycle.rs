@@ -1,6 +1,8 @@
 //! The lifecycle of a request (SPEC §2): its states, the actions on it, and
 //! the one function that decides whether an action is allowed for an actor
-//! in a state. Every route asks `decide`; nothing else compares states.
+//! in a state. Every workflow step asks `decide` (through
+//! `access::Standing`) before it changes anything, so this table is the
+//! whole lifecycle: routes and templates never compare states.
 
 use std::fmt;
 
@@ -459,9 +461,26 @@ pub fn decide(state: State, action: Action, actor: Actor) -> Result<Transition, 
     }
 }
 
+/// Whether a request in `state` waits for its group's convenor: with a
+/// group that has none, it would wait for nobody.
+pub fn awaits_convenor(state: State) -> bool {
+    Action::ALL
+        .into_iter()
+        .any(|action| decide(state, action, Actor::Convenor).is_ok())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_convenor_is_awaited_while_the_group_has_the_request() {
+        let awaited: Vec<State> = State::ALL
+            .into_iter()
+            .filter(|s| awaits_convenor(*s))
+            .collect();
+        assert_eq!(awaited, [State::InGroup, State::Balloting]);
+    }
 
     #[test]
     fn the_submitter_confirms_replies_and_withdraws() {

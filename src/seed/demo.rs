@@ -24,14 +24,14 @@ use serde::Deserialize;
 
 use crate::db::schema::requests;
 use crate::db::{self, DbConn};
-use crate::domain::access::GroupRole;
+use crate::domain::access::{Capacity, GroupRole};
 use crate::domain::lifecycle::State;
 use crate::domain::password;
 use crate::domain::submission::SubmissionInput;
 use crate::models::requests as request_rows;
 use crate::models::standards::Standard;
 use crate::models::users::{self, User};
-use crate::models::{groups, standards};
+use crate::models::{groups, organisations, standards};
 use crate::workflow::registry::groups::{self as group_registry, MemberInput};
 use crate::workflow::registry::{Outcome, Secretariat};
 use crate::workflow::rounds::Decision;
@@ -81,6 +81,10 @@ struct Account {
     /// with `seat`.
     standard: Option<String>,
     seat: Option<Seat>,
+    /// The acronym of the organisation that nominated them to the group.
+    nominated_by: Option<String>,
+    /// What they declared to the group.
+    interests: Option<String>,
 }
 
 impl Account {
@@ -96,20 +100,32 @@ impl Account {
     }
 }
 
-/// A place in a maintenance group.
+/// A place in a maintenance group: its convenor and two members are
+/// experts; an observer reads and comments; a liaison's representative
+/// votes only where the group lets liaisons vote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "snake_case")]
 enum Seat {
     Convenor,
     Member1,
     Member2,
+    Observer,
+    Liaison,
 }
 
 impl Seat {
     fn role(self) -> GroupRole {
         match self {
             Seat::Convenor => GroupRole::Convenor,
-            Seat::Member1 | Seat::Member2 => GroupRole::Member,
+            Seat::Member1 | Seat::Member2 | Seat::Observer | Seat::Liaison => GroupRole::Member,
+        }
+    }
+
+    fn capacity(self) -> Capacity {
+        match self {
+            Seat::Convenor | Seat::Member1 | Seat::Member2 => Capacity::Expert,
+            Seat::Observer => Capacity::Observer,
+            Seat::Liaison => Capacity::Liaison,
         }
     }
 }
@@ -550,7 +566,11 @@ impl DemoReport {
         );
         for account in &Demo::built_in().accounts {
             let role = match (&account.standard, account.seat) {
-                (Some(slug), Some(seat)) => format!("{} for {slug}", seat.role().as_str()),
+                (Some(slug), Some(seat)) => format!(
+                    "{} ({}) for {slug}",
+                    seat.role().as_str(),
+                    seat.capacity().as_str()
+                ),
                 _ => "secretariat".to_owned(),
             };
             text.push_str(&format!("  {:<30} {role}\n", account.email));
@@ -675,7 +695,23 @@ impl<'d> World<'d> {
             };
             let group_id = world.group_of(conn, slug)?;
             if groups::role_of(conn, &group_id, &user.id)?.is_none() {
-                world.join(conn, &group_id, &user, seat.role())?;
+                let nominated_by = match &account.nominated_by {
+                    Some(acronym) => Some(
+                        organisations::find_by_acronym(conn, acronym)?
+                            .ok_or_else(|| {
+                                DemoError::Missing(format!("the organisation {acronym}"))
+                            })?
+                            .id,
+                    ),
+                    None => None,
+                };
+                let terms = MemberInput {
+                    capacity: seat.capacity().as_str().to_owned(),
+                    nominated_by: nominated_by.unwrap_or_default(),
+                    interests: account.interests.clone().unwrap_or_default(),
+                    ..MemberInput::default()
+                };
+                world.join(conn, &group_id, &user, seat.role(), terms)?;
                 report.memberships_created += 1;
             }
             world.crews.entry(group_id).or_default().insert(seat, user);
@@ -727,17 +763,20 @@ impl<'d> World<'d> {
         })
     }
 
-    /// The secretariat adds someone to a group, as on the group's page.
+    /// The secretariat adds someone to a group, as on the group's page, on
+    /// the terms typed in `terms` (from the day the demo's past begins).
     fn join(
         &self,
         conn: &mut DbConn,
         group_id: &str,
         user: &User,
         role: GroupRole,
+        terms: MemberInput,
     ) -> Result<(), DemoError> {
         let input = MemberInput {
             user: user.id.clone(),
             role: role.as_str().to_owned(),
+            ..terms
         };
         let joined =
             group_registry::add_member(conn, &self.secretariat, group_id, &input, self.since)
@@ -776,7 +815,7 @@ impl<'d> World<'d> {
             let mut crew = HashMap::new();
             for (seat, user, role) in sitting {
                 if groups::role_of(conn, group_id, &user.id)?.is_none() {
-                    self.join(conn, group_id, &user, role)?;
+                    self.join(conn, group_id, &user, role, MemberInput::default())?;
                     self.sat_in.push((group_id.to_owned(), user.id.clone()));
                 }
                 crew.insert(seat, user);

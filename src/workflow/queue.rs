@@ -1,7 +1,8 @@
 //! My queue: what waits for each person of the workspace, most urgent first.
 //! Each open request's task comes from asking the lifecycle what this person
 //! may do with it now; the secretariat also follows what others must do by
-//! a deadline.
+//! a deadline, the groups nobody convenes, and, on a fresh install, what is
+//! left to set up.
 
 use std::collections::{HashMap, HashSet};
 
@@ -14,8 +15,10 @@ use crate::db::DbConn;
 use crate::domain::access::Standing;
 use crate::domain::consensus::{self, Quorum};
 use crate::domain::lifecycle::{self, Action, Actor, State};
+use crate::models::groups::Group;
 use crate::models::requests::{self, QueueRow};
 use crate::models::rounds::{self, ListedVoter, Round, VoteView};
+use crate::models::settings::{self, Key};
 use crate::models::users::User;
 use crate::models::{events, groups};
 
@@ -46,6 +49,9 @@ pub enum Task {
     /// A decision this person voted on is open to their objection until
     /// the item's date.
     OpenToObjection,
+    /// The request is with a group that has no convenor to take it
+    /// forward: the secretariat appoints one.
+    AppointConvenor,
 }
 
 /// One thing waiting for me.
@@ -62,6 +68,9 @@ pub struct Item {
     pub person: Option<String>,
     /// Until when it may be done.
     pub until: Option<NaiveDateTime>,
+    /// The request's group, for the secretariat: where a convenor is
+    /// appointed.
+    pub group: Option<Group>,
 }
 
 /// What the queue page shows.
@@ -70,6 +79,35 @@ pub struct Queue {
     pub items: Vec<Item>,
     /// Requests in each state, for the secretariat; empty for the others.
     pub counts: Vec<(State, i64)>,
+    /// For the secretariat: the groups without a convenor, with the
+    /// standards in force each answers for.
+    pub unconvened: Vec<(Group, Vec<String>)>,
+    /// For the secretariat, until everything on it is done.
+    pub checklist: Option<Checklist>,
+}
+
+/// What a fresh install needs before requests can flow, shown to the
+/// secretariat until each is done.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Checklist {
+    /// Groups answering for a standard in force that have no convenor: a
+    /// request on that standard could not be accepted.
+    pub unconvened: usize,
+    /// The secretariat confirmed that the standards, groups and committees
+    /// seeded are right.
+    pub registry_checked: bool,
+    /// Mail goes to a mail server rather than into files.
+    pub mail_server: bool,
+}
+
+impl Checklist {
+    pub fn convenors_invited(&self) -> bool {
+        self.unconvened == 0
+    }
+
+    pub fn done(&self) -> bool {
+        self.convenors_invited() && self.registry_checked && self.mail_server
+    }
 }
 
 /// An open round as its group's convenor and voters see it.
@@ -97,6 +135,8 @@ struct Facts<'a> {
     objectable: Option<&'a Round>,
     /// The submitter has replied to the secretariat at some point.
     replied: bool,
+    /// Its group (if any) has a convenor.
+    convened: bool,
 }
 
 /// One task with the moment it waits since, whether it is overdue, whom it
@@ -153,6 +193,9 @@ fn tasks(standing: Standing, facts: &Facts<'_>, now: NaiveDateTime) -> Vec<Todo>
     {
         tasks.push(Todo::new(Task::RoundOverdue, open.round.deadline_at, true));
     }
+    if standing.secretariat && !facts.convened && lifecycle::awaits_convenor(facts.state) {
+        tasks.push(Todo::new(Task::AppointConvenor, facts.updated_at, false));
+    }
     if let Some(round) = facts.objectable.filter(|_| may(Action::Object)) {
         tasks.push(Todo {
             until: round.objections_until,
@@ -192,8 +235,9 @@ fn tasks(standing: Standing, facts: &Facts<'_>, now: NaiveDateTime) -> Vec<Todo>
     tasks
 }
 
-fn item(row: &QueueRow, todo: Todo) -> Item {
+fn item(row: &QueueRow, group: Option<&Group>, todo: Todo) -> Item {
     Item {
+        group: group.cloned(),
         reference: row.reference.clone().unwrap_or_default(),
         standard: format!("{}:{}", row.standard_designation, row.standard_edition),
         clause: row.clause.clone(),
@@ -206,9 +250,50 @@ fn item(row: &QueueRow, todo: Todo) -> Item {
     }
 }
 
-/// The queue of `user` at `now`, read in a fixed number of queries however
-/// many requests are open.
-pub fn queue(conn: &mut DbConn, user: &User, now: NaiveDateTime) -> Result<Queue, WorkflowError> {
+/// What the secretariat follows besides requests: the groups and whether
+/// the install is set up.
+struct Oversight {
+    groups: HashMap<String, Group>,
+    convened: HashSet<String>,
+    unconvened: Vec<(Group, Vec<String>)>,
+    checklist: Checklist,
+}
+
+fn oversight(
+    conn: &mut DbConn,
+    now: NaiveDateTime,
+    mail_server: bool,
+) -> Result<Oversight, WorkflowError> {
+    let all = groups::all(conn)?;
+    let convened = groups::convened_on(conn, now)?;
+    let responsible = groups::responsibilities(conn)?;
+    let unconvened: Vec<(Group, Vec<String>)> = all
+        .iter()
+        .filter(|g| !convened.contains(&g.id))
+        .map(|g| (g.clone(), groups::standards_of(&responsible, &g.id)))
+        .collect();
+    let checklist = Checklist {
+        unconvened: unconvened.iter().filter(|(_, s)| !s.is_empty()).count(),
+        registry_checked: settings::get(conn, Key::RegistryChecked)?.is_some(),
+        mail_server,
+    };
+    Ok(Oversight {
+        groups: all.into_iter().map(|g| (g.id.clone(), g)).collect(),
+        convened,
+        unconvened,
+        checklist,
+    })
+}
+
+/// The queue of `user` at `now` (`mail_server`: mail goes to a mail server,
+/// not into files), read in a fixed number of queries however many
+/// requests are open.
+pub fn queue(
+    conn: &mut DbConn,
+    user: &User,
+    now: NaiveDateTime,
+    mail_server: bool,
+) -> Result<Queue, WorkflowError> {
     let open = requests::open_requests(conn)?;
     let open_rounds: HashMap<String, Round> = rounds::all_open(conn)?
         .into_iter()
@@ -238,13 +323,14 @@ pub fn queue(conn: &mut DbConn, user: &User, now: NaiveDateTime) -> Result<Queue
     for vote in rounds::votes_in_open_rounds(conn)? {
         votes.entry(vote.round_id.clone()).or_default().push(vote);
     }
-    let (replied, counts) = if user.is_secretariat {
+    let (replied, counts, oversight) = if user.is_secretariat {
         (
             events::in_state_after(conn, State::Screening, Action::Reply)?,
             requests::count_by_state(conn)?,
+            Some(oversight(conn, now, mail_server)?),
         )
     } else {
-        (HashSet::new(), Vec::new())
+        (HashSet::new(), Vec::new(), None)
     };
     let mut items = Vec::new();
     for row in &open {
@@ -275,21 +361,38 @@ pub fn queue(conn: &mut DbConn, user: &User, now: NaiveDateTime) -> Result<Queue
                 last_vote: votes.iter().map(|v| v.updated_at).max(),
             }
         });
+        let group = oversight
+            .as_ref()
+            .zip(row.group_id.as_ref())
+            .and_then(|(o, g)| o.groups.get(g));
         let facts = Facts {
             state: row.state,
             updated_at: row.updated_at,
             round,
             objectable: objectable.get(&row.id).filter(|r| listed.contains(&r.id)),
             replied: replied.contains(&row.id),
+            convened: match (&oversight, &row.group_id) {
+                (Some(o), Some(g)) => o.convened.contains(g),
+                _ => true,
+            },
         };
         items.extend(
             tasks(standing, &facts, now)
                 .into_iter()
-                .map(|todo| item(row, todo)),
+                .map(|todo| item(row, group, todo)),
         );
     }
     items.sort_by_key(|i| (!i.overdue, i.since));
-    Ok(Queue { items, counts })
+    let (unconvened, checklist) = match oversight {
+        Some(o) => (o.unconvened, Some(o.checklist).filter(|c| !c.done())),
+        None => (Vec::new(), None),
+    };
+    Ok(Queue {
+        items,
+        counts,
+        unconvened,
+        checklist,
+    })
 }
 
 #[cfg(test)]
@@ -347,6 +450,7 @@ mod tests {
             round,
             objectable: None,
             replied: false,
+            convened: true,
         }
     }
 
@@ -528,6 +632,34 @@ mod tests {
             }]
         );
         assert!(of(SECRETARIAT, &confirming, at(12)).is_empty());
+    }
+
+    #[test]
+    fn the_secretariat_appoints_a_convenor_where_a_request_waits_for_nobody() {
+        let unconvened = |state| Facts {
+            convened: false,
+            ..facts(state, None)
+        };
+        assert_eq!(
+            of(SECRETARIAT, &unconvened(State::InGroup), at(2)),
+            [Task::AppointConvenor]
+        );
+        let r = round(2, 23);
+        let balloting = Facts {
+            convened: false,
+            ..facts(State::Balloting, Some(open(&r)))
+        };
+        assert_eq!(of(SECRETARIAT, &balloting, at(10)), [Task::AppointConvenor]);
+        assert_eq!(
+            of(SECRETARIAT, &unconvened(State::Screening), at(2)),
+            [Task::Screen],
+            "screening waits for the secretariat, not the group"
+        );
+        assert_eq!(
+            of(SECRETARIAT, &unconvened(State::Decided), at(2)),
+            [Task::PublishOrSendBack]
+        );
+        assert!(of(MEMBER, &unconvened(State::InGroup), at(2)).is_empty());
     }
 
     #[test]

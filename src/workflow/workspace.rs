@@ -10,7 +10,7 @@ use super::{Ctx, WorkflowError};
 use crate::db::{self, DbConn};
 use crate::domain::access::{Standing, WORKSPACE_ACTIONS};
 use crate::domain::consensus::{self, ChangeClass, Piece, RoundFacts, Tally, Unmet};
-use crate::domain::lifecycle::{Action, Actor, Refusal, State, Transition};
+use crate::domain::lifecycle::{self, Action, Actor, Refusal, State, Transition};
 use crate::domain::submission::{Category, country};
 use crate::mail::Message;
 use crate::mail::messages::{RequestSummary, Update};
@@ -284,6 +284,55 @@ pub fn secretariat_emails(conn: &mut DbConn) -> Result<Vec<String>, WorkflowErro
         .collect())
 }
 
+/// What a group lacks to take a request forward.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Missing {
+    /// Nobody to open and close its rounds: no convenor with an active
+    /// account and a current membership.
+    Convenor,
+    /// Nobody to vote in its rounds: no expert (nor a liaison, where the
+    /// group lets liaisons vote) with an active account and a current
+    /// membership.
+    Voter,
+}
+
+/// A group that cannot take a request now, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unanswerable {
+    pub group_id: String,
+    pub code: String,
+    pub missing: Missing,
+}
+
+/// A request goes to a group to be answered (accepted, or reassigned
+/// while with a group) only if someone there can take it forward: a
+/// convenor to run its rounds, and at least one member who may vote in
+/// them. Otherwise it would wait for nobody. A request reassigned while
+/// the secretariat screens it waits for the secretariat, and accepting it
+/// asks again.
+fn able_to_answer(
+    conn: &mut DbConn,
+    permit: &Permit,
+    group: &Group,
+    now: NaiveDateTime,
+) -> Result<(), WorkflowError> {
+    if !lifecycle::awaits_convenor(permit.transition.to) {
+        return Ok(());
+    }
+    let missing = if !groups::convened_on(conn, now)?.contains(&group.id) {
+        Missing::Convenor
+    } else if groups::voters_on(conn, group, now)?.is_empty() {
+        Missing::Voter
+    } else {
+        return Ok(());
+    };
+    Err(WorkflowError::GroupCannotAnswer(Unanswerable {
+        group_id: group.id.clone(),
+        code: group.code.clone(),
+        missing,
+    }))
+}
+
 /// Accept: admissible, to the group (`group_id` chooses it; empty keeps the
 /// request's).
 pub fn accept(
@@ -305,6 +354,7 @@ pub fn accept(
         };
         let group = groups::find(conn, &group_id)
             .map_err(|_| WorkflowError::Invalid("Choose a group from the list.".into()))?;
+        able_to_answer(conn, &permit, &group, ctx.now)?;
         let change = Change {
             group_id: Some(&group.id),
             ..Change::default()
@@ -506,6 +556,7 @@ pub fn reassign(
         let permit = permit(conn, acting, Action::Reassign)?;
         let group = groups::find(conn, group_id)
             .map_err(|_| WorkflowError::Invalid("Choose a group from the list.".into()))?;
+        able_to_answer(conn, &permit, &group, ctx.now)?;
         let note = format!("to {}", group.code);
         let change = Change {
             group_id: Some(&group.id),

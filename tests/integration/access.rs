@@ -9,8 +9,8 @@
 use std::collections::HashMap;
 
 use clarion::db::schema::{
-    comments, events, external_committees, external_designations, groups, memberships, requests,
-    rounds, standards, users, votes,
+    comments, events, external_committees, external_designations, groups, memberships,
+    organisations, requests, rounds, settings, standards, users, votes,
 };
 use diesel::prelude::*;
 
@@ -78,7 +78,8 @@ mod expected {
 
     /// SPEC §3 as answers. Placeholders: `{ref}` the request (in the state
     /// of the third column), `{group}` MG 17000, `{user}` a spare account,
-    /// `{committee}` ISO/TC 176, `{slug}` ISO/IEC 17025:2017.
+    /// `{committee}` ISO/TC 176, `{slug}` ISO/IEC 17025:2017,
+    /// `{organisation}` AFNOR.
     #[rustfmt::skip]
     pub const TABLE: &[(Method, &str, At, [Answer; 5])] = &[
         //     route                                           request     anon.  member A  member B  conv. A   secretariat
@@ -133,9 +134,18 @@ mod expected {
         (Get,  "/admin/groups/{group}",                        NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
         (Get,  "/admin/groups/{group}/members",                NoRequest, [Login, NotFound, NotFound, NotFound, Redirect]),
         (Post, "/admin/groups/{group}/members",                NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
-        (Get,  "/admin/groups/{group}/members/{user}/role",    NoRequest, [Login, NotFound, NotFound, NotFound, Redirect]),
-        (Post, "/admin/groups/{group}/members/{user}/role",    NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
+        (Get,  "/admin/groups/{group}/members/{user}",         NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
+        (Post, "/admin/groups/{group}/members/{user}",         NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
+        (Get,  "/admin/groups/{group}/members/{user}/remove",  NoRequest, [Login, NotFound, NotFound, NotFound, Redirect]),
+        (Get,  "/admin/groups/{group}/rules",                  NoRequest, [Login, NotFound, NotFound, NotFound, Redirect]),
+        (Post, "/admin/groups/{group}/rules",                  NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
         (Post, "/admin/groups/{group}/members/{user}/remove",  NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
+        (Get,  "/admin/organisations",                         NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
+        (Get,  "/admin/organisations/new",                     NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
+        (Post, "/admin/organisations",                         NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
+        (Get,  "/admin/organisations/{organisation}/edit",     NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
+        (Get,  "/admin/organisations/{organisation}",          NoRequest, [Login, NotFound, NotFound, NotFound, Redirect]),
+        (Post, "/admin/organisations/{organisation}",          NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
         (Get,  "/admin/committees",                            NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
         (Get,  "/admin/committees/new",                        NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
         (Post, "/admin/committees",                            NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
@@ -148,6 +158,7 @@ mod expected {
         (Get,  "/admin/users/{user}/deactivate",               NoRequest, [Login, NotFound, NotFound, NotFound, Redirect]),
         (Post, "/admin/users/{user}/deactivate",               NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
         (Post, "/admin/users/{user}/reactivate",               NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
+        (Post, "/admin/registry/checked",                      NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
     ];
 }
 
@@ -234,6 +245,21 @@ fn answer_of(method: Method, status: u16, location: Option<&str>, path: &str) ->
 /// Reference, state, closure reason, group, version.
 type RequestRow = (Option<String>, String, Option<String>, Option<String>, i32);
 
+/// Code, name and closing rules.
+type GroupRow = (String, String, i32, i32, bool, i32, i32);
+
+/// Group, user, role, capacity, nominated by, start, end, interests.
+type MembershipRow = (
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    chrono::NaiveDateTime,
+    Option<chrono::NaiveDateTime>,
+    Option<String>,
+);
+
 /// Everything an attempt could change, apart from sessions and mail.
 #[derive(Debug, PartialEq)]
 struct Snapshot {
@@ -243,11 +269,13 @@ struct Snapshot {
     rounds: Vec<(String, Option<String>)>,
     votes: Vec<(String, String)>,
     standards: Vec<(String, String, Option<String>, Option<String>)>,
-    groups: Vec<(String, String)>,
-    memberships: Vec<(String, String, String)>,
+    groups: Vec<GroupRow>,
+    memberships: Vec<MembershipRow>,
+    organisations: Vec<(String, String, Option<String>)>,
     committees: Vec<(String, String, String, String)>,
     designations: Vec<(String, String)>,
     users: Vec<(String, bool, bool)>,
+    settings: Vec<(String, String)>,
 }
 
 impl Snapshot {
@@ -286,6 +314,12 @@ impl Snapshot {
         );
         rows(
             &mut changes,
+            "organisations",
+            &self.organisations,
+            &after.organisations,
+        );
+        rows(
+            &mut changes,
             "committees",
             &self.committees,
             &after.committees,
@@ -297,6 +331,7 @@ impl Snapshot {
             &after.designations,
         );
         rows(&mut changes, "users", &self.users, &after.users);
+        rows(&mut changes, "settings", &self.settings, &after.settings);
         changes
     }
 }
@@ -339,7 +374,15 @@ fn snapshot(app: &TestApp) -> Snapshot {
             .unwrap(),
         groups: groups::table
             .order(groups::id)
-            .select((groups::code, groups::name))
+            .select((
+                groups::code,
+                groups::name,
+                groups::quorum_percent,
+                groups::quorum_minimum,
+                groups::liaisons_vote,
+                groups::objection_days,
+                groups::meeting_objection_days,
+            ))
             .load(conn)
             .unwrap(),
         memberships: memberships::table
@@ -348,6 +391,20 @@ fn snapshot(app: &TestApp) -> Snapshot {
                 memberships::group_id,
                 memberships::user_id,
                 memberships::role,
+                memberships::capacity,
+                memberships::nominated_by_id,
+                memberships::starts_at,
+                memberships::ends_at,
+                memberships::interests,
+            ))
+            .load(conn)
+            .unwrap(),
+        organisations: organisations::table
+            .order(organisations::acronym)
+            .select((
+                organisations::acronym,
+                organisations::name,
+                organisations::contact_email,
             ))
             .load(conn)
             .unwrap(),
@@ -372,6 +429,11 @@ fn snapshot(app: &TestApp) -> Snapshot {
         users: users::table
             .order(users::id)
             .select((users::email, users::is_secretariat, users::active))
+            .load(conn)
+            .unwrap(),
+        settings: settings::table
+            .order(settings::key)
+            .select((settings::key, settings::value))
             .load(conn)
             .unwrap(),
     }
@@ -444,6 +506,8 @@ struct World {
     spare_user: String,
     /// ISO/TC 176, as stored.
     committee: Committee,
+    /// AFNOR's id.
+    organisation: String,
     /// ISO/IEC 17025:2017: slug, title, group.
     standard: (String, String, String),
     /// A published clarification, for `duplicate`.
@@ -459,6 +523,14 @@ impl World {
             TestApp::spawn_with(backend, &[("CLARION_SUBMISSIONS_PER_HOUR", "0".into())]).await;
         let (first, _) = screened_world(&app).await;
         app.add_user("vic@example.org", "Vic Spare", false, None);
+        // Reassigning a request the group has sends it to MG 17065: someone
+        // must convene it.
+        app.add_user(
+            "cleo@example.org",
+            "Cleo Convenor",
+            false,
+            Some(("MG 17065", "convenor")),
+        );
         let group_id = |code: &str| -> String {
             groups::table
                 .filter(groups::code.eq(code))
@@ -492,6 +564,11 @@ impl World {
             .filter(external_designations::committee_id.eq(&id))
             .select(external_designations::designation)
             .load(&mut app.db())
+            .unwrap();
+        let organisation = organisations::table
+            .filter(organisations::acronym.eq("AFNOR"))
+            .select(organisations::id)
+            .first(&mut app.db())
             .unwrap();
         let (slug, title, group): (String, String, Option<String>) = standards::table
             .filter(standards::slug.eq("iso-iec-17025-2017"))
@@ -528,6 +605,7 @@ impl World {
                 url,
                 designations: designations.join("\n"),
             },
+            organisation,
             standard: (slug, title, group.unwrap()),
             published: String::new(),
             ready: HashMap::from([(At::Screening, first.clone())]),
@@ -615,6 +693,7 @@ impl World {
             .replace("{group}", &self.spare_group)
             .replace("{user}", &self.spare_user)
             .replace("{committee}", &self.committee.id)
+            .replace("{organisation}", &self.organisation)
             .replace("{slug}", &self.standard.0)
     }
 
@@ -664,7 +743,8 @@ impl World {
             | "/workspace/requests/{ref}/publish"
             | "/admin/groups/{group}/members/{user}/remove"
             | "/admin/users/{user}/deactivate"
-            | "/admin/users/{user}/reactivate" => vec![],
+            | "/admin/users/{user}/reactivate"
+            | "/admin/registry/checked" => vec![],
             "/workspace/requests/{ref}/ask"
             | "/workspace/requests/{ref}/no-consensus-yet"
             | "/workspace/requests/{ref}/no-consensus"
@@ -701,7 +781,27 @@ impl World {
             "/admin/groups/{group}/members" => {
                 vec![("user", self.spare_user.as_str()), ("role", "member")]
             }
-            "/admin/groups/{group}/members/{user}/role" => vec![("role", "convenor")],
+            "/admin/groups/{group}/members/{user}" => vec![
+                ("role", "convenor"),
+                ("capacity", "observer"),
+                ("nominated_by", self.organisation.as_str()),
+                ("starts_on", "2026-01-05"),
+                ("interests", "Assessor for an accreditation body."),
+            ],
+            "/admin/groups/{group}/rules" => vec![
+                ("quorum_percent", "60"),
+                ("quorum_minimum", "3"),
+                ("objection_days", "10"),
+                ("meeting_objection_days", "21"),
+            ],
+            "/admin/organisations" => vec![
+                ("kind", "liaison"),
+                ("acronym", "XLO"),
+                ("name", "Example Liaison Organisation"),
+            ],
+            "/admin/organisations/{organisation}" => {
+                vec![("contact_email", "clarifications@afnor.example")]
+            }
             "/admin/committees" => vec![
                 ("code", "ISO/TC 999"),
                 ("name", "A committee of the access table"),

@@ -31,7 +31,7 @@ const RESPONSE: &str = "The draft says so already: the procedure names each meth
 
 /// The rendered text of the first element matching `css`, whitespace
 /// collapsed (the layout breaks lines in badges, stats and table cells).
-async fn seen(browser: &Browser, css: &str) -> String {
+pub async fn seen(browser: &Browser, css: &str) -> String {
     browser
         .text(css)
         .await
@@ -42,7 +42,7 @@ async fn seen(browser: &Browser, css: &str) -> String {
 
 /// Goes to the workspace, is sent to the login page, signs in with the form
 /// and lands on the queue.
-async fn sign_in(browser: &Browser, app: &TestApp, email: &str, check_login_page: bool) {
+pub async fn sign_in(browser: &Browser, app: &TestApp, email: &str, check_login_page: bool) {
     browser.goto(&app.url("/workspace")).await;
     assert!(
         browser.url().await.ends_with("/login?next=%2Fworkspace"),

@@ -115,7 +115,8 @@ fn tasks_and_queries(app: &TestApp, email: &str) -> (Vec<Task>, usize) {
             counter.fetch_add(1, Ordering::Relaxed);
         }
     });
-    let read = queue::queue(&mut conn, &user, app.clock.now()).unwrap();
+    let mail_server = app.state.settings.smtp_url.is_some();
+    let read = queue::queue(&mut conn, &user, app.clock.now(), mail_server).unwrap();
     // The connection goes back to the pool: stop counting.
     conn.set_instrumentation(|_: InstrumentationEvent<'_>| {});
     let tasks = read.items.iter().map(|item| item.task).collect();

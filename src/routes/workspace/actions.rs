@@ -53,6 +53,7 @@ impl ActionForm {
             change_class: self.change_class.clone(),
             change_reason: self.change_reason.clone(),
             body: self.body.clone(),
+            group: self.group.clone(),
         }
     }
 
@@ -136,6 +137,9 @@ where
                 _ => StatusCode::UNPROCESSABLE_ENTITY,
             };
             (status, Problem::Round(refusal))
+        }
+        Err(WorkflowError::GroupCannotAnswer(group)) => {
+            (StatusCode::CONFLICT, Problem::GroupCannotAnswer(group))
         }
         Err(e) => return Err(e.into()),
     };

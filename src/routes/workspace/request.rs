@@ -14,7 +14,7 @@ use crate::error::AppError;
 use crate::models::rounds::{Round, VoteView};
 use crate::models::users::User;
 use crate::web::{AppState, Csrf, Page, Viewer};
-use crate::workflow::workspace::{self, RequestView};
+use crate::workflow::workspace::{self, Missing, RequestView, Unanswerable};
 
 /// What was typed into the action forms, shown again when an action is
 /// refused so that nothing typed is lost.
@@ -29,6 +29,8 @@ pub struct Typed {
     pub change_class: String,
     pub change_reason: String,
     pub body: String,
+    /// The group chosen to accept for or reassign to.
+    pub group: String,
 }
 
 /// Why an action was refused, as the page explains it.
@@ -38,6 +40,8 @@ pub enum Problem {
     Said(String),
     /// A rule of the round: the template says which.
     Round(RoundRefusal),
+    /// The group chosen could not take the request forward.
+    GroupCannotAnswer(Unanswerable),
 }
 
 #[derive(Template, WebTemplate)]
@@ -111,6 +115,14 @@ impl RequestPage {
     /// Is this the position of my vote?
     fn my_position(&self, position: &Position) -> bool {
         self.my_vote().is_some_and(|v| v.position == *position)
+    }
+
+    /// The group the accept and reassign forms propose: the one chosen
+    /// last time, else the request's.
+    fn chosen_group(&self) -> Option<&str> {
+        Some(self.typed.group.as_str())
+            .filter(|g| !g.is_empty())
+            .or(self.view.request.group_id.as_deref())
     }
 
     /// Where this request's action forms post to.
