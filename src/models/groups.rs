@@ -6,6 +6,7 @@ use diesel::prelude::*;
 use crate::db::DbConn;
 use crate::db::schema::{groups, memberships, organisations, standards, users};
 use crate::domain::access::{Capacity, GroupRole};
+use crate::domain::consensus::Quorum;
 use crate::models::organisations::Organisation;
 use crate::models::users::User;
 
@@ -26,6 +27,16 @@ pub struct Group {
     pub objection_days: i32,
     /// Days members who did not attend have to object to a meeting's decision.
     pub meeting_objection_days: i32,
+}
+
+impl Group {
+    /// The quorum of the group's rounds.
+    pub fn quorum(&self) -> Quorum {
+        Quorum {
+            percent: u32::try_from(self.quorum_percent).unwrap_or(0),
+            minimum: u32::try_from(self.quorum_minimum).unwrap_or(1),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -54,8 +54,10 @@ enum At {
     Screening,
     /// Accepted for MG 17025: its members read it.
     InGroup,
-    /// A round is open.
+    /// A round is open, with every vote in: the member's opposes.
     Balloting,
+    /// Consensus recorded on an editorially changed text, open to objection.
+    Confirming,
     /// Consensus recorded, awaiting publication.
     Decided,
 }
@@ -87,6 +89,7 @@ mod expected {
         (Get,  "/workspace/requests/{ref}",                    Screening, [Login, NotFound, NotFound, NotFound, Ok      ]),
         (Get,  "/workspace/requests/{ref}",                    InGroup,   [Login, Ok,       NotFound, Ok,       Ok      ]),
         (Get,  "/workspace/requests/{ref}",                    Balloting, [Login, Ok,       NotFound, Ok,       Ok      ]),
+        (Get,  "/workspace/requests/{ref}",                    Confirming,[Login, Ok,       NotFound, Ok,       Ok      ]),
         (Get,  "/workspace/requests/{ref}",                    Decided,   [Login, Ok,       NotFound, Ok,       Ok      ]),
         (Post, "/workspace/requests/{ref}/accept",             InGroup,   [Login, Refused,  NotFound, Refused,  Refused ]),
         (Post, "/workspace/requests/{ref}/accept",             Screening, [Login, NotFound, NotFound, NotFound, Done    ]),
@@ -104,6 +107,8 @@ mod expected {
         (Post, "/workspace/requests/{ref}/comments",           InGroup,   [Login, Done,     NotFound, Done,     Refused ]),
         (Post, "/workspace/requests/{ref}/rounds",             Screening, [Login, NotFound, NotFound, NotFound, Refused ]),
         (Post, "/workspace/requests/{ref}/rounds",             InGroup,   [Login, Refused,  NotFound, Done,     Refused ]),
+        (Post, "/workspace/requests/{ref}/responses",          InGroup,   [Login, Refused,  NotFound, Refused,  Refused ]),
+        (Post, "/workspace/requests/{ref}/responses",          Balloting, [Login, Refused,  NotFound, Done,     Refused ]),
         (Post, "/workspace/requests/{ref}/vote",               InGroup,   [Login, Refused,  NotFound, Refused,  Refused ]),
         (Post, "/workspace/requests/{ref}/vote",               Balloting, [Login, Done,     NotFound, Done,     Refused ]),
         (Post, "/workspace/requests/{ref}/consensus",          Balloting, [Login, Refused,  NotFound, Done,     Refused ]),
@@ -113,6 +118,8 @@ mod expected {
         (Post, "/workspace/requests/{ref}/publish",            InGroup,   [Login, Refused,  NotFound, Refused,  Refused ]),
         (Post, "/workspace/requests/{ref}/publish",            Decided,   [Login, Refused,  NotFound, Refused,  Done    ]),
         (Post, "/workspace/requests/{ref}/send-back",          Decided,   [Login, Refused,  NotFound, Refused,  Done    ]),
+        (Post, "/workspace/requests/{ref}/objections",         Decided,   [Login, Refused,  NotFound, Refused,  Refused ]),
+        (Post, "/workspace/requests/{ref}/objections",         Confirming,[Login, Done,     NotFound, Refused,  Refused ]),
         (Get,  "/admin",                                       NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
         (Get,  "/admin/no-such-page",                          NoRequest, [Login, NotFound, NotFound, NotFound, NotFound]),
         (Get,  "/admin/standards",                             NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
@@ -435,13 +442,46 @@ fn snapshot(app: &TestApp) -> Snapshot {
 const DRAFT: &str = "Yes: one documented procedure may cover several methods.";
 
 type Form = &'static [(&'static str, &'static str)];
+type Step = (usize, &'static str, Form);
 
-/// How a new request reaches each state: who (a column of the table) does what.
-const STEPS: [(usize, &str, Form); 3] = [
-    (4, "accept", &[]),
-    (3, "rounds", &[("draft", DRAFT), ("deadline", "")]),
-    (3, "consensus", &[("final_answer", DRAFT)]),
-];
+const AGREE: Form = &[("position", "agree"), ("comment", "")];
+const OPPOSE: Form = &[("position", "oppose"), ("comment", "Name each method.")];
+
+/// How a new request reaches each state: who (a column of the table) does
+/// what. Every voter (the member and the convenor) votes, so that the
+/// closing rules let the convenor record consensus.
+fn steps_to(at: At) -> Vec<Step> {
+    let accept = (4, "accept", &[] as Form);
+    let open = (3, "rounds", &[("draft", DRAFT), ("deadline", "")] as Form);
+    let voted = [accept, open, (1, "vote", AGREE), (3, "vote", AGREE)];
+    match at {
+        At::Screening => vec![],
+        At::InGroup => vec![accept],
+        At::Balloting => vec![accept, open, (1, "vote", OPPOSE), (3, "vote", AGREE)],
+        At::Confirming => [
+            &voted[..],
+            &[(
+                3,
+                "consensus",
+                &[
+                    (
+                        "final_answer",
+                        "Yes: one documented procedure can cover several methods.",
+                    ),
+                    ("change_class", "editorial"),
+                    ("change_reason", "Plainer wording."),
+                ] as Form,
+            )],
+        ]
+        .concat(),
+        At::Decided => [
+            &voted[..],
+            &[(3, "consensus", &[("final_answer", DRAFT)] as Form)],
+        ]
+        .concat(),
+        At::NoRequest => unreachable!("no request is needed"),
+    }
+}
 
 /// A committee as stored, its designations one per line.
 struct Committee {
@@ -605,15 +645,8 @@ impl World {
             .find(|r| !self.known.contains(r))
             .expect("the new request");
         self.known.push(reference.clone());
-        let count = match at {
-            At::Screening => 0,
-            At::InGroup => 1,
-            At::Balloting => 2,
-            At::Decided => 3,
-            At::NoRequest => unreachable!("no request is needed"),
-        };
-        for (who, action, fields) in &STEPS[..count] {
-            let response = act(&self.people[*who].0, &reference, action, fields).await;
+        for (who, action, fields) in steps_to(at) {
+            let response = act(&self.people[who].0, &reference, action, fields).await;
             assert_eq!(response.status(), 303, "{action} on the way to {at:?}");
         }
         assert_eq!(self.stage_of(&reference), Some(at));
@@ -635,6 +668,7 @@ impl World {
             "screening" => Some(At::Screening),
             "in_group" => Some(At::InGroup),
             "balloting" => Some(At::Balloting),
+            "confirming" => Some(At::Confirming),
             "decided" => Some(At::Decided),
             _ => None,
         }
@@ -677,6 +711,18 @@ impl World {
         }
         let mut fields = self.inputs(route);
         fields.push(("csrf_token", token.clone()));
+        if route.ends_with("/responses") {
+            // The opposition answered: the request's, if it has one.
+            let opposition: Option<String> = votes::table
+                .inner_join(rounds::table.inner_join(requests::table))
+                .filter(requests::reference.eq(reference))
+                .filter(votes::position.eq("oppose"))
+                .select(votes::id)
+                .first(&mut self.app.db())
+                .optional()
+                .unwrap();
+            fields.push(("vote", opposition.unwrap_or_default()));
+        }
         if let Some(reference) = reference {
             let version: i32 = requests::table
                 .filter(requests::reference.eq(reference))
@@ -702,6 +748,7 @@ impl World {
             "/workspace/requests/{ref}/ask"
             | "/workspace/requests/{ref}/no-consensus-yet"
             | "/workspace/requests/{ref}/no-consensus"
+            | "/workspace/requests/{ref}/objections"
             | "/workspace/requests/{ref}/send-back" => return vec![note],
             "/workspace/requests/{ref}/not-admissible" => {
                 return vec![note, ("reason", "specific_situation".to_owned())];
@@ -716,6 +763,7 @@ impl World {
             }
             "/workspace/requests/{ref}/rounds" => vec![("draft", DRAFT), ("deadline", "")],
             "/workspace/requests/{ref}/vote" => vec![("position", "agree"), ("comment", "")],
+            "/workspace/requests/{ref}/responses" => vec![("response", "Each method is named.")],
             "/workspace/requests/{ref}/consensus" => vec![("final_answer", DRAFT)],
             "/admin/standards" => vec![
                 ("designation", "ISO/IEC 17099"),

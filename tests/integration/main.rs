@@ -13,6 +13,7 @@ mod browser_submission;
 mod browser_workspace;
 mod cli;
 mod consensus;
+mod consensus_rules;
 mod crash;
 mod database;
 mod demo;

@@ -326,6 +326,8 @@ const FORMS: &[(&str, Sender)] = &[
     ("/workspace/requests/{reference}/rounds",           Sender::Convenor),
     ("/workspace/requests/{reference}/vote",             Sender::Convenor),
     ("/workspace/requests/{reference}/consensus",        Sender::Convenor),
+    ("/workspace/requests/{reference}/responses",        Sender::Convenor),
+    ("/workspace/requests/{reference}/objections",       Sender::Convenor),
     ("/workspace/requests/{reference}/no-consensus-yet", Sender::Convenor),
     ("/workspace/requests/{reference}/no-consensus",     Sender::Convenor),
     ("/workspace/requests/{reference}/publish",          Sender::Secretariat),
@@ -939,6 +941,8 @@ async fn no_public_page_feed_export_or_api_answer_names_a_submitter(backend: Bac
     }
     let secretariat = demo_person(&app, demo::SECRETARIAT_EMAIL).await;
     let convenor = demo_person(&app, "convenor.17025@example.org").await;
+    let member1 = demo_person(&app, "member1.17025@example.org").await;
+    let member2 = demo_person(&app, "member2.17025@example.org").await;
     let answer = "One documented procedure may cover several methods.";
     for (who, action, fields) in [
         (&secretariat, "accept", vec![]),
@@ -946,6 +950,21 @@ async fn no_public_page_feed_export_or_api_answer_names_a_submitter(backend: Bac
             &convenor,
             "rounds",
             vec![("draft", answer), ("deadline", "")],
+        ),
+        (
+            &convenor,
+            "vote",
+            vec![("position", "agree"), ("comment", "")],
+        ),
+        (
+            &member1,
+            "vote",
+            vec![("position", "agree"), ("comment", "")],
+        ),
+        (
+            &member2,
+            "vote",
+            vec![("position", "agree"), ("comment", "")],
         ),
         (&convenor, "consensus", vec![("final_answer", answer)]),
         (
