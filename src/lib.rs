@@ -2,6 +2,7 @@
 //! the binary and the tests drive the same application.
 
 pub mod allocator;
+pub mod assets;
 pub mod cli;
 pub mod clock;
 pub mod config;

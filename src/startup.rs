@@ -19,7 +19,7 @@ use crate::mail::worker::MailWorker;
 use crate::seed::registry;
 use crate::telemetry::RequestSpan;
 use crate::web::{AppState, metrics::Metrics, page_cache::PageCache};
-use crate::{error, routes, web as site};
+use crate::{routes, web as site};
 
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
@@ -119,7 +119,7 @@ impl Application {
             let (pool, base_url, now) = (pool.clone(), settings.base_url.clone(), clock.now());
             tokio::task::spawn_blocking(move || -> Result<Option<String>, String> {
                 let mut conn = pool.get().map_err(|e| e.to_string())?;
-                routes::setup::issue_link_if_needed(&mut conn, &base_url, now)
+                crate::workflow::accounts::issue_setup_link(&mut conn, &base_url, now)
                     .map_err(|e| e.to_string())
             })
             .await
@@ -186,7 +186,7 @@ impl Application {
                 // see the final response.
                 .wrap(from_fn(site::head::as_get))
                 .wrap(from_fn(site::input::refuse_control_characters))
-                .wrap(from_fn(error::render_error_pages))
+                .wrap(from_fn(site::error_pages::render_error_pages))
                 .wrap(from_fn(site::security::headers))
                 .wrap(from_fn(site::conditional::revalidate))
                 .wrap(from_fn(site::page_cache::serve_from_memory))

@@ -116,12 +116,12 @@ impl SearchIndex {
 
     /// Whether the index and the choices are held as of `version` or later,
     /// so that a search at that version reads only its rows.
-    pub(super) fn holds(&self, version: i64) -> bool {
+    pub fn holds(&self, version: i64) -> bool {
         self.held(version).is_some() && self.held_choices(version).is_some()
     }
 
     /// The index, if held as of `version` or later.
-    pub(super) fn held(&self, version: i64) -> Option<Arc<Index>> {
+    pub fn held(&self, version: i64) -> Option<Arc<Index>> {
         lock(&self.current)
             .as_ref()
             .filter(|index| index.version >= version)
@@ -129,7 +129,7 @@ impl SearchIndex {
     }
 
     /// The choices, if held as of `version` or later.
-    pub(super) fn held_choices(&self, version: i64) -> Option<Arc<Choices>> {
+    pub fn held_choices(&self, version: i64) -> Option<Arc<Choices>> {
         lock(&self.choices)
             .as_ref()
             .filter(|(held, _)| *held >= version)
@@ -145,7 +145,7 @@ impl SearchIndex {
     /// The search form's choices as of `version`. Every search page shows
     /// them, so they are read again only when the register changes, and a
     /// search that reaches the database reads little more than its rows.
-    pub(super) fn choices(&self, conn: &mut DbConn, version: i64) -> QueryResult<Arc<Choices>> {
+    pub fn choices(&self, conn: &mut DbConn, version: i64) -> QueryResult<Arc<Choices>> {
         if let Some((held, choices)) = &*lock(&self.choices) {
             if *held >= version {
                 return Ok(choices.clone());

@@ -14,4 +14,4 @@ mod run;
 
 pub use download::Download;
 pub use index::{Choices, SearchIndex};
-pub use run::{Results, Searched, related, search};
+pub use run::{Results, Searched, knows_its_standard, related, search, search_held};

@@ -269,7 +269,7 @@ impl Site {
             "organisation" => self.organisation.clone(),
             "token" => pick(&self.tokens),
             "action" => ["remove", "reactivate"][n % 2].into(),
-            "name" => clarion::routes::assets::stylesheet_path()
+            "name" => clarion::assets::stylesheet_path()
                 .rsplit('/')
                 .next()
                 .unwrap()

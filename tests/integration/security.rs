@@ -155,7 +155,7 @@ async fn every_page_and_every_refusal_carries_the_security_headers(backend: Back
         .select(organisations::id)
         .first(&mut app.db())
         .unwrap();
-    let stylesheet = clarion::routes::assets::stylesheet_path();
+    let stylesheet = clarion::assets::stylesheet_path();
     let slug = "iso-iec-17025-2017";
     let track = &tracking[0];
     let never = "0123456789abcdef0123456789abcdef";
