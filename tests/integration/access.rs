@@ -17,7 +17,7 @@ use diesel::prelude::*;
 use crate::on_both_databases;
 use crate::support::app::{Backend, Person, TestApp, csrf_token_in};
 use crate::support::journey::{confirmed_request, valid_form};
-use crate::workspace::{act, screened_world};
+use crate::support::workspace::{act, screened_world};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Method {

@@ -15,10 +15,10 @@ use clarion::db::schema::{outbox, request_contacts, requests, users};
 use clarion::db::{DatabaseUrl, DbConn};
 use diesel::prelude::*;
 
-use crate::cli::clarion;
-use crate::crash::{form_token, sqlite_integrity, submit};
 use crate::on_both_databases;
 use crate::support::app::Backend;
+use crate::support::journey::{form_token, submit_unless_cut_off};
+use crate::support::operator::{clarion, sqlite_integrity};
 use crate::support::server::Instance;
 use crate::support::smtp::MailServer;
 
@@ -173,7 +173,7 @@ async fn a_backup_taken_under_load_restores_every_acknowledged_submission(backen
                 }
                 let email = format!("backup-{client}-{n}@example.org");
                 assert!(
-                    submit(&person, &email, &token).await,
+                    submit_unless_cut_off(&person, &token, &email).await,
                     "the server answers while a backup is taken"
                 );
                 acknowledged.lock().unwrap().push(email);
@@ -270,7 +270,7 @@ async fn a_backup_taken_under_load_restores_every_acknowledged_submission(backen
     assert!(page.contains(&reference));
     let token = form_token(&person).await;
     assert!(
-        submit(&person, "after-the-restore@example.org", &token).await,
+        submit_unless_cut_off(&person, &token, "after-the-restore@example.org").await,
         "the restored database takes new submissions"
     );
 }

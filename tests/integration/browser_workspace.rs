@@ -13,11 +13,11 @@ use clarion::db::schema::{opposition_responses, requests};
 use diesel::prelude::*;
 use serde_json::json;
 
-use crate::browser_submission::{confirm_from_mail, fill_valid_form};
 use crate::on_both_databases;
 use crate::support::app::{Backend, PASSWORD, TestApp};
 use crate::support::browser::Browser;
-use crate::workspace::add_the_people;
+use crate::support::journey::{confirm_from_mail, fill_valid_form};
+use crate::support::workspace::add_the_people;
 
 on_both_databases!(a_request_goes_from_the_public_form_to_the_public_register_in_a_browser);
 

@@ -10,7 +10,7 @@ use diesel::prelude::*;
 
 use crate::on_both_databases;
 use crate::support::app::{Backend, TestApp, text_of};
-use crate::workspace::{act, screened_world, state_of};
+use crate::support::workspace::{act, screened_world, state_of};
 
 const DRAFT: &str =
     "No. Clause 7.2.1 requires documented methods; one procedure may cover several methods.";

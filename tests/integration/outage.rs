@@ -11,7 +11,7 @@ use diesel::prelude::*;
 use crate::on_both_databases;
 use crate::support::app::{Backend, TestApp};
 use crate::support::journey::{press_confirm, send, valid_form};
-use crate::workspace::{act, reply, state_of};
+use crate::support::workspace::{act, reply, state_of};
 
 on_both_databases!(mail_held_up_by_an_outage_arrives_exactly_once_when_it_ends);
 

@@ -18,8 +18,8 @@ use diesel::prelude::*;
 use diesel::sql_types::Integer;
 
 use crate::on_both_databases;
-use crate::support::app::{Backend, Person, TestApp, csrf_token_in};
-use crate::support::journey::{QUESTION, valid_form, with};
+use crate::support::app::{Backend, Person, TestApp};
+use crate::support::journey::{QUESTION, form_token, send_as};
 use crate::support::postgres::{self, OwnServer};
 use crate::support::server::Instance;
 use crate::support::smtp::MailServer;
@@ -127,7 +127,7 @@ async fn a_database_outage_costs_seconds_not_minutes(backend: Backend) {
     // The page holding the form was opened before the outage began.
     let token = form_token(person).await;
     outage.begin();
-    let during = send(person, &token, "during@example.org").await;
+    let during = send_as(person, &token, "during@example.org").await;
     assert_ne!(during.status(), 303, "nothing is received while it is away");
     outage.end();
 
@@ -163,7 +163,7 @@ async fn during_an_outage_a_submission_is_answered_503_and_nothing_is_stored(bac
     let token = form_token(person).await;
     outage.begin();
 
-    let refused = send(person, &token, "during@example.org").await;
+    let refused = send_as(person, &token, "during@example.org").await;
     assert_eq!(refused.status(), 503, "a submission during the outage");
     let page = refused.text().await.unwrap();
     assert!(page.contains("try again in a minute"), "{page}");
@@ -195,22 +195,7 @@ async fn during_an_outage_a_submission_is_answered_503_and_nothing_is_stored(bac
 /// Opens the request form and sends it with `email`.
 async fn submit(person: &Person, email: &str) -> reqwest::Response {
     let token = form_token(person).await;
-    send(person, &token, email).await
-}
-
-/// The CSRF token of the request form, which stays valid for this person.
-async fn form_token(person: &Person) -> String {
-    let (status, page) = person.page("/requests/new").await;
-    assert_eq!(status, 200, "the form is served");
-    csrf_token_in(&page)
-}
-
-/// Sends the request form, as opened before, with `email`.
-async fn send(person: &Person, token: &str, email: &str) -> reqwest::Response {
-    let form = with(valid_form(), "email", email);
-    let mut fields: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    fields.push(("csrf_token", token));
-    person.post_form("/requests", &fields).await
+    send_as(person, &token, email).await
 }
 
 fn stored_contacts(conn: &mut DbConn) -> Vec<String> {

@@ -21,7 +21,7 @@ use crate::support::journey::{confirmed_request, valid_form, with};
 use crate::support::postgres;
 use crate::support::server::Instance;
 use crate::support::smtp::MailServer;
-use crate::workspace::act;
+use crate::support::workspace::{act, add_the_people};
 
 const SUBMISSIONS: usize = 200;
 const CONFIRMATIONS: usize = 100;
@@ -174,7 +174,7 @@ on_both_databases!(workers_running_their_jobs_at_once_remind_each_voter_once);
 /// reminder date comes; the time is moved on this process's clock.
 async fn workers_running_their_jobs_at_once_remind_each_voter_once(backend: Backend) {
     let app = TestApp::spawn_with(backend, &[("CLARION_SUBMISSIONS_PER_HOUR", "0".into())]).await;
-    crate::workspace::add_the_people(&app);
+    add_the_people(&app);
     let sam = app.signed_in("sam@example.org").await;
     let carla = app.signed_in("carla@example.org").await;
     for _ in 0..ROUNDS {

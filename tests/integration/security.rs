@@ -32,7 +32,7 @@ use crate::support::journey::{
 };
 use crate::support::server::Instance;
 use crate::support::smtp::MailServer;
-use crate::workspace::act;
+use crate::support::workspace::act;
 
 on_both_databases!(
     every_page_and_every_refusal_carries_the_security_headers,

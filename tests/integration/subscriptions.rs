@@ -13,7 +13,7 @@ use crate::on_both_databases;
 use crate::support::app::{Backend, Person, TestApp, csrf_token_in, text_of};
 use crate::support::journey::outbox_count;
 use crate::support::smtp::ReceivedMail;
-use crate::workspace::{act, screened_world};
+use crate::support::workspace::{act, screened_world};
 
 const FOLLOW: &str = "/standards/iso-iec-17025-2017/subscribe";
 const SENT: &str = "/standards/iso-iec-17025-2017/subscribe/sent";
