@@ -9,7 +9,7 @@ use std::path::Path;
 use std::process::Output;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use clarion::db::schema::{outbox, request_contacts, requests, users};
 use clarion::db::{DatabaseUrl, DbConn};
@@ -17,6 +17,7 @@ use diesel::prelude::*;
 
 use crate::on_both_databases;
 use crate::support::app::Backend;
+use crate::support::eventually::eventually;
 use crate::support::journey::{form_token, submit_unless_cut_off};
 use crate::support::operator::{clarion, sqlite_integrity};
 use crate::support::server::Instance;
@@ -425,9 +426,8 @@ async fn an_older_backup_is_brought_up_to_date_and_a_newer_one_refused(backend: 
 
 /// Polls `done` until it holds, failing after a generous bound.
 async fn wait_for(what: &str, done: impl Fn() -> bool) {
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while !done() {
-        assert!(Instant::now() < deadline, "no {what} within 60 s");
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
+    eventually(Duration::from_secs(60), || async {
+        done().then_some(()).ok_or(format!("no {what}"))
+    })
+    .await
 }

@@ -96,7 +96,7 @@ impl Site {
         let confirm = file_request(app, &valid_form()).await;
         // The worker's first pass does what the demo left due (reminders,
         // expiries); counts must stand still before the campaign counts.
-        app.settle().await;
+        app.run_worker_once().await;
         let mut tokens: Vec<String> = report.tracking_links.into_iter().map(|(_, t)| t).collect();
         tokens.push(confirm.rsplit('/').next().unwrap().to_owned());
         let conn = &mut app.db();

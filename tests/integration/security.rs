@@ -466,7 +466,7 @@ fn fingerprint(app: &TestApp) -> Vec<String> {
 async fn every_form_refuses_a_forged_or_missing_token_and_changes_nothing(backend: Backend) {
     let (app, tracking) = demo_site(backend).await;
     let confirm = file_request(&app, &valid_form()).await;
-    app.settle().await;
+    app.run_worker_once().await;
     let visitor = visitor(&app).await;
     let secretariat = demo_person(&app, demo::SECRETARIAT_EMAIL).await;
     let convenor = demo_person(&app, "convenor.17025@example.org").await;
@@ -711,7 +711,7 @@ async fn signing_in_and_resetting_answer_alike_whoever_has_an_account(backend: B
         );
     }
     // Only the active account was sent a reset link.
-    app.settle().await;
+    app.run_worker_once().await;
     let resets: Vec<String> = outbox::table
         .filter(outbox::subject.like("%password%"))
         .select(outbox::recipient)

@@ -274,7 +274,7 @@ async fn the_honeypot_looks_like_success_but_stores_and_mails_nothing(backend: B
     let response = send(&app, &with(valid_form(), "website", "http://spam.example")).await;
     assert_eq!(response.status(), 303);
     assert_eq!(response.headers()["location"], "/requests/sent");
-    app.settle().await;
+    app.run_worker_once().await;
     assert_eq!(request_count(&app), 0);
     assert_eq!(outbox_count(&app), 0);
     assert!(app.mail.received().is_empty());
@@ -386,7 +386,7 @@ async fn refused_posts_store_nothing(backend: Backend) {
     // Over 64 KiB.
     let huge = with(valid_form(), "background", &"x".repeat(65 * 1024));
     assert_eq!(send(&app, &huge).await.status(), 413);
-    app.settle().await;
+    app.run_worker_once().await;
     assert_eq!(request_count(&app), 0);
     assert_eq!(outbox_count(&app), 0);
 }
@@ -395,10 +395,10 @@ async fn unconfirmed_requests_are_erased_after_72_hours(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let confirm = file_request(&app, &valid_form()).await;
     app.clock.advance(TimeDelta::hours(71));
-    app.settle().await;
+    app.run_worker_once().await;
     assert_eq!(request_count(&app), 1, "still within its 72 hours");
     app.clock.advance(TimeDelta::hours(2));
-    app.settle().await;
+    app.run_worker_once().await;
     assert_eq!(request_count(&app), 0);
     let contacts: i64 = request_contacts::table
         .count()
@@ -720,7 +720,7 @@ async fn personal_data_is_erased_after_the_retention_period(backend: Backend) {
     .await;
 
     app.clock.advance(TimeDelta::days(29));
-    app.settle().await;
+    app.run_worker_once().await;
     let contacts = || -> i64 {
         request_contacts::table
             .count()
@@ -729,7 +729,7 @@ async fn personal_data_is_erased_after_the_retention_period(backend: Backend) {
     };
     assert_eq!(contacts(), 1, "kept within the retention period");
     app.clock.advance(TimeDelta::days(2));
-    app.settle().await;
+    app.run_worker_once().await;
     assert_eq!(contacts(), 0);
     let (question, erased): (String, Option<chrono::NaiveDateTime>) = requests::table
         .select((requests::question, requests::personal_data_erased_at))

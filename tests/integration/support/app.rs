@@ -3,16 +3,19 @@
 
 use std::net::TcpListener;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
 
 use actix_web::web::Data;
 use clarion::clock::Clock;
 use clarion::config::Settings;
 use clarion::db::PooledConn;
+use clarion::mail::worker::MailWorker;
 use clarion::startup::Application;
 use clarion::web::AppState;
 use reqwest::Response;
 
+use super::eventually::{BOUND, eventually};
 use super::postgres;
 use super::smtp::MailServer;
 
@@ -116,6 +119,8 @@ pub struct TestApp {
     /// The anonymous visitor most tests act as.
     pub visitor: Person,
     pub data_dir: PathBuf,
+    /// A worker of the app's settings that the test runs itself.
+    worker: MailWorker,
     server: actix_web::dev::ServerHandle,
     running: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
     _dir: tempfile::TempDir,
@@ -193,6 +198,13 @@ impl TestApp {
             .await
             .expect("the application starts");
         let state = app.state();
+        let worker = MailWorker::new(
+            state.pool.clone(),
+            &state.settings,
+            clock.clone(),
+            Arc::default(),
+        )
+        .expect("a mail worker for the test");
         let server = app.handle();
         let running = Some(tokio::spawn(app.run_until_stopped()));
         let visitor = Person::new(&address);
@@ -204,6 +216,7 @@ impl TestApp {
             clock,
             mail,
             data_dir: dir.path().to_path_buf(),
+            worker,
             server,
             running,
             _dir: dir,
@@ -397,9 +410,29 @@ impl TestApp {
         .unwrap();
     }
 
-    /// Waits until the worker has passed over the outbox after a wake-up.
-    pub async fn settle(&self) {
-        self.state.wake_mail_worker();
-        tokio::time::sleep(Duration::from_millis(300)).await;
+    /// Runs the mail worker once to its end beside the app's own, at the
+    /// test clock's time: the jobs due, then every message due. It then
+    /// waits for the messages the app's worker was sending to be recorded,
+    /// so that mail not received afterwards was never sent.
+    pub async fn run_worker_once(&self) {
+        use clarion::db::schema::outbox;
+        use diesel::prelude::*;
+        self.worker
+            .run_once()
+            .await
+            .expect("a pass of the mail worker");
+        eventually(BOUND, || async {
+            let sending: i64 = outbox::table
+                .filter(outbox::status.eq("pending"))
+                .filter(outbox::next_attempt_at.le(self.clock.now()))
+                .count()
+                .get_result(&mut self.db())
+                .unwrap();
+            match sending {
+                0 => Ok(()),
+                n => Err(format!("{n} messages due are still unsent")),
+            }
+        })
+        .await;
     }
 }

@@ -8,6 +8,7 @@ use reqwest::Response;
 
 use super::app::{Person, TestApp, csrf_token_in};
 use super::browser::Browser;
+use super::eventually::{BOUND, eventually};
 
 pub const QUESTION: &str = "Does clause 7.2.1 require a documented procedure for each test method, or is one procedure covering all methods enough?";
 
@@ -119,20 +120,14 @@ pub async fn file_request(app: &TestApp, form: &[(&'static str, String)]) -> Str
     let response = send(app, form).await;
     assert_eq!(response.status(), 303);
     assert_eq!(response.headers()["location"], "/requests/sent");
-    for _ in 0..400 {
+    eventually(BOUND, || async {
         if let Some(link) = confirmations().get(before) {
-            return link.strip_prefix(&app.address).unwrap().to_owned();
+            return Ok(link.strip_prefix(&app.address).unwrap().to_owned());
         }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!(
-        "no confirmation mail arrived: {:?}",
-        app.mail
-            .received()
-            .iter()
-            .map(|m| &m.subject)
-            .collect::<Vec<_>>()
-    );
+        let subjects: Vec<String> = app.mail.received().into_iter().map(|m| m.subject).collect();
+        Err(format!("no confirmation mail arrived: {subjects:?}"))
+    })
+    .await
 }
 
 /// Presses the button on the confirmation page; returns the response.
