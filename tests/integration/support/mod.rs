@@ -6,6 +6,7 @@ pub mod journey;
 pub mod operator;
 pub mod postgres;
 pub mod register;
+pub mod routes;
 pub mod server;
 pub mod smtp;
 pub mod workspace;
