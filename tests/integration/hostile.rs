@@ -1,10 +1,10 @@
 //! The bad input campaign (issue 6, item 5): proptest generates addresses,
 //! query strings, form bodies, tokens and headers and sends them to every
 //! route of the route table (support/routes.rs) of one running app per
-//! database; spawning an app per case would take
-//! hours. Requests go out as raw HTTP/1.1 over a socket, because an HTTP
-//! client tidies up exactly what this is about: it resolves `..`, encodes
-//! stray bytes and refuses lengths that lie.
+//! database; spawning an app per case would take hours. Requests go out as
+//! raw HTTP/1.1 over a socket, because an HTTP client tidies up exactly
+//! what this is about: it resolves `..`, encodes stray bytes and refuses
+//! lengths that lie.
 //!
 //! Every answer is below 500; an input that was refused (any 4xx) stored
 //! nothing; after the campaign the server still answers /healthz and /readyz.
