@@ -7,6 +7,7 @@ pub mod operator;
 pub mod postgres;
 pub mod register;
 pub mod routes;
+pub mod schema;
 pub mod server;
 pub mod smtp;
 pub mod workspace;
