@@ -9,7 +9,9 @@
 #
 # Prints a Markdown table: requests per second, p50 and p99 latency, the
 # ratio to /healthz (the ceiling: no database, no template), and the
-# server's peak resident memory. The load generator shares the machine.
+# server's peak resident memory; then 16 clients downloading the whole
+# register as CSV while searches are measured, with the peak memory of that
+# case. The load generator shares the machine.
 set -euo pipefail
 
 mode=full
@@ -186,11 +188,46 @@ for backend in $backends; do
   after=$(sql "$backend" "SELECT count(*) FROM requests")
   stored=$((after - before))
   peak=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$server_pid/status")
+  printf '| %s | peak memory | %s MB | | | | |\n' "$backend" "$peak"
+
+  # 16 clients download the whole register as CSV again and again, waiting
+  # as told when turned away (429, Retry-After), while random searches are
+  # measured. The peak memory is this case's alone: writing 5 to
+  # clear_refs resets the process's high-water mark.
+  echo 5 > "/proc/$server_pid/clear_refs"
+  : > "$dir/downloads.txt"
+  downloads_end=$(($(date +%s) + duration))
+  download_pids=""
+  for _ in $(seq 16); do
+    (
+      while [ "$(date +%s)" -lt "$downloads_end" ]; do
+        curl -s -o /dev/null --retry 20 --max-time 120 \
+          -w '%{http_code} %{size_download} %{exitcode}\n' \
+          "$base/clarifications.csv" >> "$dir/downloads.txt" || true
+      done
+    ) &
+    download_pids="$download_pids $!"
+  done
+  BENCH_WORDS="$bench_dir/words.txt" BENCH_STANDARDS="$dir/slugs.txt" \
+    measure "/clarifications?q=… (random, 16 CSV downloads)" "$base" -s "$bench_dir/search.lua"
+  # shellcheck disable=SC2086 # one PID per word
+  wait $download_pids
+  csv_peak=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$server_pid/status")
+  read -r downloads csv_mb csv_failed <<< "$(awk '
+    $1 == 200 && $3 == 0 { n++; bytes += $2; next } { failed++ }
+    END { printf "%d %.0f %d", n, bytes / 1048576, failed }' "$dir/downloads.txt")"
+  printf '| %s | /clarifications.csv (16 clients, whole register) | %s | | | | %s |\n' \
+    "$backend" "$(python3 -c "print(f'{$downloads / $duration:.1f}')")" "$csv_failed"
+  printf '| %s | peak memory, 16 CSV downloads | %s MB | | | | |\n' "$backend" "$csv_peak"
+  echo "$backend: $downloads whole-register CSV downloads ($csv_mb MB) in about ${duration} s; peak memory meanwhile ${csv_peak} MB" >&2
+  if [ "$csv_failed" != 0 ]; then
+    echo "bench: $csv_failed CSV downloads failed" >&2
+    failed=1
+  fi
   stop_server
   stop_postgres
   pg_dir=""
   echo "$backend: $last_completed submissions answered, $stored stored; peak memory ${peak} MB" >&2
-  printf '| %s | peak memory | %s MB | | | | |\n' "$backend" "$peak"
   if [ "$stored" -lt "$last_completed" ]; then
     echo "bench: only $stored of $last_completed answered submissions were stored" >&2
     exit 1

@@ -10,7 +10,8 @@ use crate::domain::email::EmailAddress;
 use crate::domain::password;
 use crate::domain::person::{NameProblem, PersonName};
 use crate::models::{groups, users};
-use crate::registry::Registry;
+use crate::seed::registry::Registry;
+use crate::seed::{demo, synthetic};
 use crate::transfer::{self, Format};
 
 fn connect(settings: &Settings) -> Result<DbConn, String> {
@@ -59,7 +60,7 @@ pub fn seed(
     settings: &Settings,
     file: Option<&Path>,
     demo_password: Option<&str>,
-    synthetic: Option<(crate::synthetic::Volume, String)>,
+    synthetic: Option<(synthetic::Volume, String)>,
 ) -> Result<(), String> {
     let registry = match file {
         Some(path) => Registry::parse(
@@ -78,14 +79,14 @@ pub fn seed(
         report.standards, report.groups, report.committees
     );
     if let Some(password) = demo_password {
-        let demo = crate::demo::seed(&mut conn, password, Clock::default().now()).map_err(|e| {
+        let demo = demo::seed(&mut conn, password, Clock::default().now()).map_err(|e| {
             format!("the registry is loaded but the demo is not, nothing of it was added: {e}")
         })?;
         println!("{}", demo.summary(&settings.base_url));
     }
     if let Some((volume, password)) = synthetic {
         let started = std::time::Instant::now();
-        let report = crate::synthetic::seed(&mut conn, volume, &password, Clock::default().now())
+        let report = synthetic::seed(&mut conn, volume, &password, Clock::default().now())
             .map_err(|e| format!("no synthetic data was added: {e}"))?;
         println!(
             "synthetic: {} published clarifications, {} open requests and {} accounts added in {:.1} s",

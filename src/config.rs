@@ -61,6 +61,7 @@ struct Layer {
     metrics_token: Option<String>,
     connections_per_client: Option<u32>,
     body_timeout_ms: Option<u64>,
+    downloads: Option<u32>,
 }
 
 /// Every variable the program reads, with what it means; `--help` shows this.
@@ -157,6 +158,10 @@ pub const VARIABLES: &[(&str, &str)] = &[
         "CLARION_BODY_TIMEOUT_MS",
         "time a client has to send a request's whole body, in milliseconds [default: 15000]",
     ),
+    (
+        "CLARION_DOWNLOADS",
+        "CSV downloads of the register served at once; more are asked to retry later (429) [default: 4]",
+    ),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -203,6 +208,7 @@ pub struct Settings {
     /// 0: no cap.
     pub connections_per_client: u32,
     pub body_timeout_ms: u64,
+    pub downloads: u32,
 }
 
 impl Settings {
@@ -310,6 +316,7 @@ impl Layer {
             register_revalidate_ms = "CLARION_REGISTER_REVALIDATE_MS",
             connections_per_client = "CLARION_CONNECTIONS_PER_CLIENT",
             body_timeout_ms = "CLARION_BODY_TIMEOUT_MS",
+            downloads = "CLARION_DOWNLOADS",
         );
         Ok(())
     }
@@ -390,6 +397,12 @@ impl Layer {
         }
         let trusted_proxies = parse_networks(self.trusted_proxies.as_deref().unwrap_or(""))?;
         let metrics = metrics_access(self.metrics.as_deref(), self.metrics_token)?;
+        // A download streams a page of rows at a time, so each costs little
+        // memory; the bound is on the work and connections they share.
+        let downloads = self.downloads.unwrap_or(4);
+        if downloads == 0 {
+            return Err(ConfigError("CLARION_DOWNLOADS must be at least 1".into()));
+        }
         Ok(Settings {
             data_dir,
             data_dir_was_new,
@@ -418,6 +431,7 @@ impl Layer {
             // leaves room for a few people behind one address.
             connections_per_client: self.connections_per_client.unwrap_or(64),
             body_timeout_ms: self.body_timeout_ms.unwrap_or(15_000).max(1),
+            downloads,
         })
     }
 }

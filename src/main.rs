@@ -181,7 +181,7 @@ fn main() -> ExitCode {
             demo.then(demo_password).as_deref(),
             synthetic.map(|published| {
                 (
-                    clarion::synthetic::Volume {
+                    clarion::seed::synthetic::Volume {
                         published,
                         open_requests,
                         users,
@@ -247,10 +247,10 @@ fn serve(settings: Settings) -> Result<(), String> {
 
 /// The password of the demo accounts: `CLARION_DEMO_PASSWORD` or the default.
 fn demo_password() -> String {
-    std::env::var(clarion::demo::PASSWORD_VARIABLE)
+    std::env::var(clarion::seed::demo::PASSWORD_VARIABLE)
         .ok()
         .filter(|v| !v.is_empty())
-        .unwrap_or_else(|| clarion::demo::DEFAULT_PASSWORD.to_owned())
+        .unwrap_or_else(|| clarion::seed::demo::DEFAULT_PASSWORD.to_owned())
 }
 
 fn read_password() -> Result<String, String> {

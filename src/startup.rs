@@ -16,7 +16,7 @@ use crate::config::Settings;
 use crate::db::{self, Pool};
 use crate::mail::worker::MailWorker;
 use crate::models::standards;
-use crate::registry::Registry;
+use crate::seed::registry::Registry;
 use crate::telemetry::RequestSpan;
 use crate::web::{AppState, metrics::Metrics, page_cache::PageCache};
 use crate::{error, routes, web as site};
@@ -140,6 +140,7 @@ impl Application {
             .map_err(|e| format!("cannot start the intake: {e}"))?;
         let state = web::Data::new(AppState {
             db_turns: tokio::sync::Semaphore::new(pool.max_size() as usize),
+            downloads: Arc::new(tokio::sync::Semaphore::new(settings.downloads as usize)),
             pool,
             health,
             clock,

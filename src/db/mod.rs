@@ -338,12 +338,16 @@ pub fn is_sqlite(conn: &DbConn) -> bool {
 /// On SQLite it commits only while the file at the database's path is the
 /// one written to: a write to a file deleted or replaced meanwhile would be
 /// acknowledged and lost. Such a connection then refuses every write.
+///
+/// Inside a transaction already, it is a savepoint of that one, which holds
+/// the lock and decides the commit: the demo plays many steps, each its own
+/// transaction in the application, as one.
 pub fn write_transaction<T, E, F>(conn: &mut DbConn, f: F) -> Result<T, E>
 where
     F: FnOnce(&mut DbConn) -> Result<T, E>,
     E: From<Error>,
 {
-    if !is_sqlite(conn) {
+    if !is_sqlite(conn) || in_transaction(conn)? {
         return conn.transaction(f);
     }
     // Through diesel's transaction manager, so that a transaction that
@@ -363,6 +367,14 @@ where
             resume_unwind(panic)
         }
     }
+}
+
+fn in_transaction(conn: &mut DbConn) -> QueryResult<bool> {
+    Ok(
+        <DbConn as TransactionManager<DbConn>>::transaction_manager_status_mut(conn)
+            .transaction_depth()?
+            .is_some(),
+    )
 }
 
 fn sqlite(conn: &mut DbConn) -> &mut diesel::SqliteConnection {
@@ -449,5 +461,42 @@ mod tests {
         let without = "postgres://clarion@db/clarion";
         assert_eq!(take_password(without), (without.to_owned(), None));
         assert_eq!(redact_url(without), without);
+    }
+
+    #[test]
+    fn a_write_transaction_inside_another_is_undone_alone_and_kept_with_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("nested.db");
+        let url = DatabaseUrl::parse(path.to_str().unwrap()).unwrap();
+        let mut conn = establish(&url).unwrap();
+        conn.batch_execute("CREATE TABLE steps (n INTEGER)")
+            .unwrap();
+        let count = |conn: &mut DbConn| -> i64 {
+            diesel::sql_query("SELECT count(*) AS n FROM steps")
+                .get_result::<Count>(conn)
+                .unwrap()
+                .n
+        };
+        write_transaction(&mut conn, |conn| {
+            conn.batch_execute("INSERT INTO steps VALUES (1)")?;
+            let refused: Result<(), Error> = write_transaction(conn, |conn| {
+                conn.batch_execute("INSERT INTO steps VALUES (2)")?;
+                Err(Error::RollbackTransaction)
+            });
+            assert!(refused.is_err());
+            write_transaction(conn, |conn| {
+                conn.batch_execute("INSERT INTO steps VALUES (3)")
+            })?;
+            assert_eq!(count(conn), 2, "the refused step left nothing");
+            Ok::<_, Error>(())
+        })
+        .unwrap();
+        assert_eq!(count(&mut conn), 2, "the outer transaction kept the rest");
+    }
+
+    #[derive(QueryableByName)]
+    struct Count {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        n: i64,
     }
 }

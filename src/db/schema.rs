@@ -7,6 +7,11 @@ diesel::table! {
         code -> Text,
         name -> Text,
         created_at -> Timestamp,
+        quorum_percent -> Integer,
+        quorum_minimum -> Integer,
+        liaisons_vote -> Bool,
+        objection_days -> Integer,
+        meeting_objection_days -> Integer,
     }
 }
 
@@ -60,6 +65,11 @@ diesel::table! {
         user_id -> Text,
         role -> Text,
         created_at -> Timestamp,
+        capacity -> Text,
+        nominated_by_id -> Nullable<Text>,
+        starts_at -> Timestamp,
+        ends_at -> Nullable<Timestamp>,
+        interests -> Nullable<Text>,
     }
 }
 
@@ -151,6 +161,60 @@ diesel::table! {
         closed_by -> Nullable<Text>,
         outcome -> Nullable<Text>,
         final_answer -> Nullable<Text>,
+        kind -> Text,
+        follows_round_id -> Nullable<Text>,
+        change_class -> Nullable<Text>,
+        change_reason -> Nullable<Text>,
+        objections_until -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    organisations (id) {
+        id -> Text,
+        kind -> Text,
+        acronym -> Text,
+        name -> Text,
+        country -> Nullable<Text>,
+        contact_email -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    round_voters (round_id, user_id) {
+        round_id -> Text,
+        user_id -> Text,
+        capacity -> Text,
+        nominated_by_id -> Nullable<Text>,
+        is_convenor -> Bool,
+        attended -> Nullable<Bool>,
+        conflict -> Text,
+        conflict_reason -> Nullable<Text>,
+        conflict_note -> Nullable<Text>,
+        allowed_by -> Nullable<Text>,
+        allowed_reason -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    meetings (id) {
+        id -> Text,
+        round_id -> Text,
+        held_at -> Timestamp,
+        minutes_reference -> Nullable<Text>,
+        minutes_text -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    objections (id) {
+        id -> Text,
+        round_id -> Text,
+        user_id -> Text,
+        reason -> Text,
+        created_at -> Timestamp,
     }
 }
 
@@ -211,6 +275,8 @@ diesel::table! {
         last_error -> Nullable<Text>,
         created_at -> Timestamp,
         sent_at -> Nullable<Timestamp>,
+        request_id -> Nullable<Text>,
+        recipient_hash -> Text,
     }
 }
 
@@ -254,11 +320,19 @@ diesel::joinable!(request_contacts -> requests (request_id));
 diesel::joinable!(events -> requests (request_id));
 diesel::joinable!(rounds -> requests (request_id));
 diesel::joinable!(votes -> rounds (round_id));
+diesel::joinable!(memberships -> organisations (nominated_by_id));
+diesel::joinable!(round_voters -> rounds (round_id));
+diesel::joinable!(round_voters -> users (user_id));
+diesel::joinable!(round_voters -> organisations (nominated_by_id));
+diesel::joinable!(meetings -> rounds (round_id));
+diesel::joinable!(objections -> rounds (round_id));
+diesel::joinable!(objections -> users (user_id));
 diesel::joinable!(votes -> users (user_id));
 diesel::joinable!(opposition_responses -> votes (vote_id));
 diesel::joinable!(comments -> requests (request_id));
 diesel::joinable!(comments -> users (author_id));
 diesel::joinable!(subscriptions -> standards (standard_id));
+diesel::joinable!(outbox -> requests (request_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     groups,
@@ -273,6 +347,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     request_contacts,
     events,
     rounds,
+    organisations,
+    round_voters,
+    meetings,
+    objections,
     votes,
     opposition_responses,
     comments,

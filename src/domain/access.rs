@@ -38,7 +38,44 @@ impl GroupRole {
     }
 }
 
-stored_as_text!(GroupRole);
+/// In what capacity a member sits in a group (`memberships.capacity`): an
+/// expert votes; an observer reads and comments; a liaison's representative
+/// reads and comments, and votes only where the group lets liaisons vote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, AsExpression, FromSqlRow)]
+#[diesel(sql_type = Text)]
+pub enum Capacity {
+    Expert,
+    Observer,
+    Liaison,
+}
+
+impl Capacity {
+    pub const ALL: [Capacity; 3] = [Capacity::Expert, Capacity::Observer, Capacity::Liaison];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Capacity::Expert => "expert",
+            Capacity::Observer => "observer",
+            Capacity::Liaison => "liaison",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Capacity> {
+        Capacity::ALL.into_iter().find(|c| c.as_str() == text)
+    }
+
+    /// Whether someone in this capacity votes, in a group that does or
+    /// does not let liaisons vote.
+    pub fn votes(self, liaisons_vote: bool) -> bool {
+        match self {
+            Capacity::Expert => true,
+            Capacity::Observer => false,
+            Capacity::Liaison => liaisons_vote,
+        }
+    }
+}
+
+stored_as_text!(GroupRole, Capacity);
 
 impl Standing {
     /// The secretariat reads every confirmed request; the group reads its
@@ -133,6 +170,18 @@ mod tests {
             assert_eq!(GroupRole::parse(role.as_str()), Some(role));
         }
         assert_eq!(GroupRole::parse("chair"), None);
+    }
+
+    #[test]
+    fn experts_vote_observers_never_liaisons_where_the_group_says() {
+        for liaisons_vote in [false, true] {
+            assert!(Capacity::Expert.votes(liaisons_vote));
+            assert!(!Capacity::Observer.votes(liaisons_vote));
+            assert_eq!(Capacity::Liaison.votes(liaisons_vote), liaisons_vote);
+        }
+        for capacity in Capacity::ALL {
+            assert_eq!(Capacity::parse(capacity.as_str()), Some(capacity));
+        }
     }
 
     #[test]

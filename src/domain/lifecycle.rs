@@ -1,6 +1,8 @@
 //! The lifecycle of a request (SPEC §2): its states, the actions on it, and
 //! the one function that decides whether an action is allowed for an actor
-//! in a state. Every route asks `decide`; nothing else compares states.
+//! in a state. Every workflow step asks `decide` (through
+//! `access::Standing`) before it changes anything, so this table is the
+//! whole lifecycle: routes and templates never compare states.
 
 use std::fmt;
 

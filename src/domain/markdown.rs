@@ -1,17 +1,28 @@
 //! Markdown typed by people (comments, draft and final answers), rendered to
 //! HTML that is safe to put in a page: no script, no style, no event
-//! attributes, links marked `nofollow noopener`.
+//! attributes, no images, links marked `nofollow noopener`.
 
-use pulldown_cmark::{Options, Parser, html};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd, html};
 
 pub fn to_safe_html(markdown: &str) -> String {
+    // An image shows as its description. Answers travel in feeds, mail
+    // and the API, where no Content-Security-Policy holds: a remote image
+    // would tell its host who reads them, and when. Clarion stores no
+    // images of its own for an answer to show.
     let parser = Parser::new_ext(
         markdown,
         Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
-    );
+    )
+    .filter(|event| {
+        !matches!(
+            event,
+            Event::Start(Tag::Image { .. }) | Event::End(TagEnd::Image)
+        )
+    });
     let mut unsafe_html = String::with_capacity(markdown.len() * 2);
     html::push_html(&mut unsafe_html, parser);
     ammonia::Builder::default()
+        .rm_tags(["img"])
         .link_rel(Some("nofollow noopener noreferrer"))
         .clean(&unsafe_html)
         .to_string()
@@ -36,5 +47,30 @@ mod tests {
             "{html}"
         );
         assert!(!to_safe_html("[x](javascript:alert(1))").contains("javascript:"));
+    }
+
+    #[test]
+    fn images_show_as_their_description_and_links_stay() {
+        let html = to_safe_html(
+            "See ![the flow chart](https://tracker.example/pixel.png) and \
+             [the guide](https://example.org/guide). \
+             <img src=\"https://tracker.example/raw.png\" alt=\"raw\"> \
+             [![logo](https://tracker.example/logo.png)](https://example.org/home)",
+        );
+        assert!(
+            !html.contains("<img") && !html.contains("tracker.example"),
+            "{html}"
+        );
+        assert!(html.contains("See the flow chart and"), "{html}");
+        assert!(
+            html.contains("href=\"https://example.org/guide\""),
+            "{html}"
+        );
+        assert!(
+            html.contains(
+                "<a href=\"https://example.org/home\" rel=\"nofollow noopener noreferrer\">logo</a>"
+            ),
+            "{html}"
+        );
     }
 }

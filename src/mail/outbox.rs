@@ -30,6 +30,9 @@ pub struct OutboxMessage {
     pub last_error: Option<String>,
     pub created_at: NaiveDateTime,
     pub sent_at: Option<NaiveDateTime>,
+    /// As in the Message-ID: what remains of the address once the message
+    /// is delivered or given up.
+    pub recipient_hash: String,
 }
 
 /// One message for one recipient, caused by one event.
@@ -37,6 +40,9 @@ pub struct Outgoing<'a> {
     /// Identifies the cause (usually an event id); with the recipient it
     /// fixes the Message-ID.
     pub event_key: &'a str,
+    /// The request it is about, if any: erasing the request's personal
+    /// data erases the message while it waits to be sent.
+    pub request_id: Option<&'a str>,
     pub recipient: &'a str,
     pub rendered: Rendered,
     pub list_unsubscribe: Option<String>,
@@ -44,8 +50,14 @@ pub struct Outgoing<'a> {
 
 /// `<event.recipient-hash@host>`: the same for every retry of a message.
 pub fn message_id(event_key: &str, recipient: &str, host: &str) -> String {
+    format!("{event_key}.{}@{host}", recipient_hash(recipient))
+}
+
+/// 16 hex digits that tell an address's messages apart without holding
+/// the address.
+pub fn recipient_hash(recipient: &str) -> String {
     let digest = Sha256::digest(recipient.trim().to_lowercase().as_bytes());
-    format!("{event_key}.{}@{host}", &hex::encode(digest)[..16])
+    hex::encode(digest)[..16].to_owned()
 }
 
 /// A message about to be queued.
@@ -63,6 +75,8 @@ pub struct NewMessage {
     attempts: i32,
     next_attempt_at: NaiveDateTime,
     created_at: NaiveDateTime,
+    request_id: Option<String>,
+    recipient_hash: String,
 }
 
 impl NewMessage {
@@ -80,6 +94,8 @@ impl NewMessage {
             attempts: 0,
             next_attempt_at: now,
             created_at: now,
+            request_id: message.request_id.map(str::to_owned),
+            recipient_hash: recipient_hash(message.recipient),
         }
     }
 }
@@ -137,9 +153,26 @@ pub fn claim_due(
     })
 }
 
+type Cleared = (
+    diesel::dsl::Eq<outbox::recipient, &'static str>,
+    diesel::dsl::Eq<outbox::body_text, &'static str>,
+    diesel::dsl::Eq<outbox::body_html, &'static str>,
+);
+
+/// What a message keeps once it is delivered or given up: no text and no
+/// address, which would outlive the erasure of the request they name.
+fn cleared() -> Cleared {
+    (
+        outbox::recipient.eq(""),
+        outbox::body_text.eq(""),
+        outbox::body_html.eq(""),
+    )
+}
+
 pub fn mark_sent(conn: &mut DbConn, ids: &[&str], now: NaiveDateTime) -> QueryResult<()> {
     diesel::update(outbox::table.filter(outbox::id.eq_any(ids)))
         .set((
+            cleared(),
             outbox::status.eq("sent"),
             outbox::sent_at.eq(now),
             outbox::locked_until.eq(None::<NaiveDateTime>),
@@ -161,16 +194,49 @@ pub fn mark_failed_attempt(
 ) -> QueryResult<()> {
     let attempts = message.attempts + 1;
     let give_up = permanent || now - message.created_at >= GIVE_UP_AFTER;
-    diesel::update(outbox::table.find(&message.id))
+    let row = outbox::table.find(&message.id);
+    let attempt = (
+        outbox::attempts.eq(attempts),
+        outbox::next_attempt_at.eq(now + backoff(attempts)),
+        outbox::locked_until.eq(None::<NaiveDateTime>),
+    );
+    if !give_up {
+        return diesel::update(row)
+            .set((attempt, outbox::last_error.eq(error)))
+            .execute(conn)
+            .map(drop);
+    }
+    // Servers quote the address they refused; the error stays, the
+    // address goes with the rest.
+    let error = without(error, &message.recipient);
+    diesel::update(row)
         .set((
-            outbox::status.eq(if give_up { "failed" } else { "pending" }),
-            outbox::attempts.eq(attempts),
-            outbox::next_attempt_at.eq(now + backoff(attempts)),
-            outbox::locked_until.eq(None::<NaiveDateTime>),
+            attempt,
+            cleared(),
+            outbox::status.eq("failed"),
             outbox::last_error.eq(error),
         ))
         .execute(conn)
         .map(drop)
+}
+
+/// `text` with every occurrence of `address` (in any case) left out.
+fn without(text: &str, address: &str) -> String {
+    if address.is_empty() {
+        return text.to_owned();
+    }
+    // Lower-casing ASCII moves no byte, so where the address is in the
+    // lowered text is where it is in the text.
+    let lowered = text.to_ascii_lowercase();
+    let mut kept = String::with_capacity(text.len());
+    let mut from = 0;
+    for (at, _) in lowered.match_indices(&address.to_ascii_lowercase()) {
+        kept.push_str(&text[from..at]);
+        kept.push_str("[address]");
+        from = at + address.len();
+    }
+    kept.push_str(&text[from..]);
+    kept
 }
 
 /// 15 s, 30 s, 1 min … doubling up to an hour between attempts.
@@ -187,8 +253,8 @@ pub fn depth(conn: &mut DbConn) -> QueryResult<Vec<(String, i64)>> {
         .load(conn)
 }
 
-/// Messages not yet delivered (pending or failed), oldest first, and the
-/// latest delivered ones, for the admin page.
+/// Messages not yet delivered (pending or failed), oldest first, for the
+/// admin page.
 pub fn undelivered(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<OutboxMessage>> {
     outbox::table
         .filter(outbox::status.ne("sent"))
@@ -198,17 +264,25 @@ pub fn undelivered(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<OutboxMessa
         .load(conn)
 }
 
-/// Puts a failed message back in the queue, due now.
-pub fn retry(conn: &mut DbConn, id: &str, now: NaiveDateTime) -> QueryResult<bool> {
-    let updated = diesel::update(outbox::table.find(id).filter(outbox::status.eq("failed")))
-        .set((
-            outbox::status.eq("pending"),
-            outbox::next_attempt_at.eq(now),
-            // The 24-hour window counts again from now.
-            outbox::created_at.eq(now),
-        ))
-        .execute(conn)?;
-    Ok(updated == 1)
+/// The messages to one address, newest first, whatever became of them.
+pub fn to_address(conn: &mut DbConn, address: &str, limit: i64) -> QueryResult<Vec<OutboxMessage>> {
+    outbox::table
+        .filter(outbox::recipient_hash.eq(recipient_hash(address)))
+        .order(outbox::created_at.desc())
+        .limit(limit)
+        .select(OutboxMessage::as_select())
+        .load(conn)
+}
+
+/// Deletes the messages about these requests still waiting to be sent:
+/// their personal data is being erased.
+pub fn erase_queued(conn: &mut DbConn, request_ids: &[String]) -> QueryResult<usize> {
+    diesel::delete(
+        outbox::table
+            .filter(outbox::request_id.eq_any(request_ids))
+            .filter(outbox::status.eq("pending")),
+    )
+    .execute(conn)
 }
 
 #[cfg(test)]
@@ -231,6 +305,22 @@ mod tests {
             message_id("ev2", "ann@example.org", "clarion.example.org")
         );
         assert!(a.ends_with("@clarion.example.org"));
+    }
+
+    #[test]
+    fn an_address_is_left_out_of_an_error_in_any_case() {
+        assert_eq!(
+            without(
+                "550 5.1.1 <Ann@Example.org>: unknown; ann@example.org",
+                "ann@example.org"
+            ),
+            "550 5.1.1 <[address]>: unknown; [address]"
+        );
+        assert_eq!(without("timed out", "ann@example.org"), "timed out");
+        assert_eq!(
+            without("é ann@example.org é", "ann@example.org"),
+            "é [address] é"
+        );
     }
 
     #[test]

@@ -69,9 +69,7 @@ impl Transport {
 }
 
 fn build(from: &Mailbox, message: &OutboxMessage) -> Result<lettre::Message, String> {
-    let to: Mailbox = message
-        .recipient
-        .parse()
+    let to = crate::domain::email::recipient(&message.recipient)
         .map_err(|e| format!("recipient {:?}: {e}", message.recipient))?;
     let mut builder = lettre::Message::builder()
         .from(from.clone())

@@ -3,7 +3,7 @@ use diesel::prelude::*;
 
 use crate::db::DbConn;
 use crate::db::schema::{groups, memberships, standards, users};
-use crate::domain::access::GroupRole;
+use crate::domain::access::{Capacity, GroupRole};
 use crate::models::users::User;
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
@@ -13,6 +13,35 @@ pub struct Group {
     pub code: String,
     pub name: String,
     pub created_at: NaiveDateTime,
+    /// Closing rules: at least this share of the eligible voters must have
+    /// voted, and at least `quorum_minimum` of them.
+    pub quorum_percent: i32,
+    pub quorum_minimum: i32,
+    /// Whether members sitting for a liaison organisation vote.
+    pub liaisons_vote: bool,
+    /// Days voters have to object to an editorial change of the voted text.
+    pub objection_days: i32,
+    /// Days members who did not attend have to object to a meeting's decision.
+    pub meeting_objection_days: i32,
+}
+
+#[cfg(test)]
+impl Group {
+    /// A group with the default closing rules, for unit tests of rules that
+    /// take a group.
+    pub(crate) fn example(id: &str) -> Group {
+        Group {
+            id: id.into(),
+            code: "MG 17025".into(),
+            name: "Maintenance group".into(),
+            created_at: NaiveDateTime::default(),
+            quorum_percent: 50,
+            quorum_minimum: 2,
+            liaisons_vote: false,
+            objection_days: 7,
+            meeting_objection_days: 14,
+        }
+    }
 }
 
 #[derive(Insertable)]
@@ -113,6 +142,7 @@ pub fn add_member(
             memberships::user_id.eq(user_id),
             memberships::role.eq(role),
             memberships::created_at.eq(now),
+            memberships::starts_at.eq(now),
         ))
         .execute(conn)
         .map(drop)
@@ -198,6 +228,44 @@ pub fn convenor_emails(conn: &mut DbConn, group_id: &str) -> QueryResult<Vec<Str
         .filter(memberships::role.eq(GroupRole::Convenor))
         .filter(users::active.eq(true))
         .select(users::email)
+        .load(conn)
+}
+
+/// A member who may vote in the group's rounds on a given day.
+#[derive(Debug, Clone, Queryable)]
+pub struct Voter {
+    pub user_id: String,
+    pub role: GroupRole,
+    pub capacity: Capacity,
+    pub nominated_by_id: Option<String>,
+}
+
+/// The group's voting members at `on`: active accounts whose membership has
+/// begun and not ended, as experts, or as liaisons where the group lets
+/// liaisons vote.
+pub fn voters_on(conn: &mut DbConn, group: &Group, on: NaiveDateTime) -> QueryResult<Vec<Voter>> {
+    let mut capacities = vec![Capacity::Expert];
+    if group.liaisons_vote {
+        capacities.push(Capacity::Liaison);
+    }
+    memberships::table
+        .inner_join(users::table)
+        .filter(memberships::group_id.eq(&group.id))
+        .filter(users::active.eq(true))
+        .filter(memberships::capacity.eq_any(capacities))
+        .filter(memberships::starts_at.le(on))
+        .filter(
+            memberships::ends_at
+                .is_null()
+                .or(memberships::ends_at.gt(on)),
+        )
+        .order(users::name)
+        .select((
+            memberships::user_id,
+            memberships::role,
+            memberships::capacity,
+            memberships::nominated_by_id,
+        ))
         .load(conn)
 }
 

@@ -147,16 +147,103 @@ pub fn search(
     run(conn, index, version, filters, Window::page(filters))
 }
 
-/// Every clarification a search finds, up to `limit`, in the order of its
-/// pages: what a download holds, read at once rather than page by page.
-pub fn search_all(
-    conn: &mut DbConn,
-    index: &SearchIndex,
-    version: Option<i64>,
-    filters: &Filters,
-    limit: i64,
-) -> QueryResult<Results> {
-    run(conn, index, version, filters, Window { limit, offset: 0 })
+/// Every clarification a search finds, in the order of its pages, read a
+/// few hundred at a time: what a download holds, however large, without
+/// holding it all in memory.
+pub struct Download {
+    filters: Filters,
+    order: Order,
+}
+
+enum Order {
+    /// Newest first, as a list without words: the rows after the last one
+    /// read, by its publication and reference (keyset paging, so each
+    /// page costs the same however far the download has gone).
+    Newest {
+        after: Option<(NaiveDateTime, String)>,
+        done: bool,
+    },
+    /// By relevance, as ranked once at the start: the ids, how many of
+    /// them are read, and names for their standards and groups.
+    Ranked {
+        ids: Vec<String>,
+        read: usize,
+        names: Arc<Choices>,
+    },
+}
+
+impl Download {
+    /// A download of what `filters` find in the register as of `version`
+    /// (read now if none).
+    pub fn start(
+        conn: &mut DbConn,
+        index: &SearchIndex,
+        version: Option<i64>,
+        filters: Filters,
+    ) -> QueryResult<Download> {
+        let terms = filters.terms();
+        if terms.is_empty() {
+            let order = Order::Newest {
+                after: None,
+                done: false,
+            };
+            return Ok(Download { filters, order });
+        }
+        let version = match version {
+            Some(version) => version,
+            None => self::version(conn)?,
+        };
+        let words = index.at(conn, version)?;
+        let everything = Window {
+            limit: i64::MAX,
+            offset: 0,
+        };
+        let (found, _) = matching(&words, &terms, &filters, everything);
+        let order = Order::Ranked {
+            ids: found.ids,
+            read: 0,
+            names: index.choices(conn, version)?,
+        };
+        Ok(Download { filters, order })
+    }
+
+    /// The next clarifications, at most `count`; none once every one was
+    /// read.
+    pub fn next(
+        &mut self,
+        conn: &mut DbConn,
+        count: usize,
+    ) -> QueryResult<Option<Vec<Clarification>>> {
+        match &mut self.order {
+            Order::Newest { done: true, .. } => Ok(None),
+            Order::Newest { after, done } => {
+                let window = Window {
+                    limit: count as i64,
+                    offset: 0,
+                };
+                let page = newest(conn, &self.filters, after.as_ref(), window)?;
+                *done = page.len() < count;
+                if let Some(last) = page.last() {
+                    *after = Some((last.published_at, last.reference.clone()));
+                }
+                Ok(Some(page).filter(|page| !page.is_empty()))
+            }
+            Order::Ranked { ids, read, names } => loop {
+                if *read == ids.len() {
+                    return Ok(None);
+                }
+                let chunk = &ids[*read..ids.len().min(*read + count)];
+                *read += chunk.len();
+                let (named, rows) = named_rows(conn, names.clone(), chunk)?;
+                *names = named;
+                let page = ordered(names, rows, chunk);
+                // Every one of a chunk may be gone since it was ranked.
+                if !page.is_empty() {
+                    return Ok(Some(page));
+                }
+            },
+        }
+    }
 }
 
 /// Which rows of the ordered matches to load.
@@ -193,19 +280,28 @@ fn run(
     let words = index.at(conn, version)?;
     let (found, broadened) = matching(&words, &terms, filters, window);
     let names = index.choices(conn, version)?;
-    let rows = by_ids(conn, &found.ids)?;
-    // Names read at the search's version miss a standard or group added
-    // since; read them again then, rather than show a row without them.
-    let names = if rows.iter().all(|row| row.is_named(&names)) {
-        names
-    } else {
-        Arc::new(Choices::read(conn)?)
-    };
+    let (names, rows) = named_rows(conn, names, &found.ids)?;
     Ok(Results {
         total: found.total as i64,
         items: marked(&names, rows, &found.ids, &terms),
         broadened,
     })
+}
+
+/// The rows of `ids` (see [`by_ids`]) and names for them: `names`, read at
+/// the search's version, miss a standard or group added since; they are
+/// read again then, rather than a row shown without them.
+fn named_rows(
+    conn: &mut DbConn,
+    names: Arc<Choices>,
+    ids: &[String],
+) -> QueryResult<(Arc<Choices>, Vec<ById>)> {
+    let rows = by_ids(conn, ids)?;
+    if rows.iter().all(|row| row.is_named(&names)) {
+        Ok((names, rows))
+    } else {
+        Ok((Arc::new(Choices::read(conn)?), rows))
+    }
 }
 
 /// A page of a search on PostgreSQL, by `words` and `names` held in memory:
@@ -259,19 +355,35 @@ fn browse(conn: &mut DbConn, filters: &Filters, window: Window) -> QueryResult<R
     let total = count.count(conn)?;
     Ok(Results {
         total,
-        items: newest(conn, filters, window)?,
+        items: newest(conn, filters, None, window)?,
         broadened: false,
     })
 }
 
-/// The filters' clarifications, newest first, without counting them.
-fn newest(conn: &mut DbConn, filters: &Filters, window: Window) -> QueryResult<Vec<Clarification>> {
+/// The filters' clarifications, newest first (after the one published at
+/// this moment with this reference, if any), without counting them.
+fn newest(
+    conn: &mut DbConn,
+    filters: &Filters,
+    after: Option<&(NaiveDateTime, String)>,
+    window: Window,
+) -> QueryResult<Vec<Clarification>> {
     let mut page = Statement::new("SELECT ");
     page.push(COLUMNS);
     page.push(", NULL AS question_marked, NULL AS answer_marked FROM requests r ");
     page.push(JOINS);
     page.push(" WHERE r.state = 'published'");
     narrow(&mut page, filters);
+    if let Some((published_at, reference)) = after {
+        // The first condition alone reads a range of the index by date.
+        page.push(" AND r.published_at <= ");
+        page.bind(Value::Time(*published_at));
+        page.push(" AND (r.published_at < ");
+        page.bind(Value::Time(*published_at));
+        page.push(" OR r.reference < ");
+        page.bind(Value::Text(reference.clone()));
+        page.push(")");
+    }
     page.push(" ORDER BY r.published_at DESC, r.reference DESC");
     page.limit(window.limit, window.offset);
     page.load(conn)
@@ -282,24 +394,30 @@ fn newest(conn: &mut DbConn, filters: &Filters, window: Window) -> QueryResult<V
 /// excerpt of their answer.
 fn marked(
     names: &Choices,
-    mut rows: Vec<ById>,
+    rows: Vec<ById>,
     ids: &[String],
     terms: &[String],
 ) -> Vec<Clarification> {
+    let mut marker = excerpt::Marker::new(terms);
+    let mut found = ordered(names, rows, ids);
+    for found in &mut found {
+        found.question_marked = Some(marker.mark(&found.question));
+        found.answer_marked = Some(excerpt::from_first_mark(&marker.mark(&found.answer)));
+    }
+    found
+}
+
+/// The clarifications of `ids`, in that order, from their `rows`, named
+/// from `names`.
+fn ordered(names: &Choices, mut rows: Vec<ById>, ids: &[String]) -> Vec<Clarification> {
     let order: HashMap<&str, usize> = ids
         .iter()
         .enumerate()
         .map(|(at, id)| (id.as_str(), at))
         .collect();
     rows.sort_by_key(|row| order.get(row.id.as_str()).copied());
-    let mut marker = excerpt::Marker::new(terms);
     rows.into_iter()
-        .filter_map(|row| {
-            let mut found = row.named(names)?;
-            found.question_marked = Some(marker.mark(&found.question));
-            found.answer_marked = Some(excerpt::from_first_mark(&marker.mark(&found.answer)));
-            Some(found)
-        })
+        .filter_map(|row| row.named(names))
         .collect()
 }
 
@@ -582,7 +700,7 @@ pub fn latest(
         page: 1,
         ..Filters::default()
     };
-    newest(conn, &filters, Window { limit, offset: 0 })
+    newest(conn, &filters, None, Window { limit, offset: 0 })
 }
 
 /// Published clarifications per standard id: (all, in the revision backlog).

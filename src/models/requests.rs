@@ -124,17 +124,13 @@ pub fn insert_submissions(
     crate::db::insert_rows!(conn, request_contacts::table, contacts)
 }
 
-/// Stores a new request, waiting for its submitter to confirm; returns its id.
-pub fn insert_submission(
-    conn: &mut DbConn,
-    submission: &Submission,
-    standard_id: &str,
-    submitted_from: &str,
-    now: NaiveDateTime,
-) -> QueryResult<String> {
-    let (request, contact) = NewSubmission::new(submission, standard_id, submitted_from, now);
-    insert_submissions(conn, std::slice::from_ref(&request), &[contact])?;
-    Ok(request.id)
+/// Marks a request as a sample (the demo's), which nobody mistakes for a
+/// real one.
+pub fn mark_sample(conn: &mut DbConn, id: &str) -> QueryResult<()> {
+    diesel::update(requests::table.find(id))
+        .set(requests::is_sample.eq(true))
+        .execute(conn)
+        .map(drop)
 }
 
 pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Request> {
@@ -359,7 +355,8 @@ pub fn open_requests(conn: &mut DbConn) -> QueryResult<Vec<QueueRow>> {
 const ERASED_PER_TRANSACTION: i64 = 500;
 
 /// Erases the submitter's identity from requests that ended (closed or
-/// published) before `before`; the anonymous question and answer remain.
+/// published) before `before`: their contact, their mail still queued and
+/// every link mailed to them. The anonymous question and answer remain.
 /// A register past its first retention period may hold tens of thousands
 /// of them: taken in batches, each its own transaction, so that memory
 /// stays small and submissions are not held up meanwhile.
@@ -395,6 +392,10 @@ pub fn erase_personal_data(
                 request_contacts::table.filter(request_contacts::request_id.eq_any(&ids)),
             )
             .execute(conn)?;
+            // Mail still waiting carries the name, address and a tracking
+            // link; old mail's tracking links must stop working too.
+            crate::mail::outbox::erase_queued(conn, &ids)?;
+            crate::models::tokens::revoke_for_requests(conn, &ids)?;
             diesel::update(requests::table.filter(requests::id.eq_any(&ids)))
                 .set((
                     requests::personal_data_erased_at.eq(now),

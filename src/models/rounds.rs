@@ -83,6 +83,28 @@ pub fn open_round(conn: &mut DbConn, request_id: &str) -> QueryResult<Option<Rou
         .optional()
 }
 
+/// The request's open round, held until the transaction ends. A vote and
+/// the closing of a round each take it first, so on PostgreSQL one waits
+/// for the other: a vote is never counted after the convenor read the
+/// votes, nor stored in a round closed meanwhile (the second finds it
+/// closed), and a member's votes sent together are stored one after the
+/// other. On SQLite the write transaction holds the whole database already.
+pub fn lock_open_round(conn: &mut DbConn, request_id: &str) -> QueryResult<Option<Round>> {
+    let open = || {
+        rounds::table
+            .filter(rounds::request_id.eq(request_id))
+            .filter(rounds::closed_at.is_null())
+    };
+    match conn {
+        DbConn::Postgres(pg) => open()
+            .select(Round::as_select())
+            .for_update()
+            .first(pg)
+            .optional(),
+        DbConn::Sqlite(_) => open().select(Round::as_select()).first(conn).optional(),
+    }
+}
+
 pub fn close(
     conn: &mut DbConn,
     round_id: &str,
@@ -102,7 +124,8 @@ pub fn close(
         .map(drop)
 }
 
-/// Casts or changes a vote.
+/// Casts or changes a vote; call it holding the round
+/// ([`lock_open_round`]), so that a second first vote finds the first.
 pub fn cast(
     conn: &mut DbConn,
     round_id: &str,

@@ -182,6 +182,12 @@ pub fn revoke_unused_of_user(
     .execute(conn)
 }
 
+/// Forgets every token of these requests: the links mailed for them stop
+/// working.
+pub fn revoke_for_requests(conn: &mut DbConn, request_ids: &[String]) -> QueryResult<usize> {
+    diesel::delete(tokens::table.filter(tokens::request_id.eq_any(request_ids))).execute(conn)
+}
+
 /// A token of this purpose whether used or expired, so that a second click
 /// on a confirmation link can be told apart from a made-up one.
 pub fn find_any(conn: &mut DbConn, token: &str, purpose: Purpose) -> QueryResult<Option<Token>> {

@@ -146,6 +146,7 @@ async fn create(
                     &mail_host,
                     Outgoing {
                         event_key: &format!("setup-{id}"),
+                        request_id: None,
                         recipient: &address,
                         rendered: welcome,
                         list_unsubscribe: None,

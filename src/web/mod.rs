@@ -47,6 +47,8 @@ pub struct AppState {
     /// waiting on the pool, so a crowd costs memory per request, not per
     /// thread.
     pub db_turns: tokio::sync::Semaphore,
+    /// One permit per CSV download served at once (`CLARION_DOWNLOADS`).
+    pub downloads: Arc<tokio::sync::Semaphore>,
 }
 
 impl AppState {

@@ -11,7 +11,7 @@ use std::hash::BuildHasher;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
-use actix_web::body::{BoxBody, MessageBody};
+use actix_web::body::{BodySize, BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderMap, HeaderName, HeaderValue};
 use actix_web::http::{Method, StatusCode};
@@ -368,7 +368,13 @@ async fn render_and_keep(
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
     let response = next.call(req).await?;
-    if response.status() != StatusCode::OK || response.headers().contains_key(header::SET_COOKIE) {
+    // A streamed answer (a download) would be read whole into memory to be
+    // kept: it passes through.
+    let streamed = matches!(response.response().body().size(), BodySize::Stream);
+    if response.status() != StatusCode::OK
+        || response.headers().contains_key(header::SET_COOKIE)
+        || streamed
+    {
         return Ok(response.map_into_boxed_body());
     }
     let (req, response) = response.into_parts();

@@ -25,6 +25,8 @@ pub struct Ctx {
     pub mail_host: String,
     /// Keys links that must work without being stored (unsubscribe).
     pub secret_key: crate::config::Secret<[u8; 32]>,
+    /// Whether mail is queued; not when a made-up past is replayed.
+    sends_mail: bool,
 }
 
 impl Ctx {
@@ -35,6 +37,31 @@ impl Ctx {
             mail: MailContext::from(settings),
             mail_host: crate::config::host_of(&settings.base_url),
             secret_key: settings.secret_key.clone(),
+            sends_mail: true,
+        }
+    }
+
+    /// The context of steps replayed at `now` in a made-up past (the demo):
+    /// they store what they would, and nobody is mailed, so no mail setting
+    /// matters and the key of links nobody receives is thrown away.
+    pub fn replay(now: NaiveDateTime) -> Self {
+        Self {
+            now,
+            mail: MailContext {
+                site_name: String::new(),
+                base_url: String::new(),
+            },
+            mail_host: String::new(),
+            secret_key: crate::config::Secret::new(rand::random()),
+            sends_mail: false,
+        }
+    }
+
+    /// This context at another moment.
+    pub fn at(&self, now: NaiveDateTime) -> Self {
+        Self {
+            now,
+            ..self.clone()
         }
     }
 
@@ -53,6 +80,22 @@ impl Ctx {
         self.send_listed(conn, event_key, recipient, message, None)
     }
 
+    /// Like `send`, for a message about a request: it goes with the
+    /// request's personal data if that is erased before it is sent.
+    pub fn send_about(
+        &self,
+        conn: &mut DbConn,
+        request_id: &str,
+        event_key: &str,
+        recipient: &str,
+        message: &impl Message,
+    ) -> Result<(), WorkflowError> {
+        queue(
+            conn,
+            self.message(event_key, Some(request_id), recipient, message, None)?,
+        )
+    }
+
     /// Like `send`, for a message the recipient asked for and may stop:
     /// `unsubscribe_url` becomes its `List-Unsubscribe` header.
     pub fn send_listed(
@@ -63,33 +106,48 @@ impl Ctx {
         message: &impl Message,
         unsubscribe_url: Option<String>,
     ) -> Result<(), WorkflowError> {
-        let row = self.message(event_key, recipient, message, unsubscribe_url)?;
-        mail::outbox::insert_all(conn, &[row])?;
-        Ok(())
+        queue(
+            conn,
+            self.message(event_key, None, recipient, message, unsubscribe_url)?,
+        )
     }
 
-    /// Renders a message for one recipient, ready to queue.
+    /// Renders a message for one recipient, ready to queue; nothing from a
+    /// context that mails nobody.
     pub fn message(
         &self,
         event_key: &str,
+        request_id: Option<&str>,
         recipient: &str,
         message: &impl Message,
         unsubscribe_url: Option<String>,
-    ) -> Result<NewMessage, WorkflowError> {
+    ) -> Result<Option<NewMessage>, WorkflowError> {
+        if !self.sends_mail {
+            return Ok(None);
+        }
         let rendered = message
             .render()
             .map_err(|e| WorkflowError::Internal(e.to_string()))?;
-        Ok(NewMessage::new(
+        Ok(Some(NewMessage::new(
             &self.mail_host,
             Outgoing {
                 event_key,
+                request_id,
                 recipient,
                 rendered,
                 list_unsubscribe: unsubscribe_url,
             },
             self.now,
-        ))
+        )))
     }
+}
+
+/// Queues a rendered message, if the context rendered one.
+fn queue(conn: &mut DbConn, row: Option<NewMessage>) -> Result<(), WorkflowError> {
+    if let Some(row) = row {
+        mail::outbox::insert_all(conn, &[row])?;
+    }
+    Ok(())
 }
 
 #[derive(Debug, thiserror::Error)]

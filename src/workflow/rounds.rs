@@ -87,8 +87,10 @@ pub fn open(
     })
 }
 
-/// Casts or changes the acting member's vote in the open round. Votes do not
-/// move the request, so they take no part in the optimistic lock.
+/// Casts or changes the acting member's vote in the open round. A vote does
+/// not move the request, so it leaves its version alone; but a vote from a
+/// page older than the request's last change (another round, or this one
+/// closed) is refused, as is a vote reaching a round closed meanwhile.
 pub fn vote(
     conn: &mut DbConn,
     ctx: &Ctx,
@@ -106,8 +108,10 @@ pub fn vote(
                 "An opposition needs a comment saying what must change.".into(),
             ));
         }
+        // Held while voting: a round being closed is waited for, and then
+        // found closed.
         let round =
-            rounds::open_round(conn, &permit.request().id)?.ok_or(WorkflowError::Changed)?;
+            rounds::lock_open_round(conn, &permit.request().id)?.ok_or(WorkflowError::Changed)?;
         let comment = (!comment.is_empty()).then_some(comment);
         rounds::cast(conn, &round.id, &acting.user.id, position, comment, ctx.now)?;
         record(conn, ctx, acting.user, &permit, Some(position.as_str()))?;
@@ -127,7 +131,9 @@ pub fn close_with_consensus(
         let permit = permit(conn, acting, Action::CloseWithConsensus)?;
         let final_answer = required(final_answer, "the final answer")?;
         let request = permit.request();
-        let round = rounds::open_round(conn, &request.id)?.ok_or(WorkflowError::Changed)?;
+        // Held before the votes are read: a vote under way is counted, and
+        // one sent later finds the round closed.
+        let round = rounds::lock_open_round(conn, &request.id)?.ok_or(WorkflowError::Changed)?;
         let votes = rounds::votes(conn, &round.id)?;
         let missing: Vec<&str> = votes
             .iter()
@@ -199,6 +205,9 @@ pub fn close_without_consensus(
         let permit = permit(conn, acting, Action::CloseWithoutConsensus)?;
         let note = required(note, "a note for the group")?;
         let request = permit.request();
+        // The round before the request, in the order consensus takes them:
+        // the other order could deadlock with it on PostgreSQL.
+        let round = rounds::lock_open_round(conn, &request.id)?;
         let event = transition(
             conn,
             ctx,
@@ -207,7 +216,7 @@ pub fn close_without_consensus(
             Change::default(),
             Some(note),
         )?;
-        let round = rounds::open_round(conn, &request.id)?.ok_or(WorkflowError::Changed)?;
+        let round = round.ok_or(WorkflowError::Changed)?;
         rounds::close(
             conn,
             &round.id,

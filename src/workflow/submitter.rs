@@ -121,27 +121,36 @@ impl NewSubmissions {
 
     /// Stores what was taken, in the transaction that took it.
     pub fn store(self, conn: &mut DbConn) -> Result<(), WorkflowError> {
-        let Rows {
-            requests,
-            contacts,
-            tokens,
-            mail,
-        } = self.rows;
-        requests::insert_submissions(conn, &requests, &contacts)?;
-        tokens::insert_all(conn, &tokens)?;
-        outbox::insert_all(conn, &mail)?;
-        Ok(())
+        self.rows.store(conn)
     }
 }
 
+/// Stores one checked submission on `standard` as `NewSubmissions` does,
+/// without asking whether the standard is current or the address
+/// throttled: for replaying a past in which the standard took requests
+/// (the demo). Returns the request's id and its confirmation token.
+pub fn store_submission(
+    conn: &mut DbConn,
+    ctx: &Ctx,
+    submission: &Submission,
+    standard: &Standard,
+    submitted_from: &str,
+) -> Result<(String, String), WorkflowError> {
+    let mut rows = Rows::default();
+    let stored = rows.add(ctx, submission, standard, submitted_from)?;
+    rows.store(conn)?;
+    Ok(stored)
+}
+
 impl Rows {
+    /// Returns the request's id and its confirmation token.
     fn add(
         &mut self,
         ctx: &Ctx,
         submission: &Submission,
         standard: &Standard,
         submitted_from: &str,
-    ) -> Result<(), WorkflowError> {
+    ) -> Result<(String, String), WorkflowError> {
         let (request, contact) =
             NewSubmission::new(submission, &standard.id, submitted_from, ctx.now);
         let (token, token_row) = NewToken::new(
@@ -166,14 +175,23 @@ impl Rows {
         };
         let mail = ctx.message(
             &format!("submit-{}", request.id),
+            Some(&request.id),
             submission.email.as_str(),
             &message,
             None,
         )?;
+        let stored = (request.id.clone(), token);
         self.requests.push(request);
         self.contacts.push(contact);
         self.tokens.push(token_row);
-        self.mail.push(mail);
+        self.mail.extend(mail);
+        Ok(stored)
+    }
+
+    fn store(self, conn: &mut DbConn) -> Result<(), WorkflowError> {
+        requests::insert_submissions(conn, &self.requests, &self.contacts)?;
+        tokens::insert_all(conn, &self.tokens)?;
+        outbox::insert_all(conn, &self.mail)?;
         Ok(())
     }
 }
@@ -282,7 +300,7 @@ pub fn confirm(conn: &mut DbConn, ctx: &Ctx, token: &str) -> Result<Confirmed, W
             request: summary.clone(),
             tracking_url: ctx.url(&format!("/track/{track_token}")),
         };
-        ctx.send(conn, &event, &contact.email, &acknowledgement)?;
+        ctx.send_about(conn, &request.id, &event, &contact.email, &acknowledgement)?;
         let group = match &request.group_id {
             Some(id) => {
                 let group = groups::find(conn, id)?;
@@ -303,7 +321,7 @@ pub fn confirm(conn: &mut DbConn, ctx: &Ctx, token: &str) -> Result<Confirmed, W
             workspace_url: ctx.url(&format!("/workspace/requests/{reference}")),
         };
         for secretariat in users::secretariat(conn)? {
-            ctx.send(conn, &event, &secretariat.email, &notice)?;
+            ctx.send_about(conn, &request.id, &event, &secretariat.email, &notice)?;
         }
         Ok(Confirmed::Now { track_token })
     })
@@ -494,7 +512,7 @@ pub fn reply(
             workspace_url: workspace_url(ctx, &request),
         };
         for secretariat in users::secretariat(conn)? {
-            ctx.send(conn, &event, &secretariat.email, &message)?;
+            ctx.send_about(conn, &request.id, &event, &secretariat.email, &message)?;
         }
         Ok(())
     })
@@ -544,7 +562,7 @@ pub fn withdraw(
         recipients.sort();
         recipients.dedup();
         for recipient in recipients {
-            ctx.send(conn, &event, &recipient, &message)?;
+            ctx.send_about(conn, &request.id, &event, &recipient, &message)?;
         }
         Ok(())
     })

@@ -224,7 +224,7 @@ pub fn tell_submitter(
         link_label: "Follow your request".into(),
         link_url: ctx.url(&format!("/track/{token}")),
     };
-    ctx.send(conn, event, &contact.email, &message)
+    ctx.send_about(conn, &request.id, event, &contact.email, &message)
 }
 
 /// Mails people of the workspace (the secretariat, a group) a link to the
@@ -254,7 +254,7 @@ pub fn tell_workspace(
     recipients.sort();
     recipients.dedup();
     for recipient in recipients {
-        ctx.send(conn, event, &recipient, &message)?;
+        ctx.send_about(conn, &request.id, event, &recipient, &message)?;
     }
     Ok(())
 }

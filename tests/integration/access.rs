@@ -10,12 +10,9 @@
 use std::collections::HashMap;
 
 use clarion::db::schema::{
-    comments, events, external_committees, external_designations, groups, memberships, outbox,
-    requests, rounds, standards, users, votes,
+    comments, events, external_committees, external_designations, groups, memberships, requests,
+    rounds, standards, users, votes,
 };
-use clarion::mail::messages::Welcome;
-use clarion::mail::outbox::OutboxMessage;
-use clarion::mail::{Message, Outgoing};
 use diesel::prelude::*;
 
 use crate::on_both_databases;
@@ -79,8 +76,7 @@ mod expected {
     /// SPEC §3 as answers, route by route, each named by its example in
     /// the route table. `{reference}` is a request in the state of the
     /// third column; `{group}` MG 17000, `{user}` a spare account,
-    /// `{committee}` ISO/TC 176, `{slug}` ISO/IEC 17025:2017, `{mail}` a
-    /// message the worker gave up on.
+    /// `{committee}` ISO/TC 176, `{slug}` ISO/IEC 17025:2017.
     #[rustfmt::skip]
     pub const TABLE: &[(Method, &str, At, [Answer; 5])] = &[
         //     route                                                 request     anon.  member A  member B  conv. A   secretariat
@@ -148,8 +144,6 @@ mod expected {
         (Post, "/admin/users/{user}/deactivate",                     NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
         (Post, "/admin/users/{user}/reactivate",                     NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
         (Get,  "/admin/mail",                                        NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
-        (Get,  "/admin/mail/{mail}/retry",                           NoRequest, [Login, NotFound, NotFound, NotFound, Redirect]),
-        (Post, "/admin/mail/{mail}/retry",                           NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
         (Get,  "/admin/stats",                                       NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
     ];
 
@@ -313,8 +307,7 @@ fn answer_of(method: Method, status: u16, location: Option<&str>, path: &str) ->
 /// Reference, state, closure reason, group, version.
 type RequestRow = (Option<String>, String, Option<String>, Option<String>, i32);
 
-/// Everything an attempt could change, apart from sessions and mail on its
-/// way (the worker changes those meanwhile).
+/// Everything an attempt could change, apart from sessions and mail.
 #[derive(Debug, PartialEq)]
 struct Snapshot {
     requests: Vec<RequestRow>,
@@ -328,8 +321,6 @@ struct Snapshot {
     committees: Vec<(String, String, String, String)>,
     designations: Vec<(String, String)>,
     users: Vec<(String, bool, bool)>,
-    /// Messages the worker gave up on.
-    failed_mail: Vec<String>,
 }
 
 impl Snapshot {
@@ -379,12 +370,7 @@ impl Snapshot {
             &after.designations,
         );
         rows(&mut changes, "users", &self.users, &after.users);
-        rows(
-            &mut changes,
-            "failed mail",
-            &self.failed_mail,
-            &after.failed_mail,
-        );
+
         changes
     }
 }
@@ -462,12 +448,6 @@ fn snapshot(app: &TestApp) -> Snapshot {
             .select((users::email, users::is_secretariat, users::active))
             .load(conn)
             .unwrap(),
-        failed_mail: outbox::table
-            .filter(outbox::status.eq("failed"))
-            .order(outbox::id)
-            .select(outbox::id)
-            .load(conn)
-            .unwrap(),
     }
 }
 
@@ -510,8 +490,7 @@ struct World {
     standard: (String, String, String),
     /// A published clarification, for `duplicate`.
     published: String,
-    /// A message the worker gave up on, for `retry`.
-    failed_mail: String,
+
     /// Requests no row has used up yet, by where they stand.
     ready: HashMap<At, String>,
     known: Vec<String>,
@@ -577,7 +556,6 @@ impl World {
             let token = csrf_token_in(&page);
             people.push((person, token));
         }
-        let failed_mail = gave_up_on_a_message(&app);
         let mut world = World {
             app,
             people,
@@ -595,7 +573,6 @@ impl World {
             },
             standard: (slug, title, group.unwrap()),
             published: String::new(),
-            failed_mail,
             ready: HashMap::from([(At::Screening, first.clone())]),
             known: vec![first],
         };
@@ -677,7 +654,6 @@ impl World {
                 "user" => &self.spare_user,
                 "committee" => &self.committee.id,
                 "slug" => &self.standard.0,
-                "mail" => &self.failed_mail,
                 other => unreachable!("no {{{other}}} in the access table"),
             }
             .to_owned()
@@ -719,8 +695,7 @@ impl World {
             | "/workspace/requests/{reference}/publish"
             | "/admin/groups/{group}/members/{user}/remove"
             | "/admin/users/{user}/deactivate"
-            | "/admin/users/{user}/reactivate"
-            | "/admin/mail/{mail}/retry" => vec![],
+            | "/admin/users/{user}/reactivate" => vec![],
             "/workspace/requests/{reference}/ask"
             | "/workspace/requests/{reference}/no-consensus-yet"
             | "/workspace/requests/{reference}/no-consensus"
@@ -785,44 +760,4 @@ impl World {
         };
         fields.into_iter().map(|(k, v)| (k, v.to_owned())).collect()
     }
-}
-
-/// A message to an address that does not exist, given up on as the worker
-/// gives up on a permanent failure; returns its id. Queued and given up in
-/// one transaction, so that the running worker never tries it.
-fn gave_up_on_a_message(app: &TestApp) -> String {
-    let rendered = Welcome {
-        ctx: app.state.mail_context(),
-        name: "Lou Lost".to_owned(),
-        login_url: app.state.settings.url("/login"),
-    }
-    .render()
-    .unwrap();
-    let now = app.clock.now();
-    clarion::db::write_transaction(&mut app.db(), |conn| {
-        clarion::mail::enqueue(
-            conn,
-            &app.state.mail_host(),
-            Outgoing {
-                event_key: "access-table",
-                recipient: "lost@example.org",
-                rendered,
-                list_unsubscribe: None,
-            },
-            now,
-        )?;
-        let message: OutboxMessage = outbox::table
-            .filter(outbox::recipient.eq("lost@example.org"))
-            .select(OutboxMessage::as_select())
-            .first(conn)?;
-        clarion::mail::outbox::mark_failed_attempt(
-            conn,
-            &message,
-            "550 no such mailbox",
-            true,
-            now,
-        )?;
-        Ok::<_, diesel::result::Error>(message.id)
-    })
-    .unwrap()
 }

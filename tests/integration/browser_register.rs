@@ -11,9 +11,9 @@ on_both_databases!(a_visitor_searches_reads_and_reaches_the_standard);
 
 async fn a_visitor_searches_reads_and_reaches_the_standard(backend: Backend) {
     let app = TestApp::spawn(backend).await;
-    clarion::demo::seed(
+    clarion::seed::demo::seed(
         &mut app.db(),
-        clarion::demo::DEFAULT_PASSWORD,
+        clarion::seed::demo::DEFAULT_PASSWORD,
         Clock::default().now(),
     )
     .unwrap();

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use clarion::clock::Clock;
 use clarion::db::{self, DatabaseUrl, DbConn};
 use clarion::models::references;
-use clarion::registry::Registry;
+use clarion::seed::registry::Registry;
 use diesel::prelude::*;
 use diesel::sql_types::Text;
 
@@ -258,7 +258,7 @@ async fn seeding_the_registry_twice_changes_nothing(backend: Backend) {
     assert_eq!(first.0.len(), registry.standards.len());
 
     // A corrected title in the file reaches the database on the next seed.
-    let edited = Registry::parse(&clarion::registry::BUILT_IN.replace(
+    let edited = Registry::parse(&clarion::seed::registry::BUILT_IN.replace(
         "General requirements for the competence of testing and calibration laboratories",
         "General requirements for the competence of testing and calibration laboratories (corrected)",
     ))

@@ -10,9 +10,9 @@ use clarion::db::schema::{
     requests, rounds, standards, tokens, users, votes,
 };
 use clarion::db::{self, DatabaseUrl, DbConn};
-use clarion::demo::{self, DemoReport};
 use clarion::domain::lifecycle::{ClosureReason, State};
-use clarion::registry::Registry;
+use clarion::seed::demo::{self, DemoReport};
+use clarion::seed::registry::Registry;
 use diesel::prelude::*;
 
 use crate::on_both_databases;

@@ -23,7 +23,7 @@ use clarion::db::schema::{
     sessions, subscriptions, tokens, users, votes,
 };
 use clarion::db::{DbConn, Pool};
-use clarion::demo;
+use clarion::seed::demo;
 use diesel::prelude::*;
 use proptest::collection::vec;
 use proptest::prelude::*;
@@ -80,7 +80,6 @@ struct Site {
     /// A member of MG 17065, whom no case signs in as.
     user: String,
     committee: String,
-    mail: String,
     /// Tracking tokens of the demo's open requests and the confirmation
     /// token of a request filed through the form.
     tokens: Vec<String>,
@@ -152,7 +151,6 @@ impl Site {
                 .select(external_committees::id)
                 .first(conn)
                 .unwrap(),
-            mail: outbox::table.select(outbox::id).first(conn).unwrap(),
             tokens,
         }
     }
@@ -262,7 +260,6 @@ impl Site {
             "group" => self.group.clone(),
             "user" => self.user.clone(),
             "committee" => self.committee.clone(),
-            "mail" => self.mail.clone(),
             "token" => pick(&self.tokens),
             "asset" => clarion::routes::assets::stylesheet_path()
                 .rsplit('/')

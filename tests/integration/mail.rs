@@ -29,6 +29,7 @@ fn queue(app: &TestApp, event: &str, recipients: &[&str]) {
             &app.state.mail_host(),
             Outgoing {
                 event_key: event,
+                request_id: None,
                 recipient,
                 rendered,
                 list_unsubscribe: None,
@@ -153,29 +154,154 @@ async fn without_an_smtp_server_mail_is_written_as_files(backend: Backend) {
     assert!(app.mail.received().is_empty());
 }
 
-on_both_databases!(the_secretariat_sees_failed_mail_and_sends_it_again);
+on_both_databases!(
+    delivered_and_given_up_mail_keeps_its_headers_and_outcome_only,
+    the_secretariat_finds_what_became_of_the_mail_to_an_address,
+);
 
-async fn the_secretariat_sees_failed_mail_and_sends_it_again(backend: Backend) {
-    let app = TestApp::spawn(backend).await;
-    app.add_user("sam@example.org", "Sam Secretariat", true, None);
+/// What the outbox holds of each message: recipient, its hash, subject,
+/// both bodies, status, last error.
+type Kept = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+);
+
+fn kept(app: &TestApp, event: &str) -> Kept {
+    outbox::table
+        .filter(outbox::message_id.like(format!("{event}.%")))
+        .select((
+            outbox::recipient,
+            outbox::recipient_hash,
+            outbox::subject,
+            outbox::body_text,
+            outbox::body_html,
+            outbox::status,
+            outbox::last_error,
+        ))
+        .first(&mut app.db())
+        .unwrap()
+}
+
+/// Queues one message to `lost@example.org` with the SMTP server down,
+/// once its first attempt has failed.
+async fn failing(app: &TestApp) {
     app.mail.stop();
-    queue(&app, "event-retry", &["lost@example.org"]);
-    wait_until("a first attempt failed", || statuses(&app)[0].1 >= 1).await;
-    app.clock.advance(TimeDelta::hours(25));
-    app.state.wake_mail_worker();
-    wait_until("the message is marked failed", || {
-        statuses(&app)[0].0 == "failed"
+    queue(app, "event-lost", &["lost@example.org"]);
+    wait_until("a first attempt failed", || {
+        kept(app, "event-lost").6.is_some()
     })
     .await;
+}
+
+/// A day later, the worker gives the failing message up.
+async fn given_up(app: &TestApp) {
+    app.clock.advance(TimeDelta::hours(25));
+    app.state.wake_mail_worker();
+    wait_until("the message is given up", || {
+        kept(app, "event-lost").5 == "failed"
+    })
+    .await;
+}
+
+async fn delivered_and_given_up_mail_keeps_its_headers_and_outcome_only(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    queue(&app, "event-kept", &["kept@example.org"]);
+    app.mail.wait_for(1, Duration::from_secs(20)).await;
+    wait_until("the delivery is recorded", || {
+        kept(&app, "event-kept").5 == "sent"
+    })
+    .await;
+    let subject = "Your Clarion secretariat account is ready";
+    let hash = |address: &str| mail::outbox::recipient_hash(address);
+    let (recipient, recipient_hash, kept_subject, text, html, _, error) = kept(&app, "event-kept");
+    assert_eq!(
+        (recipient.as_str(), text.as_str(), html.as_str()),
+        ("", "", ""),
+        "no address, no text"
+    );
+    assert_eq!(recipient_hash, hash("kept@example.org"));
+    assert_eq!(kept_subject, subject);
+    assert_eq!(error, None);
+    // The Message-ID stays, with the same hash of the address.
+    let message_id: String = outbox::table
+        .filter(outbox::recipient_hash.eq(hash("kept@example.org")))
+        .select(outbox::message_id)
+        .first(&mut app.db())
+        .unwrap();
+    assert_eq!(
+        message_id,
+        mail::outbox::message_id("event-kept", "kept@example.org", &app.state.mail_host())
+    );
+
+    // Waiting, a message holds what it must send; given up, no more.
+    failing(&app).await;
+    let (recipient, _, _, text, html, status, _) = kept(&app, "event-lost");
+    assert_eq!(
+        (recipient.as_str(), status.as_str()),
+        ("lost@example.org", "pending")
+    );
+    assert!(text.contains("account") && html.contains("account"));
+    given_up(&app).await;
+    let (recipient, recipient_hash, kept_subject, text, html, _, error) = kept(&app, "event-lost");
+    assert_eq!(
+        (recipient.as_str(), text.as_str(), html.as_str()),
+        ("", "", "")
+    );
+    assert_eq!(recipient_hash, hash("lost@example.org"));
+    assert_eq!(kept_subject, subject);
+    let error = error.expect("why it failed");
+    assert!(
+        !error.is_empty() && !error.contains("lost@example.org"),
+        "{error}"
+    );
+}
+
+async fn the_secretariat_finds_what_became_of_the_mail_to_an_address(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    app.add_user("sam@example.org", "Sam Secretariat", true, None);
+    queue(&app, "event-found", &["found@example.org"]);
+    app.mail.wait_for(1, Duration::from_secs(20)).await;
+    wait_until("the delivery is recorded", || {
+        kept(&app, "event-found").5 == "sent"
+    })
+    .await;
+    failing(&app).await;
+    given_up(&app).await;
 
     let sam = app.signed_in("sam@example.org").await;
     let (status, page) = sam.page("/admin/mail").await;
     assert_eq!(status, 200);
-    let table = crate::support::app::text_of(&page, "table").unwrap();
+    let undelivered = crate::support::app::text_of(&page, "#undelivered").unwrap();
     assert!(
-        table.contains("Failed lost@example.org Your Clarion secretariat account is ready"),
-        "{table}"
+        undelivered.contains("Failed erased (fingerprint")
+            && undelivered.contains("Your Clarion secretariat account is ready"),
+        "{undelivered}"
     );
+    assert!(!page.contains("lost@example.org"), "the address is erased");
+
+    // Typed in, an address finds its messages again.
+    let (_, page) = sam.page("/admin/mail?to=Lost%40Example.org").await;
+    let found = crate::support::app::text_of(&page, "#sent").unwrap();
+    assert!(
+        found.starts_with(
+            "Outcome Subject Attempts Last error Failed Your Clarion secretariat account is ready"
+        ),
+        "{found}"
+    );
+    let (_, page) = sam.page("/admin/mail?to=found%40example.org").await;
+    let found = crate::support::app::text_of(&page, "#sent").unwrap();
+    assert!(
+        found.contains("Delivered Your Clarion secretariat account is ready"),
+        "{found}"
+    );
+    let (_, page) = sam.page("/admin/mail?to=nobody%40example.org").await;
+    assert!(page.contains("No message to this address is recorded."));
+
     // A member of a group is not shown the page.
     app.add_user(
         "mia@example.org",
@@ -184,22 +310,5 @@ async fn the_secretariat_sees_failed_mail_and_sends_it_again(backend: Backend) {
         Some(("MG 17025", "member")),
     );
     let mia = app.signed_in("mia@example.org").await;
-    assert_eq!(mia.page("/admin/mail").await.0, 404);
-
-    app.mail.resume();
-    let id: String = outbox::table
-        .select(outbox::id)
-        .first(&mut app.db())
-        .unwrap();
-    let retry = format!("/admin/mail/{id}/retry");
-    let response = sam.submit_form("/admin/mail", &retry, &[]).await;
-    assert_eq!(response.status(), 303);
-    let delivered = app.mail.wait_for(1, Duration::from_secs(20)).await;
-    assert_eq!(delivered[0].envelope_to, ["lost@example.org"]);
-    wait_until("the outbox records the delivery", || {
-        statuses(&app)[0].0 == "sent"
-    })
-    .await;
-    let (_, page) = sam.page("/admin/mail").await;
-    assert!(page.contains("Everything has been delivered."));
+    assert_eq!(mia.page("/admin/mail?to=found%40example.org").await.0, 404);
 }

@@ -24,6 +24,8 @@ on_both_databases!(
     the_csv_holds_every_match_and_reads_back,
     a_copy_already_held_is_answered_not_modified_until_something_changes,
     no_submitter_appears_in_feeds_api_or_csv,
+    an_answer_is_read_with_its_links_and_without_remote_images,
+    a_whole_register_streams_and_downloads_beyond_the_limit_are_asked_to_wait,
 );
 
 const LAB: &str = "iso-iec-17025-2017";
@@ -652,6 +654,26 @@ async fn the_csv_holds_every_match_and_reads_back(backend: Backend) {
         tricky,
         "never a marked excerpt"
     );
+
+    // A text a spreadsheet would run is defused, and read back as it was.
+    let formula = "=HYPERLINK(\"https://evil.example\", \"Details\")";
+    publish(
+        &mut app.db(),
+        Published {
+            clause: "8.1",
+            answer: formula,
+            ..Published::default()
+        },
+    );
+    let (_, text) = app.page("/clarifications.csv?clause=8.1").await;
+    let rows: Vec<csv::StringRecord> = csv::Reader::from_reader(text.as_bytes())
+        .records()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(&rows[0][column("answer")], format!("'{formula}"));
+    let read = clarion::transfer::read_csv(text.as_bytes()).unwrap();
+    assert_eq!(read[0].answer, formula);
+
     let (status, text) = app.page("/clarifications.csv?year=soon").await;
     assert_eq!(status, 422);
     assert!(text.contains("year: Enter a year"), "{text}");
@@ -768,4 +790,139 @@ async fn no_submitter_appears_in_feeds_api_or_csv(backend: Backend) {
             assert!(!body.contains(private), "{path} must not show {private}");
         }
     }
+}
+
+async fn an_answer_is_read_with_its_links_and_without_remote_images(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let reference = publish(
+        &mut app.db(),
+        Published {
+            answer: "Yes: see ![the flow chart](https://tracker.example/pixel.png) and \
+                     [the guide](https://guide.example/methods).",
+            ..Published::default()
+        },
+    );
+    let (_, _, record) = api(&app, &format!("/api/v1/clarifications/{reference}")).await;
+    let answer_html = record["answer_html"].as_str().unwrap();
+    let (_, _, list) = api(&app, "/api/v1/clarifications").await;
+    let (_, feed) = app.page("/feeds/clarifications.atom").await;
+    let (_, standard_feed) = app.page(&format!("/feeds/standards/{LAB}.atom")).await;
+    let (_, page) = app.page(&format!("/clarifications/{reference}")).await;
+    for (what, body) in [
+        ("answer_html", answer_html.to_owned()),
+        (
+            "the API's list",
+            list["items"][0]["answer_html"].as_str().unwrap().to_owned(),
+        ),
+        ("the feed", feed),
+        ("the standard's feed", standard_feed),
+        ("the page", page),
+    ] {
+        assert!(!body.contains("tracker.example"), "{what}: {body}");
+        assert!(
+            body.contains("https://guide.example/methods"),
+            "{what}: {body}"
+        );
+        assert!(
+            body.contains("the flow chart"),
+            "{what} keeps the description"
+        );
+    }
+    assert!(
+        answer_html.contains("<a href=\"https://guide.example/methods\""),
+        "{answer_html}"
+    );
+    // The Markdown as written stays what the API calls the answer.
+    assert!(
+        record["answer"]
+            .as_str()
+            .unwrap()
+            .contains("![the flow chart]")
+    );
+}
+
+/// Asks for a download until `done` says its status is what was awaited;
+/// a download answered is read to its end, which makes its room again.
+async fn download_until(app: &TestApp, what: &str, done: impl Fn(u16) -> bool) {
+    for _ in 0..200 {
+        let response = app
+            .get("/clarifications.csv?standard=iso-iec-17025-2017")
+            .await;
+        let status = response.status().as_u16();
+        response.bytes().await.unwrap();
+        if done(status) {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("timed out waiting until {what}");
+}
+
+async fn a_whole_register_streams_and_downloads_beyond_the_limit_are_asked_to_wait(
+    backend: Backend,
+) {
+    let app = TestApp::spawn_with(backend, &[("CLARION_DOWNLOADS", "1".into())]).await;
+    // Several megabytes of CSV: more than the sockets between server and
+    // client hold, so a download nobody reads stays open.
+    let volume = clarion::seed::synthetic::Volume {
+        published: 12_000,
+        ..Default::default()
+    };
+    clarion::seed::synthetic::seed(&mut app.db(), volume, "clarion-demo", app.clock.now()).unwrap();
+
+    let unread = app.get("/clarifications.csv").await;
+    assert_eq!(unread.status(), 200);
+    assert_eq!(
+        header(&unread, "content-length"),
+        "",
+        "streamed, not built whole"
+    );
+    let refused = app.get("/clarifications.csv?year=2025").await;
+    assert_eq!(refused.status(), 429, "one download at a time here");
+    assert_eq!(header(&refused, "retry-after"), "5");
+    assert!(
+        refused
+            .text()
+            .await
+            .unwrap()
+            .contains("try again in 5 seconds")
+    );
+    // The rest of the register answers meanwhile.
+    let (status, _) = app.page("/clarifications?q=competence").await;
+    assert_eq!(status, 200);
+    let (status, _) = app.page("/api/v1/clarifications").await;
+    assert_eq!(status, 200);
+
+    // Read to its end, the file holds every clarification, newest first.
+    let text = unread.text().await.unwrap();
+    let records = clarion::transfer::read_csv(text.as_bytes()).unwrap();
+    assert_eq!(records.len(), 12_000);
+    assert!(text.len() > 8_000_000, "{} bytes", text.len());
+    let order: Vec<(&str, &str)> = records
+        .iter()
+        .map(|r| (r.published_at.as_str(), r.reference.as_str()))
+        .collect();
+    assert!(
+        order.windows(2).all(|pair| pair[0] > pair[1]),
+        "newest first"
+    );
+    let references: BTreeSet<&str> = records.iter().map(|r| r.reference.as_str()).collect();
+    assert_eq!(references.len(), 12_000, "each once");
+    download_until(&app, "the finished download makes room", |status| {
+        status == 200
+    })
+    .await;
+
+    // A client that leaves half-way makes room too.
+    let left = app.get("/clarifications.csv").await;
+    assert_eq!(left.status(), 200);
+    download_until(&app, "the open download keeps its place", |status| {
+        status == 429
+    })
+    .await;
+    drop(left);
+    download_until(&app, "the abandoned download makes room", |status| {
+        status == 200
+    })
+    .await;
 }

@@ -46,9 +46,9 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 
 async fn demo_app(backend: Backend) -> TestApp {
     let app = TestApp::spawn(backend).await;
-    clarion::demo::seed(
+    clarion::seed::demo::seed(
         &mut app.db(),
-        clarion::demo::DEFAULT_PASSWORD,
+        clarion::seed::demo::DEFAULT_PASSWORD,
         Clock::default().now(),
     )
     .unwrap();

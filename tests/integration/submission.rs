@@ -29,6 +29,7 @@ on_both_databases!(
     one_token_never_reveals_another_request,
     answers_already_given_are_shown_before_sending,
     the_referral_page_names_the_owning_committee,
+    an_address_the_mail_could_never_reach_is_refused,
 );
 
 async fn a_submitter_files_confirms_and_follows_a_request(backend: Backend) {
@@ -265,6 +266,23 @@ async fn a_form_with_mistakes_is_answered_field_by_field_and_stores_nothing(back
     assert!(page.contains(">Is it ok?</textarea>"));
     assert!(page.contains("Assessors read the clause differently.</textarea>"));
     assert!(page.contains(r#"id="field-confirm_intent" name="confirm_intent" value="on" checked"#));
+    assert_eq!(request_count(&app), 0);
+    assert_eq!(outbox_count(&app), 0);
+}
+
+async fn an_address_the_mail_could_never_reach_is_refused(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    // Both pass lettre's address check, and the message builder refuses
+    // them: the confirmation would fail forever.
+    for address in ["\"a b\"@example.org", "a@[127.0.0.1]"] {
+        let response = send(&app, &with(valid_form(), "email", address)).await;
+        assert_eq!(response.status(), 422, "{address}");
+        let summary = text_of(&response.text().await.unwrap(), ".error-summary").unwrap();
+        assert!(
+            summary.contains("Enter an e-mail address in the form name@example.org."),
+            "{address}: {summary}"
+        );
+    }
     assert_eq!(request_count(&app), 0);
     assert_eq!(outbox_count(&app), 0);
 }
@@ -705,7 +723,10 @@ async fn the_referral_page_names_the_owning_committee(backend: Backend) {
     assert!(page.contains("national standards body"));
 }
 
-on_both_databases!(personal_data_is_erased_after_the_retention_period);
+on_both_databases!(
+    personal_data_is_erased_after_the_retention_period,
+    erasing_a_request_erases_its_waiting_mail_and_its_tracking_links,
+);
 
 async fn personal_data_is_erased_after_the_retention_period(backend: Backend) {
     let app = TestApp::spawn_with(backend, &[("CLARION_RETENTION_DAYS", "30".into())]).await;
@@ -737,4 +758,72 @@ async fn personal_data_is_erased_after_the_retention_period(backend: Backend) {
         .unwrap();
     assert_eq!(question, QUESTION, "the anonymous question remains");
     assert!(erased.is_some());
+}
+
+async fn erasing_a_request_erases_its_waiting_mail_and_its_tracking_links(backend: Backend) {
+    use clarion::db::schema::outbox;
+    let app = TestApp::spawn(backend).await;
+    let (reference, tracking) = crate::support::workspace::screened_world(&app).await;
+    assert_eq!(app.page(&tracking).await.0, 200);
+    let delivered_before = app.mail.to("ana.lima@lab.example").len();
+    // The mail telling the submitter waits, the SMTP server being down.
+    app.mail.stop();
+    let sam = app.signed_in("sam@example.org").await;
+    let closed = crate::support::workspace::act(
+        &sam,
+        &reference,
+        "not-admissible",
+        &[
+            ("reason", "specific_situation"),
+            ("note", "One assessment."),
+        ],
+    )
+    .await;
+    assert_eq!(closed.status(), 303);
+    let waiting = || -> Vec<String> {
+        outbox::table
+            .filter(outbox::status.eq("pending"))
+            .select(outbox::recipient)
+            .load(&mut app.db())
+            .unwrap()
+    };
+    assert!(waiting().contains(&"ana.lima@lab.example".to_owned()));
+
+    // The retention job's erasure, as it runs once the period is over.
+    let now = app.clock.now();
+    let erased = clarion::models::requests::erase_personal_data(
+        &mut app.db(),
+        now + TimeDelta::seconds(1),
+        now,
+    )
+    .unwrap();
+    assert_eq!(erased, 1);
+    assert!(
+        !waiting().contains(&"ana.lima@lab.example".to_owned()),
+        "the waiting mail is gone"
+    );
+    let about_the_submitter: i64 = outbox::table
+        .filter(outbox::recipient.eq("ana.lima@lab.example"))
+        .count()
+        .get_result(&mut app.db())
+        .unwrap();
+    assert_eq!(about_the_submitter, 0);
+    assert_eq!(
+        app.page(&tracking).await.0,
+        404,
+        "old tracking links stop working"
+    );
+    let links_left: i64 = tokens::table
+        .filter(tokens::request_id.is_not_null())
+        .count()
+        .get_result(&mut app.db())
+        .unwrap();
+    assert_eq!(links_left, 0);
+    app.mail.resume();
+    app.run_worker_once().await;
+    assert_eq!(
+        app.mail.to("ana.lima@lab.example").len(),
+        delivered_before,
+        "nothing reaches the submitter after the erasure"
+    );
 }

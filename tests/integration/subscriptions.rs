@@ -26,6 +26,7 @@ on_both_databases!(
     one_click_in_the_mail_program_stops_the_messages,
     unconfirmed_addresses_expire_and_are_erased,
     many_addresses_from_one_place_are_throttled,
+    followers_are_mailed_an_answer_without_its_remote_images,
 );
 
 /// Sends the follow form of ISO/IEC 17025:2017 as `person`.
@@ -92,6 +93,11 @@ fn stored(app: &TestApp) -> Vec<(String, Option<NaiveDateTime>)> {
 /// A request on ISO/IEC 17025:2017 taken to a decision; returns its
 /// reference and the secretariat, who may publish it.
 async fn decided(app: &TestApp) -> (String, Person) {
+    decided_with(app, ANSWER).await
+}
+
+/// As [`decided`], with this answer.
+async fn decided_with(app: &TestApp, answer: &str) -> (String, Person) {
     let (reference, _) = screened_world(app).await;
     let sam = app.signed_in("sam@example.org").await;
     assert_eq!(act(&sam, &reference, "accept", &[]).await.status(), 303);
@@ -100,11 +106,11 @@ async fn decided(app: &TestApp) -> (String, Person) {
         &carla,
         &reference,
         "rounds",
-        &[("draft", ANSWER), ("deadline", "")],
+        &[("draft", answer), ("deadline", "")],
     )
     .await;
     assert_eq!(opened.status(), 303);
-    let decided = act(&carla, &reference, "consensus", &[("final_answer", ANSWER)]).await;
+    let decided = act(&carla, &reference, "consensus", &[("final_answer", answer)]).await;
     assert_eq!(decided.status(), 303);
     (reference, sam)
 }
@@ -490,4 +496,22 @@ async fn many_addresses_from_one_place_are_throttled(backend: Backend) {
     );
     assert!(page.contains(r#"value="one.more@follow.example""#));
     assert_eq!(stored(&app).len(), limit as usize);
+}
+
+async fn followers_are_mailed_an_answer_without_its_remote_images(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let answer = "Yes: see ![the flow chart](https://tracker.example/pixel.png) and \
+                  [the guide](https://guide.example/methods).";
+    let (reference, sam) = decided_with(&app, answer).await;
+    confirmed_follower(&app, "fay@follow.example").await;
+    let published = act(&sam, &reference, "publish", &[]).await;
+    assert_eq!(published.status(), 303);
+    let mail = mail_to(&app, "fay@follow.example", "new clarification", 1).await;
+    let news = &mail[0];
+    assert!(!news.html.contains("<img"), "{}", news.html);
+    assert!(news.html.contains("https://guide.example/methods"));
+    assert!(news.text.contains("https://guide.example/methods"));
+    // The submitter hears of it too, without an image either.
+    let told = mail_to(&app, "ana.lima@lab.example", "the answer is published", 1).await;
+    assert!(!told[0].html.contains("<img"), "{}", told[0].html);
 }

@@ -11,8 +11,8 @@ use clarion::db::schema::{events, memberships, request_contacts, requests, users
 use clarion::db::{self, DatabaseUrl, DbConn};
 use clarion::domain::password;
 use clarion::models::references;
-use clarion::registry::Registry;
-use clarion::synthetic::{self, Volume};
+use clarion::seed::registry::Registry;
+use clarion::seed::synthetic::{self, Volume};
 use clarion::transfer::{self, Clarification, Format, ImportError, Report};
 use diesel::prelude::*;
 
@@ -24,20 +24,25 @@ use crate::support::app::Backend;
 fn registry_database(backend: Backend, dir: &Path) -> (DbConn, String) {
     std::fs::create_dir_all(dir).unwrap();
     let url = backend.new_database_url(dir);
-    let mut conn = db::establish(&DatabaseUrl::parse(&url).unwrap()).unwrap();
+    (registry_at(&url), url)
+}
+
+/// The database at `url`, migrated, with the built-in registry.
+fn registry_at(url: &str) -> DbConn {
+    let mut conn = db::establish(&DatabaseUrl::parse(url).unwrap()).unwrap();
     db::migrate(&mut conn).unwrap();
     Registry::built_in()
         .load(&mut conn, Clock::default().now())
         .unwrap();
-    (conn, url)
+    conn
 }
 
 /// A database with the demo's published samples, exported.
 fn demo_export(backend: Backend, dir: &Path) -> (DbConn, Vec<Clarification>) {
     let (mut conn, _) = registry_database(backend, dir);
-    clarion::demo::seed(
+    clarion::seed::demo::seed(
         &mut conn,
-        clarion::demo::DEFAULT_PASSWORD,
+        clarion::seed::demo::DEFAULT_PASSWORD,
         Clock::default().now(),
     )
     .unwrap();
@@ -68,6 +73,7 @@ on_both_databases!(
     a_file_with_one_bad_record_imports_nothing_and_names_the_record,
     synthetic_clarifications_have_unique_references_that_later_ones_follow,
     a_register_past_its_retention_period_is_erased_whatever_its_size,
+    no_exported_cell_starts_a_formula_and_the_import_takes_the_texts_back,
 );
 
 async fn demo_clarifications_survive_a_round_trip_through_csv_and_json(backend: Backend) {
@@ -489,4 +495,79 @@ async fn a_register_past_its_retention_period_is_erased_whatever_its_size(backen
     )
     .unwrap();
     assert_eq!(again, 0, "nothing is erased twice");
+}
+
+/// Texts a spreadsheet would take for formulas, and one already quoted.
+const FORMULA_LIKE: [&str; 5] = [
+    "=HYPERLINK(\"https://evil.example\", \"Click\")",
+    "+1 if the method is validated",
+    "- one procedure\n- several methods",
+    "@SUM(A1:A2)",
+    "'=already quoted by someone",
+];
+
+async fn no_exported_cell_starts_a_formula_and_the_import_takes_the_texts_back(backend: Backend) {
+    use crate::support::register::{Published, publish};
+    let root = tempfile::tempdir().unwrap();
+    let (source, source_url) = place(backend, root.path(), "source");
+    let mut conn = registry_at(&source_url);
+    for (n, text) in FORMULA_LIKE.iter().enumerate() {
+        let clause = format!("7.{}", n + 1);
+        publish(
+            &mut conn,
+            Published {
+                clause: &clause,
+                question: text,
+                answer: text,
+                ..Published::default()
+            },
+        );
+    }
+    drop(conn);
+    let file = root.path().join("formulas.csv");
+    stdout(&clarion(
+        &source,
+        &source_url,
+        &[
+            "export",
+            "--format",
+            "csv",
+            "--output",
+            file.to_str().unwrap(),
+        ],
+    ));
+    let csv = std::fs::read(&file).unwrap();
+    let mut cells = 0;
+    for row in csv::Reader::from_reader(csv.as_slice()).records() {
+        for cell in row.unwrap().iter() {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "{cell:?} would run as a formula"
+            );
+            cells += 1;
+        }
+    }
+    assert_eq!(cells, FORMULA_LIKE.len() * transfer::COLUMNS.len());
+    let text = String::from_utf8(csv).unwrap();
+    assert!(text.contains(",\"'=HYPERLINK("), "{text}");
+    assert!(text.contains(",''=already quoted by someone,"), "{text}");
+
+    let (target, target_url) = place(backend, root.path(), "target");
+    let imported = stdout(&clarion(
+        &target,
+        &target_url,
+        &["import", file.to_str().unwrap()],
+    ));
+    assert_eq!(
+        imported.trim(),
+        "imported 5 clarifications, 0 already present"
+    );
+    let json = |dir: &Path, url: &str| {
+        transfer::read_json(stdout(&clarion(dir, url, &["export", "--format", "json"])).as_bytes())
+            .unwrap()
+    };
+    let (exported, reimported) = (json(&source, &source_url), json(&target, &target_url));
+    assert_eq!(reimported, exported, "the round trip is lossless");
+    let questions: HashSet<&str> = reimported.iter().map(|r| r.question.as_str()).collect();
+    assert_eq!(questions, FORMULA_LIKE.into_iter().collect());
 }

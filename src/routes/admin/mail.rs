@@ -1,33 +1,44 @@
-//! `/admin/mail`: mail delivery — what is waiting, what failed and why, and
-//! a way to try a failed message again.
+//! `/admin/mail`: mail delivery — what is waiting, what was given up and
+//! why, and what became of the mail sent to one address.
 
-use actix_web::{HttpResponse, web};
+use actix_web::web;
 use askama::Template;
 use askama_web::WebTemplate;
+use serde::Deserialize;
 
-use super::{Done, admin_page, see_other};
+use super::admin_page;
 use crate::error::AppError;
 use crate::mail::outbox::{self, OutboxMessage};
-use crate::web::{AppState, Csrf, CsrfForm, NoFields, Page};
+use crate::web::{AppState, Page};
 use crate::workflow::registry::Secretariat;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/mail", web::get().to(show))
-        .route("/mail/{id}/retry", web::post().to(retry))
-        .route(
-            "/mail/{id}/retry",
-            web::get().to(|| async { see_other("/admin/mail") }),
-        );
+    cfg.route("/mail", web::get().to(show));
+}
+
+/// Messages listed at most, in either table.
+const LISTED: i64 = 200;
+
+#[derive(Deserialize)]
+pub struct Lookup {
+    #[serde(default)]
+    to: String,
+}
+
+/// The mail to one address: found by the hash of the address, which is
+/// all a delivered or given-up message keeps of it.
+pub struct Sent {
+    address: String,
+    messages: Vec<OutboxMessage>,
 }
 
 #[derive(Template, WebTemplate)]
 #[template(path = "admin/mail.html")]
 pub struct MailPage {
     page: Page,
-    csrf: Csrf,
     depth: Vec<(String, i64)>,
     messages: Vec<OutboxMessage>,
-    retried: bool,
+    sent: Option<Sent>,
 }
 
 impl MailPage {
@@ -42,34 +53,28 @@ impl MailPage {
 pub async fn show(
     state: web::Data<AppState>,
     admin: Secretariat,
-    csrf: Csrf,
-    done: web::Query<Done>,
+    lookup: web::Query<Lookup>,
 ) -> Result<MailPage, AppError> {
-    let (depth, messages) = state
-        .db(|conn| Ok((outbox::depth(conn)?, outbox::undelivered(conn, 200)?)))
+    let address = lookup.into_inner().to.trim().to_lowercase();
+    let (depth, messages, sent) = state
+        .db(move |conn| {
+            let sent = if address.is_empty() {
+                None
+            } else {
+                let messages = outbox::to_address(conn, &address, LISTED)?;
+                Some(Sent { address, messages })
+            };
+            Ok((
+                outbox::depth(conn)?,
+                outbox::undelivered(conn, LISTED)?,
+                sent,
+            ))
+        })
         .await?;
     Ok(MailPage {
         page: admin_page(&state, &admin),
-        csrf,
         depth,
         messages,
-        retried: done.done == "retried",
+        sent,
     })
-}
-
-pub async fn retry(
-    state: web::Data<AppState>,
-    _admin: Secretariat,
-    id: web::Path<String>,
-    CsrfForm(_): CsrfForm<NoFields>,
-) -> Result<HttpResponse, AppError> {
-    let (id, now) = (id.into_inner(), state.clock.now());
-    let retried = state
-        .db(move |conn| Ok(outbox::retry(conn, &id, now)?))
-        .await?;
-    if !retried {
-        return Err(AppError::NotFound);
-    }
-    state.wake_mail_worker();
-    Ok(see_other("/admin/mail?done=retried"))
 }

@@ -301,12 +301,7 @@ mod tests {
     use super::*;
 
     fn group(id: &str) -> Group {
-        Group {
-            id: id.into(),
-            code: "MG 17025".into(),
-            name: "Maintenance group".into(),
-            created_at: NaiveDateTime::default(),
-        }
+        Group::example(id)
     }
 
     fn typed(designation: &str, edition: &str, title: &str, group: &str) -> StandardInput {

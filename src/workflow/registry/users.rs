@@ -161,12 +161,7 @@ mod tests {
     use super::*;
 
     fn group() -> Group {
-        Group {
-            id: "g1".into(),
-            code: "MG 17025".into(),
-            name: "Maintenance group".into(),
-            created_at: chrono::NaiveDateTime::default(),
-        }
+        Group::example("g1")
     }
 
     #[test]

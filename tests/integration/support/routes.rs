@@ -37,7 +37,7 @@ pub struct Route {
     pub pattern: &'static str,
     /// An address of the route, each placeholder naming what fills it:
     /// `{reference}` a request, `{slug}` a standard, `{group}`, `{user}`,
-    /// `{committee}`, `{mail}` (a message of the outbox), `{subscription}`
+    /// `{committee}`, `{subscription}`
     /// and its `{mac}`, `{token}` (of a mailed link), `{asset}` (a static
     /// file's name).
     pub example: &'static str,
@@ -53,7 +53,6 @@ pub const KINDS: &[&str] = &[
     "group",
     "user",
     "committee",
-    "mail",
     "subscription",
     "mac",
     "token",
@@ -201,8 +200,6 @@ pub const ROUTES: &[Route] = &[
     post("/admin/users/{id}/reactivate",                   Secretariat).at("/admin/users/{user}/reactivate"),
     get("/admin/users/{id}/{action}",                      Secretariat).at("/admin/users/{user}/deactivate"),
     get("/admin/mail",                                     Secretariat),
-    post("/admin/mail/{id}/retry",                         Secretariat).at("/admin/mail/{mail}/retry"),
-    get("/admin/mail/{id}/retry",                          Secretariat).at("/admin/mail/{mail}/retry"),
     get("/admin/stats",                                    Secretariat),
     // Operations.
     get("/healthz",                                        Public),

@@ -51,17 +51,49 @@ pub async fn act(
     action: &str,
     fields: &[(&str, &str)],
 ) -> reqwest::Response {
+    filled(person, reference, action, fields)
+        .await
+        .send(person)
+        .await
+}
+
+/// An action form of the request page as `person` sees it now, to send
+/// later (together with others, say).
+pub struct Filled {
+    action: String,
+    fields: Vec<(String, String)>,
+}
+
+impl Filled {
+    pub async fn send(&self, person: &Person) -> reqwest::Response {
+        let fields: Vec<(&str, &str)> = self
+            .fields
+            .iter()
+            .map(|(name, value)| (name.as_str(), value.as_str()))
+            .collect();
+        person.post_form(&self.action, &fields).await
+    }
+}
+
+pub async fn filled(
+    person: &Person,
+    reference: &str,
+    action: &str,
+    fields: &[(&str, &str)],
+) -> Filled {
     let page_path = format!("/workspace/requests/{reference}");
     let (status, page) = person.page(&page_path).await;
     assert_eq!(status, 200, "{page_path}");
-    let version = version_in(&page);
-    let token = csrf_token_in(&page);
-    let mut all = fields.to_vec();
-    all.push(("csrf_token", &token));
-    all.push(("version", &version));
-    person
-        .post_form(&format!("{page_path}/{action}"), &all)
-        .await
+    let mut all: Vec<(String, String)> = fields
+        .iter()
+        .map(|(name, value)| ((*name).to_owned(), (*value).to_owned()))
+        .collect();
+    all.push(("csrf_token".into(), csrf_token_in(&page)));
+    all.push(("version".into(), version_in(&page)));
+    Filled {
+        action: format!("{page_path}/{action}"),
+        fields: all,
+    }
 }
 
 /// The submitter answers the secretariat's question from their tracking

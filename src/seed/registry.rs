@@ -14,7 +14,7 @@ use crate::models::committees::{self, CommitteeForm, NewCommittee};
 use crate::models::groups::NewGroup;
 use crate::models::standards::{NewStandard, StandardForm, slug_for};
 
-pub const BUILT_IN: &str = include_str!("../seed/registry.toml");
+pub const BUILT_IN: &str = include_str!("../../seed/registry.toml");
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

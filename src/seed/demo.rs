@@ -1,0 +1,1037 @@
+//! `clarion seed --demo`: accounts for every role, published sample
+//! clarifications on several standards and requests in every state of the
+//! lifecycle, so that a first look at Clarion has something to show.
+//!
+//! What the demo holds is written in `seed/demo.toml`. Each request is
+//! played through the workflow's own steps, as the demo's people would take
+//! them: the submitter sends the form and follows the confirmation link,
+//! the secretariat screens, the group drafts, votes and decides, the
+//! secretariat publishes, and the system closes what waited too long. Each
+//! step happens at its moment in a made-up past, so that timelines read as
+//! they would, in a context that mails nobody ([`Ctx::replay`]): the past
+//! is made up and every address is on example.org. Demo requests are
+//! marked `is_sample`.
+//!
+//! Seeding is idempotent: accounts are matched by address, requests by their
+//! question among the samples, and whatever already exists is left alone.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use chrono::{NaiveDateTime, NaiveTime, TimeDelta};
+use diesel::prelude::*;
+use serde::Deserialize;
+
+use crate::db::schema::requests;
+use crate::db::{self, DbConn};
+use crate::domain::access::GroupRole;
+use crate::domain::lifecycle::State;
+use crate::domain::password;
+use crate::domain::submission::SubmissionInput;
+use crate::models::requests as request_rows;
+use crate::models::standards::Standard;
+use crate::models::users::{self, User};
+use crate::models::{groups, standards};
+use crate::workflow::registry::groups::{self as group_registry, MemberInput};
+use crate::workflow::registry::{Outcome, Secretariat};
+use crate::workflow::submitter::{self, Confirmed};
+use crate::workflow::workspace::{self, Acting};
+use crate::workflow::{Ctx, WorkflowError, rounds};
+
+/// The password of every demo account unless `CLARION_DEMO_PASSWORD` says
+/// otherwise.
+pub const DEFAULT_PASSWORD: &str = "clarion-demo";
+pub const PASSWORD_VARIABLE: &str = "CLARION_DEMO_PASSWORD";
+
+/// The address of the demo's secretariat account (in `seed/demo.toml`).
+pub const SECRETARIAT_EMAIL: &str = "secretariat@example.org";
+
+/// What demo requests carry in place of the keyed hash of a submitting
+/// address (the hourly throttle never matches it).
+const SUBMITTED_FROM: &str = "demo";
+
+// ---------------------------------------------------------------------------
+// What seed/demo.toml holds
+// ---------------------------------------------------------------------------
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Demo {
+    accounts: Vec<Account>,
+    submitters: Vec<Submitter>,
+    sample_rounds: SampleRounds,
+    samples: Vec<Sample>,
+    cases: Vec<Case>,
+}
+
+static BUILT_IN: LazyLock<Demo> = LazyLock::new(|| {
+    toml::from_str(include_str!("../../seed/demo.toml"))
+        .expect("seed/demo.toml is checked by the tests")
+});
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Account {
+    email: String,
+    name: String,
+    #[serde(default)]
+    secretariat: bool,
+    /// The slug of a standard whose responsible group the account sits in,
+    /// with `seat`.
+    standard: Option<String>,
+    seat: Option<Seat>,
+}
+
+impl Account {
+    fn place(&self) -> Result<Option<(&str, Seat)>, DemoError> {
+        match (&self.standard, self.seat) {
+            (Some(standard), Some(seat)) => Ok(Some((standard, seat))),
+            (None, None) => Ok(None),
+            _ => Err(DemoError::Script(format!(
+                "{} needs both a standard and a seat, or neither",
+                self.email
+            ))),
+        }
+    }
+}
+
+/// A place in a maintenance group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum Seat {
+    Convenor,
+    Member1,
+    Member2,
+}
+
+impl Seat {
+    fn role(self) -> GroupRole {
+        match self {
+            Seat::Convenor => GroupRole::Convenor,
+            Seat::Member1 | Seat::Member2 => GroupRole::Member,
+        }
+    }
+}
+
+/// Someone who asks, as they fill in the request form.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Submitter {
+    name: String,
+    email: String,
+    organization: Option<String>,
+    country: String,
+    category: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SampleRounds {
+    editorial_comment: String,
+}
+
+/// A published clarification; its life is generated (`sample_plan`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Sample {
+    key: String,
+    standard: String,
+    clause: String,
+    submitter: String,
+    published_days_ago: i64,
+    consider_at_revision: bool,
+    question: String,
+    answer: String,
+    flag: Option<Flag>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Flag {
+    kind: String,
+    days_ago: i64,
+    note: String,
+}
+
+/// A request played from submission to where it stands today.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Case {
+    key: String,
+    standard: String,
+    clause: String,
+    submitter: String,
+    /// Days before today of the last step.
+    ends_days_ago: i64,
+    question: String,
+    background: Option<String>,
+    proposed_answer: Option<String>,
+    steps: Vec<Timed>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Timed {
+    /// Since the previous step (ignored for the first).
+    #[serde(default)]
+    after: Gap,
+    #[serde(flatten)]
+    step: Step,
+}
+
+#[derive(Debug, Default, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Gap {
+    #[serde(default)]
+    days: i64,
+    #[serde(default)]
+    hours: i64,
+}
+
+impl Gap {
+    fn delta(self) -> TimeDelta {
+        days(self.days) + hours(self.hours)
+    }
+}
+
+fn days(n: i64) -> TimeDelta {
+    TimeDelta::days(n)
+}
+
+fn hours(n: i64) -> TimeDelta {
+    TimeDelta::hours(n)
+}
+
+/// One thing someone does to a request; the texts are what they type.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(tag = "action", rename_all = "snake_case")]
+enum Step {
+    /// The submitter follows the link of the confirmation mail.
+    Confirm,
+    Accept,
+    Ask {
+        text: String,
+    },
+    Reply {
+        text: String,
+    },
+    /// The worker closes a request whose submitter did not reply in time.
+    Expire,
+    NotAdmissible {
+        reason: String,
+        note: String,
+    },
+    Refer {
+        committee: String,
+        note: String,
+    },
+    /// `of`: the key of the published sample it duplicates.
+    Duplicate {
+        of: String,
+    },
+    /// An internal comment.
+    Comment {
+        seat: Seat,
+        text: String,
+    },
+    OpenRound {
+        draft: String,
+    },
+    Vote {
+        seat: Seat,
+        position: String,
+        comment: Option<String>,
+    },
+    /// The final answer (the draft if none) and the convenor's response to
+    /// every opposition.
+    CloseWithConsensus {
+        answer: Option<String>,
+        response: Option<String>,
+    },
+    CloseWithoutConsensus {
+        note: String,
+    },
+    CloseNoConsensus {
+        note: String,
+    },
+    SendBack {
+        note: String,
+    },
+    Publish {
+        consider_at_revision: bool,
+    },
+    Mark {
+        flag: String,
+        note: String,
+    },
+    Withdraw,
+}
+
+impl Step {
+    /// How seed/demo.toml names it.
+    fn name(&self) -> &'static str {
+        match self {
+            Step::Confirm => "confirm",
+            Step::Accept => "accept",
+            Step::Ask { .. } => "ask",
+            Step::Reply { .. } => "reply",
+            Step::Expire => "expire",
+            Step::NotAdmissible { .. } => "not_admissible",
+            Step::Refer { .. } => "refer",
+            Step::Duplicate { .. } => "duplicate",
+            Step::Comment { .. } => "comment",
+            Step::OpenRound { .. } => "open_round",
+            Step::Vote { .. } => "vote",
+            Step::CloseWithConsensus { .. } => "close_with_consensus",
+            Step::CloseWithoutConsensus { .. } => "close_without_consensus",
+            Step::CloseNoConsensus { .. } => "close_no_consensus",
+            Step::SendBack { .. } => "send_back",
+            Step::Publish { .. } => "publish",
+            Step::Mark { .. } => "mark",
+            Step::Withdraw => "withdraw",
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Plans: each request with the moment of each step
+// ---------------------------------------------------------------------------
+
+struct Plan<'d> {
+    key: &'d str,
+    standard: &'d str,
+    clause: &'d str,
+    question: &'d str,
+    background: Option<&'d str>,
+    proposed_answer: Option<&'d str>,
+    submitter: &'d Submitter,
+    steps: Vec<(NaiveDateTime, Step)>,
+}
+
+impl Plan<'_> {
+    /// The request form as its submitter fills it in.
+    fn form(&self) -> SubmissionInput {
+        let who = self.submitter;
+        let on = || Some("on".to_owned());
+        SubmissionInput {
+            name: who.name.clone(),
+            email: who.email.clone(),
+            organization: who.organization.clone().unwrap_or_default(),
+            country: who.country.clone(),
+            category: who.category.clone(),
+            standard: self.standard.to_owned(),
+            clause: self.clause.to_owned(),
+            question: self.question.to_owned(),
+            background: self.background.unwrap_or_default().to_owned(),
+            proposed_answer: self.proposed_answer.unwrap_or_default().to_owned(),
+            confirm_intent: on(),
+            confirm_not_specific_case: on(),
+            confirm_not_new_requirement: on(),
+            confirm_publication: on(),
+            website: String::new(),
+        }
+    }
+}
+
+impl Demo {
+    fn built_in() -> &'static Demo {
+        &BUILT_IN
+    }
+
+    fn submitter(&self, email: &str) -> Result<&Submitter, DemoError> {
+        self.submitters
+            .iter()
+            .find(|s| s.email == email)
+            .ok_or_else(|| DemoError::Script(format!("no submitter {email}")))
+    }
+
+    /// Every demo request, oldest submission first, so that references
+    /// follow the order of submission within each year.
+    fn plans(&self, now: NaiveDateTime) -> Result<Vec<Plan<'_>>, DemoError> {
+        let mut plans = Vec::with_capacity(self.samples.len() + self.cases.len());
+        for (i, sample) in self.samples.iter().enumerate() {
+            plans.push(Plan {
+                key: &sample.key,
+                standard: &sample.standard,
+                clause: &sample.clause,
+                question: &sample.question,
+                background: None,
+                proposed_answer: None,
+                submitter: self.submitter(&sample.submitter)?,
+                steps: self.sample_steps(now, i, sample),
+            });
+        }
+        for case in &self.cases {
+            let steps = case
+                .steps
+                .iter()
+                .map(|timed| (timed.after.delta(), timed.step.clone()))
+                .collect();
+            plans.push(Plan {
+                key: &case.key,
+                standard: &case.standard,
+                clause: &case.clause,
+                question: &case.question,
+                background: case.background.as_deref(),
+                proposed_answer: case.proposed_answer.as_deref(),
+                submitter: self.submitter(&case.submitter)?,
+                steps: schedule(now, &case.key, case.ends_days_ago, steps),
+            });
+        }
+        plans.sort_by_key(|plan| plan.steps.first().map(|(at, _)| *at));
+        Ok(plans)
+    }
+
+    /// The life of a published sample: confirmed, accepted, one round,
+    /// decided, published, and maybe marked later. The gaps vary with `i`.
+    fn sample_steps(
+        &self,
+        now: NaiveDateTime,
+        i: usize,
+        sample: &Sample,
+    ) -> Vec<(NaiveDateTime, Step)> {
+        let n = i as i64;
+        let mut steps = vec![
+            (TimeDelta::zero(), Step::Confirm),
+            (days(1 + n % 4) + hours(n % 5), Step::Accept),
+            (
+                days(8 + (n * 7) % 18) + hours((n * 3) % 7),
+                Step::OpenRound {
+                    draft: sample.answer.clone(),
+                },
+            ),
+        ];
+        // Votes only where the group has demo members; the round closes a
+        // day after its deadline.
+        let vote = |seat, position: &str, comment: Option<&str>| Step::Vote {
+            seat,
+            position: position.to_owned(),
+            comment: comment.map(str::to_owned),
+        };
+        let crewed = self
+            .accounts
+            .iter()
+            .any(|a| a.standard.as_deref() == Some(sample.standard.as_str()));
+        let mut voting = TimeDelta::zero();
+        if crewed {
+            let member2 = if i % 3 == 0 {
+                vote(
+                    Seat::Member2,
+                    "agree_with_comments",
+                    Some(&self.sample_rounds.editorial_comment),
+                )
+            } else {
+                vote(Seat::Member2, "agree", None)
+            };
+            let votes = [
+                (days(2) + hours(1), vote(Seat::Member1, "agree", None)),
+                (days(3) + hours(4), member2),
+                (days(4) + hours(2), vote(Seat::Convenor, "agree", None)),
+            ];
+            voting = votes.iter().map(|(gap, _)| *gap).sum();
+            steps.extend(votes);
+        }
+        steps.push((
+            rounds::DEFAULT_ROUND + days(1) - voting,
+            Step::CloseWithConsensus {
+                answer: None,
+                response: None,
+            },
+        ));
+        steps.push((
+            days(3 + (n * 5) % 10) + hours(n % 3),
+            Step::Publish {
+                consider_at_revision: sample.consider_at_revision,
+            },
+        ));
+        let ends = match &sample.flag {
+            Some(flag) => {
+                steps.push((
+                    days(sample.published_days_ago - flag.days_ago),
+                    Step::Mark {
+                        flag: flag.kind.clone(),
+                        note: flag.note.clone(),
+                    },
+                ));
+                flag.days_ago
+            }
+            None => sample.published_days_ago,
+        };
+        schedule(now, &sample.key, ends, steps)
+    }
+}
+
+/// Places the steps in time, backwards from the last one: `ends_days_ago`
+/// days before today, during office hours (UTC).
+fn schedule(
+    now: NaiveDateTime,
+    key: &str,
+    ends_days_ago: i64,
+    steps: Vec<(TimeDelta, Step)>,
+) -> Vec<(NaiveDateTime, Step)> {
+    let spread = key
+        .bytes()
+        .fold(7_i64, |h, b| (h * 31 + i64::from(b)) % 1_000_003);
+    let nine = NaiveTime::from_hms_opt(9, 0, 0).expect("a valid time");
+    let end = (now.date() - TimeDelta::days(ends_days_ago.max(1))).and_time(nine)
+        + TimeDelta::minutes(spread % 420);
+    let mut at = end;
+    let mut timed = Vec::with_capacity(steps.len());
+    for (gap, step) in steps.into_iter().rev() {
+        timed.push((at, step));
+        at -= gap;
+    }
+    timed.reverse();
+    timed
+}
+
+// ---------------------------------------------------------------------------
+// Seeding
+// ---------------------------------------------------------------------------
+
+#[derive(Debug, thiserror::Error)]
+pub enum DemoError {
+    #[error("the demo needs {0}, which is not in the database; load the built-in registry first")]
+    Missing(String),
+    #[error("the demo password: {0}")]
+    Password(&'static str),
+    #[error("the demo script is inconsistent: {0}")]
+    Script(String),
+    #[error("database: {0}")]
+    Database(#[from] diesel::result::Error),
+}
+
+impl DemoError {
+    /// A step the workflow refused: the demo script does not hold together.
+    fn refused(what: &str, error: WorkflowError) -> DemoError {
+        match error {
+            WorkflowError::Database(e) => DemoError::Database(e),
+            other => DemoError::Script(format!("{what}: {other}")),
+        }
+    }
+}
+
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct DemoReport {
+    pub accounts_created: usize,
+    pub memberships_created: usize,
+    pub published_created: usize,
+    pub requests_created: usize,
+    /// Reference and plain tracking token of each open request created now:
+    /// the submitter's link, which exists nowhere else.
+    pub tracking_links: Vec<(String, String)>,
+}
+
+impl DemoReport {
+    pub fn is_empty(&self) -> bool {
+        self.accounts_created == 0 && self.memberships_created == 0 && self.requests_created == 0
+    }
+
+    /// What the person at the terminal needs to try the demo.
+    pub fn summary(&self, base_url: &str) -> String {
+        if self.is_empty() {
+            return "demo: already loaded, nothing added".to_owned();
+        }
+        let mut text = format!(
+            "demo: {} accounts, {} memberships, {} published sample clarifications and {} other requests added\n\
+             accounts (password: ${PASSWORD_VARIABLE}, default {DEFAULT_PASSWORD}):\n",
+            self.accounts_created,
+            self.memberships_created,
+            self.published_created,
+            self.requests_created - self.published_created,
+        );
+        for account in &Demo::built_in().accounts {
+            let role = match (&account.standard, account.seat) {
+                (Some(slug), Some(seat)) => format!("{} for {slug}", seat.role().as_str()),
+                _ => "secretariat".to_owned(),
+            };
+            text.push_str(&format!("  {:<30} {role}\n", account.email));
+        }
+        if !self.tracking_links.is_empty() {
+            text.push_str("tracking links of the open demo requests (shown only now):\n");
+            for (reference, token) in &self.tracking_links {
+                text.push_str(&format!("  {reference}  {base_url}/track/{token}\n"));
+            }
+        }
+        text.trim_end().to_owned()
+    }
+}
+
+/// Adds the demo to a database whose registry is loaded; what exists
+/// already is left as it is. Everything happens in one write transaction.
+pub fn seed(
+    conn: &mut DbConn,
+    password: &str,
+    now: NaiveDateTime,
+) -> Result<DemoReport, DemoError> {
+    password::check_new(password, password).map_err(DemoError::Password)?;
+    let demo = Demo::built_in();
+    let plans = demo.plans(now)?;
+    // Hashing is slow: once, outside the transaction, and only if needed.
+    let mut missing = false;
+    for account in &demo.accounts {
+        missing |= users::find_by_email(conn, &account.email)?.is_none();
+    }
+    let hash = missing.then(|| password::hash(password));
+    let since = plans
+        .iter()
+        .filter_map(|plan| plan.steps.first().map(|(at, _)| *at))
+        .min()
+        .unwrap_or(now)
+        - TimeDelta::days(30);
+    db::write_transaction(conn, |conn| {
+        let mut report = DemoReport::default();
+        let mut world = World::with_accounts(conn, demo, hash.as_deref(), since, &mut report)?;
+        for plan in &plans {
+            play(conn, &mut world, plan, &mut report)?;
+        }
+        world.leave(conn)?;
+        Ok(report)
+    })
+}
+
+/// Who sits where, and what the requests refer to.
+struct World<'d> {
+    secretariat: Secretariat,
+    /// group id → seat → account
+    crews: HashMap<String, HashMap<Seat, User>>,
+    standards: HashMap<&'d str, Standard>,
+    /// Groups without demo accounts, which the secretariat sits in as
+    /// convenor while it records their samples' decisions.
+    sat_in: Vec<String>,
+    since: NaiveDateTime,
+    /// plan key → reference
+    references: HashMap<&'d str, String>,
+}
+
+impl<'d> World<'d> {
+    /// Creates the accounts that do not exist yet, and seats them.
+    fn with_accounts(
+        conn: &mut DbConn,
+        demo: &'d Demo,
+        hash: Option<&str>,
+        since: NaiveDateTime,
+        report: &mut DemoReport,
+    ) -> Result<Self, DemoError> {
+        let mut accounts = Vec::with_capacity(demo.accounts.len());
+        for account in &demo.accounts {
+            let user = match users::find_by_email(conn, &account.email)? {
+                Some(user) => user,
+                None => {
+                    let id = db::new_id();
+                    users::insert(
+                        conn,
+                        &users::NewUser {
+                            id: &id,
+                            email: &account.email,
+                            name: &account.name,
+                            password_hash: Some(hash.ok_or_else(|| {
+                                DemoError::Script("an account appeared during seeding".into())
+                            })?),
+                            is_secretariat: account.secretariat,
+                            active: true,
+                            created_at: since,
+                        },
+                    )?;
+                    report.accounts_created += 1;
+                    users::find(conn, &id)?
+                }
+            };
+            accounts.push((account, user));
+        }
+        let secretariat = accounts
+            .iter()
+            .find(|(account, _)| account.secretariat)
+            .map(|(_, user)| Secretariat::of(user.clone()))
+            .ok_or_else(|| DemoError::Script("no secretariat account".into()))?
+            .map_err(|e| DemoError::refused(SECRETARIAT_EMAIL, e))?;
+        let mut world = World {
+            secretariat,
+            crews: HashMap::new(),
+            standards: HashMap::new(),
+            sat_in: Vec::new(),
+            since,
+            references: HashMap::new(),
+        };
+        for (account, user) in accounts {
+            let Some((slug, seat)) = account.place()? else {
+                continue;
+            };
+            let group_id = world.group_of(conn, slug)?;
+            if groups::role_of(conn, &group_id, &user.id)?.is_none() {
+                world.join(conn, &group_id, &user, seat.role())?;
+                report.memberships_created += 1;
+            }
+            world.crews.entry(group_id).or_default().insert(seat, user);
+        }
+        Ok(world)
+    }
+
+    fn standard(&mut self, conn: &mut DbConn, slug: &'d str) -> Result<Standard, DemoError> {
+        if let Some(standard) = self.standards.get(slug) {
+            return Ok(standard.clone());
+        }
+        let (standard, _) = standards::find_by_slug(conn, slug)?
+            .ok_or_else(|| DemoError::Missing(format!("the standard {slug}")))?;
+        self.standards.insert(slug, standard.clone());
+        Ok(standard)
+    }
+
+    fn group_of(&mut self, conn: &mut DbConn, slug: &'d str) -> Result<String, DemoError> {
+        self.standard(conn, slug)?.group_id.ok_or_else(|| {
+            DemoError::Missing(format!("a maintenance group responsible for {slug}"))
+        })
+    }
+
+    /// The secretariat adds someone to a group, as on the group's page.
+    fn join(
+        &self,
+        conn: &mut DbConn,
+        group_id: &str,
+        user: &User,
+        role: GroupRole,
+    ) -> Result<(), DemoError> {
+        let input = MemberInput {
+            user: user.id.clone(),
+            role: role.as_str().to_owned(),
+        };
+        let joined =
+            group_registry::add_member(conn, &self.secretariat, group_id, &input, self.since)
+                .map_err(|e| DemoError::refused(&user.email, e))?;
+        match joined {
+            Outcome::Done(()) => Ok(()),
+            Outcome::Refused(errors) => Err(DemoError::Script(format!(
+                "{} cannot join a group: {:?}",
+                user.email,
+                errors.as_slice()
+            ))),
+        }
+    }
+
+    /// The demo account in `seat` of the group.
+    fn seated(&self, group_id: Option<&str>, seat: Seat) -> Result<User, DemoError> {
+        group_id
+            .and_then(|group| self.crews.get(group))
+            .and_then(|crew| crew.get(&seat))
+            .cloned()
+            .ok_or_else(|| DemoError::Script(format!("no demo account sits as {seat:?} there")))
+    }
+
+    /// Who acts as the group's convenor: its demo convenor or, in a group
+    /// without demo accounts, the secretariat sitting in.
+    fn convenor(&mut self, conn: &mut DbConn, group_id: Option<&str>) -> Result<User, DemoError> {
+        let group_id = group_id.ok_or_else(|| DemoError::Script("no group".into()))?;
+        if self.crews.contains_key(group_id) {
+            return self.seated(Some(group_id), Seat::Convenor);
+        }
+        let user = self.secretariat.user().clone();
+        // Already in the group (sat in earlier, or seated by someone): as is.
+        if groups::role_of(conn, group_id, &user.id)?.is_none() {
+            self.join(conn, group_id, &user, GroupRole::Convenor)?;
+            self.sat_in.push(group_id.to_owned());
+        }
+        Ok(user)
+    }
+
+    /// The secretariat leaves the groups it sat in.
+    fn leave(self, conn: &mut DbConn) -> Result<(), DemoError> {
+        for group_id in &self.sat_in {
+            group_registry::remove_member(
+                conn,
+                &self.secretariat,
+                group_id,
+                &self.secretariat.user().id,
+            )
+            .map_err(|e| DemoError::refused(SECRETARIAT_EMAIL, e))?;
+        }
+        Ok(())
+    }
+}
+
+/// Sends one request through the form and plays its steps, unless it
+/// exists already.
+fn play<'d>(
+    conn: &mut DbConn,
+    world: &mut World<'d>,
+    plan: &Plan<'d>,
+    report: &mut DemoReport,
+) -> Result<(), DemoError> {
+    let existing: Option<Option<String>> = requests::table
+        .filter(requests::is_sample.eq(true))
+        .filter(requests::question.eq(plan.question))
+        .select(requests::reference)
+        .first(conn)
+        .optional()?;
+    if let Some(reference) = existing {
+        world.references.extend(reference.map(|r| (plan.key, r)));
+        return Ok(());
+    }
+    let script = |message: String| DemoError::Script(format!("{}: {message}", plan.key));
+    let standard = world.standard(conn, plan.standard)?;
+    // The standard took requests when the demo says it was asked; it may be
+    // superseded by now.
+    let submission = plan
+        .form()
+        .validate(|_| true)
+        .map_err(|errors| script(format!("the form refuses it: {:?}", errors.as_slice())))?;
+    let first = plan
+        .steps
+        .first()
+        .ok_or_else(|| script("no steps".into()))?
+        .0;
+    // Sent a little before the confirmation link was followed.
+    let ctx = Ctx::replay(first - TimeDelta::minutes(23));
+    let (id, confirm_token) =
+        submitter::store_submission(conn, &ctx, &submission, &standard, SUBMITTED_FROM)
+            .map_err(|e| DemoError::refused(plan.key, e))?;
+    request_rows::mark_sample(conn, &id)?;
+    let mut player = Player {
+        id,
+        confirm_token: Some(confirm_token),
+        track_token: None,
+    };
+    for (n, (at, step)) in plan.steps.iter().enumerate() {
+        let what = format!("{}, step {} ({})", plan.key, n + 1, step.name());
+        player.step(conn, world, &ctx.at(*at), step, &what)?;
+    }
+    let request = request_rows::find(conn, &player.id)?;
+    let reference = request
+        .reference
+        .clone()
+        .ok_or_else(|| script("never confirmed".into()))?;
+    if let (true, Some(token)) = (request.state.is_open(), player.track_token) {
+        report.tracking_links.push((reference.clone(), token));
+    }
+    if request.state == State::Published {
+        report.published_created += 1;
+    }
+    report.requests_created += 1;
+    world.references.insert(plan.key, reference);
+    Ok(())
+}
+
+/// One request on its way, with the submitter's private links.
+struct Player {
+    id: String,
+    confirm_token: Option<String>,
+    track_token: Option<String>,
+}
+
+impl Player {
+    /// Takes one step as its person would, through the workflow function
+    /// behind their button.
+    fn step(
+        &mut self,
+        conn: &mut DbConn,
+        world: &mut World<'_>,
+        ctx: &Ctx,
+        step: &Step,
+        what: &str,
+    ) -> Result<(), DemoError> {
+        let request = request_rows::find(conn, &self.id)?;
+        let reference = request.reference.clone().unwrap_or_default();
+        let group = request.group_id.as_deref();
+        let version = request.version;
+        let secretariat = world.secretariat.user().clone();
+        let as_secretariat = Acting {
+            user: &secretariat,
+            reference: &reference,
+            version,
+        };
+        let refused = |e| DemoError::refused(what, e);
+        let script = |message: &str| DemoError::Script(format!("{what}: {message}"));
+        match step {
+            Step::Confirm => {
+                let token = self
+                    .confirm_token
+                    .take()
+                    .ok_or_else(|| script("confirmed twice"))?;
+                match submitter::confirm(conn, ctx, &token).map_err(refused)? {
+                    Confirmed::Now { track_token } => self.track_token = Some(track_token),
+                    Confirmed::Before => return Err(script("confirmed before")),
+                }
+            }
+            Step::Accept => workspace::accept(conn, ctx, &as_secretariat, "").map_err(refused)?,
+            Step::Ask { text } => {
+                workspace::ask(conn, ctx, &as_secretariat, text).map_err(refused)?;
+            }
+            Step::Reply { text } => {
+                let token = self.track_token.as_deref().unwrap_or_default();
+                submitter::reply(conn, ctx, token, version, text).map_err(refused)?;
+            }
+            Step::Expire => {
+                submitter::expire_unanswered(conn, ctx).map_err(refused)?;
+                if request_rows::find(conn, &self.id)?.state != State::Closed {
+                    return Err(script("not due to expire then"));
+                }
+            }
+            Step::NotAdmissible { reason, note } => {
+                workspace::not_admissible(conn, ctx, &as_secretariat, reason, note)
+                    .map_err(refused)?;
+            }
+            Step::Refer { committee, note } => {
+                workspace::refer(conn, ctx, &as_secretariat, committee, note).map_err(refused)?;
+            }
+            Step::Duplicate { of } => {
+                let original = world
+                    .references
+                    .get(of.as_str())
+                    .ok_or_else(|| script("the published sample comes later"))?;
+                workspace::duplicate(conn, ctx, &as_secretariat, original).map_err(refused)?;
+            }
+            Step::Comment { seat, text } => {
+                let member = world.seated(group, *seat)?;
+                workspace::comment(conn, ctx, &member, &reference, text).map_err(refused)?;
+            }
+            Step::OpenRound { draft } => {
+                let convenor = world.convenor(conn, group)?;
+                let acting = Acting {
+                    user: &convenor,
+                    reference: &reference,
+                    version,
+                };
+                rounds::open(conn, ctx, &acting, draft, "").map_err(refused)?;
+            }
+            Step::Vote {
+                seat,
+                position,
+                comment,
+            } => {
+                let member = world.seated(group, *seat)?;
+                let acting = Acting {
+                    user: &member,
+                    reference: &reference,
+                    version,
+                };
+                let comment = comment.as_deref().unwrap_or_default();
+                rounds::vote(conn, ctx, &acting, position, comment).map_err(refused)?;
+            }
+            Step::CloseWithConsensus { answer, response } => {
+                let convenor = world.convenor(conn, group)?;
+                // What the convenor's page shows: the draft and the oppositions.
+                let page = workspace::request_page(conn, &convenor, &reference, ctx.now)
+                    .map_err(refused)?;
+                let answer = match (answer, &page.round) {
+                    (Some(answer), _) => answer.clone(),
+                    (None, Some(round)) => round.draft_answer.clone(),
+                    (None, None) => return Err(script("no round to close")),
+                };
+                let responses: Vec<(String, String)> = page
+                    .oppositions()
+                    .iter()
+                    .map(|vote| (vote.id.clone(), response.clone().unwrap_or_default()))
+                    .collect();
+                let acting = Acting {
+                    user: &convenor,
+                    reference: &reference,
+                    version,
+                };
+                rounds::close_with_consensus(conn, ctx, &acting, &answer, &responses)
+                    .map_err(refused)?;
+            }
+            Step::CloseWithoutConsensus { note } => {
+                let convenor = world.convenor(conn, group)?;
+                let acting = Acting {
+                    user: &convenor,
+                    reference: &reference,
+                    version,
+                };
+                rounds::close_without_consensus(conn, ctx, &acting, note).map_err(refused)?;
+            }
+            Step::CloseNoConsensus { note } => {
+                let convenor = world.convenor(conn, group)?;
+                let acting = Acting {
+                    user: &convenor,
+                    reference: &reference,
+                    version,
+                };
+                rounds::close_no_consensus(conn, ctx, &acting, note).map_err(refused)?;
+            }
+            Step::SendBack { note } => {
+                rounds::send_back(conn, ctx, &as_secretariat, note).map_err(refused)?;
+            }
+            Step::Publish {
+                consider_at_revision,
+            } => {
+                rounds::publish(conn, ctx, &as_secretariat, *consider_at_revision)
+                    .map_err(refused)?;
+            }
+            Step::Mark { flag, note } => {
+                rounds::mark_publication(conn, ctx, &as_secretariat, flag, note)
+                    .map_err(refused)?;
+            }
+            Step::Withdraw => {
+                let token = self.track_token.as_deref().unwrap_or_default();
+                submitter::withdraw(conn, ctx, token, version).map_err(refused)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> usize {
+        text.matches(". ").count() + usize::from(text.ends_with('.'))
+    }
+
+    #[test]
+    fn every_sample_reads_like_a_clarification() {
+        let demo = Demo::built_in();
+        for sample in &demo.samples {
+            let n = sentences(&sample.answer);
+            assert!((2..=6).contains(&n), "{}: {n} sentences", sample.key);
+            assert!(sample.published_days_ago <= 730, "{}", sample.key);
+        }
+        let mut standards: Vec<_> = demo.samples.iter().map(|s| &s.standard).collect();
+        standards.sort_unstable();
+        standards.dedup();
+        assert!(demo.samples.len() >= 25 && standards.len() >= 5);
+    }
+
+    #[test]
+    fn every_request_passes_the_form_and_names_its_people() {
+        let demo = Demo::built_in();
+        for plan in demo.plans(chrono::Utc::now().naive_utc()).unwrap() {
+            if let Err(errors) = plan.form().validate(|_| true) {
+                panic!("{}: {:?}", plan.key, errors.as_slice());
+            }
+            let email = &plan.submitter.email;
+            assert!(email.ends_with("@example.org"), "{email}");
+        }
+        let secretariat: Vec<_> = demo.accounts.iter().filter(|a| a.secretariat).collect();
+        assert_eq!(secretariat.len(), 1);
+        assert_eq!(secretariat[0].email, SECRETARIAT_EMAIL);
+        assert!(secretariat[0].place().unwrap().is_none());
+        for account in &demo.accounts {
+            assert!(account.email.ends_with("@example.org"), "{}", account.email);
+            assert_eq!(account.place().unwrap().is_some(), !account.secretariat);
+        }
+    }
+
+    #[test]
+    fn keys_and_questions_identify_one_request_each() {
+        let demo = Demo::built_in();
+        let plans = demo.plans(chrono::Utc::now().naive_utc()).unwrap();
+        let keys: std::collections::HashSet<_> = plans.iter().map(|p| p.key).collect();
+        let questions: std::collections::HashSet<_> = plans.iter().map(|p| p.question).collect();
+        assert_eq!(keys.len(), plans.len());
+        assert_eq!(questions.len(), plans.len());
+    }
+
+    #[test]
+    fn steps_are_in_order_and_in_the_past() {
+        let now = chrono::Utc::now().naive_utc();
+        for plan in Demo::built_in().plans(now).unwrap() {
+            let times: Vec<_> = plan.steps.iter().map(|(at, _)| *at).collect();
+            assert!(times.is_sorted(), "{}", plan.key);
+            assert!(times.last().unwrap() < &now, "{}", plan.key);
+            assert!(
+                times.first().unwrap() > &(now - TimeDelta::days(830)),
+                "{}",
+                plan.key
+            );
+        }
+    }
+}
