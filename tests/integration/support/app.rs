@@ -33,6 +33,16 @@ impl Backend {
             Backend::Postgres => postgres::new_database_url(),
         }
     }
+
+    /// A database URL for a new database the application starts on: on
+    /// PostgreSQL one already migrated (see
+    /// [`postgres::new_migrated_database_url`]), on SQLite an empty file.
+    fn new_app_database_url(self, dir: &std::path::Path) -> String {
+        match self {
+            Backend::Sqlite => self.new_database_url(dir),
+            Backend::Postgres => postgres::new_migrated_database_url(),
+        }
+    }
 }
 
 /// A browser-like client with its own cookies: one person using the site.
@@ -158,10 +168,6 @@ pub fn test_settings(
             "CLARION_DATA_DIR".to_owned(),
             dir.to_string_lossy().into_owned(),
         ),
-        (
-            "CLARION_DATABASE_URL".to_owned(),
-            backend.new_database_url(dir),
-        ),
         ("CLARION_BASE_URL".to_owned(), base_url.to_owned()),
         ("CLARION_SECRET_KEY".to_owned(), "5e".repeat(32)),
         ("CLARION_WORKERS".to_owned(), "1".to_owned()),
@@ -173,6 +179,12 @@ pub fn test_settings(
     for (key, value) in extra {
         vars.retain(|(k, _)| k != key);
         vars.push(((*key).to_owned(), value.clone()));
+    }
+    if !vars.iter().any(|(k, _)| k == "CLARION_DATABASE_URL") {
+        vars.push((
+            "CLARION_DATABASE_URL".to_owned(),
+            backend.new_app_database_url(dir),
+        ));
     }
     Settings::from_sources(None, vars).expect("test settings are valid")
 }
