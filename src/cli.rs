@@ -6,11 +6,15 @@ use std::path::Path;
 use crate::clock::Clock;
 use crate::config::Settings;
 use crate::db::{self, DbConn};
+use crate::domain::access::{Capacity, GroupRole};
 use crate::domain::email::EmailAddress;
+use crate::domain::nomination::{self, NominationProblem};
 use crate::domain::password;
 use crate::domain::person::{NameProblem, PersonName};
-use crate::models::{groups, users};
-use crate::seed::registry::Registry;
+use crate::models::groups::{self, MembershipForm};
+use crate::models::organisations::{self, Organisation};
+use crate::models::users;
+use crate::seed::registry::{self, Registry};
 use crate::seed::{demo, synthetic};
 use crate::transfer::{self, Format};
 
@@ -23,16 +27,14 @@ fn connect(settings: &Settings) -> Result<DbConn, String> {
     })
 }
 
-/// A connection to an up-to-date database, its registry seeded if empty,
+/// A connection to an up-to-date database, its registry and organisations
+/// seeded if empty,
 /// as `serve` would leave it.
 fn prepared(settings: &Settings) -> Result<DbConn, String> {
     let mut conn = connect(settings)?;
     db::migrate(&mut conn)?;
-    if crate::models::standards::count(&mut conn).map_err(|e| format!("database: {e}"))? == 0 {
-        Registry::built_in()
-            .load(&mut conn, Clock::default().now())
-            .map_err(|e| format!("seeding the registry: {e}"))?;
-    }
+    registry::fill_empty(&mut conn, Clock::default().now())
+        .map_err(|e| format!("seeding the registry: {e}"))?;
     Ok(conn)
 }
 
@@ -75,8 +77,8 @@ pub fn seed(
         .load(&mut conn, Clock::default().now())
         .map_err(|e| format!("seeding failed, nothing was changed: {e}"))?;
     println!(
-        "registry loaded: {} standards, {} groups, {} external committees",
-        report.standards, report.groups, report.committees
+        "registry loaded: {} standards, {} groups, {} external committees, {} organisations",
+        report.standards, report.groups, report.committees, report.organisations
     );
     if let Some(password) = demo_password {
         let demo = demo::seed(&mut conn, password, Clock::default().now()).map_err(|e| {
@@ -195,6 +197,73 @@ pub struct NewAccount<'a> {
     pub secretariat: bool,
     pub group: Option<&'a str>,
     pub role: &'a str,
+    /// `expert`, `observer` or `liaison`, in `group`.
+    pub capacity: &'a str,
+    /// The acronym of the organisation that nominated them, whatever its case.
+    pub nominated_by: Option<&'a str>,
+}
+
+/// A group to join and the terms of the membership, as the options give
+/// them; the nomination follows the rule of the group page.
+struct Joining {
+    group: groups::Group,
+    role: GroupRole,
+    capacity: Capacity,
+    nominated_by: Option<Organisation>,
+}
+
+impl Joining {
+    fn terms(&self, now: chrono::NaiveDateTime) -> MembershipForm<'_> {
+        MembershipForm {
+            capacity: self.capacity,
+            nominated_by_id: self.nominated_by.as_ref().map(|o| o.id.as_str()),
+            ..MembershipForm::expert(self.role, now)
+        }
+    }
+}
+
+fn joining(conn: &mut DbConn, account: &NewAccount<'_>) -> Result<Option<Joining>, Failure> {
+    let Some(code) = account.group else {
+        return Ok(None);
+    };
+    let group = groups::find_by_code(conn, code)?
+        .ok_or_else(|| Failure::Message(format!("there is no group {code:?}")))?;
+    let role = GroupRole::parse(account.role)
+        .ok_or_else(|| Failure::Message("the role is convenor or member".to_owned()))?;
+    let capacity = Capacity::parse(account.capacity).ok_or_else(|| {
+        Failure::Message("the capacity is expert, observer or liaison".to_owned())
+    })?;
+    let nominated_by = match account.nominated_by {
+        Some(acronym) => Some(
+            organisations::find_by_acronym_caseless(conn, acronym)?.ok_or_else(|| {
+                Failure::Message(format!(
+                    "there is no organisation {acronym:?} in the registry (see /admin/organisations)"
+                ))
+            })?,
+        ),
+        None => None,
+    };
+    let acronym = nominated_by.as_ref().map_or("", |o| o.acronym.as_str());
+    nomination::check(capacity, nominated_by.as_ref().map(|o| o.kind)).map_err(|problem| {
+        Failure::Message(match problem {
+            NominationProblem::LiaisonWithoutOrganisation => {
+                "a liaison member needs --nominated-by with the acronym of a liaison organisation"
+                    .to_owned()
+            }
+            NominationProblem::LiaisonFromMemberBody => format!(
+                "{acronym} is a member body; a liaison member is nominated by a liaison organisation"
+            ),
+            NominationProblem::ExpertFromLiaison => format!(
+                "{acronym} is a liaison organisation; its representatives join with --capacity liaison"
+            ),
+        })
+    })?;
+    Ok(Some(Joining {
+        group,
+        role,
+        capacity,
+        nominated_by,
+    }))
 }
 
 /// The name of a new account, or the one sentence both commands print.
@@ -223,13 +292,7 @@ pub fn add_user(settings: &Settings, account: NewAccount<'_>) -> Result<(), Stri
                 email.as_str()
             )));
         }
-        let group = match account.group {
-            Some(code) => Some(
-                groups::find_by_code(conn, code)?
-                    .ok_or_else(|| Failure::Message(format!("there is no group {code:?}")))?,
-            ),
-            None => None,
-        };
+        let joining = joining(conn, &account)?;
         let id = db::new_id();
         users::insert(
             conn,
@@ -243,8 +306,8 @@ pub fn add_user(settings: &Settings, account: NewAccount<'_>) -> Result<(), Stri
                 created_at: now,
             },
         )?;
-        if let Some(group) = group {
-            groups::add_member(conn, &group.id, &id, account.role, now)?;
+        if let Some(joining) = &joining {
+            groups::insert_membership(conn, &joining.group.id, &id, &joining.terms(now), now)?;
         }
         Ok(())
     })
@@ -267,14 +330,7 @@ pub fn invite_user(settings: &Settings, account: NewAccount<'_>) -> Result<(), S
     let email = EmailAddress::parse(account.email).map_err(str::to_owned)?;
     let name = parse_name(account.name)?;
     let mut conn = prepared(settings)?;
-    let membership = match account.group {
-        Some(code) => Some(
-            groups::find_by_code(&mut conn, code)
-                .map_err(|e| format!("database: {e}"))?
-                .ok_or_else(|| format!("there is no group {code:?}"))?,
-        ),
-        None => None,
-    };
+    let joining = joining(&mut conn, &account).map_err(|e| e.to_string())?;
     let ctx = crate::workflow::Ctx::new(settings, Clock::default().now());
     crate::workflow::accounts::invite(
         &mut conn,
@@ -283,7 +339,9 @@ pub fn invite_user(settings: &Settings, account: NewAccount<'_>) -> Result<(), S
             email: &email,
             name: name.as_str(),
             secretariat: account.secretariat,
-            membership: membership.as_ref().map(|g| (g.id.as_str(), account.role)),
+            membership: joining
+                .as_ref()
+                .map(|j| (j.group.id.as_str(), j.terms(ctx.now))),
         },
     )
     .map_err(|e| e.to_string())?;

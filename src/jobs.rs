@@ -16,11 +16,13 @@ pub fn run_due(conn: &mut DbConn, ctx: &Ctx, retention_days: u32) -> Result<(), 
     subscriptions::erase_unconfirmed(conn, now).map_err(|e| e.to_string())?;
     let expired = submitter::expire_unanswered(conn, ctx).map_err(|e| e.to_string())?;
     let reminded = rounds::send_reminders(conn, ctx).map_err(|e| e.to_string())?;
-    if expired + reminded > 0 {
+    let confirmed = rounds::confirm_decisions(conn, ctx).map_err(|e| e.to_string())?;
+    if expired + reminded + confirmed > 0 {
         tracing::info!(
             expired,
             reminded,
-            "closed unanswered requests and reminded voters"
+            confirmed,
+            "closed unanswered requests, reminded voters and confirmed decisions nobody objected to"
         );
     }
     let retention = chrono::TimeDelta::days(i64::from(retention_days));

@@ -126,6 +126,13 @@ struct InviteUser {
     /// Role in --group
     #[arg(long, value_parser = ["member", "convenor"], default_value = "member", requires = "group")]
     role: String,
+    /// Capacity in --group: an expert votes, an observer reads and comments,
+    /// a liaison votes only where the group lets liaisons vote
+    #[arg(long, value_parser = ["expert", "observer", "liaison"], default_value = "expert", requires = "group")]
+    capacity: String,
+    /// The organisation that nominated them (its acronym, e.g. AFNOR or ILAC)
+    #[arg(long, value_name = "ACRONYM", requires = "group")]
+    nominated_by: Option<String>,
 }
 
 #[derive(Args)]
@@ -145,6 +152,13 @@ struct AddUser {
     /// Role in --group
     #[arg(long, value_parser = ["member", "convenor"], default_value = "member", requires = "group")]
     role: String,
+    /// Capacity in --group: an expert votes, an observer reads and comments,
+    /// a liaison votes only where the group lets liaisons vote
+    #[arg(long, value_parser = ["expert", "observer", "liaison"], default_value = "expert", requires = "group")]
+    capacity: String,
+    /// The organisation that nominated them (its acronym, e.g. AFNOR or ILAC)
+    #[arg(long, value_name = "ACRONYM", requires = "group")]
+    nominated_by: Option<String>,
 }
 
 fn variables_help() -> String {
@@ -205,6 +219,8 @@ fn main() -> ExitCode {
                 secretariat: user.secretariat,
                 group: user.group.as_deref(),
                 role: &user.role,
+                capacity: &user.capacity,
+                nominated_by: user.nominated_by.as_deref(),
             },
         ),
         Command::User(UserCommand::Add(user)) => read_password().and_then(|password| {
@@ -217,6 +233,8 @@ fn main() -> ExitCode {
                     secretariat: user.secretariat,
                     group: user.group.as_deref(),
                     role: &user.role,
+                    capacity: &user.capacity,
+                    nominated_by: user.nominated_by.as_deref(),
                 },
             )
         }),

@@ -15,8 +15,7 @@ use crate::clock::Clock;
 use crate::config::Settings;
 use crate::db::{self, Pool};
 use crate::mail::worker::MailWorker;
-use crate::models::standards;
-use crate::seed::registry::Registry;
+use crate::seed::registry;
 use crate::telemetry::RequestSpan;
 use crate::web::{AppState, metrics::Metrics, page_cache::PageCache};
 use crate::{error, routes, web as site};
@@ -32,7 +31,7 @@ impl From<String> for StartupError {
 }
 
 /// Opens the pool and brings the database up to date: migrations, then the
-/// registry if the database has none. A missing SQLite file is created only
+/// registry and the organisations if the database has none. A missing SQLite file is created only
 /// in a new data directory: in one used before, it was lost, and an empty
 /// database in its place would take submissions while the real one is
 /// elsewhere.
@@ -71,15 +70,14 @@ pub fn prepare_database(
         if !applied.is_empty() {
             tracing::info!(count = applied.len(), "applied database migrations");
         }
-        let empty = standards::count(conn).map_err(|e| format!("database: {e}"))? == 0;
-        if empty {
-            let report = Registry::built_in()
-                .load(conn, clock.now())
-                .map_err(|e| format!("seeding the registry: {e}"))?;
+        let report = registry::fill_empty(conn, clock.now())
+            .map_err(|e| format!("seeding the registry: {e}"))?;
+        if report != registry::SeedReport::default() {
             tracing::info!(
                 standards = report.standards,
                 groups = report.groups,
                 committees = report.committees,
+                organisations = report.organisations,
                 "seeded the registry"
             );
         }

@@ -360,3 +360,11 @@ diesel::allow_tables_to_appear_in_same_query!(
     rate_events,
     register_version,
 );
+
+diesel::table! {
+    settings (key) {
+        key -> Text,
+        value -> Text,
+        updated_at -> Timestamp,
+    }
+}

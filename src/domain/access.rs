@@ -126,7 +126,7 @@ impl Standing {
 }
 
 /// Actions taken from the workspace, in the order the page offers them.
-pub const WORKSPACE_ACTIONS: [Action; 14] = [
+pub const WORKSPACE_ACTIONS: [Action; 16] = [
     Action::Accept,
     Action::AskForInformation,
     Action::NotAdmissible,
@@ -135,11 +135,13 @@ pub const WORKSPACE_ACTIONS: [Action; 14] = [
     Action::Reassign,
     Action::OpenRound,
     Action::Vote,
+    Action::RespondToOpposition,
     Action::CloseWithConsensus,
     Action::CloseWithoutConsensus,
     Action::CloseNoConsensus,
     Action::Publish,
     Action::SendBack,
+    Action::Object,
     Action::MarkPublication,
 ];
 

@@ -19,18 +19,22 @@ pub enum State {
     AwaitingSubmitter,
     InGroup,
     Balloting,
+    /// Consensus recorded, open to objection for a while: the final text
+    /// differs editorially from the voted one.
+    Confirming,
     Decided,
     Published,
     Closed,
 }
 
 impl State {
-    pub const ALL: [State; 8] = [
+    pub const ALL: [State; 9] = [
         State::PendingConfirmation,
         State::Screening,
         State::AwaitingSubmitter,
         State::InGroup,
         State::Balloting,
+        State::Confirming,
         State::Decided,
         State::Published,
         State::Closed,
@@ -43,6 +47,7 @@ impl State {
             State::AwaitingSubmitter => "awaiting_submitter",
             State::InGroup => "in_group",
             State::Balloting => "balloting",
+            State::Confirming => "confirming",
             State::Decided => "decided",
             State::Published => "published",
             State::Closed => "closed",
@@ -62,6 +67,7 @@ impl State {
                 | State::AwaitingSubmitter
                 | State::InGroup
                 | State::Balloting
+                | State::Confirming
                 | State::Decided
         )
     }
@@ -82,6 +88,9 @@ impl State {
             State::Balloting => {
                 "The maintenance group is reviewing a draft answer to reach consensus."
             }
+            State::Confirming => {
+                "The maintenance group has agreed an answer; its members may review the final wording for a few days before it goes to publication."
+            }
             State::Decided => {
                 "The maintenance group has agreed an answer; it will be published shortly."
             }
@@ -98,6 +107,7 @@ impl State {
             State::AwaitingSubmitter => "Awaiting submitter",
             State::InGroup => "With the group",
             State::Balloting => "Consensus round",
+            State::Confirming => "Open to objection",
             State::Decided => "Decided",
             State::Published => "Published",
             State::Closed => "Closed",
@@ -186,7 +196,21 @@ pub enum Action {
     OpenRound,
     Vote,
     Remind,
+    /// The convenor answers an opposition, during the round.
+    RespondToOpposition,
+    /// Consensus on the voted text, unchanged.
     CloseWithConsensus,
+    /// Consensus, with a final text the convenor changed editorially: the
+    /// voters may object for a while.
+    CloseWithEditorialChange,
+    /// The convenor changed the text substantively: a new round on the new
+    /// text replaces this one.
+    CloseWithSubstantiveChange,
+    /// A voter other than the convenor, who recorded it, objects to the
+    /// editorial change: back to the group.
+    Object,
+    /// The objection window ended without objection: the decision stands.
+    ConfirmDecision,
     CloseWithoutConsensus,
     CloseNoConsensus,
     Publish,
@@ -196,7 +220,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 19] = [
+    pub const ALL: [Action; 24] = [
         Action::Confirm,
         Action::Accept,
         Action::AskForInformation,
@@ -209,7 +233,12 @@ impl Action {
         Action::OpenRound,
         Action::Vote,
         Action::Remind,
+        Action::RespondToOpposition,
         Action::CloseWithConsensus,
+        Action::CloseWithEditorialChange,
+        Action::CloseWithSubstantiveChange,
+        Action::Object,
+        Action::ConfirmDecision,
         Action::CloseWithoutConsensus,
         Action::CloseNoConsensus,
         Action::Publish,
@@ -237,7 +266,16 @@ impl Action {
             Action::OpenRound => "Opened a consensus round",
             Action::Vote => "Voted",
             Action::Remind => "Reminded members who had not voted",
+            Action::RespondToOpposition => "Answered an opposition",
             Action::CloseWithConsensus => "Recorded consensus",
+            Action::CloseWithEditorialChange => {
+                "Recorded consensus with an editorial change, open to objection"
+            }
+            Action::CloseWithSubstantiveChange => {
+                "Changed the text substantively and opened a new round"
+            }
+            Action::Object => "Objected to the editorial change",
+            Action::ConfirmDecision => "No objection: the decision stands",
             Action::CloseWithoutConsensus => "Closed the round without consensus",
             Action::CloseNoConsensus => "Closed: no consensus possible",
             Action::Publish => "Published",
@@ -261,7 +299,12 @@ impl Action {
             Action::OpenRound => "open_round",
             Action::Vote => "vote",
             Action::Remind => "remind",
+            Action::RespondToOpposition => "respond_to_opposition",
             Action::CloseWithConsensus => "close_with_consensus",
+            Action::CloseWithEditorialChange => "close_with_editorial_change",
+            Action::CloseWithSubstantiveChange => "close_with_substantive_change",
+            Action::Object => "object",
+            Action::ConfirmDecision => "confirm_decision",
             Action::CloseWithoutConsensus => "close_without_consensus",
             Action::CloseNoConsensus => "close_no_consensus",
             Action::Publish => "publish",
@@ -378,7 +421,15 @@ pub fn decide(state: State, action: Action, actor: Actor) -> Result<Transition, 
         A::OpenRound => (&[S::InGroup], &[Convenor], to(S::Balloting)),
         A::Vote => (&[S::Balloting], &[Member, Convenor], to(S::Balloting)),
         A::Remind => (&[S::Balloting], &[System], to(S::Balloting)),
+        A::RespondToOpposition => (&[S::Balloting], &[Convenor], to(S::Balloting)),
         A::CloseWithConsensus => (&[S::Balloting], &[Convenor], to(S::Decided)),
+        A::CloseWithEditorialChange => (&[S::Balloting], &[Convenor], to(S::Confirming)),
+        A::CloseWithSubstantiveChange => (&[S::Balloting], &[Convenor], to(S::Balloting)),
+        // The other voters object to what the convenor recorded; whether
+        // this member was a voter of the round is the workflow's question:
+        // the lifecycle knows roles, not lists.
+        A::Object => (&[S::Confirming], &[Member], to(S::InGroup)),
+        A::ConfirmDecision => (&[S::Confirming], &[System], to(S::Decided)),
         A::CloseWithoutConsensus => (&[S::Balloting], &[Convenor], to(S::InGroup)),
         A::CloseNoConsensus => (
             &[S::InGroup],
@@ -393,6 +444,7 @@ pub fn decide(state: State, action: Action, actor: Actor) -> Result<Transition, 
                 S::AwaitingSubmitter,
                 S::InGroup,
                 S::Balloting,
+                S::Confirming,
                 S::Decided,
             ],
             &[Submitter],
@@ -409,9 +461,26 @@ pub fn decide(state: State, action: Action, actor: Actor) -> Result<Transition, 
     }
 }
 
+/// Whether a request in `state` waits for its group's convenor: with a
+/// group that has none, it would wait for nobody.
+pub fn awaits_convenor(state: State) -> bool {
+    Action::ALL
+        .into_iter()
+        .any(|action| decide(state, action, Actor::Convenor).is_ok())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_convenor_is_awaited_while_the_group_has_the_request() {
+        let awaited: Vec<State> = State::ALL
+            .into_iter()
+            .filter(|s| awaits_convenor(*s))
+            .collect();
+        assert_eq!(awaited, [State::InGroup, State::Balloting]);
+    }
 
     #[test]
     fn the_submitter_confirms_replies_and_withdraws() {
@@ -494,7 +563,22 @@ mod tests {
             (S::InGroup, A::OpenRound, Convenor, S::Balloting),
             (S::Balloting, A::Vote, Member, S::Balloting),
             (S::Balloting, A::Vote, Convenor, S::Balloting),
+            (S::Balloting, A::RespondToOpposition, Convenor, S::Balloting),
             (S::Balloting, A::CloseWithConsensus, Convenor, S::Decided),
+            (
+                S::Balloting,
+                A::CloseWithEditorialChange,
+                Convenor,
+                S::Confirming,
+            ),
+            (
+                S::Balloting,
+                A::CloseWithSubstantiveChange,
+                Convenor,
+                S::Balloting,
+            ),
+            (S::Confirming, A::Object, Member, S::InGroup),
+            (S::Confirming, A::ConfirmDecision, System, S::Decided),
             (S::Balloting, A::CloseWithoutConsensus, Convenor, S::InGroup),
             (S::InGroup, A::CloseNoConsensus, Convenor, S::Closed),
             (S::Decided, A::Publish, Secretariat, S::Published),
@@ -515,6 +599,28 @@ mod tests {
         assert_eq!(
             decide(S::Balloting, A::Publish, Secretariat),
             Err(Refusal::WrongState(S::Balloting))
+        );
+        assert_eq!(
+            decide(S::Balloting, A::RespondToOpposition, Member),
+            Err(Refusal::WrongActor),
+            "only the convenor answers an opposition"
+        );
+        for actor in [Secretariat, Convenor] {
+            assert_eq!(
+                decide(S::Confirming, A::Object, actor),
+                Err(Refusal::WrongActor),
+                "the secretariat did not vote; the convenor recorded the decision"
+            );
+        }
+        assert_eq!(
+            decide(S::Confirming, A::ConfirmDecision, Convenor),
+            Err(Refusal::WrongActor),
+            "the window ends by itself"
+        );
+        assert_eq!(
+            decide(S::Confirming, A::Publish, Secretariat),
+            Err(Refusal::WrongState(S::Confirming)),
+            "nothing is published while it is open to objection"
         );
         assert_eq!(
             decide(S::Closed, A::Accept, Secretariat),

@@ -193,3 +193,71 @@ email_message!(
     "email/clarification_marked/body.txt",
     "email/clarification_marked/body.html"
 );
+
+/// To the group's convenors: a voter opposed the draft answer, and
+/// consensus waits for the convenor's response.
+pub struct OppositionRaised {
+    pub ctx: MailContext,
+    pub request: RequestSummary,
+    pub voter: String,
+    pub comment: String,
+    pub link_url: String,
+}
+email_message!(
+    OppositionRaised,
+    "email/opposition/subject.txt",
+    "email/opposition/body.txt",
+    "email/opposition/body.html"
+);
+
+/// To every voter of a round: consensus was recorded on a text the
+/// convenor changed editorially; they may object until `until`.
+pub struct EditorialChange {
+    pub ctx: MailContext,
+    pub request: RequestSummary,
+    pub convenor: String,
+    pub reason: String,
+    pub voted_text: String,
+    pub final_text: String,
+    /// The final text word by word against the voted one.
+    pub difference: Vec<crate::domain::consensus::Piece>,
+    pub until: chrono::NaiveDateTime,
+    pub link_url: String,
+}
+email_message!(
+    EditorialChange,
+    "email/editorial_change/subject.txt",
+    "email/editorial_change/body.txt",
+    "email/editorial_change/body.html"
+);
+
+/// To the convenors and the secretariat: a voter objected to a decision,
+/// which goes back to the group.
+pub struct ObjectionRaised {
+    pub ctx: MailContext,
+    pub request: RequestSummary,
+    pub objector: String,
+    pub reason: String,
+    pub link_url: String,
+}
+email_message!(
+    ObjectionRaised,
+    "email/objection/subject.txt",
+    "email/objection/body.txt",
+    "email/objection/body.html"
+);
+
+/// To the secretariat and the group: the time to object ended without
+/// objection; the decision stands and may be published.
+pub struct DecisionStands {
+    pub ctx: MailContext,
+    pub request: RequestSummary,
+    pub final_text: String,
+    pub link_url: String,
+}
+email_message!(
+    DecisionStands,
+    "email/decision_stands/subject.txt",
+    "email/decision_stands/body.txt",
+    "email/decision_stands/body.html"
+);

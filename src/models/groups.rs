@@ -1,9 +1,13 @@
+use std::collections::HashSet;
+
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::DbConn;
-use crate::db::schema::{groups, memberships, standards, users};
+use crate::db::schema::{groups, memberships, organisations, standards, users};
 use crate::domain::access::{Capacity, GroupRole};
+use crate::domain::consensus::Quorum;
+use crate::models::organisations::Organisation;
 use crate::models::users::User;
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
@@ -23,6 +27,16 @@ pub struct Group {
     pub objection_days: i32,
     /// Days members who did not attend have to object to a meeting's decision.
     pub meeting_objection_days: i32,
+}
+
+impl Group {
+    /// The quorum of the group's rounds.
+    pub fn quorum(&self) -> Quorum {
+        Quorum {
+            percent: u32::try_from(self.quorum_percent).unwrap_or(0),
+            minimum: u32::try_from(self.quorum_minimum).unwrap_or(1),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -64,17 +78,39 @@ pub fn all(conn: &mut DbConn) -> QueryResult<Vec<Group>> {
 pub struct GroupSummary {
     pub group: Group,
     pub members: usize,
-    pub convenors: usize,
+    /// It has a convenor now (see [`convened_on`]).
+    pub convened: bool,
     /// The standards in force it answers for, as "ISO/IEC 17025:2017".
     pub standards: Vec<String>,
 }
 
-pub fn summaries(conn: &mut DbConn) -> QueryResult<Vec<GroupSummary>> {
+/// Every group as the registry's list shows it at `now`.
+pub fn summaries(conn: &mut DbConn, now: NaiveDateTime) -> QueryResult<Vec<GroupSummary>> {
     let all = all(conn)?;
-    let roles: Vec<(String, String)> = memberships::table
-        .select((memberships::group_id, memberships::role))
+    let member_of: Vec<String> = memberships::table
+        .select(memberships::group_id)
         .load(conn)?;
-    let responsible: Vec<(Option<String>, String, i32)> = standards::table
+    let convened = convened_on(conn, now)?;
+    let responsible = responsibilities(conn)?;
+    Ok(all
+        .into_iter()
+        .map(|group| {
+            let members = member_of.iter().filter(|g| **g == group.id).count();
+            let standards = standards_of(&responsible, &group.id);
+            GroupSummary {
+                convened: convened.contains(&group.id),
+                group,
+                members,
+                standards,
+            }
+        })
+        .collect())
+}
+
+/// Each standard in force that a group answers for: (group id,
+/// "ISO/IEC 17025:2017").
+pub fn responsibilities(conn: &mut DbConn) -> QueryResult<Vec<(String, String)>> {
+    let rows: Vec<(Option<String>, String, i32)> = standards::table
         .filter(standards::superseded_by_id.is_null())
         .filter(standards::group_id.is_not_null())
         .select((
@@ -83,25 +119,21 @@ pub fn summaries(conn: &mut DbConn) -> QueryResult<Vec<GroupSummary>> {
             standards::edition,
         ))
         .load(conn)?;
-    Ok(all
+    Ok(rows
         .into_iter()
-        .map(|group| {
-            let mine = roles.iter().filter(|(g, _)| *g == group.id);
-            let members = mine.clone().count();
-            let convenors = mine.filter(|(_, role)| role == "convenor").count();
-            let standards = responsible
-                .iter()
-                .filter(|(g, _, _)| g.as_deref() == Some(group.id.as_str()))
-                .map(|(_, designation, edition)| format!("{designation}:{edition}"))
-                .collect();
-            GroupSummary {
-                group,
-                members,
-                convenors,
-                standards,
-            }
+        .filter_map(|(group, designation, edition)| {
+            group.map(|group| (group, format!("{designation}:{edition}")))
         })
         .collect())
+}
+
+/// The standards of `responsibilities` that group `group_id` answers for.
+pub fn standards_of(responsibilities: &[(String, String)], group_id: &str) -> Vec<String> {
+    responsibilities
+        .iter()
+        .filter(|(g, _)| g == group_id)
+        .map(|(_, label)| label.clone())
+        .collect()
 }
 
 /// Whether a group has this code, ignoring case.
@@ -129,6 +161,59 @@ pub fn find_by_code(conn: &mut DbConn, code: &str) -> QueryResult<Option<Group>>
         .optional()
 }
 
+/// A membership's terms: the role and capacity someone sits in, who
+/// nominated them, from when until when (the end excluded: from that day on
+/// they no longer sit), and the interests they declared.
+#[derive(Debug, Clone, AsChangeset)]
+#[diesel(table_name = memberships, treat_none_as_null = true)]
+pub struct MembershipForm<'a> {
+    pub role: GroupRole,
+    pub capacity: Capacity,
+    pub nominated_by_id: Option<&'a str>,
+    pub starts_at: NaiveDateTime,
+    pub ends_at: Option<NaiveDateTime>,
+    pub interests: Option<&'a str>,
+}
+
+impl MembershipForm<'_> {
+    /// An expert nominated by nobody in particular, from `now` on.
+    pub fn expert(role: GroupRole, now: NaiveDateTime) -> Self {
+        MembershipForm {
+            role,
+            capacity: Capacity::Expert,
+            nominated_by_id: None,
+            starts_at: now,
+            ends_at: None,
+            interests: None,
+        }
+    }
+}
+
+/// Adds someone to a group on the terms of `form`.
+pub fn insert_membership(
+    conn: &mut DbConn,
+    group_id: &str,
+    user_id: &str,
+    form: &MembershipForm<'_>,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::insert_into(memberships::table)
+        .values((
+            memberships::group_id.eq(group_id),
+            memberships::user_id.eq(user_id),
+            memberships::created_at.eq(now),
+            memberships::role.eq(form.role),
+            memberships::capacity.eq(form.capacity),
+            memberships::nominated_by_id.eq(form.nominated_by_id),
+            memberships::starts_at.eq(form.starts_at),
+            memberships::ends_at.eq(form.ends_at),
+            memberships::interests.eq(form.interests),
+        ))
+        .execute(conn)
+        .map(drop)
+}
+
+/// Adds someone as an expert nominated by nobody in particular, from `now`.
 pub fn add_member(
     conn: &mut DbConn,
     group_id: &str,
@@ -136,16 +221,60 @@ pub fn add_member(
     role: &str,
     now: NaiveDateTime,
 ) -> QueryResult<()> {
-    diesel::insert_into(memberships::table)
-        .values((
-            memberships::group_id.eq(group_id),
-            memberships::user_id.eq(user_id),
-            memberships::role.eq(role),
-            memberships::created_at.eq(now),
-            memberships::starts_at.eq(now),
-        ))
+    let role = GroupRole::parse(role).ok_or_else(|| {
+        diesel::result::Error::QueryBuilderError(format!("{role:?} is not a role").into())
+    })?;
+    insert_membership(
+        conn,
+        group_id,
+        user_id,
+        &MembershipForm::expert(role, now),
+        now,
+    )
+}
+
+/// Changes the terms of a membership; false when there is none.
+pub fn update_membership(
+    conn: &mut DbConn,
+    group_id: &str,
+    user_id: &str,
+    form: &MembershipForm<'_>,
+) -> QueryResult<bool> {
+    diesel::update(memberships::table.find((group_id, user_id)))
+        .set(form)
         .execute(conn)
-        .map(drop)
+        .map(|n| n > 0)
+}
+
+/// A group's closing rules as the secretariat sets them.
+#[derive(Debug, Clone, PartialEq, Eq, AsChangeset)]
+#[diesel(table_name = groups)]
+pub struct ClosingRules {
+    pub quorum_percent: i32,
+    pub quorum_minimum: i32,
+    pub liaisons_vote: bool,
+    pub objection_days: i32,
+    pub meeting_objection_days: i32,
+}
+
+impl Group {
+    pub fn closing_rules(&self) -> ClosingRules {
+        ClosingRules {
+            quorum_percent: self.quorum_percent,
+            quorum_minimum: self.quorum_minimum,
+            liaisons_vote: self.liaisons_vote,
+            objection_days: self.objection_days,
+            meeting_objection_days: self.meeting_objection_days,
+        }
+    }
+}
+
+/// Sets a group's closing rules; false when there is no such group.
+pub fn set_closing_rules(conn: &mut DbConn, id: &str, rules: &ClosingRules) -> QueryResult<bool> {
+    diesel::update(groups::table.find(id))
+        .set(rules)
+        .execute(conn)
+        .map(|n| n > 0)
 }
 
 /// Addresses of the active members (convenors included) of a group.
@@ -175,41 +304,84 @@ pub fn role_of(conn: &mut DbConn, group_id: &str, user_id: &str) -> QueryResult<
         .optional()
 }
 
-/// A member of a group with their role.
+/// A member of a group on the terms of their membership.
 pub struct Member {
     pub user: User,
-    pub role: String,
-    pub since: NaiveDateTime,
+    pub role: GroupRole,
+    pub capacity: Capacity,
+    pub nominated_by: Option<Organisation>,
+    pub starts_at: NaiveDateTime,
+    /// From this moment on they no longer sit in the group.
+    pub ends_at: Option<NaiveDateTime>,
+    pub interests: Option<String>,
+}
+
+impl Member {
+    pub fn is_convenor(&self) -> bool {
+        self.role == GroupRole::Convenor
+    }
+
+    /// Whether the membership has ended at `now`.
+    pub fn has_ended(&self, now: NaiveDateTime) -> bool {
+        self.ends_at.is_some_and(|end| end <= now)
+    }
+
+    /// Whether the membership has yet to begin at `now`.
+    pub fn is_future(&self, now: NaiveDateTime) -> bool {
+        self.starts_at > now
+    }
+}
+
+type MemberRow = (
+    User,
+    GroupRole,
+    Capacity,
+    Option<Organisation>,
+    NaiveDateTime,
+    Option<NaiveDateTime>,
+    Option<String>,
+);
+
+fn member_of(
+    (user, role, capacity, nominated_by, starts_at, ends_at, interests): MemberRow,
+) -> Member {
+    Member {
+        user,
+        role,
+        capacity,
+        nominated_by,
+        starts_at,
+        ends_at,
+        interests,
+    }
 }
 
 /// Members of a group, convenors first, then by name.
 pub fn members_of(conn: &mut DbConn, group_id: &str) -> QueryResult<Vec<Member>> {
-    let rows: Vec<(User, String, NaiveDateTime)> = memberships::table
+    let rows: Vec<MemberRow> = memberships::table
         .inner_join(users::table)
+        .left_join(organisations::table)
         .filter(memberships::group_id.eq(group_id))
         .select((
             User::as_select(),
             memberships::role,
-            memberships::created_at,
+            memberships::capacity,
+            Option::<Organisation>::as_select(),
+            memberships::starts_at,
+            memberships::ends_at,
+            memberships::interests,
         ))
         .load(conn)?;
-    let mut members: Vec<Member> = rows
-        .into_iter()
-        .map(|(user, role, since)| Member { user, role, since })
-        .collect();
-    members.sort_by(|a, b| {
-        (a.role != "convenor", a.user.name.to_lowercase())
-            .cmp(&(b.role != "convenor", b.user.name.to_lowercase()))
-    });
+    let mut members: Vec<Member> = rows.into_iter().map(member_of).collect();
+    members.sort_by_cached_key(|m| (!m.is_convenor(), m.user.name.to_lowercase()));
     Ok(members)
 }
 
-/// Changes a member's role; false when they are not a member.
-pub fn set_role(conn: &mut DbConn, group_id: &str, user_id: &str, role: &str) -> QueryResult<bool> {
-    diesel::update(memberships::table.find((group_id, user_id)))
-        .set(memberships::role.eq(role))
-        .execute(conn)
-        .map(|n| n > 0)
+/// One member of a group, if they are one.
+pub fn member(conn: &mut DbConn, group_id: &str, user_id: &str) -> QueryResult<Option<Member>> {
+    Ok(members_of(conn, group_id)?
+        .into_iter()
+        .find(|m| m.user.id == user_id))
 }
 
 /// Ends a membership; false when there was none. Events name users, not
@@ -267,6 +439,25 @@ pub fn voters_on(conn: &mut DbConn, group: &Group, on: NaiveDateTime) -> QueryRe
             memberships::nominated_by_id,
         ))
         .load(conn)
+}
+
+/// The ids of the groups that have a convenor at `on`: an active account
+/// whose membership has begun and not ended.
+pub fn convened_on(conn: &mut DbConn, on: NaiveDateTime) -> QueryResult<HashSet<String>> {
+    let ids: Vec<String> = memberships::table
+        .inner_join(users::table)
+        .filter(memberships::role.eq(GroupRole::Convenor))
+        .filter(users::active.eq(true))
+        .filter(memberships::starts_at.le(on))
+        .filter(
+            memberships::ends_at
+                .is_null()
+                .or(memberships::ends_at.gt(on)),
+        )
+        .select(memberships::group_id)
+        .distinct()
+        .load(conn)?;
+    Ok(ids.into_iter().collect())
 }
 
 /// The groups a user belongs to, with their role in each.

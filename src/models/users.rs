@@ -3,6 +3,7 @@ use diesel::prelude::*;
 
 use crate::db::DbConn;
 use crate::db::schema::{groups, memberships, users};
+use crate::domain::access::Capacity;
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
 #[diesel(table_name = users)]
@@ -77,10 +78,11 @@ pub fn record_login(conn: &mut DbConn, id: &str, now: NaiveDateTime) -> QueryRes
         .map(drop)
 }
 
-/// An account as the registry's list shows it, with its groups as (code, role).
+/// An account as the registry's list shows it, with its groups as (code,
+/// role, capacity).
 pub struct UserSummary {
     pub user: User,
-    pub groups: Vec<(String, String)>,
+    pub groups: Vec<(String, String, Capacity)>,
 }
 
 /// Every account, active ones first, then by name.
@@ -93,18 +95,23 @@ pub fn summaries(conn: &mut DbConn) -> QueryResult<Vec<UserSummary>> {
             &b.email,
         ))
     });
-    let roles: Vec<(String, String, String)> = memberships::table
+    let roles: Vec<(String, String, String, Capacity)> = memberships::table
         .inner_join(groups::table)
         .order(groups::code)
-        .select((memberships::user_id, groups::code, memberships::role))
+        .select((
+            memberships::user_id,
+            groups::code,
+            memberships::role,
+            memberships::capacity,
+        ))
         .load(conn)?;
     Ok(all
         .into_iter()
         .map(|user| UserSummary {
             groups: roles
                 .iter()
-                .filter(|(u, _, _)| *u == user.id)
-                .map(|(_, code, role)| (code.clone(), role.clone()))
+                .filter(|(u, _, _, _)| *u == user.id)
+                .map(|(_, code, role, capacity)| (code.clone(), role.clone(), *capacity))
                 .collect(),
             user,
         })

@@ -24,16 +24,17 @@ use serde::Deserialize;
 
 use crate::db::schema::requests;
 use crate::db::{self, DbConn};
-use crate::domain::access::GroupRole;
+use crate::domain::access::{Capacity, GroupRole};
 use crate::domain::lifecycle::State;
 use crate::domain::password;
 use crate::domain::submission::SubmissionInput;
 use crate::models::requests as request_rows;
 use crate::models::standards::Standard;
 use crate::models::users::{self, User};
-use crate::models::{groups, standards};
+use crate::models::{groups, organisations, standards};
 use crate::workflow::registry::groups::{self as group_registry, MemberInput};
 use crate::workflow::registry::{Outcome, Secretariat};
+use crate::workflow::rounds::Decision;
 use crate::workflow::submitter::{self, Confirmed};
 use crate::workflow::workspace::{self, Acting};
 use crate::workflow::{Ctx, WorkflowError, rounds};
@@ -80,6 +81,10 @@ struct Account {
     /// with `seat`.
     standard: Option<String>,
     seat: Option<Seat>,
+    /// The acronym of the organisation that nominated them to the group.
+    nominated_by: Option<String>,
+    /// What they declared to the group.
+    interests: Option<String>,
 }
 
 impl Account {
@@ -95,20 +100,32 @@ impl Account {
     }
 }
 
-/// A place in a maintenance group.
+/// A place in a maintenance group: its convenor and two members are
+/// experts; an observer reads and comments; a liaison's representative
+/// votes only where the group lets liaisons vote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "snake_case")]
 enum Seat {
     Convenor,
     Member1,
     Member2,
+    Observer,
+    Liaison,
 }
 
 impl Seat {
     fn role(self) -> GroupRole {
         match self {
             Seat::Convenor => GroupRole::Convenor,
-            Seat::Member1 | Seat::Member2 => GroupRole::Member,
+            Seat::Member1 | Seat::Member2 | Seat::Observer | Seat::Liaison => GroupRole::Member,
+        }
+    }
+
+    fn capacity(self) -> Capacity {
+        match self {
+            Seat::Convenor | Seat::Member1 | Seat::Member2 => Capacity::Expert,
+            Seat::Observer => Capacity::Observer,
+            Seat::Liaison => Capacity::Liaison,
         }
     }
 }
@@ -128,6 +145,16 @@ struct Submitter {
 #[serde(deny_unknown_fields)]
 struct SampleRounds {
     editorial_comment: String,
+    /// Who votes with the secretariat, sitting in as convenor, in the
+    /// groups without demo accounts: two experts, who cannot sign in.
+    experts: [Expert; 2],
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Expert {
+    email: String,
+    name: String,
 }
 
 /// A published clarification; its life is generated (`sample_plan`).
@@ -241,11 +268,14 @@ enum Step {
         position: String,
         comment: Option<String>,
     },
-    /// The final answer (the draft if none) and the convenor's response to
-    /// every opposition.
+    /// The final answer (the draft if none), the convenor's response to
+    /// every opposition, and for a changed text how it changed
+    /// (`editorial` or `substantive`) and why.
     CloseWithConsensus {
         answer: Option<String>,
         response: Option<String>,
+        change: Option<String>,
+        reason: Option<String>,
     },
     CloseWithoutConsensus {
         note: String,
@@ -400,41 +430,36 @@ impl Demo {
                 },
             ),
         ];
-        // Votes only where the group has demo members; the round closes a
-        // day after its deadline.
+        // Every voter votes (in a group without demo accounts, those who
+        // sit in); the round closes a day after its deadline.
         let vote = |seat, position: &str, comment: Option<&str>| Step::Vote {
             seat,
             position: position.to_owned(),
             comment: comment.map(str::to_owned),
         };
-        let crewed = self
-            .accounts
-            .iter()
-            .any(|a| a.standard.as_deref() == Some(sample.standard.as_str()));
-        let mut voting = TimeDelta::zero();
-        if crewed {
-            let member2 = if i % 3 == 0 {
-                vote(
-                    Seat::Member2,
-                    "agree_with_comments",
-                    Some(&self.sample_rounds.editorial_comment),
-                )
-            } else {
-                vote(Seat::Member2, "agree", None)
-            };
-            let votes = [
-                (days(2) + hours(1), vote(Seat::Member1, "agree", None)),
-                (days(3) + hours(4), member2),
-                (days(4) + hours(2), vote(Seat::Convenor, "agree", None)),
-            ];
-            voting = votes.iter().map(|(gap, _)| *gap).sum();
-            steps.extend(votes);
-        }
+        let member2 = if i % 3 == 0 {
+            vote(
+                Seat::Member2,
+                "agree_with_comments",
+                Some(&self.sample_rounds.editorial_comment),
+            )
+        } else {
+            vote(Seat::Member2, "agree", None)
+        };
+        let votes = [
+            (days(2) + hours(1), vote(Seat::Member1, "agree", None)),
+            (days(3) + hours(4), member2),
+            (days(4) + hours(2), vote(Seat::Convenor, "agree", None)),
+        ];
+        let voting: TimeDelta = votes.iter().map(|(gap, _)| *gap).sum();
+        steps.extend(votes);
         steps.push((
             rounds::DEFAULT_ROUND + days(1) - voting,
             Step::CloseWithConsensus {
                 answer: None,
                 response: None,
+                change: None,
+                reason: None,
             },
         ));
         steps.push((
@@ -541,7 +566,11 @@ impl DemoReport {
         );
         for account in &Demo::built_in().accounts {
             let role = match (&account.standard, account.seat) {
-                (Some(slug), Some(seat)) => format!("{} for {slug}", seat.role().as_str()),
+                (Some(slug), Some(seat)) => format!(
+                    "{} ({}) for {slug}",
+                    seat.role().as_str(),
+                    seat.capacity().as_str()
+                ),
                 _ => "secretariat".to_owned(),
             };
             text.push_str(&format!("  {:<30} {role}\n", account.email));
@@ -592,12 +621,14 @@ pub fn seed(
 /// Who sits where, and what the requests refer to.
 struct World<'d> {
     secretariat: Secretariat,
+    /// Who sit in with the secretariat where no demo account sits.
+    experts: [User; 2],
     /// group id → seat → account
     crews: HashMap<String, HashMap<Seat, User>>,
     standards: HashMap<&'d str, Standard>,
-    /// Groups without demo accounts, which the secretariat sits in as
-    /// convenor while it records their samples' decisions.
-    sat_in: Vec<String>,
+    /// (group id, user id) of those who sat in a group without demo
+    /// accounts while its samples were decided, to leave it afterwards.
+    sat_in: Vec<(String, String)>,
     since: NaiveDateTime,
     /// plan key → reference
     references: HashMap<&'d str, String>,
@@ -644,8 +675,14 @@ impl<'d> World<'d> {
             .map(|(_, user)| Secretariat::of(user.clone()))
             .ok_or_else(|| DemoError::Script("no secretariat account".into()))?
             .map_err(|e| DemoError::refused(SECRETARIAT_EMAIL, e))?;
+        let [first, second] = &demo.sample_rounds.experts;
+        let experts = [
+            Self::expert(conn, first, since, report)?,
+            Self::expert(conn, second, since, report)?,
+        ];
         let mut world = World {
             secretariat,
+            experts,
             crews: HashMap::new(),
             standards: HashMap::new(),
             sat_in: Vec::new(),
@@ -658,12 +695,56 @@ impl<'d> World<'d> {
             };
             let group_id = world.group_of(conn, slug)?;
             if groups::role_of(conn, &group_id, &user.id)?.is_none() {
-                world.join(conn, &group_id, &user, seat.role())?;
+                let nominated_by = match &account.nominated_by {
+                    Some(acronym) => Some(
+                        organisations::find_by_acronym(conn, acronym)?
+                            .ok_or_else(|| {
+                                DemoError::Missing(format!("the organisation {acronym}"))
+                            })?
+                            .id,
+                    ),
+                    None => None,
+                };
+                let terms = MemberInput {
+                    capacity: seat.capacity().as_str().to_owned(),
+                    nominated_by: nominated_by.unwrap_or_default(),
+                    interests: account.interests.clone().unwrap_or_default(),
+                    ..MemberInput::default()
+                };
+                world.join(conn, &group_id, &user, seat.role(), terms)?;
                 report.memberships_created += 1;
             }
             world.crews.entry(group_id).or_default().insert(seat, user);
         }
         Ok(world)
+    }
+
+    /// An expert who sits in where no demo account sits: an account
+    /// without a password, which nobody signs in to.
+    fn expert(
+        conn: &mut DbConn,
+        expert: &Expert,
+        since: NaiveDateTime,
+        report: &mut DemoReport,
+    ) -> Result<User, DemoError> {
+        if let Some(user) = users::find_by_email(conn, &expert.email)? {
+            return Ok(user);
+        }
+        let id = db::new_id();
+        users::insert(
+            conn,
+            &users::NewUser {
+                id: &id,
+                email: &expert.email,
+                name: &expert.name,
+                password_hash: None,
+                is_secretariat: false,
+                active: true,
+                created_at: since,
+            },
+        )?;
+        report.accounts_created += 1;
+        Ok(users::find(conn, &id)?)
     }
 
     fn standard(&mut self, conn: &mut DbConn, slug: &'d str) -> Result<Standard, DemoError> {
@@ -682,17 +763,20 @@ impl<'d> World<'d> {
         })
     }
 
-    /// The secretariat adds someone to a group, as on the group's page.
+    /// The secretariat adds someone to a group, as on the group's page, on
+    /// the terms typed in `terms` (from the day the demo's past begins).
     fn join(
         &self,
         conn: &mut DbConn,
         group_id: &str,
         user: &User,
         role: GroupRole,
+        terms: MemberInput,
     ) -> Result<(), DemoError> {
         let input = MemberInput {
             user: user.id.clone(),
             role: role.as_str().to_owned(),
+            ..terms
         };
         let joined =
             group_registry::add_member(conn, &self.secretariat, group_id, &input, self.since)
@@ -707,41 +791,62 @@ impl<'d> World<'d> {
         }
     }
 
-    /// The demo account in `seat` of the group.
-    fn seated(&self, group_id: Option<&str>, seat: Seat) -> Result<User, DemoError> {
-        group_id
-            .and_then(|group| self.crews.get(group))
-            .and_then(|crew| crew.get(&seat))
-            .cloned()
-            .ok_or_else(|| DemoError::Script(format!("no demo account sits as {seat:?} there")))
-    }
-
-    /// Who acts as the group's convenor: its demo convenor or, in a group
-    /// without demo accounts, the secretariat sitting in.
-    fn convenor(&mut self, conn: &mut DbConn, group_id: Option<&str>) -> Result<User, DemoError> {
+    /// The group's crew: its demo accounts or, in a group without any, the
+    /// secretariat as convenor and the two experts as members, who sit in
+    /// until the demo is played. Someone already in the group acts there
+    /// as they are, and stays.
+    fn crew(
+        &mut self,
+        conn: &mut DbConn,
+        group_id: Option<&str>,
+    ) -> Result<&HashMap<Seat, User>, DemoError> {
         let group_id = group_id.ok_or_else(|| DemoError::Script("no group".into()))?;
-        if self.crews.contains_key(group_id) {
-            return self.seated(Some(group_id), Seat::Convenor);
+        if !self.crews.contains_key(group_id) {
+            let [first, second] = self.experts.clone();
+            let sitting = [
+                (
+                    Seat::Convenor,
+                    self.secretariat.user().clone(),
+                    GroupRole::Convenor,
+                ),
+                (Seat::Member1, first, GroupRole::Member),
+                (Seat::Member2, second, GroupRole::Member),
+            ];
+            let mut crew = HashMap::new();
+            for (seat, user, role) in sitting {
+                if groups::role_of(conn, group_id, &user.id)?.is_none() {
+                    self.join(conn, group_id, &user, role, MemberInput::default())?;
+                    self.sat_in.push((group_id.to_owned(), user.id.clone()));
+                }
+                crew.insert(seat, user);
+            }
+            self.crews.insert(group_id.to_owned(), crew);
         }
-        let user = self.secretariat.user().clone();
-        // Already in the group (sat in earlier, or seated by someone): as is.
-        if groups::role_of(conn, group_id, &user.id)?.is_none() {
-            self.join(conn, group_id, &user, GroupRole::Convenor)?;
-            self.sat_in.push(group_id.to_owned());
-        }
-        Ok(user)
+        Ok(&self.crews[group_id])
     }
 
-    /// The secretariat leaves the groups it sat in.
+    /// Who sits in `seat` of the group.
+    fn seated(
+        &mut self,
+        conn: &mut DbConn,
+        group_id: Option<&str>,
+        seat: Seat,
+    ) -> Result<User, DemoError> {
+        self.crew(conn, group_id)?
+            .get(&seat)
+            .cloned()
+            .ok_or_else(|| DemoError::Script(format!("nobody sits as {seat:?} there")))
+    }
+
+    fn convenor(&mut self, conn: &mut DbConn, group_id: Option<&str>) -> Result<User, DemoError> {
+        self.seated(conn, group_id, Seat::Convenor)
+    }
+
+    /// Those who sat in leave the groups again.
     fn leave(self, conn: &mut DbConn) -> Result<(), DemoError> {
-        for group_id in &self.sat_in {
-            group_registry::remove_member(
-                conn,
-                &self.secretariat,
-                group_id,
-                &self.secretariat.user().id,
-            )
-            .map_err(|e| DemoError::refused(SECRETARIAT_EMAIL, e))?;
+        for (group_id, user_id) in &self.sat_in {
+            group_registry::remove_member(conn, &self.secretariat, group_id, user_id)
+                .map_err(|e| DemoError::refused(SECRETARIAT_EMAIL, e))?;
         }
         Ok(())
     }
@@ -850,7 +955,11 @@ impl Player {
                     Confirmed::Before => return Err(script("confirmed before")),
                 }
             }
-            Step::Accept => workspace::accept(conn, ctx, &as_secretariat, "").map_err(refused)?,
+            Step::Accept => {
+                // A request goes to a group with someone to answer it.
+                world.crew(conn, group)?;
+                workspace::accept(conn, ctx, &as_secretariat, "").map_err(refused)?;
+            }
             Step::Ask { text } => {
                 workspace::ask(conn, ctx, &as_secretariat, text).map_err(refused)?;
             }
@@ -879,7 +988,7 @@ impl Player {
                 workspace::duplicate(conn, ctx, &as_secretariat, original).map_err(refused)?;
             }
             Step::Comment { seat, text } => {
-                let member = world.seated(group, *seat)?;
+                let member = world.seated(conn, group, *seat)?;
                 workspace::comment(conn, ctx, &member, &reference, text).map_err(refused)?;
             }
             Step::OpenRound { draft } => {
@@ -896,7 +1005,7 @@ impl Player {
                 position,
                 comment,
             } => {
-                let member = world.seated(group, *seat)?;
+                let member = world.seated(conn, group, *seat)?;
                 let acting = Acting {
                     user: &member,
                     reference: &reference,
@@ -905,28 +1014,37 @@ impl Player {
                 let comment = comment.as_deref().unwrap_or_default();
                 rounds::vote(conn, ctx, &acting, position, comment).map_err(refused)?;
             }
-            Step::CloseWithConsensus { answer, response } => {
+            Step::CloseWithConsensus {
+                answer,
+                response,
+                change,
+                reason,
+            } => {
                 let convenor = world.convenor(conn, group)?;
-                // What the convenor's page shows: the draft and the oppositions.
-                let page = workspace::request_page(conn, &convenor, &reference, ctx.now)
-                    .map_err(refused)?;
-                let answer = match (answer, &page.round) {
-                    (Some(answer), _) => answer.clone(),
-                    (None, Some(round)) => round.draft_answer.clone(),
-                    (None, None) => return Err(script("no round to close")),
-                };
-                let responses: Vec<(String, String)> = page
-                    .oppositions()
-                    .iter()
-                    .map(|vote| (vote.id.clone(), response.clone().unwrap_or_default()))
-                    .collect();
                 let acting = Acting {
                     user: &convenor,
                     reference: &reference,
                     version,
                 };
-                rounds::close_with_consensus(conn, ctx, &acting, &answer, &responses)
+                // What the convenor's page shows: the draft and the
+                // oppositions, each answered with the response given.
+                let page = workspace::request_page(conn, &convenor, &reference, ctx.now)
                     .map_err(refused)?;
+                let round = page.round.ok_or_else(|| script("no round to close"))?;
+                for opposition in round.oppositions() {
+                    let response = response
+                        .as_deref()
+                        .ok_or_else(|| script("an opposition needs a response"))?;
+                    rounds::respond(conn, ctx, &acting, &opposition.id, response)
+                        .map_err(refused)?;
+                }
+                let answer = answer.as_deref().unwrap_or(&round.round.draft_answer);
+                let decision = Decision {
+                    final_answer: answer,
+                    change_class: change.as_deref().unwrap_or_default(),
+                    change_reason: reason.as_deref().unwrap_or_default(),
+                };
+                rounds::close_with_consensus(conn, ctx, &acting, &decision).map_err(refused)?;
             }
             Step::CloseWithoutConsensus { note } => {
                 let convenor = world.convenor(conn, group)?;

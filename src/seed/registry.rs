@@ -1,6 +1,8 @@
 //! The registry shipped in `seed/registry.toml`: standards, their maintenance
-//! groups and the external committees used for referrals. Loading it is
-//! idempotent: rows are matched by code or slug and brought up to date.
+//! groups and the external committees used for referrals; with it, the
+//! organisations of `seed/organisations.toml` that nominate the groups'
+//! members, which every registry shares. Loading it is idempotent: rows are
+//! matched by code, slug or acronym and brought up to date.
 
 use std::collections::HashMap;
 
@@ -13,6 +15,8 @@ use crate::db::{self, DbConn};
 use crate::models::committees::{self, CommitteeForm, NewCommittee};
 use crate::models::groups::NewGroup;
 use crate::models::standards::{NewStandard, StandardForm, slug_for};
+use crate::models::{organisations, standards as standard_rows};
+use crate::seed::organisations::Organisations;
 
 pub const BUILT_IN: &str = include_str!("../../seed/registry.toml");
 
@@ -65,6 +69,7 @@ pub struct SeedReport {
     pub groups: usize,
     pub standards: usize,
     pub committees: usize,
+    pub organisations: usize,
 }
 
 impl Registry {
@@ -103,7 +108,8 @@ impl Registry {
         Ok(())
     }
 
-    /// Brings the database in line with this registry in one transaction.
+    /// Brings the database in line with this registry, and with the built-in
+    /// organisations, in one transaction.
     pub fn load(&self, conn: &mut DbConn, now: NaiveDateTime) -> QueryResult<SeedReport> {
         db::write_transaction(conn, |conn| {
             let mut group_ids = HashMap::new();
@@ -221,9 +227,29 @@ impl Registry {
                 groups: self.groups.len(),
                 standards: self.standards.len(),
                 committees: self.committees.len(),
+                organisations: Organisations::built_in().load(conn, now)?,
             })
         })
     }
+}
+
+/// What a database gets when it starts without a registry: the built-in
+/// registry when it has no standard, and the built-in organisations when it
+/// has none (a database from before organisations were kept). Counts what
+/// was loaded; nothing when both were there.
+pub fn fill_empty(conn: &mut DbConn, now: NaiveDateTime) -> QueryResult<SeedReport> {
+    db::write_transaction(conn, |conn| {
+        if standard_rows::count(conn)? == 0 {
+            Registry::built_in().load(conn, now)
+        } else if organisations::count(conn)? == 0 {
+            Ok(SeedReport {
+                organisations: Organisations::built_in().load(conn, now)?,
+                ..SeedReport::default()
+            })
+        } else {
+            Ok(SeedReport::default())
+        }
+    })
 }
 
 #[cfg(test)]

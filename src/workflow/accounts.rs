@@ -9,10 +9,11 @@ use crate::db::{self, DbConn};
 use crate::domain::email::EmailAddress;
 use crate::domain::password;
 use crate::mail::messages::{Invitation, PasswordReset};
+use crate::models::groups::{self, MembershipForm};
 use crate::models::rate::{self, Limit};
+use crate::models::sessions;
 use crate::models::tokens::{self, Purpose};
 use crate::models::users::{self, NewUser, User};
-use crate::models::{groups, sessions};
 use crate::web::keyed_hash;
 
 /// Failed sign-ins are counted over this window, three ways: for one
@@ -231,8 +232,8 @@ pub struct Invitee<'a> {
     pub email: &'a EmailAddress,
     pub name: &'a str,
     pub secretariat: bool,
-    /// A group id and the role in it.
-    pub membership: Option<(&'a str, &'a str)>,
+    /// A group id and the terms of the membership in it.
+    pub membership: Option<(&'a str, MembershipForm<'a>)>,
 }
 
 /// Creates an account without a password and mails the link to set one.
@@ -261,9 +262,13 @@ pub fn invite(conn: &mut DbConn, ctx: &Ctx, invitee: Invitee<'_>) -> Result<(), 
         if invitee.secretariat {
             roles.push("secretariat".to_owned());
         }
-        if let Some((group_id, role)) = invitee.membership {
-            groups::add_member(conn, group_id, &id, role, ctx.now)?;
-            roles.push(format!("{role} of {}", groups::find(conn, group_id)?.code));
+        if let Some((group_id, terms)) = &invitee.membership {
+            groups::insert_membership(conn, group_id, &id, terms, ctx.now)?;
+            roles.push(format!(
+                "{} of {}",
+                terms.role.as_str(),
+                groups::find(conn, group_id)?.code
+            ));
         }
         let token = tokens::issue(
             conn,

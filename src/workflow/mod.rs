@@ -166,6 +166,12 @@ pub enum WorkflowError {
     /// to write.
     #[error("{0}")]
     Field(String),
+    /// The rules of a round refuse it; the page says which.
+    #[error("{0}")]
+    Round(#[from] crate::domain::consensus::RoundRefusal),
+    /// The group chosen has no convenor, or nobody who may vote.
+    #[error("{} cannot take the request: missing {:?}", .0.code, .0.missing)]
+    GroupCannotAnswer(workspace::Unanswerable),
     #[error("database: {0}")]
     Database(#[from] diesel::result::Error),
     #[error("{0}")]
@@ -176,7 +182,9 @@ impl From<WorkflowError> for AppError {
     fn from(e: WorkflowError) -> Self {
         match e {
             WorkflowError::Refused(refusal) => AppError::Conflict(refusal.to_string()),
-            WorkflowError::Changed => AppError::Conflict(e.to_string()),
+            WorkflowError::Changed
+            | WorkflowError::Round(_)
+            | WorkflowError::GroupCannotAnswer(_) => AppError::Conflict(e.to_string()),
             WorkflowError::NotFound => AppError::NotFound,
             WorkflowError::Invalid(message) | WorkflowError::Field(message) => {
                 AppError::Conflict(message)

@@ -1,19 +1,24 @@
 //! My queue: what waits for each person of the workspace, most urgent first.
 //! Each open request's task comes from asking the lifecycle what this person
 //! may do with it now; the secretariat also follows what others must do by
-//! a deadline.
+//! a deadline, the groups nobody convenes, and, on a fresh install, what is
+//! left to set up.
 
 use std::collections::{HashMap, HashSet};
 
 use chrono::{NaiveDateTime, TimeDelta};
 
 use super::WorkflowError;
+use super::rounds::facts_of;
 use super::submitter::REPLY_WINDOW;
 use crate::db::DbConn;
 use crate::domain::access::Standing;
+use crate::domain::consensus::{self, Quorum};
 use crate::domain::lifecycle::{self, Action, Actor, State};
+use crate::models::groups::Group;
 use crate::models::requests::{self, QueueRow};
-use crate::models::rounds::{self, Round};
+use crate::models::rounds::{self, ListedVoter, Round, VoteView};
+use crate::models::settings::{self, Key};
 use crate::models::users::User;
 use crate::models::{events, groups};
 
@@ -33,9 +38,20 @@ pub enum Task {
     /// A round ran past its deadline; its convenor must close it.
     RoundOverdue,
     OpenRound,
-    /// The convenor's own round ran past its deadline.
+    /// The convenor answers the opposition of the voter the item names.
+    AnswerOpposition,
+    /// The closing rules let the convenor record consensus.
     CloseRound,
+    /// The deadline passed without quorum: the convenor decides how to go
+    /// on.
+    NoQuorum,
     Vote,
+    /// A decision this person voted on is open to their objection until
+    /// the item's date.
+    OpenToObjection,
+    /// The request is with a group that has no convenor to take it
+    /// forward: the secretariat appoints one.
+    AppointConvenor,
 }
 
 /// One thing waiting for me.
@@ -48,6 +64,13 @@ pub struct Item {
     pub since: NaiveDateTime,
     /// Past its deadline (or close to the reply window's end).
     pub overdue: bool,
+    /// Whom the task concerns: the voter whose opposition awaits an answer.
+    pub person: Option<String>,
+    /// Until when it may be done.
+    pub until: Option<NaiveDateTime>,
+    /// The request's group, for the secretariat: where a convenor is
+    /// appointed.
+    pub group: Option<Group>,
 }
 
 /// What the queue page shows.
@@ -56,6 +79,50 @@ pub struct Queue {
     pub items: Vec<Item>,
     /// Requests in each state, for the secretariat; empty for the others.
     pub counts: Vec<(State, i64)>,
+    /// For the secretariat: the groups without a convenor, with the
+    /// standards in force each answers for.
+    pub unconvened: Vec<(Group, Vec<String>)>,
+    /// For the secretariat, until everything on it is done.
+    pub checklist: Option<Checklist>,
+}
+
+/// What a fresh install needs before requests can flow, shown to the
+/// secretariat until each is done.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Checklist {
+    /// Groups answering for a standard in force that have no convenor: a
+    /// request on that standard could not be accepted.
+    pub unconvened: usize,
+    /// The secretariat confirmed that the standards, groups and committees
+    /// seeded are right.
+    pub registry_checked: bool,
+    /// Mail goes to a mail server rather than into files.
+    pub mail_server: bool,
+}
+
+impl Checklist {
+    pub fn convenors_invited(&self) -> bool {
+        self.unconvened == 0
+    }
+
+    pub fn done(&self) -> bool {
+        self.convenors_invited() && self.registry_checked && self.mail_server
+    }
+}
+
+/// An open round as its group's convenor and voters see it.
+struct RoundState<'a> {
+    round: &'a Round,
+    /// This person is on its voter list…
+    listed: bool,
+    /// …and has voted.
+    voted: bool,
+    /// Whether consensus may be recorded now.
+    closable: bool,
+    /// The oppositions without a response: who, and since when.
+    unanswered: Vec<(String, NaiveDateTime)>,
+    /// The latest vote, if any.
+    last_vote: Option<NaiveDateTime>,
 }
 
 /// What is known of one open request besides its row.
@@ -63,26 +130,46 @@ struct Facts<'a> {
     state: State,
     updated_at: NaiveDateTime,
     /// Its open round, if any.
-    round: Option<&'a Round>,
-    /// This person voted in that round.
-    voted: bool,
+    round: Option<RoundState<'a>>,
+    /// Its decided round open to this person's objection, if any.
+    objectable: Option<&'a Round>,
     /// The submitter has replied to the secretariat at some point.
     replied: bool,
+    /// Its group (if any) has a convenor.
+    convened: bool,
 }
 
-/// The tasks one request sets this person, each with the moment it waits
-/// since and whether it is overdue.
-fn tasks(
-    standing: Standing,
-    facts: &Facts<'_>,
-    now: NaiveDateTime,
-) -> Vec<(Task, NaiveDateTime, bool)> {
+/// One task with the moment it waits since, whether it is overdue, whom it
+/// concerns and until when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Todo {
+    task: Task,
+    since: NaiveDateTime,
+    overdue: bool,
+    person: Option<String>,
+    until: Option<NaiveDateTime>,
+}
+
+impl Todo {
+    fn new(task: Task, since: NaiveDateTime, overdue: bool) -> Todo {
+        Todo {
+            task,
+            since,
+            overdue,
+            person: None,
+            until: None,
+        }
+    }
+}
+
+/// The tasks one request sets this person.
+fn tasks(standing: Standing, facts: &Facts<'_>, now: NaiveDateTime) -> Vec<Todo> {
     let may = |action| standing.decide(facts.state, action).is_ok();
     // What the secretariat follows for others: it may not act itself.
     let awaits = |action, actor| {
         standing.secretariat && lifecycle::decide(facts.state, action, actor).is_ok()
     };
-    let late_round = facts.round.filter(|r| r.deadline_at < now);
+    let late = |round: &Round| round.deadline_at < now;
     let mut tasks = Vec::new();
     if may(Action::Accept) {
         let task = if facts.replied {
@@ -90,95 +177,229 @@ fn tasks(
         } else {
             Task::Screen
         };
-        tasks.push((task, facts.updated_at, false));
+        tasks.push(Todo::new(task, facts.updated_at, false));
     }
     if awaits(Action::ExpireUnanswered, Actor::System)
         && now - facts.updated_at > REPLY_WINDOW - REPLY_WARNING
     {
-        tasks.push((Task::ReplyDueSoon, facts.updated_at, true));
+        tasks.push(Todo::new(Task::ReplyDueSoon, facts.updated_at, true));
     }
     if may(Action::Publish) {
-        tasks.push((Task::PublishOrSendBack, facts.updated_at, false));
+        tasks.push(Todo::new(Task::PublishOrSendBack, facts.updated_at, false));
     }
-    if let Some(round) = late_round.filter(|_| awaits(Action::CloseWithConsensus, Actor::Convenor))
+    if let Some(open) = &facts.round
+        && late(open.round)
+        && awaits(Action::CloseWithConsensus, Actor::Convenor)
     {
-        tasks.push((Task::RoundOverdue, round.deadline_at, true));
+        tasks.push(Todo::new(Task::RoundOverdue, open.round.deadline_at, true));
     }
-    // The group's own work: one task at most.
+    if standing.secretariat && !facts.convened && lifecycle::awaits_convenor(facts.state) {
+        tasks.push(Todo::new(Task::AppointConvenor, facts.updated_at, false));
+    }
+    if let Some(round) = facts.objectable.filter(|_| may(Action::Object)) {
+        tasks.push(Todo {
+            until: round.objections_until,
+            ..Todo::new(
+                Task::OpenToObjection,
+                round.closed_at.unwrap_or(facts.updated_at),
+                false,
+            )
+        });
+    }
+    // The group's own work on a round: what the convenor must do first,
+    // else a vote.
     if may(Action::OpenRound) {
-        tasks.push((Task::OpenRound, facts.updated_at, false));
-    } else if let Some(round) = late_round.filter(|_| may(Action::CloseWithConsensus)) {
-        tasks.push((Task::CloseRound, round.deadline_at, true));
-    } else if let Some(round) = facts.round.filter(|_| may(Action::Vote) && !facts.voted) {
-        tasks.push((Task::Vote, round.opened_at, round.deadline_at < now));
+        tasks.push(Todo::new(Task::OpenRound, facts.updated_at, false));
+    }
+    let Some(open) = &facts.round else {
+        return tasks;
+    };
+    let (round, overdue) = (open.round, late(open.round));
+    if may(Action::RespondToOpposition) && !open.unanswered.is_empty() {
+        tasks.extend(open.unanswered.iter().map(|(name, since)| Todo {
+            person: Some(name.clone()),
+            ..Todo::new(Task::AnswerOpposition, *since, overdue)
+        }));
+    } else if may(Action::CloseWithConsensus) && open.closable {
+        let since = if overdue {
+            round.deadline_at
+        } else {
+            open.last_vote.unwrap_or(round.opened_at)
+        };
+        tasks.push(Todo::new(Task::CloseRound, since, overdue));
+    } else if may(Action::CloseWithConsensus) && overdue {
+        tasks.push(Todo::new(Task::NoQuorum, round.deadline_at, true));
+    } else if may(Action::Vote) && open.listed && !open.voted {
+        tasks.push(Todo::new(Task::Vote, round.opened_at, overdue));
     }
     tasks
 }
 
-fn item(row: &QueueRow, (task, since, overdue): (Task, NaiveDateTime, bool)) -> Item {
+fn item(row: &QueueRow, group: Option<&Group>, todo: Todo) -> Item {
     Item {
+        group: group.cloned(),
         reference: row.reference.clone().unwrap_or_default(),
         standard: format!("{}:{}", row.standard_designation, row.standard_edition),
         clause: row.clause.clone(),
         question: row.question.clone(),
-        task,
-        since,
-        overdue,
+        task: todo.task,
+        since: todo.since,
+        overdue: todo.overdue,
+        person: todo.person,
+        until: todo.until,
     }
 }
 
-/// The queue of `user` at `now`, read in a fixed number of queries however
-/// many requests are open.
-pub fn queue(conn: &mut DbConn, user: &User, now: NaiveDateTime) -> Result<Queue, WorkflowError> {
+/// What the secretariat follows besides requests: the groups and whether
+/// the install is set up.
+struct Oversight {
+    groups: HashMap<String, Group>,
+    convened: HashSet<String>,
+    unconvened: Vec<(Group, Vec<String>)>,
+    checklist: Checklist,
+}
+
+fn oversight(
+    conn: &mut DbConn,
+    now: NaiveDateTime,
+    mail_server: bool,
+) -> Result<Oversight, WorkflowError> {
+    let all = groups::all(conn)?;
+    let convened = groups::convened_on(conn, now)?;
+    let responsible = groups::responsibilities(conn)?;
+    let unconvened: Vec<(Group, Vec<String>)> = all
+        .iter()
+        .filter(|g| !convened.contains(&g.id))
+        .map(|g| (g.clone(), groups::standards_of(&responsible, &g.id)))
+        .collect();
+    let checklist = Checklist {
+        unconvened: unconvened.iter().filter(|(_, s)| !s.is_empty()).count(),
+        registry_checked: settings::get(conn, Key::RegistryChecked)?.is_some(),
+        mail_server,
+    };
+    Ok(Oversight {
+        groups: all.into_iter().map(|g| (g.id.clone(), g)).collect(),
+        convened,
+        unconvened,
+        checklist,
+    })
+}
+
+/// The queue of `user` at `now` (`mail_server`: mail goes to a mail server,
+/// not into files), read in a fixed number of queries however many
+/// requests are open.
+pub fn queue(
+    conn: &mut DbConn,
+    user: &User,
+    now: NaiveDateTime,
+    mail_server: bool,
+) -> Result<Queue, WorkflowError> {
     let open = requests::open_requests(conn)?;
     let open_rounds: HashMap<String, Round> = rounds::all_open(conn)?
         .into_iter()
         .map(|r| (r.request_id.clone(), r))
         .collect();
+    let objectable: HashMap<String, Round> = rounds::open_to_objection(conn)?
+        .into_iter()
+        .map(|r| (r.request_id.clone(), r))
+        .collect();
     let voted: HashSet<String> = rounds::voted_by(conn, &user.id)?.into_iter().collect();
+    let listed: HashSet<String> = rounds::listing(conn, &user.id)?.into_iter().collect();
     let my_groups: HashMap<_, _> = groups::memberships_of(conn, &user.id)?
         .into_iter()
         .collect();
-    let (replied, counts) = if user.is_secretariat {
+    let quorums: HashMap<String, Quorum> = groups::all(conn)?
+        .into_iter()
+        .map(|g| (g.id.clone(), g.quorum()))
+        .collect();
+    let mut voters: HashMap<String, Vec<ListedVoter>> = HashMap::new();
+    for voter in rounds::voter_lists_of_open_rounds(conn)? {
+        voters
+            .entry(voter.round_id.clone())
+            .or_default()
+            .push(voter);
+    }
+    let mut votes: HashMap<String, Vec<VoteView>> = HashMap::new();
+    for vote in rounds::votes_in_open_rounds(conn)? {
+        votes.entry(vote.round_id.clone()).or_default().push(vote);
+    }
+    let (replied, counts, oversight) = if user.is_secretariat {
         (
             events::in_state_after(conn, State::Screening, Action::Reply)?,
             requests::count_by_state(conn)?,
+            Some(oversight(conn, now, mail_server)?),
         )
     } else {
-        (HashSet::new(), Vec::new())
+        (HashSet::new(), Vec::new(), None)
     };
     let mut items = Vec::new();
     for row in &open {
+        let group_role = row
+            .group_id
+            .as_ref()
+            .and_then(|g| my_groups.get(g))
+            .copied();
         let standing = Standing {
             secretariat: user.is_secretariat,
-            group_role: row
-                .group_id
-                .as_ref()
-                .and_then(|g| my_groups.get(g))
-                .copied(),
+            group_role,
         };
-        let round = open_rounds.get(&row.id);
+        let quorum = row.group_id.as_ref().and_then(|g| quorums.get(g));
+        let round = open_rounds.get(&row.id).zip(quorum).map(|(round, quorum)| {
+            let voters = voters.get(&round.id).map_or(&[][..], Vec::as_slice);
+            let votes = votes.get(&round.id).map_or(&[][..], Vec::as_slice);
+            let facts = facts_of(round, *quorum, voters, votes);
+            RoundState {
+                round,
+                listed: listed.contains(&round.id),
+                voted: voted.contains(&round.id),
+                closable: consensus::may_close(&facts, now).is_ok(),
+                unanswered: votes
+                    .iter()
+                    .filter(|v| v.awaits_response())
+                    .map(|v| (v.voter.clone(), v.updated_at))
+                    .collect(),
+                last_vote: votes.iter().map(|v| v.updated_at).max(),
+            }
+        });
+        let group = oversight
+            .as_ref()
+            .zip(row.group_id.as_ref())
+            .and_then(|(o, g)| o.groups.get(g));
         let facts = Facts {
             state: row.state,
             updated_at: row.updated_at,
             round,
-            voted: round.is_some_and(|r| voted.contains(&r.id)),
+            objectable: objectable.get(&row.id).filter(|r| listed.contains(&r.id)),
             replied: replied.contains(&row.id),
+            convened: match (&oversight, &row.group_id) {
+                (Some(o), Some(g)) => o.convened.contains(g),
+                _ => true,
+            },
         };
         items.extend(
             tasks(standing, &facts, now)
                 .into_iter()
-                .map(|t| item(row, t)),
+                .map(|todo| item(row, group, todo)),
         );
     }
     items.sort_by_key(|i| (!i.overdue, i.since));
-    Ok(Queue { items, counts })
+    let (unconvened, checklist) = match oversight {
+        Some(o) => (o.unconvened, Some(o.checklist).filter(|c| !c.done())),
+        None => (Vec::new(), None),
+    };
+    Ok(Queue {
+        items,
+        counts,
+        unconvened,
+        checklist,
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::access::GroupRole;
+    use crate::domain::consensus::Kind;
 
     fn at(day: u32) -> NaiveDateTime {
         chrono::NaiveDate::from_ymd_opt(2026, 3, day)
@@ -201,16 +422,35 @@ mod tests {
             closed_by: None,
             outcome: None,
             final_answer: None,
+            kind: Kind::Correspondence,
+            follows_round_id: None,
+            change_class: None,
+            change_reason: None,
+            objections_until: None,
         }
     }
 
-    fn facts(state: State, round: Option<&Round>) -> Facts<'_> {
+    /// An open round this person is listed on and has not voted in, which
+    /// may not close yet.
+    fn open(round: &Round) -> RoundState<'_> {
+        RoundState {
+            round,
+            listed: true,
+            voted: false,
+            closable: false,
+            unanswered: Vec::new(),
+            last_vote: None,
+        }
+    }
+
+    fn facts<'a>(state: State, round: Option<RoundState<'a>>) -> Facts<'a> {
         Facts {
             state,
             updated_at: at(1),
             round,
-            voted: false,
+            objectable: None,
             replied: false,
+            convened: true,
         }
     }
 
@@ -234,7 +474,7 @@ mod tests {
     fn of(standing: Standing, facts: &Facts<'_>, now: NaiveDateTime) -> Vec<Task> {
         tasks(standing, facts, now)
             .into_iter()
-            .map(|t| t.0)
+            .map(|t| t.task)
             .collect()
     }
 
@@ -255,46 +495,171 @@ mod tests {
         let waiting = facts(State::AwaitingSubmitter, None);
         assert!(of(SECRETARIAT, &waiting, at(20)).is_empty());
         let soon = tasks(SECRETARIAT, &waiting, at(27));
-        assert_eq!(soon, [(Task::ReplyDueSoon, at(1), true)]);
+        assert_eq!(soon, [Todo::new(Task::ReplyDueSoon, at(1), true)]);
         assert!(of(MEMBER, &waiting, at(27)).is_empty());
     }
 
     #[test]
-    fn the_convenor_drafts_then_closes_a_late_round() {
+    fn the_convenor_drafts_votes_then_closes_a_round_the_rules_allow() {
         assert_eq!(
             of(CONVENOR, &facts(State::InGroup, None), at(2)),
             [Task::OpenRound]
         );
         assert!(of(MEMBER, &facts(State::InGroup, None), at(2)).is_empty());
-        let open = round(2, 23);
-        let balloting = facts(State::Balloting, Some(&open));
+        let r = round(2, 23);
+        let balloting = facts(State::Balloting, Some(open(&r)));
         assert_eq!(of(CONVENOR, &balloting, at(10)), [Task::Vote]);
+        let closable = facts(
+            State::Balloting,
+            Some(RoundState {
+                closable: true,
+                ..open(&r)
+            }),
+        );
         assert_eq!(
-            tasks(CONVENOR, &balloting, at(24)),
-            [(Task::CloseRound, at(23), true)],
+            tasks(CONVENOR, &closable, at(24)),
+            [Todo::new(Task::CloseRound, at(23), true)],
             "past the deadline the convenor closes rather than votes"
+        );
+        let everyone_voted = facts(
+            State::Balloting,
+            Some(RoundState {
+                closable: true,
+                last_vote: Some(at(9)),
+                ..open(&r)
+            }),
+        );
+        assert_eq!(
+            tasks(CONVENOR, &everyone_voted, at(10)),
+            [Todo::new(Task::CloseRound, at(9), false)],
+            "before it, once every vote is in"
         );
         assert_eq!(
             tasks(SECRETARIAT, &balloting, at(24)),
-            [(Task::RoundOverdue, at(23), true)]
+            [Todo::new(Task::RoundOverdue, at(23), true)]
         );
         assert!(of(SECRETARIAT, &balloting, at(10)).is_empty());
     }
 
     #[test]
-    fn members_vote_once_and_outsiders_see_nothing() {
-        let open = round(2, 23);
-        let balloting = facts(State::Balloting, Some(&open));
+    fn past_the_deadline_without_quorum_the_convenor_is_told_so() {
+        let r = round(2, 23);
+        let balloting = facts(State::Balloting, Some(open(&r)));
+        assert_eq!(
+            tasks(CONVENOR, &balloting, at(24)),
+            [Todo::new(Task::NoQuorum, at(23), true)]
+        );
+    }
+
+    #[test]
+    fn the_convenor_answers_each_opposition_rather_than_votes() {
+        let r = round(2, 23);
+        let opposed = facts(
+            State::Balloting,
+            Some(RoundState {
+                unanswered: vec![
+                    ("Sofia Lindqvist".into(), at(5)),
+                    ("Priya Raman".into(), at(6)),
+                ],
+                ..open(&r)
+            }),
+        );
+        let todo = tasks(CONVENOR, &opposed, at(10));
+        assert_eq!(
+            todo.iter()
+                .map(|t| (t.task, t.person.as_deref()))
+                .collect::<Vec<_>>(),
+            [
+                (Task::AnswerOpposition, Some("Sofia Lindqvist")),
+                (Task::AnswerOpposition, Some("Priya Raman"))
+            ]
+        );
+        assert_eq!(todo[0].since, at(5));
+        assert_eq!(
+            of(MEMBER, &opposed, at(10)),
+            [Task::Vote],
+            "a member still votes"
+        );
+    }
+
+    #[test]
+    fn members_on_the_list_vote_once_and_others_see_nothing() {
+        let r = round(2, 23);
+        let balloting = facts(State::Balloting, Some(open(&r)));
         assert_eq!(
             tasks(MEMBER, &balloting, at(24)),
-            [(Task::Vote, at(2), true)]
+            [Todo::new(Task::Vote, at(2), true)]
         );
-        let voted = Facts {
-            voted: true,
-            ..facts(State::Balloting, Some(&open))
-        };
+        let voted = facts(
+            State::Balloting,
+            Some(RoundState {
+                voted: true,
+                ..open(&r)
+            }),
+        );
         assert!(of(MEMBER, &voted, at(10)).is_empty());
+        let added_later = facts(
+            State::Balloting,
+            Some(RoundState {
+                listed: false,
+                ..open(&r)
+            }),
+        );
+        assert!(
+            of(MEMBER, &added_later, at(10)).is_empty(),
+            "not on the voter list"
+        );
         assert!(of(OUTSIDER, &balloting, at(24)).is_empty());
+    }
+
+    #[test]
+    fn a_voter_sees_until_when_a_decision_is_open_to_objection() {
+        let decided = Round {
+            closed_at: Some(at(10)),
+            objections_until: Some(at(17)),
+            ..round(2, 23)
+        };
+        let confirming = Facts {
+            objectable: Some(&decided),
+            ..facts(State::Confirming, None)
+        };
+        let todo = tasks(MEMBER, &confirming, at(12));
+        assert_eq!(
+            todo,
+            [Todo {
+                until: Some(at(17)),
+                ..Todo::new(Task::OpenToObjection, at(10), false)
+            }]
+        );
+        assert!(of(SECRETARIAT, &confirming, at(12)).is_empty());
+    }
+
+    #[test]
+    fn the_secretariat_appoints_a_convenor_where_a_request_waits_for_nobody() {
+        let unconvened = |state| Facts {
+            convened: false,
+            ..facts(state, None)
+        };
+        assert_eq!(
+            of(SECRETARIAT, &unconvened(State::InGroup), at(2)),
+            [Task::AppointConvenor]
+        );
+        let r = round(2, 23);
+        let balloting = Facts {
+            convened: false,
+            ..facts(State::Balloting, Some(open(&r)))
+        };
+        assert_eq!(of(SECRETARIAT, &balloting, at(10)), [Task::AppointConvenor]);
+        assert_eq!(
+            of(SECRETARIAT, &unconvened(State::Screening), at(2)),
+            [Task::Screen],
+            "screening waits for the secretariat, not the group"
+        );
+        assert_eq!(
+            of(SECRETARIAT, &unconvened(State::Decided), at(2)),
+            [Task::PublishOrSendBack]
+        );
+        assert!(of(MEMBER, &unconvened(State::InGroup), at(2)).is_empty());
     }
 
     #[test]
@@ -303,10 +668,16 @@ mod tests {
             secretariat: true,
             group_role: Some(GroupRole::Convenor),
         };
-        let open = round(2, 23);
-        let balloting = facts(State::Balloting, Some(&open));
+        let r = round(2, 23);
+        let closable = facts(
+            State::Balloting,
+            Some(RoundState {
+                closable: true,
+                ..open(&r)
+            }),
+        );
         assert_eq!(
-            of(both, &balloting, at(24)),
+            of(both, &closable, at(24)),
             [Task::RoundOverdue, Task::CloseRound]
         );
         assert_eq!(

@@ -1,18 +1,27 @@
-//! Consensus rounds and decisions: open a round, vote, close it with or
-//! without consensus, give up, publish or send back.
+//! Consensus rounds and decisions: open a round with its voter list, vote,
+//! answer oppositions, close it with consensus when the closing rules allow
+//! (on the voted text, an editorially changed one open to objection, or a
+//! new round for a substantive change) or without, give up, publish or
+//! send back.
 
 use chrono::{NaiveDateTime, TimeDelta};
 
 use super::subscriptions::{self, News};
 use super::workspace::{
-    Acting, Telling, permit, record, required, secretariat_emails, tell_submitter, tell_workspace,
-    transition,
+    Acting, Permit, Telling, permit, record, request_url, required, secretariat_emails, send_each,
+    summary, tell_submitter, tell_workspace, transition,
 };
 use super::{Ctx, WorkflowError};
 use crate::db::{self, DbConn};
-use crate::domain::consensus::Position;
+use crate::domain::consensus::{
+    self, ChangeClass, Outcome, Position, Quorum, RoundFacts, RoundRefusal, Tally,
+};
 use crate::domain::lifecycle::{self, Action, Actor};
-use crate::models::requests::Change;
+use crate::mail::messages::{DecisionStands, EditorialChange, ObjectionRaised, OppositionRaised};
+use crate::models::groups::Group;
+use crate::models::requests::{Change, Request};
+use crate::models::rounds::{Closing, ListedVoter, NewRound, Round, VoteView};
+use crate::models::users::User;
 use crate::models::{events, groups, requests, rounds};
 
 /// How long a round runs unless the convenor says otherwise.
@@ -20,7 +29,7 @@ pub const DEFAULT_ROUND: TimeDelta = TimeDelta::days(21);
 /// Members who have not voted hear this long before the deadline.
 pub const REMINDER_BEFORE: TimeDelta = TimeDelta::days(3);
 
-fn group_of(request: &requests::Request) -> Result<String, WorkflowError> {
+fn group_of(request: &Request) -> Result<String, WorkflowError> {
     request
         .group_id
         .clone()
@@ -61,36 +70,75 @@ pub fn open(
         }
         let request = permit.request();
         let event = transition(conn, ctx, acting.user, &permit, Change::default(), None)?;
-        rounds::open(conn, &request.id, draft, deadline, &acting.user.id, ctx.now)?;
-        let group = group_of(request)?;
-        let members = groups::member_emails(conn, &group)?;
-        tell_workspace(
+        circulate(
             conn,
             ctx,
+            acting.user,
             request,
             &event,
-            &members,
-            Telling {
-                headline: format!(
-                    "draft answer for your vote by {}",
-                    deadline.format("%-d %B %Y")
-                ),
-                intro: format!(
-                    "{} circulated a draft answer for consensus. Please vote (agree, agree with comments, oppose with a comment, or abstain) by {}.",
-                    acting.user.name,
-                    deadline.format("%-d %B %Y")
-                ),
-                note: Some(draft),
-                note_label: "The draft answer",
-            },
+            draft,
+            deadline,
+            None,
         )
     })
 }
 
-/// Casts or changes the acting member's vote in the open round. A vote does
-/// not move the request, so it leaves its version alone; but a vote from a
-/// page older than the request's last change (another round, or this one
-/// closed) is refused, as is a vote reaching a round closed meanwhile.
+/// Opens a round on `draft` whose voters are the group's voting members
+/// today, and asks them to vote; `follows`: the round it replaces.
+#[allow(clippy::too_many_arguments)]
+fn circulate(
+    conn: &mut DbConn,
+    ctx: &Ctx,
+    convenor: &User,
+    request: &Request,
+    event: &str,
+    draft: &str,
+    deadline: NaiveDateTime,
+    follows: Option<&str>,
+) -> Result<(), WorkflowError> {
+    let group = groups::find(conn, &group_of(request)?)?;
+    let voters = groups::voters_on(conn, &group, ctx.now)?;
+    let round = rounds::open(
+        conn,
+        &NewRound {
+            request_id: &request.id,
+            draft,
+            deadline,
+            opened_by: &convenor.id,
+            follows,
+        },
+        &voters,
+        ctx.now,
+    )?;
+    let voters = rounds::voter_emails(conn, &round)?;
+    tell_workspace(
+        conn,
+        ctx,
+        request,
+        event,
+        &voters,
+        Telling {
+            headline: format!(
+                "draft answer for your vote by {}",
+                deadline.format("%-d %B %Y")
+            ),
+            intro: format!(
+                "{} circulated a draft answer for consensus. Please vote (agree, agree with comments, oppose with a comment, or abstain) by {}.",
+                convenor.name,
+                deadline.format("%-d %B %Y")
+            ),
+            note: Some(draft),
+            note_label: "The draft answer",
+        },
+    )
+}
+
+/// Casts or changes the acting member's vote in the open round, if the
+/// round's voter list names them. A vote does not move the request, so it
+/// leaves its version alone; but a vote from a page older than the
+/// request's last change (another round, or this one closed) is refused,
+/// as is a vote reaching a round closed meanwhile. A new or changed
+/// opposition is mailed to the convenors at once.
 pub fn vote(
     conn: &mut DbConn,
     ctx: &Ctx,
@@ -100,6 +148,13 @@ pub fn vote(
 ) -> Result<(), WorkflowError> {
     db::write_transaction(conn, |conn| {
         let permit = permit(conn, acting, Action::Vote)?;
+        // Held while voting: a round being closed is waited for, and then
+        // found closed.
+        let round =
+            rounds::lock_open_round(conn, &permit.request().id)?.ok_or(WorkflowError::Changed)?;
+        if !rounds::is_listed(conn, &round.id, &acting.user.id)? {
+            return Err(RoundRefusal::NotOnVoterList.into());
+        }
         let position = Position::parse(position.trim())
             .ok_or_else(|| WorkflowError::Invalid("Choose your position.".into()))?;
         let comment = comment.trim();
@@ -108,73 +163,178 @@ pub fn vote(
                 "An opposition needs a comment saying what must change.".into(),
             ));
         }
-        // Held while voting: a round being closed is waited for, and then
-        // found closed.
-        let round =
-            rounds::lock_open_round(conn, &permit.request().id)?.ok_or(WorkflowError::Changed)?;
         let comment = (!comment.is_empty()).then_some(comment);
-        rounds::cast(conn, &round.id, &acting.user.id, position, comment, ctx.now)?;
-        record(conn, ctx, acting.user, &permit, Some(position.as_str()))?;
+        let before = rounds::cast(conn, &round.id, &acting.user.id, position, comment, ctx.now)?;
+        let event = record(conn, ctx, acting.user, &permit, Some(position.as_str()))?;
+        let unchanged = before.is_some_and(|(p, c)| p == position && c.as_deref() == comment);
+        if let (true, false, Some(comment)) = (position.is_opposition(), unchanged, comment) {
+            let request = permit.request();
+            let mut convenors = groups::convenor_emails(conn, &group_of(request)?)?;
+            convenors.retain(|address| *address != acting.user.email);
+            let message = OppositionRaised {
+                ctx: ctx.mail.clone(),
+                request: summary(conn, request)?,
+                voter: acting.user.name.clone(),
+                comment: comment.to_owned(),
+                link_url: request_url(ctx, request),
+            };
+            send_each(conn, ctx, request, &event, &convenors, &message)?;
+        }
         Ok(())
     })
 }
 
-/// Records consensus: the final answer, and a response to every opposition.
+/// Records the convenor's response to the opposition `vote_id` of the open
+/// round, during the round; a second response replaces the first, and the
+/// timeline keeps both.
+pub fn respond(
+    conn: &mut DbConn,
+    ctx: &Ctx,
+    acting: &Acting<'_>,
+    vote_id: &str,
+    response: &str,
+) -> Result<(), WorkflowError> {
+    db::write_transaction(conn, |conn| {
+        let permit = permit(conn, acting, Action::RespondToOpposition)?;
+        let round =
+            rounds::lock_open_round(conn, &permit.request().id)?.ok_or(WorkflowError::Changed)?;
+        let opposition = rounds::votes(conn, &round.id)?
+            .into_iter()
+            .find(|v| v.id == vote_id.trim() && v.position.is_opposition())
+            .ok_or(RoundRefusal::NoSuchOpposition)?;
+        let response = required(response, "your response to the opposition")?;
+        rounds::respond(conn, &opposition.id, response, &acting.user.id, ctx.now)?;
+        record(conn, ctx, acting.user, &permit, Some(response))?;
+        Ok(())
+    })
+}
+
+/// The facts the closing rules look at: the round's voter list and its
+/// votes, under the group's quorum.
+pub fn facts_of(
+    round: &Round,
+    quorum: Quorum,
+    voters: &[ListedVoter],
+    votes: &[VoteView],
+) -> RoundFacts {
+    let listed = |vote: &&VoteView| voters.iter().any(|v| v.user_id == vote.user_id);
+    RoundFacts {
+        deadline: round.deadline_at,
+        eligible: voters.len(),
+        voted: votes.iter().filter(listed).count(),
+        quorum,
+        unanswered: votes
+            .iter()
+            .filter(listed)
+            .filter(|v| v.awaits_response())
+            .map(|v| v.voter.clone())
+            .collect(),
+    }
+}
+
+/// The tally of a round: each listed voter's vote as it counts, by the
+/// body that nominated them.
+pub fn tally_of(voters: &[ListedVoter], votes: &[VoteView]) -> Tally {
+    let counted: Vec<(Option<String>, Position)> = voters
+        .iter()
+        .filter_map(|voter| {
+            let vote = votes.iter().find(|v| v.user_id == voter.user_id)?;
+            Some((voter.body.clone(), vote.position))
+        })
+        .collect();
+    consensus::tally(&counted)
+}
+
+/// What the convenor sends to close a round with consensus: the final
+/// text, and, if it differs from the voted one, how (`change_class`:
+/// `editorial` or `substantive`) and why.
+#[derive(Debug, Default, Clone)]
+pub struct Decision<'a> {
+    pub final_answer: &'a str,
+    pub change_class: &'a str,
+    pub change_reason: &'a str,
+}
+
+/// Records consensus, if the closing rules allow it now. On the voted text
+/// the request is decided; with an editorial change it is open to the
+/// voters' objection for the group's `objection_days`; a substantive
+/// change opens a new round on the new text instead, whatever the rules.
 pub fn close_with_consensus(
     conn: &mut DbConn,
     ctx: &Ctx,
     acting: &Acting<'_>,
-    final_answer: &str,
-    responses: &[(String, String)],
+    decision: &Decision<'_>,
 ) -> Result<(), WorkflowError> {
     db::write_transaction(conn, |conn| {
         let permit = permit(conn, acting, Action::CloseWithConsensus)?;
-        let final_answer = required(final_answer, "the final answer")?;
-        let request = permit.request();
         // Held before the votes are read: a vote under way is counted, and
         // one sent later finds the round closed.
-        let round = rounds::lock_open_round(conn, &request.id)?.ok_or(WorkflowError::Changed)?;
-        let votes = rounds::votes(conn, &round.id)?;
-        let missing: Vec<&str> = votes
-            .iter()
-            .filter(|v| v.position.is_opposition())
-            .filter(|v| {
-                !responses
-                    .iter()
-                    .any(|(id, text)| *id == v.id && !text.trim().is_empty())
-            })
-            .map(|v| v.voter.as_str())
-            .collect();
-        if !missing.is_empty() {
-            return Err(WorkflowError::Invalid(format!(
-                "Consensus cannot be recorded while an opposition has no response: answer {}.",
-                missing.join(", ")
-            )));
+        let round =
+            rounds::lock_open_round(conn, &permit.request().id)?.ok_or(WorkflowError::Changed)?;
+        let final_answer = required(decision.final_answer, "the final answer")?;
+        let class = consensus::classify(
+            &round.draft_answer,
+            final_answer,
+            decision.change_class,
+            decision.change_reason,
+        )?;
+        let reason = Some(decision.change_reason.trim()).filter(|r| !r.is_empty());
+        if class == ChangeClass::Substantive {
+            let permit =
+                super::workspace::permit(conn, acting, Action::CloseWithSubstantiveChange)?;
+            return replace_round(
+                conn,
+                ctx,
+                acting.user,
+                &permit,
+                &round,
+                final_answer,
+                reason,
+            );
         }
+        let request = permit.request();
+        let group = groups::find(conn, &group_of(request)?)?;
+        let voters = rounds::voter_list(conn, &round.id)?;
+        let votes = rounds::votes(conn, &round.id)?;
+        consensus::may_close(&facts_of(&round, group.quorum(), &voters, &votes), ctx.now)
+            .map_err(RoundRefusal::CannotClose)?;
+        if class == ChangeClass::Editorial {
+            let permit = super::workspace::permit(conn, acting, Action::CloseWithEditorialChange)?;
+            let reason = reason.unwrap_or_default();
+            return decide_editorially(
+                conn,
+                ctx,
+                acting.user,
+                &permit,
+                &group,
+                &round,
+                final_answer,
+                reason,
+            );
+        }
+        // The voted text, as voted: a change of spacing is no change.
+        let final_answer = round.draft_answer.as_str();
         let change = Change {
             answer: Some(final_answer),
             decided_at: Some(ctx.now),
             ..Change::default()
         };
         let event = transition(conn, ctx, acting.user, &permit, change, None)?;
-        for vote in votes.iter().filter(|v| v.position.is_opposition()) {
-            let text = responses
-                .iter()
-                .find(|(id, _)| *id == vote.id)
-                .map(|(_, t)| t.trim())
-                .unwrap_or_default();
-            rounds::respond(conn, &vote.id, text, &acting.user.id, ctx.now)?;
-        }
         rounds::close(
             conn,
             &round.id,
-            "consensus",
-            Some(final_answer),
+            &Closing {
+                outcome: Outcome::Consensus,
+                final_answer: Some(final_answer),
+                change_class: Some(ChangeClass::None),
+                change_reason: None,
+                objections_until: None,
+            },
             &acting.user.id,
             ctx.now,
         )?;
         let mut recipients = secretariat_emails(conn)?;
-        recipients.extend(groups::member_emails(conn, &group_of(request)?)?);
+        recipients.extend(groups::member_emails(conn, &group.id)?);
         tell_workspace(
             conn,
             ctx,
@@ -192,6 +352,193 @@ pub fn close_with_consensus(
             },
         )
     })
+}
+
+/// Consensus on an editorially changed text: open to the voters'
+/// objection, each mailed the change, its reason and the deadline.
+#[allow(clippy::too_many_arguments)]
+fn decide_editorially(
+    conn: &mut DbConn,
+    ctx: &Ctx,
+    convenor: &User,
+    permit: &Permit,
+    group: &Group,
+    round: &Round,
+    final_answer: &str,
+    reason: &str,
+) -> Result<(), WorkflowError> {
+    let until = ctx.now + TimeDelta::days(i64::from(group.objection_days));
+    let change = Change {
+        answer: Some(final_answer),
+        ..Change::default()
+    };
+    let event = transition(conn, ctx, convenor, permit, change, Some(reason))?;
+    rounds::close(
+        conn,
+        &round.id,
+        &Closing {
+            outcome: Outcome::Consensus,
+            final_answer: Some(final_answer),
+            change_class: Some(ChangeClass::Editorial),
+            change_reason: Some(reason),
+            objections_until: Some(until),
+        },
+        &convenor.id,
+        ctx.now,
+    )?;
+    let request = permit.request();
+    let message = EditorialChange {
+        ctx: ctx.mail.clone(),
+        request: summary(conn, request)?,
+        convenor: convenor.name.clone(),
+        reason: reason.to_owned(),
+        voted_text: round.draft_answer.clone(),
+        final_text: final_answer.to_owned(),
+        difference: consensus::word_difference(&round.draft_answer, final_answer),
+        until,
+        link_url: request_url(ctx, request),
+    };
+    let voters = rounds::voter_emails(conn, &round.id)?;
+    send_each(conn, ctx, request, &event, &voters, &message)
+}
+
+/// A substantive change: the round is replaced by a new one on the new
+/// text, linked to it, with the group's voters of today.
+fn replace_round(
+    conn: &mut DbConn,
+    ctx: &Ctx,
+    convenor: &User,
+    permit: &Permit,
+    round: &Round,
+    new_text: &str,
+    reason: Option<&str>,
+) -> Result<(), WorkflowError> {
+    let event = transition(conn, ctx, convenor, permit, Change::default(), reason)?;
+    rounds::close(
+        conn,
+        &round.id,
+        &Closing {
+            outcome: Outcome::Replaced,
+            final_answer: Some(new_text),
+            change_class: Some(ChangeClass::Substantive),
+            change_reason: reason,
+            objections_until: None,
+        },
+        &convenor.id,
+        ctx.now,
+    )?;
+    let deadline = ctx.now + DEFAULT_ROUND;
+    circulate(
+        conn,
+        ctx,
+        convenor,
+        permit.request(),
+        &event,
+        new_text,
+        deadline,
+        Some(&round.id),
+    )
+}
+
+/// A voter of the decided round objects to its editorial change within
+/// the window: the request goes back to the group, and the convenors and
+/// the secretariat hear of it.
+pub fn object(
+    conn: &mut DbConn,
+    ctx: &Ctx,
+    acting: &Acting<'_>,
+    reason: &str,
+) -> Result<(), WorkflowError> {
+    db::write_transaction(conn, |conn| {
+        let permit = permit(conn, acting, Action::Object)?;
+        let request = permit.request();
+        let round = rounds::for_request(conn, &request.id)?
+            .into_iter()
+            .next()
+            .ok_or(WorkflowError::Changed)?;
+        if !rounds::may_object(conn, &round.id, &acting.user.id)? {
+            return Err(RoundRefusal::NotAnObjector.into());
+        }
+        let until = round.objections_until.ok_or(WorkflowError::Changed)?;
+        if ctx.now > until {
+            return Err(RoundRefusal::ObjectionWindowClosed { until }.into());
+        }
+        let reason = required(reason, "why you object")?;
+        let event = transition(
+            conn,
+            ctx,
+            acting.user,
+            &permit,
+            Change::default(),
+            Some(reason),
+        )?;
+        rounds::object(conn, &round.id, &acting.user.id, reason, ctx.now)?;
+        rounds::mark_objected(conn, &round.id)?;
+        let mut recipients = secretariat_emails(conn)?;
+        recipients.extend(groups::convenor_emails(conn, &group_of(request)?)?);
+        let message = ObjectionRaised {
+            ctx: ctx.mail.clone(),
+            request: summary(conn, request)?,
+            objector: acting.user.name.clone(),
+            reason: reason.to_owned(),
+            link_url: request_url(ctx, request),
+        };
+        send_each(conn, ctx, request, &event, &recipients, &message)
+    })
+}
+
+/// Decisions whose objection window ended without objection stand: each
+/// request becomes decided, and the secretariat and the group hear that it
+/// may be published. Run by the worker; returns how many it confirmed.
+pub fn confirm_decisions(conn: &mut DbConn, ctx: &Ctx) -> Result<usize, WorkflowError> {
+    let due = rounds::objection_window_ended(conn, ctx.now)?;
+    let mut confirmed = 0;
+    for round in due {
+        let done = db::write_transaction(conn, |conn| {
+            let request = requests::find(conn, &round.request_id)?;
+            let Ok(transition) =
+                lifecycle::decide(request.state, Action::ConfirmDecision, Actor::System)
+            else {
+                return Ok(false);
+            };
+            // Every instance's worker runs this job: the request's version
+            // lets one of them confirm it, and the others find it changed.
+            let change = Change {
+                state: Some(transition.to),
+                decided_at: Some(ctx.now),
+                updated_at: Some(ctx.now),
+                ..Change::default()
+            };
+            if !requests::apply(conn, &request.id, request.version, &change)? {
+                return Ok(false);
+            }
+            let event = events::record(
+                conn,
+                events::NewEvent {
+                    request_id: &request.id,
+                    actor_user_id: None,
+                    actor_kind: Actor::System.kind(),
+                    action: Action::ConfirmDecision,
+                    from_state: Some(request.state),
+                    to_state: transition.to,
+                    note: None,
+                },
+                ctx.now,
+            )?;
+            let mut recipients = secretariat_emails(conn)?;
+            recipients.extend(groups::member_emails(conn, &group_of(&request)?)?);
+            let message = DecisionStands {
+                ctx: ctx.mail.clone(),
+                request: summary(conn, &request)?,
+                final_text: round.final_answer.clone().unwrap_or_default(),
+                link_url: request_url(ctx, &request),
+            };
+            send_each(conn, ctx, &request, &event, &recipients, &message)?;
+            Ok::<bool, WorkflowError>(true)
+        })?;
+        confirmed += usize::from(done);
+    }
+    Ok(confirmed)
 }
 
 /// Ends the round without consensus: back to the group for another draft.
@@ -220,8 +567,13 @@ pub fn close_without_consensus(
         rounds::close(
             conn,
             &round.id,
-            "no_consensus_yet",
-            None,
+            &Closing {
+                outcome: Outcome::NoConsensusYet,
+                final_answer: None,
+                change_class: None,
+                change_reason: None,
+                objections_until: None,
+            },
             &acting.user.id,
             ctx.now,
         )?;
@@ -356,8 +708,8 @@ pub fn send_back(
     })
 }
 
-/// Reminds members who have not voted, once per round, 3 days before the
-/// deadline. Run by the worker.
+/// Reminds the voters of a round who have not voted, once per round, 3
+/// days before the deadline. Run by the worker.
 pub fn send_reminders(conn: &mut DbConn, ctx: &Ctx) -> Result<usize, WorkflowError> {
     let due = rounds::due_for_reminder(conn, ctx.now + REMINDER_BEFORE)?;
     let mut reminded = 0;
@@ -372,8 +724,7 @@ pub fn send_reminders(conn: &mut DbConn, ctx: &Ctx) -> Result<usize, WorkflowErr
             else {
                 return Ok(false);
             };
-            let group = group_of(&request)?;
-            let waiting = rounds::not_voted(conn, &group, &round.id)?;
+            let waiting = rounds::not_voted(conn, &round.id)?;
             let event = events::record(
                 conn,
                 events::NewEvent {

@@ -409,7 +409,8 @@ fn steps(request: &Request, history: &[events::Event]) -> Vec<Step> {
         .map(|e| e.created_at);
     let current = match request.state {
         State::PendingConfirmation | State::Screening | State::AwaitingSubmitter => 1,
-        State::InGroup | State::Balloting => 2,
+        // Open to objection, the answer may still go back to the group.
+        State::InGroup | State::Balloting | State::Confirming => 2,
         State::Decided => 3,
         State::Published | State::Closed => 4,
     };
@@ -554,7 +555,7 @@ pub fn withdraw(
         // The group hears of it only once it had the request in hand.
         let group_had_it = matches!(
             request.state,
-            State::InGroup | State::Balloting | State::Decided
+            State::InGroup | State::Balloting | State::Confirming | State::Decided
         );
         if let (true, Some(group_id)) = (group_had_it, &request.group_id) {
             recipients.extend(groups::member_emails(conn, group_id)?);

@@ -9,16 +9,17 @@ use chrono::NaiveDateTime;
 use super::{Ctx, WorkflowError};
 use crate::db::{self, DbConn};
 use crate::domain::access::{Standing, WORKSPACE_ACTIONS};
-use crate::domain::consensus::Position;
-use crate::domain::lifecycle::{Action, Actor, Refusal, State, Transition};
+use crate::domain::consensus::{self, ChangeClass, Piece, RoundFacts, Tally, Unmet};
+use crate::domain::lifecycle::{self, Action, Actor, Refusal, State, Transition};
 use crate::domain::submission::{Category, country};
+use crate::mail::Message;
 use crate::mail::messages::{RequestSummary, Update};
 use crate::models::comments::Comment;
 use crate::models::committees::Committee;
 use crate::models::events::Event;
 use crate::models::groups::Group;
 use crate::models::requests::{self, Change, Contact, Request};
-use crate::models::rounds::{Round, VoteView};
+use crate::models::rounds::{ListedVoter, ObjectionView, Round, VoteView};
 use crate::models::standards::Standard;
 use crate::models::tokens::{self, Purpose};
 use crate::models::users::User;
@@ -227,6 +228,32 @@ pub fn tell_submitter(
     ctx.send_about(conn, &request.id, event, &contact.email, &message)
 }
 
+/// The address of the request's page in the workspace, for mail.
+pub fn request_url(ctx: &Ctx, request: &Request) -> String {
+    ctx.url(&format!(
+        "/workspace/requests/{}",
+        request.reference.as_deref().unwrap_or_default()
+    ))
+}
+
+/// Mails one message about a request to each of `recipients`, once.
+pub fn send_each(
+    conn: &mut DbConn,
+    ctx: &Ctx,
+    request: &Request,
+    event: &str,
+    recipients: &[String],
+    message: &impl Message,
+) -> Result<(), WorkflowError> {
+    let mut recipients = recipients.to_vec();
+    recipients.sort();
+    recipients.dedup();
+    for recipient in recipients {
+        ctx.send_about(conn, &request.id, event, &recipient, message)?;
+    }
+    Ok(())
+}
+
 /// Mails people of the workspace (the secretariat, a group) a link to the
 /// request's page.
 pub fn tell_workspace(
@@ -245,18 +272,9 @@ pub fn tell_workspace(
         note: telling.note.map(str::to_owned),
         note_label: telling.note_label.to_owned(),
         link_label: "Open the request".into(),
-        link_url: ctx.url(&format!(
-            "/workspace/requests/{}",
-            request.reference.as_deref().unwrap_or_default()
-        )),
+        link_url: request_url(ctx, request),
     };
-    let mut recipients = recipients.to_vec();
-    recipients.sort();
-    recipients.dedup();
-    for recipient in recipients {
-        ctx.send_about(conn, &request.id, event, &recipient, &message)?;
-    }
-    Ok(())
+    send_each(conn, ctx, request, event, recipients, &message)
 }
 
 pub fn secretariat_emails(conn: &mut DbConn) -> Result<Vec<String>, WorkflowError> {
@@ -264,6 +282,55 @@ pub fn secretariat_emails(conn: &mut DbConn) -> Result<Vec<String>, WorkflowErro
         .into_iter()
         .map(|u| u.email)
         .collect())
+}
+
+/// What a group lacks to take a request forward.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Missing {
+    /// Nobody to open and close its rounds: no convenor with an active
+    /// account and a current membership.
+    Convenor,
+    /// Nobody to vote in its rounds: no expert (nor a liaison, where the
+    /// group lets liaisons vote) with an active account and a current
+    /// membership.
+    Voter,
+}
+
+/// A group that cannot take a request now, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unanswerable {
+    pub group_id: String,
+    pub code: String,
+    pub missing: Missing,
+}
+
+/// A request goes to a group to be answered (accepted, or reassigned
+/// while with a group) only if someone there can take it forward: a
+/// convenor to run its rounds, and at least one member who may vote in
+/// them. Otherwise it would wait for nobody. A request reassigned while
+/// the secretariat screens it waits for the secretariat, and accepting it
+/// asks again.
+fn able_to_answer(
+    conn: &mut DbConn,
+    permit: &Permit,
+    group: &Group,
+    now: NaiveDateTime,
+) -> Result<(), WorkflowError> {
+    if !lifecycle::awaits_convenor(permit.transition.to) {
+        return Ok(());
+    }
+    let missing = if !groups::convened_on(conn, now)?.contains(&group.id) {
+        Missing::Convenor
+    } else if groups::voters_on(conn, group, now)?.is_empty() {
+        Missing::Voter
+    } else {
+        return Ok(());
+    };
+    Err(WorkflowError::GroupCannotAnswer(Unanswerable {
+        group_id: group.id.clone(),
+        code: group.code.clone(),
+        missing,
+    }))
 }
 
 /// Accept: admissible, to the group (`group_id` chooses it; empty keeps the
@@ -287,6 +354,7 @@ pub fn accept(
         };
         let group = groups::find(conn, &group_id)
             .map_err(|_| WorkflowError::Invalid("Choose a group from the list.".into()))?;
+        able_to_answer(conn, &permit, &group, ctx.now)?;
         let change = Change {
             group_id: Some(&group.id),
             ..Change::default()
@@ -488,6 +556,7 @@ pub fn reassign(
         let permit = permit(conn, acting, Action::Reassign)?;
         let group = groups::find(conn, group_id)
             .map_err(|_| WorkflowError::Invalid("Choose a group from the list.".into()))?;
+        able_to_answer(conn, &permit, &group, ctx.now)?;
         let note = format!("to {}", group.code);
         let change = Change {
             group_id: Some(&group.id),
@@ -552,17 +621,57 @@ pub struct RequestView {
     pub actions: Vec<Action>,
     /// May this person add internal comments?
     pub commenter: bool,
-    /// The latest round, open or closed, with its votes.
-    pub round: Option<Round>,
-    pub votes: Vec<VoteView>,
-    pub my_vote: Option<VoteView>,
-    /// Votes per position, every position listed.
-    pub tally: Vec<(Position, usize)>,
+    /// The latest round, open or closed, and what is known of it.
+    pub round: Option<RoundView>,
     /// The choices of the forms.
     pub groups: Vec<Group>,
     pub committees: Vec<Committee>,
     /// The deadline the round form proposes.
     pub default_deadline: NaiveDateTime,
+}
+
+/// A round as its page and its decision record show it.
+pub struct RoundView {
+    pub round: Round,
+    /// Everyone on the voter list, by name.
+    pub voters: Vec<ListedVoter>,
+    pub votes: Vec<VoteView>,
+    pub my_vote: Option<VoteView>,
+    pub tally: Tally,
+    /// Participation and oppositions, as the closing rules see them.
+    pub facts: RoundFacts,
+    /// While it is open, the closing rules it does not meet yet.
+    pub unmet: Vec<Unmet>,
+    /// Closed on a changed text: how it differs from the voted one.
+    pub difference: Vec<Piece>,
+    /// The round it replaced after a substantive change, if any.
+    pub follows: Option<Round>,
+    pub objections: Vec<ObjectionView>,
+    /// Who closed it.
+    pub closed_by: Option<String>,
+}
+
+impl RoundView {
+    pub fn is_open(&self) -> bool {
+        self.round.closed_at.is_none()
+    }
+
+    pub fn vote_of(&self, user_id: &str) -> Option<&VoteView> {
+        self.votes.iter().find(|v| v.user_id == user_id)
+    }
+
+    /// The oppositions, for the convenor to answer.
+    pub fn oppositions(&self) -> Vec<&VoteView> {
+        self.votes
+            .iter()
+            .filter(|v| v.position.is_opposition())
+            .collect()
+    }
+
+    /// The quorum its voter list needs.
+    pub fn needed(&self) -> usize {
+        self.facts.quorum.needed(self.facts.eligible)
+    }
 }
 
 impl RequestView {
@@ -571,16 +680,56 @@ impl RequestView {
     }
 
     pub fn round_is_open(&self) -> bool {
-        self.round.as_ref().is_some_and(|r| r.closed_at.is_none())
+        self.round.as_ref().is_some_and(RoundView::is_open)
     }
+}
 
-    /// The votes the convenor must answer before recording consensus.
-    pub fn oppositions(&self) -> Vec<&VoteView> {
-        self.votes
-            .iter()
-            .filter(|v| v.position.is_opposition())
-            .collect()
-    }
+/// The latest round of a request as `user` may see it at `now`.
+fn round_view(
+    conn: &mut DbConn,
+    request: &Request,
+    group: Option<&Group>,
+    user: &User,
+    now: NaiveDateTime,
+) -> Result<Option<RoundView>, WorkflowError> {
+    let mut all = rounds::for_request(conn, &request.id)?.into_iter();
+    let (Some(round), Some(group)) = (all.next(), group) else {
+        return Ok(None);
+    };
+    let voters = rounds::voter_list(conn, &round.id)?;
+    let votes = rounds::votes(conn, &round.id)?;
+    let facts = super::rounds::facts_of(&round, group.quorum(), &voters, &votes);
+    let unmet = match (round.closed_at, consensus::may_close(&facts, now)) {
+        (None, Err(unmet)) => unmet,
+        _ => Vec::new(),
+    };
+    let difference = match (&round.change_class, &round.final_answer) {
+        (Some(ChangeClass::Editorial | ChangeClass::Substantive), Some(final_answer)) => {
+            consensus::word_difference(&round.draft_answer, final_answer)
+        }
+        _ => Vec::new(),
+    };
+    let follows = round
+        .follows_round_id
+        .as_ref()
+        .and_then(|id| all.find(|earlier| earlier.id == *id));
+    let closed_by = match &round.closed_by {
+        Some(id) => Some(users::find(conn, id)?.name),
+        None => None,
+    };
+    Ok(Some(RoundView {
+        tally: super::rounds::tally_of(&voters, &votes),
+        my_vote: votes.iter().find(|v| v.user_id == user.id).cloned(),
+        objections: rounds::objections(conn, &round.id)?,
+        round,
+        voters,
+        votes,
+        facts,
+        unmet,
+        difference,
+        follows,
+        closed_by,
+    }))
 }
 
 /// The request page of `reference` for `user`, at `now`.
@@ -595,26 +744,34 @@ pub fn request_page(
         standing,
         reached_group,
     } = visible(conn, user, reference)?;
+    let group = request
+        .group_id
+        .as_deref()
+        .map(|id| groups::find(conn, id))
+        .transpose()?;
+    let round = round_view(conn, &request, group.as_ref(), user, now)?;
+    // The lifecycle knows roles; a round's lists say who of the group votes
+    // in it, and who may object to its decision.
+    let listed = match &round {
+        Some(view) => rounds::may_object(conn, &view.round.id, &user.id)?,
+        None => false,
+    };
+    let objection_open = round
+        .as_ref()
+        .and_then(|view| view.round.objections_until)
+        .is_some_and(|until| now <= until);
     let actions = WORKSPACE_ACTIONS
         .into_iter()
         .filter(|a| standing.decide(request.state, *a).is_ok())
-        .collect();
-    let round = rounds::for_request(conn, &request.id)?.into_iter().next();
-    let votes = match &round {
-        Some(round) => rounds::votes(conn, &round.id)?,
-        None => Vec::new(),
-    };
-    let tally = Position::ALL
-        .into_iter()
-        .map(|p| (p, votes.iter().filter(|v| v.position == p).count()))
+        .filter(|a| match a {
+            Action::Vote => listed,
+            Action::Object => listed && objection_open,
+            _ => true,
+        })
         .collect();
     Ok(RequestView {
         standard: standards::find_by_id(conn, &request.standard_id)?,
-        group: request
-            .group_id
-            .as_deref()
-            .map(|id| groups::find(conn, id))
-            .transpose()?,
+        group,
         contact: requests::contact(conn, &request.id)?,
         country: country(&request.submitter_country)
             .map_or(request.submitter_country.clone(), |c| c.name().to_owned()),
@@ -624,10 +781,7 @@ pub fn request_page(
         comments: comments::for_request(conn, &request.id)?,
         actions,
         commenter: standing.can_comment(request.state, reached_group),
-        my_vote: votes.iter().find(|v| v.user_id == user.id).cloned(),
         round,
-        votes,
-        tally,
         groups: groups::all(conn)?,
         committees: committees::all(conn)?,
         default_deadline: now + super::rounds::DEFAULT_ROUND,

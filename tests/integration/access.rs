@@ -10,8 +10,8 @@
 use std::collections::HashMap;
 
 use clarion::db::schema::{
-    comments, events, external_committees, external_designations, groups, memberships, requests,
-    rounds, standards, users, votes,
+    comments, events, external_committees, external_designations, groups, memberships,
+    organisations, requests, rounds, settings, standards, users, votes,
 };
 use diesel::prelude::*;
 
@@ -40,7 +40,7 @@ enum Answer {
     Refused,
 }
 
-/// Where the request of a `{ref}` address stands when the row is tried:
+/// Where the request of a `{reference}` address stands when the row is tried:
 /// each row gets a request of MG 17025 in that state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum At {
@@ -52,8 +52,10 @@ enum At {
     Screening,
     /// Accepted for MG 17025: its members read it.
     InGroup,
-    /// A round is open.
+    /// A round is open, with every vote in: the member's opposes.
     Balloting,
+    /// Consensus recorded on an editorially changed text, open to objection.
+    Confirming,
     /// Consensus recorded, awaiting publication.
     Decided,
     Published,
@@ -88,6 +90,7 @@ mod expected {
         (Get,  "/workspace/requests/{reference}",                    Balloting, [Login, Ok,       NotFound, Ok,       Ok      ]),
         (Get,  "/workspace/requests/{reference}",                    Decided,   [Login, Ok,       NotFound, Ok,       Ok      ]),
         (Get,  "/workspace/requests/{reference}",                    Published, [Login, Ok,       NotFound, Ok,       Ok      ]),
+        (Get,  "/workspace/requests/{reference}",                    Confirming,[Login, Ok,       NotFound, Ok,       Ok      ]),
         (Post, "/workspace/requests/{reference}/accept",             InGroup,   [Login, Refused,  NotFound, Refused,  Refused ]),
         (Post, "/workspace/requests/{reference}/accept",             Screening, [Login, NotFound, NotFound, NotFound, Done    ]),
         (Post, "/workspace/requests/{reference}/ask",                InGroup,   [Login, Refused,  NotFound, Refused,  Refused ]),
@@ -128,9 +131,8 @@ mod expected {
         (Get,  "/admin/groups/{group}",                              NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
         (Get,  "/admin/groups/{group}/members",                      NoRequest, [Login, NotFound, NotFound, NotFound, Redirect]),
         (Post, "/admin/groups/{group}/members",                      NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
-        (Get,  "/admin/groups/{group}/members/{user}/role",          NoRequest, [Login, NotFound, NotFound, NotFound, Redirect]),
-        (Post, "/admin/groups/{group}/members/{user}/role",          NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
         (Post, "/admin/groups/{group}/members/{user}/remove",        NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
+        (Get,  "/admin/groups/{group}/members/{user}/remove",        NoRequest, [Login, NotFound, NotFound, NotFound, Redirect]),
         (Get,  "/admin/committees",                                  NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
         (Get,  "/admin/committees/new",                              NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
         (Post, "/admin/committees",                                  NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
@@ -145,6 +147,21 @@ mod expected {
         (Post, "/admin/users/{user}/reactivate",                     NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
         (Get,  "/admin/mail",                                        NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
         (Get,  "/admin/stats",                                       NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
+        (Post, "/workspace/requests/{reference}/responses",          InGroup,   [Login, Refused,  NotFound, Refused,  Refused ]),
+        (Post, "/workspace/requests/{reference}/responses",          Balloting, [Login, Refused,  NotFound, Done,     Refused ]),
+        (Post, "/workspace/requests/{reference}/objections",         Decided,   [Login, Refused,  NotFound, Refused,  Refused ]),
+        (Post, "/workspace/requests/{reference}/objections",         Confirming,[Login, Done,     NotFound, Refused,  Refused ]),
+        (Get,  "/admin/groups/{group}/members/{user}",               NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
+        (Post, "/admin/groups/{group}/members/{user}",               NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
+        (Get,  "/admin/groups/{group}/rules",                        NoRequest, [Login, NotFound, NotFound, NotFound, Redirect]),
+        (Post, "/admin/groups/{group}/rules",                        NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
+        (Get,  "/admin/organisations",                               NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
+        (Post, "/admin/organisations",                               NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
+        (Get,  "/admin/organisations/new",                           NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
+        (Get,  "/admin/organisations/{organisation}/edit",           NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
+        (Get,  "/admin/organisations/{organisation}",                NoRequest, [Login, NotFound, NotFound, NotFound, Redirect]),
+        (Post, "/admin/organisations/{organisation}",                NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
+        (Post, "/admin/registry/checked",                            NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
     ];
 
     /// Addresses no route claims.
@@ -307,6 +324,21 @@ fn answer_of(method: Method, status: u16, location: Option<&str>, path: &str) ->
 /// Reference, state, closure reason, group, version.
 type RequestRow = (Option<String>, String, Option<String>, Option<String>, i32);
 
+/// Code, name and closing rules.
+type GroupRow = (String, String, i32, i32, bool, i32, i32);
+
+/// Group, user, role, capacity, nominated by, start, end, interests.
+type MembershipRow = (
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    chrono::NaiveDateTime,
+    Option<chrono::NaiveDateTime>,
+    Option<String>,
+);
+
 /// Everything an attempt could change, apart from sessions and mail.
 #[derive(Debug, PartialEq)]
 struct Snapshot {
@@ -316,11 +348,13 @@ struct Snapshot {
     rounds: Vec<(String, Option<String>)>,
     votes: Vec<(String, String)>,
     standards: Vec<(String, String, Option<String>, Option<String>)>,
-    groups: Vec<(String, String)>,
-    memberships: Vec<(String, String, String)>,
+    groups: Vec<GroupRow>,
+    memberships: Vec<MembershipRow>,
+    organisations: Vec<(String, String, Option<String>)>,
     committees: Vec<(String, String, String, String)>,
     designations: Vec<(String, String)>,
     users: Vec<(String, bool, bool)>,
+    settings: Vec<(String, String)>,
 }
 
 impl Snapshot {
@@ -359,6 +393,12 @@ impl Snapshot {
         );
         rows(
             &mut changes,
+            "organisations",
+            &self.organisations,
+            &after.organisations,
+        );
+        rows(
+            &mut changes,
             "committees",
             &self.committees,
             &after.committees,
@@ -370,7 +410,7 @@ impl Snapshot {
             &after.designations,
         );
         rows(&mut changes, "users", &self.users, &after.users);
-
+        rows(&mut changes, "settings", &self.settings, &after.settings);
         changes
     }
 }
@@ -413,7 +453,15 @@ fn snapshot(app: &TestApp) -> Snapshot {
             .unwrap(),
         groups: groups::table
             .order(groups::id)
-            .select((groups::code, groups::name))
+            .select((
+                groups::code,
+                groups::name,
+                groups::quorum_percent,
+                groups::quorum_minimum,
+                groups::liaisons_vote,
+                groups::objection_days,
+                groups::meeting_objection_days,
+            ))
             .load(conn)
             .unwrap(),
         memberships: memberships::table
@@ -422,6 +470,20 @@ fn snapshot(app: &TestApp) -> Snapshot {
                 memberships::group_id,
                 memberships::user_id,
                 memberships::role,
+                memberships::capacity,
+                memberships::nominated_by_id,
+                memberships::starts_at,
+                memberships::ends_at,
+                memberships::interests,
+            ))
+            .load(conn)
+            .unwrap(),
+        organisations: organisations::table
+            .order(organisations::acronym)
+            .select((
+                organisations::acronym,
+                organisations::name,
+                organisations::contact_email,
             ))
             .load(conn)
             .unwrap(),
@@ -448,20 +510,65 @@ fn snapshot(app: &TestApp) -> Snapshot {
             .select((users::email, users::is_secretariat, users::active))
             .load(conn)
             .unwrap(),
+        settings: settings::table
+            .order(settings::key)
+            .select((settings::key, settings::value))
+            .load(conn)
+            .unwrap(),
     }
 }
 
 const DRAFT: &str = "Yes: one documented procedure may cover several methods.";
 
 type Form = &'static [(&'static str, &'static str)];
+type Step = (usize, &'static str, Form);
 
-/// How a new request reaches each state: who (a column of the table) does what.
-const STEPS: [(usize, &str, Form); 4] = [
-    (4, "accept", &[]),
-    (3, "rounds", &[("draft", DRAFT), ("deadline", "")]),
-    (3, "consensus", &[("final_answer", DRAFT)]),
-    (4, "publish", &[("consider_at_revision", "on")]),
-];
+const AGREE: Form = &[("position", "agree"), ("comment", "")];
+const OPPOSE: Form = &[("position", "oppose"), ("comment", "Name each method.")];
+
+/// How a new request reaches each state: who (a column of the table) does
+/// what. Every voter (the member and the convenor) votes, so that the
+/// closing rules let the convenor record consensus.
+fn steps_to(at: At) -> Vec<Step> {
+    let accept = (4, "accept", &[] as Form);
+    let open = (3, "rounds", &[("draft", DRAFT), ("deadline", "")] as Form);
+    let voted = [accept, open, (1, "vote", AGREE), (3, "vote", AGREE)];
+    match at {
+        At::Screening => vec![],
+        At::InGroup => vec![accept],
+        At::Balloting => vec![accept, open, (1, "vote", OPPOSE), (3, "vote", AGREE)],
+        At::Confirming => [
+            &voted[..],
+            &[(
+                3,
+                "consensus",
+                &[
+                    (
+                        "final_answer",
+                        "Yes: one documented procedure can cover several methods.",
+                    ),
+                    ("change_class", "editorial"),
+                    ("change_reason", "Plainer wording."),
+                ] as Form,
+            )],
+        ]
+        .concat(),
+        At::Decided => [
+            &voted[..],
+            &[(3, "consensus", &[("final_answer", DRAFT)] as Form)],
+        ]
+        .concat(),
+        At::Published => [
+            &voted[..],
+            &[
+                (3, "consensus", &[("final_answer", DRAFT)] as Form),
+                (4, "publish", &[("consider_at_revision", "on")] as Form),
+            ],
+        ]
+        .concat(),
+        At::NoRequest | At::Unknown => unreachable!("no request is made"),
+    }
+}
 
 /// A committee as stored, its designations one per line.
 struct Committee {
@@ -486,6 +593,8 @@ struct World {
     spare_user: String,
     /// ISO/TC 176, as stored.
     committee: Committee,
+    /// AFNOR's id.
+    organisation: String,
     /// ISO/IEC 17025:2017: slug, title, group.
     standard: (String, String, String),
     /// A published clarification, for `duplicate`.
@@ -502,6 +611,14 @@ impl World {
             TestApp::spawn_with(backend, &[("CLARION_SUBMISSIONS_PER_HOUR", "0".into())]).await;
         let (first, _) = screened_world(&app).await;
         app.add_user("vic@example.org", "Vic Spare", false, None);
+        // Reassigning a request the group has sends it to MG 17065: someone
+        // must convene it.
+        app.add_user(
+            "cleo@example.org",
+            "Cleo Convenor",
+            false,
+            Some(("MG 17065", "convenor")),
+        );
         let group_id = |code: &str| -> String {
             groups::table
                 .filter(groups::code.eq(code))
@@ -535,6 +652,11 @@ impl World {
             .filter(external_designations::committee_id.eq(&id))
             .select(external_designations::designation)
             .load(&mut app.db())
+            .unwrap();
+        let organisation = organisations::table
+            .filter(organisations::acronym.eq("AFNOR"))
+            .select(organisations::id)
+            .first(&mut app.db())
             .unwrap();
         let (slug, title, group): (String, String, Option<String>) = standards::table
             .filter(standards::slug.eq("iso-iec-17025-2017"))
@@ -571,6 +693,7 @@ impl World {
                 url,
                 designations: designations.join("\n"),
             },
+            organisation,
             standard: (slug, title, group.unwrap()),
             published: String::new(),
             ready: HashMap::from([(At::Screening, first.clone())]),
@@ -596,16 +719,8 @@ impl World {
             .find(|r| !self.known.contains(r))
             .expect("the new request");
         self.known.push(reference.clone());
-        let count = match at {
-            At::Screening => 0,
-            At::InGroup => 1,
-            At::Balloting => 2,
-            At::Decided => 3,
-            At::Published => 4,
-            At::NoRequest | At::Unknown => unreachable!("no request is made"),
-        };
-        for (who, action, fields) in &STEPS[..count] {
-            let response = act(&self.people[*who].0, &reference, action, fields).await;
+        for (who, action, fields) in steps_to(at) {
+            let response = act(&self.people[who].0, &reference, action, fields).await;
             assert_eq!(response.status(), 303, "{action} on the way to {at:?}");
         }
         assert_eq!(self.stage_of(&reference), Some(at));
@@ -627,6 +742,7 @@ impl World {
             "screening" => Some(At::Screening),
             "in_group" => Some(At::InGroup),
             "balloting" => Some(At::Balloting),
+            "confirming" => Some(At::Confirming),
             "decided" => Some(At::Decided),
             "published" => Some(At::Published),
             _ => None,
@@ -654,6 +770,7 @@ impl World {
                 "user" => &self.spare_user,
                 "committee" => &self.committee.id,
                 "slug" => &self.standard.0,
+                "organisation" => &self.organisation,
                 other => unreachable!("no {{{other}}} in the access table"),
             }
             .to_owned()
@@ -674,6 +791,18 @@ impl World {
         }
         let mut fields = self.inputs(route);
         fields.push(("csrf_token", token.clone()));
+        if route.ends_with("/responses") {
+            // The opposition answered: the request's, if it has one.
+            let opposition: Option<String> = votes::table
+                .inner_join(rounds::table.inner_join(requests::table))
+                .filter(requests::reference.eq(reference))
+                .filter(votes::position.eq("oppose"))
+                .select(votes::id)
+                .first(&mut self.app.db())
+                .optional()
+                .unwrap();
+            fields.push(("vote", opposition.unwrap_or_default()));
+        }
         if let Some(reference) = reference {
             let version: Option<i32> = requests::table
                 .filter(requests::reference.eq(reference))
@@ -695,10 +824,12 @@ impl World {
             | "/workspace/requests/{reference}/publish"
             | "/admin/groups/{group}/members/{user}/remove"
             | "/admin/users/{user}/deactivate"
-            | "/admin/users/{user}/reactivate" => vec![],
+            | "/admin/users/{user}/reactivate"
+            | "/admin/registry/checked" => vec![],
             "/workspace/requests/{reference}/ask"
             | "/workspace/requests/{reference}/no-consensus-yet"
             | "/workspace/requests/{reference}/no-consensus"
+            | "/workspace/requests/{reference}/objections"
             | "/workspace/requests/{reference}/send-back" => return vec![note],
             "/workspace/requests/{reference}/not-admissible" => {
                 return vec![note, ("reason", "specific_situation".to_owned())];
@@ -717,8 +848,9 @@ impl World {
                 vec![("body", "Check clause 7.2.2 first.")]
             }
             "/workspace/requests/{reference}/rounds" => vec![("draft", DRAFT), ("deadline", "")],
-            "/workspace/requests/{reference}/vote" => {
-                vec![("position", "agree"), ("comment", "")]
+            "/workspace/requests/{reference}/vote" => vec![("position", "agree"), ("comment", "")],
+            "/workspace/requests/{reference}/responses" => {
+                vec![("response", "Each method is named.")]
             }
             "/workspace/requests/{reference}/consensus" => vec![("final_answer", DRAFT)],
             "/admin/standards" => vec![
@@ -737,7 +869,27 @@ impl World {
             "/admin/groups/{group}/members" => {
                 vec![("user", self.spare_user.as_str()), ("role", "member")]
             }
-            "/admin/groups/{group}/members/{user}/role" => vec![("role", "convenor")],
+            "/admin/groups/{group}/members/{user}" => vec![
+                ("role", "convenor"),
+                ("capacity", "observer"),
+                ("nominated_by", self.organisation.as_str()),
+                ("starts_on", "2026-01-05"),
+                ("interests", "Assessor for an accreditation body."),
+            ],
+            "/admin/groups/{group}/rules" => vec![
+                ("quorum_percent", "60"),
+                ("quorum_minimum", "3"),
+                ("objection_days", "10"),
+                ("meeting_objection_days", "21"),
+            ],
+            "/admin/organisations" => vec![
+                ("kind", "liaison"),
+                ("acronym", "XLO"),
+                ("name", "Example Liaison Organisation"),
+            ],
+            "/admin/organisations/{organisation}" => {
+                vec![("contact_email", "clarifications@afnor.example")]
+            }
             "/admin/committees" => vec![
                 ("code", "ISO/TC 999"),
                 ("name", "A committee of the access table"),

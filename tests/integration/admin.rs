@@ -545,8 +545,13 @@ async fn the_secretariat_adds_a_group_and_manages_its_members(backend: Backend) 
     let (_, page) = sam.page(&page_path).await;
     let members = text_of(&page, "[aria-labelledby=members-heading]").unwrap();
     assert!(members.contains("Mia Member"), "{members}");
-    let role_select = format!("#field-role-{mia} option[selected]");
-    assert_eq!(text_of(&page, &role_select).unwrap(), "Convenor");
+    assert!(members.contains("Convenor"), "{members}");
+    let member_path = format!("{members_path}/{mia}");
+    let (_, form) = sam.page(&member_path).await;
+    assert_eq!(
+        text_of(&form, "#field-role option[selected]").unwrap(),
+        "Convenor"
+    );
     let (_, list) = sam.page("/admin/groups").await;
     let row = format!("a[href=\"{page_path}\"]");
     assert_eq!(text_of(&list, &row).unwrap(), "MG 17099");
@@ -557,9 +562,9 @@ async fn the_secretariat_adds_a_group_and_manages_its_members(backend: Backend) 
         .unwrap();
     assert_eq!(count, 1);
 
-    let role_path = format!("{members_path}/{mia}/role");
+    let terms = |role| [("role", role), ("starts_on", "2026-01-05")];
     let response = sam
-        .submit_form(&page_path, &role_path, &[("role", "chair")])
+        .submit_form(&member_path, &member_path, &terms("chair"))
         .await;
     assert_eq!(response.status(), 422);
     assert!(
@@ -568,7 +573,7 @@ async fn the_secretariat_adds_a_group_and_manages_its_members(backend: Backend) 
             .contains("Choose convenor or member.")
     );
     let response = sam
-        .submit_form(&page_path, &role_path, &[("role", "member")])
+        .submit_form(&member_path, &member_path, &terms("member"))
         .await;
     assert_eq!(response.status(), 303);
     let role: String = memberships::table
@@ -986,6 +991,9 @@ async fn a_member_finds_nothing_under_admin(backend: Backend) {
         "/admin/groups".to_owned(),
         "/admin/groups/new".to_owned(),
         format!("/admin/groups/{group}"),
+        format!("/admin/groups/{group}/members/{mia_id}"),
+        "/admin/organisations".to_owned(),
+        "/admin/organisations/new".to_owned(),
         "/admin/committees".to_owned(),
         "/admin/committees/new".to_owned(),
         format!("/admin/committees/{committee}/edit"),
@@ -1006,7 +1014,9 @@ async fn a_member_finds_nothing_under_admin(backend: Backend) {
         "/admin/standards/iso-iec-17025-2017".to_owned(),
         "/admin/groups".to_owned(),
         format!("/admin/groups/{group}/members"),
-        format!("/admin/groups/{group}/members/{mia_id}/role"),
+        format!("/admin/groups/{group}/members/{mia_id}"),
+        format!("/admin/groups/{group}/rules"),
+        "/admin/organisations".to_owned(),
         format!("/admin/groups/{group}/members/{mia_id}/remove"),
         "/admin/committees".to_owned(),
         format!("/admin/committees/{committee}"),

@@ -1,7 +1,8 @@
 //! The whole story in a real browser: a person files a request on the
 //! public form and confirms it from the mail; the secretariat accepts it
 //! for its group, the convenor circulates a draft answer, the members vote,
-//! the convenor answers the opposition and records consensus, the
+//! the convenor answers the opposition and records consensus with an
+//! editorial change, which stands when nobody objects in time; the
 //! secretariat publishes; then a visitor finds the answer by a word of it,
 //! reads it, reaches its standard and its Atom feed. Each person signs in
 //! through `/login` and out through `/logout` in one headless Chromium; axe
@@ -22,16 +23,16 @@ use crate::support::workspace::add_the_people;
 
 on_both_databases!(a_request_goes_from_the_public_form_to_the_public_register_in_a_browser);
 
-const DRAFT: &str =
-    "No. Clause 7.2.1 requires documented methods; one procedure may cover several methods.";
+const DRAFT: &str = "No. Clause 7.2.1 requires documented methods; one procedure may cover several methods if it names each of them.";
 const OPPOSITION: &str = "Say that one procedure must name each method.";
-const FINAL_ANSWER: &str =
-    "No. One documented procedure may cover several methods if it names each of them.";
-const RESPONSE: &str = "Accepted: the answer now says each method is named.";
+/// The draft with a colon for its semicolon: an editorial change.
+const FINAL_ANSWER: &str = "No. Clause 7.2.1 requires documented methods: one procedure may cover several methods if it names each of them.";
+const REASON: &str = "A colon introduces the explanation better than a semicolon.";
+const RESPONSE: &str = "The draft says so already: the procedure names each method it covers.";
 
 /// The rendered text of the first element matching `css`, whitespace
 /// collapsed (the layout breaks lines in badges, stats and table cells).
-async fn seen(browser: &Browser, css: &str) -> String {
+pub async fn seen(browser: &Browser, css: &str) -> String {
     browser
         .text(css)
         .await
@@ -42,7 +43,7 @@ async fn seen(browser: &Browser, css: &str) -> String {
 
 /// Goes to the workspace, is sent to the login page, signs in with the form
 /// and lands on the queue.
-async fn sign_in(browser: &Browser, app: &TestApp, email: &str, check_login_page: bool) {
+pub async fn sign_in(browser: &Browser, app: &TestApp, email: &str, check_login_page: bool) {
     browser.goto(&app.url("/workspace")).await;
     assert!(
         browser.url().await.ends_with("/login?next=%2Fworkspace"),
@@ -262,29 +263,43 @@ async fn a_request_goes_from_the_public_form_to_the_public_register_in_a_browser
     );
     sign_out(&browser).await;
 
-    // 4. The convenor may not record consensus past an unanswered
-    // opposition; with a response, she may.
+    // 4. The convenor is asked to answer the opposition, and votes; she
+    // may not record consensus past the unanswered opposition; answered,
+    // she records it on a text she changed editorially.
     sign_in(&browser, &app, "carla@example.org", false).await;
-    open_from_queue(&browser, &reference, "Vote on the draft answer").await;
+    open_from_queue(&browser, &reference, "Answer the opposition of Nils Member").await;
     assert_eq!(
         seen(&browser, "[aria-label=Tally]").await,
         "1 Agree 0 Agree, with comments 1 Oppose (sustained opposition) 0 Abstain"
     );
+    browser.click("#vote-agree").await;
+    let landed = browser
+        .follow("form[action$='/vote'] button[type=submit]")
+        .await;
+    assert!(landed.ends_with(&page), "{landed}");
     assert_eq!(
         seen(&browser, "label[for^='response-']").await,
         "Response to the opposition of Nils Member"
     );
     assert!(
-        seen(&browser, "form[action$='/consensus']")
+        seen(&browser, "form[action$='/responses']")
             .await
             .contains(&format!("“{OPPOSITION}”")),
         "the opposition is quoted next to its response field"
     );
+    assert!(
+        seen(&browser, "#closing-rules").await.contains(
+            "Consensus cannot be recorded while an opposition has no response: answer Nils Member."
+        ),
+        "the rule that blocks stands next to the button"
+    );
     browser.assert_accessible().await;
     browser.fill("#final-answer", FINAL_ANSWER).await;
+    browser.click("#change-editorial").await;
+    browser.fill("#change-reason", REASON).await;
     // Refused: the page comes back from the form's address with why.
     let landed = browser
-        .follow("form[action$='/consensus'] button[type=submit]")
+        .follow("form[action$='/consensus'] button[type=submit]:not([name])")
         .await;
     assert!(landed.ends_with(&format!("{page}/consensus")), "{landed}");
     let refusal = seen(&browser, ".notice--error").await;
@@ -299,15 +314,32 @@ async fn a_request_goes_from_the_public_form_to_the_public_register_in_a_browser
     assert_eq!(seen(&browser, ".badge--state").await, "Consensus round");
     assert!(browser.title().await.starts_with(&reference));
     browser.assert_accessible().await;
-    // The refused page shows the draft again in "Final answer", not what
-    // was typed there, so the convenor types her final answer once more.
-    browser.fill("#final-answer", FINAL_ANSWER).await;
     browser.fill("textarea[id^='response-']", RESPONSE).await;
     let landed = browser
-        .follow("form[action$='/consensus'] button[type=submit]")
+        .follow("form[action$='/responses'] button[type=submit]")
         .await;
     assert!(landed.ends_with(&page), "{landed}");
-    assert_eq!(seen(&browser, ".badge--state").await, "Decided");
+    assert!(
+        seen(&browser, "#closing-rules")
+            .await
+            .starts_with("The closing rules are met"),
+    );
+    // The difference, previewed without storing anything.
+    browser.fill("#final-answer", FINAL_ANSWER).await;
+    let landed = browser
+        .follow("form[action$='/consensus'] button[name=preview]")
+        .await;
+    assert!(landed.ends_with(&format!("{page}/consensus")), "{landed}");
+    assert_eq!(seen(&browser, "#preview del").await, "methods;");
+    assert_eq!(seen(&browser, "#preview ins").await, "methods:");
+    browser.assert_accessible().await;
+    browser.click("#change-editorial").await;
+    browser.fill("#change-reason", REASON).await;
+    let landed = browser
+        .follow("form[action$='/consensus'] button[type=submit]:not([name])")
+        .await;
+    assert!(landed.ends_with(&page), "{landed}");
+    assert_eq!(seen(&browser, ".badge--state").await, "Open to objection");
     assert_eq!(
         seen(&browser, "#round-heading").await,
         "Consensus round 1, closed"
@@ -322,11 +354,33 @@ async fn a_request_goes_from_the_public_form_to_the_public_register_in_a_browser
             .contains(&format!("{OPPOSITION} {RESPONSE}"))
     );
     assert!(
-        seen(&browser, ".timeline")
+        seen(&browser, "#record-heading + dl")
             .await
-            .contains("Recorded consensus Carla Convenor")
+            .contains(&format!("Why the text changed {REASON}"))
     );
+    assert!(
+        seen(&browser, ".timeline").await.contains(
+            "Recorded consensus with an editorial change, open to objection Carla Convenor"
+        )
+    );
+    browser.assert_accessible().await;
     sign_out(&browser).await;
+
+    // Nobody objects within the week: the decision stands.
+    app.clock.advance(chrono::TimeDelta::days(8));
+    app.state.wake_mail_worker();
+    eventually(BOUND, || async {
+        let state: String = requests::table
+            .select(requests::state)
+            .first(&mut app.db())
+            .unwrap();
+        if state == "decided" {
+            Ok(())
+        } else {
+            Err(format!("still {state}"))
+        }
+    })
+    .await;
 
     // 5. The secretariat publishes, to be considered at the next revision.
     sign_in(&browser, &app, "sam@example.org", false).await;

@@ -73,7 +73,13 @@ fn migrate_seed_and_user_add_prepare_a_database() {
     for _ in 0..2 {
         let output = clarion(dir.path(), &["seed"], &[]);
         assert!(output.status.success(), "{output:?}");
-        assert!(String::from_utf8_lossy(&output.stdout).contains("registry loaded"));
+        let said = String::from_utf8_lossy(&output.stdout);
+        assert!(said.contains("registry loaded"), "{said}");
+        let organisations = clarion::seed::organisations::Organisations::built_in().count();
+        assert!(
+            said.contains(&format!("{organisations} organisations")),
+            "{said}"
+        );
     }
 
     let output = add_user(
@@ -155,4 +161,149 @@ fn an_invitation_waits_in_the_outbox_with_its_link() {
         .first(&mut conn)
         .unwrap();
     assert_eq!(hash, None, "no password until the invitation is accepted");
+}
+
+/// The capacity and nominating body of `email`'s one membership.
+fn terms_of(dir: &std::path::Path, email: &str) -> Option<(String, Option<String>)> {
+    use clarion::db::schema::{memberships, organisations, users};
+    use diesel::prelude::*;
+    let url =
+        clarion::db::DatabaseUrl::parse(dir.join("data/clarion.db").to_str().unwrap()).unwrap();
+    let mut conn = clarion::db::establish(&url).unwrap();
+    memberships::table
+        .inner_join(users::table)
+        .left_join(organisations::table)
+        .filter(users::email.eq(email))
+        .select((memberships::capacity, organisations::acronym.nullable()))
+        .first(&mut conn)
+        .optional()
+        .unwrap()
+}
+
+#[test]
+fn user_add_and_invite_set_the_capacity_and_the_nominating_body() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = add_user(
+        dir.path(),
+        &[
+            "--email",
+            "lia@example.org",
+            "--name",
+            "Lia Liaison",
+            "--group",
+            "MG 17025",
+            "--capacity",
+            "liaison",
+            "--nominated-by",
+            "ilac",
+        ],
+    );
+    assert!(output.status.success(), "{output:?}");
+    assert_eq!(
+        terms_of(dir.path(), "lia@example.org"),
+        Some(("liaison".to_owned(), Some("ILAC".to_owned())))
+    );
+
+    let output = clarion(
+        dir.path(),
+        &[
+            "user",
+            "invite",
+            "--email",
+            "otto@example.org",
+            "--name",
+            "Otto Observer",
+            "--group",
+            "MG 17025",
+            "--capacity",
+            "observer",
+            "--nominated-by",
+            "AFNOR",
+        ],
+        &[],
+    );
+    assert!(output.status.success(), "{output:?}");
+    assert_eq!(
+        terms_of(dir.path(), "otto@example.org"),
+        Some(("observer".to_owned(), Some("AFNOR".to_owned())))
+    );
+
+    // Without a nominating body, an expert; a nomination that does not fit
+    // the capacity, or an organisation not in the registry, creates nothing.
+    let output = add_user(
+        dir.path(),
+        &[
+            "--email",
+            "eve@example.org",
+            "--name",
+            "Eve Expert",
+            "--group",
+            "MG 17025",
+        ],
+    );
+    assert!(output.status.success(), "{output:?}");
+    assert_eq!(
+        terms_of(dir.path(), "eve@example.org"),
+        Some(("expert".to_owned(), None))
+    );
+    for (email, capacity, body, says) in [
+        (
+            "a@example.org",
+            "liaison",
+            Some("AFNOR"),
+            "AFNOR is a member body",
+        ),
+        (
+            "b@example.org",
+            "expert",
+            Some("IAF"),
+            "IAF is a liaison organisation",
+        ),
+        (
+            "c@example.org",
+            "liaison",
+            None,
+            "a liaison member needs --nominated-by",
+        ),
+        (
+            "d@example.org",
+            "expert",
+            Some("NOPE"),
+            "there is no organisation \"NOPE\"",
+        ),
+    ] {
+        let mut args = vec![
+            "--email",
+            email,
+            "--name",
+            "Refused",
+            "--group",
+            "MG 17025",
+            "--capacity",
+            capacity,
+        ];
+        if let Some(body) = body {
+            args.extend(["--nominated-by", body]);
+        }
+        let output = add_user(dir.path(), &args);
+        assert!(!output.status.success(), "{email}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains(says), "{stderr}");
+        assert_eq!(terms_of(dir.path(), email), None, "{email}: nothing stored");
+        let mut invite = vec!["user", "invite"];
+        invite.extend(&args);
+        let output = clarion(dir.path(), &invite, &[]);
+        assert!(!output.status.success(), "{email} invited");
+        assert!(String::from_utf8_lossy(&output.stderr).contains(says));
+    }
+    let url = clarion::db::DatabaseUrl::parse(dir.path().join("data/clarion.db").to_str().unwrap())
+        .unwrap();
+    let mut conn = clarion::db::establish(&url).unwrap();
+    use diesel::prelude::*;
+    let refused: i64 = clarion::db::schema::users::table
+        .filter(clarion::db::schema::users::name.eq("Refused"))
+        .count()
+        .get_result(&mut conn)
+        .unwrap();
+    assert_eq!(refused, 0, "no account for a refused membership");
 }

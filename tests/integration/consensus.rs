@@ -11,11 +11,13 @@ use crate::support::app::{Backend, Person, TestApp, text_of};
 use crate::support::eventually::{BOUND, eventually};
 use crate::support::workspace::{act, filled, screened_world, state_of};
 
-const DRAFT: &str =
+pub const DRAFT: &str =
     "No. Clause 7.2.1 requires documented methods; one procedure may cover several methods.";
+const RESPONSE: &str =
+    "Kept as drafted: 7.2.1 already requires each method to be documented, which names it.";
 
 /// Accepted and with a round open by the convenor; returns the reference.
-async fn balloting(app: &TestApp) -> String {
+pub async fn balloting(app: &TestApp) -> String {
     let (reference, _) = screened_world(app).await;
     app.add_user(
         "nils@example.org",
@@ -38,7 +40,17 @@ async fn balloting(app: &TestApp) -> String {
     reference
 }
 
-fn mail_count(app: &TestApp, subject_end: &str) -> usize {
+/// Every voter of the round (Carla, Mia, Nils) agrees, so that the
+/// closing rules let the convenor record consensus before the deadline.
+pub async fn everyone_agrees(app: &TestApp, reference: &str) {
+    for email in ["carla@example.org", "mia@example.org", "nils@example.org"] {
+        let voter = app.signed_in(email).await;
+        let agree = [("position", "agree"), ("comment", "")];
+        assert_eq!(act(&voter, reference, "vote", &agree).await.status(), 303);
+    }
+}
+
+pub fn mail_count(app: &TestApp, subject_end: &str) -> usize {
     app.mail
         .received()
         .iter()
@@ -47,7 +59,7 @@ fn mail_count(app: &TestApp, subject_end: &str) -> usize {
 }
 
 /// Waits until `count` messages with this subject ending have arrived.
-async fn wait_for_mail(app: &TestApp, subject_end: &str, count: usize) {
+pub async fn wait_for_mail(app: &TestApp, subject_end: &str, count: usize) {
     eventually(BOUND, || async {
         if mail_count(app, subject_end) >= count {
             return Ok(());
@@ -74,14 +86,10 @@ on_both_databases!(
 async fn a_published_answer_is_never_edited_only_marked(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let reference = balloting(&app).await;
+    everyone_agrees(&app, &reference).await;
     let carla = app.signed_in("carla@example.org").await;
-    act(
-        &carla,
-        &reference,
-        "consensus",
-        &[("final_answer", "Yes, for each method.")],
-    )
-    .await;
+    let decided = act(&carla, &reference, "consensus", &[("final_answer", DRAFT)]).await;
+    assert_eq!(decided.status(), 303);
     let sam = app.signed_in("sam@example.org").await;
     act(&sam, &reference, "publish", &[]).await;
     let consider: bool = requests::table
@@ -111,11 +119,7 @@ async fn a_published_answer_is_never_edited_only_marked(backend: Backend) {
             .first(&mut app.db())
             .unwrap();
     assert_eq!(state, "published");
-    assert_eq!(
-        answer.as_deref(),
-        Some("Yes, for each method."),
-        "the answer is unchanged"
-    );
+    assert_eq!(answer.as_deref(), Some(DRAFT), "the answer is unchanged");
     assert_eq!(flag.as_deref(), Some("incorporated"));
     assert_eq!(
         note.as_deref(),
@@ -231,23 +235,16 @@ async fn a_round_reaches_consensus_and_the_clarification_is_published(backend: B
         "{tally}"
     );
 
-    // No consensus while an opposition is unanswered.
-    let final_answer =
-        "No. One documented procedure may cover several methods if it names each of them.";
-    let refused = act(
-        &carla,
-        &reference,
-        "consensus",
-        &[("final_answer", final_answer)],
-    )
-    .await;
+    // Every vote is in once the convenor votes; still no consensus while an
+    // opposition is unanswered.
+    let agree = [("position", "agree"), ("comment", "")];
+    assert_eq!(act(&carla, &reference, "vote", &agree).await.status(), 303);
+    let refused = act(&carla, &reference, "consensus", &[("final_answer", DRAFT)]).await;
     assert_eq!(refused.status(), 422);
+    let refusal = text_of(&refused.text().await.unwrap(), "[role=alert]").unwrap();
     assert!(
-        refused
-            .text()
-            .await
-            .unwrap()
-            .contains("while an opposition has no response: answer Nils Member")
+        refusal.contains("while an opposition has no response: answer Nils Member"),
+        "{refusal}"
     );
     assert_eq!(state_of(&app).0, "balloting");
 
@@ -256,27 +253,22 @@ async fn a_round_reaches_consensus_and_the_clarification_is_published(backend: B
         .select(votes::id)
         .first(&mut app.db())
         .unwrap();
-    let field = format!("response_{vote_id}");
     let response = act(
         &carla,
         &reference,
-        "consensus",
-        &[
-            ("final_answer", final_answer),
-            (
-                &field,
-                "Accepted: the answer now says each method is named.",
-            ),
-        ],
+        "responses",
+        &[("vote", &vote_id), ("response", RESPONSE)],
     )
     .await;
+    assert_eq!(response.status(), 303);
+    let response = act(&carla, &reference, "consensus", &[("final_answer", DRAFT)]).await;
     assert_eq!(response.status(), 303);
     assert_eq!(state_of(&app).0, "decided");
     let (answer, decided): (Option<String>, Option<chrono::NaiveDateTime>) = requests::table
         .select((requests::answer, requests::decided_at))
         .first(&mut app.db())
         .unwrap();
-    assert_eq!(answer.as_deref(), Some(final_answer));
+    assert_eq!(answer.as_deref(), Some(DRAFT), "the voted text");
     assert!(decided.is_some());
     let responses: i64 = opposition_responses::table
         .count()
@@ -288,8 +280,8 @@ async fn a_round_reaches_consensus_and_the_clarification_is_published(backend: B
     let (_, page) = sam.page(&format!("/workspace/requests/{reference}")).await;
     let record = text_of(&page, "#round-heading").unwrap();
     assert!(record.contains("closed"), "{record}");
-    assert!(page.contains("One documented procedure may cover several methods"));
-    assert!(page.contains("Accepted: the answer now says each method is named."));
+    assert!(page.contains("one procedure may cover several methods"));
+    assert!(page.contains(RESPONSE));
     assert!(
         text_of(&page, ".timeline")
             .unwrap()
@@ -421,8 +413,9 @@ async fn the_convenor_can_go_back_to_drafting_or_give_up(backend: Backend) {
 async fn the_secretariat_can_send_a_decision_back(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let reference = balloting(&app).await;
+    everyone_agrees(&app, &reference).await;
     let carla = app.signed_in("carla@example.org").await;
-    act(&carla, &reference, "consensus", &[("final_answer", "Yes.")]).await;
+    act(&carla, &reference, "consensus", &[("final_answer", DRAFT)]).await;
     assert_eq!(state_of(&app).0, "decided");
     let sam = app.signed_in("sam@example.org").await;
     let response = act(
@@ -533,6 +526,9 @@ async fn oppositions_sent_as_consensus_is_recorded_are_answered_or_refused(backe
         if race > 0 {
             next_round(&app, &reference, &carla, &sam).await;
         }
+        // Every vote is in, so consensus may be recorded, unless one of
+        // the oppositions sent meanwhile is counted first.
+        everyone_agrees(&app, &reference).await;
         let (mia_vote, nils_vote, consensus) = (
             filled(&mia, &reference, "vote", &oppose).await,
             filled(&nils, &reference, "vote", &oppose).await,

@@ -6,7 +6,8 @@ use std::collections::BTreeSet;
 use clarion::clock::Clock;
 use clarion::db::{self, DatabaseUrl, DbConn};
 use clarion::models::references;
-use clarion::seed::registry::Registry;
+use clarion::seed::organisations::Organisations;
+use clarion::seed::registry::{self, Registry, SeedReport};
 use diesel::prelude::*;
 use diesel::sql_types::Text;
 
@@ -97,6 +98,8 @@ on_both_databases!(
     references_are_unique_and_gapless_under_concurrency,
     events_cannot_be_changed_or_deleted,
     seeding_the_registry_twice_changes_nothing,
+    a_database_without_organisations_gets_them_at_start,
+    only_a_groups_code_or_name_changes_the_register_version,
 );
 
 async fn every_migration_reverts_and_reapplies(backend: Backend) {
@@ -223,6 +226,93 @@ async fn events_cannot_be_changed_or_deleted(backend: Backend) {
     assert_eq!(note, None, "the event is unchanged");
 }
 
+/// kind, acronym, name, country, contact address, id
+type OrganisationRow = (
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    String,
+);
+
+fn organisation_rows(conn: &mut DbConn) -> Vec<OrganisationRow> {
+    use clarion::db::schema::organisations as o;
+    o::table
+        .select((
+            o::kind,
+            o::acronym,
+            o::name,
+            o::country,
+            o::contact_email,
+            o::id,
+        ))
+        .order(o::acronym)
+        .load(conn)
+        .unwrap()
+}
+
+async fn a_database_without_organisations_gets_them_at_start(backend: Backend) {
+    let (url, _dir) = fresh_database(backend);
+    let mut conn = db::establish(&url).unwrap();
+    let now = Clock::default().now();
+    let first = registry::fill_empty(&mut conn, now).unwrap();
+    assert!(first.standards > 0 && first.groups > 0, "{first:?}");
+    assert_eq!(first.organisations, Organisations::built_in().count());
+    let rows = organisation_rows(&mut conn);
+    assert_eq!(
+        registry::fill_empty(&mut conn, now).unwrap(),
+        SeedReport::default(),
+        "a database with both gets nothing"
+    );
+    assert_eq!(organisation_rows(&mut conn), rows);
+
+    // A database seeded before organisations were kept has standards and no
+    // organisation: it gets the organisations alone.
+    diesel::delete(clarion::db::schema::organisations::table)
+        .execute(&mut conn)
+        .unwrap();
+    let upgraded = registry::fill_empty(&mut conn, now).unwrap();
+    assert_eq!(
+        upgraded,
+        SeedReport {
+            organisations: Organisations::built_in().count(),
+            ..SeedReport::default()
+        }
+    );
+    assert_eq!(organisation_rows(&mut conn).len(), rows.len());
+}
+
+async fn only_a_groups_code_or_name_changes_the_register_version(backend: Backend) {
+    use clarion::db::schema::groups;
+    use clarion::models::register::version;
+    let (url, _dir) = fresh_database(backend);
+    let mut conn = db::establish(&url).unwrap();
+    Registry::built_in()
+        .load(&mut conn, Clock::default().now())
+        .unwrap();
+    let group = clarion::models::groups::find_by_code(&mut conn, "MG 17025")
+        .unwrap()
+        .unwrap();
+    let before = version(&mut conn).unwrap();
+    let rules = clarion::models::groups::ClosingRules {
+        quorum_percent: 75,
+        liaisons_vote: true,
+        ..group.closing_rules()
+    };
+    assert!(clarion::models::groups::set_closing_rules(&mut conn, &group.id, &rules).unwrap());
+    assert_eq!(
+        version(&mut conn).unwrap(),
+        before,
+        "the register does not show closing rules"
+    );
+    diesel::update(groups::table.find(&group.id))
+        .set(groups::name.eq("Maintenance group for ISO/IEC 17025 (renamed)"))
+        .execute(&mut conn)
+        .unwrap();
+    assert!(version(&mut conn).unwrap() > before, "a new name is shown");
+}
+
 /// id, slug, title, group, superseded by
 type StandardRow = (String, String, String, Option<String>, Option<String>);
 
@@ -253,9 +343,54 @@ async fn seeding_the_registry_twice_changes_nothing(backend: Backend) {
         (s, g, d)
     };
     let first = snapshot(&mut conn);
-    registry.load(&mut conn, now).unwrap();
+    let organisations_first = organisation_rows(&mut conn);
+    let report = registry.load(&mut conn, now).unwrap();
     assert_eq!(snapshot(&mut conn), first);
+    assert_eq!(organisation_rows(&mut conn), organisations_first);
     assert_eq!(first.0.len(), registry.standards.len());
+    assert_eq!(report.organisations, Organisations::built_in().count());
+    assert_eq!(organisations_first.len(), report.organisations);
+    let afnor = organisations_first.iter().find(|o| o.1 == "AFNOR").unwrap();
+    assert_eq!(
+        (afnor.0.as_str(), afnor.3.as_deref()),
+        ("member_body", Some("FR"))
+    );
+
+    // The contact address the secretariat keeps survives the next seed,
+    // and so does an organisation added by hand.
+    let (afnor_id, _) = clarion::models::organisations::find_by_acronym(&mut conn, "AFNOR")
+        .unwrap()
+        .map(|o| (o.id, o.name))
+        .unwrap();
+    clarion::models::organisations::set_contact_email(
+        &mut conn,
+        &afnor_id,
+        Some("clarifications@afnor.example"),
+    )
+    .unwrap();
+    clarion::models::organisations::insert(
+        &mut conn,
+        &clarion::models::organisations::NewOrganisation {
+            id: &db::new_id(),
+            form: clarion::models::organisations::OrganisationForm {
+                kind: clarion::domain::nomination::OrganisationKind::Liaison,
+                acronym: "XLO",
+                name: "Example Liaison Organisation",
+                country: None,
+            },
+            contact_email: None,
+            created_at: now,
+        },
+    )
+    .unwrap();
+    let kept = organisation_rows(&mut conn);
+    registry.load(&mut conn, now).unwrap();
+    assert_eq!(organisation_rows(&mut conn), kept);
+    assert!(
+        kept.iter()
+            .any(|o| o.1 == "AFNOR" && o.4.as_deref() == Some("clarifications@afnor.example"))
+    );
+    assert_eq!(kept.len(), organisations_first.len() + 1);
 
     // A corrected title in the file reaches the database on the next seed.
     let edited = Registry::parse(&clarion::seed::registry::BUILT_IN.replace(

@@ -7,16 +7,19 @@ use chrono::{NaiveDateTime, TimeDelta};
 use clarion::clock::Clock;
 use clarion::db::schema::{
     comments, events, memberships, opposition_responses, reference_counters, request_contacts,
-    requests, rounds, standards, tokens, users, votes,
+    requests, round_voters, rounds, standards, tokens, users, votes,
 };
 use clarion::db::{self, DatabaseUrl, DbConn};
+use clarion::domain::consensus::ChangeClass;
 use clarion::domain::lifecycle::{ClosureReason, State};
+use clarion::models::rounds::Round;
 use clarion::seed::demo::{self, DemoReport};
 use clarion::seed::registry::Registry;
+use clarion::workflow::queue::{self, Task};
 use diesel::prelude::*;
 
 use crate::on_both_databases;
-use crate::support::app::{Backend, TestApp};
+use crate::support::app::{Backend, TestApp, text_of};
 
 /// A migrated database with the built-in registry; the directory keeps a
 /// SQLite file alive.
@@ -94,14 +97,19 @@ on_both_databases!(
     the_published_samples_are_complete_and_spread_over_two_years,
     demo_references_are_unique_and_gapless_within_each_year,
     the_demo_secretariat_signs_in_and_the_public_reads_the_samples,
+    each_consensus_rule_can_be_tried_in_the_demo,
+    the_demo_group_page_shows_who_nominated_each_member_in_what_capacity,
 );
 
 async fn seeding_the_demo_twice_adds_and_changes_nothing(backend: Backend) {
     let (mut conn, _dir) = registry_database(backend);
     let now = Clock::default().now();
     let first = seed_demo(&mut conn, now);
-    assert_eq!(first.accounts_created, 7);
-    assert_eq!(first.memberships_created, 6);
+    // A secretariat; in two groups a convenor and two experts, and in MG
+    // 17025 an observer and a liaison's representative besides; and the two
+    // experts who sit in where no demo account sits.
+    assert_eq!(first.accounts_created, 11);
+    assert_eq!(first.memberships_created, 8);
     assert!(first.requests_created >= 40, "{first:?}");
     assert!(!first.tracking_links.is_empty());
     let before = snapshot(&mut conn);
@@ -235,14 +243,19 @@ async fn every_demo_role_finds_something_waiting(backend: Backend) {
     assert!(waiting(&mut conn, "screening") >= 2);
     assert!(waiting(&mut conn, "decided") >= 1);
 
-    let members: Vec<(String, String, String)> = memberships::table
+    let members: Vec<(String, String, String, String)> = memberships::table
         .inner_join(users::table)
         .filter(users::email.like("%@example.org"))
-        .select((users::id, memberships::group_id, memberships::role))
+        .select((
+            users::id,
+            memberships::group_id,
+            memberships::role,
+            memberships::capacity,
+        ))
         .load(&mut conn)
         .unwrap();
-    assert_eq!(members.len(), 6);
-    for (user_id, group_id, role) in members {
+    assert_eq!(members.len(), 8);
+    for (user_id, group_id, role, capacity) in members {
         let in_group: i64 = requests::table
             .filter(requests::group_id.eq(&group_id))
             .filter(requests::state.eq_any(["in_group", "balloting"]))
@@ -250,7 +263,7 @@ async fn every_demo_role_finds_something_waiting(backend: Backend) {
             .get_result(&mut conn)
             .unwrap();
         assert!(in_group >= 2, "the group of {user_id} has work in progress");
-        // Every member has a vote to cast; every convenor a draft to write.
+        // Every expert has a vote to cast; every convenor a draft to write.
         let open_rounds: Vec<String> = rounds::table
             .inner_join(requests::table)
             .filter(requests::group_id.eq(&group_id))
@@ -265,12 +278,14 @@ async fn every_demo_role_finds_something_waiting(backend: Backend) {
             .unwrap()
             .into_iter()
             .collect();
-        if role == "member" {
+        // Observers and liaisons (MG 17025 does not let liaisons vote)
+        // read and comment: work in progress is what they find.
+        if role == "member" && capacity == "expert" {
             assert!(
                 open_rounds.iter().any(|r| !voted.contains(r)),
                 "member {user_id} has a vote waiting"
             );
-        } else {
+        } else if role == "convenor" {
             let drafts: i64 = requests::table
                 .filter(requests::group_id.eq(&group_id))
                 .filter(requests::state.eq("in_group"))
@@ -388,7 +403,7 @@ async fn demo_references_are_unique_and_gapless_within_each_year(backend: Backen
 async fn the_demo_secretariat_signs_in_and_the_public_reads_the_samples(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let report = demo::seed(&mut app.db(), "clarion-demo", app.clock.now()).unwrap();
-    assert_eq!(report.accounts_created, 7);
+    assert_eq!(report.accounts_created, 11);
 
     let response = app
         .submit_form(
@@ -432,4 +447,147 @@ async fn the_demo_secretariat_signs_in_and_the_public_reads_the_samples(backend:
             "{reference:?} ({state}) stays private"
         );
     }
+}
+
+/// The tasks in the queue of the demo account `email`, with whom each
+/// concerns.
+fn tasks_of(conn: &mut DbConn, email: &str) -> Vec<(Task, Option<String>)> {
+    let user = clarion::models::users::find_by_email(conn, email)
+        .unwrap()
+        .unwrap();
+    queue::queue(conn, &user, Clock::default().now(), false)
+        .unwrap()
+        .items
+        .into_iter()
+        .map(|item| (item.task, item.person))
+        .collect()
+}
+
+async fn each_consensus_rule_can_be_tried_in_the_demo(backend: Backend) {
+    let (mut conn, _dir) = registry_database(backend);
+    seed_demo(&mut conn, Clock::default().now());
+    let conn = &mut conn;
+
+    // Convenors answer oppositions, and one round may close.
+    let lukas = tasks_of(conn, "convenor.17065@example.org");
+    assert!(
+        lukas.contains(&(Task::AnswerOpposition, Some("Sofia Lindqvist".into()))),
+        "{lukas:?}"
+    );
+    assert!(
+        lukas.iter().any(|(task, _)| *task == Task::CloseRound),
+        "{lukas:?}"
+    );
+    let amara = tasks_of(conn, "convenor.17025@example.org");
+    assert!(
+        amara.contains(&(Task::AnswerOpposition, Some("Tomás Ferreira".into()))),
+        "{amara:?}"
+    );
+
+    // A decision open to objection after an editorial change, which its
+    // voters may object to.
+    let confirming: Vec<Round> = rounds::table
+        .inner_join(requests::table)
+        .filter(requests::state.eq("confirming"))
+        .select(Round::as_select())
+        .load(conn)
+        .unwrap();
+    assert_eq!(confirming.len(), 1);
+    let round = &confirming[0];
+    assert_eq!(round.change_class, Some(ChangeClass::Editorial));
+    assert!(round.change_reason.is_some());
+    assert!(
+        round.objections_until.unwrap() > Clock::default().now(),
+        "still open"
+    );
+    assert_ne!(Some(&round.draft_answer), round.final_answer.as_ref());
+    let yuki = tasks_of(conn, "member2.17025@example.org");
+    assert!(
+        yuki.iter().any(|(task, _)| *task == Task::OpenToObjection),
+        "{yuki:?}"
+    );
+
+    // A decision reached in a second round, after a substantive change of
+    // the first round's text.
+    let replaced: Vec<(String, Option<String>)> = rounds::table
+        .filter(rounds::outcome.eq("replaced"))
+        .select((rounds::id, rounds::change_class))
+        .load(conn)
+        .unwrap();
+    assert_eq!(replaced.len(), 1);
+    assert_eq!(replaced[0].1.as_deref(), Some("substantive"));
+    let following: Option<String> = rounds::table
+        .filter(rounds::follows_round_id.eq(&replaced[0].0))
+        .select(rounds::outcome)
+        .first(conn)
+        .unwrap();
+    assert_eq!(following.as_deref(), Some("consensus"));
+
+    // Every round has its voter list, and the experts who sat in left.
+    let unlisted: i64 = rounds::table
+        .left_join(round_voters::table)
+        .filter(round_voters::user_id.nullable().is_null())
+        .count()
+        .get_result(conn)
+        .unwrap();
+    assert_eq!(unlisted, 0);
+    let experts_seated: i64 = memberships::table
+        .inner_join(users::table)
+        .filter(users::email.like("expert%@example.org"))
+        .count()
+        .get_result(conn)
+        .unwrap();
+    assert_eq!(experts_seated, 0);
+}
+
+async fn the_demo_group_page_shows_who_nominated_each_member_in_what_capacity(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    demo::seed(&mut app.db(), "clarion-demo", app.clock.now()).unwrap();
+    let response = app
+        .submit_form(
+            "/login",
+            "/login",
+            &[
+                ("email", demo::SECRETARIAT_EMAIL),
+                ("password", "clarion-demo"),
+                ("next", "/workspace"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status().as_u16(), 303);
+    let (status, page) = app
+        .page(&format!("/admin/groups/{}", app.group_id("MG 17025")))
+        .await;
+    assert_eq!(status, 200);
+    let document = scraper::Html::parse_document(&page);
+    let rows = scraper::Selector::parse("[aria-labelledby=members-heading] tbody tr").unwrap();
+    let cells = scraper::Selector::parse("th, td").unwrap();
+    let seen: Vec<Vec<String>> = document
+        .select(&rows)
+        .map(|row| {
+            row.select(&cells)
+                .take(4)
+                .map(|cell| cell.text().collect::<Vec<_>>().join(" "))
+                .map(|text| text.split_whitespace().collect::<Vec<_>>().join(" "))
+                .collect()
+        })
+        .collect();
+    let row_of = |name: &str| {
+        seen.iter()
+            .find(|row| row[0].starts_with(name))
+            .unwrap_or_else(|| panic!("{name} in {seen:?}"))
+    };
+    assert_eq!(row_of("Amara Okafor")[1..], ["Convenor", "Expert", "BSI"]);
+    assert_eq!(row_of("Tomás Ferreira")[1..], ["Member", "Expert", "AFNOR"]);
+    assert_eq!(
+        row_of("Nomvula Dlamini")[1..],
+        ["Member", "Observer", "SABS"]
+    );
+    assert_eq!(row_of("Marco Bellini")[1..], ["Member", "Liaison", "ILAC"]);
+    assert!(
+        text_of(&page, "[aria-labelledby=members-heading]")
+            .unwrap()
+            .contains("Chairs the accreditation committee of ILAC"),
+        "declared interests are shown"
+    );
 }

@@ -19,8 +19,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use clarion::db::schema::{
-    comments, events, external_committees, groups, outbox, request_contacts, requests, rounds,
-    sessions, subscriptions, tokens, users, votes,
+    comments, events, external_committees, groups, memberships, organisations, outbox,
+    request_contacts, requests, rounds, sessions, subscriptions, tokens, users, votes,
 };
 use clarion::db::{DbConn, Pool};
 use clarion::seed::demo;
@@ -80,6 +80,8 @@ struct Site {
     /// A member of MG 17065, whom no case signs in as.
     user: String,
     committee: String,
+    /// A liaison organisation (ILAC).
+    organisation: String,
     /// Tracking tokens of the demo's open requests and the confirmation
     /// token of a request filed through the form.
     tokens: Vec<String>,
@@ -149,6 +151,11 @@ impl Site {
                 .unwrap(),
             committee: external_committees::table
                 .select(external_committees::id)
+                .first(conn)
+                .unwrap(),
+            organisation: organisations::table
+                .filter(organisations::acronym.eq("ILAC"))
+                .select(organisations::id)
                 .first(conn)
                 .unwrap(),
             tokens,
@@ -227,7 +234,9 @@ impl Site {
             outbox,
             tokens,
             rounds,
-            votes
+            votes,
+            memberships,
+            organisations
         )
     }
 
@@ -260,6 +269,7 @@ impl Site {
             "group" => self.group.clone(),
             "user" => self.user.clone(),
             "committee" => self.committee.clone(),
+            "organisation" => self.organisation.clone(),
             "token" => pick(&self.tokens),
             "asset" => clarion::routes::assets::stylesheet_path()
                 .rsplit('/')
@@ -785,7 +795,20 @@ fn baseline(site: &Site, route: &str, reference: &str) -> Vec<(String, String)> 
         ],
         "groups" => vec![("code", "MG 99".into()), ("name", "Campaign group".into())],
         "members" => vec![("user", site.user.clone()), ("role", "member".into())],
-        "role" => vec![("role", "convenor".into())],
+        "rules" => vec![
+            ("quorum_percent", "50".into()),
+            ("quorum_minimum", "2".into()),
+            ("liaisons_vote", "on".into()),
+            ("objection_days", "7".into()),
+            ("meeting_objection_days", "14".into()),
+        ],
+        "organisations" => vec![
+            ("kind", "liaison".into()),
+            ("acronym", "XCO".into()),
+            ("name", "Campaign organisation".into()),
+            ("country", "".into()),
+            ("contact_email", "xco@example.net".into()),
+        ],
         "committees" => vec![
             ("code", "ISO/TC 999".into()),
             ("name", "Campaign committee".into()),
@@ -799,6 +822,17 @@ fn baseline(site: &Site, route: &str, reference: &str) -> Vec<(String, String)> 
             ("group", site.group.clone()),
             ("role", "member".into()),
         ],
+        _ if route.ends_with("/members/{user}") => vec![
+            ("role", "convenor".into()),
+            ("capacity", "liaison".into()),
+            ("nominated_by", site.organisation.clone()),
+            ("starts_on", "2026-01-05".into()),
+            ("ends_on", "2028-01-05".into()),
+            ("interests", "Declared by the campaign.".into()),
+        ],
+        _ if route.starts_with("/admin/organisations/") => {
+            vec![("contact_email", "afnor@example.net".into())]
+        }
         _ if route.starts_with("/admin/standards/") => vec![
             ("title", "A renamed standard".into()),
             ("group", site.group.clone()),
@@ -884,6 +918,19 @@ const FIELDS: &[&str] = &[
     "designations",
     "user",
     "role",
+    "capacity",
+    "nominated_by",
+    "starts_on",
+    "ends_on",
+    "interests",
+    "quorum_percent",
+    "quorum_minimum",
+    "liaisons_vote",
+    "objection_days",
+    "meeting_objection_days",
+    "kind",
+    "acronym",
+    "contact_email",
     "secretariat",
     "csrf_token",
     "response_x",

@@ -29,6 +29,12 @@ on_both_databases!(
 async fn each_role_finds_its_work_in_the_queue(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let (reference, _) = screened_world(&app).await;
+    app.add_user(
+        "nils@example.org",
+        "Nils Member",
+        false,
+        Some(("MG 17025", "member")),
+    );
     let (sam, carla, mia, otto) = (
         app.signed_in("sam@example.org").await,
         app.signed_in("carla@example.org").await,
@@ -75,6 +81,10 @@ async fn each_role_finds_its_work_in_the_queue(backend: Backend) {
     )
     .await;
     assert!(queue(&mia).await.contains("Nothing waits for you"));
+    // A second vote reaches the quorum; the convenor's own is not needed.
+    let nils = app.signed_in("nils@example.org").await;
+    let agree = [("position", "agree"), ("comment", "")];
+    assert_eq!(act(&nils, &reference, "vote", &agree).await.status(), 303);
 
     app.clock.advance(TimeDelta::days(22));
     // Sessions end after 8 idle hours: sign in again.
@@ -105,7 +115,8 @@ fn tasks_and_queries(app: &TestApp, email: &str) -> (Vec<Task>, usize) {
             counter.fetch_add(1, Ordering::Relaxed);
         }
     });
-    let read = queue::queue(&mut conn, &user, app.clock.now()).unwrap();
+    let mail_server = app.state.settings.smtp_url.is_some();
+    let read = queue::queue(&mut conn, &user, app.clock.now(), mail_server).unwrap();
     // The connection goes back to the pool: stop counting.
     conn.set_instrumentation(|_: InstrumentationEvent<'_>| {});
     let tasks = read.items.iter().map(|item| item.task).collect();

@@ -16,8 +16,8 @@
 use std::collections::BTreeSet;
 
 use clarion::db::schema::{
-    comments, events, external_committees, groups, memberships, outbox, request_contacts, requests,
-    rounds, sessions, standards, subscriptions, tokens, users, votes,
+    comments, events, external_committees, groups, memberships, organisations, outbox,
+    request_contacts, requests, rounds, sessions, standards, subscriptions, tokens, users, votes,
 };
 use clarion::models::tokens::hash;
 use clarion::seed::demo;
@@ -149,6 +149,11 @@ async fn every_page_and_every_refusal_carries_the_security_headers(backend: Back
         .first(&mut app.db())
         .unwrap();
     let user = app.user_id("convenor.17065@example.org");
+    let member = app.user_id("convenor.17025@example.org");
+    let organisation: String = organisations::table
+        .select(organisations::id)
+        .first(&mut app.db())
+        .unwrap();
     let stylesheet = clarion::routes::assets::stylesheet_path();
     let slug = "iso-iec-17025-2017";
     let track = &tracking[0];
@@ -206,7 +211,14 @@ async fn every_page_and_every_refusal_carries_the_security_headers(backend: Back
         (&secretariat, "/admin/groups/new".into(), 200),
         (&secretariat, format!("/admin/groups/{group}"), 200),
         (&secretariat, format!("/admin/groups/{group}/members"), 303),
-        (&secretariat, format!("/admin/groups/{group}/members/{user}/role"), 303),
+        (&secretariat, format!("/admin/groups/{group}/members/{user}/remove"), 303),
+        (&secretariat, format!("/admin/groups/{group}/members/{member}"), 200),
+        (&secretariat, format!("/admin/groups/{group}/rules"), 303),
+        (&secretariat, "/admin/organisations".into(), 200),
+        (&secretariat, "/admin/organisations?q=france".into(), 200),
+        (&secretariat, "/admin/organisations/new".into(), 200),
+        (&secretariat, format!("/admin/organisations/{organisation}/edit"), 200),
+        (&secretariat, format!("/admin/organisations/{organisation}"), 303),
         (&secretariat, "/admin/committees".into(), 200),
         (&secretariat, "/admin/committees/new".into(), 200),
         (&secretariat, format!("/admin/committees/{committee}/edit"), 200),
@@ -329,7 +341,30 @@ fn fingerprint(app: &TestApp) -> Vec<String> {
         standards::title,
         standards::group_id,
     ));
-    rows!(groups as (String, String): (groups::code, groups::name));
+    rows!(groups as (String, String, i32, i32, bool, i32, i32): (
+        groups::code,
+        groups::name,
+        groups::quorum_percent,
+        groups::quorum_minimum,
+        groups::liaisons_vote,
+        groups::objection_days,
+        groups::meeting_objection_days,
+    ));
+    rows!(memberships as (String, String, String, String, Option<String>, At, Option<At>, Option<String>): (
+        memberships::group_id,
+        memberships::user_id,
+        memberships::role,
+        memberships::capacity,
+        memberships::nominated_by_id,
+        memberships::starts_at,
+        memberships::ends_at,
+        memberships::interests,
+    ));
+    rows!(organisations as (String, String, Option<String>): (
+        organisations::acronym,
+        organisations::name,
+        organisations::contact_email,
+    ));
     count!(
         request_contacts,
         events,
@@ -337,7 +372,6 @@ fn fingerprint(app: &TestApp) -> Vec<String> {
         rounds,
         votes,
         outbox,
-        memberships,
         external_committees
     );
     all
@@ -785,6 +819,8 @@ async fn no_public_page_feed_export_or_api_answer_names_a_submitter(backend: Bac
     }
     let secretariat = demo_person(&app, demo::SECRETARIAT_EMAIL).await;
     let convenor = demo_person(&app, "convenor.17025@example.org").await;
+    let member1 = demo_person(&app, "member1.17025@example.org").await;
+    let member2 = demo_person(&app, "member2.17025@example.org").await;
     let answer = "One documented procedure may cover several methods.";
     for (who, action, fields) in [
         (&secretariat, "accept", vec![]),
@@ -792,6 +828,21 @@ async fn no_public_page_feed_export_or_api_answer_names_a_submitter(backend: Bac
             &convenor,
             "rounds",
             vec![("draft", answer), ("deadline", "")],
+        ),
+        (
+            &convenor,
+            "vote",
+            vec![("position", "agree"), ("comment", "")],
+        ),
+        (
+            &member1,
+            "vote",
+            vec![("position", "agree"), ("comment", "")],
+        ),
+        (
+            &member2,
+            "vote",
+            vec![("position", "agree"), ("comment", "")],
         ),
         (&convenor, "consensus", vec![("final_answer", answer)]),
         (

@@ -110,6 +110,12 @@ async fn decided_with(app: &TestApp, answer: &str) -> (String, Person) {
     )
     .await;
     assert_eq!(opened.status(), 303);
+    // Every voter agrees, so the round may close before its deadline.
+    for voter in ["carla@example.org", "mia@example.org"] {
+        let voter = app.signed_in(voter).await;
+        let agree = [("position", "agree"), ("comment", "")];
+        assert_eq!(act(&voter, &reference, "vote", &agree).await.status(), 303);
+    }
     let decided = act(&carla, &reference, "consensus", &[("final_answer", answer)]).await;
     assert_eq!(decided.status(), 303);
     (reference, sam)

@@ -39,6 +39,8 @@ pub struct MailPage {
     depth: Vec<(String, i64)>,
     messages: Vec<OutboxMessage>,
     sent: Option<Sent>,
+    /// Mail goes to a mail server, not into files.
+    mail_server: bool,
 }
 
 impl MailPage {
@@ -76,5 +78,6 @@ pub async fn show(
         depth,
         messages,
         sent,
+        mail_server: state.settings.smtp_url.is_some(),
     })
 }

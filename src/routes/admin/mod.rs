@@ -1,12 +1,15 @@
 //! `/admin`: the secretariat's registry of standards, maintenance groups,
-//! external committees and accounts (SPEC §3: only the secretariat manages
+//! the organisations that nominate their members, external committees and
+//! accounts (SPEC §3: only the secretariat manages
 //! them). Everyone else signed in gets 404 for every address under `/admin`,
 //! never 403; anonymous visitors are sent to sign in.
 
 mod committees;
+mod confirm_registry;
 mod groups;
 mod index;
 mod mail;
+mod organisations;
 mod standards;
 mod stats;
 mod users;
@@ -31,8 +34,13 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         web::scope("/admin")
             .wrap(from_fn(only_secretariat))
             .route("", web::get().to(index::show))
+            .route(
+                "/registry/checked",
+                web::post().to(confirm_registry::confirm),
+            )
             .configure(standards::configure)
             .configure(groups::configure)
+            .configure(organisations::configure)
             .configure(committees::configure)
             .configure(users::configure)
             .configure(mail::configure)

@@ -6,10 +6,12 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 
-use super::request::{Typed, render};
+use super::request::{Problem, Typed, render};
+use crate::domain::consensus::RoundRefusal;
 use crate::error::AppError;
 use crate::models::users::User;
 use crate::web::{AppState, Csrf, CsrfForm, SignedIn};
+use crate::workflow::rounds::Decision;
 use crate::workflow::workspace::{self, Acting};
 use crate::workflow::{WorkflowError, rounds};
 
@@ -28,11 +30,15 @@ pub struct ActionForm {
     deadline: String,
     position: String,
     comment: String,
+    /// The opposition answered, and the answer.
+    vote: String,
+    response: String,
     final_answer: String,
+    change_class: String,
+    change_reason: String,
+    /// Sent by "Preview the difference": show the page, store nothing.
+    preview: Option<String>,
     consider_at_revision: Option<String>,
-    /// `response_<vote id>`: the convenor's answer to each opposition.
-    #[serde(flatten)]
-    rest: std::collections::HashMap<String, String>,
 }
 
 impl ActionForm {
@@ -41,20 +47,22 @@ impl ActionForm {
             note: self.note.clone(),
             draft: self.draft.clone(),
             comment: Some(self.comment.clone()).filter(|_| !self.position.is_empty()),
+            response: Some((self.vote.clone(), self.response.clone()))
+                .filter(|(vote, _)| !vote.is_empty()),
             final_answer: self.final_answer.clone(),
+            change_class: self.change_class.clone(),
+            change_reason: self.change_reason.clone(),
             body: self.body.clone(),
-            responses: self.responses().into_iter().collect(),
+            group: self.group.clone(),
         }
     }
 
-    fn responses(&self) -> Vec<(String, String)> {
-        self.rest
-            .iter()
-            .filter_map(|(k, v)| {
-                k.strip_prefix("response_")
-                    .map(|id| (id.to_owned(), v.clone()))
-            })
-            .collect()
+    fn decision(&self) -> Decision<'_> {
+        Decision {
+            final_answer: &self.final_answer,
+            change_class: &self.change_class,
+            change_reason: &self.change_reason,
+        }
     }
 }
 
@@ -109,13 +117,29 @@ where
                 .finish());
         }
         Err(WorkflowError::NotFound) => return Err(AppError::NotFound),
-        Err(WorkflowError::Field(message)) => (StatusCode::UNPROCESSABLE_ENTITY, message),
+        Err(WorkflowError::Field(message)) => {
+            (StatusCode::UNPROCESSABLE_ENTITY, Problem::Said(message))
+        }
         Err(e @ WorkflowError::Invalid(_)) => (
             StatusCode::UNPROCESSABLE_ENTITY,
-            format!("{e} Nothing was changed."),
+            Problem::Said(format!("{e} Nothing was changed.")),
         ),
-        Err(e @ (WorkflowError::Refused(_) | WorkflowError::Changed)) => {
-            (StatusCode::CONFLICT, format!("{e} Nothing was changed."))
+        Err(e @ (WorkflowError::Refused(_) | WorkflowError::Changed)) => (
+            StatusCode::CONFLICT,
+            Problem::Said(format!("{e} Nothing was changed.")),
+        ),
+        Err(WorkflowError::Round(refusal)) => {
+            // Not this person's to do (409), or not yet (422).
+            let status = match refusal {
+                RoundRefusal::NotOnVoterList
+                | RoundRefusal::NotAnObjector
+                | RoundRefusal::ObjectionWindowClosed { .. } => StatusCode::CONFLICT,
+                _ => StatusCode::UNPROCESSABLE_ENTITY,
+            };
+            (status, Problem::Round(refusal))
+        }
+        Err(WorkflowError::GroupCannotAnswer(group)) => {
+            (StatusCode::CONFLICT, Problem::GroupCannotAnswer(group))
         }
         Err(e) => return Err(e.into()),
     };
@@ -221,9 +245,50 @@ action!(vote, |form, conn, ctx, acting| rounds::vote(
     &form.comment
 ));
 
-action!(close_with_consensus, |form, conn, ctx, acting| {
-    rounds::close_with_consensus(conn, ctx, &acting, &form.final_answer, &form.responses())
-});
+action!(respond, |form, conn, ctx, acting| rounds::respond(
+    conn,
+    ctx,
+    &acting,
+    &form.vote,
+    &form.response
+));
+
+/// Records consensus; or, for "Preview the difference", shows the page
+/// again with how the typed text differs from the voted one, storing
+/// nothing.
+pub async fn close_with_consensus(
+    state: web::Data<AppState>,
+    SignedIn(user): SignedIn,
+    csrf: Csrf,
+    reference: web::Path<String>,
+    CsrfForm(form): CsrfForm<ActionForm>,
+) -> Result<HttpResponse, AppError> {
+    let typed = form.typed();
+    let reference = reference.into_inner();
+    if form.preview.is_some() {
+        return render(&state, user, csrf, reference, None, typed).await;
+    }
+    act(
+        state,
+        user,
+        csrf,
+        reference,
+        typed,
+        move |conn, ctx, user, reference| {
+            let acting = Acting {
+                user,
+                reference,
+                version: form.version,
+            };
+            rounds::close_with_consensus(conn, ctx, &acting, &form.decision())
+        },
+    )
+    .await
+}
+
+action!(object, |form, conn, ctx, acting| rounds::object(
+    conn, ctx, &acting, &form.note
+));
 
 action!(close_without_consensus, |form, conn, ctx, acting| {
     rounds::close_without_consensus(conn, ctx, &acting, &form.note)

@@ -49,6 +49,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::post().to(actions::vote),
         )
         .route(
+            "/workspace/requests/{reference}/responses",
+            web::post().to(actions::respond),
+        )
+        .route(
             "/workspace/requests/{reference}/consensus",
             web::post().to(actions::close_with_consensus),
         )
@@ -67,6 +71,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route(
             "/workspace/requests/{reference}/mark",
             web::post().to(actions::mark_publication),
+        )
+        .route(
+            "/workspace/requests/{reference}/objections",
+            web::post().to(actions::object),
         )
         .route(
             "/workspace/requests/{reference}/send-back",

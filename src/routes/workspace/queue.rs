@@ -7,9 +7,10 @@ use chrono::NaiveDateTime;
 
 use crate::domain::lifecycle::State;
 use crate::error::AppError;
+use crate::models::groups::Group;
 use crate::models::users::User;
-use crate::web::{AppState, Page, SignedIn, Viewer};
-use crate::workflow::queue::{self, Item, Task};
+use crate::web::{AppState, Csrf, Page, SignedIn, Viewer};
+use crate::workflow::queue::{self, Checklist, Item, Task};
 
 #[derive(Template, WebTemplate)]
 #[template(path = "workspace/queue.html")]
@@ -18,6 +19,9 @@ pub struct QueuePage {
     user: User,
     items: Vec<Item>,
     counts: Vec<(State, i64)>,
+    unconvened: Vec<(Group, Vec<String>)>,
+    checklist: Option<Checklist>,
+    csrf: Csrf,
     now: NaiveDateTime,
 }
 
@@ -38,11 +42,13 @@ impl QueuePage {
 pub async fn show(
     state: web::Data<AppState>,
     SignedIn(user): SignedIn,
+    csrf: Csrf,
 ) -> Result<QueuePage, AppError> {
     let now = state.clock.now();
     let me = user.clone();
+    let mail_server = state.settings.smtp_url.is_some();
     let queue = state
-        .db(move |conn| Ok(queue::queue(conn, &me, now)?))
+        .db(move |conn| Ok(queue::queue(conn, &me, now, mail_server)?))
         .await?;
     let viewer = Viewer(Some(user.clone()));
     Ok(QueuePage {
@@ -50,6 +56,9 @@ pub async fn show(
         user,
         items: queue.items,
         counts: queue.counts,
+        unconvened: queue.unconvened,
+        checklist: queue.checklist,
+        csrf,
         now,
     })
 }

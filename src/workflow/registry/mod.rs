@@ -1,16 +1,22 @@
 //! The secretariat's registry (SPEC §3): standards, maintenance groups and
-//! their members, external committees, accounts. Each step takes the
+//! their members, the organisations that nominate them, external
+//! committees, accounts. Each step takes the
 //! secretariat's standing as proof that it may act, checks what was typed
 //! and what only the database knows, and stores in one transaction; a
 //! refusal says what to fix, field by field, and stores nothing.
 
 pub mod committees;
 pub mod groups;
+pub mod organisations;
 pub mod standards;
 pub mod users;
 
+use chrono::NaiveDateTime;
+
 use super::WorkflowError;
+use crate::db::DbConn;
 use crate::domain::fields::FieldErrors;
+use crate::models::settings::{self, Key};
 use crate::models::users::User;
 
 /// Proof that the person acting is of the secretariat. Only
@@ -33,6 +39,17 @@ impl Secretariat {
     pub fn user(&self) -> &User {
         &self.0
     }
+}
+
+/// Records that the secretariat checked the registry the installation came
+/// with (standards, groups, committees): the first-run checklist ticks it.
+pub fn confirm_registry(
+    conn: &mut DbConn,
+    admin: &Secretariat,
+    now: NaiveDateTime,
+) -> Result<(), WorkflowError> {
+    settings::put(conn, Key::RegistryChecked, &admin.user().id, now)?;
+    Ok(())
 }
 
 /// What became of a form: stored (with what the answer should say), or

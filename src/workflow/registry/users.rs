@@ -7,10 +7,11 @@ use serde::Deserialize;
 use super::groups::parse_role;
 use super::{Outcome, Secretariat};
 use crate::db::{self, DbConn};
+use crate::domain::access::GroupRole;
 use crate::domain::email::EmailAddress;
 use crate::domain::fields::FieldErrors;
 use crate::domain::person::{NameProblem, PersonName};
-use crate::models::groups::{self, Group};
+use crate::models::groups::{self, Group, MembershipForm};
 use crate::models::{sessions, users};
 use crate::workflow::accounts::{self, Invitee};
 use crate::workflow::{Ctx, WorkflowError};
@@ -46,7 +47,7 @@ struct Invitation<'a> {
     email: EmailAddress,
     secretariat: bool,
     /// Group id and role.
-    membership: Option<(&'a str, &'a str)>,
+    membership: Option<(&'a str, GroupRole)>,
 }
 
 impl<'a> Invitation<'a> {
@@ -118,7 +119,9 @@ pub fn invite(
             email: &invitation.email,
             name: invitation.name.as_str(),
             secretariat: invitation.secretariat,
-            membership: invitation.membership,
+            membership: invitation
+                .membership
+                .map(|(group_id, role)| (group_id, MembershipForm::expert(role, ctx.now))),
         },
     )?;
     Ok(Outcome::Done(()))
@@ -178,7 +181,7 @@ mod tests {
         assert_eq!(invitation.name.as_str(), "Ivo Invited");
         assert_eq!(invitation.email.as_str(), "ivo@example.org");
         assert!(invitation.secretariat);
-        assert_eq!(invitation.membership, Some(("g1", "convenor")));
+        assert_eq!(invitation.membership, Some(("g1", GroupRole::Convenor)));
     }
 
     #[test]

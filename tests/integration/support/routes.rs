@@ -37,7 +37,7 @@ pub struct Route {
     pub pattern: &'static str,
     /// An address of the route, each placeholder naming what fills it:
     /// `{reference}` a request, `{slug}` a standard, `{group}`, `{user}`,
-    /// `{committee}`, `{subscription}`
+    /// `{committee}`, `{organisation}`, `{subscription}`
     /// and its `{mac}`, `{token}` (of a mailed link), `{asset}` (a static
     /// file's name).
     pub example: &'static str,
@@ -53,6 +53,7 @@ pub const KINDS: &[&str] = &[
     "group",
     "user",
     "committee",
+    "organisation",
     "subscription",
     "mac",
     "token",
@@ -164,7 +165,10 @@ pub const ROUTES: &[Route] = &[
     post("/workspace/requests/{reference}/comments",       Member),
     post("/workspace/requests/{reference}/rounds",         Convenor),
     post("/workspace/requests/{reference}/vote",           Member),
+    post("/workspace/requests/{reference}/responses",      Convenor),
     post("/workspace/requests/{reference}/consensus",      Convenor),
+    // A voter objects to a decision open to objection.
+    post("/workspace/requests/{reference}/objections",     Member),
     post("/workspace/requests/{reference}/no-consensus-yet", Convenor),
     post("/workspace/requests/{reference}/no-consensus",   Convenor),
     post("/workspace/requests/{reference}/publish",        Secretariat),
@@ -184,9 +188,19 @@ pub const ROUTES: &[Route] = &[
     get("/admin/groups/{group}",                           Secretariat),
     post("/admin/groups/{group}/members",                  Secretariat),
     get("/admin/groups/{group}/members",                   Secretariat),
-    post("/admin/groups/{group}/members/{user}/role",      Secretariat),
+    get("/admin/groups/{group}/members/{user}",            Secretariat),
+    post("/admin/groups/{group}/members/{user}",           Secretariat),
     post("/admin/groups/{group}/members/{user}/remove",    Secretariat),
-    get("/admin/groups/{group}/members/{user}/{action}",   Secretariat).at("/admin/groups/{group}/members/{user}/role"),
+    get("/admin/groups/{group}/members/{user}/{action}",   Secretariat).at("/admin/groups/{group}/members/{user}/remove"),
+    post("/admin/groups/{group}/rules",                    Secretariat),
+    get("/admin/groups/{group}/rules",                     Secretariat),
+    get("/admin/organisations",                            Secretariat),
+    get("/admin/organisations/new",                        Secretariat),
+    post("/admin/organisations",                           Secretariat),
+    get("/admin/organisations/{id}/edit",                  Secretariat).at("/admin/organisations/{organisation}/edit"),
+    post("/admin/organisations/{id}",                      Secretariat).at("/admin/organisations/{organisation}"),
+    get("/admin/organisations/{id}",                       Secretariat).at("/admin/organisations/{organisation}"),
+    post("/admin/registry/checked",                        Secretariat),
     get("/admin/committees",                               Secretariat),
     get("/admin/committees/new",                           Secretariat),
     post("/admin/committees",                              Secretariat),

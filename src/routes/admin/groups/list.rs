@@ -23,7 +23,10 @@ pub async fn show(
     admin: Secretariat,
     query: web::Query<Done>,
 ) -> Result<ListPage, AppError> {
-    let groups = state.db(|conn| Ok(groups::summaries(conn)?)).await?;
+    let now = state.clock.now();
+    let groups = state
+        .db(move |conn| Ok(groups::summaries(conn, now)?))
+        .await?;
     let notice = match query.done.as_str() {
         "added" => Some("The group was added. Add its convenor and members from its page."),
         _ => None,

@@ -1,12 +1,18 @@
-//! Adding a member to a group, changing a member's role, removing a member.
+//! Adding a member to a group, changing the terms of a membership (its own
+//! page), removing a member.
 
 use actix_web::{HttpResponse, web};
-use serde::Deserialize;
+use askama::Template;
+use askama_web::WebTemplate;
 
-use super::show::{GroupPage, role_field};
+use super::Choices;
+use super::show::GroupPage;
+use crate::domain::fields::FieldErrors;
 use crate::error::AppError;
-use crate::routes::admin::{see_other, unprocessable};
-use crate::web::{AppState, Csrf, CsrfForm, NoFields};
+use crate::models::groups::{self, Group, Member};
+use crate::models::organisations;
+use crate::routes::admin::{admin_page, see_other, unprocessable};
+use crate::web::{AppState, Csrf, CsrfForm, NoFields, Page};
 use crate::workflow::registry::groups::{self as registry, MemberInput};
 use crate::workflow::registry::{Outcome, Secretariat};
 
@@ -35,32 +41,76 @@ pub async fn add(
     }
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct RoleInput {
-    role: String,
+/// `/admin/groups/{group}/members/{user}`: the terms of one membership.
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/groups/member.html")]
+pub struct MemberPage {
+    page: Page,
+    csrf: Csrf,
+    group: Group,
+    member: Member,
+    choices: Choices,
+    input: MemberInput,
+    errors: FieldErrors,
 }
 
-pub async fn change_role(
+impl MemberPage {
+    /// The form of the membership as it stands; 404 when there is none.
+    async fn load(
+        state: &AppState,
+        admin: &Secretariat,
+        csrf: Csrf,
+        (group_id, user_id): (String, String),
+    ) -> Result<Self, AppError> {
+        let (group, member, organisations) = state
+            .db(move |conn| {
+                let group = groups::find(conn, &group_id)?;
+                let member =
+                    groups::member(conn, &group_id, &user_id)?.ok_or(AppError::NotFound)?;
+                Ok((group, member, organisations::all(conn)?))
+            })
+            .await?;
+        Ok(Self {
+            page: admin_page(state, admin),
+            csrf,
+            input: MemberInput::of(&member),
+            group,
+            member,
+            choices: Choices::new(&organisations),
+            errors: FieldErrors::default(),
+        })
+    }
+}
+
+pub async fn edit(
     state: web::Data<AppState>,
     admin: Secretariat,
     csrf: Csrf,
     path: web::Path<(String, String)>,
-    CsrfForm(input): CsrfForm<RoleInput>,
+) -> Result<MemberPage, AppError> {
+    MemberPage::load(&state, &admin, csrf, path.into_inner()).await
+}
+
+pub async fn update(
+    state: web::Data<AppState>,
+    admin: Secretariat,
+    csrf: Csrf,
+    path: web::Path<(String, String)>,
+    CsrfForm(input): CsrfForm<MemberInput>,
 ) -> Result<HttpResponse, AppError> {
     let ((group_id, user_id), acting) = (path.into_inner(), admin.clone());
-    let (group_id, user_id, outcome) = state
+    let (group_id, user_id, input, outcome) = state
         .db(move |conn| {
-            let outcome = registry::change_role(conn, &acting, &group_id, &user_id, &input.role)?;
-            Ok((group_id, user_id, outcome))
+            let outcome = registry::update_member(conn, &acting, &group_id, &user_id, &input)?;
+            Ok((group_id, user_id, input, outcome))
         })
         .await?;
     match outcome {
-        Outcome::Done(()) => Ok(see_other(&format!("/admin/groups/{group_id}?done=role"))),
+        Outcome::Done(()) => Ok(see_other(&format!("/admin/groups/{group_id}?done=saved"))),
         Outcome::Refused(errors) => {
-            let mut page = GroupPage::load(&state, &admin, csrf, group_id).await?;
-            // Beside the select of the member concerned.
-            page.errors.add(&role_field(&user_id), errors.get("role"));
+            let mut page = MemberPage::load(&state, &admin, csrf, (group_id, user_id)).await?;
+            page.input = input;
+            page.errors = errors;
             unprocessable(&page)
         }
     }

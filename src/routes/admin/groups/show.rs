@@ -1,47 +1,52 @@
-//! `/admin/groups/{id}`: a group's members, with the forms that change them.
+//! `/admin/groups/{id}`: a group's members on the terms of their
+//! membership, its closing rules, and the forms that change them.
 
 use actix_web::web;
 use askama::Template;
 use askama_web::WebTemplate;
+use chrono::NaiveDateTime;
 
+use super::Choices;
 use crate::domain::fields::FieldErrors;
 use crate::error::AppError;
 use crate::models::groups::{self, Group, Member};
-use crate::models::users;
-use crate::routes::admin::{Done, admin_page, role_options};
+use crate::models::{organisations, users};
+use crate::routes::admin::{Done, admin_page};
 use crate::web::{AppState, Csrf, Page};
 use crate::workflow::registry::Secretariat;
-use crate::workflow::registry::groups::MemberInput;
+use crate::workflow::registry::groups::{ClosingRulesInput, MemberInput};
 
 #[derive(Template, WebTemplate)]
 #[template(path = "admin/groups/show.html")]
 pub struct GroupPage {
     pub page: Page,
     pub csrf: Csrf,
-    pub notice: Option<&'static str>,
+    /// What the last post did (`?done=`), for the notice.
+    pub done: String,
     pub group: Group,
     pub members: Vec<Member>,
+    pub now: NaiveDateTime,
     /// Active accounts that could join: (id, "Name (email)").
     pub candidates: Vec<(String, String)>,
-    pub roles: Vec<(String, String)>,
+    pub choices: Choices,
+    /// The add-member form.
     pub input: MemberInput,
+    /// The closing-rules form.
+    pub rules: ClosingRulesInput,
+    /// The errors of whichever form was sent: their field names differ.
     pub errors: FieldErrors,
 }
 
 impl GroupPage {
-    /// The error of the role form of one member ("" when none).
-    pub fn role_error(&self, user_id: &str) -> &str {
-        self.errors.get(&role_field(user_id))
-    }
-
-    /// The page of group `id` as it stands, with an empty add-member form.
+    /// The page of group `id` as it stands, its forms filled as they are.
     pub async fn load(
         state: &AppState,
         admin: &Secretariat,
         csrf: Csrf,
         id: String,
     ) -> Result<Self, AppError> {
-        let (group, members, candidates) = state
+        let now = state.clock.now();
+        let (group, members, candidates, organisations) = state
             .db(move |conn| {
                 let group = groups::find(conn, &id)?;
                 let members = groups::members_of(conn, &id)?;
@@ -49,18 +54,20 @@ impl GroupPage {
                     .into_iter()
                     .map(|u| (u.id, format!("{} ({})", u.name, u.email)))
                     .collect::<Vec<_>>();
-                Ok((group, members, candidates))
+                Ok((group, members, candidates, organisations::all(conn)?))
             })
             .await?;
         Ok(Self {
             page: admin_page(state, admin),
             csrf,
-            notice: None,
+            done: String::new(),
+            rules: ClosingRulesInput::of(&group),
             group,
             members,
+            now,
             candidates,
-            roles: role_options(),
-            input: MemberInput::default(),
+            choices: Choices::new(&organisations),
+            input: MemberInput::starting(now.date()),
             errors: FieldErrors::default(),
         })
     }
@@ -74,18 +81,6 @@ pub async fn show(
     query: web::Query<Done>,
 ) -> Result<GroupPage, AppError> {
     let mut page = GroupPage::load(&state, &admin, csrf, id.into_inner()).await?;
-    page.notice = match query.done.as_str() {
-        "added" => Some("The member was added."),
-        "role" => Some("The role was changed."),
-        "removed" => Some(
-            "The member was removed from the group. Their past votes and comments stay on record.",
-        ),
-        _ => None,
-    };
+    page.done = query.into_inner().done;
     Ok(page)
-}
-
-/// The field name of a member's role select: `role-{user id}`.
-pub fn role_field(user_id: &str) -> String {
-    format!("role-{user_id}")
 }

@@ -1,0 +1,71 @@
+//! An organisation's page: what the registry holds about it, and the form
+//! for its contact address.
+
+use actix_web::{HttpResponse, web};
+use askama::Template;
+use askama_web::WebTemplate;
+
+use crate::domain::fields::FieldErrors;
+use crate::error::AppError;
+use crate::models::organisations::{self, Organisation};
+use crate::routes::admin::{admin_page, see_other, unprocessable};
+use crate::web::{AppState, Csrf, CsrfForm, Page};
+use crate::workflow::registry::organisations::{self as registry, ContactInput};
+use crate::workflow::registry::{Outcome, Secretariat};
+
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/organisations/edit.html")]
+pub struct EditPage {
+    page: Page,
+    csrf: Csrf,
+    organisation: Organisation,
+    input: ContactInput,
+    errors: FieldErrors,
+}
+
+pub async fn show(
+    state: web::Data<AppState>,
+    admin: Secretariat,
+    csrf: Csrf,
+    id: web::Path<String>,
+) -> Result<EditPage, AppError> {
+    let id = id.into_inner();
+    let organisation = state
+        .db(move |conn| Ok(organisations::find(conn, &id)?))
+        .await?;
+    Ok(EditPage {
+        page: admin_page(&state, &admin),
+        csrf,
+        input: ContactInput {
+            contact_email: organisation.contact_email.clone().unwrap_or_default(),
+        },
+        organisation,
+        errors: FieldErrors::default(),
+    })
+}
+
+pub async fn update(
+    state: web::Data<AppState>,
+    admin: Secretariat,
+    csrf: Csrf,
+    id: web::Path<String>,
+    CsrfForm(input): CsrfForm<ContactInput>,
+) -> Result<HttpResponse, AppError> {
+    let acting = admin.clone();
+    let (organisation, input, outcome) = state
+        .db(move |conn| {
+            let outcome = registry::set_contact(conn, &acting, &id, &input)?;
+            Ok((organisations::find(conn, &id)?, input, outcome))
+        })
+        .await?;
+    match outcome {
+        Outcome::Done(()) => Ok(see_other("/admin/organisations?done=saved")),
+        Outcome::Refused(errors) => unprocessable(&EditPage {
+            page: admin_page(&state, &admin),
+            csrf,
+            organisation,
+            input,
+            errors,
+        }),
+    }
+}
