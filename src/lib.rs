@@ -12,6 +12,7 @@ pub mod jobs;
 pub mod mail;
 pub mod models;
 pub mod routes;
+pub mod search;
 pub mod seed;
 pub mod startup;
 pub mod telemetry;

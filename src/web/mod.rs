@@ -9,7 +9,6 @@ pub mod input;
 pub mod intake;
 pub mod metrics;
 pub mod page_cache;
-mod search;
 pub mod security;
 pub mod session;
 pub mod slow_clients;
@@ -26,7 +25,6 @@ use crate::error::AppError;
 use crate::mail::MailContext;
 
 pub use csrf::{Csrf, CsrfForm, NoFields};
-pub use search::Searched;
 pub use session::{SignedIn, Viewer};
 
 pub struct AppState {
@@ -39,7 +37,7 @@ pub struct AppState {
     pub mail_wake: Arc<Notify>,
     pub metrics: metrics::Metrics,
     pub page_cache: page_cache::PageCache,
-    pub search_index: Arc<crate::models::search_index::SearchIndex>,
+    pub search_index: Arc<crate::search::SearchIndex>,
     /// Stores submissions of the request form in groups.
     pub intake: intake::Intake,
     /// One permit per pooled connection: a request waits for its turn here,
