@@ -14,7 +14,6 @@ use tracing_actix_web::TracingLogger;
 use crate::clock::Clock;
 use crate::config::Settings;
 use crate::db::{self, Pool};
-use crate::mail::Transport;
 use crate::mail::worker::MailWorker;
 use crate::seed::registry;
 use crate::telemetry::RequestSpan;
@@ -129,23 +128,11 @@ impl Application {
             tracing::warn!("no account exists yet: create the first secretariat account at {link}");
         }
 
-        let transport = match &settings.smtp_url {
-            Some(url) => Transport::smtp(url.expose())?,
-            None => Transport::directory(&settings.data_dir.join("mail"))?,
-        };
-        tracing::info!(database = settings.database_url.backend(), mail = %transport.describe(), "starting");
+        let mail_wake = Arc::new(Notify::new());
+        let worker = MailWorker::new(pool.clone(), &settings, clock.clone(), mail_wake.clone())?;
+        tracing::info!(database = settings.database_url.backend(), mail = %worker.transport.describe(), "starting");
 
         let port = listener.local_addr().map_err(|e| e.to_string())?.port();
-        let mail_wake = Arc::new(Notify::new());
-        let worker = MailWorker {
-            pool: pool.clone(),
-            transport,
-            from: settings.mail_from.clone(),
-            clock: clock.clone(),
-            wake: mail_wake.clone(),
-            poll: Duration::from_millis(settings.mail_poll_ms),
-            settings: settings.clone(),
-        };
         let workers = settings.workers;
         let intake = site::intake::Intake::start(pool.clone())
             .map_err(|e| format!("cannot start the intake: {e}"))?;

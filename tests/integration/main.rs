@@ -27,6 +27,7 @@ mod outage;
 mod queue;
 mod register;
 mod resilience;
+mod routes;
 mod scale_out;
 mod security;
 mod setup;
