@@ -14,10 +14,10 @@ use tracing_actix_web::TracingLogger;
 use crate::clock::Clock;
 use crate::config::Settings;
 use crate::db::{self, Pool};
-use crate::mail::worker::MailWorker;
 use crate::seed::registry;
 use crate::telemetry::RequestSpan;
 use crate::web::{AppState, metrics::Metrics, page_cache::PageCache};
+use crate::worker::MailWorker;
 use crate::{routes, web as site};
 
 #[derive(Debug, thiserror::Error)]

@@ -19,6 +19,7 @@ mod database;
 mod demo;
 mod harness;
 mod hostile;
+mod layers;
 mod mail;
 mod memberships;
 mod open_data;

@@ -201,7 +201,7 @@ async fn workers_running_their_jobs_at_once_remind_each_voter_once(backend: Back
                 let mut conn = app.db();
                 scope.spawn(move || {
                     start.wait();
-                    clarion::jobs::run_due(&mut conn, ctx, 365)
+                    clarion::worker::jobs::run_due(&mut conn, ctx, 365)
                 })
             })
             .collect();

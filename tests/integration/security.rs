@@ -650,7 +650,7 @@ fn token_of(link: &str) -> String {
 async fn every_token_is_stored_only_as_its_hash(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let setup =
-        clarion::routes::setup::issue_link_if_needed(&mut app.db(), &app.address, app.clock.now())
+        clarion::workflow::accounts::issue_setup_link(&mut app.db(), &app.address, app.clock.now())
             .unwrap()
             .expect("no account yet: a setup link");
     let mut issued = vec![("setup", token_of(&setup))];

@@ -10,9 +10,9 @@ use actix_web::web::Data;
 use clarion::clock::Clock;
 use clarion::config::Settings;
 use clarion::db::PooledConn;
-use clarion::mail::worker::MailWorker;
 use clarion::startup::Application;
 use clarion::web::AppState;
+use clarion::worker::MailWorker;
 use reqwest::Response;
 
 use super::eventually::{BOUND, eventually};

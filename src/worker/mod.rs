@@ -1,5 +1,7 @@
-//! The background worker: runs the due jobs and delivers due mail, then
-//! sleeps until woken by a new message or the poll interval.
+//! The background worker: runs the timed jobs ([`jobs`]) and delivers due
+//! mail, then sleeps until woken by a new message or the poll interval.
+
+pub mod jobs;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -7,11 +9,11 @@ use std::time::Duration;
 use lettre::message::Mailbox;
 use tokio::sync::Notify;
 
-use super::Transport;
-use super::outbox::{self, OutboxMessage};
 use crate::clock::Clock;
 use crate::config::Settings;
 use crate::db::{self, Pool};
+use crate::mail::Transport;
+use crate::mail::outbox::{self, OutboxMessage};
 
 const BATCH: i64 = 20;
 
@@ -93,7 +95,7 @@ impl MailWorker {
         let retention_days = self.settings.retention_days;
         tokio::task::spawn_blocking(move || {
             let mut conn = pool.get().map_err(|e| e.to_string())?;
-            crate::jobs::run_due(&mut conn, &ctx, retention_days)
+            jobs::run_due(&mut conn, &ctx, retention_days)
         })
         .await
         .map_err(|e| e.to_string())?
@@ -125,7 +127,7 @@ impl MailWorker {
     /// the lease ends, under the same Message-IDs.
     async fn record(
         &self,
-        outcomes: Vec<(OutboxMessage, Result<(), super::transport::SendError>)>,
+        outcomes: Vec<(OutboxMessage, Result<(), crate::mail::transport::SendError>)>,
     ) -> Result<(), String> {
         let pool = self.pool.clone();
         let now = self.clock.now();
