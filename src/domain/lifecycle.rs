@@ -469,6 +469,16 @@ pub fn awaits_convenor(state: State) -> bool {
         .any(|action| decide(state, action, Actor::Convenor).is_ok())
 }
 
+/// Whether `actor` is the one a request in `state` waits for: an action of
+/// theirs takes it on to another state without ending it. Closing or
+/// withdrawing ends a request; voting or reassigning leaves it where it is.
+pub fn moved_on_by(state: State, actor: Actor) -> bool {
+    Action::ALL.into_iter().any(|action| {
+        decide(state, action, actor)
+            .is_ok_and(|transition| transition.to != state && transition.closure.is_none())
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -480,6 +490,26 @@ mod tests {
             .filter(|s| awaits_convenor(*s))
             .collect();
         assert_eq!(awaited, [State::InGroup, State::Balloting]);
+    }
+
+    #[test]
+    fn each_open_request_waits_for_one_side() {
+        let waiting_for = |actor| -> Vec<State> {
+            State::ALL
+                .into_iter()
+                .filter(|s| s.is_open() && moved_on_by(*s, actor))
+                .collect()
+        };
+        assert_eq!(
+            waiting_for(Actor::Secretariat),
+            [State::Screening, State::Decided]
+        );
+        assert_eq!(waiting_for(Actor::Submitter), [State::AwaitingSubmitter]);
+        assert_eq!(
+            waiting_for(Actor::Convenor),
+            [State::InGroup, State::Balloting]
+        );
+        assert_eq!(waiting_for(Actor::Member), [State::Confirming]);
     }
 
     #[test]

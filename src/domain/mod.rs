@@ -13,6 +13,7 @@ pub mod markdown;
 pub mod nomination;
 pub mod password;
 pub mod person;
+pub mod request_list;
 pub mod search;
 mod stored;
 pub mod submission;

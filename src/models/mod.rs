@@ -9,6 +9,7 @@ pub mod organisations;
 pub mod rate;
 pub mod references;
 pub mod register;
+pub mod request_list;
 pub mod requests;
 pub mod rounds;
 pub mod sessions;

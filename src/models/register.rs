@@ -213,7 +213,7 @@ pub fn newest(
 }
 
 /// A boxed query of requests, alone or with their standards and groups.
-type Boxed<'a, ST, QS> = BoxedSelectStatement<'a, ST, FromClause<QS>, MultiBackend>;
+pub type Boxed<'a, ST, QS> = BoxedSelectStatement<'a, ST, FromClause<QS>, MultiBackend>;
 
 /// `query` narrowed to the published clarifications that pass the filters.
 fn narrowed<'a, ST, QS>(query: Boxed<'a, ST, QS>, filters: &Filters) -> Boxed<'a, ST, QS>
@@ -227,24 +227,7 @@ where
         query = query.filter(requests::standard_id.nullable().eq(standard_id(slug)));
     }
     if let Some(clause) = &filters.clause {
-        // The clause itself, or a clause under it. Every such clause lies in
-        // one range, from `7.2` up to `7.2/` (the separators sort before
-        // `/`), which the clause index answers; within it, the clause
-        // itself or one range per separator (`7.2.` up to `7.2/`).
-        let wanted = clause.trim().to_lowercase();
-        let after = |separator: char| {
-            let next = char::from_u32(separator as u32 + 1).unwrap_or(char::MAX);
-            format!("{wanted}{next}")
-        };
-        let key = || ByteOrder(lower(requests::clause));
-        let within = |from: String, to: String| key().ge(from).and(key().lt(to));
-        let last = clauses::SEPARATORS.into_iter().max().unwrap_or('.');
-        // A separator added fails to compile here rather than go unread.
-        let [a, b, c, d] = clauses::SEPARATORS
-            .map(|separator| within(format!("{wanted}{separator}"), after(separator)));
-        query = query
-            .filter(within(wanted.clone(), after(last)))
-            .filter(key().eq(wanted.clone()).or(a).or(b).or(c).or(d));
+        query = within_clause(query, clause);
     }
     if let Some(year) = filters.year {
         let start = |year: i32| {
@@ -262,6 +245,32 @@ where
         Some(None) => query.filter(requests::publication_flag.is_null()),
         Some(Some(flag)) => query.filter(requests::publication_flag.eq(flag)),
     }
+}
+
+/// `query` narrowed to requests on `clause` or a clause under it (`7.2`
+/// finds `7.2` and `7.2.1`, not `7.20`), read from the clause index.
+pub fn within_clause<'a, ST, QS>(query: Boxed<'a, ST, QS>, clause: &str) -> Boxed<'a, ST, QS>
+where
+    QS: QuerySource + AppearsInFromClause<requests::table, Count = Once>,
+{
+    // The clause itself, or a clause under it. Every such clause lies in
+    // one range, from `7.2` up to `7.2/` (the separators sort before
+    // `/`), which the clause index answers; within it, the clause
+    // itself or one range per separator (`7.2.` up to `7.2/`).
+    let wanted = clause.trim().to_lowercase();
+    let after = |separator: char| {
+        let next = char::from_u32(separator as u32 + 1).unwrap_or(char::MAX);
+        format!("{wanted}{next}")
+    };
+    let key = || ByteOrder(lower(requests::clause));
+    let within = |from: String, to: String| key().ge(from).and(key().lt(to));
+    let last = clauses::SEPARATORS.into_iter().max().unwrap_or('.');
+    // A separator added fails to compile here rather than go unread.
+    let [a, b, c, d] = clauses::SEPARATORS
+        .map(|separator| within(format!("{wanted}{separator}"), after(separator)));
+    query
+        .filter(within(wanted.clone(), after(last)))
+        .filter(key().eq(wanted.clone()).or(a).or(b).or(c).or(d))
 }
 
 /// The id of the standard with this slug, as a subquery. Boxed: diesel
@@ -284,6 +293,9 @@ extern "SQL" {
     fn lower(text: Text) -> Text;
     fn substr(text: Text, start: Integer, length: Integer) -> Text;
 }
+
+/// The type of `substr(…)`, for other lists' rows.
+pub type Substr<T, S, L> = return_type_helpers::substr<T, S, L>;
 
 /// An expression compared in byte order, as the clause index holds its
 /// keys so that a clause's ranges hold: SQLite compares so by default,

@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod queue;
 pub mod registry;
+pub mod request_list;
 pub mod rounds;
 pub mod submitter;
 pub mod subscriptions;

@@ -25,8 +25,11 @@ use crate::models::{events, groups};
 /// How long before the reply window closes the secretariat hears of it.
 const REPLY_WARNING: TimeDelta = TimeDelta::days(5);
 
+/// Rows on a page of the queue.
+pub const PER_PAGE: usize = 50;
+
 /// What a person is expected to do about one request.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Task {
     /// The secretariat screens a new request…
     Screen,
@@ -73,9 +76,10 @@ pub struct Item {
     pub group: Option<Group>,
 }
 
-/// What the queue page shows.
+/// What waits for one person.
 pub struct Queue {
-    /// Overdue first, then the oldest.
+    /// By task, the kind with the most urgent item first; within a kind,
+    /// overdue first, then the oldest.
     pub items: Vec<Item>,
     /// Requests in each state, for the secretariat; empty for the others.
     pub counts: Vec<(State, i64)>,
@@ -382,7 +386,7 @@ pub fn queue(
                 .map(|todo| item(row, group, todo)),
         );
     }
-    items.sort_by_key(|i| (!i.overdue, i.since));
+    by_urgency(&mut items);
     let (unconvened, checklist) = match oversight {
         Some(o) => (o.unconvened, Some(o.checklist).filter(|c| !c.done())),
         None => (Vec::new(), None),
@@ -392,6 +396,84 @@ pub fn queue(
         counts,
         unconvened,
         checklist,
+    })
+}
+
+/// Groups the items by task, the kind whose most urgent item is most
+/// urgent first; within a kind, overdue first, then the oldest.
+fn by_urgency(items: &mut [Item]) {
+    let urgency = |item: &Item| (!item.overdue, item.since);
+    let mut first: HashMap<Task, (bool, NaiveDateTime)> = HashMap::new();
+    for item in items.iter() {
+        let most = first.entry(item.task).or_insert_with(|| urgency(item));
+        *most = (*most).min(urgency(item));
+    }
+    items.sort_by_key(|item| (first[&item.task], item.task as u8, urgency(item)));
+}
+
+/// The items of one kind of task on a page of the queue.
+pub struct Section {
+    pub task: Task,
+    /// How many items of this kind wait, on every page.
+    pub total: usize,
+    pub items: Vec<Item>,
+}
+
+/// One page of the queue, with everything else the queue page shows.
+pub struct QueuePage {
+    pub sections: Vec<Section>,
+    /// Items on every page.
+    pub total: usize,
+    pub page: usize,
+    pub pages: usize,
+    pub counts: Vec<(State, i64)>,
+    pub unconvened: Vec<(Group, Vec<String>)>,
+    pub checklist: Option<Checklist>,
+}
+
+impl QueuePage {
+    /// The page asked for lies beyond the last one.
+    pub fn past_the_end(&self) -> bool {
+        self.total > 0 && self.page > self.pages
+    }
+}
+
+/// Page `page` (from 1) of the queue of `user`: at most [`PER_PAGE`] rows
+/// under the heading of their task, with the totals of every page. The
+/// queue is read whole in its fixed number of queries and cut afterwards.
+pub fn page(
+    conn: &mut DbConn,
+    user: &User,
+    now: NaiveDateTime,
+    mail_server: bool,
+    page: usize,
+) -> Result<QueuePage, WorkflowError> {
+    let queue = queue(conn, user, now, mail_server)?;
+    let total = queue.items.len();
+    let mut totals: HashMap<Task, usize> = HashMap::new();
+    for item in &queue.items {
+        *totals.entry(item.task).or_default() += 1;
+    }
+    let mut sections: Vec<Section> = Vec::new();
+    let start = page.saturating_sub(1).saturating_mul(PER_PAGE);
+    for item in queue.items.into_iter().skip(start).take(PER_PAGE) {
+        match sections.last_mut() {
+            Some(section) if section.task == item.task => section.items.push(item),
+            _ => sections.push(Section {
+                task: item.task,
+                total: totals[&item.task],
+                items: vec![item],
+            }),
+        }
+    }
+    Ok(QueuePage {
+        sections,
+        total,
+        page,
+        pages: total.div_ceil(PER_PAGE).max(1),
+        counts: queue.counts,
+        unconvened: queue.unconvened,
+        checklist: queue.checklist,
     })
 }
 

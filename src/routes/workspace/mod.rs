@@ -1,6 +1,7 @@
 //! The workspace of the secretariat and the maintenance groups.
 
 mod actions;
+mod list;
 mod queue;
 mod request;
 
@@ -8,6 +9,7 @@ use actix_web::web;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/workspace", web::get().to(queue::show))
+        .route("/workspace/requests", web::get().to(list::show))
         .route(
             "/workspace/requests/{reference}",
             web::get().to(actions::show),

@@ -1,31 +1,37 @@
-//! `/workspace`: what waits for me, most urgent first.
+//! `/workspace`: what waits for me, by task, most urgent first, a page at
+//! a time.
 
-use actix_web::web;
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
 use askama::Template;
 use askama_web::WebTemplate;
 use chrono::NaiveDateTime;
+use serde::Deserialize;
 
-use crate::domain::lifecycle::State;
+use crate::domain::request_list::page_number;
 use crate::error::AppError;
-use crate::models::groups::Group;
 use crate::models::users::User;
 use crate::web::{AppState, Csrf, Page, SignedIn, Viewer};
-use crate::workflow::queue::{self, Checklist, Item, Task};
+use crate::workflow::queue::{self, QueuePage, Task};
+
+#[derive(Debug, Default, Deserialize)]
+pub struct PageQuery {
+    page: Option<String>,
+}
 
 #[derive(Template, WebTemplate)]
 #[template(path = "workspace/queue.html")]
-pub struct QueuePage {
+pub struct QueueView {
     page: Page,
     user: User,
-    items: Vec<Item>,
-    counts: Vec<(State, i64)>,
-    unconvened: Vec<(Group, Vec<String>)>,
-    checklist: Option<Checklist>,
+    queue: QueuePage,
+    /// `?page=` was no page number.
+    bad_page: bool,
     csrf: Csrf,
     now: NaiveDateTime,
 }
 
-impl QueuePage {
+impl QueueView {
     /// "3 days", "5 hours": how long an item has waited.
     fn age(&self, since: &NaiveDateTime) -> String {
         let waited = self.now - *since;
@@ -37,28 +43,45 @@ impl QueuePage {
             (d, _) => format!("{d} days"),
         }
     }
+
+    fn page_address(&self, page: usize) -> String {
+        if page > 1 {
+            format!("/workspace?page={page}")
+        } else {
+            "/workspace".to_owned()
+        }
+    }
 }
 
 pub async fn show(
     state: web::Data<AppState>,
     SignedIn(user): SignedIn,
+    query: web::Query<PageQuery>,
     csrf: Csrf,
-) -> Result<QueuePage, AppError> {
+) -> Result<HttpResponse, AppError> {
     let now = state.clock.now();
     let me = user.clone();
     let mail_server = state.settings.smtp_url.is_some();
+    let asked = page_number(query.page.as_deref());
+    let number = asked.and_then(|n| usize::try_from(n).ok()).unwrap_or(1);
     let queue = state
-        .db(move |conn| Ok(queue::queue(conn, &me, now, mail_server)?))
+        .db(move |conn| Ok(queue::page(conn, &me, now, mail_server, number)?))
         .await?;
     let viewer = Viewer(Some(user.clone()));
-    Ok(QueuePage {
+    let view = QueueView {
         page: state.page_as("workspace", &viewer),
         user,
-        items: queue.items,
-        counts: queue.counts,
-        unconvened: queue.unconvened,
-        checklist: queue.checklist,
+        queue,
+        bad_page: asked.is_none(),
         csrf,
         now,
-    })
+    };
+    let status = if view.bad_page {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    Ok(HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .body(view.render()?))
 }

@@ -1,0 +1,106 @@
+//! `/workspace/requests`: every request the viewer may read, filtered,
+//! sorted and a page at a time.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use askama::Template;
+use askama_web::WebTemplate;
+
+use crate::domain::lifecycle::State;
+use crate::domain::request_list::{Filters, RawFilters, Sort};
+use crate::error::AppError;
+use crate::web::{AppState, Page, SignedIn, Viewer};
+use crate::workflow::request_list::{self, Listing};
+
+const PATH: &str = "/workspace/requests";
+
+#[derive(Template, WebTemplate)]
+#[template(path = "workspace/requests.html")]
+pub struct ListPage {
+    page: Page,
+    /// What was typed, shown again as it was.
+    input: RawFilters,
+    listing: Listing,
+    secretariat: bool,
+    states: Vec<(String, String)>,
+}
+
+impl ListPage {
+    fn value<'a>(&self, field: &'a Option<String>) -> &'a str {
+        field.as_deref().unwrap_or_default()
+    }
+
+    fn filters(&self) -> &Filters {
+        &self.listing.filters
+    }
+
+    fn page_address(&self, page: i64) -> String {
+        self.filters().address(PATH, page)
+    }
+
+    /// The same list in another order.
+    fn sorted_address(&self, sort: &str) -> String {
+        let sort = Sort::parse(sort).unwrap_or_default();
+        self.filters().sorted(sort).address(PATH, 1)
+    }
+
+    /// The order shown, as its query value.
+    fn sort(&self) -> &'static str {
+        self.filters().sort.as_str()
+    }
+
+    /// "51–100".
+    fn range(&self) -> String {
+        let first = self.filters().offset() + 1;
+        let last = self.filters().offset() + self.listing.rows.len() as i64;
+        format!("{first}–{last}")
+    }
+
+    /// The page numbers to offer: the first, the last and those around the
+    /// current one; 0 stands for a gap.
+    fn page_numbers(&self) -> Vec<i64> {
+        let (last, current) = (self.listing.pages, self.filters().page);
+        let mut numbers = Vec::new();
+        for n in 1..=last {
+            if n == 1 || n == last || (n - current).abs() <= 2 {
+                numbers.push(n);
+            } else if numbers.last() != Some(&0) {
+                numbers.push(0);
+            }
+        }
+        numbers
+    }
+}
+
+pub async fn show(
+    state: web::Data<AppState>,
+    SignedIn(user): SignedIn,
+    query: web::Query<RawFilters>,
+) -> Result<HttpResponse, AppError> {
+    let input = query.into_inner();
+    let now = state.clock.now();
+    let mail_server = state.settings.smtp_url.is_some();
+    let (me, raw) = (user.clone(), input.clone());
+    let listing = state
+        .db(move |conn| Ok(request_list::list(conn, &me, &raw, now, mail_server)?))
+        .await?;
+    let status = if listing.errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let page = ListPage {
+        secretariat: user.is_secretariat,
+        page: state.page_as("workspace", &Viewer(Some(user))),
+        input,
+        listing,
+        states: State::ALL
+            .into_iter()
+            .filter(|s| *s != State::PendingConfirmation)
+            .map(|s| (s.as_str().to_owned(), s.label().to_owned()))
+            .collect(),
+    };
+    Ok(HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .body(page.render()?))
+}
