@@ -7,8 +7,8 @@ use diesel::dsl;
 use diesel::prelude::*;
 
 use super::register::{Boxed, Substr, lower, substr, within_clause};
-use crate::db::{DbConn, MultiBackend};
 use crate::db::schema::{comments, events, groups, requests, standards};
+use crate::db::{DbConn, MultiBackend};
 use crate::domain::lifecycle::{Action, State};
 use crate::domain::request_list::Sort;
 
@@ -137,8 +137,7 @@ fn narrowed<'a, ST>(query: Boxed<'a, ST, Source>, narrowing: &Narrowing) -> Boxe
 
 /// How many requests the narrowing lets through.
 pub fn count(conn: &mut DbConn, narrowing: &Narrowing) -> QueryResult<i64> {
-    narrowed(source().select(dsl::count_star()).into_boxed(), narrowing)
-    .get_result(conn)
+    narrowed(source().select(dsl::count_star()).into_boxed(), narrowing).get_result(conn)
 }
 
 /// One page of them, in `sort` order.

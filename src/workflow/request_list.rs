@@ -158,7 +158,9 @@ pub fn list(
         narrowing.states.retain(|s| *s == state);
     }
     if let Some(group) = group {
-        let groups = narrowing.groups.get_or_insert_with(|| vec![group.id.clone()]);
+        let groups = narrowing
+            .groups
+            .get_or_insert_with(|| vec![group.id.clone()]);
         keep(groups, std::slice::from_ref(&group.id));
     }
     match filters.waiting {
@@ -172,9 +174,9 @@ pub fn list(
             narrowing.references = Some(references);
         }
         Some(WaitingOn::MyGroup) => {
-            narrowing.states.retain(|s| {
-                moved_on_by(*s, Actor::Convenor) || moved_on_by(*s, Actor::Member)
-            });
+            narrowing
+                .states
+                .retain(|s| moved_on_by(*s, Actor::Convenor) || moved_on_by(*s, Actor::Member));
             let groups = narrowing.groups.get_or_insert_with(|| my_groups.clone());
             keep(groups, &my_groups);
         }

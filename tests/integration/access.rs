@@ -83,6 +83,7 @@ mod expected {
     pub const TABLE: &[(Method, &str, At, [Answer; 5])] = &[
         //     route                                                 request     anon.  member A  member B  conv. A   secretariat
         (Get,  "/workspace",                                         NoRequest, [Login, Ok,       Ok,       Ok,       Ok      ]),
+        (Get,  "/workspace/requests",                                NoRequest, [Login, Ok,       Ok,       Ok,       Ok      ]),
         (Get,  "/workspace/requests/{reference}",                    Unknown,   [Login, NotFound, NotFound, NotFound, NotFound]),
         (Post, "/workspace/requests/{reference}/comments",           Unknown,   [Login, NotFound, NotFound, NotFound, NotFound]),
         (Get,  "/workspace/requests/{reference}",                    Screening, [Login, NotFound, NotFound, NotFound, Ok      ]),

@@ -27,6 +27,7 @@ mod ops;
 mod outage;
 mod queue;
 mod register;
+mod request_list;
 mod resilience;
 mod routes;
 mod scale_out;

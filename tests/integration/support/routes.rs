@@ -155,6 +155,7 @@ pub const ROUTES: &[Route] = &[
     post("/setup/{token}",                                 LinkHolder),
     // The workspace.
     get("/workspace",                                      SignedIn),
+    get("/workspace/requests",                             SignedIn),
     get("/workspace/requests/{reference}",                 Member),
     post("/workspace/requests/{reference}/accept",         Secretariat),
     post("/workspace/requests/{reference}/ask",            Secretariat),

@@ -1,0 +1,485 @@
+//! The workspace's list of requests and its short queue (issue 20, items
+//! 1 and 2): everyone finds the requests they may read, filtered, searched,
+//! sorted and paged at stable addresses, and nobody else's; the queue shows
+//! one page of work by task however much waits.
+
+use chrono::TimeDelta;
+use clarion::db::schema::requests;
+use clarion::models::users;
+use clarion::seed::synthetic::{self, Volume};
+use clarion::workflow::queue;
+use diesel::prelude::*;
+
+use crate::on_both_databases;
+use crate::support::app::{Backend, Person, TestApp, text_of};
+use crate::support::eventually::{BOUND, eventually};
+use crate::support::journey::{confirmed_request, valid_form, with};
+use crate::support::workspace::{act, add_the_people};
+
+on_both_databases!(
+    each_filter_search_and_order_finds_the_right_requests,
+    members_see_their_groups_requests_and_never_another_groups,
+    bad_filters_are_explained_and_change_nothing,
+    the_list_pages_at_stable_addresses_and_says_when_a_page_is_past_the_end,
+    the_queue_shows_one_page_by_task_however_much_waits,
+);
+
+/// The list at `address` as `person` sees it: the status, the references
+/// listed in order, and the text of the page's main part.
+async fn listed(person: &Person, address: &str) -> (u16, Vec<String>, String) {
+    let (status, page) = person.page(address).await;
+    let document = scraper::Html::parse_document(&page);
+    let rows = scraper::Selector::parse("main tbody tr td:first-child a").unwrap();
+    let references = document
+        .select(&rows)
+        .map(|a| a.text().collect::<String>().trim().to_owned())
+        .collect();
+    (
+        status,
+        references,
+        text_of(&page, "main").unwrap_or_default(),
+    )
+}
+
+/// The links of the page's main part: (text, address).
+fn links(page: &str) -> Vec<(String, String)> {
+    let document = scraper::Html::parse_document(page);
+    let links = scraper::Selector::parse("main a[href]").unwrap();
+    document
+        .select(&links)
+        .map(|a| {
+            let text = a.text().collect::<Vec<_>>().join(" ");
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            (text, a.value().attr("href").unwrap_or_default().to_owned())
+        })
+        .collect()
+}
+
+async fn references(person: &Person, address: &str) -> Vec<String> {
+    let (status, references, text) = listed(person, address).await;
+    assert_eq!(status, 200, "{address}: {text}");
+    references
+}
+
+/// The references of the requests, oldest first.
+fn all_references(app: &TestApp) -> Vec<String> {
+    requests::table
+        .order(requests::created_at)
+        .select(requests::reference.assume_not_null())
+        .load(&mut app.db())
+        .unwrap()
+}
+
+/// Four requests a day apart, then what the secretariat and MG 17025 did:
+/// (a) 17025 clause 7.2.1, accepted, commented on by the convenor;
+/// (b) 17025 clause 7.20 on impartiality, being screened;
+/// (c) 17065 clause 4.1, accepted for MG 17065;
+/// (d) 17025 clause 8.1, asked about: waiting for its submitter.
+async fn four_requests(app: &TestApp) -> [String; 4] {
+    add_the_people(app);
+    // MG 17065 needs a convenor to be given a request.
+    app.add_user(
+        "olga@example.org",
+        "Olga Convenor",
+        false,
+        Some(("MG 17065", "convenor")),
+    );
+    let forms = [
+        valid_form(),
+        with(
+            with(valid_form(), "clause", "7.20"),
+            "question",
+            "How is the IMPARTIALITY of the laboratory safeguarded when staff rotate?",
+        ),
+        with(
+            with(valid_form(), "standard", "iso-iec-17065-2012"),
+            "clause",
+            "4.1",
+        ),
+        with(valid_form(), "clause", "8.1"),
+    ];
+    for form in &forms {
+        confirmed_request(app, form).await;
+        app.clock.advance(TimeDelta::days(1));
+    }
+    let [a, b, c, d]: [String; 4] = all_references(app).try_into().unwrap();
+    let sam = app.signed_in("sam@example.org").await;
+    assert_eq!(act(&sam, &a, "accept", &[]).await.status(), 303);
+    assert_eq!(act(&sam, &c, "accept", &[]).await.status(), 303);
+    let asked = act(&sam, &d, "ask", &[("note", "Which method?")]).await;
+    assert_eq!(asked.status(), 303);
+    let carla = app.signed_in("carla@example.org").await;
+    let commented = act(
+        &carla,
+        &a,
+        "comments",
+        &[("body", "Check the uncertainty Budget first.")],
+    )
+    .await;
+    assert_eq!(commented.status(), 303);
+    [a, b, c, d]
+}
+
+async fn each_filter_search_and_order_finds_the_right_requests(backend: Backend) {
+    let app = TestApp::spawn_with(backend, &[("CLARION_SUBMISSIONS_PER_HOUR", "0".into())]).await;
+    let [a, b, c, d] = four_requests(&app).await;
+    let sam = app.signed_in("sam@example.org").await;
+    let list = |query: &str| format!("/workspace/requests{query}");
+
+    assert_eq!(
+        references(&sam, &list("")).await,
+        [d.as_str(), c.as_str(), b.as_str(), a.as_str()],
+        "the secretariat reads all, newest first"
+    );
+    assert_eq!(
+        references(&sam, &list("?state=screening")).await,
+        [b.as_str()]
+    );
+    assert_eq!(
+        references(&sam, &list("?state=in_group")).await,
+        [c.as_str(), a.as_str()]
+    );
+    assert_eq!(
+        references(&sam, &list("?group=MG+17065")).await,
+        [c.as_str()]
+    );
+    assert_eq!(
+        references(&sam, &list("?standard=iso-iec-17065-2012")).await,
+        [c.as_str()]
+    );
+    assert_eq!(
+        references(&sam, &list("?clause=7.2")).await,
+        [a.as_str()],
+        "7.2 finds 7.2.1, not 7.20"
+    );
+    let day = |n: i64| (app.clock.now() - TimeDelta::days(n)).date().to_string();
+    assert_eq!(
+        references(&sam, &list(&format!("?from={}&to={}", day(3), day(2)))).await,
+        [c.as_str(), b.as_str()],
+        "submitted between two days, both included"
+    );
+    assert_eq!(
+        references(&sam, &list("?waiting=secretariat")).await,
+        [b.as_str()]
+    );
+    assert_eq!(
+        references(&sam, &list("?waiting=submitter")).await,
+        [d.as_str()]
+    );
+    assert_eq!(
+        references(&sam, &list("?waiting=me")).await,
+        [b.as_str()],
+        "screening is in the secretariat's queue"
+    );
+    assert!(
+        references(&sam, &list("?waiting=group")).await.is_empty(),
+        "the secretariat is in no group"
+    );
+
+    assert_eq!(
+        references(&sam, &list(&format!("?q={c}"))).await,
+        [c.as_str()]
+    );
+    assert_eq!(
+        references(&sam, &list(&format!("?q={}", c.to_lowercase()))).await,
+        [c.as_str()],
+        "a reference in any case"
+    );
+    assert_eq!(
+        references(&sam, &list("?q=impartiality")).await,
+        [b.as_str()],
+        "a word of the question, in any case"
+    );
+    assert_eq!(
+        references(&sam, &list("?q=uncertainty+budget")).await,
+        [a.as_str()],
+        "words of a comment"
+    );
+    assert!(references(&sam, &list("?q=100%25_")).await.is_empty());
+
+    assert_eq!(
+        references(&sam, &list("?sort=oldest")).await,
+        [a.as_str(), b.as_str(), c.as_str(), d.as_str()]
+    );
+    let mut by_reference = vec![a.clone(), b.clone(), c.clone(), d.clone()];
+    by_reference.sort();
+    assert_eq!(
+        references(&sam, &list("?sort=reference")).await,
+        by_reference
+    );
+    app.clock.advance(TimeDelta::hours(1));
+    assert_eq!(act(&sam, &b, "accept", &[]).await.status(), 303);
+    assert_eq!(
+        references(&sam, &list("?sort=changed")).await[0],
+        b,
+        "the request changed last comes first"
+    );
+
+    // The counts of the queue lead into the list, which the workspace's
+    // navigation names.
+    let (_, queue) = sam.page("/workspace").await;
+    assert!(
+        queue.contains("href=\"/workspace/requests?state=in_group\""),
+        "{queue}"
+    );
+    assert!(
+        queue.contains("href=\"/workspace/requests\""),
+        "in the navigation"
+    );
+    let (_, in_group, text) = listed(&sam, "/workspace/requests?state=in_group").await;
+    assert_eq!(in_group, [c.as_str(), b.as_str(), a.as_str()]);
+    assert!(text.contains("3 requests"), "{text}");
+}
+
+async fn members_see_their_groups_requests_and_never_another_groups(backend: Backend) {
+    let app = TestApp::spawn_with(backend, &[("CLARION_SUBMISSIONS_PER_HOUR", "0".into())]).await;
+    let [a, b, c, d] = four_requests(&app).await;
+    app.add_user("nobody@example.org", "Nora Nobody", false, None);
+    let (mia, carla, otto, nora) = (
+        app.signed_in("mia@example.org").await,
+        app.signed_in("carla@example.org").await,
+        app.signed_in("otto@example.org").await,
+        app.signed_in("nobody@example.org").await,
+    );
+    assert_eq!(
+        references(&mia, "/workspace/requests").await,
+        [a.as_str()],
+        "MG 17025's accepted request, not the ones still being screened"
+    );
+    assert_eq!(references(&otto, "/workspace/requests").await, [c.as_str()]);
+    for hidden in [a.as_str(), b.as_str(), d.as_str()] {
+        assert!(
+            references(&otto, &format!("/workspace/requests?q={hidden}"))
+                .await
+                .is_empty(),
+            "{hidden} is not MG 17065's"
+        );
+    }
+    assert!(
+        references(&otto, "/workspace/requests?group=MG+17025")
+            .await
+            .is_empty(),
+        "another group's filter shows nothing of it"
+    );
+    assert!(
+        references(&mia, "/workspace/requests?q=impartiality")
+            .await
+            .is_empty()
+    );
+    assert_eq!(
+        references(&carla, "/workspace/requests?waiting=me").await,
+        [a.as_str()],
+        "the convenor's queue: open a round"
+    );
+    assert!(
+        references(&mia, "/workspace/requests?waiting=me")
+            .await
+            .is_empty()
+    );
+    assert_eq!(
+        references(&mia, "/workspace/requests?waiting=group").await,
+        [a.as_str()]
+    );
+    let (status, rows, text) = listed(&nora, "/workspace/requests").await;
+    assert_eq!(status, 200);
+    assert!(rows.is_empty());
+    assert!(
+        text.contains("You are not a member of any maintenance group"),
+        "{text}"
+    );
+}
+
+async fn bad_filters_are_explained_and_change_nothing(backend: Backend) {
+    let app = TestApp::spawn_with(backend, &[("CLARION_SUBMISSIONS_PER_HOUR", "0".into())]).await;
+    four_requests(&app).await;
+    let sam = app.signed_in("sam@example.org").await;
+    let cases = [
+        ("state=lost", "Choose a state from the list."),
+        (
+            "state=pending_confirmation",
+            "Choose a state from the list.",
+        ),
+        ("group=MG+99999", "There is no such group"),
+        ("standard=no-such-standard", "There is no such standard"),
+        ("standard=iso+17025", "Choose a standard from the list."),
+        ("from=yesterday", "Enter a date such as 2026-03-31."),
+        (
+            "from=2026-03-02&to=2026-03-01",
+            "Enter an end date on or after",
+        ),
+        (
+            "waiting=godot",
+            "Choose me, group, secretariat or submitter.",
+        ),
+        (
+            "sort=random",
+            "Choose newest, oldest, reference or changed.",
+        ),
+        ("page=0", "Pages are numbered from 1"),
+        ("page=abc", "Pages are numbered from 1"),
+        ("page=99999999999999999999", "Pages are numbered from 1"),
+    ];
+    for (query, message) in cases {
+        let (status, rows, text) = listed(&sam, &format!("/workspace/requests?{query}")).await;
+        assert_eq!(status, 422, "{query}: {text}");
+        assert!(text.contains(message), "{query}: {text}");
+        assert!(rows.is_empty(), "{query}: nothing listed until corrected");
+    }
+    let (status, page) = sam.page("/workspace?page=first").await;
+    assert_eq!(status, 422);
+    assert!(page.contains("Pages of the queue are numbered from 1"));
+}
+
+/// Adds `count` open requests of the synthetic load, on every standard.
+fn many_open_requests(app: &TestApp, count: usize) {
+    let volume = Volume {
+        published: 0,
+        open_requests: count,
+        users: 0,
+    };
+    synthetic::seed(&mut app.db(), volume, "clarion-demo", app.clock.now()).unwrap();
+}
+
+/// Waits until the app's worker has closed the synthetic requests whose
+/// submitter never replied within the window, so that what waits stays put.
+async fn settled(app: &TestApp) {
+    let stale = app.clock.now() - TimeDelta::days(30);
+    eventually(BOUND, || async {
+        let left: i64 = requests::table
+            .filter(requests::state.eq("awaiting_submitter"))
+            .filter(requests::updated_at.lt(stale))
+            .count()
+            .get_result(&mut app.db())
+            .unwrap();
+        if left == 0 {
+            Ok(())
+        } else {
+            Err(format!("{left} requests left to expire"))
+        }
+    })
+    .await;
+}
+
+async fn the_list_pages_at_stable_addresses_and_says_when_a_page_is_past_the_end(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    add_the_people(&app);
+    many_open_requests(&app, 120);
+    settled(&app).await;
+    let sam = app.signed_in("sam@example.org").await;
+    let total: i64 = requests::table.count().get_result(&mut app.db()).unwrap();
+    assert_eq!(total, 120);
+
+    let (status, first, text) = listed(&sam, "/workspace/requests?sort=oldest").await;
+    assert_eq!(status, 200);
+    assert_eq!(first.len(), 50);
+    assert!(
+        text.contains("120 requests, showing 1–50, oldest first"),
+        "{text}"
+    );
+    let (_, page) = sam.page("/workspace/requests?sort=oldest").await;
+    assert!(
+        links(&page).contains(&(
+            "Page 2".into(),
+            "/workspace/requests?sort=oldest&page=2".into()
+        )),
+        "{:?}",
+        links(&page)
+    );
+    let second = references(&sam, "/workspace/requests?sort=oldest&page=2").await;
+    assert_eq!(second.len(), 50);
+    assert!(second.iter().all(|r| !first.contains(r)), "no row twice");
+    assert_eq!(
+        references(&sam, "/workspace/requests?sort=oldest&page=2").await,
+        second,
+        "the same address, the same rows"
+    );
+    let third = references(&sam, "/workspace/requests?sort=oldest&page=3").await;
+    assert_eq!(third.len(), 20);
+    let oldest_first: Vec<String> = requests::table
+        .order((requests::created_at, requests::id))
+        .select(requests::reference.assume_not_null())
+        .load(&mut app.db())
+        .unwrap();
+    assert_eq!([first, second, third].concat(), oldest_first);
+
+    let (status, rows, text) = listed(&sam, "/workspace/requests?sort=oldest&page=4").await;
+    assert_eq!(status, 200);
+    assert!(rows.is_empty());
+    assert!(
+        text.contains("There are only 3 pages of requests."),
+        "{text}"
+    );
+    assert!(!text.contains("showing"), "never “showing 151–150”");
+    let (_, page) = sam.page("/workspace/requests?sort=oldest&page=4").await;
+    assert!(links(&page).contains(&(
+        "Go to the last page".into(),
+        "/workspace/requests?sort=oldest&page=3".into()
+    )));
+}
+
+/// The number of rows of the queue page and its text.
+async fn queue_page(person: &Person, address: &str) -> (usize, String) {
+    let (status, page) = person.page(address).await;
+    assert_eq!(status, 200, "{address}");
+    let document = scraper::Html::parse_document(&page);
+    let rows = scraper::Selector::parse("#queue-heading ~ section tbody tr").unwrap();
+    (
+        document.select(&rows).count(),
+        text_of(&page, "main").unwrap_or_default(),
+    )
+}
+
+async fn the_queue_shows_one_page_by_task_however_much_waits(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    add_the_people(&app);
+    many_open_requests(&app, 2_000);
+    settled(&app).await;
+    let sam = app.signed_in("sam@example.org").await;
+    let user = users::find_by_email(&mut app.db(), "sam@example.org")
+        .unwrap()
+        .unwrap();
+    let all = queue::queue(&mut app.db(), &user, app.clock.now(), false)
+        .unwrap()
+        .items;
+    assert!(all.len() > 1_000, "{} waiting", all.len());
+    let (status, page) = sam.page("/workspace").await;
+    assert_eq!(status, 200);
+    let (rows, text) = queue_page(&sam, "/workspace").await;
+    assert_eq!(rows, queue::PER_PAGE, "one page of rows");
+    assert!(
+        text.contains(&format!("Waiting for you ({})", all.len())),
+        "the total of every page: {}",
+        &text[text.find("Waiting for").unwrap_or(0)..][..100]
+    );
+    // A heading per kind of task on the page, each with the number of its
+    // kind on every page.
+    let mut expected: Vec<usize> = Vec::new();
+    let mut seen = Vec::new();
+    for item in &all[..queue::PER_PAGE] {
+        if !seen.contains(&item.task) {
+            seen.push(item.task);
+            expected.push(all.iter().filter(|i| i.task == item.task).count());
+        }
+    }
+    let document = scraper::Html::parse_document(&page);
+    let headings = scraper::Selector::parse("#queue-heading ~ section h3").unwrap();
+    let counted: Vec<usize> = document
+        .select(&headings)
+        .map(|h| {
+            let text = h.text().collect::<String>();
+            let number = text.rsplit('(').next().unwrap().trim_end_matches(')');
+            number.trim().parse().unwrap()
+        })
+        .collect();
+    assert_eq!(counted, expected);
+    let pages = all.len().div_ceil(queue::PER_PAGE);
+    assert!(text.contains(&format!("Page 1 of {pages}")));
+    let (rows, _) = queue_page(&sam, &format!("/workspace?page={pages}")).await;
+    assert_eq!(rows, all.len() - (pages - 1) * queue::PER_PAGE);
+    let (rows, text) = queue_page(&sam, &format!("/workspace?page={}", pages + 1)).await;
+    assert_eq!(rows, 0);
+    assert!(
+        text.contains(&format!("Your queue has only {pages} pages")),
+        "{text}"
+    );
+}
