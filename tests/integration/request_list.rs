@@ -11,7 +11,10 @@ use clarion::workflow::queue;
 use diesel::prelude::*;
 
 use crate::on_both_databases;
-use crate::support::app::{Backend, Person, TestApp, text_of};
+use serde_json::Value;
+
+use crate::support::app::{Backend, PASSWORD, Person, TestApp, text_of};
+use crate::support::browser::Browser;
 use crate::support::eventually::{BOUND, eventually};
 use crate::support::journey::{confirmed_request, valid_form, with};
 use crate::support::workspace::{act, add_the_people};
@@ -482,4 +485,49 @@ async fn the_queue_shows_one_page_by_task_however_much_waits(backend: Backend) {
         text.contains(&format!("Your queue has only {pages} pages")),
         "{text}"
     );
+}
+
+on_both_databases!(the_list_reads_well_wide_and_narrow_in_a_browser);
+
+/// The list in headless Chromium at a desktop's and a phone's width:
+/// labelled, free of serious axe findings, never wider than the window;
+/// a screenshot of each is left in `target/screenshots/` to look at.
+async fn the_list_reads_well_wide_and_narrow_in_a_browser(backend: Backend) {
+    let app = TestApp::spawn_with(backend, &[("CLARION_SUBMISSIONS_PER_HOUR", "0".into())]).await;
+    four_requests(&app).await;
+    many_open_requests(&app, 60);
+    settled(&app).await;
+    let shots = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    std::fs::create_dir_all(&shots).unwrap();
+    for (width, window) in [
+        (1280, "--window-size=1280,1000"),
+        (390, "--window-size=390,844"),
+    ] {
+        let browser = Browser::open_with(&[window]).await;
+        browser.goto(&app.url("/login")).await;
+        browser.fill("#field-email", "sam@example.org").await;
+        browser.fill("#field-password", PASSWORD).await;
+        browser
+            .follow("form[action='/login'] button[type=submit]")
+            .await;
+        browser.goto(&app.url("/workspace")).await;
+        browser.follow("a[href='/workspace/requests']").await;
+        assert_eq!(browser.text("h1").await, "Requests");
+        browser.assert_accessible().await;
+        let sideways = browser
+            .execute(
+                "return document.documentElement.scrollWidth > window.innerWidth;",
+                vec![],
+            )
+            .await;
+        assert_eq!(sideways, Value::Bool(false), "{width} px scrolls sideways");
+        browser
+            .screenshot(shots.join(format!("requests-{width}.png")))
+            .await;
+        browser.goto(&app.url("/workspace?page=1")).await;
+        browser
+            .screenshot(shots.join(format!("queue-{width}.png")))
+            .await;
+        browser.close().await;
+    }
 }

@@ -201,6 +201,7 @@ async fn every_page_and_every_refusal_carries_the_security_headers(backend: Back
         (&anonymous, "/readyz".into(), 200),
         (&anonymous, "/metrics".into(), 200),
         (&secretariat, "/workspace".into(), 200),
+        (&secretariat, "/workspace/requests".into(), 200),
         (&secretariat, format!("/workspace/requests/{reference}"), 200),
         (&secretariat, "/admin".into(), 200),
         (&secretariat, "/admin/standards".into(), 200),
