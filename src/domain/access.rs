@@ -126,7 +126,7 @@ impl Standing {
 }
 
 /// Actions taken from the workspace, in the order the page offers them.
-pub const WORKSPACE_ACTIONS: [Action; 16] = [
+pub const WORKSPACE_ACTIONS: [Action; 17] = [
     Action::Accept,
     Action::AskForInformation,
     Action::NotAdmissible,
@@ -136,6 +136,7 @@ pub const WORKSPACE_ACTIONS: [Action; 16] = [
     Action::OpenRound,
     Action::Vote,
     Action::RespondToOpposition,
+    Action::AllowConflictedVote,
     Action::CloseWithConsensus,
     Action::CloseWithoutConsensus,
     Action::CloseNoConsensus,

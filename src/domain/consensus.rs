@@ -266,6 +266,24 @@ pub enum RoundRefusal {
     NotAnObjector,
     #[error("the time to object ended")]
     ObjectionWindowClosed { until: NaiveDateTime },
+    /// A flagged voter declares a conflict or confirms none before voting.
+    #[error("the conflict of interest is not answered")]
+    ConflictUnanswered,
+    #[error("a declared conflict needs its note")]
+    ConflictWithoutNote,
+    #[error("no such declaration")]
+    UnknownDeclaration,
+    /// A declared conflict stays in the record.
+    #[error("the conflict was declared")]
+    ConflictStands,
+    /// The convenor allows only a declared conflict's vote.
+    #[error("no conflict declared")]
+    NoDeclaredConflict,
+    /// Nobody allows their own conflicted vote.
+    #[error("one's own conflict")]
+    OwnConflict,
+    #[error("allowing a conflicted vote needs its reason")]
+    AllowanceWithoutReason,
 }
 
 /// Whether two texts say the same words: a change of spacing or of line

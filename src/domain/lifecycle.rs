@@ -198,6 +198,14 @@ pub enum Action {
     Remind,
     /// The convenor answers an opposition, during the round.
     RespondToOpposition,
+    /// A voter declares a conflict of interest: their vote counts as an
+    /// abstention unless the convenor allows it.
+    DeclareConflict,
+    /// A voter flagged for a possible conflict of interest confirms they
+    /// have none.
+    ConfirmNoConflict,
+    /// The convenor lets a vote under a declared conflict count as cast.
+    AllowConflictedVote,
     /// Consensus on the voted text, unchanged.
     CloseWithConsensus,
     /// Consensus, with a final text the convenor changed editorially: the
@@ -220,7 +228,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 24] = [
+    pub const ALL: [Action; 27] = [
         Action::Confirm,
         Action::Accept,
         Action::AskForInformation,
@@ -234,6 +242,9 @@ impl Action {
         Action::Vote,
         Action::Remind,
         Action::RespondToOpposition,
+        Action::DeclareConflict,
+        Action::ConfirmNoConflict,
+        Action::AllowConflictedVote,
         Action::CloseWithConsensus,
         Action::CloseWithEditorialChange,
         Action::CloseWithSubstantiveChange,
@@ -267,6 +278,9 @@ impl Action {
             Action::Vote => "Voted",
             Action::Remind => "Reminded members who had not voted",
             Action::RespondToOpposition => "Answered an opposition",
+            Action::DeclareConflict => "Declared a conflict of interest",
+            Action::ConfirmNoConflict => "Confirmed having no conflict of interest",
+            Action::AllowConflictedVote => "Allowed a vote under a declared conflict",
             Action::CloseWithConsensus => "Recorded consensus",
             Action::CloseWithEditorialChange => {
                 "Recorded consensus with an editorial change, open to objection"
@@ -300,6 +314,9 @@ impl Action {
             Action::Vote => "vote",
             Action::Remind => "remind",
             Action::RespondToOpposition => "respond_to_opposition",
+            Action::DeclareConflict => "declare_conflict",
+            Action::ConfirmNoConflict => "confirm_no_conflict",
+            Action::AllowConflictedVote => "allow_conflicted_vote",
             Action::CloseWithConsensus => "close_with_consensus",
             Action::CloseWithEditorialChange => "close_with_editorial_change",
             Action::CloseWithSubstantiveChange => "close_with_substantive_change",
@@ -422,6 +439,12 @@ pub fn decide(state: State, action: Action, actor: Actor) -> Result<Transition, 
         A::Vote => (&[S::Balloting], &[Member, Convenor], to(S::Balloting)),
         A::Remind => (&[S::Balloting], &[System], to(S::Balloting)),
         A::RespondToOpposition => (&[S::Balloting], &[Convenor], to(S::Balloting)),
+        // Whether the member is on the round's voter list is the
+        // workflow's question, as for a vote.
+        A::DeclareConflict | A::ConfirmNoConflict => {
+            (&[S::Balloting], &[Member, Convenor], to(S::Balloting))
+        }
+        A::AllowConflictedVote => (&[S::Balloting], &[Convenor], to(S::Balloting)),
         A::CloseWithConsensus => (&[S::Balloting], &[Convenor], to(S::Decided)),
         A::CloseWithEditorialChange => (&[S::Balloting], &[Convenor], to(S::Confirming)),
         A::CloseWithSubstantiveChange => (&[S::Balloting], &[Convenor], to(S::Balloting)),
@@ -564,6 +587,11 @@ mod tests {
             (S::Balloting, A::Vote, Member, S::Balloting),
             (S::Balloting, A::Vote, Convenor, S::Balloting),
             (S::Balloting, A::RespondToOpposition, Convenor, S::Balloting),
+            (S::Balloting, A::DeclareConflict, Member, S::Balloting),
+            (S::Balloting, A::DeclareConflict, Convenor, S::Balloting),
+            (S::Balloting, A::ConfirmNoConflict, Member, S::Balloting),
+            (S::Balloting, A::ConfirmNoConflict, Convenor, S::Balloting),
+            (S::Balloting, A::AllowConflictedVote, Convenor, S::Balloting),
             (S::Balloting, A::CloseWithConsensus, Convenor, S::Decided),
             (
                 S::Balloting,
@@ -604,6 +632,21 @@ mod tests {
             decide(S::Balloting, A::RespondToOpposition, Member),
             Err(Refusal::WrongActor),
             "only the convenor answers an opposition"
+        );
+        assert_eq!(
+            decide(S::Balloting, A::AllowConflictedVote, Member),
+            Err(Refusal::WrongActor),
+            "only the convenor allows a conflicted vote"
+        );
+        assert_eq!(
+            decide(S::Balloting, A::DeclareConflict, Secretariat),
+            Err(Refusal::WrongActor),
+            "the secretariat does not vote"
+        );
+        assert_eq!(
+            decide(S::Decided, A::DeclareConflict, Member),
+            Err(Refusal::WrongState(S::Decided)),
+            "declared while the round is open"
         );
         for actor in [Secretariat, Convenor] {
             assert_eq!(

@@ -3,6 +3,7 @@
 pub mod access;
 pub mod charts;
 pub mod clauses;
+pub mod conflicts;
 pub mod consensus;
 pub mod email;
 pub mod excerpt;

@@ -2,6 +2,7 @@
 //! nothing of HTTP.
 
 pub mod comments;
+pub mod conflicts;
 pub mod committees;
 pub mod events;
 pub mod groups;

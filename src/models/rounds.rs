@@ -9,6 +9,7 @@ use crate::db::schema::{
 };
 use crate::db::{self, DbConn};
 use crate::domain::access::{Capacity, GroupRole};
+use crate::domain::conflicts::{self, Conflict, FlagReason};
 use crate::domain::consensus::{ChangeClass, Kind, Outcome, Position};
 use crate::domain::lifecycle::State;
 use crate::models::groups::Voter;
@@ -73,6 +74,20 @@ pub struct ListedVoter {
     pub is_convenor: bool,
     /// At a meeting, whether they attended; none for correspondence.
     pub attended: Option<bool>,
+    /// Where they stand on a conflict of interest, why they were flagged,
+    /// what they declared, and who allowed their vote to count and why.
+    pub conflict: Conflict,
+    pub conflict_reason: Option<FlagReason>,
+    pub conflict_note: Option<String>,
+    pub allowed_by: Option<String>,
+    pub allowed_reason: Option<String>,
+}
+
+impl ListedVoter {
+    /// The position their vote `cast` counts as.
+    pub fn counted(&self, cast: &Position) -> Position {
+        conflicts::counted(*cast, self.conflict, self.allowed_by.is_some())
+    }
 }
 
 /// The next round of a request, on `draft` until `deadline`; `follows`: the
@@ -333,6 +348,11 @@ type VoterColumns = (
     diesel::dsl::Nullable<organisations::name>,
     round_voters::is_convenor,
     round_voters::attended,
+    round_voters::conflict,
+    round_voters::conflict_reason,
+    round_voters::conflict_note,
+    round_voters::allowed_by,
+    round_voters::allowed_reason,
 );
 
 fn voter_columns() -> VoterColumns {
@@ -345,6 +365,11 @@ fn voter_columns() -> VoterColumns {
         organisations::name.nullable(),
         round_voters::is_convenor,
         round_voters::attended,
+        round_voters::conflict,
+        round_voters::conflict_reason,
+        round_voters::conflict_note,
+        round_voters::allowed_by,
+        round_voters::allowed_reason,
     )
 }
 

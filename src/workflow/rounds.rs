@@ -110,6 +110,7 @@ fn circulate(
         &voters,
         ctx.now,
     )?;
+    super::conflicts::flag_voters(conn, request, &group.id, &round)?;
     let voters = rounds::voter_emails(conn, &round)?;
     tell_workspace(
         conn,
@@ -155,6 +156,7 @@ pub fn vote(
         if !rounds::is_listed(conn, &round.id, &acting.user.id)? {
             return Err(RoundRefusal::NotOnVoterList.into());
         }
+        super::conflicts::may_vote(conn, &round.id, &acting.user.id)?;
         let position = Position::parse(position.trim())
             .ok_or_else(|| WorkflowError::Invalid("Choose your position.".into()))?;
         let comment = comment.trim();
@@ -210,7 +212,8 @@ pub fn respond(
 }
 
 /// The facts the closing rules look at: the round's voter list and its
-/// votes, under the group's quorum.
+/// votes, under the group's quorum; an opposition counted as an abstention
+/// (a declared conflict) waits for no response.
 pub fn facts_of(
     round: &Round,
     quorum: Quorum,
@@ -225,7 +228,11 @@ pub fn facts_of(
         quorum,
         unanswered: votes
             .iter()
-            .filter(listed)
+            .filter(|vote| {
+                voters.iter().any(|voter| {
+                    voter.user_id == vote.user_id && voter.counted(&vote.position).is_opposition()
+                })
+            })
             .filter(|v| v.awaits_response())
             .map(|v| v.voter.clone())
             .collect(),
@@ -239,7 +246,7 @@ pub fn tally_of(voters: &[ListedVoter], votes: &[VoteView]) -> Tally {
         .iter()
         .filter_map(|voter| {
             let vote = votes.iter().find(|v| v.user_id == voter.user_id)?;
-            Some((voter.body.clone(), vote.position))
+            Some((voter.body.clone(), voter.counted(&vote.position)))
         })
         .collect();
     consensus::tally(&counted)

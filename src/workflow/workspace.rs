@@ -9,6 +9,7 @@ use chrono::NaiveDateTime;
 use super::{Ctx, WorkflowError};
 use crate::db::{self, DbConn};
 use crate::domain::access::{Standing, WORKSPACE_ACTIONS};
+use crate::domain::conflicts::Conflict;
 use crate::domain::consensus::{self, ChangeClass, Piece, RoundFacts, Tally, Unmet};
 use crate::domain::lifecycle::{self, Action, Actor, Refusal, State, Transition};
 use crate::domain::submission::{Category, country};
@@ -637,6 +638,8 @@ pub struct RoundView {
     pub voters: Vec<ListedVoter>,
     pub votes: Vec<VoteView>,
     pub my_vote: Option<VoteView>,
+    /// This person's place on the voter list, if they have one.
+    pub me: Option<ListedVoter>,
     pub tally: Tally,
     /// Participation and oppositions, as the closing rules see them.
     pub facts: RoundFacts,
@@ -649,6 +652,9 @@ pub struct RoundView {
     pub objections: Vec<ObjectionView>,
     /// Who closed it.
     pub closed_by: Option<String>,
+    /// Conflicts of interest: who allowed each conflicted vote, and the
+    /// interests voters declared on their memberships, by voter.
+    pub conflicts: super::conflicts::RoundConflicts,
 }
 
 impl RoundView {
@@ -658,6 +664,23 @@ impl RoundView {
 
     pub fn vote_of(&self, user_id: &str) -> Option<&VoteView> {
         self.votes.iter().find(|v| v.user_id == user_id)
+    }
+
+    pub fn voter(&self, user_id: &str) -> Option<&ListedVoter> {
+        self.voters.iter().find(|v| v.user_id == user_id)
+    }
+
+    /// The convenors on the voter list.
+    pub fn convenors(&self) -> Vec<&ListedVoter> {
+        self.voters.iter().filter(|v| v.is_convenor).collect()
+    }
+
+    /// The voters who declared a conflict, and the flagged ones, by name.
+    pub fn conflicted(&self) -> Vec<&ListedVoter> {
+        self.voters
+            .iter()
+            .filter(|v| v.conflict != Conflict::None)
+            .collect()
     }
 
     /// The oppositions, for the convenor to answer.
@@ -713,6 +736,7 @@ fn round_view(
         .follows_round_id
         .as_ref()
         .and_then(|id| all.find(|earlier| earlier.id == *id));
+    let conflicts = super::conflicts::of_round(conn, group, &voters)?;
     let closed_by = match &round.closed_by {
         Some(id) => Some(users::find(conn, id)?.name),
         None => None,
@@ -720,6 +744,7 @@ fn round_view(
     Ok(Some(RoundView {
         tally: super::rounds::tally_of(&voters, &votes),
         my_vote: votes.iter().find(|v| v.user_id == user.id).cloned(),
+        me: voters.iter().find(|v| v.user_id == user.id).cloned(),
         objections: rounds::objections(conn, &round.id)?,
         round,
         voters,
@@ -729,6 +754,7 @@ fn round_view(
         difference,
         follows,
         closed_by,
+        conflicts,
     }))
 }
 

@@ -13,7 +13,7 @@ use crate::models::users::User;
 use crate::web::{AppState, Csrf, CsrfForm, SignedIn};
 use crate::workflow::rounds::Decision;
 use crate::workflow::workspace::{self, Acting};
-use crate::workflow::{WorkflowError, rounds};
+use crate::workflow::{WorkflowError, conflicts, rounds};
 
 /// Every field any action form sends; each handler reads its own.
 #[derive(Debug, Default, Deserialize)]
@@ -30,6 +30,13 @@ pub struct ActionForm {
     deadline: String,
     position: String,
     comment: String,
+    /// With the vote: `none` (no conflict of interest), `declared` (with
+    /// its note), or empty.
+    conflict: String,
+    conflict_note: String,
+    /// The voter whose conflicted vote the convenor allows, and why.
+    voter: String,
+    allowed_reason: String,
     /// The opposition answered, and the answer.
     vote: String,
     response: String,
@@ -47,6 +54,11 @@ impl ActionForm {
             note: self.note.clone(),
             draft: self.draft.clone(),
             comment: Some(self.comment.clone()).filter(|_| !self.position.is_empty()),
+            position: self.position.clone(),
+            conflict: self.conflict.clone(),
+            conflict_note: self.conflict_note.clone(),
+            allowance: Some((self.voter.clone(), self.allowed_reason.clone()))
+                .filter(|(voter, _)| !voter.is_empty()),
             response: Some((self.vote.clone(), self.response.clone()))
                 .filter(|(vote, _)| !vote.is_empty()),
             final_answer: self.final_answer.clone(),
@@ -133,6 +145,8 @@ where
             let status = match refusal {
                 RoundRefusal::NotOnVoterList
                 | RoundRefusal::NotAnObjector
+                | RoundRefusal::OwnConflict
+                | RoundRefusal::ConflictStands
                 | RoundRefusal::ObjectionWindowClosed { .. } => StatusCode::CONFLICT,
                 _ => StatusCode::UNPROCESSABLE_ENTITY,
             };
@@ -237,13 +251,18 @@ action!(open_round, |form, conn, ctx, acting| rounds::open(
     &form.deadline
 ));
 
-action!(vote, |form, conn, ctx, acting| rounds::vote(
+action!(vote, |form, conn, ctx, acting| conflicts::vote(
     conn,
     ctx,
     &acting,
+    (&form.conflict, &form.conflict_note),
     &form.position,
     &form.comment
 ));
+
+action!(allow_conflicted_vote, |form, conn, ctx, acting| {
+    conflicts::allow(conn, ctx, &acting, &form.voter, &form.allowed_reason)
+});
 
 action!(respond, |form, conn, ctx, acting| rounds::respond(
     conn,

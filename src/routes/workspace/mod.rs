@@ -49,6 +49,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::post().to(actions::vote),
         )
         .route(
+            "/workspace/requests/{reference}/allowances",
+            web::post().to(actions::allow_conflicted_vote),
+        )
+        .route(
             "/workspace/requests/{reference}/responses",
             web::post().to(actions::respond),
         )
