@@ -255,7 +255,10 @@ mod tests {
             Some(FlagReason::SameOrganisation),
             "by acronym"
         );
-        assert_eq!(flag(Some(ANA), nominated("DIN", "Deutsches Institut")), None);
+        assert_eq!(
+            flag(Some(ANA), nominated("DIN", "Deutsches Institut")),
+            None
+        );
         assert_eq!(
             flag(Some(ANA), voter("lee@lab.example")),
             Some(FlagReason::SameMailDomain),
@@ -318,7 +321,9 @@ mod tests {
             declare(Conflict::Flagged, Declaration::NoConflict),
             Ok(Conflict::Cleared)
         );
-        let conflict = Declaration::Conflict { note: "I work there." };
+        let conflict = Declaration::Conflict {
+            note: "I work there.",
+        };
         for from in Conflict::ALL {
             assert_eq!(declare(from, conflict), Ok(Conflict::Declared), "{from:?}");
         }

@@ -2,8 +2,8 @@
 //! nothing of HTTP.
 
 pub mod comments;
-pub mod conflicts;
 pub mod committees;
+pub mod conflicts;
 pub mod events;
 pub mod groups;
 pub mod organisations;

@@ -84,8 +84,8 @@ fn declare(
     let permit = permit(conn, acting, action)?;
     let round =
         rounds::lock_open_round(conn, &permit.request().id)?.ok_or(WorkflowError::Changed)?;
-    let standing = stored::standing(conn, &round.id, &acting.user.id)?
-        .ok_or(RoundRefusal::NotOnVoterList)?;
+    let standing =
+        stored::standing(conn, &round.id, &acting.user.id)?.ok_or(RoundRefusal::NotOnVoterList)?;
     let declaration = Declaration::parse(choice, note)?.ok_or(RoundRefusal::UnknownDeclaration)?;
     let next = conflicts::declare(standing.conflict, declaration)?;
     let note = match declaration {
@@ -122,8 +122,8 @@ pub fn allow(
         let round =
             rounds::lock_open_round(conn, &permit.request().id)?.ok_or(WorkflowError::Changed)?;
         let voter_id = voter_id.trim();
-        let standing = stored::standing(conn, &round.id, voter_id)?
-            .ok_or(RoundRefusal::NoDeclaredConflict)?;
+        let standing =
+            stored::standing(conn, &round.id, voter_id)?.ok_or(RoundRefusal::NoDeclaredConflict)?;
         conflicts::may_allow(standing.conflict, &acting.user.id, voter_id)?;
         if reason.trim().is_empty() {
             return Err(RoundRefusal::AllowanceWithoutReason.into());

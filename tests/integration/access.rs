@@ -54,7 +54,8 @@ enum At {
     Screening,
     /// Accepted for MG 17025: its members read it.
     InGroup,
-    /// A round is open, with every vote in: the member's opposes.
+    /// A round is open, with every vote in: the member's opposes, under a
+    /// declared conflict of interest.
     Balloting,
     /// Consensus recorded on an editorially changed text, open to objection.
     Confirming,
@@ -109,6 +110,8 @@ mod expected {
         (Post, "/workspace/requests/{ref}/rounds",             InGroup,   [Login, Refused,  NotFound, Done,     Refused ]),
         (Post, "/workspace/requests/{ref}/responses",          InGroup,   [Login, Refused,  NotFound, Refused,  Refused ]),
         (Post, "/workspace/requests/{ref}/responses",          Balloting, [Login, Refused,  NotFound, Done,     Refused ]),
+        (Post, "/workspace/requests/{ref}/allowances",         InGroup,   [Login, Refused,  NotFound, Refused,  Refused ]),
+        (Post, "/workspace/requests/{ref}/allowances",         Balloting, [Login, Refused,  NotFound, Done,     Refused ]),
         (Post, "/workspace/requests/{ref}/vote",               InGroup,   [Login, Refused,  NotFound, Refused,  Refused ]),
         (Post, "/workspace/requests/{ref}/vote",               Balloting, [Login, Done,     NotFound, Done,     Refused ]),
         (Post, "/workspace/requests/{ref}/consensus",          Balloting, [Login, Refused,  NotFound, Done,     Refused ]),
@@ -445,7 +448,14 @@ type Form = &'static [(&'static str, &'static str)];
 type Step = (usize, &'static str, Form);
 
 const AGREE: Form = &[("position", "agree"), ("comment", "")];
-const OPPOSE: Form = &[("position", "oppose"), ("comment", "Name each method.")];
+/// The member opposes under a declared conflict of interest, which the
+/// convenor may allow.
+const OPPOSE: Form = &[
+    ("position", "oppose"),
+    ("comment", "Name each method."),
+    ("conflict", "declared"),
+    ("conflict_note", "I advised the submitter."),
+];
 
 /// How a new request reaches each state: who (a column of the table) does
 /// what. Every voter (the member and the convenor) votes, so that the
@@ -764,6 +774,12 @@ impl World {
             "/workspace/requests/{ref}/rounds" => vec![("draft", DRAFT), ("deadline", "")],
             "/workspace/requests/{ref}/vote" => vec![("position", "agree"), ("comment", "")],
             "/workspace/requests/{ref}/responses" => vec![("response", "Each method is named.")],
+            "/workspace/requests/{ref}/allowances" => {
+                return vec![
+                    ("voter", self.app.user_id("mia@example.org")),
+                    ("allowed_reason", "The advice ended long ago.".to_owned()),
+                ];
+            }
             "/workspace/requests/{ref}/consensus" => vec![("final_answer", DRAFT)],
             "/admin/standards" => vec![
                 ("designation", "ISO/IEC 17099"),

@@ -56,7 +56,7 @@ pub fn set_capacity(app: &TestApp, email: &str, capacity: &str) {
 
 /// Records that `acronym` (a member body, added if the registry lacks it)
 /// nominated `email` to MG 17025.
-fn nominate(app: &TestApp, email: &str, acronym: &str, name: &str) {
+pub fn nominate(app: &TestApp, email: &str, acronym: &str, name: &str) {
     let conn = &mut app.db();
     let known: Option<String> = organisations::table
         .filter(organisations::acronym.eq(acronym))

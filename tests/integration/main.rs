@@ -12,6 +12,7 @@ mod browser_register;
 mod browser_submission;
 mod browser_workspace;
 mod cli;
+mod conflicts;
 mod consensus;
 mod consensus_rules;
 mod crash;

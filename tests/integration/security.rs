@@ -327,6 +327,7 @@ const FORMS: &[(&str, Sender)] = &[
     ("/workspace/requests/{reference}/vote",             Sender::Convenor),
     ("/workspace/requests/{reference}/consensus",        Sender::Convenor),
     ("/workspace/requests/{reference}/responses",        Sender::Convenor),
+    ("/workspace/requests/{reference}/allowances",       Sender::Convenor),
     ("/workspace/requests/{reference}/objections",       Sender::Convenor),
     ("/workspace/requests/{reference}/no-consensus-yet", Sender::Convenor),
     ("/workspace/requests/{reference}/no-consensus",     Sender::Convenor),

@@ -7,11 +7,11 @@ use askama::Template;
 use askama_web::WebTemplate;
 
 use crate::domain::access::Capacity;
+use crate::domain::conflicts::{Conflict, FlagReason};
 use crate::domain::consensus::{self, ChangeClass, Outcome, Piece, Position, RoundRefusal, Unmet};
 use crate::domain::lifecycle::{Action, ActorKind, State};
 use crate::domain::markdown::to_safe_html;
 use crate::error::AppError;
-use crate::domain::conflicts::{Conflict, FlagReason};
 use crate::models::rounds::{ListedVoter, Round, VoteView};
 use crate::models::users::User;
 use crate::web::{AppState, Csrf, Page, Viewer};
