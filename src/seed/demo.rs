@@ -9,8 +9,8 @@
 //! secretariat publishes, and the system closes what waited too long. Each
 //! step happens at its moment in a made-up past, so that timelines read as
 //! they would, in a context that mails nobody ([`Ctx::replay`]): the past
-//! is made up and every address is on example.org. Demo requests are
-//! marked `is_sample`.
+//! is made up and every address is on example.org (accounts) or
+//! example.com (submitters). Demo requests are marked `is_sample`.
 //!
 //! Seeding is idempotent: accounts are matched by address, requests by their
 //! question among the samples, and whatever already exists is left alone.
@@ -1116,7 +1116,7 @@ mod tests {
                 panic!("{}: {:?}", plan.key, errors.as_slice());
             }
             let email = &plan.submitter.email;
-            assert!(email.ends_with("@example.org"), "{email}");
+            assert!(email.ends_with("@example.com"), "{email}");
         }
         let secretariat: Vec<_> = demo.accounts.iter().filter(|a| a.secretariat).collect();
         assert_eq!(secretariat.len(), 1);

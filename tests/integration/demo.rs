@@ -220,13 +220,15 @@ async fn the_demo_has_requests_in_every_state_with_their_trail(backend: Backend)
         .unwrap();
     assert!(responses >= 1);
 
-    // Submitter contacts stay on example.org.
+    // Submitter contacts stay on example.com: a reserved domain, and not
+    // the members' (example.org), which would flag every voter for a
+    // conflict of interest.
     let addresses: Vec<String> = request_contacts::table
         .select(request_contacts::email)
         .load(&mut conn)
         .unwrap();
     assert_eq!(addresses.len(), rows.len());
-    assert!(addresses.iter().all(|a| a.ends_with("@example.org")));
+    assert!(addresses.iter().all(|a| a.ends_with("@example.com")));
 }
 
 async fn every_demo_role_finds_something_waiting(backend: Backend) {
@@ -538,6 +540,30 @@ async fn each_consensus_rule_can_be_tried_in_the_demo(backend: Backend) {
         .get_result(conn)
         .unwrap();
     assert_eq!(experts_seated, 0);
+
+    // One voter is flagged for a conflict of interest and has yet to
+    // answer: Tomás Ferreira, on a request from AFNOR, which nominated him.
+    let flagged: Vec<(String, String, Option<String>, String)> = round_voters::table
+        .inner_join(users::table)
+        .inner_join(rounds::table.inner_join(requests::table))
+        .filter(round_voters::conflict.ne("none"))
+        .select((
+            users::email,
+            round_voters::conflict,
+            round_voters::conflict_reason,
+            requests::state,
+        ))
+        .load(conn)
+        .unwrap();
+    assert_eq!(
+        flagged,
+        [(
+            "member1.17025@example.org".to_owned(),
+            "flagged".to_owned(),
+            Some("same_organisation".to_owned()),
+            "balloting".to_owned()
+        )]
+    );
 }
 
 async fn the_demo_group_page_shows_who_nominated_each_member_in_what_capacity(backend: Backend) {
