@@ -266,7 +266,7 @@ async fn a_member_from_the_submitters_organisation_is_flagged_and_votes_only_aft
         "{timeline}"
     );
     assert!(
-        timeline.contains(&format!("Declared a conflict of interest Lee Labmember")),
+        timeline.contains("Declared a conflict of interest Lee Labmember"),
         "{timeline}"
     );
 }
