@@ -266,6 +266,9 @@ pub enum RoundRefusal {
     NotAnObjector,
     #[error("the time to object ended")]
     ObjectionWindowClosed { until: NaiveDateTime },
+    /// A meeting's decision recorded with fields to correct.
+    #[error("the meeting record is incomplete")]
+    Meeting(Vec<super::meeting::MeetingProblem>),
 }
 
 /// Whether two texts say the same words: a change of spacing or of line

@@ -9,6 +9,7 @@ pub mod excerpt;
 pub mod fields;
 pub mod lifecycle;
 pub mod markdown;
+pub mod meeting;
 pub mod nomination;
 pub mod password;
 pub mod person;

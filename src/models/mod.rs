@@ -5,6 +5,7 @@ pub mod comments;
 pub mod committees;
 pub mod events;
 pub mod groups;
+pub mod meetings;
 pub mod organisations;
 pub mod rate;
 pub mod references;

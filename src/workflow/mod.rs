@@ -2,6 +2,7 @@
 //! models store, the outbox gets its mail, all in one transaction.
 
 pub mod accounts;
+pub mod meetings;
 pub mod queue;
 pub mod registry;
 pub mod rounds;
