@@ -120,6 +120,8 @@ mod expected {
         (Post, "/workspace/requests/{ref}/send-back",          Decided,   [Login, Refused,  NotFound, Refused,  Done    ]),
         (Post, "/workspace/requests/{ref}/objections",         Decided,   [Login, Refused,  NotFound, Refused,  Refused ]),
         (Post, "/workspace/requests/{ref}/objections",         Confirming,[Login, Done,     NotFound, Refused,  Refused ]),
+        (Post, "/workspace/requests/{ref}/meeting",            Balloting, [Login, Refused,  NotFound, Refused,  Refused ]),
+        (Post, "/workspace/requests/{ref}/meeting",            InGroup,   [Login, Refused,  NotFound, Done,     Refused ]),
         (Get,  "/admin",                                       NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
         (Get,  "/admin/no-such-page",                          NoRequest, [Login, NotFound, NotFound, NotFound, NotFound]),
         (Get,  "/admin/standards",                             NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
@@ -723,6 +725,22 @@ impl World {
                 .unwrap();
             fields.push(("vote", opposition.unwrap_or_default()));
         }
+        let mut attendance: Vec<(String, String)> = Vec::new();
+        if route.ends_with("/meeting") {
+            // Held today; every member of MG 17025 attended and agreed.
+            let today = self.app.clock.now().format("%Y-%m-%d").to_string();
+            attendance.push(("held_on".to_owned(), today));
+            let members: Vec<String> = memberships::table
+                .filter(memberships::group_id.eq(&self.group_a))
+                .select(memberships::user_id)
+                .load(&mut self.app.db())
+                .unwrap();
+            attendance.extend(
+                members
+                    .into_iter()
+                    .map(|id| (format!("attended-{id}"), "agree".to_owned())),
+            );
+        }
         if let Some(reference) = reference {
             let version: i32 = requests::table
                 .filter(requests::reference.eq(reference))
@@ -731,7 +749,11 @@ impl World {
                 .unwrap();
             fields.push(("version", version.to_string()));
         }
-        let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let fields: Vec<(&str, &str)> = fields
+            .iter()
+            .map(|(k, v)| (*k, v.as_str()))
+            .chain(attendance.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+            .collect();
         person.post_form(path, &fields).await
     }
 
@@ -765,6 +787,10 @@ impl World {
             "/workspace/requests/{ref}/vote" => vec![("position", "agree"), ("comment", "")],
             "/workspace/requests/{ref}/responses" => vec![("response", "Each method is named.")],
             "/workspace/requests/{ref}/consensus" => vec![("final_answer", DRAFT)],
+            "/workspace/requests/{ref}/meeting" => vec![
+                ("minutes_reference", "MG 17025 N 12"),
+                ("answer", DRAFT),
+            ],
             "/admin/standards" => vec![
                 ("designation", "ISO/IEC 17099"),
                 ("edition", "2019"),

@@ -20,6 +20,7 @@ mod demo;
 mod harness;
 mod hostile;
 mod mail;
+mod meetings;
 mod memberships;
 mod open_data;
 mod ops;

@@ -328,6 +328,7 @@ const FORMS: &[(&str, Sender)] = &[
     ("/workspace/requests/{reference}/consensus",        Sender::Convenor),
     ("/workspace/requests/{reference}/responses",        Sender::Convenor),
     ("/workspace/requests/{reference}/objections",       Sender::Convenor),
+    ("/workspace/requests/{reference}/meeting",          Sender::Convenor),
     ("/workspace/requests/{reference}/no-consensus-yet", Sender::Convenor),
     ("/workspace/requests/{reference}/no-consensus",     Sender::Convenor),
     ("/workspace/requests/{reference}/publish",          Sender::Secretariat),
