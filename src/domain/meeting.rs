@@ -102,13 +102,17 @@ impl MeetingProblem {
 
 /// The day the meeting was held: a date, not after `today`, not before the
 /// request was `received`.
-pub fn held_on(text: &str, today: NaiveDate, received: NaiveDate) -> Result<NaiveDate, MeetingProblem> {
+pub fn held_on(
+    text: &str,
+    today: NaiveDate,
+    received: NaiveDate,
+) -> Result<NaiveDate, MeetingProblem> {
     let text = text.trim();
     if text.is_empty() {
         return Err(MeetingProblem::NoDate);
     }
-    let day = NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| MeetingProblem::UnreadableDate)?;
+    let day =
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| MeetingProblem::UnreadableDate)?;
     if day > today {
         Err(MeetingProblem::FutureDate)
     } else if day < received {
@@ -232,7 +236,11 @@ mod tests {
     #[test]
     fn the_day_is_a_date_neither_in_the_future_nor_before_the_request() {
         assert_eq!(held_on("2026-03-10", day(12), day(1)), Ok(day(10)));
-        assert_eq!(held_on(" 2026-03-12 ", day(12), day(1)), Ok(day(12)), "today");
+        assert_eq!(
+            held_on(" 2026-03-12 ", day(12), day(1)),
+            Ok(day(12)),
+            "today"
+        );
         assert_eq!(held_on("", day(12), day(1)), Err(MeetingProblem::NoDate));
         assert_eq!(
             held_on("10/03/2026", day(12), day(1)),
@@ -293,7 +301,12 @@ mod tests {
         let fields: Vec<&str> = problems.iter().map(MeetingProblem::field).collect();
         assert_eq!(
             fields,
-            ["held_on", "attendance", "minutes_reference", "meeting_answer"]
+            [
+                "held_on",
+                "attendance",
+                "minutes_reference",
+                "meeting_answer"
+            ]
         );
     }
 
@@ -301,7 +314,10 @@ mod tests {
     fn attendees_are_voters_of_that_day_and_reach_the_quorum() {
         let voters = voters();
         let mut alone = form();
-        alone.attendance = vec![("ana".into(), "agree".into()), ("ben".into(), String::new())];
+        alone.attendance = vec![
+            ("ana".into(), "agree".into()),
+            ("ben".into(), String::new()),
+        ];
         assert_eq!(
             check(&alone, Ok(day(10)), Some(&voters), DEFAULT).unwrap_err(),
             [MeetingProblem::NoQuorum {

@@ -39,11 +39,7 @@ pub fn record(
         let permit = permit(conn, acting, Action::RecordMeetingDecision)?;
         let request = permit.request();
         let group = groups::find(conn, &group_of(request)?)?;
-        let held_on = meeting::held_on(
-            &form.held_on,
-            ctx.now.date(),
-            request.created_at.date(),
-        );
+        let held_on = meeting::held_on(&form.held_on, ctx.now.date(), request.created_at.date());
         let voters = match held_on {
             Ok(day) => Some(groups::voters_on(conn, &group, end_of(day))?),
             Err(_) => None,

@@ -305,9 +305,7 @@ pub fn queue(
         .collect();
     let voted: HashSet<String> = rounds::voted_by(conn, &user.id)?.into_iter().collect();
     let listed: HashSet<String> = rounds::listing(conn, &user.id)?.into_iter().collect();
-    let objector: HashSet<String> = rounds::objectable_by(conn, &user.id)?
-        .into_iter()
-        .collect();
+    let objector: HashSet<String> = rounds::objectable_by(conn, &user.id)?.into_iter().collect();
     let my_groups: HashMap<_, _> = groups::memberships_of(conn, &user.id)?
         .into_iter()
         .collect();

@@ -18,12 +18,12 @@ use crate::models::comments::Comment;
 use crate::models::committees::Committee;
 use crate::models::events::Event;
 use crate::models::groups::Group;
+use crate::models::meetings::Meeting;
 use crate::models::requests::{self, Change, Contact, Request};
 use crate::models::rounds::{ListedVoter, ObjectionView, Round, VoteView};
 use crate::models::standards::Standard;
 use crate::models::tokens::{self, Purpose};
 use crate::models::users::User;
-use crate::models::meetings::Meeting;
 use crate::models::{comments, committees, events, groups, meetings, rounds, standards, users};
 
 /// A request as one signed-in person may see it.
@@ -791,7 +791,10 @@ pub fn request_page(
         Some(group) if actions.contains(&Action::RecordMeetingDecision) => {
             let mut named = Vec::new();
             for voter in groups::voters_on(conn, group, now)? {
-                named.push((voter.user_id.clone(), users::find(conn, &voter.user_id)?.name));
+                named.push((
+                    voter.user_id.clone(),
+                    users::find(conn, &voter.user_id)?.name,
+                ));
             }
             named
         }

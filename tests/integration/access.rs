@@ -787,10 +787,9 @@ impl World {
             "/workspace/requests/{ref}/vote" => vec![("position", "agree"), ("comment", "")],
             "/workspace/requests/{ref}/responses" => vec![("response", "Each method is named.")],
             "/workspace/requests/{ref}/consensus" => vec![("final_answer", DRAFT)],
-            "/workspace/requests/{ref}/meeting" => vec![
-                ("minutes_reference", "MG 17025 N 12"),
-                ("answer", DRAFT),
-            ],
+            "/workspace/requests/{ref}/meeting" => {
+                vec![("minutes_reference", "MG 17025 N 12"), ("answer", DRAFT)]
+            }
             "/admin/standards" => vec![
                 ("designation", "ISO/IEC 17099"),
                 ("edition", "2019"),

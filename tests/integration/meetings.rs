@@ -298,16 +298,19 @@ async fn an_absentees_objection_sends_it_back_and_an_attendees_is_refused(backen
     decided_at_a_meeting(&app, &reference).await;
 
     let mia = app.signed_in("mia@example.org").await;
-    let refused = act(&mia, &reference, "objections", &[("note", "On reflection, no.")]).await;
+    let refused = act(
+        &mia,
+        &reference,
+        "objections",
+        &[("note", "On reflection, no.")],
+    )
+    .await;
     assert_eq!(refused.status(), 409);
     assert!(refusal(refused).await.contains(
         "Only the group's voting members who did not attend the meeting may object to its decision."
     ));
     assert_eq!(state_of(&app).0, "confirming");
-    let none: i64 = objections::table
-        .count()
-        .get_result(&mut app.db())
-        .unwrap();
+    let none: i64 = objections::table.count().get_result(&mut app.db()).unwrap();
     assert_eq!(none, 0);
 
     let objection = "The meeting did not consider 7.2.2, which the answer contradicts.";
@@ -350,7 +353,10 @@ async fn an_absentees_objection_sends_it_back_and_an_attendees_is_refused(backen
     );
     assert!(record.contains("The decision did not stand"), "{record}");
     let timeline = text_of(&shown, ".timeline").unwrap();
-    assert!(timeline.contains("Objected to the decision Nils Member"), "{timeline}");
+    assert!(
+        timeline.contains("Objected to the decision Nils Member"),
+        "{timeline}"
+    );
     // Back with the group: a new round, or another meeting.
     assert!(shown.contains("Record a decision taken at a meeting"));
     assert!(shown.contains("Circulate for consensus"));

@@ -9,8 +9,8 @@ use askama_web::WebTemplate;
 use crate::domain::access::Capacity;
 use crate::domain::consensus::{self, ChangeClass, Outcome, Piece, Position, RoundRefusal, Unmet};
 use crate::domain::lifecycle::{Action, ActorKind, State};
-use crate::domain::meeting::{MeetingForm, MeetingProblem};
 use crate::domain::markdown::to_safe_html;
+use crate::domain::meeting::{MeetingForm, MeetingProblem};
 use crate::error::AppError;
 use crate::models::rounds::{Round, VoteView};
 use crate::models::users::User;
@@ -173,7 +173,10 @@ impl RequestPage {
 
     /// Whether the latest round's decision was taken at a meeting.
     fn decided_at_meeting(&self) -> bool {
-        self.view.round.as_ref().is_some_and(|r| r.meeting.is_some())
+        self.view
+            .round
+            .as_ref()
+            .is_some_and(|r| r.meeting.is_some())
     }
 
     /// Where this request's action forms post to.
