@@ -7,6 +7,7 @@ pub mod consensus;
 pub mod email;
 pub mod excerpt;
 pub mod fields;
+pub mod keyed;
 pub mod lifecycle;
 pub mod markdown;
 pub mod meeting;

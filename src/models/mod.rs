@@ -12,7 +12,6 @@ pub mod references;
 pub mod register;
 pub mod requests;
 pub mod rounds;
-pub mod search_index;
 pub mod sessions;
 pub mod settings;
 pub mod standards;

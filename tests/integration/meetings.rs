@@ -3,8 +3,6 @@
 //! the voting members who did not attend are mailed and may object; an
 //! objection sends the request back, and without one the decision stands.
 
-use std::time::Duration;
-
 use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
 use clarion::db::schema::{events, meetings, objections, requests, round_voters, rounds, votes};
 use clarion::domain::consensus::{ChangeClass, Kind, Outcome};
@@ -14,7 +12,7 @@ use diesel::prelude::*;
 use crate::consensus::{DRAFT, mail_count, wait_for_mail};
 use crate::on_both_databases;
 use crate::support::app::{Backend, Person, TestApp, text_of};
-use crate::workspace::{act, screened_world, state_of};
+use crate::support::workspace::{act, screened_world, state_of};
 
 const MINUTES: &str = "MG 17025 N 42";
 
@@ -240,7 +238,7 @@ async fn a_meeting_decision_is_recorded_and_only_those_absent_are_mailed(backend
         until.format("%-d %B %Y")
     );
     wait_for_mail(&app, &subject, 1).await;
-    app.settle().await;
+    app.run_worker_once().await;
     assert_eq!(told(&app, &subject), ["nils@example.org"]);
     let mail = mail_to(&app, "nils@example.org", &subject);
     for part in [
@@ -367,17 +365,12 @@ async fn a_meeting_decision_stands_when_nobody_objects_in_time(backend: Backend)
     let reference = with_the_group(&app).await;
     decided_at_a_meeting(&app, &reference).await;
     app.clock.advance(TimeDelta::days(13));
-    app.settle().await;
+    app.run_worker_once().await;
     assert_eq!(state_of(&app).0, "confirming", "the window is still open");
 
     app.clock.advance(TimeDelta::days(2));
-    app.state.wake_mail_worker();
-    for _ in 0..400 {
-        if state_of(&app).0 == "decided" {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    // The worker confirms the decision once the window has ended.
+    app.run_worker_once().await;
     assert_eq!(state_of(&app).0, "decided");
     let (decided_at, answer): (Option<NaiveDateTime>, Option<String>) = requests::table
         .select((requests::decided_at, requests::answer))
@@ -515,7 +508,7 @@ async fn a_bad_meeting_record_changes_nothing_and_keeps_what_was_typed(backend: 
             .contains("The meeting cannot have decided this request before it was received on")
     );
     assert_eq!(stored(&app), before);
-    app.settle().await;
+    app.run_worker_once().await;
     assert_eq!(mail_count(&app, "object by"), 0, "nobody mailed");
 }
 
