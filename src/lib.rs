@@ -2,19 +2,21 @@
 //! the binary and the tests drive the same application.
 
 pub mod allocator;
+pub mod assets;
 pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod db;
 pub mod domain;
 pub mod error;
-pub mod jobs;
 pub mod mail;
 pub mod models;
 pub mod routes;
+pub mod search;
 pub mod seed;
 pub mod startup;
 pub mod telemetry;
 pub mod transfer;
 pub mod web;
+pub mod worker;
 pub mod workflow;

@@ -14,12 +14,11 @@ use tracing_actix_web::TracingLogger;
 use crate::clock::Clock;
 use crate::config::Settings;
 use crate::db::{self, Pool};
-use crate::mail::Transport;
-use crate::mail::worker::MailWorker;
 use crate::seed::registry;
 use crate::telemetry::RequestSpan;
 use crate::web::{AppState, metrics::Metrics, page_cache::PageCache};
-use crate::{error, routes, web as site};
+use crate::worker::MailWorker;
+use crate::{routes, web as site};
 
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
@@ -119,7 +118,7 @@ impl Application {
             let (pool, base_url, now) = (pool.clone(), settings.base_url.clone(), clock.now());
             tokio::task::spawn_blocking(move || -> Result<Option<String>, String> {
                 let mut conn = pool.get().map_err(|e| e.to_string())?;
-                routes::setup::issue_link_if_needed(&mut conn, &base_url, now)
+                crate::workflow::accounts::issue_setup_link(&mut conn, &base_url, now)
                     .map_err(|e| e.to_string())
             })
             .await
@@ -129,23 +128,11 @@ impl Application {
             tracing::warn!("no account exists yet: create the first secretariat account at {link}");
         }
 
-        let transport = match &settings.smtp_url {
-            Some(url) => Transport::smtp(url.expose())?,
-            None => Transport::directory(&settings.data_dir.join("mail"))?,
-        };
-        tracing::info!(database = settings.database_url.backend(), mail = %transport.describe(), "starting");
+        let mail_wake = Arc::new(Notify::new());
+        let worker = MailWorker::new(pool.clone(), &settings, clock.clone(), mail_wake.clone())?;
+        tracing::info!(database = settings.database_url.backend(), mail = %worker.transport.describe(), "starting");
 
         let port = listener.local_addr().map_err(|e| e.to_string())?.port();
-        let mail_wake = Arc::new(Notify::new());
-        let worker = MailWorker {
-            pool: pool.clone(),
-            transport,
-            from: settings.mail_from.clone(),
-            clock: clock.clone(),
-            wake: mail_wake.clone(),
-            poll: Duration::from_millis(settings.mail_poll_ms),
-            settings: settings.clone(),
-        };
         let workers = settings.workers;
         let intake = site::intake::Intake::start(pool.clone())
             .map_err(|e| format!("cannot start the intake: {e}"))?;
@@ -186,7 +173,7 @@ impl Application {
                 // see the final response.
                 .wrap(from_fn(site::head::as_get))
                 .wrap(from_fn(site::input::refuse_control_characters))
-                .wrap(from_fn(error::render_error_pages))
+                .wrap(from_fn(site::error_pages::render_error_pages))
                 .wrap(from_fn(site::security::headers))
                 .wrap(from_fn(site::conditional::revalidate))
                 .wrap(from_fn(site::page_cache::serve_from_memory))

@@ -126,7 +126,7 @@ impl Standing {
 }
 
 /// Actions taken from the workspace, in the order the page offers them.
-pub const WORKSPACE_ACTIONS: [Action; 17] = [
+pub const WORKSPACE_ACTIONS: [Action; 18] = [
     Action::Accept,
     Action::AskForInformation,
     Action::NotAdmissible,
@@ -134,6 +134,7 @@ pub const WORKSPACE_ACTIONS: [Action; 17] = [
     Action::Duplicate,
     Action::Reassign,
     Action::OpenRound,
+    Action::RecordMeetingDecision,
     Action::Vote,
     Action::RespondToOpposition,
     Action::AllowConflictedVote,

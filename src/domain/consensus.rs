@@ -284,6 +284,9 @@ pub enum RoundRefusal {
     OwnConflict,
     #[error("allowing a conflicted vote needs its reason")]
     AllowanceWithoutReason,
+    /// A meeting's decision recorded with fields to correct.
+    #[error("the meeting record is incomplete")]
+    Meeting(Vec<super::meeting::MeetingProblem>),
 }
 
 /// Whether two texts say the same words: a change of spacing or of line

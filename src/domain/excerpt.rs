@@ -6,8 +6,8 @@ use rustc_hash::FxHashMap;
 
 use crate::domain::search;
 
-/// Marks the database put around matched words (private-use characters,
-/// which nobody types).
+/// Marks put around matched words (see [`Marker`]): private-use
+/// characters, which nobody types.
 pub const MARK_START: char = '\u{E000}';
 pub const MARK_END: char = '\u{E001}';
 

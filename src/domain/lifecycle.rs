@@ -20,7 +20,8 @@ pub enum State {
     InGroup,
     Balloting,
     /// Consensus recorded, open to objection for a while: the final text
-    /// differs editorially from the voted one.
+    /// differs editorially from the voted one, or the decision was taken
+    /// at a meeting.
     Confirming,
     Decided,
     Published,
@@ -89,7 +90,7 @@ impl State {
                 "The maintenance group is reviewing a draft answer to reach consensus."
             }
             State::Confirming => {
-                "The maintenance group has agreed an answer; its members may review the final wording for a few days before it goes to publication."
+                "The maintenance group has agreed an answer; its members may still object for a few days before it goes to publication."
             }
             State::Decided => {
                 "The maintenance group has agreed an answer; it will be published shortly."
@@ -214,8 +215,12 @@ pub enum Action {
     /// The convenor changed the text substantively: a new round on the new
     /// text replaces this one.
     CloseWithSubstantiveChange,
+    /// The convenor records a decision the group took at a minuted
+    /// meeting: the members who did not attend may object for a while.
+    RecordMeetingDecision,
     /// A voter other than the convenor, who recorded it, objects to the
-    /// editorial change: back to the group.
+    /// editorial change, or a member who did not attend to the meeting's
+    /// decision: back to the group.
     Object,
     /// The objection window ended without objection: the decision stands.
     ConfirmDecision,
@@ -228,7 +233,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 27] = [
+    pub const ALL: [Action; 28] = [
         Action::Confirm,
         Action::Accept,
         Action::AskForInformation,
@@ -248,6 +253,7 @@ impl Action {
         Action::CloseWithConsensus,
         Action::CloseWithEditorialChange,
         Action::CloseWithSubstantiveChange,
+        Action::RecordMeetingDecision,
         Action::Object,
         Action::ConfirmDecision,
         Action::CloseWithoutConsensus,
@@ -288,7 +294,10 @@ impl Action {
             Action::CloseWithSubstantiveChange => {
                 "Changed the text substantively and opened a new round"
             }
-            Action::Object => "Objected to the editorial change",
+            Action::RecordMeetingDecision => {
+                "Recorded a decision taken at a meeting, open to objection"
+            }
+            Action::Object => "Objected to the decision",
             Action::ConfirmDecision => "No objection: the decision stands",
             Action::CloseWithoutConsensus => "Closed the round without consensus",
             Action::CloseNoConsensus => "Closed: no consensus possible",
@@ -320,6 +329,7 @@ impl Action {
             Action::CloseWithConsensus => "close_with_consensus",
             Action::CloseWithEditorialChange => "close_with_editorial_change",
             Action::CloseWithSubstantiveChange => "close_with_substantive_change",
+            Action::RecordMeetingDecision => "record_meeting_decision",
             Action::Object => "object",
             Action::ConfirmDecision => "confirm_decision",
             Action::CloseWithoutConsensus => "close_without_consensus",
@@ -448,6 +458,7 @@ pub fn decide(state: State, action: Action, actor: Actor) -> Result<Transition, 
         A::CloseWithConsensus => (&[S::Balloting], &[Convenor], to(S::Decided)),
         A::CloseWithEditorialChange => (&[S::Balloting], &[Convenor], to(S::Confirming)),
         A::CloseWithSubstantiveChange => (&[S::Balloting], &[Convenor], to(S::Balloting)),
+        A::RecordMeetingDecision => (&[S::InGroup], &[Convenor], to(S::Confirming)),
         // The other voters object to what the convenor recorded; whether
         // this member was a voter of the round is the workflow's question:
         // the lifecycle knows roles, not lists.
@@ -605,6 +616,12 @@ mod tests {
                 Convenor,
                 S::Balloting,
             ),
+            (
+                S::InGroup,
+                A::RecordMeetingDecision,
+                Convenor,
+                S::Confirming,
+            ),
             (S::Confirming, A::Object, Member, S::InGroup),
             (S::Confirming, A::ConfirmDecision, System, S::Decided),
             (S::Balloting, A::CloseWithoutConsensus, Convenor, S::InGroup),
@@ -627,6 +644,16 @@ mod tests {
         assert_eq!(
             decide(S::Balloting, A::Publish, Secretariat),
             Err(Refusal::WrongState(S::Balloting))
+        );
+        assert_eq!(
+            decide(S::InGroup, A::RecordMeetingDecision, Member),
+            Err(Refusal::WrongActor),
+            "the convenor records what the meeting decided"
+        );
+        assert_eq!(
+            decide(S::Balloting, A::RecordMeetingDecision, Convenor),
+            Err(Refusal::WrongState(S::Balloting)),
+            "not while a round is open"
         );
         assert_eq!(
             decide(S::Balloting, A::RespondToOpposition, Member),

@@ -4,7 +4,6 @@
 pub mod messages;
 pub mod outbox;
 pub mod transport;
-pub mod worker;
 
 pub use outbox::{Outgoing, enqueue};
 pub use transport::Transport;

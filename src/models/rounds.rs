@@ -107,11 +107,7 @@ pub fn open(
     voters: &[Voter],
     now: NaiveDateTime,
 ) -> QueryResult<String> {
-    let number = rounds::table
-        .filter(rounds::request_id.eq(round.request_id))
-        .count()
-        .get_result::<i64>(conn)? as i32
-        + 1;
+    let number = next_number(conn, round.request_id)?;
     let id = db::new_id();
     diesel::insert_into(rounds::table)
         .values((
@@ -140,6 +136,15 @@ pub fn open(
         .collect();
     db::insert_rows!(conn, round_voters::table, listed)?;
     Ok(id)
+}
+
+/// The number the request's next round takes.
+pub fn next_number(conn: &mut DbConn, request_id: &str) -> QueryResult<i32> {
+    let held = rounds::table
+        .filter(rounds::request_id.eq(request_id))
+        .count()
+        .get_result::<i64>(conn)?;
+    Ok(held as i32 + 1)
 }
 
 /// Rounds of a request, newest first.
@@ -424,6 +429,20 @@ pub fn may_object(conn: &mut DbConn, round_id: &str, user_id: &str) -> QueryResu
         .first(conn)
         .optional()?;
     Ok(matches!(attended, Some(None | Some(false))))
+}
+
+/// The rounds whose decision this user may object to, by
+/// [`may_object`]'s rule.
+pub fn objectable_by(conn: &mut DbConn, user_id: &str) -> QueryResult<Vec<String>> {
+    round_voters::table
+        .filter(round_voters::user_id.eq(user_id))
+        .filter(
+            round_voters::attended
+                .is_null()
+                .or(round_voters::attended.eq(false)),
+        )
+        .select(round_voters::round_id)
+        .load(conn)
 }
 
 /// Addresses of the round's voters whose accounts are active.

@@ -163,32 +163,27 @@ impl Screening {
 
 /// Every figure of the statistics page, the months ending with `now`'s.
 pub fn figures(conn: &mut DbConn, now: NaiveDateTime) -> QueryResult<Figures> {
-    let t = std::time::Instant::now();
     let months = Month::last(MONTHS, now);
     let since = months[0].start();
     let by_state = request_rows::count_by_state(conn)?
         .into_iter()
         .filter(|(state, _)| *state != State::PendingConfirmation)
         .collect();
-    eprintln!("step {} {:?}", line!(), t.elapsed());
     let per_standard: Vec<(String, String, i64)> = requests::table
         .filter(requests::state.ne(State::PendingConfirmation.as_str()))
         .group_by((requests::standard_id, requests::state))
         .select((requests::standard_id, requests::state, count_star()))
         .load(conn)?;
-    eprintln!("step {} {:?}", line!(), t.elapsed());
     let labels: HashMap<String, String> = standards::table
         .select((standards::id, standards::designation, standards::edition))
         .load::<(String, String, i32)>(conn)?
         .into_iter()
         .map(|(id, designation, edition)| (id, format!("{designation}:{edition}")))
         .collect();
-    eprintln!("step {} {:?}", line!(), t.elapsed());
     let confirmed: Vec<(NaiveDateTime, String)> = requests::table
         .filter(requests::confirmed_at.ge(since))
         .select((requests::confirmed_at.assume_not_null(), requests::state))
         .load(conn)?;
-    eprintln!("step {} {:?}", line!(), t.elapsed());
     let published: Vec<(Option<NaiveDateTime>, NaiveDateTime)> = requests::table
         .filter(requests::published_at.is_not_null())
         .select((
@@ -196,7 +191,6 @@ pub fn figures(conn: &mut DbConn, now: NaiveDateTime) -> QueryResult<Figures> {
             requests::published_at.assume_not_null(),
         ))
         .load(conn)?;
-    eprintln!("step {} {:?}", line!(), t.elapsed());
     // Every decision counts in the total; only the recent ones are loaded.
     let decided = || {
         events::table
@@ -207,19 +201,16 @@ pub fn figures(conn: &mut DbConn, now: NaiveDateTime) -> QueryResult<Figures> {
         .group_by(events::action)
         .select((events::action, count_star()))
         .load(conn)?;
-    eprintln!("step {} {:?}", line!(), t.elapsed());
     let recent_decisions: Vec<(String, NaiveDateTime)> = decided()
         .inner_join(requests::table)
         .filter(requests::confirmed_at.ge(since))
         .select((events::action, requests::confirmed_at.assume_not_null()))
         .load(conn)?;
-    eprintln!("step {} {:?}", line!(), t.elapsed());
     let samples = requests::table
         .filter(requests::is_sample.eq(true))
         .filter(requests::confirmed_at.is_not_null())
         .count()
         .get_result(conn)?;
-    eprintln!("step {} {:?}", line!(), t.elapsed());
 
     let mut screening = Screening::default();
     for (action, n) in decision_counts {

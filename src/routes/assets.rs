@@ -1,36 +1,11 @@
-//! Static assets compiled into the binary, served under a name that carries
-//! a hash of their content, so browsers may cache them forever.
-
-use std::sync::OnceLock;
+//! Serves the static assets (see [`crate::assets`]) under their hashed
+//! names, cached by browsers for a year.
 
 use actix_web::http::header::{self, CacheControl, CacheDirective, ETag, EntityTag};
 use actix_web::{HttpRequest, HttpResponse, web};
-use sha2::{Digest, Sha256};
 
+use crate::assets::stylesheet;
 use crate::error::AppError;
-
-const STYLESHEET: &str = include_str!("../../static/clarion.css");
-
-struct Asset {
-    path: String,
-    etag: String,
-}
-
-fn stylesheet() -> &'static Asset {
-    static ASSET: OnceLock<Asset> = OnceLock::new();
-    ASSET.get_or_init(|| {
-        let digest = hex::encode(Sha256::digest(STYLESHEET.as_bytes()));
-        Asset {
-            path: format!("/static/clarion.{}.css", &digest[..12]),
-            etag: digest[..24].to_owned(),
-        }
-    })
-}
-
-/// The stylesheet's address for `<link>`.
-pub fn stylesheet_path() -> &'static str {
-    &stylesheet().path
-}
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/static/{name}", web::get().to(serve));
@@ -65,5 +40,5 @@ async fn serve(req: HttpRequest, name: web::Path<String>) -> Result<HttpResponse
         .content_type("text/css; charset=utf-8")
         .insert_header(ETag(etag))
         .insert_header(cache)
-        .body(STYLESHEET))
+        .body(asset.body))
 }

@@ -7,16 +7,13 @@ use askama::Template;
 use askama_web::WebTemplate;
 use serde::Deserialize;
 
-use crate::db;
 use crate::domain::email::EmailAddress;
 use crate::domain::fields::FieldErrors;
 use crate::domain::password;
 use crate::domain::person::{NameProblem, PersonName};
 use crate::error::AppError;
-use crate::mail::{self, Message, Outgoing, messages::Welcome};
-use crate::models::tokens::{self, Purpose};
-use crate::models::users::{self, NewUser};
 use crate::web::{AppState, Csrf, CsrfForm, Page};
+use crate::workflow::accounts;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/setup/{token}", web::get().to(show))
@@ -51,14 +48,10 @@ pub struct DonePage {
 }
 
 /// Is this a live setup link? Anything else is a plain 404.
-async fn check_token(state: &AppState, token: String) -> Result<String, AppError> {
+async fn check_token(state: &AppState, token: String) -> Result<(), AppError> {
     let now = state.clock.now();
     state
-        .db(move |conn| {
-            tokens::find_valid(conn, &token, Purpose::Setup, now)?
-                .map(|t| t.token_hash)
-                .ok_or(AppError::NotFound)
-        })
+        .db(move |conn| Ok(accounts::check_setup_link(conn, &token, now)?))
         .await
 }
 
@@ -85,7 +78,7 @@ async fn create(
     CsrfForm(form): CsrfForm<SetupForm>,
 ) -> Result<HttpResponse, AppError> {
     let token = token.into_inner();
-    let token_hash = check_token(&state, token.clone()).await?;
+    check_token(&state, token.clone()).await?;
 
     let mut errors = FieldErrors::default();
     let name = PersonName::parse(&form.name).map_err(|problem| match problem {
@@ -109,52 +102,17 @@ async fn create(
         _ => return rerender(&state, csrf, token, form, errors),
     };
 
-    let hash = password::hash(&form.password);
-    let now = state.clock.now();
-    let mail_host = state.mail_host();
-    let welcome = Welcome {
-        ctx: state.mail_context(),
-        name: name.clone(),
-        login_url: state.settings.url("/login"),
-    }
-    .render()?;
-    let address = email.as_str().to_owned();
-    let (name_for_page, email_for_page) = (name.clone(), address.clone());
+    let ctx = state.workflow();
+    let (name_for_page, email_for_page) = (name.clone(), email.as_str().to_owned());
+    let password = form.password;
     state
         .db(move |conn| {
-            db::write_transaction(conn, |conn| {
-                // Two tabs racing on one link: only one consumes it.
-                if !tokens::consume(conn, &token_hash, now)? {
-                    return Err(AppError::NotFound);
-                }
-                let id = db::new_id();
-                users::insert(
-                    conn,
-                    &NewUser {
-                        id: &id,
-                        email: &address,
-                        name: &name,
-                        password_hash: Some(&hash),
-                        is_secretariat: true,
-                        active: true,
-                        created_at: now,
-                    },
-                )?;
-                tokens::revoke_unused(conn, Purpose::Setup)?;
-                mail::enqueue(
-                    conn,
-                    &mail_host,
-                    Outgoing {
-                        event_key: &format!("setup-{id}"),
-                        request_id: None,
-                        recipient: &address,
-                        rendered: welcome,
-                        list_unsubscribe: None,
-                    },
-                    now,
-                )?;
-                Ok(())
-            })
+            let account = accounts::FirstAccount {
+                name: &name,
+                email: &email,
+                password: &password,
+            };
+            Ok(accounts::create_first_account(conn, &ctx, &token, account)?)
         })
         .await?;
     state.wake_mail_worker();
@@ -195,27 +153,4 @@ fn rerender(
     Ok(HttpResponse::build(StatusCode::UNPROCESSABLE_ENTITY)
         .content_type("text/html; charset=utf-8")
         .body(body))
-}
-
-/// On a database without accounts, issues a fresh setup link (revoking
-/// older ones) for the log; returns None when someone already has an account.
-pub fn issue_link_if_needed(
-    conn: &mut db::DbConn,
-    base_url: &str,
-    now: chrono::NaiveDateTime,
-) -> Result<Option<String>, diesel::result::Error> {
-    db::write_transaction(conn, |conn| {
-        if users::count(conn)? > 0 {
-            return Ok(None);
-        }
-        tokens::revoke_unused(conn, Purpose::Setup)?;
-        let token = tokens::issue(
-            conn,
-            Purpose::Setup,
-            tokens::Subject::default(),
-            now,
-            Some(now + chrono::TimeDelta::days(7)),
-        )?;
-        Ok(Some(format!("{base_url}/setup/{token}")))
-    })
 }

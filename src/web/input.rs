@@ -51,6 +51,29 @@ pub async fn refuse_control_characters(
     Ok(next.call(req).await?.map_into_boxed_body())
 }
 
+/// The page of a paged list asked for in the query string: read by the
+/// list's handler, and by the page cache for the key it keeps the page
+/// under.
+#[derive(serde::Deserialize)]
+pub struct PageQuery {
+    page: Option<String>,
+}
+
+impl PageQuery {
+    /// The page asked for; a page that does not exist is an address that
+    /// does not exist.
+    pub fn number(&self) -> Result<usize, crate::error::AppError> {
+        match self.page.as_deref() {
+            None => Ok(1),
+            Some(text) => text
+                .parse::<usize>()
+                .ok()
+                .filter(|n| *n >= 1)
+                .ok_or(crate::error::AppError::NotFound),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

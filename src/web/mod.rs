@@ -4,12 +4,13 @@
 pub mod client;
 pub mod conditional;
 pub mod csrf;
+pub mod error_pages;
 pub mod head;
 pub mod input;
 pub mod intake;
 pub mod metrics;
 pub mod page_cache;
-mod search;
+pub mod search;
 pub mod security;
 pub mod session;
 pub mod slow_clients;
@@ -26,7 +27,6 @@ use crate::error::AppError;
 use crate::mail::MailContext;
 
 pub use csrf::{Csrf, CsrfForm, NoFields};
-pub use search::Searched;
 pub use session::{SignedIn, Viewer};
 
 pub struct AppState {
@@ -39,7 +39,7 @@ pub struct AppState {
     pub mail_wake: Arc<Notify>,
     pub metrics: metrics::Metrics,
     pub page_cache: page_cache::PageCache,
-    pub search_index: Arc<crate::models::search_index::SearchIndex>,
+    pub search_index: Arc<crate::search::SearchIndex>,
     /// Stores submissions of the request form in groups.
     pub intake: intake::Intake,
     /// One permit per pooled connection: a request waits for its turn here,
@@ -110,7 +110,7 @@ impl AppState {
 
     pub fn page(&self, section: &'static str) -> Page {
         Page {
-            stylesheet: crate::routes::assets::stylesheet_path(),
+            stylesheet: crate::assets::stylesheet_path(),
             section,
             site_name: self.settings.site_name.clone(),
             user_name: None,
@@ -153,7 +153,7 @@ impl Page {
     /// For the rare page rendered without application state.
     pub fn bare() -> Self {
         Self {
-            stylesheet: crate::routes::assets::stylesheet_path(),
+            stylesheet: crate::assets::stylesheet_path(),
             section: "",
             site_name: "Clarion".into(),
             user_name: None,
@@ -161,23 +161,12 @@ impl Page {
     }
 }
 
-/// A keyed hash of a value, for counting attempts without storing who made
-/// them; `purpose` keeps the hashes of different uses apart.
-pub fn keyed_hash(secret: &[u8; 32], purpose: &str, value: &str) -> String {
-    use hmac::{Hmac, Mac};
-    let mut mac = Hmac::<sha2::Sha256>::new_from_slice(secret).expect("HMAC takes any key length");
-    mac.update(purpose.as_bytes());
-    mac.update(b":");
-    mac.update(value.as_bytes());
-    hex::encode(mac.finalize().into_bytes())
-}
-
 /// A keyed hash of who the client is (see [`client`]), for throttles.
 pub fn client_key(req: &actix_web::HttpRequest, settings: &Settings) -> String {
     let who = client::address(req, &settings.trusted_proxies)
         .map(client::bucket)
         .unwrap_or_default();
-    keyed_hash(settings.secret_key.expose(), "client", &who)
+    crate::domain::keyed::keyed_hash(settings.secret_key.expose(), "client", &who)
 }
 
 impl AppState {

@@ -41,7 +41,7 @@ fn is_register(path: &str) -> bool {
 /// every parameter counts.
 fn parameters_read(pattern: &str) -> Option<&'static [&'static str]> {
     use crate::domain::search::RawFilters;
-    use crate::routes::public::PageQuery;
+    use crate::web::input::PageQuery;
     match pattern {
         "/clarifications" | "/clarifications.csv" | "/api/v1/clarifications" => {
             fields_of::<RawFilters>()

@@ -1,22 +1,13 @@
-//! Where a search of the register runs: it needs the database for its rows
-//! only once the search index and the form's choices are held in memory,
-//! and then the quickest way to read them depends on the backend.
+//! How a page runs a search (see [`crate::search`]) on the application's
+//! connections: from the worker that serves the request when all it needs
+//! is rows, else on the blocking pool.
 
-use std::sync::Arc;
-
-use super::AppState;
 use crate::db::{DatabaseUrl, DbConn, reads};
 use crate::domain::search::Filters;
 use crate::error::AppError;
-use crate::models::register::{self, Results};
-use crate::models::search_index::Choices;
-
-/// What a search page shows: the choices of its form, and its results when
-/// there were valid filters naming no unknown standard.
-pub struct Searched {
-    pub choices: Arc<Choices>,
-    pub results: Option<Results>,
-}
+use crate::models::register;
+use crate::search::{Searched, knows_its_standard, search, search_held};
+use crate::web::AppState;
 
 impl AppState {
     /// Searches the register as of `version` (the one the page cache has
@@ -46,7 +37,7 @@ impl AppState {
             let choices = index.choices(conn, version)?;
             let results = match filters {
                 Some(filters) if knows_its_standard(&choices, &filters) => {
-                    Some(register::search(conn, &index, Some(version), &filters)?)
+                    Some(search(conn, &index, Some(version), &filters)?)
                 }
                 _ => None,
             };
@@ -60,9 +51,9 @@ impl AppState {
     }
 
     /// The search on PostgreSQL once the index and choices are held; none
-    /// when it needs more (see [`register::search_held`]) or the read
-    /// failed, to be run on the blocking pool instead: an error there is
-    /// the request's answer, a broken connection here is not.
+    /// when it needs more (see [`search_held`]) or the read failed, to be
+    /// run on the blocking pool instead: an error there is the request's
+    /// answer, a broken connection here is not.
     async fn search_from_worker(
         &self,
         url: &str,
@@ -78,7 +69,7 @@ impl AppState {
             });
         };
         let read = match reads::connection(url, self.settings.db_timeout()).await {
-            Ok(conn) => register::search_held(&conn, &words, &choices, filters).await,
+            Ok(conn) => search_held(&conn, &words, &choices, filters).await,
             Err(e) => {
                 tracing::warn!(error = %e, "cannot connect for reads from the worker");
                 return None;
@@ -96,11 +87,4 @@ impl AppState {
             }
         }
     }
-}
-
-fn knows_its_standard(choices: &Choices, filters: &Filters) -> bool {
-    filters
-        .standard
-        .as_deref()
-        .is_none_or(|slug| choices.knows(slug))
 }

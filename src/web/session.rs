@@ -13,6 +13,7 @@ use crate::error::AppError;
 use crate::models::sessions;
 use crate::models::users::User;
 use crate::web::AppState;
+use crate::workflow::accounts::IDLE_TIMEOUT;
 
 /// The session cookie's name. Over https it takes the `__Host-` prefix:
 /// browsers then keep it only as set by this very host, Secure, for the
@@ -25,9 +26,6 @@ pub fn cookie_name(https: bool) -> &'static str {
     }
 }
 
-/// A session unused this long ends; the browser is told so again whenever
-/// its session is used, so that it slides too.
-pub const IDLE_TIMEOUT: TimeDelta = TimeDelta::hours(8);
 /// Last-seen times are written at most this often, not on every request.
 const TOUCH_EVERY: TimeDelta = TimeDelta::minutes(5);
 

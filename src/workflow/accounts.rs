@@ -1,4 +1,4 @@
-//! Signing in and out, password resets and invitations.
+//! The first account, signing in and out, password resets and invitations.
 
 use std::sync::OnceLock;
 
@@ -7,14 +7,14 @@ use chrono::TimeDelta;
 use super::{Ctx, WorkflowError};
 use crate::db::{self, DbConn};
 use crate::domain::email::EmailAddress;
+use crate::domain::keyed::keyed_hash;
 use crate::domain::password;
-use crate::mail::messages::{Invitation, PasswordReset};
+use crate::mail::messages::{Invitation, PasswordReset, Welcome};
 use crate::models::groups::{self, MembershipForm};
 use crate::models::rate::{self, Limit};
 use crate::models::sessions;
 use crate::models::tokens::{self, Purpose};
 use crate::models::users::{self, NewUser, User};
-use crate::web::keyed_hash;
 
 /// Failed sign-ins are counted over this window, three ways: for one
 /// account from one client, for one client whatever the account, and for
@@ -22,6 +22,10 @@ use crate::web::keyed_hash;
 /// reach alone (it is paused before), so nobody locks an account holder
 /// out from elsewhere without many addresses; and it still bounds a guess
 /// spread over many.
+/// A session unused this long ends; the browser is told so again whenever
+/// its session is used, so that it slides too.
+pub const IDLE_TIMEOUT: TimeDelta = TimeDelta::hours(8);
+
 pub const LOGIN_WINDOW: TimeDelta = TimeDelta::minutes(15);
 pub const LOGIN_FAILURES_PER_ACCOUNT_AND_CLIENT: i64 = 5;
 pub const LOGIN_FAILURES_PER_CLIENT: i64 = 20;
@@ -295,6 +299,93 @@ pub fn invite(conn: &mut DbConn, ctx: &Ctx, invitee: Invitee<'_>) -> Result<(), 
             &format!("invite-{id}"),
             invitee.email.as_str(),
             &message,
+        )
+    })
+}
+
+/// How long a setup link printed in the log stays usable.
+pub const SETUP_VALIDITY: TimeDelta = TimeDelta::days(7);
+
+/// On a database without accounts, issues a fresh setup link (revoking
+/// older ones) to print in the log; none when someone already has an
+/// account.
+pub fn issue_setup_link(
+    conn: &mut DbConn,
+    base_url: &str,
+    now: chrono::NaiveDateTime,
+) -> Result<Option<String>, WorkflowError> {
+    db::write_transaction(conn, |conn| {
+        if users::count(conn)? > 0 {
+            return Ok(None);
+        }
+        tokens::revoke_unused(conn, Purpose::Setup)?;
+        let token = tokens::issue(
+            conn,
+            Purpose::Setup,
+            tokens::Subject::default(),
+            now,
+            Some(now + SETUP_VALIDITY),
+        )?;
+        Ok(Some(format!("{base_url}/setup/{token}")))
+    })
+}
+
+/// Whether a setup link is live.
+pub fn check_setup_link(
+    conn: &mut DbConn,
+    token: &str,
+    now: chrono::NaiveDateTime,
+) -> Result<(), WorkflowError> {
+    tokens::find_valid(conn, token, Purpose::Setup, now)?
+        .map(|_| ())
+        .ok_or(WorkflowError::NotFound)
+}
+
+/// The first account, as typed on the setup page.
+pub struct FirstAccount<'a> {
+    pub name: &'a str,
+    pub email: &'a EmailAddress,
+    pub password: &'a str,
+}
+
+/// Creates the first secretariat account through a live setup link: the
+/// link is spent (of two tabs racing on one link, only one wins), every
+/// other setup link revoked, and the newcomer welcomed by mail.
+pub fn create_first_account(
+    conn: &mut DbConn,
+    ctx: &Ctx,
+    token: &str,
+    account: FirstAccount<'_>,
+) -> Result<(), WorkflowError> {
+    let hash = password::hash(account.password);
+    db::write_transaction(conn, |conn| {
+        if !tokens::consume(conn, &tokens::hash(token), ctx.now)? {
+            return Err(WorkflowError::NotFound);
+        }
+        let id = db::new_id();
+        users::insert(
+            conn,
+            &NewUser {
+                id: &id,
+                email: account.email.as_str(),
+                name: account.name,
+                password_hash: Some(&hash),
+                is_secretariat: true,
+                active: true,
+                created_at: ctx.now,
+            },
+        )?;
+        tokens::revoke_unused(conn, Purpose::Setup)?;
+        let welcome = Welcome {
+            ctx: ctx.mail.clone(),
+            name: account.name.to_owned(),
+            login_url: ctx.url("/login"),
+        };
+        ctx.send(
+            conn,
+            &format!("setup-{id}"),
+            account.email.as_str(),
+            &welcome,
         )
     })
 }

@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod conflicts;
+pub mod meetings;
 pub mod queue;
 pub mod registry;
 pub mod rounds;
@@ -14,7 +15,6 @@ use chrono::NaiveDateTime;
 
 use crate::db::DbConn;
 use crate::domain::lifecycle::Refusal;
-use crate::error::AppError;
 use crate::mail::outbox::NewMessage;
 use crate::mail::{self, MailContext, Message, Outgoing};
 
@@ -177,21 +177,4 @@ pub enum WorkflowError {
     Database(#[from] diesel::result::Error),
     #[error("{0}")]
     Internal(String),
-}
-
-impl From<WorkflowError> for AppError {
-    fn from(e: WorkflowError) -> Self {
-        match e {
-            WorkflowError::Refused(refusal) => AppError::Conflict(refusal.to_string()),
-            WorkflowError::Changed
-            | WorkflowError::Round(_)
-            | WorkflowError::GroupCannotAnswer(_) => AppError::Conflict(e.to_string()),
-            WorkflowError::NotFound => AppError::NotFound,
-            WorkflowError::Invalid(message) | WorkflowError::Field(message) => {
-                AppError::Conflict(message)
-            }
-            WorkflowError::Database(e) => AppError::from(e),
-            WorkflowError::Internal(message) => AppError::Internal(message),
-        }
-    }
 }

@@ -14,7 +14,7 @@ use super::workspace::{
 use super::{Ctx, WorkflowError};
 use crate::db::{self, DbConn};
 use crate::domain::consensus::{
-    self, ChangeClass, Outcome, Position, Quorum, RoundFacts, RoundRefusal, Tally,
+    self, ChangeClass, Kind, Outcome, Position, Quorum, RoundFacts, RoundRefusal, Tally,
 };
 use crate::domain::lifecycle::{self, Action, Actor};
 use crate::mail::messages::{DecisionStands, EditorialChange, ObjectionRaised, OppositionRaised};
@@ -29,7 +29,7 @@ pub const DEFAULT_ROUND: TimeDelta = TimeDelta::days(21);
 /// Members who have not voted hear this long before the deadline.
 pub const REMINDER_BEFORE: TimeDelta = TimeDelta::days(3);
 
-fn group_of(request: &Request) -> Result<String, WorkflowError> {
+pub(super) fn group_of(request: &Request) -> Result<String, WorkflowError> {
     request
         .group_id
         .clone()
@@ -447,9 +447,10 @@ fn replace_round(
     )
 }
 
-/// A voter of the decided round objects to its editorial change within
-/// the window: the request goes back to the group, and the convenors and
-/// the secretariat hear of it.
+/// A voter of the decided round objects to its editorial change, or a
+/// voting member who did not attend to a meeting's decision, within the
+/// window: the request goes back to the group, and the convenors and the
+/// secretariat hear of it.
 pub fn object(
     conn: &mut DbConn,
     ctx: &Ctx,
@@ -488,6 +489,7 @@ pub fn object(
             request: summary(conn, request)?,
             objector: acting.user.name.clone(),
             reason: reason.to_owned(),
+            at_meeting: round.kind == Kind::Meeting,
             link_url: request_url(ctx, request),
         };
         send_each(conn, ctx, request, &event, &recipients, &message)
@@ -538,6 +540,7 @@ pub fn confirm_decisions(conn: &mut DbConn, ctx: &Ctx) -> Result<usize, Workflow
                 ctx: ctx.mail.clone(),
                 request: summary(conn, &request)?,
                 final_text: round.final_answer.clone().unwrap_or_default(),
+                at_meeting: round.kind == Kind::Meeting,
                 link_url: request_url(ctx, &request),
             };
             send_each(conn, ctx, &request, &event, &recipients, &message)?;

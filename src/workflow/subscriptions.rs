@@ -138,7 +138,7 @@ pub fn confirm(conn: &mut DbConn, ctx: &Ctx, token: &str) -> Result<(), Workflow
 }
 
 fn mac(key: &[u8; 32], subscription_id: &str) -> String {
-    crate::web::keyed_hash(key, "unsubscribe", subscription_id)
+    crate::domain::keyed::keyed_hash(key, "unsubscribe", subscription_id)
 }
 
 /// The link that stops a subscription. It is a MAC of the subscription id,

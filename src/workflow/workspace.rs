@@ -19,12 +19,13 @@ use crate::models::comments::Comment;
 use crate::models::committees::Committee;
 use crate::models::events::Event;
 use crate::models::groups::Group;
+use crate::models::meetings::Meeting;
 use crate::models::requests::{self, Change, Contact, Request};
 use crate::models::rounds::{ListedVoter, ObjectionView, Round, VoteView};
 use crate::models::standards::Standard;
 use crate::models::tokens::{self, Purpose};
 use crate::models::users::User;
-use crate::models::{comments, committees, events, groups, rounds, standards, users};
+use crate::models::{comments, committees, events, groups, meetings, rounds, standards, users};
 
 /// A request as one signed-in person may see it.
 pub struct Visible {
@@ -629,6 +630,10 @@ pub struct RequestView {
     pub committees: Vec<Committee>,
     /// The deadline the round form proposes.
     pub default_deadline: NaiveDateTime,
+    /// For the convenor's record of a meeting: the group's voting members
+    /// today (id, name), whom the form offers as attendees, and today.
+    pub meeting_voters: Vec<(String, String)>,
+    pub today: chrono::NaiveDate,
 }
 
 /// A round as its page and its decision record show it.
@@ -655,6 +660,8 @@ pub struct RoundView {
     /// Conflicts of interest: who allowed each conflicted vote, and the
     /// interests voters declared on their memberships, by voter.
     pub conflicts: super::conflicts::RoundConflicts,
+    /// The meeting it was decided at, for a round of kind meeting.
+    pub meeting: Option<Meeting>,
 }
 
 impl RoundView {
@@ -688,6 +695,16 @@ impl RoundView {
         self.votes
             .iter()
             .filter(|v| v.position.is_opposition())
+            .collect()
+    }
+
+    /// Those on the voter list who attended the meeting, with their
+    /// positions.
+    pub fn attendees(&self) -> Vec<(&ListedVoter, Option<&VoteView>)> {
+        self.voters
+            .iter()
+            .filter(|v| v.attended == Some(true))
+            .map(|v| (v, self.vote_of(&v.user_id)))
             .collect()
     }
 
@@ -742,6 +759,7 @@ fn round_view(
         None => None,
     };
     Ok(Some(RoundView {
+        meeting: meetings::of_round(conn, &round.id)?,
         tally: super::rounds::tally_of(&voters, &votes),
         my_vote: votes.iter().find(|v| v.user_id == user.id).cloned(),
         me: voters.iter().find(|v| v.user_id == user.id).cloned(),
@@ -786,7 +804,7 @@ pub fn request_page(
         .as_ref()
         .and_then(|view| view.round.objections_until)
         .is_some_and(|until| now <= until);
-    let actions = WORKSPACE_ACTIONS
+    let actions: Vec<Action> = WORKSPACE_ACTIONS
         .into_iter()
         .filter(|a| standing.decide(request.state, *a).is_ok())
         .filter(|a| match a {
@@ -795,6 +813,19 @@ pub fn request_page(
             _ => true,
         })
         .collect();
+    let meeting_voters = match &group {
+        Some(group) if actions.contains(&Action::RecordMeetingDecision) => {
+            let mut named = Vec::new();
+            for voter in groups::voters_on(conn, group, now)? {
+                named.push((
+                    voter.user_id.clone(),
+                    users::find(conn, &voter.user_id)?.name,
+                ));
+            }
+            named
+        }
+        _ => Vec::new(),
+    };
     Ok(RequestView {
         standard: standards::find_by_id(conn, &request.standard_id)?,
         group,
@@ -811,6 +842,8 @@ pub fn request_page(
         groups: groups::all(conn)?,
         committees: committees::all(conn)?,
         default_deadline: now + super::rounds::DEFAULT_ROUND,
+        meeting_voters,
+        today: now.date(),
         request,
     })
 }

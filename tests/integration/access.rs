@@ -1,5 +1,6 @@
 //! Who may do what (SPEC §3, issue 4 item 9): every workspace and admin
-//! address, read and posted to, by each kind of person, against one table.
+//! route of the route table (support/routes.rs), read and posted to, by
+//! each kind of person, against one table of answers.
 //! A request outside one's rights answers 404, never 403; anonymous visitors
 //! are sent to sign in; whoever may read a request but may not take this
 //! action (or not now) is refused with 409. Every post carries a valid CSRF
@@ -17,13 +18,8 @@ use diesel::prelude::*;
 use crate::on_both_databases;
 use crate::support::app::{Backend, Person, TestApp, csrf_token_in};
 use crate::support::journey::{confirmed_request, valid_form};
-use crate::workspace::{act, screened_world};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Method {
-    Get,
-    Post,
-}
+use crate::support::routes::{self, Audience, Method};
+use crate::support::workspace::{act, screened_world};
 
 /// What a person gets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,12 +40,14 @@ enum Answer {
     Refused,
 }
 
-/// Where the request of a `{ref}` address stands when the row is tried:
+/// Where the request of a `{reference}` address stands when the row is tried:
 /// each row gets a request of MG 17025 in that state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum At {
-    /// The address names no request of the test.
+    /// The address names no request.
     NoRequest,
+    /// `{reference}` is a reference no request has.
+    Unknown,
     /// Confirmed, not yet accepted: only the secretariat may read it.
     Screening,
     /// Accepted for MG 17025: its members read it.
@@ -61,6 +59,7 @@ enum At {
     Confirming,
     /// Consensus recorded, awaiting publication.
     Decided,
+    Published,
 }
 
 /// The people of every row, in the order of the table's columns.
@@ -77,92 +76,170 @@ mod expected {
     use super::At::{self, *};
     use super::Method::{self, *};
 
-    /// SPEC §3 as answers. Placeholders: `{ref}` the request (in the state
-    /// of the third column), `{group}` MG 17000, `{user}` a spare account,
-    /// `{committee}` ISO/TC 176, `{slug}` ISO/IEC 17025:2017,
-    /// `{organisation}` AFNOR.
+    /// SPEC §3 as answers, route by route, each named by its example in
+    /// the route table. `{reference}` is a request in the state of the
+    /// third column; `{group}` MG 17000, `{user}` a spare account,
+    /// `{committee}` ISO/TC 176, `{slug}` ISO/IEC 17025:2017.
     #[rustfmt::skip]
     pub const TABLE: &[(Method, &str, At, [Answer; 5])] = &[
-        //     route                                           request     anon.  member A  member B  conv. A   secretariat
-        (Get,  "/workspace",                                   NoRequest, [Login, Ok,       Ok,       Ok,       Ok      ]),
-        (Get,  "/workspace/requests/CR-1999-0001",             NoRequest, [Login, NotFound, NotFound, NotFound, NotFound]),
-        (Post, "/workspace/requests/CR-1999-0001/comments",    NoRequest, [Login, NotFound, NotFound, NotFound, NotFound]),
-        (Get,  "/workspace/requests/{ref}",                    Screening, [Login, NotFound, NotFound, NotFound, Ok      ]),
-        (Get,  "/workspace/requests/{ref}",                    InGroup,   [Login, Ok,       NotFound, Ok,       Ok      ]),
-        (Get,  "/workspace/requests/{ref}",                    Balloting, [Login, Ok,       NotFound, Ok,       Ok      ]),
-        (Get,  "/workspace/requests/{ref}",                    Confirming,[Login, Ok,       NotFound, Ok,       Ok      ]),
-        (Get,  "/workspace/requests/{ref}",                    Decided,   [Login, Ok,       NotFound, Ok,       Ok      ]),
-        (Post, "/workspace/requests/{ref}/accept",             InGroup,   [Login, Refused,  NotFound, Refused,  Refused ]),
-        (Post, "/workspace/requests/{ref}/accept",             Screening, [Login, NotFound, NotFound, NotFound, Done    ]),
-        (Post, "/workspace/requests/{ref}/ask",                InGroup,   [Login, Refused,  NotFound, Refused,  Refused ]),
-        (Post, "/workspace/requests/{ref}/ask",                Screening, [Login, NotFound, NotFound, NotFound, Done    ]),
-        (Post, "/workspace/requests/{ref}/not-admissible",     InGroup,   [Login, Refused,  NotFound, Refused,  Refused ]),
-        (Post, "/workspace/requests/{ref}/not-admissible",     Screening, [Login, NotFound, NotFound, NotFound, Done    ]),
-        (Post, "/workspace/requests/{ref}/refer",              InGroup,   [Login, Refused,  NotFound, Refused,  Refused ]),
-        (Post, "/workspace/requests/{ref}/refer",              Screening, [Login, NotFound, NotFound, NotFound, Done    ]),
-        (Post, "/workspace/requests/{ref}/duplicate",          Screening, [Login, NotFound, NotFound, NotFound, Done    ]),
-        (Post, "/workspace/requests/{ref}/duplicate",          InGroup,   [Login, Refused,  NotFound, Refused,  Done    ]),
-        (Post, "/workspace/requests/{ref}/reassign",           Screening, [Login, NotFound, NotFound, NotFound, Done    ]),
-        (Post, "/workspace/requests/{ref}/reassign",           InGroup,   [Login, Refused,  NotFound, Refused,  Done    ]),
-        (Post, "/workspace/requests/{ref}/comments",           Screening, [Login, NotFound, NotFound, NotFound, Refused ]),
-        (Post, "/workspace/requests/{ref}/comments",           InGroup,   [Login, Done,     NotFound, Done,     Refused ]),
-        (Post, "/workspace/requests/{ref}/rounds",             Screening, [Login, NotFound, NotFound, NotFound, Refused ]),
-        (Post, "/workspace/requests/{ref}/rounds",             InGroup,   [Login, Refused,  NotFound, Done,     Refused ]),
-        (Post, "/workspace/requests/{ref}/responses",          InGroup,   [Login, Refused,  NotFound, Refused,  Refused ]),
-        (Post, "/workspace/requests/{ref}/responses",          Balloting, [Login, Refused,  NotFound, Done,     Refused ]),
-        (Post, "/workspace/requests/{ref}/allowances",         InGroup,   [Login, Refused,  NotFound, Refused,  Refused ]),
-        (Post, "/workspace/requests/{ref}/allowances",         Balloting, [Login, Refused,  NotFound, Done,     Refused ]),
-        (Post, "/workspace/requests/{ref}/vote",               InGroup,   [Login, Refused,  NotFound, Refused,  Refused ]),
-        (Post, "/workspace/requests/{ref}/vote",               Balloting, [Login, Done,     NotFound, Done,     Refused ]),
-        (Post, "/workspace/requests/{ref}/consensus",          Balloting, [Login, Refused,  NotFound, Done,     Refused ]),
-        (Post, "/workspace/requests/{ref}/no-consensus-yet",   Balloting, [Login, Refused,  NotFound, Done,     Refused ]),
-        (Post, "/workspace/requests/{ref}/no-consensus",       Balloting, [Login, Refused,  NotFound, Refused,  Refused ]),
-        (Post, "/workspace/requests/{ref}/no-consensus",       InGroup,   [Login, Refused,  NotFound, Done,     Refused ]),
-        (Post, "/workspace/requests/{ref}/publish",            InGroup,   [Login, Refused,  NotFound, Refused,  Refused ]),
-        (Post, "/workspace/requests/{ref}/publish",            Decided,   [Login, Refused,  NotFound, Refused,  Done    ]),
-        (Post, "/workspace/requests/{ref}/send-back",          Decided,   [Login, Refused,  NotFound, Refused,  Done    ]),
-        (Post, "/workspace/requests/{ref}/objections",         Decided,   [Login, Refused,  NotFound, Refused,  Refused ]),
-        (Post, "/workspace/requests/{ref}/objections",         Confirming,[Login, Done,     NotFound, Refused,  Refused ]),
-        (Get,  "/admin",                                       NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
-        (Get,  "/admin/no-such-page",                          NoRequest, [Login, NotFound, NotFound, NotFound, NotFound]),
-        (Get,  "/admin/standards",                             NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
-        (Get,  "/admin/standards/new",                         NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
-        (Post, "/admin/standards",                             NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
-        (Get,  "/admin/standards/{slug}/edit",                 NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
-        (Get,  "/admin/standards/{slug}",                      NoRequest, [Login, NotFound, NotFound, NotFound, Redirect]),
-        (Post, "/admin/standards/{slug}",                      NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
-        (Get,  "/admin/groups",                                NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
-        (Get,  "/admin/groups/new",                            NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
-        (Post, "/admin/groups",                                NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
-        (Get,  "/admin/groups/{group}",                        NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
-        (Get,  "/admin/groups/{group}/members",                NoRequest, [Login, NotFound, NotFound, NotFound, Redirect]),
-        (Post, "/admin/groups/{group}/members",                NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
-        (Get,  "/admin/groups/{group}/members/{user}",         NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
-        (Post, "/admin/groups/{group}/members/{user}",         NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
-        (Get,  "/admin/groups/{group}/members/{user}/remove",  NoRequest, [Login, NotFound, NotFound, NotFound, Redirect]),
-        (Get,  "/admin/groups/{group}/rules",                  NoRequest, [Login, NotFound, NotFound, NotFound, Redirect]),
-        (Post, "/admin/groups/{group}/rules",                  NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
-        (Post, "/admin/groups/{group}/members/{user}/remove",  NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
-        (Get,  "/admin/organisations",                         NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
-        (Get,  "/admin/organisations/new",                     NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
-        (Post, "/admin/organisations",                         NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
-        (Get,  "/admin/organisations/{organisation}/edit",     NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
-        (Get,  "/admin/organisations/{organisation}",          NoRequest, [Login, NotFound, NotFound, NotFound, Redirect]),
-        (Post, "/admin/organisations/{organisation}",          NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
-        (Get,  "/admin/committees",                            NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
-        (Get,  "/admin/committees/new",                        NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
-        (Post, "/admin/committees",                            NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
-        (Get,  "/admin/committees/{committee}/edit",           NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
-        (Get,  "/admin/committees/{committee}",                NoRequest, [Login, NotFound, NotFound, NotFound, Redirect]),
-        (Post, "/admin/committees/{committee}",                NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
-        (Get,  "/admin/users",                                 NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
-        (Get,  "/admin/users/invite",                          NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
-        (Post, "/admin/users/invite",                          NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
-        (Get,  "/admin/users/{user}/deactivate",               NoRequest, [Login, NotFound, NotFound, NotFound, Redirect]),
-        (Post, "/admin/users/{user}/deactivate",               NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
-        (Post, "/admin/users/{user}/reactivate",               NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
-        (Post, "/admin/registry/checked",                      NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
+        //     route                                                 request     anon.  member A  member B  conv. A   secretariat
+        (Get,  "/workspace",                                         NoRequest, [Login, Ok,       Ok,       Ok,       Ok      ]),
+        (Get,  "/workspace/requests/{reference}",                    Unknown,   [Login, NotFound, NotFound, NotFound, NotFound]),
+        (Post, "/workspace/requests/{reference}/comments",           Unknown,   [Login, NotFound, NotFound, NotFound, NotFound]),
+        (Get,  "/workspace/requests/{reference}",                    Screening, [Login, NotFound, NotFound, NotFound, Ok      ]),
+        (Get,  "/workspace/requests/{reference}",                    InGroup,   [Login, Ok,       NotFound, Ok,       Ok      ]),
+        (Get,  "/workspace/requests/{reference}",                    Balloting, [Login, Ok,       NotFound, Ok,       Ok      ]),
+        (Get,  "/workspace/requests/{reference}",                    Decided,   [Login, Ok,       NotFound, Ok,       Ok      ]),
+        (Get,  "/workspace/requests/{reference}",                    Published, [Login, Ok,       NotFound, Ok,       Ok      ]),
+        (Get,  "/workspace/requests/{reference}",                    Confirming,[Login, Ok,       NotFound, Ok,       Ok      ]),
+        (Post, "/workspace/requests/{reference}/accept",             InGroup,   [Login, Refused,  NotFound, Refused,  Refused ]),
+        (Post, "/workspace/requests/{reference}/accept",             Screening, [Login, NotFound, NotFound, NotFound, Done    ]),
+        (Post, "/workspace/requests/{reference}/ask",                InGroup,   [Login, Refused,  NotFound, Refused,  Refused ]),
+        (Post, "/workspace/requests/{reference}/ask",                Screening, [Login, NotFound, NotFound, NotFound, Done    ]),
+        (Post, "/workspace/requests/{reference}/not-admissible",     InGroup,   [Login, Refused,  NotFound, Refused,  Refused ]),
+        (Post, "/workspace/requests/{reference}/not-admissible",     Screening, [Login, NotFound, NotFound, NotFound, Done    ]),
+        (Post, "/workspace/requests/{reference}/refer",              InGroup,   [Login, Refused,  NotFound, Refused,  Refused ]),
+        (Post, "/workspace/requests/{reference}/refer",              Screening, [Login, NotFound, NotFound, NotFound, Done    ]),
+        (Post, "/workspace/requests/{reference}/duplicate",          Screening, [Login, NotFound, NotFound, NotFound, Done    ]),
+        (Post, "/workspace/requests/{reference}/duplicate",          InGroup,   [Login, Refused,  NotFound, Refused,  Done    ]),
+        (Post, "/workspace/requests/{reference}/reassign",           Screening, [Login, NotFound, NotFound, NotFound, Done    ]),
+        (Post, "/workspace/requests/{reference}/reassign",           InGroup,   [Login, Refused,  NotFound, Refused,  Done    ]),
+        (Post, "/workspace/requests/{reference}/comments",           Screening, [Login, NotFound, NotFound, NotFound, Refused ]),
+        (Post, "/workspace/requests/{reference}/comments",           InGroup,   [Login, Done,     NotFound, Done,     Refused ]),
+        (Post, "/workspace/requests/{reference}/rounds",             Screening, [Login, NotFound, NotFound, NotFound, Refused ]),
+        (Post, "/workspace/requests/{reference}/rounds",             InGroup,   [Login, Refused,  NotFound, Done,     Refused ]),
+        (Post, "/workspace/requests/{reference}/vote",               InGroup,   [Login, Refused,  NotFound, Refused,  Refused ]),
+        (Post, "/workspace/requests/{reference}/vote",               Balloting, [Login, Done,     NotFound, Done,     Refused ]),
+        (Post, "/workspace/requests/{reference}/consensus",          Balloting, [Login, Refused,  NotFound, Done,     Refused ]),
+        (Post, "/workspace/requests/{reference}/no-consensus-yet",   Balloting, [Login, Refused,  NotFound, Done,     Refused ]),
+        (Post, "/workspace/requests/{reference}/no-consensus",       Balloting, [Login, Refused,  NotFound, Refused,  Refused ]),
+        (Post, "/workspace/requests/{reference}/no-consensus",       InGroup,   [Login, Refused,  NotFound, Done,     Refused ]),
+        (Post, "/workspace/requests/{reference}/mark",               Decided,   [Login, Refused,  NotFound, Refused,  Refused ]),
+        (Post, "/workspace/requests/{reference}/publish",            InGroup,   [Login, Refused,  NotFound, Refused,  Refused ]),
+        (Post, "/workspace/requests/{reference}/publish",            Decided,   [Login, Refused,  NotFound, Refused,  Done    ]),
+        (Post, "/workspace/requests/{reference}/send-back",          Decided,   [Login, Refused,  NotFound, Refused,  Done    ]),
+        (Post, "/workspace/requests/{reference}/mark",               Published, [Login, Refused,  NotFound, Refused,  Done    ]),
+        (Get,  "/admin",                                             NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
+        (Get,  "/admin/standards",                                   NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
+        (Get,  "/admin/standards/new",                               NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
+        (Post, "/admin/standards",                                   NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
+        (Get,  "/admin/standards/{slug}/edit",                       NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
+        (Get,  "/admin/standards/{slug}",                            NoRequest, [Login, NotFound, NotFound, NotFound, Redirect]),
+        (Post, "/admin/standards/{slug}",                            NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
+        (Get,  "/admin/groups",                                      NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
+        (Get,  "/admin/groups/new",                                  NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
+        (Post, "/admin/groups",                                      NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
+        (Get,  "/admin/groups/{group}",                              NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
+        (Get,  "/admin/groups/{group}/members",                      NoRequest, [Login, NotFound, NotFound, NotFound, Redirect]),
+        (Post, "/admin/groups/{group}/members",                      NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
+        (Get,  "/admin/groups/{group}/members/{user}",               NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
+        (Post, "/admin/groups/{group}/members/{user}",               NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
+        (Post, "/admin/groups/{group}/members/{user}/remove",        NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
+        (Get,  "/admin/groups/{group}/members/{user}/remove",        NoRequest, [Login, NotFound, NotFound, NotFound, Redirect]),
+        (Get,  "/admin/committees",                                  NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
+        (Get,  "/admin/committees/new",                              NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
+        (Post, "/admin/committees",                                  NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
+        (Get,  "/admin/committees/{committee}/edit",                 NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
+        (Get,  "/admin/committees/{committee}",                      NoRequest, [Login, NotFound, NotFound, NotFound, Redirect]),
+        (Post, "/admin/committees/{committee}",                      NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
+        (Get,  "/admin/users",                                       NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
+        (Get,  "/admin/users/invite",                                NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
+        (Post, "/admin/users/invite",                                NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
+        (Get,  "/admin/users/{user}/deactivate",                     NoRequest, [Login, NotFound, NotFound, NotFound, Redirect]),
+        (Post, "/admin/users/{user}/deactivate",                     NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
+        (Post, "/admin/users/{user}/reactivate",                     NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
+        (Get,  "/admin/mail",                                        NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
+        (Get,  "/admin/stats",                                       NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
+        (Post, "/workspace/requests/{reference}/responses",          InGroup,   [Login, Refused,  NotFound, Refused,  Refused ]),
+        (Post, "/workspace/requests/{reference}/responses",          Balloting, [Login, Refused,  NotFound, Done,     Refused ]),
+        (Post, "/workspace/requests/{reference}/allowances",         InGroup,   [Login, Refused,  NotFound, Refused,  Refused ]),
+        (Post, "/workspace/requests/{reference}/allowances",         Balloting, [Login, Refused,  NotFound, Done,     Refused ]),
+        (Post, "/workspace/requests/{reference}/objections",         Decided,   [Login, Refused,  NotFound, Refused,  Refused ]),
+        (Post, "/workspace/requests/{reference}/objections",         Confirming,[Login, Done,     NotFound, Refused,  Refused ]),
+        (Post, "/workspace/requests/{reference}/meeting",            Balloting, [Login, Refused,  NotFound, Refused,  Refused ]),
+        (Post, "/workspace/requests/{reference}/meeting",            InGroup,   [Login, Refused,  NotFound, Done,     Refused ]),
+        (Get,  "/admin/groups/{group}/rules",                        NoRequest, [Login, NotFound, NotFound, NotFound, Redirect]),
+        (Post, "/admin/groups/{group}/rules",                        NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
+        (Get,  "/admin/organisations",                               NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
+        (Post, "/admin/organisations",                               NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
+        (Get,  "/admin/organisations/new",                           NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
+        (Get,  "/admin/organisations/{organisation}/edit",           NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
+        (Get,  "/admin/organisations/{organisation}",                NoRequest, [Login, NotFound, NotFound, NotFound, Redirect]),
+        (Post, "/admin/organisations/{organisation}",                NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
+        (Post, "/admin/registry/checked",                            NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
     ];
+
+    /// Addresses no route claims.
+    #[rustfmt::skip]
+    pub const UNROUTED: &[(&str, [Answer; 5])] = &[
+        ("/admin/no-such-page",                                             [Login, NotFound, NotFound, NotFound, NotFound]),
+    ];
+}
+
+/// Whether the person of a column is among those the route table says may
+/// use a route: for the table's requests, member A and convenor A are of
+/// the request's group, member B is not.
+fn may_use(audience: Audience, who: usize) -> bool {
+    match audience {
+        Audience::Public => true,
+        Audience::LinkHolder => false,
+        Audience::SignedIn => who > 0,
+        Audience::Member => who == 1 || who == 3,
+        Audience::Convenor => who == 3,
+        Audience::Secretariat => who == 4,
+    }
+}
+
+/// The answer table and the route table say the same: every workspace and
+/// admin route has answers, each answered row is a route, and only those
+/// the route table names carry out a post, at least one of them somewhere.
+#[test]
+fn the_access_table_answers_for_every_workspace_and_admin_route() {
+    let mut problems = Vec::new();
+    for &(method, example, _, answers) in expected::TABLE {
+        let Some(route) = routes::find(method, example) else {
+            problems.push(format!(
+                "{method:?} {example} is no route of the route table"
+            ));
+            continue;
+        };
+        for (who, answer) in answers.iter().enumerate() {
+            if *answer == Answer::Done && !may_use(route.audience, who) {
+                problems.push(format!(
+                    "{method:?} {example}: {} acts, but it is for {:?}",
+                    PEOPLE[who], route.audience
+                ));
+            }
+        }
+    }
+    let guarded = routes::ROUTES
+        .iter()
+        .filter(|r| r.pattern.starts_with("/workspace") || r.pattern.starts_with("/admin"));
+    for route in guarded {
+        let rows: Vec<_> = expected::TABLE
+            .iter()
+            .filter(|(method, example, _, _)| *method == route.method && *example == route.example)
+            .collect();
+        if rows.is_empty() {
+            problems.push(format!(
+                "no answers for {:?} {}",
+                route.method, route.example
+            ));
+        }
+        let served = rows.iter().any(|(_, _, _, answers)| {
+            answers.iter().enumerate().any(|(who, answer)| {
+                may_use(route.audience, who)
+                    && matches!(answer, Answer::Ok | Answer::Redirect | Answer::Done)
+            })
+        });
+        if !rows.is_empty() && !served {
+            problems.push(format!(
+                "{:?} {}: none of {:?} is ever served",
+                route.method, route.example, route.audience
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
 on_both_databases!(every_route_answers_each_person_as_spec_section_3_says);
@@ -170,9 +247,13 @@ on_both_databases!(every_route_answers_each_person_as_spec_section_3_says);
 async fn every_route_answers_each_person_as_spec_section_3_says(backend: Backend) {
     let mut world = World::new(backend).await;
     let mut failures = Vec::new();
-    for &(method, route, at, answers) in expected::TABLE {
+    let unrouted = expected::UNROUTED
+        .iter()
+        .map(|&(path, answers)| (Method::Get, path, At::NoRequest, answers));
+    for (method, route, at, answers) in expected::TABLE.iter().copied().chain(unrouted) {
         let reference = match at {
             At::NoRequest => None,
+            At::Unknown => Some("CR-1999-0001".to_owned()),
             at => Some(world.request_at(at).await),
         };
         let path = world.address(route, reference.as_deref());
@@ -215,7 +296,7 @@ async fn every_route_answers_each_person_as_spec_section_3_says(backend: Backend
             }
             before = after;
         }
-        if let Some(reference) = reference {
+        if let Some(reference) = reference.filter(|_| at != At::Unknown) {
             world.moved(at, &reference);
         }
     }
@@ -489,7 +570,15 @@ fn steps_to(at: At) -> Vec<Step> {
             &[(3, "consensus", &[("final_answer", DRAFT)] as Form)],
         ]
         .concat(),
-        At::NoRequest => unreachable!("no request is needed"),
+        At::Published => [
+            &voted[..],
+            &[
+                (3, "consensus", &[("final_answer", DRAFT)] as Form),
+                (4, "publish", &[("consider_at_revision", "on")] as Form),
+            ],
+        ]
+        .concat(),
+        At::NoRequest | At::Unknown => unreachable!("no request is made"),
     }
 }
 
@@ -522,6 +611,7 @@ struct World {
     standard: (String, String, String),
     /// A published clarification, for `duplicate`.
     published: String,
+
     /// Requests no row has used up yet, by where they stand.
     ready: HashMap<At, String>,
     known: Vec<String>,
@@ -621,22 +711,8 @@ impl World {
             ready: HashMap::from([(At::Screening, first.clone())]),
             known: vec![first],
         };
-        let decided = world.request_at(At::Decided).await;
-        let response = act(
-            world.secretariat(),
-            &decided,
-            "publish",
-            &[("consider_at_revision", "on")],
-        )
-        .await;
-        assert_eq!(response.status(), 303, "published");
-        world.ready.remove(&At::Decided);
-        world.published = decided;
+        world.published = world.request_at(At::Published).await;
         world
-    }
-
-    fn secretariat(&self) -> &Person {
-        &self.people[4].0
     }
 
     /// A request of MG 17025 standing `at`, made and moved there if none is ready.
@@ -680,6 +756,7 @@ impl World {
             "balloting" => Some(At::Balloting),
             "confirming" => Some(At::Confirming),
             "decided" => Some(At::Decided),
+            "published" => Some(At::Published),
             _ => None,
         }
     }
@@ -698,13 +775,18 @@ impl World {
     }
 
     fn address(&self, route: &str, reference: Option<&str>) -> String {
-        route
-            .replace("{ref}", reference.unwrap_or("{ref}"))
-            .replace("{group}", &self.spare_group)
-            .replace("{user}", &self.spare_user)
-            .replace("{committee}", &self.committee.id)
-            .replace("{organisation}", &self.organisation)
-            .replace("{slug}", &self.standard.0)
+        routes::fill(route, |kind| {
+            match kind {
+                "reference" => reference.expect("a request of the row"),
+                "group" => &self.spare_group,
+                "user" => &self.spare_user,
+                "committee" => &self.committee.id,
+                "slug" => &self.standard.0,
+                "organisation" => &self.organisation,
+                other => unreachable!("no {{{other}}} in the access table"),
+            }
+            .to_owned()
+        })
     }
 
     async fn attempt(
@@ -733,15 +815,36 @@ impl World {
                 .unwrap();
             fields.push(("vote", opposition.unwrap_or_default()));
         }
+        let mut attendance: Vec<(String, String)> = Vec::new();
+        if route.ends_with("/meeting") {
+            // Held today; every member of MG 17025 attended and agreed.
+            let today = self.app.clock.now().format("%Y-%m-%d").to_string();
+            attendance.push(("held_on".to_owned(), today));
+            let members: Vec<String> = memberships::table
+                .filter(memberships::group_id.eq(&self.group_a))
+                .select(memberships::user_id)
+                .load(&mut self.app.db())
+                .unwrap();
+            attendance.extend(
+                members
+                    .into_iter()
+                    .map(|id| (format!("attended-{id}"), "agree".to_owned())),
+            );
+        }
         if let Some(reference) = reference {
-            let version: i32 = requests::table
+            let version: Option<i32> = requests::table
                 .filter(requests::reference.eq(reference))
                 .select(requests::version)
                 .first(&mut self.app.db())
+                .optional()
                 .unwrap();
-            fields.push(("version", version.to_string()));
+            fields.extend(version.map(|v| ("version", v.to_string())));
         }
-        let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let fields: Vec<(&str, &str)> = fields
+            .iter()
+            .map(|(k, v)| (*k, v.as_str()))
+            .chain(attendance.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+            .collect();
         person.post_form(path, &fields).await
     }
 
@@ -749,38 +852,48 @@ impl World {
     fn inputs(&self, route: &str) -> Vec<(&'static str, String)> {
         let note = ("note", "Noted for the access table.".to_owned());
         let fields: Vec<(&'static str, &str)> = match route {
-            "/workspace/requests/{ref}/accept"
-            | "/workspace/requests/{ref}/publish"
+            "/workspace/requests/{reference}/accept"
+            | "/workspace/requests/{reference}/publish"
             | "/admin/groups/{group}/members/{user}/remove"
             | "/admin/users/{user}/deactivate"
             | "/admin/users/{user}/reactivate"
             | "/admin/registry/checked" => vec![],
-            "/workspace/requests/{ref}/ask"
-            | "/workspace/requests/{ref}/no-consensus-yet"
-            | "/workspace/requests/{ref}/no-consensus"
-            | "/workspace/requests/{ref}/objections"
-            | "/workspace/requests/{ref}/send-back" => return vec![note],
-            "/workspace/requests/{ref}/not-admissible" => {
+            "/workspace/requests/{reference}/ask"
+            | "/workspace/requests/{reference}/no-consensus-yet"
+            | "/workspace/requests/{reference}/no-consensus"
+            | "/workspace/requests/{reference}/objections"
+            | "/workspace/requests/{reference}/send-back" => return vec![note],
+            "/workspace/requests/{reference}/not-admissible" => {
                 return vec![note, ("reason", "specific_situation".to_owned())];
             }
-            "/workspace/requests/{ref}/refer" => vec![("committee", "ISO/TC 176"), ("note", "")],
-            "/workspace/requests/{ref}/duplicate" => {
+            "/workspace/requests/{reference}/mark" => {
+                return vec![note, ("reason", "superseded".to_owned())];
+            }
+            "/workspace/requests/{reference}/refer" => {
+                vec![("committee", "ISO/TC 176"), ("note", "")]
+            }
+            "/workspace/requests/{reference}/duplicate" => {
                 vec![("duplicate_of", self.published.as_str())]
             }
-            "/workspace/requests/{ref}/reassign" => vec![("group", self.group_b.as_str())],
-            "/workspace/requests/{ref}/comments" | "/workspace/requests/CR-1999-0001/comments" => {
+            "/workspace/requests/{reference}/reassign" => vec![("group", self.group_b.as_str())],
+            "/workspace/requests/{reference}/comments" => {
                 vec![("body", "Check clause 7.2.2 first.")]
             }
-            "/workspace/requests/{ref}/rounds" => vec![("draft", DRAFT), ("deadline", "")],
-            "/workspace/requests/{ref}/vote" => vec![("position", "agree"), ("comment", "")],
-            "/workspace/requests/{ref}/responses" => vec![("response", "Each method is named.")],
-            "/workspace/requests/{ref}/allowances" => {
+            "/workspace/requests/{reference}/rounds" => vec![("draft", DRAFT), ("deadline", "")],
+            "/workspace/requests/{reference}/vote" => vec![("position", "agree"), ("comment", "")],
+            "/workspace/requests/{reference}/responses" => {
+                vec![("response", "Each method is named.")]
+            }
+            "/workspace/requests/{reference}/allowances" => {
                 return vec![
                     ("voter", self.app.user_id("mia@example.org")),
                     ("allowed_reason", "The advice ended long ago.".to_owned()),
                 ];
             }
-            "/workspace/requests/{ref}/consensus" => vec![("final_answer", DRAFT)],
+            "/workspace/requests/{reference}/consensus" => vec![("final_answer", DRAFT)],
+            "/workspace/requests/{reference}/meeting" => {
+                vec![("minutes_reference", "MG 17025 N 12"), ("answer", DRAFT)]
+            }
             "/admin/standards" => vec![
                 ("designation", "ISO/IEC 17099"),
                 ("edition", "2019"),

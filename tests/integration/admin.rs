@@ -881,7 +881,7 @@ async fn bad_invitations_are_refused_and_nothing_is_stored(backend: Backend) {
     );
 
     assert_eq!(user_count(), before);
-    app.settle().await;
+    app.run_worker_once().await;
     let queued: i64 = outbox::table.count().get_result(&mut app.db()).unwrap();
     assert_eq!(queued, 0);
     assert!(app.mail.received().is_empty());

@@ -9,16 +9,17 @@ use std::path::Path;
 use std::process::Output;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use clarion::db::schema::{outbox, request_contacts, requests, users};
 use clarion::db::{DatabaseUrl, DbConn};
 use diesel::prelude::*;
 
-use crate::cli::clarion;
-use crate::crash::{form_token, sqlite_integrity, submit};
 use crate::on_both_databases;
 use crate::support::app::Backend;
+use crate::support::eventually::eventually;
+use crate::support::journey::{form_token, submit_unless_cut_off};
+use crate::support::operator::{clarion, sqlite_integrity};
 use crate::support::server::Instance;
 use crate::support::smtp::MailServer;
 
@@ -173,7 +174,7 @@ async fn a_backup_taken_under_load_restores_every_acknowledged_submission(backen
                 }
                 let email = format!("backup-{client}-{n}@example.org");
                 assert!(
-                    submit(&person, &email, &token).await,
+                    submit_unless_cut_off(&person, &token, &email).await,
                     "the server answers while a backup is taken"
                 );
                 acknowledged.lock().unwrap().push(email);
@@ -270,7 +271,7 @@ async fn a_backup_taken_under_load_restores_every_acknowledged_submission(backen
     assert!(page.contains(&reference));
     let token = form_token(&person).await;
     assert!(
-        submit(&person, "after-the-restore@example.org", &token).await,
+        submit_unless_cut_off(&person, &token, "after-the-restore@example.org").await,
         "the restored database takes new submissions"
     );
 }
@@ -425,9 +426,8 @@ async fn an_older_backup_is_brought_up_to_date_and_a_newer_one_refused(backend: 
 
 /// Polls `done` until it holds, failing after a generous bound.
 async fn wait_for(what: &str, done: impl Fn() -> bool) {
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while !done() {
-        assert!(Instant::now() < deadline, "no {what} within 60 s");
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
+    eventually(Duration::from_secs(60), || async {
+        done().then_some(()).ok_or(format!("no {what}"))
+    })
+    .await
 }

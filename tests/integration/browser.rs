@@ -10,28 +10,28 @@ use crate::support::app::{Backend, TestApp};
 use crate::support::browser::Browser;
 
 on_both_databases!(
-    the_home_page_in_a_browser,
-    the_list_of_standards_in_a_browser,
-    a_current_standard_in_a_browser,
-    a_superseded_standard_in_a_browser,
-    the_not_found_page_in_a_browser,
+    the_public_pages_in_a_browser,
     the_pages_in_dark_mode_on_a_phone,
 );
 
-async fn the_home_page_in_a_browser(backend: Backend) {
+/// The pages a visitor meets first, one after the other in one browser:
+/// the home page, the list of standards, a current and a superseded
+/// standard, and the page of an address that does not exist.
+async fn the_public_pages_in_a_browser(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let browser = Browser::open().await;
     check_page(
-        backend,
+        &browser,
+        &app,
         "/",
         "Clarifications of conformity assessment standards · Clarion",
         "Find what a requirement means",
         &[("#latest-heading", "Latest clarifications")],
     )
     .await;
-}
-
-async fn the_list_of_standards_in_a_browser(backend: Backend) {
     check_page(
-        backend,
+        &browser,
+        &app,
         "/standards",
         "Standards · Clarion",
         "Standards",
@@ -41,33 +41,27 @@ async fn the_list_of_standards_in_a_browser(backend: Backend) {
         )],
     )
     .await;
-}
-
-async fn a_current_standard_in_a_browser(backend: Backend) {
     check_page(
-        backend,
+        &browser,
+        &app,
         "/standards/iso-iec-17025-2017",
         "ISO/IEC 17025:2017 · Clarion",
         "ISO/IEC 17025:2017",
         &[(".badges", "Current edition")],
     )
     .await;
-}
-
-async fn a_superseded_standard_in_a_browser(backend: Backend) {
     check_page(
-        backend,
+        &browser,
+        &app,
         "/standards/iso-iec-17025-2005",
         "ISO/IEC 17025:2005 · Clarion",
         "ISO/IEC 17025:2005",
         &[(".banner-title", "This edition is superseded")],
     )
     .await;
-}
-
-async fn the_not_found_page_in_a_browser(backend: Backend) {
     check_page(
-        backend,
+        &browser,
+        &app,
         "/no-such-page",
         "Page not found · Clarion",
         "Page not found",
@@ -75,6 +69,7 @@ async fn the_not_found_page_in_a_browser(backend: Backend) {
         &[(".eyebrow", "ERROR 404")],
     )
     .await;
+    browser.close().await;
 }
 
 /// The stylesheet has a dark palette and a narrow layout: axe checks them
@@ -119,20 +114,19 @@ return {
 };
 "#;
 
-/// Opens `path` in a new browser and checks, as a person would: the title of
-/// the tab, the main heading and each `(selector, visible text)` of
-/// `visible`; that axe-core finds no serious or critical violation; that the
-/// first Tab lands on a visible "Skip to main content" link whose Enter moves
-/// the focus to the main content.
+/// Opens `path` and checks, as a person would: the title of the tab, the
+/// main heading and each `(selector, visible text)` of `visible`; that
+/// axe-core finds no serious or critical violation; that the first Tab
+/// lands on a visible "Skip to main content" link whose Enter moves the
+/// focus to the main content.
 async fn check_page(
-    backend: Backend,
+    browser: &Browser,
+    app: &TestApp,
     path: &str,
     title: &str,
     heading: &str,
     visible: &[(&str, &str)],
 ) {
-    let app = TestApp::spawn(backend).await;
-    let browser = Browser::open().await;
     browser.goto(&app.url(path)).await;
 
     assert_eq!(browser.title().await, title, "title of {path}");
@@ -164,8 +158,6 @@ async fn check_page(
         (&Value::from("main"), &Value::from("main")),
         "following the skip link on {path} should focus <main>, not {focused}"
     );
-
-    browser.close().await;
 }
 
 /// A page with problems axe must report: no language, an image without a

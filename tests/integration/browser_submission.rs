@@ -2,11 +2,10 @@
 //! summary, corrects the form, reaches "check your e-mail", confirms from
 //! the mail and lands on the tracking page; axe checks each page.
 
-use std::time::Duration;
-
 use crate::on_both_databases;
 use crate::support::app::{Backend, TestApp};
 use crate::support::browser::Browser;
+use crate::support::journey::{confirm_from_mail, fill_valid_form};
 
 on_both_databases!(a_person_files_a_request_in_a_browser);
 
@@ -60,75 +59,4 @@ async fn a_person_files_a_request_in_a_browser(backend: Backend) {
 
     confirm_from_mail(&browser, &app).await;
     browser.close().await;
-}
-
-/// Fills every field of the request form about clause 7.2.1 of ISO/IEC
-/// 17025 correctly, replacing what is there.
-pub async fn fill_valid_form(browser: &Browser) {
-    browser.fill("#field-clause", "7.2.1").await;
-    browser
-        .fill(
-            "#field-question",
-            "Does clause 7.2.1 require a separate documented procedure for each test method?",
-        )
-        .await;
-    browser.fill("#field-name", "Ana Lima").await;
-    browser.fill("#field-email", "ana.lima@lab.example").await;
-    browser
-        .find("#field-country")
-        .await
-        .select_by_value("BR")
-        .await
-        .unwrap();
-    browser
-        .find("#field-category")
-        .await
-        .select_by_value("conformity_assessment_body")
-        .await
-        .unwrap();
-    for checkbox in [
-        "#field-confirm_intent",
-        "#field-confirm_not_specific_case",
-        "#field-confirm_not_new_requirement",
-        "#field-confirm_publication",
-    ] {
-        let ticked = browser
-            .execute(
-                &format!("return document.querySelector('{checkbox}').checked"),
-                vec![],
-            )
-            .await;
-        if ticked != true {
-            browser.click(checkbox).await;
-        }
-    }
-}
-
-/// Follows the link of the confirmation mail, presses its button, and
-/// returns the reference the tracking page then shows.
-pub async fn confirm_from_mail(browser: &Browser, app: &TestApp) -> String {
-    let mail = app.mail.wait_for(1, Duration::from_secs(20)).await;
-    let link = mail[0]
-        .links()
-        .into_iter()
-        .find(|l| l.contains("/requests/confirm/"))
-        .unwrap();
-    browser.goto(&link).await;
-    assert_eq!(browser.text("h1").await, "Confirm your request");
-    browser.assert_accessible().await;
-    let landed = browser.follow("form button[type=submit]").await;
-    assert!(landed.contains("/track/"), "{landed}");
-    let heading = browser.text("h1").await;
-    assert!(
-        heading.starts_with("CR-") && heading.ends_with("-0001"),
-        "{heading}"
-    );
-    assert!(
-        browser
-            .text(".lede")
-            .await
-            .contains("The secretariat is checking")
-    );
-    browser.assert_accessible().await;
-    heading
 }

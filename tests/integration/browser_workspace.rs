@@ -8,17 +8,18 @@
 //! through `/login` and out through `/logout` in one headless Chromium; axe
 //! checks every page visited, the request page in every state reached.
 
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use clarion::db::schema::{opposition_responses, requests};
 use diesel::prelude::*;
 use serde_json::json;
 
-use crate::browser_submission::{confirm_from_mail, fill_valid_form};
 use crate::on_both_databases;
 use crate::support::app::{Backend, PASSWORD, TestApp};
 use crate::support::browser::Browser;
-use crate::workspace::add_the_people;
+use crate::support::eventually::{BOUND, eventually};
+use crate::support::journey::{confirm_from_mail, fill_valid_form};
+use crate::support::workspace::add_the_people;
 
 on_both_databases!(a_request_goes_from_the_public_form_to_the_public_register_in_a_browser);
 
@@ -368,18 +369,18 @@ async fn a_request_goes_from_the_public_form_to_the_public_register_in_a_browser
     // Nobody objects within the week: the decision stands.
     app.clock.advance(chrono::TimeDelta::days(8));
     app.state.wake_mail_worker();
-    let deadline = Instant::now() + Duration::from_secs(20);
-    loop {
+    eventually(BOUND, || async {
         let state: String = requests::table
             .select(requests::state)
             .first(&mut app.db())
             .unwrap();
         if state == "decided" {
-            break;
+            Ok(())
+        } else {
+            Err(format!("still {state}"))
         }
-        assert!(Instant::now() < deadline, "still {state}");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    })
+    .await;
 
     // 5. The secretariat publishes, to be considered at the next revision.
     sign_in(&browser, &app, "sam@example.org", false).await;
@@ -479,22 +480,14 @@ async fn a_request_goes_from_the_public_form_to_the_public_register_in_a_browser
         .load(&mut app.db())
         .unwrap();
     assert_eq!(responses, [RESPONSE]);
-    let deadline = Instant::now() + Duration::from_secs(20);
-    let published = loop {
-        let found = app
-            .mail
+    let published = eventually(BOUND, || async {
+        app.mail
             .to("ana.lima@lab.example")
             .into_iter()
-            .find(|m| m.subject.ends_with("the answer is published"));
-        if let Some(mail) = found {
-            break mail;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "no \"the answer is published\" mail reached the submitter"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    };
+            .find(|m| m.subject.ends_with("the answer is published"))
+            .ok_or("no \"the answer is published\" mail reached the submitter".to_owned())
+    })
+    .await;
     assert!(
         published.subject.contains(&reference),
         "{}",

@@ -2,26 +2,7 @@
 
 use std::process::Command;
 
-pub(crate) fn clarion(
-    dir: &std::path::Path,
-    args: &[&str],
-    env: &[(&str, &str)],
-) -> std::process::Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_clarion"));
-    command
-        .args(args)
-        .current_dir(dir)
-        .env("CLARION_DATA_DIR", dir.join("data"));
-    for (key, _) in
-        std::env::vars().filter(|(k, _)| k.starts_with("CLARION_") && k != "CLARION_DATA_DIR")
-    {
-        command.env_remove(key);
-    }
-    for (key, value) in env {
-        command.env(key, value);
-    }
-    command.output().expect("clarion runs")
-}
+use crate::support::operator::clarion;
 
 /// `clarion user add ARGS`, typing the password on standard input.
 fn add_user(dir: &std::path::Path, args: &[&str]) -> std::process::Output {

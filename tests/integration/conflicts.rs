@@ -12,7 +12,7 @@ use crate::consensus_rules::nominate;
 use crate::on_both_databases;
 use crate::support::app::{Backend, Person, TestApp, text_of};
 use crate::support::journey::{confirmed_request, valid_form, with};
-use crate::workspace::{act, add_the_people, state_of};
+use crate::support::workspace::{act, add_the_people, state_of};
 
 on_both_databases!(
     a_member_from_the_submitters_organisation_is_flagged_and_votes_only_after_answering,

@@ -2,15 +2,14 @@
 //! vote, answer every opposition, record consensus, publish; and the timed
 //! jobs — reminders before the deadline, expiry of unanswered requests.
 
-use std::time::Duration;
-
 use chrono::TimeDelta;
 use clarion::db::schema::{opposition_responses, requests, rounds, votes};
 use diesel::prelude::*;
 
 use crate::on_both_databases;
 use crate::support::app::{Backend, Person, TestApp, text_of};
-use crate::workspace::{act, filled, screened_world, state_of};
+use crate::support::eventually::{BOUND, eventually};
+use crate::support::workspace::{act, filled, screened_world, state_of};
 
 pub const DRAFT: &str =
     "No. Clause 7.2.1 requires documented methods; one procedure may cover several methods.";
@@ -61,14 +60,16 @@ pub fn mail_count(app: &TestApp, subject_end: &str) -> usize {
 
 /// Waits until `count` messages with this subject ending have arrived.
 pub async fn wait_for_mail(app: &TestApp, subject_end: &str, count: usize) {
-    for _ in 0..400 {
+    eventually(BOUND, || async {
         if mail_count(app, subject_end) >= count {
-            return;
+            return Ok(());
         }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    let subjects: Vec<String> = app.mail.received().into_iter().map(|m| m.subject).collect();
-    panic!("expected {count} mail ending {subject_end:?}: {subjects:?}");
+        let subjects: Vec<String> = app.mail.received().into_iter().map(|m| m.subject).collect();
+        Err(format!(
+            "expected {count} mail ending {subject_end:?}: {subjects:?}"
+        ))
+    })
+    .await
 }
 
 on_both_databases!(
@@ -341,29 +342,16 @@ async fn members_who_have_not_voted_are_reminded_once(backend: Backend) {
     )
     .await;
     app.clock.advance(TimeDelta::days(17));
-    app.settle().await;
+    app.run_worker_once().await;
     assert_eq!(
         mail_count(&app, "please vote by"),
         0,
         "not yet: more than 3 days left"
     );
     app.clock.advance(TimeDelta::days(2));
-    app.state.wake_mail_worker();
-    for _ in 0..400 {
-        if app
-            .mail
-            .received()
-            .iter()
-            .filter(|m| m.subject.contains("please vote by"))
-            .count()
-            >= 2
-        {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    app.run_worker_once().await;
     // Later passes of the worker send no second reminder.
-    app.settle().await;
+    app.run_worker_once().await;
     let mut reminded: Vec<String> = app
         .mail
         .received()
@@ -456,10 +444,10 @@ async fn an_unanswered_request_expires_after_30_days(backend: Backend) {
     let sam = app.signed_in("sam@example.org").await;
     act(&sam, &reference, "ask", &[("note", "Which method?")]).await;
     app.clock.advance(TimeDelta::days(29));
-    app.settle().await;
+    app.run_worker_once().await;
     assert_eq!(state_of(&app).0, "awaiting_submitter");
     app.clock.advance(TimeDelta::days(2));
-    app.settle().await;
+    app.run_worker_once().await;
     assert_eq!(
         state_of(&app),
         ("closed".to_owned(), Some("expired".to_owned()))

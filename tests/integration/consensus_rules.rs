@@ -4,8 +4,6 @@
 //! text against the voted one (an editorial change open to objection, or a
 //! new round), and the decision record that shows all of it.
 
-use std::time::Duration;
-
 use chrono::{NaiveDateTime, TimeDelta};
 use clarion::db::schema::{
     events, groups, memberships, objections, organisations, requests, round_voters, rounds, votes,
@@ -17,7 +15,7 @@ use diesel::prelude::*;
 use crate::consensus::{DRAFT, balloting, everyone_agrees, mail_count, wait_for_mail};
 use crate::on_both_databases;
 use crate::support::app::{Backend, Person, TestApp, text_of};
-use crate::workspace::{act, screened_world, state_of};
+use crate::support::workspace::{act, screened_world, state_of};
 
 /// The final answer as the convenor rewords it.
 const REWORDED: &str =
@@ -603,7 +601,7 @@ async fn an_opposition_mails_the_convenor_and_the_queue_names_the_opposer(backen
         vote(&app, "nils@example.org", &reference, "oppose", second).await,
         303
     );
-    app.settle().await;
+    app.run_worker_once().await;
     assert_eq!(mail_count(&app, "opposition from Nils Member"), 2);
 }
 
@@ -825,17 +823,12 @@ async fn an_editorial_change_stands_when_nobody_objects_in_time(backend: Backend
     everyone_agrees(&app, &reference).await;
     decided_editorially(&app, &reference).await;
     app.clock.advance(TimeDelta::days(6));
-    app.settle().await;
+    app.run_worker_once().await;
     assert_eq!(state_of(&app).0, "confirming", "the window is still open");
 
     app.clock.advance(TimeDelta::days(2));
-    app.state.wake_mail_worker();
-    for _ in 0..400 {
-        if state_of(&app).0 == "decided" {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    // The worker confirms the decision once the window has ended.
+    app.run_worker_once().await;
     assert_eq!(state_of(&app).0, "decided");
     let (decided_at, answer): (Option<NaiveDateTime>, Option<String>) = requests::table
         .select((requests::decided_at, requests::answer))

@@ -13,8 +13,9 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
 use crate::on_both_databases;
-use crate::support::app::{Backend, Person, csrf_token_in};
-use crate::support::journey::{valid_form, with};
+use crate::support::app::{Backend, Person};
+use crate::support::journey::{form_token, submit_unless_cut_off};
+use crate::support::operator::sqlite_integrity;
 use crate::support::server::Instance;
 use crate::support::smtp::MailServer;
 
@@ -76,7 +77,7 @@ async fn a_server_killed_under_load_loses_no_answered_submission(backend: Backen
     let last = "after-the-crashes@example.org".to_owned();
     let token = form_token(&person).await;
     assert!(
-        submit(&person, &last, &token).await,
+        submit_unless_cut_off(&person, &token, &last).await,
         "the restarted server takes a new submission"
     );
     answered.push(last);
@@ -100,61 +101,12 @@ async fn submit_until_cut_off(
     let mut answered = Vec::new();
     for n in 0.. {
         let email = format!("crash-{round}-{client}-{n}@example.org");
-        if !submit(&person, &email, &token).await {
+        if !submit_unless_cut_off(&person, &token, &email).await {
             break;
         }
         answered.push(email);
     }
     answered
-}
-
-/// The CSRF token of the request form.
-pub(crate) async fn form_token(person: &Person) -> String {
-    let (status, page) = person.page("/requests/new").await;
-    assert_eq!(status, 200, "the form is served");
-    csrf_token_in(&page)
-}
-
-/// Sends the form with `email`: true when answered "received" (the only
-/// answer allowed), false when the connection broke without an answer.
-pub(crate) async fn submit(person: &Person, email: &str, token: &str) -> bool {
-    let form = with(valid_form(), "email", email);
-    let mut fields: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    fields.push(("csrf_token", token));
-    let Ok(response) = person
-        .client
-        .post(person.url("/requests"))
-        .form(&fields)
-        .send()
-        .await
-    else {
-        return false;
-    };
-    let location = response
-        .headers()
-        .get("location")
-        .map(|l| l.to_str().unwrap());
-    assert_eq!(
-        (response.status().as_u16(), location),
-        (303, Some("/requests/sent")),
-        "a submission under load is received, never refused"
-    );
-    true
-}
-
-pub(crate) fn sqlite_integrity(path: &str) -> Vec<String> {
-    #[derive(QueryableByName)]
-    struct Check {
-        #[diesel(sql_type = diesel::sql_types::Text)]
-        integrity_check: String,
-    }
-    let mut conn = diesel::SqliteConnection::establish(path).unwrap();
-    diesel::sql_query("PRAGMA integrity_check")
-        .load::<Check>(&mut conn)
-        .unwrap()
-        .into_iter()
-        .map(|c| c.integrity_check)
-        .collect()
 }
 
 fn assert_every_answer_stored_once_and_whole(conn: &mut DbConn, answered: &[String], seed: u64) {

@@ -9,10 +9,11 @@ use clarion::models::references;
 use clarion::seed::organisations::Organisations;
 use clarion::seed::registry::{self, Registry, SeedReport};
 use diesel::prelude::*;
-use diesel::sql_types::{Bool, Text};
+use diesel::sql_types::Text;
 
 use crate::on_both_databases;
 use crate::support::app::Backend;
+use crate::support::schema;
 
 /// A migrated, empty database; the directory keeps a SQLite file alive.
 fn fresh_database(backend: Backend) -> (DatabaseUrl, tempfile::TempDir) {
@@ -23,55 +24,29 @@ fn fresh_database(backend: Backend) -> (DatabaseUrl, tempfile::TempDir) {
     (url, dir)
 }
 
-#[derive(QueryableByName, Debug, PartialEq, Eq, PartialOrd, Ord)]
-struct Column {
-    #[diesel(sql_type = Text)]
-    table_name: String,
-    #[diesel(sql_type = Text)]
-    column_name: String,
-    #[diesel(sql_type = Bool)]
-    not_null: bool,
-}
-
-/// Every column of the shared data model.
-fn columns(conn: &mut DbConn) -> BTreeSet<Column> {
-    let query = match conn {
-        DbConn::Sqlite(_) => {
-            "SELECT m.name AS table_name, p.name AS column_name, p.\"notnull\" = 1 AS not_null
-             FROM sqlite_master m JOIN pragma_table_info(m.name) p
-             WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name <> '__diesel_schema_migrations'"
-        }
-        DbConn::Postgres(_) => {
-            "SELECT table_name::text AS table_name, column_name::text AS column_name, is_nullable = 'NO' AS not_null
-             FROM information_schema.columns
-             WHERE table_schema = 'public' AND table_name <> '__diesel_schema_migrations'"
-        }
-    };
-    diesel::sql_query(query)
-        .load(conn)
-        .unwrap()
-        .into_iter()
-        .collect()
-}
+/// Where the schemas differ on purpose: (the fact, the backend that alone
+/// has it, why).
+const KNOWN_DIFFERENCES: &[(&str, Backend, &str)] = &[(
+    "trigger on events BEFORE TRUNCATE",
+    Backend::Postgres,
+    "SQLite has no TRUNCATE: a DELETE of every row runs the row trigger there",
+)];
 
 #[test]
-fn both_backends_have_the_same_tables_and_columns() {
+fn both_backends_have_the_same_schema() {
     let (sqlite_url, _a) = fresh_database(Backend::Sqlite);
     let (postgres_url, _b) = fresh_database(Backend::Postgres);
-    let sqlite = columns(&mut db::establish(&sqlite_url).unwrap());
-    let postgres = columns(&mut db::establish(&postgres_url).unwrap());
+    let sqlite = schema::facts(&mut db::establish(&sqlite_url).unwrap());
+    let postgres = schema::facts(&mut db::establish(&postgres_url).unwrap());
+    let count = |kind: &str| sqlite.iter().filter(|f| f.starts_with(kind)).count();
     assert!(
-        sqlite.len() > 100,
-        "the whole data model is there: {}",
-        sqlite.len()
+        count("column ") > 100 && count("index ") > 5 && count("foreign key ") > 20,
+        "the whole data model is there: {sqlite:#?}"
     );
-    let only_sqlite: Vec<_> = sqlite.difference(&postgres).collect();
-    let only_postgres: Vec<_> = postgres.difference(&sqlite).collect();
-    assert!(
-        only_sqlite.is_empty() && only_postgres.is_empty(),
-        "only in SQLite: {only_sqlite:#?}\nonly in PostgreSQL: {only_postgres:#?}"
-    );
-    let tables: BTreeSet<&str> = sqlite.iter().map(|c| c.table_name.as_str()).collect();
+    let tables: BTreeSet<&str> = sqlite
+        .iter()
+        .filter_map(|f| f.strip_prefix("column ")?.split('.').next())
+        .collect();
     for table in [
         "standards",
         "groups",
@@ -91,6 +66,31 @@ fn both_backends_have_the_same_tables_and_columns() {
     ] {
         assert!(tables.contains(table), "missing table {table}");
     }
+    let known = |backend: Backend| -> BTreeSet<String> {
+        KNOWN_DIFFERENCES
+            .iter()
+            .filter(|(_, alone, _)| *alone == backend)
+            .map(|(fact, _, _)| (*fact).to_owned())
+            .collect()
+    };
+    let only_sqlite: BTreeSet<String> = sqlite.difference(&postgres).cloned().collect();
+    let only_postgres: BTreeSet<String> = postgres.difference(&sqlite).cloned().collect();
+    let (known_sqlite, known_postgres) = (known(Backend::Sqlite), known(Backend::Postgres));
+    let unexplained_sqlite: Vec<_> = only_sqlite.difference(&known_sqlite).collect();
+    let unexplained_postgres: Vec<_> = only_postgres.difference(&known_postgres).collect();
+    assert!(
+        unexplained_sqlite.is_empty() && unexplained_postgres.is_empty(),
+        "only in SQLite: {unexplained_sqlite:#?}\nonly in PostgreSQL: {unexplained_postgres:#?}"
+    );
+    let healed: Vec<_> = known_sqlite
+        .difference(&only_sqlite)
+        .chain(known_postgres.difference(&only_postgres))
+        .cloned()
+        .collect();
+    assert!(
+        healed.is_empty(),
+        "no longer a difference, strike from KNOWN_DIFFERENCES: {healed:#?}"
+    );
 }
 
 on_both_databases!(
@@ -105,14 +105,15 @@ on_both_databases!(
 async fn every_migration_reverts_and_reapplies(backend: Backend) {
     let (url, _dir) = fresh_database(backend);
     let mut conn = db::establish(&url).unwrap();
-    let before = columns(&mut conn);
+    let before = schema::facts(&mut conn);
     while db::revert_last(&mut conn).is_ok() {}
+    let left = schema::facts(&mut conn);
     assert!(
-        columns(&mut conn).is_empty(),
-        "every down.sql removes what its up.sql made"
+        left.is_empty(),
+        "every down.sql removes what its up.sql made: {left:#?}"
     );
     db::migrate(&mut conn).unwrap();
-    assert_eq!(columns(&mut conn), before);
+    assert_eq!(schema::facts(&mut conn), before);
 }
 
 async fn references_are_unique_and_gapless_under_concurrency(backend: Backend) {

@@ -1,9 +1,10 @@
 //! The bad input campaign (issue 6, item 5): proptest generates addresses,
 //! query strings, form bodies, tokens and headers and sends them to every
-//! route of one running app per database; spawning an app per case would take
-//! hours. Requests go out as raw HTTP/1.1 over a socket, because an HTTP
-//! client tidies up exactly what this is about: it resolves `..`, encodes
-//! stray bytes and refuses lengths that lie.
+//! route of the route table (support/routes.rs) of one running app per
+//! database; spawning an app per case would take hours. Requests go out as
+//! raw HTTP/1.1 over a socket, because an HTTP client tidies up exactly
+//! what this is about: it resolves `..`, encodes stray bytes and refuses
+//! lengths that lie.
 //!
 //! Every answer is below 500; an input that was refused (any 4xx) stored
 //! nothing; after the campaign the server still answers /healthz and /readyz.
@@ -31,7 +32,9 @@ use proptest::test_runner::{Config, TestCaseError, TestError, TestRunner};
 
 use crate::on_both_databases;
 use crate::support::app::{Backend, TestApp, csrf_token_in};
+use crate::support::eventually::{BOUND, eventually};
 use crate::support::journey::{file_request, request_count, valid_form};
+use crate::support::routes::{self, Audience, Method};
 
 on_both_databases!(
     generated_requests_never_break_the_server,
@@ -97,7 +100,7 @@ impl Site {
         let confirm = file_request(app, &valid_form()).await;
         // The worker's first pass does what the demo left due (reminders,
         // expiries); counts must stand still before the campaign counts.
-        app.settle().await;
+        app.run_worker_once().await;
         let mut tokens: Vec<String> = report.tracking_links.into_iter().map(|(_, t)| t).collect();
         tokens.push(confirm.rsplit('/').next().unwrap().to_owned());
         let conn = &mut app.db();
@@ -261,20 +264,20 @@ impl Site {
     fn known(&self, placeholder: &str, n: usize) -> String {
         let pick = |values: &[String]| values[n % values.len()].clone();
         match placeholder {
-            "ref" => pick(&self.references),
+            "reference" => pick(&self.references),
             "slug" => pick(&self.slugs),
             "group" => self.group.clone(),
             "user" => self.user.clone(),
             "committee" => self.committee.clone(),
             "organisation" => self.organisation.clone(),
             "token" => pick(&self.tokens),
-            "action" => ["remove", "reactivate"][n % 2].into(),
-            "name" => clarion::routes::assets::stylesheet_path()
+            "asset" => clarion::assets::stylesheet_path()
                 .rsplit('/')
                 .next()
                 .unwrap()
                 .into(),
-            _ => "x".into(),
+            "subscription" | "mac" | "anything" => "x".into(),
+            other => unreachable!("no value for {{{other}}}"),
         }
     }
 }
@@ -714,72 +717,14 @@ impl Query {
     }
 }
 
-/// Every address read with GET or HEAD, `{name}` standing for a segment:
-/// the public register, the submitter's and the account pages, the
-/// workspace and the admin pages, and the operations endpoints.
-const PAGES: &[&str] = &[
-    "/",
-    "/clarifications",
-    "/clarifications/{ref}",
-    "/clarifications.csv",
-    "/standards",
-    "/standards/{slug}",
-    "/standards/{slug}/subscribe",
-    "/standards/{slug}/subscribe/sent",
-    "/subscriptions/confirm/{token}",
-    "/subscriptions/unsubscribe/{id}/{mac}",
-    "/feeds/clarifications.atom",
-    "/feeds/standards/{slug}.atom",
-    "/api/openapi.json",
-    "/api/v1/clarifications",
-    "/api/v1/clarifications/{ref}",
-    "/api/v1/standards",
-    "/requests/new",
-    "/requests",
-    "/requests/sent",
-    "/requests/confirm/{token}",
-    "/track/{token}",
-    "/track/{token}/withdraw",
-    "/refer",
-    "/login",
-    "/logout",
-    "/password/forgot",
-    "/password/reset/{token}",
-    "/invitation/{token}",
-    "/setup/{token}",
-    "/workspace",
-    "/workspace/requests/{ref}",
-    "/admin",
-    "/admin/standards",
-    "/admin/standards/new",
-    "/admin/standards/{slug}/edit",
-    "/admin/standards/{slug}",
-    "/admin/groups",
-    "/admin/groups/new",
-    "/admin/groups/{group}",
-    "/admin/groups/{group}/members",
-    "/admin/groups/{group}/members/{user}",
-    "/admin/groups/{group}/members/{user}/{action}",
-    "/admin/groups/{group}/rules",
-    "/admin/organisations",
-    "/admin/organisations/new",
-    "/admin/organisations/{organisation}/edit",
-    "/admin/organisations/{organisation}",
-    "/admin/committees",
-    "/admin/committees/new",
-    "/admin/committees/{committee}/edit",
-    "/admin/committees/{committee}",
-    "/admin/users",
-    "/admin/users/invite",
-    "/admin/users/{user}/{action}",
-    "/admin/mail",
-    "/admin/stats",
-    "/static/{name}",
-    "/healthz",
-    "/readyz",
-    "/metrics",
-    "/{anything}",
-];
+/// Every address read with GET or HEAD, `{name}` standing for a segment,
+/// and one that no route claims.
+fn pages() -> Vec<&'static str> {
+    routes::with_method(Method::Get)
+        .map(|route| route.example)
+        .chain(["/{anything}"])
+        .collect()
+}
 
 /// (a) Every page, its segments and query strings generated.
 #[derive(Debug, Clone)]
@@ -794,7 +739,7 @@ struct Visit {
 fn visit() -> impl Strategy<Value = Visit> {
     (
         select(&["GET", "GET", "GET", "HEAD"][..]),
-        select(PAGES),
+        select(pages()),
         vec(segment(), 3),
         query(),
         who(),
@@ -817,50 +762,11 @@ impl Case for Visit {
 }
 
 /// Every form's action, `{name}` standing for a segment.
-const FORMS: &[&str] = &[
-    "/requests",
-    "/requests/confirm/{token}",
-    "/track/{token}/reply",
-    "/track/{token}/withdraw",
-    "/standards/{slug}/subscribe",
-    "/subscriptions/confirm/{token}",
-    "/subscriptions/unsubscribe/{id}/{mac}",
-    "/login",
-    "/logout",
-    "/password/forgot",
-    "/password/reset/{token}",
-    "/invitation/{token}",
-    "/setup/{token}",
-    "/workspace/requests/{ref}/accept",
-    "/workspace/requests/{ref}/ask",
-    "/workspace/requests/{ref}/not-admissible",
-    "/workspace/requests/{ref}/refer",
-    "/workspace/requests/{ref}/duplicate",
-    "/workspace/requests/{ref}/reassign",
-    "/workspace/requests/{ref}/comments",
-    "/workspace/requests/{ref}/rounds",
-    "/workspace/requests/{ref}/vote",
-    "/workspace/requests/{ref}/consensus",
-    "/workspace/requests/{ref}/no-consensus-yet",
-    "/workspace/requests/{ref}/no-consensus",
-    "/workspace/requests/{ref}/publish",
-    "/workspace/requests/{ref}/mark",
-    "/workspace/requests/{ref}/send-back",
-    "/admin/standards",
-    "/admin/standards/{slug}",
-    "/admin/groups",
-    "/admin/groups/{group}/members",
-    "/admin/groups/{group}/members/{user}",
-    "/admin/groups/{group}/rules",
-    "/admin/organisations",
-    "/admin/organisations/{organisation}",
-    "/admin/groups/{group}/members/{user}/remove",
-    "/admin/committees",
-    "/admin/committees/{committee}",
-    "/admin/users/invite",
-    "/admin/users/{user}/deactivate",
-    "/admin/users/{user}/reactivate",
-];
+fn forms() -> Vec<&'static str> {
+    routes::with_method(Method::Post)
+        .map(|route| route.example)
+        .collect()
+}
 
 /// A form each route accepts, so that altering one field reaches the
 /// checks (and the database) behind it.
@@ -1123,7 +1029,7 @@ struct Post {
 
 fn post() -> impl Strategy<Value = Post> {
     let who = prop_oneof![3 => Just(Who::Fitting), 2 => who()];
-    (select(FORMS), vec(segment(), 3), body(), token(), who).prop_map(
+    (select(forms()), vec(segment(), 3), body(), token(), who).prop_map(
         |(route, segments, body, token, who)| Post {
             route,
             segments,
@@ -1139,28 +1045,13 @@ fn post() -> impl Strategy<Value = Post> {
     )
 }
 
+/// Who may send the form of `route`.
 fn fitting(route: &str) -> Who {
-    let action = route.rsplit('/').next().unwrap();
-    if route.starts_with("/admin/") {
-        Who::Secretariat
-    } else if !route.starts_with("/workspace/") {
-        Who::Visitor
-    } else if [
-        "accept",
-        "ask",
-        "not-admissible",
-        "refer",
-        "duplicate",
-        "reassign",
-        "publish",
-        "mark",
-        "send-back",
-    ]
-    .contains(&action)
-    {
-        Who::Secretariat
-    } else {
-        Who::Convenor
+    let route = routes::find(Method::Post, route).expect("a route of the table");
+    match route.audience {
+        Audience::Secretariat => Who::Secretariat,
+        Audience::Member | Audience::Convenor => Who::Convenor,
+        Audience::Public | Audience::LinkHolder | Audience::SignedIn => Who::Visitor,
     }
 }
 
@@ -1168,7 +1059,7 @@ impl Case for Post {
     fn wire(&self, site: &Site) -> Wire {
         let target = address(site, self.route, &self.segments);
         let reference = match self.segments.first() {
-            Some(Segment::Known(n)) => site.known("ref", *n),
+            Some(Segment::Known(n)) => site.known("reference", *n),
             _ => String::new(),
         };
         let who = site.credentials(self.who);
@@ -1259,17 +1150,17 @@ enum FakeToken {
     Text(Segment),
 }
 
-const TOKEN_ROUTES: &[&str] = &[
-    "/requests/confirm/{token}",
-    "/track/{token}",
-    "/track/{token}/reply",
-    "/track/{token}/withdraw",
-    "/subscriptions/confirm/{token}",
-    "/password/reset/{token}",
-    "/invitation/{token}",
-    "/setup/{token}",
-    "/subscriptions/unsubscribe/{token}/{token}",
-];
+/// Every address of a mailed link, whose placeholders are its credential.
+fn token_routes() -> Vec<&'static str> {
+    let mut examples: Vec<&str> = routes::ROUTES
+        .iter()
+        .filter(|route| route.audience == Audience::LinkHolder)
+        .map(|route| route.example)
+        .collect();
+    examples.sort();
+    examples.dedup();
+    examples
+}
 
 fn knock() -> impl Strategy<Value = Knock> {
     let fake = prop_oneof![
@@ -1283,7 +1174,7 @@ fn knock() -> impl Strategy<Value = Knock> {
             .prop_filter("a fake token", |s| !matches!(s, Segment::Known(_)))
             .prop_map(FakeToken::Text),
     ];
-    (select(TOKEN_ROUTES), any::<bool>(), fake).prop_map(|(route, post, token)| Knock {
+    (select(token_routes()), any::<bool>(), fake).prop_map(|(route, post, token)| Knock {
         route,
         post,
         token,
@@ -1305,7 +1196,7 @@ impl Case for Knock {
             FakeToken::Text(Segment::Raw(text)) => raw(text),
             FakeToken::Text(segment) => address(site, "{x}", std::slice::from_ref(segment)),
         };
-        let target = self.route.replace("{token}", &token).into_bytes();
+        let target = routes::fill(self.route, |_| token.clone()).into_bytes();
         if !self.post {
             return Request::new("GET", target, Some(&site.anonymous)).wire();
         }
@@ -1540,14 +1431,13 @@ async fn slow_clients_cannot_hold_the_connections(backend: Backend) {
         );
     }
     // Their connections closed, the client may connect again.
-    let mut again = String::new();
-    for _ in 0..200 {
-        again = answer_from("127.0.0.1", server, HEALTH).await;
-        if again.starts_with("HTTP/1.1 200") {
-            break;
+    eventually(BOUND, || async {
+        let again = answer_from("127.0.0.1", server, HEALTH).await;
+        match again.starts_with("HTTP/1.1 200") {
+            true => Ok(()),
+            false => Err(again),
         }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    assert!(again.starts_with("HTTP/1.1 200"), "{again}");
+    })
+    .await;
     assert_eq!(request_count(&app), 0, "nothing half-stored");
 }

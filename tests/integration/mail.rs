@@ -1,5 +1,6 @@
 //! The outbox and its worker against a real SMTP server on loopback.
 
+use std::future::ready;
 use std::time::Duration;
 
 use chrono::TimeDelta;
@@ -10,6 +11,7 @@ use diesel::prelude::*;
 
 use crate::on_both_databases;
 use crate::support::app::{Backend, TestApp};
+use crate::support::eventually::{BOUND, eventually};
 
 /// Queues one message per recipient, as a state change would.
 fn queue(app: &TestApp, event: &str, recipients: &[&str]) {
@@ -48,13 +50,10 @@ fn statuses(app: &TestApp) -> Vec<(String, i32)> {
 }
 
 async fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
-    for _ in 0..200 {
-        if done() {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("timed out waiting until {what}");
+    eventually(BOUND, || {
+        ready(done().then_some(()).ok_or(format!("waiting until {what}")))
+    })
+    .await
 }
 
 on_both_databases!(
@@ -89,8 +88,7 @@ async fn mail_survives_an_smtp_outage_and_arrives_exactly_once(backend: Backend)
 
     // Later passes of the worker send nothing again.
     app.clock.advance(TimeDelta::hours(2));
-    app.state.wake_mail_worker();
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    app.run_worker_once().await;
     let all = app.mail.received();
     assert_eq!(
         all.len(),

@@ -12,6 +12,7 @@ use serde_json::Value;
 
 use crate::on_both_databases;
 use crate::support::app::{Backend, TestApp};
+use crate::support::eventually::{BOUND, eventually};
 use crate::support::register::{Published, noon, publish};
 
 on_both_databases!(
@@ -844,18 +845,19 @@ async fn an_answer_is_read_with_its_links_and_without_remote_images(backend: Bac
 /// Asks for a download until `done` says its status is what was awaited;
 /// a download answered is read to its end, which makes its room again.
 async fn download_until(app: &TestApp, what: &str, done: impl Fn(u16) -> bool) {
-    for _ in 0..200 {
+    eventually(BOUND, || async {
         let response = app
             .get("/clarifications.csv?standard=iso-iec-17025-2017")
             .await;
         let status = response.status().as_u16();
         response.bytes().await.unwrap();
         if done(status) {
-            return;
+            Ok(())
+        } else {
+            Err(format!("not yet {what}: {status}"))
         }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    panic!("timed out waiting until {what}");
+    })
+    .await;
 }
 
 async fn a_whole_register_streams_and_downloads_beyond_the_limit_are_asked_to_wait(

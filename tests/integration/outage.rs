@@ -2,16 +2,15 @@
 //! request goes through its whole lifecycle, then comes back; every message
 //! the lifecycle wrote arrives exactly once, none lost.
 
-use std::time::Duration;
-
 use chrono::TimeDelta;
 use clarion::db::schema::{outbox, requests};
 use diesel::prelude::*;
 
 use crate::on_both_databases;
 use crate::support::app::{Backend, TestApp};
+use crate::support::eventually::{BOUND, eventually};
 use crate::support::journey::{press_confirm, send, valid_form};
-use crate::workspace::{act, reply, state_of};
+use crate::support::workspace::{act, reply, state_of};
 
 on_both_databases!(mail_held_up_by_an_outage_arrives_exactly_once_when_it_ends);
 
@@ -92,7 +91,7 @@ async fn mail_held_up_by_an_outage_arrives_exactly_once_when_it_ends(backend: Ba
     .await;
     // Later passes of the worker send nothing again.
     app.clock.advance(TimeDelta::hours(2));
-    app.settle().await;
+    app.run_worker_once().await;
 
     let mut queued: Vec<String> = outbox_rows(&app).into_iter().map(|row| row.0).collect();
     queued.sort();
@@ -169,12 +168,12 @@ async fn wait_for_outbox(
     what: &str,
     done: impl Fn(&[(String, String, i32)]) -> bool,
 ) {
-    for _ in 0..400 {
+    eventually(BOUND, || async {
         let rows = outbox_rows(app);
         if !rows.is_empty() && done(&rows) {
-            return;
+            return Ok(());
         }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("timed out waiting until {what}: {:?}", outbox_rows(app));
+        Err(format!("waiting until {what}: {rows:?}"))
+    })
+    .await
 }

@@ -13,7 +13,7 @@ use diesel::prelude::*;
 use crate::on_both_databases;
 use crate::support::app::{Backend, Person, TestApp, text_of};
 use crate::support::journey::{confirmed_request, valid_form};
-use crate::workspace::{act, add_the_people, reply, screened_world};
+use crate::support::workspace::{act, add_the_people, reply, screened_world};
 
 async fn queue(person: &Person) -> String {
     let (status, page) = person.page("/workspace").await;

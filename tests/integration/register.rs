@@ -725,8 +725,8 @@ async fn results_name_a_standard_added_after_the_search_began(backend: Backend) 
     use clarion::db::schema::{requests, standards};
     use clarion::domain::search::{Filters, RawFilters};
     use clarion::models::register;
-    use clarion::models::search_index::SearchIndex;
     use clarion::models::standards::{NewStandard, StandardForm};
+    use clarion::search::{self, SearchIndex};
     use diesel::prelude::*;
     let app = TestApp::spawn(backend).await;
     let mut conn = app.db();
@@ -739,7 +739,7 @@ async fn results_name_a_standard_added_after_the_search_began(backend: Backend) 
     })
     .unwrap();
     let named = |conn: &mut clarion::db::DbConn| {
-        let found = register::search(conn, &index, Some(version), &filters).unwrap();
+        let found = search::search(conn, &index, Some(version), &filters).unwrap();
         found
             .items
             .iter()

@@ -6,6 +6,7 @@
 //! reminders from the timed jobs that every worker runs included.
 
 use std::collections::BTreeMap;
+use std::future::ready;
 use std::sync::{Arc, Barrier};
 use std::time::Duration;
 
@@ -17,11 +18,12 @@ use diesel::prelude::*;
 
 use crate::on_both_databases;
 use crate::support::app::{Backend, Person, TestApp, csrf_token_in};
+use crate::support::eventually::{BOUND, eventually};
 use crate::support::journey::{confirmed_request, valid_form, with};
 use crate::support::postgres;
 use crate::support::server::Instance;
 use crate::support::smtp::MailServer;
-use crate::workspace::act;
+use crate::support::workspace::{act, add_the_people};
 
 const SUBMISSIONS: usize = 200;
 const CONFIRMATIONS: usize = 100;
@@ -124,19 +126,13 @@ async fn two_instances_on_one_database_store_and_mail_everything_once() {
     // the secretariat for each confirmed request.
     let expected = SUBMISSIONS + 2 * CONFIRMATIONS;
     let received = mail.wait_for(expected, Duration::from_secs(60)).await;
-    let mut pending = 1;
-    for _ in 0..100 {
-        pending = outbox::table
-            .filter(outbox::status.ne("sent"))
-            .count()
-            .get_result::<i64>(&mut conn)
-            .unwrap();
-        if pending == 0 {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    assert_eq!(pending, 0, "no message is left undelivered");
+    eventually(BOUND, || {
+        ready(match undelivered(&mut conn) {
+            0 => Ok(()),
+            n => Err(format!("{n} messages are left undelivered")),
+        })
+    })
+    .await;
     // Give a late duplicate the time to arrive.
     tokio::time::sleep(Duration::from_secs(1)).await;
     let received_later = mail.received();
@@ -174,7 +170,7 @@ on_both_databases!(workers_running_their_jobs_at_once_remind_each_voter_once);
 /// reminder date comes; the time is moved on this process's clock.
 async fn workers_running_their_jobs_at_once_remind_each_voter_once(backend: Backend) {
     let app = TestApp::spawn_with(backend, &[("CLARION_SUBMISSIONS_PER_HOUR", "0".into())]).await;
-    crate::workspace::add_the_people(&app);
+    add_the_people(&app);
     let sam = app.signed_in("sam@example.org").await;
     let carla = app.signed_in("carla@example.org").await;
     for _ in 0..ROUNDS {
@@ -205,7 +201,7 @@ async fn workers_running_their_jobs_at_once_remind_each_voter_once(backend: Back
                 let mut conn = app.db();
                 scope.spawn(move || {
                     start.wait();
-                    clarion::jobs::run_due(&mut conn, ctx, 365)
+                    clarion::worker::jobs::run_due(&mut conn, ctx, 365)
                 })
             })
             .collect();
@@ -213,18 +209,8 @@ async fn workers_running_their_jobs_at_once_remind_each_voter_once(backend: Back
             run.join().unwrap().expect("the jobs run");
         }
     });
-    app.state.wake_mail_worker();
-    for _ in 0..200 {
-        let undelivered: i64 = outbox::table
-            .filter(outbox::status.ne("sent"))
-            .count()
-            .get_result(&mut app.db())
-            .unwrap();
-        if undelivered == 0 {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    app.run_worker_once().await;
+    assert_eq!(undelivered(&mut app.db()), 0, "every reminder was sent");
 
     for voter in ["carla@example.org", "mia@example.org"] {
         let mut reminded: Vec<String> = app
@@ -271,6 +257,15 @@ async fn send_across(
         .unwrap();
     assert_eq!(response.status(), 303, "{action} on {to}");
     response
+}
+
+/// Messages of the outbox not yet sent.
+fn undelivered(conn: &mut DbConn) -> i64 {
+    outbox::table
+        .filter(outbox::status.ne("sent"))
+        .count()
+        .get_result(conn)
+        .unwrap()
 }
 
 fn assert_every_request_stored_once(conn: &mut DbConn) {

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use clarion::db::schema::{tokens, users};
-use clarion::routes::setup::issue_link_if_needed;
+use clarion::workflow::accounts::issue_setup_link;
 use diesel::prelude::*;
 
 use crate::on_both_databases;
@@ -12,7 +12,7 @@ use crate::support::app::{Backend, TestApp, csrf_token_in, text_of};
 
 /// The path of a fresh setup link, as the log would print it on start.
 fn setup_path(app: &TestApp) -> String {
-    let link = issue_link_if_needed(&mut app.db(), &app.address, app.clock.now())
+    let link = issue_setup_link(&mut app.db(), &app.address, app.clock.now())
         .unwrap()
         .expect("no account exists yet");
     link.strip_prefix(&app.address).unwrap().to_owned()
@@ -79,7 +79,7 @@ async fn the_setup_link_creates_the_first_secretariat_account(backend: Backend) 
     assert!(stored.iter().all(|h| h != token && h.len() == 64));
     // With an account in place, no new setup link is issued at start.
     assert!(
-        issue_link_if_needed(&mut app.db(), &app.address, app.clock.now())
+        issue_setup_link(&mut app.db(), &app.address, app.clock.now())
             .unwrap()
             .is_none()
     );

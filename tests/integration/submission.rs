@@ -292,7 +292,7 @@ async fn the_honeypot_looks_like_success_but_stores_and_mails_nothing(backend: B
     let response = send(&app, &with(valid_form(), "website", "http://spam.example")).await;
     assert_eq!(response.status(), 303);
     assert_eq!(response.headers()["location"], "/requests/sent");
-    app.settle().await;
+    app.run_worker_once().await;
     assert_eq!(request_count(&app), 0);
     assert_eq!(outbox_count(&app), 0);
     assert!(app.mail.received().is_empty());
@@ -404,7 +404,7 @@ async fn refused_posts_store_nothing(backend: Backend) {
     // Over 64 KiB.
     let huge = with(valid_form(), "background", &"x".repeat(65 * 1024));
     assert_eq!(send(&app, &huge).await.status(), 413);
-    app.settle().await;
+    app.run_worker_once().await;
     assert_eq!(request_count(&app), 0);
     assert_eq!(outbox_count(&app), 0);
 }
@@ -413,10 +413,10 @@ async fn unconfirmed_requests_are_erased_after_72_hours(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let confirm = file_request(&app, &valid_form()).await;
     app.clock.advance(TimeDelta::hours(71));
-    app.settle().await;
+    app.run_worker_once().await;
     assert_eq!(request_count(&app), 1, "still within its 72 hours");
     app.clock.advance(TimeDelta::hours(2));
-    app.settle().await;
+    app.run_worker_once().await;
     assert_eq!(request_count(&app), 0);
     let contacts: i64 = request_contacts::table
         .count()
@@ -741,7 +741,7 @@ async fn personal_data_is_erased_after_the_retention_period(backend: Backend) {
     .await;
 
     app.clock.advance(TimeDelta::days(29));
-    app.settle().await;
+    app.run_worker_once().await;
     let contacts = || -> i64 {
         request_contacts::table
             .count()
@@ -750,7 +750,7 @@ async fn personal_data_is_erased_after_the_retention_period(backend: Backend) {
     };
     assert_eq!(contacts(), 1, "kept within the retention period");
     app.clock.advance(TimeDelta::days(2));
-    app.settle().await;
+    app.run_worker_once().await;
     assert_eq!(contacts(), 0);
     let (question, erased): (String, Option<chrono::NaiveDateTime>) = requests::table
         .select((requests::question, requests::personal_data_erased_at))
@@ -763,13 +763,13 @@ async fn personal_data_is_erased_after_the_retention_period(backend: Backend) {
 async fn erasing_a_request_erases_its_waiting_mail_and_its_tracking_links(backend: Backend) {
     use clarion::db::schema::outbox;
     let app = TestApp::spawn(backend).await;
-    let (reference, tracking) = crate::workspace::screened_world(&app).await;
+    let (reference, tracking) = crate::support::workspace::screened_world(&app).await;
     assert_eq!(app.page(&tracking).await.0, 200);
     let delivered_before = app.mail.to("ana.lima@lab.example").len();
     // The mail telling the submitter waits, the SMTP server being down.
     app.mail.stop();
     let sam = app.signed_in("sam@example.org").await;
-    let closed = crate::workspace::act(
+    let closed = crate::support::workspace::act(
         &sam,
         &reference,
         "not-admissible",
@@ -820,7 +820,7 @@ async fn erasing_a_request_erases_its_waiting_mail_and_its_tracking_links(backen
         .unwrap();
     assert_eq!(links_left, 0);
     app.mail.resume();
-    app.settle().await;
+    app.run_worker_once().await;
     assert_eq!(
         app.mail.to("ana.lima@lab.example").len(),
         delivered_before,

@@ -3,17 +3,16 @@
 //! per person with a working unsubscribe link and `List-Unsubscribe` header,
 //! and addresses that stay private.
 
-use std::time::Duration;
-
 use chrono::{NaiveDateTime, TimeDelta};
 use clarion::db::schema::subscriptions;
 use diesel::prelude::*;
 
 use crate::on_both_databases;
 use crate::support::app::{Backend, Person, TestApp, csrf_token_in, text_of};
+use crate::support::eventually::{BOUND, eventually};
 use crate::support::journey::outbox_count;
 use crate::support::smtp::ReceivedMail;
-use crate::workspace::{act, screened_world};
+use crate::support::workspace::{act, screened_world};
 
 const FOLLOW: &str = "/standards/iso-iec-17025-2017/subscribe";
 const SENT: &str = "/standards/iso-iec-17025-2017/subscribe/sent";
@@ -47,15 +46,17 @@ async fn mail_to(app: &TestApp, address: &str, subject: &str, count: usize) -> V
             .filter(|m| m.subject.contains(subject))
             .collect()
     };
-    for _ in 0..400 {
+    eventually(BOUND, || async {
         let found = matching();
         if found.len() >= count {
-            return found;
+            return Ok(found);
         }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    let subjects: Vec<String> = app.mail.received().into_iter().map(|m| m.subject).collect();
-    panic!("expected {count} mail to {address} about {subject:?}: {subjects:?}");
+        let subjects: Vec<String> = app.mail.received().into_iter().map(|m| m.subject).collect();
+        Err(format!(
+            "expected {count} mail to {address} about {subject:?}: {subjects:?}"
+        ))
+    })
+    .await
 }
 
 /// The path of the newest confirmation link mailed to `address`.
@@ -251,7 +252,7 @@ async fn asking_again_looks_the_same_whoever_already_follows(backend: Backend) {
 
     // The newcomer gets a link; the follower is not mailed again.
     confirmation_link(&app, "gus@follow.example", 1).await;
-    app.settle().await;
+    app.run_worker_once().await;
     assert_eq!(app.mail.to("fay@follow.example").len(), 1);
 
     // A pending address asking again gets a fresh link that works.
@@ -355,7 +356,7 @@ async fn confirmed_followers_alone_hear_of_a_publication_and_its_marks(backend: 
     assert!(mark.links().contains(&unsubscribe.to_owned()));
     mail_to(&app, "hal@follow.example", &subject, 1).await;
 
-    app.settle().await;
+    app.run_worker_once().await;
     assert!(
         app.mail.to("gus@follow.example").len() == 1,
         "an unconfirmed address hears nothing but its confirmation link"
@@ -451,7 +452,7 @@ async fn one_click_in_the_mail_program_stops_the_messages(backend: Backend) {
     .await;
     let subject = format!("{reference} of ISO/IEC 17025:2017: withdrawn");
     mail_to(&app, "hal@follow.example", &subject, 1).await;
-    app.settle().await;
+    app.run_worker_once().await;
     assert!(
         app.mail
             .to("fay@follow.example")

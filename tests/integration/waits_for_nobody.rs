@@ -12,7 +12,7 @@ use crate::on_both_databases;
 use crate::support::app::{Backend, Person, TestApp, text_of};
 use crate::support::browser::Browser;
 use crate::support::journey::{confirmed_request, valid_form};
-use crate::workspace::{act, add_the_people};
+use crate::support::workspace::{act, add_the_people};
 
 on_both_databases!(
     accepting_for_a_group_without_a_convenor_is_refused_until_one_is_added,

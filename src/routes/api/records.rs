@@ -3,8 +3,6 @@
 //! The OpenAPI document is derived from these types, so the description
 //! cannot drift from the answers.
 
-use std::collections::BTreeMap;
-
 use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::{Serialize, Serializer};
 use utoipa::openapi::RefOr;
@@ -12,11 +10,11 @@ use utoipa::openapi::schema::{ObjectBuilder, Schema, Type};
 use utoipa::{PartialSchema, ToSchema};
 
 use crate::config::Settings;
-use crate::domain::fields::FieldErrors;
 use crate::domain::markdown;
 use crate::domain::search::Status;
 use crate::models::register::Clarification;
 use crate::models::standards::Standard;
+pub use crate::web::error_pages::ErrorBody;
 
 /// The values are those of the list's `status` filter.
 impl PartialSchema for Status {
@@ -206,31 +204,4 @@ pub struct StandardRecord {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct StandardList {
     pub items: Vec<StandardRecord>,
-}
-
-/// What went wrong.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ErrorBody {
-    /// In a sentence.
-    pub error: String,
-    /// For refused query parameters: the message of each, by name.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[schema(nullable = false)]
-    pub fields: Option<BTreeMap<String, String>>,
-}
-
-impl ErrorBody {
-    pub fn new(error: impl Into<String>) -> Self {
-        ErrorBody {
-            error: error.into(),
-            fields: None,
-        }
-    }
-
-    pub fn invalid(errors: &FieldErrors) -> Self {
-        ErrorBody {
-            error: "Some query parameters are not valid; see fields.".into(),
-            fields: Some(errors.as_slice().iter().cloned().collect()),
-        }
-    }
 }

@@ -10,7 +10,8 @@ use crate::domain::fields::FieldErrors;
 use crate::domain::markdown;
 use crate::domain::search::{Filters, RawFilters, Status};
 use crate::error::AppError;
-use crate::models::register::{self, Clarification, Listed, Results};
+use crate::models::register::{self, Clarification, Listed};
+use crate::search::{self, Results};
 use crate::web::page_cache::RegisterVersion;
 use crate::web::{AppState, Page};
 
@@ -170,7 +171,7 @@ pub async fn show(
     let (item, related) = state
         .db(move |conn| {
             let item = register::find(conn, &reference)?.ok_or(AppError::NotFound)?;
-            let related = register::related(conn, &index, &item)?;
+            let related = search::related(conn, &index, &item)?;
             Ok((item, related))
         })
         .await?;

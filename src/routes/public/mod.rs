@@ -8,8 +8,6 @@ mod subscriptions;
 
 use actix_web::web;
 
-pub use standards::PageQuery;
-
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.configure(subscriptions::configure)
         .route("/", web::get().to(home::show))

@@ -2,11 +2,10 @@ use actix_web::web;
 use askama::Template;
 use askama_web::WebTemplate;
 
-use serde::Deserialize;
-
 use crate::error::AppError;
 use crate::models::register::{self, Listed};
 use crate::models::standards::{self, Standard};
+use crate::web::input::PageQuery;
 use crate::web::{AppState, Page};
 
 /// A standard as lists show it.
@@ -70,26 +69,6 @@ pub struct ShowPage {
     /// incorporated, of `backlog_total`.
     backlog: Vec<Listed>,
     backlog_total: usize,
-}
-
-#[derive(Deserialize)]
-pub struct PageQuery {
-    page: Option<String>,
-}
-
-impl PageQuery {
-    /// The page asked for; a page that does not exist is an address that
-    /// does not exist.
-    fn number(&self) -> Result<usize, AppError> {
-        match self.page.as_deref() {
-            None => Ok(1),
-            Some(text) => text
-                .parse::<usize>()
-                .ok()
-                .filter(|n| *n >= 1)
-                .ok_or(AppError::NotFound),
-        }
-    }
 }
 
 /// A page of clarifications in clause order, as

@@ -8,12 +8,13 @@ use serde::Deserialize;
 
 use super::request::{Problem, Typed, render};
 use crate::domain::consensus::RoundRefusal;
+use crate::domain::meeting::MeetingForm;
 use crate::error::AppError;
 use crate::models::users::User;
 use crate::web::{AppState, Csrf, CsrfForm, SignedIn};
 use crate::workflow::rounds::Decision;
 use crate::workflow::workspace::{self, Acting};
-use crate::workflow::{WorkflowError, conflicts, rounds};
+use crate::workflow::{WorkflowError, conflicts, meetings, rounds};
 
 /// Every field any action form sends; each handler reads its own.
 #[derive(Debug, Default, Deserialize)]
@@ -66,6 +67,7 @@ impl ActionForm {
             change_reason: self.change_reason.clone(),
             body: self.body.clone(),
             group: self.group.clone(),
+            meeting: MeetingForm::default(),
         }
     }
 
@@ -300,6 +302,61 @@ pub async fn close_with_consensus(
                 version: form.version,
             };
             rounds::close_with_consensus(conn, ctx, &acting, &form.decision())
+        },
+    )
+    .await
+}
+
+/// The meeting form as sent: its version and what it records. Each
+/// member it offers has a field of their own (`attended-{id}`), so it is
+/// read as pairs rather than into [`ActionForm`].
+fn meeting_form(pairs: Vec<(String, String)>) -> (i32, MeetingForm) {
+    let mut version = 0;
+    let mut form = MeetingForm::default();
+    for (name, value) in pairs {
+        match name.as_str() {
+            // Unreadable, it matches no version: the page is told it changed.
+            "version" => version = value.trim().parse().unwrap_or(-1),
+            "held_on" => form.held_on = value,
+            "minutes_reference" => form.minutes_reference = value,
+            "minutes_text" => form.minutes_text = value,
+            "answer" => form.answer = value,
+            _ => {
+                if let Some(user_id) = name.strip_prefix("attended-") {
+                    form.attendance.push((user_id.to_owned(), value));
+                }
+            }
+        }
+    }
+    (version, form)
+}
+
+/// Records a decision taken at a meeting.
+pub async fn record_meeting(
+    state: web::Data<AppState>,
+    SignedIn(user): SignedIn,
+    csrf: Csrf,
+    reference: web::Path<String>,
+    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
+) -> Result<HttpResponse, AppError> {
+    let (version, form) = meeting_form(pairs);
+    let typed = Typed {
+        meeting: form.clone(),
+        ..Typed::default()
+    };
+    act(
+        state,
+        user,
+        csrf,
+        reference.into_inner(),
+        typed,
+        move |conn, ctx, user, reference| {
+            let acting = Acting {
+                user,
+                reference,
+                version,
+            };
+            meetings::record(conn, ctx, &acting, &form)
         },
     )
     .await

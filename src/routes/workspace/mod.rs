@@ -45,6 +45,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::post().to(actions::open_round),
         )
         .route(
+            "/workspace/requests/{reference}/meeting",
+            web::post().to(actions::record_meeting),
+        )
+        .route(
             "/workspace/requests/{reference}/vote",
             web::post().to(actions::vote),
         )

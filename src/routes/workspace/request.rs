@@ -11,6 +11,7 @@ use crate::domain::conflicts::{Conflict, FlagReason};
 use crate::domain::consensus::{self, ChangeClass, Outcome, Piece, Position, RoundRefusal, Unmet};
 use crate::domain::lifecycle::{Action, ActorKind, State};
 use crate::domain::markdown::to_safe_html;
+use crate::domain::meeting::{MeetingForm, MeetingProblem};
 use crate::error::AppError;
 use crate::models::rounds::{ListedVoter, Round, VoteView};
 use crate::models::users::User;
@@ -38,6 +39,8 @@ pub struct Typed {
     pub body: String,
     /// The group chosen to accept for or reassign to.
     pub group: String,
+    /// The record of a meeting's decision.
+    pub meeting: MeetingForm,
 }
 
 /// Why an action was refused, as the page explains it.
@@ -183,6 +186,57 @@ impl RequestPage {
         Some(self.typed.group.as_str())
             .filter(|g| !g.is_empty())
             .or(self.view.request.group_id.as_deref())
+    }
+
+    /// The problems of the meeting form refused, if it was.
+    fn meeting_problems_all(&self) -> &[MeetingProblem] {
+        match &self.problem {
+            Some(Problem::Round(RoundRefusal::Meeting(problems))) => problems,
+            _ => &[],
+        }
+    }
+
+    fn meeting_refused(&self) -> bool {
+        !self.meeting_problems_all().is_empty()
+    }
+
+    /// The problems of one field of the meeting form.
+    fn meeting_problems(&self, field: &str) -> Vec<&MeetingProblem> {
+        self.meeting_problems_all()
+            .iter()
+            .filter(|p| p.field() == field)
+            .collect()
+    }
+
+    /// The member a problem of the meeting form concerns, by name, if the
+    /// form offered them.
+    fn meeting_voter_name(&self, problem: &MeetingProblem) -> &str {
+        let (MeetingProblem::UnknownPosition { user_id } | MeetingProblem::NotAVoter { user_id }) =
+            problem
+        else {
+            return "";
+        };
+        self.view
+            .meeting_voters
+            .iter()
+            .find(|(id, _)| id == user_id)
+            .map_or("", |(_, name)| name.as_str())
+    }
+
+    /// The meeting's date field: what was typed, else today.
+    fn meeting_held_on(&self) -> String {
+        match self.typed.meeting.held_on.as_str() {
+            "" => self.view.today.format("%Y-%m-%d").to_string(),
+            typed => typed.to_owned(),
+        }
+    }
+
+    /// Whether the latest round's decision was taken at a meeting.
+    fn decided_at_meeting(&self) -> bool {
+        self.view
+            .round
+            .as_ref()
+            .is_some_and(|r| r.meeting.is_some())
     }
 
     /// Where this request's action forms post to.

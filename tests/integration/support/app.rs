@@ -3,6 +3,7 @@
 
 use std::net::TcpListener;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
 
 use actix_web::web::Data;
@@ -11,8 +12,10 @@ use clarion::config::Settings;
 use clarion::db::PooledConn;
 use clarion::startup::Application;
 use clarion::web::AppState;
+use clarion::worker::MailWorker;
 use reqwest::Response;
 
+use super::eventually::{BOUND, eventually};
 use super::postgres;
 use super::smtp::MailServer;
 
@@ -28,6 +31,16 @@ impl Backend {
         match self {
             Backend::Sqlite => dir.join("clarion.db").to_string_lossy().into_owned(),
             Backend::Postgres => postgres::new_database_url(),
+        }
+    }
+
+    /// A database URL for a new database the application starts on: on
+    /// PostgreSQL one already migrated (see
+    /// [`postgres::new_migrated_database_url`]), on SQLite an empty file.
+    fn new_app_database_url(self, dir: &std::path::Path) -> String {
+        match self {
+            Backend::Sqlite => self.new_database_url(dir),
+            Backend::Postgres => postgres::new_migrated_database_url(),
         }
     }
 }
@@ -116,6 +129,8 @@ pub struct TestApp {
     /// The anonymous visitor most tests act as.
     pub visitor: Person,
     pub data_dir: PathBuf,
+    /// A worker of the app's settings that the test runs itself.
+    worker: MailWorker,
     server: actix_web::dev::ServerHandle,
     running: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
     _dir: tempfile::TempDir,
@@ -153,10 +168,6 @@ pub fn test_settings(
             "CLARION_DATA_DIR".to_owned(),
             dir.to_string_lossy().into_owned(),
         ),
-        (
-            "CLARION_DATABASE_URL".to_owned(),
-            backend.new_database_url(dir),
-        ),
         ("CLARION_BASE_URL".to_owned(), base_url.to_owned()),
         ("CLARION_SECRET_KEY".to_owned(), "5e".repeat(32)),
         ("CLARION_WORKERS".to_owned(), "1".to_owned()),
@@ -168,6 +179,12 @@ pub fn test_settings(
     for (key, value) in extra {
         vars.retain(|(k, _)| k != key);
         vars.push(((*key).to_owned(), value.clone()));
+    }
+    if !vars.iter().any(|(k, _)| k == "CLARION_DATABASE_URL") {
+        vars.push((
+            "CLARION_DATABASE_URL".to_owned(),
+            backend.new_app_database_url(dir),
+        ));
     }
     Settings::from_sources(None, vars).expect("test settings are valid")
 }
@@ -193,6 +210,13 @@ impl TestApp {
             .await
             .expect("the application starts");
         let state = app.state();
+        let worker = MailWorker::new(
+            state.pool.clone(),
+            &state.settings,
+            clock.clone(),
+            Arc::default(),
+        )
+        .expect("a mail worker for the test");
         let server = app.handle();
         let running = Some(tokio::spawn(app.run_until_stopped()));
         let visitor = Person::new(&address);
@@ -204,6 +228,7 @@ impl TestApp {
             clock,
             mail,
             data_dir: dir.path().to_path_buf(),
+            worker,
             server,
             running,
             _dir: dir,
@@ -397,9 +422,29 @@ impl TestApp {
         .unwrap();
     }
 
-    /// Waits until the worker has passed over the outbox after a wake-up.
-    pub async fn settle(&self) {
-        self.state.wake_mail_worker();
-        tokio::time::sleep(Duration::from_millis(300)).await;
+    /// Runs the mail worker once to its end beside the app's own, at the
+    /// test clock's time: the jobs due, then every message due. It then
+    /// waits for the messages the app's worker was sending to be recorded,
+    /// so that mail not received afterwards was never sent.
+    pub async fn run_worker_once(&self) {
+        use clarion::db::schema::outbox;
+        use diesel::prelude::*;
+        self.worker
+            .run_once()
+            .await
+            .expect("a pass of the mail worker");
+        eventually(BOUND, || async {
+            let sending: i64 = outbox::table
+                .filter(outbox::status.eq("pending"))
+                .filter(outbox::next_attempt_at.le(self.clock.now()))
+                .count()
+                .get_result(&mut self.db())
+                .unwrap();
+            match sending {
+                0 => Ok(()),
+                n => Err(format!("{n} messages due are still unsent")),
+            }
+        })
+        .await;
     }
 }

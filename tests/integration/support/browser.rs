@@ -32,6 +32,7 @@ use serde_json::{Value, json};
 use tokio::sync::{Semaphore, SemaphorePermit};
 
 use super::child::{ExitWatch, Spawner, free_port, lock, log_tail, log_to};
+use super::eventually::eventually;
 
 const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
@@ -265,8 +266,7 @@ impl Browser {
     pub async fn follow(&self, css: &str) -> String {
         self.execute("window.clarionOldPage = true;", vec![]).await;
         self.click(css).await;
-        let give_up = Instant::now() + NAVIGATION_TIMEOUT;
-        loop {
+        eventually(NAVIGATION_TIMEOUT, || async {
             // While the new page replaces the old one, the script may fail:
             // that is one more reason to wait, not an error.
             let loaded = self
@@ -276,16 +276,15 @@ impl Browser {
                     vec![],
                 )
                 .await;
-            if matches!(loaded, Ok(Value::Bool(true))) {
-                return self.url().await;
+            match loaded {
+                Ok(Value::Bool(true)) => Ok(self.url().await),
+                _ => Err(format!(
+                    "clicking `{css}` led nowhere: still on {}",
+                    self.url().await
+                )),
             }
-            assert!(
-                Instant::now() < give_up,
-                "clicking `{css}` led nowhere: still on {}",
-                self.url().await
-            );
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+        })
+        .await
     }
 
     /// Presses and releases one key, wherever the focus is.

@@ -1,8 +1,13 @@
 pub mod app;
 pub mod browser;
 pub mod child;
+pub mod eventually;
 pub mod journey;
+pub mod operator;
 pub mod postgres;
 pub mod register;
+pub mod routes;
+pub mod schema;
 pub mod server;
 pub mod smtp;
+pub mod workspace;

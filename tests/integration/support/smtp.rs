@@ -20,6 +20,8 @@ use std::time::{Duration, Instant};
 
 use mail_parser::{MessageParser, MimeHeaders, PartType};
 
+use super::eventually::{BOUND, eventually};
+
 /// The in-process SMTP server. Clones share the same server; it stops when
 /// the last clone is dropped.
 #[derive(Clone)]
@@ -117,26 +119,36 @@ impl MailServer {
     /// Waits until at least `count` messages have arrived and returns all of
     /// them; panics after `timeout`, listing what did arrive.
     pub async fn wait_for(&self, count: usize, timeout: Duration) -> Vec<ReceivedMail> {
-        let deadline = Instant::now() + timeout;
-        loop {
+        eventually(timeout, || async {
             let mails = self.received();
             if mails.len() >= count {
-                return mails;
+                return Ok(mails);
             }
-            if Instant::now() >= deadline {
-                let mut arrived = format!("{} arrived", mails.len());
-                for (i, mail) in mails.iter().enumerate() {
-                    arrived.push_str(&format!(
-                        "\n  {}. to {:?}, subject {:?}",
-                        i + 1,
-                        mail.envelope_to,
-                        mail.subject
-                    ));
-                }
-                panic!("expected at least {count} mail(s) within {timeout:?}, but {arrived}");
+            let mut arrived = format!("{} arrived", mails.len());
+            for (i, mail) in mails.iter().enumerate() {
+                arrived.push_str(&format!(
+                    "\n  {}. to {:?}, subject {:?}",
+                    i + 1,
+                    mail.envelope_to,
+                    mail.subject
+                ));
             }
-            tokio::time::sleep(Duration::from_millis(20)).await;
-        }
+            Err(format!("expected at least {count} mail(s), but {arrived}"))
+        })
+        .await
+    }
+
+    /// The first link, in mail to `address`, that contains `part`: waits
+    /// for the mail to arrive.
+    pub async fn link_to(&self, address: &str, part: &str) -> String {
+        eventually(BOUND, || async {
+            self.to(address)
+                .iter()
+                .flat_map(|m| m.links())
+                .find(|l| l.contains(part))
+                .ok_or(format!("no mail to {address} with a link to {part}"))
+        })
+        .await
     }
 
     /// Messages whose envelope recipients include `address`, compared

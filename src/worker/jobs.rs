@@ -3,7 +3,7 @@
 
 use crate::db::DbConn;
 use crate::models::{rate, requests, sessions};
-use crate::web::session::IDLE_TIMEOUT;
+use crate::workflow::accounts::IDLE_TIMEOUT;
 use crate::workflow::accounts::{LOGIN_WINDOW, RESET_WINDOW};
 use crate::workflow::{Ctx, rounds, submitter, subscriptions};
 

@@ -1,0 +1,439 @@
+//! Building the index from the register's rows, and bringing it forward:
+//! publications since it was built are appended, status marks move a
+//! clarification between statuses, and anything else builds it afresh.
+
+use std::collections::HashMap;
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+use std::rc::Rc;
+
+use chrono::{Datelike, NaiveDateTime};
+use diesel::connection::DefaultLoadingMode;
+use diesel::prelude::*;
+use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap;
+use uuid::Uuid;
+
+use super::rank::{B, DENSE_SHARE, Doc, Facet, Index, K1, Postings, level};
+use crate::db::DbConn;
+use crate::db::schema::{requests, standards};
+use crate::domain::clauses;
+use crate::domain::lifecycle::State;
+use crate::domain::search::{self, Status};
+
+/// How much a word weighs in each part of a clarification, in fifths: the
+/// clause and the standard most, the title least, since every
+/// clarification of a standard shares it.
+const CLAUSE: u8 = 20;
+const QUESTION: u8 = 10;
+const ANSWER: u8 = 5;
+const STANDARD: u8 = 20;
+const TITLE: u8 = 1;
+
+/// What the index needs of a standard, compared to notice an edit.
+#[derive(Clone, PartialEq, Queryable)]
+pub(super) struct StandardText {
+    id: String,
+    slug: String,
+    designation: String,
+    edition: i32,
+    title: String,
+}
+
+/// A published clarification as listed before its text is read, in the
+/// order of publication; small, since the whole register is listed.
+struct Listed {
+    id: Box<str>,
+    published_at: Option<NaiveDateTime>,
+    status: Status,
+    /// The clause and the standard, hashed (see [`Doc::placing`]).
+    placing: u64,
+}
+
+/// The words of the clarification being added, with what they weigh in
+/// it; and each word's stem, remembered, since a register repeats its
+/// vocabulary and stemming is the costliest part of reading it.
+struct Words {
+    stemmer: Stemmer,
+    /// Each word as written, and its stem (none for a common word).
+    stems: FxHashMap<String, Option<Rc<str>>>,
+    weights: FxHashMap<Rc<str>, u8>,
+    length: u32,
+}
+
+impl Default for Words {
+    fn default() -> Self {
+        Words {
+            stemmer: Stemmer::create(Algorithm::English),
+            stems: FxHashMap::default(),
+            weights: FxHashMap::default(),
+            length: 0,
+        }
+    }
+}
+
+impl Words {
+    fn weigh(&mut self, text: &str, weight: u8) {
+        for word in search::words(text) {
+            let stem = match self.stems.get(word) {
+                Some(stem) => stem.clone(),
+                None => {
+                    let stem = search::searchable(word)
+                        .map(|word| Rc::from(self.stemmer.stem(&word).as_ref()));
+                    self.stems.insert(word.to_owned(), stem.clone());
+                    stem
+                }
+            };
+            let Some(stem) = stem else {
+                continue;
+            };
+            let sum = self.weights.entry(stem).or_default();
+            *sum = sum.saturating_add(weight);
+            self.length += u32::from(weight);
+        }
+    }
+}
+
+fn placing(clause: &str, standard_id: &str) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    (clause, standard_id).hash(&mut hasher);
+    hasher.finish()
+}
+
+/// What the index reads of a clarification it adds.
+struct Text {
+    clause: String,
+    standard_id: String,
+    question: String,
+    answer: String,
+}
+
+impl Index {
+    /// The index as of `version`: `old` brought forward if the register
+    /// only grew and changed statuses since, built afresh otherwise.
+    pub(super) fn load(conn: &mut DbConn, version: i64, old: Option<&Index>) -> QueryResult<Index> {
+        let standards: Vec<StandardText> = standards::table
+            .select((
+                standards::id,
+                standards::slug,
+                standards::designation,
+                standards::edition,
+                standards::title,
+            ))
+            .order(standards::id)
+            .load(conn)?;
+        // Read row by row: a large register's rows held at once, strings
+        // and all, would weigh more than the index.
+        let listed = requests::table
+            .filter(requests::state.eq(State::Published.as_str()))
+            .select((
+                requests::id,
+                requests::published_at,
+                requests::publication_flag,
+                requests::clause,
+                requests::standard_id,
+            ))
+            .order((requests::published_at.asc(), requests::reference.asc()))
+            .load_iter::<(
+                String,
+                Option<NaiveDateTime>,
+                Option<String>,
+                String,
+                String,
+            ), DefaultLoadingMode>(conn)?
+            .map(|row| {
+                let (id, published_at, flag, clause, standard_id) = row?;
+                Ok(Listed {
+                    id: id.into(),
+                    published_at,
+                    status: Status::of_flag(flag.as_deref()),
+                    placing: placing(&clause, &standard_id),
+                })
+            })
+            .collect::<QueryResult<Vec<Listed>>>()?;
+        let mut index = match old {
+            Some(old) if old.continues_into(&standards, &listed) => old.clone(),
+            _ => Index::new(version, standards),
+        };
+        index.version = version;
+        for (number, listed) in listed.iter().enumerate().take(index.docs.len()) {
+            let status = listed.status;
+            let was = index.docs[number].status;
+            if status != was {
+                let number = number as u32;
+                index.facet(Facet::Status(was)).remove(number);
+                index.facet(Facet::Status(status)).insert(number);
+                index.docs[number as usize].status = status;
+            }
+        }
+        let new = &listed[index.docs.len()..];
+        let mut words = Words::default();
+        // In batches, so that the text of a large register is never all
+        // in memory at once.
+        for batch in new.chunks(500) {
+            let ids: Vec<&str> = batch.iter().map(|listed| listed.id.as_ref()).collect();
+            let texts: HashMap<String, Text> = requests::table
+                .filter(requests::id.eq_any(&ids))
+                .select((
+                    requests::id,
+                    requests::clause,
+                    requests::standard_id,
+                    requests::question,
+                    requests::answer,
+                ))
+                .load::<(String, String, String, String, Option<String>)>(conn)?
+                .into_iter()
+                .map(|(id, clause, standard_id, question, answer)| {
+                    let answer = answer.unwrap_or_default();
+                    (
+                        id,
+                        Text {
+                            clause,
+                            standard_id,
+                            question,
+                            answer,
+                        },
+                    )
+                })
+                .collect();
+            for listed in batch {
+                // Gone since it was listed: the next search refreshes again.
+                if let Some(text) = texts.get(listed.id.as_ref()) {
+                    index.add(&mut words, listed, text);
+                }
+            }
+        }
+        index.compact();
+        Ok(index)
+    }
+
+    /// Lists grown by appending hold up to twice their length; an index is
+    /// kept for long, so each list is copied once at its length (a bitmap's
+    /// clone allocates exactly what it holds).
+    fn compact(&mut self) {
+        self.compact_dense_from(self.docs.len() as u64 / DENSE_SHARE);
+    }
+
+    /// [`Index::compact`], keeping dense the words held by more than
+    /// `dense_from` clarifications.
+    pub(super) fn compact_dense_from(&mut self, dense_from: u64) {
+        let count = self.docs.len();
+        for postings in self.words.values_mut() {
+            postings.all = postings.all.clone();
+            if !postings.dense.is_empty() || postings.all.len() > dense_from {
+                postings.make_dense(count);
+            } else {
+                for level in &mut postings.by_level {
+                    *level = level.clone();
+                }
+            }
+        }
+        for bitmap in self.facets.values_mut() {
+            *bitmap = bitmap.clone();
+        }
+        self.docs.shrink_to_fit();
+        // Every length counts against the average, which new
+        // clarifications move.
+        let average = (self.total_length / self.docs.len().max(1) as f64) as f32;
+        self.norms = self
+            .docs
+            .iter()
+            .map(|doc| K1 * (1.0 - B + B * doc.length / average.max(f32::EPSILON)))
+            .collect();
+    }
+
+    /// Whether this index holds the start of `listed`, placed as it is now,
+    /// so that it needs only the rest appended and its statuses updated.
+    fn continues_into(&self, standards: &[StandardText], listed: &[Listed]) -> bool {
+        self.standards == standards
+            && listed.len() >= self.docs.len()
+            && self.docs.iter().zip(listed).all(|(doc, listed)| {
+                Uuid::parse_str(&listed.id).ok() == Some(doc.id) && doc.placing == listed.placing
+            })
+    }
+
+    fn add(&mut self, words: &mut Words, listed: &Listed, text: &Text) {
+        let Ok(id) = Uuid::parse_str(&listed.id) else {
+            return;
+        };
+        let number = self.docs.len() as u32;
+        words.weigh(&text.clause, CLAUSE);
+        words.weigh(&text.question, QUESTION);
+        words.weigh(&text.answer, ANSWER);
+        // Only the slug outlives this borrow of the standards: not a copy of
+        // a whole standard per clarification.
+        let slug = self
+            .standards
+            .iter()
+            .find(|standard| standard.id == text.standard_id)
+            .map(|standard| {
+                words.weigh(&standard.designation, STANDARD);
+                words.weigh(&standard.edition.to_string(), STANDARD);
+                words.weigh(&standard.title, TITLE);
+                standard.slug.clone()
+            });
+        let length = words.length;
+        for (stem, weight) in words.weights.drain() {
+            if !self.words.contains_key(stem.as_ref()) {
+                self.words.insert(stem.as_ref().into(), Postings::default());
+            }
+            if let Some(postings) = self.words.get_mut(stem.as_ref()) {
+                // Numbers only grow: appended, not searched for.
+                let _ = postings.all.try_push(number);
+                let _ = postings.by_level[level(weight)].try_push(number);
+            }
+        }
+        words.length = 0;
+
+        let status = listed.status;
+        if let Some(slug) = &slug {
+            self.facet(Facet::Standard(slug)).insert(number);
+        }
+        if let Some(published_at) = listed.published_at {
+            self.facet(Facet::Year(published_at.year())).insert(number);
+        }
+        self.facet(Facet::Status(status)).insert(number);
+        // The clause and every clause above it: `7.2.1` is under `7.2`
+        // and `7`.
+        let clause = text.clause.to_lowercase();
+        for (at, c) in clause.char_indices() {
+            if clauses::SEPARATORS.contains(&c) && at > 0 {
+                self.facet(Facet::Clause(&clause[..at])).insert(number);
+            }
+        }
+        self.facet(Facet::Clause(&clause)).insert(number);
+
+        let length = length as f32 / 5.0;
+        self.total_length += f64::from(length);
+        self.docs.push(Doc {
+            id,
+            status,
+            placing: listed.placing,
+            length,
+        });
+    }
+}
+
+#[cfg(test)]
+pub(super) mod tests {
+    use super::*;
+    use crate::search::rank::LEVELS;
+
+    /// An index of `count` clarifications, the n-th holding the words
+    /// that `text` gives it.
+    pub(in crate::search) fn index_of(count: u32, text: impl Fn(u32) -> (String, String)) -> Index {
+        let mut index = Index::new(1, Vec::new());
+        append(&mut index, 0..count, text);
+        index.compact();
+        index
+    }
+
+    /// Adds the clarifications `numbers` to `index` as [`index_of`] does,
+    /// leaving it to be compacted.
+    pub(in crate::search) fn append(
+        index: &mut Index,
+        numbers: std::ops::Range<u32>,
+        text: impl Fn(u32) -> (String, String),
+    ) {
+        let mut words = Words::default();
+        for number in numbers {
+            let (question, answer) = text(number);
+            let listed = Listed {
+                id: Uuid::from_u128(u128::from(number)).to_string().into(),
+                published_at: None,
+                status: Status::Current,
+                placing: 0,
+            };
+            let text = Text {
+                clause: "4.1".into(),
+                standard_id: String::new(),
+                question,
+                answer,
+            };
+            index.add(&mut words, &listed, &text);
+        }
+    }
+
+    pub(in crate::search) fn postings_of<'a>(
+        index: &'a Index,
+        words: &[&str],
+    ) -> Vec<Option<&'a Postings>> {
+        let stemmer = Stemmer::create(Algorithm::English);
+        words
+            .iter()
+            .map(|word| index.words.get(stemmer.stem(word).as_ref()))
+            .collect()
+    }
+
+    /// Words spread unevenly over 20,000 clarifications, so that those
+    /// ranked lie both close together and several stretches apart: three
+    /// held by many, kept dense (the third only from the 15,000th on),
+    /// and one held by few.
+    pub(in crate::search) fn uneven(n: u32) -> (String, String) {
+        let mut question = String::from("sampling");
+        if n % 3 == 0 {
+            question.push_str(" impartiality impartiality");
+        }
+        if n % 11 == 0 || n >= 15_000 {
+            question.push_str(" calibration");
+        }
+        if n % 13 == 0 {
+            question.push_str(" uncertainty");
+        }
+        let answer = if n % 7 == 0 || n > 19_000 {
+            "impartiality of the sampling plan".to_owned()
+        } else {
+            "records".to_owned()
+        };
+        (question, answer)
+    }
+
+    pub(in crate::search) const UNEVEN: [&str; 4] =
+        ["sampling", "impartiality", "calibration", "uncertainty"];
+
+    /// Publications after the index was built are appended to it: a dense
+    /// word gathers their levels by level, then keeps them by number too.
+    #[test]
+    fn an_index_continued_ranks_like_one_built_at_once() {
+        let at_once = index_of(20_000, uneven);
+        let mut continued = index_of(12_000, uneven);
+        let calibration = postings_of(&continued, &["calibration"])[0].unwrap();
+        assert!(calibration.dense.is_empty(), "held by few of the first");
+        append(&mut continued, 12_000..20_000, uneven);
+        continued.compact();
+        let numbers: Vec<u32> = (0..20_000).collect();
+        assert_eq!(
+            continued.scores(&postings_of(&continued, &UNEVEN), &numbers),
+            at_once.scores(&postings_of(&at_once, &UNEVEN), &numbers)
+        );
+        for word in UNEVEN {
+            let (a, b) = (
+                postings_of(&continued, &[word]),
+                postings_of(&at_once, &[word]),
+            );
+            let (a, b) = (a[0].unwrap(), b[0].unwrap());
+            assert_eq!(a.all, b.all, "{word}");
+            assert_eq!(a.dense, b.dense, "{word}");
+            assert_eq!(a.by_level, b.by_level, "{word}");
+        }
+    }
+
+    #[test]
+    fn each_level_holds_its_own_weight_and_levels_grow_with_the_weight() {
+        for (at, &weight) in LEVELS.iter().enumerate() {
+            assert_eq!(level(weight), at, "{weight} is its own level");
+        }
+        // What the parts of a clarification add up to.
+        assert_eq!(level(TITLE), 0);
+        assert_eq!(level(ANSWER), 1);
+        assert_eq!(level(QUESTION + TITLE), 2);
+        assert_eq!(level(CLAUSE), 3);
+        assert_eq!(level(STANDARD + QUESTION), 4);
+        assert_eq!(level(u8::MAX), LEVELS.len() - 1);
+        let mut last = 0;
+        for weight in 0..=u8::MAX {
+            assert!(level(weight) >= last, "levels grow with the weight");
+            last = level(weight);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+//! Finding published clarifications by words. The register's words and
+//! filters are held in memory by each instance ([`index`]), built from the
+//! database and brought forward as the register changes ([`build`]), and
+//! ranked by relevance there ([`rank`]); a search then reads only its page
+//! of rows ([`run`]), and a download every row it found, a few hundred at
+//! a time ([`download`]). Lists without words are the register's own
+//! queries ([`crate::models::register`]).
+
+mod build;
+mod download;
+mod index;
+mod rank;
+mod run;
+
+pub use download::Download;
+pub use index::{Choices, SearchIndex};
+pub use run::{Results, Searched, knows_its_standard, related, search, search_held};
