@@ -356,7 +356,7 @@ fn counts<'p>(positions: impl Iterator<Item = &'p Position>) -> Counts {
 }
 
 /// A round's votes counted in total and by nominating body.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Tally {
     pub total: Counts,
     /// By the body that nominated each voter, in the order of their

@@ -25,7 +25,7 @@ pub struct NewMeeting<'a> {
 }
 
 /// The meeting row of a round.
-#[derive(Debug, Clone, Queryable, Selectable)]
+#[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
 #[diesel(table_name = meetings)]
 pub struct Meeting {
     pub id: String,

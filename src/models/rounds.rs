@@ -14,7 +14,7 @@ use crate::domain::consensus::{ChangeClass, Kind, Outcome, Position};
 use crate::domain::lifecycle::State;
 use crate::models::groups::Voter;
 
-#[derive(Debug, Clone, Queryable, Selectable)]
+#[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
 #[diesel(table_name = rounds)]
 pub struct Round {
     pub id: String,
@@ -39,7 +39,7 @@ pub struct Round {
 }
 
 /// A vote with its voter's name and, for an opposition, the response.
-#[derive(Debug, Clone, Queryable)]
+#[derive(Debug, Clone, Queryable, serde::Serialize)]
 pub struct VoteView {
     pub id: String,
     pub round_id: String,
@@ -62,7 +62,7 @@ impl VoteView {
 }
 
 /// Someone on a round's voter list, fixed when it opened.
-#[derive(Debug, Clone, Queryable)]
+#[derive(Debug, Clone, Queryable, serde::Serialize)]
 pub struct ListedVoter {
     pub round_id: String,
     pub user_id: String,
@@ -537,7 +537,7 @@ pub fn objection_window_ended(conn: &mut DbConn, now: NaiveDateTime) -> QueryRes
 }
 
 /// An objection to a round's decision, with who made it.
-#[derive(Debug, Clone, Queryable)]
+#[derive(Debug, Clone, Queryable, serde::Serialize)]
 pub struct ObjectionView {
     pub user_id: String,
     pub name: String,

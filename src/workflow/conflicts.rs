@@ -145,7 +145,7 @@ pub fn allow(
 /// What the round page shows of conflicts besides the voter list: who
 /// allowed each conflicted vote, and each flagged voter's declared
 /// interests, by voter.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize)]
 pub struct RoundConflicts {
     allowed_by: HashMap<String, String>,
     interests: HashMap<String, String>,

@@ -11,6 +11,7 @@ mod browser_memberships;
 mod browser_register;
 mod browser_submission;
 mod browser_workspace;
+mod case_file;
 mod cli;
 mod conflicts;
 mod consensus;

@@ -254,10 +254,10 @@ async fn a_meeting_decision_is_recorded_and_only_those_absent_are_mailed(backend
     // The decision record shows the meeting.
     let shown = page(&mia, &reference).await;
     assert_eq!(
-        text_of(&shown, "#round-heading").unwrap(),
+        text_of(&shown, "[id^=round-heading]").unwrap(),
         format!("Decided at the meeting of {held}")
     );
-    let record = text_of(&shown, "#record-heading + dl").unwrap();
+    let record = text_of(&shown, "[id^=record-heading] + dl").unwrap();
     for part in [
         "Recorded By Carla Convenor".to_owned(),
         format!("Taken at The group's meeting of {held}"),
@@ -344,7 +344,7 @@ async fn an_absentees_objection_sends_it_back_and_an_attendees_is_refused(backen
 
     let carla = app.signed_in("carla@example.org").await;
     let shown = page(&carla, &reference).await;
-    let record = text_of(&shown, "#record-heading + dl").unwrap();
+    let record = text_of(&shown, "[id^=record-heading] + dl").unwrap();
     assert!(
         record.contains("Nils Member,") && record.contains(objection),
         "{record}"
@@ -402,7 +402,7 @@ async fn a_meeting_decision_stands_when_nobody_objects_in_time(backend: Backend)
     let late = act(&nils, &reference, "objections", &[("note", "Too late?")]).await;
     assert_eq!(late.status(), 409);
     let sam = app.signed_in("sam@example.org").await;
-    let record = text_of(&page(&sam, &reference).await, "#record-heading + dl").unwrap();
+    let record = text_of(&page(&sam, &reference).await, "[id^=record-heading] + dl").unwrap();
     assert!(record.contains("the decision stood"), "{record}");
     assert_eq!(act(&sam, &reference, "publish", &[]).await.status(), 303);
     let (status, public) = app.page(&format!("/clarifications/{reference}")).await;

@@ -1,6 +1,7 @@
 //! The workspace of the secretariat and the maintenance groups.
 
 mod actions;
+mod case;
 mod queue;
 mod request;
 
@@ -11,6 +12,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route(
             "/workspace/requests/{reference}",
             web::get().to(actions::show),
+        )
+        .route(
+            "/workspace/requests/{reference}/case",
+            web::get().to(case::show),
+        )
+        .route(
+            "/workspace/requests/{reference}/case.json",
+            web::get().to(case::json),
         )
         .route(
             "/workspace/requests/{reference}/accept",

@@ -156,6 +156,8 @@ pub const ROUTES: &[Route] = &[
     // The workspace.
     get("/workspace",                                      SignedIn),
     get("/workspace/requests/{reference}",                 Member),
+    get("/workspace/requests/{reference}/case",            Member),
+    get("/workspace/requests/{reference}/case.json",       Member),
     post("/workspace/requests/{reference}/accept",         Secretariat),
     post("/workspace/requests/{reference}/ask",            Secretariat),
     post("/workspace/requests/{reference}/not-admissible", Secretariat),
