@@ -126,7 +126,7 @@ impl Standing {
 }
 
 /// Actions taken from the workspace, in the order the page offers them.
-pub const WORKSPACE_ACTIONS: [Action; 16] = [
+pub const WORKSPACE_ACTIONS: [Action; 18] = [
     Action::Accept,
     Action::AskForInformation,
     Action::NotAdmissible,
@@ -134,8 +134,10 @@ pub const WORKSPACE_ACTIONS: [Action; 16] = [
     Action::Duplicate,
     Action::Reassign,
     Action::OpenRound,
+    Action::RecordMeetingDecision,
     Action::Vote,
     Action::RespondToOpposition,
+    Action::AllowConflictedVote,
     Action::CloseWithConsensus,
     Action::CloseWithoutConsensus,
     Action::CloseNoConsensus,

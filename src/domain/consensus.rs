@@ -266,6 +266,27 @@ pub enum RoundRefusal {
     NotAnObjector,
     #[error("the time to object ended")]
     ObjectionWindowClosed { until: NaiveDateTime },
+    /// A flagged voter declares a conflict or confirms none before voting.
+    #[error("the conflict of interest is not answered")]
+    ConflictUnanswered,
+    #[error("a declared conflict needs its note")]
+    ConflictWithoutNote,
+    #[error("no such declaration")]
+    UnknownDeclaration,
+    /// A declared conflict stays in the record.
+    #[error("the conflict was declared")]
+    ConflictStands,
+    /// The convenor allows only a declared conflict's vote.
+    #[error("no conflict declared")]
+    NoDeclaredConflict,
+    /// Nobody allows their own conflicted vote.
+    #[error("one's own conflict")]
+    OwnConflict,
+    #[error("allowing a conflicted vote needs its reason")]
+    AllowanceWithoutReason,
+    /// A meeting's decision recorded with fields to correct.
+    #[error("the meeting record is incomplete")]
+    Meeting(Vec<super::meeting::MeetingProblem>),
 }
 
 /// Whether two texts say the same words: a change of spacing or of line
@@ -335,7 +356,7 @@ fn counts<'p>(positions: impl Iterator<Item = &'p Position>) -> Counts {
 }
 
 /// A round's votes counted in total and by nominating body.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Tally {
     pub total: Counts,
     /// By the body that nominated each voter, in the order of their

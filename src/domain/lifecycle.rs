@@ -20,7 +20,8 @@ pub enum State {
     InGroup,
     Balloting,
     /// Consensus recorded, open to objection for a while: the final text
-    /// differs editorially from the voted one.
+    /// differs editorially from the voted one, or the decision was taken
+    /// at a meeting.
     Confirming,
     Decided,
     Published,
@@ -89,7 +90,7 @@ impl State {
                 "The maintenance group is reviewing a draft answer to reach consensus."
             }
             State::Confirming => {
-                "The maintenance group has agreed an answer; its members may review the final wording for a few days before it goes to publication."
+                "The maintenance group has agreed an answer; its members may still object for a few days before it goes to publication."
             }
             State::Decided => {
                 "The maintenance group has agreed an answer; it will be published shortly."
@@ -198,6 +199,14 @@ pub enum Action {
     Remind,
     /// The convenor answers an opposition, during the round.
     RespondToOpposition,
+    /// A voter declares a conflict of interest: their vote counts as an
+    /// abstention unless the convenor allows it.
+    DeclareConflict,
+    /// A voter flagged for a possible conflict of interest confirms they
+    /// have none.
+    ConfirmNoConflict,
+    /// The convenor lets a vote under a declared conflict count as cast.
+    AllowConflictedVote,
     /// Consensus on the voted text, unchanged.
     CloseWithConsensus,
     /// Consensus, with a final text the convenor changed editorially: the
@@ -206,8 +215,12 @@ pub enum Action {
     /// The convenor changed the text substantively: a new round on the new
     /// text replaces this one.
     CloseWithSubstantiveChange,
+    /// The convenor records a decision the group took at a minuted
+    /// meeting: the members who did not attend may object for a while.
+    RecordMeetingDecision,
     /// A voter other than the convenor, who recorded it, objects to the
-    /// editorial change: back to the group.
+    /// editorial change, or a member who did not attend to the meeting's
+    /// decision: back to the group.
     Object,
     /// The objection window ended without objection: the decision stands.
     ConfirmDecision,
@@ -220,7 +233,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 24] = [
+    pub const ALL: [Action; 28] = [
         Action::Confirm,
         Action::Accept,
         Action::AskForInformation,
@@ -234,9 +247,13 @@ impl Action {
         Action::Vote,
         Action::Remind,
         Action::RespondToOpposition,
+        Action::DeclareConflict,
+        Action::ConfirmNoConflict,
+        Action::AllowConflictedVote,
         Action::CloseWithConsensus,
         Action::CloseWithEditorialChange,
         Action::CloseWithSubstantiveChange,
+        Action::RecordMeetingDecision,
         Action::Object,
         Action::ConfirmDecision,
         Action::CloseWithoutConsensus,
@@ -267,6 +284,9 @@ impl Action {
             Action::Vote => "Voted",
             Action::Remind => "Reminded members who had not voted",
             Action::RespondToOpposition => "Answered an opposition",
+            Action::DeclareConflict => "Declared a conflict of interest",
+            Action::ConfirmNoConflict => "Confirmed having no conflict of interest",
+            Action::AllowConflictedVote => "Allowed a vote under a declared conflict",
             Action::CloseWithConsensus => "Recorded consensus",
             Action::CloseWithEditorialChange => {
                 "Recorded consensus with an editorial change, open to objection"
@@ -274,7 +294,10 @@ impl Action {
             Action::CloseWithSubstantiveChange => {
                 "Changed the text substantively and opened a new round"
             }
-            Action::Object => "Objected to the editorial change",
+            Action::RecordMeetingDecision => {
+                "Recorded a decision taken at a meeting, open to objection"
+            }
+            Action::Object => "Objected to the decision",
             Action::ConfirmDecision => "No objection: the decision stands",
             Action::CloseWithoutConsensus => "Closed the round without consensus",
             Action::CloseNoConsensus => "Closed: no consensus possible",
@@ -300,9 +323,13 @@ impl Action {
             Action::Vote => "vote",
             Action::Remind => "remind",
             Action::RespondToOpposition => "respond_to_opposition",
+            Action::DeclareConflict => "declare_conflict",
+            Action::ConfirmNoConflict => "confirm_no_conflict",
+            Action::AllowConflictedVote => "allow_conflicted_vote",
             Action::CloseWithConsensus => "close_with_consensus",
             Action::CloseWithEditorialChange => "close_with_editorial_change",
             Action::CloseWithSubstantiveChange => "close_with_substantive_change",
+            Action::RecordMeetingDecision => "record_meeting_decision",
             Action::Object => "object",
             Action::ConfirmDecision => "confirm_decision",
             Action::CloseWithoutConsensus => "close_without_consensus",
@@ -422,9 +449,16 @@ pub fn decide(state: State, action: Action, actor: Actor) -> Result<Transition, 
         A::Vote => (&[S::Balloting], &[Member, Convenor], to(S::Balloting)),
         A::Remind => (&[S::Balloting], &[System], to(S::Balloting)),
         A::RespondToOpposition => (&[S::Balloting], &[Convenor], to(S::Balloting)),
+        // Whether the member is on the round's voter list is the
+        // workflow's question, as for a vote.
+        A::DeclareConflict | A::ConfirmNoConflict => {
+            (&[S::Balloting], &[Member, Convenor], to(S::Balloting))
+        }
+        A::AllowConflictedVote => (&[S::Balloting], &[Convenor], to(S::Balloting)),
         A::CloseWithConsensus => (&[S::Balloting], &[Convenor], to(S::Decided)),
         A::CloseWithEditorialChange => (&[S::Balloting], &[Convenor], to(S::Confirming)),
         A::CloseWithSubstantiveChange => (&[S::Balloting], &[Convenor], to(S::Balloting)),
+        A::RecordMeetingDecision => (&[S::InGroup], &[Convenor], to(S::Confirming)),
         // The other voters object to what the convenor recorded; whether
         // this member was a voter of the round is the workflow's question:
         // the lifecycle knows roles, not lists.
@@ -594,6 +628,11 @@ mod tests {
             (S::Balloting, A::Vote, Member, S::Balloting),
             (S::Balloting, A::Vote, Convenor, S::Balloting),
             (S::Balloting, A::RespondToOpposition, Convenor, S::Balloting),
+            (S::Balloting, A::DeclareConflict, Member, S::Balloting),
+            (S::Balloting, A::DeclareConflict, Convenor, S::Balloting),
+            (S::Balloting, A::ConfirmNoConflict, Member, S::Balloting),
+            (S::Balloting, A::ConfirmNoConflict, Convenor, S::Balloting),
+            (S::Balloting, A::AllowConflictedVote, Convenor, S::Balloting),
             (S::Balloting, A::CloseWithConsensus, Convenor, S::Decided),
             (
                 S::Balloting,
@@ -606,6 +645,12 @@ mod tests {
                 A::CloseWithSubstantiveChange,
                 Convenor,
                 S::Balloting,
+            ),
+            (
+                S::InGroup,
+                A::RecordMeetingDecision,
+                Convenor,
+                S::Confirming,
             ),
             (S::Confirming, A::Object, Member, S::InGroup),
             (S::Confirming, A::ConfirmDecision, System, S::Decided),
@@ -631,9 +676,34 @@ mod tests {
             Err(Refusal::WrongState(S::Balloting))
         );
         assert_eq!(
+            decide(S::InGroup, A::RecordMeetingDecision, Member),
+            Err(Refusal::WrongActor),
+            "the convenor records what the meeting decided"
+        );
+        assert_eq!(
+            decide(S::Balloting, A::RecordMeetingDecision, Convenor),
+            Err(Refusal::WrongState(S::Balloting)),
+            "not while a round is open"
+        );
+        assert_eq!(
             decide(S::Balloting, A::RespondToOpposition, Member),
             Err(Refusal::WrongActor),
             "only the convenor answers an opposition"
+        );
+        assert_eq!(
+            decide(S::Balloting, A::AllowConflictedVote, Member),
+            Err(Refusal::WrongActor),
+            "only the convenor allows a conflicted vote"
+        );
+        assert_eq!(
+            decide(S::Balloting, A::DeclareConflict, Secretariat),
+            Err(Refusal::WrongActor),
+            "the secretariat does not vote"
+        );
+        assert_eq!(
+            decide(S::Decided, A::DeclareConflict, Member),
+            Err(Refusal::WrongState(S::Decided)),
+            "declared while the round is open"
         );
         for actor in [Secretariat, Convenor] {
             assert_eq!(

@@ -3,6 +3,7 @@
 pub mod access;
 pub mod charts;
 pub mod clauses;
+pub mod conflicts;
 pub mod consensus;
 pub mod email;
 pub mod excerpt;
@@ -10,6 +11,7 @@ pub mod fields;
 pub mod keyed;
 pub mod lifecycle;
 pub mod markdown;
+pub mod meeting;
 pub mod nomination;
 pub mod password;
 pub mod person;

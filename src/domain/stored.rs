@@ -1,6 +1,7 @@
 //! The domain's enums as they are stored: each in a text column, by its
 //! `as_str`. A row holding any other text fails to load rather than being
-//! read as some default.
+//! read as some default. Records written out (the case file's JSON) carry
+//! the same text.
 
 /// Implements diesel's `FromSql`/`ToSql` over `Text` for enums that have
 /// `as_str` and `parse` and derive `AsExpression` and `FromSqlRow` with
@@ -38,6 +39,12 @@ macro_rules! stored_as_text {
                     self.as_str(),
                     out,
                 )
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
             }
         }
     )+};

@@ -231,6 +231,27 @@ email_message!(
     "email/editorial_change/body.html"
 );
 
+/// To every voting member who did not attend: the group decided the
+/// answer at a meeting, and they may object until `until`.
+pub struct MeetingDecision {
+    pub ctx: MailContext,
+    pub request: RequestSummary,
+    pub convenor: String,
+    pub held_on: chrono::NaiveDate,
+    /// Who attended, each with their position as the vote form names it.
+    pub attendees: Vec<(String, &'static str)>,
+    pub minutes_reference: Option<String>,
+    pub answer: String,
+    pub until: chrono::NaiveDateTime,
+    pub link_url: String,
+}
+email_message!(
+    MeetingDecision,
+    "email/meeting_decision/subject.txt",
+    "email/meeting_decision/body.txt",
+    "email/meeting_decision/body.html"
+);
+
 /// To the convenors and the secretariat: a voter objected to a decision,
 /// which goes back to the group.
 pub struct ObjectionRaised {
@@ -238,6 +259,8 @@ pub struct ObjectionRaised {
     pub request: RequestSummary,
     pub objector: String,
     pub reason: String,
+    /// To a decision taken at a meeting, rather than to an editorial change.
+    pub at_meeting: bool,
     pub link_url: String,
 }
 email_message!(
@@ -253,6 +276,8 @@ pub struct DecisionStands {
     pub ctx: MailContext,
     pub request: RequestSummary,
     pub final_text: String,
+    /// Taken at a meeting, rather than changed editorially.
+    pub at_meeting: bool,
     pub link_url: String,
 }
 email_message!(

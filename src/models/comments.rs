@@ -6,7 +6,7 @@ use diesel::prelude::*;
 use crate::db::schema::{comments, users};
 use crate::db::{self, DbConn};
 
-#[derive(Debug, Clone, Queryable)]
+#[derive(Debug, Clone, Queryable, serde::Serialize)]
 pub struct Comment {
     pub id: String,
     pub body: String,

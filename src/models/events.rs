@@ -9,7 +9,7 @@ use crate::db::schema::{events, requests};
 use crate::db::{self, DbConn};
 use crate::domain::lifecycle::{Action, ActorKind, State};
 
-#[derive(Debug, Clone, Queryable, Selectable)]
+#[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
 #[diesel(table_name = events)]
 pub struct Event {
     pub id: String,

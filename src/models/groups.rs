@@ -10,7 +10,7 @@ use crate::domain::consensus::Quorum;
 use crate::models::organisations::Organisation;
 use crate::models::users::User;
 
-#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable, serde::Serialize)]
 #[diesel(table_name = groups)]
 pub struct Group {
     pub id: String,

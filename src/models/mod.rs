@@ -3,8 +3,10 @@
 
 pub mod comments;
 pub mod committees;
+pub mod conflicts;
 pub mod events;
 pub mod groups;
+pub mod meetings;
 pub mod organisations;
 pub mod rate;
 pub mod references;

@@ -9,7 +9,7 @@ use crate::db::schema::{request_contacts, requests, standards};
 use crate::domain::lifecycle::{ClosureReason, State};
 use crate::domain::submission::Submission;
 
-#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable, serde::Serialize)]
 #[diesel(table_name = requests)]
 pub struct Request {
     pub id: String,
@@ -28,6 +28,8 @@ pub struct Request {
     pub proposed_answer: Option<String>,
     pub submitter_country: String,
     pub submitter_category: String,
+    /// A keyed hash of the client, for the submission throttle only.
+    #[serde(skip)]
     pub submitted_from: Option<String>,
     pub answer: Option<String>,
     pub consider_at_revision: bool,
@@ -44,7 +46,7 @@ pub struct Request {
     pub personal_data_erased_at: Option<NaiveDateTime>,
 }
 
-#[derive(Debug, Clone, Queryable, Selectable)]
+#[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
 #[diesel(table_name = request_contacts)]
 pub struct Contact {
     pub request_id: String,

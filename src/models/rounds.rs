@@ -9,11 +9,12 @@ use crate::db::schema::{
 };
 use crate::db::{self, DbConn};
 use crate::domain::access::{Capacity, GroupRole};
+use crate::domain::conflicts::{self, Conflict, FlagReason};
 use crate::domain::consensus::{ChangeClass, Kind, Outcome, Position};
 use crate::domain::lifecycle::State;
 use crate::models::groups::Voter;
 
-#[derive(Debug, Clone, Queryable, Selectable)]
+#[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
 #[diesel(table_name = rounds)]
 pub struct Round {
     pub id: String,
@@ -38,7 +39,7 @@ pub struct Round {
 }
 
 /// A vote with its voter's name and, for an opposition, the response.
-#[derive(Debug, Clone, Queryable)]
+#[derive(Debug, Clone, Queryable, serde::Serialize)]
 pub struct VoteView {
     pub id: String,
     pub round_id: String,
@@ -61,7 +62,7 @@ impl VoteView {
 }
 
 /// Someone on a round's voter list, fixed when it opened.
-#[derive(Debug, Clone, Queryable)]
+#[derive(Debug, Clone, Queryable, serde::Serialize)]
 pub struct ListedVoter {
     pub round_id: String,
     pub user_id: String,
@@ -73,6 +74,20 @@ pub struct ListedVoter {
     pub is_convenor: bool,
     /// At a meeting, whether they attended; none for correspondence.
     pub attended: Option<bool>,
+    /// Where they stand on a conflict of interest, why they were flagged,
+    /// what they declared, and who allowed their vote to count and why.
+    pub conflict: Conflict,
+    pub conflict_reason: Option<FlagReason>,
+    pub conflict_note: Option<String>,
+    pub allowed_by: Option<String>,
+    pub allowed_reason: Option<String>,
+}
+
+impl ListedVoter {
+    /// The position their vote `cast` counts as.
+    pub fn counted(&self, cast: &Position) -> Position {
+        conflicts::counted(*cast, self.conflict, self.allowed_by.is_some())
+    }
 }
 
 /// The next round of a request, on `draft` until `deadline`; `follows`: the
@@ -92,11 +107,7 @@ pub fn open(
     voters: &[Voter],
     now: NaiveDateTime,
 ) -> QueryResult<String> {
-    let number = rounds::table
-        .filter(rounds::request_id.eq(round.request_id))
-        .count()
-        .get_result::<i64>(conn)? as i32
-        + 1;
+    let number = next_number(conn, round.request_id)?;
     let id = db::new_id();
     diesel::insert_into(rounds::table)
         .values((
@@ -125,6 +136,15 @@ pub fn open(
         .collect();
     db::insert_rows!(conn, round_voters::table, listed)?;
     Ok(id)
+}
+
+/// The number the request's next round takes.
+pub fn next_number(conn: &mut DbConn, request_id: &str) -> QueryResult<i32> {
+    let held = rounds::table
+        .filter(rounds::request_id.eq(request_id))
+        .count()
+        .get_result::<i64>(conn)?;
+    Ok(held as i32 + 1)
 }
 
 /// Rounds of a request, newest first.
@@ -333,6 +353,11 @@ type VoterColumns = (
     diesel::dsl::Nullable<organisations::name>,
     round_voters::is_convenor,
     round_voters::attended,
+    round_voters::conflict,
+    round_voters::conflict_reason,
+    round_voters::conflict_note,
+    round_voters::allowed_by,
+    round_voters::allowed_reason,
 );
 
 fn voter_columns() -> VoterColumns {
@@ -345,6 +370,11 @@ fn voter_columns() -> VoterColumns {
         organisations::name.nullable(),
         round_voters::is_convenor,
         round_voters::attended,
+        round_voters::conflict,
+        round_voters::conflict_reason,
+        round_voters::conflict_note,
+        round_voters::allowed_by,
+        round_voters::allowed_reason,
     )
 }
 
@@ -399,6 +429,20 @@ pub fn may_object(conn: &mut DbConn, round_id: &str, user_id: &str) -> QueryResu
         .first(conn)
         .optional()?;
     Ok(matches!(attended, Some(None | Some(false))))
+}
+
+/// The rounds whose decision this user may object to, by
+/// [`may_object`]'s rule.
+pub fn objectable_by(conn: &mut DbConn, user_id: &str) -> QueryResult<Vec<String>> {
+    round_voters::table
+        .filter(round_voters::user_id.eq(user_id))
+        .filter(
+            round_voters::attended
+                .is_null()
+                .or(round_voters::attended.eq(false)),
+        )
+        .select(round_voters::round_id)
+        .load(conn)
 }
 
 /// Addresses of the round's voters whose accounts are active.
@@ -493,7 +537,7 @@ pub fn objection_window_ended(conn: &mut DbConn, now: NaiveDateTime) -> QueryRes
 }
 
 /// An objection to a round's decision, with who made it.
-#[derive(Debug, Clone, Queryable)]
+#[derive(Debug, Clone, Queryable, serde::Serialize)]
 pub struct ObjectionView {
     pub user_id: String,
     pub name: String,

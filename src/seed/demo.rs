@@ -9,8 +9,8 @@
 //! secretariat publishes, and the system closes what waited too long. Each
 //! step happens at its moment in a made-up past, so that timelines read as
 //! they would, in a context that mails nobody ([`Ctx::replay`]): the past
-//! is made up and every address is on example.org. Demo requests are
-//! marked `is_sample`.
+//! is made up and every address is on example.org (accounts) or
+//! example.com (submitters). Demo requests are marked `is_sample`.
 //!
 //! Seeding is idempotent: accounts are matched by address, requests by their
 //! question among the samples, and whatever already exists is left alone.
@@ -26,6 +26,7 @@ use crate::db::schema::requests;
 use crate::db::{self, DbConn};
 use crate::domain::access::{Capacity, GroupRole};
 use crate::domain::lifecycle::State;
+use crate::domain::meeting::MeetingForm;
 use crate::domain::password;
 use crate::domain::submission::SubmissionInput;
 use crate::models::requests as request_rows;
@@ -37,7 +38,7 @@ use crate::workflow::registry::{Outcome, Secretariat};
 use crate::workflow::rounds::Decision;
 use crate::workflow::submitter::{self, Confirmed};
 use crate::workflow::workspace::{self, Acting};
-use crate::workflow::{Ctx, WorkflowError, rounds};
+use crate::workflow::{Ctx, WorkflowError, meetings, rounds};
 
 /// The password of every demo account unless `CLARION_DEMO_PASSWORD` says
 /// otherwise.
@@ -277,6 +278,16 @@ enum Step {
         change: Option<String>,
         reason: Option<String>,
     },
+    /// A decision taken at a meeting held `held_days_before` the step:
+    /// who attended with their positions, the minutes (a reference, or
+    /// their text) and the answer decided.
+    RecordMeeting {
+        held_days_before: i64,
+        attended: Vec<Attendance>,
+        minutes_reference: Option<String>,
+        minutes_text: Option<String>,
+        answer: String,
+    },
     CloseWithoutConsensus {
         note: String,
     },
@@ -296,6 +307,13 @@ enum Step {
     Withdraw,
 }
 
+/// Someone who attended a meeting, and the position they took.
+#[derive(Debug, Clone, Deserialize)]
+struct Attendance {
+    seat: Seat,
+    position: String,
+}
+
 impl Step {
     /// How seed/demo.toml names it.
     fn name(&self) -> &'static str {
@@ -312,6 +330,7 @@ impl Step {
             Step::OpenRound { .. } => "open_round",
             Step::Vote { .. } => "vote",
             Step::CloseWithConsensus { .. } => "close_with_consensus",
+            Step::RecordMeeting { .. } => "record_meeting",
             Step::CloseWithoutConsensus { .. } => "close_without_consensus",
             Step::CloseNoConsensus { .. } => "close_no_consensus",
             Step::SendBack { .. } => "send_back",
@@ -1046,6 +1065,34 @@ impl Player {
                 };
                 rounds::close_with_consensus(conn, ctx, &acting, &decision).map_err(refused)?;
             }
+            Step::RecordMeeting {
+                held_days_before,
+                attended,
+                minutes_reference,
+                minutes_text,
+                answer,
+            } => {
+                let convenor = world.convenor(conn, group)?;
+                let acting = Acting {
+                    user: &convenor,
+                    reference: &reference,
+                    version,
+                };
+                let mut attendance = Vec::new();
+                for person in attended {
+                    let member = world.seated(conn, group, person.seat)?;
+                    attendance.push((member.id, person.position.clone()));
+                }
+                let held_on = ctx.now - TimeDelta::days(*held_days_before);
+                let form = MeetingForm {
+                    held_on: held_on.format("%Y-%m-%d").to_string(),
+                    attendance,
+                    minutes_reference: minutes_reference.clone().unwrap_or_default(),
+                    minutes_text: minutes_text.clone().unwrap_or_default(),
+                    answer: answer.clone(),
+                };
+                meetings::record(conn, ctx, &acting, &form).map_err(refused)?;
+            }
             Step::CloseWithoutConsensus { note } => {
                 let convenor = world.convenor(conn, group)?;
                 let acting = Acting {
@@ -1116,7 +1163,7 @@ mod tests {
                 panic!("{}: {:?}", plan.key, errors.as_slice());
             }
             let email = &plan.submitter.email;
-            assert!(email.ends_with("@example.org"), "{email}");
+            assert!(email.ends_with("@example.com"), "{email}");
         }
         let secretariat: Vec<_> = demo.accounts.iter().filter(|a| a.secretariat).collect();
         assert_eq!(secretariat.len(), 1);

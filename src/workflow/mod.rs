@@ -2,6 +2,8 @@
 //! models store, the outbox gets its mail, all in one transaction.
 
 pub mod accounts;
+pub mod conflicts;
+pub mod meetings;
 pub mod queue;
 pub mod registry;
 pub mod request_list;

@@ -309,6 +309,7 @@ pub fn queue(
         .collect();
     let voted: HashSet<String> = rounds::voted_by(conn, &user.id)?.into_iter().collect();
     let listed: HashSet<String> = rounds::listing(conn, &user.id)?.into_iter().collect();
+    let objector: HashSet<String> = rounds::objectable_by(conn, &user.id)?.into_iter().collect();
     let my_groups: HashMap<_, _> = groups::memberships_of(conn, &user.id)?
         .into_iter()
         .collect();
@@ -373,7 +374,7 @@ pub fn queue(
             state: row.state,
             updated_at: row.updated_at,
             round,
-            objectable: objectable.get(&row.id).filter(|r| listed.contains(&r.id)),
+            objectable: objectable.get(&row.id).filter(|r| objector.contains(&r.id)),
             replied: replied.contains(&row.id),
             convened: match (&oversight, &row.group_id) {
                 (Some(o), Some(g)) => o.convened.contains(g),

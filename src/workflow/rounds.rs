@@ -14,7 +14,7 @@ use super::workspace::{
 use super::{Ctx, WorkflowError};
 use crate::db::{self, DbConn};
 use crate::domain::consensus::{
-    self, ChangeClass, Outcome, Position, Quorum, RoundFacts, RoundRefusal, Tally,
+    self, ChangeClass, Kind, Outcome, Position, Quorum, RoundFacts, RoundRefusal, Tally,
 };
 use crate::domain::lifecycle::{self, Action, Actor};
 use crate::mail::messages::{DecisionStands, EditorialChange, ObjectionRaised, OppositionRaised};
@@ -29,7 +29,7 @@ pub const DEFAULT_ROUND: TimeDelta = TimeDelta::days(21);
 /// Members who have not voted hear this long before the deadline.
 pub const REMINDER_BEFORE: TimeDelta = TimeDelta::days(3);
 
-fn group_of(request: &Request) -> Result<String, WorkflowError> {
+pub(super) fn group_of(request: &Request) -> Result<String, WorkflowError> {
     request
         .group_id
         .clone()
@@ -110,6 +110,7 @@ fn circulate(
         &voters,
         ctx.now,
     )?;
+    super::conflicts::flag_voters(conn, request, &group.id, &round)?;
     let voters = rounds::voter_emails(conn, &round)?;
     tell_workspace(
         conn,
@@ -155,6 +156,7 @@ pub fn vote(
         if !rounds::is_listed(conn, &round.id, &acting.user.id)? {
             return Err(RoundRefusal::NotOnVoterList.into());
         }
+        super::conflicts::may_vote(conn, &round.id, &acting.user.id)?;
         let position = Position::parse(position.trim())
             .ok_or_else(|| WorkflowError::Invalid("Choose your position.".into()))?;
         let comment = comment.trim();
@@ -210,7 +212,8 @@ pub fn respond(
 }
 
 /// The facts the closing rules look at: the round's voter list and its
-/// votes, under the group's quorum.
+/// votes, under the group's quorum; an opposition counted as an abstention
+/// (a declared conflict) waits for no response.
 pub fn facts_of(
     round: &Round,
     quorum: Quorum,
@@ -225,7 +228,11 @@ pub fn facts_of(
         quorum,
         unanswered: votes
             .iter()
-            .filter(listed)
+            .filter(|vote| {
+                voters.iter().any(|voter| {
+                    voter.user_id == vote.user_id && voter.counted(&vote.position).is_opposition()
+                })
+            })
             .filter(|v| v.awaits_response())
             .map(|v| v.voter.clone())
             .collect(),
@@ -239,7 +246,7 @@ pub fn tally_of(voters: &[ListedVoter], votes: &[VoteView]) -> Tally {
         .iter()
         .filter_map(|voter| {
             let vote = votes.iter().find(|v| v.user_id == voter.user_id)?;
-            Some((voter.body.clone(), vote.position))
+            Some((voter.body.clone(), voter.counted(&vote.position)))
         })
         .collect();
     consensus::tally(&counted)
@@ -440,9 +447,10 @@ fn replace_round(
     )
 }
 
-/// A voter of the decided round objects to its editorial change within
-/// the window: the request goes back to the group, and the convenors and
-/// the secretariat hear of it.
+/// A voter of the decided round objects to its editorial change, or a
+/// voting member who did not attend to a meeting's decision, within the
+/// window: the request goes back to the group, and the convenors and the
+/// secretariat hear of it.
 pub fn object(
     conn: &mut DbConn,
     ctx: &Ctx,
@@ -481,6 +489,7 @@ pub fn object(
             request: summary(conn, request)?,
             objector: acting.user.name.clone(),
             reason: reason.to_owned(),
+            at_meeting: round.kind == Kind::Meeting,
             link_url: request_url(ctx, request),
         };
         send_each(conn, ctx, request, &event, &recipients, &message)
@@ -531,6 +540,7 @@ pub fn confirm_decisions(conn: &mut DbConn, ctx: &Ctx) -> Result<usize, Workflow
                 ctx: ctx.mail.clone(),
                 request: summary(conn, &request)?,
                 final_text: round.final_answer.clone().unwrap_or_default(),
+                at_meeting: round.kind == Kind::Meeting,
                 link_url: request_url(ctx, &request),
             };
             send_each(conn, ctx, &request, &event, &recipients, &message)?;

@@ -9,6 +9,7 @@ use chrono::NaiveDateTime;
 use super::{Ctx, WorkflowError};
 use crate::db::{self, DbConn};
 use crate::domain::access::{Standing, WORKSPACE_ACTIONS};
+use crate::domain::conflicts::Conflict;
 use crate::domain::consensus::{self, ChangeClass, Piece, RoundFacts, Tally, Unmet};
 use crate::domain::lifecycle::{self, Action, Actor, Refusal, State, Transition};
 use crate::domain::submission::{Category, country};
@@ -18,12 +19,13 @@ use crate::models::comments::Comment;
 use crate::models::committees::Committee;
 use crate::models::events::Event;
 use crate::models::groups::Group;
+use crate::models::meetings::Meeting;
 use crate::models::requests::{self, Change, Contact, Request};
 use crate::models::rounds::{ListedVoter, ObjectionView, Round, VoteView};
 use crate::models::standards::Standard;
 use crate::models::tokens::{self, Purpose};
 use crate::models::users::User;
-use crate::models::{comments, committees, events, groups, rounds, standards, users};
+use crate::models::{comments, committees, events, groups, meetings, rounds, standards, users};
 
 /// A request as one signed-in person may see it.
 pub struct Visible {
@@ -615,7 +617,7 @@ pub struct RequestView {
     pub country: String,
     pub category: String,
     /// Each event with the name of whoever acted, oldest first.
-    pub timeline: Vec<(Event, Option<String>)>,
+    pub timeline: Vec<Entry>,
     pub comments: Vec<Comment>,
     /// What this person may do now, in the order the page offers it.
     pub actions: Vec<Action>,
@@ -628,27 +630,47 @@ pub struct RequestView {
     pub committees: Vec<Committee>,
     /// The deadline the round form proposes.
     pub default_deadline: NaiveDateTime,
+    /// For the convenor's record of a meeting: the group's voting members
+    /// today (id, name), whom the form offers as attendees, and today.
+    pub meeting_voters: Vec<(String, String)>,
+    pub today: chrono::NaiveDate,
 }
 
-/// A round as its page and its decision record show it.
+/// A round as its page and its decision record show it; written out in the
+/// case file without what is worked out from it (the closing rules' facts,
+/// the difference, this viewer's vote).
+#[derive(serde::Serialize)]
 pub struct RoundView {
     pub round: Round,
     /// Everyone on the voter list, by name.
     pub voters: Vec<ListedVoter>,
     pub votes: Vec<VoteView>,
+    #[serde(skip)]
     pub my_vote: Option<VoteView>,
+    /// This person's place on the voter list, if they have one.
+    #[serde(skip)]
+    pub me: Option<ListedVoter>,
     pub tally: Tally,
     /// Participation and oppositions, as the closing rules see them.
+    #[serde(skip)]
     pub facts: RoundFacts,
     /// While it is open, the closing rules it does not meet yet.
+    #[serde(skip)]
     pub unmet: Vec<Unmet>,
     /// Closed on a changed text: how it differs from the voted one.
+    #[serde(skip)]
     pub difference: Vec<Piece>,
     /// The round it replaced after a substantive change, if any.
+    #[serde(skip)]
     pub follows: Option<Round>,
     pub objections: Vec<ObjectionView>,
     /// Who closed it.
     pub closed_by: Option<String>,
+    /// Conflicts of interest: who allowed each conflicted vote, and the
+    /// interests voters declared on their memberships, by voter.
+    pub conflicts: super::conflicts::RoundConflicts,
+    /// The meeting it was decided at, for a round of kind meeting.
+    pub meeting: Option<Meeting>,
 }
 
 impl RoundView {
@@ -660,11 +682,38 @@ impl RoundView {
         self.votes.iter().find(|v| v.user_id == user_id)
     }
 
+    pub fn voter(&self, user_id: &str) -> Option<&ListedVoter> {
+        self.voters.iter().find(|v| v.user_id == user_id)
+    }
+
+    /// The convenors on the voter list.
+    pub fn convenors(&self) -> Vec<&ListedVoter> {
+        self.voters.iter().filter(|v| v.is_convenor).collect()
+    }
+
+    /// The voters who declared a conflict, and the flagged ones, by name.
+    pub fn conflicted(&self) -> Vec<&ListedVoter> {
+        self.voters
+            .iter()
+            .filter(|v| v.conflict != Conflict::None)
+            .collect()
+    }
+
     /// The oppositions, for the convenor to answer.
     pub fn oppositions(&self) -> Vec<&VoteView> {
         self.votes
             .iter()
             .filter(|v| v.position.is_opposition())
+            .collect()
+    }
+
+    /// Those on the voter list who attended the meeting, with their
+    /// positions.
+    pub fn attendees(&self) -> Vec<(&ListedVoter, Option<&VoteView>)> {
+        self.voters
+            .iter()
+            .filter(|v| v.attended == Some(true))
+            .map(|v| (v, self.vote_of(&v.user_id)))
             .collect()
     }
 
@@ -685,6 +734,7 @@ impl RequestView {
 }
 
 /// The latest round of a request as `user` may see it at `now`.
+/// The request's latest round as `user` sees it at `now`, if it has one.
 fn round_view(
     conn: &mut DbConn,
     request: &Request,
@@ -692,10 +742,24 @@ fn round_view(
     user: &User,
     now: NaiveDateTime,
 ) -> Result<Option<RoundView>, WorkflowError> {
-    let mut all = rounds::for_request(conn, &request.id)?.into_iter();
-    let (Some(round), Some(group)) = (all.next(), group) else {
-        return Ok(None);
-    };
+    let all = rounds::for_request(conn, &request.id)?;
+    match (all.first(), group) {
+        (Some(round), Some(group)) => Ok(Some(view_of(conn, round, &all, group, user, now)?)),
+        _ => Ok(None),
+    }
+}
+
+/// One of the request's rounds (`all`, newest first) with its voter list,
+/// votes, tally and objections.
+fn view_of(
+    conn: &mut DbConn,
+    round: &Round,
+    all: &[Round],
+    group: &Group,
+    user: &User,
+    now: NaiveDateTime,
+) -> Result<RoundView, WorkflowError> {
+    let round = round.clone();
     let voters = rounds::voter_list(conn, &round.id)?;
     let votes = rounds::votes(conn, &round.id)?;
     let facts = super::rounds::facts_of(&round, group.quorum(), &voters, &votes);
@@ -712,14 +776,18 @@ fn round_view(
     let follows = round
         .follows_round_id
         .as_ref()
-        .and_then(|id| all.find(|earlier| earlier.id == *id));
+        .and_then(|id| all.iter().find(|earlier| earlier.id == *id))
+        .cloned();
+    let conflicts = super::conflicts::of_round(conn, group, &voters)?;
     let closed_by = match &round.closed_by {
         Some(id) => Some(users::find(conn, id)?.name),
         None => None,
     };
-    Ok(Some(RoundView {
+    Ok(RoundView {
+        meeting: meetings::of_round(conn, &round.id)?,
         tally: super::rounds::tally_of(&voters, &votes),
         my_vote: votes.iter().find(|v| v.user_id == user.id).cloned(),
+        me: voters.iter().find(|v| v.user_id == user.id).cloned(),
         objections: rounds::objections(conn, &round.id)?,
         round,
         voters,
@@ -729,7 +797,8 @@ fn round_view(
         difference,
         follows,
         closed_by,
-    }))
+        conflicts,
+    })
 }
 
 /// The request page of `reference` for `user`, at `now`.
@@ -760,7 +829,7 @@ pub fn request_page(
         .as_ref()
         .and_then(|view| view.round.objections_until)
         .is_some_and(|until| now <= until);
-    let actions = WORKSPACE_ACTIONS
+    let actions: Vec<Action> = WORKSPACE_ACTIONS
         .into_iter()
         .filter(|a| standing.decide(request.state, *a).is_ok())
         .filter(|a| match a {
@@ -769,15 +838,26 @@ pub fn request_page(
             _ => true,
         })
         .collect();
+    let meeting_voters = match &group {
+        Some(group) if actions.contains(&Action::RecordMeetingDecision) => {
+            let mut named = Vec::new();
+            for voter in groups::voters_on(conn, group, now)? {
+                named.push((
+                    voter.user_id.clone(),
+                    users::find(conn, &voter.user_id)?.name,
+                ));
+            }
+            named
+        }
+        _ => Vec::new(),
+    };
     Ok(RequestView {
         standard: standards::find_by_id(conn, &request.standard_id)?,
         group,
         contact: requests::contact(conn, &request.id)?,
-        country: country(&request.submitter_country)
-            .map_or(request.submitter_country.clone(), |c| c.name().to_owned()),
-        category: Category::parse(&request.submitter_category)
-            .map_or(request.submitter_category.clone(), |c| c.label().to_owned()),
-        timeline: events::timeline(conn, &request.id)?,
+        country: country_of(&request),
+        category: category_of(&request),
+        timeline: timeline(conn, &request.id)?,
         comments: comments::for_request(conn, &request.id)?,
         actions,
         commenter: standing.can_comment(request.state, reached_group),
@@ -785,6 +865,89 @@ pub fn request_page(
         groups: groups::all(conn)?,
         committees: committees::all(conn)?,
         default_deadline: now + super::rounds::DEFAULT_ROUND,
+        meeting_voters,
+        today: now.date(),
+        request,
+    })
+}
+
+/// The submitter's country in words (as stored when it is no longer known).
+fn country_of(request: &Request) -> String {
+    country(&request.submitter_country)
+        .map_or(request.submitter_country.clone(), |c| c.name().to_owned())
+}
+
+/// The submitter's category in words (as stored when it is no longer known).
+fn category_of(request: &Request) -> String {
+    Category::parse(&request.submitter_category)
+        .map_or(request.submitter_category.clone(), |c| c.label().to_owned())
+}
+
+/// The complete record of one request, for an appeal panel or an audit:
+/// what the request page shows, with every round (oldest first) rather
+/// than the latest.
+#[derive(serde::Serialize)]
+pub struct CaseFile {
+    pub request: Request,
+    pub standard: Standard,
+    pub group: Option<Group>,
+    pub contact: Option<Contact>,
+    /// The submitter's country and category, in words.
+    pub country: String,
+    pub category: String,
+    pub timeline: Vec<Entry>,
+    pub comments: Vec<Comment>,
+    pub rounds: Vec<RoundView>,
+    /// When this record was put together.
+    pub compiled_at: NaiveDateTime,
+}
+
+/// An event of the timeline with the name of whoever acted.
+#[derive(serde::Serialize)]
+pub struct Entry {
+    #[serde(flatten)]
+    pub event: Event,
+    pub by: Option<String>,
+}
+
+/// The request's events, oldest first, each with who acted.
+fn timeline(conn: &mut DbConn, request_id: &str) -> Result<Vec<Entry>, WorkflowError> {
+    Ok(events::timeline(conn, request_id)?
+        .into_iter()
+        .map(|(event, by)| Entry { event, by })
+        .collect())
+}
+
+/// The case file of `reference`, for whoever may read its request page.
+pub fn case_file(
+    conn: &mut DbConn,
+    user: &User,
+    reference: &str,
+    now: NaiveDateTime,
+) -> Result<CaseFile, WorkflowError> {
+    let Visible { request, .. } = visible(conn, user, reference)?;
+    let group = request
+        .group_id
+        .as_deref()
+        .map(|id| groups::find(conn, id))
+        .transpose()?;
+    let all = rounds::for_request(conn, &request.id)?;
+    let mut round_views = Vec::with_capacity(all.len());
+    if let Some(group) = &group {
+        for round in all.iter().rev() {
+            round_views.push(view_of(conn, round, &all, group, user, now)?);
+        }
+    }
+    Ok(CaseFile {
+        standard: standards::find_by_id(conn, &request.standard_id)?,
+        group,
+        contact: requests::contact(conn, &request.id)?,
+        country: country_of(&request),
+        category: category_of(&request),
+        timeline: timeline(conn, &request.id)?,
+        comments: comments::for_request(conn, &request.id)?,
+        rounds: round_views,
+        compiled_at: now,
         request,
     })
 }

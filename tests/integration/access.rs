@@ -52,7 +52,8 @@ enum At {
     Screening,
     /// Accepted for MG 17025: its members read it.
     InGroup,
-    /// A round is open, with every vote in: the member's opposes.
+    /// A round is open, with every vote in: the member's opposes, under a
+    /// declared conflict of interest.
     Balloting,
     /// Consensus recorded on an editorially changed text, open to objection.
     Confirming,
@@ -91,6 +92,12 @@ mod expected {
         (Get,  "/workspace/requests/{reference}",                    Balloting, [Login, Ok,       NotFound, Ok,       Ok      ]),
         (Get,  "/workspace/requests/{reference}",                    Decided,   [Login, Ok,       NotFound, Ok,       Ok      ]),
         (Get,  "/workspace/requests/{reference}",                    Published, [Login, Ok,       NotFound, Ok,       Ok      ]),
+        (Get,  "/workspace/requests/{reference}/case",               Screening, [Login, NotFound, NotFound, NotFound, Ok      ]),
+        (Get,  "/workspace/requests/{reference}/case.json",          Screening, [Login, NotFound, NotFound, NotFound, Ok      ]),
+        (Get,  "/workspace/requests/{reference}/case",               InGroup,   [Login, Ok,       NotFound, Ok,       Ok      ]),
+        (Get,  "/workspace/requests/{reference}/case.json",          InGroup,   [Login, Ok,       NotFound, Ok,       Ok      ]),
+        (Get,  "/workspace/requests/{reference}/case",               Published, [Login, Ok,       NotFound, Ok,       Ok      ]),
+        (Get,  "/workspace/requests/{reference}/case.json",          Published, [Login, Ok,       NotFound, Ok,       Ok      ]),
         (Get,  "/workspace/requests/{reference}",                    Confirming,[Login, Ok,       NotFound, Ok,       Ok      ]),
         (Post, "/workspace/requests/{reference}/accept",             InGroup,   [Login, Refused,  NotFound, Refused,  Refused ]),
         (Post, "/workspace/requests/{reference}/accept",             Screening, [Login, NotFound, NotFound, NotFound, Done    ]),
@@ -152,8 +159,12 @@ mod expected {
         (Get,  "/admin/stats",                                       NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
         (Post, "/workspace/requests/{reference}/responses",          InGroup,   [Login, Refused,  NotFound, Refused,  Refused ]),
         (Post, "/workspace/requests/{reference}/responses",          Balloting, [Login, Refused,  NotFound, Done,     Refused ]),
+        (Post, "/workspace/requests/{reference}/allowances",         InGroup,   [Login, Refused,  NotFound, Refused,  Refused ]),
+        (Post, "/workspace/requests/{reference}/allowances",         Balloting, [Login, Refused,  NotFound, Done,     Refused ]),
         (Post, "/workspace/requests/{reference}/objections",         Decided,   [Login, Refused,  NotFound, Refused,  Refused ]),
         (Post, "/workspace/requests/{reference}/objections",         Confirming,[Login, Done,     NotFound, Refused,  Refused ]),
+        (Post, "/workspace/requests/{reference}/meeting",            Balloting, [Login, Refused,  NotFound, Refused,  Refused ]),
+        (Post, "/workspace/requests/{reference}/meeting",            InGroup,   [Login, Refused,  NotFound, Done,     Refused ]),
         (Get,  "/admin/groups/{group}/rules",                        NoRequest, [Login, NotFound, NotFound, NotFound, Redirect]),
         (Post, "/admin/groups/{group}/rules",                        NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
         (Get,  "/admin/organisations",                               NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
@@ -525,7 +536,14 @@ type Form = &'static [(&'static str, &'static str)];
 type Step = (usize, &'static str, Form);
 
 const AGREE: Form = &[("position", "agree"), ("comment", "")];
-const OPPOSE: Form = &[("position", "oppose"), ("comment", "Name each method.")];
+/// The member opposes under a declared conflict of interest, which the
+/// convenor may allow.
+const OPPOSE: Form = &[
+    ("position", "oppose"),
+    ("comment", "Name each method."),
+    ("conflict", "declared"),
+    ("conflict_note", "I advised the submitter."),
+];
 
 /// How a new request reaches each state: who (a column of the table) does
 /// what. Every voter (the member and the convenor) votes, so that the
@@ -804,6 +822,22 @@ impl World {
                 .unwrap();
             fields.push(("vote", opposition.unwrap_or_default()));
         }
+        let mut attendance: Vec<(String, String)> = Vec::new();
+        if route.ends_with("/meeting") {
+            // Held today; every member of MG 17025 attended and agreed.
+            let today = self.app.clock.now().format("%Y-%m-%d").to_string();
+            attendance.push(("held_on".to_owned(), today));
+            let members: Vec<String> = memberships::table
+                .filter(memberships::group_id.eq(&self.group_a))
+                .select(memberships::user_id)
+                .load(&mut self.app.db())
+                .unwrap();
+            attendance.extend(
+                members
+                    .into_iter()
+                    .map(|id| (format!("attended-{id}"), "agree".to_owned())),
+            );
+        }
         if let Some(reference) = reference {
             let version: Option<i32> = requests::table
                 .filter(requests::reference.eq(reference))
@@ -813,7 +847,11 @@ impl World {
                 .unwrap();
             fields.extend(version.map(|v| ("version", v.to_string())));
         }
-        let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let fields: Vec<(&str, &str)> = fields
+            .iter()
+            .map(|(k, v)| (*k, v.as_str()))
+            .chain(attendance.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+            .collect();
         person.post_form(path, &fields).await
     }
 
@@ -853,7 +891,16 @@ impl World {
             "/workspace/requests/{reference}/responses" => {
                 vec![("response", "Each method is named.")]
             }
+            "/workspace/requests/{reference}/allowances" => {
+                return vec![
+                    ("voter", self.app.user_id("mia@example.org")),
+                    ("allowed_reason", "The advice ended long ago.".to_owned()),
+                ];
+            }
             "/workspace/requests/{reference}/consensus" => vec![("final_answer", DRAFT)],
+            "/workspace/requests/{reference}/meeting" => {
+                vec![("minutes_reference", "MG 17025 N 12"), ("answer", DRAFT)]
+            }
             "/admin/standards" => vec![
                 ("designation", "ISO/IEC 17099"),
                 ("edition", "2019"),

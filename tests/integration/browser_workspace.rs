@@ -204,12 +204,15 @@ async fn a_request_goes_from_the_public_form_to_the_public_register_in_a_browser
         .await;
     assert!(landed.ends_with(&page), "{landed}");
     assert_eq!(seen(&browser, ".badge--state").await, "Consensus round");
-    let heading = seen(&browser, "#round-heading").await;
+    let heading = seen(&browser, "[id^=round-heading]").await;
     assert!(
         heading.starts_with("Consensus round 1, open until "),
         "{heading}"
     );
-    assert_eq!(seen(&browser, "#round-heading + .card .prose").await, DRAFT);
+    assert_eq!(
+        seen(&browser, "[id^=round-heading] + .card .prose").await,
+        DRAFT
+    );
     assert_eq!(
         seen(&browser, "[aria-label=Tally]").await,
         "0 Agree 0 Agree, with comments 0 Oppose (sustained opposition) 0 Abstain"
@@ -341,11 +344,11 @@ async fn a_request_goes_from_the_public_form_to_the_public_register_in_a_browser
     assert!(landed.ends_with(&page), "{landed}");
     assert_eq!(seen(&browser, ".badge--state").await, "Open to objection");
     assert_eq!(
-        seen(&browser, "#round-heading").await,
+        seen(&browser, "[id^=round-heading]").await,
         "Consensus round 1, closed"
     );
     assert_eq!(
-        seen(&browser, "#round-heading + .card").await,
+        seen(&browser, "[id^=round-heading] + .card").await,
         format!("Final answer {FINAL_ANSWER}")
     );
     assert!(
@@ -354,7 +357,7 @@ async fn a_request_goes_from_the_public_form_to_the_public_register_in_a_browser
             .contains(&format!("{OPPOSITION} {RESPONSE}"))
     );
     assert!(
-        seen(&browser, "#record-heading + dl")
+        seen(&browser, "[id^=record-heading] + dl")
             .await
             .contains(&format!("Why the text changed {REASON}"))
     );

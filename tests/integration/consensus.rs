@@ -278,7 +278,7 @@ async fn a_round_reaches_consensus_and_the_clarification_is_published(backend: B
 
     // The decision record, as the secretariat reads it before publishing.
     let (_, page) = sam.page(&format!("/workspace/requests/{reference}")).await;
-    let record = text_of(&page, "#round-heading").unwrap();
+    let record = text_of(&page, "[id^=round-heading]").unwrap();
     assert!(record.contains("closed"), "{record}");
     assert!(page.contains("one procedure may cover several methods"));
     assert!(page.contains(RESPONSE));

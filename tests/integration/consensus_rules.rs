@@ -54,7 +54,7 @@ pub fn set_capacity(app: &TestApp, email: &str, capacity: &str) {
 
 /// Records that `acronym` (a member body, added if the registry lacks it)
 /// nominated `email` to MG 17025.
-fn nominate(app: &TestApp, email: &str, acronym: &str, name: &str) {
+pub fn nominate(app: &TestApp, email: &str, acronym: &str, name: &str) {
     let conn = &mut app.db();
     let known: Option<String> = organisations::table
         .filter(organisations::acronym.eq(acronym))
@@ -225,7 +225,7 @@ async fn consensus_is_allowed_after_the_deadline_at_quorum(backend: Backend) {
     // The decision record, as the secretariat reads it.
     let sam = app.signed_in("sam@example.org").await;
     let shown = page(&sam, &reference).await;
-    let record = text_of(&shown, "#record-heading + dl").unwrap();
+    let record = text_of(&shown, "[id^=record-heading] + dl").unwrap();
     for part in [
         "Recorded By Carla Convenor,",
         "Voter list 3 eligible voters, fixed when the round opened on",
@@ -437,7 +437,7 @@ async fn a_removed_or_deactivated_voters_vote_is_kept_and_counted(backend: Backe
     );
     let decided = act(&carla, &reference, "consensus", &[("final_answer", DRAFT)]).await;
     assert_eq!(decided.status(), 303);
-    let record = text_of(&page(&carla, &reference).await, "#record-heading + dl").unwrap();
+    let record = text_of(&page(&carla, &reference).await, "[id^=record-heading] + dl").unwrap();
     assert!(record.contains("Reached: 3 of 3 voted"), "{record}");
 }
 
@@ -737,7 +737,7 @@ async fn an_editorial_change_mails_every_voter_and_an_objection_sends_it_back(ba
         text_of(&shown, ".badge--state").unwrap(),
         "Open to objection"
     );
-    let record = text_of(&shown, "#record-heading + dl").unwrap();
+    let record = text_of(&shown, "[id^=record-heading] + dl").unwrap();
     for part in [
         "The agreed text Changed editorially from the voted text",
         &format!("Why the text changed {WHY}"),
@@ -804,7 +804,7 @@ async fn an_editorial_change_mails_every_voter_and_an_objection_sends_it_back(ba
     );
     let carla = app.signed_in("carla@example.org").await;
     let shown = page(&carla, &reference).await;
-    let record = text_of(&shown, "#record-heading + dl").unwrap();
+    let record = text_of(&shown, "[id^=record-heading] + dl").unwrap();
     assert!(
         record.contains("Mia Member,") && record.contains(objection),
         "{record}"
@@ -866,7 +866,7 @@ async fn an_editorial_change_stands_when_nobody_objects_in_time(backend: Backend
     let late = act(&mia, &reference, "objections", &[("note", "Too late?")]).await;
     assert_eq!(late.status(), 409);
     let sam = app.signed_in("sam@example.org").await;
-    let record = text_of(&page(&sam, &reference).await, "#record-heading + dl").unwrap();
+    let record = text_of(&page(&sam, &reference).await, "[id^=record-heading] + dl").unwrap();
     assert!(record.contains("the decision stood"), "{record}");
     assert_eq!(act(&sam, &reference, "publish", &[]).await.status(), 303);
     let (_, public) = app.page(&format!("/clarifications/{reference}")).await;
@@ -943,7 +943,7 @@ async fn a_substantive_change_opens_a_new_round_linked_to_the_first(backend: Bac
     wait_for_mail(&app, &format!("draft answer for your vote by {until}"), 4).await;
     let shown = page(&carla, &reference).await;
     assert!(
-        text_of(&shown, "#round-heading")
+        text_of(&shown, "[id^=round-heading]")
             .unwrap()
             .starts_with("Consensus round 2, open until")
     );

@@ -6,11 +6,11 @@ use std::collections::{BTreeMap, HashSet};
 use chrono::{NaiveDateTime, TimeDelta};
 use clarion::clock::Clock;
 use clarion::db::schema::{
-    comments, events, memberships, opposition_responses, reference_counters, request_contacts,
-    requests, round_voters, rounds, standards, tokens, users, votes,
+    comments, events, meetings, memberships, opposition_responses, reference_counters,
+    request_contacts, requests, round_voters, rounds, standards, tokens, users, votes,
 };
 use clarion::db::{self, DatabaseUrl, DbConn};
-use clarion::domain::consensus::ChangeClass;
+use clarion::domain::consensus::{ChangeClass, Kind};
 use clarion::domain::lifecycle::{ClosureReason, State};
 use clarion::models::rounds::Round;
 use clarion::seed::demo::{self, DemoReport};
@@ -220,13 +220,15 @@ async fn the_demo_has_requests_in_every_state_with_their_trail(backend: Backend)
         .unwrap();
     assert!(responses >= 1);
 
-    // Submitter contacts stay on example.org.
+    // Submitter contacts stay on example.com: a reserved domain, and not
+    // the members' (example.org), which would flag every voter for a
+    // conflict of interest.
     let addresses: Vec<String> = request_contacts::table
         .select(request_contacts::email)
         .load(&mut conn)
         .unwrap();
     assert_eq!(addresses.len(), rows.len());
-    assert!(addresses.iter().all(|a| a.ends_with("@example.org")));
+    assert!(addresses.iter().all(|a| a.ends_with("@example.com")));
 }
 
 async fn every_demo_role_finds_something_waiting(backend: Backend) {
@@ -484,16 +486,19 @@ async fn each_consensus_rule_can_be_tried_in_the_demo(backend: Backend) {
         "{amara:?}"
     );
 
-    // A decision open to objection after an editorial change, which its
-    // voters may object to.
+    // Two decisions open to objection: one after an editorial change,
+    // which its voters may object to, and one taken at a meeting.
     let confirming: Vec<Round> = rounds::table
         .inner_join(requests::table)
         .filter(requests::state.eq("confirming"))
         .select(Round::as_select())
         .load(conn)
         .unwrap();
-    assert_eq!(confirming.len(), 1);
-    let round = &confirming[0];
+    assert_eq!(confirming.len(), 2);
+    let (editorial, meeting): (Vec<&Round>, Vec<&Round>) = confirming
+        .iter()
+        .partition(|round| round.kind == Kind::Correspondence);
+    let round = editorial[0];
     assert_eq!(round.change_class, Some(ChangeClass::Editorial));
     assert!(round.change_reason.is_some());
     assert!(
@@ -505,6 +510,47 @@ async fn each_consensus_rule_can_be_tried_in_the_demo(backend: Backend) {
     assert!(
         yuki.iter().any(|(task, _)| *task == Task::OpenToObjection),
         "{yuki:?}"
+    );
+
+    // The meeting's decision: Sofia Lindqvist did not attend and may
+    // object; Priya Raman attended and may not.
+    let round = meeting[0];
+    assert_eq!(round.kind, Kind::Meeting);
+    assert!(
+        round.objections_until.unwrap() > Clock::default().now(),
+        "still open"
+    );
+    let (held_at, minutes): (NaiveDateTime, Option<String>) = meetings::table
+        .filter(meetings::round_id.eq(&round.id))
+        .select((meetings::held_at, meetings::minutes_reference))
+        .first(conn)
+        .unwrap();
+    assert!(held_at < round.closed_at.unwrap());
+    assert!(minutes.is_some());
+    let attended: Vec<(String, Option<bool>)> = round_voters::table
+        .inner_join(users::table)
+        .filter(round_voters::round_id.eq(&round.id))
+        .order(users::email)
+        .select((users::email, round_voters::attended))
+        .load(conn)
+        .unwrap();
+    assert_eq!(
+        attended,
+        [
+            ("convenor.17065@example.org".to_owned(), Some(true)),
+            ("member1.17065@example.org".to_owned(), Some(true)),
+            ("member2.17065@example.org".to_owned(), Some(false)),
+        ]
+    );
+    let sofia = tasks_of(conn, "member2.17065@example.org");
+    assert!(
+        sofia.iter().any(|(task, _)| *task == Task::OpenToObjection),
+        "{sofia:?}"
+    );
+    let priya = tasks_of(conn, "member1.17065@example.org");
+    assert!(
+        !priya.iter().any(|(task, _)| *task == Task::OpenToObjection),
+        "{priya:?}"
     );
 
     // A decision reached in a second round, after a substantive change of
@@ -538,6 +584,30 @@ async fn each_consensus_rule_can_be_tried_in_the_demo(backend: Backend) {
         .get_result(conn)
         .unwrap();
     assert_eq!(experts_seated, 0);
+
+    // One voter is flagged for a conflict of interest and has yet to
+    // answer: Tomás Ferreira, on a request from AFNOR, which nominated him.
+    let flagged: Vec<(String, String, Option<String>, String)> = round_voters::table
+        .inner_join(users::table)
+        .inner_join(rounds::table.inner_join(requests::table))
+        .filter(round_voters::conflict.ne("none"))
+        .select((
+            users::email,
+            round_voters::conflict,
+            round_voters::conflict_reason,
+            requests::state,
+        ))
+        .load(conn)
+        .unwrap();
+    assert_eq!(
+        flagged,
+        [(
+            "member1.17025@example.org".to_owned(),
+            "flagged".to_owned(),
+            Some("same_organisation".to_owned()),
+            "balloting".to_owned()
+        )]
+    );
 }
 
 async fn the_demo_group_page_shows_who_nominated_each_member_in_what_capacity(backend: Backend) {

@@ -8,12 +8,13 @@ use serde::Deserialize;
 
 use super::request::{Problem, Typed, render};
 use crate::domain::consensus::RoundRefusal;
+use crate::domain::meeting::MeetingForm;
 use crate::error::AppError;
 use crate::models::users::User;
 use crate::web::{AppState, Csrf, CsrfForm, SignedIn};
 use crate::workflow::rounds::Decision;
 use crate::workflow::workspace::{self, Acting};
-use crate::workflow::{WorkflowError, rounds};
+use crate::workflow::{WorkflowError, conflicts, meetings, rounds};
 
 /// Every field any action form sends; each handler reads its own.
 #[derive(Debug, Default, Deserialize)]
@@ -30,6 +31,13 @@ pub struct ActionForm {
     deadline: String,
     position: String,
     comment: String,
+    /// With the vote: `none` (no conflict of interest), `declared` (with
+    /// its note), or empty.
+    conflict: String,
+    conflict_note: String,
+    /// The voter whose conflicted vote the convenor allows, and why.
+    voter: String,
+    allowed_reason: String,
     /// The opposition answered, and the answer.
     vote: String,
     response: String,
@@ -47,6 +55,11 @@ impl ActionForm {
             note: self.note.clone(),
             draft: self.draft.clone(),
             comment: Some(self.comment.clone()).filter(|_| !self.position.is_empty()),
+            position: self.position.clone(),
+            conflict: self.conflict.clone(),
+            conflict_note: self.conflict_note.clone(),
+            allowance: Some((self.voter.clone(), self.allowed_reason.clone()))
+                .filter(|(voter, _)| !voter.is_empty()),
             response: Some((self.vote.clone(), self.response.clone()))
                 .filter(|(vote, _)| !vote.is_empty()),
             final_answer: self.final_answer.clone(),
@@ -54,6 +67,7 @@ impl ActionForm {
             change_reason: self.change_reason.clone(),
             body: self.body.clone(),
             group: self.group.clone(),
+            meeting: MeetingForm::default(),
         }
     }
 
@@ -133,6 +147,8 @@ where
             let status = match refusal {
                 RoundRefusal::NotOnVoterList
                 | RoundRefusal::NotAnObjector
+                | RoundRefusal::OwnConflict
+                | RoundRefusal::ConflictStands
                 | RoundRefusal::ObjectionWindowClosed { .. } => StatusCode::CONFLICT,
                 _ => StatusCode::UNPROCESSABLE_ENTITY,
             };
@@ -237,13 +253,18 @@ action!(open_round, |form, conn, ctx, acting| rounds::open(
     &form.deadline
 ));
 
-action!(vote, |form, conn, ctx, acting| rounds::vote(
+action!(vote, |form, conn, ctx, acting| conflicts::vote(
     conn,
     ctx,
     &acting,
+    (&form.conflict, &form.conflict_note),
     &form.position,
     &form.comment
 ));
+
+action!(allow_conflicted_vote, |form, conn, ctx, acting| {
+    conflicts::allow(conn, ctx, &acting, &form.voter, &form.allowed_reason)
+});
 
 action!(respond, |form, conn, ctx, acting| rounds::respond(
     conn,
@@ -281,6 +302,61 @@ pub async fn close_with_consensus(
                 version: form.version,
             };
             rounds::close_with_consensus(conn, ctx, &acting, &form.decision())
+        },
+    )
+    .await
+}
+
+/// The meeting form as sent: its version and what it records. Each
+/// member it offers has a field of their own (`attended-{id}`), so it is
+/// read as pairs rather than into [`ActionForm`].
+fn meeting_form(pairs: Vec<(String, String)>) -> (i32, MeetingForm) {
+    let mut version = 0;
+    let mut form = MeetingForm::default();
+    for (name, value) in pairs {
+        match name.as_str() {
+            // Unreadable, it matches no version: the page is told it changed.
+            "version" => version = value.trim().parse().unwrap_or(-1),
+            "held_on" => form.held_on = value,
+            "minutes_reference" => form.minutes_reference = value,
+            "minutes_text" => form.minutes_text = value,
+            "answer" => form.answer = value,
+            _ => {
+                if let Some(user_id) = name.strip_prefix("attended-") {
+                    form.attendance.push((user_id.to_owned(), value));
+                }
+            }
+        }
+    }
+    (version, form)
+}
+
+/// Records a decision taken at a meeting.
+pub async fn record_meeting(
+    state: web::Data<AppState>,
+    SignedIn(user): SignedIn,
+    csrf: Csrf,
+    reference: web::Path<String>,
+    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
+) -> Result<HttpResponse, AppError> {
+    let (version, form) = meeting_form(pairs);
+    let typed = Typed {
+        meeting: form.clone(),
+        ..Typed::default()
+    };
+    act(
+        state,
+        user,
+        csrf,
+        reference.into_inner(),
+        typed,
+        move |conn, ctx, user, reference| {
+            let acting = Acting {
+                user,
+                reference,
+                version,
+            };
+            meetings::record(conn, ctx, &acting, &form)
         },
     )
     .await

@@ -1,6 +1,7 @@
 //! The workspace of the secretariat and the maintenance groups.
 
 mod actions;
+mod case;
 mod list;
 mod queue;
 mod request;
@@ -13,6 +14,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route(
             "/workspace/requests/{reference}",
             web::get().to(actions::show),
+        )
+        .route(
+            "/workspace/requests/{reference}/case",
+            web::get().to(case::show),
+        )
+        .route(
+            "/workspace/requests/{reference}/case.json",
+            web::get().to(case::json),
         )
         .route(
             "/workspace/requests/{reference}/accept",
@@ -47,8 +56,16 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::post().to(actions::open_round),
         )
         .route(
+            "/workspace/requests/{reference}/meeting",
+            web::post().to(actions::record_meeting),
+        )
+        .route(
             "/workspace/requests/{reference}/vote",
             web::post().to(actions::vote),
+        )
+        .route(
+            "/workspace/requests/{reference}/allowances",
+            web::post().to(actions::allow_conflicted_vote),
         )
         .route(
             "/workspace/requests/{reference}/responses",

@@ -7,11 +7,13 @@ use askama::Template;
 use askama_web::WebTemplate;
 
 use crate::domain::access::Capacity;
+use crate::domain::conflicts::{Conflict, FlagReason};
 use crate::domain::consensus::{self, ChangeClass, Outcome, Piece, Position, RoundRefusal, Unmet};
 use crate::domain::lifecycle::{Action, ActorKind, State};
 use crate::domain::markdown::to_safe_html;
+use crate::domain::meeting::{MeetingForm, MeetingProblem};
 use crate::error::AppError;
-use crate::models::rounds::{Round, VoteView};
+use crate::models::rounds::{ListedVoter, Round, VoteView};
 use crate::models::users::User;
 use crate::web::{AppState, Csrf, Page, Viewer};
 use crate::workflow::workspace::{self, Missing, RequestView, Unanswerable};
@@ -23,6 +25,12 @@ pub struct Typed {
     pub note: String,
     pub draft: String,
     pub comment: Option<String>,
+    pub position: String,
+    /// The declaration on a conflict of interest sent with the vote.
+    pub conflict: String,
+    pub conflict_note: String,
+    /// The voter whose conflicted vote the convenor allows, and why.
+    pub allowance: Option<(String, String)>,
     /// The opposition answered (its vote's id) and the answer typed.
     pub response: Option<(String, String)>,
     pub final_answer: String,
@@ -31,6 +39,8 @@ pub struct Typed {
     pub body: String,
     /// The group chosen to accept for or reassign to.
     pub group: String,
+    /// The record of a meeting's decision.
+    pub meeting: MeetingForm,
 }
 
 /// Why an action was refused, as the page explains it.
@@ -112,9 +122,62 @@ impl RequestPage {
         }
     }
 
-    /// Is this the position of my vote?
+    /// Is this the position chosen: the one sent last time, else my vote's?
     fn my_position(&self, position: &Position) -> bool {
-        self.my_vote().is_some_and(|v| v.position == *position)
+        if self.typed.position.is_empty() {
+            self.my_vote().is_some_and(|v| v.position == *position)
+        } else {
+            self.typed.position == position.as_str()
+        }
+    }
+
+    /// My place on the open round's voter list.
+    fn me(&self) -> Option<&ListedVoter> {
+        self.view.round.as_ref().and_then(|r| r.me.as_ref())
+    }
+
+    /// Is this my declaration on a conflict of interest (`none` or
+    /// `declared`): the one sent last time, else the one on record?
+    fn conflict_chosen(&self, choice: &str) -> bool {
+        if !self.typed.conflict.is_empty() {
+            return self.typed.conflict == choice;
+        }
+        match self.me().map(|me| me.conflict) {
+            Some(Conflict::Declared) => choice == "declared",
+            Some(Conflict::Cleared) => choice == "none",
+            _ => false,
+        }
+    }
+
+    /// The note on my conflict: what was typed, else the one on record.
+    fn conflict_note_field(&self) -> &str {
+        if !self.typed.conflict.is_empty() {
+            return &self.typed.conflict_note;
+        }
+        self.me()
+            .and_then(|me| me.conflict_note.as_deref())
+            .unwrap_or_default()
+    }
+
+    /// The voters of the round, other than me, who declared a conflict:
+    /// whose vote the convenor may let count.
+    fn others_declared(&self) -> Vec<&ListedVoter> {
+        let me = self.me().map(|me| me.user_id.as_str());
+        self.view.round.as_ref().map_or_else(Vec::new, |r| {
+            r.conflicted()
+                .into_iter()
+                .filter(|v| v.conflict == Conflict::Declared && Some(v.user_id.as_str()) != me)
+                .collect()
+        })
+    }
+
+    /// The reason field of the allowance of `voter`'s conflicted vote: what
+    /// was typed for them, else the reason recorded.
+    fn allowance_field<'a>(&'a self, voter: &'a ListedVoter) -> &'a str {
+        match &self.typed.allowance {
+            Some((id, typed)) if *id == voter.user_id => typed,
+            _ => voter.allowed_reason.as_deref().unwrap_or_default(),
+        }
     }
 
     /// The group the accept and reassign forms propose: the one chosen
@@ -123,6 +186,57 @@ impl RequestPage {
         Some(self.typed.group.as_str())
             .filter(|g| !g.is_empty())
             .or(self.view.request.group_id.as_deref())
+    }
+
+    /// The problems of the meeting form refused, if it was.
+    fn meeting_problems_all(&self) -> &[MeetingProblem] {
+        match &self.problem {
+            Some(Problem::Round(RoundRefusal::Meeting(problems))) => problems,
+            _ => &[],
+        }
+    }
+
+    fn meeting_refused(&self) -> bool {
+        !self.meeting_problems_all().is_empty()
+    }
+
+    /// The problems of one field of the meeting form.
+    fn meeting_problems(&self, field: &str) -> Vec<&MeetingProblem> {
+        self.meeting_problems_all()
+            .iter()
+            .filter(|p| p.field() == field)
+            .collect()
+    }
+
+    /// The member a problem of the meeting form concerns, by name, if the
+    /// form offered them.
+    fn meeting_voter_name(&self, problem: &MeetingProblem) -> &str {
+        let (MeetingProblem::UnknownPosition { user_id } | MeetingProblem::NotAVoter { user_id }) =
+            problem
+        else {
+            return "";
+        };
+        self.view
+            .meeting_voters
+            .iter()
+            .find(|(id, _)| id == user_id)
+            .map_or("", |(_, name)| name.as_str())
+    }
+
+    /// The meeting's date field: what was typed, else today.
+    fn meeting_held_on(&self) -> String {
+        match self.typed.meeting.held_on.as_str() {
+            "" => self.view.today.format("%Y-%m-%d").to_string(),
+            typed => typed.to_owned(),
+        }
+    }
+
+    /// Whether the latest round's decision was taken at a meeting.
+    fn decided_at_meeting(&self) -> bool {
+        self.view
+            .round
+            .as_ref()
+            .is_some_and(|r| r.meeting.is_some())
     }
 
     /// Where this request's action forms post to.

@@ -1,0 +1,72 @@
+//! The case file of a request: its whole record, every round included, on
+//! one printable page or as JSON, for an appeal panel or an audit.
+
+use actix_web::{HttpResponse, web};
+use askama::Template;
+
+use crate::domain::access::Capacity;
+use crate::domain::conflicts::{Conflict, FlagReason};
+use crate::domain::consensus::{ChangeClass, Outcome, Piece, Position};
+use crate::domain::lifecycle::{ActorKind, State};
+use crate::domain::markdown::to_safe_html;
+use crate::error::AppError;
+use crate::web::{AppState, Page, SignedIn, Viewer};
+use crate::workflow::workspace::{self, CaseFile};
+
+#[derive(Template)]
+#[template(path = "workspace/case.html")]
+struct CasePage {
+    page: Page,
+    view: CaseFile,
+}
+
+impl CasePage {
+    fn markdown(&self, text: &str) -> String {
+        to_safe_html(text)
+    }
+}
+
+async fn case_file(
+    state: &AppState,
+    user: crate::models::users::User,
+    reference: String,
+) -> Result<CaseFile, AppError> {
+    let now = state.clock.now();
+    state
+        .db(move |conn| Ok(workspace::case_file(conn, &user, &reference, now)?))
+        .await
+}
+
+/// Answers `body` as a private document: it names the submitter.
+fn private(content_type: &str, body: String) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type(content_type)
+        .insert_header(("cache-control", "private, no-store"))
+        .body(body)
+}
+
+pub async fn show(
+    state: web::Data<AppState>,
+    SignedIn(user): SignedIn,
+    reference: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let viewer = Viewer(Some(user.clone()));
+    let view = case_file(&state, user, reference.into_inner()).await?;
+    let body = CasePage {
+        page: state.page_as("workspace", &viewer),
+        view,
+    }
+    .render()?;
+    Ok(private("text/html; charset=utf-8", body))
+}
+
+pub async fn json(
+    state: web::Data<AppState>,
+    SignedIn(user): SignedIn,
+    reference: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let view = case_file(&state, user, reference.into_inner()).await?;
+    let body = serde_json::to_string_pretty(&view)
+        .map_err(|e| AppError::Internal(format!("the case file as JSON: {e}")))?;
+    Ok(private("application/json", body))
+}
