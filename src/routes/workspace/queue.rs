@@ -52,7 +52,7 @@ pub async fn show(
         .await?;
     let viewer = Viewer(Some(user.clone()));
     Ok(QueuePage {
-        page: state.page_as("workspace", &viewer),
+        page: state.page_as("workspace", &viewer, &csrf),
         user,
         items: queue.items,
         counts: queue.counts,

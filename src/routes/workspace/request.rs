@@ -13,6 +13,7 @@ use crate::domain::markdown::to_safe_html;
 use crate::error::AppError;
 use crate::models::rounds::{Round, VoteView};
 use crate::models::users::User;
+use crate::web::flash::Flash;
 use crate::web::{AppState, Csrf, Page, Viewer};
 use crate::workflow::workspace::{self, Missing, RequestView, Unanswerable};
 
@@ -134,11 +135,13 @@ impl RequestPage {
     }
 }
 
-/// Renders the page; `problem` explains a refused action (status 409/422).
+/// Renders the page; `problem` explains a refused action (status 409/422),
+/// `flash` announces the one just done.
 pub async fn render(
     state: &AppState,
     user: User,
     csrf: Csrf,
+    flash: Flash,
     reference: String,
     problem: Option<(StatusCode, Problem)>,
     typed: Typed,
@@ -153,7 +156,7 @@ pub async fn render(
         None => (StatusCode::OK, None),
     };
     let body = RequestPage {
-        page: state.page_as("workspace", &viewer),
+        page: state.page_as("workspace", &viewer, &csrf).showing(flash),
         csrf,
         view,
         problem,
