@@ -4,6 +4,7 @@ mod support;
 
 mod access;
 mod accounts;
+mod answers;
 mod admin;
 mod backup;
 mod browser;
