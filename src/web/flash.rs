@@ -216,7 +216,12 @@ mod tests {
         assert_eq!(open(&secret, browser, &value, now()), Some(done.clone()));
         assert_eq!(open(&secret, browser, &value, now() + LIFETIME), Some(done));
         assert_eq!(
-            open(&secret, browser, &value, now() + LIFETIME + TimeDelta::seconds(1)),
+            open(
+                &secret,
+                browser,
+                &value,
+                now() + LIFETIME + TimeDelta::seconds(1)
+            ),
             None
         );
         assert_eq!(open(&secret, "another browser", &value, now()), None);

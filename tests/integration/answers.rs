@@ -8,9 +8,11 @@
 use chrono::TimeDelta;
 use clarion::workflow::accounts::issue_setup_link;
 
+use crate::browser_workspace::seen;
 use crate::consensus::DRAFT;
 use crate::on_both_databases;
-use crate::support::app::{Backend, Person, TestApp, csrf_token_in, text_of};
+use crate::support::app::{Backend, PASSWORD, Person, TestApp, csrf_token_in, text_of};
+use crate::support::browser::Browser;
 use crate::support::journey::{file_request, press_confirm, valid_form};
 use crate::support::workspace::{act, screened_world};
 
@@ -23,6 +25,7 @@ on_both_databases!(
     the_first_account_is_signed_in_and_its_link_then_says_so,
     the_citation_names_the_publisher,
     the_request_form_lists_standards_by_designation,
+    the_banner_reads_well_on_a_desktop_and_a_phone,
 );
 
 /// Asserts the post-redirect-get of one action: a 303 to `target`, whose
@@ -74,7 +77,10 @@ async fn each_workspace_action_redirects_and_says_what_it_did_once(backend: Back
         &[("position", "agree"), ("comment", "")],
     )
     .await;
-    assert_eq!(answered(&mia, voted, &page).await, "Your vote was recorded.");
+    assert_eq!(
+        answered(&mia, voted, &page).await,
+        "Your vote was recorded."
+    );
     let agree = [("position", "agree"), ("comment", "")];
     let carla_voted = act(&carla, &reference, "vote", &agree).await;
     answered(&carla, carla_voted, &page).await;
@@ -96,7 +102,11 @@ async fn each_workspace_action_redirects_and_says_what_it_did_once(backend: Back
         &[("reason", "incorporated"), ("note", "Now clause 7.2.1.3.")],
     )
     .await;
-    assert!(answered(&sam, marked, &page).await.starts_with("The mark was recorded"));
+    assert!(
+        answered(&sam, marked, &page)
+            .await
+            .starts_with("The mark was recorded")
+    );
 
     // A refused action answers with the page itself (no redirect) and no banner.
     let refused = act(&sam, &reference, "publish", &[]).await;
@@ -196,7 +206,10 @@ async fn a_forged_replayed_or_stale_banner_shows_nothing(backend: Backend) {
             .text()
             .await
             .unwrap();
-        assert!(page.contains("Your clarification request"), "the tracking page");
+        assert!(
+            page.contains("Your clarification request"),
+            "the tracking page"
+        );
         assert_eq!(text_of(&page, "#banner"), None, "{cookie}");
     }
 
@@ -252,10 +265,7 @@ async fn sign_out_is_one_button_in_the_header(backend: Backend) {
 
     let token = csrf_token_in(&queue);
     let out = sam.post_form("/logout", &[("csrf_token", &token)]).await;
-    assert_eq!(
-        answered(&sam, out, "/login").await,
-        "You are signed out."
-    );
+    assert_eq!(answered(&sam, out, "/login").await, "You are signed out.");
     let after = sam.get("/workspace").await;
     assert_eq!(after.status(), 303, "signed out");
     // GET /logout changes nothing: it sends the signed-out to sign in.
@@ -284,7 +294,11 @@ async fn the_first_account_is_signed_in_and_its_link_then_says_so(backend: Backe
     let banner = answered(&maria, created, "/workspace").await;
     assert!(banner.contains("you are signed in"), "{banner}");
     let (_, queue) = maria.page("/workspace").await;
-    assert!(text_of(&queue, ".site-account").unwrap().contains("Maria Secretariat"));
+    assert!(
+        text_of(&queue, ".site-account")
+            .unwrap()
+            .contains("Maria Secretariat")
+    );
 
     // Used twice, by anyone: not a 404, but the way to sign in.
     for person in [&maria, &Person::new(&app.address)] {
@@ -300,22 +314,37 @@ async fn the_first_account_is_signed_in_and_its_link_then_says_so(backend: Backe
 }
 
 async fn the_citation_names_the_publisher(backend: Backend) {
-    let app = TestApp::spawn_with(backend, &[("CLARION_PUBLISHER", "ISO/CASCO WG 99".into())]).await;
+    let app =
+        TestApp::spawn_with(backend, &[("CLARION_PUBLISHER", "ISO/CASCO WG 99".into())]).await;
     let (reference, _) = screened_world(&app).await;
     let sam = app.signed_in("sam@example.org").await;
     act(&sam, &reference, "accept", &[]).await;
     let carla = app.signed_in("carla@example.org").await;
-    act(&carla, &reference, "rounds", &[("draft", DRAFT), ("deadline", "")]).await;
+    act(
+        &carla,
+        &reference,
+        "rounds",
+        &[("draft", DRAFT), ("deadline", "")],
+    )
+    .await;
     for email in ["carla@example.org", "mia@example.org"] {
         let voter = app.signed_in(email).await;
-        act(&voter, &reference, "vote", &[("position", "agree"), ("comment", "")]).await;
+        act(
+            &voter,
+            &reference,
+            "vote",
+            &[("position", "agree"), ("comment", "")],
+        )
+        .await;
     }
     act(&carla, &reference, "consensus", &[("final_answer", DRAFT)]).await;
     assert_eq!(act(&sam, &reference, "publish", &[]).await.status(), 303);
     let (_, page) = app.page(&format!("/clarifications/{reference}")).await;
     let citation = text_of(&page, "[aria-labelledby=cite-heading] .code").unwrap();
     assert!(
-        citation.starts_with(&format!("ISO/CASCO WG 99, clarification {reference} on ISO/IEC 17025:2017")),
+        citation.starts_with(&format!(
+            "ISO/CASCO WG 99, clarification {reference} on ISO/IEC 17025:2017"
+        )),
         "{citation}"
     );
     assert!(!citation.contains("Clarion"), "{citation}");
@@ -343,7 +372,50 @@ async fn the_request_form_lists_standards_by_designation(backend: Backend) {
     let no_groups = scraper::Selector::parse("#field-standard optgroup").unwrap();
     assert_eq!(document.select(&no_groups).count(), 0, "no internal groups");
     assert!(
-        labels.iter().all(|l| !l.contains("Conformity assessment —")),
+        labels
+            .iter()
+            .all(|l| !l.contains("Conformity assessment —")),
         "short labels: {labels:?}"
     );
+}
+
+/// Accepting in a browser: the request page comes back with the banner,
+/// accessible, at 1280 and 390 px (screenshots under target/screenshots).
+async fn the_banner_reads_well_on_a_desktop_and_a_phone(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let shots = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    std::fs::create_dir_all(&shots).unwrap();
+    for (width, window) in [
+        (1280, "--window-size=1280,1000"),
+        (390, "--window-size=390,844"),
+    ] {
+        let (reference, _) = if width == 1280 {
+            screened_world(&app).await
+        } else {
+            second_request(&app).await
+        };
+        let browser = Browser::open_with(&[window]).await;
+        browser.goto(&app.url("/login")).await;
+        browser.fill("#field-email", "sam@example.org").await;
+        browser.fill("#field-password", PASSWORD).await;
+        browser
+            .follow("form[action='/login'] button[type=submit]")
+            .await;
+        browser
+            .goto(&app.url(&format!("/workspace/requests/{reference}")))
+            .await;
+        let landed = browser
+            .follow("form[action$='/accept'] button[type=submit]")
+            .await;
+        assert!(landed.ends_with(&format!("/workspace/requests/{reference}")));
+        assert_eq!(
+            seen(&browser, "#banner").await,
+            "Accepted for MG 17025; the convenor has been told."
+        );
+        browser.assert_accessible().await;
+        browser
+            .screenshot(shots.join(format!("banner-{width}.png")))
+            .await;
+        browser.close().await;
+    }
 }

@@ -4,8 +4,8 @@ mod support;
 
 mod access;
 mod accounts;
-mod answers;
 mod admin;
+mod answers;
 mod backup;
 mod browser;
 mod browser_memberships;

@@ -172,10 +172,7 @@ async fn the_secretariat_seats_a_liaison_then_changes_the_terms_of_the_membershi
         )
         .await;
     assert_eq!(response.status(), 303);
-    assert_eq!(
-        response.headers()["location"],
-        page_path.as_str()
-    );
+    assert_eq!(response.headers()["location"], page_path.as_str());
     assert_eq!(
         terms(&app, &group, &lia),
         Some((
@@ -244,10 +241,7 @@ async fn the_secretariat_seats_a_liaison_then_changes_the_terms_of_the_membershi
         )
         .await;
     assert_eq!(response.status(), 303);
-    assert_eq!(
-        response.headers()["location"],
-        page_path.as_str()
-    );
+    assert_eq!(response.headers()["location"], page_path.as_str());
     assert_eq!(
         terms(&app, &group, &lia),
         Some((
@@ -485,10 +479,7 @@ async fn the_closing_rules_are_set_on_the_group_page_and_bad_ones_refused(backen
         )
         .await;
     assert_eq!(response.status(), 303);
-    assert_eq!(
-        response.headers()["location"],
-        page_path.as_str()
-    );
+    assert_eq!(response.headers()["location"], page_path.as_str());
     assert_eq!(rules(&app), (60, 3, true, 10, 21));
     assert_eq!(
         version(),
@@ -628,10 +619,7 @@ async fn the_organisations_are_shipped_searchable_and_their_contact_kept(backend
         )
         .await;
     assert_eq!(response.status(), 303);
-    assert_eq!(
-        response.headers()["location"],
-        "/admin/organisations"
-    );
+    assert_eq!(response.headers()["location"], "/admin/organisations");
     assert_eq!(
         contact(&app).as_deref(),
         Some("clarifications@afnor.example")
@@ -722,10 +710,7 @@ async fn the_organisations_are_shipped_searchable_and_their_contact_kept(backend
         )
         .await;
     assert_eq!(response.status(), 303);
-    assert_eq!(
-        response.headers()["location"],
-        "/admin/organisations"
-    );
+    assert_eq!(response.headers()["location"], "/admin/organisations");
     assert_eq!(count(&app), before + 1);
     let (_, page) = sam.page("/admin/organisations?q=xlo").await;
     assert_eq!(

@@ -212,5 +212,13 @@ pub async fn accept_invitation(
     token: web::Path<String>,
     CsrfForm(form): CsrfForm<PasswordForm>,
 ) -> Result<HttpResponse, AppError> {
-    set(&req, &state, csrf, Link::Invitation, token.into_inner(), form).await
+    set(
+        &req,
+        &state,
+        csrf,
+        Link::Invitation,
+        token.into_inner(),
+        form,
+    )
+    .await
 }

@@ -79,7 +79,11 @@ pub async fn confirm(
         } => {
             state.wake_mail_worker();
             let location = format!("/track/{track_token}");
-            Ok(flash::see_other(&req, &location, Done::RequestSent { reference }))
+            Ok(flash::see_other(
+                &req,
+                &location,
+                Done::RequestSent { reference },
+            ))
         }
         Confirmed::Before => Ok(see_other(&format!("/requests/confirm/{token}"))),
     }

@@ -80,7 +80,12 @@ async fn lookups(state: &AppState, standard: &str, clause: &str) -> Result<Looku
             let options = all
                 .iter()
                 .filter(|(s, _)| s.is_current())
-                .map(|(s, _)| (s.slug.clone(), format!("{} — {}", s.label(), s.short_title())))
+                .map(|(s, _)| {
+                    (
+                        s.slug.clone(),
+                        format!("{} — {}", s.label(), s.short_title()),
+                    )
+                })
                 .collect();
             let existing = match all
                 .iter()

@@ -147,7 +147,11 @@ pub async fn reply(
         .db(move |conn| Ok(submitter::reply(conn, &ctx, &lookup, form.version, &text)?))
         .await?;
     state.wake_mail_worker();
-    Ok(flash::see_other(&req, &format!("/track/{token}"), Done::Replied))
+    Ok(flash::see_other(
+        &req,
+        &format!("/track/{token}"),
+        Done::Replied,
+    ))
 }
 
 pub async fn confirm_withdrawal(
@@ -195,5 +199,9 @@ pub async fn withdraw(
         .db(move |conn| Ok(submitter::withdraw(conn, &ctx, &lookup, form.version)?))
         .await?;
     state.wake_mail_worker();
-    Ok(flash::see_other(&req, &format!("/track/{token}"), Done::Withdrawn))
+    Ok(flash::see_other(
+        &req,
+        &format!("/track/{token}"),
+        Done::Withdrawn,
+    ))
 }

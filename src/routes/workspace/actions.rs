@@ -191,74 +191,57 @@ macro_rules! action {
     };
 }
 
-action!(accept, |group| Done::Accepted { group }, |form, conn, ctx, acting| workspace::accept(
-    conn,
-    ctx,
-    &acting,
-    &form.group
-));
+action!(
+    accept,
+    |group| Done::Accepted { group },
+    |form, conn, ctx, acting| workspace::accept(conn, ctx, &acting, &form.group)
+);
 
-action!(ask, |()| Done::Asked, |form, conn, ctx, acting| workspace::ask(
-    conn, ctx, &acting, &form.note
-));
-
-action!(not_admissible, |()| Done::NotAdmissible, |form, conn, ctx, acting| {
-    workspace::not_admissible(conn, ctx, &acting, &form.reason, &form.note)
+action!(ask, |()| Done::Asked, |form, conn, ctx, acting| {
+    workspace::ask(conn, ctx, &acting, &form.note)
 });
 
-action!(refer, |()| Done::Referred, |form, conn, ctx, acting| workspace::refer(
-    conn,
-    ctx,
-    &acting,
-    &form.committee,
-    &form.note
-));
+action!(
+    not_admissible,
+    |()| Done::NotAdmissible,
+    |form, conn, ctx, acting| {
+        workspace::not_admissible(conn, ctx, &acting, &form.reason, &form.note)
+    }
+);
 
-action!(duplicate, |()| Done::Duplicate, |form, conn, ctx, acting| workspace::duplicate(
-    conn,
-    ctx,
-    &acting,
-    &form.duplicate_of
-));
+action!(refer, |()| Done::Referred, |form, conn, ctx, acting| {
+    workspace::refer(conn, ctx, &acting, &form.committee, &form.note)
+});
 
-action!(reassign, |group| Done::Reassigned { group }, |form, conn, ctx, acting| workspace::reassign(
-    conn,
-    ctx,
-    &acting,
-    &form.group
-));
+action!(
+    duplicate,
+    |()| Done::Duplicate,
+    |form, conn, ctx, acting| workspace::duplicate(conn, ctx, &acting, &form.duplicate_of)
+);
 
-action!(comment, |()| Done::Commented, |form, conn, ctx, acting| workspace::comment(
-    conn,
-    ctx,
-    acting.user,
-    acting.reference,
-    &form.body
-));
+action!(
+    reassign,
+    |group| Done::Reassigned { group },
+    |form, conn, ctx, acting| workspace::reassign(conn, ctx, &acting, &form.group)
+);
 
-action!(open_round, |()| Done::RoundOpened, |form, conn, ctx, acting| rounds::open(
-    conn,
-    ctx,
-    &acting,
-    &form.draft,
-    &form.deadline
-));
+action!(comment, |()| Done::Commented, |form, conn, ctx, acting| {
+    workspace::comment(conn, ctx, acting.user, acting.reference, &form.body)
+});
 
-action!(vote, |()| Done::Voted, |form, conn, ctx, acting| rounds::vote(
-    conn,
-    ctx,
-    &acting,
-    &form.position,
-    &form.comment
-));
+action!(
+    open_round,
+    |()| Done::RoundOpened,
+    |form, conn, ctx, acting| rounds::open(conn, ctx, &acting, &form.draft, &form.deadline)
+);
 
-action!(respond, |()| Done::Answered, |form, conn, ctx, acting| rounds::respond(
-    conn,
-    ctx,
-    &acting,
-    &form.vote,
-    &form.response
-));
+action!(vote, |()| Done::Voted, |form, conn, ctx, acting| {
+    rounds::vote(conn, ctx, &acting, &form.position, &form.comment)
+});
+
+action!(respond, |()| Done::Answered, |form, conn, ctx, acting| {
+    rounds::respond(conn, ctx, &acting, &form.vote, &form.response)
+});
 
 /// Records consensus; or, for "Preview the difference", shows the page
 /// again with how the typed text differs from the voted one, storing
@@ -296,29 +279,34 @@ pub async fn close_with_consensus(
     .await
 }
 
-action!(object, |()| Done::Objected, |form, conn, ctx, acting| rounds::object(
-    conn, ctx, &acting, &form.note
-));
-
-action!(close_without_consensus, |()| Done::NoConsensusYet, |form, conn, ctx, acting| {
-    rounds::close_without_consensus(conn, ctx, &acting, &form.note)
+action!(object, |()| Done::Objected, |form, conn, ctx, acting| {
+    rounds::object(conn, ctx, &acting, &form.note)
 });
 
-action!(close_no_consensus, |()| Done::NoConsensus, |form, conn, ctx, acting| {
-    rounds::close_no_consensus(conn, ctx, &acting, &form.note)
+action!(
+    close_without_consensus,
+    |()| Done::NoConsensusYet,
+    |form, conn, ctx, acting| { rounds::close_without_consensus(conn, ctx, &acting, &form.note) }
+);
+
+action!(
+    close_no_consensus,
+    |()| Done::NoConsensus,
+    |form, conn, ctx, acting| { rounds::close_no_consensus(conn, ctx, &acting, &form.note) }
+);
+
+action!(publish, |()| Done::Published, |form, conn, ctx, acting| {
+    rounds::publish(conn, ctx, &acting, form.consider_at_revision.is_some())
 });
 
-action!(publish, |()| Done::Published, |form, conn, ctx, acting| rounds::publish(
-    conn,
-    ctx,
-    &acting,
-    form.consider_at_revision.is_some()
-));
-
-action!(send_back, |()| Done::SentBack, |form, conn, ctx, acting| rounds::send_back(
-    conn, ctx, &acting, &form.note
-));
-
-action!(mark_publication, |()| Done::Marked, |form, conn, ctx, acting| {
-    rounds::mark_publication(conn, ctx, &acting, &form.reason, &form.note)
+action!(send_back, |()| Done::SentBack, |form, conn, ctx, acting| {
+    rounds::send_back(conn, ctx, &acting, &form.note)
 });
+
+action!(
+    mark_publication,
+    |()| Done::Marked,
+    |form, conn, ctx, acting| {
+        rounds::mark_publication(conn, ctx, &acting, &form.reason, &form.note)
+    }
+);

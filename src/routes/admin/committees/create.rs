@@ -54,7 +54,11 @@ pub async fn create(
         })
         .await?;
     match outcome {
-        Outcome::Done(moved) => Ok(flash::see_other(&req, "/admin/committees", Done::CommitteeAdded { moved })),
+        Outcome::Done(moved) => Ok(flash::see_other(
+            &req,
+            "/admin/committees",
+            Done::CommitteeAdded { moved },
+        )),
         Outcome::Refused(errors) => unprocessable(&page(&state, &admin, csrf, input, errors)),
     }
 }

@@ -78,7 +78,11 @@ pub async fn update(
         })
         .await?;
     match outcome {
-        Outcome::Done(moved) => Ok(flash::see_other(&req, "/admin/committees", Done::CommitteeSaved { moved })),
+        Outcome::Done(moved) => Ok(flash::see_other(
+            &req,
+            "/admin/committees",
+            Done::CommitteeSaved { moved },
+        )),
         Outcome::Refused(errors) => {
             unprocessable(&page(&state, &admin, csrf, &committee, input, errors))
         }

@@ -33,7 +33,11 @@ pub async fn add(
         })
         .await?;
     match outcome {
-        Outcome::Done(()) => Ok(flash::see_other(&req, &format!("/admin/groups/{group_id}"), Done::MemberAdded)),
+        Outcome::Done(()) => Ok(flash::see_other(
+            &req,
+            &format!("/admin/groups/{group_id}"),
+            Done::MemberAdded,
+        )),
         Outcome::Refused(errors) => {
             let mut page = GroupPage::load(&state, &admin, csrf, group_id).await?;
             page.input = input;
@@ -109,7 +113,11 @@ pub async fn update(
         })
         .await?;
     match outcome {
-        Outcome::Done(()) => Ok(flash::see_other(&req, &format!("/admin/groups/{group_id}"), Done::MembershipSaved)),
+        Outcome::Done(()) => Ok(flash::see_other(
+            &req,
+            &format!("/admin/groups/{group_id}"),
+            Done::MembershipSaved,
+        )),
         Outcome::Refused(errors) => {
             let mut page = MemberPage::load(&state, &admin, csrf, (group_id, user_id)).await?;
             page.input = input;
@@ -131,5 +139,9 @@ pub async fn remove(
     state
         .db(move |conn| Ok(registry::remove_member(conn, &admin, &group, &user_id)?))
         .await?;
-    Ok(flash::see_other(&req, &format!("/admin/groups/{group_id}"), Done::MemberRemoved))
+    Ok(flash::see_other(
+        &req,
+        &format!("/admin/groups/{group_id}"),
+        Done::MemberRemoved,
+    ))
 }

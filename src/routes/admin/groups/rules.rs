@@ -4,7 +4,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 
 use super::show::GroupPage;
 use crate::error::AppError;
-use crate::routes::admin::{unprocessable};
+use crate::routes::admin::unprocessable;
 use crate::web::flash::{self, Done};
 use crate::web::{AppState, Csrf, CsrfForm};
 use crate::workflow::registry::groups::{self as registry, ClosingRulesInput};
@@ -26,7 +26,11 @@ pub async fn update(
         })
         .await?;
     match outcome {
-        Outcome::Done(()) => Ok(flash::see_other(&req, &format!("/admin/groups/{group_id}"), Done::RulesSaved)),
+        Outcome::Done(()) => Ok(flash::see_other(
+            &req,
+            &format!("/admin/groups/{group_id}"),
+            Done::RulesSaved,
+        )),
         Outcome::Refused(errors) => {
             let mut page = GroupPage::load(&state, &admin, csrf, group_id).await?;
             page.rules = input;

@@ -66,7 +66,11 @@ pub async fn create(
         })
         .await?;
     match outcome {
-        Outcome::Done(()) => Ok(flash::see_other(&req, "/admin/organisations", Done::OrganisationAdded)),
+        Outcome::Done(()) => Ok(flash::see_other(
+            &req,
+            "/admin/organisations",
+            Done::OrganisationAdded,
+        )),
         Outcome::Refused(errors) => unprocessable(&page(&state, &admin, csrf, input, errors)),
     }
 }

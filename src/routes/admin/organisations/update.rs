@@ -61,7 +61,11 @@ pub async fn update(
         })
         .await?;
     match outcome {
-        Outcome::Done(()) => Ok(flash::see_other(&req, "/admin/organisations", Done::OrganisationSaved)),
+        Outcome::Done(()) => Ok(flash::see_other(
+            &req,
+            "/admin/organisations",
+            Done::OrganisationSaved,
+        )),
         Outcome::Refused(errors) => unprocessable(&EditPage {
             page: admin_page(&state, &admin, &csrf),
             csrf,

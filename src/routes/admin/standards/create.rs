@@ -100,8 +100,16 @@ pub async fn create(
         })
         .await?;
     match outcome {
-        Addition::Added { superseded: true } => Ok(flash::see_other(&req, "/admin/standards", Done::EditionAdded)),
-        Addition::Added { superseded: false } => Ok(flash::see_other(&req, "/admin/standards", Done::StandardAdded)),
+        Addition::Added { superseded: true } => Ok(flash::see_other(
+            &req,
+            "/admin/standards",
+            Done::EditionAdded,
+        )),
+        Addition::Added { superseded: false } => Ok(flash::see_other(
+            &req,
+            "/admin/standards",
+            Done::StandardAdded,
+        )),
         Addition::Refused { errors, offer } => {
             // The box is ticked by default when it first appears.
             let supersede_checked = match &offer {

@@ -70,7 +70,11 @@ pub async fn update(
         })
         .await?;
     let Outcome::Refused(errors) = outcome else {
-        return Ok(flash::see_other(&req, "/admin/standards", Done::StandardSaved));
+        return Ok(flash::see_other(
+            &req,
+            "/admin/standards",
+            Done::StandardSaved,
+        ));
     };
     let (standard, groups) = load(&state, slug).await?;
     unprocessable(&EditPage {

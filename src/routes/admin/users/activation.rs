@@ -18,7 +18,11 @@ pub async fn deactivate(
     state
         .db(move |conn| Ok(registry::deactivate(conn, &admin, &id)?))
         .await?;
-    Ok(flash::see_other(&req, "/admin/users", Done::UserDeactivated))
+    Ok(flash::see_other(
+        &req,
+        "/admin/users",
+        Done::UserDeactivated,
+    ))
 }
 
 pub async fn reactivate(
@@ -31,5 +35,9 @@ pub async fn reactivate(
     state
         .db(move |conn| Ok(registry::reactivate(conn, &admin, &id)?))
         .await?;
-    Ok(flash::see_other(&req, "/admin/users", Done::UserReactivated))
+    Ok(flash::see_other(
+        &req,
+        "/admin/users",
+        Done::UserReactivated,
+    ))
 }
