@@ -9,6 +9,7 @@ use crate::domain::lifecycle::State;
 use crate::error::AppError;
 use crate::models::groups::Group;
 use crate::models::users::User;
+use crate::web::flash::Flash;
 use crate::web::{AppState, Csrf, Page, SignedIn, Viewer};
 use crate::workflow::queue::{self, Checklist, Item, Task};
 
@@ -43,6 +44,7 @@ pub async fn show(
     state: web::Data<AppState>,
     SignedIn(user): SignedIn,
     csrf: Csrf,
+    flash: Flash,
 ) -> Result<QueuePage, AppError> {
     let now = state.clock.now();
     let me = user.clone();
@@ -52,7 +54,7 @@ pub async fn show(
         .await?;
     let viewer = Viewer(Some(user.clone()));
     Ok(QueuePage {
-        page: state.page_as("workspace", &viewer),
+        page: state.page_as("workspace", &viewer, &csrf).showing(flash),
         user,
         items: queue.items,
         counts: queue.counts,
