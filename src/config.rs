@@ -47,6 +47,7 @@ struct Layer {
     mail_from: Option<String>,
     secret_key: Option<String>,
     site_name: Option<String>,
+    publisher: Option<String>,
     workers: Option<usize>,
     pool_size: Option<u32>,
     db_timeout_ms: Option<u64>,
@@ -101,6 +102,10 @@ pub const VARIABLES: &[(&str, &str)] = &[
     (
         "CLARION_SITE_NAME",
         "name shown in pages and mail [default: Clarion]",
+    ),
+    (
+        "CLARION_PUBLISHER",
+        "who publishes the clarifications, named in citations [default: ISO/CASCO]",
     ),
     (
         "CLARION_WORKERS",
@@ -194,6 +199,8 @@ pub struct Settings {
     pub mail_from: lettre::message::Mailbox,
     pub secret_key: Secret<[u8; 32]>,
     pub site_name: String,
+    /// Who publishes the clarifications: the citation names it.
+    pub publisher: String,
     pub workers: usize,
     pub pool_size: u32,
     pub db_timeout_ms: u64,
@@ -295,6 +302,7 @@ impl Layer {
             mail_from = "CLARION_MAIL_FROM",
             secret_key = "CLARION_SECRET_KEY",
             site_name = "CLARION_SITE_NAME",
+            publisher = "CLARION_PUBLISHER",
             log_format = "CLARION_LOG_FORMAT",
             trusted_proxies = "CLARION_TRUSTED_PROXIES",
             metrics = "CLARION_METRICS",
@@ -413,6 +421,7 @@ impl Layer {
             mail_from,
             secret_key: Secret::new(secret_key),
             site_name: self.site_name.unwrap_or_else(|| "Clarion".into()),
+            publisher: self.publisher.unwrap_or_else(|| "ISO/CASCO".into()),
             workers,
             pool_size,
             db_timeout_ms,

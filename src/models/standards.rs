@@ -23,6 +23,16 @@ impl Standard {
         format!("{}:{}", self.designation, self.edition)
     }
 
+    /// The title without the "Conformity assessment — " every title of
+    /// the series opens with, for lists where the designation leads.
+    pub fn short_title(&self) -> &str {
+        self.title
+            .strip_prefix("Conformity assessment")
+            .map(|rest| rest.trim_start_matches([' ', '—', '-', '–']))
+            .filter(|rest| !rest.is_empty())
+            .unwrap_or(&self.title)
+    }
+
     pub fn is_current(&self) -> bool {
         self.superseded_by_id.is_none()
     }

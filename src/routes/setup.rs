@@ -1,8 +1,8 @@
 //! First run: the one-time link printed in the log creates the first
-//! secretariat account.
+//! secretariat account and signs its owner in; used again, it says so.
 
 use actix_web::http::StatusCode;
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use askama_web::WebTemplate;
 use serde::Deserialize;
@@ -12,8 +12,9 @@ use crate::domain::fields::FieldErrors;
 use crate::domain::password;
 use crate::domain::person::{NameProblem, PersonName};
 use crate::error::AppError;
-use crate::web::{AppState, Csrf, CsrfForm, Page};
-use crate::workflow::accounts;
+use crate::web::flash::{self, Done};
+use crate::web::{AppState, Csrf, CsrfForm, Page, session};
+use crate::workflow::accounts::{self, SetupLink};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/setup/{token}", web::get().to(show))
@@ -40,45 +41,63 @@ pub struct SetupPage {
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "setup/done.html")]
-pub struct DonePage {
+#[template(path = "setup/used.html")]
+pub struct UsedPage {
     page: Page,
-    name: String,
-    email: String,
 }
 
-/// Is this a live setup link? Anything else is a plain 404.
-async fn check_token(state: &AppState, token: String) -> Result<(), AppError> {
+/// Is this a live setup link, or a spent one? Anything else is a plain 404.
+async fn check_token(state: &AppState, token: String) -> Result<SetupLink, AppError> {
     let now = state.clock.now();
     state
         .db(move |conn| Ok(accounts::check_setup_link(conn, &token, now)?))
         .await
 }
 
+/// A spent link: 410, and the way to sign in.
+fn used(state: &AppState) -> Result<HttpResponse, AppError> {
+    let body = UsedPage {
+        page: state.page(""),
+    }
+    .render()?;
+    Ok(HttpResponse::build(StatusCode::GONE)
+        .content_type("text/html; charset=utf-8")
+        .body(body))
+}
+
 async fn show(
     state: web::Data<AppState>,
     token: web::Path<String>,
     csrf: Csrf,
-) -> Result<SetupPage, AppError> {
+) -> Result<HttpResponse, AppError> {
     let token = token.into_inner();
-    check_token(&state, token.clone()).await?;
-    Ok(SetupPage {
+    if check_token(&state, token.clone()).await? == SetupLink::Used {
+        return used(&state);
+    }
+    let body = SetupPage {
         page: state.page(""),
         csrf,
         action: format!("/setup/{token}"),
         form: SetupForm::default(),
         errors: FieldErrors::default(),
-    })
+    }
+    .render()?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .body(body))
 }
 
 async fn create(
+    req: HttpRequest,
     state: web::Data<AppState>,
     token: web::Path<String>,
     csrf: Csrf,
     CsrfForm(form): CsrfForm<SetupForm>,
 ) -> Result<HttpResponse, AppError> {
     let token = token.into_inner();
-    check_token(&state, token.clone()).await?;
+    if check_token(&state, token.clone()).await? == SetupLink::Used {
+        return used(&state);
+    }
 
     let mut errors = FieldErrors::default();
     let name = PersonName::parse(&form.name).map_err(|problem| match problem {
@@ -103,9 +122,8 @@ async fn create(
     };
 
     let ctx = state.workflow();
-    let (name_for_page, email_for_page) = (name.clone(), email.as_str().to_owned());
     let password = form.password;
-    state
+    let session_token = state
         .db(move |conn| {
             let account = accounts::FirstAccount {
                 name: &name,
@@ -117,17 +135,9 @@ async fn create(
         .await?;
     state.wake_mail_worker();
     tracing::info!("the first secretariat account was created; the setup link is spent");
-    Ok(DonePage {
-        page: state.page(""),
-        name: name_for_page,
-        email: email_for_page,
-    }
-    .render()
-    .map(|body| {
-        HttpResponse::Ok()
-            .content_type("text/html; charset=utf-8")
-            .body(body)
-    })?)
+    let mut response = flash::see_other(&req, "/workspace", Done::FirstAccount);
+    let _ = response.add_cookie(&session::cookie(session_token, state.settings.is_https()));
+    Ok(response)
 }
 
 fn rerender(

@@ -970,7 +970,7 @@ impl Player {
                     .take()
                     .ok_or_else(|| script("confirmed twice"))?;
                 match submitter::confirm(conn, ctx, &token).map_err(refused)? {
-                    Confirmed::Now { track_token } => self.track_token = Some(track_token),
+                    Confirmed::Now { track_token, .. } => self.track_token = Some(track_token),
                     Confirmed::Before => return Err(script("confirmed before")),
                 }
             }

@@ -5,6 +5,7 @@ pub mod client;
 pub mod conditional;
 pub mod csrf;
 pub mod error_pages;
+pub mod flash;
 pub mod head;
 pub mod input;
 pub mod intake;
@@ -114,12 +115,16 @@ impl AppState {
             section,
             site_name: self.settings.site_name.clone(),
             user_name: None,
+            sign_out: None,
+            flash: None,
         }
     }
 
-    /// The page context for someone signed in (or not).
-    pub fn page_as(&self, section: &'static str, viewer: &Viewer) -> Page {
+    /// The page context for someone signed in (or not); `csrf` signs the
+    /// header's sign-out button.
+    pub fn page_as(&self, section: &'static str, viewer: &Viewer, csrf: &Csrf) -> Page {
         Page {
+            sign_out: viewer.0.as_ref().map(|_| csrf.to_string()),
             user_name: viewer.name(),
             ..self.page(section)
         }
@@ -147,6 +152,10 @@ pub struct Page {
     pub section: &'static str,
     pub site_name: String,
     pub user_name: Option<String>,
+    /// The CSRF token of the header's sign-out button, for someone signed in.
+    pub sign_out: Option<String>,
+    /// What the action before the redirect to this page did.
+    pub flash: Option<flash::Done>,
 }
 
 impl Page {
@@ -157,7 +166,20 @@ impl Page {
             section: "",
             site_name: "Clarion".into(),
             user_name: None,
+            sign_out: None,
+            flash: None,
         }
+    }
+
+    /// This page with the banner its request brought.
+    pub fn showing(self, flash::Flash(flash): flash::Flash) -> Self {
+        Self { flash, ..self }
+    }
+
+    /// The banner, rendered for the layout.
+    pub fn banner(&self) -> Option<String> {
+        let done = self.flash.as_ref()?;
+        askama::Template::render(&flash::Banner { done }).ok()
     }
 }
 

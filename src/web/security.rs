@@ -26,6 +26,7 @@ pub async fn headers(
     let request = res.request().clone();
     super::csrf::set_cookie_if_new(&request, res.response_mut(), https);
     super::session::renew_cookie_if_used(&request, res.response_mut(), https);
+    super::flash::clear_when_shown(&request, res.response_mut(), https);
     let headers = res.response_mut().headers_mut();
     let mut set = |name: &'static str, value: &'static str| {
         headers.insert(

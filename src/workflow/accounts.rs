@@ -330,15 +330,27 @@ pub fn issue_setup_link(
     })
 }
 
-/// Whether a setup link is live.
+/// What a setup link is now.
+#[derive(Debug, PartialEq, Eq)]
+pub enum SetupLink {
+    Live,
+    /// It created the first account: whoever holds it should sign in.
+    Used,
+}
+
+/// Whether a setup link is live or spent; anything else is not found.
 pub fn check_setup_link(
     conn: &mut DbConn,
     token: &str,
     now: chrono::NaiveDateTime,
-) -> Result<(), WorkflowError> {
-    tokens::find_valid(conn, token, Purpose::Setup, now)?
-        .map(|_| ())
-        .ok_or(WorkflowError::NotFound)
+) -> Result<SetupLink, WorkflowError> {
+    if tokens::find_valid(conn, token, Purpose::Setup, now)?.is_some() {
+        return Ok(SetupLink::Live);
+    }
+    match tokens::find_any(conn, token, Purpose::Setup)? {
+        Some(spent) if spent.used_at.is_some() => Ok(SetupLink::Used),
+        _ => Err(WorkflowError::NotFound),
+    }
 }
 
 /// The first account, as typed on the setup page.
@@ -350,13 +362,14 @@ pub struct FirstAccount<'a> {
 
 /// Creates the first secretariat account through a live setup link: the
 /// link is spent (of two tabs racing on one link, only one wins), every
-/// other setup link revoked, and the newcomer welcomed by mail.
+/// other setup link revoked, and the newcomer welcomed by mail and signed
+/// in. Answers the new session's token.
 pub fn create_first_account(
     conn: &mut DbConn,
     ctx: &Ctx,
     token: &str,
     account: FirstAccount<'_>,
-) -> Result<(), WorkflowError> {
+) -> Result<String, WorkflowError> {
     let hash = password::hash(account.password);
     db::write_transaction(conn, |conn| {
         if !tokens::consume(conn, &tokens::hash(token), ctx.now)? {
@@ -386,6 +399,8 @@ pub fn create_first_account(
             &format!("setup-{id}"),
             account.email.as_str(),
             &welcome,
-        )
+        )?;
+        users::record_login(conn, &id, ctx.now)?;
+        Ok(sessions::open(conn, &id, ctx.now)?)
     })
 }

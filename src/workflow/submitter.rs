@@ -226,9 +226,11 @@ pub fn confirmation_link(
 }
 
 pub enum Confirmed {
-    /// The plain tracking token, for the redirect to the tracking page.
+    /// The plain tracking token, for the redirect to the tracking page,
+    /// and the reference just allocated.
     Now {
         track_token: String,
+        reference: String,
     },
     Before,
 }
@@ -323,7 +325,10 @@ pub fn confirm(conn: &mut DbConn, ctx: &Ctx, token: &str) -> Result<Confirmed, W
         for secretariat in users::secretariat(conn)? {
             ctx.send_about(conn, &request.id, &event, &secretariat.email, &notice)?;
         }
-        Ok(Confirmed::Now { track_token })
+        Ok(Confirmed::Now {
+            track_token,
+            reference,
+        })
     })
 }
 

@@ -336,13 +336,13 @@ fn able_to_answer(
 }
 
 /// Accept: admissible, to the group (`group_id` chooses it; empty keeps the
-/// request's).
+/// request's). Answers the group's code.
 pub fn accept(
     conn: &mut DbConn,
     ctx: &Ctx,
     acting: &Acting<'_>,
     group_id: &str,
-) -> Result<(), WorkflowError> {
+) -> Result<String, WorkflowError> {
     db::write_transaction(conn, |conn| {
         let permit = permit(conn, acting, Action::Accept)?;
         let group_id = Some(group_id.trim())
@@ -378,7 +378,8 @@ pub fn accept(
                 note: None,
                 note_label: "",
             },
-        )
+        )?;
+        Ok(group.code)
     })
 }
 
@@ -547,13 +548,13 @@ pub fn duplicate(
     })
 }
 
-/// Reassign to another group; the state stays.
+/// Reassign to another group; the state stays. Answers the group's code.
 pub fn reassign(
     conn: &mut DbConn,
     ctx: &Ctx,
     acting: &Acting<'_>,
     group_id: &str,
-) -> Result<(), WorkflowError> {
+) -> Result<String, WorkflowError> {
     db::write_transaction(conn, |conn| {
         let permit = permit(conn, acting, Action::Reassign)?;
         let group = groups::find(conn, group_id)
@@ -581,7 +582,8 @@ pub fn reassign(
                 note: None,
                 note_label: "",
             },
-        )
+        )?;
+        Ok(group.code)
     })
 }
 

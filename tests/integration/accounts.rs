@@ -227,7 +227,7 @@ async fn a_password_reset_never_reveals_who_has_an_account(backend: Backend) {
         )
         .await;
     assert_eq!(response.status(), 303);
-    assert_eq!(response.headers()["location"], "/login?done=password");
+    assert_eq!(response.headers()["location"], "/login");
     assert_eq!(session_count(&app), 0);
     assert_eq!(app.page(&path).await.0, 404, "the link is spent");
     assert_eq!(

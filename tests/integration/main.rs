@@ -5,6 +5,7 @@ mod support;
 mod access;
 mod accounts;
 mod admin;
+mod answers;
 mod backup;
 mod browser;
 mod browser_memberships;

@@ -52,11 +52,14 @@ async fn the_setup_link_creates_the_first_secretariat_account(backend: Backend) 
             ],
         )
         .await;
-    assert_eq!(response.status(), 200);
-    let done = response.text().await.unwrap();
-    assert_eq!(
-        text_of(&done, "h1").unwrap(),
-        "The secretariat account is ready"
+    assert_eq!(response.status(), 303);
+    assert_eq!(response.headers()["location"], "/workspace");
+    let (status, queue) = app.page("/workspace").await;
+    assert_eq!(status, 200, "signed in at once");
+    assert!(
+        text_of(&queue, "#banner")
+            .unwrap()
+            .starts_with("Your secretariat account is ready")
     );
 
     let (email, hash, secretariat): (String, Option<String>, bool) = users::table
@@ -70,7 +73,7 @@ async fn the_setup_link_creates_the_first_secretariat_account(backend: Backend) 
     assert!(!hash.contains("a long enough passphrase"));
 
     // The link is spent, and only its hash was ever stored.
-    assert_eq!(app.page(&path).await.0, 404);
+    assert_eq!(app.page(&path).await.0, 410);
     let token = path.trim_start_matches("/setup/");
     let stored: Vec<String> = tokens::table
         .select(tokens::token_hash)

@@ -21,7 +21,7 @@ async fn a_visitor_finds_the_standards_of_the_registry(backend: Backend) {
         "Find what a requirement means"
     );
     let nav = text_of(&home, "nav[aria-label=Main]").unwrap();
-    assert_eq!(nav, "Clarifications Standards Submit a request");
+    assert_eq!(nav, "Clarifications Standards Ask for a clarification");
     let footer = text_of(&home, "footer").unwrap();
     assert!(
         footer.contains("does not add or change a requirement and has no binding effect"),

@@ -6,6 +6,7 @@ use serde::Deserialize;
 
 use crate::error::AppError;
 use crate::models::sessions;
+use crate::web::flash::{self, Done, Flash};
 use crate::web::session;
 use crate::web::{AppState, Csrf, CsrfForm, NoFields, Page, Viewer, client_key};
 use crate::workflow::accounts::{self, Login};
@@ -18,15 +19,12 @@ pub struct LoginPage {
     email: String,
     next: String,
     problem: Option<&'static str>,
-    notice: Option<&'static str>,
 }
 
 #[derive(Deserialize)]
 pub struct Query {
     #[serde(default)]
     next: String,
-    #[serde(default)]
-    done: String,
 }
 
 /// Only a path of this site is followed after signing in: a relative
@@ -49,19 +47,18 @@ fn safe_next(next: &str) -> String {
     }
 }
 
-pub async fn show(state: web::Data<AppState>, csrf: Csrf, query: web::Query<Query>) -> LoginPage {
-    let notice = match query.done.as_str() {
-        "password" => Some("Your new password is set. Sign in with it."),
-        "logout" => Some("You are signed out."),
-        _ => None,
-    };
+pub async fn show(
+    state: web::Data<AppState>,
+    csrf: Csrf,
+    flash: Flash,
+    query: web::Query<Query>,
+) -> LoginPage {
     LoginPage {
-        page: state.page(""),
+        page: state.page("").showing(flash),
         csrf,
         email: String::new(),
         next: safe_next(&query.next),
         problem: None,
-        notice,
     }
 }
 
@@ -123,7 +120,6 @@ pub async fn login(
         email: form.email,
         next: safe_next(&form.next),
         problem: Some(problem),
-        notice: None,
     }
     .render()?;
     Ok(HttpResponse::build(status)
@@ -138,11 +134,26 @@ pub struct LogoutPage {
     csrf: Csrf,
 }
 
-pub async fn confirm_logout(state: web::Data<AppState>, viewer: Viewer, csrf: Csrf) -> LogoutPage {
-    LogoutPage {
-        page: state.page_as("", &viewer),
+/// `GET /logout` changes nothing: the sign-out button for someone signed
+/// in (the header has the same one), the sign-in page for anyone else.
+pub async fn show_logout(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    csrf: Csrf,
+) -> Result<HttpResponse, AppError> {
+    if viewer.0.is_none() {
+        return Ok(HttpResponse::SeeOther()
+            .insert_header(("location", "/login"))
+            .finish());
+    }
+    let body = LogoutPage {
+        page: state.page_as("", &viewer, &csrf),
         csrf,
     }
+    .render()?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .body(body))
 }
 
 pub async fn logout(
@@ -159,10 +170,9 @@ pub async fn logout(
             .db(move |conn| Ok(sessions::close(conn, &token)?))
             .await?;
     }
-    Ok(HttpResponse::SeeOther()
-        .insert_header(("location", "/login?done=logout"))
-        .cookie(session::removal(https))
-        .finish())
+    let mut response = flash::see_other(&req, "/login", Done::SignedOut);
+    let _ = response.add_cookie(&session::removal(https));
+    Ok(response)
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use actix_web::web;
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/login", web::get().to(login::show))
         .route("/login", web::post().to(login::login))
-        .route("/logout", web::get().to(login::confirm_logout))
+        .route("/logout", web::get().to(login::show_logout))
         .route("/logout", web::post().to(login::logout))
         .route("/password/forgot", web::get().to(password::forgot))
         .route("/password/forgot", web::post().to(password::send_reset))

@@ -10,6 +10,7 @@ use crate::domain::fields::FieldErrors;
 use crate::domain::password;
 use crate::error::AppError;
 use crate::models::tokens::Purpose;
+use crate::web::flash::{self, Done};
 use crate::web::{AppState, Csrf, CsrfForm, Page, client_key};
 use crate::workflow::accounts::{self, ResetAsked};
 
@@ -149,6 +150,7 @@ pub struct PasswordForm {
 }
 
 async fn set(
+    req: &HttpRequest,
     state: &AppState,
     csrf: Csrf,
     link: Link,
@@ -174,9 +176,7 @@ async fn set(
             )?)
         })
         .await?;
-    Ok(HttpResponse::SeeOther()
-        .insert_header(("location", "/login?done=password"))
-        .finish())
+    Ok(flash::see_other(req, "/login", Done::PasswordSet))
 }
 
 pub async fn show_reset(
@@ -188,12 +188,13 @@ pub async fn show_reset(
 }
 
 pub async fn reset(
+    req: HttpRequest,
     state: web::Data<AppState>,
     csrf: Csrf,
     token: web::Path<String>,
     CsrfForm(form): CsrfForm<PasswordForm>,
 ) -> Result<HttpResponse, AppError> {
-    set(&state, csrf, Link::Reset, token.into_inner(), form).await
+    set(&req, &state, csrf, Link::Reset, token.into_inner(), form).await
 }
 
 pub async fn show_invitation(
@@ -205,10 +206,19 @@ pub async fn show_invitation(
 }
 
 pub async fn accept_invitation(
+    req: HttpRequest,
     state: web::Data<AppState>,
     csrf: Csrf,
     token: web::Path<String>,
     CsrfForm(form): CsrfForm<PasswordForm>,
 ) -> Result<HttpResponse, AppError> {
-    set(&state, csrf, Link::Invitation, token.into_inner(), form).await
+    set(
+        &req,
+        &state,
+        csrf,
+        Link::Invitation,
+        token.into_inner(),
+        form,
+    )
+    .await
 }

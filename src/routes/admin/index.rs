@@ -5,7 +5,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 
 use super::admin_page;
-use crate::web::{AppState, Page};
+use crate::web::{AppState, Csrf, Page};
 use crate::workflow::registry::Secretariat;
 
 #[derive(Template, WebTemplate)]
@@ -14,8 +14,8 @@ pub struct IndexPage {
     page: Page,
 }
 
-pub async fn show(state: web::Data<AppState>, admin: Secretariat) -> IndexPage {
+pub async fn show(state: web::Data<AppState>, admin: Secretariat, csrf: Csrf) -> IndexPage {
     IndexPage {
-        page: admin_page(&state, &admin),
+        page: admin_page(&state, &admin, &csrf),
     }
 }

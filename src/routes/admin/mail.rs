@@ -9,7 +9,7 @@ use serde::Deserialize;
 use super::admin_page;
 use crate::error::AppError;
 use crate::mail::outbox::{self, OutboxMessage};
-use crate::web::{AppState, Page};
+use crate::web::{AppState, Csrf, Page};
 use crate::workflow::registry::Secretariat;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -55,6 +55,7 @@ impl MailPage {
 pub async fn show(
     state: web::Data<AppState>,
     admin: Secretariat,
+    csrf: Csrf,
     lookup: web::Query<Lookup>,
 ) -> Result<MailPage, AppError> {
     let address = lookup.into_inner().to.trim().to_lowercase();
@@ -74,7 +75,7 @@ pub async fn show(
         })
         .await?;
     Ok(MailPage {
-        page: admin_page(&state, &admin),
+        page: admin_page(&state, &admin, &csrf),
         depth,
         messages,
         sent,

@@ -26,7 +26,7 @@ use askama::Template;
 
 use crate::error::AppError;
 use crate::models::groups::Group;
-use crate::web::{AppState, Page, SignedIn, Viewer};
+use crate::web::{AppState, Csrf, Page, SignedIn, Viewer};
 use crate::workflow::registry::Secretariat;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -71,8 +71,8 @@ impl FromRequest for Secretariat {
 }
 
 /// The page context of the registry: the header shows who is signed in.
-fn admin_page(state: &AppState, admin: &Secretariat) -> Page {
-    state.page_as("workspace", &Viewer(Some(admin.user().clone())))
+fn admin_page(state: &AppState, admin: &Secretariat, csrf: &Csrf) -> Page {
+    state.page_as("workspace", &Viewer(Some(admin.user().clone())), csrf)
 }
 
 /// Middleware of the whole scope: the check runs before any handler reads a
@@ -105,15 +105,6 @@ fn unprocessable(page: &impl Template) -> Result<HttpResponse, AppError> {
     Ok(HttpResponse::build(StatusCode::UNPROCESSABLE_ENTITY)
         .content_type("text/html; charset=utf-8")
         .body(page.render()?))
-}
-
-/// The `?done=` of a list page after a redirect.
-#[derive(serde::Deserialize)]
-struct Done {
-    #[serde(default)]
-    done: String,
-    #[serde(default)]
-    moved: usize,
 }
 
 /// The roles a member can hold in a group, as (value, label).

@@ -11,7 +11,7 @@ use crate::domain::charts::{self, one_decimal};
 use crate::domain::lifecycle::State;
 use crate::error::AppError;
 use crate::models::stats::{self, Figures, Progress, Screening};
-use crate::web::{AppState, Page};
+use crate::web::{AppState, Csrf, Page};
 use crate::workflow::registry::Secretariat;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -50,11 +50,15 @@ impl StatsPage {
     }
 }
 
-pub async fn show(state: web::Data<AppState>, admin: Secretariat) -> Result<StatsPage, AppError> {
+pub async fn show(
+    state: web::Data<AppState>,
+    admin: Secretariat,
+    csrf: Csrf,
+) -> Result<StatsPage, AppError> {
     let now = state.clock.now();
     let figures = state.db(move |conn| Ok(stats::figures(conn, now)?)).await?;
     Ok(StatsPage {
-        page: admin_page(&state, &admin),
+        page: admin_page(&state, &admin, &csrf),
         charts: draw(&figures),
         figures,
     })

@@ -135,22 +135,8 @@ pub struct ShowPage {
     answer_html: String,
     related: Vec<Listed>,
     permalink: String,
-    site_name: String,
-}
-
-impl ShowPage {
-    /// How to cite it, in one line.
-    fn citation(&self) -> String {
-        format!(
-            "{}, clarification {} on {}, clause {}, published {}. {}",
-            self.site_name,
-            self.item.reference,
-            self.item.standard_label(),
-            self.item.clause,
-            self.item.published_at.format("%-d %B %Y"),
-            self.permalink
-        )
-    }
+    /// Who publishes it (`CLARION_PUBLISHER`), for the citation.
+    publisher: String,
 }
 
 pub async fn show(
@@ -179,7 +165,7 @@ pub async fn show(
         page: state.page("clarifications"),
         answer_html: markdown::to_safe_html(&item.answer),
         permalink: format!("{}{}", state.settings.base_url, item.path()),
-        site_name: state.settings.site_name.clone(),
+        publisher: state.settings.publisher.clone(),
         item,
         related,
     };

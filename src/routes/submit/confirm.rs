@@ -1,13 +1,14 @@
 //! `/requests/confirm/{token}`: the link in the confirmation mail opens a
 //! page; only its button confirms, so mail scanners change nothing.
 
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use askama_web::WebTemplate;
 
 use super::see_other;
 use crate::error::AppError;
 use crate::models::requests::Request;
+use crate::web::flash::{self, Done};
 use crate::web::{AppState, Csrf, CsrfForm, NoFields, Page};
 use crate::workflow::submitter::{self, ConfirmationLink, Confirmed};
 
@@ -57,29 +58,33 @@ pub async fn show(
         .body(body))
 }
 
+/// Confirms, then to the tracking page, which says the request was sent;
+/// a second press goes back to the link's page, which says it was.
 pub async fn confirm(
+    req: HttpRequest,
     state: web::Data<AppState>,
     token: web::Path<String>,
     CsrfForm(_): CsrfForm<NoFields>,
 ) -> Result<HttpResponse, AppError> {
     let token = token.into_inner();
     let ctx = state.workflow();
+    let lookup = token.clone();
     let outcome = state
-        .db(move |conn| Ok(submitter::confirm(conn, &ctx, &token)?))
+        .db(move |conn| Ok(submitter::confirm(conn, &ctx, &lookup)?))
         .await?;
     match outcome {
-        Confirmed::Now { track_token } => {
+        Confirmed::Now {
+            track_token,
+            reference,
+        } => {
             state.wake_mail_worker();
-            Ok(see_other(&format!("/track/{track_token}")))
+            let location = format!("/track/{track_token}");
+            Ok(flash::see_other(
+                &req,
+                &location,
+                Done::RequestSent { reference },
+            ))
         }
-        Confirmed::Before => {
-            let body = AlreadyConfirmedPage {
-                page: state.page("submit"),
-            }
-            .render()?;
-            Ok(HttpResponse::Ok()
-                .content_type("text/html; charset=utf-8")
-                .body(body))
-        }
+        Confirmed::Before => Ok(see_other(&format!("/requests/confirm/{token}"))),
     }
 }

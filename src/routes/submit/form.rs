@@ -18,12 +18,6 @@ use crate::models::standards;
 use crate::web::{AppState, Csrf, CsrfForm, Page, client_key};
 use crate::workflow::submitter::{self, Submitted};
 
-/// Standards in the select, one group per maintenance group.
-pub struct StandardGroup {
-    pub label: String,
-    pub options: Vec<(String, String)>,
-}
-
 /// Published answers on the chosen standard and clause.
 pub struct Existing {
     pub standard: String,
@@ -38,7 +32,8 @@ pub struct FormPage {
     csrf: Csrf,
     input: SubmissionInput,
     errors: FieldErrors,
-    standards: Vec<StandardGroup>,
+    /// The current editions by designation, as (slug, short label).
+    standards: Vec<(String, String)>,
     countries: &'static [(String, String)],
     categories: Vec<(String, String)>,
     existing: Option<Existing>,
@@ -73,7 +68,7 @@ fn countries() -> &'static [(String, String)] {
 
 /// What the page needs from the database besides the input.
 struct Lookups {
-    standards: Vec<StandardGroup>,
+    standards: Vec<(String, String)>,
     existing: Option<Existing>,
 }
 
@@ -82,26 +77,16 @@ async fn lookups(state: &AppState, standard: &str, clause: &str) -> Result<Looku
     state
         .db(move |conn| {
             let all = standards::all_with_groups(conn)?;
-            let group_names: std::collections::HashMap<String, String> =
-                crate::models::groups::all(conn)?
-                    .into_iter()
-                    .map(|g| (g.code.clone(), format!("{} — {}", g.code, g.name)))
-                    .collect();
-            let mut groups: Vec<StandardGroup> = Vec::new();
-            for (s, code) in all.iter().filter(|(s, _)| s.is_current()) {
-                let label = code
-                    .as_ref()
-                    .and_then(|c| group_names.get(c).cloned())
-                    .unwrap_or_else(|| "Other standards".to_owned());
-                let option = (s.slug.clone(), format!("{} — {}", s.label(), s.title));
-                match groups.iter_mut().find(|g| g.label == label) {
-                    Some(group) => group.options.push(option),
-                    None => groups.push(StandardGroup {
-                        label,
-                        options: vec![option],
-                    }),
-                }
-            }
+            let options = all
+                .iter()
+                .filter(|(s, _)| s.is_current())
+                .map(|(s, _)| {
+                    (
+                        s.slug.clone(),
+                        format!("{} — {}", s.label(), s.short_title()),
+                    )
+                })
+                .collect();
             let existing = match all
                 .iter()
                 .find(|(s, _)| s.slug == standard && s.is_current())
@@ -114,7 +99,7 @@ async fn lookups(state: &AppState, standard: &str, clause: &str) -> Result<Looku
                 _ => None,
             };
             Ok(Lookups {
-                standards: groups,
+                standards: options,
                 existing,
             })
         })

@@ -2,7 +2,7 @@
 //! they reply to the secretariat and may withdraw.
 
 use actix_web::http::StatusCode;
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use askama_web::WebTemplate;
 use serde::Deserialize;
@@ -13,6 +13,7 @@ use crate::domain::lifecycle::{ClosureReason, State};
 use crate::error::AppError;
 use crate::models::requests::Request;
 use crate::models::standards::Standard;
+use crate::web::flash::{self, Done, Flash};
 use crate::web::{AppState, Csrf, CsrfForm, Page};
 use crate::workflow::submitter::{self, Exchange, Progress, Stage, Step, Tracking};
 
@@ -54,6 +55,7 @@ async fn load(state: &AppState, token: &str) -> Result<Tracking, AppError> {
 async fn render(
     state: &AppState,
     csrf: Csrf,
+    flash: Flash,
     token: String,
     reply: String,
     errors: FieldErrors,
@@ -66,7 +68,7 @@ async fn render(
         exchanges,
     } = load(state, &token).await?;
     let body = TrackPage {
-        page: state.page(""),
+        page: state.page("").showing(flash),
         csrf,
         token,
         closure: request.closure_reason,
@@ -90,10 +92,12 @@ pub async fn show(
     state: web::Data<AppState>,
     token: web::Path<String>,
     csrf: Csrf,
+    flash: Flash,
 ) -> Result<HttpResponse, AppError> {
     render(
         &state,
         csrf,
+        flash,
         token.into_inner(),
         String::new(),
         FieldErrors::default(),
@@ -111,6 +115,7 @@ pub struct ReplyForm {
 }
 
 pub async fn reply(
+    req: HttpRequest,
     state: web::Data<AppState>,
     token: web::Path<String>,
     csrf: Csrf,
@@ -128,6 +133,7 @@ pub async fn reply(
         return render(
             &state,
             csrf,
+            Flash(None),
             token,
             form.reply,
             errors,
@@ -141,7 +147,11 @@ pub async fn reply(
         .db(move |conn| Ok(submitter::reply(conn, &ctx, &lookup, form.version, &text)?))
         .await?;
     state.wake_mail_worker();
-    Ok(see_other(&format!("/track/{token}")))
+    Ok(flash::see_other(
+        &req,
+        &format!("/track/{token}"),
+        Done::Replied,
+    ))
 }
 
 pub async fn confirm_withdrawal(
@@ -177,6 +187,7 @@ pub struct WithdrawForm {
 }
 
 pub async fn withdraw(
+    req: HttpRequest,
     state: web::Data<AppState>,
     token: web::Path<String>,
     CsrfForm(form): CsrfForm<WithdrawForm>,
@@ -188,5 +199,9 @@ pub async fn withdraw(
         .db(move |conn| Ok(submitter::withdraw(conn, &ctx, &lookup, form.version)?))
         .await?;
     state.wake_mail_worker();
-    Ok(see_other(&format!("/track/{token}")))
+    Ok(flash::see_other(
+        &req,
+        &format!("/track/{token}"),
+        Done::Withdrawn,
+    ))
 }

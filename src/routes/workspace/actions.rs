@@ -3,7 +3,7 @@
 //! the action was refused (nothing changed then).
 
 use actix_web::http::StatusCode;
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 
 use super::request::{Problem, Typed, render};
@@ -11,6 +11,7 @@ use crate::domain::consensus::RoundRefusal;
 use crate::domain::meeting::MeetingForm;
 use crate::error::AppError;
 use crate::models::users::User;
+use crate::web::flash::{self, Done, Flash};
 use crate::web::{AppState, Csrf, CsrfForm, SignedIn};
 use crate::workflow::rounds::Decision;
 use crate::workflow::workspace::{self, Acting};
@@ -84,12 +85,14 @@ pub async fn show(
     state: web::Data<AppState>,
     SignedIn(user): SignedIn,
     csrf: Csrf,
+    flash: Flash,
     reference: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     render(
         &state,
         user,
         csrf,
+        flash,
         reference.into_inner(),
         None,
         Typed::default(),
@@ -98,9 +101,10 @@ pub async fn show(
 }
 
 /// Runs one workflow step for the signed-in user, then answers: back to
-/// the page when done, else the page again with why (`typed` keeps what
-/// was typed).
+/// the page with a banner of what was done, else the page again with why
+/// (`typed` keeps what was typed).
 async fn act<F>(
+    req: HttpRequest,
     state: web::Data<AppState>,
     user: User,
     csrf: Csrf,
@@ -114,7 +118,7 @@ where
             &crate::workflow::Ctx,
             &User,
             &str,
-        ) -> Result<(), WorkflowError>
+        ) -> Result<Done, WorkflowError>
         + Send
         + 'static,
 {
@@ -124,11 +128,10 @@ where
         .db(move |conn| Ok(step(conn, &ctx, &actor, &target)))
         .await?;
     let (status, message) = match outcome {
-        Ok(()) => {
+        Ok(done) => {
             state.wake_mail_worker();
-            return Ok(HttpResponse::SeeOther()
-                .insert_header(("location", format!("/workspace/requests/{reference}")))
-                .finish());
+            let location = format!("/workspace/requests/{reference}");
+            return Ok(flash::see_other(&req, &location, done));
         }
         Err(WorkflowError::NotFound) => return Err(AppError::NotFound),
         Err(WorkflowError::Field(message)) => {
@@ -163,6 +166,7 @@ where
         &state,
         user,
         csrf,
+        Flash(None),
         reference,
         Some((status, message)),
         typed,
@@ -170,9 +174,11 @@ where
     .await
 }
 
+/// A handler running `$step`, whose success `$done` names for the banner.
 macro_rules! action {
-    ($name:ident, |$form:ident, $conn:ident, $ctx:ident, $acting:ident| $step:expr) => {
+    ($name:ident, $done:expr, |$form:ident, $conn:ident, $ctx:ident, $acting:ident| $step:expr) => {
         pub async fn $name(
+            req: HttpRequest,
             state: web::Data<AppState>,
             SignedIn(user): SignedIn,
             csrf: Csrf,
@@ -181,6 +187,7 @@ macro_rules! action {
         ) -> Result<HttpResponse, AppError> {
             let typed = $form.typed();
             act(
+                req,
                 state,
                 user,
                 csrf,
@@ -192,7 +199,7 @@ macro_rules! action {
                         reference,
                         version: $form.version,
                     };
-                    $step
+                    $step.map($done)
                 },
             )
             .await
@@ -200,84 +207,82 @@ macro_rules! action {
     };
 }
 
-action!(accept, |form, conn, ctx, acting| workspace::accept(
-    conn,
-    ctx,
-    &acting,
-    &form.group
-));
+action!(
+    accept,
+    |group| Done::Accepted { group },
+    |form, conn, ctx, acting| workspace::accept(conn, ctx, &acting, &form.group)
+);
 
-action!(ask, |form, conn, ctx, acting| workspace::ask(
-    conn, ctx, &acting, &form.note
-));
-
-action!(not_admissible, |form, conn, ctx, acting| {
-    workspace::not_admissible(conn, ctx, &acting, &form.reason, &form.note)
+action!(ask, |()| Done::Asked, |form, conn, ctx, acting| {
+    workspace::ask(conn, ctx, &acting, &form.note)
 });
 
-action!(refer, |form, conn, ctx, acting| workspace::refer(
-    conn,
-    ctx,
-    &acting,
-    &form.committee,
-    &form.note
-));
+action!(
+    not_admissible,
+    |()| Done::NotAdmissible,
+    |form, conn, ctx, acting| {
+        workspace::not_admissible(conn, ctx, &acting, &form.reason, &form.note)
+    }
+);
 
-action!(duplicate, |form, conn, ctx, acting| workspace::duplicate(
-    conn,
-    ctx,
-    &acting,
-    &form.duplicate_of
-));
-
-action!(reassign, |form, conn, ctx, acting| workspace::reassign(
-    conn,
-    ctx,
-    &acting,
-    &form.group
-));
-
-action!(comment, |form, conn, ctx, acting| workspace::comment(
-    conn,
-    ctx,
-    acting.user,
-    acting.reference,
-    &form.body
-));
-
-action!(open_round, |form, conn, ctx, acting| rounds::open(
-    conn,
-    ctx,
-    &acting,
-    &form.draft,
-    &form.deadline
-));
-
-action!(vote, |form, conn, ctx, acting| conflicts::vote(
-    conn,
-    ctx,
-    &acting,
-    (&form.conflict, &form.conflict_note),
-    &form.position,
-    &form.comment
-));
-
-action!(allow_conflicted_vote, |form, conn, ctx, acting| {
-    conflicts::allow(conn, ctx, &acting, &form.voter, &form.allowed_reason)
+action!(refer, |()| Done::Referred, |form, conn, ctx, acting| {
+    workspace::refer(conn, ctx, &acting, &form.committee, &form.note)
 });
 
-action!(respond, |form, conn, ctx, acting| rounds::respond(
-    conn,
-    ctx,
-    &acting,
-    &form.vote,
-    &form.response
-));
+action!(
+    duplicate,
+    |()| Done::Duplicate,
+    |form, conn, ctx, acting| workspace::duplicate(conn, ctx, &acting, &form.duplicate_of)
+);
+
+action!(
+    reassign,
+    |group| Done::Reassigned { group },
+    |form, conn, ctx, acting| workspace::reassign(conn, ctx, &acting, &form.group)
+);
+
+action!(comment, |()| Done::Commented, |form, conn, ctx, acting| {
+    workspace::comment(conn, ctx, acting.user, acting.reference, &form.body)
+});
+
+action!(
+    open_round,
+    |()| Done::RoundOpened,
+    |form, conn, ctx, acting| rounds::open(conn, ctx, &acting, &form.draft, &form.deadline)
+);
+
+action!(vote, |()| Done::Voted, |form, conn, ctx, acting| {
+    conflicts::vote(
+        conn,
+        ctx,
+        &acting,
+        (&form.conflict, &form.conflict_note),
+        &form.position,
+        &form.comment,
+    )
+});
+
+action!(
+    allow_conflicted_vote,
+    |()| Done::VoteAllowed,
+    |form, conn, ctx, acting| conflicts::allow(
+        conn,
+        ctx,
+        &acting,
+        &form.voter,
+        &form.allowed_reason
+    )
+);
+
+action!(respond, |()| Done::Answered, |form, conn, ctx, acting| {
+    rounds::respond(conn, ctx, &acting, &form.vote, &form.response)
+});
 
 /// Records consensus; or, for "Preview the difference", shows the page
 /// again with how the typed text differs from the voted one, storing
 /// nothing.
 pub async fn close_with_consensus(
+    req: HttpRequest,
     state: web::Data<AppState>,
     SignedIn(user): SignedIn,
     csrf: Csrf,
@@ -287,9 +292,10 @@ pub async fn close_with_consensus(
     let typed = form.typed();
     let reference = reference.into_inner();
     if form.preview.is_some() {
-        return render(&state, user, csrf, reference, None, typed).await;
+        return render(&state, user, csrf, Flash(None), reference, None, typed).await;
     }
     act(
+        req,
         state,
         user,
         csrf,
@@ -302,6 +308,7 @@ pub async fn close_with_consensus(
                 version: form.version,
             };
             rounds::close_with_consensus(conn, ctx, &acting, &form.decision())
+                .map(|()| Done::Consensus)
         },
     )
     .await
@@ -333,6 +340,7 @@ fn meeting_form(pairs: Vec<(String, String)>) -> (i32, MeetingForm) {
 
 /// Records a decision taken at a meeting.
 pub async fn record_meeting(
+    req: HttpRequest,
     state: web::Data<AppState>,
     SignedIn(user): SignedIn,
     csrf: Csrf,
@@ -345,6 +353,7 @@ pub async fn record_meeting(
         ..Typed::default()
     };
     act(
+        req,
         state,
         user,
         csrf,
@@ -356,35 +365,40 @@ pub async fn record_meeting(
                 reference,
                 version,
             };
-            meetings::record(conn, ctx, &acting, &form)
+            meetings::record(conn, ctx, &acting, &form).map(|()| Done::MeetingRecorded)
         },
     )
     .await
 }
 
-action!(object, |form, conn, ctx, acting| rounds::object(
-    conn, ctx, &acting, &form.note
-));
-
-action!(close_without_consensus, |form, conn, ctx, acting| {
-    rounds::close_without_consensus(conn, ctx, &acting, &form.note)
+action!(object, |()| Done::Objected, |form, conn, ctx, acting| {
+    rounds::object(conn, ctx, &acting, &form.note)
 });
 
-action!(close_no_consensus, |form, conn, ctx, acting| {
-    rounds::close_no_consensus(conn, ctx, &acting, &form.note)
+action!(
+    close_without_consensus,
+    |()| Done::NoConsensusYet,
+    |form, conn, ctx, acting| { rounds::close_without_consensus(conn, ctx, &acting, &form.note) }
+);
+
+action!(
+    close_no_consensus,
+    |()| Done::NoConsensus,
+    |form, conn, ctx, acting| { rounds::close_no_consensus(conn, ctx, &acting, &form.note) }
+);
+
+action!(publish, |()| Done::Published, |form, conn, ctx, acting| {
+    rounds::publish(conn, ctx, &acting, form.consider_at_revision.is_some())
 });
 
-action!(publish, |form, conn, ctx, acting| rounds::publish(
-    conn,
-    ctx,
-    &acting,
-    form.consider_at_revision.is_some()
-));
-
-action!(send_back, |form, conn, ctx, acting| rounds::send_back(
-    conn, ctx, &acting, &form.note
-));
-
-action!(mark_publication, |form, conn, ctx, acting| {
-    rounds::mark_publication(conn, ctx, &acting, &form.reason, &form.note)
+action!(send_back, |()| Done::SentBack, |form, conn, ctx, acting| {
+    rounds::send_back(conn, ctx, &acting, &form.note)
 });
+
+action!(
+    mark_publication,
+    |()| Done::Marked,
+    |form, conn, ctx, acting| {
+        rounds::mark_publication(conn, ctx, &acting, &form.reason, &form.note)
+    }
+);

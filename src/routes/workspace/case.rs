@@ -10,7 +10,7 @@ use crate::domain::consensus::{ChangeClass, Outcome, Piece, Position};
 use crate::domain::lifecycle::{ActorKind, State};
 use crate::domain::markdown::to_safe_html;
 use crate::error::AppError;
-use crate::web::{AppState, Page, SignedIn, Viewer};
+use crate::web::{AppState, Csrf, Page, SignedIn, Viewer};
 use crate::workflow::workspace::{self, CaseFile};
 
 #[derive(Template)]
@@ -48,12 +48,13 @@ fn private(content_type: &str, body: String) -> HttpResponse {
 pub async fn show(
     state: web::Data<AppState>,
     SignedIn(user): SignedIn,
+    csrf: Csrf,
     reference: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let viewer = Viewer(Some(user.clone()));
     let view = case_file(&state, user, reference.into_inner()).await?;
     let body = CasePage {
-        page: state.page_as("workspace", &viewer),
+        page: state.page_as("workspace", &viewer, &csrf),
         view,
     }
     .render()?;

@@ -9,7 +9,7 @@ use askama_web::WebTemplate;
 use crate::domain::lifecycle::State;
 use crate::domain::request_list::{Filters, RawFilters, Sort};
 use crate::error::AppError;
-use crate::web::{AppState, Page, SignedIn, Viewer};
+use crate::web::{AppState, Csrf, Page, SignedIn, Viewer};
 use crate::workflow::request_list::{self, Listing};
 
 const PATH: &str = "/workspace/requests";
@@ -75,6 +75,7 @@ impl ListPage {
 pub async fn show(
     state: web::Data<AppState>,
     SignedIn(user): SignedIn,
+    csrf: Csrf,
     query: web::Query<RawFilters>,
 ) -> Result<HttpResponse, AppError> {
     let input = query.into_inner();
@@ -91,7 +92,7 @@ pub async fn show(
     };
     let page = ListPage {
         secretariat: user.is_secretariat,
-        page: state.page_as("workspace", &Viewer(Some(user))),
+        page: state.page_as("workspace", &Viewer(Some(user)), &csrf),
         input,
         listing,
         states: State::ALL

@@ -11,6 +11,7 @@ use serde::Deserialize;
 use crate::domain::request_list::page_number;
 use crate::error::AppError;
 use crate::models::users::User;
+use crate::web::flash::Flash;
 use crate::web::{AppState, Csrf, Page, SignedIn, Viewer};
 use crate::workflow::queue::{self, QueuePage, Task};
 
@@ -58,6 +59,7 @@ pub async fn show(
     SignedIn(user): SignedIn,
     query: web::Query<PageQuery>,
     csrf: Csrf,
+    flash: Flash,
 ) -> Result<HttpResponse, AppError> {
     let now = state.clock.now();
     let me = user.clone();
@@ -69,7 +71,7 @@ pub async fn show(
         .await?;
     let viewer = Viewer(Some(user.clone()));
     let view = QueueView {
-        page: state.page_as("workspace", &viewer),
+        page: state.page_as("workspace", &viewer, &csrf).showing(flash),
         user,
         queue,
         bad_page: asked.is_none(),

@@ -15,6 +15,7 @@ use crate::domain::meeting::{MeetingForm, MeetingProblem};
 use crate::error::AppError;
 use crate::models::rounds::{ListedVoter, Round, VoteView};
 use crate::models::users::User;
+use crate::web::flash::Flash;
 use crate::web::{AppState, Csrf, Page, Viewer};
 use crate::workflow::workspace::{self, Missing, RequestView, Unanswerable};
 
@@ -248,11 +249,13 @@ impl RequestPage {
     }
 }
 
-/// Renders the page; `problem` explains a refused action (status 409/422).
+/// Renders the page; `problem` explains a refused action (status 409/422),
+/// `flash` announces the one just done.
 pub async fn render(
     state: &AppState,
     user: User,
     csrf: Csrf,
+    flash: Flash,
     reference: String,
     problem: Option<(StatusCode, Problem)>,
     typed: Typed,
@@ -267,7 +270,7 @@ pub async fn render(
         None => (StatusCode::OK, None),
     };
     let body = RequestPage {
-        page: state.page_as("workspace", &viewer),
+        page: state.page_as("workspace", &viewer, &csrf).showing(flash),
         csrf,
         view,
         problem,

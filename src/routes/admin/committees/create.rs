@@ -1,11 +1,12 @@
 //! Adding an external committee.
 
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 
-use super::{FormPage, saved};
+use super::FormPage;
 use crate::domain::fields::FieldErrors;
 use crate::error::AppError;
 use crate::routes::admin::{admin_page, unprocessable};
+use crate::web::flash::{self, Done};
 use crate::web::{AppState, Csrf, CsrfForm};
 use crate::workflow::registry::committees::{self as registry, CommitteeInput};
 use crate::workflow::registry::{Outcome, Secretariat};
@@ -18,7 +19,7 @@ fn page(
     errors: FieldErrors,
 ) -> FormPage {
     FormPage {
-        page: admin_page(state, admin),
+        page: admin_page(state, admin, &csrf),
         csrf,
         heading: "Add an external committee".to_owned(),
         action: "/admin/committees".to_owned(),
@@ -39,6 +40,7 @@ pub async fn show(state: web::Data<AppState>, admin: Secretariat, csrf: Csrf) ->
 }
 
 pub async fn create(
+    req: HttpRequest,
     state: web::Data<AppState>,
     admin: Secretariat,
     csrf: Csrf,
@@ -52,7 +54,11 @@ pub async fn create(
         })
         .await?;
     match outcome {
-        Outcome::Done(moved) => Ok(saved("added", moved)),
+        Outcome::Done(moved) => Ok(flash::see_other(
+            &req,
+            "/admin/committees",
+            Done::CommitteeAdded { moved },
+        )),
         Outcome::Refused(errors) => unprocessable(&page(&state, &admin, csrf, input, errors)),
     }
 }

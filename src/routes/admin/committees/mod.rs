@@ -34,15 +34,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         );
 }
 
-/// Where a save leads: the list, saying how many designations moved.
-fn saved(done: &str, moved: usize) -> actix_web::HttpResponse {
-    if moved > 0 {
-        see_other(&format!("/admin/committees?done={done}&moved={moved}"))
-    } else {
-        see_other(&format!("/admin/committees?done={done}"))
-    }
-}
-
 #[derive(Template, WebTemplate)]
 #[template(path = "admin/committees/form.html")]
 pub struct FormPage {

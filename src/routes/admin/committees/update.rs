@@ -1,12 +1,13 @@
 //! Editing an external committee and the list of designations it owns.
 
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 
-use super::{FormPage, saved};
+use super::FormPage;
 use crate::domain::fields::FieldErrors;
 use crate::error::AppError;
 use crate::models::committees::{self, Committee};
 use crate::routes::admin::{admin_page, unprocessable};
+use crate::web::flash::{self, Done};
 use crate::web::{AppState, Csrf, CsrfForm};
 use crate::workflow::registry::committees::{self as registry, CommitteeInput};
 use crate::workflow::registry::{Outcome, Secretariat};
@@ -20,7 +21,7 @@ fn page(
     errors: FieldErrors,
 ) -> FormPage {
     FormPage {
-        page: admin_page(state, admin),
+        page: admin_page(state, admin, &csrf),
         csrf,
         heading: format!("Edit {}", committee.code),
         action: format!("/admin/committees/{}", committee.id),
@@ -62,6 +63,7 @@ pub async fn show(
 }
 
 pub async fn update(
+    req: HttpRequest,
     state: web::Data<AppState>,
     admin: Secretariat,
     csrf: Csrf,
@@ -76,7 +78,11 @@ pub async fn update(
         })
         .await?;
     match outcome {
-        Outcome::Done(moved) => Ok(saved("saved", moved)),
+        Outcome::Done(moved) => Ok(flash::see_other(
+            &req,
+            "/admin/committees",
+            Done::CommitteeSaved { moved },
+        )),
         Outcome::Refused(errors) => {
             unprocessable(&page(&state, &admin, csrf, &committee, input, errors))
         }

@@ -1,12 +1,13 @@
 //! Adding a maintenance group.
 
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use askama_web::WebTemplate;
 
 use crate::domain::fields::FieldErrors;
 use crate::error::AppError;
-use crate::routes::admin::{admin_page, see_other, unprocessable};
+use crate::routes::admin::{admin_page, unprocessable};
+use crate::web::flash::{self, Done};
 use crate::web::{AppState, Csrf, CsrfForm, Page};
 use crate::workflow::registry::groups::{self as registry, GroupInput};
 use crate::workflow::registry::{Outcome, Secretariat};
@@ -22,7 +23,7 @@ pub struct NewPage {
 
 pub async fn show(state: web::Data<AppState>, admin: Secretariat, csrf: Csrf) -> NewPage {
     NewPage {
-        page: admin_page(&state, &admin),
+        page: admin_page(&state, &admin, &csrf),
         csrf,
         input: GroupInput::default(),
         errors: FieldErrors::default(),
@@ -30,6 +31,7 @@ pub async fn show(state: web::Data<AppState>, admin: Secretariat, csrf: Csrf) ->
 }
 
 pub async fn create(
+    req: HttpRequest,
     state: web::Data<AppState>,
     admin: Secretariat,
     csrf: Csrf,
@@ -43,9 +45,9 @@ pub async fn create(
         })
         .await?;
     match outcome {
-        Outcome::Done(()) => Ok(see_other("/admin/groups?done=added")),
+        Outcome::Done(()) => Ok(flash::see_other(&req, "/admin/groups", Done::GroupAdded)),
         Outcome::Refused(errors) => unprocessable(&NewPage {
-            page: admin_page(&state, &admin),
+            page: admin_page(&state, &admin, &csrf),
             csrf,
             input,
             errors,

@@ -1,7 +1,7 @@
 //! Adding a member to a group, changing the terms of a membership (its own
 //! page), removing a member.
 
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use askama_web::WebTemplate;
 
@@ -11,12 +11,14 @@ use crate::domain::fields::FieldErrors;
 use crate::error::AppError;
 use crate::models::groups::{self, Group, Member};
 use crate::models::organisations;
-use crate::routes::admin::{admin_page, see_other, unprocessable};
+use crate::routes::admin::{admin_page, unprocessable};
+use crate::web::flash::{self, Done};
 use crate::web::{AppState, Csrf, CsrfForm, NoFields, Page};
 use crate::workflow::registry::groups::{self as registry, MemberInput};
 use crate::workflow::registry::{Outcome, Secretariat};
 
 pub async fn add(
+    req: HttpRequest,
     state: web::Data<AppState>,
     admin: Secretariat,
     csrf: Csrf,
@@ -31,7 +33,11 @@ pub async fn add(
         })
         .await?;
     match outcome {
-        Outcome::Done(()) => Ok(see_other(&format!("/admin/groups/{group_id}?done=added"))),
+        Outcome::Done(()) => Ok(flash::see_other(
+            &req,
+            &format!("/admin/groups/{group_id}"),
+            Done::MemberAdded,
+        )),
         Outcome::Refused(errors) => {
             let mut page = GroupPage::load(&state, &admin, csrf, group_id).await?;
             page.input = input;
@@ -71,7 +77,7 @@ impl MemberPage {
             })
             .await?;
         Ok(Self {
-            page: admin_page(state, admin),
+            page: admin_page(state, admin, &csrf),
             csrf,
             input: MemberInput::of(&member),
             group,
@@ -92,6 +98,7 @@ pub async fn edit(
 }
 
 pub async fn update(
+    req: HttpRequest,
     state: web::Data<AppState>,
     admin: Secretariat,
     csrf: Csrf,
@@ -106,7 +113,11 @@ pub async fn update(
         })
         .await?;
     match outcome {
-        Outcome::Done(()) => Ok(see_other(&format!("/admin/groups/{group_id}?done=saved"))),
+        Outcome::Done(()) => Ok(flash::see_other(
+            &req,
+            &format!("/admin/groups/{group_id}"),
+            Done::MembershipSaved,
+        )),
         Outcome::Refused(errors) => {
             let mut page = MemberPage::load(&state, &admin, csrf, (group_id, user_id)).await?;
             page.input = input;
@@ -117,6 +128,7 @@ pub async fn update(
 }
 
 pub async fn remove(
+    req: HttpRequest,
     state: web::Data<AppState>,
     admin: Secretariat,
     path: web::Path<(String, String)>,
@@ -127,5 +139,9 @@ pub async fn remove(
     state
         .db(move |conn| Ok(registry::remove_member(conn, &admin, &group, &user_id)?))
         .await?;
-    Ok(see_other(&format!("/admin/groups/{group_id}?done=removed")))
+    Ok(flash::see_other(
+        &req,
+        &format!("/admin/groups/{group_id}"),
+        Done::MemberRemoved,
+    ))
 }

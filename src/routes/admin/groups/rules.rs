@@ -1,15 +1,17 @@
 //! Setting a group's closing rules, from its page.
 
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 
 use super::show::GroupPage;
 use crate::error::AppError;
-use crate::routes::admin::{see_other, unprocessable};
+use crate::routes::admin::unprocessable;
+use crate::web::flash::{self, Done};
 use crate::web::{AppState, Csrf, CsrfForm};
 use crate::workflow::registry::groups::{self as registry, ClosingRulesInput};
 use crate::workflow::registry::{Outcome, Secretariat};
 
 pub async fn update(
+    req: HttpRequest,
     state: web::Data<AppState>,
     admin: Secretariat,
     csrf: Csrf,
@@ -24,7 +26,11 @@ pub async fn update(
         })
         .await?;
     match outcome {
-        Outcome::Done(()) => Ok(see_other(&format!("/admin/groups/{group_id}?done=rules"))),
+        Outcome::Done(()) => Ok(flash::see_other(
+            &req,
+            &format!("/admin/groups/{group_id}"),
+            Done::RulesSaved,
+        )),
         Outcome::Refused(errors) => {
             let mut page = GroupPage::load(&state, &admin, csrf, group_id).await?;
             page.rules = input;

@@ -11,7 +11,8 @@ use crate::domain::fields::FieldErrors;
 use crate::error::AppError;
 use crate::models::groups::{self, Group, Member};
 use crate::models::{organisations, users};
-use crate::routes::admin::{Done, admin_page};
+use crate::routes::admin::admin_page;
+use crate::web::flash::Flash;
 use crate::web::{AppState, Csrf, Page};
 use crate::workflow::registry::Secretariat;
 use crate::workflow::registry::groups::{ClosingRulesInput, MemberInput};
@@ -21,8 +22,6 @@ use crate::workflow::registry::groups::{ClosingRulesInput, MemberInput};
 pub struct GroupPage {
     pub page: Page,
     pub csrf: Csrf,
-    /// What the last post did (`?done=`), for the notice.
-    pub done: String,
     pub group: Group,
     pub members: Vec<Member>,
     pub now: NaiveDateTime,
@@ -58,9 +57,8 @@ impl GroupPage {
             })
             .await?;
         Ok(Self {
-            page: admin_page(state, admin),
+            page: admin_page(state, admin, &csrf),
             csrf,
-            done: String::new(),
             rules: ClosingRulesInput::of(&group),
             group,
             members,
@@ -78,9 +76,9 @@ pub async fn show(
     admin: Secretariat,
     csrf: Csrf,
     id: web::Path<String>,
-    query: web::Query<Done>,
+    flash: Flash,
 ) -> Result<GroupPage, AppError> {
     let mut page = GroupPage::load(&state, &admin, csrf, id.into_inner()).await?;
-    page.done = query.into_inner().done;
+    page.page = page.page.showing(flash);
     Ok(page)
 }

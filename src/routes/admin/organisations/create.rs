@@ -1,12 +1,13 @@
 //! Adding an organisation by hand.
 
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use askama_web::WebTemplate;
 
 use crate::domain::fields::FieldErrors;
 use crate::error::AppError;
-use crate::routes::admin::{admin_page, see_other, unprocessable};
+use crate::routes::admin::{admin_page, unprocessable};
+use crate::web::flash::{self, Done};
 use crate::web::{AppState, Csrf, CsrfForm, Page};
 use crate::workflow::registry::organisations::{self as registry, OrganisationInput};
 use crate::workflow::registry::{Outcome, Secretariat};
@@ -29,7 +30,7 @@ fn page(
     errors: FieldErrors,
 ) -> NewPage {
     NewPage {
-        page: admin_page(state, admin),
+        page: admin_page(state, admin, &csrf),
         csrf,
         kinds: vec![
             ("member_body".to_owned(), "ISO member body".to_owned()),
@@ -51,6 +52,7 @@ pub async fn show(state: web::Data<AppState>, admin: Secretariat, csrf: Csrf) ->
 }
 
 pub async fn create(
+    req: HttpRequest,
     state: web::Data<AppState>,
     admin: Secretariat,
     csrf: Csrf,
@@ -64,7 +66,11 @@ pub async fn create(
         })
         .await?;
     match outcome {
-        Outcome::Done(()) => Ok(see_other("/admin/organisations?done=added")),
+        Outcome::Done(()) => Ok(flash::see_other(
+            &req,
+            "/admin/organisations",
+            Done::OrganisationAdded,
+        )),
         Outcome::Refused(errors) => unprocessable(&page(&state, &admin, csrf, input, errors)),
     }
 }

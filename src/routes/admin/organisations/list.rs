@@ -9,22 +9,20 @@ use serde::Deserialize;
 use crate::error::AppError;
 use crate::models::organisations::{self, Organisation};
 use crate::routes::admin::admin_page;
-use crate::web::{AppState, Page};
+use crate::web::flash::Flash;
+use crate::web::{AppState, Csrf, Page};
 use crate::workflow::registry::Secretariat;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct ListQuery {
     q: String,
-    done: String,
 }
 
 #[derive(Template, WebTemplate)]
 #[template(path = "admin/organisations/list.html")]
 pub struct ListPage {
     page: Page,
-    /// What the last post did (`?done=`), for the notice.
-    done: String,
     query: String,
     /// How many the registry holds, whatever the search.
     total: usize,
@@ -35,9 +33,11 @@ pub struct ListPage {
 pub async fn show(
     state: web::Data<AppState>,
     admin: Secretariat,
+    csrf: Csrf,
     query: web::Query<ListQuery>,
+    flash: Flash,
 ) -> Result<ListPage, AppError> {
-    let ListQuery { q, done } = query.into_inner();
+    let ListQuery { q } = query.into_inner();
     let all = state.db(|conn| Ok(organisations::all(conn)?)).await?;
     let total = all.len();
     let (member_bodies, liaisons) = all
@@ -45,8 +45,7 @@ pub async fn show(
         .filter(|o| o.matches(&q))
         .partition(Organisation::is_member_body);
     Ok(ListPage {
-        page: admin_page(&state, &admin),
-        done,
+        page: admin_page(&state, &admin, &csrf).showing(flash),
         query: q.trim().to_owned(),
         total,
         member_bodies,

@@ -1,14 +1,15 @@
 //! An organisation's page: what the registry holds about it, and the form
 //! for its contact address.
 
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use askama_web::WebTemplate;
 
 use crate::domain::fields::FieldErrors;
 use crate::error::AppError;
 use crate::models::organisations::{self, Organisation};
-use crate::routes::admin::{admin_page, see_other, unprocessable};
+use crate::routes::admin::{admin_page, unprocessable};
+use crate::web::flash::{self, Done};
 use crate::web::{AppState, Csrf, CsrfForm, Page};
 use crate::workflow::registry::organisations::{self as registry, ContactInput};
 use crate::workflow::registry::{Outcome, Secretariat};
@@ -34,7 +35,7 @@ pub async fn show(
         .db(move |conn| Ok(organisations::find(conn, &id)?))
         .await?;
     Ok(EditPage {
-        page: admin_page(&state, &admin),
+        page: admin_page(&state, &admin, &csrf),
         csrf,
         input: ContactInput {
             contact_email: organisation.contact_email.clone().unwrap_or_default(),
@@ -45,6 +46,7 @@ pub async fn show(
 }
 
 pub async fn update(
+    req: HttpRequest,
     state: web::Data<AppState>,
     admin: Secretariat,
     csrf: Csrf,
@@ -59,9 +61,13 @@ pub async fn update(
         })
         .await?;
     match outcome {
-        Outcome::Done(()) => Ok(see_other("/admin/organisations?done=saved")),
+        Outcome::Done(()) => Ok(flash::see_other(
+            &req,
+            "/admin/organisations",
+            Done::OrganisationSaved,
+        )),
         Outcome::Refused(errors) => unprocessable(&EditPage {
-            page: admin_page(&state, &admin),
+            page: admin_page(&state, &admin, &csrf),
             csrf,
             organisation,
             input,

@@ -1,7 +1,7 @@
 //! Adding a standard, or a new edition of one that may supersede the
 //! edition in force.
 
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use askama_web::WebTemplate;
 use serde::Deserialize;
@@ -10,7 +10,8 @@ use crate::domain::fields::FieldErrors;
 use crate::error::AppError;
 use crate::models::groups;
 use crate::models::standards::{self, Standard};
-use crate::routes::admin::{admin_page, group_options, see_other, unprocessable};
+use crate::routes::admin::{admin_page, group_options, unprocessable};
+use crate::web::flash::{self, Done};
 use crate::web::{AppState, Csrf, CsrfForm, Page};
 use crate::workflow::registry::Secretariat;
 use crate::workflow::registry::standards::{self as registry, Addition, StandardInput};
@@ -73,7 +74,7 @@ pub async fn show(
         None => StandardInput::default(),
     };
     Ok(NewPage {
-        page: admin_page(&state, &admin),
+        page: admin_page(&state, &admin, &csrf),
         csrf,
         input,
         errors: FieldErrors::default(),
@@ -85,6 +86,7 @@ pub async fn show(
 }
 
 pub async fn create(
+    req: HttpRequest,
     state: web::Data<AppState>,
     admin: Secretariat,
     csrf: Csrf,
@@ -98,8 +100,16 @@ pub async fn create(
         })
         .await?;
     match outcome {
-        Addition::Added { superseded: true } => Ok(see_other("/admin/standards?done=superseded")),
-        Addition::Added { superseded: false } => Ok(see_other("/admin/standards?done=added")),
+        Addition::Added { superseded: true } => Ok(flash::see_other(
+            &req,
+            "/admin/standards",
+            Done::EditionAdded,
+        )),
+        Addition::Added { superseded: false } => Ok(flash::see_other(
+            &req,
+            "/admin/standards",
+            Done::StandardAdded,
+        )),
         Addition::Refused { errors, offer } => {
             // The box is ticked by default when it first appears.
             let supersede_checked = match &offer {
@@ -111,7 +121,7 @@ pub async fn create(
                 ..input
             };
             unprocessable(&NewPage {
-                page: admin_page(&state, &admin),
+                page: admin_page(&state, &admin, &csrf),
                 csrf,
                 input,
                 errors,

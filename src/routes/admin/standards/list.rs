@@ -8,8 +8,9 @@ use askama_web::WebTemplate;
 
 use crate::error::AppError;
 use crate::models::standards::{self, Standard};
-use crate::routes::admin::{Done, admin_page};
-use crate::web::{AppState, Page};
+use crate::routes::admin::admin_page;
+use crate::web::flash::Flash;
+use crate::web::{AppState, Csrf, Page};
 use crate::workflow::registry::Secretariat;
 
 pub struct Row {
@@ -23,14 +24,14 @@ pub struct Row {
 #[template(path = "admin/standards/list.html")]
 pub struct ListPage {
     page: Page,
-    notice: Option<&'static str>,
     rows: Vec<Row>,
 }
 
 pub async fn show(
     state: web::Data<AppState>,
     admin: Secretariat,
-    query: web::Query<Done>,
+    csrf: Csrf,
+    flash: Flash,
 ) -> Result<ListPage, AppError> {
     let all = state
         .db(|conn| Ok(standards::all_with_groups(conn)?))
@@ -48,17 +49,8 @@ pub async fn show(
             group_code,
         })
         .collect();
-    let notice = match query.done.as_str() {
-        "added" => Some("The standard was added."),
-        "superseded" => {
-            Some("The new edition was added; the edition it replaces is now listed as superseded.")
-        }
-        "saved" => Some("The standard was saved."),
-        _ => None,
-    };
     Ok(ListPage {
-        page: admin_page(&state, &admin),
-        notice,
+        page: admin_page(&state, &admin, &csrf).showing(flash),
         rows,
     })
 }

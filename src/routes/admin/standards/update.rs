@@ -1,6 +1,6 @@
 //! Editing a standard: its title and responsible group.
 
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use askama_web::WebTemplate;
 
@@ -8,7 +8,8 @@ use crate::domain::fields::FieldErrors;
 use crate::error::AppError;
 use crate::models::groups::{self, Group};
 use crate::models::standards::{self, Standard};
-use crate::routes::admin::{admin_page, group_options, see_other, unprocessable};
+use crate::routes::admin::{admin_page, group_options, unprocessable};
+use crate::web::flash::{self, Done};
 use crate::web::{AppState, Csrf, CsrfForm, Page};
 use crate::workflow::registry::standards::{self as registry, EditInput};
 use crate::workflow::registry::{Outcome, Secretariat};
@@ -41,7 +42,7 @@ pub async fn show(
 ) -> Result<EditPage, AppError> {
     let (standard, groups) = load(&state, slug.into_inner()).await?;
     Ok(EditPage {
-        page: admin_page(&state, &admin),
+        page: admin_page(&state, &admin, &csrf),
         csrf,
         input: EditInput {
             title: standard.title.clone(),
@@ -54,6 +55,7 @@ pub async fn show(
 }
 
 pub async fn update(
+    req: HttpRequest,
     state: web::Data<AppState>,
     admin: Secretariat,
     csrf: Csrf,
@@ -68,11 +70,15 @@ pub async fn update(
         })
         .await?;
     let Outcome::Refused(errors) = outcome else {
-        return Ok(see_other("/admin/standards?done=saved"));
+        return Ok(flash::see_other(
+            &req,
+            "/admin/standards",
+            Done::StandardSaved,
+        ));
     };
     let (standard, groups) = load(&state, slug).await?;
     unprocessable(&EditPage {
-        page: admin_page(&state, &admin),
+        page: admin_page(&state, &admin, &csrf),
         csrf,
         standard,
         input,

@@ -1,14 +1,15 @@
 //! Deactivating and reactivating an account.
 
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 
 use crate::error::AppError;
-use crate::routes::admin::see_other;
+use crate::web::flash::{self, Done};
 use crate::web::{AppState, CsrfForm, NoFields};
 use crate::workflow::registry::Secretariat;
 use crate::workflow::registry::users as registry;
 
 pub async fn deactivate(
+    req: HttpRequest,
     state: web::Data<AppState>,
     admin: Secretariat,
     id: web::Path<String>,
@@ -17,10 +18,15 @@ pub async fn deactivate(
     state
         .db(move |conn| Ok(registry::deactivate(conn, &admin, &id)?))
         .await?;
-    Ok(see_other("/admin/users?done=deactivated"))
+    Ok(flash::see_other(
+        &req,
+        "/admin/users",
+        Done::UserDeactivated,
+    ))
 }
 
 pub async fn reactivate(
+    req: HttpRequest,
     state: web::Data<AppState>,
     admin: Secretariat,
     id: web::Path<String>,
@@ -29,5 +35,9 @@ pub async fn reactivate(
     state
         .db(move |conn| Ok(registry::reactivate(conn, &admin, &id)?))
         .await?;
-    Ok(see_other("/admin/users?done=reactivated"))
+    Ok(flash::see_other(
+        &req,
+        "/admin/users",
+        Done::UserReactivated,
+    ))
 }

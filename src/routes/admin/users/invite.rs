@@ -1,14 +1,15 @@
 //! Inviting someone: an account without a password, and a mail with the
 //! link to choose one (sent through the outbox by the mail worker).
 
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use askama_web::WebTemplate;
 
 use crate::domain::fields::FieldErrors;
 use crate::error::AppError;
 use crate::models::groups;
-use crate::routes::admin::{admin_page, group_options, role_options, see_other, unprocessable};
+use crate::routes::admin::{admin_page, group_options, role_options, unprocessable};
+use crate::web::flash::{self, Done};
 use crate::web::{AppState, Csrf, CsrfForm, Page};
 use crate::workflow::registry::users::{self as registry, InviteInput};
 use crate::workflow::registry::{Outcome, Secretariat};
@@ -31,7 +32,7 @@ pub async fn show(
 ) -> Result<InvitePage, AppError> {
     let groups = state.db(|conn| Ok(groups::all(conn)?)).await?;
     Ok(InvitePage {
-        page: admin_page(&state, &admin),
+        page: admin_page(&state, &admin, &csrf),
         csrf,
         input: InviteInput::default(),
         errors: FieldErrors::default(),
@@ -41,6 +42,7 @@ pub async fn show(
 }
 
 pub async fn invite(
+    req: HttpRequest,
     state: web::Data<AppState>,
     admin: Secretariat,
     csrf: Csrf,
@@ -56,10 +58,10 @@ pub async fn invite(
     match outcome {
         Outcome::Done(()) => {
             state.wake_mail_worker();
-            Ok(see_other("/admin/users?done=invited"))
+            Ok(flash::see_other(&req, "/admin/users", Done::UserInvited))
         }
         Outcome::Refused(errors) => unprocessable(&InvitePage {
-            page: admin_page(&state, &admin),
+            page: admin_page(&state, &admin, &csrf),
             csrf,
             input,
             errors,

@@ -1,0 +1,237 @@
+//! The banner that says what an action did, carried across the redirect
+//! that follows it (post, redirect, get: a refresh never sends twice).
+//!
+//! The post sets a short-lived cookie naming a typed [`Done`], sealed with
+//! a keyed hash of the instance's secret and of this browser's CSRF cookie:
+//! the client can neither write one nor bring one from another browser.
+//! The page after the redirect shows it, and the response clears it, so a
+//! refresh shows nothing. The words are in `templates/partials/banner.html`.
+
+use actix_web::cookie::{Cookie, SameSite, time::Duration as CookieDuration};
+use actix_web::dev::Payload;
+use actix_web::http::StatusCode;
+use actix_web::{FromRequest, HttpRequest, HttpResponse, web};
+use askama::Template;
+use chrono::{NaiveDateTime, TimeDelta};
+use serde::{Deserialize, Serialize};
+use subtle::ConstantTimeEq;
+
+use crate::domain::keyed::keyed_hash;
+use crate::error::AppError;
+use crate::web::AppState;
+
+/// What an action did, as the next page announces it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Done {
+    // The workspace: `group` is the code of a maintenance group.
+    Accepted { group: String },
+    Asked,
+    NotAdmissible,
+    Referred,
+    Duplicate,
+    Reassigned { group: String },
+    Commented,
+    RoundOpened,
+    Voted,
+    Answered,
+    Consensus,
+    NoConsensusYet,
+    NoConsensus,
+    Published,
+    SentBack,
+    Marked,
+    Objected,
+    MeetingRecorded,
+    VoteAllowed,
+    // The registry: `moved` counts designations taken from other committees.
+    StandardAdded,
+    EditionAdded,
+    StandardSaved,
+    GroupAdded,
+    MemberAdded,
+    MembershipSaved,
+    RulesSaved,
+    MemberRemoved,
+    OrganisationAdded,
+    OrganisationSaved,
+    CommitteeAdded { moved: usize },
+    CommitteeSaved { moved: usize },
+    UserInvited,
+    UserDeactivated,
+    UserReactivated,
+    RegistryChecked,
+    // The submitter.
+    RequestSent { reference: String },
+    Replied,
+    Withdrawn,
+    // Accounts.
+    FirstAccount,
+    SignedOut,
+    PasswordSet,
+}
+
+/// How long a banner waits for the page after its redirect.
+const LIFETIME: TimeDelta = TimeDelta::seconds(60);
+
+fn cookie_name(https: bool) -> &'static str {
+    if https {
+        "__Host-clarion_flash"
+    } else {
+        "clarion_flash"
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct Sealed {
+    done: Done,
+    /// When the action happened, in seconds since the epoch.
+    at: i64,
+}
+
+/// The MAC of a sealed value, bound to the browser's CSRF cookie.
+fn mac(secret: &[u8; 32], browser: &str, body: &str) -> String {
+    keyed_hash(secret, "flash", &format!("{browser}:{body}"))
+}
+
+fn seal(secret: &[u8; 32], browser: &str, done: Done, now: NaiveDateTime) -> String {
+    let sealed = Sealed {
+        done,
+        at: now.and_utc().timestamp(),
+    };
+    let body = hex::encode(serde_json::to_vec(&sealed).expect("a Done serializes"));
+    let mac = mac(secret, browser, &body);
+    format!("{body}.{mac}")
+}
+
+/// The banner a cookie carries, if this instance sealed it for this
+/// browser less than [`LIFETIME`] ago.
+fn open(secret: &[u8; 32], browser: &str, value: &str, now: NaiveDateTime) -> Option<Done> {
+    let (body, sent_mac) = value.split_once('.')?;
+    let expected = mac(secret, browser, body);
+    if !bool::from(expected.as_bytes().ct_eq(sent_mac.as_bytes())) {
+        return None;
+    }
+    let sealed: Sealed = serde_json::from_slice(&hex::decode(body).ok()?).ok()?;
+    let age = now.and_utc().timestamp() - sealed.at;
+    (0..=LIFETIME.num_seconds())
+        .contains(&age)
+        .then_some(sealed.done)
+}
+
+fn browser(req: &HttpRequest, https: bool) -> String {
+    req.cookie(super::csrf::cookie_name(https))
+        .map(|c| c.value().to_owned())
+        .unwrap_or_default()
+}
+
+/// The redirect after a successful post, carrying the banner of what it did.
+pub fn see_other(req: &HttpRequest, location: &str, done: Done) -> HttpResponse {
+    let mut response = HttpResponse::SeeOther()
+        .insert_header(("location", location))
+        .finish();
+    if let Some(state) = req.app_data::<web::Data<AppState>>() {
+        let https = state.settings.is_https();
+        let value = seal(
+            state.settings.secret_key.expose(),
+            &browser(req, https),
+            done,
+            state.clock.now(),
+        );
+        let cookie = Cookie::build(cookie_name(https), value)
+            .path("/")
+            .http_only(true)
+            .secure(https)
+            .same_site(SameSite::Lax)
+            .max_age(CookieDuration::seconds(LIFETIME.num_seconds()))
+            .finish();
+        let _ = response.add_cookie(&cookie);
+    }
+    response
+}
+
+/// The banner this request brings, for [`super::Page::showing`].
+pub struct Flash(pub Option<Done>);
+
+impl FromRequest for Flash {
+    type Error = AppError;
+    type Future = std::future::Ready<Result<Self, AppError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let done = req.app_data::<web::Data<AppState>>().and_then(|state| {
+            let https = state.settings.is_https();
+            let value = req.cookie(cookie_name(https))?;
+            open(
+                state.settings.secret_key.expose(),
+                &browser(req, https),
+                value.value(),
+                state.clock.now(),
+            )
+        });
+        std::future::ready(Ok(Flash(done)))
+    }
+}
+
+/// Middleware step: a page shown after the redirect (anything but another
+/// redirect) clears the banner, so it shows once.
+pub fn clear_when_shown(
+    req: &HttpRequest,
+    response: &mut HttpResponse<impl actix_web::body::MessageBody>,
+    https: bool,
+) {
+    let name = cookie_name(https);
+    if req.cookie(name).is_none()
+        || response.status().is_redirection()
+        || response.status() == StatusCode::NOT_MODIFIED
+        || response.cookies().any(|c| c.name() == name)
+    {
+        return;
+    }
+    let mut removal = Cookie::build(name, "").path("/").secure(https).finish();
+    removal.make_removal();
+    let _ = response.add_cookie(&removal);
+}
+
+/// The banner's words, rendered into the layout.
+#[derive(Template)]
+#[template(path = "partials/banner.html")]
+pub struct Banner<'a> {
+    pub done: &'a Done,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn now() -> NaiveDateTime {
+        chrono::DateTime::from_timestamp(1_800_000_000, 0)
+            .unwrap()
+            .naive_utc()
+    }
+
+    #[test]
+    fn a_sealed_banner_opens_only_for_its_browser_within_its_lifetime() {
+        let (secret, browser) = ([3; 32], "0123456789abcdef0123456789abcdef");
+        let done = Done::Accepted {
+            group: "MG 17065".into(),
+        };
+        let value = seal(&secret, browser, done.clone(), now());
+        assert_eq!(open(&secret, browser, &value, now()), Some(done.clone()));
+        assert_eq!(open(&secret, browser, &value, now() + LIFETIME), Some(done));
+        assert_eq!(
+            open(
+                &secret,
+                browser,
+                &value,
+                now() + LIFETIME + TimeDelta::seconds(1)
+            ),
+            None
+        );
+        assert_eq!(open(&secret, "another browser", &value, now()), None);
+        assert_eq!(open(&[4; 32], browser, &value, now()), None);
+        let (body, mac) = value.split_once('.').unwrap();
+        let forged = hex::encode(br#"{"done":"Published","at":1800000000}"#);
+        for junk in ["", ".", body, &format!("{forged}.{mac}"), "zz.zz"] {
+            assert_eq!(open(&secret, browser, junk, now()), None, "{junk}");
+        }
+    }
+}
