@@ -142,6 +142,14 @@ fn date(errors: &mut FieldErrors, value: &Option<String>, field: &str) -> Option
     )
 }
 
+/// The states a request may be listed in: one waiting for its
+/// submitter's confirmation is no request yet.
+pub fn listed_states() -> impl Iterator<Item = State> {
+    State::ALL
+        .into_iter()
+        .filter(|s| *s != State::PendingConfirmation)
+}
+
 impl Filters {
     /// Checks every field; the messages name what to change.
     pub fn parse(raw: &RawFilters) -> Result<Filters, FieldErrors> {
@@ -154,7 +162,7 @@ impl Filters {
             &mut errors,
             &raw.state,
             "state",
-            |text| State::parse(text).filter(|s| *s != State::PendingConfirmation),
+            |text| listed_states().find(|s| s.as_str() == text),
             "Choose a state from the list.",
         );
         let group = given(&raw.group).map(str::to_owned);

@@ -6,8 +6,7 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 use askama_web::WebTemplate;
 
-use crate::domain::lifecycle::State;
-use crate::domain::request_list::{Filters, RawFilters, Sort};
+use crate::domain::request_list::{Filters, RawFilters, Sort, listed_states};
 use crate::error::AppError;
 use crate::web::{AppState, Csrf, Page, SignedIn, Viewer};
 use crate::workflow::request_list::{self, Listing};
@@ -95,9 +94,7 @@ pub async fn show(
         page: state.page_as("workspace", &Viewer(Some(user)), &csrf),
         input,
         listing,
-        states: State::ALL
-            .into_iter()
-            .filter(|s| *s != State::PendingConfirmation)
+        states: listed_states()
             .map(|s| (s.as_str().to_owned(), s.label().to_owned()))
             .collect(),
     };
