@@ -21,6 +21,9 @@ use crate::db::{DbConn, MultiBackend};
 use crate::domain::lifecycle::State;
 use crate::domain::search::{Filters, PER_PAGE, Status};
 use crate::domain::{clauses, excerpt};
+use crate::models::groups::Group;
+use crate::models::requests::Request;
+use crate::models::standards::Standard;
 
 /// A published clarification with everything the public may see of it, and
 /// when it was found by words, its question and an excerpt of its answer
@@ -49,6 +52,38 @@ pub struct Clarification {
 }
 
 impl Clarification {
+    /// The clarification `request` becomes once published `at`: what the
+    /// secretariat previews before publishing.
+    pub fn once_published(
+        request: &Request,
+        standard: &Standard,
+        group: Option<&Group>,
+        at: NaiveDateTime,
+        consider_at_revision: bool,
+    ) -> Clarification {
+        Clarification {
+            reference: request.reference.clone().unwrap_or_default(),
+            clause: request.clause.clone(),
+            question: request.question.clone(),
+            answer: request.answer.clone().unwrap_or_default(),
+            publication_flag: None,
+            publication_flag_note: None,
+            consider_at_revision,
+            is_sample: request.is_sample,
+            decided_at: request.decided_at,
+            published_at: at,
+            standard_slug: standard.slug.clone(),
+            standard_designation: standard.designation.clone(),
+            standard_edition: standard.edition,
+            standard_title: standard.title.clone(),
+            standard_is_current: standard.is_current(),
+            group_code: group.map(|g| g.code.clone()),
+            group_name: group.map(|g| g.name.clone()),
+            question_marked: None,
+            answer_marked: None,
+        }
+    }
+
     pub fn status(&self) -> Status {
         Status::of_flag(self.publication_flag.as_deref())
     }

@@ -19,10 +19,11 @@ use crate::domain::consensus::{
 use crate::domain::lifecycle::{self, Action, Actor};
 use crate::mail::messages::{DecisionStands, EditorialChange, ObjectionRaised, OppositionRaised};
 use crate::models::groups::Group;
+use crate::models::register::Clarification;
 use crate::models::requests::{Change, Request};
 use crate::models::rounds::{Closing, ListedVoter, NewRound, Round, VoteView};
 use crate::models::users::User;
-use crate::models::{events, groups, requests, rounds};
+use crate::models::{events, groups, requests, rounds, standards};
 
 /// How long a round runs unless the convenor says otherwise.
 pub const DEFAULT_ROUND: TimeDelta = TimeDelta::days(21);
@@ -677,6 +678,31 @@ pub fn publish(
         })?;
         subscriptions::tell_followers(conn, ctx, request, &event, News::Published)
     })
+}
+
+/// The public page `acting`'s request would have if published now, for
+/// the secretariat to read before publishing; nothing is stored.
+pub fn publication_preview(
+    conn: &mut DbConn,
+    ctx: &Ctx,
+    acting: &Acting<'_>,
+    consider_at_revision: bool,
+) -> Result<Clarification, WorkflowError> {
+    let permit = permit(conn, acting, Action::Publish)?;
+    let request = permit.request();
+    let standard = standards::find_by_id(conn, &request.standard_id)?;
+    let group = request
+        .group_id
+        .as_deref()
+        .map(|id| groups::find(conn, id))
+        .transpose()?;
+    Ok(Clarification::once_published(
+        request,
+        &standard,
+        group.as_ref(),
+        ctx.now,
+        consider_at_revision,
+    ))
 }
 
 /// Sends the decision back to the group with a note for the convenor.

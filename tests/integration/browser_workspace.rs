@@ -392,9 +392,22 @@ async fn a_request_goes_from_the_public_form_to_the_public_register_in_a_browser
         "considered at the next revision unless unticked"
     );
     browser.assert_accessible().await;
-    let landed = browser
-        .follow("form[action$='/publish'] button[type=submit]")
+    // First the public page as it will read, then publish from it.
+    browser
+        .follow("form[action$='/publish'] button[name=preview]")
         .await;
+    assert!(
+        seen(&browser, "#preview-notice")
+            .await
+            .starts_with("Preview: not published yet")
+    );
+    assert!(
+        seen(&browser, "#cite-heading + .code")
+            .await
+            .contains(&reference)
+    );
+    browser.assert_accessible().await;
+    let landed = browser.follow("#preview-notice button[type=submit]").await;
     assert!(landed.ends_with(&page), "{landed}");
     assert_eq!(seen(&browser, ".badge--state").await, "Published");
     assert_eq!(

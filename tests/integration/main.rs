@@ -29,6 +29,7 @@ mod memberships;
 mod open_data;
 mod ops;
 mod outage;
+mod publication;
 mod queue;
 mod register;
 mod request_list;

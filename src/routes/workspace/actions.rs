@@ -387,9 +387,42 @@ action!(
     |form, conn, ctx, acting| { rounds::close_no_consensus(conn, ctx, &acting, &form.note) }
 );
 
-action!(publish, |()| Done::Published, |form, conn, ctx, acting| {
-    rounds::publish(conn, ctx, &acting, form.consider_at_revision.is_some())
-});
+action!(
+    publish_now,
+    |()| Done::Published,
+    |form, conn, ctx, acting| rounds::publish(
+        conn,
+        ctx,
+        &acting,
+        form.consider_at_revision.is_some()
+    )
+);
+
+/// Publishes; or, for "Preview", shows the public page it would have,
+/// storing nothing.
+pub async fn publish(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    SignedIn(user): SignedIn,
+    csrf: Csrf,
+    reference: web::Path<String>,
+    form: CsrfForm<ActionForm>,
+) -> Result<HttpResponse, AppError> {
+    if form.0.preview.is_some() {
+        let consider = form.0.consider_at_revision.is_some();
+        let version = form.0.version;
+        return super::publish::preview(
+            &state,
+            user,
+            csrf,
+            reference.into_inner(),
+            version,
+            consider,
+        )
+        .await;
+    }
+    publish_now(req, state, SignedIn(user), csrf, reference, form).await
+}
 
 action!(send_back, |()| Done::SentBack, |form, conn, ctx, acting| {
     rounds::send_back(conn, ctx, &acting, &form.note)

@@ -3,6 +3,7 @@
 mod actions;
 mod case;
 mod list;
+mod publish;
 mod queue;
 mod request;
 
