@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::{NaiveDateTime, TimeDelta};
 
 use super::WorkflowError;
-use super::rounds::facts_of;
+use super::rounds::{facts_of, unanswered_oppositions};
 use super::submitter::REPLY_WINDOW;
 use crate::db::DbConn;
 use crate::domain::access::Standing;
@@ -358,9 +358,7 @@ pub fn queue(
                 listed: listed.contains(&round.id),
                 voted: voted.contains(&round.id),
                 closable: consensus::may_close(&facts, now).is_ok(),
-                unanswered: votes
-                    .iter()
-                    .filter(|v| v.awaits_response())
+                unanswered: unanswered_oppositions(voters, votes)
                     .map(|v| (v.voter.clone(), v.updated_at))
                     .collect(),
                 last_vote: votes.iter().map(|v| v.updated_at).max(),

@@ -227,17 +227,25 @@ pub fn facts_of(
         eligible: voters.len(),
         voted: votes.iter().filter(listed).count(),
         quorum,
-        unanswered: votes
-            .iter()
-            .filter(|vote| {
-                voters.iter().any(|voter| {
-                    voter.user_id == vote.user_id && voter.counted(&vote.position).is_opposition()
-                })
-            })
-            .filter(|v| v.awaits_response())
+        unanswered: unanswered_oppositions(voters, votes)
             .map(|v| v.voter.clone())
             .collect(),
     }
+}
+
+/// The oppositions the convenor has still to answer: votes of listed
+/// voters that count as oppositions (not those a declared conflict turns
+/// into abstentions) and have no response to what they now say.
+pub fn unanswered_oppositions<'a>(
+    voters: &'a [ListedVoter],
+    votes: &'a [VoteView],
+) -> impl Iterator<Item = &'a VoteView> {
+    votes.iter().filter(|vote| {
+        vote.awaits_response()
+            && voters.iter().any(|voter| {
+                voter.user_id == vote.user_id && voter.counted(&vote.position).is_opposition()
+            })
+    })
 }
 
 /// The tally of a round: each listed voter's vote as it counts, by the

@@ -383,6 +383,11 @@ async fn a_declared_conflicts_vote_counts_as_an_abstention_until_the_convenor_al
             .starts_with("The closing rules are met"),
         "an opposition counted as an abstention waits for no response"
     );
+    let (_, queue) = carla.page("/workspace").await;
+    assert!(
+        !queue.contains("Answer the opposition of Mia Member"),
+        "nor does the convenor's queue ask for one"
+    );
 
     // The convenor lets it count, with a reason: it is an opposition again.
     let allowed = act(
@@ -412,6 +417,11 @@ async fn a_declared_conflicts_vote_counts_as_an_abstention_until_the_convenor_al
     );
     let rules = text_of(&shown, "#closing-rules").unwrap();
     assert!(rules.contains("answer Mia Member"), "{rules}");
+    let (_, queue) = carla.page("/workspace").await;
+    assert!(
+        queue.contains("Answer the opposition of Mia Member"),
+        "allowed, the opposition waits for its answer"
+    );
     let refused = act(&carla, &reference, "consensus", &[("final_answer", DRAFT)]).await;
     assert_eq!(refused.status(), 422);
     assert_eq!(state_of(&app).0, "balloting");
