@@ -8,8 +8,8 @@ use chrono::{NaiveDateTime, TimeDelta};
 
 use super::subscriptions::{self, News};
 use super::workspace::{
-    Acting, Permit, Telling, permit, record, request_url, required, secretariat_emails, send_each,
-    summary, tell_submitter, tell_workspace, transition,
+    Acting, Permit, Telling, group_of_request, permit, record, request_url, required,
+    secretariat_emails, send_each, summary, tell_submitter, tell_workspace, transition,
 };
 use super::{Ctx, WorkflowError};
 use crate::db::{self, DbConn};
@@ -699,11 +699,7 @@ pub fn publication_preview(
     let permit = permit(conn, acting, Action::Publish)?;
     let request = permit.request();
     let standard = standards::find_by_id(conn, &request.standard_id)?;
-    let group = request
-        .group_id
-        .as_deref()
-        .map(|id| groups::find(conn, id))
-        .transpose()?;
+    let group = group_of_request(conn, request)?;
     Ok(Clarification::once_published(
         request,
         &standard,

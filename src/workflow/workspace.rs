@@ -815,11 +815,7 @@ pub fn request_page(
         standing,
         reached_group,
     } = visible(conn, user, reference)?;
-    let group = request
-        .group_id
-        .as_deref()
-        .map(|id| groups::find(conn, id))
-        .transpose()?;
+    let group = group_of_request(conn, &request)?;
     let round = round_view(conn, &request, group.as_ref(), user, now)?;
     // The lifecycle knows roles; a round's lists say who of the group votes
     // in it, and who may object to its decision.
@@ -871,6 +867,18 @@ pub fn request_page(
         today: now.date(),
         request,
     })
+}
+
+/// The request's group, if it has one.
+pub(super) fn group_of_request(
+    conn: &mut DbConn,
+    request: &Request,
+) -> Result<Option<Group>, WorkflowError> {
+    Ok(request
+        .group_id
+        .as_deref()
+        .map(|id| groups::find(conn, id))
+        .transpose()?)
 }
 
 /// The submitter's country in words (as stored when it is no longer known).
@@ -928,11 +936,7 @@ pub fn case_file(
     now: NaiveDateTime,
 ) -> Result<CaseFile, WorkflowError> {
     let Visible { request, .. } = visible(conn, user, reference)?;
-    let group = request
-        .group_id
-        .as_deref()
-        .map(|id| groups::find(conn, id))
-        .transpose()?;
+    let group = group_of_request(conn, &request)?;
     let all = rounds::for_request(conn, &request.id)?;
     let mut round_views = Vec::with_capacity(all.len());
     if let Some(group) = &group {
