@@ -7,7 +7,7 @@ use actix_web::{HttpResponse, web};
 use super::records::{ClarificationPage, ClarificationRecord, ErrorBody, PageLinks};
 use super::{checked, json, no_such_standard};
 use crate::domain::fields::FieldErrors;
-use crate::domain::search::{PER_PAGE, RawFilters, Status};
+use crate::domain::search::{RawFilters, Status};
 use crate::error::AppError;
 use crate::models::{references, register};
 use crate::web::AppState;
@@ -38,7 +38,9 @@ const PATH: &str = "/api/v1/clarifications";
         ("status" = inline(Option<Status>), Query,
             description = "Whether it still stands: current, superseded, incorporated or withdrawn."),
         ("page" = Option<i64>, Query, minimum = 1, maximum = 5000,
-            description = "The page, from 1; 20 clarifications a page."),
+            description = "The page, from 1."),
+        ("per_page" = Option<i64>, Query, minimum = 1, maximum = 100,
+            description = "Clarifications a page, up to 100 [default: 20]."),
         ("If-None-Match" = Option<String>, Header,
             description = "The ETag of a copy already held."),
     ),
@@ -99,7 +101,7 @@ pub async fn index(
     let body = ClarificationPage {
         total: results.total,
         page: filters.page,
-        per_page: PER_PAGE,
+        per_page: filters.per_page,
         pages,
         broadened: results.broadened,
         items: results
