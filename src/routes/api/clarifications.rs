@@ -9,7 +9,7 @@ use super::{checked, json, no_such_standard};
 use crate::domain::fields::FieldErrors;
 use crate::domain::search::{RawFilters, Status};
 use crate::error::AppError;
-use crate::models::{references, register};
+use crate::models::{links, references, register};
 use crate::web::AppState;
 use crate::web::page_cache::RegisterVersion;
 
@@ -78,6 +78,17 @@ pub async fn index(
     let Some(results) = searched.results else {
         return Ok(invalid(no_such_standard()));
     };
+    let references: Vec<String> = results
+        .items
+        .iter()
+        .map(|item| item.reference.clone())
+        .collect();
+    let linked = state
+        .db(move |conn| {
+            let references: Vec<&str> = references.iter().map(String::as_str).collect();
+            Ok(links::of(conn, &references)?)
+        })
+        .await?;
     let settings = &state.settings;
     let pages = results.pages();
     let at = |page: i64| settings.url(&filters.address(PATH, page));
@@ -107,7 +118,7 @@ pub async fn index(
         items: results
             .items
             .iter()
-            .map(|item| ClarificationRecord::new(item, settings))
+            .map(|item| ClarificationRecord::new(item, linked.get(&item.reference), settings))
             .collect(),
         links,
     };
@@ -153,10 +164,20 @@ pub async fn show(
         return Ok(not_found());
     }
     let found = state
-        .db(move |conn| Ok(register::find(conn, &reference)?))
+        .db(move |conn| {
+            let Some(item) = register::find(conn, &reference)? else {
+                return Ok(None);
+            };
+            let links = links::of(conn, &[&reference])?.remove(&reference);
+            Ok(Some((item, links)))
+        })
         .await?;
     Ok(match found {
-        Some(item) => HttpResponse::Ok().json(ClarificationRecord::new(&item, &state.settings)),
+        Some((item, links)) => HttpResponse::Ok().json(ClarificationRecord::new(
+            &item,
+            links.as_ref(),
+            &state.settings,
+        )),
         None => not_found(),
     })
 }
