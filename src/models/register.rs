@@ -210,16 +210,6 @@ impl Window {
     }
 }
 
-/// How many published clarifications pass the filters. No filter needs
-/// the joined tables: the count is read from indexes.
-pub fn count(conn: &mut DbConn, filters: &Filters) -> QueryResult<i64> {
-    let count = narrowed(
-        requests::table.select(dsl::count_star()).into_boxed(),
-        filters,
-    );
-    Uncached(count).get_result(conn)
-}
-
 /// The filters' clarifications, newest first (after the one published at
 /// this moment with this reference, if any), without counting them.
 pub fn newest(

@@ -308,17 +308,29 @@ impl Index {
         scores
     }
 
-    /// The ids of the newest `limit` clarifications passing the filters,
-    /// newest first.
-    pub(super) fn newest(&self, filters: &Filters, limit: usize) -> Vec<String> {
+    /// The clarifications passing the filters, counted, and the ids of
+    /// `limit` of them from the `offset`-th newest, newest first. Numbers
+    /// follow publication, so a page is found by its position in the
+    /// bitmap, not by walking the pages before it: the last page of a
+    /// list costs what its first does.
+    pub(super) fn newest(&self, filters: &Filters, offset: usize, limit: usize) -> Found {
         let mut all = RoaringBitmap::new();
         all.insert_range(0..self.docs.len() as u32);
-        self.narrow(all, filters)
-            .iter()
-            .rev()
-            .take(limit)
-            .map(|number| self.docs[number as usize].id.to_string())
-            .collect()
+        let passing = self.narrow(all, filters);
+        let total = passing.len();
+        let ids = match total
+            .checked_sub(offset as u64 + 1)
+            .and_then(|from_oldest| passing.select(from_oldest as u32))
+        {
+            Some(first) => passing
+                .range(..=first)
+                .rev()
+                .take(limit)
+                .map(|number| self.docs[number as usize].id.to_string())
+                .collect(),
+            None => Vec::new(),
+        };
+        Found { total, ids }
     }
 
     /// Those of `matched` that pass the filters.
@@ -368,6 +380,35 @@ fn intersection(postings: &[Option<&Postings>]) -> RoaringBitmap {
 mod tests {
     use super::*;
     use crate::search::build::tests::{UNEVEN, append, index_of, postings_of, uneven};
+
+    #[test]
+    fn a_list_page_is_found_by_its_position_at_any_depth() {
+        let index = index_of(45, uneven);
+        let id = |number: u32| Uuid::from_u128(u128::from(number)).to_string();
+        let everything = Filters::default();
+        let first = index.newest(&everything, 0, 20);
+        assert_eq!(first.total, 45);
+        assert_eq!(first.ids, (25..45).rev().map(id).collect::<Vec<_>>());
+        let last = index.newest(&everything, 40, 20);
+        assert_eq!(last.ids, (0..5).rev().map(id).collect::<Vec<_>>());
+        assert!(index.newest(&everything, 45, 20).ids.is_empty());
+        assert_eq!(index.newest(&everything, 45, 20).total, 45);
+
+        // Narrowed to one status, the positions are those within it.
+        let mut narrowed = index.clone();
+        for number in (0..45).step_by(3) {
+            narrowed
+                .facet(Facet::Status(Status::Withdrawn))
+                .insert(number);
+        }
+        let withdrawn = Filters {
+            status: Some(Status::Withdrawn),
+            ..Filters::default()
+        };
+        let page = narrowed.newest(&withdrawn, 10, 20);
+        assert_eq!(page.total, 15);
+        assert_eq!(page.ids, [12, 9, 6, 3, 0].map(id));
+    }
 
     #[test]
     fn ranking_scores_like_each_clarification_on_its_own() {

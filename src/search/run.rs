@@ -51,31 +51,22 @@ pub fn knows_its_standard(choices: &Choices, filters: &Filters) -> bool {
 
 /// A page of published clarifications: by relevance when there are words
 /// to look for, newest first otherwise. When every word together finds
-/// nothing, clarifications with any of them are offered instead.
-/// `version` is the register's if the caller has just read it; otherwise
-/// it is read only when there are words to look up in the index.
+/// nothing, clarifications with any of them are offered instead. Both are
+/// picked and counted by the index in memory, then only the page's rows
+/// are read. `version` is the register's if the caller has just read it.
 pub fn search(
     conn: &mut DbConn,
     index: &SearchIndex,
     version: Option<i64>,
     filters: &Filters,
 ) -> QueryResult<Results> {
-    let window = Window::page(filters);
     let terms = filters.terms();
-    if terms.is_empty() {
-        return Ok(Results {
-            total: register::count(conn, filters)?,
-            per_page: filters.per_page,
-            items: register::newest(conn, filters, None, window)?,
-            broadened: false,
-        });
-    }
     let version = match version {
         Some(version) => version,
         None => register::version(conn)?,
     };
     let words = index.at(conn, version)?;
-    let (found, broadened) = matching(&words, &terms, filters, window);
+    let (found, broadened) = matching(&words, &terms, filters, Window::page(filters));
     let names = index.choices(conn, version)?;
     let (names, rows) = named_rows(conn, names, &found.ids)?;
     Ok(Results {
@@ -89,8 +80,8 @@ pub fn search(
 /// A page of a search on PostgreSQL, by `words` and `names` held in memory:
 /// its rows are its only query, sent without a thread to wait for the
 /// answer (see [`crate::db::reads`]). None when the search needs more of
-/// the database: a list without words, or a row naming a standard or group
-/// added since `names` were read.
+/// the database: a row naming a standard or group added since `names` were
+/// read.
 pub async fn search_held(
     conn: &diesel_async::AsyncPgConnection,
     words: &Index,
@@ -98,9 +89,6 @@ pub async fn search_held(
     filters: &Filters,
 ) -> QueryResult<Option<Results>> {
     let terms = filters.terms();
-    if terms.is_empty() {
-        return Ok(None);
-    }
     let (found, broadened) = matching(words, &terms, filters, Window::page(filters));
     let query = requests::table
         .select(ById::as_select())
@@ -126,6 +114,9 @@ pub(super) fn matching(
     window: Window,
 ) -> (Found, bool) {
     let (offset, limit) = (window.offset as usize, window.limit as usize);
+    if terms.is_empty() {
+        return (words.newest(filters, offset, limit), false);
+    }
     let found = words.search(terms, true, filters, offset, limit);
     if found.total == 0 && terms.len() > 1 {
         let any = words.search(terms, false, filters, offset, limit);
@@ -152,14 +143,17 @@ pub(super) fn named_rows(
 }
 
 /// The clarifications of `ids`, in that order, from their `rows`, named
-/// from `names`, with the words of `terms` marked in their question and the
-/// excerpt of their answer.
+/// from `names`, with the words of `terms` (if any) marked in their
+/// question and the excerpt of their answer.
 fn marked(
     names: &Choices,
     rows: Vec<ById>,
     ids: &[String],
     terms: &[String],
 ) -> Vec<Clarification> {
+    if terms.is_empty() {
+        return ordered(names, rows, ids);
+    }
     let mut marker = excerpt::Marker::new(terms);
     let mut found = ordered(names, rows, ids);
     for found in &mut found {
@@ -291,7 +285,10 @@ pub fn related(
         ..Filters::default()
     };
     // One more, in case it is `to` itself.
-    let ids = index.current(conn)?.newest(&filters, PER_PAGE as usize + 1);
+    let ids = index
+        .current(conn)?
+        .newest(&filters, 0, PER_PAGE as usize + 1)
+        .ids;
     if ids.is_empty() {
         return Ok(Vec::new());
     }
