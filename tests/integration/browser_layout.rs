@@ -20,13 +20,26 @@ on_both_databases!(every_page_reads_well_on_a_desktop_and_a_phone);
 /// A desktop's and a phone's viewport, in CSS pixels.
 const VIEWPORTS: [(u32, u32); 2] = [(1280, 1000), (390, 844)];
 
+/// The lists of records, whose every table becomes stacked rows on a phone.
+const LISTS: &[&str] = &[
+    "/workspace",
+    "/workspace/requests",
+    "/workspace/requests?state=balloting",
+    "/admin/users",
+    "/admin/standards",
+    "/admin/groups",
+    "/admin/organisations",
+    "/admin/mail",
+];
+
 /// Tables that may scroll within their box even on a desktop: a round's
 /// record on the request page (the tally by nominating body, and every vote
 /// with its comment), in the column beside the sidebar.
 const MAY_SCROLL_WITHIN: &str = "[aria-label=Votes], [aria-label='Tally by nominating body']";
 
-/// The elements that stick out of the viewport on the right, the innermost
-/// first, to say what makes a page scroll sideways.
+/// How wide the page is against the window; the boxes of tables that scroll
+/// sideways within them (but those matching the selector given); and the
+/// innermost elements sticking out on the right, to say what is too wide.
 const WIDER_THAN_THE_WINDOW: &str = r##"
 const width = document.documentElement.clientWidth;
 const wide = [...document.querySelectorAll("body *")]
@@ -37,7 +50,14 @@ const wide = [...document.querySelectorAll("body *")]
 const scrolling = [...document.querySelectorAll(".table-wrap")]
   .filter((e) => e.scrollWidth > e.clientWidth + 0.5 && !e.matches(arguments[0]))
   .map((e) => `${e.getAttribute("aria-label") || e.getAttribute("aria-labelledby")}: ${e.scrollWidth} > ${e.clientWidth} [${[...e.querySelectorAll("thead th")].map((th) => Math.round(th.getBoundingClientRect().width)).join(" ")}]`);
+const stacking = [...document.querySelectorAll(".table--stack")];
 return {
+  tables: document.querySelectorAll("main table").length,
+  stacking: stacking.length,
+  unlabelled: stacking.flatMap((t) => [...t.querySelectorAll("td:not([data-label])")]).length,
+  rowsSideBySide: stacking
+    .flatMap((t) => [...t.querySelectorAll("tbody tr")])
+    .filter((tr) => getComputedStyle(tr).display !== "block").length,
   scrolling,
   scrollWidth: document.documentElement.scrollWidth,
   innerWidth: window.innerWidth,
@@ -153,7 +173,8 @@ async fn sign_in(browser: &Browser, app: &TestApp, email: &str) {
 }
 
 /// Opens `path` at each width and takes a screenshot; returns what is
-/// wrong there: sideways scrolling, what axe finds serious.
+/// wrong there: sideways scrolling, a table too wide for a desktop, a list
+/// whose rows do not stack on a phone, what axe finds serious.
 async fn check(
     browser: &Browser,
     app: &TestApp,
@@ -173,8 +194,25 @@ async fn check(
             Value::from(width),
             "the viewport of {path}"
         );
-        if measured["scrollWidth"].as_u64() > measured["innerWidth"].as_u64() {
+        let number = |key: &str| {
+            measured[key]
+                .as_u64()
+                .unwrap_or_else(|| panic!("no {key} measured on {path}: {measured}"))
+        };
+        if number("scrollWidth") > number("innerWidth") {
             wrong.push(format!("{path} scrolls sideways at {width} px: {measured}"));
+        }
+        if LISTS.contains(&path) && number("stacking") < number("tables") {
+            wrong.push(format!("a table of {path} does not stack: {measured}"));
+        }
+        if number("unlabelled") > 0 {
+            wrong.push(format!("cells of {path} lack a data-label: {measured}"));
+        }
+        let narrow = width < 640;
+        if narrow && number("rowsSideBySide") > 0 {
+            wrong.push(format!(
+                "rows of {path} are not stacked at {width} px: {measured}"
+            ));
         }
         if width >= 1280 && measured["scrolling"] != Value::Array(vec![]) {
             wrong.push(format!(
