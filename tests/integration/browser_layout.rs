@@ -30,6 +30,8 @@ const LISTS: &[&str] = &[
     "/admin/groups",
     "/admin/organisations",
     "/admin/mail",
+    "/standards",
+    "/standards/iso-iec-17025-2017",
 ];
 
 /// Tables that may scroll within their box even on a desktop: a round's
