@@ -20,6 +20,9 @@ on_both_databases!(every_page_reads_well_on_a_desktop_and_a_phone);
 /// A desktop's and a phone's viewport, in CSS pixels.
 const VIEWPORTS: [(u32, u32); 2] = [(1280, 1000), (390, 844)];
 
+/// A page to look at: how its screenshots are named, and its address.
+type Page<'a> = (&'a str, &'a str);
+
 /// The lists of records, whose every table becomes stacked rows on a phone.
 const LISTS: &[&str] = &[
     "/workspace",
@@ -90,11 +93,11 @@ async fn every_page_reads_well_on_a_desktop_and_a_phone(backend: Backend) {
     std::fs::create_dir_all(&shots).unwrap();
     let browser = Browser::open().await;
 
-    let people: [(&str, &str, Vec<(&str, &str)>); 3] = [
+    let people: [(&str, &str, &[Page]); 3] = [
         (
             demo::SECRETARIAT_EMAIL,
             "secretariat",
-            vec![
+            &[
                 ("queue", "/workspace"),
                 ("requests", "/workspace/requests"),
                 ("requests-filtered", "/workspace/requests?state=balloting"),
@@ -110,7 +113,7 @@ async fn every_page_reads_well_on_a_desktop_and_a_phone(backend: Backend) {
         (
             "convenor.17025@example.org",
             "convenor",
-            vec![
+            &[
                 ("queue", "/workspace"),
                 ("requests", "/workspace/requests"),
                 ("request", request.as_str()),
@@ -119,7 +122,7 @@ async fn every_page_reads_well_on_a_desktop_and_a_phone(backend: Backend) {
         (
             "member1.17025@example.org",
             "member",
-            vec![
+            &[
                 ("queue", "/workspace"),
                 ("requests", "/workspace/requests"),
                 ("request", request.as_str()),
@@ -127,7 +130,7 @@ async fn every_page_reads_well_on_a_desktop_and_a_phone(backend: Backend) {
         ),
     ];
     let mut wrong = Vec::new();
-    for (email, role, pages) in &people {
+    for (email, role, pages) in people {
         sign_in(&browser, &app, email).await;
         for (name, path) in pages {
             wrong.extend(check(&browser, &app, path, &format!("{role}-{name}"), &shots).await);
