@@ -228,6 +228,7 @@ pub fn line(id: &str, title: &str, unit: &str, months: &[(Month, Option<f64>)]) 
             coordinates.join(" ")
         ));
     }
+    let mut placed: Vec<LabelBox> = Vec::new();
     for (i, ((month, value), point)) in months.iter().zip(&points).enumerate() {
         if let (Some(value), Some((x, y))) = (value, point) {
             let shown = one_decimal(*value);
@@ -238,7 +239,12 @@ pub fn line(id: &str, title: &str, unit: &str, months: &[(Month, Option<f64>)]) 
                 .filter_map(|j| months.get(j).and_then(|(_, v)| *v));
             let mut neighbours = neighbours.peekable();
             let valley = neighbours.peek().is_some() && neighbours.all(|v| v > *value);
-            let label_y = if valley { y + 20.0 } else { y - 9.0 };
+            let (above, below) = (y - 9.0, y + 20.0);
+            let sides = if valley {
+                [below, above]
+            } else {
+                [above, below]
+            };
             svg.raw(format_args!(
                 r#"<circle class="chart-series-0" fill="{}" cx="{x:.1}" cy="{y:.1}" r="4"><title>{}: {} {}</title></circle>"#,
                 FILLS[0],
@@ -246,10 +252,45 @@ pub fn line(id: &str, title: &str, unit: &str, months: &[(Month, Option<f64>)]) 
                 shown,
                 Escaped(unit)
             ));
-            svg.text(*x, label_y, "middle", "", &shown);
+            // A label that would cover one already written takes the other
+            // side, or is left out: the point's tooltip and the table beside
+            // still give the value.
+            let free = sides
+                .into_iter()
+                .map(|baseline| LabelBox::new(*x, baseline, &shown))
+                .find(|candidate| placed.iter().all(|other| !candidate.overlaps(other)));
+            if let Some(label) = free {
+                svg.text(*x, label.baseline, "middle", "chart-label", &shown);
+                placed.push(label);
+            }
         }
     }
     svg.close()
+}
+
+/// The room a label of the line chart takes, centred on `x` above
+/// `baseline`, with a little air around it.
+struct LabelBox {
+    baseline: f64,
+    left: f64,
+    right: f64,
+}
+
+impl LabelBox {
+    fn new(x: f64, baseline: f64, text: &str) -> LabelBox {
+        let half = text.chars().count() as f64 * CHAR / 2.0 + 2.0;
+        LabelBox {
+            baseline,
+            left: x - half,
+            right: x + half,
+        }
+    }
+
+    fn overlaps(&self, other: &LabelBox) -> bool {
+        self.left < other.right
+            && other.left < self.right
+            && (self.baseline - other.baseline).abs() < FONT + 2.0
+    }
 }
 
 fn total(values: &[i64]) -> i64 {
@@ -679,5 +720,37 @@ mod tests {
             .find(|t| t.contains(">15</text>"))
             .unwrap();
         assert!(attribute(label, "y") > attribute(circle, "cy"), "{svg}");
+    }
+
+    #[test]
+    fn labels_of_close_values_never_cover_each_other() {
+        let months = Month::last(12, at(2026, 12, 10));
+        let values: Vec<(Month, Option<f64>)> = months
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (*m, Some(100.0 + (i % 3) as f64 * 0.4)))
+            .collect();
+        let svg = line("median", "Median days", "days", &values);
+        let labels: Vec<(f64, f64, usize)> = svg
+            .split("<text")
+            .filter(|t| t.contains(r#"class="chart-label""#))
+            .map(|t| {
+                let number = |name: &str| -> f64 {
+                    let (_, rest) = t.split_once(&format!(r#" {name}=""#)).unwrap();
+                    rest.split('"').next().unwrap().parse().unwrap()
+                };
+                let text = t.split('>').nth(1).unwrap().split('<').next().unwrap();
+                (number("x"), number("y"), text.chars().count())
+            })
+            .collect();
+        assert!(labels.len() >= 6, "most points keep their label: {svg}");
+        for (i, a) in labels.iter().enumerate() {
+            for b in &labels[i + 1..] {
+                let apart_across = (a.0 - b.0).abs() >= (a.2 + b.2) as f64 * CHAR / 2.0;
+                let apart_down = (a.1 - b.1).abs() >= FONT;
+                assert!(apart_across || apart_down, "{a:?} and {b:?} overlap: {svg}");
+            }
+        }
+        assert_eq!(count(&svg, "<circle"), 12, "every value keeps its point");
     }
 }

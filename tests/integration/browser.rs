@@ -76,8 +76,8 @@ async fn the_public_pages_in_a_browser(backend: Backend) {
 /// too (contrast above all).
 async fn the_pages_in_dark_mode_on_a_phone(backend: Backend) {
     let app = TestApp::spawn(backend).await;
-    // Headless Chromium makes the viewport at least 500 pixels wide.
-    let browser = Browser::open_with(&["--force-dark-mode", "--window-size=390,844"]).await;
+    let browser = Browser::open_with(&["--force-dark-mode"]).await;
+    browser.set_viewport(390, 844).await;
     for path in [
         "/",
         "/standards",

@@ -68,7 +68,7 @@ pub async fn sign_in(browser: &Browser, app: &TestApp, email: &str, check_login_
 }
 
 /// The header's "Sign out" button: one click.
-async fn sign_out(browser: &Browser) {
+pub async fn sign_out(browser: &Browser) {
     let landed = browser
         .follow(".site-account form[action='/logout'] button[type=submit]")
         .await;

@@ -318,6 +318,18 @@ async fn filters_pagination_and_stable_addresses(backend: Backend) {
         links(&html, "a.pagination-prev"),
         ["/clarifications?page=2"]
     );
+    // Past the last page: where the last page is, never "showing 61–60".
+    let (status, html) = app.visitor.page("/clarifications?page=4").await;
+    assert_eq!(status, 200);
+    let count = text_of(&html, "[role=status]").unwrap_or_default();
+    assert!(!count.contains("showing"), "{count}");
+    assert_eq!(results(&html).len(), 0);
+    let empty = text_of(&html, ".empty").unwrap();
+    assert!(
+        empty.starts_with("There are only 3 pages of results. Go to the last page"),
+        "{empty}"
+    );
+    assert_eq!(links(&html, ".empty a"), ["/clarifications?page=3"]);
 
     let count = |html: &str| text_of(html, "[role=status]").unwrap_or_default();
     let (_, html) = app

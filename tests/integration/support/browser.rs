@@ -306,6 +306,33 @@ impl Browser {
         }
     }
 
+    /// Makes the viewport `width` by `height` CSS pixels until the session
+    /// ends, as a phone's or a desktop's. `--window-size` cannot: headless
+    /// Chromium keeps a window at least 500 pixels wide.
+    pub async fn set_viewport(&self, width: u32, height: u32) {
+        let command = json!({
+            "cmd": "Emulation.setDeviceMetricsOverride",
+            "params": { "width": width, "height": height, "deviceScaleFactor": 1, "mobile": false },
+        });
+        let answer = reqwest::Client::new()
+            .post(format!(
+                "{}/session/{}/goog/cdp/execute",
+                driver().url(),
+                self.session
+            ))
+            .json(&command)
+            .send()
+            .await;
+        match answer {
+            Ok(answer) if answer.status().is_success() => {}
+            Ok(answer) => panic!(
+                "chromedriver refused a {width} px viewport: {}",
+                answer.text().await.unwrap_or_default()
+            ),
+            Err(e) => panic!("chromedriver did not answer for a {width} px viewport: {e}"),
+        }
+    }
+
     /// Saves a PNG of the viewport to `path`.
     pub async fn screenshot(&self, path: impl AsRef<Path>) {
         let path = path.as_ref();
