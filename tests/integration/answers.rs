@@ -99,7 +99,12 @@ async fn each_workspace_action_redirects_and_says_what_it_did_once(backend: Back
         &sam,
         &reference,
         "mark",
-        &[("reason", "incorporated"), ("note", "Now clause 7.2.1.3.")],
+        &[
+            ("reason", "incorporated"),
+            ("standard", "iso-iec-17025-2005"),
+            ("clause", "7.2.1.3"),
+            ("note", "Now clause 7.2.1.3."),
+        ],
     )
     .await;
     assert!(
