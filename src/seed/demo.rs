@@ -993,7 +993,7 @@ impl Player {
                 }
             }
             Step::NotAdmissible { reason, note } => {
-                workspace::not_admissible(conn, ctx, &as_secretariat, reason, note)
+                workspace::not_admissible(conn, ctx, &as_secretariat, reason, note, true)
                     .map_err(refused)?;
             }
             Step::Refer { committee, note } => {
@@ -1100,7 +1100,7 @@ impl Player {
                     reference: &reference,
                     version,
                 };
-                rounds::close_without_consensus(conn, ctx, &acting, note).map_err(refused)?;
+                rounds::close_without_consensus(conn, ctx, &acting, note, true).map_err(refused)?;
             }
             Step::CloseNoConsensus { note } => {
                 let convenor = world.convenor(conn, group)?;
@@ -1109,7 +1109,7 @@ impl Player {
                     reference: &reference,
                     version,
                 };
-                rounds::close_no_consensus(conn, ctx, &acting, note).map_err(refused)?;
+                rounds::close_no_consensus(conn, ctx, &acting, note, true).map_err(refused)?;
             }
             Step::SendBack { note } => {
                 rounds::send_back(conn, ctx, &as_secretariat, note).map_err(refused)?;

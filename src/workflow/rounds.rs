@@ -8,7 +8,7 @@ use chrono::{NaiveDateTime, TimeDelta};
 
 use super::subscriptions::{self, News};
 use super::workspace::{
-    Acting, Permit, Telling, group_of_request, permit, record, request_url, required,
+    Acting, Permit, Telling, confirmed, group_of_request, permit, record, request_url, required,
     secretariat_emails, send_each, summary, tell_submitter, tell_workspace, transition,
 };
 use super::{Ctx, WorkflowError};
@@ -62,7 +62,7 @@ pub fn open(
 ) -> Result<(), WorkflowError> {
     db::write_transaction(conn, |conn| {
         let permit = permit(conn, acting, Action::OpenRound)?;
-        let draft = required(draft, "the draft answer")?;
+        let draft = required(draft, "draft", "the draft answer")?;
         let deadline = deadline_of(deadline, ctx.now)?;
         if deadline <= ctx.now {
             return Err(WorkflowError::Invalid(
@@ -158,13 +158,16 @@ pub fn vote(
             return Err(RoundRefusal::NotOnVoterList.into());
         }
         super::conflicts::may_vote(conn, &round.id, &acting.user.id)?;
-        let position = Position::parse(position.trim())
-            .ok_or_else(|| WorkflowError::Invalid("Choose your position.".into()))?;
+        let position = Position::parse(position.trim()).ok_or_else(|| WorkflowError::Field {
+            field: "position",
+            message: "Choose your position.".into(),
+        })?;
         let comment = comment.trim();
         if position.is_opposition() && comment.is_empty() {
-            return Err(WorkflowError::Invalid(
-                "An opposition needs a comment saying what must change.".into(),
-            ));
+            return Err(WorkflowError::Field {
+                field: "comment",
+                message: "An opposition needs a comment saying what must change.".into(),
+            });
         }
         let comment = (!comment.is_empty()).then_some(comment);
         let before = rounds::cast(conn, &round.id, &acting.user.id, position, comment, ctx.now)?;
@@ -205,7 +208,7 @@ pub fn respond(
             .into_iter()
             .find(|v| v.id == vote_id.trim() && v.position.is_opposition())
             .ok_or(RoundRefusal::NoSuchOpposition)?;
-        let response = required(response, "your response to the opposition")?;
+        let response = required(response, "response", "your response to the opposition")?;
         rounds::respond(conn, &opposition.id, response, &acting.user.id, ctx.now)?;
         record(conn, ctx, acting.user, &permit, Some(response))?;
         Ok(())
@@ -287,7 +290,7 @@ pub fn close_with_consensus(
         // one sent later finds the round closed.
         let round =
             rounds::lock_open_round(conn, &permit.request().id)?.ok_or(WorkflowError::Changed)?;
-        let final_answer = required(decision.final_answer, "the final answer")?;
+        let final_answer = required(decision.final_answer, "final_answer", "the final answer")?;
         let class = consensus::classify(
             &round.draft_answer,
             final_answer,
@@ -480,7 +483,7 @@ pub fn object(
         if ctx.now > until {
             return Err(RoundRefusal::ObjectionWindowClosed { until }.into());
         }
-        let reason = required(reason, "why you object")?;
+        let reason = required(reason, "note", "why you object")?;
         let event = transition(
             conn,
             ctx,
@@ -566,10 +569,12 @@ pub fn close_without_consensus(
     ctx: &Ctx,
     acting: &Acting<'_>,
     note: &str,
+    confirm: bool,
 ) -> Result<(), WorkflowError> {
     db::write_transaction(conn, |conn| {
         let permit = permit(conn, acting, Action::CloseWithoutConsensus)?;
-        let note = required(note, "a note for the group")?;
+        confirmed(confirm, "close the round without consensus")?;
+        let note = required(note, "note", "a note for the group")?;
         let request = permit.request();
         // The round before the request, in the order consensus takes them:
         // the other order could deadlock with it on PostgreSQL.
@@ -622,10 +627,12 @@ pub fn close_no_consensus(
     ctx: &Ctx,
     acting: &Acting<'_>,
     note: &str,
+    confirm: bool,
 ) -> Result<(), WorkflowError> {
     db::write_transaction(conn, |conn| {
         let permit = permit(conn, acting, Action::CloseNoConsensus)?;
-        let note = required(note, "why no consensus is possible")?;
+        confirmed(confirm, "close the request without an answer")?;
+        let note = required(note, "note", "why no consensus is possible")?;
         let request = permit.request();
         let change = Change {
             closure_note: Some(note),
@@ -718,7 +725,7 @@ pub fn send_back(
 ) -> Result<(), WorkflowError> {
     db::write_transaction(conn, |conn| {
         let permit = permit(conn, acting, Action::SendBack)?;
-        let note = required(note, "a note for the convenor")?;
+        let note = required(note, "note", "a note for the convenor")?;
         let request = permit.request();
         let event = transition(
             conn,
@@ -813,7 +820,7 @@ pub fn mark_publication(
 ) -> Result<(), WorkflowError> {
     db::write_transaction(conn, |conn| {
         let permit = permit(conn, acting, Action::MarkPublication)?;
-        let note = required(note, "a note explaining the change")?;
+        let note = required(note, "note", "a note explaining the change")?;
         let flag = flag.trim();
         if !matches!(flag, "superseded" | "incorporated" | "withdrawn") {
             return Err(WorkflowError::Invalid(

@@ -99,6 +99,8 @@ mod expected {
         (Get,  "/workspace/requests/{reference}/case",               Published, [Login, Ok,       NotFound, Ok,       Ok      ]),
         (Get,  "/workspace/requests/{reference}/case.json",          Published, [Login, Ok,       NotFound, Ok,       Ok      ]),
         (Get,  "/workspace/requests/{reference}",                    Confirming,[Login, Ok,       NotFound, Ok,       Ok      ]),
+        (Post, "/workspace/requests/{reference}/screen",             InGroup,   [Login, Refused,  NotFound, Refused,  Done    ]),
+        (Post, "/workspace/requests/{reference}/screen",             Screening, [Login, NotFound, NotFound, NotFound, Done    ]),
         (Post, "/workspace/requests/{reference}/accept",             InGroup,   [Login, Refused,  NotFound, Refused,  Refused ]),
         (Post, "/workspace/requests/{reference}/accept",             Screening, [Login, NotFound, NotFound, NotFound, Done    ]),
         (Post, "/workspace/requests/{reference}/ask",                InGroup,   [Login, Refused,  NotFound, Refused,  Refused ]),
@@ -865,13 +867,19 @@ impl World {
             | "/admin/users/{user}/deactivate"
             | "/admin/users/{user}/reactivate"
             | "/admin/registry/checked" => vec![],
+            "/workspace/requests/{reference}/no-consensus-yet"
+            | "/workspace/requests/{reference}/no-consensus" => {
+                return vec![note, ("confirm", "on".to_owned())];
+            }
             "/workspace/requests/{reference}/ask"
-            | "/workspace/requests/{reference}/no-consensus-yet"
-            | "/workspace/requests/{reference}/no-consensus"
             | "/workspace/requests/{reference}/objections"
             | "/workspace/requests/{reference}/send-back" => return vec![note],
             "/workspace/requests/{reference}/not-admissible" => {
-                return vec![note, ("reason", "specific_situation".to_owned())];
+                return vec![
+                    note,
+                    ("reason", "specific_situation".to_owned()),
+                    ("confirm", "on".to_owned()),
+                ];
             }
             "/workspace/requests/{reference}/mark" => {
                 return vec![note, ("reason", "superseded".to_owned())];
@@ -883,6 +891,14 @@ impl World {
                 vec![("duplicate_of", self.published.as_str())]
             }
             "/workspace/requests/{reference}/reassign" => vec![("group", self.group_b.as_str())],
+            // Reassigning is a choice of the screening both while screened
+            // and with the group.
+            "/workspace/requests/{reference}/screen" => {
+                vec![
+                    ("choice", "reassign"),
+                    ("reassign_to", self.group_b.as_str()),
+                ]
+            }
             "/workspace/requests/{reference}/comments" => {
                 vec![("body", "Check clause 7.2.2 first.")]
             }
