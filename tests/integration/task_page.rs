@@ -6,10 +6,12 @@
 
 use clarion::db::schema::{events, requests, rounds};
 use diesel::prelude::*;
+use serde_json::Value;
 
 use crate::consensus::balloting;
 use crate::on_both_databases;
-use crate::support::app::{Backend, TestApp, text_of};
+use crate::support::app::{Backend, PASSWORD, TestApp, text_of};
+use crate::support::browser::Browser;
 use crate::support::journey::{confirmed_request, outbox_count, valid_form, with};
 use crate::support::workspace::{act, reply, screened_world};
 
@@ -19,6 +21,7 @@ on_both_databases!(
     closing_needs_a_ticked_confirmation_and_nothing_changes_without_it,
     a_workspace_error_points_at_its_field_and_keeps_what_was_typed,
     screening_lists_the_requests_already_asked_on_the_clause,
+    the_request_page_reads_well_for_each_person_wide_and_narrow,
 );
 
 const DRAFT: &str = "Each **method** is validated.\n\n- before use\n- after a change\n\n<script>alert('x')</script>";
@@ -435,4 +438,88 @@ async fn screening_lists_the_requests_already_asked_on_the_clause(backend: Backe
     let (_, page) = sam.page(&page_of(&first)).await;
     let similar = text_of(&page, "#similar").unwrap();
     assert!(similar.contains(&second), "{similar}");
+}
+
+/// The request page in headless Chromium at a desktop's and a phone's
+/// width, as the secretariat screening, the convenor drafting (after a
+/// preview) and a member voting see it: free of serious axe findings, never
+/// wider than the window, the task before the request on a phone; a
+/// screenshot of each is left in `target/screenshots/` to look at.
+async fn the_request_page_reads_well_for_each_person_wide_and_narrow(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (screened, _) = screened_world(&app).await;
+    let (drafting, _) = another_request(&app, "bea@lab.example", "7.2.1").await;
+    let (voting, _) = another_request(&app, "cai@lab.example", "7.2.1").await;
+    let sam = app.signed_in("sam@example.org").await;
+    for reference in [&drafting, &voting] {
+        let accepted = act(&sam, reference, "screen", &[("choice", "accept")]).await;
+        assert_eq!(accepted.status(), 303);
+    }
+    let carla = app.signed_in("carla@example.org").await;
+    let opened = act(
+        &carla,
+        &voting,
+        "rounds",
+        &[("draft", DRAFT), ("deadline", "")],
+    )
+    .await;
+    assert_eq!(opened.status(), 303);
+
+    let shots = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    std::fs::create_dir_all(&shots).unwrap();
+    for (width, height) in [(1280, 1000), (390, 844)] {
+        for (role, email, reference) in [
+            ("secretariat", "sam@example.org", &screened),
+            ("convenor", "carla@example.org", &drafting),
+            ("member", "mia@example.org", &voting),
+        ] {
+            let browser = Browser::open_sized(width, height).await;
+            browser.goto(&app.url("/login")).await;
+            browser.fill("#field-email", email).await;
+            browser.fill("#field-password", PASSWORD).await;
+            browser
+                .follow("form[action='/login'] button[type=submit]")
+                .await;
+            browser.goto(&app.url(&page_of(reference))).await;
+            match role {
+                "secretariat" => browser.click("#choice-not_admissible").await,
+                "convenor" => {
+                    browser.fill("#field-rounds-draft", DRAFT).await;
+                    browser
+                        .follow("form[action$='/rounds'] button[name=preview]")
+                        .await;
+                }
+                _ => {}
+            }
+            browser.assert_accessible().await;
+            let viewport = browser.execute("return window.innerWidth;", vec![]).await;
+            assert_eq!(viewport, Value::from(width));
+            let sideways = browser
+                .execute(
+                    "return document.documentElement.scrollWidth > window.innerWidth;",
+                    vec![],
+                )
+                .await;
+            assert_eq!(
+                sideways,
+                Value::Bool(false),
+                "{role} at {width} px scrolls sideways"
+            );
+            // The task comes first: beside the request when wide, above it
+            // when narrow.
+            let task_first = browser
+                .execute(
+                    "const main = document.querySelector('.task-main').getBoundingClientRect();
+                     const side = document.querySelector('.task-side').getBoundingClientRect();
+                     return arguments[0] ? side.left >= main.right : side.top >= main.bottom;",
+                    vec![Value::Bool(width == 1280)],
+                )
+                .await;
+            assert_eq!(task_first, Value::Bool(true), "{role} at {width} px");
+            browser
+                .screenshot(shots.join(format!("request-{role}-{width}.png")))
+                .await;
+            browser.close().await;
+        }
+    }
 }
