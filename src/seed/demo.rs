@@ -864,7 +864,7 @@ impl<'d> World<'d> {
     /// Those who sat in leave the groups again.
     fn leave(self, conn: &mut DbConn) -> Result<(), DemoError> {
         for (group_id, user_id) in &self.sat_in {
-            group_registry::remove_member(conn, &self.secretariat, group_id, user_id)
+            group_registry::remove_member(conn, &self.secretariat, group_id, user_id, true)
                 .map_err(|e| DemoError::refused(SECRETARIAT_EMAIL, e))?;
         }
         Ok(())

@@ -861,10 +861,11 @@ impl World {
     fn inputs(&self, route: &str) -> Vec<(&'static str, String)> {
         let note = ("note", "Noted for the access table.".to_owned());
         let fields: Vec<(&'static str, &str)> = match route {
+            "/admin/groups/{group}/members/{user}/remove" | "/admin/users/{user}/deactivate" => {
+                vec![("confirm", "yes")]
+            }
             "/workspace/requests/{reference}/accept"
             | "/workspace/requests/{reference}/publish"
-            | "/admin/groups/{group}/members/{user}/remove"
-            | "/admin/users/{user}/deactivate"
             | "/admin/users/{user}/reactivate"
             | "/admin/registry/checked" => vec![],
             "/workspace/requests/{reference}/no-consensus-yet"
