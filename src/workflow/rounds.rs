@@ -46,8 +46,9 @@ fn deadline_of(text: &str, now: NaiveDateTime) -> Result<NaiveDateTime, Workflow
     }
     chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .map(|d| d.and_hms_opt(23, 59, 59).expect("a valid time"))
-        .map_err(|_| {
-            WorkflowError::Invalid("Enter the deadline as a date, like 2026-12-31.".into())
+        .map_err(|_| WorkflowError::Field {
+            field: "deadline",
+            message: "Enter the deadline as a date, like 2026-12-31.".into(),
         })
 }
 
@@ -65,9 +66,10 @@ pub fn open(
         let draft = required(draft, "draft", "the draft answer")?;
         let deadline = deadline_of(deadline, ctx.now)?;
         if deadline <= ctx.now {
-            return Err(WorkflowError::Invalid(
-                "Choose a deadline in the future.".into(),
-            ));
+            return Err(WorkflowError::Field {
+                field: "deadline",
+                message: "Choose a deadline in the future.".into(),
+            });
         }
         let request = permit.request();
         let event = transition(conn, ctx, acting.user, &permit, Change::default(), None)?;
@@ -823,9 +825,10 @@ pub fn mark_publication(
         let note = required(note, "note", "a note explaining the change")?;
         let flag = flag.trim();
         if !matches!(flag, "superseded" | "incorporated" | "withdrawn") {
-            return Err(WorkflowError::Invalid(
-                "Choose how the clarification changed.".into(),
-            ));
+            return Err(WorkflowError::Field {
+                field: "reason",
+                message: "Choose how the clarification changed.".into(),
+            });
         }
         let change = Change {
             publication_flag: Some(flag),

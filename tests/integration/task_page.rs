@@ -409,6 +409,29 @@ async fn a_workspace_error_points_at_its_field_and_keeps_what_was_typed(backend:
     let page = empty.text().await.unwrap();
     assert!(page.contains(r##"<a href="#field-rounds-draft">Write the draft answer.</a>"##));
     assert!(text_of(&page, "#rounds-draft-error").is_some());
+
+    // A deadline in the past: the draft and the date typed come back.
+    let past = act(
+        &carla,
+        &reference,
+        "rounds",
+        &[
+            ("draft", "Each method is validated."),
+            ("deadline", "2020-01-31"),
+        ],
+    )
+    .await;
+    assert_eq!(past.status(), 422);
+    let page = past.text().await.unwrap();
+    assert!(
+        page.contains(r##"<a href="#field-rounds-deadline">Choose a deadline in the future.</a>"##)
+    );
+    assert!(text_of(&page, "#rounds-deadline-error").is_some());
+    assert!(page.contains(r#"name="deadline" type="date" value="2020-01-31""#));
+    assert_eq!(
+        text_of(&page, "#field-rounds-draft").unwrap(),
+        "Each method is validated."
+    );
     let opened: i64 = rounds::table.count().get_result(&mut app.db()).unwrap();
     assert_eq!(opened, 0);
 }

@@ -58,6 +58,7 @@ impl ActionForm {
         Typed {
             note: self.note.clone(),
             draft: self.draft.clone(),
+            deadline: self.deadline.clone(),
             comment: Some(self.comment.clone()).filter(|_| !self.position.is_empty()),
             position: self.position.clone(),
             conflict: self.conflict.clone(),

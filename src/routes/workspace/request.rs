@@ -25,6 +25,8 @@ use crate::workflow::workspace::{self, Missing, RequestView, ScreeningForm, Unan
 pub struct Typed {
     pub note: String,
     pub draft: String,
+    /// The deadline typed for the round, if one was.
+    pub deadline: String,
     pub comment: Option<String>,
     pub position: String,
     /// The declaration on a conflict of interest sent with the vote.
@@ -111,6 +113,14 @@ impl RequestPage {
     /// show)?
     fn screening_chose(&self, action: &Action) -> bool {
         self.typed.screening.chose(*action)
+    }
+
+    /// The round's deadline field: what was typed, else the default.
+    fn deadline_field(&self) -> String {
+        match self.typed.deadline.as_str() {
+            "" => self.view.default_deadline.format("%Y-%m-%d").to_string(),
+            typed => typed.to_owned(),
+        }
     }
 
     /// The typed draft, rendered as it will read, after "Preview".
