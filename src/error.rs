@@ -110,7 +110,7 @@ impl From<WorkflowError> for AppError {
             | WorkflowError::Round(_)
             | WorkflowError::GroupCannotAnswer(_) => AppError::Conflict(e.to_string()),
             WorkflowError::NotFound => AppError::NotFound,
-            WorkflowError::Invalid(message) | WorkflowError::Field(message) => {
+            WorkflowError::Invalid(message) | WorkflowError::Field { message, .. } => {
                 AppError::Conflict(message)
             }
             WorkflowError::Database(e) => AppError::from(e),

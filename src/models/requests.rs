@@ -280,6 +280,33 @@ pub fn published_on_clause(
         .collect())
 }
 
+/// A request like another, as the screening of that one lists it.
+#[derive(Debug, Clone, Queryable)]
+pub struct Similar {
+    pub reference: Option<String>,
+    pub state: State,
+    pub question: String,
+}
+
+/// Up to `limit` other requests on the same standard and clause, open or
+/// published, newest first: what the secretariat checks for duplicates
+/// while screening `request`.
+pub fn similar(conn: &mut DbConn, request: &Request, limit: i64) -> QueryResult<Vec<Similar>> {
+    let open_or_published: Vec<State> = State::ALL
+        .into_iter()
+        .filter(|s| s.is_open() || *s == State::Published)
+        .collect();
+    requests::table
+        .filter(requests::standard_id.eq(&request.standard_id))
+        .filter(requests::clause.eq(&request.clause))
+        .filter(requests::id.ne(&request.id))
+        .filter(requests::state.eq_any(open_or_published))
+        .order(requests::created_at.desc())
+        .limit(limit)
+        .select((requests::reference, requests::state, requests::question))
+        .load(conn)
+}
+
 /// How many requests are in each state (every state listed, zeros too).
 pub fn count_by_state(conn: &mut DbConn) -> QueryResult<Vec<(State, i64)>> {
     let rows: Vec<(State, i64)> = requests::table

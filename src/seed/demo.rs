@@ -873,7 +873,7 @@ impl<'d> World<'d> {
     /// Those who sat in leave the groups again.
     fn leave(self, conn: &mut DbConn) -> Result<(), DemoError> {
         for (group_id, user_id) in &self.sat_in {
-            group_registry::remove_member(conn, &self.secretariat, group_id, user_id)
+            group_registry::remove_member(conn, &self.secretariat, group_id, user_id, true)
                 .map_err(|e| DemoError::refused(SECRETARIAT_EMAIL, e))?;
         }
         Ok(())
@@ -1002,7 +1002,7 @@ impl Player {
                 }
             }
             Step::NotAdmissible { reason, note } => {
-                workspace::not_admissible(conn, ctx, &as_secretariat, reason, note)
+                workspace::not_admissible(conn, ctx, &as_secretariat, reason, note, true)
                     .map_err(refused)?;
             }
             Step::Refer { committee, note } => {
@@ -1109,7 +1109,7 @@ impl Player {
                     reference: &reference,
                     version,
                 };
-                rounds::close_without_consensus(conn, ctx, &acting, note).map_err(refused)?;
+                rounds::close_without_consensus(conn, ctx, &acting, note, true).map_err(refused)?;
             }
             Step::CloseNoConsensus { note } => {
                 let convenor = world.convenor(conn, group)?;
@@ -1118,7 +1118,7 @@ impl Player {
                     reference: &reference,
                     version,
                 };
-                rounds::close_no_consensus(conn, ctx, &acting, note).map_err(refused)?;
+                rounds::close_no_consensus(conn, ctx, &acting, note, true).map_err(refused)?;
             }
             Step::SendBack { note } => {
                 rounds::send_back(conn, ctx, &as_secretariat, note).map_err(refused)?;

@@ -164,10 +164,13 @@ pub enum WorkflowError {
     /// The input does not allow the action; the message says what to fix.
     #[error("{0}")]
     Invalid(String),
-    /// A text the action needs is empty or too long; the message says what
-    /// to write.
-    #[error("{0}")]
-    Field(String),
+    /// One input of the action's form needs correcting: `field` names it
+    /// as the form sends it, the message says what to write.
+    #[error("{message}")]
+    Field {
+        field: &'static str,
+        message: String,
+    },
     /// The rules of a round refuse it; the page says which.
     #[error("{0}")]
     Round(#[from] crate::domain::consensus::RoundRefusal),

@@ -8,7 +8,7 @@ use chrono::{NaiveDateTime, TimeDelta};
 
 use super::subscriptions::{self, News};
 use super::workspace::{
-    Acting, Permit, Telling, group_of_request, permit, record, request_url, required,
+    Acting, Permit, Telling, confirmed, group_of_request, permit, record, request_url, required,
     secretariat_emails, send_each, summary, tell_submitter, tell_workspace, transition,
 };
 use super::{Ctx, WorkflowError};
@@ -47,8 +47,9 @@ fn deadline_of(text: &str, now: NaiveDateTime) -> Result<NaiveDateTime, Workflow
     }
     chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .map(|d| d.and_hms_opt(23, 59, 59).expect("a valid time"))
-        .map_err(|_| {
-            WorkflowError::Invalid("Enter the deadline as a date, like 2026-12-31.".into())
+        .map_err(|_| WorkflowError::Field {
+            field: "deadline",
+            message: "Enter the deadline as a date, like 2026-12-31.".into(),
         })
 }
 
@@ -63,12 +64,13 @@ pub fn open(
 ) -> Result<(), WorkflowError> {
     db::write_transaction(conn, |conn| {
         let permit = permit(conn, acting, Action::OpenRound)?;
-        let draft = required(draft, "the draft answer")?;
+        let draft = required(draft, "draft", "the draft answer")?;
         let deadline = deadline_of(deadline, ctx.now)?;
         if deadline <= ctx.now {
-            return Err(WorkflowError::Invalid(
-                "Choose a deadline in the future.".into(),
-            ));
+            return Err(WorkflowError::Field {
+                field: "deadline",
+                message: "Choose a deadline in the future.".into(),
+            });
         }
         let request = permit.request();
         let event = transition(conn, ctx, acting.user, &permit, Change::default(), None)?;
@@ -159,13 +161,16 @@ pub fn vote(
             return Err(RoundRefusal::NotOnVoterList.into());
         }
         super::conflicts::may_vote(conn, &round.id, &acting.user.id)?;
-        let position = Position::parse(position.trim())
-            .ok_or_else(|| WorkflowError::Invalid("Choose your position.".into()))?;
+        let position = Position::parse(position.trim()).ok_or_else(|| WorkflowError::Field {
+            field: "position",
+            message: "Choose your position.".into(),
+        })?;
         let comment = comment.trim();
         if position.is_opposition() && comment.is_empty() {
-            return Err(WorkflowError::Invalid(
-                "An opposition needs a comment saying what must change.".into(),
-            ));
+            return Err(WorkflowError::Field {
+                field: "comment",
+                message: "An opposition needs a comment saying what must change.".into(),
+            });
         }
         let comment = (!comment.is_empty()).then_some(comment);
         let before = rounds::cast(conn, &round.id, &acting.user.id, position, comment, ctx.now)?;
@@ -206,7 +211,7 @@ pub fn respond(
             .into_iter()
             .find(|v| v.id == vote_id.trim() && v.position.is_opposition())
             .ok_or(RoundRefusal::NoSuchOpposition)?;
-        let response = required(response, "your response to the opposition")?;
+        let response = required(response, "response", "your response to the opposition")?;
         rounds::respond(conn, &opposition.id, response, &acting.user.id, ctx.now)?;
         record(conn, ctx, acting.user, &permit, Some(response))?;
         Ok(())
@@ -288,7 +293,7 @@ pub fn close_with_consensus(
         // one sent later finds the round closed.
         let round =
             rounds::lock_open_round(conn, &permit.request().id)?.ok_or(WorkflowError::Changed)?;
-        let final_answer = required(decision.final_answer, "the final answer")?;
+        let final_answer = required(decision.final_answer, "final_answer", "the final answer")?;
         let class = consensus::classify(
             &round.draft_answer,
             final_answer,
@@ -481,7 +486,7 @@ pub fn object(
         if ctx.now > until {
             return Err(RoundRefusal::ObjectionWindowClosed { until }.into());
         }
-        let reason = required(reason, "why you object")?;
+        let reason = required(reason, "note", "why you object")?;
         let event = transition(
             conn,
             ctx,
@@ -567,10 +572,12 @@ pub fn close_without_consensus(
     ctx: &Ctx,
     acting: &Acting<'_>,
     note: &str,
+    confirm: bool,
 ) -> Result<(), WorkflowError> {
     db::write_transaction(conn, |conn| {
         let permit = permit(conn, acting, Action::CloseWithoutConsensus)?;
-        let note = required(note, "a note for the group")?;
+        confirmed(confirm, "close the round without consensus")?;
+        let note = required(note, "note", "a note for the group")?;
         let request = permit.request();
         // The round before the request, in the order consensus takes them:
         // the other order could deadlock with it on PostgreSQL.
@@ -623,10 +630,12 @@ pub fn close_no_consensus(
     ctx: &Ctx,
     acting: &Acting<'_>,
     note: &str,
+    confirm: bool,
 ) -> Result<(), WorkflowError> {
     db::write_transaction(conn, |conn| {
         let permit = permit(conn, acting, Action::CloseNoConsensus)?;
-        let note = required(note, "why no consensus is possible")?;
+        confirmed(confirm, "close the request without an answer")?;
+        let note = required(note, "note", "why no consensus is possible")?;
         let request = permit.request();
         let change = Change {
             closure_note: Some(note),
@@ -719,7 +728,7 @@ pub fn send_back(
 ) -> Result<(), WorkflowError> {
     db::write_transaction(conn, |conn| {
         let permit = permit(conn, acting, Action::SendBack)?;
-        let note = required(note, "a note for the convenor")?;
+        let note = required(note, "note", "a note for the convenor")?;
         let request = permit.request();
         let event = transition(
             conn,
@@ -861,12 +870,13 @@ pub fn mark_publication(
                 flag.to_owned()
             }
             _ => {
-                return Err(WorkflowError::Invalid(
-                    "Choose how the clarification changed.".into(),
-                ));
+                return Err(WorkflowError::Field {
+                    field: "reason",
+                    message: "Choose how the clarification changed.".into(),
+                });
             }
         };
-        let note = required(note, "a note explaining the change")?;
+        let note = required(note, "note", "a note explaining the change")?;
         let change = Change {
             publication_flag: Some(flag),
             publication_flag_note: Some(note),
@@ -894,19 +904,26 @@ fn successor(conn: &mut DbConn, reference: &str, typed: &str) -> Result<String, 
         .flatten()
         .is_some_and(|found| found.state == State::Published);
     if !published {
-        return Err(WorkflowError::Field(format!(
-            "There is no published clarification {successor}; give the reference of one, such as CR-2026-0042."
-        )));
+        return Err(WorkflowError::Field {
+            field: "successor",
+            message: format!(
+                "There is no published clarification {successor}; give the reference of one, such as CR-2026-0042."
+            ),
+        });
     }
     if successor == reference {
-        return Err(WorkflowError::Field(
-            "A clarification cannot supersede itself; give the reference of the one that replaces it.".into(),
-        ));
+        return Err(WorkflowError::Field {
+            field: "successor",
+            message: "A clarification cannot supersede itself; give the reference of the one that replaces it.".into(),
+        });
     }
     if links::successor_of(conn, &successor)?.as_deref() == Some(reference) {
-        return Err(WorkflowError::Field(format!(
-            "{successor} is marked superseded by this clarification; two clarifications cannot supersede each other."
-        )));
+        return Err(WorkflowError::Field {
+            field: "successor",
+            message: format!(
+                "{successor} is marked superseded by this clarification; two clarifications cannot supersede each other."
+            ),
+        });
     }
     Ok(successor)
 }
@@ -919,12 +936,13 @@ fn new_edition(
     flag: &str,
     slug: &str,
 ) -> Result<Standard, WorkflowError> {
-    let choose = || {
-        WorkflowError::Field(if flag == "superseded" {
+    let choose = || WorkflowError::Field {
+        field: "standard",
+        message: if flag == "superseded" {
             "Give the reference of the clarification that supersedes this one, or choose the new edition of the standard that does.".into()
         } else {
             "Choose the edition of the standard that now includes the clarification.".into()
-        })
+        },
     };
     let standard = standards::find_by_slug(conn, slug.trim())?
         .map(|(standard, _group)| standard)
@@ -943,9 +961,10 @@ fn clause_named(typed: &str, needed: bool) -> Result<Option<&str>, WorkflowError
         return Ok(None);
     }
     if clause.is_empty() || clause.chars().count() > 50 || clause.chars().any(char::is_control) {
-        return Err(WorkflowError::Field(
-            "Give the clause of the new edition that includes it, such as 7.2.1 (at most 50 characters).".into(),
-        ));
+        return Err(WorkflowError::Field {
+            field: "clause",
+            message: "Give the clause of the new edition that includes it, such as 7.2.1 (at most 50 characters).".into(),
+        });
     }
     Ok(Some(clause))
 }

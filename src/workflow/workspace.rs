@@ -172,17 +172,39 @@ pub fn transition(
 /// The longest text an action takes.
 const TEXT_MAX: usize = 10_000;
 
-/// A text the action needs, trimmed; `what` names it in the message.
-pub fn required<'t>(text: &'t str, what: &str) -> Result<&'t str, WorkflowError> {
+/// A text the action needs, trimmed; `field` is its input on the form,
+/// `what` names it in the message.
+pub fn required<'t>(
+    text: &'t str,
+    field: &'static str,
+    what: &str,
+) -> Result<&'t str, WorkflowError> {
     let text = text.trim();
     if text.is_empty() {
-        Err(WorkflowError::Field(format!("Write {what}.")))
+        Err(WorkflowError::Field {
+            field,
+            message: format!("Write {what}."),
+        })
     } else if text.chars().count() > TEXT_MAX {
-        Err(WorkflowError::Field(format!(
-            "Shorten {what} to at most 10,000 characters."
-        )))
+        Err(WorkflowError::Field {
+            field,
+            message: format!("Shorten {what} to at most 10,000 characters."),
+        })
     } else {
         Ok(text)
+    }
+}
+
+/// A destructive action goes ahead only once its form's `confirm` box is
+/// ticked; `what` says what would happen.
+pub fn confirmed(confirm: bool, what: &str) -> Result<(), WorkflowError> {
+    if confirm {
+        Ok(())
+    } else {
+        Err(WorkflowError::Field {
+            field: "confirm",
+            message: format!("Tick the box to confirm that you want to {what}."),
+        })
     }
 }
 
@@ -350,12 +372,15 @@ pub fn accept(
             .or(permit.request.group_id.as_deref())
             .map(str::to_owned);
         let Some(group_id) = group_id else {
-            return Err(WorkflowError::Invalid(
-                "Choose the maintenance group that will answer this request.".into(),
-            ));
+            return Err(WorkflowError::Field {
+                field: "group",
+                message: "Choose the maintenance group that will answer this request.".into(),
+            });
         };
-        let group = groups::find(conn, &group_id)
-            .map_err(|_| WorkflowError::Invalid("Choose a group from the list.".into()))?;
+        let group = groups::find(conn, &group_id).map_err(|_| WorkflowError::Field {
+            field: "group",
+            message: "Choose a group from the list.".into(),
+        })?;
         able_to_answer(conn, &permit, &group, ctx.now)?;
         let change = Change {
             group_id: Some(&group.id),
@@ -392,7 +417,7 @@ pub fn ask(
 ) -> Result<(), WorkflowError> {
     db::write_transaction(conn, |conn| {
         let permit = permit(conn, acting, Action::AskForInformation)?;
-        let question = required(question, "your question to the submitter")?;
+        let question = required(question, "question", "your question to the submitter")?;
         let event = transition(
             conn,
             ctx,
@@ -410,17 +435,19 @@ pub fn ask(
     })
 }
 
-/// Not admissible, with one of the reasons of SPEC §2 and a note.
+/// Not admissible, with one of the reasons of SPEC §2 and a note; it
+/// closes the request, so only once confirmed.
 pub fn not_admissible(
     conn: &mut DbConn,
     ctx: &Ctx,
     acting: &Acting<'_>,
     reason: &str,
     note: &str,
+    confirm: bool,
 ) -> Result<(), WorkflowError> {
     db::write_transaction(conn, |conn| {
         let permit = permit(conn, acting, Action::NotAdmissible)?;
-        let note = required(note, "a note for the submitter")?;
+        let note = required(note, "note", "a note for the submitter")?;
         let explanation = match reason {
             "specific_situation" => {
                 "it asks about a specific situation or for consultancy, which a clarification cannot give"
@@ -431,11 +458,13 @@ pub fn not_admissible(
             "unclear" => "the question could not be understood well enough to answer",
             "other" => "it cannot be answered as a clarification",
             _ => {
-                return Err(WorkflowError::Invalid(
-                    "Choose why the request is not admissible.".into(),
-                ));
+                return Err(WorkflowError::Field {
+                    field: "reason",
+                    message: "Choose why the request is not admissible.".into(),
+                });
             }
         };
+        confirmed(confirm, "close the request as not admissible")?;
         let change = Change {
             not_admissible_reason: Some(reason),
             closure_note: Some(note),
@@ -468,8 +497,12 @@ pub fn refer(
     db::write_transaction(conn, |conn| {
         let permit = permit(conn, acting, Action::Refer)?;
         let note = note.trim();
-        let committee = committees::find_by_code(conn, committee_code)?
-            .ok_or_else(|| WorkflowError::Invalid("Choose the committee to refer to.".into()))?;
+        let committee = committees::find_by_code(conn, committee_code)?.ok_or_else(|| {
+            WorkflowError::Field {
+                field: "committee",
+                message: "Choose the committee to refer to.".into(),
+            }
+        })?;
         let change = Change {
             referred_committee_id: Some(&committee.id),
             closure_note: Some(note),
@@ -514,14 +547,15 @@ pub fn duplicate(
         let permit = permit(conn, acting, Action::Duplicate)?;
         let published_reference = required(
             published_reference,
+            "duplicate_of",
             "the reference of the published clarification",
         )?;
         let original = requests::find_by_reference(conn, published_reference)?
             .filter(|r| r.state == State::Published)
-            .ok_or_else(|| {
-                WorkflowError::Invalid(
-                    "Enter the reference of a published clarification, like CR-2025-0012.".into(),
-                )
+            .ok_or_else(|| WorkflowError::Field {
+                field: "duplicate_of",
+                message: "Enter the reference of a published clarification, like CR-2025-0012."
+                    .into(),
             })?;
         let change = Change {
             duplicate_of_id: Some(&original.id),
@@ -557,8 +591,10 @@ pub fn reassign(
 ) -> Result<String, WorkflowError> {
     db::write_transaction(conn, |conn| {
         let permit = permit(conn, acting, Action::Reassign)?;
-        let group = groups::find(conn, group_id)
-            .map_err(|_| WorkflowError::Invalid("Choose a group from the list.".into()))?;
+        let group = groups::find(conn, group_id).map_err(|_| WorkflowError::Field {
+            field: "reassign_to",
+            message: "Choose a group from the list.".into(),
+        })?;
         able_to_answer(conn, &permit, &group, ctx.now)?;
         let note = format!("to {}", group.code);
         let change = Change {
@@ -587,6 +623,104 @@ pub fn reassign(
     })
 }
 
+/// The choices of the screening question ("what do you want to do?"), in
+/// the order the page offers those this person may make.
+pub const SCREENING: [Action; 6] = [
+    Action::Accept,
+    Action::AskForInformation,
+    Action::NotAdmissible,
+    Action::Refer,
+    Action::Duplicate,
+    Action::Reassign,
+];
+
+/// The screening question as sent: the choice (an action's name) and the
+/// fields of every choice, each named apart since they share one form.
+#[derive(Debug, Default, Clone, serde::Deserialize)]
+#[serde(default)]
+pub struct ScreeningForm {
+    pub version: i32,
+    pub choice: String,
+    /// The group to accept for.
+    pub group: String,
+    /// The question to the submitter.
+    pub question: String,
+    /// Why it is not admissible, the note to the submitter, and the box
+    /// confirming the closure.
+    pub reason: String,
+    pub note: String,
+    pub confirm: Option<String>,
+    pub committee: String,
+    pub referral_note: String,
+    pub duplicate_of: String,
+    pub reassign_to: String,
+}
+
+impl ScreeningForm {
+    pub fn chose(&self, action: Action) -> bool {
+        self.choice == action.as_str()
+    }
+}
+
+/// What the screening did.
+#[derive(Debug)]
+pub enum Screened {
+    Accepted { group: String },
+    Asked,
+    NotAdmissible,
+    Referred,
+    Duplicate,
+    Reassigned { group: String },
+}
+
+/// The secretariat's answer to the screening question: the action chosen,
+/// with its own fields.
+pub fn screen(
+    conn: &mut DbConn,
+    ctx: &Ctx,
+    user: &User,
+    reference: &str,
+    form: &ScreeningForm,
+) -> Result<Screened, WorkflowError> {
+    let acting = Acting {
+        user,
+        reference,
+        version: form.version,
+    };
+    match Action::parse(&form.choice).filter(|a| SCREENING.contains(a)) {
+        Some(Action::Accept) => {
+            accept(conn, ctx, &acting, &form.group).map(|group| Screened::Accepted { group })
+        }
+        Some(Action::AskForInformation) => {
+            ask(conn, ctx, &acting, &form.question).map(|()| Screened::Asked)
+        }
+        Some(Action::NotAdmissible) => not_admissible(
+            conn,
+            ctx,
+            &acting,
+            &form.reason,
+            &form.note,
+            form.confirm.is_some(),
+        )
+        .map(|()| Screened::NotAdmissible),
+        Some(Action::Refer) => refer(conn, ctx, &acting, &form.committee, &form.referral_note)
+            .map(|()| Screened::Referred),
+        Some(Action::Duplicate) => {
+            duplicate(conn, ctx, &acting, &form.duplicate_of).map(|()| Screened::Duplicate)
+        }
+        Some(Action::Reassign) => reassign(conn, ctx, &acting, &form.reassign_to)
+            .map(|group| Screened::Reassigned { group }),
+        _ => {
+            // Someone who may not read the request learns nothing of it.
+            visible(conn, user, reference)?;
+            Err(WorkflowError::Field {
+                field: "choice",
+                message: "Choose what to do with the request.".into(),
+            })
+        }
+    }
+}
+
 /// An internal comment (Markdown); no state change, no mail. Not an action
 /// of the lifecycle: the group comments whenever it may read the request.
 pub fn comment(
@@ -604,7 +738,7 @@ pub fn comment(
     if !standing.can_comment(request.state, reached_group) {
         return Err(Refusal::WrongActor.into());
     }
-    let body = required(body, "your comment")?;
+    let body = required(body, "body", "your comment")?;
     comments::add(conn, &request.id, &user.id, body, ctx.now)?;
     Ok(())
 }
@@ -639,6 +773,9 @@ pub struct RequestView {
     /// today (id, name), whom the form offers as attendees, and today.
     pub meeting_voters: Vec<(String, String)>,
     pub today: chrono::NaiveDate,
+    /// While it is screened: other open or published requests on the same
+    /// standard and clause, newest first, a few.
+    pub similar: Vec<requests::Similar>,
 }
 
 /// A round as its page and its decision record show it; written out in the
@@ -736,6 +873,11 @@ impl RequestView {
     pub fn round_is_open(&self) -> bool {
         self.round.as_ref().is_some_and(RoundView::is_open)
     }
+
+    /// The choices of the screening question this person may make now.
+    pub fn screening(&self) -> Vec<Action> {
+        SCREENING.into_iter().filter(|a| self.can(*a)).collect()
+    }
 }
 
 /// The latest round of a request as `user` may see it at `now`.
@@ -806,6 +948,9 @@ fn view_of(
     })
 }
 
+/// How many similar requests the screening shows.
+const SIMILAR_SHOWN: i64 = 5;
+
 /// The request page of `reference` for `user`, at `now`.
 pub fn request_page(
     conn: &mut DbConn,
@@ -864,7 +1009,13 @@ pub fn request_page(
     } else {
         Vec::new()
     };
+    let similar = if actions.contains(&Action::Accept) {
+        requests::similar(conn, &request, SIMILAR_SHOWN)?
+    } else {
+        Vec::new()
+    };
     Ok(RequestView {
+        similar,
         standard,
         editions,
         group,

@@ -99,6 +99,8 @@ mod expected {
         (Get,  "/workspace/requests/{reference}/case",               Published, [Login, Ok,       NotFound, Ok,       Ok      ]),
         (Get,  "/workspace/requests/{reference}/case.json",          Published, [Login, Ok,       NotFound, Ok,       Ok      ]),
         (Get,  "/workspace/requests/{reference}",                    Confirming,[Login, Ok,       NotFound, Ok,       Ok      ]),
+        (Post, "/workspace/requests/{reference}/screen",             InGroup,   [Login, Refused,  NotFound, Refused,  Done    ]),
+        (Post, "/workspace/requests/{reference}/screen",             Screening, [Login, NotFound, NotFound, NotFound, Done    ]),
         (Post, "/workspace/requests/{reference}/accept",             InGroup,   [Login, Refused,  NotFound, Refused,  Refused ]),
         (Post, "/workspace/requests/{reference}/accept",             Screening, [Login, NotFound, NotFound, NotFound, Done    ]),
         (Post, "/workspace/requests/{reference}/ask",                InGroup,   [Login, Refused,  NotFound, Refused,  Refused ]),
@@ -859,19 +861,26 @@ impl World {
     fn inputs(&self, route: &str) -> Vec<(&'static str, String)> {
         let note = ("note", "Noted for the access table.".to_owned());
         let fields: Vec<(&'static str, &str)> = match route {
+            "/admin/groups/{group}/members/{user}/remove" | "/admin/users/{user}/deactivate" => {
+                vec![("confirm", "yes")]
+            }
             "/workspace/requests/{reference}/accept"
             | "/workspace/requests/{reference}/publish"
-            | "/admin/groups/{group}/members/{user}/remove"
-            | "/admin/users/{user}/deactivate"
             | "/admin/users/{user}/reactivate"
             | "/admin/registry/checked" => vec![],
+            "/workspace/requests/{reference}/no-consensus-yet"
+            | "/workspace/requests/{reference}/no-consensus" => {
+                return vec![note, ("confirm", "on".to_owned())];
+            }
             "/workspace/requests/{reference}/ask"
-            | "/workspace/requests/{reference}/no-consensus-yet"
-            | "/workspace/requests/{reference}/no-consensus"
             | "/workspace/requests/{reference}/objections"
             | "/workspace/requests/{reference}/send-back" => return vec![note],
             "/workspace/requests/{reference}/not-admissible" => {
-                return vec![note, ("reason", "specific_situation".to_owned())];
+                return vec![
+                    note,
+                    ("reason", "specific_situation".to_owned()),
+                    ("confirm", "on".to_owned()),
+                ];
             }
             "/workspace/requests/{reference}/mark" => {
                 return vec![note, ("reason", "withdrawn".to_owned())];
@@ -883,6 +892,14 @@ impl World {
                 vec![("duplicate_of", self.published.as_str())]
             }
             "/workspace/requests/{reference}/reassign" => vec![("group", self.group_b.as_str())],
+            // Reassigning is a choice of the screening both while screened
+            // and with the group.
+            "/workspace/requests/{reference}/screen" => {
+                vec![
+                    ("choice", "reassign"),
+                    ("reassign_to", self.group_b.as_str()),
+                ]
+            }
             "/workspace/requests/{reference}/comments" => {
                 vec![("body", "Check clause 7.2.2 first.")]
             }

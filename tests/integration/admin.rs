@@ -583,8 +583,28 @@ async fn the_secretariat_adds_a_group_and_manages_its_members(backend: Backend) 
         .unwrap();
     assert_eq!(role, "member");
 
+    // Removing asks first, and removes nobody until confirmed.
+    let remove_path = format!("{members_path}/{mia}/remove");
+    let response = sam.submit_form(&page_path, &remove_path, &[]).await;
+    assert_eq!(response.status(), 200);
+    let asked = response.text().await.unwrap();
+    assert_eq!(
+        text_of(&asked, "h1").unwrap(),
+        "Remove Mia Member from MG 17099?"
+    );
+    assert!(
+        text_of(&asked, "form .btn-danger")
+            .unwrap()
+            .starts_with("Remove Mia Member")
+    );
+    let still: i64 = memberships::table
+        .find((&group, &mia))
+        .count()
+        .get_result(&mut app.db())
+        .unwrap();
+    assert_eq!(still, 1, "not removed before confirming");
     let response = sam
-        .submit_form(&page_path, &format!("{members_path}/{mia}/remove"), &[])
+        .submit_form(&page_path, &remove_path, &[("confirm", "yes")])
         .await;
     assert_eq!(response.status(), 303);
     assert_eq!(location(&response), page_path);
@@ -893,12 +913,15 @@ async fn a_deactivated_account_is_signed_out_and_keeps_its_name(backend: Backend
     let mia = Browser::signed_in(&app, MEMBER).await;
     assert_eq!(mia.page("/workspace").await.0, 200);
 
+    // Deactivating asks first, and changes nothing until confirmed.
+    let deactivate_path = format!("/admin/users/{mia_id}/deactivate");
+    let response = sam.submit_form("/admin/users", &deactivate_path, &[]).await;
+    assert_eq!(response.status(), 200);
+    let asked = response.text().await.unwrap();
+    assert_eq!(text_of(&asked, "h1").unwrap(), "Deactivate Mia Member?");
+    assert_eq!(mia.page("/workspace").await.0, 200, "still signed in");
     let response = sam
-        .submit_form(
-            "/admin/users",
-            &format!("/admin/users/{mia_id}/deactivate"),
-            &[],
-        )
+        .submit_form("/admin/users", &deactivate_path, &[("confirm", "yes")])
         .await;
     assert_eq!(response.status(), 303);
     assert_eq!(location(&response), "/admin/users");

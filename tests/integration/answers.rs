@@ -409,9 +409,8 @@ async fn the_banner_reads_well_on_a_desktop_and_a_phone(backend: Backend) {
         browser
             .goto(&app.url(&format!("/workspace/requests/{reference}")))
             .await;
-        let landed = browser
-            .follow("form[action$='/accept'] button[type=submit]")
-            .await;
+        browser.click("#choice-accept").await;
+        let landed = browser.follow("#screening button[type=submit]").await;
         assert!(landed.ends_with(&format!("/workspace/requests/{reference}")));
         assert_eq!(
             seen(&browser, "#banner").await,

@@ -111,6 +111,17 @@ async fn count(browser: &Browser, css: &str) -> u64 {
     found.as_u64().expect("a number")
 }
 
+/// Does the element matching `css` take up room on the page?
+async fn is_displayed(browser: &Browser, css: &str) -> bool {
+    browser
+        .execute(
+            "return document.querySelector(arguments[0]).offsetParent !== null",
+            vec![json!(css)],
+        )
+        .await
+        == json!(true)
+}
+
 async fn is_checked(browser: &Browser, css: &str) -> bool {
     browser
         .execute(
@@ -175,9 +186,17 @@ async fn a_request_goes_from_the_public_form_to_the_public_register_in_a_browser
         "the secretariat sees the submitter's contact"
     );
     browser.assert_accessible().await;
-    let landed = browser
-        .follow("form[action$='/accept'] button[type=submit]")
-        .await;
+    // One question; a choice's fields show once it is chosen, no script.
+    assert_eq!(
+        seen(&browser, "#screening legend").await,
+        "What do you want to do?"
+    );
+    assert!(!is_displayed(&browser, "#field-screen-group").await);
+    browser.click("#choice-accept").await;
+    assert!(is_displayed(&browser, "#field-screen-group").await);
+    assert!(!is_displayed(&browser, "#field-screen-note").await);
+    browser.assert_accessible().await;
+    let landed = browser.follow("#screening button[type=submit]").await;
     assert!(landed.ends_with(&page), "{landed}");
     assert_eq!(seen(&browser, ".badge--state").await, "With the group");
     assert!(
@@ -193,12 +212,18 @@ async fn a_request_goes_from_the_public_form_to_the_public_register_in_a_browser
     assert_eq!(seen(&browser, ".badge--state").await, "With the group");
     assert_eq!(
         seen(&browser, "form[action$='/rounds'] .card-title").await,
-        "Open a consensus round"
+        "Draft the answer"
     );
     browser.assert_accessible().await;
-    browser.fill("#round-draft", DRAFT).await;
+    browser.fill("#field-rounds-draft", DRAFT).await;
+    // The preview shows the draft as it will read, and keeps it typed.
+    browser
+        .follow("form[action$='/rounds'] button[name=preview]")
+        .await;
+    assert_eq!(seen(&browser, "#draft-preview .prose").await, DRAFT);
+    browser.assert_accessible().await;
     let landed = browser
-        .follow("form[action$='/rounds'] button[type=submit]")
+        .follow("form[action$='/rounds'] button[type=submit]:not([name])")
         .await;
     assert!(landed.ends_with(&page), "{landed}");
     assert_eq!(seen(&browser, ".badge--state").await, "Consensus round");
@@ -245,7 +270,7 @@ async fn a_request_goes_from_the_public_form_to_the_public_register_in_a_browser
     sign_in(&browser, &app, "nils@example.org", false).await;
     open_from_queue(&browser, &reference, "Vote on the draft answer").await;
     browser.click("#vote-oppose").await;
-    browser.fill("#vote-comment", OPPOSITION).await;
+    browser.fill("#field-vote-comment", OPPOSITION).await;
     let landed = browser
         .follow("form[action$='/vote'] button[type=submit]")
         .await;
@@ -279,7 +304,7 @@ async fn a_request_goes_from_the_public_form_to_the_public_register_in_a_browser
         .await;
     assert!(landed.ends_with(&page), "{landed}");
     assert_eq!(
-        seen(&browser, "label[for^='response-']").await,
+        seen(&browser, "label[for^='field-responses-']").await,
         "Response to the opposition of Nils Member"
     );
     assert!(
@@ -295,7 +320,9 @@ async fn a_request_goes_from_the_public_form_to_the_public_register_in_a_browser
         "the rule that blocks stands next to the button"
     );
     browser.assert_accessible().await;
-    browser.fill("#final-answer", FINAL_ANSWER).await;
+    browser
+        .fill("#field-consensus-final_answer", FINAL_ANSWER)
+        .await;
     browser.click("#change-editorial").await;
     browser.fill("#change-reason", REASON).await;
     // Refused: the page comes back from the form's address with why.
@@ -315,7 +342,9 @@ async fn a_request_goes_from_the_public_form_to_the_public_register_in_a_browser
     assert_eq!(seen(&browser, ".badge--state").await, "Consensus round");
     assert!(browser.title().await.starts_with(&reference));
     browser.assert_accessible().await;
-    browser.fill("textarea[id^='response-']", RESPONSE).await;
+    browser
+        .fill("textarea[id^='field-responses-']", RESPONSE)
+        .await;
     let landed = browser
         .follow("form[action$='/responses'] button[type=submit]")
         .await;
@@ -326,7 +355,9 @@ async fn a_request_goes_from_the_public_form_to_the_public_register_in_a_browser
             .starts_with("The closing rules are met"),
     );
     // The difference, previewed without storing anything.
-    browser.fill("#final-answer", FINAL_ANSWER).await;
+    browser
+        .fill("#field-consensus-final_answer", FINAL_ANSWER)
+        .await;
     let landed = browser
         .follow("form[action$='/consensus'] button[name=preview]")
         .await;

@@ -378,7 +378,7 @@ async fn the_convenor_can_go_back_to_drafting_or_give_up(backend: Backend) {
         &carla,
         &reference,
         "no-consensus-yet",
-        &[("note", "Two members need more time.")],
+        &[("note", "Two members need more time."), ("confirm", "on")],
     )
     .await;
     assert_eq!(response.status(), 303);
@@ -392,7 +392,10 @@ async fn the_convenor_can_go_back_to_drafting_or_give_up(backend: Backend) {
         &carla,
         &reference,
         "no-consensus",
-        &[("note", "The text must change in the revision.")],
+        &[
+            ("note", "The text must change in the revision."),
+            ("confirm", "on"),
+        ],
     )
     .await;
     assert_eq!(response.status(), 303);
@@ -503,7 +506,14 @@ async fn next_round(app: &TestApp, reference: &str, carla: &Person, sam: &Person
         "balloting" => (carla, "no-consensus-yet"),
         other => panic!("a race left the request {other}"),
     };
-    let back = act(person, reference, action, &[("note", "Once more.")]).await;
+    // Sending back ignores the confirmation closing the round needs.
+    let back = act(
+        person,
+        reference,
+        action,
+        &[("note", "Once more."), ("confirm", "on")],
+    )
+    .await;
     assert_eq!(back.status(), 303);
     let opened = act(
         carla,

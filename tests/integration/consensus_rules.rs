@@ -368,7 +368,7 @@ async fn a_member_added_after_opening_cannot_vote_in_that_round(backend: Backend
         &carla,
         &reference,
         "no-consensus-yet",
-        &[("note", "Redraft.")],
+        &[("note", "Redraft."), ("confirm", "on")],
     )
     .await;
     assert_eq!(back.status(), 303);

@@ -44,6 +44,7 @@ mod shell;
 mod stats;
 mod submission;
 mod subscriptions;
+mod task_page;
 mod transfer;
 mod waits_for_nobody;
 mod workspace;

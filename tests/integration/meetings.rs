@@ -281,7 +281,7 @@ async fn a_meeting_decision_is_recorded_and_only_those_absent_are_mailed(backend
         "Open to your objection until {}",
         until.format("%-d %B %Y")
     )));
-    let offered = text_of(&page(&nils, &reference).await, "aside").unwrap();
+    let offered = text_of(&page(&nils, &reference).await, ".task-main").unwrap();
     assert!(
         offered.contains("Object to the meeting's decision"),
         "{offered}"

@@ -775,6 +775,7 @@ async fn erasing_a_request_erases_its_waiting_mail_and_its_tracking_links(backen
         &[
             ("reason", "specific_situation"),
             ("note", "One assessment."),
+            ("confirm", "on"),
         ],
     )
     .await;

@@ -62,10 +62,10 @@ fn links_in(html: &str, selector: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// The value of the option the accept form has selected.
+/// The value of the option the screening's accept choice has selected.
 fn accept_group_selected(html: &str) -> Option<String> {
     let document = scraper::Html::parse_document(html);
-    let selector = scraper::Selector::parse("#accept-group option[selected]").unwrap();
+    let selector = scraper::Selector::parse("#field-screen-group option[selected]").unwrap();
     document
         .select(&selector)
         .next()
@@ -476,9 +476,8 @@ async fn the_secretariat_meets_the_checklist_and_a_refused_accept_in_a_browser(b
     browser
         .follow(&format!("a[href='/workspace/requests/{reference}']"))
         .await;
-    browser
-        .follow("form[action$='/accept'] button[type=submit]")
-        .await;
+    browser.click("#choice-accept").await;
+    browser.follow("#screening button[type=submit]").await;
     let problem = seen(&browser, ".notice--error").await;
     assert!(problem.contains("MG 17025 has no convenor"), "{problem}");
     browser.assert_accessible().await;

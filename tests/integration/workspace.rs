@@ -32,7 +32,7 @@ async fn the_secretariat_accepts_and_the_group_hears_of_it(backend: Backend) {
         page.contains("ana.lima@lab.example"),
         "the secretariat sees the submitter's contact"
     );
-    assert!(page.contains(">Accept for the group</button>"));
+    assert!(page.contains(">Accept it for a maintenance group</label>"));
 
     let response = act(&sam, &reference, "accept", &[]).await;
     assert_eq!(response.status(), 303);
@@ -44,7 +44,7 @@ async fn the_secretariat_accepts_and_the_group_hears_of_it(backend: Backend) {
         "{timeline}"
     );
     assert!(
-        !page.contains(">Accept for the group</button>"),
+        !page.contains(">Accept it for a maintenance group</label>"),
         "no longer offered"
     );
 
@@ -127,6 +127,7 @@ async fn a_request_closed_as_not_admissible_tells_the_submitter_why(backend: Bac
         &[
             ("reason", "specific_situation"),
             ("note", "Your question is about one assessment."),
+            ("confirm", "on"),
         ],
     )
     .await;

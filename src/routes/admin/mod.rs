@@ -6,6 +6,7 @@
 
 mod committees;
 mod confirm_registry;
+mod confirm_step;
 mod groups;
 mod index;
 mod mail;

@@ -8,13 +8,14 @@ use serde::Deserialize;
 
 use super::request::{Problem, Typed, render};
 use crate::domain::consensus::RoundRefusal;
+use crate::domain::lifecycle::Action;
 use crate::domain::meeting::MeetingForm;
 use crate::error::AppError;
 use crate::models::users::User;
 use crate::web::flash::{self, Done, Flash};
 use crate::web::{AppState, Csrf, CsrfForm, SignedIn};
 use crate::workflow::rounds::{Decision, MarkedTo};
-use crate::workflow::workspace::{self, Acting};
+use crate::workflow::workspace::{self, Acting, Screened, ScreeningForm};
 use crate::workflow::{WorkflowError, conflicts, meetings, rounds};
 
 /// Every field any action form sends; each handler reads its own.
@@ -50,8 +51,10 @@ pub struct ActionForm {
     successor: String,
     standard: String,
     clause: String,
-    /// Sent by "Preview the difference": show the page, store nothing.
+    /// Sent by a "Preview" button: show the page, store nothing.
     preview: Option<String>,
+    /// The box a destructive action must have ticked.
+    confirm: Option<String>,
     consider_at_revision: Option<String>,
 }
 
@@ -60,6 +63,7 @@ impl ActionForm {
         Typed {
             note: self.note.clone(),
             draft: self.draft.clone(),
+            deadline: self.deadline.clone(),
             comment: Some(self.comment.clone()).filter(|_| !self.position.is_empty()),
             position: self.position.clone(),
             conflict: self.conflict.clone(),
@@ -72,11 +76,31 @@ impl ActionForm {
             change_class: self.change_class.clone(),
             change_reason: self.change_reason.clone(),
             body: self.body.clone(),
-            group: self.group.clone(),
+            confirm: self.confirm.is_some(),
+            preview: self.preview.is_some(),
             meeting: MeetingForm::default(),
             successor: self.successor.clone(),
             edition: self.standard.clone(),
             clause: self.clause.clone(),
+            screening: ScreeningForm::default(),
+        }
+    }
+
+    /// The screening question as the one-action address of `choice`
+    /// answers it: its fields in the question's names.
+    fn screening(&self, choice: Action) -> ScreeningForm {
+        ScreeningForm {
+            version: self.version,
+            choice: choice.as_str().to_owned(),
+            group: self.group.clone(),
+            question: self.note.clone(),
+            reason: self.reason.clone(),
+            note: self.note.clone(),
+            confirm: self.confirm.clone(),
+            committee: self.committee.clone(),
+            referral_note: self.note.clone(),
+            duplicate_of: self.duplicate_of.clone(),
+            reassign_to: self.group.clone(),
         }
     }
 
@@ -110,13 +134,16 @@ pub async fn show(
 
 /// Runs one workflow step for the signed-in user, then answers: back to
 /// the page with a banner of what was done, else the page again with why
-/// (`typed` keeps what was typed).
+/// (`typed` keeps what was typed; `form` names the form on the page whose
+/// field a problem points at).
+#[allow(clippy::too_many_arguments)]
 async fn act<F>(
     req: HttpRequest,
     state: web::Data<AppState>,
     user: User,
     csrf: Csrf,
     reference: String,
+    form: &'static str,
     typed: Typed,
     step: F,
 ) -> Result<HttpResponse, AppError>
@@ -142,9 +169,14 @@ where
             return Ok(flash::see_other(&req, &location, done));
         }
         Err(WorkflowError::NotFound) => return Err(AppError::NotFound),
-        Err(WorkflowError::Field(message)) => {
-            (StatusCode::UNPROCESSABLE_ENTITY, Problem::Said(message))
-        }
+        Err(WorkflowError::Field { field, message }) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Problem::Field {
+                form,
+                field,
+                message,
+            },
+        ),
         Err(e @ WorkflowError::Invalid(_)) => (
             StatusCode::UNPROCESSABLE_ENTITY,
             Problem::Said(format!("{e} Nothing was changed.")),
@@ -182,30 +214,32 @@ where
     .await
 }
 
-/// A handler running `$step`, whose success `$done` names for the banner.
+/// A handler running `$step`, whose success `$done` names for the banner;
+/// `$form` is the form on the page it answers.
 macro_rules! action {
-    ($name:ident, $done:expr, |$form:ident, $conn:ident, $ctx:ident, $acting:ident| $step:expr) => {
+    ($name:ident, $form:literal, $done:expr, |$f:ident, $conn:ident, $ctx:ident, $acting:ident| $step:expr) => {
         pub async fn $name(
             req: HttpRequest,
             state: web::Data<AppState>,
             SignedIn(user): SignedIn,
             csrf: Csrf,
             reference: web::Path<String>,
-            CsrfForm($form): CsrfForm<ActionForm>,
+            CsrfForm($f): CsrfForm<ActionForm>,
         ) -> Result<HttpResponse, AppError> {
-            let typed = $form.typed();
+            let typed = $f.typed();
             act(
                 req,
                 state,
                 user,
                 csrf,
                 reference.into_inner(),
+                $form,
                 typed,
                 move |$conn, $ctx, user, reference| {
                     let $acting = Acting {
                         user,
                         reference,
-                        version: $form.version,
+                        version: $f.version,
                     };
                     $step.map($done)
                 },
@@ -215,51 +249,123 @@ macro_rules! action {
     };
 }
 
-action!(
-    accept,
-    |group| Done::Accepted { group },
-    |form, conn, ctx, acting| workspace::accept(conn, ctx, &acting, &form.group)
-);
+/// The screening question answered: the action chosen, with its fields.
+pub async fn screen(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    SignedIn(user): SignedIn,
+    csrf: Csrf,
+    reference: web::Path<String>,
+    CsrfForm(form): CsrfForm<ScreeningForm>,
+) -> Result<HttpResponse, AppError> {
+    screen_as(req, state, user, csrf, reference.into_inner(), form).await
+}
 
-action!(ask, |()| Done::Asked, |form, conn, ctx, acting| {
-    workspace::ask(conn, ctx, &acting, &form.note)
-});
+async fn screen_as(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    user: User,
+    csrf: Csrf,
+    reference: String,
+    form: ScreeningForm,
+) -> Result<HttpResponse, AppError> {
+    let typed = Typed {
+        screening: form.clone(),
+        ..Typed::default()
+    };
+    act(
+        req,
+        state,
+        user,
+        csrf,
+        reference,
+        "screen",
+        typed,
+        move |conn, ctx, user, reference| {
+            workspace::screen(conn, ctx, user, reference, &form).map(|screened| match screened {
+                Screened::Accepted { group } => Done::Accepted { group },
+                Screened::Asked => Done::Asked,
+                Screened::NotAdmissible => Done::NotAdmissible,
+                Screened::Referred => Done::Referred,
+                Screened::Duplicate => Done::Duplicate,
+                Screened::Reassigned { group } => Done::Reassigned { group },
+            })
+        },
+    )
+    .await
+}
+
+/// A one-action address of the screening (`/accept`, `/ask`, …): the
+/// screening question with that choice made.
+macro_rules! screening_address {
+    ($name:ident, $choice:expr) => {
+        pub async fn $name(
+            req: HttpRequest,
+            state: web::Data<AppState>,
+            SignedIn(user): SignedIn,
+            csrf: Csrf,
+            reference: web::Path<String>,
+            CsrfForm(form): CsrfForm<ActionForm>,
+        ) -> Result<HttpResponse, AppError> {
+            let form = form.screening($choice);
+            screen_as(req, state, user, csrf, reference.into_inner(), form).await
+        }
+    };
+}
+
+screening_address!(accept, Action::Accept);
+screening_address!(ask, Action::AskForInformation);
+screening_address!(not_admissible, Action::NotAdmissible);
+screening_address!(refer, Action::Refer);
+screening_address!(duplicate, Action::Duplicate);
+screening_address!(reassign, Action::Reassign);
 
 action!(
-    not_admissible,
-    |()| Done::NotAdmissible,
+    comment,
+    "comments",
+    |()| Done::Commented,
     |form, conn, ctx, acting| {
-        workspace::not_admissible(conn, ctx, &acting, &form.reason, &form.note)
+        workspace::comment(conn, ctx, acting.user, acting.reference, &form.body)
     }
 );
 
-action!(refer, |()| Done::Referred, |form, conn, ctx, acting| {
-    workspace::refer(conn, ctx, &acting, &form.committee, &form.note)
-});
+/// Opens a round on the draft; or, for "Preview", shows the page again
+/// with the draft as it will read, storing nothing.
+pub async fn open_round(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    SignedIn(user): SignedIn,
+    csrf: Csrf,
+    reference: web::Path<String>,
+    CsrfForm(form): CsrfForm<ActionForm>,
+) -> Result<HttpResponse, AppError> {
+    let typed = form.typed();
+    let reference = reference.into_inner();
+    if form.preview.is_some() {
+        return render(&state, user, csrf, Flash(None), reference, None, typed).await;
+    }
+    act(
+        req,
+        state,
+        user,
+        csrf,
+        reference,
+        "rounds",
+        typed,
+        move |conn, ctx, user, reference| {
+            let acting = Acting {
+                user,
+                reference,
+                version: form.version,
+            };
+            rounds::open(conn, ctx, &acting, &form.draft, &form.deadline)
+                .map(|()| Done::RoundOpened)
+        },
+    )
+    .await
+}
 
-action!(
-    duplicate,
-    |()| Done::Duplicate,
-    |form, conn, ctx, acting| workspace::duplicate(conn, ctx, &acting, &form.duplicate_of)
-);
-
-action!(
-    reassign,
-    |group| Done::Reassigned { group },
-    |form, conn, ctx, acting| workspace::reassign(conn, ctx, &acting, &form.group)
-);
-
-action!(comment, |()| Done::Commented, |form, conn, ctx, acting| {
-    workspace::comment(conn, ctx, acting.user, acting.reference, &form.body)
-});
-
-action!(
-    open_round,
-    |()| Done::RoundOpened,
-    |form, conn, ctx, acting| rounds::open(conn, ctx, &acting, &form.draft, &form.deadline)
-);
-
-action!(vote, |()| Done::Voted, |form, conn, ctx, acting| {
+action!(vote, "vote", |()| Done::Voted, |form, conn, ctx, acting| {
     conflicts::vote(
         conn,
         ctx,
@@ -272,6 +378,7 @@ action!(vote, |()| Done::Voted, |form, conn, ctx, acting| {
 
 action!(
     allow_conflicted_vote,
+    "allowances",
     |()| Done::VoteAllowed,
     |form, conn, ctx, acting| conflicts::allow(
         conn,
@@ -282,9 +389,12 @@ action!(
     )
 );
 
-action!(respond, |()| Done::Answered, |form, conn, ctx, acting| {
-    rounds::respond(conn, ctx, &acting, &form.vote, &form.response)
-});
+action!(
+    respond,
+    "responses",
+    |()| Done::Answered,
+    |form, conn, ctx, acting| { rounds::respond(conn, ctx, &acting, &form.vote, &form.response) }
+);
 
 /// Records consensus; or, for "Preview the difference", shows the page
 /// again with how the typed text differs from the voted one, storing
@@ -308,6 +418,7 @@ pub async fn close_with_consensus(
         user,
         csrf,
         reference,
+        "consensus",
         typed,
         move |conn, ctx, user, reference| {
             let acting = Acting {
@@ -366,6 +477,7 @@ pub async fn record_meeting(
         user,
         csrf,
         reference.into_inner(),
+        "meeting",
         typed,
         move |conn, ctx, user, reference| {
             let acting = Acting {
@@ -379,24 +491,34 @@ pub async fn record_meeting(
     .await
 }
 
-action!(object, |()| Done::Objected, |form, conn, ctx, acting| {
-    rounds::object(conn, ctx, &acting, &form.note)
-});
+action!(
+    object,
+    "objections",
+    |()| Done::Objected,
+    |form, conn, ctx, acting| { rounds::object(conn, ctx, &acting, &form.note) }
+);
 
 action!(
     close_without_consensus,
+    "no-consensus-yet",
     |()| Done::NoConsensusYet,
-    |form, conn, ctx, acting| { rounds::close_without_consensus(conn, ctx, &acting, &form.note) }
+    |form, conn, ctx, acting| {
+        rounds::close_without_consensus(conn, ctx, &acting, &form.note, form.confirm.is_some())
+    }
 );
 
 action!(
     close_no_consensus,
+    "no-consensus",
     |()| Done::NoConsensus,
-    |form, conn, ctx, acting| { rounds::close_no_consensus(conn, ctx, &acting, &form.note) }
+    |form, conn, ctx, acting| {
+        rounds::close_no_consensus(conn, ctx, &acting, &form.note, form.confirm.is_some())
+    }
 );
 
 action!(
     publish_now,
+    "publish",
     |()| Done::Published,
     |form, conn, ctx, acting| rounds::publish(
         conn,
@@ -432,12 +554,16 @@ pub async fn publish(
     publish_now(req, state, SignedIn(user), csrf, reference, form).await
 }
 
-action!(send_back, |()| Done::SentBack, |form, conn, ctx, acting| {
-    rounds::send_back(conn, ctx, &acting, &form.note)
-});
+action!(
+    send_back,
+    "send-back",
+    |()| Done::SentBack,
+    |form, conn, ctx, acting| { rounds::send_back(conn, ctx, &acting, &form.note) }
+);
 
 action!(
     mark_publication,
+    "mark",
     |()| Done::Marked,
     |form, conn, ctx, acting| {
         let to = MarkedTo {

@@ -25,6 +25,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::get().to(case::json),
         )
         .route(
+            "/workspace/requests/{reference}/screen",
+            web::post().to(actions::screen),
+        )
+        .route(
             "/workspace/requests/{reference}/accept",
             web::post().to(actions::accept),
         )

@@ -17,7 +17,7 @@ use crate::models::rounds::{ListedVoter, Round, VoteView};
 use crate::models::users::User;
 use crate::web::flash::Flash;
 use crate::web::{AppState, Csrf, Page, Viewer};
-use crate::workflow::workspace::{self, Missing, RequestView, Unanswerable};
+use crate::workflow::workspace::{self, Missing, RequestView, ScreeningForm, Unanswerable};
 
 /// What was typed into the action forms, shown again when an action is
 /// refused so that nothing typed is lost.
@@ -25,6 +25,8 @@ use crate::workflow::workspace::{self, Missing, RequestView, Unanswerable};
 pub struct Typed {
     pub note: String,
     pub draft: String,
+    /// The deadline typed for the round, if one was.
+    pub deadline: String,
     pub comment: Option<String>,
     pub position: String,
     /// The declaration on a conflict of interest sent with the vote.
@@ -38,14 +40,18 @@ pub struct Typed {
     pub change_class: String,
     pub change_reason: String,
     pub body: String,
-    /// The group chosen to accept for or reassign to.
-    pub group: String,
     /// The record of a meeting's decision.
     pub meeting: MeetingForm,
     /// Where a marked clarification went: successor, edition, clause.
     pub successor: String,
     pub edition: String,
     pub clause: String,
+    /// The screening question as answered.
+    pub screening: ScreeningForm,
+    /// The confirmation box of a destructive action was ticked.
+    pub confirm: bool,
+    /// A "Preview" button was pressed: show the typed draft as it will read.
+    pub preview: bool,
 }
 
 /// Why an action was refused, as the page explains it.
@@ -53,6 +59,13 @@ pub struct Typed {
 pub enum Problem {
     /// In the workflow's words.
     Said(String),
+    /// One field of the form `form` (its address on the page, such as
+    /// `screen` or `no-consensus`) needs correcting.
+    Field {
+        form: &'static str,
+        field: &'static str,
+        message: String,
+    },
     /// A rule of the round: the template says which.
     Round(RoundRefusal),
     /// The group chosen could not take the request forward.
@@ -73,6 +86,61 @@ pub struct RequestPage {
 impl RequestPage {
     fn markdown(&self, text: &str) -> String {
         to_safe_html(text)
+    }
+
+    /// The error summary: the field to correct (as `{form}-{field}`, the
+    /// id of its control without `field-`) and what to write.
+    fn errors(&self) -> Vec<(String, String)> {
+        match &self.problem {
+            Some(Problem::Field {
+                form,
+                field,
+                message,
+            }) => vec![(format!("{form}-{field}"), message.clone())],
+            _ => Vec::new(),
+        }
+    }
+
+    /// The message for one field of one form, "" when it has none.
+    fn error(&self, form: &str, field: &str) -> &str {
+        match &self.problem {
+            Some(Problem::Field {
+                form: f,
+                field: n,
+                message,
+            }) if *f == form && *n == field => message,
+            _ => "",
+        }
+    }
+
+    /// Was the screening choice `action` made last time (so its fields
+    /// show)?
+    fn screening_chose(&self, action: &Action) -> bool {
+        self.typed.screening.chose(*action)
+    }
+
+    /// The round's deadline field: what was typed, else the default.
+    fn deadline_field(&self) -> String {
+        match self.typed.deadline.as_str() {
+            "" => self.view.default_deadline.format("%Y-%m-%d").to_string(),
+            typed => typed.to_owned(),
+        }
+    }
+
+    /// The typed draft, rendered as it will read, after "Preview".
+    fn draft_preview(&self) -> Option<String> {
+        Some(&self.typed.draft)
+            .filter(|draft| self.typed.preview && !draft.trim().is_empty())
+            .map(|draft| to_safe_html(draft))
+    }
+
+    /// The editions a publication may be marked as taken over by.
+    fn edition_options(&self) -> Vec<(String, String)> {
+        self.view
+            .editions
+            .iter()
+            .map(|edition| (edition.slug.clone(), edition.label()))
+            .collect()
     }
 
     fn round(&self) -> Option<&Round> {
@@ -185,12 +253,77 @@ impl RequestPage {
         }
     }
 
-    /// The group the accept and reassign forms propose: the one chosen
+    /// The group the screening proposes to accept for: the one chosen
     /// last time, else the request's.
-    fn chosen_group(&self) -> Option<&str> {
-        Some(self.typed.group.as_str())
+    fn chosen_group(&self) -> &str {
+        Some(self.typed.screening.group.as_str())
             .filter(|g| !g.is_empty())
             .or(self.view.request.group_id.as_deref())
+            .unwrap_or_default()
+    }
+
+    /// The groups, as the screening's lists offer them.
+    fn group_options(&self) -> Vec<(String, String)> {
+        self.view
+            .groups
+            .iter()
+            .map(|g| (g.id.clone(), format!("{} — {}", g.code, g.name)))
+            .collect()
+    }
+
+    /// The committees a request may be referred to.
+    fn committee_options(&self) -> Vec<(String, String)> {
+        self.view
+            .committees
+            .iter()
+            .map(|c| (c.code.clone(), format!("{} — {}", c.code, c.name)))
+            .collect()
+    }
+
+    /// Was the response to `vote` the one sent last time?
+    fn response_sent(&self, vote: &VoteView) -> bool {
+        matches!(&self.typed.response, Some((id, _)) if *id == vote.id)
+    }
+
+    /// The ids of the response form of `vote` begin with this: the one the
+    /// error summary points at for the response sent, one of its own for
+    /// each other.
+    fn response_prefix(&self, vote: &VoteView) -> String {
+        if self.response_sent(vote) {
+            "responses-".to_owned()
+        } else {
+            format!("responses-{}-", vote.id)
+        }
+    }
+
+    fn response_error(&self, vote: &VoteView) -> &str {
+        if self.response_sent(vote) {
+            self.error("responses", "response")
+        } else {
+            ""
+        }
+    }
+
+    /// Was the allowance of `voter`'s vote the one sent last time?
+    fn allowance_sent(&self, voter: &ListedVoter) -> bool {
+        matches!(&self.typed.allowance, Some((id, _)) if *id == voter.user_id)
+    }
+
+    /// Like [`Self::response_prefix`], for the allowance forms.
+    fn allowance_prefix(&self, voter: &ListedVoter) -> String {
+        if self.allowance_sent(voter) {
+            "allowances-".to_owned()
+        } else {
+            format!("allowances-{}-", voter.user_id)
+        }
+    }
+
+    fn allowance_error(&self, voter: &ListedVoter) -> &str {
+        if self.allowance_sent(voter) {
+            self.error("allowances", "allowed_reason")
+        } else {
+            ""
+        }
     }
 
     /// The problems of the meeting form refused, if it was.

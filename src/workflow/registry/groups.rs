@@ -4,7 +4,7 @@
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::Deserialize;
 
-use super::{Outcome, Secretariat, required, tidy};
+use super::{Outcome, Secretariat, Step, required, tidy};
 use crate::db::{self, DbConn};
 use crate::domain::access::{Capacity, GroupRole};
 use crate::domain::fields::{FieldErrors, has_hidden_formatting};
@@ -480,17 +480,23 @@ pub fn set_closing_rules(
     Ok(Outcome::Done(()))
 }
 
-/// Ends the membership of `user_id` in group `group_id`; the account stays.
+/// Ends the membership of `user_id` in group `group_id` once `confirm`ed
+/// (else answers the group and the member to confirm); the account stays.
 pub fn remove_member(
     conn: &mut DbConn,
     _: &Secretariat,
     group_id: &str,
     user_id: &str,
-) -> Result<(), WorkflowError> {
+    confirm: bool,
+) -> Result<Step<(Group, Member)>, WorkflowError> {
+    if !confirm {
+        let member = groups::member(conn, group_id, user_id)?.ok_or(WorkflowError::NotFound)?;
+        return Ok(Step::Confirm((groups::find(conn, group_id)?, member)));
+    }
     if !db::write_transaction(conn, |conn| groups::remove_member(conn, group_id, user_id))? {
         return Err(WorkflowError::NotFound);
     }
-    Ok(())
+    Ok(Step::Done)
 }
 
 #[cfg(test)]

@@ -52,6 +52,14 @@ pub fn confirm_registry(
     Ok(())
 }
 
+/// What became of a step that cannot be undone: carried out, or, not yet
+/// confirmed, what the person must confirm (nothing changed).
+#[derive(Debug)]
+pub enum Step<T> {
+    Done,
+    Confirm(T),
+}
+
 /// What became of a form: stored (with what the answer should say), or
 /// refused with what to fix, nothing stored.
 #[derive(Debug)]

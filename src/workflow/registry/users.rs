@@ -5,13 +5,14 @@
 use serde::Deserialize;
 
 use super::groups::parse_role;
-use super::{Outcome, Secretariat};
+use super::{Outcome, Secretariat, Step};
 use crate::db::{self, DbConn};
 use crate::domain::access::GroupRole;
 use crate::domain::email::EmailAddress;
 use crate::domain::fields::FieldErrors;
 use crate::domain::person::{NameProblem, PersonName};
 use crate::models::groups::{self, Group, MembershipForm};
+use crate::models::users::User;
 use crate::models::{sessions, users};
 use crate::workflow::accounts::{self, Invitee};
 use crate::workflow::{Ctx, WorkflowError};
@@ -127,25 +128,34 @@ pub fn invite(
     Ok(Outcome::Done(()))
 }
 
-/// Deactivates an account and ends every session of it at once; its
-/// memberships and its name in the history stay. Nobody deactivates their
-/// own account: the secretariat would lock itself out.
+/// Deactivates an account, once `confirm`ed (else answers whose), and ends
+/// every session of it at once; its memberships and its name in the history
+/// stay. Nobody deactivates their own account: the secretariat would lock
+/// itself out.
 pub fn deactivate(
     conn: &mut DbConn,
     admin: &Secretariat,
     user_id: &str,
-) -> Result<(), WorkflowError> {
+    confirm: bool,
+) -> Result<Step<User>, WorkflowError> {
     if user_id == admin.user().id {
         return Err(WorkflowError::Invalid(
             "You cannot deactivate your own account; another member of the secretariat can.".into(),
         ));
+    }
+    if !confirm {
+        return match users::find(conn, user_id) {
+            Ok(user) => Ok(Step::Confirm(user)),
+            Err(diesel::NotFound) => Err(WorkflowError::NotFound),
+            Err(e) => Err(e.into()),
+        };
     }
     db::write_transaction(conn, |conn| {
         if !users::set_active(conn, user_id, false)? {
             return Err(WorkflowError::NotFound);
         }
         sessions::close_all(conn, user_id)?;
-        Ok(())
+        Ok(Step::Done)
     })
 }
 

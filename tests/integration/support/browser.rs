@@ -125,6 +125,19 @@ impl Browser {
     /// defaults: `--force-dark-mode` for the dark colour scheme,
     /// `--window-size=390,844` for a phone's viewport.
     pub async fn open_with(extra_args: &[&str]) -> Browser {
+        Browser::start(extra_args, None).await
+    }
+
+    /// [`Browser::open`] with a viewport of `width` × `height` CSS pixels,
+    /// emulated: headless Chromium's windows are never narrower than 500
+    /// px, wider than a phone's 390.
+    pub async fn open_sized(width: u32, height: u32) -> Browser {
+        let window = format!("--window-size={},{height}", width.max(500));
+        let metrics = json!({ "width": width, "height": height, "pixelRatio": 1 });
+        Browser::start(&[window.as_str()], Some(metrics)).await
+    }
+
+    async fn start(extra_args: &[&str], device_metrics: Option<Value>) -> Browser {
         let driver = driver();
         let slot = SLOTS
             .acquire()
@@ -142,10 +155,11 @@ impl Browser {
         args.push(format!("--user-data-dir={}", profile.display()));
         let mut capabilities = serde_json::Map::new();
         capabilities.insert("browserName".into(), json!("chrome"));
-        capabilities.insert(
-            "goog:chromeOptions".into(),
-            json!({ "binary": CHROMIUM, "args": args }),
-        );
+        let mut options = json!({ "binary": CHROMIUM, "args": args });
+        if let Some(metrics) = device_metrics {
+            options["mobileEmulation"] = json!({ "deviceMetrics": metrics });
+        }
+        capabilities.insert("goog:chromeOptions".into(), options);
         // Fail a stuck page or script within the test rather than after
         // WebDriver's default five minutes.
         capabilities.insert(

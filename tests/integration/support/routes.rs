@@ -159,6 +159,9 @@ pub const ROUTES: &[Route] = &[
     get("/workspace/requests/{reference}",                 Member),
     get("/workspace/requests/{reference}/case",            Member),
     get("/workspace/requests/{reference}/case.json",       Member),
+    // The screening question; the six addresses after it answer it with
+    // their choice made.
+    post("/workspace/requests/{reference}/screen",         Secretariat),
     post("/workspace/requests/{reference}/accept",         Secretariat),
     post("/workspace/requests/{reference}/ask",            Secretariat),
     post("/workspace/requests/{reference}/not-admissible", Secretariat),

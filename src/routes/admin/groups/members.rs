@@ -11,11 +11,12 @@ use crate::domain::fields::FieldErrors;
 use crate::error::AppError;
 use crate::models::groups::{self, Group, Member};
 use crate::models::organisations;
+use crate::routes::admin::confirm_step::{ConfirmPage, Confirmation, Confirming};
 use crate::routes::admin::{admin_page, unprocessable};
 use crate::web::flash::{self, Done};
-use crate::web::{AppState, Csrf, CsrfForm, NoFields, Page};
+use crate::web::{AppState, Csrf, CsrfForm, Page};
 use crate::workflow::registry::groups::{self as registry, MemberInput};
-use crate::workflow::registry::{Outcome, Secretariat};
+use crate::workflow::registry::{Outcome, Secretariat, Step};
 
 pub async fn add(
     req: HttpRequest,
@@ -127,21 +128,44 @@ pub async fn update(
     }
 }
 
+/// Removes the member once confirmed; the first press asks.
 pub async fn remove(
     req: HttpRequest,
     state: web::Data<AppState>,
     admin: Secretariat,
+    csrf: Csrf,
     path: web::Path<(String, String)>,
-    CsrfForm(_): CsrfForm<NoFields>,
+    CsrfForm(form): CsrfForm<Confirmation>,
 ) -> Result<HttpResponse, AppError> {
     let (group_id, user_id) = path.into_inner();
-    let group = group_id.clone();
-    state
-        .db(move |conn| Ok(registry::remove_member(conn, &admin, &group, &user_id)?))
+    let (group, member, acting) = (group_id.clone(), user_id.clone(), admin.clone());
+    let step = state
+        .db(move |conn| {
+            Ok(registry::remove_member(
+                conn,
+                &acting,
+                &group,
+                &member,
+                form.given(),
+            )?)
+        })
         .await?;
-    Ok(flash::see_other(
-        &req,
-        &format!("/admin/groups/{group_id}"),
-        Done::MemberRemoved,
-    ))
+    match step {
+        Step::Done => Ok(flash::see_other(
+            &req,
+            &format!("/admin/groups/{group_id}"),
+            Done::MemberRemoved,
+        )),
+        Step::Confirm((group, member)) => ConfirmPage {
+            page: admin_page(&state, &admin, &csrf),
+            csrf,
+            what: Confirming::RemoveMember {
+                name: member.user.name,
+                group: group.code,
+            },
+            action: format!("/admin/groups/{group_id}/members/{user_id}/remove"),
+            back: format!("/admin/groups/{group_id}/members/{user_id}"),
+        }
+        .answer(),
+    }
 }

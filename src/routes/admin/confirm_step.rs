@@ -1,0 +1,49 @@
+//! The confirmation step of what cannot be undone in the registry: the
+//! first press of the button shows what would happen and asks again.
+
+use actix_web::HttpResponse;
+use askama::Template;
+use askama_web::WebTemplate;
+use serde::Deserialize;
+
+use crate::error::AppError;
+use crate::web::{Csrf, Page};
+
+/// The form of such a step: `confirm` is sent by the confirmation page.
+#[derive(Debug, Default, Deserialize)]
+pub struct Confirmation {
+    #[serde(default)]
+    confirm: Option<String>,
+}
+
+impl Confirmation {
+    pub fn given(&self) -> bool {
+        self.confirm.is_some()
+    }
+}
+
+/// What is to be confirmed.
+pub enum Confirming {
+    Deactivate { name: String },
+    RemoveMember { name: String, group: String },
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/confirm.html")]
+pub struct ConfirmPage {
+    pub page: Page,
+    pub csrf: Csrf,
+    pub what: Confirming,
+    /// Where the confirmed form posts, and where "Cancel" leads.
+    pub action: String,
+    pub back: String,
+}
+
+impl ConfirmPage {
+    pub fn answer(&self) -> Result<HttpResponse, AppError> {
+        Ok(HttpResponse::Ok()
+            .content_type("text/html; charset=utf-8")
+            .insert_header(("cache-control", "private, no-store"))
+            .body(self.render()?))
+    }
+}
