@@ -453,7 +453,9 @@ mod tests {
         let filters = parameters_read("/clarifications").unwrap();
         assert_eq!(
             filters,
-            ["q", "standard", "clause", "year", "status", "page"]
+            [
+                "q", "standard", "clause", "year", "status", "page", "per_page"
+            ]
         );
         assert_eq!(
             parameters_read("/standards/{slug}").unwrap(),
