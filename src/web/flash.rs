@@ -24,12 +24,21 @@ use crate::web::AppState;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Done {
     // The workspace: `group` is the code of a maintenance group.
-    Accepted { group: String },
+    Accepted {
+        group: String,
+    },
     Asked,
     NotAdmissible,
     Referred,
     Duplicate,
-    Reassigned { group: String },
+    Reassigned {
+        group: String,
+    },
+    /// The public wording was saved; `moved_to` names the group a new
+    /// standard moved the request to.
+    WordingEdited {
+        moved_to: Option<String>,
+    },
     Commented,
     RoundOpened,
     Voted,
@@ -54,14 +63,20 @@ pub enum Done {
     MemberRemoved,
     OrganisationAdded,
     OrganisationSaved,
-    CommitteeAdded { moved: usize },
-    CommitteeSaved { moved: usize },
+    CommitteeAdded {
+        moved: usize,
+    },
+    CommitteeSaved {
+        moved: usize,
+    },
     UserInvited,
     UserDeactivated,
     UserReactivated,
     RegistryChecked,
     // The submitter.
-    RequestSent { reference: String },
+    RequestSent {
+        reference: String,
+    },
     Replied,
     Withdrawn,
     // Accounts.

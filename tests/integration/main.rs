@@ -44,4 +44,5 @@ mod submission;
 mod subscriptions;
 mod transfer;
 mod waits_for_nobody;
+mod wording;
 mod workspace;

@@ -433,7 +433,7 @@ async fn every_form_refuses_a_forged_or_missing_token_and_changes_nothing(backen
             _ if !route.csrf => &visitor,
             Audience::Public | Audience::LinkHolder => &visitor,
             Audience::SignedIn | Audience::Secretariat => &secretariat,
-            Audience::Member | Audience::Convenor => &convenor,
+            Audience::Member | Audience::Convenor | Audience::ConvenorOrSecretariat => &convenor,
         };
         for token in [None, Some(borrowed.as_str()), Some("forged")] {
             let mut sent = fields.to_vec();

@@ -6,6 +6,7 @@ mod list;
 mod publish;
 mod queue;
 mod request;
+mod wording;
 
 use actix_web::web;
 
@@ -23,6 +24,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route(
             "/workspace/requests/{reference}/case.json",
             web::get().to(case::json),
+        )
+        .route(
+            "/workspace/requests/{reference}/wording",
+            web::get().to(wording::show),
+        )
+        .route(
+            "/workspace/requests/{reference}/wording",
+            web::post().to(wording::update),
         )
         .route(
             "/workspace/requests/{reference}/accept",

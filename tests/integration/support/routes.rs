@@ -26,6 +26,9 @@ pub enum Audience {
     Member,
     /// The convenor of the request's group.
     Convenor,
+    /// The convenor of the request's group or the secretariat (the public
+    /// wording of a request).
+    ConvenorOrSecretariat,
     Secretariat,
 }
 
@@ -159,6 +162,8 @@ pub const ROUTES: &[Route] = &[
     get("/workspace/requests/{reference}",                 Member),
     get("/workspace/requests/{reference}/case",            Member),
     get("/workspace/requests/{reference}/case.json",       Member),
+    get("/workspace/requests/{reference}/wording",         ConvenorOrSecretariat),
+    post("/workspace/requests/{reference}/wording",        ConvenorOrSecretariat),
     post("/workspace/requests/{reference}/accept",         Secretariat),
     post("/workspace/requests/{reference}/ask",            Secretariat),
     post("/workspace/requests/{reference}/not-admissible", Secretariat),
