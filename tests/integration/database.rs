@@ -243,7 +243,9 @@ async fn events_cannot_be_changed_or_deleted(backend: Backend) {
     let update = diesel::update(w::wording_edits.find("ev-1"))
         .set(w::question_before.eq("rewritten"))
         .execute(&mut conn);
-    let message = update.expect_err("an UPDATE on wording edits fails").to_string();
+    let message = update
+        .expect_err("an UPDATE on wording edits fails")
+        .to_string();
     assert!(message.contains("append-only"), "{message}");
     let delete = diesel::delete(w::wording_edits.find("ev-1")).execute(&mut conn);
     assert!(

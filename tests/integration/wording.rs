@@ -11,7 +11,8 @@ use serde_json::Value;
 
 use crate::consensus::{DRAFT, balloting, everyone_agrees, mail_count};
 use crate::on_both_databases;
-use crate::support::app::{Backend, Person, TestApp, csrf_token_in, text_of, version_in};
+use crate::support::app::{Backend, PASSWORD, Person, TestApp, csrf_token_in, text_of, version_in};
+use crate::support::browser::Browser;
 use crate::support::journey::QUESTION;
 use crate::support::workspace::{act, screened_world, state_of};
 
@@ -21,6 +22,7 @@ on_both_databases!(
     a_standard_of_another_group_moves_the_request_there,
     the_convenor_rewords_while_the_group_has_the_request_and_not_after,
     bad_wording_is_refused_and_changes_nothing,
+    the_wording_page_reads_well_wide_and_narrow_in_a_browser,
 );
 
 /// The question without the submitter's name, asked for yes or no.
@@ -524,4 +526,66 @@ async fn bad_wording_is_refused_and_changes_nothing(backend: Backend) {
     assert_eq!(stored(&app), before, "nothing stored");
     assert_eq!(event_count(&app), events_before);
     assert_eq!(edits_stored(&app), 0);
+}
+
+/// The wording page, once edited, in headless Chromium at a desktop's and
+/// a phone's width: free of serious axe findings, never wider than the
+/// window; a screenshot of it and of the request page is left in
+/// `target/screenshots/` to look at.
+async fn the_wording_page_reads_well_wide_and_narrow_in_a_browser(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (reference, _) = screened_world(&app).await;
+    let sam = app.signed_in("sam@example.org").await;
+    let saved = edit_wording(
+        &sam,
+        &reference,
+        &[("question", REWORDED), ("note", "Names removed.")],
+    )
+    .await;
+    assert_eq!(saved.status(), 303);
+    let shots = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    std::fs::create_dir_all(&shots).unwrap();
+    for (width, window) in [
+        (1280, "--window-size=1280,1000"),
+        (390, "--window-size=390,844"),
+    ] {
+        let browser = Browser::open_with(&[window]).await;
+        browser.goto(&app.url("/login")).await;
+        browser.fill("#field-email", "sam@example.org").await;
+        browser.fill("#field-password", PASSWORD).await;
+        browser
+            .follow("form[action='/login'] button[type=submit]")
+            .await;
+        for (path, name) in [
+            (wording_path(&reference), "wording"),
+            (
+                format!("/workspace/requests/{reference}"),
+                "wording-request",
+            ),
+        ] {
+            browser.goto(&app.url(&path)).await;
+            assert!(
+                browser
+                    .text("#submitted-wording-heading + p + dl")
+                    .await
+                    .contains(QUESTION)
+            );
+            browser.assert_accessible().await;
+            let sideways = browser
+                .execute(
+                    "return document.documentElement.scrollWidth > window.innerWidth;",
+                    vec![],
+                )
+                .await;
+            assert_eq!(
+                sideways,
+                Value::Bool(false),
+                "{path} at {width} px scrolls sideways"
+            );
+            browser
+                .screenshot(shots.join(format!("{name}-{width}.png")))
+                .await;
+        }
+        browser.close().await;
+    }
 }
