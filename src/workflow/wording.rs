@@ -147,7 +147,7 @@ pub fn page(conn: &mut DbConn, user: &User, reference: &str) -> Result<WordingVi
         .into_iter()
         .map(|(s, group)| {
             let label = match group {
-                Some(code) => format!("{} — {} ({code})", s.label(), s.short_title()),
+                Some(code) => format!("{} ({code}) — {}", s.label(), s.short_title()),
                 None => format!("{} — {}", s.label(), s.short_title()),
             };
             (s.slug.clone(), label)

@@ -103,7 +103,7 @@ async fn the_secretariat_rewords_the_question_and_the_submitters_stays_in_the_re
     );
     assert_eq!(
         text_of(&form, "#field-standard option[selected]").unwrap(),
-        "ISO/IEC 17025:2017 — General requirements for the competence of testing and calibration laboratories (MG 17025)"
+        "ISO/IEC 17025:2017 (MG 17025) — General requirements for the competence of testing and calibration laboratories"
     );
     assert!(
         text_of(&form, "#submitted-wording-heading").is_none(),
@@ -584,6 +584,15 @@ async fn the_wording_page_reads_well_wide_and_narrow_in_a_browser(backend: Backe
             );
             browser
                 .screenshot(shots.join(format!("{name}-{width}.png")))
+                .await;
+            browser
+                .execute(
+                    "document.getElementById('submitted-wording-heading').scrollIntoView();",
+                    vec![],
+                )
+                .await;
+            browser
+                .screenshot(shots.join(format!("{name}-{width}-submitted.png")))
                 .await;
         }
         browser.close().await;
