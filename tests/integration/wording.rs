@@ -87,7 +87,7 @@ async fn the_secretariat_rewords_the_question_and_the_submitters_stays_in_the_re
     backend: Backend,
 ) {
     let app = TestApp::spawn(backend).await;
-    let (reference, _) = screened_world(&app).await;
+    let (reference, tracking) = screened_world(&app).await;
     let sam = app.signed_in("sam@example.org").await;
     let (_, request_page) = sam.page(&format!("/workspace/requests/{reference}")).await;
     assert_eq!(
@@ -226,6 +226,17 @@ async fn the_secretariat_rewords_the_question_and_the_submitters_stays_in_the_re
     assert_eq!(edits[1]["wording"]["clause_after"], "7.2.2");
     assert_eq!(edits[1]["wording"]["standard_after"], "ISO/IEC 17025:2017");
     assert_eq!(state_of(&app).0, "screening", "an edit moves nothing on");
+
+    // The submitter reads their own words, and those to be published.
+    let (_, track) = app.page(&tracking).await;
+    assert_eq!(
+        text_of(&track, "#question-heading + dl .preserve-lines").as_deref(),
+        Some(QUESTION)
+    );
+    assert_eq!(
+        text_of(&track, "#public-wording-heading + p + dl .preserve-lines").as_deref(),
+        Some(REWORDED)
+    );
 }
 
 /// A request decided on the draft; returns its reference.
