@@ -126,14 +126,13 @@ impl Standing {
 }
 
 /// Actions taken from the workspace, in the order the page offers them.
-pub const WORKSPACE_ACTIONS: [Action; 19] = [
+pub const WORKSPACE_ACTIONS: [Action; 18] = [
     Action::Accept,
     Action::AskForInformation,
     Action::NotAdmissible,
     Action::Refer,
     Action::Duplicate,
     Action::Reassign,
-    Action::EditWording,
     Action::OpenRound,
     Action::RecordMeetingDecision,
     Action::Vote,

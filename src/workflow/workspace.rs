@@ -644,6 +644,8 @@ pub struct RequestView {
     pub actions: Vec<Action>,
     /// May this person add internal comments?
     pub commenter: bool,
+    /// May this person edit the public wording now (on its own page)?
+    pub wording_editor: bool,
     /// The latest round, open or closed, and what is known of it.
     pub round: Option<RoundView>,
     /// The choices of the forms.
@@ -880,6 +882,7 @@ pub fn request_page(
         comments: comments::for_request(conn, &request.id)?,
         actions,
         commenter: standing.can_comment(request.state, reached_group),
+        wording_editor: standing.decide(request.state, Action::EditWording).is_ok(),
         round,
         groups: groups::all(conn)?,
         committees: committees::all(conn)?,
