@@ -141,7 +141,8 @@ for backend in $backends; do
   fi
   port=$(free_port)
   export CLARION_DATA_DIR="$dir" CLARION_DATABASE_URL="$database" CLARION_BIND="127.0.0.1:$port" \
-    CLARION_BASE_URL="http://127.0.0.1:$port" CLARION_SUBMISSIONS_PER_HOUR=0 RUST_LOG=warn
+    CLARION_BASE_URL="http://127.0.0.1:$port" CLARION_SUBMISSIONS_PER_HOUR=0 RUST_LOG=warn \
+    CLARION_ACCESS_LOG=off
 
   started=$(date +%s.%N)
   "$bin" seed --synthetic "$clarifications" --open-requests "$open_requests" --users "$users" > "$dir/seed.log"

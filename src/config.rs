@@ -52,6 +52,7 @@ struct Layer {
     pool_size: Option<u32>,
     db_timeout_ms: Option<u64>,
     log_format: Option<String>,
+    access_log: Option<String>,
     submissions_per_hour: Option<u32>,
     retention_days: Option<u32>,
     mail_poll_ms: Option<u64>,
@@ -122,6 +123,10 @@ pub const VARIABLES: &[(&str, &str)] = &[
     (
         "CLARION_LOG_FORMAT",
         "text or json [default: text]; the level comes from RUST_LOG [default: info]",
+    ),
+    (
+        "CLARION_ACCESS_LOG",
+        "on or off: one line per request at info level; errors are logged either way [default: on]",
     ),
     (
         "CLARION_SUBMISSIONS_PER_HOUR",
@@ -205,6 +210,8 @@ pub struct Settings {
     pub pool_size: u32,
     pub db_timeout_ms: u64,
     pub log_format: LogFormat,
+    /// One line per request answered, at info level.
+    pub access_log: bool,
     pub submissions_per_hour: u32,
     pub retention_days: u32,
     pub mail_poll_ms: u64,
@@ -304,6 +311,7 @@ impl Layer {
             site_name = "CLARION_SITE_NAME",
             publisher = "CLARION_PUBLISHER",
             log_format = "CLARION_LOG_FORMAT",
+            access_log = "CLARION_ACCESS_LOG",
             trusted_proxies = "CLARION_TRUSTED_PROXIES",
             metrics = "CLARION_METRICS",
             metrics_token = "CLARION_METRICS_TOKEN",
@@ -388,6 +396,15 @@ impl Layer {
                 )));
             }
         };
+        let access_log = match self.access_log.as_deref().unwrap_or("on") {
+            "on" => true,
+            "off" => false,
+            other => {
+                return Err(ConfigError(format!(
+                    "CLARION_ACCESS_LOG must be on or off, not {other:?}"
+                )));
+            }
+        };
         let workers = self.workers.unwrap_or_else(|| {
             std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get)
         });
@@ -426,6 +443,7 @@ impl Layer {
             pool_size,
             db_timeout_ms,
             log_format,
+            access_log,
             submissions_per_hour: self.submissions_per_hour.unwrap_or(5),
             retention_days: self.retention_days.unwrap_or(365),
             mail_poll_ms: self.mail_poll_ms.unwrap_or(2000).max(10),
@@ -621,6 +639,7 @@ mod tests {
             ),
             ("CLARION_POOL_SIZE", "many", "CLARION_POOL_SIZE"),
             ("CLARION_LOG_FORMAT", "xml", "CLARION_LOG_FORMAT"),
+            ("CLARION_ACCESS_LOG", "sometimes", "CLARION_ACCESS_LOG"),
             ("CLARION_MAIL_FROM", "not an address", "CLARION_MAIL_FROM"),
             (
                 "CLARION_TRUSTED_PROXIES",

@@ -12,13 +12,23 @@ use tracing_subscriber::EnvFilter;
 
 use crate::config::LogFormat;
 
-/// Installs the global subscriber; the level comes from `RUST_LOG`.
-pub fn init(format: LogFormat) {
+/// The target of the line logged for each request answered, so that the
+/// operator can turn those lines off and keep everything else.
+const ACCESS: &str = "clarion::access";
+
+/// Installs the global subscriber; the level comes from `RUST_LOG`, and
+/// `access_log` says whether each request answered is a line.
+pub fn init(format: LogFormat, access_log: bool) {
     let filter = EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| EnvFilter::new("info,actix_server=warn,actix_web=warn"))
         // actix-web's debug lines name the request's path, which may hold
         // a tracking or reset token: never below info, whatever RUST_LOG says.
         .add_directive("actix_web=info".parse().expect("a valid directive"));
+    let filter = if access_log {
+        filter
+    } else {
+        filter.add_directive(format!("{ACCESS}=off").parse().expect("a valid directive"))
+    };
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
         // Colours are for people at a terminal, not for log files.
@@ -65,7 +75,7 @@ impl RootSpanBuilder for RequestSpan {
             if status >= 500 {
                 tracing::error!(status, "answered");
             } else {
-                tracing::info!(status, "answered");
+                tracing::info!(target: ACCESS, status, "answered");
             }
         });
     }

@@ -384,3 +384,15 @@ diesel::table! {
         updated_at -> Timestamp,
     }
 }
+
+diesel::table! {
+    publication_links (reference) {
+        reference -> Text,
+        successor -> Nullable<Text>,
+        standard_id -> Nullable<Text>,
+        clause -> Nullable<Text>,
+    }
+}
+
+diesel::joinable!(publication_links -> standards (standard_id));
+diesel::allow_tables_to_appear_in_same_query!(publication_links, standards);

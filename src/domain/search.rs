@@ -5,8 +5,12 @@ use serde::Deserialize;
 
 use crate::domain::fields::FieldErrors;
 
-/// Results per page of the list and the API.
+/// Results per page of the list, and of the API unless it asks for more.
 pub const PER_PAGE: i64 = 20;
+
+/// The most results one page of the API gives: enough to mirror the
+/// register in a thousand requests, few enough to answer from one read.
+pub const MAX_PER_PAGE: i64 = 100;
 
 /// Pages beyond this are refused: nobody reads them, and deep offsets are
 /// what an abusive client would ask for.
@@ -22,6 +26,7 @@ pub struct RawFilters {
     pub year: Option<String>,
     pub status: Option<String>,
     pub page: Option<String>,
+    pub per_page: Option<String>,
 }
 
 /// Whether a clarification still stands as published.
@@ -78,7 +83,7 @@ impl Status {
 }
 
 /// A checked search.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Filters {
     /// The words as typed, kept for the search box and the address.
     pub q: String,
@@ -87,6 +92,21 @@ pub struct Filters {
     pub year: Option<i32>,
     pub status: Option<Status>,
     pub page: i64,
+    pub per_page: i64,
+}
+
+impl Default for Filters {
+    fn default() -> Filters {
+        Filters {
+            q: String::new(),
+            standard: None,
+            clause: None,
+            year: None,
+            status: None,
+            page: 1,
+            per_page: PER_PAGE,
+        }
+    }
 }
 
 fn given(value: &Option<String>) -> Option<&str> {
@@ -150,6 +170,19 @@ impl Filters {
                 }
             },
         };
+        let per_page = match given(&raw.per_page) {
+            None => PER_PAGE,
+            Some(text) => match text.parse::<i64>() {
+                Ok(count) if (1..=MAX_PER_PAGE).contains(&count) => count,
+                _ => {
+                    errors.add(
+                        "per_page",
+                        format!("Ask for 1 to {MAX_PER_PAGE} items a page."),
+                    );
+                    PER_PAGE
+                }
+            },
+        };
         if errors.is_empty() {
             Ok(Filters {
                 q,
@@ -158,6 +191,7 @@ impl Filters {
                 year,
                 status,
                 page,
+                per_page,
             })
         } else {
             Err(errors)
@@ -170,7 +204,7 @@ impl Filters {
     }
 
     pub fn offset(&self) -> i64 {
-        (self.page - 1) * PER_PAGE
+        (self.page - 1) * self.per_page
     }
 
     /// Whether anything narrows the list, for the wording of empty states.
@@ -207,6 +241,9 @@ impl Filters {
         }
         if page > 1 {
             pairs.push(("page", page.to_string()));
+        }
+        if self.per_page != PER_PAGE {
+            pairs.push(("per_page", self.per_page.to_string()));
         }
         serde_urlencoded::to_string(pairs).unwrap_or_default()
     }

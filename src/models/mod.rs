@@ -6,6 +6,7 @@ pub mod committees;
 pub mod conflicts;
 pub mod events;
 pub mod groups;
+pub mod links;
 pub mod meetings;
 pub mod organisations;
 pub mod rate;

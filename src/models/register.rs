@@ -19,7 +19,7 @@ use diesel::sqlite::Sqlite;
 use crate::db::schema::{groups, requests, standards};
 use crate::db::{DbConn, MultiBackend};
 use crate::domain::lifecycle::State;
-use crate::domain::search::{Filters, PER_PAGE, Status};
+use crate::domain::search::{Filters, Status};
 use crate::domain::{clauses, excerpt};
 use crate::models::groups::Group;
 use crate::models::requests::Request;
@@ -204,7 +204,7 @@ impl Window {
     /// The page of results the filters ask for.
     pub fn page(filters: &Filters) -> Window {
         Window {
-            limit: PER_PAGE,
+            limit: filters.per_page,
             offset: filters.offset(),
         }
     }

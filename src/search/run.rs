@@ -30,6 +30,7 @@ pub struct Searched {
 #[derive(Debug, Clone)]
 pub struct Results {
     pub total: i64,
+    pub per_page: i64,
     pub items: Vec<Clarification>,
     /// No clarification holds every word, so these hold some of them.
     pub broadened: bool,
@@ -37,7 +38,7 @@ pub struct Results {
 
 impl Results {
     pub fn pages(&self) -> i64 {
-        (self.total + PER_PAGE - 1) / PER_PAGE
+        (self.total + self.per_page - 1) / self.per_page
     }
 }
 
@@ -64,6 +65,7 @@ pub fn search(
     if terms.is_empty() {
         return Ok(Results {
             total: register::count(conn, filters)?,
+            per_page: filters.per_page,
             items: register::newest(conn, filters, None, window)?,
             broadened: false,
         });
@@ -78,6 +80,7 @@ pub fn search(
     let (names, rows) = named_rows(conn, names, &found.ids)?;
     Ok(Results {
         total: found.total as i64,
+        per_page: filters.per_page,
         items: marked(&names, rows, &found.ids, &terms),
         broadened,
     })
@@ -108,6 +111,7 @@ pub async fn search_held(
     }
     Ok(Some(Results {
         total: found.total as i64,
+        per_page: filters.per_page,
         items: marked(names, rows, &found.ids, &terms),
         broadened,
     }))

@@ -35,7 +35,7 @@ use crate::models::users::{self, User};
 use crate::models::{groups, organisations, standards};
 use crate::workflow::registry::groups::{self as group_registry, MemberInput};
 use crate::workflow::registry::{Outcome, Secretariat};
-use crate::workflow::rounds::Decision;
+use crate::workflow::rounds::{Decision, MarkedTo};
 use crate::workflow::submitter::{self, Confirmed};
 use crate::workflow::workspace::{self, Acting};
 use crate::workflow::{Ctx, WorkflowError, meetings, rounds};
@@ -179,6 +179,11 @@ struct Flag {
     kind: String,
     days_ago: i64,
     note: String,
+    /// The slug of the edition that superseded or took it in, and where.
+    #[serde(default)]
+    standard: String,
+    #[serde(default)]
+    clause: String,
 }
 
 /// A request played from submission to where it stands today.
@@ -302,6 +307,8 @@ enum Step {
     },
     Mark {
         flag: String,
+        standard: String,
+        clause: String,
         note: String,
     },
     Withdraw,
@@ -493,6 +500,8 @@ impl Demo {
                     days(sample.published_days_ago - flag.days_ago),
                     Step::Mark {
                         flag: flag.kind.clone(),
+                        standard: flag.standard.clone(),
+                        clause: flag.clause.clone(),
                         note: flag.note.clone(),
                     },
                 ));
@@ -1120,8 +1129,18 @@ impl Player {
                 rounds::publish(conn, ctx, &as_secretariat, *consider_at_revision)
                     .map_err(refused)?;
             }
-            Step::Mark { flag, note } => {
-                rounds::mark_publication(conn, ctx, &as_secretariat, flag, note)
+            Step::Mark {
+                flag,
+                standard,
+                clause,
+                note,
+            } => {
+                let to = MarkedTo {
+                    standard,
+                    clause,
+                    ..MarkedTo::default()
+                };
+                rounds::mark_publication(conn, ctx, &as_secretariat, flag, to, note)
                     .map_err(refused)?;
             }
             Step::Withdraw => {

@@ -16,14 +16,15 @@ use crate::db::{self, DbConn};
 use crate::domain::consensus::{
     self, ChangeClass, Kind, Outcome, Position, Quorum, RoundFacts, RoundRefusal, Tally,
 };
-use crate::domain::lifecycle::{self, Action, Actor};
+use crate::domain::lifecycle::{self, Action, Actor, State};
 use crate::mail::messages::{DecisionStands, EditorialChange, ObjectionRaised, OppositionRaised};
 use crate::models::groups::Group;
 use crate::models::register::Clarification;
 use crate::models::requests::{Change, Request};
 use crate::models::rounds::{Closing, ListedVoter, NewRound, Round, VoteView};
+use crate::models::standards::Standard;
 use crate::models::users::User;
-use crate::models::{events, groups, requests, rounds, standards};
+use crate::models::{events, groups, links, references, requests, rounds, standards};
 
 /// How long a round runs unless the convenor says otherwise.
 pub const DEFAULT_ROUND: TimeDelta = TimeDelta::days(21);
@@ -801,31 +802,77 @@ pub fn send_reminders(conn: &mut DbConn, ctx: &Ctx) -> Result<usize, WorkflowErr
     Ok(reminded)
 }
 
-/// Marks a published clarification superseded, incorporated into a new
-/// edition, or withdrawn. The answer itself is never edited: the mark and
-/// its note are a new event, shown as a banner.
+/// Where a marked clarification went, as typed: the reference of the one
+/// that supersedes it, or the new edition of the standard (its slug) and
+/// its clause. Only the fields the chosen mark needs are read.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct MarkedTo<'a> {
+    pub successor: &'a str,
+    pub standard: &'a str,
+    pub clause: &'a str,
+}
+
+/// Marks a published clarification superseded (naming its successor or
+/// the new edition), incorporated into a new edition (naming it and the
+/// clause), or withdrawn. The answer itself is never edited: the mark and its note are
+/// a new event, shown as a banner, and the pages link both ways.
 pub fn mark_publication(
     conn: &mut DbConn,
     ctx: &Ctx,
     acting: &Acting<'_>,
     flag: &str,
+    to: MarkedTo<'_>,
     note: &str,
 ) -> Result<(), WorkflowError> {
     db::write_transaction(conn, |conn| {
         let permit = permit(conn, acting, Action::MarkPublication)?;
-        let note = required(note, "a note explaining the change")?;
         let flag = flag.trim();
-        if !matches!(flag, "superseded" | "incorporated" | "withdrawn") {
-            return Err(WorkflowError::Invalid(
-                "Choose how the clarification changed.".into(),
-            ));
-        }
+        let reference = permit.request().reference.clone().unwrap_or_default();
+        let label = match flag {
+            "superseded" if !to.successor.trim().is_empty() => {
+                let successor = successor(conn, &reference, to.successor)?;
+                links::set(
+                    conn,
+                    &reference,
+                    Some(links::Target::Successor {
+                        reference: &successor,
+                    }),
+                )?;
+                format!("{flag} by {successor}")
+            }
+            "superseded" | "incorporated" => {
+                let standard = new_edition(conn, permit.request(), flag, to.standard)?;
+                let clause = clause_named(to.clause, flag == "incorporated")?;
+                links::set(
+                    conn,
+                    &reference,
+                    Some(links::Target::Edition {
+                        standard_id: &standard.id,
+                        clause,
+                    }),
+                )?;
+                match clause {
+                    Some(clause) => format!("{flag}: {}, clause {clause}", standard.label()),
+                    None => format!("{flag}: {}", standard.label()),
+                }
+            }
+            "withdrawn" => {
+                links::set(conn, &reference, None)?;
+                flag.to_owned()
+            }
+            _ => {
+                return Err(WorkflowError::Invalid(
+                    "Choose how the clarification changed.".into(),
+                ));
+            }
+        };
+        let note = required(note, "a note explaining the change")?;
         let change = Change {
             publication_flag: Some(flag),
             publication_flag_note: Some(note),
             ..Change::default()
         };
-        let label = format!("{flag}: {note}");
+        let label = format!("{label}: {note}");
         let event = transition(conn, ctx, acting.user, &permit, change, Some(&label))?;
         subscriptions::tell_followers(
             conn,
@@ -835,4 +882,70 @@ pub fn mark_publication(
             News::Marked { flag, note },
         )
     })
+}
+
+/// The reference of the published clarification named by `typed` that is
+/// to supersede `reference`: another one, not itself superseded by it.
+fn successor(conn: &mut DbConn, reference: &str, typed: &str) -> Result<String, WorkflowError> {
+    let successor = typed.trim().to_uppercase();
+    let published = references::parse(&successor)
+        .map(|_| requests::find_by_reference(conn, &successor))
+        .transpose()?
+        .flatten()
+        .is_some_and(|found| found.state == State::Published);
+    if !published {
+        return Err(WorkflowError::Field(format!(
+            "There is no published clarification {successor}; give the reference of one, such as CR-2026-0042."
+        )));
+    }
+    if successor == reference {
+        return Err(WorkflowError::Field(
+            "A clarification cannot supersede itself; give the reference of the one that replaces it.".into(),
+        ));
+    }
+    if links::successor_of(conn, &successor)?.as_deref() == Some(reference) {
+        return Err(WorkflowError::Field(format!(
+            "{successor} is marked superseded by this clarification; two clarifications cannot supersede each other."
+        )));
+    }
+    Ok(successor)
+}
+
+/// The edition of the registry, chosen by its slug, that superseded or
+/// took in a clarification of `request`: another one than its own.
+fn new_edition(
+    conn: &mut DbConn,
+    request: &Request,
+    flag: &str,
+    slug: &str,
+) -> Result<Standard, WorkflowError> {
+    let choose = || {
+        WorkflowError::Field(if flag == "superseded" {
+            "Give the reference of the clarification that supersedes this one, or choose the new edition of the standard that does.".into()
+        } else {
+            "Choose the edition of the standard that now includes the clarification.".into()
+        })
+    };
+    let standard = standards::find_by_slug(conn, slug.trim())?
+        .map(|(standard, _group)| standard)
+        .ok_or_else(choose)?;
+    if standard.id == request.standard_id {
+        return Err(choose());
+    }
+    Ok(standard)
+}
+
+/// The clause of the new edition: needed to say where a clarification was
+/// incorporated, optional when an edition superseded it.
+fn clause_named(typed: &str, needed: bool) -> Result<Option<&str>, WorkflowError> {
+    let clause = typed.trim();
+    if clause.is_empty() && !needed {
+        return Ok(None);
+    }
+    if clause.is_empty() || clause.chars().count() > 50 || clause.chars().any(char::is_control) {
+        return Err(WorkflowError::Field(
+            "Give the clause of the new edition that includes it, such as 7.2.1 (at most 50 characters).".into(),
+        ));
+    }
+    Ok(Some(clause))
 }

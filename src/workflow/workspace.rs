@@ -651,6 +651,9 @@ pub struct RequestView {
     /// The choices of the forms.
     pub groups: Vec<Group>,
     pub committees: Vec<Committee>,
+    /// For marking a publication: the other editions of the registry that
+    /// may have superseded or taken it in, the standard's own first.
+    pub editions: Vec<Standard>,
     /// The deadline the round form proposes.
     pub default_deadline: NaiveDateTime,
     /// For the convenor's record of a meeting: the group's voting members
@@ -871,8 +874,21 @@ pub fn request_page(
         _ => Vec::new(),
     };
     let (timeline, submitted_wording) = timeline(conn, &request.id)?;
+    let standard = standards::find_by_id(conn, &request.standard_id)?;
+    let editions = if actions.contains(&Action::MarkPublication) {
+        let mut editions: Vec<Standard> = standards::all_with_groups(conn)?
+            .into_iter()
+            .map(|(edition, _group)| edition)
+            .filter(|edition| edition.id != standard.id)
+            .collect();
+        editions.sort_by_key(|edition| edition.designation != standard.designation);
+        editions
+    } else {
+        Vec::new()
+    };
     Ok(RequestView {
-        standard: standards::find_by_id(conn, &request.standard_id)?,
+        standard,
+        editions,
         group,
         contact: requests::contact(conn, &request.id)?,
         country: country_of(&request),

@@ -895,7 +895,7 @@ impl World {
                 return vec![note, ("reason", "specific_situation".to_owned())];
             }
             "/workspace/requests/{reference}/mark" => {
-                return vec![note, ("reason", "superseded".to_owned())];
+                return vec![note, ("reason", "withdrawn".to_owned())];
             }
             "/workspace/requests/{reference}/refer" => {
                 vec![("committee", "ISO/TC 176"), ("note", "")]

@@ -23,6 +23,7 @@ mod demo;
 mod harness;
 mod hostile;
 mod layers;
+mod links;
 mod mail;
 mod meetings;
 mod memberships;

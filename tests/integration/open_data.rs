@@ -225,6 +225,32 @@ async fn the_api_lists_filters_and_pages_like_the_register(backend: Backend) {
     assert_eq!(last["items"].as_array().unwrap().len(), 5);
     assert_eq!(last["links"]["next"], Value::Null);
 
+    // A mirror asks for up to 100 a page; the links keep its page size.
+    let (status, _, big) = api(&app, &format!("{list}&per_page=40&page=2")).await;
+    assert_eq!(status, 200);
+    assert_eq!(big["per_page"], 40);
+    assert_eq!(big["pages"], 2);
+    let references: Vec<&str> = big["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| item["reference"].as_str().unwrap())
+        .collect();
+    let oldest: Vec<&str> = many[..5].iter().rev().map(String::as_str).collect();
+    assert_eq!(references, oldest, "the 41st to 45th newest");
+    assert_eq!(
+        big["links"]["prev"],
+        at(&format!("standard={LAB}&per_page=40"))
+    );
+    let (_, _, all) = api(&app, &format!("{list}&per_page=100")).await;
+    assert_eq!(all["items"].as_array().unwrap().len(), 45);
+    assert_eq!(all["links"]["next"], Value::Null);
+    for refused in ["101", "0", "many", "1000000"] {
+        let (status, _, body) = api(&app, &format!("{list}&per_page={refused}")).await;
+        assert_eq!(status, 422, "per_page={refused}");
+        assert_eq!(body["fields"]["per_page"], "Ask for 1 to 100 items a page.");
+    }
+
     // The other filters of the list page.
     let (_, _, found) = api(&app, "/api/v1/clarifications?status=superseded").await;
     assert_eq!(found["total"], 1);
@@ -537,8 +563,17 @@ async fn the_openapi_document_describes_what_the_api_answers(backend: Backend) {
         .collect();
     assert_eq!(
         query,
-        BTreeSet::from(["clause", "page", "q", "standard", "status", "year"])
+        BTreeSet::from([
+            "clause", "page", "per_page", "q", "standard", "status", "year"
+        ])
     );
+    let per_page = list["parameters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "per_page")
+        .unwrap();
+    assert_eq!(per_page["schema"]["maximum"], 100, "{per_page}");
     let statuses = |operation: &Value| keys(&operation["responses"]);
     assert!(
         ["200", "304", "400", "422"]

@@ -9,6 +9,7 @@ on_both_databases!(
     made_up_methods_cannot_grow_the_metrics,
     metrics_answer_only_whom_the_operator_allows,
     the_log_keeps_warnings_for_trouble,
+    the_operator_can_turn_the_access_log_off,
 );
 
 async fn monitoring_sees_health_readiness_and_metrics(backend: Backend) {
@@ -177,4 +178,34 @@ async fn the_log_keeps_warnings_for_trouble(backend: Backend) {
         .filter(|line| !line.contains("no account exists yet"))
         .collect();
     assert!(alarming.is_empty(), "{}", alarming.join("\n"));
+}
+
+/// A busy site's request lines can fill a disk; turned off, they go and the
+/// rest of the log stays.
+async fn the_operator_can_turn_the_access_log_off(backend: Backend) {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Instance::start(
+        "quiet",
+        dir.path(),
+        &[
+            ("CLARION_DATABASE_URL", backend.new_database_url(dir.path())),
+            ("CLARION_SMTP_URL", String::new()),
+            ("CLARION_ACCESS_LOG", "off".to_owned()),
+            ("RUST_LOG", "info".to_owned()),
+        ],
+    )
+    .await;
+    let person = server.person();
+    for (path, status) in [("/", 200), ("/workspace", 303), ("/no-such-page", 404)] {
+        assert_eq!(person.get(path).await.status(), status, "{path}");
+    }
+    let log = server.log();
+    assert!(
+        !log.contains("answered") && !log.contains("route=/"),
+        "no line per request:\n{log}"
+    );
+    assert!(
+        log.contains("no account exists yet"),
+        "the other lines stay:\n{log}"
+    );
 }

@@ -334,6 +334,8 @@ async fn confirmed_followers_alone_hear_of_a_publication_and_its_marks(backend: 
         "mark",
         &[
             ("reason", "superseded"),
+            // Any other edition of the registry will do for the mark.
+            ("standard", "iso-iec-17025-2005"),
             (
                 "note",
                 "Replaced by the answer on clause 7.2.1 of the 2027 edition.",

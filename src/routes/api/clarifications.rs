@@ -7,9 +7,9 @@ use actix_web::{HttpResponse, web};
 use super::records::{ClarificationPage, ClarificationRecord, ErrorBody, PageLinks};
 use super::{checked, json, no_such_standard};
 use crate::domain::fields::FieldErrors;
-use crate::domain::search::{PER_PAGE, RawFilters, Status};
+use crate::domain::search::{RawFilters, Status};
 use crate::error::AppError;
-use crate::models::{references, register};
+use crate::models::{links, references, register};
 use crate::web::AppState;
 use crate::web::page_cache::RegisterVersion;
 
@@ -38,7 +38,9 @@ const PATH: &str = "/api/v1/clarifications";
         ("status" = inline(Option<Status>), Query,
             description = "Whether it still stands: current, superseded, incorporated or withdrawn."),
         ("page" = Option<i64>, Query, minimum = 1, maximum = 5000,
-            description = "The page, from 1; 20 clarifications a page."),
+            description = "The page, from 1."),
+        ("per_page" = Option<i64>, Query, minimum = 1, maximum = 100,
+            description = "Clarifications a page, up to 100 [default: 20]."),
         ("If-None-Match" = Option<String>, Header,
             description = "The ETag of a copy already held."),
     ),
@@ -76,6 +78,17 @@ pub async fn index(
     let Some(results) = searched.results else {
         return Ok(invalid(no_such_standard()));
     };
+    let references: Vec<String> = results
+        .items
+        .iter()
+        .map(|item| item.reference.clone())
+        .collect();
+    let linked = state
+        .db(move |conn| {
+            let references: Vec<&str> = references.iter().map(String::as_str).collect();
+            Ok(links::of(conn, &references)?)
+        })
+        .await?;
     let settings = &state.settings;
     let pages = results.pages();
     let at = |page: i64| settings.url(&filters.address(PATH, page));
@@ -99,13 +112,13 @@ pub async fn index(
     let body = ClarificationPage {
         total: results.total,
         page: filters.page,
-        per_page: PER_PAGE,
+        per_page: filters.per_page,
         pages,
         broadened: results.broadened,
         items: results
             .items
             .iter()
-            .map(|item| ClarificationRecord::new(item, settings))
+            .map(|item| ClarificationRecord::new(item, linked.get(&item.reference), settings))
             .collect(),
         links,
     };
@@ -151,10 +164,20 @@ pub async fn show(
         return Ok(not_found());
     }
     let found = state
-        .db(move |conn| Ok(register::find(conn, &reference)?))
+        .db(move |conn| {
+            let Some(item) = register::find(conn, &reference)? else {
+                return Ok(None);
+            };
+            let links = links::of(conn, &[&reference])?.remove(&reference);
+            Ok(Some((item, links)))
+        })
         .await?;
     Ok(match found {
-        Some(item) => HttpResponse::Ok().json(ClarificationRecord::new(&item, &state.settings)),
+        Some((item, links)) => HttpResponse::Ok().json(ClarificationRecord::new(
+            &item,
+            links.as_ref(),
+            &state.settings,
+        )),
         None => not_found(),
     })
 }

@@ -164,6 +164,7 @@ fn exact(raw: &RawFilters) -> FieldErrors {
         ("year", &raw.year),
         ("status", &raw.status),
         ("page", &raw.page),
+        ("per_page", &raw.per_page),
     ] {
         if value
             .as_deref()

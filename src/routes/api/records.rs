@@ -12,6 +12,7 @@ use utoipa::{PartialSchema, ToSchema};
 use crate::config::Settings;
 use crate::domain::markdown;
 use crate::domain::search::Status;
+use crate::models::links::Links;
 use crate::models::register::Clarification;
 use crate::models::standards::Standard;
 pub use crate::web::error_pages::ErrorBody;
@@ -108,10 +109,47 @@ pub struct ClarificationRecord {
     pub published_at: DateTime<Utc>,
     /// A sample that demonstrates the register, not a group's answer.
     pub sample: bool,
+    /// The clarification that replaces this one, when it is superseded by
+    /// one.
+    #[schema(required = true)]
+    pub superseded_by: Option<ClarificationLink>,
+    /// The clarifications this one replaces, oldest first.
+    pub supersedes: Vec<ClarificationLink>,
+    /// The edition of the standard that superseded or incorporated it.
+    #[schema(required = true)]
+    pub new_edition: Option<EditionLink>,
+}
+
+/// Another published clarification.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ClarificationLink {
+    #[schema(example = "CR-2026-0042")]
+    pub reference: String,
+    pub url: String,
+}
+
+impl ClarificationLink {
+    fn new(reference: &str, settings: &Settings) -> Self {
+        ClarificationLink {
+            reference: reference.to_owned(),
+            url: settings.url(&format!("/clarifications/{reference}")),
+        }
+    }
+}
+
+/// An edition of a standard, and the clause of it, that took the place of
+/// a clarification.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct EditionLink {
+    pub standard: StandardRef,
+    /// Null when the whole edition superseded the clarification.
+    #[schema(required = true, example = "7.2.1")]
+    pub clause: Option<String>,
 }
 
 impl ClarificationRecord {
-    pub fn new(item: &Clarification, settings: &Settings) -> Self {
+    pub fn new(item: &Clarification, links: Option<&Links>, settings: &Settings) -> Self {
+        let links = links.cloned().unwrap_or_default();
         ClarificationRecord {
             reference: item.reference.clone(),
             url: settings.url(&item.path()),
@@ -138,6 +176,18 @@ impl ClarificationRecord {
             decided_at: item.decided_at.map(utc),
             published_at: utc(item.published_at),
             sample: item.is_sample,
+            superseded_by: links
+                .superseded_by
+                .map(|reference| ClarificationLink::new(&reference, settings)),
+            supersedes: links
+                .supersedes
+                .iter()
+                .map(|reference| ClarificationLink::new(reference, settings))
+                .collect(),
+            new_edition: links.edition.map(|edition| EditionLink {
+                standard: StandardRef::from(&edition.standard),
+                clause: edition.clause,
+            }),
         }
     }
 }

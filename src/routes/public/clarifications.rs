@@ -10,6 +10,7 @@ use crate::domain::fields::FieldErrors;
 use crate::domain::markdown;
 use crate::domain::search::{Filters, RawFilters, Status};
 use crate::error::AppError;
+use crate::models::links::{self, Links};
 use crate::models::register::{self, Clarification, Listed};
 use crate::search::{self, Results};
 use crate::web::page_cache::RegisterVersion;
@@ -134,6 +135,7 @@ pub struct ShowPage {
     item: Clarification,
     answer_html: String,
     related: Vec<Listed>,
+    links: Links,
     permalink: String,
     /// Who publishes it (`CLARION_PUBLISHER`), for the citation.
     publisher: String,
@@ -154,11 +156,14 @@ pub async fn show(
             .finish());
     }
     let index = state.search_index.clone();
-    let (item, related) = state
+    let (item, related, links) = state
         .db(move |conn| {
             let item = register::find(conn, &reference)?.ok_or(AppError::NotFound)?;
             let related = search::related(conn, &index, &item)?;
-            Ok((item, related))
+            let links = links::of(conn, &[&reference])?
+                .remove(&reference)
+                .unwrap_or_default();
+            Ok((item, related, links))
         })
         .await?;
     let page = ShowPage {
@@ -168,6 +173,7 @@ pub async fn show(
         publisher: state.settings.publisher.clone(),
         item,
         related,
+        links,
     };
     Ok(HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")

@@ -13,7 +13,7 @@ use crate::error::AppError;
 use crate::models::users::User;
 use crate::web::flash::{self, Done, Flash};
 use crate::web::{AppState, Csrf, CsrfForm, SignedIn};
-use crate::workflow::rounds::Decision;
+use crate::workflow::rounds::{Decision, MarkedTo};
 use crate::workflow::workspace::{self, Acting};
 use crate::workflow::{WorkflowError, conflicts, meetings, rounds};
 
@@ -45,6 +45,11 @@ pub struct ActionForm {
     final_answer: String,
     change_class: String,
     change_reason: String,
+    /// Where a marked clarification went: its successor's reference, or
+    /// the standard (slug) and clause it was incorporated into.
+    successor: String,
+    standard: String,
+    clause: String,
     /// Sent by "Preview the difference": show the page, store nothing.
     preview: Option<String>,
     consider_at_revision: Option<String>,
@@ -69,6 +74,9 @@ impl ActionForm {
             body: self.body.clone(),
             group: self.group.clone(),
             meeting: MeetingForm::default(),
+            successor: self.successor.clone(),
+            edition: self.standard.clone(),
+            clause: self.clause.clone(),
         }
     }
 
@@ -432,6 +440,11 @@ action!(
     mark_publication,
     |()| Done::Marked,
     |form, conn, ctx, acting| {
-        rounds::mark_publication(conn, ctx, &acting, &form.reason, &form.note)
+        let to = MarkedTo {
+            successor: &form.successor,
+            standard: &form.standard,
+            clause: &form.clause,
+        };
+        rounds::mark_publication(conn, ctx, &acting, &form.reason, to, &form.note)
     }
 );

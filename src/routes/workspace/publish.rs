@@ -6,6 +6,7 @@ use askama::Template;
 
 use crate::domain::markdown;
 use crate::error::AppError;
+use crate::models::links::Links;
 use crate::models::register::{Clarification, Listed};
 use crate::models::users::User;
 use crate::search;
@@ -23,6 +24,9 @@ struct PreviewPage {
     item: Clarification,
     answer_html: String,
     related: Vec<Listed>,
+    /// None yet: only a published clarification is superseded or named as
+    /// a successor.
+    links: Links,
     permalink: String,
     publisher: String,
 }
@@ -59,6 +63,7 @@ pub async fn preview(
         publisher: state.settings.publisher.clone(),
         item,
         related,
+        links: Links::default(),
     }
     .render()?;
     Ok(HttpResponse::Ok()

@@ -42,6 +42,10 @@ pub struct Typed {
     pub group: String,
     /// The record of a meeting's decision.
     pub meeting: MeetingForm,
+    /// Where a marked clarification went: successor, edition, clause.
+    pub successor: String,
+    pub edition: String,
+    pub clause: String,
 }
 
 /// Why an action was refused, as the page explains it.
