@@ -23,22 +23,15 @@ use crate::web::AppState;
 /// What an action did, as the next page announces it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Done {
-    // The workspace: `group` is the code of a maintenance group.
-    Accepted {
-        group: String,
-    },
+    // The workspace: `group` is the code of a maintenance group;
+    // `moved_to` the group a request's new standard moved it to.
+    Accepted { group: String },
     Asked,
     NotAdmissible,
     Referred,
     Duplicate,
-    Reassigned {
-        group: String,
-    },
-    /// The public wording was saved; `moved_to` names the group a new
-    /// standard moved the request to.
-    WordingEdited {
-        moved_to: Option<String>,
-    },
+    Reassigned { group: String },
+    WordingEdited { moved_to: Option<String> },
     Commented,
     RoundOpened,
     Voted,
@@ -63,20 +56,14 @@ pub enum Done {
     MemberRemoved,
     OrganisationAdded,
     OrganisationSaved,
-    CommitteeAdded {
-        moved: usize,
-    },
-    CommitteeSaved {
-        moved: usize,
-    },
+    CommitteeAdded { moved: usize },
+    CommitteeSaved { moved: usize },
     UserInvited,
     UserDeactivated,
     UserReactivated,
     RegistryChecked,
     // The submitter.
-    RequestSent {
-        reference: String,
-    },
+    RequestSent { reference: String },
     Replied,
     Withdrawn,
     // Accounts.
