@@ -148,6 +148,19 @@ diesel::table! {
 }
 
 diesel::table! {
+    wording_edits (event_id) {
+        event_id -> Text,
+        request_id -> Text,
+        question_before -> Text,
+        question_after -> Text,
+        clause_before -> Text,
+        clause_after -> Text,
+        standard_before_id -> Text,
+        standard_after_id -> Text,
+    }
+}
+
+diesel::table! {
     rounds (id) {
         id -> Text,
         request_id -> Text,
@@ -319,6 +332,8 @@ diesel::joinable!(requests -> groups (group_id));
 diesel::joinable!(request_contacts -> requests (request_id));
 diesel::joinable!(events -> requests (request_id));
 diesel::joinable!(rounds -> requests (request_id));
+diesel::joinable!(wording_edits -> events (event_id));
+diesel::joinable!(wording_edits -> requests (request_id));
 diesel::joinable!(votes -> rounds (round_id));
 diesel::joinable!(memberships -> organisations (nominated_by_id));
 diesel::joinable!(round_voters -> rounds (round_id));
@@ -346,6 +361,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     requests,
     request_contacts,
     events,
+    wording_edits,
     rounds,
     organisations,
     round_voters,

@@ -194,6 +194,9 @@ pub enum Action {
     Refer,
     Duplicate,
     Reassign,
+    /// The public form of the question, standard or clause is edited
+    /// before publication; the submitter's own is kept.
+    EditWording,
     OpenRound,
     Vote,
     Remind,
@@ -233,7 +236,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 28] = [
+    pub const ALL: [Action; 29] = [
         Action::Confirm,
         Action::Accept,
         Action::AskForInformation,
@@ -243,6 +246,7 @@ impl Action {
         Action::Refer,
         Action::Duplicate,
         Action::Reassign,
+        Action::EditWording,
         Action::OpenRound,
         Action::Vote,
         Action::Remind,
@@ -280,6 +284,7 @@ impl Action {
             Action::Refer => "Referred to another committee",
             Action::Duplicate => "Closed as a duplicate",
             Action::Reassign => "Reassigned",
+            Action::EditWording => "Edited the public wording",
             Action::OpenRound => "Opened a consensus round",
             Action::Vote => "Voted",
             Action::Remind => "Reminded members who had not voted",
@@ -319,6 +324,7 @@ impl Action {
             Action::Refer => "refer",
             Action::Duplicate => "duplicate",
             Action::Reassign => "reassign",
+            Action::EditWording => "edit_wording",
             Action::OpenRound => "open_round",
             Action::Vote => "vote",
             Action::Remind => "remind",
@@ -445,6 +451,23 @@ pub fn decide(state: State, action: Action, actor: Actor) -> Result<Transition, 
             close(ClosureReason::Duplicate),
         ),
         A::Reassign => (&[S::Screening, S::InGroup], &[Secretariat], to(state)),
+        // The convenor words what the group has; the secretariat words
+        // anything not yet published (and not ended).
+        A::EditWording if actor == Convenor => {
+            (&[S::InGroup, S::Balloting], &[Convenor], to(state))
+        }
+        A::EditWording => (
+            &[
+                S::Screening,
+                S::AwaitingSubmitter,
+                S::InGroup,
+                S::Balloting,
+                S::Confirming,
+                S::Decided,
+            ],
+            &[Secretariat],
+            to(state),
+        ),
         A::OpenRound => (&[S::InGroup], &[Convenor], to(S::Balloting)),
         A::Vote => (&[S::Balloting], &[Member, Convenor], to(S::Balloting)),
         A::Remind => (&[S::Balloting], &[System], to(S::Balloting)),
@@ -659,6 +682,10 @@ mod tests {
             (S::Decided, A::Publish, Secretariat, S::Published),
             (S::Decided, A::SendBack, Secretariat, S::InGroup),
             (S::Published, A::MarkPublication, Secretariat, S::Published),
+            (S::Screening, A::EditWording, Secretariat, S::Screening),
+            (S::Decided, A::EditWording, Secretariat, S::Decided),
+            (S::InGroup, A::EditWording, Convenor, S::InGroup),
+            (S::Balloting, A::EditWording, Convenor, S::Balloting),
         ];
         for (from, action, actor, to) in allowed {
             assert_eq!(
@@ -721,6 +748,23 @@ mod tests {
             decide(S::Confirming, A::Publish, Secretariat),
             Err(Refusal::WrongState(S::Confirming)),
             "nothing is published while it is open to objection"
+        );
+        for (state, actor) in [
+            (S::Published, Secretariat),
+            (S::Closed, Secretariat),
+            (S::Confirming, Convenor),
+            (S::Decided, Convenor),
+        ] {
+            assert_eq!(
+                decide(state, A::EditWording, actor),
+                Err(Refusal::WrongState(state)),
+                "the wording is published as it stands once it leaves the group"
+            );
+        }
+        assert_eq!(
+            decide(S::InGroup, A::EditWording, Member),
+            Err(Refusal::WrongActor),
+            "a member comments on the wording; the convenor edits it"
         );
         assert_eq!(
             decide(S::Closed, A::Accept, Secretariat),

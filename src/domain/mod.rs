@@ -19,3 +19,4 @@ pub mod request_list;
 pub mod search;
 mod stored;
 pub mod submission;
+pub mod wording;

@@ -104,6 +104,48 @@ pub fn normalise_clause(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// What is wrong with a clause or a question as typed; each form says it
+/// in its own words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextProblem {
+    Missing,
+    TooShort,
+    TooLong,
+    /// Control characters or invisible formatting in a clause.
+    NotPlain,
+}
+
+pub const CLAUSE_MAX: usize = 50;
+
+/// A clause reference as typed: normalised, at most 50 characters of
+/// plain text.
+pub fn parse_clause(text: &str) -> Result<String, TextProblem> {
+    let clause = normalise_clause(text);
+    if clause.is_empty() {
+        Err(TextProblem::Missing)
+    } else if chars(&clause) > CLAUSE_MAX {
+        Err(TextProblem::TooLong)
+    } else if clause.chars().any(char::is_control) || has_hidden_formatting(&clause) {
+        Err(TextProblem::NotPlain)
+    } else {
+        Ok(clause)
+    }
+}
+
+/// A question as typed: trimmed, 20 to 5,000 characters.
+pub fn parse_question(text: &str) -> Result<&str, TextProblem> {
+    let question = text.trim();
+    if question.is_empty() {
+        Err(TextProblem::Missing)
+    } else if chars(question) < QUESTION_MIN {
+        Err(TextProblem::TooShort)
+    } else if chars(question) > QUESTION_MAX {
+        Err(TextProblem::TooLong)
+    } else {
+        Ok(question)
+    }
+}
+
 fn chars(text: &str) -> usize {
     text.chars().count()
 }
@@ -139,34 +181,36 @@ impl SubmissionInput {
                 "Choose a standard from the list; only current editions take new requests.",
             );
         }
-        let clause = normalise_clause(&self.clause);
-        if clause.is_empty() {
+        let clause = parse_clause(&self.clause).map_err(|problem| {
             errors.add(
                 "clause",
-                "Enter the clause your question is about, for example 7.2.1 or Annex A.2.",
-            );
-        } else if chars(&clause) > 50 {
-            errors.add(
-                "clause",
-                "Enter a clause number of at most 50 characters, for example 7.2.1.",
-            );
-        } else if clause.chars().any(char::is_control) || has_hidden_formatting(&clause) {
-            errors.add("clause", "Enter the clause number only, for example 7.2.1.");
-        }
-        let question = self.question.trim();
-        if question.is_empty() {
-            errors.add("question", "Enter your question.");
-        } else if chars(question) < QUESTION_MIN {
-            errors.add(
-                "question",
-                "Write your question in at least 20 characters, as a full sentence.",
-            );
-        } else if chars(question) > QUESTION_MAX {
+                match problem {
+                    TextProblem::Missing => {
+                        "Enter the clause your question is about, for example 7.2.1 or Annex A.2."
+                    }
+                    TextProblem::TooLong => {
+                        "Enter a clause number of at most 50 characters, for example 7.2.1."
+                    }
+                    TextProblem::TooShort | TextProblem::NotPlain => {
+                        "Enter the clause number only, for example 7.2.1."
+                    }
+                },
+            )
+        });
+        let question = parse_question(&self.question).map_err(|problem| {
             errors.add(
                 "question",
-                "Shorten your question to at most 5,000 characters; put context in the background.",
-            );
-        }
+                match problem {
+                    TextProblem::Missing => "Enter your question.",
+                    TextProblem::TooShort | TextProblem::NotPlain => {
+                        "Write your question in at least 20 characters, as a full sentence."
+                    }
+                    TextProblem::TooLong => {
+                        "Shorten your question to at most 5,000 characters; put context in the background."
+                    }
+                },
+            )
+        });
         if chars(self.background.trim()) > 10_000 {
             errors.add(
                 "background",
@@ -238,8 +282,10 @@ impl SubmissionInput {
             }
         }
 
-        match (name, email, country, category) {
-            (Ok(name), Ok(email), Some(country), Some(category)) if errors.is_empty() => {
+        match (name, email, country, category, clause, question) {
+            (Ok(name), Ok(email), Some(country), Some(category), Ok(clause), Ok(question))
+                if errors.is_empty() =>
+            {
                 Ok(Submission {
                     name: name.into_string(),
                     email,

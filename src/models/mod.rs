@@ -22,3 +22,4 @@ pub mod stats;
 pub mod subscriptions;
 pub mod tokens;
 pub mod users;
+pub mod wording_edits;

@@ -163,6 +163,10 @@ pub struct Change<'a> {
     pub duplicate_of_id: Option<&'a str>,
     pub reference: Option<&'a str>,
     pub group_id: Option<&'a str>,
+    /// The public wording.
+    pub standard_id: Option<&'a str>,
+    pub clause: Option<&'a str>,
+    pub question: Option<&'a str>,
     pub answer: Option<&'a str>,
     pub consider_at_revision: Option<bool>,
     pub publication_flag: Option<&'a str>,

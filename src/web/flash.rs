@@ -23,13 +23,15 @@ use crate::web::AppState;
 /// What an action did, as the next page announces it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Done {
-    // The workspace: `group` is the code of a maintenance group.
+    // The workspace: `group` is the code of a maintenance group;
+    // `moved_to` the group a request's new standard moved it to.
     Accepted { group: String },
     Asked,
     NotAdmissible,
     Referred,
     Duplicate,
     Reassigned { group: String },
+    WordingEdited { moved_to: Option<String> },
     Commented,
     RoundOpened,
     Voted,

@@ -10,6 +10,7 @@ pub mod request_list;
 pub mod rounds;
 pub mod submitter;
 pub mod subscriptions;
+pub mod wording;
 pub mod workspace;
 
 use chrono::NaiveDateTime;

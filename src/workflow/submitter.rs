@@ -385,6 +385,9 @@ pub struct Exchange {
 pub struct Tracking {
     pub request: Request,
     pub standard: Standard,
+    /// The submitter's own wording, when the public one was edited (the
+    /// request then holds the wording to be published).
+    pub submitted_wording: Option<super::wording::Submitted>,
     pub steps: Vec<Step>,
     pub exchanges: Vec<Exchange>,
 }
@@ -399,6 +402,10 @@ pub fn tracking(
     let standard = standards::find_by_id(conn, &request.standard_id)?;
     let history = events::for_request(conn, &request.id)?;
     Ok(Tracking {
+        submitted_wording: super::wording::submitted(&super::wording::revisions(
+            conn,
+            &request.id,
+        )?),
         steps: steps(&request, &history),
         exchanges: exchanges(&history),
         request,

@@ -6,6 +6,7 @@
 
 use chrono::NaiveDateTime;
 
+use super::wording::{Revision, Submitted};
 use super::{Ctx, WorkflowError};
 use crate::db::{self, DbConn};
 use crate::domain::access::{Standing, WORKSPACE_ACTIONS};
@@ -334,7 +335,7 @@ pub struct Unanswerable {
 /// them. Otherwise it would wait for nobody. A request reassigned while
 /// the secretariat screens it waits for the secretariat, and accepting it
 /// asks again.
-fn able_to_answer(
+pub(super) fn able_to_answer(
     conn: &mut DbConn,
     permit: &Permit,
     group: &Group,
@@ -595,32 +596,48 @@ pub fn reassign(
             field: "reassign_to",
             message: "Choose a group from the list.".into(),
         })?;
-        able_to_answer(conn, &permit, &group, ctx.now)?;
-        let note = format!("to {}", group.code);
-        let change = Change {
-            group_id: Some(&group.id),
-            ..Change::default()
-        };
-        let event = transition(conn, ctx, acting.user, &permit, change, Some(&note))?;
-        let members = groups::member_emails(conn, &group.id)?;
-        tell_workspace(
-            conn,
-            ctx,
-            &permit.request,
-            &event,
-            &members,
-            Telling {
-                headline: format!("reassigned to {}", group.code),
-                intro: format!(
-                    "The secretariat assigned this clarification request to {} ({}).",
-                    group.code, group.name
-                ),
-                note: None,
-                note_label: "",
-            },
-        )?;
-        Ok(group.code)
+        reroute(conn, ctx, acting.user, &permit, &group, Change::default())
     })
+}
+
+/// Moves a request to `group` under a permit to reassign it, with what
+/// else `change` sets (the new standard that moved it): the group must be
+/// able to answer; the reassignment is recorded and the new group told,
+/// with the request as it now reads. Answers the group's code.
+pub(super) fn reroute(
+    conn: &mut DbConn,
+    ctx: &Ctx,
+    user: &User,
+    permit: &Permit,
+    group: &Group,
+    change: Change<'_>,
+) -> Result<String, WorkflowError> {
+    able_to_answer(conn, permit, group, ctx.now)?;
+    let note = format!("to {}", group.code);
+    let change = Change {
+        group_id: Some(&group.id),
+        ..change
+    };
+    let event = transition(conn, ctx, user, permit, change, Some(&note))?;
+    let request = requests::find(conn, &permit.request.id)?;
+    let members = groups::member_emails(conn, &group.id)?;
+    tell_workspace(
+        conn,
+        ctx,
+        &request,
+        &event,
+        &members,
+        Telling {
+            headline: format!("reassigned to {}", group.code),
+            intro: format!(
+                "The secretariat assigned this clarification request to {} ({}).",
+                group.code, group.name
+            ),
+            note: None,
+            note_label: "",
+        },
+    )?;
+    Ok(group.code.clone())
 }
 
 /// The choices of the screening question ("what do you want to do?"), in
@@ -754,11 +771,15 @@ pub struct RequestView {
     pub category: String,
     /// Each event with the name of whoever acted, oldest first.
     pub timeline: Vec<Entry>,
+    /// The submitter's own wording, once the public wording was edited.
+    pub submitted_wording: Option<Submitted>,
     pub comments: Vec<Comment>,
     /// What this person may do now, in the order the page offers it.
     pub actions: Vec<Action>,
     /// May this person add internal comments?
     pub commenter: bool,
+    /// May this person edit the public wording now (on its own page)?
+    pub wording_editor: bool,
     /// The latest round, open or closed, and what is known of it.
     pub round: Option<RoundView>,
     /// The choices of the forms.
@@ -997,6 +1018,7 @@ pub fn request_page(
         }
         _ => Vec::new(),
     };
+    let (timeline, submitted_wording) = timeline(conn, &request.id)?;
     let standard = standards::find_by_id(conn, &request.standard_id)?;
     let editions = if actions.contains(&Action::MarkPublication) {
         let mut editions: Vec<Standard> = standards::all_with_groups(conn)?
@@ -1022,10 +1044,12 @@ pub fn request_page(
         contact: requests::contact(conn, &request.id)?,
         country: country_of(&request),
         category: category_of(&request),
-        timeline: timeline(conn, &request.id)?,
+        timeline,
+        submitted_wording,
         comments: comments::for_request(conn, &request.id)?,
         actions,
         commenter: standing.can_comment(request.state, reached_group),
+        wording_editor: standing.decide(request.state, Action::EditWording).is_ok(),
         round,
         groups: groups::all(conn)?,
         committees: committees::all(conn)?,
@@ -1073,6 +1097,8 @@ pub struct CaseFile {
     pub country: String,
     pub category: String,
     pub timeline: Vec<Entry>,
+    /// The submitter's own wording, once the public wording was edited.
+    pub submitted_wording: Option<Submitted>,
     pub comments: Vec<Comment>,
     pub rounds: Vec<RoundView>,
     /// When this record was put together.
@@ -1085,14 +1111,30 @@ pub struct Entry {
     #[serde(flatten)]
     pub event: Event,
     pub by: Option<String>,
+    /// An edit of the public wording: what it replaced and what it put.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub wording: Option<Revision>,
 }
 
-/// The request's events, oldest first, each with who acted.
-fn timeline(conn: &mut DbConn, request_id: &str) -> Result<Vec<Entry>, WorkflowError> {
-    Ok(events::timeline(conn, request_id)?
+/// The request's events, oldest first, each with who acted and the edit
+/// of the wording it made; and the submitter's wording if it was edited.
+fn timeline(
+    conn: &mut DbConn,
+    request_id: &str,
+) -> Result<(Vec<Entry>, Option<Submitted>), WorkflowError> {
+    let mut revisions = super::wording::revisions(conn, request_id)?;
+    let submitted = super::wording::submitted(&revisions);
+    let entries = events::timeline(conn, request_id)?
         .into_iter()
-        .map(|(event, by)| Entry { event, by })
-        .collect())
+        .map(|(event, by)| {
+            let wording = revisions
+                .iter()
+                .position(|(id, _)| *id == event.id)
+                .map(|at| revisions.swap_remove(at).1);
+            Entry { event, by, wording }
+        })
+        .collect();
+    Ok((entries, submitted))
 }
 
 /// The case file of `reference`, for whoever may read its request page.
@@ -1111,13 +1153,15 @@ pub fn case_file(
             round_views.push(view_of(conn, round, &all, group, user, now)?);
         }
     }
+    let (timeline, submitted_wording) = timeline(conn, &request.id)?;
     Ok(CaseFile {
         standard: standards::find_by_id(conn, &request.standard_id)?,
         group,
         contact: requests::contact(conn, &request.id)?,
         country: country_of(&request),
         category: category_of(&request),
-        timeline: timeline(conn, &request.id)?,
+        timeline,
+        submitted_wording,
         comments: comments::for_request(conn, &request.id)?,
         rounds: round_views,
         compiled_at: now,

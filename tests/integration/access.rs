@@ -128,6 +128,16 @@ mod expected {
         (Post, "/workspace/requests/{reference}/publish",            Decided,   [Login, Refused,  NotFound, Refused,  Done    ]),
         (Post, "/workspace/requests/{reference}/send-back",          Decided,   [Login, Refused,  NotFound, Refused,  Done    ]),
         (Post, "/workspace/requests/{reference}/mark",               Published, [Login, Refused,  NotFound, Refused,  Done    ]),
+        (Get,  "/workspace/requests/{reference}/wording",            Screening, [Login, NotFound, NotFound, NotFound, Ok      ]),
+        (Get,  "/workspace/requests/{reference}/wording",            InGroup,   [Login, Refused,  NotFound, Ok,       Ok      ]),
+        (Get,  "/workspace/requests/{reference}/wording",            Decided,   [Login, Refused,  NotFound, Refused,  Ok      ]),
+        (Get,  "/workspace/requests/{reference}/wording",            Published, [Login, Refused,  NotFound, Refused,  Refused ]),
+        (Post, "/workspace/requests/{reference}/wording",            Screening, [Login, NotFound, NotFound, NotFound, Done    ]),
+        (Post, "/workspace/requests/{reference}/wording",            InGroup,   [Login, Refused,  NotFound, Done,     Done    ]),
+        (Post, "/workspace/requests/{reference}/wording",            Balloting, [Login, Refused,  NotFound, Done,     Done    ]),
+        (Post, "/workspace/requests/{reference}/wording",            Confirming,[Login, Refused,  NotFound, Refused,  Done    ]),
+        (Post, "/workspace/requests/{reference}/wording",            Decided,   [Login, Refused,  NotFound, Refused,  Done    ]),
+        (Post, "/workspace/requests/{reference}/wording",            Published, [Login, Refused,  NotFound, Refused,  Refused ]),
         (Get,  "/admin",                                             NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
         (Get,  "/admin/standards",                                   NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
         (Get,  "/admin/standards/new",                               NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
@@ -195,6 +205,7 @@ fn may_use(audience: Audience, who: usize) -> bool {
         Audience::SignedIn => who > 0,
         Audience::Member => who == 1 || who == 3,
         Audience::Convenor => who == 3,
+        Audience::ConvenorOrSecretariat => who == 3 || who == 4,
         Audience::Secretariat => who == 4,
     }
 }
@@ -824,6 +835,16 @@ impl World {
                 .unwrap();
             fields.push(("vote", opposition.unwrap_or_default()));
         }
+        if route.ends_with("/wording") {
+            // A wording of one's own: the same twice would change nothing.
+            fields.push((
+                "question",
+                format!(
+                    "Does clause 7.2.1 require one procedure per method ({})?",
+                    PEOPLE[who]
+                ),
+            ));
+        }
         let mut attendance: Vec<(String, String)> = Vec::new();
         if route.ends_with("/meeting") {
             // Held today; every member of MG 17025 attended and agreed.
@@ -900,6 +921,11 @@ impl World {
                     ("reassign_to", self.group_b.as_str()),
                 ]
             }
+            "/workspace/requests/{reference}/wording" => vec![
+                ("standard", self.standard.0.as_str()),
+                ("clause", "7.2.1"),
+                ("note", "Names removed."),
+            ],
             "/workspace/requests/{reference}/comments" => {
                 vec![("body", "Check clause 7.2.2 first.")]
             }

@@ -3,7 +3,7 @@
 //! for its group, the convenor circulates a draft answer, the members vote,
 //! the convenor answers the opposition and records consensus with an
 //! editorial change, which stands when nobody objects in time; the
-//! secretariat publishes; then a visitor finds the answer by a word of it,
+//! secretariat words the question for publication and publishes; then a visitor finds the answer by a word of it,
 //! reads it, reaches its standard and its Atom feed. Each person signs in
 //! through `/login` and out through `/logout` in one headless Chromium; axe
 //! checks every page visited, the request page in every state reached.
@@ -29,6 +29,9 @@ const OPPOSITION: &str = "Say that one procedure must name each method.";
 const FINAL_ANSWER: &str = "No. Clause 7.2.1 requires documented methods: one procedure may cover several methods if it names each of them.";
 const REASON: &str = "A colon introduces the explanation better than a semicolon.";
 const RESPONSE: &str = "The draft says so already: the procedure names each method it covers.";
+/// The submitter's question as the secretariat words it for publication.
+const PUBLIC_QUESTION: &str =
+    "Does clause 7.2.1 require one documented procedure for each test method?";
 
 /// The rendered text of the first element matching `css`, whitespace
 /// collapsed (the layout breaks lines in badges, stats and table cells).
@@ -423,6 +426,43 @@ async fn a_request_goes_from_the_public_form_to_the_public_register_in_a_browser
         "considered at the next revision unless unticked"
     );
     browser.assert_accessible().await;
+    // The question is published without the submitter's way of asking it.
+    browser.follow("#edit-wording").await;
+    assert_eq!(
+        browser.text("h1").await,
+        format!("The public wording of {reference}")
+    );
+    browser.assert_accessible().await;
+    browser.fill("#field-question", PUBLIC_QUESTION).await;
+    browser
+        .fill("#field-note", "Asked so that it can be answered yes or no.")
+        .await;
+    let landed = browser
+        .follow("form[action$='/wording'] button[type=submit]")
+        .await;
+    assert!(landed.ends_with(&page), "{landed}");
+    assert!(
+        seen(&browser, "#banner")
+            .await
+            .starts_with("The public wording was saved")
+    );
+    assert_eq!(
+        seen(&browser, ".timeline li:last-child del").await,
+        "a separate",
+        "the words taken out, marked"
+    );
+    assert_eq!(
+        seen(&browser, ".timeline li:last-child ins").await,
+        "one",
+        "the words put in, marked"
+    );
+    assert!(
+        seen(&browser, "#submitted-wording-heading + p + dl")
+            .await
+            .contains("require a separate documented procedure"),
+        "the submitter's own words, kept"
+    );
+    browser.assert_accessible().await;
     // First the public page as it will read, then publish from it.
     browser
         .follow("form[action$='/publish'] button[name=preview]")
@@ -478,6 +518,12 @@ async fn a_request_goes_from_the_public_form_to_the_public_register_in_a_browser
         seen(&browser, "#answer-heading + .prose").await,
         FINAL_ANSWER
     );
+    let public = seen(&browser, "main").await;
+    assert!(
+        public.contains(PUBLIC_QUESTION),
+        "the public wording is published"
+    );
+    assert!(!public.contains("a separate"), "the submitter's is not");
     browser.assert_accessible().await;
     browser.follow(".breadcrumbs li:nth-child(2) a").await;
     assert_eq!(browser.text("h1").await, "ISO/IEC 17025:2017");

@@ -224,6 +224,36 @@ async fn events_cannot_be_changed_or_deleted(backend: Backend) {
         .first(&mut conn)
         .unwrap();
     assert_eq!(note, None, "the event is unchanged");
+
+    // An edit of the public wording is part of its event's record.
+    use clarion::db::schema::wording_edits::dsl as w;
+    diesel::insert_into(w::wording_edits)
+        .values((
+            w::event_id.eq("ev-1"),
+            w::request_id.eq("req-1"),
+            w::question_before.eq("Dr Lima asks: is a procedure required?"),
+            w::question_after.eq("Is a documented procedure required for method selection?"),
+            w::clause_before.eq("7.2.1"),
+            w::clause_after.eq("7.2.1"),
+            w::standard_before_id.eq(&standard_id),
+            w::standard_after_id.eq(&standard_id),
+        ))
+        .execute(&mut conn)
+        .unwrap();
+    let update = diesel::update(w::wording_edits.find("ev-1"))
+        .set(w::question_before.eq("rewritten"))
+        .execute(&mut conn);
+    let message = update
+        .expect_err("an UPDATE on wording edits fails")
+        .to_string();
+    assert!(message.contains("append-only"), "{message}");
+    let delete = diesel::delete(w::wording_edits.find("ev-1")).execute(&mut conn);
+    assert!(
+        delete
+            .expect_err("a DELETE on wording edits fails")
+            .to_string()
+            .contains("append-only")
+    );
 }
 
 /// kind, acronym, name, country, contact address, id

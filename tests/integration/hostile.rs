@@ -794,6 +794,16 @@ fn baseline(site: &Site, route: &str, reference: &str) -> Vec<(String, String)> 
             ("group", site.group.clone()),
         ],
         "groups" => vec![("code", "MG 99".into()), ("name", "Campaign group".into())],
+        "wording" => vec![
+            ("version", site.version_of(reference)),
+            ("standard", "iso-iec-17025-2017".into()),
+            ("clause", "7.2.1".into()),
+            (
+                "question",
+                "Does the campaign's question reach the wording's rules?".into(),
+            ),
+            ("note", "A note of the campaign.".into()),
+        ],
         "members" => vec![("user", site.user.clone()), ("role", "member".into())],
         "rules" => vec![
             ("quorum_percent", "50".into()),
@@ -1050,7 +1060,7 @@ fn fitting(route: &str) -> Who {
     let route = routes::find(Method::Post, route).expect("a route of the table");
     match route.audience {
         Audience::Secretariat => Who::Secretariat,
-        Audience::Member | Audience::Convenor => Who::Convenor,
+        Audience::Member | Audience::Convenor | Audience::ConvenorOrSecretariat => Who::Convenor,
         Audience::Public | Audience::LinkHolder | Audience::SignedIn => Who::Visitor,
     }
 }

@@ -47,4 +47,5 @@ mod subscriptions;
 mod task_page;
 mod transfer;
 mod waits_for_nobody;
+mod wording;
 mod workspace;

@@ -205,6 +205,7 @@ async fn every_page_and_every_refusal_carries_the_security_headers(backend: Back
         (&secretariat, format!("/workspace/requests/{reference}"), 200),
         (&secretariat, format!("/workspace/requests/{reference}/case"), 200),
         (&secretariat, format!("/workspace/requests/{reference}/case.json"), 200),
+        (&secretariat, format!("/workspace/requests/{reference}/wording"), 200),
         (&secretariat, "/admin".into(), 200),
         (&secretariat, "/admin/standards".into(), 200),
         (&secretariat, "/admin/standards/new".into(), 200),
@@ -433,7 +434,7 @@ async fn every_form_refuses_a_forged_or_missing_token_and_changes_nothing(backen
             _ if !route.csrf => &visitor,
             Audience::Public | Audience::LinkHolder => &visitor,
             Audience::SignedIn | Audience::Secretariat => &secretariat,
-            Audience::Member | Audience::Convenor => &convenor,
+            Audience::Member | Audience::Convenor | Audience::ConvenorOrSecretariat => &convenor,
         };
         for token in [None, Some(borrowed.as_str()), Some("forged")] {
             let mut sent = fields.to_vec();

@@ -16,6 +16,7 @@ use crate::models::standards::Standard;
 use crate::web::flash::{self, Done, Flash};
 use crate::web::{AppState, Csrf, CsrfForm, Page};
 use crate::workflow::submitter::{self, Exchange, Progress, Stage, Step, Tracking};
+use crate::workflow::wording::Submitted;
 
 #[derive(Template, WebTemplate)]
 #[template(path = "track/show.html")]
@@ -25,6 +26,7 @@ pub struct TrackPage {
     token: String,
     request: Request,
     standard: Standard,
+    submitted_wording: Option<Submitted>,
     state: State,
     closure: Option<ClosureReason>,
     steps: Vec<Step>,
@@ -64,6 +66,7 @@ async fn render(
     let Tracking {
         request,
         standard,
+        submitted_wording,
         steps,
         exchanges,
     } = load(state, &token).await?;
@@ -74,6 +77,7 @@ async fn render(
         closure: request.closure_reason,
         steps,
         exchanges,
+        submitted_wording,
         state: request.state,
         request,
         standard,

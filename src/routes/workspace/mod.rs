@@ -6,6 +6,7 @@ mod list;
 mod publish;
 mod queue;
 mod request;
+mod wording;
 
 use actix_web::web;
 
@@ -27,6 +28,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route(
             "/workspace/requests/{reference}/screen",
             web::post().to(actions::screen),
+        )
+        .route(
+            "/workspace/requests/{reference}/wording",
+            web::get().to(wording::show),
+        )
+        .route(
+            "/workspace/requests/{reference}/wording",
+            web::post().to(wording::update),
         )
         .route(
             "/workspace/requests/{reference}/accept",

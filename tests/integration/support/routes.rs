@@ -26,6 +26,9 @@ pub enum Audience {
     Member,
     /// The convenor of the request's group.
     Convenor,
+    /// The convenor of the request's group or the secretariat (the public
+    /// wording of a request).
+    ConvenorOrSecretariat,
     Secretariat,
 }
 
@@ -162,6 +165,8 @@ pub const ROUTES: &[Route] = &[
     // The screening question; the six addresses after it answer it with
     // their choice made.
     post("/workspace/requests/{reference}/screen",         Secretariat),
+    get("/workspace/requests/{reference}/wording",         ConvenorOrSecretariat),
+    post("/workspace/requests/{reference}/wording",        ConvenorOrSecretariat),
     post("/workspace/requests/{reference}/accept",         Secretariat),
     post("/workspace/requests/{reference}/ask",            Secretariat),
     post("/workspace/requests/{reference}/not-admissible", Secretariat),

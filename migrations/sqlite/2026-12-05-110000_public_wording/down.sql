@@ -1,0 +1,1 @@
+DROP TABLE wording_edits;

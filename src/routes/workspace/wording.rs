@@ -1,0 +1,111 @@
+//! `/workspace/requests/{ref}/wording`: the public wording of a request
+//! (standard, clause, question), which the secretariat, or the group's
+//! convenor while the group has it, may edit before publication.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+
+use crate::domain::fields::FieldErrors;
+use crate::domain::wording::WordingInput;
+use crate::error::AppError;
+use crate::models::users::User;
+use crate::web::flash::{self, Done};
+use crate::web::{AppState, Csrf, CsrfForm, Page, SignedIn, Viewer};
+use crate::workflow::registry::Outcome;
+use crate::workflow::wording::{self, WordingView};
+use crate::workflow::workspace::Acting;
+
+#[derive(Template)]
+#[template(path = "workspace/wording.html")]
+struct WordingPage {
+    page: Page,
+    csrf: Csrf,
+    view: WordingView,
+    input: WordingInput,
+    errors: FieldErrors,
+}
+
+impl WordingPage {
+    fn reference(&self) -> &str {
+        self.view.request.reference.as_deref().unwrap_or_default()
+    }
+}
+
+/// The page, private: it shows the submitter's own words.
+async fn answer(
+    state: &AppState,
+    user: User,
+    csrf: Csrf,
+    reference: String,
+    typed: Option<(WordingInput, FieldErrors)>,
+) -> Result<HttpResponse, AppError> {
+    let viewer = Viewer(Some(user.clone()));
+    let view = state
+        .db(move |conn| Ok(wording::page(conn, &user, &reference)?))
+        .await?;
+    let (status, input, errors) = match typed {
+        Some((input, errors)) => (StatusCode::UNPROCESSABLE_ENTITY, input, errors),
+        None => (StatusCode::OK, view.input(), FieldErrors::default()),
+    };
+    let body = WordingPage {
+        page: state.page_as("workspace", &viewer, &csrf),
+        csrf,
+        view,
+        input,
+        errors,
+    }
+    .render()?;
+    Ok(HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .insert_header(("cache-control", "private, no-store"))
+        .body(body))
+}
+
+pub async fn show(
+    state: web::Data<AppState>,
+    SignedIn(user): SignedIn,
+    csrf: Csrf,
+    reference: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    answer(&state, user, csrf, reference.into_inner(), None).await
+}
+
+pub async fn update(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    SignedIn(user): SignedIn,
+    csrf: Csrf,
+    reference: web::Path<String>,
+    CsrfForm(input): CsrfForm<WordingInput>,
+) -> Result<HttpResponse, AppError> {
+    let reference = reference.into_inner();
+    let ctx = state.workflow();
+    let (actor, target) = (user.clone(), reference.clone());
+    let (input, outcome) = state
+        .db(move |conn| {
+            let acting = Acting {
+                user: &actor,
+                reference: &target,
+                version: input.version,
+            };
+            let outcome = wording::edit(conn, &ctx, &acting, &input)?;
+            Ok((input, outcome))
+        })
+        .await?;
+    match outcome {
+        Outcome::Done(edited) => {
+            state.wake_mail_worker();
+            Ok(flash::see_other(
+                &req,
+                &format!("/workspace/requests/{reference}"),
+                Done::WordingEdited {
+                    moved_to: edited.moved_to,
+                },
+            ))
+        }
+        Outcome::Refused(errors) => {
+            answer(&state, user, csrf, reference, Some((input, errors))).await
+        }
+    }
+}
