@@ -11,15 +11,12 @@ use crate::db::schema::settings;
 pub enum Key {
     /// The id of the account that confirmed the registry is right.
     RegistryChecked,
-    /// The statistics as last computed (see `models::stats::refresh`).
-    Statistics,
 }
 
 impl Key {
     fn as_str(self) -> &'static str {
         match self {
             Key::RegistryChecked => "registry_checked",
-            Key::Statistics => "statistics",
         }
     }
 }
@@ -28,15 +25,6 @@ pub fn get(conn: &mut DbConn, key: Key) -> QueryResult<Option<String>> {
     settings::table
         .find(key.as_str())
         .select(settings::value)
-        .first(conn)
-        .optional()
-}
-
-/// The value under `key` with when it was recorded.
-pub fn get_dated(conn: &mut DbConn, key: Key) -> QueryResult<Option<(String, NaiveDateTime)>> {
-    settings::table
-        .find(key.as_str())
-        .select((settings::value, settings::updated_at))
         .first(conn)
         .optional()
 }

@@ -22,12 +22,11 @@ use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::db::DbConn;
-use crate::db::schema::{events, requests, standards};
+use crate::db::schema::{events, requests, standards, stats_snapshot};
 use crate::domain::charts::Month;
 use crate::domain::lifecycle::{Action, State};
 use crate::models::register;
 use crate::models::requests as request_rows;
-use crate::models::settings::{self, Key};
 
 /// How many months the per-month figures cover, the current one included.
 pub const MONTHS: usize = 12;
@@ -175,14 +174,6 @@ pub struct Snapshot {
     pub computed_at: NaiveDateTime,
 }
 
-/// A snapshot as stored: the figures and the register's version they were
-/// computed at.
-#[derive(Serialize, Deserialize)]
-struct Stored {
-    register_version: i64,
-    figures: Figures,
-}
-
 /// A snapshot is computed again when a clarification is published, or a
 /// standard or group changes (the register's version moves), and when it
 /// grows older than this, for the requests moving on inside the workspace.
@@ -191,37 +182,61 @@ pub const REFRESH_EVERY: TimeDelta = TimeDelta::hours(1);
 /// The snapshot last computed; none before the first, or when the one
 /// stored cannot be read (written by another version of Clarion).
 pub fn snapshot(conn: &mut DbConn) -> QueryResult<Option<Snapshot>> {
-    Ok(
-        settings::get_dated(conn, Key::Statistics)?.and_then(|(value, at)| {
-            let stored: Stored = serde_json::from_str(&value).ok()?;
-            Some(Snapshot {
-                figures: stored.figures,
-                computed_at: at,
-            })
-        }),
-    )
+    let row: Option<(String, NaiveDateTime)> = stats_snapshot::table
+        .select((stats_snapshot::figures, stats_snapshot::computed_at))
+        .first(conn)
+        .optional()?;
+    Ok(row.and_then(|(figures, computed_at)| {
+        Some(Snapshot {
+            figures: serde_json::from_str(&figures).ok()?,
+            computed_at,
+        })
+    }))
 }
 
 /// Computes the figures at `now` and stores them, unless the snapshot is
 /// still right: taken at the register's current version less than
-/// [`REFRESH_EVERY`] ago. True when it computed them. Two primary-key
-/// reads when there is nothing to do, so the worker runs it on every pass.
+/// [`REFRESH_EVERY`] ago, and readable. True when it computed them. A few
+/// primary-key reads when there is nothing to do, so the worker runs it on
+/// every pass.
 pub fn refresh(conn: &mut DbConn, now: NaiveDateTime) -> QueryResult<bool> {
     let version = register::version(conn)?;
-    if let Some((value, at)) = settings::get_dated(conn, Key::Statistics)? {
-        let current = serde_json::from_str::<Stored>(&value)
-            .is_ok_and(|stored| stored.register_version == version);
-        if current && at <= now && now - at < REFRESH_EVERY {
+    let stored: Option<(i64, NaiveDateTime)> = stats_snapshot::table
+        .select((
+            stats_snapshot::register_version,
+            stats_snapshot::computed_at,
+        ))
+        .first(conn)
+        .optional()?;
+    if let Some((at_version, at)) = stored {
+        let fresh = at <= now && now - at < REFRESH_EVERY;
+        if at_version == version && fresh && snapshot(conn)?.is_some() {
             return Ok(false);
         }
     }
-    let stored = Stored {
-        register_version: version,
-        figures: figures(conn, now)?,
-    };
-    let value = serde_json::to_string(&stored)
+    let figures = serde_json::to_string(&figures(conn, now)?)
         .map_err(|e| diesel::result::Error::SerializationError(Box::new(e)))?;
-    settings::put(conn, Key::Statistics, &value, now)?;
+    let row = (
+        stats_snapshot::id.eq(1),
+        stats_snapshot::register_version.eq(version),
+        stats_snapshot::figures.eq(&figures),
+        stats_snapshot::computed_at.eq(now),
+    );
+    // Two workers may compute at once: the multi-backend connection has no
+    // ON CONFLICT, each backend has.
+    let upsert = diesel::insert_into(stats_snapshot::table)
+        .values(row)
+        .on_conflict(stats_snapshot::id)
+        .do_update()
+        .set((
+            stats_snapshot::register_version.eq(version),
+            stats_snapshot::figures.eq(&figures),
+            stats_snapshot::computed_at.eq(now),
+        ));
+    match conn {
+        DbConn::Postgres(pg) => upsert.execute(pg)?,
+        DbConn::Sqlite(lite) => upsert.execute(lite)?,
+    };
     Ok(true)
 }
 
