@@ -249,13 +249,21 @@ for backend in $backends; do
     deepest=$(last_page "/workspace/requests" "$cookie_of_role")
     printf '%s\n' /workspace > "$dir/queue.txt"
     printf '%s\n' "/workspace/requests?state=in_group" "/workspace/requests?waiting=group" \
-      "/workspace/requests?q=clause" "/workspace/requests?page=$deepest" > "$dir/list.txt"
+      "/workspace/requests?page=$deepest" > "$dir/list.txt"
+    printf '%s\n' "/workspace/requests?q=clause" "/workspace/requests?q=impartiality" > "$dir/list-search.txt"
     if [ "$role" = secretariat ]; then requests_file="$dir/open.txt"; else requests_file="$dir/group.txt"; fi
+    if [ ! -s "$requests_file" ]; then
+      echo "bench: no request for the $role to read" >&2
+      exit 1
+    fi
     BENCH_COOKIE="$cookie_of_role" BENCH_PATHS="$dir/queue.txt" measure "/workspace ($role)" "$base" -s "$bench_dir/paths.lua"
     target "/workspace ($role)" 10 50
     BENCH_COOKIE="$cookie_of_role" BENCH_PATHS="$dir/list.txt" \
       measure "/workspace/requests?… (filters, page $deepest; $role)" "$base" -s "$bench_dir/paths.lua"
     target "/workspace/requests ($role)" 10 50
+    BENCH_COOKIE="$cookie_of_role" BENCH_PATHS="$dir/list-search.txt" \
+      measure "/workspace/requests?q=… ($role)" "$base" -s "$bench_dir/paths.lua"
+    target "/workspace/requests?q=… ($role)" 10 50
     BENCH_COOKIE="$cookie_of_role" BENCH_PATHS="$requests_file" \
       measure "/workspace/requests/{ref} ($role)" "$base" -s "$bench_dir/paths.lua"
     target "/workspace/requests/{ref} ($role)" 10 50
