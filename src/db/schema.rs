@@ -322,6 +322,15 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    stats_snapshot (id) {
+        id -> Integer,
+        register_version -> BigInt,
+        figures -> Text,
+        computed_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(standards -> groups (group_id));
 diesel::joinable!(external_designations -> external_committees (committee_id));
 diesel::joinable!(memberships -> groups (group_id));

@@ -30,7 +30,9 @@ const GRID: &str = "#cdd5db";
 const AXIS: &str = "#5c6873";
 
 /// A calendar month, the unit of the time axes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct Month {
     year: i32,
     /// 1 to 12

@@ -13,6 +13,7 @@ pub mod lifecycle;
 pub mod markdown;
 pub mod meeting;
 pub mod nomination;
+pub mod paging;
 pub mod password;
 pub mod person;
 pub mod request_list;

@@ -8,11 +8,8 @@ use serde::Deserialize;
 use super::fields::FieldErrors;
 use super::lifecycle::State;
 
-/// Requests per page of the list.
-pub const PER_PAGE: i64 = 50;
-
-/// Pages beyond this are refused, as the register's are.
-const MAX_PAGE: i64 = 5_000;
+pub use super::paging::PER_PAGE;
+use super::paging::{MAX_PAGE, page_number};
 
 /// The query string as received, every field as text so that anything
 /// typed can be explained rather than refused unread.
@@ -235,7 +232,7 @@ impl Filters {
     }
 
     pub fn offset(&self) -> i64 {
-        (self.page - 1) * PER_PAGE
+        super::paging::offset(self.page)
     }
 
     /// Whether anything narrows the list, for the wording of empty states.
@@ -290,23 +287,6 @@ impl Filters {
             ..self.clone()
         }
     }
-}
-
-/// The page number of `?page=`: the first when none is given, nothing
-/// when what is given is not a page number.
-pub fn page_number(text: Option<&str>) -> Option<i64> {
-    match text.map(str::trim).filter(|t| !t.is_empty()) {
-        None => Some(1),
-        Some(text) => text
-            .parse::<i64>()
-            .ok()
-            .filter(|page| (1..=MAX_PAGE).contains(page)),
-    }
-}
-
-/// How many pages `total` rows fill, at least one.
-pub fn pages(total: i64) -> i64 {
-    ((total + PER_PAGE - 1) / PER_PAGE).max(1)
 }
 
 #[cfg(test)]
@@ -365,12 +345,5 @@ mod tests {
             "/x",
             "defaults leave no trace"
         );
-    }
-
-    #[test]
-    fn pages_hold_fifty() {
-        assert_eq!(pages(0), 1);
-        assert_eq!(pages(50), 1);
-        assert_eq!(pages(51), 2);
     }
 }

@@ -1,7 +1,7 @@
 //! The domain's enums as they are stored: each in a text column, by its
 //! `as_str`. A row holding any other text fails to load rather than being
-//! read as some default. Records written out (the case file's JSON) carry
-//! the same text.
+//! read as some default. Records written out (the case file's JSON, the
+//! statistics' snapshot) carry the same text and are read back by it.
 
 /// Implements diesel's `FromSql`/`ToSql` over `Text` for enums that have
 /// `as_str` and `parse` and derive `AsExpression` and `FromSqlRow` with
@@ -45,6 +45,18 @@ macro_rules! stored_as_text {
         impl serde::Serialize for $name {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let text = <String as serde::Deserialize>::deserialize(deserializer)?;
+                $name::parse(&text).ok_or_else(|| {
+                    serde::de::Error::custom(format!(
+                        concat!("{:?} is not a stored ", stringify!($name)),
+                        text
+                    ))
+                })
             }
         }
     )+};

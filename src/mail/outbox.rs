@@ -7,6 +7,7 @@ use sha2::{Digest, Sha256};
 use super::Rendered;
 use crate::db::schema::outbox;
 use crate::db::{self, DbConn};
+use crate::models::register::{containing, lower};
 
 /// How long a worker may hold a claimed message before another may retry it.
 pub const LEASE: TimeDelta = TimeDelta::minutes(5);
@@ -253,13 +254,39 @@ pub fn depth(conn: &mut DbConn) -> QueryResult<Vec<(String, i64)>> {
         .load(conn)
 }
 
-/// Messages not yet delivered (pending or failed), oldest first, for the
-/// admin page.
-pub fn undelivered(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<OutboxMessage>> {
-    outbox::table
-        .filter(outbox::status.ne("sent"))
-        .order((outbox::status, outbox::created_at))
+/// Messages not yet delivered (pending or failed) whose recipient or
+/// subject holds `words`, case aside; all of them when `words` is empty.
+fn undelivered_matching(words: &str) -> outbox::BoxedQuery<'static, db::MultiBackend> {
+    let query = outbox::table.filter(outbox::status.ne("sent")).into_boxed();
+    if words.is_empty() {
+        return query;
+    }
+    let pattern = containing(words);
+    query.filter(
+        lower(outbox::recipient)
+            .like(pattern.clone())
+            .escape('\\')
+            .or(lower(outbox::subject).like(pattern).escape('\\')),
+    )
+}
+
+/// How many messages [`undelivered`] finds for `words`.
+pub fn count_undelivered(conn: &mut DbConn, words: &str) -> QueryResult<i64> {
+    undelivered_matching(words).count().get_result(conn)
+}
+
+/// A page of the messages not yet delivered that hold `words`, failed ones
+/// first, then oldest first, for the admin page.
+pub fn undelivered(
+    conn: &mut DbConn,
+    words: &str,
+    limit: i64,
+    offset: i64,
+) -> QueryResult<Vec<OutboxMessage>> {
+    undelivered_matching(words)
+        .order((outbox::status, outbox::created_at, outbox::id))
         .limit(limit)
+        .offset(offset)
         .select(OutboxMessage::as_select())
         .load(conn)
 }

@@ -3,8 +3,9 @@ use std::collections::HashSet;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use crate::db::DbConn;
+use super::register::{containing, lower};
 use crate::db::schema::{groups, memberships, organisations, standards, users};
+use crate::db::{DbConn, MultiBackend};
 use crate::domain::access::{Capacity, GroupRole};
 use crate::domain::consensus::Quorum;
 use crate::models::organisations::Organisation;
@@ -84,15 +85,50 @@ pub struct GroupSummary {
     pub standards: Vec<String>,
 }
 
-/// Every group as the registry's list shows it at `now`.
-pub fn summaries(conn: &mut DbConn, now: NaiveDateTime) -> QueryResult<Vec<GroupSummary>> {
-    let all = all(conn)?;
+/// The groups whose code or name holds `words`, case aside; all of them
+/// when `words` is empty.
+fn matching(words: &str) -> groups::BoxedQuery<'static, MultiBackend> {
+    let query = groups::table.into_boxed();
+    if words.is_empty() {
+        return query;
+    }
+    let pattern = containing(words);
+    query.filter(
+        lower(groups::code)
+            .like(pattern.clone())
+            .escape('\\')
+            .or(lower(groups::name).like(pattern).escape('\\')),
+    )
+}
+
+/// How many groups [`summaries`] finds for `words`.
+pub fn count_matching(conn: &mut DbConn, words: &str) -> QueryResult<i64> {
+    matching(words).count().get_result(conn)
+}
+
+/// A page of the groups that hold `words`, by code, as the registry's
+/// list shows them at `now`.
+pub fn summaries(
+    conn: &mut DbConn,
+    now: NaiveDateTime,
+    words: &str,
+    limit: i64,
+    offset: i64,
+) -> QueryResult<Vec<GroupSummary>> {
+    let page: Vec<Group> = matching(words)
+        .order((groups::code, groups::id))
+        .limit(limit)
+        .offset(offset)
+        .select(Group::as_select())
+        .load(conn)?;
+    let ids: Vec<&str> = page.iter().map(|g| g.id.as_str()).collect();
     let member_of: Vec<String> = memberships::table
+        .filter(memberships::group_id.eq_any(&ids))
         .select(memberships::group_id)
         .load(conn)?;
     let convened = convened_on(conn, now)?;
     let responsible = responsibilities(conn)?;
-    Ok(all
+    Ok(page
         .into_iter()
         .map(|group| {
             let members = member_of.iter().filter(|g| **g == group.id).count();

@@ -312,6 +312,20 @@ fn standard_id(
         .single_value()
 }
 
+/// `text` as a LIKE pattern that finds it anywhere, its own `%`, `_` and
+/// `\` taken literally.
+pub fn containing(text: &str) -> String {
+    let mut pattern = String::from("%");
+    for c in text.to_lowercase().chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            pattern.push('\\');
+        }
+        pattern.push(c);
+    }
+    pattern.push('%');
+    pattern
+}
+
 /// Functions both backends have by these names.
 #[diesel::declare_sql_function(generate_return_type_helpers = true)]
 extern "SQL" {
@@ -528,4 +542,15 @@ pub fn version(conn: &mut DbConn) -> QueryResult<i64> {
     register_version::table
         .select(register_version::version)
         .first(conn)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::containing;
+
+    #[test]
+    fn what_is_typed_is_looked_for_literally() {
+        assert_eq!(containing("Risk"), "%risk%");
+        assert_eq!(containing("100%_a\\b"), "%100\\%\\_a\\\\b%");
+    }
 }

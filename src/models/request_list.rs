@@ -6,7 +6,7 @@ use chrono::NaiveDateTime;
 use diesel::dsl;
 use diesel::prelude::*;
 
-use super::register::{Boxed, Substr, lower, substr, within_clause};
+use super::register::{Boxed, Substr, containing, lower, substr, within_clause};
 use crate::db::schema::{comments, events, groups, requests, standards};
 use crate::db::{DbConn, MultiBackend};
 use crate::domain::lifecycle::{Action, State};
@@ -57,20 +57,6 @@ pub struct Listed {
     pub group_code: Option<String>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
-}
-
-/// `text` as a LIKE pattern that finds it anywhere, its own `%`, `_` and
-/// `\` taken literally.
-fn containing(text: &str) -> String {
-    let mut pattern = String::from("%");
-    for c in text.to_lowercase().chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            pattern.push('\\');
-        }
-        pattern.push(c);
-    }
-    pattern.push('%');
-    pattern
 }
 
 /// Requests with their standards and groups.
@@ -159,15 +145,4 @@ pub fn page(
         Sort::Changed => query.order((requests::updated_at.desc(), requests::id.desc())),
     };
     query.limit(limit).offset(offset).load(conn)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::containing;
-
-    #[test]
-    fn what_is_typed_is_looked_for_literally() {
-        assert_eq!(containing("Risk"), "%risk%");
-        assert_eq!(containing("100%_a\\b"), "%100\\%\\_a\\\\b%");
-    }
 }

@@ -1,8 +1,9 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use crate::db::DbConn;
+use super::register::{containing, lower};
 use crate::db::schema::{groups, standards};
+use crate::db::{DbConn, MultiBackend};
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable, serde::Serialize)]
 #[diesel(table_name = standards)]
@@ -93,6 +94,74 @@ pub fn all_with_groups(conn: &mut DbConn) -> QueryResult<Vec<WithGroup>> {
             .then(b.edition.cmp(&a.edition))
     });
     Ok(rows)
+}
+
+/// The standards whose designation or title holds `words`, case aside;
+/// all of them when `words` is empty.
+fn matching(words: &str) -> standards::BoxedQuery<'static, MultiBackend> {
+    let query = standards::table.into_boxed();
+    if words.is_empty() {
+        return query;
+    }
+    let pattern = containing(words);
+    query.filter(
+        lower(standards::designation)
+            .like(pattern.clone())
+            .escape('\\')
+            .or(lower(standards::title).like(pattern).escape('\\')),
+    )
+}
+
+/// How many standards [`page_with_groups`] finds for `words`.
+pub fn count_matching(conn: &mut DbConn, words: &str) -> QueryResult<i64> {
+    matching(words).count().get_result(conn)
+}
+
+/// A page of the standards that hold `words` with their groups' codes, by
+/// designation, the newest edition first.
+pub fn page_with_groups(
+    conn: &mut DbConn,
+    words: &str,
+    limit: i64,
+    offset: i64,
+) -> QueryResult<Vec<WithGroup>> {
+    let page: Vec<Standard> = matching(words)
+        .order((
+            standards::designation,
+            standards::edition.desc(),
+            standards::id,
+        ))
+        .limit(limit)
+        .offset(offset)
+        .select(Standard::as_select())
+        .load(conn)?;
+    let group_ids: Vec<&str> = page.iter().filter_map(|s| s.group_id.as_deref()).collect();
+    let codes: Vec<(String, String)> = groups::table
+        .filter(groups::id.eq_any(&group_ids))
+        .select((groups::id, groups::code))
+        .load(conn)?;
+    Ok(page
+        .into_iter()
+        .map(|standard| {
+            let code = codes
+                .iter()
+                .find(|(id, _)| Some(id) == standard.group_id.as_ref())
+                .map(|(_, code)| code.clone());
+            (standard, code)
+        })
+        .collect())
+}
+
+/// The labels ("ISO/IEC 17025:2017") of these standards, by id.
+pub fn labels(conn: &mut DbConn, ids: &[String]) -> QueryResult<Vec<(String, String)>> {
+    let rows: Vec<(String, String, i32)> = standards::table
+        .filter(standards::id.eq_any(ids))
+        .select((standards::id, standards::designation, standards::edition))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, designation, edition)| (id, format!("{designation}:{edition}")))
+        .collect())
 }
 
 pub fn find_by_slug(conn: &mut DbConn, slug: &str) -> QueryResult<Option<WithGroup>> {

@@ -4,6 +4,10 @@
 //! count nowhere. Sample requests of `seed --demo` count like any other,
 //! since they are what a demonstration shows.
 //!
+//! The page reads the figures from a snapshot the worker computes (see
+//! [`refresh`]): computing them reads every request, far too slow for each
+//! view of a register of 100,000 clarifications.
+//!
 //! Counts by state and by standard are made by the database. Figures over
 //! dates are aggregated here from compact rows, because SQLite and
 //! PostgreSQL share no function that truncates a timestamp to its month;
@@ -12,14 +16,16 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDateTime, TimeDelta};
 use diesel::dsl::count_star;
 use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use crate::db::DbConn;
-use crate::db::schema::{events, requests, standards};
+use crate::db::schema::{events, requests, standards, stats_snapshot};
 use crate::domain::charts::Month;
 use crate::domain::lifecycle::{Action, State};
+use crate::models::register;
 use crate::models::requests as request_rows;
 
 /// How many months the per-month figures cover, the current one included.
@@ -27,7 +33,7 @@ pub const MONTHS: usize = 12;
 /// Standards shown by name; the others are summed into one row.
 pub const TOP_STANDARDS: usize = 8;
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Figures {
     /// Every state a confirmed request can be in, zeros too.
     pub by_state: Vec<(State, i64)>,
@@ -67,7 +73,7 @@ impl Figures {
 }
 
 /// Requests by where they stand now.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Progress {
     pub open: i64,
     pub published: i64,
@@ -96,14 +102,14 @@ impl Progress {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StandardCount {
     /// "ISO/IEC 17025:2017", or "Other standards (3)"
     pub label: String,
     pub requests: Progress,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Cohort {
     pub month: Month,
     /// The requests confirmed in the month, by where they stand now.
@@ -112,7 +118,7 @@ pub struct Cohort {
     pub screening: Screening,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Publications {
     pub month: Month,
     pub published: i64,
@@ -123,7 +129,7 @@ pub struct Publications {
 /// How screening ended: passed to the maintenance group, or closed there
 /// (not admissible, referred to another committee, duplicate). Requests
 /// withdrawn during screening, or still in it, took no decision.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Screening {
     pub accepted: i64,
     pub not_admissible: i64,
@@ -159,6 +165,79 @@ impl Screening {
     pub fn accepted_percent(&self) -> Option<f64> {
         (self.decided() > 0).then(|| 100.0 * self.accepted as f64 / self.decided() as f64)
     }
+}
+
+/// The figures as the worker last computed them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Snapshot {
+    pub figures: Figures,
+    pub computed_at: NaiveDateTime,
+}
+
+/// A snapshot is computed again when a clarification is published, or a
+/// standard or group changes (the register's version moves), and when it
+/// grows older than this, for the requests moving on inside the workspace.
+pub const REFRESH_EVERY: TimeDelta = TimeDelta::hours(1);
+
+/// The snapshot last computed; none before the first, or when the one
+/// stored cannot be read (written by another version of Clarion).
+pub fn snapshot(conn: &mut DbConn) -> QueryResult<Option<Snapshot>> {
+    let row: Option<(String, NaiveDateTime)> = stats_snapshot::table
+        .select((stats_snapshot::figures, stats_snapshot::computed_at))
+        .first(conn)
+        .optional()?;
+    Ok(row.and_then(|(figures, computed_at)| {
+        Some(Snapshot {
+            figures: serde_json::from_str(&figures).ok()?,
+            computed_at,
+        })
+    }))
+}
+
+/// Computes the figures at `now` and stores them, unless the snapshot is
+/// still right: taken at the register's current version less than
+/// [`REFRESH_EVERY`] ago, and readable. True when it computed them. A few
+/// primary-key reads when there is nothing to do, so the worker runs it on
+/// every pass.
+pub fn refresh(conn: &mut DbConn, now: NaiveDateTime) -> QueryResult<bool> {
+    let version = register::version(conn)?;
+    let stored: Option<(i64, NaiveDateTime)> = stats_snapshot::table
+        .select((
+            stats_snapshot::register_version,
+            stats_snapshot::computed_at,
+        ))
+        .first(conn)
+        .optional()?;
+    if let Some((at_version, at)) = stored {
+        let fresh = at <= now && now - at < REFRESH_EVERY;
+        if at_version == version && fresh && snapshot(conn)?.is_some() {
+            return Ok(false);
+        }
+    }
+    let figures = serde_json::to_string(&figures(conn, now)?)
+        .map_err(|e| diesel::result::Error::SerializationError(Box::new(e)))?;
+    let row = (
+        stats_snapshot::id.eq(1),
+        stats_snapshot::register_version.eq(version),
+        stats_snapshot::figures.eq(&figures),
+        stats_snapshot::computed_at.eq(now),
+    );
+    // Two workers may compute at once: the multi-backend connection has no
+    // ON CONFLICT, each backend has.
+    let upsert = diesel::insert_into(stats_snapshot::table)
+        .values(row)
+        .on_conflict(stats_snapshot::id)
+        .do_update()
+        .set((
+            stats_snapshot::register_version.eq(version),
+            stats_snapshot::figures.eq(&figures),
+            stats_snapshot::computed_at.eq(now),
+        ));
+    match conn {
+        DbConn::Postgres(pg) => upsert.execute(pg)?,
+        DbConn::Sqlite(lite) => upsert.execute(lite)?,
+    };
+    Ok(true)
 }
 
 /// Every figure of the statistics page, the months ending with `now`'s.

@@ -1,8 +1,9 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use crate::db::DbConn;
+use super::register::{containing, lower};
 use crate::db::schema::{groups, memberships, users};
+use crate::db::{DbConn, MultiBackend};
 use crate::domain::access::Capacity;
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
@@ -85,18 +86,51 @@ pub struct UserSummary {
     pub groups: Vec<(String, String, Capacity)>,
 }
 
-/// Every account, active ones first, then by name.
-pub fn summaries(conn: &mut DbConn) -> QueryResult<Vec<UserSummary>> {
-    let mut all: Vec<User> = users::table.select(User::as_select()).load(conn)?;
-    all.sort_by(|a, b| {
-        (!a.active, a.name.to_lowercase(), &a.email).cmp(&(
-            !b.active,
-            b.name.to_lowercase(),
-            &b.email,
+/// The accounts whose name or e-mail address holds `words`, case aside;
+/// all of them when `words` is empty.
+fn matching(words: &str) -> users::BoxedQuery<'static, MultiBackend> {
+    let query = users::table.into_boxed();
+    if words.is_empty() {
+        return query;
+    }
+    let pattern = containing(words);
+    query.filter(
+        lower(users::name)
+            .like(pattern.clone())
+            .escape('\\')
+            .or(lower(users::email).like(pattern).escape('\\')),
+    )
+}
+
+/// How many accounts [`summaries`] finds for `words`.
+pub fn count_matching(conn: &mut DbConn, words: &str) -> QueryResult<i64> {
+    matching(words).count().get_result(conn)
+}
+
+/// A page of the accounts that hold `words`, active ones first, then by
+/// name, with their groups: two queries whatever the number of accounts.
+pub fn summaries(
+    conn: &mut DbConn,
+    words: &str,
+    limit: i64,
+    offset: i64,
+) -> QueryResult<Vec<UserSummary>> {
+    // The id last, so that a page holds the same accounts whenever read.
+    let page: Vec<User> = matching(words)
+        .order((
+            users::active.desc(),
+            lower(users::name),
+            users::email,
+            users::id,
         ))
-    });
+        .limit(limit)
+        .offset(offset)
+        .select(User::as_select())
+        .load(conn)?;
+    let ids: Vec<&str> = page.iter().map(|u| u.id.as_str()).collect();
     let roles: Vec<(String, String, String, Capacity)> = memberships::table
         .inner_join(groups::table)
+        .filter(memberships::user_id.eq_any(&ids))
         .order(groups::code)
         .select((
             memberships::user_id,
@@ -105,7 +139,7 @@ pub fn summaries(conn: &mut DbConn) -> QueryResult<Vec<UserSummary>> {
             memberships::capacity,
         ))
         .load(conn)?;
-    Ok(all
+    Ok(page
         .into_iter()
         .map(|user| UserSummary {
             groups: roles

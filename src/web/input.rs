@@ -74,6 +74,32 @@ impl PageQuery {
     }
 }
 
+/// What a registry list is asked for: words to look for and a page
+/// (`?q=…&page=N`).
+#[derive(serde::Deserialize)]
+pub struct ListQuery {
+    #[serde(default)]
+    q: String,
+    page: Option<String>,
+}
+
+/// The words a registry list looks for are cut to this many characters.
+const MAX_WORDS: usize = 200;
+
+impl ListQuery {
+    /// The words to look for, trimmed; empty for the whole list.
+    pub fn words(&self) -> String {
+        self.q.trim().chars().take(MAX_WORDS).collect()
+    }
+
+    /// The page asked for; a page that does not exist is an address that
+    /// does not exist.
+    pub fn page(&self) -> Result<i64, crate::error::AppError> {
+        crate::domain::paging::page_number(self.page.as_deref())
+            .ok_or(crate::error::AppError::NotFound)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

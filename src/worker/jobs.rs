@@ -2,7 +2,7 @@
 //! cheap indexed query when there is nothing to do.
 
 use crate::db::DbConn;
-use crate::models::{rate, requests, sessions};
+use crate::models::{rate, requests, sessions, stats};
 use crate::workflow::accounts::IDLE_TIMEOUT;
 use crate::workflow::accounts::{LOGIN_WINDOW, RESET_WINDOW};
 use crate::workflow::{Ctx, rounds, submitter, subscriptions};
@@ -41,5 +41,8 @@ pub fn run_due(conn: &mut DbConn, ctx: &Ctx, retention_days: u32) -> Result<(), 
             .max(RESET_WINDOW)
             .max(chrono::TimeDelta::hours(1));
     rate::purge_before(conn, oldest_needed).map_err(|e| e.to_string())?;
+    if stats::refresh(conn, now).map_err(|e| e.to_string())? {
+        tracing::info!("computed the statistics");
+    }
     Ok(())
 }

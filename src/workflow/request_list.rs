@@ -11,7 +11,7 @@ use crate::db::DbConn;
 use crate::domain::access::{GroupRole, Standing};
 use crate::domain::fields::FieldErrors;
 use crate::domain::lifecycle::{Actor, State, moved_on_by};
-use crate::domain::request_list::{self, Filters, PER_PAGE, RawFilters, WaitingOn};
+use crate::domain::request_list::{Filters, PER_PAGE, RawFilters, WaitingOn};
 use crate::models::request_list::{self as rows, Listed, Narrowing};
 use crate::models::users::User;
 use crate::models::{groups, standards};
@@ -207,7 +207,7 @@ pub fn list(
     } else {
         rows::count(conn, &narrowing)?
     };
-    listing.pages = request_list::pages(listing.total);
+    listing.pages = crate::domain::paging::pages(listing.total);
     listing.filters = filters;
     if listing.total > 0 && !listing.past_the_end() {
         listing.rows = rows::page(

@@ -177,6 +177,8 @@ on_both_databases!(
     a_deactivated_account_is_signed_out_and_keeps_its_name,
     a_member_finds_nothing_under_admin,
     anonymous_visitors_are_sent_to_sign_in,
+    thousands_of_accounts_are_listed_fifty_a_page_and_found_by_name_or_address,
+    groups_standards_and_undelivered_mail_are_paged_and_searched,
 );
 
 async fn the_secretariat_adds_a_standard_and_a_new_edition_that_supersedes_it(backend: Backend) {
@@ -1089,4 +1091,278 @@ async fn anonymous_visitors_are_sent_to_sign_in(backend: Backend) {
         .await;
     assert_eq!(response.status(), 303);
     assert!(location(&response).starts_with("/login?next="));
+}
+
+/// The rows of the table in the section headed `heading`'s body.
+fn rows_under(page: &str, heading: &str) -> Vec<String> {
+    let document = scraper::Html::parse_document(page);
+    let selector =
+        scraper::Selector::parse(&format!("section[aria-labelledby={heading}] tbody tr")).unwrap();
+    document
+        .select(&selector)
+        .map(|row| row.text().collect::<Vec<_>>().join(" "))
+        .map(|text| text.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect()
+}
+
+/// Where the page links of a list lead.
+fn page_links(page: &str) -> Vec<String> {
+    let document = scraper::Html::parse_document(page);
+    let selector = scraper::Selector::parse("nav.pagination a").unwrap();
+    document
+        .select(&selector)
+        .filter_map(|a| a.value().attr("href").map(str::to_owned))
+        .collect()
+}
+
+async fn thousands_of_accounts_are_listed_fifty_a_page_and_found_by_name_or_address(
+    backend: Backend,
+) {
+    use clarion::seed::synthetic::{self, Volume};
+    let app = TestApp::spawn(backend).await;
+    app.add_user(SECRETARIAT, "Sam Secretariat", true, None);
+    let volume = Volume {
+        published: 0,
+        open_requests: 0,
+        users: 2_000,
+    };
+    synthetic::seed(&mut app.db(), volume, "clarion-demo", app.clock.now()).unwrap();
+    let sam = app.signed_in(SECRETARIAT).await;
+
+    let (status, page) = sam.page("/admin/users").await;
+    assert_eq!(status, 200);
+    assert_eq!(rows_under(&page, "users-heading").len(), 50, "one page");
+    assert!(
+        page.len() < 200_000,
+        "the page stays small: {} bytes",
+        page.len()
+    );
+    assert_eq!(
+        text_of(&page, "#users-heading").as_deref(),
+        Some("All accounts (2001)")
+    );
+    let status_line = text_of(&page, "[role=status]").unwrap();
+    assert!(
+        status_line.contains("2001 accounts, showing 1–50"),
+        "{status_line}"
+    );
+    assert!(
+        page.contains(r#"href="/admin/users?page=41""#),
+        "the last page is offered"
+    );
+
+    let (status, last) = sam.page("/admin/users?page=41").await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        rows_under(&last, "users-heading").len(),
+        1,
+        "2001 = 40 × 50 + 1"
+    );
+
+    let (status, past) = sam.page("/admin/users?page=42").await;
+    assert_eq!(status, 200);
+    let empty = text_of(&past, ".empty").unwrap();
+    assert!(
+        empty.contains("There are only 41 pages of accounts"),
+        "{empty}"
+    );
+    let document = scraper::Html::parse_document(&past);
+    let last_page = scraper::Selector::parse(".empty a").unwrap();
+    let link = document
+        .select(&last_page)
+        .next()
+        .expect("a link to the last page");
+    assert_eq!(link.value().attr("href"), Some("/admin/users?page=41"));
+    for refused in ["0", "-3", "two", "5001"] {
+        let (status, _) = sam.page(&format!("/admin/users?page={refused}")).await;
+        assert_eq!(status, 404, "page {refused}");
+    }
+
+    // By name, whatever the case: Member 1, 10–19, 100–199, 1000–1999.
+    let (status, found) = sam.page("/admin/users?q=MEMBER+1").await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        text_of(&found, "#users-heading").as_deref(),
+        Some("Accounts matching “MEMBER 1” (1111)")
+    );
+    assert_eq!(rows_under(&found, "users-heading").len(), 50);
+    assert!(
+        page_links(&found).contains(&"/admin/users?q=MEMBER+1&page=2".to_owned()),
+        "the next pages keep the search: {:?}",
+        page_links(&found)
+    );
+    let (_, second) = sam.page("/admin/users?q=MEMBER+1&page=23").await;
+    assert_eq!(
+        rows_under(&second, "users-heading").len(),
+        11,
+        "1111 = 22 × 50 + 11"
+    );
+
+    // By address: one account.
+    let (_, one) = sam.page("/admin/users?q=synthetic.member.77%40").await;
+    let rows = rows_under(&one, "users-heading");
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert!(
+        rows[0].starts_with("Synthetic Member 77 synthetic.member.77@example.org"),
+        "{rows:?}"
+    );
+
+    // What is typed is looked for as it is, wildcards too.
+    let (status, none) = sam.page("/admin/users?q=%25_").await;
+    assert_eq!(status, 200);
+    let empty = text_of(&none, ".empty").unwrap();
+    assert!(empty.contains("No account matches “%_”"), "{empty}");
+    assert!(none.contains(r#"value="%_""#), "the search is shown again");
+}
+
+async fn groups_standards_and_undelivered_mail_are_paged_and_searched(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    app.add_user(SECRETARIAT, "Sam Secretariat", true, None);
+    let now = app.clock.now();
+    let mut conn = app.db();
+    let groups_before: i64 = groups::table.count().get_result(&mut conn).unwrap();
+    let standards_before: i64 = standards::table.count().get_result(&mut conn).unwrap();
+    for i in 1..=60 {
+        diesel::insert_into(groups::table)
+            .values((
+                groups::id.eq(clarion::db::new_id()),
+                groups::code.eq(format!("MG {:05}", 90_000 + i)),
+                groups::name.eq(format!("Maintenance of the Zeta scheme, part {i}")),
+                groups::created_at.eq(now),
+            ))
+            .execute(&mut conn)
+            .unwrap();
+        diesel::insert_into(standards::table)
+            .values((
+                standards::id.eq(clarion::db::new_id()),
+                standards::slug.eq(format!("iso-{}-2026", 90_000 + i)),
+                standards::designation.eq(format!("ISO {}", 90_000 + i)),
+                standards::edition.eq(2026),
+                standards::title.eq(format!("Omega requirements, part {i}")),
+                standards::created_at.eq(now),
+            ))
+            .execute(&mut conn)
+            .unwrap();
+        diesel::insert_into(outbox::table)
+            .values((
+                outbox::id.eq(clarion::db::new_id()),
+                outbox::message_id.eq(format!("<m{i}@clarion.test>")),
+                outbox::recipient.eq(format!("reader{i}@example.org")),
+                outbox::recipient_hash.eq(format!("hash{i}")),
+                outbox::subject.eq(format!("Lost letter {i}")),
+                outbox::body_text.eq("text"),
+                outbox::body_html.eq("<p>text</p>"),
+                outbox::status.eq("failed"),
+                outbox::attempts.eq(9),
+                outbox::next_attempt_at.eq(now),
+                outbox::last_error.eq("550 no such mailbox"),
+                outbox::created_at.eq(now),
+            ))
+            .execute(&mut conn)
+            .unwrap();
+    }
+    drop(conn);
+    let sam = app.signed_in(SECRETARIAT).await;
+
+    let lists = [
+        (
+            "/admin/groups",
+            "groups-heading",
+            groups_before + 60,
+            "All groups",
+            "groups",
+        ),
+        (
+            "/admin/standards",
+            "standards-heading",
+            standards_before + 60,
+            "All standards",
+            "standards",
+        ),
+        (
+            "/admin/mail",
+            "undelivered-heading",
+            60,
+            "Not delivered",
+            "messages not delivered",
+        ),
+    ];
+    for (path, heading, total, title, many) in lists {
+        let pages = (total + 49) / 50;
+        assert!(pages > 1, "{path}: more than a page of {total}");
+        let (status, page) = sam.page(path).await;
+        assert_eq!(status, 200, "{path}");
+        assert_eq!(rows_under(&page, heading).len(), 50, "{path}");
+        assert_eq!(
+            text_of(&page, &format!("#{heading}")),
+            Some(format!("{title} ({total})")),
+            "{path}"
+        );
+        let (_, last) = sam.page(&format!("{path}?page={pages}")).await;
+        assert_eq!(
+            rows_under(&last, heading).len() as i64,
+            total - 50 * (pages - 1),
+            "{path}"
+        );
+        let (status, past) = sam.page(&format!("{path}?page={}", pages + 1)).await;
+        assert_eq!(status, 200, "{path}");
+        let empty = text_of(&past, ".empty").unwrap();
+        assert!(
+            empty.contains(&format!("There are only {pages} pages of {many}")),
+            "{empty}"
+        );
+        assert_eq!(
+            sam.page(&format!("{path}?page=none")).await.0,
+            404,
+            "{path}"
+        );
+    }
+
+    let searches = [
+        (
+            "/admin/groups?q=zeta+SCHEME,+part+7",
+            "groups-heading",
+            vec!["MG 90007"],
+        ),
+        (
+            "/admin/groups?q=mg+90060",
+            "groups-heading",
+            vec!["MG 90060"],
+        ),
+        (
+            "/admin/standards?q=iso+90005",
+            "standards-heading",
+            vec!["ISO 90005:2026"],
+        ),
+        (
+            "/admin/standards?q=omega+requirements,+part+42",
+            "standards-heading",
+            vec!["ISO 90042:2026"],
+        ),
+        (
+            "/admin/mail?q=READER3%40",
+            "undelivered-heading",
+            vec!["reader3@example.org"],
+        ),
+        (
+            "/admin/mail?q=lost+letter+6",
+            "undelivered-heading",
+            vec!["reader6@", "reader60@"],
+        ),
+    ];
+    for (path, heading, expected) in searches {
+        let (status, page) = sam.page(path).await;
+        assert_eq!(status, 200, "{path}");
+        let rows = rows_under(&page, heading);
+        assert_eq!(rows.len(), expected.len(), "{path}: {rows:?}");
+        for (row, wanted) in rows.iter().zip(expected) {
+            assert!(row.contains(wanted), "{path}: {row}");
+        }
+    }
+    let (_, nothing) = sam.page("/admin/standards?q=no+such+standard").await;
+    let empty = text_of(&nothing, ".empty").unwrap();
+    assert!(
+        empty.contains("No standard matches “no such standard”"),
+        "{empty}"
+    );
 }

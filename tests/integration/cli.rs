@@ -40,6 +40,18 @@ fn help_documents_every_command_and_variable() {
     }
 }
 
+/// The operator's reference names every setting the program reads.
+#[test]
+fn the_configuration_guide_documents_every_variable() {
+    let guide = include_str!("../../docs/configuration.md");
+    for (variable, _) in clarion::config::VARIABLES {
+        assert!(
+            guide.contains(&format!("| `{variable}` |")),
+            "{variable} in docs/configuration.md"
+        );
+    }
+}
+
 #[test]
 fn a_bad_setting_stops_with_one_clear_line() {
     let dir = tempfile::tempdir().unwrap();

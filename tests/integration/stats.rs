@@ -10,7 +10,8 @@ use clarion::models::events::{self, NewEvent};
 use diesel::prelude::*;
 
 use crate::on_both_databases;
-use crate::support::app::{Backend, TestApp, text_of};
+use crate::support::app::{Backend, Person, TestApp, text_of};
+use crate::support::eventually::{BOUND, eventually};
 
 const SECRETARIAT: &str = "sam@example.org";
 const ISO_17025: &str = "iso-iec-17025-2017";
@@ -93,6 +94,20 @@ fn rows(page: &str, heading: &str) -> Vec<String> {
         .collect()
 }
 
+/// The statistics page once its brief figures include `figure`: the worker
+/// that computes them runs beside the test.
+async fn computed_with(browser: &Person, figure: &str) -> String {
+    eventually(BOUND, || async {
+        let (status, page) = browser.page("/admin/stats").await;
+        let brief = text_of(&page, ".stats").unwrap_or_default();
+        match status {
+            200 if brief.contains(figure) => Ok(page),
+            _ => Err(format!("{status}, no {figure:?} in {brief:?}")),
+        }
+    })
+    .await
+}
+
 fn assert_has_rows(page: &str, heading: &str, expected: &[&str]) {
     let rows = rows(page, heading);
     for row in expected {
@@ -107,6 +122,7 @@ on_both_databases!(
     the_secretariat_reads_the_figures_of_known_requests,
     before_the_first_confirmed_request_the_page_says_so,
     only_the_secretariat_sees_the_statistics,
+    the_figures_are_a_snapshot_computed_again_when_the_register_changes,
 );
 
 async fn the_secretariat_reads_the_figures_of_known_requests(backend: Backend) {
@@ -131,13 +147,6 @@ async fn the_secretariat_reads_the_figures_of_known_requests(backend: Backend) {
             state: "published",
             confirmed: Some(day(two_ago, 2)),
             published: Some(day(two_ago, 22)),
-            screened: accepted,
-            ..REQUEST
-        },
-        Known {
-            state: "published",
-            confirmed: Some(day(last, 1)),
-            published: Some(day(last, 25)),
             screened: accepted,
             ..REQUEST
         },
@@ -182,13 +191,22 @@ async fn the_secretariat_reads_the_figures_of_known_requests(backend: Backend) {
             screened: Some(("refer", "closed")),
             ..REQUEST
         },
+        // Stored last: its publication moves the register on, so the
+        // worker computes the figures again after every other request.
+        Known {
+            state: "published",
+            confirmed: Some(day(last, 1)),
+            published: Some(day(last, 25)),
+            screened: accepted,
+            ..REQUEST
+        },
     ] {
         store(&app, &known);
     }
 
     let sam = app.signed_in(SECRETARIAT).await;
-    let (status, page) = sam.page("/admin/stats").await;
-    assert_eq!(status, 200, "{page}");
+    app.run_worker_once().await;
+    let page = computed_with(&sam, "8 Requests").await;
 
     let brief = text_of(&page, ".stats").unwrap();
     for figure in [
@@ -308,8 +326,10 @@ async fn before_the_first_confirmed_request_the_page_says_so(backend: Backend) {
         },
     );
     let sam = app.signed_in(SECRETARIAT).await;
+    app.run_worker_once().await;
     let (status, page) = sam.page("/admin/stats").await;
     assert_eq!(status, 200);
+    assert!(page.contains("Figures computed on"), "{page}");
     assert_eq!(
         text_of(&page, ".empty h2").as_deref(),
         Some("No requests yet")
@@ -333,4 +353,49 @@ async fn only_the_secretariat_sees_the_statistics(backend: Backend) {
     assert_eq!(response.status(), 303);
     let to = response.headers()["location"].to_str().unwrap();
     assert!(to.starts_with("/login"), "{to}");
+}
+
+async fn the_figures_are_a_snapshot_computed_again_when_the_register_changes(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    app.add_user(SECRETARIAT, "Sam Secretariat", true, None);
+    let now = app.clock.now();
+    let published = Known {
+        state: "published",
+        confirmed: Some(now - TimeDelta::days(20)),
+        published: Some(now - TimeDelta::days(2)),
+        ..REQUEST
+    };
+    store(&app, &published);
+    let sam = app.signed_in(SECRETARIAT).await;
+    app.run_worker_once().await;
+    let page = computed_with(&sam, "1 Requests").await;
+    let computed = text_of(&page, "#computed-at").unwrap();
+    assert!(
+        computed.contains(&now.format("%-d %B %Y at").to_string()),
+        "the page says when: {computed}"
+    );
+
+    // A request that reached screening moves no clarification: the page
+    // reads the snapshot, not the requests.
+    let screening = Known {
+        confirmed: Some(now),
+        ..REQUEST
+    };
+    store(&app, &screening);
+    app.run_worker_once().await;
+    let (_, page) = sam.page("/admin/stats").await;
+    let brief = text_of(&page, ".stats").unwrap();
+    assert!(brief.contains("1 Requests"), "{brief}");
+
+    // A publication does: the next pass of the worker counts both.
+    store(&app, &published);
+    app.run_worker_once().await;
+    computed_with(&sam, "3 Requests").await;
+
+    // Requests moving on inside the workspace count within the hour.
+    store(&app, &screening);
+    app.clock
+        .advance(clarion::models::stats::REFRESH_EVERY + TimeDelta::minutes(1));
+    app.run_worker_once().await;
+    computed_with(&sam, "4 Requests").await;
 }

@@ -1,5 +1,6 @@
 //! `/admin/mail`: mail delivery — what is waiting, what was given up and
-//! why, and what became of the mail sent to one address.
+//! why, 50 a page, found by recipient or subject; and what became of the
+//! mail sent to one address.
 
 use actix_web::web;
 use askama::Template;
@@ -7,8 +8,10 @@ use askama_web::WebTemplate;
 use serde::Deserialize;
 
 use super::admin_page;
+use crate::domain::paging::{PER_PAGE, Paging, offset, searched};
 use crate::error::AppError;
 use crate::mail::outbox::{self, OutboxMessage};
+use crate::web::input::ListQuery;
 use crate::web::{AppState, Csrf, Page};
 use crate::workflow::registry::Secretariat;
 
@@ -16,7 +19,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/mail", web::get().to(show));
 }
 
-/// Messages listed at most, in either table.
+const PATH: &str = "/admin/mail";
+
+/// Messages to one address listed at most.
 const LISTED: i64 = 200;
 
 #[derive(Deserialize)]
@@ -37,6 +42,9 @@ pub struct Sent {
 pub struct MailPage {
     page: Page,
     depth: Vec<(String, i64)>,
+    /// The words looked for in the messages not delivered.
+    words: String,
+    paged: Paging,
     messages: Vec<OutboxMessage>,
     sent: Option<Sent>,
     /// Mail goes to a mail server, not into files.
@@ -57,9 +65,12 @@ pub async fn show(
     admin: Secretariat,
     csrf: Csrf,
     lookup: web::Query<Lookup>,
+    query: web::Query<ListQuery>,
 ) -> Result<MailPage, AppError> {
     let address = lookup.into_inner().to.trim().to_lowercase();
-    let (depth, messages, sent) = state
+    let (words, page) = (query.words(), query.page()?);
+    let looked_for = words.clone();
+    let (depth, total, messages, sent) = state
         .db(move |conn| {
             let sent = if address.is_empty() {
                 None
@@ -69,7 +80,8 @@ pub async fn show(
             };
             Ok((
                 outbox::depth(conn)?,
-                outbox::undelivered(conn, LISTED)?,
+                outbox::count_undelivered(conn, &looked_for)?,
+                outbox::undelivered(conn, &looked_for, PER_PAGE, offset(page))?,
                 sent,
             ))
         })
@@ -77,6 +89,8 @@ pub async fn show(
     Ok(MailPage {
         page: admin_page(&state, &admin, &csrf),
         depth,
+        paged: Paging::new(page, total, searched(PATH, &words)),
+        words,
         messages,
         sent,
         mail_server: state.settings.smtp_url.is_some(),

@@ -1,10 +1,12 @@
 //! `/admin/stats`: where requests stand, which standards they concern, how
 //! long answers take and how many pass screening; each chart beside a table
-//! with its numbers.
+//! with its numbers. The figures are the worker's last snapshot, read in
+//! one query, with when they were computed.
 
 use actix_web::web;
 use askama::Template;
 use askama_web::WebTemplate;
+use chrono::NaiveDateTime;
 
 use super::admin_page;
 use crate::domain::charts::{self, one_decimal};
@@ -25,8 +27,14 @@ const PROGRESS: [&str; 3] = ["Open", "Published", "Closed"];
 #[template(path = "admin/stats.html")]
 pub struct StatsPage {
     page: Page,
+    /// None until the worker first computed the figures.
+    computed: Option<Computed>,
+}
+
+struct Computed {
     figures: Figures,
     charts: Charts,
+    at: NaiveDateTime,
 }
 
 /// The SVG of each chart, escaped by `domain::charts`.
@@ -55,12 +63,14 @@ pub async fn show(
     admin: Secretariat,
     csrf: Csrf,
 ) -> Result<StatsPage, AppError> {
-    let now = state.clock.now();
-    let figures = state.db(move |conn| Ok(stats::figures(conn, now)?)).await?;
+    let snapshot = state.db(|conn| Ok(stats::snapshot(conn)?)).await?;
     Ok(StatsPage {
         page: admin_page(&state, &admin, &csrf),
-        charts: draw(&figures),
-        figures,
+        computed: snapshot.map(|s| Computed {
+            charts: draw(&s.figures),
+            figures: s.figures,
+            at: s.computed_at,
+        }),
     })
 }
 

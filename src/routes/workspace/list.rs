@@ -6,6 +6,7 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 use askama_web::WebTemplate;
 
+use crate::domain::paging::Paging;
 use crate::domain::request_list::{Filters, RawFilters, Sort, listed_states};
 use crate::error::AppError;
 use crate::web::{AppState, Csrf, Page, SignedIn, Viewer};
@@ -20,6 +21,7 @@ pub struct ListPage {
     /// What was typed, shown again as it was.
     input: RawFilters,
     listing: Listing,
+    paged: Paging,
     secretariat: bool,
     states: Vec<(String, String)>,
 }
@@ -33,10 +35,6 @@ impl ListPage {
         &self.listing.filters
     }
 
-    fn page_address(&self, page: i64) -> String {
-        self.filters().address(PATH, page)
-    }
-
     /// The same list in another order.
     fn sorted_address(&self, sort: &str) -> String {
         let sort = Sort::parse(sort).unwrap_or_default();
@@ -46,28 +44,6 @@ impl ListPage {
     /// The order shown, as its query value.
     fn sort(&self) -> &'static str {
         self.filters().sort.as_str()
-    }
-
-    /// "51–100".
-    fn range(&self) -> String {
-        let first = self.filters().offset() + 1;
-        let last = self.filters().offset() + self.listing.rows.len() as i64;
-        format!("{first}–{last}")
-    }
-
-    /// The page numbers to offer: the first, the last and those around the
-    /// current one; 0 stands for a gap.
-    fn page_numbers(&self) -> Vec<i64> {
-        let (last, current) = (self.listing.pages, self.filters().page);
-        let mut numbers = Vec::new();
-        for n in 1..=last {
-            if n == 1 || n == last || (n - current).abs() <= 2 {
-                numbers.push(n);
-            } else if numbers.last() != Some(&0) {
-                numbers.push(0);
-            }
-        }
-        numbers
     }
 }
 
@@ -89,7 +65,13 @@ pub async fn show(
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
+    let paged = Paging::new(
+        listing.filters.page,
+        listing.total,
+        listing.filters.address(PATH, 1),
+    );
     let page = ListPage {
+        paged,
         secretariat: user.is_secretariat,
         page: state.page_as("workspace", &Viewer(Some(user)), &csrf),
         input,

@@ -8,7 +8,7 @@ use askama_web::WebTemplate;
 use chrono::NaiveDateTime;
 use serde::Deserialize;
 
-use crate::domain::request_list::page_number;
+use crate::domain::paging::page_number;
 use crate::error::AppError;
 use crate::models::users::User;
 use crate::web::flash::Flash;
