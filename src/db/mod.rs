@@ -5,6 +5,7 @@ pub mod backup;
 pub mod health;
 pub mod reads;
 pub mod schema;
+pub mod sql;
 
 use std::os::unix::fs::MetadataExt;
 use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};

@@ -6,8 +6,8 @@ use sha2::{Digest, Sha256};
 
 use super::Rendered;
 use crate::db::schema::outbox;
+use crate::db::sql::{containing, lower};
 use crate::db::{self, DbConn};
-use crate::models::register::{containing, lower};
 
 /// How long a worker may hold a claimed message before another may retry it.
 pub const LEASE: TimeDelta = TimeDelta::minutes(5);

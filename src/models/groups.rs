@@ -3,8 +3,8 @@ use std::collections::HashSet;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::register::{containing, lower};
 use crate::db::schema::{groups, memberships, organisations, standards, users};
+use crate::db::sql::{containing, lower};
 use crate::db::{DbConn, MultiBackend};
 use crate::domain::access::{Capacity, GroupRole};
 use crate::domain::consensus::Quorum;

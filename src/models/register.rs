@@ -13,10 +13,11 @@ use diesel::query_builder::{
     AstPass, BoxedSelectStatement, FromClause, Query, QueryFragment, QueryId,
 };
 use diesel::query_source::{AppearsInFromClause, Once, QuerySource};
-use diesel::sql_types::{Integer, Text};
+use diesel::sql_types::Text;
 use diesel::sqlite::Sqlite;
 
 use crate::db::schema::{groups, requests, standards};
+use crate::db::sql::{Substr, lower, substr};
 use crate::db::{DbConn, MultiBackend};
 use crate::domain::lifecycle::State;
 use crate::domain::search::{Filters, Status};
@@ -312,30 +313,6 @@ fn standard_id(
         .single_value()
 }
 
-/// `text` as a LIKE pattern that finds it anywhere, its own `%`, `_` and
-/// `\` taken literally.
-pub fn containing(text: &str) -> String {
-    let mut pattern = String::from("%");
-    for c in text.to_lowercase().chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            pattern.push('\\');
-        }
-        pattern.push(c);
-    }
-    pattern.push('%');
-    pattern
-}
-
-/// Functions both backends have by these names.
-#[diesel::declare_sql_function(generate_return_type_helpers = true)]
-extern "SQL" {
-    fn lower(text: Text) -> Text;
-    fn substr(text: Text, start: Integer, length: Integer) -> Text;
-}
-
-/// The type of `substr(…)`, for other lists' rows.
-pub type Substr<T, S, L> = return_type_helpers::substr<T, S, L>;
-
 /// An expression compared in byte order, as the clause index holds its
 /// keys so that a clause's ranges hold: SQLite compares so by default,
 /// PostgreSQL with the "C" collation. The one part of the register's
@@ -422,7 +399,7 @@ pub struct Listed {
     /// The start of the question: one character more than lists show, so
     /// that they know when they cut it.
     #[diesel(select_expression = substr(requests::question, 1, 201))]
-    #[diesel(select_expression_type = return_type_helpers::substr<requests::question, i32, i32>)]
+    #[diesel(select_expression_type = Substr<requests::question, i32, i32>)]
     pub question: String,
     pub publication_flag: Option<String>,
     pub consider_at_revision: bool,
@@ -542,15 +519,4 @@ pub fn version(conn: &mut DbConn) -> QueryResult<i64> {
     register_version::table
         .select(register_version::version)
         .first(conn)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::containing;
-
-    #[test]
-    fn what_is_typed_is_looked_for_literally() {
-        assert_eq!(containing("Risk"), "%risk%");
-        assert_eq!(containing("100%_a\\b"), "%100\\%\\_a\\\\b%");
-    }
 }

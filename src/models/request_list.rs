@@ -6,8 +6,9 @@ use chrono::NaiveDateTime;
 use diesel::dsl;
 use diesel::prelude::*;
 
-use super::register::{Boxed, Substr, containing, lower, substr, within_clause};
+use super::register::{Boxed, within_clause};
 use crate::db::schema::{comments, events, groups, requests, standards};
+use crate::db::sql::{Substr, containing, lower, substr};
 use crate::db::{DbConn, MultiBackend};
 use crate::domain::lifecycle::{Action, State};
 use crate::domain::request_list::Sort;

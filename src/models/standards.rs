@@ -1,8 +1,8 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::register::{containing, lower};
 use crate::db::schema::{groups, standards};
+use crate::db::sql::{containing, lower};
 use crate::db::{DbConn, MultiBackend};
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable, serde::Serialize)]
