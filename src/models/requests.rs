@@ -347,36 +347,52 @@ pub fn in_state_since(
         .load(conn)
 }
 
-/// An open request as the queue lists it.
+/// An open request as the queue weighs it: what its tasks depend on, not
+/// what the page shows of it (see [`shown`]).
 #[derive(Debug, Clone, Queryable)]
 pub struct QueueRow {
     pub id: String,
     pub reference: Option<String>,
     pub state: State,
-    pub clause: String,
-    pub question: String,
     pub group_id: Option<String>,
     pub updated_at: NaiveDateTime,
-    pub confirmed_at: Option<NaiveDateTime>,
-    pub standard_designation: String,
-    pub standard_edition: i32,
 }
 
 /// Every request between confirmation and publication.
 pub fn open_requests(conn: &mut DbConn) -> QueryResult<Vec<QueueRow>> {
     let open: Vec<State> = State::ALL.into_iter().filter(|s| s.is_open()).collect();
     requests::table
-        .inner_join(standards::table)
         .filter(requests::state.eq_any(open))
         .select((
             requests::id,
             requests::reference,
             requests::state,
-            requests::clause,
-            requests::question,
             requests::group_id,
             requests::updated_at,
-            requests::confirmed_at,
+        ))
+        .load(conn)
+}
+
+/// What a list of work shows of a request.
+#[derive(Debug, Clone, Queryable)]
+pub struct Shown {
+    pub id: String,
+    pub clause: String,
+    pub question: String,
+    pub standard_designation: String,
+    pub standard_edition: i32,
+}
+
+/// What the queue shows of the requests `ids`, in no order: read for one
+/// page of it, not for every open request.
+pub fn shown(conn: &mut DbConn, ids: &[&str]) -> QueryResult<Vec<Shown>> {
+    requests::table
+        .inner_join(standards::table)
+        .filter(requests::id.eq_any(ids))
+        .select((
+            requests::id,
+            requests::clause,
+            requests::question,
             standards::designation,
             standards::edition,
         ))

@@ -16,7 +16,7 @@ use crate::domain::access::Standing;
 use crate::domain::consensus::{self, Quorum};
 use crate::domain::lifecycle::{self, Action, Actor, State};
 use crate::models::groups::Group;
-use crate::models::requests::{self, QueueRow};
+use crate::models::requests::{self, QueueRow, Shown};
 use crate::models::rounds::{self, ListedVoter, Round, VoteView};
 use crate::models::settings::{self, Key};
 use crate::models::users::User;
@@ -76,11 +76,31 @@ pub struct Item {
     pub group: Option<Group>,
 }
 
+/// One thing waiting for me, before what the page shows of its request is
+/// read.
+pub struct Waiting {
+    request_id: String,
+    pub reference: String,
+    group: Option<Group>,
+    todo: Todo,
+}
+
+impl Waiting {
+    pub fn task(&self) -> Task {
+        self.todo.task
+    }
+
+    /// Whom the task concerns: the voter whose opposition awaits an answer.
+    pub fn person(&self) -> Option<&str> {
+        self.todo.person.as_deref()
+    }
+}
+
 /// What waits for one person.
 pub struct Queue {
     /// By task, the kind with the most urgent item first; within a kind,
     /// overdue first, then the oldest.
-    pub items: Vec<Item>,
+    pub items: Vec<Waiting>,
     /// Requests in each state, for the secretariat; empty for the others.
     pub counts: Vec<(State, i64)>,
     /// For the secretariat: the groups without a convenor, with the
@@ -239,18 +259,30 @@ fn tasks(standing: Standing, facts: &Facts<'_>, now: NaiveDateTime) -> Vec<Todo>
     tasks
 }
 
-fn item(row: &QueueRow, group: Option<&Group>, todo: Todo) -> Item {
-    Item {
-        group: group.cloned(),
+fn waiting(row: &QueueRow, group: Option<&Group>, todo: Todo) -> Waiting {
+    Waiting {
+        request_id: row.id.clone(),
         reference: row.reference.clone().unwrap_or_default(),
-        standard: format!("{}:{}", row.standard_designation, row.standard_edition),
-        clause: row.clause.clone(),
-        question: row.question.clone(),
+        group: group.cloned(),
+        todo,
+    }
+}
+
+fn item(waiting: Waiting, shown: Option<&Shown>) -> Item {
+    let todo = waiting.todo;
+    Item {
+        reference: waiting.reference,
+        standard: shown.map_or_else(String::new, |s| {
+            format!("{}:{}", s.standard_designation, s.standard_edition)
+        }),
+        clause: shown.map_or_else(String::new, |s| s.clause.clone()),
+        question: shown.map_or_else(String::new, |s| s.question.clone()),
         task: todo.task,
         since: todo.since,
         overdue: todo.overdue,
         person: todo.person,
         until: todo.until,
+        group: waiting.group,
     }
 }
 
@@ -382,7 +414,7 @@ pub fn queue(
         items.extend(
             tasks(standing, &facts, now)
                 .into_iter()
-                .map(|todo| item(row, group, todo)),
+                .map(|todo| waiting(row, group, todo)),
         );
     }
     by_urgency(&mut items);
@@ -400,14 +432,14 @@ pub fn queue(
 
 /// Groups the items by task, the kind whose most urgent item is most
 /// urgent first; within a kind, overdue first, then the oldest.
-fn by_urgency(items: &mut [Item]) {
-    let urgency = |item: &Item| (!item.overdue, item.since);
+fn by_urgency(items: &mut [Waiting]) {
+    let urgency = |item: &Waiting| (!item.todo.overdue, item.todo.since);
     let mut first: HashMap<Task, (bool, NaiveDateTime)> = HashMap::new();
     for item in items.iter() {
-        let most = first.entry(item.task).or_insert_with(|| urgency(item));
+        let most = first.entry(item.todo.task).or_insert_with(|| urgency(item));
         *most = (*most).min(urgency(item));
     }
-    items.sort_by_key(|item| (first[&item.task], item.task as u8, urgency(item)));
+    items.sort_by_key(|item| (first[&item.todo.task], item.todo.task as u8, urgency(item)));
 }
 
 /// The items of one kind of task on a page of the queue.
@@ -439,7 +471,9 @@ impl QueuePage {
 
 /// Page `page` (from 1) of the queue of `user`: at most [`PER_PAGE`] rows
 /// under the heading of their task, with the totals of every page. The
-/// queue is read whole in its fixed number of queries and cut afterwards.
+/// queue is weighed whole in its fixed number of queries, from the few
+/// columns its tasks depend on; only the page's rows are then read in
+/// full.
 pub fn page(
     conn: &mut DbConn,
     user: &User,
@@ -451,11 +485,19 @@ pub fn page(
     let total = queue.items.len();
     let mut totals: HashMap<Task, usize> = HashMap::new();
     for item in &queue.items {
-        *totals.entry(item.task).or_default() += 1;
+        *totals.entry(item.todo.task).or_default() += 1;
     }
-    let mut sections: Vec<Section> = Vec::new();
     let start = page.saturating_sub(1).saturating_mul(PER_PAGE);
-    for item in queue.items.into_iter().skip(start).take(PER_PAGE) {
+    let on_page: Vec<Waiting> = queue.items.into_iter().skip(start).take(PER_PAGE).collect();
+    let ids: Vec<&str> = on_page.iter().map(|w| w.request_id.as_str()).collect();
+    let shown: HashMap<String, Shown> = requests::shown(conn, &ids)?
+        .into_iter()
+        .map(|s| (s.id.clone(), s))
+        .collect();
+    let mut sections: Vec<Section> = Vec::new();
+    for waiting in on_page {
+        let found = shown.get(&waiting.request_id);
+        let item = item(waiting, found);
         match sections.last_mut() {
             Some(section) if section.task == item.task => section.items.push(item),
             _ => sections.push(Section {

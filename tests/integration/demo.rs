@@ -461,7 +461,7 @@ fn tasks_of(conn: &mut DbConn, email: &str) -> Vec<(Task, Option<String>)> {
         .unwrap()
         .items
         .into_iter()
-        .map(|item| (item.task, item.person))
+        .map(|item| (item.task(), item.person().map(str::to_owned)))
         .collect()
 }
 

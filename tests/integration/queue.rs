@@ -119,7 +119,7 @@ fn tasks_and_queries(app: &TestApp, email: &str) -> (Vec<Task>, usize) {
     let read = queue::queue(&mut conn, &user, app.clock.now(), mail_server).unwrap();
     // The connection goes back to the pool: stop counting.
     conn.set_instrumentation(|_: InstrumentationEvent<'_>| {});
-    let tasks = read.items.iter().map(|item| item.task).collect();
+    let tasks = read.items.iter().map(|item| item.task()).collect();
     (tasks, queries.load(Ordering::Relaxed))
 }
 

@@ -459,9 +459,9 @@ async fn the_queue_shows_one_page_by_task_however_much_waits(backend: Backend) {
     let mut expected: Vec<usize> = Vec::new();
     let mut seen = Vec::new();
     for item in &all[..queue::PER_PAGE] {
-        if !seen.contains(&item.task) {
-            seen.push(item.task);
-            expected.push(all.iter().filter(|i| i.task == item.task).count());
+        if !seen.contains(&item.task()) {
+            seen.push(item.task());
+            expected.push(all.iter().filter(|i| i.task() == item.task()).count());
         }
     }
     let document = scraper::Html::parse_document(&page);
