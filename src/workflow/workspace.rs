@@ -11,7 +11,7 @@ use super::{Ctx, WorkflowError};
 use crate::db::{self, DbConn};
 use crate::domain::access::{Standing, WORKSPACE_ACTIONS};
 use crate::domain::conflicts::Conflict;
-use crate::domain::consensus::{self, ChangeClass, Piece, RoundFacts, Tally, Unmet};
+use crate::domain::consensus::{self, ChangeClass, Piece, Position, RoundFacts, Tally, Unmet};
 use crate::domain::lifecycle::{self, Action, Actor, Refusal, State, Transition};
 use crate::domain::submission::{Category, country};
 use crate::mail::Message;
@@ -1114,6 +1114,17 @@ pub struct Entry {
     /// An edit of the public wording: what it replaced and what it put.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub wording: Option<Revision>,
+}
+
+impl Entry {
+    /// The position of a vote, which the event records by its name, to
+    /// be shown in words.
+    pub fn vote(&self) -> Option<Position> {
+        match (self.event.action, &self.event.note) {
+            (Action::Vote, Some(note)) => Position::parse(note),
+            _ => None,
+        }
+    }
 }
 
 /// The request's events, oldest first, each with who acted and the edit

@@ -251,6 +251,11 @@ async fn a_member_from_the_submitters_organisation_is_flagged_and_votes_only_aft
         "{}",
         voter_row(&shown, "Mia Member")
     );
+    let timeline = text_of(&shown, ".timeline").unwrap();
+    assert!(
+        timeline.contains("Agree, with comments") && !timeline.contains("agree_with_comments"),
+        "the timeline names the position in words: {timeline}"
+    );
     let lee = voter_row(&shown, "Lee Labmember");
     assert!(
         lee.starts_with("Lee Labmember Agree Counted as Abstain"),
