@@ -8,6 +8,7 @@
 #   bench/run.sh                    # the full run: 100,000 clarifications
 #   bench/run.sh --short            # a quick run that only proves it works
 #   bench/run.sh --backend sqlite   # one backend (sqlite or postgres)
+#   bench/run.sh --cold             # first askings: the page cache off, addresses that never repeat
 #
 # Prints a Markdown table: requests per second, p50 and p99 latency, the
 # ratio to /healthz (the ceiling: no database, no template), and the
@@ -18,12 +19,14 @@
 set -euo pipefail
 
 mode=full
+cold=0
 backends="sqlite postgres"
 while [ $# -gt 0 ]; do
   case "$1" in
     --short) mode=short ;;
+    --cold) cold=1 ;;
     --backend) backends="$2"; shift ;;
-    *) echo "usage: bench/run.sh [--short] [--backend sqlite|postgres]" >&2; exit 2 ;;
+    *) echo "usage: bench/run.sh [--short] [--cold] [--backend sqlite|postgres]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -167,8 +170,91 @@ last_page() {
   curl -fs -H "Cookie: $2" "$base$1" | grep -o 'page=[0-9]*' | cut -d= -f2 | sort -n | tail -1 | grep . || echo 1
 }
 
+# cold_lists ROWS COUNT: COUNT random list pages, each narrowed by some of
+# the filters of one clarification (standard, status, year, a clause or a
+# clause above it), at a random page within the pages the list has. ROWS
+# holds every published clarification: slug, status, year, clause.
+cold_lists() {
+  python3 - "$1" "$2" << 'PY'
+import collections, math, random, re, sys
+from urllib.parse import urlencode
+
+rows = collections.Counter(tuple(line.rstrip("\n").split("\t")) for line in open(sys.argv[1]))
+def choices(row):
+    slug, status, year, clause = row
+    # A clause filter finds the clause and every clause under it: `7.2`
+    # finds `7.2.1` and `7.2 a)`, so each dotted head of a clause counts.
+    parts = re.split(r"[ ()]", clause.lower())[0].split(".")
+    heads = [".".join(parts[:n]) for n in range(1, len(parts) + 1) if parts[n - 1]]
+    return [None, slug], [None, status], [None, year], [None] + heads
+totals = collections.Counter()
+for row, n in rows.items():
+    standards, statuses, years, clauses = choices(row)
+    for key in ((a, b, c, d) for a in standards for b in statuses for c in years for d in clauses):
+        totals[key] += n
+population = list(rows)
+for _ in range(int(sys.argv[2])):
+    key = tuple(random.choice(options) for options in choices(random.choice(population)))
+    pages = min(5000, math.ceil(totals[key] / 20))
+    fields = [(name, value) for name, value in zip(("standard", "status", "year", "clause"), key) if value]
+    print("/clarifications?" + urlencode(fields + [("page", random.randint(1, pages))]))
+PY
+}
+
+# measure_cold: every public kind of page asked as first askings: the whole
+# register's clarification pages once each in a random order (a run that
+# answers more than the register in its time asks some twice, and says
+# so), random list pages, every standard's page, revision list and feed,
+# random API pages and random searches; each row against its target.
+measure_cold() {
+  sql "$backend" "SELECT '/clarifications/' || reference FROM requests WHERE state = 'published'" | shuf > "$dir/clarifications.txt"
+  sql "$backend" "SELECT s.slug, COALESCE(r.publication_flag, 'current'), substr(CAST(r.published_at AS TEXT), 1, 4), r.clause FROM requests r JOIN standards s ON s.id = r.standard_id WHERE r.state = 'published'" > "$dir/rows.txt"
+  cold_lists "$dir/rows.txt" 2000 > "$dir/lists.txt"
+  sed 's|^|/standards/|' "$dir/slugs.txt" > "$dir/standards.txt"
+  sed 's|^\(.*\)$|/standards/\1/revision|' "$dir/slugs.txt" > "$dir/revisions.txt"
+  { echo /feeds/clarifications.atom; sed 's|^\(.*\)$|/feeds/standards/\1.atom|' "$dir/slugs.txt"; } > "$dir/feeds.txt"
+  local published
+  published=$(wc -l < "$dir/clarifications.txt")
+  python3 -c "
+import math, random
+for _ in range(2000):
+    per_page = random.choice((20, 50, 100))
+    print(f'/api/v1/clarifications?page={random.randint(1, min(5000, math.ceil($published / per_page)))}&per_page={per_page}')
+" > "$dir/api.txt"
+
+  ceiling=""
+  wrk -t1 -c"$connections" -d1s "$base/healthz" > /dev/null # warm-up
+  measure "/healthz" "$base/healthz" -s "$bench_dir/report.lua"
+  BENCH_PATHS="$dir/clarifications.txt" measure "/clarifications/{ref} (all $published, cold)" "$base" -s "$bench_dir/paths.lua"
+  if [ "$last_completed" -gt "$published" ]; then
+    echo "bench: $backend answered $last_completed clarification pages, more than the $published of the register: some were asked twice" >&2
+  fi
+  target "/clarifications/{ref} (cold)" 20 25
+  BENCH_PATHS="$dir/lists.txt" measure "/clarifications?… (2,000 random filters and pages, cold)" "$base" -s "$bench_dir/paths.lua"
+  target "/clarifications?… (cold)" 10 25
+  BENCH_PATHS="$dir/standards.txt" measure "/standards/{slug} (every standard, cold)" "$base" -s "$bench_dir/paths.lua"
+  target "/standards/{slug} (cold)" 10 25
+  BENCH_PATHS="$dir/revisions.txt" measure "/standards/{slug}/revision (every standard, cold)" "$base" -s "$bench_dir/paths.lua"
+  target "/standards/{slug}/revision (cold)" 10 25
+  BENCH_PATHS="$dir/feeds.txt" measure "/feeds/… (every feed, cold)" "$base" -s "$bench_dir/paths.lua"
+  target "/feeds/… (cold)" 10 25
+  BENCH_PATHS="$dir/api.txt" measure "/api/v1/clarifications?page=…&per_page=… (2,000 random, cold)" "$base" -s "$bench_dir/paths.lua"
+  target "/api/v1/clarifications (cold)" 10 25
+  BENCH_WORDS="$bench_dir/words.txt" BENCH_STANDARDS="$dir/slugs.txt" \
+    measure "/clarifications?q=… (random, cold)" "$base" -s "$bench_dir/search.lua"
+  target "/clarifications?q=… (cold)" 5 25
+  local peak
+  peak=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$server_pid/status")
+  printf '| %s | peak memory (cold) | %s MB | | | | |\n' "$backend" "$peak"
+  if [ "$peak" -gt 100 ]; then
+    echo "bench: $backend peak memory $peak MB in the cold run, over 100 MB" >&2
+    failed=1
+  fi
+}
+
 demo_password=${CLARION_DEMO_PASSWORD:-clarion-demo}
 failed=0
+if [ "$cold" = 1 ]; then export CLARION_PAGE_CACHE_MB=0; fi
 echo "| database | address | requests/s | p50 ms | p99 ms | of ceiling | failed |"
 echo "| --- | --- | ---: | ---: | ---: | ---: | ---: |"
 
@@ -210,10 +296,18 @@ for backend in $backends; do
   # The first search waits for the search index, built as the server
   # starts; the addresses are measured once it is ready.
   curl -fs -o /dev/null "$base/clarifications?q=ready"
+  sql "$backend" "SELECT slug FROM standards" > "$dir/slugs.txt"
+
+  if [ "$cold" = 1 ]; then
+    measure_cold
+    stop_server
+    stop_postgres
+    pg_dir=""
+    continue
+  fi
 
   sql "$backend" "SELECT '/clarifications/' || reference FROM requests WHERE state = 'published' ORDER BY reference LIMIT 2000" > "$dir/clarifications.txt"
   sql "$backend" "SELECT '/standards/' || slug FROM standards" > "$dir/standards.txt"
-  sql "$backend" "SELECT slug FROM standards" > "$dir/slugs.txt"
   sql "$backend" "SELECT '/api/v1/clarifications?page=' || n FROM (SELECT 1 AS n UNION SELECT 2 UNION SELECT 3 UNION SELECT 50) pages" > "$dir/api.txt"
 
   # One GET of the form gives the CSRF cookie and token every submission uses.
