@@ -109,6 +109,7 @@ diesel::table! {
         submitter_category -> Text,
         submitted_from -> Nullable<Text>,
         answer -> Nullable<Text>,
+        answer_html -> Nullable<Text>,
         consider_at_revision -> Bool,
         publication_flag -> Nullable<Text>,
         publication_flag_note -> Nullable<Text>,

@@ -21,7 +21,7 @@ use crate::db::sql::{Substr, lower, substr};
 use crate::db::{DbConn, MultiBackend};
 use crate::domain::lifecycle::State;
 use crate::domain::search::{Filters, Status};
-use crate::domain::{clauses, excerpt};
+use crate::domain::{clauses, excerpt, markdown};
 use crate::models::groups::Group;
 use crate::models::requests::Request;
 use crate::models::standards::Standard;
@@ -35,6 +35,9 @@ pub struct Clarification {
     pub clause: String,
     pub question: String,
     pub answer: String,
+    /// The answer as rendered when it was published; none before that,
+    /// and for answers published before it was kept.
+    pub published_html: Option<String>,
     pub publication_flag: Option<String>,
     pub publication_flag_note: Option<String>,
     pub consider_at_revision: bool,
@@ -67,6 +70,7 @@ impl Clarification {
             clause: request.clause.clone(),
             question: request.question.clone(),
             answer: request.answer.clone().unwrap_or_default(),
+            published_html: None,
             publication_flag: None,
             publication_flag_note: None,
             consider_at_revision,
@@ -87,6 +91,15 @@ impl Clarification {
 
     pub fn status(&self) -> Status {
         Status::of_flag(self.publication_flag.as_deref())
+    }
+
+    /// The whole answer as sanitised HTML: as rendered at publication, or
+    /// now.
+    pub fn rendered_answer(&self) -> String {
+        match &self.published_html {
+            Some(html) => html.clone(),
+            None => markdown::to_safe_html(&self.answer),
+        }
     }
 
     /// "ISO/IEC 17025:2017".
@@ -133,6 +146,7 @@ struct Row {
     clause: String,
     question: String,
     answer: Option<String>,
+    answer_html: Option<String>,
     publication_flag: Option<String>,
     publication_flag_note: Option<String>,
     consider_at_revision: bool,
@@ -167,6 +181,7 @@ impl From<Row> for Clarification {
             clause: row.clause,
             question: row.question,
             answer: row.answer.unwrap_or_default(),
+            published_html: row.answer_html,
             publication_flag: row.publication_flag,
             publication_flag_note: row.publication_flag_note,
             consider_at_revision: row.consider_at_revision,

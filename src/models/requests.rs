@@ -168,6 +168,8 @@ pub struct Change<'a> {
     pub clause: Option<&'a str>,
     pub question: Option<&'a str>,
     pub answer: Option<&'a str>,
+    /// The answer rendered as published pages show it.
+    pub answer_html: Option<&'a str>,
     pub consider_at_revision: Option<bool>,
     pub publication_flag: Option<&'a str>,
     pub publication_flag_note: Option<&'a str>,

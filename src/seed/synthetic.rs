@@ -21,6 +21,7 @@ use rand::{Rng, SeedableRng};
 use crate::db::schema::{requests, users};
 use crate::db::{self, DbConn};
 use crate::domain::lifecycle::{Action, State};
+use crate::domain::markdown;
 use crate::domain::password;
 use crate::domain::submission::Category;
 use crate::models::standards::{self, Standard};
@@ -191,14 +192,17 @@ fn request(
     let standard = standards.choose(rng).expect("at least one standard");
     let clause = clause(rng);
     let text = Text::new(rng, standard, &clause);
+    let question = text.question(rng);
+    let answer = (state == State::Published).then(|| text.answer(rng));
     RequestRow {
         id: db::new_id(),
         reference: String::new(),
         state: state.as_str(),
         standard_id: standard.id.clone(),
         group_id: standard.group_id.clone(),
-        question: text.question(rng),
-        answer: (state == State::Published).then(|| text.answer(rng)),
+        question,
+        answer_html: answer.as_deref().map(markdown::to_safe_html),
+        answer,
         clause,
         submitter_country: COUNTRIES.choose(rng).copied().unwrap_or("GB").to_owned(),
         submitter_category: Category::ALL

@@ -11,6 +11,7 @@ use super::{CURRENT, Clarification, FLAGS, parse_timestamp, published, timestamp
 use crate::db::schema::{events, reference_counters, request_contacts, requests};
 use crate::db::{self, DbConn};
 use crate::domain::lifecycle::{Action, State};
+use crate::domain::markdown;
 use crate::domain::submission::Category;
 use crate::models::references;
 
@@ -304,6 +305,7 @@ impl Incoming {
             clause: record.clause.clone(),
             question: record.question.clone(),
             answer: Some(record.answer.clone()),
+            answer_html: Some(markdown::to_safe_html(&record.answer)),
             submitter_country: UNKNOWN_COUNTRY.to_owned(),
             submitter_category: Category::Other.as_str(),
             consider_at_revision: record.consider_at_revision,
@@ -324,7 +326,7 @@ impl Incoming {
 // Rows written many at a time (import and synthetic data)
 // ---------------------------------------------------------------------------
 
-/// Rows per INSERT: at most 20 columns each, well under SQLite's 32,766
+/// Rows per INSERT: at most 21 columns each, well under SQLite's 32,766
 /// bound parameters (PostgreSQL allows 65,535).
 pub(crate) const BATCH: usize = 1_000;
 
@@ -341,6 +343,8 @@ pub(crate) struct RequestRow {
     pub clause: String,
     pub question: String,
     pub answer: Option<String>,
+    /// The answer rendered, as publishing stores it.
+    pub answer_html: Option<String>,
     pub submitter_country: String,
     pub submitter_category: &'static str,
     pub consider_at_revision: bool,

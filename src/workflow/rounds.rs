@@ -17,6 +17,7 @@ use crate::domain::consensus::{
     self, ChangeClass, Kind, Outcome, Position, Quorum, RoundFacts, RoundRefusal, Tally,
 };
 use crate::domain::lifecycle::{self, Action, Actor, State};
+use crate::domain::markdown;
 use crate::mail::messages::{DecisionStands, EditorialChange, ObjectionRaised, OppositionRaised};
 use crate::models::groups::Group;
 use crate::models::register::Clarification;
@@ -678,8 +679,10 @@ pub fn publish(
     db::write_transaction(conn, |conn| {
         let permit = permit(conn, acting, Action::Publish)?;
         let request = permit.request();
+        let answer_html = markdown::to_safe_html(request.answer.as_deref().unwrap_or_default());
         let change = Change {
             published_at: Some(ctx.now),
+            answer_html: Some(&answer_html),
             consider_at_revision: Some(consider_at_revision),
             ..Change::default()
         };

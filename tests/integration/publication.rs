@@ -2,7 +2,7 @@
 //! public page a decided request would have, stores nothing, then
 //! publishes from it; the request page then links to the public page.
 
-use clarion::db::schema::events;
+use clarion::db::schema::{events, requests};
 use diesel::prelude::*;
 
 use crate::consensus::{DRAFT, balloting, everyone_agrees};
@@ -88,8 +88,24 @@ async fn the_secretariat_previews_the_public_page_then_publishes(backend: Backen
         .await;
     assert_eq!(published.status(), 303);
     assert_eq!(state_of(&app).0, "published");
-    let (status, _) = app.page(&format!("/clarifications/{reference}")).await;
+    // The answer is rendered once, as published, for every page and
+    // record that shows it.
+    let stored: Option<String> = requests::table
+        .select(requests::answer_html)
+        .first(&mut app.db())
+        .unwrap();
+    let rendered = clarion::domain::markdown::to_safe_html(DRAFT);
+    assert_eq!(stored.as_deref(), Some(rendered.as_str()));
+    let (status, public) = app.page(&format!("/clarifications/{reference}")).await;
     assert_eq!(status, 200);
+    assert_eq!(text_of(&public, "#answer-heading + .prose").unwrap(), DRAFT);
+    let record: serde_json::Value = app
+        .get(&format!("/api/v1/clarifications/{reference}"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(record["answer_html"], rendered.as_str());
     let (_, request_page) = sam.page(&format!("/workspace/requests/{reference}")).await;
     assert_eq!(
         text_of(&request_page, "#public-page").unwrap(),

@@ -10,7 +10,6 @@ use utoipa::openapi::schema::{ObjectBuilder, Schema, Type};
 use utoipa::{PartialSchema, ToSchema};
 
 use crate::config::Settings;
-use crate::domain::markdown;
 use crate::domain::search::Status;
 use crate::models::links::Links;
 use crate::models::register::Clarification;
@@ -165,7 +164,7 @@ impl ClarificationRecord {
             // The plain texts: a search's marked excerpts are for pages.
             question: item.question.clone(),
             answer: item.answer.clone(),
-            answer_html: markdown::to_safe_html(&item.answer),
+            answer_html: item.rendered_answer(),
             status: item.status(),
             status_note: item.publication_flag_note.clone(),
             consider_at_revision: item.consider_at_revision,

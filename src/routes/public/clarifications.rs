@@ -7,7 +7,6 @@ use askama::Template;
 use askama_web::WebTemplate;
 
 use crate::domain::fields::FieldErrors;
-use crate::domain::markdown;
 use crate::domain::search::{Filters, RawFilters, Status};
 use crate::error::AppError;
 use crate::models::links::{self, Links};
@@ -168,7 +167,7 @@ pub async fn show(
         .await?;
     let page = ShowPage {
         page: state.page("clarifications"),
-        answer_html: markdown::to_safe_html(&item.answer),
+        answer_html: item.rendered_answer(),
         permalink: format!("{}{}", state.settings.base_url, item.path()),
         publisher: state.settings.publisher.clone(),
         item,

@@ -10,7 +10,6 @@ use atom_syndication::{
 use chrono::{DateTime, NaiveDateTime};
 
 use crate::config::Settings;
-use crate::domain::markdown;
 use crate::domain::search::Status;
 use crate::error::AppError;
 use crate::models::register::{self, Clarification};
@@ -161,7 +160,7 @@ fn entry(settings: &Settings, item: &Clarification) -> Result<Entry, AppError> {
         note: item.publication_flag_note.as_deref(),
         sample: item.is_sample,
         question: &item.question,
-        answer_html: markdown::to_safe_html(&item.answer),
+        answer_html: item.rendered_answer(),
     }
     .render()?;
     let author = match (&item.group_code, &item.group_name) {
