@@ -215,9 +215,18 @@ where
 }
 
 /// A handler running `$step`, whose success `$done` names for the banner;
-/// `$form` is the form on the page it answers.
+/// `$form` is the form on the page it answers. Marked `previewing`, its
+/// form's "Preview" button shows the page again with what was typed,
+/// storing nothing.
 macro_rules! action {
-    ($name:ident, $form:literal, $done:expr, |$f:ident, $conn:ident, $ctx:ident, $acting:ident| $step:expr) => {
+    ($(#[$doc:meta])* previewing $name:ident, $form:literal, $done:expr, |$f:ident, $conn:ident, $ctx:ident, $acting:ident| $step:expr) => {
+        action!(@ $(#[$doc])* $name, $form, true, $done, |$f, $conn, $ctx, $acting| $step);
+    };
+    ($(#[$doc:meta])* $name:ident, $form:literal, $done:expr, |$f:ident, $conn:ident, $ctx:ident, $acting:ident| $step:expr) => {
+        action!(@ $(#[$doc])* $name, $form, false, $done, |$f, $conn, $ctx, $acting| $step);
+    };
+    (@ $(#[$doc:meta])* $name:ident, $form:literal, $previewing:expr, $done:expr, |$f:ident, $conn:ident, $ctx:ident, $acting:ident| $step:expr) => {
+        $(#[$doc])*
         pub async fn $name(
             req: HttpRequest,
             state: web::Data<AppState>,
@@ -227,6 +236,10 @@ macro_rules! action {
             CsrfForm($f): CsrfForm<ActionForm>,
         ) -> Result<HttpResponse, AppError> {
             let typed = $f.typed();
+            if $previewing && $f.preview.is_some() {
+                let reference = reference.into_inner();
+                return render(&state, user, csrf, Flash(None), reference, None, typed).await;
+            }
             act(
                 req,
                 state,
@@ -329,41 +342,13 @@ action!(
     }
 );
 
-/// Opens a round on the draft; or, for "Preview", shows the page again
-/// with the draft as it will read, storing nothing.
-pub async fn open_round(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    SignedIn(user): SignedIn,
-    csrf: Csrf,
-    reference: web::Path<String>,
-    CsrfForm(form): CsrfForm<ActionForm>,
-) -> Result<HttpResponse, AppError> {
-    let typed = form.typed();
-    let reference = reference.into_inner();
-    if form.preview.is_some() {
-        return render(&state, user, csrf, Flash(None), reference, None, typed).await;
-    }
-    act(
-        req,
-        state,
-        user,
-        csrf,
-        reference,
-        "rounds",
-        typed,
-        move |conn, ctx, user, reference| {
-            let acting = Acting {
-                user,
-                reference,
-                version: form.version,
-            };
-            rounds::open(conn, ctx, &acting, &form.draft, &form.deadline)
-                .map(|()| Done::RoundOpened)
-        },
-    )
-    .await
-}
+action!(
+    /// Opens a round on the draft.
+    previewing open_round,
+    "rounds",
+    |()| Done::RoundOpened,
+    |form, conn, ctx, acting| rounds::open(conn, ctx, &acting, &form.draft, &form.deadline)
+);
 
 action!(vote, "vote", |()| Done::Voted, |form, conn, ctx, acting| {
     conflicts::vote(
@@ -396,42 +381,14 @@ action!(
     |form, conn, ctx, acting| { rounds::respond(conn, ctx, &acting, &form.vote, &form.response) }
 );
 
-/// Records consensus; or, for "Preview the difference", shows the page
-/// again with how the typed text differs from the voted one, storing
-/// nothing.
-pub async fn close_with_consensus(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    SignedIn(user): SignedIn,
-    csrf: Csrf,
-    reference: web::Path<String>,
-    CsrfForm(form): CsrfForm<ActionForm>,
-) -> Result<HttpResponse, AppError> {
-    let typed = form.typed();
-    let reference = reference.into_inner();
-    if form.preview.is_some() {
-        return render(&state, user, csrf, Flash(None), reference, None, typed).await;
-    }
-    act(
-        req,
-        state,
-        user,
-        csrf,
-        reference,
-        "consensus",
-        typed,
-        move |conn, ctx, user, reference| {
-            let acting = Acting {
-                user,
-                reference,
-                version: form.version,
-            };
-            rounds::close_with_consensus(conn, ctx, &acting, &form.decision())
-                .map(|()| Done::Consensus)
-        },
-    )
-    .await
-}
+action!(
+    /// Records consensus; "Preview the difference" shows how the typed
+    /// text differs from the voted one.
+    previewing close_with_consensus,
+    "consensus",
+    |()| Done::Consensus,
+    |form, conn, ctx, acting| rounds::close_with_consensus(conn, ctx, &acting, &form.decision())
+);
 
 /// The meeting form as sent: its version and what it records. Each
 /// member it offers has a field of their own (`attended-{id}`), so it is
