@@ -59,18 +59,21 @@ impl FromRequest for Viewer {
             };
             let now = state.clock.now();
             let touched = token.clone();
-            let (user, renewed) = state
-                .db(move |conn| {
-                    let found = sessions::find_user(conn, &touched, now - IDLE_TIMEOUT)?;
-                    let renewed = found
-                        .as_ref()
-                        .is_some_and(|(_, seen)| now - *seen > TOUCH_EVERY);
-                    if renewed {
-                        sessions::touch(conn, &touched, now)?;
-                    }
-                    Ok((found.map(|(user, _)| user), renewed))
-                })
+            // Every signed-in page asks this first: a read on the worker,
+            // and the rare renewal, a write, on the blocking pool.
+            let found = state
+                .read(move |conn| Ok(sessions::find_user(conn, &touched, now - IDLE_TIMEOUT)?))
                 .await?;
+            let renewed = found
+                .as_ref()
+                .is_some_and(|(_, seen)| now - *seen > TOUCH_EVERY);
+            if renewed {
+                let touched = token.clone();
+                state
+                    .db(move |conn| Ok(sessions::touch(conn, &touched, now)?))
+                    .await?;
+            }
+            let user = found.map(|(user, _)| user);
             if renewed {
                 req.extensions_mut().insert(Renewed(token));
             }

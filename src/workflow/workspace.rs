@@ -1031,6 +1031,8 @@ pub fn request_page(
     } else {
         Vec::new()
     };
+    // Only the screening's choices list the groups and committees.
+    let screening = actions.iter().any(|action| SCREENING.contains(action));
     let similar = if actions.contains(&Action::Accept) {
         requests::similar(conn, &request, SIMILAR_SHOWN)?
     } else {
@@ -1051,8 +1053,16 @@ pub fn request_page(
         commenter: standing.can_comment(request.state, reached_group),
         wording_editor: standing.decide(request.state, Action::EditWording).is_ok(),
         round,
-        groups: groups::all(conn)?,
-        committees: committees::all(conn)?,
+        groups: if screening {
+            groups::all(conn)?
+        } else {
+            Vec::new()
+        },
+        committees: if screening {
+            committees::all(conn)?
+        } else {
+            Vec::new()
+        },
         default_deadline: now + super::rounds::DEFAULT_ROUND,
         meeting_voters,
         today: now.date(),

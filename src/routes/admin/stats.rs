@@ -63,7 +63,7 @@ pub async fn show(
     admin: Secretariat,
     csrf: Csrf,
 ) -> Result<StatsPage, AppError> {
-    let snapshot = state.db(|conn| Ok(stats::snapshot(conn)?)).await?;
+    let snapshot = state.read(|conn| Ok(stats::snapshot(conn)?)).await?;
     Ok(StatsPage {
         page: admin_page(&state, &admin, &csrf),
         computed: snapshot.map(|s| Computed {

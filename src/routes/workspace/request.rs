@@ -400,7 +400,7 @@ pub async fn render(
     let viewer = Viewer(Some(user.clone()));
     let now = state.clock.now();
     let view = state
-        .db(move |conn| Ok(workspace::request_page(conn, &user, &reference, now)?))
+        .read(move |conn| Ok(workspace::request_page(conn, &user, &reference, now)?))
         .await?;
     let (status, problem) = match problem {
         Some((status, message)) => (status, Some(message)),
