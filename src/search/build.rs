@@ -14,12 +14,13 @@ use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 use uuid::Uuid;
 
-use super::rank::{B, DENSE_SHARE, Doc, Facet, Index, K1, Postings, level};
+use super::rank::{B, ByClause, DENSE_SHARE, Doc, Facet, Index, K1, Postings, level};
 use crate::db::DbConn;
 use crate::db::schema::{requests, standards};
 use crate::domain::clauses;
 use crate::domain::lifecycle::State;
 use crate::domain::search::{self, Status};
+use crate::models::register::in_revision_backlog;
 
 /// How much a word weighs in each part of a clarification, in fifths: the
 /// clause and the standard most, the title least, since every
@@ -48,6 +49,12 @@ struct Listed {
     status: Status,
     /// The clause and the standard, hashed (see [`Doc::placing`]).
     placing: u64,
+    /// What places it in its standard's list (see [`ByClause`]): the
+    /// standard by its place among the index's, the clause, the reference.
+    standard: Option<usize>,
+    clause: Box<str>,
+    reference: Box<str>,
+    consider_at_revision: bool,
 }
 
 /// The words of the clarification being added, with what they weigh in
@@ -100,10 +107,9 @@ fn placing(clause: &str, standard_id: &str) -> u64 {
     hasher.finish()
 }
 
-/// What the index reads of a clarification it adds.
+/// What the index reads of a clarification it adds, besides what it
+/// listed.
 struct Text {
-    clause: String,
-    standard_id: String,
     question: String,
     answer: String,
 }
@@ -122,6 +128,11 @@ impl Index {
             ))
             .order(standards::id)
             .load(conn)?;
+        let standard_at: HashMap<&str, usize> = standards
+            .iter()
+            .enumerate()
+            .map(|(at, standard)| (standard.id.as_str(), at))
+            .collect();
         // Read row by row: a large register's rows held at once, strings
         // and all, would weigh more than the index.
         let listed = requests::table
@@ -132,6 +143,8 @@ impl Index {
                 requests::publication_flag,
                 requests::clause,
                 requests::standard_id,
+                requests::reference,
+                requests::consider_at_revision,
             ))
             .order((requests::published_at.asc(), requests::reference.asc()))
             .load_iter::<(
@@ -140,14 +153,20 @@ impl Index {
                 Option<String>,
                 String,
                 String,
+                Option<String>,
+                bool,
             ), DefaultLoadingMode>(conn)?
             .map(|row| {
-                let (id, published_at, flag, clause, standard_id) = row?;
+                let (id, published_at, flag, clause, standard_id, reference, consider) = row?;
                 Ok(Listed {
                     id: id.into(),
                     published_at,
                     status: Status::of_flag(flag.as_deref()),
                     placing: placing(&clause, &standard_id),
+                    standard: standard_at.get(standard_id.as_str()).copied(),
+                    clause: clause.into(),
+                    reference: reference.unwrap_or_default().into(),
+                    consider_at_revision: consider,
                 })
             })
             .collect::<QueryResult<Vec<Listed>>>()?;
@@ -166,6 +185,14 @@ impl Index {
                 index.docs[number as usize].status = status;
             }
         }
+        // Each clarification with its number: those already held keep
+        // theirs (`continues_into`), the new ones take theirs as added.
+        let mut numbered: Vec<(u32, &Listed)> = listed
+            .iter()
+            .take(index.docs.len())
+            .enumerate()
+            .map(|(number, listed)| (number as u32, listed))
+            .collect();
         let new = &listed[index.docs.len()..];
         let mut words = Words::default();
         // In batches, so that the text of a large register is never all
@@ -174,37 +201,65 @@ impl Index {
             let ids: Vec<&str> = batch.iter().map(|listed| listed.id.as_ref()).collect();
             let texts: HashMap<String, Text> = requests::table
                 .filter(requests::id.eq_any(&ids))
-                .select((
-                    requests::id,
-                    requests::clause,
-                    requests::standard_id,
-                    requests::question,
-                    requests::answer,
-                ))
-                .load::<(String, String, String, String, Option<String>)>(conn)?
+                .select((requests::id, requests::question, requests::answer))
+                .load::<(String, String, Option<String>)>(conn)?
                 .into_iter()
-                .map(|(id, clause, standard_id, question, answer)| {
+                .map(|(id, question, answer)| {
                     let answer = answer.unwrap_or_default();
-                    (
-                        id,
-                        Text {
-                            clause,
-                            standard_id,
-                            question,
-                            answer,
-                        },
-                    )
+                    (id, Text { question, answer })
                 })
                 .collect();
             for listed in batch {
                 // Gone since it was listed: the next search refreshes again.
-                if let Some(text) = texts.get(listed.id.as_ref()) {
-                    index.add(&mut words, listed, text);
+                if let Some(number) = texts
+                    .get(listed.id.as_ref())
+                    .and_then(|text| index.add(&mut words, listed, text))
+                {
+                    numbered.push((number, listed));
                 }
             }
         }
         index.compact();
+        index.order_by_clause(&numbered);
         Ok(index)
+    }
+
+    /// Works out each standard's lists in clause order (see [`ByClause`])
+    /// from its clarifications, `numbered` as in the index. Afresh at
+    /// every load, from the rows just read: a status mark or a new
+    /// clarification anywhere in the order changes them.
+    fn order_by_clause(&mut self, numbered: &[(u32, &Listed)]) {
+        let mut of_standard: Vec<Vec<(u32, &Listed)>> = vec![Vec::new(); self.standards.len()];
+        for &(number, listed) in numbered {
+            if let Some(at) = listed.standard {
+                of_standard[at].push((number, listed));
+            }
+        }
+        self.by_clause = of_standard
+            .into_iter()
+            .zip(&self.standards)
+            .filter(|(placed, _)| !placed.is_empty())
+            .map(|(mut placed, standard)| {
+                // Each clause's key is worked out once, not at every
+                // comparison.
+                placed.sort_by_cached_key(|&(_, listed)| {
+                    (
+                        clauses::ClauseKey::of(&listed.clause),
+                        &*listed.clause,
+                        &*listed.reference,
+                    )
+                });
+                let all = placed.iter().map(|(number, _)| *number).collect();
+                let backlog = placed
+                    .iter()
+                    .filter(|(_, listed)| {
+                        in_revision_backlog(listed.consider_at_revision, listed.status)
+                    })
+                    .map(|(number, _)| *number)
+                    .collect();
+                (standard.slug.clone(), ByClause { all, backlog })
+            })
+            .collect();
     }
 
     /// Lists grown by appending hold up to twice their length; an index is
@@ -252,20 +307,21 @@ impl Index {
             })
     }
 
-    fn add(&mut self, words: &mut Words, listed: &Listed, text: &Text) {
+    /// Adds a clarification, and gives its number; none if its id is not
+    /// one the index can hold.
+    fn add(&mut self, words: &mut Words, listed: &Listed, text: &Text) -> Option<u32> {
         let Ok(id) = Uuid::parse_str(&listed.id) else {
-            return;
+            return None;
         };
         let number = self.docs.len() as u32;
-        words.weigh(&text.clause, CLAUSE);
+        words.weigh(&listed.clause, CLAUSE);
         words.weigh(&text.question, QUESTION);
         words.weigh(&text.answer, ANSWER);
         // Only the slug outlives this borrow of the standards: not a copy of
         // a whole standard per clarification.
-        let slug = self
-            .standards
-            .iter()
-            .find(|standard| standard.id == text.standard_id)
+        let slug = listed
+            .standard
+            .and_then(|at| self.standards.get(at))
             .map(|standard| {
                 words.weigh(&standard.designation, STANDARD);
                 words.weigh(&standard.edition.to_string(), STANDARD);
@@ -295,7 +351,7 @@ impl Index {
         self.facet(Facet::Status(status)).insert(number);
         // The clause and every clause above it: `7.2.1` is under `7.2`
         // and `7`.
-        let clause = text.clause.to_lowercase();
+        let clause = listed.clause.to_lowercase();
         for (at, c) in clause.char_indices() {
             if clauses::SEPARATORS.contains(&c) && at > 0 {
                 self.facet(Facet::Clause(&clause[..at])).insert(number);
@@ -311,6 +367,7 @@ impl Index {
             placing: listed.placing,
             length,
         });
+        Some(number)
     }
 }
 
@@ -343,14 +400,12 @@ pub(super) mod tests {
                 published_at: None,
                 status: Status::Current,
                 placing: 0,
-            };
-            let text = Text {
+                standard: None,
                 clause: "4.1".into(),
-                standard_id: String::new(),
-                question,
-                answer,
+                reference: format!("CR-2025-{number:04}").into(),
+                consider_at_revision: false,
             };
-            index.add(&mut words, &listed, &text);
+            index.add(&mut words, &listed, &Text { question, answer });
         }
     }
 
