@@ -43,6 +43,7 @@ pub(super) struct StandardText {
 
 /// A published clarification as listed before its text is read, in the
 /// order of publication; small, since the whole register is listed.
+#[cfg_attr(test, derive(Clone))]
 struct Listed {
     id: Box<str>,
     published_at: Option<NaiveDateTime>,
@@ -471,6 +472,139 @@ pub(super) mod tests {
             assert_eq!(a.dense, b.dense, "{word}");
             assert_eq!(a.by_level, b.by_level, "{word}");
         }
+    }
+
+    /// A standard's list and its revision list are kept in clause order
+    /// (4.2 before 4.10, annexes last, equal clauses by reference), counted
+    /// like the standard's filter, and any page of them is their slice.
+    #[test]
+    fn a_standards_lists_are_kept_in_clause_order_and_counted() {
+        use crate::domain::search::Filters;
+        use crate::search::rank::StandardList;
+        let standard = |id: &str, slug: &str| StandardText {
+            id: id.into(),
+            slug: slug.into(),
+            designation: "ISO/IEC 17065".into(),
+            edition: 2012,
+            title: "Conformity assessment".into(),
+        };
+        let mut index = Index::new(1, vec![standard("s0", "a"), standard("s1", "b")]);
+        // (annex, clause numbers): compared as numbers, unlike the text.
+        let place = |n: u32| match n % 10 {
+            9 => (1, 0, n / 10 % 4 + 1),
+            _ => (0, 4 + n % 6, 1 + n / 6 % 12),
+        };
+        let listed: Vec<Listed> = (0..300u32)
+            .map(|n| Listed {
+                id: Uuid::from_u128(u128::from(n)).to_string().into(),
+                published_at: None,
+                status: match n % 7 {
+                    0 => Status::Withdrawn,
+                    1 => Status::Incorporated,
+                    2 => Status::Superseded,
+                    _ => Status::Current,
+                },
+                placing: 0,
+                // Every fifth of the other standard.
+                standard: Some(usize::from(n % 5 == 0)),
+                clause: match place(n) {
+                    (1, _, number) => format!("Annex A.{number}"),
+                    (_, major, minor) => format!("{major}.{minor}"),
+                }
+                .into(),
+                // Not in the order of publication.
+                reference: format!("CR-2025-{:04}", 1000 - n).into(),
+                consider_at_revision: n % 3 != 0,
+            })
+            .collect();
+        let mut words = Words::default();
+        let numbered: Vec<(u32, &Listed)> = listed
+            .iter()
+            .filter_map(|listed| {
+                let text = Text {
+                    question: "Sampling?".into(),
+                    answer: "Yes.".into(),
+                };
+                index
+                    .add(&mut words, listed, &text)
+                    .map(|number| (number, listed))
+            })
+            .collect();
+        index.order_by_clause(&numbered);
+
+        let expected = |listed: &[Listed], backlog: bool| {
+            let mut of_a: Vec<u32> = (0..300)
+                .filter(|&n| listed[n as usize].standard == Some(0))
+                .filter(|&n| {
+                    let l = &listed[n as usize];
+                    !backlog
+                        || (l.consider_at_revision
+                            && matches!(l.status, Status::Current | Status::Superseded))
+                })
+                .collect();
+            of_a.sort_by_key(|&n| (place(n), listed[n as usize].reference.clone()));
+            of_a.into_iter()
+                .map(|n| Uuid::from_u128(u128::from(n)).to_string())
+                .collect::<Vec<_>>()
+        };
+        let (every, backlog) = (expected(&listed, false), expected(&listed, true));
+        assert_eq!(every.len(), 240);
+        let filtered = Filters {
+            standard: Some("a".into()),
+            ..Filters::default()
+        };
+        assert_eq!(
+            index.newest(&filtered, 0, 20).total,
+            240,
+            "counted like the filter"
+        );
+        assert_eq!(
+            index.counts_of("a"),
+            (240, backlog.len() as i64),
+            "all, and on the revision's list"
+        );
+        assert_eq!(index.counts_of("b"), (60, 28));
+        assert_eq!(index.counts_of("none"), (0, 0));
+        for (list, expected) in [(StandardList::Every, &every), (StandardList::Backlog, &backlog)] {
+            for offset in [0, 100, 200] {
+                let page = index.in_clause_order("a", list, offset, 100);
+                assert_eq!(page.total as usize, expected.len(), "{list:?}");
+                let end = (offset + 100).min(expected.len());
+                let slice = expected.get(offset..end).unwrap_or_default();
+                assert_eq!(page.ids, slice, "{list:?} from {offset}");
+            }
+        }
+        // Read as people do: 4.2 before 4.10, annexes last.
+        let clauses: Vec<&str> = index
+            .in_clause_order("a", StandardList::Every, 0, 240)
+            .ids
+            .iter()
+            .map(|id| {
+                let n = Uuid::parse_str(id).unwrap().as_u128() as usize;
+                &*listed[n].clause
+            })
+            .collect();
+        let at = |clause: &str| clauses.iter().position(|c| *c == clause).unwrap();
+        assert!(at("4.2") < at("4.10") && at("4.12") < at("5.1"));
+        assert!(at("9.12") < at("Annex A.1"));
+        assert_eq!(clauses[239], "Annex A.4");
+
+        // A status marked since: the next load moves it off the revision's
+        // list, and out of no other.
+        let mut marked = listed.clone();
+        for listed in &mut marked {
+            if listed.status == Status::Current {
+                listed.status = Status::Withdrawn;
+            }
+        }
+        let numbered: Vec<(u32, &Listed)> =
+            (0..300).map(|n| (n, &marked[n as usize])).collect();
+        index.order_by_clause(&numbered);
+        let superseded = expected(&marked, true);
+        assert!(superseded.len() < backlog.len());
+        let page = index.in_clause_order("a", StandardList::Backlog, 0, 300);
+        assert_eq!(page.ids, superseded);
+        assert_eq!(index.counts_of("a").0, 240);
     }
 
     #[test]
