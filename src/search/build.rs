@@ -565,7 +565,10 @@ pub(super) mod tests {
         );
         assert_eq!(index.counts_of("b"), (60, 28));
         assert_eq!(index.counts_of("none"), (0, 0));
-        for (list, expected) in [(StandardList::Every, &every), (StandardList::Backlog, &backlog)] {
+        for (list, expected) in [
+            (StandardList::Every, &every),
+            (StandardList::Backlog, &backlog),
+        ] {
             for offset in [0, 100, 200] {
                 let page = index.in_clause_order("a", list, offset, 100);
                 assert_eq!(page.total as usize, expected.len(), "{list:?}");
@@ -597,8 +600,7 @@ pub(super) mod tests {
                 listed.status = Status::Withdrawn;
             }
         }
-        let numbered: Vec<(u32, &Listed)> =
-            (0..300).map(|n| (n, &marked[n as usize])).collect();
+        let numbered: Vec<(u32, &Listed)> = (0..300).map(|n| (n, &marked[n as usize])).collect();
         index.order_by_clause(&numbered);
         let superseded = expected(&marked, true);
         assert!(superseded.len() < backlog.len());

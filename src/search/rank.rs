@@ -195,9 +195,9 @@ impl Index {
     /// them are on its next revision's list: counted when the index was
     /// loaded, not over the register at every asking.
     pub fn counts_of(&self, slug: &str) -> (i64, i64) {
-        self.by_clause.get(slug).map_or((0, 0), |of| {
-            (of.all.len() as i64, of.backlog.len() as i64)
-        })
+        self.by_clause
+            .get(slug)
+            .map_or((0, 0), |of| (of.all.len() as i64, of.backlog.len() as i64))
     }
 
     /// How many clarifications a standard's `list` holds, and the ids of

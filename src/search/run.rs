@@ -10,7 +10,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::index::{Choices, SearchIndex};
-use super::rank::{StandardList, Found, Index};
+use super::rank::{Found, Index, StandardList};
 use crate::db::DbConn;
 use crate::db::schema::requests;
 use crate::domain::clauses;

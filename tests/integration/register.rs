@@ -611,10 +611,7 @@ async fn deep_pages_of_a_standard_show_their_slice_of_the_whole_order(backend: B
             text_of(&html, "#clarifications-heading").unwrap(),
             "Clarifications (250)"
         );
-        assert!(
-            html.contains(&format!("page {page} of 3")),
-            "page {page}"
-        );
+        assert!(html.contains(&format!("page {page} of 3")), "page {page}");
         assert_eq!(
             text_of(&html, "#backlog-heading").unwrap(),
             format!("For the next revision ({})", backlog.len())
@@ -658,9 +655,7 @@ async fn deep_pages_of_a_standard_show_their_slice_of_the_whole_order(backend: B
     assert_eq!(counted["backlog"], backlog.len());
 
     // Its feed: the 50 newest, newest first.
-    items.sort_by(|a, b| {
-        (b.published_on, &b.reference).cmp(&(a.published_on, &a.reference))
-    });
+    items.sort_by(|a, b| (b.published_on, &b.reference).cmp(&(a.published_on, &a.reference)));
     let body = app
         .get(&format!("/feeds/standards/{STANDARD}.atom"))
         .await

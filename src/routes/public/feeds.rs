@@ -60,7 +60,10 @@ pub async fn of_standard(
         return Err(AppError::NotFound);
     }
     let searched = state
-        .search(version.map(|version| version.0), Some(newest(Some(slug.clone()))))
+        .search(
+            version.map(|version| version.0),
+            Some(newest(Some(slug.clone()))),
+        )
         .await?;
     let (Some(results), Some((standard, _))) = (
         searched.results,
