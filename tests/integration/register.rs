@@ -565,8 +565,10 @@ async fn deep_pages_of_a_standard_show_their_slice_of_the_whole_order(backend: B
             .get(n as usize % 7)
             .copied()
             .flatten();
-        // Two a day, so that the feed orders some by reference.
-        let published_on = day(2024, 1, 1) + chrono::Days::new(u64::from(n / 2));
+        // Two a day, so that the feed orders them by reference, and days
+        // not in the order of the references, which the clause order
+        // breaks ties with.
+        let published_on = day(2024, 1, 1) + chrono::Days::new(u64::from(n * 37 % 125));
         let consider = n % 3 != 0;
         let reference = publish(
             &mut conn,
