@@ -223,7 +223,7 @@ impl Application {
         tokio::spawn(async move {
             let index = state.search_index.clone();
             if let Err(error) = state
-                .db(move |conn| Ok(index.current(conn).map(drop)?))
+                .db(move |conn| Ok(index.current(conn, None).map(drop)?))
                 .await
             {
                 tracing::warn!(%error, "the search index could not be built ahead of the first search");

@@ -131,7 +131,9 @@ impl Clarification {
     }
 }
 
-fn in_revision_backlog(consider_at_revision: bool, status: Status) -> bool {
+/// Whether a clarification is on its standard's next revision's list:
+/// flagged for it, and neither incorporated yet nor withdrawn.
+pub fn in_revision_backlog(consider_at_revision: bool, status: Status) -> bool {
     consider_at_revision && matches!(status, Status::Current | Status::Superseded)
 }
 
@@ -432,80 +434,31 @@ impl Listed {
     pub fn path(&self) -> String {
         format!("/clarifications/{}", self.reference)
     }
-
-    /// See [`Clarification::in_revision_backlog`].
-    pub fn in_revision_backlog(&self) -> bool {
-        in_revision_backlog(self.consider_at_revision, self.status())
-    }
 }
 
-/// The clarifications of `ids` as lists show them, in no order. By id
-/// alone: with a condition on the state as well, SQLite reads every
+/// The clarifications of `ids` as lists show them, in the order of `ids`.
+/// By id alone: with a condition on the state as well, SQLite reads every
 /// published request through the state's index instead.
 pub fn listed(conn: &mut DbConn, ids: &[String]) -> QueryResult<Vec<Listed>> {
-    requests::table
-        .filter(requests::id.eq_any(ids))
-        .select(Listed::as_select())
-        .load(conn)
-}
-
-/// Every published clarification of a standard, in natural clause order.
-/// A standard may have thousands: only what its list shows is read.
-pub fn of_standard(conn: &mut DbConn, slug: &str) -> QueryResult<Vec<Listed>> {
-    let all = requests::table
-        .filter(requests::state.eq(State::Published.as_str()))
-        .filter(requests::standard_id.nullable().eq(standard_id(slug)))
-        .select(Listed::as_select());
-    let mut all: Vec<Listed> = Uncached(all).load(conn)?;
-    // Each clause's key is worked out once, not at every comparison.
-    all.sort_by_cached_key(|c| {
-        (
-            clauses::ClauseKey::of(&c.clause),
-            c.clause.clone(),
-            c.reference.clone(),
-        )
-    });
-    Ok(all)
-}
-
-/// The newest clarifications, for the home page and the feeds.
-pub fn latest(
-    conn: &mut DbConn,
-    standard: Option<&str>,
-    limit: i64,
-) -> QueryResult<Vec<Clarification>> {
-    let filters = Filters {
-        standard: standard.map(str::to_owned),
-        page: 1,
-        ..Filters::default()
-    };
-    newest(conn, &filters, None, Window { limit, offset: 0 })
-}
-
-/// Published clarifications per standard id: (all, in the revision backlog).
-pub fn counts_by_standard(conn: &mut DbConn) -> QueryResult<HashMap<String, (i64, i64)>> {
-    let rows: Vec<(String, bool, Option<String>)> = requests::table
-        .filter(requests::state.eq(State::Published.as_str()))
-        .select((
-            requests::standard_id,
-            requests::consider_at_revision,
-            requests::publication_flag,
-        ))
-        .load(conn)?;
-    let mut counts: HashMap<String, (i64, i64)> = HashMap::new();
-    for (standard, consider, flag) in rows {
-        let entry = counts.entry(standard).or_default();
-        entry.0 += 1;
-        if consider
-            && matches!(
-                Status::of_flag(flag.as_deref()),
-                Status::Current | Status::Superseded
-            )
-        {
-            entry.1 += 1;
-        }
+    if ids.is_empty() {
+        return Ok(Vec::new());
     }
-    Ok(counts)
+    let mut rows: Vec<(String, Listed)> = requests::table
+        .filter(requests::id.eq_any(ids))
+        .select((requests::id, Listed::as_select()))
+        .load(conn)?;
+    in_order_of(ids, &mut rows, |(id, _)| id.as_str());
+    Ok(rows.into_iter().map(|(_, listed)| listed).collect())
+}
+
+/// Sorts `rows`, read by id in no order, into the order of `ids`.
+pub fn in_order_of<T>(ids: &[String], rows: &mut [T], id: impl Fn(&T) -> &str) {
+    let order: HashMap<&str, usize> = ids
+        .iter()
+        .enumerate()
+        .map(|(at, id)| (id.as_str(), at))
+        .collect();
+    rows.sort_by_key(|row| order.get(id(row)).copied());
 }
 
 /// The years in which something was published, newest first.

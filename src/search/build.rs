@@ -14,12 +14,13 @@ use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 use uuid::Uuid;
 
-use super::rank::{B, DENSE_SHARE, Doc, Facet, Index, K1, Postings, level};
+use super::rank::{B, ByClause, DENSE_SHARE, Doc, Facet, Index, K1, Postings, level};
 use crate::db::DbConn;
 use crate::db::schema::{requests, standards};
 use crate::domain::clauses;
 use crate::domain::lifecycle::State;
 use crate::domain::search::{self, Status};
+use crate::models::register::in_revision_backlog;
 
 /// How much a word weighs in each part of a clarification, in fifths: the
 /// clause and the standard most, the title least, since every
@@ -42,12 +43,19 @@ pub(super) struct StandardText {
 
 /// A published clarification as listed before its text is read, in the
 /// order of publication; small, since the whole register is listed.
+#[cfg_attr(test, derive(Clone))]
 struct Listed {
     id: Box<str>,
     published_at: Option<NaiveDateTime>,
     status: Status,
     /// The clause and the standard, hashed (see [`Doc::placing`]).
     placing: u64,
+    /// What places it in its standard's list (see [`ByClause`]): the
+    /// standard by its place among the index's, the clause, the reference.
+    standard: Option<usize>,
+    clause: Box<str>,
+    reference: Box<str>,
+    consider_at_revision: bool,
 }
 
 /// The words of the clarification being added, with what they weigh in
@@ -100,10 +108,9 @@ fn placing(clause: &str, standard_id: &str) -> u64 {
     hasher.finish()
 }
 
-/// What the index reads of a clarification it adds.
+/// What the index reads of a clarification it adds, besides what it
+/// listed.
 struct Text {
-    clause: String,
-    standard_id: String,
     question: String,
     answer: String,
 }
@@ -122,6 +129,11 @@ impl Index {
             ))
             .order(standards::id)
             .load(conn)?;
+        let standard_at: HashMap<&str, usize> = standards
+            .iter()
+            .enumerate()
+            .map(|(at, standard)| (standard.id.as_str(), at))
+            .collect();
         // Read row by row: a large register's rows held at once, strings
         // and all, would weigh more than the index.
         let listed = requests::table
@@ -132,6 +144,8 @@ impl Index {
                 requests::publication_flag,
                 requests::clause,
                 requests::standard_id,
+                requests::reference,
+                requests::consider_at_revision,
             ))
             .order((requests::published_at.asc(), requests::reference.asc()))
             .load_iter::<(
@@ -140,14 +154,20 @@ impl Index {
                 Option<String>,
                 String,
                 String,
+                Option<String>,
+                bool,
             ), DefaultLoadingMode>(conn)?
             .map(|row| {
-                let (id, published_at, flag, clause, standard_id) = row?;
+                let (id, published_at, flag, clause, standard_id, reference, consider) = row?;
                 Ok(Listed {
                     id: id.into(),
                     published_at,
                     status: Status::of_flag(flag.as_deref()),
                     placing: placing(&clause, &standard_id),
+                    standard: standard_at.get(standard_id.as_str()).copied(),
+                    clause: clause.into(),
+                    reference: reference.unwrap_or_default().into(),
+                    consider_at_revision: consider,
                 })
             })
             .collect::<QueryResult<Vec<Listed>>>()?;
@@ -166,6 +186,14 @@ impl Index {
                 index.docs[number as usize].status = status;
             }
         }
+        // Each clarification with its number: those already held keep
+        // theirs (`continues_into`), the new ones take theirs as added.
+        let mut numbered: Vec<(u32, &Listed)> = listed
+            .iter()
+            .take(index.docs.len())
+            .enumerate()
+            .map(|(number, listed)| (number as u32, listed))
+            .collect();
         let new = &listed[index.docs.len()..];
         let mut words = Words::default();
         // In batches, so that the text of a large register is never all
@@ -174,37 +202,65 @@ impl Index {
             let ids: Vec<&str> = batch.iter().map(|listed| listed.id.as_ref()).collect();
             let texts: HashMap<String, Text> = requests::table
                 .filter(requests::id.eq_any(&ids))
-                .select((
-                    requests::id,
-                    requests::clause,
-                    requests::standard_id,
-                    requests::question,
-                    requests::answer,
-                ))
-                .load::<(String, String, String, String, Option<String>)>(conn)?
+                .select((requests::id, requests::question, requests::answer))
+                .load::<(String, String, Option<String>)>(conn)?
                 .into_iter()
-                .map(|(id, clause, standard_id, question, answer)| {
+                .map(|(id, question, answer)| {
                     let answer = answer.unwrap_or_default();
-                    (
-                        id,
-                        Text {
-                            clause,
-                            standard_id,
-                            question,
-                            answer,
-                        },
-                    )
+                    (id, Text { question, answer })
                 })
                 .collect();
             for listed in batch {
                 // Gone since it was listed: the next search refreshes again.
-                if let Some(text) = texts.get(listed.id.as_ref()) {
-                    index.add(&mut words, listed, text);
+                if let Some(number) = texts
+                    .get(listed.id.as_ref())
+                    .and_then(|text| index.add(&mut words, listed, text))
+                {
+                    numbered.push((number, listed));
                 }
             }
         }
         index.compact();
+        index.order_by_clause(&numbered);
         Ok(index)
+    }
+
+    /// Works out each standard's lists in clause order (see [`ByClause`])
+    /// from its clarifications, `numbered` as in the index. Afresh at
+    /// every load, from the rows just read: a status mark or a new
+    /// clarification anywhere in the order changes them.
+    fn order_by_clause(&mut self, numbered: &[(u32, &Listed)]) {
+        let mut of_standard: Vec<Vec<(u32, &Listed)>> = vec![Vec::new(); self.standards.len()];
+        for &(number, listed) in numbered {
+            if let Some(at) = listed.standard {
+                of_standard[at].push((number, listed));
+            }
+        }
+        self.by_clause = of_standard
+            .into_iter()
+            .zip(&self.standards)
+            .filter(|(placed, _)| !placed.is_empty())
+            .map(|(mut placed, standard)| {
+                // Each clause's key is worked out once, not at every
+                // comparison.
+                placed.sort_by_cached_key(|&(_, listed)| {
+                    (
+                        clauses::ClauseKey::of(&listed.clause),
+                        &*listed.clause,
+                        &*listed.reference,
+                    )
+                });
+                let all = placed.iter().map(|(number, _)| *number).collect();
+                let backlog = placed
+                    .iter()
+                    .filter(|(_, listed)| {
+                        in_revision_backlog(listed.consider_at_revision, listed.status)
+                    })
+                    .map(|(number, _)| *number)
+                    .collect();
+                (standard.slug.clone(), ByClause { all, backlog })
+            })
+            .collect();
     }
 
     /// Lists grown by appending hold up to twice their length; an index is
@@ -252,20 +308,21 @@ impl Index {
             })
     }
 
-    fn add(&mut self, words: &mut Words, listed: &Listed, text: &Text) {
+    /// Adds a clarification, and gives its number; none if its id is not
+    /// one the index can hold.
+    fn add(&mut self, words: &mut Words, listed: &Listed, text: &Text) -> Option<u32> {
         let Ok(id) = Uuid::parse_str(&listed.id) else {
-            return;
+            return None;
         };
         let number = self.docs.len() as u32;
-        words.weigh(&text.clause, CLAUSE);
+        words.weigh(&listed.clause, CLAUSE);
         words.weigh(&text.question, QUESTION);
         words.weigh(&text.answer, ANSWER);
         // Only the slug outlives this borrow of the standards: not a copy of
         // a whole standard per clarification.
-        let slug = self
-            .standards
-            .iter()
-            .find(|standard| standard.id == text.standard_id)
+        let slug = listed
+            .standard
+            .and_then(|at| self.standards.get(at))
             .map(|standard| {
                 words.weigh(&standard.designation, STANDARD);
                 words.weigh(&standard.edition.to_string(), STANDARD);
@@ -295,7 +352,7 @@ impl Index {
         self.facet(Facet::Status(status)).insert(number);
         // The clause and every clause above it: `7.2.1` is under `7.2`
         // and `7`.
-        let clause = text.clause.to_lowercase();
+        let clause = listed.clause.to_lowercase();
         for (at, c) in clause.char_indices() {
             if clauses::SEPARATORS.contains(&c) && at > 0 {
                 self.facet(Facet::Clause(&clause[..at])).insert(number);
@@ -311,6 +368,7 @@ impl Index {
             placing: listed.placing,
             length,
         });
+        Some(number)
     }
 }
 
@@ -343,14 +401,12 @@ pub(super) mod tests {
                 published_at: None,
                 status: Status::Current,
                 placing: 0,
-            };
-            let text = Text {
+                standard: None,
                 clause: "4.1".into(),
-                standard_id: String::new(),
-                question,
-                answer,
+                reference: format!("CR-2025-{number:04}").into(),
+                consider_at_revision: false,
             };
-            index.add(&mut words, &listed, &text);
+            index.add(&mut words, &listed, &Text { question, answer });
         }
     }
 
@@ -416,6 +472,141 @@ pub(super) mod tests {
             assert_eq!(a.dense, b.dense, "{word}");
             assert_eq!(a.by_level, b.by_level, "{word}");
         }
+    }
+
+    /// A standard's list and its revision list are kept in clause order
+    /// (4.2 before 4.10, annexes last, equal clauses by reference), counted
+    /// like the standard's filter, and any page of them is their slice.
+    #[test]
+    fn a_standards_lists_are_kept_in_clause_order_and_counted() {
+        use crate::domain::search::Filters;
+        use crate::search::rank::StandardList;
+        let standard = |id: &str, slug: &str| StandardText {
+            id: id.into(),
+            slug: slug.into(),
+            designation: "ISO/IEC 17065".into(),
+            edition: 2012,
+            title: "Conformity assessment".into(),
+        };
+        let mut index = Index::new(1, vec![standard("s0", "a"), standard("s1", "b")]);
+        // (annex, clause numbers): compared as numbers, unlike the text.
+        let place = |n: u32| match n % 10 {
+            9 => (1, 0, n / 10 % 4 + 1),
+            _ => (0, 4 + n % 6, 1 + n / 6 % 12),
+        };
+        let listed: Vec<Listed> = (0..300u32)
+            .map(|n| Listed {
+                id: Uuid::from_u128(u128::from(n)).to_string().into(),
+                published_at: None,
+                status: match n % 7 {
+                    0 => Status::Withdrawn,
+                    1 => Status::Incorporated,
+                    2 => Status::Superseded,
+                    _ => Status::Current,
+                },
+                placing: 0,
+                // Every fifth of the other standard.
+                standard: Some(usize::from(n % 5 == 0)),
+                clause: match place(n) {
+                    (1, _, number) => format!("Annex A.{number}"),
+                    (_, major, minor) => format!("{major}.{minor}"),
+                }
+                .into(),
+                // Not in the order of publication.
+                reference: format!("CR-2025-{:04}", 1000 - n).into(),
+                consider_at_revision: n % 3 != 0,
+            })
+            .collect();
+        let mut words = Words::default();
+        let numbered: Vec<(u32, &Listed)> = listed
+            .iter()
+            .filter_map(|listed| {
+                let text = Text {
+                    question: "Sampling?".into(),
+                    answer: "Yes.".into(),
+                };
+                index
+                    .add(&mut words, listed, &text)
+                    .map(|number| (number, listed))
+            })
+            .collect();
+        index.order_by_clause(&numbered);
+
+        let expected = |listed: &[Listed], backlog: bool| {
+            let mut of_a: Vec<u32> = (0..300)
+                .filter(|&n| listed[n as usize].standard == Some(0))
+                .filter(|&n| {
+                    let l = &listed[n as usize];
+                    !backlog
+                        || (l.consider_at_revision
+                            && matches!(l.status, Status::Current | Status::Superseded))
+                })
+                .collect();
+            of_a.sort_by_key(|&n| (place(n), listed[n as usize].reference.clone()));
+            of_a.into_iter()
+                .map(|n| Uuid::from_u128(u128::from(n)).to_string())
+                .collect::<Vec<_>>()
+        };
+        let (every, backlog) = (expected(&listed, false), expected(&listed, true));
+        assert_eq!(every.len(), 240);
+        let filtered = Filters {
+            standard: Some("a".into()),
+            ..Filters::default()
+        };
+        assert_eq!(
+            index.newest(&filtered, 0, 20).total,
+            240,
+            "counted like the filter"
+        );
+        assert_eq!(
+            index.counts_of("a"),
+            (240, backlog.len() as i64),
+            "all, and on the revision's list"
+        );
+        assert_eq!(index.counts_of("b"), (60, 28));
+        assert_eq!(index.counts_of("none"), (0, 0));
+        for (list, expected) in [
+            (StandardList::Every, &every),
+            (StandardList::Backlog, &backlog),
+        ] {
+            for offset in [0, 100, 200] {
+                let page = index.in_clause_order("a", list, offset, 100);
+                assert_eq!(page.total as usize, expected.len(), "{list:?}");
+                let end = (offset + 100).min(expected.len());
+                let slice = expected.get(offset..end).unwrap_or_default();
+                assert_eq!(page.ids, slice, "{list:?} from {offset}");
+            }
+        }
+        // Read as people do: 4.2 before 4.10, annexes last.
+        let clauses: Vec<&str> = index
+            .in_clause_order("a", StandardList::Every, 0, 240)
+            .ids
+            .iter()
+            .map(|id| {
+                let n = Uuid::parse_str(id).unwrap().as_u128() as usize;
+                &*listed[n].clause
+            })
+            .collect();
+        let at = |clause: &str| clauses.iter().position(|c| *c == clause).unwrap();
+        assert!(at("4.2") < at("4.10") && at("4.12") < at("5.1"));
+        assert!(at("9.12") < at("Annex A.1"));
+        assert_eq!(clauses[239], "Annex A.4");
+
+        // A status marked since: the next load moves it off the revision's
+        // list, and out of no other.
+        let mut marked = listed.clone();
+        for listed in &mut marked {
+            if listed.status == Status::Current {
+                listed.status = Status::Withdrawn;
+            }
+        }
+        let numbered: Vec<(u32, &Listed)> = (0..300).map(|n| (n, &marked[n as usize])).collect();
+        index.order_by_clause(&numbered);
+        let superseded = expected(&marked, true);
+        assert!(superseded.len() < backlog.len());
+        let page = index.in_clause_order("a", StandardList::Backlog, 0, 300);
+        assert_eq!(page.ids, superseded);
+        assert_eq!(index.counts_of("a").0, 240);
     }
 
     #[test]

@@ -85,9 +85,14 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 impl SearchIndex {
-    /// The index as the register stands now.
-    pub fn current(&self, conn: &mut DbConn) -> QueryResult<Arc<Index>> {
-        let version = register::version(conn)?;
+    /// The index as of `version` if the caller has just read it (see
+    /// [`crate::web::page_cache::RegisterVersion`]), else as the register
+    /// stands now.
+    pub fn current(&self, conn: &mut DbConn, version: Option<i64>) -> QueryResult<Arc<Index>> {
+        let version = match version {
+            Some(version) => version,
+            None => register::version(conn)?,
+        };
         self.at(conn, version)
     }
 

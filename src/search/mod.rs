@@ -3,8 +3,9 @@
 //! database and brought forward as the register changes ([`build`]), and
 //! ranked by relevance there ([`rank`]); a search then reads only its page
 //! of rows ([`run`]), and a download every row it found, a few hundred at
-//! a time ([`download`]). Lists without words are the register's own
-//! queries ([`crate::models::register`]).
+//! a time ([`download`]). Lists without words are picked the same way, by
+//! their positions in the index: newest first, or a standard's in clause
+//! order.
 
 mod build;
 mod download;
@@ -14,4 +15,7 @@ mod run;
 
 pub use download::Download;
 pub use index::{Choices, SearchIndex};
-pub use run::{Results, Searched, knows_its_standard, related, search, search_held};
+pub use rank::StandardList;
+pub use run::{
+    Results, Searched, in_clause_order, knows_its_standard, related, search, search_held,
+};

@@ -127,7 +127,29 @@ pub struct Index {
     pub(super) words: FxHashMap<Box<str>, Postings>,
     /// One bitmap per filter value, keyed by [`facet`].
     pub(super) facets: HashMap<String, RoaringBitmap>,
+    /// Each standard's clarifications in clause order, by slug.
+    pub(super) by_clause: HashMap<String, ByClause>,
     pub(super) total_length: f64,
+}
+
+/// A standard's clarifications by number, in the order of its pages:
+/// natural clause order, then clause text and reference. Worked out when
+/// the index is loaded, so that any page of the list is a slice of it.
+#[derive(Clone, Default)]
+pub(super) struct ByClause {
+    pub(super) all: Vec<u32>,
+    /// Those on the next revision's list (see
+    /// [`crate::models::register::in_revision_backlog`]).
+    pub(super) backlog: Vec<u32>,
+}
+
+/// Which of a standard's lists in clause order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StandardList {
+    /// Every published clarification of the standard.
+    Every,
+    /// Those on its next revision's list.
+    Backlog,
 }
 
 /// What a search found: how many clarifications, and the ids of those in
@@ -164,7 +186,43 @@ impl Index {
             norms: Vec::new(),
             words: FxHashMap::default(),
             facets: HashMap::new(),
+            by_clause: HashMap::new(),
             total_length: 0.0,
+        }
+    }
+
+    /// How many published clarifications a standard has, and how many of
+    /// them are on its next revision's list: counted when the index was
+    /// loaded, not over the register at every asking.
+    pub fn counts_of(&self, slug: &str) -> (i64, i64) {
+        self.by_clause
+            .get(slug)
+            .map_or((0, 0), |of| (of.all.len() as i64, of.backlog.len() as i64))
+    }
+
+    /// How many clarifications a standard's `list` holds, and the ids of
+    /// `limit` of them from the `offset`-th, in clause order: a slice of
+    /// the order kept, so that a deep page costs what the first does.
+    pub(super) fn in_clause_order(
+        &self,
+        slug: &str,
+        list: StandardList,
+        offset: usize,
+        limit: usize,
+    ) -> Found {
+        let numbers = self.by_clause.get(slug).map_or(&[][..], |of| match list {
+            StandardList::Every => &of.all,
+            StandardList::Backlog => &of.backlog,
+        });
+        Found {
+            total: numbers.len() as u64,
+            ids: numbers
+                .get(offset..)
+                .unwrap_or_default()
+                .iter()
+                .take(limit)
+                .map(|&number| self.docs[number as usize].id.to_string())
+                .collect(),
         }
     }
 

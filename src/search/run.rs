@@ -4,14 +4,13 @@
 //! it needs of the database, and the quickest way to read them depends on
 //! the backend.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::index::{Choices, SearchIndex};
-use super::rank::{Found, Index};
+use super::rank::{Found, Index, StandardList};
 use crate::db::DbConn;
 use crate::db::schema::requests;
 use crate::domain::clauses;
@@ -65,7 +64,7 @@ pub fn search(
         Some(version) => version,
         None => register::version(conn)?,
     };
-    let words = index.at(conn, version)?;
+    let words = index.current(conn, Some(version))?;
     let (found, broadened) = matching(&words, &terms, filters, Window::page(filters));
     let names = index.choices(conn, version)?;
     let (names, rows) = named_rows(conn, names, &found.ids)?;
@@ -166,12 +165,7 @@ fn marked(
 /// The clarifications of `ids`, in that order, from their `rows`, named
 /// from `names`.
 pub(super) fn ordered(names: &Choices, mut rows: Vec<ById>, ids: &[String]) -> Vec<Clarification> {
-    let order: HashMap<&str, usize> = ids
-        .iter()
-        .enumerate()
-        .map(|(at, id)| (id.as_str(), at))
-        .collect();
-    rows.sort_by_key(|row| order.get(row.id.as_str()).copied());
+    register::in_order_of(ids, &mut rows, |row| row.id.as_str());
     rows.into_iter()
         .filter_map(|row| row.named(names))
         .collect()
@@ -288,16 +282,27 @@ pub fn related(
     };
     // One more, in case it is `to` itself.
     let ids = index
-        .current(conn)?
+        .current(conn, None)?
         .newest(&filters, 0, PER_PAGE as usize + 1)
         .ids;
-    if ids.is_empty() {
-        return Ok(Vec::new());
-    }
     let mut found = register::listed(conn, &ids)?;
     found.retain(|c| c.reference != to.reference);
-    found.sort_by(|a, b| (b.published_at, &b.reference).cmp(&(a.published_at, &a.reference)));
     found.truncate(PER_PAGE as usize);
     found.sort_by(|a, b| clauses::compare(&a.clause, &b.clause));
     Ok(found)
+}
+
+/// How many clarifications a standard's `list` holds, and `limit` of them
+/// from the `offset`-th as lists show them, in clause order. The index
+/// holds the order, so only the rows shown are read, on any page.
+pub fn in_clause_order(
+    conn: &mut DbConn,
+    words: &Index,
+    slug: &str,
+    list: StandardList,
+    offset: usize,
+    limit: usize,
+) -> QueryResult<(usize, Vec<Listed>)> {
+    let found = words.in_clause_order(slug, list, offset, limit);
+    Ok((found.total as usize, register::listed(conn, &found.ids)?))
 }

@@ -536,6 +536,143 @@ async fn standards_list_their_clarifications_in_clause_order(backend: Backend) {
     );
 }
 
+/// A standard with more clarifications than a page: every page of its
+/// list, of its revision list and its feed shows the rows of the whole
+/// order at that place, and every count is the whole list's.
+async fn deep_pages_of_a_standard_show_their_slice_of_the_whole_order(backend: Backend) {
+    const STANDARD: &str = "iso-iec-17065-2012";
+    let app = TestApp::spawn(backend).await;
+    let mut conn = app.db();
+    // Clauses out of publication order, compared as numbers (4.2 before
+    // 4.10) with annexes last; equal clauses by reference.
+    let place = |n: u32| match n % 10 {
+        9 => (1, 0, n / 10 % 4 + 1),
+        _ => (0, 4 + n % 6, 1 + n / 6 % 12),
+    };
+    struct Item {
+        reference: String,
+        place: (u32, u32, u32),
+        published_on: NaiveDate,
+        backlog: bool,
+    }
+    let mut items = Vec::new();
+    for n in 0..250u32 {
+        let clause = match place(n) {
+            (1, _, number) => format!("Annex A.{number}"),
+            (_, major, minor) => format!("{major}.{minor}"),
+        };
+        let flag = [Some("withdrawn"), Some("incorporated"), Some("superseded")]
+            .get(n as usize % 7)
+            .copied()
+            .flatten();
+        // Two a day, so that the feed orders them by reference, and days
+        // not in the order of the references, which the clause order
+        // breaks ties with.
+        let published_on = day(2024, 1, 1) + chrono::Days::new(u64::from(n * 37 % 125));
+        let consider = n % 3 != 0;
+        let reference = publish(
+            &mut conn,
+            Published {
+                standard: STANDARD,
+                clause: &clause,
+                published_on,
+                flag,
+                consider_at_revision: consider,
+                ..Published::default()
+            },
+        );
+        items.push(Item {
+            reference,
+            place: place(n),
+            published_on,
+            backlog: consider && !matches!(flag, Some("withdrawn" | "incorporated")),
+        });
+        if n % 10 == 0 {
+            // Another standard's, between them.
+            publish(&mut conn, Published::default());
+        }
+    }
+    drop(conn);
+    items.sort_by(|a, b| (a.place, &a.reference).cmp(&(b.place, &b.reference)));
+    let every: Vec<&str> = items.iter().map(|i| i.reference.as_str()).collect();
+    let backlog: Vec<&str> = items
+        .iter()
+        .filter(|i| i.backlog)
+        .map(|i| i.reference.as_str())
+        .collect();
+    assert!(backlog.len() > 100, "the revision list has two pages");
+
+    let references = |html: &str| texts(html, "table tbody td[data-label=Reference]");
+    let path = format!("/standards/{STANDARD}");
+    for (page, slice) in every.chunks(100).enumerate() {
+        let page = page + 1;
+        let (status, html) = app.visitor.page(&format!("{path}?page={page}")).await;
+        assert_eq!(status, 200, "page {page}");
+        assert_eq!(references(&html), slice, "page {page}");
+        assert_eq!(
+            text_of(&html, "#clarifications-heading").unwrap(),
+            "Clarifications (250)"
+        );
+        assert!(html.contains(&format!("page {page} of 3")), "page {page}");
+        assert_eq!(
+            text_of(&html, "#backlog-heading").unwrap(),
+            format!("For the next revision ({})", backlog.len())
+        );
+        let shown: Vec<String> = links(&html, "[aria-labelledby=backlog-heading] li > a")
+            .into_iter()
+            .map(|href| href.trim_start_matches("/clarifications/").to_owned())
+            .collect();
+        assert_eq!(shown, backlog[..10], "the revision list's start");
+    }
+    assert_eq!(app.visitor.page(&format!("{path}?page=4")).await.0, 404);
+
+    let revision = format!("{path}/revision");
+    for (page, slice) in backlog.chunks(100).enumerate() {
+        let page = page + 1;
+        let (status, html) = app.visitor.page(&format!("{revision}?page={page}")).await;
+        assert_eq!(status, 200, "revision page {page}");
+        assert_eq!(references(&html), slice, "revision page {page}");
+        assert_eq!(
+            text_of(&html, "#list-heading").unwrap(),
+            format!("{} clarifications", backlog.len())
+        );
+    }
+    assert_eq!(app.visitor.page(&format!("{revision}?page=3")).await.0, 404);
+
+    // The counts of the standards' page and API are the lists' lengths.
+    let (_, index) = app.visitor.page("/standards").await;
+    let row = texts(&index, "tbody tr")
+        .into_iter()
+        .find(|r| r.starts_with("ISO/IEC 17065:2012"))
+        .unwrap();
+    assert!(row.ends_with(&format!("250 {}", backlog.len())), "{row}");
+    let api: serde_json::Value = app.get("/api/v1/standards").await.json().await.unwrap();
+    let counted = api["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["slug"] == STANDARD)
+        .unwrap();
+    assert_eq!(counted["published"], 250);
+    assert_eq!(counted["backlog"], backlog.len());
+
+    // Its feed: the 50 newest, newest first.
+    items.sort_by(|a, b| (b.published_on, &b.reference).cmp(&(a.published_on, &a.reference)));
+    let body = app
+        .get(&format!("/feeds/standards/{STANDARD}.atom"))
+        .await
+        .bytes()
+        .await
+        .unwrap();
+    let feed = feed_rs::parser::parse(&body[..]).unwrap();
+    let entries: Vec<String> = feed.entries.iter().map(|e| e.id.clone()).collect();
+    let newest: Vec<String> = items[..50]
+        .iter()
+        .map(|i| app.url(&format!("/clarifications/{}", i.reference)))
+        .collect();
+    assert_eq!(entries, newest);
+}
+
 /// Published pages are served from memory. With the register re-read only
 /// every hour, a change behind the server's back (as another instance
 /// makes) is not seen yet, but any change made through this instance shows
@@ -866,5 +1003,6 @@ on_both_databases!(
     banners_and_related_clarifications,
     filters_pagination_and_stable_addresses,
     standards_list_their_clarifications_in_clause_order,
+    deep_pages_of_a_standard_show_their_slice_of_the_whole_order,
     kept_pages_show_changes_made_through_the_server,
 );

@@ -7,8 +7,9 @@ use actix_web::{HttpResponse, web};
 
 use super::records::{GroupRef, StandardLinks, StandardList, StandardRecord, StandardRef};
 use crate::error::AppError;
-use crate::models::{groups, register, standards};
+use crate::models::{groups, standards};
 use crate::web::AppState;
+use crate::web::page_cache::RegisterVersion;
 
 /// Every standard, current and superseded, in the order of the standards page.
 #[utoipa::path(
@@ -26,13 +27,18 @@ use crate::web::AppState;
         (status = 304, description = "Not modified: the copy with this ETag is still current."),
     )
 )]
-pub async fn index(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    let (rows, groups, mut counts) = state
-        .db(|conn| {
+pub async fn index(
+    state: web::Data<AppState>,
+    version: Option<web::ReqData<RegisterVersion>>,
+) -> Result<HttpResponse, AppError> {
+    let index = state.search_index.clone();
+    let version = version.map(|version| version.0);
+    let (rows, groups, words) = state
+        .db(move |conn| {
             Ok((
                 standards::all_with_groups(conn)?,
                 groups::all(conn)?,
-                register::counts_by_standard(conn)?,
+                index.current(conn, version)?,
             ))
         })
         .await?;
@@ -56,7 +62,7 @@ pub async fn index(state: web::Data<AppState>) -> Result<HttpResponse, AppError>
     let items = rows
         .iter()
         .map(|(standard, _)| {
-            let (published, backlog) = counts.remove(&standard.id).unwrap_or_default();
+            let (published, backlog) = words.counts_of(&standard.slug);
             StandardRecord {
                 standard: StandardRef::from(standard),
                 superseded_by: standard

@@ -10,19 +10,34 @@ use atom_syndication::{
 use chrono::{DateTime, NaiveDateTime};
 
 use crate::config::Settings;
-use crate::domain::search::Status;
+use crate::domain::search::{Filters, Status};
 use crate::error::AppError;
-use crate::models::register::{self, Clarification};
-use crate::models::standards;
+use crate::models::register::Clarification;
 use crate::web::AppState;
+use crate::web::page_cache::RegisterVersion;
 
 /// Entries per feed: readers poll; older answers are on the site.
 const FEED_SIZE: i64 = 50;
 
-pub async fn everything(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    let items = state
-        .db(|conn| Ok(register::latest(conn, None, FEED_SIZE)?))
+/// The newest clarifications, of one standard or of all: picked by the
+/// search index, like a list page without words, so that only the rows of
+/// the feed are read.
+fn newest(standard: Option<String>) -> Filters {
+    Filters {
+        standard,
+        per_page: FEED_SIZE,
+        ..Filters::default()
+    }
+}
+
+pub async fn everything(
+    state: web::Data<AppState>,
+    version: Option<web::ReqData<RegisterVersion>>,
+) -> Result<HttpResponse, AppError> {
+    let searched = state
+        .search(version.map(|version| version.0), Some(newest(None)))
         .await?;
+    let items = searched.results.map(|results| results.items);
     let about = About {
         path: "/feeds/clarifications.atom".into(),
         page: "/clarifications".into(),
@@ -31,25 +46,35 @@ pub async fn everything(state: web::Data<AppState>) -> Result<HttpResponse, AppE
         // feed, and so its ETag, the same until something is published.
         updated_when_empty: DateTime::UNIX_EPOCH.naive_utc(),
     };
-    atom(&state.settings, about, &items)
+    atom(&state.settings, about, &items.unwrap_or_default())
 }
 
 pub async fn of_standard(
     state: web::Data<AppState>,
     slug: web::Path<String>,
+    version: Option<web::ReqData<RegisterVersion>>,
 ) -> Result<HttpResponse, AppError> {
     let slug = slug.into_inner();
     // Only a possible slug reaches the database.
     if slug.is_empty() || !slug.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
         return Err(AppError::NotFound);
     }
-    let (standard, items) = state
-        .db(move |conn| {
-            let (standard, _) = standards::find_by_slug(conn, &slug)?.ok_or(AppError::NotFound)?;
-            let items = register::latest(conn, Some(&standard.slug), FEED_SIZE)?;
-            Ok((standard, items))
-        })
+    let searched = state
+        .search(
+            version.map(|version| version.0),
+            Some(newest(Some(slug.clone()))),
+        )
         .await?;
+    let (Some(results), Some((standard, _))) = (
+        searched.results,
+        searched
+            .choices
+            .standards
+            .iter()
+            .find(|(standard, _)| standard.slug == slug),
+    ) else {
+        return Err(AppError::NotFound);
+    };
     let about = About {
         path: format!("/feeds/standards/{}.atom", standard.slug),
         page: format!("/standards/{}", standard.slug),
@@ -60,7 +85,7 @@ pub async fn of_standard(
         ),
         updated_when_empty: standard.created_at,
     };
-    atom(&state.settings, about, &items)
+    atom(&state.settings, about, &results.items)
 }
 
 /// What distinguishes one feed from another.

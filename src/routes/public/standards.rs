@@ -3,9 +3,11 @@ use askama::Template;
 use askama_web::WebTemplate;
 
 use crate::error::AppError;
-use crate::models::register::{self, Listed};
+use crate::models::register::Listed;
 use crate::models::standards::{self, Standard};
+use crate::search;
 use crate::web::input::PageQuery;
+use crate::web::page_cache::RegisterVersion;
 use crate::web::{AppState, Page};
 
 /// A standard as lists show it.
@@ -24,19 +26,24 @@ pub struct IndexPage {
     superseded: Vec<StandardRow>,
 }
 
-pub async fn index(state: web::Data<AppState>) -> Result<IndexPage, AppError> {
-    let (rows, mut counts) = state
-        .db(|conn| {
+pub async fn index(
+    state: web::Data<AppState>,
+    version: Option<web::ReqData<RegisterVersion>>,
+) -> Result<IndexPage, AppError> {
+    let index = state.search_index.clone();
+    let version = version.map(|version| version.0);
+    let (rows, words) = state
+        .db(move |conn| {
             Ok((
                 standards::all_with_groups(conn)?,
-                register::counts_by_standard(conn)?,
+                index.current(conn, version)?,
             ))
         })
         .await?;
     let (current, superseded) = rows
         .into_iter()
         .map(|(standard, group_code)| {
-            let (published, backlog) = counts.remove(&standard.id).unwrap_or_default();
+            let (published, backlog) = words.counts_of(&standard.slug);
             StandardRow {
                 standard,
                 group_code,
@@ -85,23 +92,23 @@ pub struct ClauseList {
 }
 
 impl ClauseList {
-    /// Page `number` of `all`, which must exist.
+    /// Which rows page `number` of a list shows.
+    fn window(number: usize) -> (usize, usize) {
+        ((number - 1).saturating_mul(PER_PAGE), PER_PAGE)
+    }
+
+    /// Page `number` of a list of `total`, showing `items`; the page must
+    /// exist.
     fn page(
-        all: Vec<Listed>,
+        (total, items): (usize, Vec<Listed>),
         number: usize,
         path: String,
         label: &'static str,
     ) -> Result<ClauseList, AppError> {
-        let total = all.len();
         let pages = total.div_ceil(PER_PAGE).max(1);
         if number > pages {
             return Err(AppError::NotFound);
         }
-        let items = all
-            .into_iter()
-            .skip((number - 1) * PER_PAGE)
-            .take(PER_PAGE)
-            .collect();
         Ok(ClauseList {
             total,
             items,
@@ -121,10 +128,13 @@ pub async fn show(
     state: web::Data<AppState>,
     slug: web::Path<String>,
     query: web::Query<PageQuery>,
+    version: Option<web::ReqData<RegisterVersion>>,
 ) -> Result<ShowPage, AppError> {
     let slug = slug.into_inner();
     let page_number = query.number()?;
-    let (standard, group_code, superseded_by, other_editions, all) = state
+    let index = state.search_index.clone();
+    let version = version.map(|version| version.0);
+    let (standard, group_code, superseded_by, other_editions, page, backlog) = state
         .db(move |conn| {
             let (standard, group_code) =
                 standards::find_by_slug(conn, &slug)?.ok_or(AppError::NotFound)?;
@@ -137,19 +147,37 @@ pub async fn show(
                 .into_iter()
                 .filter(|s| s.id != standard.id)
                 .collect();
-            let all = register::of_standard(conn, &standard.slug)?;
-            Ok((standard, group_code, superseded_by, other_editions, all))
+            let words = index.current(conn, version)?;
+            let (offset, limit) = ClauseList::window(page_number);
+            let page = search::in_clause_order(
+                conn,
+                &words,
+                &standard.slug,
+                search::StandardList::Every,
+                offset,
+                limit,
+            )?;
+            let backlog = search::in_clause_order(
+                conn,
+                &words,
+                &standard.slug,
+                search::StandardList::Backlog,
+                0,
+                BACKLOG_SHOWN,
+            )?;
+            Ok((
+                standard,
+                group_code,
+                superseded_by,
+                other_editions,
+                page,
+                backlog,
+            ))
         })
         .await?;
-    let backlog_total = all.iter().filter(|c| c.in_revision_backlog()).count();
-    let backlog = all
-        .iter()
-        .filter(|c| c.in_revision_backlog())
-        .take(BACKLOG_SHOWN)
-        .cloned()
-        .collect();
+    let (backlog_total, backlog) = backlog;
     let list = ClauseList::page(
-        all,
+        page,
         page_number,
         format!("/standards/{}", standard.slug),
         "Clarifications by clause",
@@ -180,22 +208,30 @@ pub async fn revision(
     state: web::Data<AppState>,
     slug: web::Path<String>,
     query: web::Query<PageQuery>,
+    version: Option<web::ReqData<RegisterVersion>>,
 ) -> Result<RevisionPage, AppError> {
     let slug = slug.into_inner();
     let page_number = query.number()?;
-    let (standard, all) = state
+    let index = state.search_index.clone();
+    let version = version.map(|version| version.0);
+    let (standard, page) = state
         .db(move |conn| {
             let (standard, _) = standards::find_by_slug(conn, &slug)?.ok_or(AppError::NotFound)?;
-            let all = register::of_standard(conn, &standard.slug)?;
-            Ok((standard, all))
+            let words = index.current(conn, version)?;
+            let (offset, limit) = ClauseList::window(page_number);
+            let page = search::in_clause_order(
+                conn,
+                &words,
+                &standard.slug,
+                search::StandardList::Backlog,
+                offset,
+                limit,
+            )?;
+            Ok((standard, page))
         })
         .await?;
-    let backlog: Vec<Listed> = all
-        .into_iter()
-        .filter(Listed::in_revision_backlog)
-        .collect();
     let list = ClauseList::page(
-        backlog,
+        page,
         page_number,
         format!("/standards/{}/revision", standard.slug),
         "For the next revision, by clause",
