@@ -7,6 +7,7 @@ pub mod conflicts;
 pub mod consensus;
 pub mod email;
 pub mod excerpt;
+pub mod follow_up;
 pub mod fields;
 pub mod keyed;
 pub mod lifecycle;

@@ -22,6 +22,15 @@ pub struct RequestSummary {
     pub standard: String,
     pub clause: String,
     pub question: String,
+    /// The request this one follows, for a follow-up.
+    pub follows: Option<Follows>,
+}
+
+/// The request a follow-up follows, and why, as its mail names it.
+#[derive(Clone)]
+pub struct Follows {
+    pub kind: crate::domain::follow_up::Kind,
+    pub reference: String,
 }
 
 /// To the submitter: confirm your address (the link opens a page with a
