@@ -1,6 +1,7 @@
 //! Every message the application sends, one struct each.
 
 use super::{MailContext, email_message};
+use crate::domain::follow_up::Kind;
 
 /// To the first secretariat account, once it exists.
 pub struct Welcome {
@@ -29,7 +30,7 @@ pub struct RequestSummary {
 /// The request a follow-up follows, and why, as its mail names it.
 #[derive(Clone)]
 pub struct Follows {
-    pub kind: crate::domain::follow_up::Kind,
+    pub kind: Kind,
     pub reference: String,
 }
 

@@ -5,7 +5,7 @@ use diesel::prelude::*;
 
 use crate::db::DbConn;
 use crate::db::schema::{follow_ups, requests};
-use crate::domain::follow_up::Kind;
+use crate::domain::follow_up::{Kind, Outcome};
 use crate::domain::lifecycle::{ClosureReason, State};
 
 /// A follow-up's own link.
@@ -43,6 +43,13 @@ pub struct Listed {
     pub state: State,
     pub closure_reason: Option<ClosureReason>,
     pub created_at: NaiveDateTime,
+}
+
+impl Listed {
+    /// How it ended, once it did.
+    pub fn outcome(&self) -> Option<Outcome> {
+        Outcome::of(self.state)
+    }
 }
 
 /// The confirmed follow-ups of `original_id`, oldest first.

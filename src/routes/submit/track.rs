@@ -15,7 +15,7 @@ use crate::models::requests::Request;
 use crate::models::standards::Standard;
 use crate::web::flash::{self, Done, Flash};
 use crate::web::{AppState, Csrf, CsrfForm, Page};
-use crate::domain::follow_up::Window;
+use crate::domain::follow_up::{Kind, Window};
 use crate::workflow::WorkflowError;
 use crate::workflow::follow_ups::{self, OnTracking, Reconsidered};
 use crate::workflow::submitter::{self, Exchange, Progress, Stage, Step, Tracking};
@@ -41,6 +41,8 @@ pub struct TrackPage {
     errors: FieldErrors,
     /// A reconsideration asked for when it could not be: why.
     refused: Option<Window>,
+    /// How long after a decision reconsideration may be asked for.
+    days: u32,
 }
 
 #[derive(Template, WebTemplate)]
@@ -104,6 +106,7 @@ async fn render(
         reasons: sent.reasons,
         errors: sent.errors,
         refused: sent.refused,
+        days: state.settings.reconsideration_days,
     }
     .render()?;
     Ok(HttpResponse::build(status)
