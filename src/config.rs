@@ -468,7 +468,9 @@ impl Layer {
             connections_per_client: self.connections_per_client.unwrap_or(64),
             body_timeout_ms: self.body_timeout_ms.unwrap_or(15_000).max(1),
             downloads,
-            reconsideration_days: self.reconsideration_days.unwrap_or(60),
+            reconsideration_days: self
+                .reconsideration_days
+                .unwrap_or(crate::domain::follow_up::DEFAULT_WINDOW_DAYS),
         })
     }
 }

@@ -107,6 +107,10 @@ pub enum Window {
     Final,
 }
 
+/// Days after a decision during which reconsideration may be asked for,
+/// unless configured otherwise.
+pub const DEFAULT_WINDOW_DAYS: u32 = 60;
+
 /// The window for asking to reconsider a request decided at `decided_at`:
 /// `days` long from the decision; `asked`: a reconsideration of it exists;
 /// `is_reconsideration`: the request is itself one.
