@@ -8,8 +8,8 @@ use diesel::prelude::*;
 
 use crate::consensus::{DRAFT, everyone_agrees, wait_for_mail};
 use crate::on_both_databases;
-use crate::support::app::{Backend, Person, TestApp, csrf_token_in, text_of};
-use crate::support::journey::{QUESTION, press_confirm, request_count};
+use crate::support::app::{Backend, Person, TestApp, text_of};
+use crate::support::journey::{QUESTION, form_token, press_confirm, request_count};
 use crate::support::workspace::{act, screened_world};
 
 const REASONS: &str = "The note says the question concerns one assessment, but it asks what the clause requires of every laboratory.";
@@ -54,10 +54,11 @@ async fn closed_as_not_admissible(app: &TestApp, reference: &str) {
     assert_eq!(state_of(app, reference), "closed");
 }
 
-/// The submitter sends the reconsideration form of their tracking page.
+/// The submitter sends the reconsideration form of their tracking page
+/// (with this browser's form token, whether the page shows the form now or
+/// not).
 async fn ask_reconsideration(app: &TestApp, tracking: &str, reasons: &str) -> reqwest::Response {
-    let (_, page) = app.page(tracking).await;
-    let token = csrf_token_in(&page);
+    let token = form_token(&app.visitor).await;
     app.post_form(
         &format!("{tracking}/reconsideration"),
         &[("csrf_token", &token), ("reasons", reasons)],
@@ -394,7 +395,8 @@ async fn a_reconsideration_that_stands_is_recorded_on_both_requests(backend: Bac
     assert_eq!(state_of(&app, &follow_up), "closed");
     assert_eq!(state_of(&app, &original), "closed", "the original stays");
 
-    let stands = format!("Reconsideration {follow_up}: decision stands");
+    // Text nodes read apart: the reference is a link.
+    let stands = format!("Reconsideration {follow_up} : decision stands");
     let (_, page) = sam.page(&format!("/workspace/requests/{original}")).await;
     let timeline = text_of(&page, ".task-side .timeline").unwrap();
     assert!(timeline.contains(&stands), "{timeline}");
@@ -476,7 +478,7 @@ async fn new_information_that_revises_the_answer_supersedes_it(backend: Backend)
     let timeline = text_of(&page, ".task-side .timeline").unwrap();
     assert!(
         timeline.contains(&format!(
-            "New information {follow_up}: answer revised, see {follow_up}"
+            "New information {follow_up} : answer revised, see {follow_up}"
         )),
         "{timeline}"
     );
