@@ -183,18 +183,6 @@ impl NewInformationInput {
     /// Checks every field; the errors come in the order of the form.
     pub fn validate(&self) -> Result<NewInformation, FieldErrors> {
         let mut errors = FieldErrors::default();
-        let name = PersonName::parse(&self.name).map_err(|problem| match problem {
-            NameProblem::Missing => errors.add("name", "Enter your name."),
-            NameProblem::TooLong => errors.add("name", "Enter a name of at most 200 characters."),
-            NameProblem::HiddenFormatting => errors.add(
-                "name",
-                "Enter your name as plain text: it holds invisible formatting characters, perhaps pasted with it.",
-            ),
-        });
-        let email = EmailAddress::parse(&self.email);
-        if let Err(message) = &email {
-            errors.add("email", *message);
-        }
         let information = parse_statement(&self.information).map_err(|problem| {
             errors.add(
                 "information",
@@ -208,6 +196,18 @@ impl NewInformationInput {
                 },
             )
         });
+        let name = PersonName::parse(&self.name).map_err(|problem| match problem {
+            NameProblem::Missing => errors.add("name", "Enter your name."),
+            NameProblem::TooLong => errors.add("name", "Enter a name of at most 200 characters."),
+            NameProblem::HiddenFormatting => errors.add(
+                "name",
+                "Enter your name as plain text: it holds invisible formatting characters, perhaps pasted with it.",
+            ),
+        });
+        let email = EmailAddress::parse(&self.email);
+        if let Err(message) = &email {
+            errors.add("email", *message);
+        }
         match (name, email, information) {
             (Ok(name), Ok(email), Ok(information)) => Ok(NewInformation {
                 name: name.into_string(),

@@ -522,7 +522,9 @@ pub fn decide(state: State, action: Action, actor: Actor) -> Result<Transition, 
         A::MarkPublication => (&[S::Published], &[Secretariat], to(S::Published)),
         // Recorded on the original, which stays as it is: whether a
         // follow-up may be asked for is `follow_up::window`'s question.
-        A::FollowUpLodged | A::FollowUpSettled => (&[S::Published, S::Closed], &[System], to(state)),
+        A::FollowUpLodged | A::FollowUpSettled => {
+            (&[S::Published, S::Closed], &[System], to(state))
+        }
     };
     if !who.contains(&actor) {
         Err(Refusal::WrongActor)

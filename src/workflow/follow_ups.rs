@@ -252,8 +252,8 @@ pub fn reconsider(
         if !matches!(window, Window::Open { .. }) {
             return Ok(Reconsidered::Refused(window));
         }
-        let reasons = follow_up::parse_statement(reasons).map_err(|problem| {
-            WorkflowError::Field {
+        let reasons =
+            follow_up::parse_statement(reasons).map_err(|problem| WorkflowError::Field {
                 field: "reasons",
                 message: match problem {
                     StatementProblem::Missing => "Give your reasons for asking.".into(),
@@ -261,8 +261,7 @@ pub fn reconsider(
                         "Shorten your reasons to at most 5,000 characters.".into()
                     }
                 },
-            }
-        })?;
+            })?;
         let contact = requests::contact(conn, &original.id)?.ok_or(WorkflowError::NotFound)?;
         let (request, contact_row) = NewSubmission::following(
             &original,

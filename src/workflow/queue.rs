@@ -14,13 +14,13 @@ use super::submitter::REPLY_WINDOW;
 use crate::db::DbConn;
 use crate::domain::access::Standing;
 use crate::domain::consensus::{self, Quorum};
+use crate::domain::follow_up::Kind;
 use crate::domain::lifecycle::{self, Action, Actor, State};
 use crate::models::groups::Group;
 use crate::models::requests::{self, QueueRow, Shown};
 use crate::models::rounds::{self, ListedVoter, Round, VoteView};
 use crate::models::settings::{self, Key};
 use crate::models::users::User;
-use crate::domain::follow_up::Kind;
 use crate::models::{events, follow_ups, groups};
 
 /// How long before the reply window closes the secretariat hears of it.

@@ -308,8 +308,7 @@ pub(super) fn lodge(
     ctx: &Ctx,
     request: &Request,
 ) -> Result<Option<(String, String)>, WorkflowError> {
-    let Ok(transition) = lifecycle::decide(request.state, Action::Confirm, Actor::Submitter)
-    else {
+    let Ok(transition) = lifecycle::decide(request.state, Action::Confirm, Actor::Submitter) else {
         return Ok(None);
     };
     let standard = standards::find_by_id(conn, &request.standard_id)?;
@@ -376,10 +375,8 @@ pub(super) fn lodge(
         ctx: ctx.mail.clone(),
         request: summary,
         group,
-        submitter_category: crate::domain::submission::Category::parse(
-            &request.submitter_category,
-        )
-        .map_or(request.submitter_category.clone(), |c| c.label().to_owned()),
+        submitter_category: crate::domain::submission::Category::parse(&request.submitter_category)
+            .map_or(request.submitter_category.clone(), |c| c.label().to_owned()),
         submitter_country: crate::domain::submission::country(&request.submitter_country)
             .map_or(request.submitter_country.clone(), |c| c.name().to_owned()),
         workspace_url: ctx.url(&format!("/workspace/requests/{reference}")),
@@ -622,13 +619,7 @@ pub fn withdraw(
         }
         let event =
             record_submitter_event(conn, ctx, &request, Action::Withdraw, transition.to, None)?;
-        super::follow_ups::settle(
-            conn,
-            ctx,
-            &request.id,
-            (request.state, transition.to),
-            None,
-        )?;
+        super::follow_ups::settle(conn, ctx, &request.id, (request.state, transition.to), None)?;
         let message = Withdrawn {
             ctx: ctx.mail.clone(),
             request: super::workspace::summary(conn, &request)?,
@@ -731,7 +722,13 @@ pub fn expire_unanswered(conn: &mut DbConn, ctx: &Ctx) -> Result<usize, Workflow
                 },
                 ctx.now,
             )?;
-            super::follow_ups::settle(conn, ctx, &request.id, (request.state, transition.to), None)?;
+            super::follow_ups::settle(
+                conn,
+                ctx,
+                &request.id,
+                (request.state, transition.to),
+                None,
+            )?;
             super::workspace::tell_submitter(conn, ctx, &request, &event, super::workspace::Telling {
                 headline: "closed: no reply within 30 days".into(),
                 intro: "The secretariat asked you for more information 30 days ago and no reply arrived, so your request is closed. You are welcome to send a new request with the information.".into(),

@@ -20,6 +20,7 @@ use crate::mail::messages::{RequestSummary, Update};
 use crate::models::comments::Comment;
 use crate::models::committees::Committee;
 use crate::models::events::Event;
+use crate::models::follow_ups::{self, Listed};
 use crate::models::groups::Group;
 use crate::models::meetings::Meeting;
 use crate::models::requests::{self, Change, Contact, Request};
@@ -27,7 +28,6 @@ use crate::models::rounds::{ListedVoter, ObjectionView, Round, VoteView};
 use crate::models::standards::Standard;
 use crate::models::tokens::{self, Purpose};
 use crate::models::users::User;
-use crate::models::follow_ups::{self, Listed};
 use crate::models::{comments, committees, events, groups, meetings, rounds, standards, users};
 
 /// A request as one signed-in person may see it.

@@ -51,7 +51,11 @@ async fn follow_ups_are_asked_for_and_screened_in_a_browser(backend: Backend) {
     browser
         .follow("form[action$='/reconsideration'] button[type=submit]")
         .await;
-    assert!(seen(&browser, ".error-summary").await.contains("Give your reasons"));
+    assert!(
+        seen(&browser, ".error-summary")
+            .await
+            .contains("Give your reasons")
+    );
     looked_at(&browser, "tracking-reconsideration-refused").await;
     browser.fill("#field-reasons", REASONS).await;
     let landed = browser
@@ -78,7 +82,11 @@ async fn follow_ups_are_asked_for_and_screened_in_a_browser(backend: Backend) {
     );
     looked_at(&browser, "new-information").await;
     browser.follow("form button[type=submit]").await;
-    assert!(seen(&browser, ".error-summary").await.contains("information"));
+    assert!(
+        seen(&browser, ".error-summary")
+            .await
+            .contains("information")
+    );
     looked_at(&browser, "new-information-refused").await;
     browser.fill("#field-information", INFORMATION).await;
     browser.fill("#field-name", "Kai Reader").await;
@@ -106,7 +114,11 @@ async fn follow_ups_are_asked_for_and_screened_in_a_browser(backend: Backend) {
     browser
         .goto(&app.url(&format!("/workspace/requests/{original}/case")))
         .await;
-    assert!(seen(&browser, "#case-follow-ups").await.contains(&follow_up));
+    assert!(
+        seen(&browser, "#case-follow-ups")
+            .await
+            .contains(&follow_up)
+    );
     looked_at(&browser, "case-file-follow-ups").await;
     browser.close().await;
 }

@@ -8,13 +8,15 @@ use diesel::prelude::*;
 
 use crate::consensus::{DRAFT, everyone_agrees, wait_for_mail};
 use crate::on_both_databases;
-use crate::support::app::{Backend, Person, TestApp, text_of};
+use crate::support::app::{Backend, Person, TestApp, csrf_token_in, text_of};
 use crate::support::journey::{QUESTION, form_token, press_confirm, request_count};
 use crate::support::workspace::{act, screened_world};
 
 const REASONS: &str = "The note says the question concerns one assessment, but it asks what the clause requires of every laboratory.";
-const INFORMATION: &str = "The 2024 amendment to ISO/IEC 17025 changed clause 7.2.1, which this answer relies on.";
-const REVISED: &str = "Yes. Since the 2024 amendment, each method needs its own documented procedure.";
+const INFORMATION: &str =
+    "The 2024 amendment to ISO/IEC 17025 changed clause 7.2.1, which this answer relies on.";
+const REVISED: &str =
+    "Yes. Since the 2024 amendment, each method needs its own documented procedure.";
 
 on_both_databases!(
     a_submitter_asks_for_reconsideration_within_the_window,
@@ -116,7 +118,10 @@ async fn a_submitter_asks_for_reconsideration_within_the_window(backend: Backend
     let empty = ask_reconsideration(&app, &tracking, "   ").await;
     assert_eq!(empty.status(), 422);
     let page = empty.text().await.unwrap();
-    assert!(page.contains("Give your reasons for asking."), "the field says why");
+    assert!(
+        page.contains("Give your reasons for asking."),
+        "the field says why"
+    );
     let too_long = ask_reconsideration(&app, &tracking, &"r".repeat(5_001)).await;
     assert_eq!(too_long.status(), 422);
     assert_eq!(request_count(&app), 1, "bad reasons store nothing");
@@ -144,7 +149,8 @@ async fn a_submitter_asks_for_reconsideration_within_the_window(backend: Backend
     );
     assert!(page.contains(REASONS), "the reasons are on the page");
 
-    let subject = format!("{follow_up}: your request for reconsideration of {original} is received");
+    let subject =
+        format!("{follow_up}: your request for reconsideration of {original} is received");
     wait_for_mail(&app, &subject, 1).await;
     let acknowledgement = app
         .mail
@@ -164,7 +170,10 @@ async fn a_submitter_asks_for_reconsideration_within_the_window(backend: Backend
     // changes nothing.
     let (_, page) = app.page(&tracking).await;
     let said = text_of(&page, "#reconsideration").unwrap();
-    assert!(said.contains("You asked for reconsideration already"), "{said}");
+    assert!(
+        said.contains("You asked for reconsideration already"),
+        "{said}"
+    );
     assert!(said.contains(&follow_up), "{said}");
     let again = ask_reconsideration(&app, &tracking, REASONS).await;
     assert_eq!(again.status(), 409);
@@ -187,7 +196,10 @@ async fn a_submitter_asks_for_reconsideration_within_the_window(backend: Backend
         assert!(in_view.contains(part), "{part} in {in_view}");
     }
     assert!(text_of(&page, "#follows").unwrap().contains(REASONS));
-    assert!(text_of(&page, "#screening").is_some(), "screened as any request");
+    assert!(
+        text_of(&page, "#screening").is_some(),
+        "screened as any request"
+    );
     let (_, page) = sam.page(&format!("/workspace/requests/{original}")).await;
     let timeline = text_of(&page, ".timeline").unwrap();
     assert!(
@@ -197,8 +209,7 @@ async fn a_submitter_asks_for_reconsideration_within_the_window(backend: Backend
 }
 
 async fn after_the_window_the_tracking_page_says_so_and_nothing_is_stored(backend: Backend) {
-    let app =
-        TestApp::spawn_with(backend, &[("CLARION_RECONSIDERATION_DAYS", "10".into())]).await;
+    let app = TestApp::spawn_with(backend, &[("CLARION_RECONSIDERATION_DAYS", "10".into())]).await;
     let (original, tracking) = screened_world(&app).await;
     closed_as_not_admissible(&app, &original).await;
 
@@ -248,18 +259,28 @@ pub async fn published(app: &TestApp) -> (String, String) {
     assert_eq!(act(&sam, &reference, "accept", &[]).await.status(), 303);
     let carla = app.signed_in("carla@example.org").await;
     let round = [("draft", DRAFT), ("deadline", "")];
-    assert_eq!(act(&carla, &reference, "rounds", &round).await.status(), 303);
+    assert_eq!(
+        act(&carla, &reference, "rounds", &round).await.status(),
+        303
+    );
     everyone_agrees(app, &reference).await;
     let decided = act(&carla, &reference, "consensus", &[("final_answer", DRAFT)]).await;
     assert_eq!(decided.status(), 303);
     let publish = [("consider_at_revision", "on")];
-    assert_eq!(act(&sam, &reference, "publish", &publish).await.status(), 303);
+    assert_eq!(
+        act(&sam, &reference, "publish", &publish).await.status(),
+        303
+    );
     assert_eq!(state_of(app, &reference), "published");
     (reference, tracking)
 }
 
 /// Someone sends the new-information form of a published clarification.
-async fn send_information(person: &Person, original: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+async fn send_information(
+    person: &Person,
+    original: &str,
+    fields: &[(&str, &str)],
+) -> reqwest::Response {
     let form = format!("/clarifications/{original}/new-information");
     person.submit_form(&form, &form, fields).await
 }
@@ -302,6 +323,14 @@ async fn new_information_is_confirmed_by_mail_and_screened_as_a_linked_request(b
         .await;
     assert_eq!(status, 200);
     assert!(page.contains(QUESTION), "the question it bears on");
+    let (_, again) = app
+        .page(&format!("/clarifications/{original}/new-information"))
+        .await;
+    assert_ne!(
+        csrf_token_in(&page),
+        csrf_token_in(&again),
+        "a form is never served from the register's page cache"
+    );
     let (status, _) = app
         .page("/clarifications/CR-1999-0001/new-information")
         .await;
@@ -330,7 +359,11 @@ async fn new_information_is_confirmed_by_mail_and_screened_as_a_linked_request(b
         ("website", "https://spam.example"),
     ];
     let response = send_information(&visitor, &original, &robot).await;
-    assert_eq!(response.status(), 303, "a robot is answered as if all went well");
+    assert_eq!(
+        response.status(),
+        303,
+        "a robot is answered as if all went well"
+    );
     assert_eq!(
         (request_count(&app), outbox_count(&app)),
         (requests_before, mail_before),
@@ -387,7 +420,10 @@ async fn a_reconsideration_that_stands_is_recorded_on_both_requests(backend: Bac
     let sam = app.signed_in("sam@example.org").await;
     let close = [
         ("reason", "other"),
-        ("note", "The first decision stands: the question asks for advice."),
+        (
+            "note",
+            "The first decision stands: the question asks for advice.",
+        ),
         ("confirm", "on"),
     ];
     let response = act(&sam, &follow_up, "not-admissible", &close).await;
@@ -406,7 +442,9 @@ async fn a_reconsideration_that_stands_is_recorded_on_both_requests(backend: Bac
     let in_view = text_of(&page, "#original").unwrap();
     assert!(in_view.contains(&stands), "{in_view}");
 
-    let (status, case) = sam.page(&format!("/workspace/requests/{original}/case")).await;
+    let (status, case) = sam
+        .page(&format!("/workspace/requests/{original}/case"))
+        .await;
     assert_eq!(status, 200);
     let section = text_of(&case, "#case-follow-ups").unwrap();
     assert!(section.contains(&follow_up), "{section}");
@@ -427,7 +465,10 @@ async fn a_reconsideration_that_stands_is_recorded_on_both_requests(backend: Bac
         .json()
         .await
         .unwrap();
-    assert_eq!(json["follow_ups"]["follows"]["reference"], original.as_str());
+    assert_eq!(
+        json["follow_ups"]["follows"]["reference"],
+        original.as_str()
+    );
     assert_eq!(json["follow_ups"]["follows"]["statement"], REASONS);
     let actions: Vec<&str> = json["follow_ups"]["follows"]["timeline"]
         .as_array()
@@ -435,15 +476,27 @@ async fn a_reconsideration_that_stands_is_recorded_on_both_requests(backend: Bac
         .iter()
         .map(|e| e["action"].as_str().unwrap())
         .collect();
-    assert!(actions.ends_with(&["follow_up_lodged", "follow_up_settled"]), "{actions:?}");
+    assert!(
+        actions.ends_with(&["follow_up_lodged", "follow_up_settled"]),
+        "{actions:?}"
+    );
 
     // The submitter is told, as for any request closed so.
-    wait_for_mail(&app, "your request cannot be answered as a clarification", 2).await;
+    wait_for_mail(
+        &app,
+        "your request cannot be answered as a clarification",
+        2,
+    )
+    .await;
     let (_, page) = app.page(&follow_tracking).await;
     let said = text_of(&page, "#reconsideration").unwrap();
     assert!(said.contains("not reconsidered again"), "{said}");
     let (_, page) = app.page(&tracking).await;
-    assert!(text_of(&page, "#reconsideration").unwrap().contains(&follow_up));
+    assert!(
+        text_of(&page, "#reconsideration")
+            .unwrap()
+            .contains(&follow_up)
+    );
 }
 
 async fn new_information_that_revises_the_answer_supersedes_it(backend: Backend) {
@@ -454,16 +507,31 @@ async fn new_information_that_revises_the_answer_supersedes_it(backend: Backend)
     let sam = app.signed_in("sam@example.org").await;
     let (_, page) = sam.page(&format!("/workspace/requests/{follow_up}")).await;
     let group = text_of(&page, "#field-screen-group option[selected]").unwrap();
-    assert!(group.contains("MG 17025"), "the original's group by default: {group}");
+    assert!(
+        group.contains("MG 17025"),
+        "the original's group by default: {group}"
+    );
     assert_eq!(act(&sam, &follow_up, "accept", &[]).await.status(), 303);
     let carla = app.signed_in("carla@example.org").await;
     let round = [("draft", REVISED), ("deadline", "")];
-    assert_eq!(act(&carla, &follow_up, "rounds", &round).await.status(), 303);
+    assert_eq!(
+        act(&carla, &follow_up, "rounds", &round).await.status(),
+        303
+    );
     everyone_agrees(&app, &follow_up).await;
-    let decided = act(&carla, &follow_up, "consensus", &[("final_answer", REVISED)]).await;
+    let decided = act(
+        &carla,
+        &follow_up,
+        "consensus",
+        &[("final_answer", REVISED)],
+    )
+    .await;
     assert_eq!(decided.status(), 303);
     let publish = [("consider_at_revision", "on")];
-    assert_eq!(act(&sam, &follow_up, "publish", &publish).await.status(), 303);
+    assert_eq!(
+        act(&sam, &follow_up, "publish", &publish).await.status(),
+        303
+    );
     assert_eq!(state_of(&app, &follow_up), "published");
 
     let (_, page) = app.page(&format!("/clarifications/{original}")).await;
@@ -472,7 +540,10 @@ async fn new_information_that_revises_the_answer_supersedes_it(backend: Backend)
     assert!(page.contains(&format!("href=\"/clarifications/{follow_up}\"")));
     let (_, page) = app.page(&format!("/clarifications/{follow_up}")).await;
     assert!(page.contains(REVISED));
-    assert!(page.contains(&format!("href=\"/clarifications/{original}\"")), "supersedes it");
+    assert!(
+        page.contains(&format!("href=\"/clarifications/{original}\"")),
+        "supersedes it"
+    );
 
     let (_, page) = sam.page(&format!("/workspace/requests/{original}")).await;
     let timeline = text_of(&page, ".task-side .timeline").unwrap();

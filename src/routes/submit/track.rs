@@ -9,13 +9,13 @@ use serde::Deserialize;
 
 use super::see_other;
 use crate::domain::fields::FieldErrors;
+use crate::domain::follow_up::{Kind, Window};
 use crate::domain::lifecycle::{ClosureReason, State};
 use crate::error::AppError;
 use crate::models::requests::Request;
 use crate::models::standards::Standard;
 use crate::web::flash::{self, Done, Flash};
 use crate::web::{AppState, Csrf, CsrfForm, Page};
-use crate::domain::follow_up::{Kind, Window};
 use crate::workflow::WorkflowError;
 use crate::workflow::follow_ups::{self, OnTracking, Reconsidered};
 use crate::workflow::submitter::{self, Exchange, Progress, Stage, Step, Tracking};
@@ -257,14 +257,16 @@ pub async fn reconsider(
     let (lookup, reasons) = (token.clone(), form.reasons.clone());
     let outcome = state
         .db(move |conn| {
-            Ok(match follow_ups::reconsider(conn, &ctx, &lookup, &reasons, days) {
-                Err(WorkflowError::Field { field, message }) => {
-                    let mut errors = FieldErrors::default();
-                    errors.add(field, message);
-                    Err(errors)
-                }
-                outcome => Ok(outcome?),
-            })
+            Ok(
+                match follow_ups::reconsider(conn, &ctx, &lookup, &reasons, days) {
+                    Err(WorkflowError::Field { field, message }) => {
+                        let mut errors = FieldErrors::default();
+                        errors.add(field, message);
+                        Err(errors)
+                    }
+                    outcome => Ok(outcome?),
+                },
+            )
         })
         .await?;
     let refused = |errors, refused| Sent {
