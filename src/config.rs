@@ -64,6 +64,7 @@ struct Layer {
     connections_per_client: Option<u32>,
     body_timeout_ms: Option<u64>,
     downloads: Option<u32>,
+    reconsideration_days: Option<u32>,
 }
 
 /// Every variable the program reads, with what it means; `--help` shows this.
@@ -172,6 +173,10 @@ pub const VARIABLES: &[(&str, &str)] = &[
         "CLARION_DOWNLOADS",
         "CSV downloads of the register served at once; more are asked to retry later (429) [default: 4]",
     ),
+    (
+        "CLARION_RECONSIDERATION_DAYS",
+        "days after a decision (publication, or closing as not admissible, referred, duplicate or without consensus) during which its submitter may ask for reconsideration [default: 60]",
+    ),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -223,6 +228,9 @@ pub struct Settings {
     pub connections_per_client: u32,
     pub body_timeout_ms: u64,
     pub downloads: u32,
+    /// Days after a decision during which its submitter may ask for it to
+    /// be reconsidered.
+    pub reconsideration_days: u32,
 }
 
 impl Settings {
@@ -333,6 +341,7 @@ impl Layer {
             connections_per_client = "CLARION_CONNECTIONS_PER_CLIENT",
             body_timeout_ms = "CLARION_BODY_TIMEOUT_MS",
             downloads = "CLARION_DOWNLOADS",
+            reconsideration_days = "CLARION_RECONSIDERATION_DAYS",
         );
         Ok(())
     }
@@ -459,6 +468,9 @@ impl Layer {
             connections_per_client: self.connections_per_client.unwrap_or(64),
             body_timeout_ms: self.body_timeout_ms.unwrap_or(15_000).max(1),
             downloads,
+            reconsideration_days: self
+                .reconsideration_days
+                .unwrap_or(crate::domain::follow_up::DEFAULT_WINDOW_DAYS),
         })
     }
 }

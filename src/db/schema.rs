@@ -406,3 +406,14 @@ diesel::table! {
 
 diesel::joinable!(publication_links -> standards (standard_id));
 diesel::allow_tables_to_appear_in_same_query!(publication_links, standards);
+
+diesel::table! {
+    follow_ups (request_id) {
+        request_id -> Text,
+        original_id -> Text,
+        kind -> Text,
+        statement -> Text,
+    }
+}
+
+diesel::allow_tables_to_appear_in_same_query!(follow_ups, requests);

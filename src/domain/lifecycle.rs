@@ -233,10 +233,16 @@ pub enum Action {
     SendBack,
     Withdraw,
     MarkPublication,
+    /// A follow-up request (a reconsideration, new information) reached
+    /// screening: recorded on the request it follows.
+    FollowUpLodged,
+    /// A follow-up request ended: its outcome, recorded on the request it
+    /// follows.
+    FollowUpSettled,
 }
 
 impl Action {
-    pub const ALL: [Action; 29] = [
+    pub const ALL: [Action; 31] = [
         Action::Confirm,
         Action::Accept,
         Action::AskForInformation,
@@ -266,6 +272,8 @@ impl Action {
         Action::SendBack,
         Action::Withdraw,
         Action::MarkPublication,
+        Action::FollowUpLodged,
+        Action::FollowUpSettled,
     ];
 
     pub fn parse(text: &str) -> Option<Action> {
@@ -310,6 +318,8 @@ impl Action {
             Action::SendBack => "Sent back to the group",
             Action::Withdraw => "Withdrawn by the submitter",
             Action::MarkPublication => "Marked the publication",
+            Action::FollowUpLodged => "A follow-up request was made",
+            Action::FollowUpSettled => "A follow-up request ended",
         }
     }
 
@@ -344,6 +354,8 @@ impl Action {
             Action::SendBack => "send_back",
             Action::Withdraw => "withdraw",
             Action::MarkPublication => "mark_publication",
+            Action::FollowUpLodged => "follow_up_lodged",
+            Action::FollowUpSettled => "follow_up_settled",
         }
     }
 }
@@ -508,6 +520,11 @@ pub fn decide(state: State, action: Action, actor: Actor) -> Result<Transition, 
             close(ClosureReason::Withdrawn),
         ),
         A::MarkPublication => (&[S::Published], &[Secretariat], to(S::Published)),
+        // Recorded on the original, which stays as it is: whether a
+        // follow-up may be asked for is `follow_up::window`'s question.
+        A::FollowUpLodged | A::FollowUpSettled => {
+            (&[S::Published, S::Closed], &[System], to(state))
+        }
     };
     if !who.contains(&actor) {
         Err(Refusal::WrongActor)
@@ -682,6 +699,8 @@ mod tests {
             (S::Decided, A::Publish, Secretariat, S::Published),
             (S::Decided, A::SendBack, Secretariat, S::InGroup),
             (S::Published, A::MarkPublication, Secretariat, S::Published),
+            (S::Published, A::FollowUpLodged, System, S::Published),
+            (S::Closed, A::FollowUpSettled, System, S::Closed),
             (S::Screening, A::EditWording, Secretariat, S::Screening),
             (S::Decided, A::EditWording, Secretariat, S::Decided),
             (S::InGroup, A::EditWording, Convenor, S::InGroup),

@@ -8,6 +8,7 @@ pub mod consensus;
 pub mod email;
 pub mod excerpt;
 pub mod fields;
+pub mod follow_up;
 pub mod keyed;
 pub mod lifecycle;
 pub mod markdown;

@@ -1,6 +1,7 @@
 //! Every message the application sends, one struct each.
 
 use super::{MailContext, email_message};
+use crate::domain::follow_up::Kind;
 
 /// To the first secretariat account, once it exists.
 pub struct Welcome {
@@ -22,6 +23,15 @@ pub struct RequestSummary {
     pub standard: String,
     pub clause: String,
     pub question: String,
+    /// The request this one follows, for a follow-up.
+    pub follows: Option<Follows>,
+}
+
+/// The request a follow-up follows, and why, as its mail names it.
+#[derive(Clone)]
+pub struct Follows {
+    pub kind: Kind,
+    pub reference: String,
 }
 
 /// To the submitter: confirm your address (the link opens a page with a

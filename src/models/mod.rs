@@ -5,6 +5,7 @@ pub mod comments;
 pub mod committees;
 pub mod conflicts;
 pub mod events;
+pub mod follow_ups;
 pub mod groups;
 pub mod links;
 pub mod meetings;

@@ -66,8 +66,8 @@ pub struct NewSubmission {
     question: String,
     background: Option<String>,
     proposed_answer: Option<String>,
-    submitter_country: &'static str,
-    submitter_category: &'static str,
+    submitter_country: String,
+    submitter_category: String,
     submitted_from: String,
     created_at: NaiveDateTime,
     updated_at: NaiveDateTime,
@@ -106,14 +106,58 @@ impl NewSubmission {
             question: submission.question.clone(),
             background: submission.background.clone(),
             proposed_answer: submission.proposed_answer.clone(),
-            submitter_country: submission.country,
-            submitter_category: submission.category.as_str(),
+            submitter_country: submission.country.to_owned(),
+            submitter_category: submission.category.as_str().to_owned(),
             submitted_from: submitted_from.to_owned(),
             created_at: now,
             updated_at: now,
         };
         (request, contact)
     }
+}
+
+impl NewSubmission {
+    /// The rows of a request that follows `original`, on its standard,
+    /// clause and public question, with a new request id; `country` and
+    /// `category` say who asks, as far as is known.
+    pub fn following(
+        original: &Request,
+        asking: Asking<'_>,
+        submitted_from: &str,
+        now: NaiveDateTime,
+    ) -> (NewSubmission, NewContact) {
+        let id = crate::db::new_id();
+        let contact = NewContact {
+            request_id: id.clone(),
+            name: asking.name.to_owned(),
+            email: asking.email.to_owned(),
+            organization: asking.organization.map(str::to_owned),
+        };
+        let request = NewSubmission {
+            id,
+            state: State::PendingConfirmation,
+            standard_id: original.standard_id.clone(),
+            clause: original.clause.clone(),
+            question: original.question.clone(),
+            background: None,
+            proposed_answer: None,
+            submitter_country: asking.country.to_owned(),
+            submitter_category: asking.category.to_owned(),
+            submitted_from: submitted_from.to_owned(),
+            created_at: now,
+            updated_at: now,
+        };
+        (request, contact)
+    }
+}
+
+/// Who asks a follow-up: the original's submitter, or anyone.
+pub struct Asking<'a> {
+    pub name: &'a str,
+    pub email: &'a str,
+    pub organization: Option<&'a str>,
+    pub country: &'a str,
+    pub category: &'a str,
 }
 
 /// Stores new requests and their contacts, a few statements for many.

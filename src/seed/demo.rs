@@ -25,6 +25,7 @@ use serde::Deserialize;
 use crate::db::schema::requests;
 use crate::db::{self, DbConn};
 use crate::domain::access::{Capacity, GroupRole};
+use crate::domain::follow_up;
 use crate::domain::lifecycle::State;
 use crate::domain::meeting::MeetingForm;
 use crate::domain::password;
@@ -33,6 +34,7 @@ use crate::models::requests as request_rows;
 use crate::models::standards::Standard;
 use crate::models::users::{self, User};
 use crate::models::{groups, organisations, standards};
+use crate::workflow::follow_ups::{self, Reconsidered};
 use crate::workflow::registry::groups::{self as group_registry, MemberInput};
 use crate::workflow::registry::{Outcome, Secretariat};
 use crate::workflow::rounds::{Decision, MarkedTo};
@@ -312,6 +314,11 @@ enum Step {
         note: String,
     },
     Withdraw,
+    /// The submitter asks, from the tracking page, for the decision to be
+    /// reconsidered: a new request, linked to this one.
+    Reconsider {
+        reasons: String,
+    },
 }
 
 /// Someone who attended a meeting, and the position they took.
@@ -344,6 +351,7 @@ impl Step {
             Step::Publish { .. } => "publish",
             Step::Mark { .. } => "mark",
             Step::Withdraw => "withdraw",
+            Step::Reconsider { .. } => "reconsider",
         }
     }
 }
@@ -891,6 +899,8 @@ fn play<'d>(
     let existing: Option<Option<String>> = requests::table
         .filter(requests::is_sample.eq(true))
         .filter(requests::question.eq(plan.question))
+        // Its follow-ups ask the same question later.
+        .order((requests::created_at, requests::id))
         .select(requests::reference)
         .first(conn)
         .optional()?;
@@ -921,6 +931,7 @@ fn play<'d>(
         id,
         confirm_token: Some(confirm_token),
         track_token: None,
+        follow_up: None,
     };
     for (n, (at, step)) in plan.steps.iter().enumerate() {
         let what = format!("{}, step {} ({})", plan.key, n + 1, step.name());
@@ -938,6 +949,14 @@ fn play<'d>(
         report.published_created += 1;
     }
     report.requests_created += 1;
+    if let Some((follow_up, token)) = player.follow_up {
+        let id = request_rows::find_by_reference(conn, &follow_up)?
+            .ok_or_else(|| script("its follow-up vanished".into()))?
+            .id;
+        request_rows::mark_sample(conn, &id)?;
+        report.tracking_links.push((follow_up, token));
+        report.requests_created += 1;
+    }
     world.references.insert(plan.key, reference);
     Ok(())
 }
@@ -947,6 +966,8 @@ struct Player {
     id: String,
     confirm_token: Option<String>,
     track_token: Option<String>,
+    /// The reference and tracking token of the request that follows it.
+    follow_up: Option<(String, String)>,
 }
 
 impl Player {
@@ -1146,6 +1167,19 @@ impl Player {
             Step::Withdraw => {
                 let token = self.track_token.as_deref().unwrap_or_default();
                 submitter::withdraw(conn, ctx, token, version).map_err(refused)?;
+            }
+            Step::Reconsider { reasons } => {
+                let token = self.track_token.as_deref().unwrap_or_default();
+                let days = follow_up::DEFAULT_WINDOW_DAYS;
+                match follow_ups::reconsider(conn, ctx, token, reasons, days).map_err(refused)? {
+                    Reconsidered::Now {
+                        track_token,
+                        reference,
+                    } => self.follow_up = Some((reference, track_token)),
+                    Reconsidered::Refused(window) => {
+                        return Err(script(&format!("not reconsidered: {window:?}")));
+                    }
+                }
             }
         }
         Ok(())

@@ -70,6 +70,8 @@ pub enum Done {
     FirstAccount,
     SignedOut,
     PasswordSet,
+    // Follow-ups: the reference of the new request.
+    ReconsiderationAsked { reference: String },
 }
 
 /// How long a banner waits for the page after its redirect.

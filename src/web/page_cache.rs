@@ -28,7 +28,7 @@ fn is_register(path: &str) -> bool {
         || path == "/clarifications"
         || path == "/clarifications.csv"
         || path == "/standards"
-        || path.starts_with("/clarifications/")
+        || (path.starts_with("/clarifications/") && !path.ends_with("/new-information"))
         || path.starts_with("/feeds/")
         || path.starts_with("/api/")
         || (path.starts_with("/standards/") && !path.ends_with("/subscribe"))

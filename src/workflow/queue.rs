@@ -14,13 +14,14 @@ use super::submitter::REPLY_WINDOW;
 use crate::db::DbConn;
 use crate::domain::access::Standing;
 use crate::domain::consensus::{self, Quorum};
+use crate::domain::follow_up::Kind;
 use crate::domain::lifecycle::{self, Action, Actor, State};
 use crate::models::groups::Group;
 use crate::models::requests::{self, QueueRow, Shown};
 use crate::models::rounds::{self, ListedVoter, Round, VoteView};
 use crate::models::settings::{self, Key};
 use crate::models::users::User;
-use crate::models::{events, groups};
+use crate::models::{events, follow_ups, groups};
 
 /// How long before the reply window closes the secretariat hears of it.
 const REPLY_WARNING: TimeDelta = TimeDelta::days(5);
@@ -74,6 +75,8 @@ pub struct Item {
     /// The request's group, for the secretariat: where a convenor is
     /// appointed.
     pub group: Option<Group>,
+    /// For a follow-up: why, and the reference of the request it follows.
+    pub follows: Option<(Kind, String)>,
 }
 
 /// One thing waiting for me, before what the page shows of its request is
@@ -268,7 +271,7 @@ fn waiting(row: &QueueRow, group: Option<&Group>, todo: Todo) -> Waiting {
     }
 }
 
-fn item(waiting: Waiting, shown: Option<&Shown>) -> Item {
+fn item(waiting: Waiting, shown: Option<&Shown>, follows: Option<(Kind, String)>) -> Item {
     let todo = waiting.todo;
     Item {
         reference: waiting.reference,
@@ -283,6 +286,7 @@ fn item(waiting: Waiting, shown: Option<&Shown>) -> Item {
         person: todo.person,
         until: todo.until,
         group: waiting.group,
+        follows,
     }
 }
 
@@ -494,10 +498,15 @@ pub fn page(
         .into_iter()
         .map(|s| (s.id.clone(), s))
         .collect();
+    let mut follows: HashMap<String, (Kind, String)> = follow_ups::originals_of(conn, &ids)?
+        .into_iter()
+        .map(|(id, kind, original)| (id, (kind, original)))
+        .collect();
     let mut sections: Vec<Section> = Vec::new();
     for waiting in on_page {
         let found = shown.get(&waiting.request_id);
-        let item = item(waiting, found);
+        let follows = follows.remove(&waiting.request_id);
+        let item = item(waiting, found, follows);
         match sections.last_mut() {
             Some(section) if section.task == item.task => section.items.push(item),
             _ => sections.push(Section {

@@ -838,6 +838,22 @@ pub fn mark_publication(
 ) -> Result<(), WorkflowError> {
     db::write_transaction(conn, |conn| {
         let permit = permit(conn, acting, Action::MarkPublication)?;
+        mark(conn, ctx, acting.user, &permit, flag, to, note)
+    })
+}
+
+/// Marks the publication under `permit` (to mark it), as
+/// `mark_publication` says.
+pub(super) fn mark(
+    conn: &mut DbConn,
+    ctx: &Ctx,
+    user: &User,
+    permit: &Permit,
+    flag: &str,
+    to: MarkedTo<'_>,
+    note: &str,
+) -> Result<(), WorkflowError> {
+    {
         let flag = flag.trim();
         let reference = permit.request().reference.clone().unwrap_or_default();
         let label = match flag {
@@ -886,7 +902,7 @@ pub fn mark_publication(
             ..Change::default()
         };
         let label = format!("{label}: {note}");
-        let event = transition(conn, ctx, acting.user, &permit, change, Some(&label))?;
+        let event = transition(conn, ctx, user, permit, change, Some(&label))?;
         subscriptions::tell_followers(
             conn,
             ctx,
@@ -894,7 +910,7 @@ pub fn mark_publication(
             &event,
             News::Marked { flag, note },
         )
-    })
+    }
 }
 
 /// The reference of the published clarification named by `typed` that is

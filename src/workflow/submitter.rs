@@ -21,16 +21,6 @@ use crate::models::{events, groups, references, standards, users};
 /// How long a confirmation link works; unconfirmed requests are erased then.
 pub const CONFIRMATION_WINDOW: TimeDelta = TimeDelta::hours(72);
 
-fn summary(conn: &mut DbConn, request: &Request) -> Result<RequestSummary, WorkflowError> {
-    let standard = standards::find_by_id(conn, &request.standard_id)?;
-    Ok(RequestSummary {
-        reference: request.reference.clone(),
-        standard: standard.label(),
-        clause: request.clause.clone(),
-        question: request.question.clone(),
-    })
-}
-
 pub enum Submitted {
     Stored,
     /// Too many stored submissions from this address in the last hour.
@@ -153,6 +143,28 @@ impl Rows {
     ) -> Result<(String, String), WorkflowError> {
         let (request, contact) =
             NewSubmission::new(submission, &standard.id, submitted_from, ctx.now);
+        let summary = RequestSummary {
+            reference: None,
+            standard: standard.label(),
+            clause: submission.clause.clone(),
+            question: submission.question.clone(),
+            follows: None,
+        };
+        let to = (submission.name.as_str(), submission.email.as_str());
+        self.add_rows(ctx, request, contact, to, summary)
+    }
+
+    /// Takes a request and its contact waiting for confirmation, with the
+    /// mail to `to` (name, address) that carries the link; returns the
+    /// request's id and its confirmation token.
+    fn add_rows(
+        &mut self,
+        ctx: &Ctx,
+        request: NewSubmission,
+        contact: NewContact,
+        (name, email): (&str, &str),
+        summary: RequestSummary,
+    ) -> Result<(String, String), WorkflowError> {
         let (token, token_row) = NewToken::new(
             Purpose::Confirm,
             tokens::Subject {
@@ -164,19 +176,14 @@ impl Rows {
         );
         let message = ConfirmRequest {
             ctx: ctx.mail.clone(),
-            name: submission.name.clone(),
-            request: RequestSummary {
-                reference: None,
-                standard: standard.label(),
-                clause: submission.clause.clone(),
-                question: submission.question.clone(),
-            },
+            name: name.to_owned(),
+            request: summary,
             confirm_url: ctx.url(&format!("/requests/confirm/{token}")),
         };
         let mail = ctx.message(
             &format!("submit-{}", request.id),
             Some(&request.id),
-            submission.email.as_str(),
+            email,
             &message,
             None,
         )?;
@@ -194,6 +201,35 @@ impl Rows {
         outbox::insert_all(conn, &self.mail)?;
         Ok(())
     }
+}
+
+/// Stores a request waiting for its confirmation by e-mail, as a
+/// submission is: the confirmation flow of the request form, for requests
+/// made elsewhere (a follow-up). `to` is the name and address the link
+/// goes to. Returns the request's id.
+pub(super) fn store_pending(
+    conn: &mut DbConn,
+    ctx: &Ctx,
+    request: NewSubmission,
+    contact: NewContact,
+    to: (&str, &str),
+    summary: RequestSummary,
+) -> Result<String, WorkflowError> {
+    let mut rows = Rows::default();
+    let (id, _token) = rows.add_rows(ctx, request, contact, to, summary)?;
+    rows.store(conn)?;
+    Ok(id)
+}
+
+/// Whether `submitted_from` may store one more submission now (see
+/// `NewSubmissions::take`).
+pub(super) fn may_submit(
+    conn: &mut DbConn,
+    ctx: &Ctx,
+    submitted_from: &str,
+    per_hour: u32,
+) -> Result<bool, WorkflowError> {
+    Ok(!throttled(conn, ctx, submitted_from, per_hour, 0)?)
 }
 
 /// What a confirmation link opens.
@@ -251,85 +287,107 @@ pub fn confirm(conn: &mut DbConn, ctx: &Ctx, token: &str) -> Result<Confirmed, W
             conn,
             found.request_id.as_deref().ok_or(WorkflowError::NotFound)?,
         )?;
-        let transition = match lifecycle::decide(request.state, Action::Confirm, Actor::Submitter) {
-            Ok(transition) => transition,
-            Err(_) => return Ok(Confirmed::Before),
-        };
-        let standard = standards::find_by_id(conn, &request.standard_id)?;
-        let reference = references::allocate(conn, request.created_at.year())?;
-        let change = Change {
-            state: Some(transition.to),
-            reference: Some(&reference),
-            group_id: standard.group_id.as_deref(),
-            confirmed_at: Some(ctx.now),
-            updated_at: Some(ctx.now),
-            ..Change::default()
-        };
-        if !requests::apply(conn, &request.id, request.version, &change)? {
+        let Some((track_token, reference)) = lodge(conn, ctx, &request)? else {
             return Ok(Confirmed::Before);
-        }
-        let event = events::record(
-            conn,
-            events::NewEvent {
-                request_id: &request.id,
-                actor_user_id: None,
-                actor_kind: Actor::Submitter.kind(),
-                action: Action::Confirm,
-                from_state: Some(request.state),
-                to_state: transition.to,
-                note: None,
-            },
-            ctx.now,
-        )?;
+        };
         tokens::consume(conn, &found.token_hash, ctx.now)?;
-        let track_token = tokens::issue(
-            conn,
-            Purpose::Track,
-            tokens::Subject {
-                request_id: Some(&request.id),
-                ..Default::default()
-            },
-            ctx.now,
-            None,
-        )?;
-
-        let request = requests::find(conn, &request.id)?;
-        let contact = requests::contact(conn, &request.id)?.ok_or(WorkflowError::NotFound)?;
-        let summary = summary(conn, &request)?;
-        let acknowledgement = Acknowledgement {
-            ctx: ctx.mail.clone(),
-            name: contact.name.clone(),
-            request: summary.clone(),
-            tracking_url: ctx.url(&format!("/track/{track_token}")),
-        };
-        ctx.send_about(conn, &request.id, &event, &contact.email, &acknowledgement)?;
-        let group = match &request.group_id {
-            Some(id) => {
-                let group = groups::find(conn, id)?;
-                Some(format!("{} ({})", group.code, group.name))
-            }
-            None => None,
-        };
-        let notice = NewRequestNotice {
-            ctx: ctx.mail.clone(),
-            request: summary,
-            group,
-            submitter_category: crate::domain::submission::Category::parse(
-                &request.submitter_category,
-            )
-            .map_or(request.submitter_category.clone(), |c| c.label().to_owned()),
-            submitter_country: crate::domain::submission::country(&request.submitter_country)
-                .map_or(request.submitter_country.clone(), |c| c.name().to_owned()),
-            workspace_url: ctx.url(&format!("/workspace/requests/{reference}")),
-        };
-        for secretariat in users::secretariat(conn)? {
-            ctx.send_about(conn, &request.id, &event, &secretariat.email, &notice)?;
-        }
         Ok(Confirmed::Now {
             track_token,
             reference,
         })
     })
+}
+
+/// Confirms a request waiting for confirmation: allocates its reference,
+/// routes it to its group (a follow-up to its original's), records it on
+/// the original it follows, and tells the submitter and the secretariat.
+/// Returns the plain tracking token and the reference; none when it was
+/// confirmed before.
+pub(super) fn lodge(
+    conn: &mut DbConn,
+    ctx: &Ctx,
+    request: &Request,
+) -> Result<Option<(String, String)>, WorkflowError> {
+    let Ok(transition) = lifecycle::decide(request.state, Action::Confirm, Actor::Submitter) else {
+        return Ok(None);
+    };
+    let standard = standards::find_by_id(conn, &request.standard_id)?;
+    // A follow-up goes where its original went, by default.
+    let original = super::follow_ups::original_of(conn, &request.id)?;
+    let group_id = original
+        .as_ref()
+        .and_then(|original| original.group_id.clone())
+        .or(standard.group_id);
+    let reference = references::allocate(conn, request.created_at.year())?;
+    let change = Change {
+        state: Some(transition.to),
+        reference: Some(&reference),
+        group_id: group_id.as_deref(),
+        confirmed_at: Some(ctx.now),
+        updated_at: Some(ctx.now),
+        ..Change::default()
+    };
+    if !requests::apply(conn, &request.id, request.version, &change)? {
+        return Ok(None);
+    }
+    let event = events::record(
+        conn,
+        events::NewEvent {
+            request_id: &request.id,
+            actor_user_id: None,
+            actor_kind: Actor::Submitter.kind(),
+            action: Action::Confirm,
+            from_state: Some(request.state),
+            to_state: transition.to,
+            note: None,
+        },
+        ctx.now,
+    )?;
+    let track_token = tokens::issue(
+        conn,
+        Purpose::Track,
+        tokens::Subject {
+            request_id: Some(&request.id),
+            ..Default::default()
+        },
+        ctx.now,
+        None,
+    )?;
+
+    let request = requests::find(conn, &request.id)?;
+    let contact = requests::contact(conn, &request.id)?.ok_or(WorkflowError::NotFound)?;
+    let summary = super::workspace::summary(conn, &request)?;
+    let acknowledgement = Acknowledgement {
+        ctx: ctx.mail.clone(),
+        name: contact.name.clone(),
+        request: summary.clone(),
+        tracking_url: ctx.url(&format!("/track/{track_token}")),
+    };
+    ctx.send_about(conn, &request.id, &event, &contact.email, &acknowledgement)?;
+    let group = match &request.group_id {
+        Some(id) => {
+            let group = groups::find(conn, id)?;
+            Some(format!("{} ({})", group.code, group.name))
+        }
+        None => None,
+    };
+    let notice = NewRequestNotice {
+        ctx: ctx.mail.clone(),
+        request: summary,
+        group,
+        submitter_category: crate::domain::submission::Category::parse(&request.submitter_category)
+            .map_or(request.submitter_category.clone(), |c| c.label().to_owned()),
+        submitter_country: crate::domain::submission::country(&request.submitter_country)
+            .map_or(request.submitter_country.clone(), |c| c.name().to_owned()),
+        workspace_url: ctx.url(&format!("/workspace/requests/{reference}")),
+    };
+    for secretariat in users::secretariat(conn)? {
+        ctx.send_about(conn, &request.id, &event, &secretariat.email, &notice)?;
+    }
+    if let Some(original) = &original {
+        super::follow_ups::record_lodged(conn, ctx, original, &reference)?;
+    }
+    Ok(Some((track_token, reference)))
 }
 
 /// The request behind a tracking link.
@@ -390,13 +448,18 @@ pub struct Tracking {
     pub submitted_wording: Option<super::wording::Submitted>,
     pub steps: Vec<Step>,
     pub exchanges: Vec<Exchange>,
+    /// Reconsideration: whether it may be asked for, and what this request
+    /// follows.
+    pub follow_ups: super::follow_ups::OnTracking,
 }
 
-/// The request behind a tracking link, with its progress and messages.
+/// The request behind a tracking link, with its progress and messages;
+/// its decision may be reconsidered within `reconsideration_days`.
 pub fn tracking(
     conn: &mut DbConn,
     token: &str,
     now: NaiveDateTime,
+    reconsideration_days: u32,
 ) -> Result<Tracking, WorkflowError> {
     let request = tracked(conn, token, now)?;
     let standard = standards::find_by_id(conn, &request.standard_id)?;
@@ -408,6 +471,7 @@ pub fn tracking(
         )?),
         steps: steps(&request, &history),
         exchanges: exchanges(&history),
+        follow_ups: super::follow_ups::on_tracking(conn, &request, reconsideration_days, now)?,
         request,
         standard,
     })
@@ -520,7 +584,7 @@ pub fn reply(
         )?;
         let message = ReplyReceived {
             ctx: ctx.mail.clone(),
-            request: summary(conn, &request)?,
+            request: super::workspace::summary(conn, &request)?,
             reply: text.to_owned(),
             workspace_url: workspace_url(ctx, &request),
         };
@@ -555,9 +619,10 @@ pub fn withdraw(
         }
         let event =
             record_submitter_event(conn, ctx, &request, Action::Withdraw, transition.to, None)?;
+        super::follow_ups::settle(conn, ctx, &request.id, (request.state, transition.to), None)?;
         let message = Withdrawn {
             ctx: ctx.mail.clone(),
-            request: summary(conn, &request)?,
+            request: super::workspace::summary(conn, &request)?,
             workspace_url: workspace_url(ctx, &request),
         };
         let mut recipients: Vec<String> = users::secretariat(conn)?
@@ -656,6 +721,13 @@ pub fn expire_unanswered(conn: &mut DbConn, ctx: &Ctx) -> Result<usize, Workflow
                     note: None,
                 },
                 ctx.now,
+            )?;
+            super::follow_ups::settle(
+                conn,
+                ctx,
+                &request.id,
+                (request.state, transition.to),
+                None,
             )?;
             super::workspace::tell_submitter(conn, ctx, &request, &event, super::workspace::Telling {
                 headline: "closed: no reply within 30 days".into(),

@@ -6,6 +6,7 @@
 
 use chrono::NaiveDateTime;
 
+use super::follow_ups::FollowUps;
 use super::wording::{Revision, Submitted};
 use super::{Ctx, WorkflowError};
 use crate::db::{self, DbConn};
@@ -19,6 +20,7 @@ use crate::mail::messages::{RequestSummary, Update};
 use crate::models::comments::Comment;
 use crate::models::committees::Committee;
 use crate::models::events::Event;
+use crate::models::follow_ups::{self, Listed};
 use crate::models::groups::Group;
 use crate::models::meetings::Meeting;
 use crate::models::requests::{self, Change, Contact, Request};
@@ -65,6 +67,7 @@ pub fn summary(conn: &mut DbConn, request: &Request) -> Result<RequestSummary, W
         standard: standard.label(),
         clause: request.clause.clone(),
         question: request.question.clone(),
+        follows: super::follow_ups::follows(conn, &request.id)?,
     })
 }
 
@@ -167,7 +170,9 @@ pub fn transition(
     if !requests::apply(conn, &request.id, request.version, &change)? {
         return Err(WorkflowError::Changed);
     }
-    record(conn, ctx, user, permit, note)
+    let event = record(conn, ctx, user, permit, note)?;
+    super::follow_ups::settle(conn, ctx, &request.id, (request.state, to), Some(user))?;
+    Ok(event)
 }
 
 /// The longest text an action takes.
@@ -797,6 +802,8 @@ pub struct RequestView {
     /// While it is screened: other open or published requests on the same
     /// standard and clause, newest first, a few.
     pub similar: Vec<requests::Similar>,
+    /// What it follows, with the original in view, and what follows it.
+    pub follow_ups: FollowUps,
 }
 
 /// A round as its page and its decision record show it; written out in the
@@ -1039,6 +1046,7 @@ pub fn request_page(
         Vec::new()
     };
     Ok(RequestView {
+        follow_ups: super::follow_ups::of_request(conn, &request)?,
         similar,
         standard,
         editions,
@@ -1111,6 +1119,8 @@ pub struct CaseFile {
     pub submitted_wording: Option<Submitted>,
     pub comments: Vec<Comment>,
     pub rounds: Vec<RoundView>,
+    /// Reconsiderations and new information, both ways.
+    pub follow_ups: FollowUps,
     /// When this record was put together.
     pub compiled_at: NaiveDateTime,
 }
@@ -1124,6 +1134,9 @@ pub struct Entry {
     /// An edit of the public wording: what it replaced and what it put.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub wording: Option<Revision>,
+    /// A follow-up lodged or ended: which, and where it stands.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub follow_up: Option<Listed>,
 }
 
 impl Entry {
@@ -1137,14 +1150,16 @@ impl Entry {
     }
 }
 
-/// The request's events, oldest first, each with who acted and the edit
-/// of the wording it made; and the submitter's wording if it was edited.
-fn timeline(
+/// The request's events, oldest first, each with who acted, the edit of
+/// the wording it made and the follow-up it names; and the submitter's
+/// wording if it was edited.
+pub(super) fn timeline(
     conn: &mut DbConn,
     request_id: &str,
 ) -> Result<(Vec<Entry>, Option<Submitted>), WorkflowError> {
     let mut revisions = super::wording::revisions(conn, request_id)?;
     let submitted = super::wording::submitted(&revisions);
+    let follow_ups = follow_ups::of_original(conn, request_id)?;
     let entries = events::timeline(conn, request_id)?
         .into_iter()
         .map(|(event, by)| {
@@ -1152,7 +1167,19 @@ fn timeline(
                 .iter()
                 .position(|(id, _)| *id == event.id)
                 .map(|at| revisions.swap_remove(at).1);
-            Entry { event, by, wording }
+            let follow_up = match event.action {
+                Action::FollowUpLodged | Action::FollowUpSettled => follow_ups
+                    .iter()
+                    .find(|listed| event.note.as_deref() == Some(listed.reference.as_str()))
+                    .cloned(),
+                _ => None,
+            };
+            Entry {
+                event,
+                by,
+                wording,
+                follow_up,
+            }
         })
         .collect();
     Ok((entries, submitted))
@@ -1185,6 +1212,7 @@ pub fn case_file(
         submitted_wording,
         comments: comments::for_request(conn, &request.id)?,
         rounds: round_views,
+        follow_ups: super::follow_ups::of_request(conn, &request)?,
         compiled_at: now,
         request,
     })

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashSet};
 use chrono::{NaiveDateTime, TimeDelta};
 use clarion::clock::Clock;
 use clarion::db::schema::{
-    comments, events, meetings, memberships, opposition_responses, reference_counters,
+    comments, events, follow_ups, meetings, memberships, opposition_responses, reference_counters,
     request_contacts, requests, round_voters, rounds, standards, tokens, users, votes,
 };
 use clarion::db::{self, DatabaseUrl, DbConn};
@@ -244,6 +244,22 @@ async fn every_demo_role_finds_something_waiting(backend: Backend) {
     // The secretariat screens and publishes.
     assert!(waiting(&mut conn, "screening") >= 2);
     assert!(waiting(&mut conn, "decided") >= 1);
+    // Among what it screens, a submitter's request for reconsideration of
+    // a decision, linked to the request it follows.
+    let reconsiderations: Vec<(String, String)> = follow_ups::table
+        .inner_join(requests::table.on(requests::id.eq(follow_ups::request_id)))
+        .filter(follow_ups::kind.eq("reconsideration"))
+        .filter(requests::state.eq("screening"))
+        .select((follow_ups::original_id, follow_ups::statement))
+        .load(&mut conn)
+        .unwrap();
+    assert_eq!(reconsiderations.len(), 1, "{reconsiderations:?}");
+    let original_state: String = requests::table
+        .find(&reconsiderations[0].0)
+        .select(requests::state)
+        .first(&mut conn)
+        .unwrap();
+    assert_eq!(original_state, "closed", "it follows a decided request");
 
     let members: Vec<(String, String, String, String)> = memberships::table
         .inner_join(users::table)

@@ -777,6 +777,13 @@ fn baseline(site: &Site, route: &str, reference: &str) -> Vec<(String, String)> 
             ("reply", "Here is the information asked for.".into()),
             ("version", site.version_of(reference)),
         ],
+        "reconsideration" => vec![("reasons", "The campaign's reasons to reconsider.".into())],
+        "new-information" => vec![
+            ("name", "Nia Informant".into()),
+            ("email", "nia@example.net".into()),
+            ("information", "Information the campaign brings.".into()),
+            ("website", "".into()),
+        ],
         "subscribe" => vec![
             ("email", "follower@example.net".into()),
             ("website", "".into()),
@@ -944,6 +951,8 @@ const FIELDS: &[&str] = &[
     "secretariat",
     "csrf_token",
     "response_x",
+    "reasons",
+    "information",
 ];
 
 #[derive(Debug, Clone)]

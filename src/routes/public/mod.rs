@@ -3,6 +3,7 @@
 mod clarifications;
 mod feeds;
 mod home;
+mod new_information;
 mod standards;
 mod subscriptions;
 
@@ -15,6 +16,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route(
             "/clarifications/{reference}",
             web::get().to(clarifications::show),
+        )
+        .route(
+            "/clarifications/{reference}/new-information",
+            web::get().to(new_information::show),
+        )
+        .route(
+            "/clarifications/{reference}/new-information",
+            web::post().to(new_information::create),
         )
         .route("/standards", web::get().to(standards::index))
         .route("/standards/{slug}", web::get().to(standards::show))

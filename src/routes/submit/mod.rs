@@ -28,6 +28,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::get().to(track::confirm_withdrawal),
         )
         .route("/track/{token}/withdraw", web::post().to(track::withdraw))
+        .route(
+            "/track/{token}/reconsideration",
+            web::post().to(track::reconsider),
+        )
         .route("/refer", web::get().to(refer::show));
 }
 

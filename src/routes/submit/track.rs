@@ -9,12 +9,15 @@ use serde::Deserialize;
 
 use super::see_other;
 use crate::domain::fields::FieldErrors;
+use crate::domain::follow_up::{Kind, Window};
 use crate::domain::lifecycle::{ClosureReason, State};
 use crate::error::AppError;
 use crate::models::requests::Request;
 use crate::models::standards::Standard;
 use crate::web::flash::{self, Done, Flash};
 use crate::web::{AppState, Csrf, CsrfForm, Page};
+use crate::workflow::WorkflowError;
+use crate::workflow::follow_ups::{self, OnTracking, Reconsidered};
 use crate::workflow::submitter::{self, Exchange, Progress, Stage, Step, Tracking};
 use crate::workflow::wording::Submitted;
 
@@ -31,8 +34,15 @@ pub struct TrackPage {
     closure: Option<ClosureReason>,
     steps: Vec<Step>,
     exchanges: Vec<Exchange>,
+    follow_ups: OnTracking,
     reply: String,
+    /// The reasons typed for a reconsideration.
+    reasons: String,
     errors: FieldErrors,
+    /// A reconsideration asked for when it could not be: why.
+    refused: Option<Window>,
+    /// How long after a decision reconsideration may be asked for.
+    days: u32,
 }
 
 #[derive(Template, WebTemplate)]
@@ -49,9 +59,19 @@ const REPLY_MAX: usize = 10_000;
 
 async fn load(state: &AppState, token: &str) -> Result<Tracking, AppError> {
     let (token, now) = (token.to_owned(), state.clock.now());
+    let days = state.settings.reconsideration_days;
     state
-        .db(move |conn| Ok(submitter::tracking(conn, &token, now)?))
+        .db(move |conn| Ok(submitter::tracking(conn, &token, now, days)?))
         .await
+}
+
+/// What a form of the tracking page sent, shown again when it is refused.
+#[derive(Default)]
+struct Sent {
+    reply: String,
+    reasons: String,
+    errors: FieldErrors,
+    refused: Option<Window>,
 }
 
 async fn render(
@@ -59,8 +79,7 @@ async fn render(
     csrf: Csrf,
     flash: Flash,
     token: String,
-    reply: String,
-    errors: FieldErrors,
+    sent: Sent,
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
     let Tracking {
@@ -69,6 +88,7 @@ async fn render(
         submitted_wording,
         steps,
         exchanges,
+        follow_ups,
     } = load(state, &token).await?;
     let body = TrackPage {
         page: state.page("").showing(flash),
@@ -81,8 +101,12 @@ async fn render(
         state: request.state,
         request,
         standard,
-        reply,
-        errors,
+        follow_ups,
+        reply: sent.reply,
+        reasons: sent.reasons,
+        errors: sent.errors,
+        refused: sent.refused,
+        days: state.settings.reconsideration_days,
     }
     .render()?;
     Ok(HttpResponse::build(status)
@@ -103,8 +127,7 @@ pub async fn show(
         csrf,
         flash,
         token.into_inner(),
-        String::new(),
-        FieldErrors::default(),
+        Sent::default(),
         StatusCode::OK,
     )
     .await
@@ -139,8 +162,11 @@ pub async fn reply(
             csrf,
             Flash(None),
             token,
-            form.reply,
-            errors,
+            Sent {
+                reply: form.reply,
+                errors,
+                ..Sent::default()
+            },
             StatusCode::UNPROCESSABLE_ENTITY,
         )
         .await;
@@ -208,4 +234,67 @@ pub async fn withdraw(
         &format!("/track/{token}"),
         Done::Withdrawn,
     ))
+}
+
+#[derive(Deserialize)]
+pub struct ReconsiderationForm {
+    #[serde(default)]
+    reasons: String,
+}
+
+/// The submitter asks for the decision to be reconsidered: to the new
+/// request's tracking page; the page again, saying why, when it cannot be.
+pub async fn reconsider(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+    csrf: Csrf,
+    CsrfForm(form): CsrfForm<ReconsiderationForm>,
+) -> Result<HttpResponse, AppError> {
+    let token = token.into_inner();
+    let ctx = state.workflow();
+    let days = state.settings.reconsideration_days;
+    let (lookup, reasons) = (token.clone(), form.reasons.clone());
+    let outcome = state
+        .db(move |conn| {
+            Ok(
+                match follow_ups::reconsider(conn, &ctx, &lookup, &reasons, days) {
+                    Err(WorkflowError::Field { field, message }) => {
+                        let mut errors = FieldErrors::default();
+                        errors.add(field, message);
+                        Err(errors)
+                    }
+                    outcome => Ok(outcome?),
+                },
+            )
+        })
+        .await?;
+    let refused = |errors, refused| Sent {
+        reasons: form.reasons.clone(),
+        errors,
+        refused,
+        ..Sent::default()
+    };
+    match outcome {
+        Ok(Reconsidered::Now {
+            track_token,
+            reference,
+        }) => {
+            state.wake_mail_worker();
+            Ok(flash::see_other(
+                &req,
+                &format!("/track/{track_token}"),
+                Done::ReconsiderationAsked { reference },
+            ))
+        }
+        Ok(Reconsidered::Refused(window)) => {
+            let sent = refused(FieldErrors::default(), Some(window));
+            render(&state, csrf, Flash(None), token, sent, StatusCode::CONFLICT).await
+        }
+        Err(errors) => {
+            let sent = refused(errors, None);
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            render(&state, csrf, Flash(None), token, sent, status).await
+        }
+    }
 }

@@ -8,6 +8,7 @@ use askama_web::WebTemplate;
 use chrono::NaiveDateTime;
 use serde::Deserialize;
 
+use crate::domain::follow_up::Kind;
 use crate::domain::paging::page_number;
 use crate::error::AppError;
 use crate::models::users::User;

@@ -9,6 +9,7 @@ use askama_web::WebTemplate;
 use crate::domain::access::Capacity;
 use crate::domain::conflicts::{Conflict, FlagReason};
 use crate::domain::consensus::{self, ChangeClass, Outcome, Piece, Position, RoundRefusal, Unmet};
+use crate::domain::follow_up::{Kind, Outcome as FollowUpOutcome};
 use crate::domain::lifecycle::{Action, ActorKind, State};
 use crate::domain::markdown::to_safe_html;
 use crate::domain::meeting::{MeetingForm, MeetingProblem};

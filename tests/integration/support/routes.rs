@@ -111,6 +111,9 @@ pub const ROUTES: &[Route] = &[
     get("/",                                               Public),
     get("/clarifications",                                 Public),
     get("/clarifications/{reference}",                     Public),
+    // New information on a published clarification.
+    get("/clarifications/{reference}/new-information",     Public),
+    post("/clarifications/{reference}/new-information",    Public),
     get("/clarifications.csv",                             Public),
     get("/standards",                                      Public),
     get("/standards/{slug}",                               Public),
@@ -142,6 +145,7 @@ pub const ROUTES: &[Route] = &[
     post("/track/{token}/reply",                           LinkHolder),
     get("/track/{token}/withdraw",                         LinkHolder),
     post("/track/{token}/withdraw",                        LinkHolder),
+    post("/track/{token}/reconsideration",                 LinkHolder),
     get("/refer",                                          Public),
     // Accounts.
     get("/login",                                          Public),
