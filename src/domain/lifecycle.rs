@@ -233,10 +233,13 @@ pub enum Action {
     SendBack,
     Withdraw,
     MarkPublication,
+    /// The secretariat issues a corrected version of a published
+    /// clarification: editorial on its own, or as the group decided.
+    CorrectPublication,
 }
 
 impl Action {
-    pub const ALL: [Action; 29] = [
+    pub const ALL: [Action; 30] = [
         Action::Confirm,
         Action::Accept,
         Action::AskForInformation,
@@ -266,6 +269,7 @@ impl Action {
         Action::SendBack,
         Action::Withdraw,
         Action::MarkPublication,
+        Action::CorrectPublication,
     ];
 
     pub fn parse(text: &str) -> Option<Action> {
@@ -310,6 +314,7 @@ impl Action {
             Action::SendBack => "Sent back to the group",
             Action::Withdraw => "Withdrawn by the submitter",
             Action::MarkPublication => "Marked the publication",
+            Action::CorrectPublication => "Issued a corrected version",
         }
     }
 
@@ -344,6 +349,7 @@ impl Action {
             Action::SendBack => "send_back",
             Action::Withdraw => "withdraw",
             Action::MarkPublication => "mark_publication",
+            Action::CorrectPublication => "correct_publication",
         }
     }
 }
@@ -508,6 +514,7 @@ pub fn decide(state: State, action: Action, actor: Actor) -> Result<Transition, 
             close(ClosureReason::Withdrawn),
         ),
         A::MarkPublication => (&[S::Published], &[Secretariat], to(S::Published)),
+        A::CorrectPublication => (&[S::Published], &[Secretariat], to(S::Published)),
     };
     if !who.contains(&actor) {
         Err(Refusal::WrongActor)
@@ -682,6 +689,12 @@ mod tests {
             (S::Decided, A::Publish, Secretariat, S::Published),
             (S::Decided, A::SendBack, Secretariat, S::InGroup),
             (S::Published, A::MarkPublication, Secretariat, S::Published),
+            (
+                S::Published,
+                A::CorrectPublication,
+                Secretariat,
+                S::Published,
+            ),
             (S::Screening, A::EditWording, Secretariat, S::Screening),
             (S::Decided, A::EditWording, Secretariat, S::Decided),
             (S::InGroup, A::EditWording, Convenor, S::InGroup),

@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod conflicts;
+pub mod corrections;
 pub mod meetings;
 pub mod queue;
 pub mod registry;
