@@ -119,6 +119,17 @@ impl Clarification {
         format!("/clarifications/{}", self.reference)
     }
 
+    /// When its text last changed: its publication or its latest
+    /// correction.
+    pub fn last_changed(&self) -> NaiveDateTime {
+        self.corrected_at.unwrap_or(self.published_at)
+    }
+
+    /// The permanent address of the version shown.
+    pub fn version_path(&self) -> String {
+        format!("/clarifications/{}/v{}", self.reference, self.version)
+    }
+
     /// The question as a list shows it, matched words highlighted.
     pub fn question_html(&self) -> String {
         excerpt::to_html(

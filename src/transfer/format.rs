@@ -77,6 +77,8 @@ impl Clarification {
             status: text(&self.status),
             status_note: text(&self.status_note),
             sample: self.sample,
+            version: self.version,
+            correction_note: text(&self.correction_note),
         }
     }
 }
@@ -215,6 +217,8 @@ mod tests {
             status: "current".into(),
             status_note: String::new(),
             sample: false,
+            version: 1,
+            correction_note: String::new(),
         }
     }
 

@@ -8,7 +8,7 @@
 //! version 1, beside the new one.
 
 use super::subscriptions::{self, News};
-use super::workspace::{Acting, Permit, permit, required, transition};
+use super::workspace::{Acting, Permit, Visible, permit, required, transition, visible};
 use super::{Ctx, WorkflowError};
 use crate::db::{self, DbConn};
 use crate::domain::lifecycle::Action;
@@ -76,17 +76,20 @@ fn check<'a>(request: &Request, correction: &Correction<'a>) -> Result<Checked<'
     })
 }
 
-/// The published clarification `acting` may correct now, whose question
-/// and answer the correction form starts from.
-pub fn correctable(
+/// The published clarification `user` may correct now, as the correction
+/// form starts from it: the version in force, and the request's version
+/// for the form's lock.
+pub fn page(
     conn: &mut DbConn,
-    acting: &Acting<'_>,
-) -> Result<(Request, Clarification), WorkflowError> {
-    let permit = permit(conn, acting, Action::CorrectPublication)?;
-    let request = permit.request().clone();
-    let reference = request.reference.clone().unwrap_or_default();
-    let item = register::find(conn, &reference)?.ok_or(WorkflowError::NotFound)?;
-    Ok((request, item))
+    user: &User,
+    reference: &str,
+) -> Result<(Clarification, i32), WorkflowError> {
+    let Visible {
+        request, standing, ..
+    } = visible(conn, user, reference)?;
+    standing.decide(request.state, Action::CorrectPublication)?;
+    let item = register::find(conn, reference)?.ok_or(WorkflowError::NotFound)?;
+    Ok((item, request.version))
 }
 
 /// The public page the clarification would have once corrected, for the
@@ -97,8 +100,9 @@ pub fn preview(
     acting: &Acting<'_>,
     correction: &Correction<'_>,
 ) -> Result<Clarification, WorkflowError> {
-    let (request, mut item) = correctable(conn, acting)?;
-    let checked = check(&request, correction)?;
+    let permit = permit(conn, acting, Action::CorrectPublication)?;
+    let checked = check(permit.request(), correction)?;
+    let mut item = register::find(conn, acting.reference)?.ok_or(WorkflowError::NotFound)?;
     item.question = checked.question.to_owned();
     item.answer = checked.answer.to_owned();
     item.published_html = None;

@@ -40,6 +40,8 @@ impl From<&register::Clarification> for transfer::Clarification {
             status: item.status().as_str().to_owned(),
             status_note: item.publication_flag_note.clone().unwrap_or_default(),
             sample: item.is_sample,
+            version: item.version,
+            correction_note: item.correction_note.clone().unwrap_or_default(),
         }
     }
 }
