@@ -33,6 +33,7 @@ use crate::models::requests as request_rows;
 use crate::models::standards::Standard;
 use crate::models::users::{self, User};
 use crate::models::{groups, organisations, standards};
+use crate::workflow::corrections::{self, Correction, Kind};
 use crate::workflow::registry::groups::{self as group_registry, MemberInput};
 use crate::workflow::registry::{Outcome, Secretariat};
 use crate::workflow::rounds::{Decision, MarkedTo};
@@ -170,7 +171,17 @@ struct Sample {
     consider_at_revision: bool,
     question: String,
     answer: String,
+    /// An editorial correction issued after publication.
+    correction: Option<SampleCorrection>,
     flag: Option<Flag>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SampleCorrection {
+    days_ago: i64,
+    answer: String,
+    note: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -312,6 +323,11 @@ enum Step {
         note: String,
     },
     Withdraw,
+    /// An editorial correction of the published answer.
+    Correct {
+        answer: String,
+        note: String,
+    },
 }
 
 /// Someone who attended a meeting, and the position they took.
@@ -344,6 +360,7 @@ impl Step {
             Step::Publish { .. } => "publish",
             Step::Mark { .. } => "mark",
             Step::Withdraw => "withdraw",
+            Step::Correct { .. } => "correct",
         }
     }
 }
@@ -494,21 +511,29 @@ impl Demo {
                 consider_at_revision: sample.consider_at_revision,
             },
         ));
-        let ends = match &sample.flag {
-            Some(flag) => {
-                steps.push((
-                    days(sample.published_days_ago - flag.days_ago),
-                    Step::Mark {
-                        flag: flag.kind.clone(),
-                        standard: flag.standard.clone(),
-                        clause: flag.clause.clone(),
-                        note: flag.note.clone(),
-                    },
-                ));
-                flag.days_ago
-            }
-            None => sample.published_days_ago,
-        };
+        let mut ends = sample.published_days_ago;
+        if let Some(correction) = &sample.correction {
+            steps.push((
+                days(ends - correction.days_ago),
+                Step::Correct {
+                    answer: correction.answer.clone(),
+                    note: correction.note.clone(),
+                },
+            ));
+            ends = correction.days_ago;
+        }
+        if let Some(flag) = &sample.flag {
+            steps.push((
+                days(ends - flag.days_ago),
+                Step::Mark {
+                    flag: flag.kind.clone(),
+                    standard: flag.standard.clone(),
+                    clause: flag.clause.clone(),
+                    note: flag.note.clone(),
+                },
+            ));
+            ends = flag.days_ago;
+        }
         schedule(now, &sample.key, ends, steps)
     }
 }
@@ -1146,6 +1171,15 @@ impl Player {
             Step::Withdraw => {
                 let token = self.track_token.as_deref().unwrap_or_default();
                 submitter::withdraw(conn, ctx, token, version).map_err(refused)?;
+            }
+            Step::Correct { answer, note } => {
+                let correction = Correction {
+                    question: &request.question,
+                    answer,
+                    note,
+                    kind: Kind::Editorial,
+                };
+                corrections::correct(conn, ctx, &as_secretariat, &correction).map_err(refused)?;
             }
         }
         Ok(())

@@ -140,7 +140,8 @@ pub fn issue_version(
     correction: &Correction<'_>,
 ) -> Result<i32, WorkflowError> {
     db::write_transaction(conn, |conn| {
-        let current = requests::find_by_reference(conn, reference)?.ok_or(WorkflowError::NotFound)?;
+        let current =
+            requests::find_by_reference(conn, reference)?.ok_or(WorkflowError::NotFound)?;
         let acting = Acting {
             user: by,
             reference,

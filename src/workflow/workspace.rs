@@ -1101,6 +1101,8 @@ pub struct CaseFile {
     pub submitted_wording: Option<Submitted>,
     pub comments: Vec<Comment>,
     pub rounds: Vec<RoundView>,
+    /// The published versions, oldest first, once it was corrected.
+    pub versions: Vec<crate::models::versions::Named>,
     /// When this record was put together.
     pub compiled_at: NaiveDateTime,
 }
@@ -1175,6 +1177,7 @@ pub fn case_file(
         submitted_wording,
         comments: comments::for_request(conn, &request.id)?,
         rounds: round_views,
+        versions: crate::models::versions::for_request(conn, &request.id)?,
         compiled_at: now,
         request,
     })

@@ -150,10 +150,12 @@ pub async fn submit(
             };
             let correction = sent.correction();
             if !previewing {
-                return Ok(match corrections::correct(conn, &ctx, &acting, &correction) {
-                    Ok(version) => Answer::Issued(version),
-                    Err(e) => Answer::Refused(e),
-                });
+                return Ok(
+                    match corrections::correct(conn, &ctx, &acting, &correction) {
+                        Ok(version) => Answer::Issued(version),
+                        Err(e) => Answer::Refused(e),
+                    },
+                );
             }
             let item = match corrections::preview(conn, &ctx, &acting, &correction) {
                 Ok(item) => item,
