@@ -1,6 +1,7 @@
 //! Building the index from the register's rows, and bringing it forward:
 //! publications since it was built are appended, status marks move a
-//! clarification between statuses, and anything else builds it afresh.
+//! clarification between statuses, and anything else (a correction too)
+//! builds it afresh.
 
 use std::collections::HashMap;
 use std::collections::hash_map::DefaultHasher;
@@ -16,7 +17,7 @@ use uuid::Uuid;
 
 use super::rank::{B, DENSE_SHARE, Doc, Facet, Index, K1, Postings, level};
 use crate::db::DbConn;
-use crate::db::schema::{requests, standards};
+use crate::db::schema::{corrected_clarifications, requests, standards};
 use crate::domain::clauses;
 use crate::domain::lifecycle::State;
 use crate::domain::search::{self, Status};
@@ -46,7 +47,7 @@ struct Listed {
     id: Box<str>,
     published_at: Option<NaiveDateTime>,
     status: Status,
-    /// The clause and the standard, hashed (see [`Doc::placing`]).
+    /// The clause, the standard and the version, hashed (see [`Doc::placing`]).
     placing: u64,
 }
 
@@ -94,9 +95,11 @@ impl Words {
     }
 }
 
-fn placing(clause: &str, standard_id: &str) -> u64 {
+/// The clause, the standard and the version of the text, hashed: a
+/// correction changes the words the index holds, as a move does.
+fn placing(clause: &str, standard_id: &str, version: Option<i32>) -> u64 {
     let mut hasher = DefaultHasher::new();
-    (clause, standard_id).hash(&mut hasher);
+    (clause, standard_id, version).hash(&mut hasher);
     hasher.finish()
 }
 
@@ -125,6 +128,7 @@ impl Index {
         // Read row by row: a large register's rows held at once, strings
         // and all, would weigh more than the index.
         let listed = requests::table
+            .left_join(corrected_clarifications::table)
             .filter(requests::state.eq(State::Published.as_str()))
             .select((
                 requests::id,
@@ -132,6 +136,7 @@ impl Index {
                 requests::publication_flag,
                 requests::clause,
                 requests::standard_id,
+                corrected_clarifications::version.nullable(),
             ))
             .order((requests::published_at.asc(), requests::reference.asc()))
             .load_iter::<(
@@ -140,14 +145,15 @@ impl Index {
                 Option<String>,
                 String,
                 String,
+                Option<i32>,
             ), DefaultLoadingMode>(conn)?
             .map(|row| {
-                let (id, published_at, flag, clause, standard_id) = row?;
+                let (id, published_at, flag, clause, standard_id, version) = row?;
                 Ok(Listed {
                     id: id.into(),
                     published_at,
                     status: Status::of_flag(flag.as_deref()),
-                    placing: placing(&clause, &standard_id),
+                    placing: placing(&clause, &standard_id, version),
                 })
             })
             .collect::<QueryResult<Vec<Listed>>>()?;

@@ -18,6 +18,7 @@ mod cli;
 mod conflicts;
 mod consensus;
 mod consensus_rules;
+mod corrections;
 mod crash;
 mod database;
 mod demo;
