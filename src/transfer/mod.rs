@@ -14,11 +14,14 @@ use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::db::DbConn;
-use crate::db::schema::{corrected_clarifications, groups, requests, standards};
+use crate::db::schema::{groups, requests, standards};
 use crate::domain::lifecycle::State;
 use crate::models::references;
 
-pub use format::{Format, read, read_csv, read_json, write, write_csv, write_csv_rows, write_json};
+pub use format::{
+    DOWNLOAD_COLUMNS, Download, Format, read, read_csv, read_json, write, write_csv,
+    write_download, write_json,
+};
 pub(crate) use import::{
     ContactRow, EventRow, RequestRow, insert_contacts, insert_events, insert_requests,
     reserve_references,
@@ -52,21 +55,10 @@ pub struct Clarification {
     /// Demo or synthetic data rather than a real clarification.
     #[serde(default)]
     pub sample: bool,
-    /// The version in force: 1 until a correction. An import starts every
-    /// clarification at version 1 with the text it is given.
-    #[serde(default = "first_version")]
-    pub version: i32,
-    /// What the version in force corrected; empty for version 1.
-    #[serde(default)]
-    pub correction_note: String,
-}
-
-fn first_version() -> i32 {
-    1
 }
 
 /// The CSV header, in the order of [`Clarification`]'s fields.
-pub const COLUMNS: [&str; 16] = [
+pub const COLUMNS: [&str; 14] = [
     "reference",
     "standard",
     "standard_designation",
@@ -81,8 +73,6 @@ pub const COLUMNS: [&str; 16] = [
     "status",
     "status_note",
     "sample",
-    "version",
-    "correction_note",
 ];
 
 /// What a published clarification that carries no publication flag is.
@@ -110,8 +100,6 @@ struct Stored {
     flag: Option<String>,
     flag_note: Option<String>,
     sample: bool,
-    version: Option<i32>,
-    correction_note: Option<String>,
 }
 
 /// Every published clarification, in the order of their references.
@@ -126,7 +114,6 @@ fn published(conn: &mut DbConn, only: Option<&[String]>) -> QueryResult<Vec<Clar
     let mut query = requests::table
         .inner_join(standards::table)
         .left_join(groups::table)
-        .left_join(corrected_clarifications::table)
         .filter(requests::state.eq(State::Published.as_str()))
         .select((
             requests::reference,
@@ -143,8 +130,6 @@ fn published(conn: &mut DbConn, only: Option<&[String]>) -> QueryResult<Vec<Clar
             requests::publication_flag,
             requests::publication_flag_note,
             requests::is_sample,
-            corrected_clarifications::version.nullable(),
-            corrected_clarifications::note.nullable(),
         ))
         .into_boxed();
     if let Some(references) = only {
@@ -173,8 +158,6 @@ impl From<Stored> for Clarification {
             status: row.flag.unwrap_or_else(|| CURRENT.to_owned()),
             status_note: row.flag_note.unwrap_or_default(),
             sample: row.sample,
-            version: row.version.unwrap_or(1),
-            correction_note: row.correction_note.unwrap_or_default(),
         }
     }
 }
