@@ -8,6 +8,7 @@ mod admin;
 mod answers;
 mod backup;
 mod browser;
+mod browser_corrections;
 mod browser_layout;
 mod browser_memberships;
 mod browser_register;
