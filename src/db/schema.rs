@@ -417,3 +417,38 @@ diesel::table! {
 }
 
 diesel::allow_tables_to_appear_in_same_query!(follow_ups, requests);
+    clarification_versions (request_id, number) {
+        request_id -> Text,
+        number -> Integer,
+        event_id -> Nullable<Text>,
+        standard_id -> Text,
+        clause -> Text,
+        question -> Text,
+        answer -> Text,
+        answer_html -> Text,
+        kind -> Nullable<Text>,
+        note -> Nullable<Text>,
+        published_at -> Timestamp,
+        published_by -> Nullable<Text>,
+    }
+}
+
+diesel::joinable!(clarification_versions -> requests (request_id));
+diesel::joinable!(clarification_versions -> standards (standard_id));
+diesel::allow_tables_to_appear_in_same_query!(clarification_versions, requests);
+diesel::allow_tables_to_appear_in_same_query!(clarification_versions, standards);
+diesel::allow_tables_to_appear_in_same_query!(clarification_versions, users);
+
+diesel::table! {
+    corrected_clarifications (request_id) {
+        request_id -> Text,
+        version -> Integer,
+        corrected_at -> Timestamp,
+        note -> Text,
+    }
+}
+
+diesel::joinable!(corrected_clarifications -> requests (request_id));
+diesel::allow_tables_to_appear_in_same_query!(corrected_clarifications, requests);
+diesel::allow_tables_to_appear_in_same_query!(corrected_clarifications, standards);
+diesel::allow_tables_to_appear_in_same_query!(corrected_clarifications, groups);

@@ -126,7 +126,7 @@ impl Standing {
 }
 
 /// Actions taken from the workspace, in the order the page offers them.
-pub const WORKSPACE_ACTIONS: [Action; 18] = [
+pub const WORKSPACE_ACTIONS: [Action; 19] = [
     Action::Accept,
     Action::AskForInformation,
     Action::NotAdmissible,
@@ -145,6 +145,7 @@ pub const WORKSPACE_ACTIONS: [Action; 18] = [
     Action::SendBack,
     Action::Object,
     Action::MarkPublication,
+    Action::CorrectPublication,
 ];
 
 #[cfg(test)]

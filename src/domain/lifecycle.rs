@@ -239,10 +239,13 @@ pub enum Action {
     /// A follow-up request ended: its outcome, recorded on the request it
     /// follows.
     FollowUpSettled,
+    /// The secretariat issues a corrected version of a published
+    /// clarification: editorial on its own, or as the group decided.
+    CorrectPublication,
 }
 
 impl Action {
-    pub const ALL: [Action; 31] = [
+    pub const ALL: [Action; 32] = [
         Action::Confirm,
         Action::Accept,
         Action::AskForInformation,
@@ -274,6 +277,7 @@ impl Action {
         Action::MarkPublication,
         Action::FollowUpLodged,
         Action::FollowUpSettled,
+        Action::CorrectPublication,
     ];
 
     pub fn parse(text: &str) -> Option<Action> {
@@ -320,6 +324,7 @@ impl Action {
             Action::MarkPublication => "Marked the publication",
             Action::FollowUpLodged => "A follow-up request was made",
             Action::FollowUpSettled => "A follow-up request ended",
+            Action::CorrectPublication => "Issued a corrected version",
         }
     }
 
@@ -356,6 +361,7 @@ impl Action {
             Action::MarkPublication => "mark_publication",
             Action::FollowUpLodged => "follow_up_lodged",
             Action::FollowUpSettled => "follow_up_settled",
+            Action::CorrectPublication => "correct_publication",
         }
     }
 }
@@ -525,6 +531,7 @@ pub fn decide(state: State, action: Action, actor: Actor) -> Result<Transition, 
         A::FollowUpLodged | A::FollowUpSettled => {
             (&[S::Published, S::Closed], &[System], to(state))
         }
+        A::CorrectPublication => (&[S::Published], &[Secretariat], to(S::Published)),
     };
     if !who.contains(&actor) {
         Err(Refusal::WrongActor)
@@ -701,6 +708,12 @@ mod tests {
             (S::Published, A::MarkPublication, Secretariat, S::Published),
             (S::Published, A::FollowUpLodged, System, S::Published),
             (S::Closed, A::FollowUpSettled, System, S::Closed),
+            (
+                S::Published,
+                A::CorrectPublication,
+                Secretariat,
+                S::Published,
+            ),
             (S::Screening, A::EditWording, Secretariat, S::Screening),
             (S::Decided, A::EditWording, Secretariat, S::Decided),
             (S::InGroup, A::EditWording, Convenor, S::InGroup),

@@ -296,3 +296,26 @@ email_message!(
     "email/decision_stands/body.txt",
     "email/decision_stands/body.html"
 );
+
+/// To each follower of a standard: a published clarification has a
+/// corrected version, with the note saying what changed.
+pub struct ClarificationCorrected {
+    pub ctx: MailContext,
+    pub request: RequestSummary,
+    /// The new version's number.
+    pub version: i32,
+    /// Decided by the maintenance group, rather than an editorial fix.
+    pub substantive: bool,
+    pub note: String,
+    pub answer: String,
+    pub clarification_url: String,
+    /// The version it replaces, at its permanent address.
+    pub previous_url: String,
+    pub unsubscribe_url: String,
+}
+email_message!(
+    ClarificationCorrected,
+    "email/clarification_corrected/subject.txt",
+    "email/clarification_corrected/body.txt",
+    "email/clarification_corrected/body.html"
+);

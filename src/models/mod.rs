@@ -23,4 +23,5 @@ pub mod stats;
 pub mod subscriptions;
 pub mod tokens;
 pub mod users;
+pub mod versions;
 pub mod wording_edits;

@@ -16,7 +16,7 @@ use diesel::query_source::{AppearsInFromClause, Once, QuerySource};
 use diesel::sql_types::Text;
 use diesel::sqlite::Sqlite;
 
-use crate::db::schema::{groups, requests, standards};
+use crate::db::schema::{corrected_clarifications, groups, requests, standards};
 use crate::db::sql::{Substr, lower, substr};
 use crate::db::{DbConn, MultiBackend};
 use crate::domain::lifecycle::State;
@@ -53,6 +53,11 @@ pub struct Clarification {
     pub group_name: Option<String>,
     pub question_marked: Option<String>,
     pub answer_marked: Option<String>,
+    /// The version in force (1 until corrected), when it was issued if it
+    /// corrects an earlier one, and the note saying why.
+    pub version: i32,
+    pub corrected_at: Option<NaiveDateTime>,
+    pub correction_note: Option<String>,
 }
 
 impl Clarification {
@@ -86,6 +91,9 @@ impl Clarification {
             group_name: group.map(|g| g.name.clone()),
             question_marked: None,
             answer_marked: None,
+            version: 1,
+            corrected_at: None,
+            correction_note: None,
         }
     }
 
@@ -109,6 +117,17 @@ impl Clarification {
 
     pub fn path(&self) -> String {
         format!("/clarifications/{}", self.reference)
+    }
+
+    /// When its text last changed: its publication or its latest
+    /// correction.
+    pub fn last_changed(&self) -> NaiveDateTime {
+        self.corrected_at.unwrap_or(self.published_at)
+    }
+
+    /// The permanent address of the version shown.
+    pub fn version_path(&self) -> String {
+        format!("/clarifications/{}/v{}", self.reference, self.version)
     }
 
     /// The question as a list shows it, matched words highlighted.
@@ -174,6 +193,15 @@ struct Row {
     #[diesel(select_expression = groups::name.nullable())]
     #[diesel(select_expression_type = dsl::Nullable<groups::name>)]
     group_name: Option<String>,
+    #[diesel(select_expression = corrected_clarifications::version.nullable())]
+    #[diesel(select_expression_type = dsl::Nullable<corrected_clarifications::version>)]
+    version: Option<i32>,
+    #[diesel(select_expression = corrected_clarifications::corrected_at.nullable())]
+    #[diesel(select_expression_type = dsl::Nullable<corrected_clarifications::corrected_at>)]
+    corrected_at: Option<NaiveDateTime>,
+    #[diesel(select_expression = corrected_clarifications::note.nullable())]
+    #[diesel(select_expression_type = dsl::Nullable<corrected_clarifications::note>)]
+    correction_note: Option<String>,
 }
 
 impl From<Row> for Clarification {
@@ -199,6 +227,9 @@ impl From<Row> for Clarification {
             group_name: row.group_name,
             question_marked: None,
             answer_marked: None,
+            version: row.version.unwrap_or(1),
+            corrected_at: row.corrected_at,
+            correction_note: row.correction_note,
         }
     }
 }
@@ -209,6 +240,7 @@ fn with_names() -> _ {
     requests::table
         .inner_join(standards::table)
         .left_join(groups::table.on(requests::group_id.eq(groups::id.nullable())))
+        .left_join(corrected_clarifications::table)
 }
 
 /// Which rows of the ordered matches to load.

@@ -1,6 +1,7 @@
 //! Building the index from the register's rows, and bringing it forward:
 //! publications since it was built are appended, status marks move a
-//! clarification between statuses, and anything else builds it afresh.
+//! clarification between statuses, and anything else (a correction too)
+//! builds it afresh.
 
 use std::collections::HashMap;
 use std::collections::hash_map::DefaultHasher;
@@ -16,7 +17,7 @@ use uuid::Uuid;
 
 use super::rank::{B, ByClause, DENSE_SHARE, Doc, Facet, Index, K1, Postings, level};
 use crate::db::DbConn;
-use crate::db::schema::{requests, standards};
+use crate::db::schema::{corrected_clarifications, requests, standards};
 use crate::domain::clauses;
 use crate::domain::lifecycle::State;
 use crate::domain::search::{self, Status};
@@ -48,7 +49,7 @@ struct Listed {
     id: Box<str>,
     published_at: Option<NaiveDateTime>,
     status: Status,
-    /// The clause and the standard, hashed (see [`Doc::placing`]).
+    /// The clause, the standard and the version, hashed (see [`Doc::placing`]).
     placing: u64,
     /// What places it in its standard's list (see [`ByClause`]): the
     /// standard by its place among the index's, the clause, the reference.
@@ -102,9 +103,11 @@ impl Words {
     }
 }
 
-fn placing(clause: &str, standard_id: &str) -> u64 {
+/// The clause, the standard and the version of the text, hashed: a
+/// correction changes the words the index holds, as a move does.
+fn placing(clause: &str, standard_id: &str, version: Option<i32>) -> u64 {
     let mut hasher = DefaultHasher::new();
-    (clause, standard_id).hash(&mut hasher);
+    (clause, standard_id, version).hash(&mut hasher);
     hasher.finish()
 }
 
@@ -137,6 +140,7 @@ impl Index {
         // Read row by row: a large register's rows held at once, strings
         // and all, would weigh more than the index.
         let listed = requests::table
+            .left_join(corrected_clarifications::table)
             .filter(requests::state.eq(State::Published.as_str()))
             .select((
                 requests::id,
@@ -146,6 +150,7 @@ impl Index {
                 requests::standard_id,
                 requests::reference,
                 requests::consider_at_revision,
+                corrected_clarifications::version.nullable(),
             ))
             .order((requests::published_at.asc(), requests::reference.asc()))
             .load_iter::<(
@@ -156,14 +161,16 @@ impl Index {
                 String,
                 Option<String>,
                 bool,
+                Option<i32>,
             ), DefaultLoadingMode>(conn)?
             .map(|row| {
-                let (id, published_at, flag, clause, standard_id, reference, consider) = row?;
+                let (id, published_at, flag, clause, standard_id, reference, consider, version) =
+                    row?;
                 Ok(Listed {
                     id: id.into(),
                     published_at,
                     status: Status::of_flag(flag.as_deref()),
-                    placing: placing(&clause, &standard_id),
+                    placing: placing(&clause, &standard_id, version),
                     standard: standard_at.get(standard_id.as_str()).copied(),
                     clause: clause.into(),
                     reference: reference.unwrap_or_default().into(),

@@ -31,8 +31,8 @@ pub(super) const B: f32 = 0.75;
 pub(super) struct Doc {
     pub(super) id: Uuid,
     pub(super) status: Status,
-    /// The clause and the standard, hashed: if either changes the index is
-    /// rebuilt.
+    /// The clause, the standard and the version of the text, hashed: if
+    /// any changes the index is rebuilt.
     pub(super) placing: u64,
     /// Its words, weighed like their occurrences.
     pub(super) length: f32,

@@ -7,12 +7,13 @@
 use std::sync::Arc;
 
 use chrono::NaiveDateTime;
+use diesel::dsl;
 use diesel::prelude::*;
 
 use super::index::{Choices, SearchIndex};
 use super::rank::{Found, Index, StandardList};
 use crate::db::DbConn;
-use crate::db::schema::requests;
+use crate::db::schema::{corrected_clarifications, requests};
 use crate::domain::clauses;
 use crate::domain::excerpt;
 use crate::domain::search::{Filters, PER_PAGE};
@@ -90,6 +91,7 @@ pub async fn search_held(
     let terms = filters.terms();
     let (found, broadened) = matching(words, &terms, filters, Window::page(filters));
     let query = requests::table
+        .left_join(corrected_clarifications::table)
         .select(ById::as_select())
         .filter(requests::id.eq_any(&found.ids));
     let rows: Vec<ById> = diesel_async::RunQueryDsl::load(query, &mut &*conn).await?;
@@ -189,6 +191,15 @@ pub(super) struct ById {
     published_at: Option<NaiveDateTime>,
     standard_id: String,
     group_id: Option<String>,
+    #[diesel(select_expression = corrected_clarifications::version.nullable())]
+    #[diesel(select_expression_type = dsl::Nullable<corrected_clarifications::version>)]
+    version: Option<i32>,
+    #[diesel(select_expression = corrected_clarifications::corrected_at.nullable())]
+    #[diesel(select_expression_type = dsl::Nullable<corrected_clarifications::corrected_at>)]
+    corrected_at: Option<NaiveDateTime>,
+    #[diesel(select_expression = corrected_clarifications::note.nullable())]
+    #[diesel(select_expression_type = dsl::Nullable<corrected_clarifications::note>)]
+    correction_note: Option<String>,
 }
 
 impl ById {
@@ -230,6 +241,9 @@ impl ById {
             group_name: group.map(|g| g.name.clone()),
             question_marked: None,
             answer_marked: None,
+            version: self.version.unwrap_or(1),
+            corrected_at: self.corrected_at,
+            correction_note: self.correction_note,
         })
     }
 }
@@ -252,6 +266,7 @@ fn by_ids(conn: &mut DbConn, ids: &[String]) -> QueryResult<Vec<ById>> {
             let mut rows = Vec::with_capacity(ids.len());
             for id in ids {
                 let row = requests::table
+                    .left_join(corrected_clarifications::table)
                     .select(ById::as_select())
                     .filter(requests::id.eq(id))
                     .get_result(conn);
@@ -260,6 +275,7 @@ fn by_ids(conn: &mut DbConn, ids: &[String]) -> QueryResult<Vec<ById>> {
             Ok(rows)
         }),
         DbConn::Postgres(conn) => requests::table
+            .left_join(corrected_clarifications::table)
             .select(ById::as_select())
             .filter(requests::id.eq_any(ids))
             .load(conn),

@@ -35,6 +35,7 @@ use crate::models::standards::Standard;
 use crate::models::users::{self, User};
 use crate::models::{groups, organisations, standards};
 use crate::workflow::follow_ups::{self, Reconsidered};
+use crate::workflow::corrections::{self, Correction, Kind};
 use crate::workflow::registry::groups::{self as group_registry, MemberInput};
 use crate::workflow::registry::{Outcome, Secretariat};
 use crate::workflow::rounds::{Decision, MarkedTo};
@@ -172,7 +173,17 @@ struct Sample {
     consider_at_revision: bool,
     question: String,
     answer: String,
+    /// An editorial correction issued after publication.
+    correction: Option<SampleCorrection>,
     flag: Option<Flag>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SampleCorrection {
+    days_ago: i64,
+    answer: String,
+    note: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -319,6 +330,11 @@ enum Step {
     Reconsider {
         reasons: String,
     },
+    /// An editorial correction of the published answer.
+    Correct {
+        answer: String,
+        note: String,
+    },
 }
 
 /// Someone who attended a meeting, and the position they took.
@@ -352,6 +368,7 @@ impl Step {
             Step::Mark { .. } => "mark",
             Step::Withdraw => "withdraw",
             Step::Reconsider { .. } => "reconsider",
+            Step::Correct { .. } => "correct",
         }
     }
 }
@@ -502,21 +519,29 @@ impl Demo {
                 consider_at_revision: sample.consider_at_revision,
             },
         ));
-        let ends = match &sample.flag {
-            Some(flag) => {
-                steps.push((
-                    days(sample.published_days_ago - flag.days_ago),
-                    Step::Mark {
-                        flag: flag.kind.clone(),
-                        standard: flag.standard.clone(),
-                        clause: flag.clause.clone(),
-                        note: flag.note.clone(),
-                    },
-                ));
-                flag.days_ago
-            }
-            None => sample.published_days_ago,
-        };
+        let mut ends = sample.published_days_ago;
+        if let Some(correction) = &sample.correction {
+            steps.push((
+                days(ends - correction.days_ago),
+                Step::Correct {
+                    answer: correction.answer.clone(),
+                    note: correction.note.clone(),
+                },
+            ));
+            ends = correction.days_ago;
+        }
+        if let Some(flag) = &sample.flag {
+            steps.push((
+                days(ends - flag.days_ago),
+                Step::Mark {
+                    flag: flag.kind.clone(),
+                    standard: flag.standard.clone(),
+                    clause: flag.clause.clone(),
+                    note: flag.note.clone(),
+                },
+            ));
+            ends = flag.days_ago;
+        }
         schedule(now, &sample.key, ends, steps)
     }
 }
@@ -1180,6 +1205,15 @@ impl Player {
                         return Err(script(&format!("not reconsidered: {window:?}")));
                     }
                 }
+            }
+            Step::Correct { answer, note } => {
+                let correction = Correction {
+                    question: &request.question,
+                    answer,
+                    note,
+                    kind: Kind::Editorial,
+                };
+                corrections::correct(conn, ctx, &as_secretariat, &correction).map_err(refused)?;
             }
         }
         Ok(())

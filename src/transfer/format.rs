@@ -94,16 +94,6 @@ where
     write_rows(&mut writer, records)
 }
 
-/// The rows of [`write_csv`] without its header: the rest of a file whose
-/// start was written before.
-pub fn write_csv_rows<I>(records: I, out: impl Write) -> std::io::Result<()>
-where
-    I: IntoIterator,
-    I::Item: Borrow<Clarification>,
-{
-    write_rows(&mut csv_writer(out), records)
-}
-
 fn csv_writer<W: Write>(out: W) -> csv::Writer<W> {
     csv::WriterBuilder::new()
         .has_headers(false)
@@ -119,6 +109,39 @@ where
 {
     for record in records {
         writer.serialize(record.borrow().with_texts(defused))?;
+    }
+    writer.flush()
+}
+
+/// A row of the public download: a record of the file format, then the
+/// version in force and what corrected it, in columns an import ignores
+/// (it takes the text as it stands, as version 1).
+#[derive(serde::Serialize)]
+pub struct Download {
+    pub record: Clarification,
+    pub version: i32,
+    pub correction_note: String,
+}
+
+/// The columns a download adds after [`COLUMNS`].
+pub const DOWNLOAD_COLUMNS: [&str; 2] = ["version", "correction_note"];
+
+/// The public download as CSV: its header first if `header`, then its
+/// rows, written like [`write_csv`]'s.
+pub fn write_download<I>(rows: I, header: bool, out: impl Write) -> std::io::Result<()>
+where
+    I: IntoIterator<Item = Download>,
+{
+    let mut writer = csv_writer(out);
+    if header {
+        writer.write_record(COLUMNS.iter().chain(&DOWNLOAD_COLUMNS))?;
+    }
+    for row in rows {
+        writer.serialize(Download {
+            record: row.record.with_texts(defused),
+            version: row.version,
+            correction_note: defused(&row.correction_note).into_owned(),
+        })?;
     }
     writer.flush()
 }

@@ -18,7 +18,10 @@ use crate::db::schema::{groups, requests, standards};
 use crate::domain::lifecycle::State;
 use crate::models::references;
 
-pub use format::{Format, read, read_csv, read_json, write, write_csv, write_csv_rows, write_json};
+pub use format::{
+    DOWNLOAD_COLUMNS, Download, Format, read, read_csv, read_json, write, write_csv,
+    write_download, write_json,
+};
 pub(crate) use import::{
     ContactRow, EventRow, RequestRow, insert_contacts, insert_events, insert_requests,
     reserve_references,

@@ -45,6 +45,7 @@ pub enum Done {
     Objected,
     MeetingRecorded,
     VoteAllowed,
+    Corrected { version: i32 },
     // The registry: `moved` counts designations taken from other committees.
     StandardAdded,
     EditionAdded,

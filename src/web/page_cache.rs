@@ -50,10 +50,13 @@ fn parameters_read(pattern: &str) -> Option<&'static [&'static str]> {
         "/"
         | "/standards"
         | "/clarifications/{reference}"
+        | "/clarifications/{reference}/v{number}"
+        | "/clarifications/{reference}/versions"
         | "/feeds/clarifications.atom"
         | "/feeds/standards/{slug}.atom"
         | "/api/openapi.json"
         | "/api/v1/clarifications/{reference}"
+        | "/api/v1/clarifications/{reference}/versions/{number}"
         | "/api/v1/standards" => Some(&[]),
         _ => None,
     }

@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod conflicts;
 pub mod follow_ups;
+pub mod corrections;
 pub mod meetings;
 pub mod queue;
 pub mod registry;

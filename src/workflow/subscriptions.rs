@@ -1,6 +1,7 @@
 //! Following a standard by e-mail: ask, confirm through a link and a button
 //! (double opt-in), stop through a link that needs nothing stored; and the
-//! mail followers receive when a clarification is published or marked.
+//! mail followers receive when a clarification is published, marked or
+//! corrected.
 
 use chrono::{NaiveDateTime, TimeDelta};
 use subtle::ConstantTimeEq;
@@ -10,7 +11,9 @@ use super::workspace::summary;
 use super::{Ctx, WorkflowError};
 use crate::db::{self, DbConn};
 use crate::domain::email::EmailAddress;
-use crate::mail::messages::{ClarificationMarked, ClarificationPublished, ConfirmSubscription};
+use crate::mail::messages::{
+    ClarificationCorrected, ClarificationMarked, ClarificationPublished, ConfirmSubscription,
+};
 use crate::models::rate;
 use crate::models::requests::Request;
 use crate::models::standards::{self, Standard};
@@ -202,6 +205,13 @@ pub enum News<'a> {
         flag: &'a str,
         note: &'a str,
     },
+    /// Version `version` replaces the one before, for the reason `note`.
+    Corrected {
+        version: i32,
+        substantive: bool,
+        note: &'a str,
+        answer: &'a str,
+    },
 }
 
 /// How a mark reads after "marked as".
@@ -255,6 +265,25 @@ pub fn tell_followers(
                     mark: mark_phrase(flag).to_owned(),
                     note: note.to_owned(),
                     clarification_url: clarification_url.clone(),
+                    unsubscribe_url,
+                };
+                ctx.send_listed(conn, &event_key, &email, &message, listed)?;
+            }
+            News::Corrected {
+                version,
+                substantive,
+                note,
+                answer,
+            } => {
+                let message = ClarificationCorrected {
+                    ctx: ctx.mail.clone(),
+                    request: summary.clone(),
+                    version,
+                    substantive,
+                    note: note.to_owned(),
+                    answer: answer.to_owned(),
+                    clarification_url: clarification_url.clone(),
+                    previous_url: format!("{clarification_url}/v{}", version - 1),
                     unsubscribe_url,
                 };
                 ctx.send_listed(conn, &event_key, &email, &message, listed)?;

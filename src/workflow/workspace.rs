@@ -1121,6 +1121,8 @@ pub struct CaseFile {
     pub rounds: Vec<RoundView>,
     /// Reconsiderations and new information, both ways.
     pub follow_ups: FollowUps,
+    /// The published versions, oldest first, once it was corrected.
+    pub versions: Vec<crate::models::versions::Named>,
     /// When this record was put together.
     pub compiled_at: NaiveDateTime,
 }
@@ -1213,6 +1215,7 @@ pub fn case_file(
         comments: comments::for_request(conn, &request.id)?,
         rounds: round_views,
         follow_ups: super::follow_ups::of_request(conn, &request)?,
+        versions: crate::models::versions::for_request(conn, &request.id)?,
         compiled_at: now,
         request,
     })

@@ -186,6 +186,11 @@ mod expected {
         (Get,  "/admin/organisations/{organisation}",                NoRequest, [Login, NotFound, NotFound, NotFound, Redirect]),
         (Post, "/admin/organisations/{organisation}",                NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
         (Post, "/admin/registry/checked",                            NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
+        (Get,  "/workspace/requests/{reference}/correct",            Screening, [Login, NotFound, NotFound, NotFound, Refused ]),
+        (Get,  "/workspace/requests/{reference}/correct",            Decided,   [Login, Refused,  NotFound, Refused,  Refused ]),
+        (Get,  "/workspace/requests/{reference}/correct",            Published, [Login, Refused,  NotFound, Refused,  Ok      ]),
+        (Post, "/workspace/requests/{reference}/correct",            Decided,   [Login, Refused,  NotFound, Refused,  Refused ]),
+        (Post, "/workspace/requests/{reference}/correct",            Published, [Login, Refused,  NotFound, Refused,  Done    ]),
     ];
 
     /// Addresses no route claims.
@@ -835,6 +840,17 @@ impl World {
                 .unwrap();
             fields.push(("vote", opposition.unwrap_or_default()));
         }
+        if route.ends_with("/correct") {
+            // A correction of one's own: the published text again is no
+            // correction.
+            fields.push((
+                "answer",
+                format!(
+                    "Yes: one documented procedure may cover several methods ({}).",
+                    PEOPLE[who]
+                ),
+            ));
+        }
         if route.ends_with("/wording") {
             // A wording of one's own: the same twice would change nothing.
             fields.push((
@@ -906,6 +922,13 @@ impl World {
             "/workspace/requests/{reference}/mark" => {
                 return vec![note, ("reason", "withdrawn".to_owned())];
             }
+            "/workspace/requests/{reference}/correct" => vec![
+                (
+                    "question",
+                    "Does clause 7.2.1 require one procedure per method?",
+                ),
+                ("note", "Editorial: a typing error corrected."),
+            ],
             "/workspace/requests/{reference}/refer" => {
                 vec![("committee", "ISO/TC 176"), ("note", "")]
             }

@@ -6,8 +6,9 @@ use std::collections::{BTreeMap, HashSet};
 use chrono::{NaiveDateTime, TimeDelta};
 use clarion::clock::Clock;
 use clarion::db::schema::{
-    comments, events, follow_ups, meetings, memberships, opposition_responses, reference_counters,
-    request_contacts, requests, round_voters, rounds, standards, tokens, users, votes,
+    clarification_versions, comments, corrected_clarifications, events, follow_ups, meetings,
+    memberships, opposition_responses, reference_counters, request_contacts, requests,
+    round_voters, rounds, standards, tokens, users, votes,
 };
 use clarion::db::{self, DatabaseUrl, DbConn};
 use clarion::domain::consensus::{ChangeClass, Kind};
@@ -372,6 +373,42 @@ async fn the_published_samples_are_complete_and_spread_over_two_years(backend: B
             .any(|p| p.5.as_deref() == Some("superseded")),
         "one is flagged superseded"
     );
+    // One is corrected editorially: version 2, with its note, version 1
+    // kept, and the answer in force is version 2's.
+    let corrected: Vec<(String, i32, String)> = corrected_clarifications::table
+        .inner_join(requests::table)
+        .select((
+            requests::reference.assume_not_null(),
+            corrected_clarifications::version,
+            corrected_clarifications::note,
+        ))
+        .load(&mut conn)
+        .unwrap();
+    assert_eq!(corrected.len(), 1, "{corrected:?}");
+    let (reference, version, note) = &corrected[0];
+    assert_eq!(*version, 2);
+    assert!(note.starts_with("Editorial:"), "{note}");
+    let versions: Vec<(i32, Option<String>, String)> = clarification_versions::table
+        .inner_join(requests::table)
+        .filter(requests::reference.eq(reference))
+        .order(clarification_versions::number)
+        .select((
+            clarification_versions::number,
+            clarification_versions::kind,
+            clarification_versions::answer,
+        ))
+        .load(&mut conn)
+        .unwrap();
+    assert_eq!(versions.len(), 2);
+    assert_eq!(versions[0].1, None, "version 1 is the publication");
+    assert_eq!(versions[1].1.as_deref(), Some("editorial"));
+    let in_force = published
+        .iter()
+        .find(|p| p.0.as_ref() == Some(reference))
+        .and_then(|p| p.2.clone())
+        .unwrap();
+    assert_eq!(in_force, versions[1].2);
+    assert_ne!(versions[0].2, versions[1].2);
     let considered = requests::table
         .filter(requests::state.eq("published"))
         .filter(requests::consider_at_revision.eq(true))

@@ -550,6 +550,7 @@ async fn the_openapi_document_describes_what_the_api_answers(backend: Backend) {
         BTreeSet::from([
             "/api/v1/clarifications".to_owned(),
             "/api/v1/clarifications/{reference}".to_owned(),
+            "/api/v1/clarifications/{reference}/versions/{number}".to_owned(),
             "/api/v1/standards".to_owned(),
         ])
     );
@@ -604,6 +605,22 @@ async fn the_openapi_document_describes_what_the_api_answers(backend: Backend) {
     assert_eq!(keys(&page["items"][0]), properties(&document, record));
     let (_, _, one) = api(&app, &format!("/api/v1/clarifications/{reference}")).await;
     assert_eq!(keys(&one), properties(&document, &schema_of(show, "200")));
+    let version = &document["paths"]["/api/v1/clarifications/{reference}/versions/{number}"]["get"];
+    assert!(
+        ["200", "304", "404"]
+            .iter()
+            .all(|s| statuses(version).contains(*s))
+    );
+    let (_, _, first) = api(
+        &app,
+        &format!("/api/v1/clarifications/{reference}/versions/1"),
+    )
+    .await;
+    assert_eq!(
+        keys(&first),
+        properties(&document, &schema_of(version, "200"))
+    );
+    assert_eq!(first["version"], 1);
     let (_, _, standards) = api(&app, "/api/v1/standards").await;
     let standards_op = &document["paths"]["/api/v1/standards"]["get"];
     assert_eq!(
@@ -643,7 +660,13 @@ async fn the_csv_holds_every_match_and_reads_back(backend: Backend) {
         "attachment; filename=\"clarifications.csv\""
     );
     let text = response.text().await.unwrap();
-    assert!(text.starts_with(&format!("{}\r\n", clarion::transfer::COLUMNS.join(","))));
+    // The columns of `clarion export`, then the version and its note.
+    let columns: Vec<&str> = clarion::transfer::COLUMNS
+        .iter()
+        .chain(&clarion::transfer::DOWNLOAD_COLUMNS)
+        .copied()
+        .collect();
+    assert!(text.starts_with(&format!("{}\r\n", columns.join(","))));
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let header_row: Vec<String> = reader
         .headers()
@@ -651,7 +674,7 @@ async fn the_csv_holds_every_match_and_reads_back(backend: Backend) {
         .iter()
         .map(str::to_owned)
         .collect();
-    assert_eq!(header_row, clarion::transfer::COLUMNS);
+    assert_eq!(header_row, columns);
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 26, "every match, not one page of 20");
     let column = |name: &str| header_row.iter().position(|c| c == name).unwrap();
@@ -667,6 +690,8 @@ async fn the_csv_holds_every_match_and_reads_back(backend: Backend) {
     assert_eq!(&row[column("answer")], "Yes, \"both\".");
     assert_eq!(&row[column("standard")], CERTIFICATION);
     assert_eq!(&row[column("status")], "current");
+    assert_eq!(&row[column("version")], "1");
+    assert_eq!(&row[column("correction_note")], "");
     assert_eq!(
         clarion::transfer::read_csv(text.as_bytes()).unwrap().len(),
         26,

@@ -1,5 +1,6 @@
 //! `/api/v1/clarifications`: the list with the filters of the list page,
-//! paginated, and one clarification by its reference.
+//! paginated, one clarification by its reference, and each of its
+//! versions.
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
@@ -12,6 +13,7 @@ use crate::error::AppError;
 use crate::models::{links, references, register};
 use crate::web::AppState;
 use crate::web::page_cache::RegisterVersion;
+use crate::workflow::corrections;
 
 const PATH: &str = "/api/v1/clarifications";
 
@@ -166,6 +168,66 @@ pub async fn show(
     let found = state
         .db(move |conn| {
             let Some(item) = register::find(conn, &reference)? else {
+                return Ok(None);
+            };
+            let links = links::of(conn, &[&reference])?.remove(&reference);
+            Ok(Some((item, links)))
+        })
+        .await?;
+    Ok(match found {
+        Some((item, links)) => HttpResponse::Ok().json(ClarificationRecord::new(
+            &item,
+            links.as_ref(),
+            &state.settings,
+        )),
+        None => not_found(),
+    })
+}
+
+/// One version of a published clarification, at its permanent address:
+/// what it said then, whatever was corrected since.
+#[utoipa::path(
+    get,
+    path = "/api/v1/clarifications/{reference}/versions/{number}",
+    tag = "clarifications",
+    operation_id = "getClarificationVersion",
+    params(
+        ("reference" = String, Path, pattern = "^CR-[0-9]{4}-[0-9]{4,9}$",
+            description = "Its reference, e.g. CR-2025-0042."),
+        ("number" = i32, Path, minimum = 1,
+            description = "The version, from 1 (as first published)."),
+        ("If-None-Match" = Option<String>, Header,
+            description = "The ETag of a copy already held."),
+    ),
+    responses(
+        (status = 200, description = "The clarification as this version stated it.",
+            body = ClarificationRecord,
+            headers(("ETag" = String, description = "Validator for If-None-Match."))),
+        (status = 304, description = "Not modified: the copy with this ETag is still current."),
+        (status = 400, description = "The address holds control characters.", body = ErrorBody),
+        (status = 404, description = "No published clarification has this reference and version.",
+            body = ErrorBody),
+    )
+)]
+pub async fn version(
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (reference, number) = path.into_inner();
+    let reference = reference.trim().to_uppercase();
+    let not_found = || {
+        json(
+            StatusCode::NOT_FOUND,
+            &ErrorBody::new("No published clarification has this reference and version."),
+        )
+    };
+    let (Some(_), Ok(number)) = (references::parse(&reference), number.parse::<i32>()) else {
+        return Ok(not_found());
+    };
+    let found = state
+        .db(move |conn| {
+            let Some((item, _history)) = corrections::version_page(conn, &reference, number)?
+            else {
                 return Ok(None);
             };
             let links = links::of(conn, &[&reference])?.remove(&reference);

@@ -1,5 +1,6 @@
 //! `/clarifications.csv`: every clarification a search finds, in the
-//! columns of `clarion export`, so that a download can be imported again.
+//! columns of `clarion export`, so that a download can be imported again,
+//! then its version and correction note.
 //! The file is streamed a page of rows at a time, however large, and only
 //! `CLARION_DOWNLOADS` are served at once.
 
@@ -159,14 +160,14 @@ fn chunks(
                 None if first => (Vec::new(), None),
                 None => return Ok(None),
             };
-            let records = rows.iter().map(transfer::Clarification::from);
+            let rows = rows.iter().map(|item| transfer::Download {
+                record: transfer::Clarification::from(item),
+                version: item.version,
+                correction_note: item.correction_note.clone().unwrap_or_default(),
+            });
             let mut chunk = Vec::new();
-            let written = if first {
-                transfer::write_csv(records, &mut chunk)
-            } else {
-                transfer::write_csv_rows(records, &mut chunk)
-            };
-            written.map_err(|e| AppError::Internal(format!("writing CSV: {e}")))?;
+            transfer::write_download(rows, first, &mut chunk)
+                .map_err(|e| AppError::Internal(format!("writing CSV: {e}")))?;
             Ok(Some((Bytes::from(chunk), (download, false, permit))))
         }
     })

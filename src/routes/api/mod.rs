@@ -34,6 +34,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 "/v1/clarifications/{reference}",
                 clarifications::show,
             ))
+            .service(readable(
+                "/v1/clarifications/{reference}/versions/{number}",
+                clarifications::version,
+            ))
             .service(readable("/v1/standards", standards::index))
             // Inside the scope, so that its errors allow other origins too.
             .default_service(web::to(crate::routes::not_found)),

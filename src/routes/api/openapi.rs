@@ -24,6 +24,7 @@ use crate::web::AppState;
     paths(
         clarifications::index,
         clarifications::show,
+        clarifications::version,
         standards::index,
     ),
     tags(

@@ -117,6 +117,18 @@ pub struct ClarificationRecord {
     /// The edition of the standard that superseded or incorporated it.
     #[schema(required = true)]
     pub new_edition: Option<EditionLink>,
+    /// The version this record holds: 1 as first published, one more for
+    /// each correction.
+    #[schema(example = 2)]
+    pub version: i32,
+    /// The permanent address of this version's page.
+    pub version_url: String,
+    /// When this version corrected the one before; null for version 1.
+    #[schema(required = true)]
+    pub corrected_at: Option<DateTime<Utc>>,
+    /// What this version corrected; null for version 1.
+    #[schema(required = true)]
+    pub correction_note: Option<String>,
 }
 
 /// Another published clarification.
@@ -187,6 +199,10 @@ impl ClarificationRecord {
                 standard: StandardRef::from(&edition.standard),
                 clause: edition.clause,
             }),
+            version: item.version,
+            version_url: settings.url(&item.version_path()),
+            corrected_at: item.corrected_at.map(utc),
+            correction_note: item.correction_note.clone(),
         }
     }
 }

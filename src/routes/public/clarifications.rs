@@ -1,5 +1,5 @@
 //! `/clarifications`: the published answers, searched and filtered, and
-//! one clarification on its own page.
+//! one clarification on its own page, with its versions.
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
@@ -11,9 +11,11 @@ use crate::domain::search::{Filters, RawFilters, Status};
 use crate::error::AppError;
 use crate::models::links::{self, Links};
 use crate::models::register::{self, Clarification, Listed};
+use crate::models::versions::Named;
 use crate::search::{self, Results};
 use crate::web::page_cache::RegisterVersion;
 use crate::web::{AppState, Page};
+use crate::workflow::corrections;
 
 #[derive(Template, WebTemplate)]
 #[template(path = "clarifications/index.html")]
@@ -145,14 +147,8 @@ pub async fn show(
     reference: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let reference = reference.into_inner();
-    let canonical = reference.trim().to_uppercase();
-    if crate::models::references::parse(&canonical).is_none() {
-        return Err(AppError::NotFound);
-    }
-    if canonical != reference {
-        return Ok(HttpResponse::MovedPermanently()
-            .insert_header(("location", format!("/clarifications/{canonical}")))
-            .finish());
+    if let Some(moved) = canonical(&reference, "")? {
+        return Ok(moved);
     }
     let index = state.search_index.clone();
     let (item, related, links) = state
@@ -173,6 +169,112 @@ pub async fn show(
         item,
         related,
         links,
+    };
+    Ok(HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .body(page.render()?))
+}
+
+/// The reference as typed, when it is one in its canonical form; else
+/// where the canonical address is, or not found.
+fn canonical(reference: &str, rest: &str) -> Result<Option<HttpResponse>, AppError> {
+    let canonical = reference.trim().to_uppercase();
+    if crate::models::references::parse(&canonical).is_none() {
+        return Err(AppError::NotFound);
+    }
+    if canonical != reference {
+        return Ok(Some(
+            HttpResponse::MovedPermanently()
+                .insert_header(("location", format!("/clarifications/{canonical}{rest}")))
+                .finish(),
+        ));
+    }
+    Ok(None)
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "clarifications/version.html")]
+pub struct VersionPage {
+    page: Page,
+    item: Clarification,
+    answer_html: String,
+    related: Vec<Listed>,
+    links: Links,
+    permalink: String,
+    publisher: String,
+    /// The number of the version in force, when it is a later one.
+    newer: Option<i32>,
+}
+
+/// `/clarifications/{reference}/v{number}`: one version at its permanent
+/// address, saying so when a newer one is in force.
+pub async fn version(
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (reference, number) = path.into_inner();
+    if let Some(moved) = canonical(&reference, &format!("/v{number}"))? {
+        return Ok(moved);
+    }
+    let number: i32 = number.parse().map_err(|_| AppError::NotFound)?;
+    let index = state.search_index.clone();
+    let (item, in_force, related, links) = state
+        .db(move |conn| {
+            let (item, history) =
+                corrections::version_page(conn, &reference, number)?.ok_or(AppError::NotFound)?;
+            let in_force = history.last().map_or(1, |v| v.version.number);
+            let related = search::related(conn, &index, &item)?;
+            let links = links::of(conn, &[&reference])?
+                .remove(&reference)
+                .unwrap_or_default();
+            Ok((item, in_force, related, links))
+        })
+        .await?;
+    let page = VersionPage {
+        page: state.page("clarifications"),
+        answer_html: item.rendered_answer(),
+        permalink: format!("{}{}", state.settings.base_url, item.version_path()),
+        publisher: state.settings.publisher.clone(),
+        newer: (in_force != item.version).then_some(in_force),
+        item,
+        related,
+        links,
+    };
+    Ok(HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .body(page.render()?))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "clarifications/versions.html")]
+pub struct VersionsPage {
+    page: Page,
+    item: Clarification,
+    /// Newest first.
+    versions: Vec<Named>,
+}
+
+/// `/clarifications/{reference}/versions`: every version, newest first.
+pub async fn versions(
+    state: web::Data<AppState>,
+    reference: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let reference = reference.into_inner();
+    if let Some(moved) = canonical(&reference, "/versions")? {
+        return Ok(moved);
+    }
+    let (item, mut versions) = state
+        .db(move |conn| {
+            let item = register::find(conn, &reference)?.ok_or(AppError::NotFound)?;
+            let history = corrections::history(conn, &item)?;
+            Ok((item, history))
+        })
+        .await?;
+    versions.reverse();
+    let page = VersionsPage {
+        page: state.page("clarifications"),
+        item,
+        versions,
     };
     Ok(HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")

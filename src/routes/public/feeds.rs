@@ -105,7 +105,7 @@ fn atom(
 ) -> Result<HttpResponse, AppError> {
     let updated = items
         .iter()
-        .map(|item| item.published_at)
+        .map(Clarification::last_changed)
         .max()
         .unwrap_or(about.updated_when_empty);
     let feed_url = settings.url(&about.path);
@@ -159,6 +159,8 @@ fn atom(
     source = r#"
 {%- if status != "current" %}<p><strong>{{ status_label }}.</strong>{% if let Some(note) = note %} {{ note }}{% endif %}</p>
 {% endif -%}
+{%- if let Some(at) = corrected_at %}<p><strong>Corrected on {{ at.format("%-d %B %Y") }} (version {{ version }}).</strong>{% if let Some(note) = correction_note %} {{ note }}{% endif %}</p>
+{% endif -%}
 {%- if sample %}<p><em>A sample clarification, shown to demonstrate the register; not an answer of a maintenance group.</em></p>
 {% endif -%}
 <h2>Question</h2>
@@ -172,6 +174,9 @@ struct EntryContent<'a> {
     status_label: &'static str,
     note: Option<&'a str>,
     sample: bool,
+    version: i32,
+    corrected_at: Option<NaiveDateTime>,
+    correction_note: Option<&'a str>,
     question: &'a str,
     answer_html: String,
 }
@@ -184,6 +189,9 @@ fn entry(settings: &Settings, item: &Clarification) -> Result<Entry, AppError> {
         status_label: status.label(),
         note: item.publication_flag_note.as_deref(),
         sample: item.is_sample,
+        version: item.version,
+        corrected_at: item.corrected_at,
+        correction_note: item.correction_note.as_deref(),
         question: &item.question,
         answer_html: item.rendered_answer(),
     }
@@ -201,7 +209,7 @@ fn entry(settings: &Settings, item: &Clarification) -> Result<Entry, AppError> {
             item.clause
         )),
         id: permalink.clone(),
-        updated: fixed(item.published_at),
+        updated: fixed(item.last_changed()),
         published: Some(fixed(item.published_at)),
         authors: vec![person(&author)],
         categories: vec![Category {

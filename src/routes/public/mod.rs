@@ -24,6 +24,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route(
             "/clarifications/{reference}/new-information",
             web::post().to(new_information::create),
+        // Before the versions' pattern, which "versions" would match.
+        .route(
+            "/clarifications/{reference}/versions",
+            web::get().to(clarifications::versions),
+        )
+        .route(
+            "/clarifications/{reference}/v{number}",
+            web::get().to(clarifications::version),
         )
         .route("/standards", web::get().to(standards::index))
         .route("/standards/{slug}", web::get().to(standards::show))

@@ -2,6 +2,7 @@
 
 mod actions;
 mod case;
+mod correction;
 mod list;
 mod publish;
 mod queue;
@@ -104,6 +105,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route(
             "/workspace/requests/{reference}/mark",
             web::post().to(actions::mark_publication),
+        )
+        .route(
+            "/workspace/requests/{reference}/correct",
+            web::get().to(correction::show),
+        )
+        .route(
+            "/workspace/requests/{reference}/correct",
+            web::post().to(correction::submit),
         )
         .route(
             "/workspace/requests/{reference}/objections",

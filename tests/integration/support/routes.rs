@@ -114,6 +114,8 @@ pub const ROUTES: &[Route] = &[
     // New information on a published clarification.
     get("/clarifications/{reference}/new-information",     Public),
     post("/clarifications/{reference}/new-information",    Public),
+    get("/clarifications/{reference}/v{number}",           Public).at("/clarifications/{reference}/v1"),
+    get("/clarifications/{reference}/versions",            Public),
     get("/clarifications.csv",                             Public),
     get("/standards",                                      Public),
     get("/standards/{slug}",                               Public),
@@ -123,6 +125,7 @@ pub const ROUTES: &[Route] = &[
     get("/api/openapi.json",                               Public),
     get("/api/v1/clarifications",                          Public),
     get("/api/v1/clarifications/{reference}",              Public),
+    get("/api/v1/clarifications/{reference}/versions/{number}", Public).at("/api/v1/clarifications/{reference}/versions/1"),
     get("/api/v1/standards",                               Public),
     get("/static/{name}",                                  Public).at("/static/{asset}"),
     // Following a standard.
@@ -190,6 +193,8 @@ pub const ROUTES: &[Route] = &[
     post("/workspace/requests/{reference}/no-consensus",   Convenor),
     post("/workspace/requests/{reference}/publish",        Secretariat),
     post("/workspace/requests/{reference}/mark",           Secretariat),
+    get("/workspace/requests/{reference}/correct",         Secretariat),
+    post("/workspace/requests/{reference}/correct",        Secretariat),
     post("/workspace/requests/{reference}/send-back",      Secretariat),
     // The registry. A GET of a form's action leads back to its page.
     get("/admin",                                          Secretariat),

@@ -1,0 +1,2 @@
+DROP TABLE clarification_versions;
+DROP TABLE corrected_clarifications;

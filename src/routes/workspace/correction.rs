@@ -1,0 +1,218 @@
+//! `/workspace/requests/{ref}/correct`: a corrected version of a published
+//! clarification, written on a form, previewed as the public page it
+//! would give, then confirmed. Only editorial fixes are made here; the
+//! page says that a change of meaning goes to the group.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use serde::Deserialize;
+
+use crate::domain::fields::FieldErrors;
+use crate::error::AppError;
+use crate::models::links::{self, Links};
+use crate::models::register::{Clarification, Listed};
+use crate::models::users::User;
+use crate::search;
+use crate::web::flash::{self, Done};
+use crate::web::{AppState, Csrf, CsrfForm, Page, SignedIn, Viewer};
+use crate::workflow::WorkflowError;
+use crate::workflow::corrections::{self, Correction, Kind};
+use crate::workflow::workspace::Acting;
+
+/// The form as sent.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct CorrectionForm {
+    version: i32,
+    question: String,
+    answer: String,
+    note: String,
+    /// Sent by "Preview": show the public page it would give, store nothing.
+    preview: Option<String>,
+}
+
+impl CorrectionForm {
+    fn correction(&self) -> Correction<'_> {
+        Correction {
+            question: &self.question,
+            answer: &self.answer,
+            note: &self.note,
+            kind: Kind::Editorial,
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "workspace/correction.html")]
+struct FormPage {
+    page: Page,
+    csrf: Csrf,
+    item: Clarification,
+    input: CorrectionForm,
+    errors: FieldErrors,
+    /// Why nothing was done, when it is not one field's fault.
+    problem: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "workspace/correction_preview.html")]
+struct PreviewPage {
+    page: Page,
+    csrf: Csrf,
+    input: CorrectionForm,
+    item: Clarification,
+    answer_html: String,
+    related: Vec<Listed>,
+    links: Links,
+    permalink: String,
+    publisher: String,
+}
+
+/// What the form's post came to.
+enum Answer {
+    Preview(Clarification, Vec<Listed>, Links),
+    Issued(i32),
+    Refused(WorkflowError),
+}
+
+fn private(status: StatusCode, body: String) -> HttpResponse {
+    HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .insert_header(("cache-control", "private, no-store"))
+        .body(body)
+}
+
+/// The form: the version in force, or what was typed with why it was
+/// refused.
+async fn form(
+    state: &AppState,
+    user: User,
+    csrf: Csrf,
+    reference: String,
+    typed: Option<(StatusCode, CorrectionForm, FieldErrors, Option<String>)>,
+) -> Result<HttpResponse, AppError> {
+    let viewer = Viewer(Some(user.clone()));
+    let (item, version) = state
+        .db(move |conn| Ok(corrections::page(conn, &user, &reference)?))
+        .await?;
+    let (status, input, errors, problem) = typed.unwrap_or_else(|| {
+        let input = CorrectionForm {
+            version,
+            question: item.question.clone(),
+            answer: item.answer.clone(),
+            ..CorrectionForm::default()
+        };
+        (StatusCode::OK, input, FieldErrors::default(), None)
+    });
+    let body = FormPage {
+        page: state.page_as("workspace", &viewer, &csrf),
+        csrf,
+        item,
+        input,
+        errors,
+        problem,
+    }
+    .render()?;
+    Ok(private(status, body))
+}
+
+pub async fn show(
+    state: web::Data<AppState>,
+    SignedIn(user): SignedIn,
+    csrf: Csrf,
+    reference: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    form(&state, user, csrf, reference.into_inner(), None).await
+}
+
+/// "Preview" shows the corrected public page with the button that issues
+/// it; that button issues it.
+pub async fn submit(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    SignedIn(user): SignedIn,
+    csrf: Csrf,
+    reference: web::Path<String>,
+    CsrfForm(input): CsrfForm<CorrectionForm>,
+) -> Result<HttpResponse, AppError> {
+    let reference = reference.into_inner();
+    let ctx = state.workflow();
+    let index = state.search_index.clone();
+    let previewing = input.preview.is_some();
+    let (actor, target, sent) = (user.clone(), reference.clone(), input.clone());
+    let answer = state
+        .db(move |conn| {
+            let acting = Acting {
+                user: &actor,
+                reference: &target,
+                version: sent.version,
+            };
+            let correction = sent.correction();
+            if !previewing {
+                return Ok(
+                    match corrections::correct(conn, &ctx, &acting, &correction) {
+                        Ok(version) => Answer::Issued(version),
+                        Err(e) => Answer::Refused(e),
+                    },
+                );
+            }
+            let item = match corrections::preview(conn, &ctx, &acting, &correction) {
+                Ok(item) => item,
+                Err(e) => return Ok(Answer::Refused(e)),
+            };
+            let related = search::related(conn, &index, &item)?;
+            let links = links::of(conn, &[&target])?
+                .remove(&target)
+                .unwrap_or_default();
+            Ok(Answer::Preview(item, related, links))
+        })
+        .await?;
+    let refused = match answer {
+        Answer::Preview(item, related, links) => {
+            let body = PreviewPage {
+                page: state.page_as("workspace", &Viewer(Some(user)), &csrf),
+                csrf,
+                answer_html: item.rendered_answer(),
+                permalink: format!("{}{}", state.settings.base_url, item.path()),
+                publisher: state.settings.publisher.clone(),
+                input,
+                item,
+                related,
+                links,
+            }
+            .render()?;
+            return Ok(private(StatusCode::OK, body));
+        }
+        Answer::Issued(version) => {
+            state.wake_mail_worker();
+            return Ok(flash::see_other(
+                &req,
+                &format!("/workspace/requests/{reference}"),
+                Done::Corrected { version },
+            ));
+        }
+        Answer::Refused(e) => e,
+    };
+    let (status, errors, problem) = match refused {
+        WorkflowError::Field { field, message } => {
+            let mut errors = FieldErrors::default();
+            errors.add(field, message);
+            (StatusCode::UNPROCESSABLE_ENTITY, errors, None)
+        }
+        e @ (WorkflowError::Refused(_) | WorkflowError::Changed) => (
+            StatusCode::CONFLICT,
+            FieldErrors::default(),
+            Some(e.to_string()),
+        ),
+        e => return Err(e.into()),
+    };
+    form(
+        &state,
+        user,
+        csrf,
+        reference,
+        Some((status, input, errors, problem)),
+    )
+    .await
+}
