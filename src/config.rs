@@ -64,6 +64,9 @@ struct Layer {
     connections_per_client: Option<u32>,
     body_timeout_ms: Option<u64>,
     downloads: Option<u32>,
+    appeal_acknowledge_days: Option<u32>,
+    appeal_decision_days: Option<u32>,
+    appeal_body: Option<String>,
 }
 
 /// Every variable the program reads, with what it means; `--help` shows this.
@@ -172,6 +175,18 @@ pub const VARIABLES: &[(&str, &str)] = &[
         "CLARION_DOWNLOADS",
         "CSV downloads of the register served at once; more are asked to retry later (429) [default: 4]",
     ),
+    (
+        "CLARION_APPEAL_ACKNOWLEDGE_DAYS",
+        "days from an appeal's receipt to acknowledge it [default: 14]",
+    ),
+    (
+        "CLARION_APPEAL_DECISION_DAYS",
+        "days from an appeal's receipt to decide it [default: 90]",
+    ),
+    (
+        "CLARION_APPEAL_BODY",
+        "who considers appeals, as a sentence names them [default: the CASCO chair and secretary]",
+    ),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -223,6 +238,8 @@ pub struct Settings {
     pub connections_per_client: u32,
     pub body_timeout_ms: u64,
     pub downloads: u32,
+    /// The time limits of appeals and who considers them.
+    pub appeals: crate::domain::appeal::Limits,
 }
 
 impl Settings {
@@ -315,6 +332,7 @@ impl Layer {
             trusted_proxies = "CLARION_TRUSTED_PROXIES",
             metrics = "CLARION_METRICS",
             metrics_token = "CLARION_METRICS_TOKEN",
+            appeal_body = "CLARION_APPEAL_BODY",
         );
         macro_rules! overlay_number {
             ($($field:ident = $var:literal),* $(,)?) => {
@@ -333,6 +351,8 @@ impl Layer {
             connections_per_client = "CLARION_CONNECTIONS_PER_CLIENT",
             body_timeout_ms = "CLARION_BODY_TIMEOUT_MS",
             downloads = "CLARION_DOWNLOADS",
+            appeal_acknowledge_days = "CLARION_APPEAL_ACKNOWLEDGE_DAYS",
+            appeal_decision_days = "CLARION_APPEAL_DECISION_DAYS",
         );
         Ok(())
     }
@@ -428,6 +448,11 @@ impl Layer {
         if downloads == 0 {
             return Err(ConfigError("CLARION_DOWNLOADS must be at least 1".into()));
         }
+        let appeals = appeal_limits(
+            self.appeal_acknowledge_days,
+            self.appeal_decision_days,
+            self.appeal_body,
+        )?;
         Ok(Settings {
             data_dir,
             data_dir_was_new,
@@ -459,6 +484,7 @@ impl Layer {
             connections_per_client: self.connections_per_client.unwrap_or(64),
             body_timeout_ms: self.body_timeout_ms.unwrap_or(15_000).max(1),
             downloads,
+            appeals,
         })
     }
 }
@@ -506,6 +532,30 @@ fn metrics_access(mode: Option<&str>, token: Option<String>) -> Result<MetricsAc
         }
     };
     Ok(access)
+}
+
+/// The appeals' limits: each at least a day, the acknowledgement due before
+/// the decision.
+fn appeal_limits(
+    acknowledge_days: Option<u32>,
+    decision_days: Option<u32>,
+    body: Option<String>,
+) -> Result<crate::domain::appeal::Limits, ConfigError> {
+    let default = crate::domain::appeal::Limits::default();
+    let limits = crate::domain::appeal::Limits {
+        acknowledge_days: acknowledge_days.unwrap_or(default.acknowledge_days),
+        decision_days: decision_days.unwrap_or(default.decision_days),
+        body: body
+            .map(|b| b.trim().to_owned())
+            .filter(|b| !b.is_empty())
+            .unwrap_or(default.body),
+    };
+    if limits.acknowledge_days == 0 || limits.decision_days < limits.acknowledge_days {
+        return Err(ConfigError(
+            "CLARION_APPEAL_ACKNOWLEDGE_DAYS must be at least 1 and CLARION_APPEAL_DECISION_DAYS at least as many".into(),
+        ));
+    }
+    Ok(limits)
 }
 
 /// The key kept in `$CLARION_DATA_DIR/secret.key`, created (readable by the
