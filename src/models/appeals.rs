@@ -39,6 +39,11 @@ impl Appeal {
         self.step.due_by(self.acknowledge_by, self.decide_by)
     }
 
+    /// Decided, and not allowed.
+    pub fn is_upheld(&self) -> bool {
+        self.outcome == Some(Outcome::Upheld)
+    }
+
     pub fn is_overdue(&self, today: NaiveDate) -> bool {
         self.due_by().is_some_and(|due| due < today)
     }
@@ -138,11 +143,12 @@ pub fn undecided(conn: &mut DbConn) -> QueryResult<Vec<(Appeal, Option<String>)>
         .load(conn)
 }
 
-/// The appeal a public page mentions for a request: the latest the
-/// secretariat made public, if any.
-pub fn public_notice(conn: &mut DbConn, request_id: &str) -> QueryResult<Option<Appeal>> {
+/// The appeal a public page mentions for the request of `reference`: the
+/// latest the secretariat made public, if any.
+pub fn public_notice(conn: &mut DbConn, reference: &str) -> QueryResult<Option<Appeal>> {
     appeals::table
-        .filter(appeals::request_id.eq(request_id))
+        .inner_join(requests::table)
+        .filter(requests::reference.eq(reference))
         .filter(appeals::public_notice.eq(true))
         .order(appeals::number.desc())
         .select(Appeal::as_select())

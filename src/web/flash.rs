@@ -45,6 +45,9 @@ pub enum Done {
     Objected,
     MeetingRecorded,
     VoteAllowed,
+    AppealLodged,
+    AppealStep,
+    AppealNotice { public: bool },
     // The registry: `moved` counts designations taken from other committees.
     StandardAdded,
     EditionAdded,

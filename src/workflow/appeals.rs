@@ -327,7 +327,13 @@ fn back_to_group(
             "This request has no maintenance group to go back to; the appeal cannot be allowed this way.".into(),
         )
     })?;
-    able_to_answer(conn, permit, &group, ctx.now)?;
+    able_to_answer(conn, permit, &group, ctx.now).map_err(|e| match e {
+        WorkflowError::GroupCannotAnswer(unable) => WorkflowError::Invalid(format!(
+            "{} has no convenor, or no member who may vote, to take the request again: add one on the group's page first.",
+            unable.code
+        )),
+        e => e,
+    })?;
     let event = transition(conn, ctx, user, permit, Change::default(), note)?;
     requests::reopen(conn, &permit.request().id)?;
     Ok(event)
@@ -505,6 +511,6 @@ pub fn may_lodge(standing: crate::domain::access::Standing, request: &Request) -
 /// What the public pages say of a request's appeal, when the secretariat
 /// made it public: under appeal since the day it was received, or how it
 /// was decided.
-pub fn public_notice(conn: &mut DbConn, request_id: &str) -> Result<Option<Appeal>, WorkflowError> {
-    Ok(appeals::public_notice(conn, request_id)?)
+pub fn public_notice(conn: &mut DbConn, reference: &str) -> Result<Option<Appeal>, WorkflowError> {
+    Ok(appeals::public_notice(conn, reference)?)
 }

@@ -390,6 +390,8 @@ pub struct Tracking {
     pub submitted_wording: Option<super::wording::Submitted>,
     pub steps: Vec<Step>,
     pub exchanges: Vec<Exchange>,
+    /// The appeal the secretariat says publicly the decision is under.
+    pub appeal_notice: Option<crate::models::appeals::Appeal>,
 }
 
 /// The request behind a tracking link, with its progress and messages.
@@ -408,6 +410,10 @@ pub fn tracking(
         )?),
         steps: steps(&request, &history),
         exchanges: exchanges(&history),
+        appeal_notice: match &request.reference {
+            Some(reference) => super::appeals::public_notice(conn, reference)?,
+            None => None,
+        },
         request,
         standard,
     })

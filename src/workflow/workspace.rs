@@ -47,7 +47,10 @@ pub fn visible(conn: &mut DbConn, user: &User, reference: &str) -> Result<Visibl
         secretariat: user.is_secretariat,
         group_role,
     };
-    let reached_group = events::has_action(conn, &request.id, Action::Accept)?;
+    // An appeal allowed against a closing in screening hands the request
+    // to its group for the first time.
+    let reached_group = events::has_action(conn, &request.id, Action::Accept)?
+        || events::has_action(conn, &request.id, Action::AllowAppeal)?;
     if !standing.can_read(request.state, reached_group) {
         return Err(WorkflowError::NotFound);
     }
@@ -797,6 +800,10 @@ pub struct RequestView {
     /// While it is screened: other open or published requests on the same
     /// standard and clause, newest first, a few.
     pub similar: Vec<requests::Similar>,
+    /// Appeals against its decision, oldest first, and whether this person
+    /// may lodge one now.
+    pub appeals: Vec<crate::models::appeals::Appeal>,
+    pub may_lodge_appeal: bool,
 }
 
 /// A round as its page and its decision record show it; written out in the
@@ -1037,6 +1044,8 @@ pub fn request_page(
         Vec::new()
     };
     Ok(RequestView {
+        appeals: crate::models::appeals::for_request(conn, &request.id)?,
+        may_lodge_appeal: super::appeals::may_lodge(standing, &request),
         similar,
         standard,
         editions,
@@ -1101,6 +1110,8 @@ pub struct CaseFile {
     pub submitted_wording: Option<Submitted>,
     pub comments: Vec<Comment>,
     pub rounds: Vec<RoundView>,
+    /// The appeals against its decisions, each with its steps.
+    pub appeals: Vec<super::appeals::AppealRecord>,
     /// When this record was put together.
     pub compiled_at: NaiveDateTime,
 }
@@ -1175,6 +1186,7 @@ pub fn case_file(
         submitted_wording,
         comments: comments::for_request(conn, &request.id)?,
         rounds: round_views,
+        appeals: super::appeals::records(conn, &request.id)?,
         compiled_at: now,
         request,
     })

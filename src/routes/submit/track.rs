@@ -31,6 +31,7 @@ pub struct TrackPage {
     closure: Option<ClosureReason>,
     steps: Vec<Step>,
     exchanges: Vec<Exchange>,
+    appeal_notice: Option<crate::models::appeals::Appeal>,
     reply: String,
     errors: FieldErrors,
 }
@@ -69,6 +70,7 @@ async fn render(
         submitted_wording,
         steps,
         exchanges,
+        appeal_notice,
     } = load(state, &token).await?;
     let body = TrackPage {
         page: state.page("").showing(flash),
@@ -77,6 +79,7 @@ async fn render(
         closure: request.closure_reason,
         steps,
         exchanges,
+        appeal_notice,
         submitted_wording,
         state: request.state,
         request,
