@@ -268,11 +268,17 @@ impl Move {
 pub enum AppealRefusal {
     #[error("This appeal is already decided.")]
     Decided,
-    #[error("This appeal is not at that step: it is acknowledged once lodged, then referred for consideration, possibly to conciliation, and decided last.")]
+    #[error(
+        "This appeal is not at that step: it is acknowledged once lodged, then referred for consideration, possibly to conciliation, and decided last."
+    )]
     OutOfOrder,
-    #[error("A published clarification whose appeal is allowed is withdrawn or superseded; it does not go back to the group.")]
+    #[error(
+        "A published clarification whose appeal is allowed is withdrawn or superseded; it does not go back to the group."
+    )]
     PublishedStaysPublished,
-    #[error("Only a published clarification is withdrawn or superseded; an allowed appeal sends this request back to its group.")]
+    #[error(
+        "Only a published clarification is withdrawn or superseded; an allowed appeal sends this request back to its group."
+    )]
     NothingPublished,
 }
 

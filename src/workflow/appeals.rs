@@ -161,12 +161,11 @@ fn appellant(conn: &mut DbConn, form: &LodgeForm) -> Result<Appellant, WorkflowE
 
 /// The date the appeal arrived: a real date, not in the future.
 fn received_on(typed: &str, today: NaiveDate) -> Result<NaiveDate, WorkflowError> {
-    let date = NaiveDate::parse_from_str(typed.trim(), "%Y-%m-%d").map_err(|_| {
-        WorkflowError::Field {
+    let date =
+        NaiveDate::parse_from_str(typed.trim(), "%Y-%m-%d").map_err(|_| WorkflowError::Field {
             field: "received_on",
             message: "Give the date the appeal was received, such as 2026-03-02.".into(),
-        }
-    })?;
+        })?;
     if date > today {
         return Err(WorkflowError::Field {
             field: "received_on",
@@ -502,9 +501,7 @@ pub fn appeal_page(
 /// Whether this person may lodge an appeal against the request's decision
 /// now (the request page offers it then).
 pub fn may_lodge(standing: crate::domain::access::Standing, request: &Request) -> bool {
-    standing
-        .decide(request.state, Action::LodgeAppeal)
-        .is_ok()
+    standing.decide(request.state, Action::LodgeAppeal).is_ok()
         && Appealed::of(request.state, request.closure_reason).is_some()
 }
 

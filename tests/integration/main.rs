@@ -6,6 +6,7 @@ mod access;
 mod accounts;
 mod admin;
 mod answers;
+mod appeals;
 mod backup;
 mod browser;
 mod browser_layout;

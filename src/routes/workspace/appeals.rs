@@ -7,7 +7,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
-use crate::domain::appeal::{AppellantKind, Appealed, Move, Outcome, Step};
+use crate::domain::appeal::{Appealed, AppellantKind, Move, Outcome, Step};
 use crate::domain::fields::FieldErrors;
 use crate::error::AppError;
 use crate::models::users::User;
@@ -208,11 +208,7 @@ async fn appeal_page(
     let viewer = Viewer(Some(user.clone()));
     let ctx = state.workflow();
     let view = state
-        .db(move |conn| {
-            Ok(appeals::appeal_page(
-                conn, &ctx, &user, &reference, number,
-            )?)
-        })
+        .db(move |conn| Ok(appeals::appeal_page(conn, &ctx, &user, &reference, number)?))
         .await?;
     let fresh = StepForm {
         version: view.request.version,
