@@ -32,7 +32,7 @@ const GROUNDS: &str = "The answer contradicts clause 7.2.2, which the group did 
 
 /// A clarification of MG 17025 published in March 2025, which the group
 /// had accepted and answered.
-fn published(app: &TestApp) -> String {
+pub fn published(app: &TestApp) -> String {
     let reference = publish(&mut app.db(), Published::default());
     let request_id: String = requests::table
         .filter(requests::reference.eq(&reference))

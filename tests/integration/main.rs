@@ -9,6 +9,7 @@ mod answers;
 mod appeals;
 mod backup;
 mod browser;
+mod browser_appeals;
 mod browser_layout;
 mod browser_memberships;
 mod browser_register;
