@@ -65,6 +65,9 @@ struct Layer {
     body_timeout_ms: Option<u64>,
     downloads: Option<u32>,
     reconsideration_days: Option<u32>,
+    appeal_acknowledge_days: Option<u32>,
+    appeal_decision_days: Option<u32>,
+    appeal_body: Option<String>,
 }
 
 /// Every variable the program reads, with what it means; `--help` shows this.
@@ -177,6 +180,18 @@ pub const VARIABLES: &[(&str, &str)] = &[
         "CLARION_RECONSIDERATION_DAYS",
         "days after a decision (publication, or closing as not admissible, referred, duplicate or without consensus) during which its submitter may ask for reconsideration [default: 60]",
     ),
+    (
+        "CLARION_APPEAL_ACKNOWLEDGE_DAYS",
+        "days from an appeal's receipt to acknowledge it [default: 14]",
+    ),
+    (
+        "CLARION_APPEAL_DECISION_DAYS",
+        "days from an appeal's receipt to decide it [default: 90]",
+    ),
+    (
+        "CLARION_APPEAL_BODY",
+        "who considers appeals, as a sentence names them [default: the CASCO chair and secretary]",
+    ),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -231,6 +246,8 @@ pub struct Settings {
     /// Days after a decision during which its submitter may ask for it to
     /// be reconsidered.
     pub reconsideration_days: u32,
+    /// The time limits of appeals and who considers them.
+    pub appeals: crate::domain::appeal::Limits,
 }
 
 impl Settings {
@@ -323,6 +340,7 @@ impl Layer {
             trusted_proxies = "CLARION_TRUSTED_PROXIES",
             metrics = "CLARION_METRICS",
             metrics_token = "CLARION_METRICS_TOKEN",
+            appeal_body = "CLARION_APPEAL_BODY",
         );
         macro_rules! overlay_number {
             ($($field:ident = $var:literal),* $(,)?) => {
@@ -342,6 +360,8 @@ impl Layer {
             body_timeout_ms = "CLARION_BODY_TIMEOUT_MS",
             downloads = "CLARION_DOWNLOADS",
             reconsideration_days = "CLARION_RECONSIDERATION_DAYS",
+            appeal_acknowledge_days = "CLARION_APPEAL_ACKNOWLEDGE_DAYS",
+            appeal_decision_days = "CLARION_APPEAL_DECISION_DAYS",
         );
         Ok(())
     }
@@ -437,6 +457,11 @@ impl Layer {
         if downloads == 0 {
             return Err(ConfigError("CLARION_DOWNLOADS must be at least 1".into()));
         }
+        let appeals = appeal_limits(
+            self.appeal_acknowledge_days,
+            self.appeal_decision_days,
+            self.appeal_body,
+        )?;
         Ok(Settings {
             data_dir,
             data_dir_was_new,
@@ -471,6 +496,7 @@ impl Layer {
             reconsideration_days: self
                 .reconsideration_days
                 .unwrap_or(crate::domain::follow_up::DEFAULT_WINDOW_DAYS),
+            appeals,
         })
     }
 }
@@ -518,6 +544,30 @@ fn metrics_access(mode: Option<&str>, token: Option<String>) -> Result<MetricsAc
         }
     };
     Ok(access)
+}
+
+/// The appeals' limits: each at least a day, the acknowledgement due before
+/// the decision.
+fn appeal_limits(
+    acknowledge_days: Option<u32>,
+    decision_days: Option<u32>,
+    body: Option<String>,
+) -> Result<crate::domain::appeal::Limits, ConfigError> {
+    let default = crate::domain::appeal::Limits::default();
+    let limits = crate::domain::appeal::Limits {
+        acknowledge_days: acknowledge_days.unwrap_or(default.acknowledge_days),
+        decision_days: decision_days.unwrap_or(default.decision_days),
+        body: body
+            .map(|b| b.trim().to_owned())
+            .filter(|b| !b.is_empty())
+            .unwrap_or(default.body),
+    };
+    if limits.acknowledge_days == 0 || limits.decision_days < limits.acknowledge_days {
+        return Err(ConfigError(
+            "CLARION_APPEAL_ACKNOWLEDGE_DAYS must be at least 1 and CLARION_APPEAL_DECISION_DAYS at least as many".into(),
+        ));
+    }
+    Ok(limits)
 }
 
 /// The key kept in `$CLARION_DATA_DIR/secret.key`, created (readable by the

@@ -417,6 +417,8 @@ diesel::table! {
 }
 
 diesel::allow_tables_to_appear_in_same_query!(follow_ups, requests);
+
+diesel::table! {
     clarification_versions (request_id, number) {
         request_id -> Text,
         number -> Integer,
@@ -452,3 +454,35 @@ diesel::joinable!(corrected_clarifications -> requests (request_id));
 diesel::allow_tables_to_appear_in_same_query!(corrected_clarifications, requests);
 diesel::allow_tables_to_appear_in_same_query!(corrected_clarifications, standards);
 diesel::allow_tables_to_appear_in_same_query!(corrected_clarifications, groups);
+
+diesel::table! {
+    appeals (id) {
+        id -> Text,
+        request_id -> Text,
+        number -> Integer,
+        appellant_kind -> Text,
+        organisation_id -> Nullable<Text>,
+        appellant_name -> Text,
+        appellant_email -> Text,
+        grounds -> Text,
+        decision_appealed -> Text,
+        received_on -> Date,
+        acknowledge_by -> Date,
+        decide_by -> Date,
+        step -> Text,
+        outcome -> Nullable<Text>,
+        public_notice -> Bool,
+        lodged_at -> Timestamp,
+        decided_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    appeal_steps (event_id) {
+        event_id -> Text,
+        appeal_id -> Text,
+    }
+}
+
+diesel::joinable!(appeals -> requests (request_id));
+diesel::allow_tables_to_appear_in_same_query!(appeals, requests);

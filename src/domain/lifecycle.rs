@@ -242,10 +242,22 @@ pub enum Action {
     /// The secretariat issues a corrected version of a published
     /// clarification: editorial on its own, or as the group decided.
     CorrectPublication,
+    /// The secretariat lodges an appeal against the request's decision
+    /// (`domain::appeal`), and records each of the appeal's steps.
+    LodgeAppeal,
+    AcknowledgeAppeal,
+    ConsiderAppeal,
+    ConciliateAppeal,
+    /// The appeal is not allowed: the decision stands.
+    UpholdAppeal,
+    /// The appeal is allowed: a closed request goes back to its group; a
+    /// published clarification stays published, to be marked withdrawn or
+    /// superseded.
+    AllowAppeal,
 }
 
 impl Action {
-    pub const ALL: [Action; 32] = [
+    pub const ALL: [Action; 38] = [
         Action::Confirm,
         Action::Accept,
         Action::AskForInformation,
@@ -278,6 +290,12 @@ impl Action {
         Action::FollowUpLodged,
         Action::FollowUpSettled,
         Action::CorrectPublication,
+        Action::LodgeAppeal,
+        Action::AcknowledgeAppeal,
+        Action::ConsiderAppeal,
+        Action::ConciliateAppeal,
+        Action::UpholdAppeal,
+        Action::AllowAppeal,
     ];
 
     pub fn parse(text: &str) -> Option<Action> {
@@ -325,6 +343,12 @@ impl Action {
             Action::FollowUpLodged => "A follow-up request was made",
             Action::FollowUpSettled => "A follow-up request ended",
             Action::CorrectPublication => "Issued a corrected version",
+            Action::LodgeAppeal => "Lodged an appeal",
+            Action::AcknowledgeAppeal => "Acknowledged the appeal",
+            Action::ConsiderAppeal => "Referred the appeal for consideration",
+            Action::ConciliateAppeal => "Took the appeal to conciliation",
+            Action::UpholdAppeal => "Appeal decided: the decision stands",
+            Action::AllowAppeal => "Appeal allowed",
         }
     }
 
@@ -362,6 +386,12 @@ impl Action {
             Action::FollowUpLodged => "follow_up_lodged",
             Action::FollowUpSettled => "follow_up_settled",
             Action::CorrectPublication => "correct_publication",
+            Action::LodgeAppeal => "lodge_appeal",
+            Action::AcknowledgeAppeal => "acknowledge_appeal",
+            Action::ConsiderAppeal => "consider_appeal",
+            Action::ConciliateAppeal => "conciliate_appeal",
+            Action::UpholdAppeal => "uphold_appeal",
+            Action::AllowAppeal => "allow_appeal",
         }
     }
 }
@@ -532,6 +562,15 @@ pub fn decide(state: State, action: Action, actor: Actor) -> Result<Transition, 
             (&[S::Published, S::Closed], &[System], to(state))
         }
         A::CorrectPublication => (&[S::Published], &[Secretariat], to(S::Published)),
+        // Which decisions of these states may be appealed, and in which
+        // order an appeal's steps come, is `domain::appeal`'s question.
+        A::LodgeAppeal
+        | A::AcknowledgeAppeal
+        | A::ConsiderAppeal
+        | A::ConciliateAppeal
+        | A::UpholdAppeal => (&[S::Published, S::Closed], &[Secretariat], to(state)),
+        A::AllowAppeal if state == S::Closed => (&[S::Closed], &[Secretariat], to(S::InGroup)),
+        A::AllowAppeal => (&[S::Published], &[Secretariat], to(S::Published)),
     };
     if !who.contains(&actor) {
         Err(Refusal::WrongActor)
@@ -718,6 +757,12 @@ mod tests {
             (S::Decided, A::EditWording, Secretariat, S::Decided),
             (S::InGroup, A::EditWording, Convenor, S::InGroup),
             (S::Balloting, A::EditWording, Convenor, S::Balloting),
+            (S::Published, A::LodgeAppeal, Secretariat, S::Published),
+            (S::Closed, A::LodgeAppeal, Secretariat, S::Closed),
+            (S::Closed, A::ConsiderAppeal, Secretariat, S::Closed),
+            (S::Published, A::UpholdAppeal, Secretariat, S::Published),
+            (S::Closed, A::AllowAppeal, Secretariat, S::InGroup),
+            (S::Published, A::AllowAppeal, Secretariat, S::Published),
         ];
         for (from, action, actor, to) in allowed {
             assert_eq!(
@@ -801,6 +846,18 @@ mod tests {
         assert_eq!(
             decide(S::Closed, A::Accept, Secretariat),
             Err(Refusal::WrongState(S::Closed))
+        );
+        for actor in [Convenor, Member, Submitter] {
+            assert_eq!(
+                decide(S::Published, A::LodgeAppeal, actor),
+                Err(Refusal::WrongActor),
+                "the secretariat records appeals"
+            );
+        }
+        assert_eq!(
+            decide(S::InGroup, A::LodgeAppeal, Secretariat),
+            Err(Refusal::WrongState(S::InGroup)),
+            "an appeal is against a decision taken"
         );
     }
 

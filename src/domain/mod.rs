@@ -1,6 +1,7 @@
 //! Rules of the process and validated types; no I/O.
 
 pub mod access;
+pub mod appeal;
 pub mod charts;
 pub mod clauses;
 pub mod conflicts;

@@ -319,3 +319,33 @@ email_message!(
     "email/clarification_corrected/body.txt",
     "email/clarification_corrected/body.html"
 );
+
+/// To the appellant and to the request's group: an appeal against the
+/// request's decision was lodged, or took a step.
+pub struct AppealNews {
+    pub ctx: MailContext,
+    pub request: RequestSummary,
+    /// The appeal's number on its request.
+    pub number: i32,
+    /// The step, by the name of the request's action that recorded it.
+    pub step: &'static str,
+    /// Once decided, how (`appeal::Outcome`'s name).
+    pub outcome: Option<&'static str>,
+    pub appellant: String,
+    /// Who considers appeals.
+    pub body: String,
+    /// The date the next step is due by.
+    pub due_by: Option<chrono::NaiveDate>,
+    /// The secretariat's note on the step, or the grounds when lodged.
+    pub note: Option<String>,
+    /// To the group (a link to the request's page), or to the appellant
+    /// (a link to the published clarification, if it is one).
+    pub to_group: bool,
+    pub link_url: Option<String>,
+}
+email_message!(
+    AppealNews,
+    "email/appeal/subject.txt",
+    "email/appeal/body.txt",
+    "email/appeal/body.html"
+);

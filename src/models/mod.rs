@@ -1,6 +1,7 @@
 //! Rows, insert forms and queries. Functions take `&mut DbConn` and know
 //! nothing of HTTP.
 
+pub mod appeals;
 pub mod comments;
 pub mod committees;
 pub mod conflicts;

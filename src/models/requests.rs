@@ -237,6 +237,22 @@ pub fn apply(conn: &mut DbConn, id: &str, version: i32, change: &Change<'_>) -> 
     Ok(updated == 1)
 }
 
+/// Forgets how a request was closed, when an allowed appeal takes it back
+/// to its group: its events keep the record.
+pub fn reopen(conn: &mut DbConn, id: &str) -> QueryResult<()> {
+    diesel::update(requests::table.filter(requests::id.eq(id)))
+        .set((
+            requests::closure_reason.eq(None::<ClosureReason>),
+            requests::closure_note.eq(None::<String>),
+            requests::not_admissible_reason.eq(None::<String>),
+            requests::referred_committee_id.eq(None::<String>),
+            requests::duplicate_of_id.eq(None::<String>),
+            requests::closed_at.eq(None::<NaiveDateTime>),
+        ))
+        .execute(conn)
+        .map(drop)
+}
+
 /// Stored submissions from one (hashed) address since a moment.
 pub fn count_submitted_since(
     conn: &mut DbConn,

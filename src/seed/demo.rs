@@ -41,7 +41,7 @@ use crate::workflow::registry::{Outcome, Secretariat};
 use crate::workflow::rounds::{Decision, MarkedTo};
 use crate::workflow::submitter::{self, Confirmed};
 use crate::workflow::workspace::{self, Acting};
-use crate::workflow::{Ctx, WorkflowError, meetings, rounds};
+use crate::workflow::{Ctx, WorkflowError, appeals, meetings, rounds};
 
 /// The password of every demo account unless `CLARION_DEMO_PASSWORD` says
 /// otherwise.
@@ -335,6 +335,23 @@ enum Step {
         answer: String,
         note: String,
     },
+    /// The secretariat lodges an appeal received that day against the
+    /// request's decision: from `organisation` (an acronym of the
+    /// registry) or the submitter, with the public notice if `public`.
+    LodgeAppeal {
+        appellant_kind: String,
+        organisation: Option<String>,
+        name: String,
+        email: String,
+        grounds: String,
+        public: bool,
+    },
+    /// The next step of the request's first appeal (`acknowledge`,
+    /// `consider`, …), with a note.
+    AppealStep {
+        step: String,
+        note: Option<String>,
+    },
 }
 
 /// Someone who attended a meeting, and the position they took.
@@ -369,6 +386,8 @@ impl Step {
             Step::Withdraw => "withdraw",
             Step::Reconsider { .. } => "reconsider",
             Step::Correct { .. } => "correct",
+            Step::LodgeAppeal { .. } => "lodge_appeal",
+            Step::AppealStep { .. } => "appeal_step",
         }
     }
 }
@@ -1214,6 +1233,45 @@ impl Player {
                     kind: Kind::Editorial,
                 };
                 corrections::correct(conn, ctx, &as_secretariat, &correction).map_err(refused)?;
+            }
+            Step::LodgeAppeal {
+                appellant_kind,
+                organisation,
+                name,
+                email,
+                grounds,
+                public,
+            } => {
+                let organisation = match organisation {
+                    Some(acronym) => {
+                        organisations::find_by_acronym(conn, acronym)?
+                            .ok_or_else(|| {
+                                DemoError::Missing(format!("the organisation {acronym}"))
+                            })?
+                            .id
+                    }
+                    None => String::new(),
+                };
+                let form = appeals::LodgeForm {
+                    version,
+                    appellant_kind: appellant_kind.clone(),
+                    organisation,
+                    name: name.clone(),
+                    email: email.clone(),
+                    grounds: grounds.clone(),
+                    received_on: ctx.now.date().to_string(),
+                    public_notice: public.then(|| "on".to_owned()),
+                };
+                appeals::lodge(conn, ctx, &as_secretariat, &form).map_err(refused)?;
+            }
+            Step::AppealStep { step, note } => {
+                let form = appeals::StepForm {
+                    version,
+                    step: step.clone(),
+                    note: note.clone().unwrap_or_default(),
+                    ..appeals::StepForm::default()
+                };
+                appeals::take_step(conn, ctx, &as_secretariat, 1, &form).map_err(refused)?;
             }
         }
         Ok(())

@@ -46,6 +46,9 @@ pub enum Done {
     MeetingRecorded,
     VoteAllowed,
     Corrected { version: i32 },
+    AppealLodged,
+    AppealStep,
+    AppealNotice { public: bool },
     // The registry: `moved` counts designations taken from other committees.
     StandardAdded,
     EditionAdded,

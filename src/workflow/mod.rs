@@ -2,6 +2,7 @@
 //! models store, the outbox gets its mail, all in one transaction.
 
 pub mod accounts;
+pub mod appeals;
 pub mod conflicts;
 pub mod follow_ups;
 pub mod corrections;
@@ -30,6 +31,8 @@ pub struct Ctx {
     pub mail_host: String,
     /// Keys links that must work without being stored (unsubscribe).
     pub secret_key: crate::config::Secret<[u8; 32]>,
+    /// The appeals' time limits and who considers them.
+    pub appeals: crate::domain::appeal::Limits,
     /// Whether mail is queued; not when a made-up past is replayed.
     sends_mail: bool,
 }
@@ -42,6 +45,7 @@ impl Ctx {
             mail: MailContext::from(settings),
             mail_host: crate::config::host_of(&settings.base_url),
             secret_key: settings.secret_key.clone(),
+            appeals: settings.appeals.clone(),
             sends_mail: true,
         }
     }
@@ -58,6 +62,7 @@ impl Ctx {
             },
             mail_host: String::new(),
             secret_key: crate::config::Secret::new(rand::random()),
+            appeals: crate::domain::appeal::Limits::default(),
             sends_mail: false,
         }
     }

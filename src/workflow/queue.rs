@@ -6,7 +6,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::{NaiveDateTime, TimeDelta};
+use chrono::{NaiveDateTime, NaiveTime, TimeDelta};
 
 use super::WorkflowError;
 use super::rounds::{facts_of, unanswered_oppositions};
@@ -21,7 +21,7 @@ use crate::models::requests::{self, QueueRow, Shown};
 use crate::models::rounds::{self, ListedVoter, Round, VoteView};
 use crate::models::settings::{self, Key};
 use crate::models::users::User;
-use crate::models::{events, follow_ups, groups};
+use crate::models::{appeals, events, follow_ups, groups};
 
 /// How long before the reply window closes the secretariat hears of it.
 const REPLY_WARNING: TimeDelta = TimeDelta::days(5);
@@ -56,6 +56,9 @@ pub enum Task {
     /// The request is with a group that has no convenor to take it
     /// forward: the secretariat appoints one.
     AppointConvenor,
+    /// An appeal's next step is due by the item's date (`until`); the item
+    /// names the appellant.
+    Appeal,
 }
 
 /// One thing waiting for me.
@@ -421,6 +424,9 @@ pub fn queue(
                 .map(|todo| waiting(row, group, todo)),
         );
     }
+    if user.is_secretariat {
+        items.extend(appeals_due(conn, now)?);
+    }
     by_urgency(&mut items);
     let (unconvened, checklist) = match oversight {
         Some(o) => (o.unconvened, Some(o.checklist).filter(|c| !c.done())),
@@ -432,6 +438,27 @@ pub fn queue(
         unconvened,
         checklist,
     })
+}
+
+/// The appeals not yet decided, each waiting since its next step's
+/// deadline, so that they come by deadline, the overdue first.
+fn appeals_due(conn: &mut DbConn, now: NaiveDateTime) -> Result<Vec<Waiting>, WorkflowError> {
+    Ok(appeals::undecided(conn)?
+        .into_iter()
+        .filter_map(|(appeal, reference)| {
+            let due = appeal.due_by()?.and_time(NaiveTime::MIN);
+            Some(Waiting {
+                request_id: appeal.request_id.clone(),
+                reference: reference.unwrap_or_default(),
+                group: None,
+                todo: Todo {
+                    person: Some(appeal.appellant_name.clone()),
+                    until: Some(due),
+                    ..Todo::new(Task::Appeal, due, appeal.is_overdue(now.date()))
+                },
+            })
+        })
+        .collect())
 }
 
 /// Groups the items by task, the kind whose most urgent item is most

@@ -451,6 +451,8 @@ pub struct Tracking {
     /// Reconsideration: whether it may be asked for, and what this request
     /// follows.
     pub follow_ups: super::follow_ups::OnTracking,
+    /// The appeal the secretariat says publicly the decision is under.
+    pub appeal_notice: Option<crate::models::appeals::Appeal>,
 }
 
 /// The request behind a tracking link, with its progress and messages;
@@ -472,6 +474,10 @@ pub fn tracking(
         steps: steps(&request, &history),
         exchanges: exchanges(&history),
         follow_ups: super::follow_ups::on_tracking(conn, &request, reconsideration_days, now)?,
+        appeal_notice: match &request.reference {
+            Some(reference) => super::appeals::public_notice(conn, reference)?,
+            None => None,
+        },
         request,
         standard,
     })

@@ -49,7 +49,10 @@ pub fn visible(conn: &mut DbConn, user: &User, reference: &str) -> Result<Visibl
         secretariat: user.is_secretariat,
         group_role,
     };
-    let reached_group = events::has_action(conn, &request.id, Action::Accept)?;
+    // An appeal allowed against a closing in screening hands the request
+    // to its group for the first time.
+    let reached_group = events::has_action(conn, &request.id, Action::Accept)?
+        || events::has_action(conn, &request.id, Action::AllowAppeal)?;
     if !standing.can_read(request.state, reached_group) {
         return Err(WorkflowError::NotFound);
     }
@@ -804,6 +807,10 @@ pub struct RequestView {
     pub similar: Vec<requests::Similar>,
     /// What it follows, with the original in view, and what follows it.
     pub follow_ups: FollowUps,
+    /// Appeals against its decision, oldest first, and whether this person
+    /// may lodge one now.
+    pub appeals: Vec<crate::models::appeals::Appeal>,
+    pub may_lodge_appeal: bool,
 }
 
 /// A round as its page and its decision record show it; written out in the
@@ -1047,6 +1054,8 @@ pub fn request_page(
     };
     Ok(RequestView {
         follow_ups: super::follow_ups::of_request(conn, &request)?,
+        appeals: crate::models::appeals::for_request(conn, &request.id)?,
+        may_lodge_appeal: super::appeals::may_lodge(standing, &request),
         similar,
         standard,
         editions,
@@ -1123,6 +1132,8 @@ pub struct CaseFile {
     pub follow_ups: FollowUps,
     /// The published versions, oldest first, once it was corrected.
     pub versions: Vec<crate::models::versions::Named>,
+    /// The appeals against its decisions, each with its steps.
+    pub appeals: Vec<super::appeals::AppealRecord>,
     /// When this record was put together.
     pub compiled_at: NaiveDateTime,
 }
@@ -1216,6 +1227,7 @@ pub fn case_file(
         rounds: round_views,
         follow_ups: super::follow_ups::of_request(conn, &request)?,
         versions: crate::models::versions::for_request(conn, &request.id)?,
+        appeals: super::appeals::records(conn, &request.id)?,
         compiled_at: now,
         request,
     })

@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 
 use clarion::db::schema::{
-    comments, events, external_committees, external_designations, groups, memberships,
+    appeals, comments, events, external_committees, external_designations, groups, memberships,
     organisations, requests, rounds, settings, standards, users, votes,
 };
 use diesel::prelude::*;
@@ -191,6 +191,14 @@ mod expected {
         (Get,  "/workspace/requests/{reference}/correct",            Published, [Login, Refused,  NotFound, Refused,  Ok      ]),
         (Post, "/workspace/requests/{reference}/correct",            Decided,   [Login, Refused,  NotFound, Refused,  Refused ]),
         (Post, "/workspace/requests/{reference}/correct",            Published, [Login, Refused,  NotFound, Refused,  Done    ]),
+        // Appeals, in this order: lodged, then read, stepped and noticed.
+        (Get,  "/workspace/requests/{reference}/appeals/new",        InGroup,   [Login, Refused,  NotFound, Refused,  Refused ]),
+        (Get,  "/workspace/requests/{reference}/appeals/new",        Published, [Login, Refused,  NotFound, Refused,  Ok      ]),
+        (Post, "/workspace/requests/{reference}/appeals",            Decided,   [Login, Refused,  NotFound, Refused,  Refused ]),
+        (Post, "/workspace/requests/{reference}/appeals",            Published, [Login, Refused,  NotFound, Refused,  Done    ]),
+        (Get,  "/workspace/requests/{reference}/appeals/1",          Published, [Login, Ok,       NotFound, Ok,       Ok      ]),
+        (Post, "/workspace/requests/{reference}/appeals/1/steps",    Published, [Login, Refused,  NotFound, Refused,  Done    ]),
+        (Post, "/workspace/requests/{reference}/appeals/1/notice",   Published, [Login, Refused,  NotFound, Refused,  Done    ]),
     ];
 
     /// Addresses no route claims.
@@ -385,6 +393,8 @@ struct Snapshot {
     designations: Vec<(String, String)>,
     users: Vec<(String, bool, bool)>,
     settings: Vec<(String, String)>,
+    /// Each appeal's number, step and public notice.
+    appeals: Vec<(i32, String, bool)>,
 }
 
 impl Snapshot {
@@ -441,6 +451,7 @@ impl Snapshot {
         );
         rows(&mut changes, "users", &self.users, &after.users);
         rows(&mut changes, "settings", &self.settings, &after.settings);
+        rows(&mut changes, "appeals", &self.appeals, &after.appeals);
         changes
     }
 }
@@ -543,6 +554,11 @@ fn snapshot(app: &TestApp) -> Snapshot {
         settings: settings::table
             .order(settings::key)
             .select((settings::key, settings::value))
+            .load(conn)
+            .unwrap(),
+        appeals: appeals::table
+            .order((appeals::request_id, appeals::number))
+            .select((appeals::number, appeals::step, appeals::public_notice))
             .load(conn)
             .unwrap(),
     }
@@ -929,6 +945,20 @@ impl World {
                 ),
                 ("note", "Editorial: a typing error corrected."),
             ],
+            "/workspace/requests/{reference}/appeals" => {
+                return vec![
+                    ("appellant_kind", "submitter".to_owned()),
+                    ("name", "Ana Lima".to_owned()),
+                    ("email", "ana@example.org".to_owned()),
+                    ("grounds", "The answer contradicts clause 7.2.2.".to_owned()),
+                    (
+                        "received_on",
+                        self.app.clock.now().format("%Y-%m-%d").to_string(),
+                    ),
+                ];
+            }
+            "/workspace/requests/{reference}/appeals/1/steps" => vec![("step", "acknowledge")],
+            "/workspace/requests/{reference}/appeals/1/notice" => vec![("public_notice", "on")],
             "/workspace/requests/{reference}/refer" => {
                 vec![("committee", "ISO/TC 176"), ("note", "")]
             }

@@ -100,6 +100,7 @@ on_both_databases!(
     the_demo_secretariat_signs_in_and_the_public_reads_the_samples,
     each_consensus_rule_can_be_tried_in_the_demo,
     the_demo_group_page_shows_who_nominated_each_member_in_what_capacity,
+    the_demo_has_an_appeal_under_consideration_with_its_public_notice,
 );
 
 async fn seeding_the_demo_twice_adds_and_changes_nothing(backend: Backend) {
@@ -712,5 +713,49 @@ async fn the_demo_group_page_shows_who_nominated_each_member_in_what_capacity(ba
             .unwrap()
             .contains("Chairs the accreditation committee of ILAC"),
         "declared interests are shown"
+    );
+}
+
+async fn the_demo_has_an_appeal_under_consideration_with_its_public_notice(backend: Backend) {
+    use clarion::db::schema::appeals;
+    let app = TestApp::spawn(backend).await;
+    demo::seed(&mut app.db(), "clarion-demo", app.clock.now()).unwrap();
+    let appealed: Vec<(Option<String>, String, String, bool, chrono::NaiveDate)> = appeals::table
+        .inner_join(requests::table)
+        .select((
+            requests::reference,
+            requests::state,
+            appeals::step,
+            appeals::public_notice,
+            appeals::received_on,
+        ))
+        .load(&mut app.db())
+        .unwrap();
+    let [(Some(reference), state, step, true, received)] = appealed.as_slice() else {
+        panic!("one public appeal on a published clarification: {appealed:?}");
+    };
+    assert_eq!(
+        (state.as_str(), step.as_str()),
+        ("published", "considering")
+    );
+    let (_, page) = app.page(&format!("/clarifications/{reference}")).await;
+    assert_eq!(
+        text_of(&page, "#appeal-notice .banner-title"),
+        Some(format!(
+            "Under appeal since {}",
+            received.format("%-d %B %Y")
+        ))
+    );
+    let steps: Vec<String> = events::table
+        .inner_join(requests::table)
+        .filter(requests::reference.eq(reference))
+        .filter(events::action.like("%appeal"))
+        .order(events::created_at)
+        .select(events::action)
+        .load(&mut app.db())
+        .unwrap();
+    assert_eq!(
+        steps,
+        ["lodge_appeal", "acknowledge_appeal", "consider_appeal"]
     );
 }

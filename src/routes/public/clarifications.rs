@@ -140,6 +140,8 @@ pub struct ShowPage {
     permalink: String,
     /// Who publishes it (`CLARION_PUBLISHER`), for the citation.
     publisher: String,
+    /// The appeal the secretariat says publicly it is under, or decided.
+    appeal_notice: Option<crate::models::appeals::Appeal>,
 }
 
 pub async fn show(
@@ -151,14 +153,15 @@ pub async fn show(
         return Ok(moved);
     }
     let index = state.search_index.clone();
-    let (item, related, links) = state
+    let (item, related, links, appeal_notice) = state
         .db(move |conn| {
             let item = register::find(conn, &reference)?.ok_or(AppError::NotFound)?;
             let related = search::related(conn, &index, &item)?;
             let links = links::of(conn, &[&reference])?
                 .remove(&reference)
                 .unwrap_or_default();
-            Ok((item, related, links))
+            let appeal_notice = crate::workflow::appeals::public_notice(conn, &reference)?;
+            Ok((item, related, links, appeal_notice))
         })
         .await?;
     let page = ShowPage {
@@ -169,6 +172,7 @@ pub async fn show(
         item,
         related,
         links,
+        appeal_notice,
     };
     Ok(HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")

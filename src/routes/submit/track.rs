@@ -35,6 +35,7 @@ pub struct TrackPage {
     steps: Vec<Step>,
     exchanges: Vec<Exchange>,
     follow_ups: OnTracking,
+    appeal_notice: Option<crate::models::appeals::Appeal>,
     reply: String,
     /// The reasons typed for a reconsideration.
     reasons: String,
@@ -89,6 +90,7 @@ async fn render(
         steps,
         exchanges,
         follow_ups,
+        appeal_notice,
     } = load(state, &token).await?;
     let body = TrackPage {
         page: state.page("").showing(flash),
@@ -97,6 +99,7 @@ async fn render(
         closure: request.closure_reason,
         steps,
         exchanges,
+        appeal_notice,
         submitted_wording,
         state: request.state,
         request,

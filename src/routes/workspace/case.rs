@@ -5,6 +5,7 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 
 use crate::domain::access::Capacity;
+use crate::domain::appeal::{Appealed, Step};
 use crate::domain::conflicts::{Conflict, FlagReason};
 use crate::domain::consensus::{ChangeClass, Outcome, Piece, Position};
 use crate::domain::follow_up::{Kind, Outcome as FollowUpOutcome};

@@ -1,6 +1,7 @@
 //! The workspace of the secretariat and the maintenance groups.
 
 mod actions;
+mod appeals;
 mod case;
 mod correction;
 mod list;
@@ -121,5 +122,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route(
             "/workspace/requests/{reference}/send-back",
             web::post().to(actions::send_back),
-        );
+        )
+        .configure(appeals::configure);
 }

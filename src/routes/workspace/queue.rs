@@ -46,6 +46,16 @@ impl QueueView {
         }
     }
 
+    /// "3 days": how long until a deadline.
+    fn age_until(&self, until: &NaiveDateTime) -> String {
+        let left = (*until - self.now).num_days().max(0);
+        match left {
+            0 => "less than a day".to_owned(),
+            1 => "1 day".to_owned(),
+            d => format!("{d} days"),
+        }
+    }
+
     fn page_address(&self, page: usize) -> String {
         if page > 1 {
             format!("/workspace?page={page}")

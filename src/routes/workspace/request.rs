@@ -7,6 +7,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 
 use crate::domain::access::Capacity;
+use crate::domain::appeal::Step;
 use crate::domain::conflicts::{Conflict, FlagReason};
 use crate::domain::consensus::{self, ChangeClass, Outcome, Piece, Position, RoundRefusal, Unmet};
 use crate::domain::follow_up::{Kind, Outcome as FollowUpOutcome};

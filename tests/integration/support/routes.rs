@@ -196,6 +196,12 @@ pub const ROUTES: &[Route] = &[
     get("/workspace/requests/{reference}/correct",         Secretariat),
     post("/workspace/requests/{reference}/correct",        Secretariat),
     post("/workspace/requests/{reference}/send-back",      Secretariat),
+    // Appeals against a request's decision; the group reads them.
+    get("/workspace/requests/{reference}/appeals/new",     Secretariat),
+    post("/workspace/requests/{reference}/appeals",        Secretariat),
+    get("/workspace/requests/{reference}/appeals/{number}", Member).at("/workspace/requests/{reference}/appeals/1"),
+    post("/workspace/requests/{reference}/appeals/{number}/steps", Secretariat).at("/workspace/requests/{reference}/appeals/1/steps"),
+    post("/workspace/requests/{reference}/appeals/{number}/notice", Secretariat).at("/workspace/requests/{reference}/appeals/1/notice"),
     // The registry. A GET of a form's action leads back to its page.
     get("/admin",                                          Secretariat),
     get("/admin/standards",                                Secretariat),
