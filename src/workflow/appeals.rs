@@ -433,6 +433,7 @@ pub fn records(conn: &mut DbConn, request_id: &str) -> Result<Vec<AppealRecord>,
                     event,
                     by,
                     wording: None,
+                    follow_up: None,
                 })
                 .collect(),
         });

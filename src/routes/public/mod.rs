@@ -24,6 +24,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route(
             "/clarifications/{reference}/new-information",
             web::post().to(new_information::create),
+        )
         // Before the versions' pattern, which "versions" would match.
         .route(
             "/clarifications/{reference}/versions",
