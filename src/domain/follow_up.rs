@@ -14,9 +14,8 @@ use super::lifecycle::{ClosureReason, State};
 use super::person::{NameProblem, PersonName};
 use super::stored::stored_as_text;
 
-/// Why a follow-up was asked for. Stored as text, so a kind to come (the
-/// correction of a published answer's meaning) is a new variant here and
-/// a new arm where an outcome is carried out, not a new column.
+/// Why a follow-up was asked for. Stored as text: a kind is a variant
+/// here and an arm where an outcome is carried out, not a column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, AsExpression, FromSqlRow)]
 #[diesel(sql_type = Text)]
 pub enum Kind {
@@ -24,15 +23,24 @@ pub enum Kind {
     Reconsideration,
     /// Anyone brings information bearing on a published clarification.
     NewInformation,
+    /// The secretariat proposes a correction that alters the meaning of a
+    /// published answer: the group decides it, and its answer becomes the
+    /// original's next version rather than a clarification of its own.
+    Correction,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 2] = [Kind::Reconsideration, Kind::NewInformation];
+    pub const ALL: [Kind; 3] = [
+        Kind::Reconsideration,
+        Kind::NewInformation,
+        Kind::Correction,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::Reconsideration => "reconsideration",
             Kind::NewInformation => "new_information",
+            Kind::Correction => "correction",
         }
     }
 
@@ -54,11 +62,15 @@ pub enum Outcome {
 }
 
 impl Outcome {
-    /// The outcome of a follow-up now in `state`; none while it is open.
-    pub fn of(state: State) -> Option<Outcome> {
-        match state {
-            State::Published => Some(Outcome::Revised),
-            State::Closed => Some(Outcome::Stands),
+    /// The outcome of a follow-up now in `state`, closed for `closure`;
+    /// none while it is open. A correction the group decided is closed
+    /// once published as the original's new version.
+    pub fn of(state: State, closure: Option<ClosureReason>) -> Option<Outcome> {
+        match (state, closure) {
+            (State::Published, _) | (State::Closed, Some(ClosureReason::Corrected)) => {
+                Some(Outcome::Revised)
+            }
+            (State::Closed, _) => Some(Outcome::Stands),
             _ => None,
         }
     }
@@ -303,10 +315,16 @@ mod tests {
 
     #[test]
     fn an_outcome_is_known_once_the_follow_up_ends() {
-        assert_eq!(Outcome::of(State::Published), Some(Outcome::Revised));
-        assert_eq!(Outcome::of(State::Closed), Some(Outcome::Stands));
-        assert_eq!(Outcome::of(State::Screening), None);
-        assert_eq!(Outcome::of(State::Decided), None);
+        assert_eq!(Outcome::of(State::Published, None), Some(Outcome::Revised));
+        let corrected = Some(ClosureReason::Corrected);
+        assert_eq!(
+            Outcome::of(State::Closed, corrected),
+            Some(Outcome::Revised)
+        );
+        let refused = Some(ClosureReason::NotAdmissible);
+        assert_eq!(Outcome::of(State::Closed, refused), Some(Outcome::Stands));
+        assert_eq!(Outcome::of(State::Screening, None), None);
+        assert_eq!(Outcome::of(State::Decided, None), None);
     }
 
     #[test]

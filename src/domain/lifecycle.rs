@@ -131,16 +131,20 @@ pub enum ClosureReason {
     NoConsensus,
     Withdrawn,
     Expired,
+    /// A correction's follow-up, published as the next version of the
+    /// clarification it corrects.
+    Corrected,
 }
 
 impl ClosureReason {
-    pub const ALL: [ClosureReason; 6] = [
+    pub const ALL: [ClosureReason; 7] = [
         ClosureReason::NotAdmissible,
         ClosureReason::Referred,
         ClosureReason::Duplicate,
         ClosureReason::NoConsensus,
         ClosureReason::Withdrawn,
         ClosureReason::Expired,
+        ClosureReason::Corrected,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -151,6 +155,7 @@ impl ClosureReason {
             ClosureReason::NoConsensus => "no_consensus",
             ClosureReason::Withdrawn => "withdrawn",
             ClosureReason::Expired => "expired",
+            ClosureReason::Corrected => "corrected",
         }
     }
 
@@ -176,6 +181,9 @@ impl ClosureReason {
             ClosureReason::Withdrawn => "Closed: you withdrew the request.",
             ClosureReason::Expired => {
                 "Closed: no reply to the secretariat's question arrived within 30 days."
+            }
+            ClosureReason::Corrected => {
+                "Closed: the answer was published as a corrected version of the clarification."
             }
         }
     }
@@ -254,10 +262,13 @@ pub enum Action {
     /// published clarification stays published, to be marked withdrawn or
     /// superseded.
     AllowAppeal,
+    /// The decided answer of a correction's follow-up becomes the next
+    /// version of the clarification it corrects; the follow-up closes.
+    PublishCorrection,
 }
 
 impl Action {
-    pub const ALL: [Action; 38] = [
+    pub const ALL: [Action; 39] = [
         Action::Confirm,
         Action::Accept,
         Action::AskForInformation,
@@ -296,6 +307,7 @@ impl Action {
         Action::ConciliateAppeal,
         Action::UpholdAppeal,
         Action::AllowAppeal,
+        Action::PublishCorrection,
     ];
 
     pub fn parse(text: &str) -> Option<Action> {
@@ -349,6 +361,7 @@ impl Action {
             Action::ConciliateAppeal => "Took the appeal to conciliation",
             Action::UpholdAppeal => "Appeal decided: the decision stands",
             Action::AllowAppeal => "Appeal allowed",
+            Action::PublishCorrection => "Published as a corrected version",
         }
     }
 
@@ -392,6 +405,7 @@ impl Action {
             Action::ConciliateAppeal => "conciliate_appeal",
             Action::UpholdAppeal => "uphold_appeal",
             Action::AllowAppeal => "allow_appeal",
+            Action::PublishCorrection => "publish_correction",
         }
     }
 }
@@ -542,6 +556,12 @@ pub fn decide(state: State, action: Action, actor: Actor) -> Result<Transition, 
             close(ClosureReason::NoConsensus),
         ),
         A::Publish => (&[S::Decided], &[Secretariat], to(S::Published)),
+        // Which decided requests are corrections is `follow_up`'s question.
+        A::PublishCorrection => (
+            &[S::Decided],
+            &[Secretariat],
+            close(ClosureReason::Corrected),
+        ),
         A::SendBack => (&[S::Decided], &[Secretariat], to(S::InGroup)),
         A::Withdraw => (
             &[
@@ -763,6 +783,7 @@ mod tests {
             (S::Published, A::UpholdAppeal, Secretariat, S::Published),
             (S::Closed, A::AllowAppeal, Secretariat, S::InGroup),
             (S::Published, A::AllowAppeal, Secretariat, S::Published),
+            (S::Decided, A::PublishCorrection, Secretariat, S::Closed),
         ];
         for (from, action, actor, to) in allowed {
             assert_eq!(

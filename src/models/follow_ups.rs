@@ -48,7 +48,7 @@ pub struct Listed {
 impl Listed {
     /// How it ended, once it did.
     pub fn outcome(&self) -> Option<Outcome> {
-        Outcome::of(self.state)
+        Outcome::of(self.state, self.closure_reason)
     }
 }
 

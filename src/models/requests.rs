@@ -149,6 +149,15 @@ impl NewSubmission {
         };
         (request, contact)
     }
+
+    /// This submission asking `question` instead, with `answer` proposed.
+    pub fn proposing(self, question: &str, answer: &str) -> NewSubmission {
+        NewSubmission {
+            question: question.to_owned(),
+            proposed_answer: Some(answer.to_owned()),
+            ..self
+        }
+    }
 }
 
 /// Who asks a follow-up: the original's submitter, or anyone.

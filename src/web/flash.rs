@@ -25,13 +25,19 @@ use crate::web::AppState;
 pub enum Done {
     // The workspace: `group` is the code of a maintenance group;
     // `moved_to` the group a request's new standard moved it to.
-    Accepted { group: String },
+    Accepted {
+        group: String,
+    },
     Asked,
     NotAdmissible,
     Referred,
     Duplicate,
-    Reassigned { group: String },
-    WordingEdited { moved_to: Option<String> },
+    Reassigned {
+        group: String,
+    },
+    WordingEdited {
+        moved_to: Option<String>,
+    },
     Commented,
     RoundOpened,
     Voted,
@@ -45,10 +51,18 @@ pub enum Done {
     Objected,
     MeetingRecorded,
     VoteAllowed,
-    Corrected { version: i32 },
+    Corrected {
+        version: i32,
+    },
+    /// A change of meaning went to screening as this follow-up.
+    CorrectionProposed {
+        reference: String,
+    },
     AppealLodged,
     AppealStep,
-    AppealNotice { public: bool },
+    AppealNotice {
+        public: bool,
+    },
     // The registry: `moved` counts designations taken from other committees.
     StandardAdded,
     EditionAdded,
@@ -60,14 +74,20 @@ pub enum Done {
     MemberRemoved,
     OrganisationAdded,
     OrganisationSaved,
-    CommitteeAdded { moved: usize },
-    CommitteeSaved { moved: usize },
+    CommitteeAdded {
+        moved: usize,
+    },
+    CommitteeSaved {
+        moved: usize,
+    },
     UserInvited,
     UserDeactivated,
     UserReactivated,
     RegistryChecked,
     // The submitter.
-    RequestSent { reference: String },
+    RequestSent {
+        reference: String,
+    },
     Replied,
     Withdrawn,
     // Accounts.
@@ -75,7 +95,9 @@ pub enum Done {
     SignedOut,
     PasswordSet,
     // Follow-ups: the reference of the new request.
-    ReconsiderationAsked { reference: String },
+    ReconsiderationAsked {
+        reference: String,
+    },
 }
 
 /// How long a banner waits for the page after its redirect.

@@ -47,13 +47,16 @@ pub struct Correction<'a> {
 
 /// The correction checked: its texts trimmed, and different from the
 /// version in force.
-struct Checked<'a> {
-    question: &'a str,
-    answer: &'a str,
-    note: &'a str,
+pub(super) struct Checked<'a> {
+    pub(super) question: &'a str,
+    pub(super) answer: &'a str,
+    pub(super) note: &'a str,
 }
 
-fn check<'a>(request: &Request, correction: &Correction<'a>) -> Result<Checked<'a>, WorkflowError> {
+pub(super) fn check<'a>(
+    request: &Request,
+    correction: &Correction<'a>,
+) -> Result<Checked<'a>, WorkflowError> {
     let question = required(correction.question, "question", "the question")?;
     let answer = required(correction.answer, "answer", "the answer")?;
     let note = required(

@@ -8,8 +8,9 @@
 
 use chrono::NaiveDateTime;
 
+use super::corrections::{Correction, Kind as CorrectionKind};
 use super::submitter;
-use super::workspace::{Acting, Entry, permit};
+use super::workspace::{Acting, Entry, Permit, permit, transition};
 use super::{Ctx, WorkflowError};
 use crate::db::{self, DbConn};
 use crate::domain::follow_up::{self, Kind, NewInformation, Outcome, StatementProblem, Window};
@@ -17,7 +18,8 @@ use crate::domain::lifecycle::{Action, Actor, State};
 use crate::domain::submission::Category;
 use crate::mail::messages::{Follows, RequestSummary};
 use crate::models::follow_ups::{self, Link, Listed};
-use crate::models::requests::{self, Asking, NewSubmission, Request};
+use crate::models::register::Clarification;
+use crate::models::requests::{self, Asking, Change, NewSubmission, Request};
 use crate::models::users::User;
 use crate::models::{events, standards};
 
@@ -94,20 +96,30 @@ pub(super) fn settle(
     (from, to): (State, State),
     by: Option<&User>,
 ) -> Result<(), WorkflowError> {
-    let Some(outcome) = Outcome::of(to).filter(|_| from.is_open()) else {
+    if !from.is_open() || to.is_open() {
         return Ok(());
-    };
+    }
     let Some(link) = follow_ups::of(conn, request_id)? else {
         return Ok(());
     };
     let follow_up = requests::find(conn, request_id)?;
+    let Some(outcome) = Outcome::of(to, follow_up.closure_reason) else {
+        return Ok(());
+    };
     let reference = follow_up.reference.clone().unwrap_or_default();
     let original = requests::find(conn, &link.original_id)?;
     if let (Outcome::Revised, State::Published, Some(user)) = (outcome, original.state, by) {
         match link.kind {
-            Kind::Reconsideration | Kind::NewInformation => {
-                supersede(conn, ctx, user, &original, &link, &reference)?;
+            Kind::Reconsideration => {
+                let note = format!("Answer revised on reconsideration: {reference}.");
+                supersede(conn, ctx, user, &original, &reference, &note)?;
             }
+            Kind::NewInformation => {
+                let note = format!("Answer revised on new information: {reference}.");
+                supersede(conn, ctx, user, &original, &reference, &note)?;
+            }
+            // Already the original's new version (`publish_correction`).
+            Kind::Correction => {}
         }
     }
     let original = requests::find(conn, &link.original_id)?;
@@ -122,8 +134,8 @@ fn supersede(
     ctx: &Ctx,
     user: &User,
     original: &Request,
-    link: &Link,
     reference: &str,
+    note: &str,
 ) -> Result<(), WorkflowError> {
     let acting = Acting {
         user,
@@ -131,10 +143,6 @@ fn supersede(
         version: original.version,
     };
     let permit = permit(conn, &acting, Action::MarkPublication)?;
-    let note = match link.kind {
-        Kind::Reconsideration => format!("Answer revised on reconsideration: {reference}."),
-        Kind::NewInformation => format!("Answer revised on new information: {reference}."),
-    };
     super::rounds::mark(
         conn,
         ctx,
@@ -145,8 +153,139 @@ fn supersede(
             successor: reference,
             ..Default::default()
         },
-        &note,
+        note,
     )
+}
+
+/// The secretariat proposes a correction that alters the meaning of the
+/// published clarification `acting.reference`: checked as an editorial
+/// correction is, it becomes a follow-up request in screening, linked to
+/// the clarification, asking the corrected question with the corrected
+/// answer proposed, for the group to decide like any request. Returns the
+/// follow-up's reference.
+pub fn propose_correction(
+    conn: &mut DbConn,
+    ctx: &Ctx,
+    acting: &Acting<'_>,
+    correction: &Correction<'_>,
+) -> Result<String, WorkflowError> {
+    db::write_transaction(conn, |conn| {
+        let permit = permit(conn, acting, Action::CorrectPublication)?;
+        let original = permit.request();
+        let checked = super::corrections::check(original, correction)?;
+        let (request, contact) = NewSubmission::following(
+            original,
+            Asking {
+                name: &acting.user.name,
+                email: &acting.user.email,
+                organization: None,
+                country: "",
+                category: Category::Other.as_str(),
+            },
+            "",
+            ctx.now,
+        );
+        let request = request.proposing(checked.question, checked.answer);
+        let id = request.id.clone();
+        requests::insert_submissions(conn, &[request], &[contact])?;
+        follow_ups::insert(
+            conn,
+            &Link {
+                request_id: id.clone(),
+                original_id: original.id.clone(),
+                kind: Kind::Correction,
+                statement: checked.note.to_owned(),
+            },
+        )?;
+        let pending = requests::find(conn, &id)?;
+        let (_, reference) =
+            submitter::lodge(conn, ctx, &pending)?.ok_or(WorkflowError::Changed)?;
+        Ok(reference)
+    })
+}
+
+/// Publishes the decided request `acting.reference` if it is a correction's
+/// follow-up: its answer becomes the next version of the clarification it
+/// corrects, a correction decided by the group, and the follow-up closes
+/// as corrected. Returns the version's number; none for any other request.
+pub(super) fn publish_correction(
+    conn: &mut DbConn,
+    ctx: &Ctx,
+    acting: &Acting<'_>,
+) -> Result<Option<i32>, WorkflowError> {
+    let Some((permit, link, original)) = correcting(conn, acting)? else {
+        return Ok(None);
+    };
+    let corrected = original.reference.unwrap_or_default();
+    let number = super::corrections::issue_version(
+        conn,
+        ctx,
+        acting.user,
+        &corrected,
+        &decided_correction(permit.request(), &link),
+    )?;
+    transition(
+        conn,
+        ctx,
+        acting.user,
+        &permit,
+        Change::default(),
+        Some(&corrected),
+    )?;
+    Ok(Some(number))
+}
+
+/// The clarification a correction's follow-up corrects, as publishing the
+/// follow-up would make it; none for any other request.
+pub(super) fn correction_preview(
+    conn: &mut DbConn,
+    ctx: &Ctx,
+    acting: &Acting<'_>,
+) -> Result<Option<Clarification>, WorkflowError> {
+    let Some((permit, link, original)) = correcting(conn, acting)? else {
+        return Ok(None);
+    };
+    let corrected = Acting {
+        user: acting.user,
+        reference: original.reference.as_deref().unwrap_or_default(),
+        version: original.version,
+    };
+    let correction = decided_correction(permit.request(), &link);
+    Ok(Some(super::corrections::preview(
+        conn,
+        ctx,
+        &corrected,
+        &correction,
+    )?))
+}
+
+/// The decided request `acting.reference`, if it is a correction's
+/// follow-up that may be published now: with its link and the published
+/// clarification it corrects.
+fn correcting(
+    conn: &mut DbConn,
+    acting: &Acting<'_>,
+) -> Result<Option<(Permit, Link, Request)>, WorkflowError> {
+    let Some(request) = requests::find_by_reference(conn, acting.reference)? else {
+        return Ok(None);
+    };
+    let Some(link) = follow_ups::of(conn, &request.id)?.filter(|l| l.kind == Kind::Correction)
+    else {
+        return Ok(None);
+    };
+    let permit = permit(conn, acting, Action::PublishCorrection)?;
+    let original = requests::find(conn, &link.original_id)?;
+    Ok(Some((permit, link, original)))
+}
+
+/// The group's decision on a correction, as the next version says it.
+fn decided_correction<'a>(decided: &'a Request, link: &'a Link) -> Correction<'a> {
+    Correction {
+        question: &decided.question,
+        answer: decided.answer.as_deref().unwrap_or_default(),
+        note: &link.statement,
+        kind: CorrectionKind::Substantive,
+    }
 }
 
 /// The follow-up side of a tracking page.

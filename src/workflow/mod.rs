@@ -4,8 +4,8 @@
 pub mod accounts;
 pub mod appeals;
 pub mod conflicts;
-pub mod follow_ups;
 pub mod corrections;
+pub mod follow_ups;
 pub mod meetings;
 pub mod queue;
 pub mod registry;

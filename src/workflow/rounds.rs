@@ -677,6 +677,9 @@ pub fn publish(
     consider_at_revision: bool,
 ) -> Result<(), WorkflowError> {
     db::write_transaction(conn, |conn| {
+        if super::follow_ups::publish_correction(conn, ctx, acting)?.is_some() {
+            return Ok(());
+        }
         let permit = permit(conn, acting, Action::Publish)?;
         let request = permit.request();
         let answer_html = markdown::to_safe_html(request.answer.as_deref().unwrap_or_default());
@@ -709,6 +712,9 @@ pub fn publication_preview(
     acting: &Acting<'_>,
     consider_at_revision: bool,
 ) -> Result<Clarification, WorkflowError> {
+    if let Some(corrected) = super::follow_ups::correction_preview(conn, ctx, acting)? {
+        return Ok(corrected);
+    }
     let permit = permit(conn, acting, Action::Publish)?;
     let request = permit.request();
     let standard = standards::find_by_id(conn, &request.standard_id)?;

@@ -381,8 +381,13 @@ pub(super) fn lodge(
             .map_or(request.submitter_country.clone(), |c| c.name().to_owned()),
         workspace_url: ctx.url(&format!("/workspace/requests/{reference}")),
     };
+    // A secretariat member who asked (a correction they send to the group,
+    // or a request under their own address) has the acknowledgement: one
+    // message per person and event.
     for secretariat in users::secretariat(conn)? {
-        ctx.send_about(conn, &request.id, &event, &secretariat.email, &notice)?;
+        if !secretariat.email.eq_ignore_ascii_case(&contact.email) {
+            ctx.send_about(conn, &request.id, &event, &secretariat.email, &notice)?;
+        }
     }
     if let Some(original) = &original {
         super::follow_ups::record_lodged(conn, ctx, original, &reference)?;

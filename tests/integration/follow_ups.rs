@@ -24,6 +24,7 @@ on_both_databases!(
     new_information_is_confirmed_by_mail_and_screened_as_a_linked_request,
     a_reconsideration_that_stands_is_recorded_on_both_requests,
     new_information_that_revises_the_answer_supersedes_it,
+    a_change_of_meaning_is_decided_by_the_group_and_published_as_the_next_version,
 );
 
 /// The state of the request with this reference.
@@ -556,4 +557,156 @@ async fn new_information_that_revises_the_answer_supersedes_it(backend: Backend)
     assert!(timeline.contains("Marked the publication"), "{timeline}");
     let listed = text_of(&page, "#followed-by").unwrap();
     assert!(listed.contains("the answer is revised"), "{listed}");
+}
+
+async fn a_change_of_meaning_is_decided_by_the_group_and_published_as_the_next_version(
+    backend: Backend,
+) {
+    const MEANING: &str = "The answer wrongly said one procedure could cover several methods.";
+    let app = TestApp::spawn(backend).await;
+    let (original, _) = published(&app).await;
+    let sam = app.signed_in("sam@example.org").await;
+
+    // The correction form sends a change of meaning to the group: a
+    // follow-up in screening, linked to the clarification, which stays as
+    // it was.
+    let form = format!("/workspace/requests/{original}/correct");
+    let (_, page) = sam.page(&form).await;
+    let token = csrf_token_in(&page);
+    let question = text_of(&page, "#field-question").unwrap();
+    let version = page
+        .split("name=\"version\" value=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap()
+        .to_owned();
+    let send = |note: &'static str| {
+        vec![
+            ("csrf_token", token.clone()),
+            ("version", version.clone()),
+            ("question", question.clone()),
+            ("answer", REVISED.to_owned()),
+            ("note", note.to_owned()),
+            ("to_group", "1".to_owned()),
+        ]
+    };
+    let events_before = event_count(&app);
+    let empty = send("");
+    let empty: Vec<(&str, &str)> = empty.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let refused = sam.post_form(&form, &empty).await;
+    assert_eq!(refused.status(), 422, "a note is required");
+    let page = refused.text().await.unwrap();
+    assert!(page.contains(REVISED), "the typed answer is kept");
+    assert_eq!(event_count(&app), events_before, "nothing stored");
+
+    let meant = send(MEANING);
+    let meant: Vec<(&str, &str)> = meant.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let sent = sam.post_form(&form, &meant).await;
+    assert_eq!(sent.status(), 303);
+    let follow_up = follow_up_of(&app, &original);
+    assert_eq!(
+        sent.headers()["location"],
+        format!("/workspace/requests/{follow_up}").as_str()
+    );
+    assert_eq!(state_of(&app, &follow_up), "screening");
+    let kind: String = follow_ups::table
+        .select(follow_ups::kind)
+        .first(&mut app.db())
+        .unwrap();
+    assert_eq!(kind, "correction");
+    let (_, page) = app.page(&format!("/clarifications/{original}")).await;
+    assert!(page.contains(DRAFT) && !page.contains(REVISED), "not yet");
+    let (_, page) = sam.page(&format!("/workspace/requests/{follow_up}")).await;
+    let follows = text_of(&page, "#follows").unwrap();
+    assert!(
+        follows.contains(&format!("Correction of {original}")),
+        "{follows}"
+    );
+    assert!(page.contains(MEANING));
+
+    // The group decides it by consensus, as any request.
+    assert_eq!(act(&sam, &follow_up, "accept", &[]).await.status(), 303);
+    let carla = app.signed_in("carla@example.org").await;
+    let round = [("draft", REVISED), ("deadline", "")];
+    assert_eq!(
+        act(&carla, &follow_up, "rounds", &round).await.status(),
+        303
+    );
+    // The example accounts share the secretariat's domain: each voter
+    // confirms the flagged conflict of interest is none.
+    for email in ["carla@example.org", "mia@example.org", "nils@example.org"] {
+        let voter = app.signed_in(email).await;
+        let agree = [("position", "agree"), ("comment", ""), ("conflict", "none")];
+        assert_eq!(act(&voter, &follow_up, "vote", &agree).await.status(), 303);
+    }
+    let decided = act(
+        &carla,
+        &follow_up,
+        "consensus",
+        &[("final_answer", REVISED)],
+    )
+    .await;
+    assert_eq!(decided.status(), 303);
+
+    // Publishing it shows, and then makes, the clarification's version 2.
+    let preview = act(&sam, &follow_up, "publish", &[("preview", "1")]).await;
+    assert_eq!(preview.status(), 200);
+    let shown = preview.text().await.unwrap();
+    assert!(
+        shown.contains(REVISED) && shown.contains(&original),
+        "the corrected page"
+    );
+    assert_eq!(
+        state_of(&app, &follow_up),
+        "decided",
+        "a preview stores nothing"
+    );
+    let publish = [("consider_at_revision", "on")];
+    assert_eq!(
+        act(&sam, &follow_up, "publish", &publish).await.status(),
+        303
+    );
+    assert_eq!(state_of(&app, &follow_up), "closed");
+    let reason: Option<String> = requests::table
+        .filter(requests::reference.eq(&follow_up))
+        .select(requests::closure_reason)
+        .first(&mut app.db())
+        .unwrap();
+    assert_eq!(reason.as_deref(), Some("corrected"));
+    assert_eq!(state_of(&app, &original), "published");
+
+    let (_, current) = app.page(&format!("/clarifications/{original}")).await;
+    assert_eq!(
+        text_of(&current, "#answer-heading + .prose").unwrap(),
+        REVISED
+    );
+    let notice = text_of(&current, "#correction").unwrap();
+    assert!(
+        notice.contains("version 2") && notice.contains(MEANING),
+        "{notice}"
+    );
+    let (_, first) = app.page(&format!("/clarifications/{original}/v1")).await;
+    assert_eq!(text_of(&first, "#answer-heading + .prose").unwrap(), DRAFT);
+    let (status, _) = app.page(&format!("/clarifications/{follow_up}")).await;
+    assert_eq!(status, 404, "not a clarification of its own");
+
+    // Both records say how it ended.
+    let (_, page) = sam.page(&format!("/workspace/requests/{original}")).await;
+    let timeline = text_of(&page, ".task-side .timeline").unwrap();
+    assert!(
+        timeline.contains("Issued a corrected version"),
+        "{timeline}"
+    );
+    assert!(
+        timeline.contains(&format!("Correction {follow_up} : answer revised")),
+        "{timeline}"
+    );
+    let (_, case) = sam
+        .page(&format!("/workspace/requests/{original}/case"))
+        .await;
+    let versions = text_of(&case, "#versions").unwrap();
+    assert!(
+        versions.contains("Correction decided by the group") && versions.contains(MEANING),
+        "{versions}"
+    );
 }

@@ -18,6 +18,7 @@ use crate::web::flash::{self, Done};
 use crate::web::{AppState, Csrf, CsrfForm, Page, SignedIn, Viewer};
 use crate::workflow::WorkflowError;
 use crate::workflow::corrections::{self, Correction, Kind};
+use crate::workflow::follow_ups;
 use crate::workflow::workspace::Acting;
 
 /// The form as sent.
@@ -30,6 +31,8 @@ pub struct CorrectionForm {
     note: String,
     /// Sent by "Preview": show the public page it would give, store nothing.
     preview: Option<String>,
+    /// Sent by "Send to the group": the change alters the meaning.
+    to_group: Option<String>,
 }
 
 impl CorrectionForm {
@@ -73,6 +76,8 @@ struct PreviewPage {
 enum Answer {
     Preview(Clarification, Vec<Listed>, Links),
     Issued(i32),
+    /// Sent to the group as the follow-up with this reference.
+    Proposed(String),
     Refused(WorkflowError),
 }
 
@@ -149,6 +154,14 @@ pub async fn submit(
                 version: sent.version,
             };
             let correction = sent.correction();
+            if sent.to_group.is_some() {
+                return Ok(
+                    match follow_ups::propose_correction(conn, &ctx, &acting, &correction) {
+                        Ok(follow_up) => Answer::Proposed(follow_up),
+                        Err(e) => Answer::Refused(e),
+                    },
+                );
+            }
             if !previewing {
                 return Ok(
                     match corrections::correct(conn, &ctx, &acting, &correction) {
@@ -190,6 +203,16 @@ pub async fn submit(
                 &req,
                 &format!("/workspace/requests/{reference}"),
                 Done::Corrected { version },
+            ));
+        }
+        Answer::Proposed(follow_up) => {
+            state.wake_mail_worker();
+            return Ok(flash::see_other(
+                &req,
+                &format!("/workspace/requests/{follow_up}"),
+                Done::CorrectionProposed {
+                    reference: follow_up,
+                },
             ));
         }
         Answer::Refused(e) => e,
