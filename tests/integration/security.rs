@@ -168,6 +168,7 @@ async fn every_page_and_every_refusal_carries_the_security_headers(backend: Back
         (&anonymous, "/clarifications".into(), 200),
         (&anonymous, "/clarifications?q=laboratory&page=1".into(), 200),
         (&anonymous, format!("/clarifications/{published}"), 200),
+        (&anonymous, format!("/clarifications/{published}/new-information"), 200),
         (&anonymous, "/clarifications.csv".into(), 200),
         (&anonymous, "/standards".into(), 200),
         (&anonymous, format!("/standards/{slug}"), 200),
