@@ -243,6 +243,32 @@ async fn after_the_window_the_tracking_page_says_so_and_nothing_is_stored(backen
         (event_count(&app), outbox_count(&app)),
         (events_before, mail_before)
     );
+
+    // Only the tracking link asks for reconsideration, and new information
+    // is taken on published clarifications only.
+    let token = form_token(&app.visitor).await;
+    let stranger = app
+        .post_form(
+            "/track/0123456789abcdef0123456789abcdef/reconsideration",
+            &[("csrf_token", &token), ("reasons", REASONS)],
+        )
+        .await;
+    assert_eq!(stranger.status(), 404);
+    let closed = format!("/clarifications/{original}/new-information");
+    assert_eq!(app.get(&closed).await.status(), 404);
+    let fields = [
+        ("csrf_token", token.as_str()),
+        ("name", "Kai Reader"),
+        ("email", "kai@reader.example"),
+        ("information", INFORMATION),
+        ("website", ""),
+    ];
+    assert_eq!(app.post_form(&closed, &fields).await.status(), 404);
+    assert_eq!(request_count(&app), 1);
+    assert_eq!(
+        (event_count(&app), outbox_count(&app)),
+        (events_before, mail_before)
+    );
 }
 
 /// A request accepted, agreed and published; returns its reference and
