@@ -329,6 +329,12 @@ async fn informed(app: &TestApp, original: &str) -> (String, String) {
         .link_to("kai@reader.example", "/requests/confirm/")
         .await;
     let confirm = link.strip_prefix(&app.address).unwrap();
+    let (_, page) = app.page(confirm).await;
+    let shown = text_of(&page, ".definition-list").unwrap();
+    assert!(
+        shown.contains(&format!("New information on {original}")) && shown.contains(INFORMATION),
+        "the confirmation page shows what is sent: {shown}"
+    );
     let confirmed = press_confirm(app, confirm).await;
     assert_eq!(confirmed.status(), 303);
     let tracking = confirmed.headers()["location"].to_str().unwrap().to_owned();
