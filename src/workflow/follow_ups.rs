@@ -332,7 +332,19 @@ fn window_of(
     ))
 }
 
-fn followed(conn: &mut DbConn, link: Option<Link>) -> Result<Option<Followed>, WorkflowError> {
+/// What `request_id` follows, if it is a follow-up.
+pub(super) fn followed(
+    conn: &mut DbConn,
+    request_id: &str,
+) -> Result<Option<Followed>, WorkflowError> {
+    let link = follow_ups::of(conn, request_id)?;
+    followed_by_link(conn, link)
+}
+
+fn followed_by_link(
+    conn: &mut DbConn,
+    link: Option<Link>,
+) -> Result<Option<Followed>, WorkflowError> {
     let Some(link) = link else {
         return Ok(None);
     };
@@ -358,7 +370,7 @@ pub(super) fn on_tracking(
     Ok(OnTracking {
         window,
         reconsideration,
-        follows: followed(conn, link)?,
+        follows: followed_by_link(conn, link)?,
     })
 }
 

@@ -234,8 +234,9 @@ pub(super) fn may_submit(
 
 /// What a confirmation link opens.
 pub enum ConfirmationLink {
-    /// Waiting for the button.
-    Pending(Box<Request>, String),
+    /// Waiting for the button: the request, its standard's label, and
+    /// what it follows if it is a follow-up.
+    Pending(Box<Request>, String, Option<super::follow_ups::Followed>),
     /// Already used: the request was confirmed before.
     Used,
 }
@@ -258,7 +259,8 @@ pub fn confirmation_link(
         found.request_id.as_deref().ok_or(WorkflowError::NotFound)?,
     )?;
     let label = standards::find_by_id(conn, &request.standard_id)?.label();
-    Ok(ConfirmationLink::Pending(Box::new(request), label))
+    let follows = super::follow_ups::followed(conn, &request.id)?;
+    Ok(ConfirmationLink::Pending(Box::new(request), label, follows))
 }
 
 pub enum Confirmed {

@@ -244,6 +244,32 @@ async fn after_the_window_the_tracking_page_says_so_and_nothing_is_stored(backen
         (event_count(&app), outbox_count(&app)),
         (events_before, mail_before)
     );
+
+    // Only the tracking link asks for reconsideration, and new information
+    // is taken on published clarifications only.
+    let token = form_token(&app.visitor).await;
+    let stranger = app
+        .post_form(
+            "/track/0123456789abcdef0123456789abcdef/reconsideration",
+            &[("csrf_token", &token), ("reasons", REASONS)],
+        )
+        .await;
+    assert_eq!(stranger.status(), 404);
+    let closed = format!("/clarifications/{original}/new-information");
+    assert_eq!(app.get(&closed).await.status(), 404);
+    let fields = [
+        ("csrf_token", token.as_str()),
+        ("name", "Kai Reader"),
+        ("email", "kai@reader.example"),
+        ("information", INFORMATION),
+        ("website", ""),
+    ];
+    assert_eq!(app.post_form(&closed, &fields).await.status(), 404);
+    assert_eq!(request_count(&app), 1);
+    assert_eq!(
+        (event_count(&app), outbox_count(&app)),
+        (events_before, mail_before)
+    );
 }
 
 /// A request accepted, agreed and published; returns its reference and
@@ -304,6 +330,12 @@ async fn informed(app: &TestApp, original: &str) -> (String, String) {
         .link_to("kai@reader.example", "/requests/confirm/")
         .await;
     let confirm = link.strip_prefix(&app.address).unwrap();
+    let (_, page) = app.page(confirm).await;
+    let shown = text_of(&page, ".definition-list").unwrap();
+    assert!(
+        shown.contains(&format!("New information on {original}")) && shown.contains(INFORMATION),
+        "the confirmation page shows what is sent: {shown}"
+    );
     let confirmed = press_confirm(app, confirm).await;
     assert_eq!(confirmed.status(), 303);
     let tracking = confirmed.headers()["location"].to_str().unwrap().to_owned();

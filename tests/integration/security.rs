@@ -170,6 +170,7 @@ async fn every_page_and_every_refusal_carries_the_security_headers(backend: Back
         (&anonymous, format!("/clarifications/{published}"), 200),
         (&anonymous, format!("/clarifications/{published}/v1"), 200),
         (&anonymous, format!("/clarifications/{published}/versions"), 200),
+        (&anonymous, format!("/clarifications/{published}/new-information"), 200),
         (&anonymous, "/clarifications.csv".into(), 200),
         (&anonymous, "/standards".into(), 200),
         (&anonymous, format!("/standards/{slug}"), 200),

@@ -6,10 +6,12 @@ use askama::Template;
 use askama_web::WebTemplate;
 
 use super::see_other;
+use crate::domain::follow_up::Kind;
 use crate::error::AppError;
 use crate::models::requests::Request;
 use crate::web::flash::{self, Done};
 use crate::web::{AppState, Csrf, CsrfForm, NoFields, Page};
+use crate::workflow::follow_ups::Followed;
 use crate::workflow::submitter::{self, ConfirmationLink, Confirmed};
 
 #[derive(Template, WebTemplate)]
@@ -20,6 +22,7 @@ pub struct ConfirmPage {
     action: String,
     request: Box<Request>,
     standard: String,
+    follows: Option<Followed>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -40,12 +43,13 @@ pub async fn show(
         .db(move |conn| Ok(submitter::confirmation_link(conn, &lookup, now)?))
         .await?;
     let body = match link {
-        ConfirmationLink::Pending(request, standard) => ConfirmPage {
+        ConfirmationLink::Pending(request, standard, follows) => ConfirmPage {
             page: state.page("submit"),
             csrf,
             action: format!("/requests/confirm/{token}"),
             request,
             standard,
+            follows,
         }
         .render()?,
         ConfirmationLink::Used => AlreadyConfirmedPage {
