@@ -64,8 +64,13 @@ pub(super) fn check<'a>(
         "note",
         "a note saying what was corrected and why",
     )?;
-    if question == request.question.trim()
-        && answer == request.answer.as_deref().unwrap_or_default().trim()
+    // A browser sends a textarea's line breaks as CRLF: the same text
+    // sent back is no correction.
+    let same = |typed: &str, published: &str| {
+        typed.replace("\r\n", "\n") == published.trim().replace("\r\n", "\n")
+    };
+    if same(question, &request.question)
+        && same(answer, request.answer.as_deref().unwrap_or_default())
     {
         return Err(WorkflowError::Field {
             field: "answer",

@@ -24,6 +24,7 @@ on_both_databases!(
     an_editorial_correction_is_version_2_and_version_1_keeps_its_address,
     the_feed_the_csv_and_the_api_list_carry_the_version_and_its_note,
     a_correction_that_cannot_be_made_changes_nothing_and_says_why,
+    a_correction_the_group_decided_is_issued_through_one_call,
 );
 
 const ANSWER: &str = "Yes. Clause 7.2.2 applies to methods the laboratory developed.";
@@ -561,4 +562,102 @@ async fn a_correction_that_cannot_be_made_changes_nothing_and_says_why(backend: 
     let (_, record) = json(&app, &format!("/api/v1/clarifications/{reference}")).await;
     assert_eq!(record["version"], 1);
     assert_eq!(record["corrected_at"], Value::Null);
+}
+
+/// What the publication of a group-decided follow-up calls: the same
+/// checks and records, marked as decided by the group.
+async fn a_correction_the_group_decided_is_issued_through_one_call(backend: Backend) {
+    use clarion::workflow::corrections::{Correction, Kind, issue_version};
+    let app = TestApp::spawn(backend).await;
+    let reference = published(&app);
+    let ctx = app.state.workflow();
+    let user = |email: &str| {
+        clarion::models::users::find_by_email(&mut app.db(), email)
+            .unwrap()
+            .unwrap()
+    };
+    let decided = "No. Clause 7.2.2 applies only to methods developed for a customer.";
+    let correction = Correction {
+        question: "Does the laboratory have to validate methods it developed itself?",
+        answer: decided,
+        note: "The group reconsidered the answer (CR-2026-0099).",
+        kind: Kind::Substantive,
+    };
+
+    // Only the secretariat issues it, and only on a published clarification.
+    let refused = issue_version(
+        &mut app.db(),
+        &ctx,
+        &user("mia@example.org"),
+        &reference,
+        &correction,
+    );
+    assert!(refused.is_err());
+    let unknown = issue_version(
+        &mut app.db(),
+        &ctx,
+        &user("sam@example.org"),
+        "CR-2099-0001",
+        &correction,
+    );
+    assert!(matches!(
+        unknown,
+        Err(clarion::workflow::WorkflowError::NotFound)
+    ));
+    let unchanged = Correction {
+        answer: ANSWER,
+        ..correction
+    };
+    let refused = issue_version(
+        &mut app.db(),
+        &ctx,
+        &user("sam@example.org"),
+        &reference,
+        &unchanged,
+    );
+    assert!(matches!(
+        refused,
+        Err(clarion::workflow::WorkflowError::Field {
+            field: "answer",
+            ..
+        })
+    ));
+    assert_eq!(
+        clarification_versions::table
+            .count()
+            .get_result::<i64>(&mut app.db())
+            .unwrap(),
+        0
+    );
+
+    let version = issue_version(
+        &mut app.db(),
+        &ctx,
+        &user("sam@example.org"),
+        &reference,
+        &correction,
+    )
+    .unwrap();
+    assert_eq!(version, 2);
+    let (_, history) = app
+        .page(&format!("/clarifications/{reference}/versions"))
+        .await;
+    assert!(
+        text_of(&history, "#versions tbody")
+            .unwrap()
+            .contains("Corrected as the group decided")
+    );
+    let (_, current) = app.page(&format!("/clarifications/{reference}")).await;
+    assert_eq!(
+        text_of(&current, "#answer-heading + .prose").unwrap(),
+        decided
+    );
+    app.run_worker_once().await;
+    let mail = mail_about(&app, FOLLOWER, "corrected (version 2)").await;
+    assert!(
+        mail.text
+            .contains("The maintenance group decided a corrected version"),
+        "{}",
+        mail.text
+    );
 }

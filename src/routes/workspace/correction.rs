@@ -74,7 +74,7 @@ struct PreviewPage {
 
 /// What the form's post came to.
 enum Answer {
-    Preview(Clarification, Vec<Listed>, Links),
+    Preview(Box<(Clarification, Vec<Listed>, Links)>),
     Issued(i32),
     /// Sent to the group as the follow-up with this reference.
     Proposed(String),
@@ -178,11 +178,12 @@ pub async fn submit(
             let links = links::of(conn, &[&target])?
                 .remove(&target)
                 .unwrap_or_default();
-            Ok(Answer::Preview(item, related, links))
+            Ok(Answer::Preview(Box::new((item, related, links))))
         })
         .await?;
     let refused = match answer {
-        Answer::Preview(item, related, links) => {
+        Answer::Preview(preview) => {
+            let (item, related, links) = *preview;
             let body = PreviewPage {
                 page: state.page_as("workspace", &Viewer(Some(user)), &csrf),
                 csrf,
