@@ -711,6 +711,17 @@ mod tests {
             ("CLARION_METRICS", "public", "CLARION_METRICS"),
             ("CLARION_METRICS", "token", "CLARION_METRICS_TOKEN"),
             ("CLARION_METRICS_TOKEN", "abc", "CLARION_METRICS=token"),
+            (
+                "CLARION_APPEAL_DECISION_DAYS",
+                "7",
+                "CLARION_APPEAL_DECISION_DAYS at least as many",
+            ),
+            ("CLARION_APPEAL_ACKNOWLEDGE_DAYS", "0", "at least 1"),
+            (
+                "CLARION_APPEAL_ACKNOWLEDGE_DAYS",
+                "soon",
+                "CLARION_APPEAL_ACKNOWLEDGE_DAYS must be a whole number",
+            ),
         ] {
             let err = Settings::from_sources(
                 None,

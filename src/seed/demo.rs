@@ -348,7 +348,7 @@ enum Step {
     },
     /// The next step of the request's first appeal (`acknowledge`,
     /// `consider`, …), with a note.
-    AppealStep {
+    MoveAppeal {
         step: String,
         note: Option<String>,
     },
@@ -387,7 +387,7 @@ impl Step {
             Step::Reconsider { .. } => "reconsider",
             Step::Correct { .. } => "correct",
             Step::LodgeAppeal { .. } => "lodge_appeal",
-            Step::AppealStep { .. } => "appeal_step",
+            Step::MoveAppeal { .. } => "move_appeal",
         }
     }
 }
@@ -1264,7 +1264,7 @@ impl Player {
                 };
                 appeals::lodge(conn, ctx, &as_secretariat, &form).map_err(refused)?;
             }
-            Step::AppealStep { step, note } => {
+            Step::MoveAppeal { step, note } => {
                 let form = appeals::StepForm {
                     version,
                     step: step.clone(),
