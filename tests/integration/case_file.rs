@@ -7,8 +7,9 @@ use serde_json::Value;
 
 use crate::consensus::{DRAFT, balloting};
 use crate::on_both_databases;
-use crate::support::app::{Backend, Person, TestApp, text_of};
-use crate::support::workspace::{act, state_of};
+use crate::support::app::{Backend, Person, TestApp, csrf_token_in, text_of, version_in};
+use crate::support::journey::form_token;
+use crate::support::workspace::{act, screened_world, state_of};
 
 const OPPOSITION: &str = "Name each method in the procedure's scope.";
 const RESPONSE: &str = "Each method is named by clause 7.2.1 already.";
@@ -17,6 +18,7 @@ const COMMENT: &str = "The 2017 edition kept this wording from 2005.";
 on_both_databases!(
     the_case_file_holds_every_step_of_a_decided_request,
     the_case_file_is_for_those_who_may_read_the_request,
+    the_case_file_holds_a_request_that_went_through_all_of_it,
 );
 
 /// A request screened, discussed, opposed and answered, decided and
@@ -181,4 +183,168 @@ async fn the_case_file_is_for_those_who_may_read_the_request(backend: Backend) {
             .await;
         assert_eq!(unknown.status(), 404);
     }
+}
+
+/// Posts the form at `path` as `person` sees it on `page_path`: its form
+/// token and the request's version, then `fields`.
+async fn send(
+    person: &Person,
+    page_path: &str,
+    path: &str,
+    fields: &[(&str, &str)],
+) -> reqwest::Response {
+    let (status, page) = person.page(page_path).await;
+    assert_eq!(status, 200, "{page_path}");
+    let (token, version) = (csrf_token_in(&page), version_in(&page));
+    let mut all = vec![
+        ("csrf_token", token.as_str()),
+        ("version", version.as_str()),
+    ];
+    all.extend_from_slice(fields);
+    person.post_form(path, &all).await
+}
+
+/// Reworded, decided, published, corrected, asked to be reconsidered and
+/// appealed: the case file holds each of those records.
+async fn the_case_file_holds_a_request_that_went_through_all_of_it(backend: Backend) {
+    const REWORDED: &str = "Must a laboratory document one procedure per method (clause 7.2.1)?";
+    const CORRECTED: &str =
+        "No. Clause 7.2.1 requires documented methods; one procedure can cover several methods.";
+    const NOTE: &str = "A typing error: may, not can.";
+    const REASONS: &str = "The answer overlooks methods developed by the laboratory itself.";
+    const GROUNDS: &str = "The group did not consider the 2024 amendment.";
+    let app = TestApp::spawn(backend).await;
+    let (reference, tracking) = screened_world(&app).await;
+    app.add_user(
+        "nils@example.org",
+        "Nils Member",
+        false,
+        Some(("MG 17025", "member")),
+    );
+    let sam = app.signed_in("sam@example.org").await;
+    let page = format!("/workspace/requests/{reference}");
+    let wording = format!("{page}/wording");
+    let edit = [
+        ("standard", "iso-iec-17025-2017"),
+        ("clause", "7.2.1"),
+        ("question", REWORDED),
+        ("note", "The submitter's name taken out."),
+    ];
+    assert_eq!(send(&sam, &wording, &wording, &edit).await.status(), 303);
+    assert_eq!(act(&sam, &reference, "accept", &[]).await.status(), 303);
+    let carla = app.signed_in("carla@example.org").await;
+    let round = [("draft", DRAFT), ("deadline", "")];
+    assert_eq!(
+        act(&carla, &reference, "rounds", &round).await.status(),
+        303
+    );
+    for voter in ["carla@example.org", "mia@example.org", "nils@example.org"] {
+        let voter = app.signed_in(voter).await;
+        let agree = [("position", "agree"), ("comment", "")];
+        assert_eq!(act(&voter, &reference, "vote", &agree).await.status(), 303);
+    }
+    let decided = act(&carla, &reference, "consensus", &[("final_answer", DRAFT)]).await;
+    assert_eq!(decided.status(), 303);
+    let publish = [("consider_at_revision", "on")];
+    assert_eq!(
+        act(&sam, &reference, "publish", &publish).await.status(),
+        303
+    );
+
+    let correct = format!("{page}/correct");
+    let fields = [
+        ("question", REWORDED),
+        ("answer", CORRECTED),
+        ("note", NOTE),
+    ];
+    assert_eq!(send(&sam, &correct, &correct, &fields).await.status(), 303);
+
+    let token = form_token(&app.visitor).await;
+    let asked = app
+        .post_form(
+            &format!("{tracking}/reconsideration"),
+            &[("csrf_token", &token), ("reasons", REASONS)],
+        )
+        .await;
+    assert_eq!(asked.status(), 303);
+
+    let today = app.clock.now().date().to_string();
+    let appeal = [
+        ("appellant_kind", "submitter"),
+        ("name", "Ana Lima"),
+        ("email", "ana.lima@lab.example"),
+        ("grounds", GROUNDS),
+        ("received_on", today.as_str()),
+    ];
+    let appeals = format!("{page}/appeals");
+    let lodged = send(&sam, &format!("{appeals}/new"), &appeals, &appeal).await;
+    assert_eq!(lodged.status(), 303);
+    let acknowledge = [("step", "acknowledge")];
+    let stepped = send(
+        &sam,
+        &format!("{appeals}/1"),
+        &format!("{appeals}/1/steps"),
+        &acknowledge,
+    )
+    .await;
+    assert_eq!(stepped.status(), 303);
+
+    let (status, case) = case_page(&sam, &reference).await;
+    assert_eq!(status, 200);
+    assert!(case.contains(REWORDED), "the public wording");
+    assert!(case.contains("Ana Lima"), "the submitter");
+    let round = text_of(&case, "[id^=round-heading]").unwrap();
+    assert!(round.contains("Consensus round 1"), "{round}");
+    let versions = text_of(&case, "#versions").unwrap();
+    for part in ["Version 1", "Version 2", NOTE] {
+        assert!(versions.contains(part), "{part} in {versions}");
+    }
+    let follow_ups = text_of(&case, "#case-follow-ups").unwrap();
+    assert!(follow_ups.contains("Reconsideration"), "{follow_ups}");
+    let appeals = text_of(&case, "#case-appeals").unwrap();
+    assert!(
+        appeals.contains("Appeal 1 from Ana Lima") && appeals.contains(GROUNDS),
+        "{appeals}"
+    );
+
+    let record: Value = sam
+        .get(&format!("{page}/case.json"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let actions: Vec<&str> = record["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["action"].as_str().unwrap())
+        .collect();
+    for action in [
+        "confirm",
+        "edit_wording",
+        "accept",
+        "open_round",
+        "vote",
+        "close_with_consensus",
+        "publish",
+        "correct_publication",
+        "follow_up_lodged",
+    ] {
+        assert!(actions.contains(&action), "{action} in {actions:?}");
+    }
+    assert_eq!(record["versions"].as_array().unwrap().len(), 2);
+    assert_eq!(record["versions"][1]["note"], NOTE);
+    let followed = record["follow_ups"]["followed_by"].as_array().unwrap();
+    assert_eq!(followed.len(), 1);
+    assert_eq!(followed[0]["kind"], "reconsideration");
+    let appeals = record["appeals"].as_array().unwrap();
+    assert_eq!(appeals.len(), 1);
+    assert_eq!(appeals[0]["grounds"], GROUNDS);
+    let steps: Vec<&str> = appeals[0]["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["action"].as_str().unwrap())
+        .collect();
+    assert_eq!(steps, ["lodge_appeal", "acknowledge_appeal"]);
 }
