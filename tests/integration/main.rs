@@ -10,6 +10,7 @@ mod appeals;
 mod backup;
 mod browser;
 mod browser_appeals;
+mod browser_case;
 mod browser_corrections;
 mod browser_follow_ups;
 mod browser_layout;
