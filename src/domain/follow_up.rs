@@ -360,6 +360,6 @@ mod tests {
         for kind in Kind::ALL {
             assert_eq!(Kind::parse(kind.as_str()), Some(kind));
         }
-        assert_eq!(Kind::parse("correction"), None);
+        assert_eq!(Kind::parse("appeal"), None);
     }
 }
