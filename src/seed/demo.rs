@@ -41,7 +41,7 @@ use crate::workflow::registry::{Outcome, Secretariat};
 use crate::workflow::rounds::{Decision, MarkedTo};
 use crate::workflow::submitter::{self, Confirmed};
 use crate::workflow::workspace::{self, Acting};
-use crate::workflow::{Ctx, WorkflowError, appeals, meetings, rounds};
+use crate::workflow::{Ctx, WorkflowError, appeals, conflicts, meetings, rounds};
 
 /// The password of every demo account unless `CLARION_DEMO_PASSWORD` says
 /// otherwise.
@@ -286,6 +286,9 @@ enum Step {
         seat: Seat,
         position: String,
         comment: Option<String>,
+        /// `none` when the voter, flagged for a possible conflict of
+        /// interest, confirms they have none.
+        conflict: Option<String>,
     },
     /// The final answer (the draft if none), the convenor's response to
     /// every opposition, and for a changed text how it changed
@@ -332,6 +335,13 @@ enum Step {
     },
     /// An editorial correction of the published answer.
     Correct {
+        answer: String,
+        note: String,
+    },
+    /// A correction that changes the published answer's meaning, sent to
+    /// the group: the later steps are the follow-up's, until its
+    /// publication makes the answer the clarification's next version.
+    CorrectThroughGroup {
         answer: String,
         note: String,
     },
@@ -386,6 +396,7 @@ impl Step {
             Step::Withdraw => "withdraw",
             Step::Reconsider { .. } => "reconsider",
             Step::Correct { .. } => "correct",
+            Step::CorrectThroughGroup { .. } => "correct_through_group",
             Step::LodgeAppeal { .. } => "lodge_appeal",
             Step::MoveAppeal { .. } => "move_appeal",
         }
@@ -506,6 +517,7 @@ impl Demo {
             seat,
             position: position.to_owned(),
             comment: comment.map(str::to_owned),
+            conflict: None,
         };
         let member2 = if i % 3 == 0 {
             vote(
@@ -976,10 +988,16 @@ fn play<'d>(
         confirm_token: Some(confirm_token),
         track_token: None,
         follow_up: None,
+        corrected: None,
     };
     for (n, (at, step)) in plan.steps.iter().enumerate() {
         let what = format!("{}, step {} ({})", plan.key, n + 1, step.name());
         player.step(conn, world, &ctx.at(*at), step, &what)?;
+    }
+    if let Some(corrected) = &player.corrected {
+        request_rows::mark_sample(conn, &player.id)?;
+        report.requests_created += 1;
+        player.id = corrected.clone();
     }
     let request = request_rows::find(conn, &player.id)?;
     let reference = request
@@ -1012,6 +1030,9 @@ struct Player {
     track_token: Option<String>,
     /// The reference and tracking token of the request that follows it.
     follow_up: Option<(String, String)>,
+    /// The published request whose correction this player now plays, as
+    /// its follow-up (`id`).
+    corrected: Option<String>,
 }
 
 impl Player {
@@ -1097,6 +1118,7 @@ impl Player {
                 seat,
                 position,
                 comment,
+                conflict,
             } => {
                 let member = world.seated(conn, group, *seat)?;
                 let acting = Acting {
@@ -1105,7 +1127,9 @@ impl Player {
                     version,
                 };
                 let comment = comment.as_deref().unwrap_or_default();
-                rounds::vote(conn, ctx, &acting, position, comment).map_err(refused)?;
+                let declared = (conflict.as_deref().unwrap_or_default(), "");
+                conflicts::vote(conn, ctx, &acting, declared, position, comment)
+                    .map_err(refused)?;
             }
             Step::CloseWithConsensus {
                 answer,
@@ -1233,6 +1257,20 @@ impl Player {
                     kind: Kind::Editorial,
                 };
                 corrections::correct(conn, ctx, &as_secretariat, &correction).map_err(refused)?;
+            }
+            Step::CorrectThroughGroup { answer, note } => {
+                let correction = Correction {
+                    question: &request.question,
+                    answer,
+                    note,
+                    kind: Kind::Substantive,
+                };
+                let follow_up =
+                    follow_ups::propose_correction(conn, ctx, &as_secretariat, &correction)
+                        .map_err(refused)?;
+                let follow_up = request_rows::find_by_reference(conn, &follow_up)?
+                    .ok_or_else(|| script("its follow-up vanished"))?;
+                self.corrected = Some(std::mem::replace(&mut self.id, follow_up.id));
             }
             Step::LodgeAppeal {
                 appellant_kind,
