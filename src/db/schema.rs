@@ -474,6 +474,7 @@ diesel::table! {
         public_notice -> Bool,
         lodged_at -> Timestamp,
         decided_at -> Nullable<Timestamp>,
+        appellant_erased_at -> Nullable<Timestamp>,
     }
 }
 
@@ -486,3 +487,5 @@ diesel::table! {
 
 diesel::joinable!(appeals -> requests (request_id));
 diesel::allow_tables_to_appear_in_same_query!(appeals, requests);
+diesel::joinable!(appeals -> organisations (organisation_id));
+diesel::allow_tables_to_appear_in_same_query!(appeals, organisations);

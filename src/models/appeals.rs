@@ -5,7 +5,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
 use crate::db::DbConn;
-use crate::db::schema::{appeal_steps, appeals, requests};
+use crate::db::schema::{appeal_steps, appeals, organisations, requests};
 use crate::domain::appeal::{Appealed, AppellantKind, Outcome, Step};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
@@ -31,6 +31,9 @@ pub struct Appeal {
     pub public_notice: bool,
     pub lodged_at: NaiveDateTime,
     pub decided_at: Option<NaiveDateTime>,
+    /// When the retention job erased the appellant's address (and a
+    /// person's name): the appeal itself stays on the case file.
+    pub appellant_erased_at: Option<NaiveDateTime>,
 }
 
 impl Appeal {
@@ -123,6 +126,36 @@ pub fn add_step(conn: &mut DbConn, event_id: &str, appeal_id: &str) -> QueryResu
         ))
         .execute(conn)
         .map(drop)
+}
+
+/// Erases the appellant's address and the person's name from the appeals
+/// decided before `before`: personal data kept no longer than a
+/// submitter's. An organisation's acronym stays, as the case file's record
+/// of who appealed. Appeals are few, so they are read and written one by
+/// one.
+pub fn erase_appellants(
+    conn: &mut DbConn,
+    before: NaiveDateTime,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    crate::db::write_transaction(conn, |conn| {
+        let due: Vec<(String, Option<String>)> = appeals::table
+            .left_join(organisations::table)
+            .filter(appeals::decided_at.lt(before))
+            .filter(appeals::appellant_erased_at.is_null())
+            .select((appeals::id, organisations::acronym.nullable()))
+            .load(conn)?;
+        for (id, acronym) in &due {
+            diesel::update(appeals::table.find(id))
+                .set((
+                    appeals::appellant_name.eq(acronym.as_deref().unwrap_or_default()),
+                    appeals::appellant_email.eq(""),
+                    appeals::appellant_erased_at.eq(now),
+                ))
+                .execute(conn)?;
+        }
+        Ok(due.len())
+    })
 }
 
 /// The ids of the events that are the appeal's steps.

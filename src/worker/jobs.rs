@@ -2,7 +2,7 @@
 //! cheap indexed query when there is nothing to do.
 
 use crate::db::DbConn;
-use crate::models::{rate, requests, sessions, stats};
+use crate::models::{appeals, rate, requests, sessions, stats};
 use crate::workflow::accounts::IDLE_TIMEOUT;
 use crate::workflow::accounts::{LOGIN_WINDOW, RESET_WINDOW};
 use crate::workflow::{Ctx, rounds, submitter, subscriptions};
@@ -28,10 +28,13 @@ pub fn run_due(conn: &mut DbConn, ctx: &Ctx, retention_days: u32) -> Result<(), 
     let retention = chrono::TimeDelta::days(i64::from(retention_days));
     let erased =
         requests::erase_personal_data(conn, now - retention, now).map_err(|e| e.to_string())?;
-    if erased > 0 {
+    let appellants =
+        appeals::erase_appellants(conn, now - retention, now).map_err(|e| e.to_string())?;
+    if erased + appellants > 0 {
         tracing::info!(
-            count = erased,
-            "erased the personal data of requests past their retention"
+            requests = erased,
+            appellants,
+            "erased the personal data of requests and appeals past their retention"
         );
     }
     sessions::purge_idle(conn, now - IDLE_TIMEOUT).map_err(|e| e.to_string())?;

@@ -209,10 +209,12 @@ pub fn lodge(
             public_notice: form.public_notice.is_some(),
             lodged_at: ctx.now,
             decided_at: None,
+            appellant_erased_at: None,
         };
         appeals::insert(conn, &appeal)?;
-        let note = format!("Appeal {} from {}", appeal.number, appeal.appellant_name);
-        let event = record(conn, ctx, acting.user, &permit, Some(&note))?;
+        // No note: the appellant's name would outlive its erasure in the
+        // append-only timeline; the appeal's own record names them.
+        let event = record(conn, ctx, acting.user, &permit, None)?;
         appeals::add_step(conn, &event, &appeal.id)?;
         tell(
             conn,

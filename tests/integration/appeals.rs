@@ -26,6 +26,7 @@ on_both_databases!(
     the_public_notice_is_the_secretariats_choice,
     the_queue_lists_appeals_by_deadline_the_overdue_first,
     bad_input_steps_out_of_order_and_other_people_change_nothing,
+    the_appellants_contact_is_erased_after_the_retention_period,
 );
 
 const GROUNDS: &str = "The answer contradicts clause 7.2.2, which the group did not consider.";
@@ -830,4 +831,70 @@ async fn bad_input_steps_out_of_order_and_other_people_change_nothing(backend: B
         .first(&mut app.db())
         .unwrap();
     assert_eq!(flag, None, "a decided appeal withdraws nothing");
+}
+
+async fn the_appellants_contact_is_erased_after_the_retention_period(backend: Backend) {
+    let app = TestApp::spawn_with(backend, &[("CLARION_RETENTION_DAYS", "30".into())]).await;
+    let (reference, sam) = published_world(&app).await;
+    assert_eq!(
+        lodge(&app, &sam, &reference, &from_afnor(&app, &[]))
+            .await
+            .status(),
+        303
+    );
+    for next in ["acknowledge", "consider"] {
+        assert_eq!(
+            step(&app, &sam, &reference, 1, &[("step", next)])
+                .await
+                .status(),
+            303
+        );
+    }
+    let decided = step(
+        &app,
+        &sam,
+        &reference,
+        1,
+        &[("step", "upheld"), ("note", "Clause 7.2.2 was considered.")],
+    )
+    .await;
+    assert_eq!(decided.status(), 303);
+    let case = format!("/workspace/requests/{reference}/case");
+    let contact = || -> (String, String) {
+        appeals::table
+            .select((appeals::appellant_name, appeals::appellant_email))
+            .first(&mut app.db())
+            .unwrap()
+    };
+
+    app.clock.advance(TimeDelta::days(29));
+    app.run_worker_once().await;
+    assert_eq!(
+        contact(),
+        (
+            "AFNOR (Claire Martin)".to_owned(),
+            "appeals@afnor.example".to_owned()
+        ),
+        "kept within the retention period"
+    );
+
+    app.clock.advance(TimeDelta::days(2));
+    app.run_worker_once().await;
+    assert_eq!(contact(), ("AFNOR".to_owned(), String::new()));
+    // A month on, the secretariat signs in afresh.
+    let sam = app.signed_in("sam@example.org").await;
+    let (status, page) = sam.page(&case).await;
+    assert_eq!(status, 200);
+    let appeals = text_of(&page, "#case-appeals").unwrap();
+    assert!(
+        appeals.contains("Appeal 1 from AFNOR: Decided")
+            && appeals.contains("address erased after the retention period"),
+        "{appeals}"
+    );
+    assert!(
+        !page.contains("Claire Martin") && !page.contains("appeals@afnor.example"),
+        "neither the person nor the address is left on the case file"
+    );
+    let (_, json) = sam.page(&format!("{case}.json")).await;
+    assert!(!json.contains("Claire Martin") && !json.contains("appeals@afnor.example"));
 }

@@ -1,0 +1,1 @@
+ALTER TABLE appeals DROP COLUMN appellant_erased_at;
