@@ -423,9 +423,9 @@ pub const ROWS_PER_INSERT: usize = 1_000;
 /// allows. Diesel's MultiConnection cannot send a multi-row INSERT, so each
 /// goes to the backend's own connection.
 macro_rules! insert_rows {
-    ($conn:expr, $table:expr, $rows:expr) => {{
+    ($conn:expr, $table:expr, $rows:expr $(, $on_conflict:ident)?) => {{
         for chunk in $rows.chunks($crate::db::ROWS_PER_INSERT) {
-            let insert = diesel::insert_into($table).values(chunk);
+            let insert = diesel::insert_into($table).values(chunk)$(.$on_conflict())?;
             match &mut *$conn {
                 $crate::db::DbConn::Postgres(c) => insert.execute(c),
                 $crate::db::DbConn::Sqlite(c) => insert.execute(c),

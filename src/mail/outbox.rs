@@ -102,8 +102,14 @@ impl NewMessage {
 }
 
 /// Queues messages; call it inside the transaction of the change.
+///
+/// One event sends one message to a person even when they are reached in
+/// two ways (the submitter who is also of the secretariat, a member
+/// twice nominated): the message id is fixed per event and recipient, and
+/// the first message queued for it stands. A second must not fail the
+/// change it reports.
 pub fn insert_all(conn: &mut DbConn, rows: &[NewMessage]) -> QueryResult<()> {
-    db::insert_rows!(conn, outbox::table, rows)
+    db::insert_rows!(conn, outbox::table, rows, on_conflict_do_nothing)
 }
 
 /// Queues a message; call it inside the transaction of the change.

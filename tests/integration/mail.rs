@@ -60,6 +60,7 @@ on_both_databases!(
     mail_survives_an_smtp_outage_and_arrives_exactly_once,
     mail_is_given_up_after_a_day_of_failures,
     without_an_smtp_server_mail_is_written_as_files,
+    a_person_reached_twice_by_one_event_gets_one_message,
 );
 
 async fn mail_survives_an_smtp_outage_and_arrives_exactly_once(backend: Backend) {
@@ -109,6 +110,27 @@ async fn mail_survives_an_smtp_outage_and_arrives_exactly_once(backend: Backend)
         );
         assert!(!mine[0].text.is_empty() && !mine[0].html.is_empty());
     }
+}
+
+async fn a_person_reached_twice_by_one_event_gets_one_message(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    // Queued twice, as when the submitter is also of the secretariat and
+    // each role is told of the same event (the address's case differing):
+    // the second is dropped, and the change that queued it is not refused.
+    queue(
+        &app,
+        "event-twice",
+        &["sam@example.org", "b@example.org", "Sam@Example.org"],
+    );
+    let delivered = app.mail.wait_for(2, Duration::from_secs(20)).await;
+    wait_until("the outbox records the deliveries", || {
+        statuses(&app).iter().all(|(status, _)| status == "sent")
+    })
+    .await;
+    assert_eq!(statuses(&app).len(), 2);
+    app.run_worker_once().await;
+    assert_eq!(app.mail.received().len(), 2, "{delivered:?}");
+    assert_eq!(app.mail.to("sam@example.org").len(), 1);
 }
 
 async fn mail_is_given_up_after_a_day_of_failures(backend: Backend) {
