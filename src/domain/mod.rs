@@ -5,6 +5,7 @@ pub mod appeal;
 pub mod charts;
 pub mod clauses;
 pub mod conflicts;
+pub mod consultation;
 pub mod consensus;
 pub mod email;
 pub mod excerpt;
