@@ -7,12 +7,13 @@ use std::collections::HashMap;
 
 use chrono::{NaiveDateTime, TimeDelta};
 
-use super::registry::Secretariat;
+use super::registry::{Outcome, Secretariat};
 use super::workspace::{Acting, permit, request_url, secretariat_emails, send_each, summary};
 use super::{Ctx, WorkflowError};
 use crate::db::{self, DbConn};
 use crate::domain::consultation::{Closed, Hold, Refusal, Reply, TEXT_MAX};
 use crate::domain::email::EmailAddress;
+use crate::domain::fields::FieldErrors;
 use crate::domain::lifecycle::{Action, State};
 use crate::domain::nomination::OrganisationKind;
 use crate::mail::messages::{ConsultationRequested, LiaisonCommented};
@@ -54,32 +55,46 @@ pub fn configuration(
     })
 }
 
+/// What the form to add an address sent.
+#[derive(Debug, Default, Clone, serde::Deserialize)]
+#[serde(default)]
+pub struct ContactInput {
+    pub organisation: String,
+    pub email: String,
+}
+
 /// Adds an address at which a liaison is consulted; the liaison is
 /// consulted from the next decision on.
 pub fn add_contact(
     conn: &mut DbConn,
     _admin: &Secretariat,
-    organisation_id: &str,
-    email: &str,
+    input: &ContactInput,
     now: NaiveDateTime,
-) -> Result<(), WorkflowError> {
+) -> Result<Outcome, WorkflowError> {
     db::write_transaction(conn, |conn| {
+        let mut errors = FieldErrors::default();
         let organisation = organisations::all(conn)?
             .into_iter()
-            .find(|o| o.id == organisation_id && o.kind == OrganisationKind::Liaison)
-            .ok_or_else(|| WorkflowError::Field {
-                field: "organisation",
-                message: "Choose a liaison organisation of the registry.".into(),
-            })?;
-        let email = EmailAddress::parse(email).map_err(|_| WorkflowError::Field {
-            field: "email",
-            message: "Enter an email address, like liaison@example.org.".into(),
-        })?;
+            .find(|o| o.id == input.organisation && o.kind == OrganisationKind::Liaison);
+        if organisation.is_none() {
+            errors.add(
+                "organisation",
+                "Choose a liaison organisation of the registry.",
+            );
+        }
+        let email = EmailAddress::parse(&input.email);
+        if email.is_err() {
+            errors.add("email", "Enter an email address, like liaison@example.org.");
+        }
+        let (Some(organisation), Ok(email)) = (organisation, email) else {
+            return Ok(Outcome::Refused(errors));
+        };
         if stored::has_contact(conn, &organisation.id, email.as_str())? {
-            return Err(WorkflowError::Field {
-                field: "email",
-                message: format!("{} is consulted at this address already.", organisation.acronym),
-            });
+            errors.add(
+                "email",
+                format!("{} is consulted at this address already.", organisation.acronym),
+            );
+            return Ok(Outcome::Refused(errors));
         }
         stored::add_contact(
             conn,
@@ -90,7 +105,7 @@ pub fn add_contact(
                 created_at: now,
             },
         )?;
-        Ok(())
+        Ok(Outcome::Done(()))
     })
 }
 
