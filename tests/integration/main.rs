@@ -23,6 +23,7 @@ mod cli;
 mod conflicts;
 mod consensus;
 mod consensus_rules;
+mod consultations;
 mod corrections;
 mod crash;
 mod database;

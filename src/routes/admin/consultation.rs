@@ -10,7 +10,6 @@ use crate::domain::fields::FieldErrors;
 use crate::error::AppError;
 use crate::models::organisations::Organisation;
 use crate::web::flash::{self, Done, Flash};
-use crate::web::csrf::NoFields;
 use crate::web::{AppState, Csrf, CsrfForm, Page};
 use crate::workflow::consultations::{self, Configuration, ContactInput};
 use crate::workflow::registry::{Outcome, Secretariat};
@@ -18,7 +17,7 @@ use crate::workflow::registry::{Outcome, Secretariat};
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/consultation", web::get().to(show))
         .route("/consultation", web::post().to(add))
-        .route("/consultation/{id}/remove", web::post().to(remove));
+        .route("/consultation/remove", web::post().to(remove));
 }
 
 #[derive(Template, WebTemplate)]
@@ -110,16 +109,21 @@ pub async fn add(
     }
 }
 
+/// The address to remove, by its id.
+#[derive(serde::Deserialize)]
+pub struct RemoveForm {
+    #[serde(default)]
+    contact: String,
+}
+
 pub async fn remove(
     req: HttpRequest,
     state: web::Data<AppState>,
     admin: Secretariat,
-    id: web::Path<String>,
-    CsrfForm(NoFields {}): CsrfForm<NoFields>,
+    CsrfForm(form): CsrfForm<RemoveForm>,
 ) -> Result<HttpResponse, AppError> {
-    let id = id.into_inner();
     state
-        .db(move |conn| Ok(consultations::remove_contact(conn, &admin, &id)?))
+        .db(move |conn| Ok(consultations::remove_contact(conn, &admin, &form.contact)?))
         .await?;
     Ok(flash::see_other(
         &req,

@@ -104,7 +104,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::post().to(actions::publish),
         )
         .route(
-            "/workspace/requests/{reference}/consultation/responses",
+            "/workspace/requests/{reference}/liaison-responses",
             web::post().to(actions::respond_to_liaison),
         )
         .route(
