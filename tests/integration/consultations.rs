@@ -25,8 +25,8 @@ on_both_databases!(
 
 const REVIEW_SUBJECT: &str = "a clarification for your review before publication";
 const IAF: [&str; 2] = ["clarifications@iaf.example", "secretary@iaf.example"];
-const ILAC: &str = "liaison@ilac.example";
-const COMMENTS: &str = "IAF MD documents read clause 7.2.1 as requiring one procedure per method.";
+pub const ILAC: &str = "liaison@ilac.example";
+pub const COMMENTS: &str = "IAF MD documents read clause 7.2.1 as requiring one procedure per method.";
 
 fn organisation_id(app: &TestApp, acronym: &str) -> String {
     organisations::table
@@ -64,7 +64,7 @@ async fn consult_iaf_and_ilac(app: &TestApp) {
 }
 
 /// The convenor records consensus on the draft of the request's open round.
-async fn decide(app: &TestApp, reference: &str) {
+pub async fn decide(app: &TestApp, reference: &str) {
     everyone_agrees(app, reference).await;
     let carla = app.signed_in("carla@example.org").await;
     let consensus = act(&carla, reference, "consensus", &[("final_answer", DRAFT)]).await;
@@ -81,7 +81,7 @@ async fn decided_with_liaisons(app: &TestApp) -> String {
 }
 
 /// The review link mailed to `address` (its path), the `nth` one (from 1).
-async fn review_link(app: &TestApp, address: &str, nth: usize) -> String {
+pub async fn review_link(app: &TestApp, address: &str, nth: usize) -> String {
     crate::support::eventually::eventually(crate::support::eventually::BOUND, || async {
         let links: Vec<String> = app
             .mail

@@ -11,6 +11,7 @@ mod backup;
 mod browser;
 mod browser_appeals;
 mod browser_case;
+mod browser_consultation;
 mod browser_corrections;
 mod browser_follow_ups;
 mod browser_layout;
