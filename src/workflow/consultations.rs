@@ -173,6 +173,17 @@ pub fn open(
     Ok(())
 }
 
+/// Opens, as of its decision, the consultation of a decided request that
+/// has none, as if the liaisons configured since had been then (the demo):
+/// in the past, nobody is mailed.
+pub fn open_since_decision(conn: &mut DbConn, request: &Request) -> Result<(), WorkflowError> {
+    if request.state != State::Decided || stored::latest(conn, &request.id)?.is_some() {
+        return Ok(());
+    }
+    let decided = request.decided_at.unwrap_or(request.updated_at);
+    open(conn, &Ctx::replay(decided), request, "decided")
+}
+
 /// The request's latest consultation with its liaisons' parts, if it had one.
 fn latest(
     conn: &mut DbConn,
