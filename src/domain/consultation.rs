@@ -227,7 +227,10 @@ mod tests {
             sent_back: true,
             ..open
         };
-        assert_eq!(sent_back.may_answer(SILENT, true, day(1)), Err(Closed::Over));
+        assert_eq!(
+            sent_back.may_answer(SILENT, true, day(1)),
+            Err(Closed::Over)
+        );
     }
 
     #[test]
@@ -237,7 +240,10 @@ mod tests {
             Reply::parse("comments", "  Clause 7.2 reads otherwise. "),
             Ok(Reply::Comments("Clause 7.2 reads otherwise.".into()))
         );
-        assert_eq!(Reply::parse("comments", "  "), Err(ReplyProblem::NoComments));
+        assert_eq!(
+            Reply::parse("comments", "  "),
+            Err(ReplyProblem::NoComments)
+        );
         assert_eq!(
             Reply::parse("comments", &"x".repeat(TEXT_MAX + 1)),
             Err(ReplyProblem::TooLong)

@@ -6,8 +6,8 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
-use crate::domain::markdown;
 use crate::domain::consultation::{Closed, Refusal, ReplyProblem};
+use crate::domain::markdown;
 use crate::error::AppError;
 use crate::web::flash::{self, Done, Flash};
 use crate::web::{AppState, Csrf, CsrfForm, Page};

@@ -34,6 +34,7 @@ use crate::models::requests as request_rows;
 use crate::models::standards::Standard;
 use crate::models::users::{self, User};
 use crate::models::{groups, organisations, standards};
+use crate::workflow::consultations::{self, ContactInput};
 use crate::workflow::corrections::{self, Correction, Kind};
 use crate::workflow::follow_ups::{self, Reconsidered};
 use crate::workflow::registry::groups::{self as group_registry, MemberInput};
@@ -41,7 +42,6 @@ use crate::workflow::registry::{Outcome, Secretariat};
 use crate::workflow::rounds::{Decision, MarkedTo};
 use crate::workflow::submitter::{self, Confirmed};
 use crate::workflow::workspace::{self, Acting};
-use crate::workflow::consultations::{self, ContactInput};
 use crate::workflow::{Ctx, WorkflowError, appeals, conflicts, meetings, rounds};
 
 /// The password of every demo account unless `CLARION_DEMO_PASSWORD` says

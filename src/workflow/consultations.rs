@@ -92,7 +92,10 @@ pub fn add_contact(
         if stored::has_contact(conn, &organisation.id, email.as_str())? {
             errors.add(
                 "email",
-                format!("{} is consulted at this address already.", organisation.acronym),
+                format!(
+                    "{} is consulted at this address already.",
+                    organisation.acronym
+                ),
             );
             return Ok(Outcome::Refused(errors));
         }
@@ -184,11 +187,14 @@ pub fn open_since_decision(conn: &mut DbConn, request: &Request) -> Result<(), W
     open(conn, &Ctx::replay(decided), request, "decided")
 }
 
+/// The liaisons' parts in a consultation, each with its liaison.
+type Parts = Vec<(LiaisonAnswer, Organisation)>;
+
 /// The request's latest consultation with its liaisons' parts, if it had one.
 fn latest(
     conn: &mut DbConn,
     request_id: &str,
-) -> Result<Option<(Consultation, Vec<(LiaisonAnswer, Organisation)>)>, WorkflowError> {
+) -> Result<Option<(Consultation, Parts)>, WorkflowError> {
     Ok(match stored::latest(conn, request_id)? {
         Some(consultation) => {
             let answers = stored::answers(conn, &consultation.id)?;
@@ -286,7 +292,10 @@ pub fn with_liaisons_until(
 }
 
 /// What holds each decided request's publication at `now`, by request id.
-pub fn holds(conn: &mut DbConn, now: NaiveDateTime) -> Result<HashMap<String, Hold>, WorkflowError> {
+pub fn holds(
+    conn: &mut DbConn,
+    now: NaiveDateTime,
+) -> Result<HashMap<String, Hold>, WorkflowError> {
     Ok(stored::of_decided(conn)?
         .into_iter()
         .filter_map(|(consultation, answers)| {
@@ -319,11 +328,10 @@ pub fn review(conn: &mut DbConn, token: &str, now: NaiveDateTime) -> Result<Revi
     let request = requests::find(conn, &consultation.request_id)?;
     let standard = standards::find_by_id(conn, &request.standard_id)?;
     let liaison = organisations::find(conn, &answer.organisation_id)?;
-    let open = consultation.facts(&[]).may_answer(
-        answer.facts(),
-        request.state == State::Decided,
-        now,
-    );
+    let open =
+        consultation
+            .facts(&[])
+            .may_answer(answer.facts(), request.state == State::Decided, now);
     Ok(Review {
         liaison,
         request,
@@ -355,7 +363,9 @@ pub fn answer(
             Reply::Comments(text) => Some(text.as_str()),
         };
         if !stored::record_answer(conn, &review.answer.id, comments, ctx.now)? {
-            return Err(WorkflowError::Consultation(Refusal::Closed(Closed::Answered)));
+            return Err(WorkflowError::Consultation(Refusal::Closed(
+                Closed::Answered,
+            )));
         }
         let Some(comments) = comments else {
             return Ok(());

@@ -10,8 +10,9 @@
 use std::collections::HashMap;
 
 use clarion::db::schema::{
-    appeals, comments, consultation_answers, consultations, events, external_committees, external_designations, groups, memberships,
-    liaison_contacts, organisations, requests, rounds, settings, standards, users, votes,
+    appeals, comments, consultation_answers, consultations, events, external_committees,
+    external_designations, groups, liaison_contacts, memberships, organisations, requests, rounds,
+    settings, standards, users, votes,
 };
 use diesel::prelude::*;
 
@@ -899,8 +900,7 @@ impl World {
             },
         )
         .unwrap();
-        stored::record_answer(conn, &answer, Some("Clause 7.2 reads otherwise."), now)
-            .unwrap();
+        stored::record_answer(conn, &answer, Some("Clause 7.2 reads otherwise."), now).unwrap();
         answer
     }
 

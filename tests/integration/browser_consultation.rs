@@ -57,8 +57,12 @@ async fn a_liaison_reviews_a_decided_answer_in_a_browser(backend: Backend) {
     liaison.goto(&app.url(&link)).await;
     assert_eq!(seen(&liaison, "#decided-answer").await, DRAFT);
     liaison.assert_accessible().await;
-    liaison.screenshot(shots.join("consultation-review-1280.png")).await;
-    liaison.follow("form[action^='/consultation/'] button[type=submit]").await;
+    liaison
+        .screenshot(shots.join("consultation-review-1280.png"))
+        .await;
+    liaison
+        .follow("form[action^='/consultation/'] button[type=submit]")
+        .await;
     assert_eq!(
         seen(&liaison, ".error-summary li").await,
         "Choose no objection, or comments."
@@ -66,11 +70,15 @@ async fn a_liaison_reviews_a_decided_answer_in_a_browser(backend: Backend) {
     liaison.assert_accessible().await;
     liaison.click("#field-answer-comments").await;
     liaison.fill("#field-comments", COMMENTS).await;
-    liaison.follow("form[action^='/consultation/'] button[type=submit]").await;
+    liaison
+        .follow("form[action^='/consultation/'] button[type=submit]")
+        .await;
     assert_eq!(seen(&liaison, "#your-comments").await, COMMENTS);
     liaison.assert_accessible().await;
     liaison.set_viewport(390, 844).await;
-    liaison.screenshot(shots.join("consultation-review-390.png")).await;
+    liaison
+        .screenshot(shots.join("consultation-review-390.png"))
+        .await;
     liaison.close().await;
 
     // The request page: ILAC's comments, and why publication waits.

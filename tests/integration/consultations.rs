@@ -26,7 +26,8 @@ on_both_databases!(
 const REVIEW_SUBJECT: &str = "a clarification for your review before publication";
 const IAF: [&str; 2] = ["clarifications@iaf.example", "secretary@iaf.example"];
 pub const ILAC: &str = "liaison@ilac.example";
-pub const COMMENTS: &str = "IAF MD documents read clause 7.2.1 as requiring one procedure per method.";
+pub const COMMENTS: &str =
+    "IAF MD documents read clause 7.2.1 as requiring one procedure per method.";
 
 fn organisation_id(app: &TestApp, acronym: &str) -> String {
     organisations::table
@@ -113,7 +114,13 @@ async fn answer(app: &TestApp, link: &str, fields: &[(&str, &str)]) -> reqwest::
 
 async fn publish(app: &TestApp, reference: &str) -> (u16, String) {
     let sam = app.signed_in("sam@example.org").await;
-    let response = act(&sam, reference, "publish", &[("consider_at_revision", "on")]).await;
+    let response = act(
+        &sam,
+        reference,
+        "publish",
+        &[("consider_at_revision", "on")],
+    )
+    .await;
     (response.status().as_u16(), response.text().await.unwrap())
 }
 
@@ -140,7 +147,10 @@ async fn an_installation_without_liaisons_publishes_a_decision_at_once(backend: 
             .any(|m| m.subject.ends_with(REVIEW_SUBJECT)),
         "nobody is consulted"
     );
-    let count: i64 = consultations::table.count().get_result(&mut app.db()).unwrap();
+    let count: i64 = consultations::table
+        .count()
+        .get_result(&mut app.db())
+        .unwrap();
     assert_eq!(count, 0);
     let sam = app.signed_in("sam@example.org").await;
     let (_, page) = sam.page(&format!("/workspace/requests/{reference}")).await;
@@ -155,14 +165,16 @@ async fn an_installation_without_liaisons_publishes_a_decision_at_once(backend: 
     assert_eq!(state_of(&app).0, "published");
 }
 
-async fn each_liaison_address_gets_the_private_review_link_and_publication_waits(
-    backend: Backend,
-) {
+async fn each_liaison_address_gets_the_private_review_link_and_publication_waits(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let reference = decided_with_liaisons(&app).await;
     app.run_worker_once().await;
     let iaf = review_link(&app, IAF[0], 1).await;
-    assert_eq!(review_link(&app, IAF[1], 1).await, iaf, "one link per liaison");
+    assert_eq!(
+        review_link(&app, IAF[1], 1).await,
+        iaf,
+        "one link per liaison"
+    );
     let ilac = review_link(&app, ILAC, 1).await;
     assert_ne!(iaf, ilac);
     let mail = &app.mail.to(ILAC)[0];
@@ -190,7 +202,10 @@ async fn each_liaison_address_gets_the_private_review_link_and_publication_waits
     // Where it shows: the queue, the request page, the tracking page.
     let sam = app.signed_in("sam@example.org").await;
     let (_, queue) = sam.page("/workspace").await;
-    assert!(queue.contains("The answer is with the liaisons until"), "{queue}");
+    assert!(
+        queue.contains("The answer is with the liaisons until"),
+        "{queue}"
+    );
     let (_, request_page) = sam.page(&format!("/workspace/requests/{reference}")).await;
     assert!(
         text_of(&request_page, "#consultation-status")
@@ -227,7 +242,12 @@ async fn no_objection_from_every_liaison_allows_publication_before_the_period_en
     app.run_worker_once().await;
     let iaf = review_link(&app, IAF[1], 1).await;
     let ilac = review_link(&app, ILAC, 1).await;
-    assert_eq!(answer(&app, &iaf, &[("answer", "no_objection")]).await.status(), 303);
+    assert_eq!(
+        answer(&app, &iaf, &[("answer", "no_objection")])
+            .await
+            .status(),
+        303
+    );
     let (_, page) = app.page(&iaf).await;
     assert_eq!(
         text_of(&page, "#your-answer .notice-title").unwrap(),
@@ -235,11 +255,25 @@ async fn no_objection_from_every_liaison_allows_publication_before_the_period_en
     );
     assert!(text_of(&page, "form[action^='/consultation/']").is_none());
     // Once: a second answer is refused and changes nothing.
-    let again = answer(&app, &iaf, &[("answer", "comments"), ("comments", COMMENTS)]).await;
+    let again = answer(
+        &app,
+        &iaf,
+        &[("answer", "comments"), ("comments", COMMENTS)],
+    )
+    .await;
     assert_eq!(again.status(), 409);
     assert!(again.text().await.unwrap().contains("has answered already"));
-    assert_eq!(publish(&app, &reference).await.0, 409, "ILAC has not answered");
-    assert_eq!(answer(&app, &ilac, &[("answer", "no_objection")]).await.status(), 303);
+    assert_eq!(
+        publish(&app, &reference).await.0,
+        409,
+        "ILAC has not answered"
+    );
+    assert_eq!(
+        answer(&app, &ilac, &[("answer", "no_objection")])
+            .await
+            .status(),
+        303
+    );
     assert_eq!(answers_recorded(&app), [(None, true), (None, true)]);
     let sam = app.signed_in("sam@example.org").await;
     let (_, request_page) = sam.page(&format!("/workspace/requests/{reference}")).await;
@@ -256,9 +290,19 @@ async fn comments_reach_the_secretariat_and_hold_publication_until_responded(bac
     app.run_worker_once().await;
     let iaf = review_link(&app, IAF[0], 1).await;
     let ilac = review_link(&app, ILAC, 1).await;
-    let sent = answer(&app, &iaf, &[("answer", "comments"), ("comments", COMMENTS)]).await;
+    let sent = answer(
+        &app,
+        &iaf,
+        &[("answer", "comments"), ("comments", COMMENTS)],
+    )
+    .await;
     assert_eq!(sent.status(), 303);
-    assert_eq!(answer(&app, &ilac, &[("answer", "no_objection")]).await.status(), 303);
+    assert_eq!(
+        answer(&app, &ilac, &[("answer", "no_objection")])
+            .await
+            .status(),
+        303
+    );
     let (_, page) = app.page(&iaf).await;
     assert_eq!(text_of(&page, "#your-comments").unwrap(), COMMENTS);
 
@@ -274,9 +318,15 @@ async fn comments_reach_the_secretariat_and_hold_publication_until_responded(bac
     }
     let sam = app.signed_in("sam@example.org").await;
     let (_, request_page) = sam.page(&format!("/workspace/requests/{reference}")).await;
-    assert_eq!(text_of(&request_page, ".liaison-comments").unwrap(), COMMENTS);
+    assert_eq!(
+        text_of(&request_page, ".liaison-comments").unwrap(),
+        COMMENTS
+    );
     let (_, queue) = sam.page("/workspace").await;
-    assert!(queue.contains("Respond to the liaisons' comments"), "{queue}");
+    assert!(
+        queue.contains("Respond to the liaisons' comments"),
+        "{queue}"
+    );
 
     let (status, refused) = publish(&app, &reference).await;
     assert_eq!(status, 409);
@@ -303,7 +353,10 @@ async fn comments_reach_the_secretariat_and_hold_publication_until_responded(bac
     let (_, page) = app.page(&iaf).await;
     assert!(text_of(&page, "#response").unwrap().contains(response));
     let (_, request_page) = sam.page(&format!("/workspace/requests/{reference}")).await;
-    assert_eq!(text_of(&request_page, ".liaison-response").unwrap(), response);
+    assert_eq!(
+        text_of(&request_page, ".liaison-response").unwrap(),
+        response
+    );
     assert_eq!(publish(&app, &reference).await.0, 303);
 }
 
@@ -315,12 +368,22 @@ async fn sending_back_returns_the_answer_to_the_group_and_the_next_decision_cons
     app.run_worker_once().await;
     let iaf = review_link(&app, IAF[0], 1).await;
     let ilac = review_link(&app, ILAC, 1).await;
-    let sent = answer(&app, &iaf, &[("answer", "comments"), ("comments", COMMENTS)]).await;
+    let sent = answer(
+        &app,
+        &iaf,
+        &[("answer", "comments"), ("comments", COMMENTS)],
+    )
+    .await;
     assert_eq!(sent.status(), 303);
 
     let sam = app.signed_in("sam@example.org").await;
     let reason = "The comments of IAF call for another look at 7.2.1.";
-    assert_eq!(act(&sam, &reference, "send-back", &[("note", reason)]).await.status(), 303);
+    assert_eq!(
+        act(&sam, &reference, "send-back", &[("note", reason)])
+            .await
+            .status(),
+        303
+    );
     assert_eq!(state_of(&app).0, "in_group");
     let (_, request_page) = sam.page(&format!("/workspace/requests/{reference}")).await;
     assert!(
@@ -328,7 +391,10 @@ async fn sending_back_returns_the_answer_to_the_group_and_the_next_decision_cons
             .unwrap()
             .contains("the answer was sent back to the group")
     );
-    assert!(request_page.contains(reason), "the reason is on the timeline");
+    assert!(
+        request_page.contains(reason),
+        "the reason is on the timeline"
+    );
     // The consultation is over: ILAC's link takes no answer now.
     let late = answer(&app, &ilac, &[("answer", "no_objection")]).await;
     assert_eq!(late.status(), 409);
@@ -337,13 +403,22 @@ async fn sending_back_returns_the_answer_to_the_group_and_the_next_decision_cons
 
     // The group decides again: a new consultation, new links.
     let carla = app.signed_in("carla@example.org").await;
-    let round = act(&carla, &reference, "rounds", &[("draft", DRAFT), ("deadline", "")]).await;
+    let round = act(
+        &carla,
+        &reference,
+        "rounds",
+        &[("draft", DRAFT), ("deadline", "")],
+    )
+    .await;
     assert_eq!(round.status(), 303);
     decide(&app, &reference).await;
     app.run_worker_once().await;
     let second = review_link(&app, ILAC, 2).await;
     assert_ne!(second, ilac);
-    let count: i64 = consultations::table.count().get_result(&mut app.db()).unwrap();
+    let count: i64 = consultations::table
+        .count()
+        .get_result(&mut app.db())
+        .unwrap();
     assert_eq!(count, 2);
     assert_eq!(publish(&app, &reference).await.0, 409);
     let (_, page) = app.page(&second).await;
@@ -359,10 +434,15 @@ async fn the_end_of_the_period_allows_publication_without_an_answer(backend: Bac
     let until = (app.clock.now() + TimeDelta::days(10))
         .format("%-d %B %Y")
         .to_string();
-    assert!(mail.text.contains(&until), "the period is named: {}", mail.text);
+    assert!(
+        mail.text.contains(&until),
+        "the period is named: {}",
+        mail.text
+    );
     app.clock.advance(TimeDelta::days(9));
     assert_eq!(publish(&app, &reference).await.0, 409);
-    app.clock.advance(TimeDelta::days(1) + TimeDelta::minutes(1));
+    app.clock
+        .advance(TimeDelta::days(1) + TimeDelta::minutes(1));
     // Too late for the liaison: its answer is refused and nothing changes.
     let late = answer(&app, &ilac, &[("answer", "no_objection")]).await;
     assert_eq!(late.status(), 409);
@@ -390,10 +470,16 @@ async fn abused_review_links_change_nothing(backend: Backend) {
         "/consultation/0123456789ABCDEF0123456789ABCDEF",
     ] {
         assert_eq!(liaison.get(path).await.status(), 404, "{path}");
-        assert_eq!(liaison.post_form(path, &fields).await.status(), 404, "{path}");
+        assert_eq!(
+            liaison.post_form(path, &fields).await.status(),
+            404,
+            "{path}"
+        );
     }
     // A forged form (no CSRF token) is refused.
-    let forged = liaison.post_form(&ilac, &[("answer", "no_objection")]).await;
+    let forged = liaison
+        .post_form(&ilac, &[("answer", "no_objection")])
+        .await;
     assert_ne!(forged.status(), 303);
     assert!(answers_recorded(&app).iter().all(|(_, answered)| !answered));
 
@@ -427,7 +513,10 @@ async fn abused_review_links_change_nothing(backend: Backend) {
         let removed = sam
             .post_form(
                 "/admin/consultation/remove",
-                &[("csrf_token", &csrf_token_in(&admin)), ("contact", &contact)],
+                &[
+                    ("csrf_token", &csrf_token_in(&admin)),
+                    ("contact", &contact),
+                ],
             )
             .await;
         assert_eq!(removed.status(), 303);
@@ -469,8 +558,16 @@ async fn bad_input_is_shown_again_with_what_to_correct(backend: Backend) {
     // The secretariat's forms.
     let sam = app.signed_in("sam@example.org").await;
     for (acronym, email, message) in [
-        ("AFNOR", "afnor@example.org", "Choose a liaison organisation of the registry."),
-        ("ILAC", "not an address", "Enter an email address, like liaison@example.org."),
+        (
+            "AFNOR",
+            "afnor@example.org",
+            "Choose a liaison organisation of the registry.",
+        ),
+        (
+            "ILAC",
+            "not an address",
+            "Enter an email address, like liaison@example.org.",
+        ),
         ("ILAC", ILAC, "ILAC is consulted at this address already."),
     ] {
         let refused = consult(&sam, &app, acronym, email).await;
@@ -478,12 +575,20 @@ async fn bad_input_is_shown_again_with_what_to_correct(backend: Backend) {
         let page = refused.text().await.unwrap();
         assert_eq!(text_of(&page, ".error-summary li").unwrap(), message);
     }
-    let contacts: i64 = liaison_contacts::table.count().get_result(&mut app.db()).unwrap();
+    let contacts: i64 = liaison_contacts::table
+        .count()
+        .get_result(&mut app.db())
+        .unwrap();
     assert_eq!(contacts, 3);
 
     // A liaison comments; an empty response is refused with its message.
     let iaf = review_link(&app, IAF[0], 1).await;
-    let sent = answer(&app, &iaf, &[("answer", "comments"), ("comments", COMMENTS)]).await;
+    let sent = answer(
+        &app,
+        &iaf,
+        &[("answer", "comments"), ("comments", COMMENTS)],
+    )
+    .await;
     assert_eq!(sent.status(), 303);
     let liaison: String = consultation_answers::table
         .filter(consultation_answers::comments.is_not_null())

@@ -98,14 +98,9 @@ pub async fn add(
             "/admin/consultation",
             Done::LiaisonAddressAdded,
         )),
-        Outcome::Refused(errors) => unprocessable(&page(
-            &state,
-            &admin,
-            csrf,
-            configuration,
-            input,
-            errors,
-        )),
+        Outcome::Refused(errors) => {
+            unprocessable(&page(&state, &admin, csrf, configuration, input, errors))
+        }
     }
 }
 
