@@ -112,6 +112,13 @@ async fn answer(app: &TestApp, link: &str, fields: &[(&str, &str)]) -> reqwest::
     liaison.post_form(link, &sent).await
 }
 
+/// The liaison at `address` answers "no objection" through its first link.
+pub async fn has_no_objection(app: &TestApp, address: &str) {
+    let link = review_link(app, address, 1).await;
+    let sent = answer(app, &link, &[("answer", "no_objection")]).await;
+    assert_eq!(sent.status(), 303, "{address}");
+}
+
 async fn publish(app: &TestApp, reference: &str) -> (u16, String) {
     let sam = app.signed_in("sam@example.org").await;
     let response = act(

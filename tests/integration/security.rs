@@ -858,15 +858,26 @@ async fn no_public_page_feed_export_or_api_answer_names_a_submitter(backend: Bac
             vec![("position", "agree"), ("comment", "")],
         ),
         (&convenor, "consensus", vec![("final_answer", answer)]),
-        (
-            &secretariat,
-            "publish",
-            vec![("consider_at_revision", "on")],
-        ),
     ] {
         let response = act(who, &references[0], action, &fields).await;
         assert_eq!(response.status(), 303, "{action}");
     }
+    // The demo consults IAF and ILAC: neither objects.
+    app.run_worker_once().await;
+    for liaison in [
+        "clarifications@iaf.example.org",
+        "clarifications@ilac.example.org",
+    ] {
+        crate::consultations::has_no_objection(&app, liaison).await;
+    }
+    let published = act(
+        &secretariat,
+        &references[0],
+        "publish",
+        &[("consider_at_revision", "on")],
+    )
+    .await;
+    assert_eq!(published.status(), 303, "publish");
     assert_eq!(
         act(&secretariat, &references[1], "accept", &[])
             .await
