@@ -65,6 +65,7 @@ struct Layer {
     body_timeout_ms: Option<u64>,
     downloads: Option<u32>,
     reconsideration_days: Option<u32>,
+    consultation_days: Option<u32>,
     appeal_acknowledge_days: Option<u32>,
     appeal_decision_days: Option<u32>,
     appeal_body: Option<String>,
@@ -181,6 +182,10 @@ pub const VARIABLES: &[(&str, &str)] = &[
         "days after a decision (publication, or closing as not admissible, referred, duplicate or without consensus) during which its submitter may ask for reconsideration [default: 60]",
     ),
     (
+        "CLARION_CONSULTATION_DAYS",
+        "days the consulted liaisons have to answer on a decided clarification before it may be published [default: 30]",
+    ),
+    (
         "CLARION_APPEAL_ACKNOWLEDGE_DAYS",
         "days from an appeal's receipt to acknowledge it [default: 14]",
     ),
@@ -246,6 +251,8 @@ pub struct Settings {
     /// Days after a decision during which its submitter may ask for it to
     /// be reconsidered.
     pub reconsideration_days: u32,
+    /// Days the consulted liaisons have to answer on a decision.
+    pub consultation_days: u32,
     /// The time limits of appeals and who considers them.
     pub appeals: crate::domain::appeal::Limits,
 }
@@ -360,6 +367,7 @@ impl Layer {
             body_timeout_ms = "CLARION_BODY_TIMEOUT_MS",
             downloads = "CLARION_DOWNLOADS",
             reconsideration_days = "CLARION_RECONSIDERATION_DAYS",
+            consultation_days = "CLARION_CONSULTATION_DAYS",
             appeal_acknowledge_days = "CLARION_APPEAL_ACKNOWLEDGE_DAYS",
             appeal_decision_days = "CLARION_APPEAL_DECISION_DAYS",
         );
@@ -496,6 +504,10 @@ impl Layer {
             reconsideration_days: self
                 .reconsideration_days
                 .unwrap_or(crate::domain::follow_up::DEFAULT_WINDOW_DAYS),
+            consultation_days: self
+                .consultation_days
+                .unwrap_or(crate::domain::consultation::DEFAULT_DAYS)
+                .max(1),
             appeals,
         })
     }

@@ -108,6 +108,7 @@ impl From<WorkflowError> for AppError {
             WorkflowError::Refused(refusal) => AppError::Conflict(refusal.to_string()),
             WorkflowError::Changed
             | WorkflowError::Round(_)
+            | WorkflowError::Consultation(_)
             | WorkflowError::GroupCannotAnswer(_) => AppError::Conflict(e.to_string()),
             WorkflowError::NotFound => AppError::NotFound,
             WorkflowError::Invalid(message) | WorkflowError::Field { message, .. } => {

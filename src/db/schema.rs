@@ -487,5 +487,47 @@ diesel::table! {
 
 diesel::joinable!(appeals -> requests (request_id));
 diesel::allow_tables_to_appear_in_same_query!(appeals, requests);
+
+diesel::table! {
+    liaison_contacts (id) {
+        id -> Text,
+        organisation_id -> Text,
+        email -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    consultations (id) {
+        id -> Text,
+        request_id -> Text,
+        opened_at -> Timestamp,
+        ends_at -> Timestamp,
+        sent_back_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    consultation_answers (id) {
+        id -> Text,
+        consultation_id -> Text,
+        organisation_id -> Text,
+        token_hash -> Text,
+        answered_at -> Nullable<Timestamp>,
+        comments -> Nullable<Text>,
+        response -> Nullable<Text>,
+        responded_by -> Nullable<Text>,
+        responded_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::joinable!(liaison_contacts -> organisations (organisation_id));
+diesel::joinable!(consultations -> requests (request_id));
+diesel::joinable!(consultation_answers -> consultations (consultation_id));
+diesel::joinable!(consultation_answers -> organisations (organisation_id));
+diesel::allow_tables_to_appear_in_same_query!(liaison_contacts, organisations);
+diesel::allow_tables_to_appear_in_same_query!(consultations, requests);
+diesel::allow_tables_to_appear_in_same_query!(consultation_answers, consultations);
+diesel::allow_tables_to_appear_in_same_query!(consultation_answers, organisations);
 diesel::joinable!(appeals -> organisations (organisation_id));
 diesel::allow_tables_to_appear_in_same_query!(appeals, organisations);

@@ -6,6 +6,7 @@ pub mod charts;
 pub mod clauses;
 pub mod conflicts;
 pub mod consensus;
+pub mod consultation;
 pub mod email;
 pub mod excerpt;
 pub mod fields;

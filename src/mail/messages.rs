@@ -349,3 +349,36 @@ email_message!(
     "email/appeal/body.txt",
     "email/appeal/body.html"
 );
+
+/// To each address of a consulted liaison: a decided answer awaits its
+/// review, through a private link, until the end of the period.
+pub struct ConsultationRequested {
+    pub ctx: MailContext,
+    pub request: RequestSummary,
+    /// The liaison, as "ILAC — International Laboratory Accreditation Cooperation".
+    pub liaison: String,
+    pub until: chrono::NaiveDateTime,
+    pub review_url: String,
+}
+email_message!(
+    ConsultationRequested,
+    "email/consultation_requested/subject.txt",
+    "email/consultation_requested/body.txt",
+    "email/consultation_requested/body.html"
+);
+
+/// To the secretariat and the group's convenors: a liaison commented on a
+/// decided answer, which waits for a response before publication.
+pub struct LiaisonCommented {
+    pub ctx: MailContext,
+    pub request: RequestSummary,
+    pub liaison: String,
+    pub comments: String,
+    pub link_url: String,
+}
+email_message!(
+    LiaisonCommented,
+    "email/liaison_commented/subject.txt",
+    "email/liaison_commented/body.txt",
+    "email/liaison_commented/body.html"
+);

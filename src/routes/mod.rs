@@ -4,6 +4,7 @@ pub mod account;
 pub mod admin;
 pub mod api;
 pub mod assets;
+pub mod consultation;
 pub mod ops;
 pub mod public;
 pub mod setup;
@@ -20,6 +21,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     admin::configure(cfg);
     api::configure(cfg);
     assets::configure(cfg);
+    consultation::configure(cfg);
     public::configure(cfg);
     setup::configure(cfg);
     submit::configure(cfg);

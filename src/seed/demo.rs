@@ -34,6 +34,7 @@ use crate::models::requests as request_rows;
 use crate::models::standards::Standard;
 use crate::models::users::{self, User};
 use crate::models::{groups, organisations, standards};
+use crate::workflow::consultations::{self, ContactInput};
 use crate::workflow::corrections::{self, Correction, Kind};
 use crate::workflow::follow_ups::{self, Reconsidered};
 use crate::workflow::registry::groups::{self as group_registry, MemberInput};
@@ -67,6 +68,16 @@ struct Demo {
     sample_rounds: SampleRounds,
     samples: Vec<Sample>,
     cases: Vec<Case>,
+    consulted: Vec<Consulted>,
+}
+
+/// A liaison consulted before publication, at one address.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Consulted {
+    /// Its acronym in the registry.
+    liaison: String,
+    email: String,
 }
 
 static BUILT_IN: LazyLock<Demo> = LazyLock::new(|| {
@@ -705,6 +716,7 @@ pub fn seed(
         for plan in &plans {
             play(conn, &mut world, plan, &mut report)?;
         }
+        world.consult_liaisons(conn, demo)?;
         world.leave(conn)?;
         Ok(report)
     })
@@ -727,6 +739,43 @@ struct World<'d> {
 }
 
 impl<'d> World<'d> {
+    /// The liaisons consulted from now on, unless the secretariat chose
+    /// some already; the demo's decided requests are then with them, as of
+    /// their decision.
+    fn consult_liaisons(&self, conn: &mut DbConn, demo: &Demo) -> Result<(), DemoError> {
+        let refused = |e| DemoError::refused("the consulted liaisons", e);
+        let configured = consultations::configuration(conn, &self.secretariat).map_err(refused)?;
+        if !configured.consulted.is_empty() {
+            return Ok(());
+        }
+        for consulted in &demo.consulted {
+            let organisation = organisations::find_by_acronym(conn, &consulted.liaison)?
+                .ok_or_else(|| DemoError::Missing(format!("the liaison {}", consulted.liaison)))?;
+            let input = ContactInput {
+                organisation: organisation.id,
+                email: consulted.email.clone(),
+            };
+            match consultations::add_contact(conn, &self.secretariat, &input, self.since)
+                .map_err(refused)?
+            {
+                Outcome::Done(()) => {}
+                Outcome::Refused(errors) => {
+                    return Err(DemoError::Script(format!(
+                        "the liaison {}: {:?}",
+                        consulted.liaison,
+                        errors.as_slice()
+                    )));
+                }
+            }
+        }
+        for reference in self.references.values() {
+            if let Some(request) = request_rows::find_by_reference(conn, reference)? {
+                consultations::open_since_decision(conn, &request).map_err(refused)?;
+            }
+        }
+        Ok(())
+    }
+
     /// Creates the accounts that do not exist yet, and seats them.
     fn with_accounts(
         conn: &mut DbConn,

@@ -47,6 +47,13 @@ pub enum Done {
     NoConsensus,
     Published,
     SentBack,
+    /// Liaison consultation: a response to a liaison's comments; an
+    /// address added to or removed from the liaisons consulted; a
+    /// liaison's answer recorded.
+    LiaisonResponded,
+    LiaisonAddressAdded,
+    LiaisonAddressRemoved,
+    LiaisonAnswered,
     Marked,
     Objected,
     MeetingRecorded,

@@ -216,6 +216,7 @@ pub(super) fn publish_correction(
     let Some((permit, link, original)) = correcting(conn, acting)? else {
         return Ok(None);
     };
+    super::consultations::allow_publication(conn, permit.request(), ctx.now)?;
     let corrected = original.reference.unwrap_or_default();
     let number = super::corrections::issue_version(
         conn,

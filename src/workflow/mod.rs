@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod appeals;
 pub mod conflicts;
+pub mod consultations;
 pub mod corrections;
 pub mod follow_ups;
 pub mod meetings;
@@ -33,6 +34,8 @@ pub struct Ctx {
     pub secret_key: crate::config::Secret<[u8; 32]>,
     /// The appeals' time limits and who considers them.
     pub appeals: crate::domain::appeal::Limits,
+    /// Days the consulted liaisons have to answer on a decision.
+    pub consultation_days: u32,
     /// Whether mail is queued; not when a made-up past is replayed.
     sends_mail: bool,
 }
@@ -46,6 +49,7 @@ impl Ctx {
             mail_host: crate::config::host_of(&settings.base_url),
             secret_key: settings.secret_key.clone(),
             appeals: settings.appeals.clone(),
+            consultation_days: settings.consultation_days,
             sends_mail: true,
         }
     }
@@ -63,6 +67,7 @@ impl Ctx {
             mail_host: String::new(),
             secret_key: crate::config::Secret::new(rand::random()),
             appeals: crate::domain::appeal::Limits::default(),
+            consultation_days: crate::domain::consultation::DEFAULT_DAYS,
             sends_mail: false,
         }
     }
@@ -182,6 +187,10 @@ pub enum WorkflowError {
     /// The rules of a round refuse it; the page says which.
     #[error("{0}")]
     Round(#[from] crate::domain::consensus::RoundRefusal),
+    /// The liaison consultation holds publication, or refuses a liaison's
+    /// answer: the page says why.
+    #[error("{0:?}")]
+    Consultation(crate::domain::consultation::Refusal),
     /// The group chosen has no convenor, or nobody who may vote.
     #[error("{} cannot take the request: missing {:?}", .0.code, .0.missing)]
     GroupCannotAnswer(workspace::Unanswerable),

@@ -14,6 +14,7 @@ use super::submitter::REPLY_WINDOW;
 use crate::db::DbConn;
 use crate::domain::access::Standing;
 use crate::domain::consensus::{self, Quorum};
+use crate::domain::consultation::Hold;
 use crate::domain::follow_up::Kind;
 use crate::domain::lifecycle::{self, Action, Actor, State};
 use crate::models::groups::Group;
@@ -39,6 +40,10 @@ pub enum Task {
     /// The submitter's time to reply runs out soon.
     ReplyDueSoon,
     PublishOrSendBack,
+    /// The decided answer is with the liaisons until the item's date.
+    WithLiaisons,
+    /// Liaisons commented on the decided answer: respond, or send it back.
+    RespondToLiaisons,
     /// A round ran past its deadline; its convenor must close it.
     RoundOverdue,
     OpenRound,
@@ -167,6 +172,8 @@ struct Facts<'a> {
     replied: bool,
     /// Its group (if any) has a convenor.
     convened: bool,
+    /// What holds its publication in the liaison consultation, if anything.
+    hold: Option<Hold>,
 }
 
 /// One task with the moment it waits since, whether it is overdue, whom it
@@ -215,7 +222,15 @@ fn tasks(standing: Standing, facts: &Facts<'_>, now: NaiveDateTime) -> Vec<Todo>
         tasks.push(Todo::new(Task::ReplyDueSoon, facts.updated_at, true));
     }
     if may(Action::Publish) {
-        tasks.push(Todo::new(Task::PublishOrSendBack, facts.updated_at, false));
+        let since = facts.updated_at;
+        tasks.push(match facts.hold {
+            Some(Hold::WithLiaisons { until, .. }) => Todo {
+                until: Some(until),
+                ..Todo::new(Task::WithLiaisons, since, false)
+            },
+            Some(Hold::Unresponded { .. }) => Todo::new(Task::RespondToLiaisons, since, false),
+            None => Todo::new(Task::PublishOrSendBack, since, false),
+        });
     }
     if let Some(open) = &facts.round
         && late(open.round)
@@ -367,6 +382,7 @@ pub fn queue(
     for vote in rounds::votes_in_open_rounds(conn)? {
         votes.entry(vote.round_id.clone()).or_default().push(vote);
     }
+    let holds = super::consultations::holds(conn, now)?;
     let (replied, counts, oversight) = if user.is_secretariat {
         (
             events::in_state_after(conn, State::Screening, Action::Reply)?,
@@ -417,6 +433,7 @@ pub fn queue(
                 (Some(o), Some(g)) => o.convened.contains(g),
                 _ => true,
             },
+            hold: holds.get(&row.id).copied(),
         };
         items.extend(
             tasks(standing, &facts, now)
@@ -610,6 +627,7 @@ mod tests {
             objectable: None,
             replied: false,
             convened: true,
+            hold: None,
         }
     }
 
@@ -819,6 +837,33 @@ mod tests {
             [Task::PublishOrSendBack]
         );
         assert!(of(MEMBER, &unconvened(State::InGroup), at(2)).is_empty());
+    }
+
+    #[test]
+    fn a_decision_with_the_liaisons_waits_and_their_comments_ask_a_response() {
+        let with_liaisons = Facts {
+            hold: Some(Hold::WithLiaisons {
+                until: at(30),
+                silent: 1,
+            }),
+            ..facts(State::Decided, None)
+        };
+        assert_eq!(
+            tasks(SECRETARIAT, &with_liaisons, at(2)),
+            [Todo {
+                until: Some(at(30)),
+                ..Todo::new(Task::WithLiaisons, at(1), false)
+            }]
+        );
+        let commented = Facts {
+            hold: Some(Hold::Unresponded { comments: 2 }),
+            ..facts(State::Decided, None)
+        };
+        assert_eq!(
+            of(SECRETARIAT, &commented, at(2)),
+            [Task::RespondToLiaisons]
+        );
+        assert!(of(CONVENOR, &commented, at(2)).is_empty());
     }
 
     #[test]

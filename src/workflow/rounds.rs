@@ -356,6 +356,7 @@ pub fn close_with_consensus(
             &acting.user.id,
             ctx.now,
         )?;
+        super::consultations::open(conn, ctx, request, &event)?;
         let mut recipients = secretariat_emails(conn)?;
         recipients.extend(groups::member_emails(conn, &group.id)?);
         tell_workspace(
@@ -550,6 +551,7 @@ pub fn confirm_decisions(conn: &mut DbConn, ctx: &Ctx) -> Result<usize, Workflow
                 },
                 ctx.now,
             )?;
+            super::consultations::open(conn, ctx, &request, &event)?;
             let mut recipients = secretariat_emails(conn)?;
             recipients.extend(groups::member_emails(conn, &group_of(&request)?)?);
             let message = DecisionStands {
@@ -682,6 +684,7 @@ pub fn publish(
         }
         let permit = permit(conn, acting, Action::Publish)?;
         let request = permit.request();
+        super::consultations::allow_publication(conn, request, ctx.now)?;
         let answer_html = markdown::to_safe_html(request.answer.as_deref().unwrap_or_default());
         let change = Change {
             published_at: Some(ctx.now),
@@ -739,6 +742,7 @@ pub fn send_back(
         let permit = permit(conn, acting, Action::SendBack)?;
         let note = required(note, "note", "a note for the convenor")?;
         let request = permit.request();
+        super::consultations::end_on_send_back(conn, request, ctx.now)?;
         let event = transition(
             conn,
             ctx,

@@ -460,6 +460,8 @@ pub struct Tracking {
     pub follow_ups: super::follow_ups::OnTracking,
     /// The appeal the secretariat says publicly the decision is under.
     pub appeal_notice: Option<crate::models::appeals::Appeal>,
+    /// Until when the decided answer is with the liaisons, while it is.
+    pub with_liaisons: Option<NaiveDateTime>,
 }
 
 /// The request behind a tracking link, with its progress and messages;
@@ -485,6 +487,7 @@ pub fn tracking(
             Some(reference) => super::appeals::public_notice(conn, reference)?,
             None => None,
         },
+        with_liaisons: super::consultations::with_liaisons_until(conn, &request, now)?,
         request,
         standard,
     })

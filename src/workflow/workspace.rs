@@ -811,6 +811,8 @@ pub struct RequestView {
     /// may lodge one now.
     pub appeals: Vec<crate::models::appeals::Appeal>,
     pub may_lodge_appeal: bool,
+    /// The latest liaison consultation of its decision, if it had one.
+    pub consultation: Option<super::consultations::ConsultationView>,
 }
 
 /// A round as its page and its decision record show it; written out in the
@@ -1056,6 +1058,7 @@ pub fn request_page(
         follow_ups: super::follow_ups::of_request(conn, &request)?,
         appeals: crate::models::appeals::for_request(conn, &request.id)?,
         may_lodge_appeal: super::appeals::may_lodge(standing, &request),
+        consultation: super::consultations::view(conn, &request, now)?,
         similar,
         standard,
         editions,

@@ -10,8 +10,9 @@
 use std::collections::HashMap;
 
 use clarion::db::schema::{
-    appeals, comments, events, external_committees, external_designations, groups, memberships,
-    organisations, requests, rounds, settings, standards, users, votes,
+    appeals, comments, consultation_answers, consultations, events, external_committees,
+    external_designations, groups, liaison_contacts, memberships, organisations, requests, rounds,
+    settings, standards, users, votes,
 };
 use diesel::prelude::*;
 
@@ -199,6 +200,14 @@ mod expected {
         (Get,  "/workspace/requests/{reference}/appeals/1",          Published, [Login, Ok,       NotFound, Ok,       Ok      ]),
         (Post, "/workspace/requests/{reference}/appeals/1/steps",    Published, [Login, Refused,  NotFound, Refused,  Done    ]),
         (Post, "/workspace/requests/{reference}/appeals/1/notice",   Published, [Login, Refused,  NotFound, Refused,  Done    ]),
+        // Liaison consultation: a response to a liaison's comments (the
+        // row's request has a consultation with comments), then a liaison
+        // consulted at an address, and the address removed again.
+        (Post, "/workspace/requests/{reference}/liaison-responses",  InGroup,   [Login, Refused,  NotFound, Refused,  Refused ]),
+        (Post, "/workspace/requests/{reference}/liaison-responses",  Decided,   [Login, Refused,  NotFound, Refused,  Done    ]),
+        (Get,  "/admin/consultation",                                NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
+        (Post, "/admin/consultation",                                NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
+        (Post, "/admin/consultation/remove",                         NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
     ];
 
     /// Addresses no route claims.
@@ -395,6 +404,9 @@ struct Snapshot {
     settings: Vec<(String, String)>,
     /// Each appeal's number, step and public notice.
     appeals: Vec<(i32, String, bool)>,
+    /// The liaisons consulted, by address; the responses to their comments.
+    liaison_contacts: Vec<(String, String)>,
+    liaison_responses: Vec<(String, String)>,
 }
 
 impl Snapshot {
@@ -452,6 +464,18 @@ impl Snapshot {
         rows(&mut changes, "users", &self.users, &after.users);
         rows(&mut changes, "settings", &self.settings, &after.settings);
         rows(&mut changes, "appeals", &self.appeals, &after.appeals);
+        rows(
+            &mut changes,
+            "liaison contacts",
+            &self.liaison_contacts,
+            &after.liaison_contacts,
+        );
+        rows(
+            &mut changes,
+            "liaison responses",
+            &self.liaison_responses,
+            &after.liaison_responses,
+        );
         changes
     }
 }
@@ -559,6 +583,20 @@ fn snapshot(app: &TestApp) -> Snapshot {
         appeals: appeals::table
             .order((appeals::request_id, appeals::number))
             .select((appeals::number, appeals::step, appeals::public_notice))
+            .load(conn)
+            .unwrap(),
+        liaison_contacts: liaison_contacts::table
+            .order(liaison_contacts::id)
+            .select((liaison_contacts::organisation_id, liaison_contacts::email))
+            .load(conn)
+            .unwrap(),
+        liaison_responses: consultation_answers::table
+            .filter(consultation_answers::response.is_not_null())
+            .order(consultation_answers::id)
+            .select((
+                consultation_answers::id,
+                consultation_answers::response.assume_not_null(),
+            ))
             .load(conn)
             .unwrap(),
     }
@@ -815,6 +853,57 @@ impl World {
         }
     }
 
+    /// A liaison's comments on the request's decision, recorded as the
+    /// liaison would (once per request): the answer's id.
+    fn liaison_comments(&self, reference: &str) -> String {
+        use clarion::models::consultations::{self as stored, NewAnswer, NewConsultation};
+        let conn = &mut self.app.db();
+        let request: String = requests::table
+            .filter(requests::reference.eq(reference))
+            .select(requests::id)
+            .first(conn)
+            .unwrap();
+        let existing: Option<String> = consultation_answers::table
+            .inner_join(consultations::table)
+            .filter(consultations::request_id.eq(&request))
+            .select(consultation_answers::id)
+            .first(conn)
+            .optional()
+            .unwrap();
+        if let Some(answer) = existing {
+            return answer;
+        }
+        let ilac: String = organisations::table
+            .filter(organisations::acronym.eq("ILAC"))
+            .select(organisations::id)
+            .first(conn)
+            .unwrap();
+        let now = self.app.clock.now();
+        let (consultation, answer) = (clarion::db::new_id(), clarion::db::new_id());
+        stored::open(
+            conn,
+            &NewConsultation {
+                id: &consultation,
+                request_id: &request,
+                opened_at: now,
+                ends_at: now + chrono::TimeDelta::days(30),
+            },
+        )
+        .unwrap();
+        stored::add_answer(
+            conn,
+            &NewAnswer {
+                id: &answer,
+                consultation_id: &consultation,
+                organisation_id: &ilac,
+                token_hash: &clarion::models::tokens::hash(&answer),
+            },
+        )
+        .unwrap();
+        stored::record_answer(conn, &answer, Some("Clause 7.2 reads otherwise."), now).unwrap();
+        answer
+    }
+
     fn address(&self, route: &str, reference: Option<&str>) -> String {
         routes::fill(route, |kind| {
             match kind {
@@ -855,6 +944,9 @@ impl World {
                 .optional()
                 .unwrap();
             fields.push(("vote", opposition.unwrap_or_default()));
+        }
+        if route.ends_with("/liaison-responses") {
+            fields.push(("liaison", self.liaison_comments(reference.unwrap())));
         }
         if route.ends_with("/correct") {
             // A correction of one's own: the published text again is no
@@ -1026,6 +1118,29 @@ impl World {
                 ("objection_days", "10"),
                 ("meeting_objection_days", "21"),
             ],
+            "/workspace/requests/{reference}/liaison-responses" => vec![(
+                "response",
+                "The group considered clause 7.2; the answer stands.",
+            )],
+            "/admin/consultation" => {
+                let ilac: String = organisations::table
+                    .filter(organisations::acronym.eq("ILAC"))
+                    .select(organisations::id)
+                    .first(&mut self.app.db())
+                    .unwrap();
+                return vec![
+                    ("organisation", ilac),
+                    ("email", "clarifications@ilac.example".to_owned()),
+                ];
+            }
+            "/admin/consultation/remove" => {
+                let contact: Option<String> = liaison_contacts::table
+                    .select(liaison_contacts::id)
+                    .first(&mut self.app.db())
+                    .optional()
+                    .unwrap();
+                return vec![("contact", contact.unwrap_or_default())];
+            }
             "/admin/organisations" => vec![
                 ("kind", "liaison"),
                 ("acronym", "XLO"),

@@ -252,6 +252,15 @@ async fn every_demo_role_finds_something_waiting(backend: Backend) {
     // The secretariat screens and publishes.
     assert!(waiting(&mut conn, "screening") >= 2);
     assert!(waiting(&mut conn, "decided") >= 1);
+    // IAF and ILAC are consulted: a decided request is with them.
+    let holds = clarion::workflow::consultations::holds(&mut conn, Clock::default().now()).unwrap();
+    assert!(
+        holds.values().any(|hold| matches!(
+            hold,
+            clarion::domain::consultation::Hold::WithLiaisons { silent: 2, .. }
+        )),
+        "{holds:?}"
+    );
     // Among what it screens, a submitter's request for reconsideration of
     // a decision, linked to the request it follows.
     let reconsiderations: Vec<(String, String)> = follow_ups::table

@@ -193,6 +193,7 @@ async fn every_page_and_every_refusal_carries_the_security_headers(backend: Back
         (&anonymous, format!("/track/{track}"), 200),
         (&anonymous, format!("/track/{track}/withdraw"), 200),
         (&anonymous, "/refer".into(), 200),
+        (&anonymous, format!("/consultation/{never}"), 404),
         (&anonymous, "/login".into(), 200),
         (&anonymous, "/logout".into(), 303),
         (&anonymous, "/password/forgot".into(), 200),
@@ -226,6 +227,7 @@ async fn every_page_and_every_refusal_carries_the_security_headers(backend: Back
         (&secretariat, format!("/admin/groups/{group}/members/{member}"), 200),
         (&secretariat, format!("/admin/groups/{group}/rules"), 303),
         (&secretariat, "/admin/organisations".into(), 200),
+        (&secretariat, "/admin/consultation".into(), 200),
         (&secretariat, "/admin/organisations?q=france".into(), 200),
         (&secretariat, "/admin/organisations/new".into(), 200),
         (&secretariat, format!("/admin/organisations/{organisation}/edit"), 200),
@@ -856,15 +858,26 @@ async fn no_public_page_feed_export_or_api_answer_names_a_submitter(backend: Bac
             vec![("position", "agree"), ("comment", "")],
         ),
         (&convenor, "consensus", vec![("final_answer", answer)]),
-        (
-            &secretariat,
-            "publish",
-            vec![("consider_at_revision", "on")],
-        ),
     ] {
         let response = act(who, &references[0], action, &fields).await;
         assert_eq!(response.status(), 303, "{action}");
     }
+    // The demo consults IAF and ILAC: neither objects.
+    app.run_worker_once().await;
+    for liaison in [
+        "clarifications@iaf.example.org",
+        "clarifications@ilac.example.org",
+    ] {
+        crate::consultations::has_no_objection(&app, liaison).await;
+    }
+    let published = act(
+        &secretariat,
+        &references[0],
+        "publish",
+        &[("consider_at_revision", "on")],
+    )
+    .await;
+    assert_eq!(published.status(), 303, "publish");
     assert_eq!(
         act(&secretariat, &references[1], "accept", &[])
             .await

@@ -7,6 +7,7 @@
 mod committees;
 mod confirm_registry;
 mod confirm_step;
+mod consultation;
 mod groups;
 mod index;
 mod mail;
@@ -42,6 +43,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .configure(standards::configure)
             .configure(groups::configure)
             .configure(organisations::configure)
+            .configure(consultation::configure)
             .configure(committees::configure)
             .configure(users::configure)
             .configure(mail::configure)

@@ -36,6 +36,7 @@ pub struct TrackPage {
     exchanges: Vec<Exchange>,
     follow_ups: OnTracking,
     appeal_notice: Option<crate::models::appeals::Appeal>,
+    with_liaisons: Option<chrono::NaiveDateTime>,
     reply: String,
     /// The reasons typed for a reconsideration.
     reasons: String,
@@ -91,6 +92,7 @@ async fn render(
         exchanges,
         follow_ups,
         appeal_notice,
+        with_liaisons,
     } = load(state, &token).await?;
     let body = TrackPage {
         page: state.page("").showing(flash),
@@ -100,6 +102,7 @@ async fn render(
         steps,
         exchanges,
         appeal_notice,
+        with_liaisons,
         submitted_wording,
         state: request.state,
         request,

@@ -16,7 +16,7 @@ use crate::web::flash::{self, Done, Flash};
 use crate::web::{AppState, Csrf, CsrfForm, SignedIn};
 use crate::workflow::rounds::{Decision, MarkedTo};
 use crate::workflow::workspace::{self, Acting, Screened, ScreeningForm};
-use crate::workflow::{WorkflowError, conflicts, meetings, rounds};
+use crate::workflow::{WorkflowError, conflicts, consultations, meetings, rounds};
 
 /// Every field any action form sends; each handler reads its own.
 #[derive(Debug, Default, Deserialize)]
@@ -43,6 +43,8 @@ pub struct ActionForm {
     /// The opposition answered, and the answer.
     vote: String,
     response: String,
+    /// The liaison's comments responded to (its answer's id).
+    liaison: String,
     final_answer: String,
     change_class: String,
     change_reason: String,
@@ -72,6 +74,8 @@ impl ActionForm {
                 .filter(|(voter, _)| !voter.is_empty()),
             response: Some((self.vote.clone(), self.response.clone()))
                 .filter(|(vote, _)| !vote.is_empty()),
+            liaison_response: Some((self.liaison.clone(), self.response.clone()))
+                .filter(|(liaison, _)| !liaison.is_empty()),
             final_answer: self.final_answer.clone(),
             change_class: self.change_class.clone(),
             change_reason: self.change_reason.clone(),
@@ -196,6 +200,9 @@ where
                 _ => StatusCode::UNPROCESSABLE_ENTITY,
             };
             (status, Problem::Round(refusal))
+        }
+        Err(WorkflowError::Consultation(refusal)) => {
+            (StatusCode::CONFLICT, Problem::Consultation(refusal))
         }
         Err(WorkflowError::GroupCannotAnswer(group)) => {
             (StatusCode::CONFLICT, Problem::GroupCannotAnswer(group))
@@ -516,6 +523,15 @@ action!(
     "send-back",
     |()| Done::SentBack,
     |form, conn, ctx, acting| { rounds::send_back(conn, ctx, &acting, &form.note) }
+);
+
+action!(
+    respond_to_liaison,
+    "liaison-response",
+    |()| Done::LiaisonResponded,
+    |form, conn, ctx, acting| {
+        consultations::respond(conn, ctx, &acting, &form.liaison, &form.response)
+    }
 );
 
 action!(

@@ -104,6 +104,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::post().to(actions::publish),
         )
         .route(
+            "/workspace/requests/{reference}/liaison-responses",
+            web::post().to(actions::respond_to_liaison),
+        )
+        .route(
             "/workspace/requests/{reference}/mark",
             web::post().to(actions::mark_publication),
         )

@@ -10,6 +10,7 @@ use crate::domain::access::Capacity;
 use crate::domain::appeal::Step;
 use crate::domain::conflicts::{Conflict, FlagReason};
 use crate::domain::consensus::{self, ChangeClass, Outcome, Piece, Position, RoundRefusal, Unmet};
+use crate::domain::consultation::{Hold, Refusal};
 use crate::domain::follow_up::{Kind, Outcome as FollowUpOutcome};
 use crate::domain::lifecycle::{Action, ActorKind, State};
 use crate::domain::markdown::to_safe_html;
@@ -38,6 +39,8 @@ pub struct Typed {
     pub allowance: Option<(String, String)>,
     /// The opposition answered (its vote's id) and the answer typed.
     pub response: Option<(String, String)>,
+    /// The liaison's comments answered (its answer's id) and the response typed.
+    pub liaison_response: Option<(String, String)>,
     pub final_answer: String,
     pub change_class: String,
     pub change_reason: String,
@@ -72,6 +75,8 @@ pub enum Problem {
     Round(RoundRefusal),
     /// The group chosen could not take the request forward.
     GroupCannotAnswer(Unanswerable),
+    /// The liaison consultation holds publication.
+    Consultation(Refusal),
 }
 
 #[derive(Template, WebTemplate)]
@@ -119,6 +124,29 @@ impl RequestPage {
     /// show)?
     fn screening_chose(&self, action: &Action) -> bool {
         self.typed.screening.chose(*action)
+    }
+
+    /// The id prefix of the response form to the comments of the liaison
+    /// answer `id`: the form a refusal names for the one last sent.
+    fn liaison_prefix(&self, id: &str) -> String {
+        match &self.typed.liaison_response {
+            Some((sent, _)) if sent == id => "liaison-response-".to_owned(),
+            _ => format!("liaison-{id}-"),
+        }
+    }
+
+    fn liaison_typed(&self, id: &str) -> &str {
+        match &self.typed.liaison_response {
+            Some((sent, text)) if sent == id => text,
+            _ => "",
+        }
+    }
+
+    fn liaison_error(&self, id: &str) -> &str {
+        match &self.typed.liaison_response {
+            Some((sent, _)) if sent == id => self.error("liaison-response", "response"),
+            _ => "",
+        }
     }
 
     /// The round's deadline field: what was typed, else the default.

@@ -150,6 +150,9 @@ pub const ROUTES: &[Route] = &[
     post("/track/{token}/withdraw",                        LinkHolder),
     post("/track/{token}/reconsideration",                 LinkHolder),
     get("/refer",                                          Public),
+    // A consulted liaison's private review of a decided answer.
+    get("/consultation/{token}",                           LinkHolder),
+    post("/consultation/{token}",                          LinkHolder),
     // Accounts.
     get("/login",                                          Public),
     post("/login",                                         Public),
@@ -196,6 +199,7 @@ pub const ROUTES: &[Route] = &[
     get("/workspace/requests/{reference}/correct",         Secretariat),
     post("/workspace/requests/{reference}/correct",        Secretariat),
     post("/workspace/requests/{reference}/send-back",      Secretariat),
+    post("/workspace/requests/{reference}/liaison-responses", Secretariat),
     // Appeals against a request's decision; the group reads them.
     get("/workspace/requests/{reference}/appeals/new",     Secretariat),
     post("/workspace/requests/{reference}/appeals",        Secretariat),
@@ -229,6 +233,9 @@ pub const ROUTES: &[Route] = &[
     post("/admin/organisations/{id}",                      Secretariat).at("/admin/organisations/{organisation}"),
     get("/admin/organisations/{id}",                       Secretariat).at("/admin/organisations/{organisation}"),
     post("/admin/registry/checked",                        Secretariat),
+    get("/admin/consultation",                             Secretariat),
+    post("/admin/consultation",                            Secretariat),
+    post("/admin/consultation/remove",                     Secretariat),
     get("/admin/committees",                               Secretariat),
     get("/admin/committees/new",                           Secretariat),
     post("/admin/committees",                              Secretariat),
