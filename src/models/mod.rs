@@ -5,6 +5,7 @@ pub mod appeals;
 pub mod comments;
 pub mod committees;
 pub mod conflicts;
+pub mod endorsements;
 pub mod events;
 pub mod follow_ups;
 pub mod groups;

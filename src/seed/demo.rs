@@ -434,6 +434,7 @@ impl Plan<'_> {
             question: self.question.to_owned(),
             background: self.background.unwrap_or_default().to_owned(),
             proposed_answer: self.proposed_answer.unwrap_or_default().to_owned(),
+            sponsor: String::new(),
             confirm_intent: on(),
             confirm_not_specific_case: on(),
             confirm_not_new_requirement: on(),
@@ -980,7 +981,7 @@ fn play<'d>(
     // Sent a little before the confirmation link was followed.
     let ctx = Ctx::replay(first - TimeDelta::minutes(23));
     let (id, confirm_token) =
-        submitter::store_submission(conn, &ctx, &submission, &standard, SUBMITTED_FROM)
+        submitter::store_submission(conn, &ctx, &submission, &standard, SUBMITTED_FROM, None)
             .map_err(|e| DemoError::refused(plan.key, e))?;
     request_rows::mark_sample(conn, &id)?;
     let mut player = Player {

@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod appeals;
 pub mod conflicts;
 pub mod corrections;
+pub mod endorsements;
 pub mod follow_ups;
 pub mod meetings;
 pub mod queue;
@@ -33,6 +34,8 @@ pub struct Ctx {
     pub secret_key: crate::config::Secret<[u8; 32]>,
     /// The appeals' time limits and who considers them.
     pub appeals: crate::domain::appeal::Limits,
+    /// How requests come in; the demo replays its past in `both` mode.
+    pub intake: crate::domain::intake::Intake,
     /// Whether mail is queued; not when a made-up past is replayed.
     sends_mail: bool,
 }
@@ -46,6 +49,7 @@ impl Ctx {
             mail_host: crate::config::host_of(&settings.base_url),
             secret_key: settings.secret_key.clone(),
             appeals: settings.appeals.clone(),
+            intake: settings.intake.clone(),
             sends_mail: true,
         }
     }
@@ -63,6 +67,7 @@ impl Ctx {
             mail_host: String::new(),
             secret_key: crate::config::Secret::new(rand::random()),
             appeals: crate::domain::appeal::Limits::default(),
+            intake: crate::domain::intake::Intake::default(),
             sends_mail: false,
         }
     }
