@@ -30,6 +30,7 @@ mod demo;
 mod follow_ups;
 mod harness;
 mod hostile;
+mod intake;
 mod layers;
 mod links;
 mod mail;
