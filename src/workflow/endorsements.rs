@@ -82,13 +82,13 @@ fn mail_sponsor(
     reminder: bool,
 ) -> Result<(), WorkflowError> {
     let sponsor = endorsements::sponsor_of(conn, &request.id)?.ok_or(WorkflowError::NotFound)?;
-    let Some(address) = sponsor.contact_email.clone() else {
-        // The address was removed since the request named it: the
-        // secretariat sees the request waiting in the workspace.
-        return Ok(());
-    };
     let token = tokens::generate();
     endorsements::send_link(conn, &request.id, &tokens::hash(&token), ctx.now, reminder)?;
+    let Some(address) = sponsor.contact_email.clone() else {
+        // The address was removed since the request named it: the request
+        // still lapses in time, and the secretariat sees it waiting.
+        return Ok(());
+    };
     let days = ctx.intake.expiry_days;
     let message = Update {
         ctx: ctx.mail.clone(),
@@ -198,6 +198,25 @@ pub fn answer_by_link(
         let (endorsement, request) = awaited(conn, &ctx.intake, token, ctx.now)?;
         let outcome = decide(conn, ctx, &request, &endorsement, answer, None)?;
         Ok((outcome, request.reference))
+    })
+}
+
+/// A sponsor's answer to a request addressed to it, given in the
+/// application (by one of its accounts, `by_user`, or replayed by the
+/// demo) rather than by link.
+pub fn answer_request(
+    conn: &mut DbConn,
+    ctx: &Ctx,
+    request_id: &str,
+    answer: &Answer,
+    by_user: Option<&str>,
+) -> Result<Outcome, WorkflowError> {
+    db::write_transaction(conn, |conn| {
+        let endorsement = endorsements::of(conn, request_id)?
+            .filter(|e| e.decision.is_none())
+            .ok_or(WorkflowError::NotFound)?;
+        let request = requests::find(conn, request_id)?;
+        decide(conn, ctx, &request, &endorsement, answer, by_user)
     })
 }
 
