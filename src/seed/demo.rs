@@ -1219,7 +1219,7 @@ impl Player {
                 };
                 // What the convenor's page shows: the draft and the
                 // oppositions, each answered with the response given.
-                let page = workspace::request_page(conn, &convenor, &reference, ctx.now)
+                let page = workspace::request_page(conn, &convenor, &reference, ctx.now, true)
                     .map_err(refused)?;
                 let round = page.round.ok_or_else(|| script("no round to close"))?;
                 for opposition in round.oppositions() {

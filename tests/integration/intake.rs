@@ -15,7 +15,7 @@ use crate::support::eventually::{BOUND, eventually};
 use crate::support::journey::{
     confirmed_request, file_request, press_confirm, request_count, send, valid_form, with,
 };
-use crate::support::workspace::state_of;
+use crate::support::workspace::{act, add_the_people, state_of};
 
 on_both_databases!(
     in_open_mode_the_form_names_no_sponsor_and_a_request_goes_to_screening,
@@ -27,21 +27,22 @@ on_both_databases!(
     a_request_without_a_sponsor_that_takes_requests_is_refused,
     in_both_mode_a_request_from_the_public_waits_for_its_endorsement,
     an_endorsement_link_works_once_for_its_own_request_only,
+    the_workspace_names_the_sponsor_and_may_keep_the_submitter_from_the_group,
 );
 
 const AFNOR: &str = "requests@afnor.example";
 const SAM: &str = "sam@example.org";
 const ANA: &str = "ana.lima@lab.example";
 
-/// An app in `mode` where AFNOR takes requests at its address and Sam is
-/// the secretariat; returns AFNOR's id.
+/// An app in `mode` where AFNOR takes requests at its address, with Sam
+/// of the secretariat and the people of MG 17025; returns AFNOR's id.
 async fn world(backend: Backend, mode: &str) -> (TestApp, String) {
     world_with(backend, &[("CLARION_INTAKE", mode.to_owned())]).await
 }
 
 async fn world_with(backend: Backend, settings: &[(&str, String)]) -> (TestApp, String) {
     let app = TestApp::spawn_with(backend, settings).await;
-    app.add_secretariat(SAM);
+    add_the_people(&app);
     let afnor = organisations::find_by_acronym(&mut app.db(), "AFNOR")
         .unwrap()
         .expect("AFNOR is in the built-in registry");
@@ -407,4 +408,58 @@ async fn an_endorsement_link_works_once_for_its_own_request_only(backend: Backen
         .await;
     assert_eq!(response.status(), 404, "nothing is endorsed");
     assert_eq!(endorsement(&app).0, None);
+}
+
+async fn the_workspace_names_the_sponsor_and_may_keep_the_submitter_from_the_group(
+    backend: Backend,
+) {
+    let (app, afnor) = world_with(
+        backend,
+        &[
+            ("CLARION_INTAKE", "endorsed".to_owned()),
+            ("CLARION_GROUP_SEES_SUBMITTER", "off".to_owned()),
+        ],
+    )
+    .await;
+    sponsored_request(&app, &afnor).await;
+    let link = endorsement_link(&app, 1).await;
+    answer(&app, &link, "endorse", "").await;
+    let reference: String = requests::table
+        .select(requests::reference.assume_not_null())
+        .first(&mut app.db())
+        .unwrap();
+    let sam = app.signed_in(SAM).await;
+    assert_eq!(act(&sam, &reference, "accept", &[]).await.status(), 303);
+    let page_of = format!("/workspace/requests/{reference}");
+    let case_of = format!("/workspace/requests/{reference}/case");
+
+    for path in [&page_of, &case_of] {
+        let (status, page) = sam.page(path).await;
+        assert_eq!(status, 200);
+        assert!(
+            text_of(&page, "#sponsor").unwrap().contains("AFNOR (FR)"),
+            "{path}"
+        );
+        assert!(page.contains("Ana Lima"), "the secretariat sees who asked");
+    }
+    let mia = app.signed_in("mia@example.org").await;
+    for path in [&page_of, &case_of] {
+        let (status, page) = mia.page(path).await;
+        assert_eq!(status, 200);
+        assert!(
+            text_of(&page, "#sponsor").unwrap().contains("AFNOR (FR)"),
+            "{path}"
+        );
+        for kept in ["Ana Lima", "Lab Example", ANA] {
+            assert!(!page.contains(kept), "{path} shows {kept}");
+        }
+    }
+
+    // The statistics count requests per sponsor.
+    app.clock.advance(TimeDelta::hours(2));
+    app.run_worker_once().await;
+    let (status, stats) = sam.page("/admin/stats").await;
+    assert_eq!(status, 200);
+    let row = text_of(&stats, "#by-sponsor tbody tr").unwrap();
+    assert!(row.contains("AFNOR (FR)") && row.contains('1'), "{row}");
 }
