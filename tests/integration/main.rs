@@ -13,6 +13,7 @@ mod browser_appeals;
 mod browser_case;
 mod browser_corrections;
 mod browser_follow_ups;
+mod browser_intake;
 mod browser_layout;
 mod browser_memberships;
 mod browser_register;
