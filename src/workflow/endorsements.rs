@@ -132,6 +132,8 @@ pub struct Addressed {
     pub sponsor: Organisation,
     /// Who asked; none once their personal data is erased.
     pub submitter: Option<Contact>,
+    /// The submitter's country, in words.
+    pub country: String,
     /// Until when the link works.
     pub until: chrono::NaiveDateTime,
 }
@@ -170,11 +172,14 @@ pub fn by_link(conn: &mut DbConn, ctx: &Ctx, token: &str) -> Result<Addressed, W
     let until = ctx
         .intake
         .link_expires(endorsement.requested_at.unwrap_or(ctx.now));
+    let country = crate::domain::submission::country(&request.submitter_country)
+        .map_or(request.submitter_country.clone(), |c| c.name().to_owned());
     Ok(Addressed {
         request,
         standard,
         sponsor,
         submitter,
+        country,
         until,
     })
 }

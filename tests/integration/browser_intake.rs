@@ -27,6 +27,8 @@ async fn a_public_request_goes_through_its_sponsor_to_screening_in_a_browser(bac
     organisations::set_contact_email(&mut app.db(), &afnor.id, Some("requests@afnor.example"))
         .unwrap();
     let browser = Browser::open().await;
+    let shots = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    std::fs::create_dir_all(&shots).unwrap();
 
     browser
         .goto(&app.url("/requests/new?standard=iso-iec-17025-2017"))
@@ -68,6 +70,10 @@ async fn a_public_request_goes_through_its_sponsor_to_screening_in_a_browser(bac
         "A clarification request awaits your endorsement"
     );
     browser.assert_accessible().await;
+    browser.screenshot(shots.join("endorse-1280.png")).await;
+    browser.set_viewport(390, 844).await;
+    browser.screenshot(shots.join("endorse-390.png")).await;
+    browser.set_viewport(1280, 900).await;
     // Declining without a reason is refused, and says so.
     browser
         .follow("form:has(input[value=decline]) button[type=submit]")
