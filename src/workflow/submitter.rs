@@ -429,6 +429,7 @@ pub(super) fn tell_secretariat(
             .map_or(request.submitter_category.clone(), |c| c.label().to_owned()),
         submitter_country: crate::domain::submission::country(&request.submitter_country)
             .map_or(request.submitter_country.clone(), |c| c.name().to_owned()),
+        sponsor: super::endorsements::sponsor_line(conn, &request.id)?,
         workspace_url: ctx.url(&format!("/workspace/requests/{reference}")),
     };
     // A secretariat member who asked (a correction they send to the group,

@@ -179,7 +179,8 @@ async fn a_sponsor_endorses_a_request_by_its_link_and_it_goes_to_screening(backe
     let (decision, _, token_hash) = endorsement(&app);
     assert_eq!(decision.as_deref(), Some("endorsed"));
     assert_eq!(token_hash, None, "the link is forgotten");
-    wait_for_subject(&app, SAM, "to screen").await;
+    let notice = wait_for_subject(&app, SAM, "to screen").await;
+    assert!(notice.contains("Sponsor:   AFNOR (FR)"), "{notice}");
     let told = wait_for_subject(&app, ANA, "endorsed by AFNOR").await;
     assert!(told.contains("AFNOR endorsed your request"));
     assert_eq!(app.page(&link).await.0, 404, "the link worked once");
