@@ -69,6 +69,10 @@ struct Layer {
     appeal_acknowledge_days: Option<u32>,
     appeal_decision_days: Option<u32>,
     appeal_body: Option<String>,
+    intake: Option<String>,
+    endorsement_reminder_days: Option<u32>,
+    endorsement_expiry_days: Option<u32>,
+    group_sees_submitter: Option<String>,
 }
 
 /// Every variable the program reads, with what it means; `--help` shows this.
@@ -197,6 +201,22 @@ pub const VARIABLES: &[(&str, &str)] = &[
         "CLARION_APPEAL_BODY",
         "who considers appeals, as a sentence names them [default: the CASCO chair and secretary]",
     ),
+    (
+        "CLARION_INTAKE",
+        "open (anyone's request goes to screening), endorsed (every request needs its member body's or liaison's endorsement) or both (sponsors' accounts submit endorsed requests; the public's need an endorsement) [default: open]",
+    ),
+    (
+        "CLARION_ENDORSEMENT_REMINDER_DAYS",
+        "days after a sponsor is asked to endorse a request before it is reminded [default: 14]",
+    ),
+    (
+        "CLARION_ENDORSEMENT_EXPIRY_DAYS",
+        "days after a sponsor is asked before the request closes unendorsed [default: 60]",
+    ),
+    (
+        "CLARION_GROUP_SEES_SUBMITTER",
+        "on: group members see a request's submitter and organisation; off: only its sponsor (the secretariat always sees both) [default: on]",
+    ),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -255,6 +275,8 @@ pub struct Settings {
     pub consultation_days: u32,
     /// The time limits of appeals and who considers them.
     pub appeals: crate::domain::appeal::Limits,
+    /// How requests come in, and how long a sponsor has to endorse one.
+    pub intake: crate::domain::intake::Intake,
 }
 
 impl Settings {
@@ -348,6 +370,8 @@ impl Layer {
             metrics = "CLARION_METRICS",
             metrics_token = "CLARION_METRICS_TOKEN",
             appeal_body = "CLARION_APPEAL_BODY",
+            intake = "CLARION_INTAKE",
+            group_sees_submitter = "CLARION_GROUP_SEES_SUBMITTER",
         );
         macro_rules! overlay_number {
             ($($field:ident = $var:literal),* $(,)?) => {
@@ -370,6 +394,8 @@ impl Layer {
             consultation_days = "CLARION_CONSULTATION_DAYS",
             appeal_acknowledge_days = "CLARION_APPEAL_ACKNOWLEDGE_DAYS",
             appeal_decision_days = "CLARION_APPEAL_DECISION_DAYS",
+            endorsement_reminder_days = "CLARION_ENDORSEMENT_REMINDER_DAYS",
+            endorsement_expiry_days = "CLARION_ENDORSEMENT_EXPIRY_DAYS",
         );
         Ok(())
     }
@@ -470,6 +496,12 @@ impl Layer {
             self.appeal_decision_days,
             self.appeal_body,
         )?;
+        let intake = intake(
+            self.intake.as_deref(),
+            self.endorsement_reminder_days,
+            self.endorsement_expiry_days,
+            self.group_sees_submitter.as_deref(),
+        )?;
         Ok(Settings {
             data_dir,
             data_dir_was_new,
@@ -509,6 +541,7 @@ impl Layer {
                 .unwrap_or(crate::domain::consultation::DEFAULT_DAYS)
                 .max(1),
             appeals,
+            intake,
         })
     }
 }
@@ -580,6 +613,45 @@ fn appeal_limits(
         ));
     }
     Ok(limits)
+}
+
+fn intake(
+    mode: Option<&str>,
+    reminder_days: Option<u32>,
+    expiry_days: Option<u32>,
+    group_sees_submitter: Option<&str>,
+) -> Result<crate::domain::intake::Intake, ConfigError> {
+    use crate::domain::intake::{Intake, Mode};
+    let default = Intake::default();
+    let mode = match mode {
+        None => default.mode,
+        Some(text) => Mode::parse(text).ok_or_else(|| {
+            ConfigError(format!(
+                "CLARION_INTAKE must be open, endorsed or both, not {text:?}"
+            ))
+        })?,
+    };
+    let group_sees_submitter = match group_sees_submitter.unwrap_or("on") {
+        "on" => true,
+        "off" => false,
+        other => {
+            return Err(ConfigError(format!(
+                "CLARION_GROUP_SEES_SUBMITTER must be on or off, not {other:?}"
+            )));
+        }
+    };
+    let intake = Intake {
+        mode,
+        reminder_days: reminder_days.unwrap_or(default.reminder_days),
+        expiry_days: expiry_days.unwrap_or(default.expiry_days),
+        group_sees_submitter,
+    };
+    if intake.reminder_days == 0 || intake.expiry_days <= intake.reminder_days {
+        return Err(ConfigError(
+            "CLARION_ENDORSEMENT_REMINDER_DAYS must be at least 1 and CLARION_ENDORSEMENT_EXPIRY_DAYS more".into(),
+        ));
+    }
+    Ok(intake)
 }
 
 /// The key kept in `$CLARION_DATA_DIR/secret.key`, created (readable by the

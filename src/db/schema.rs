@@ -419,6 +419,26 @@ diesel::table! {
 diesel::allow_tables_to_appear_in_same_query!(follow_ups, requests);
 
 diesel::table! {
+    endorsements (request_id) {
+        request_id -> Text,
+        sponsor_id -> Text,
+        token_hash -> Nullable<Text>,
+        requested_at -> Nullable<Timestamp>,
+        reminded_at -> Nullable<Timestamp>,
+        decision -> Nullable<Text>,
+        decided_at -> Nullable<Timestamp>,
+        decided_by -> Nullable<Text>,
+        note -> Nullable<Text>,
+    }
+}
+
+diesel::joinable!(endorsements -> requests (request_id));
+diesel::joinable!(endorsements -> organisations (sponsor_id));
+diesel::allow_tables_to_appear_in_same_query!(endorsements, requests);
+diesel::allow_tables_to_appear_in_same_query!(endorsements, organisations);
+diesel::allow_tables_to_appear_in_same_query!(endorsements, users);
+
+diesel::table! {
     clarification_versions (request_id, number) {
         request_id -> Text,
         number -> Integer,

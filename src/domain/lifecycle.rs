@@ -15,6 +15,9 @@ use super::stored::stored_as_text;
 #[diesel(sql_type = Text)]
 pub enum State {
     PendingConfirmation,
+    /// Confirmed, waiting for its sponsor (a member body or liaison) to
+    /// endorse it, answer it locally or decline it.
+    AwaitingEndorsement,
     Screening,
     AwaitingSubmitter,
     InGroup,
@@ -29,8 +32,9 @@ pub enum State {
 }
 
 impl State {
-    pub const ALL: [State; 9] = [
+    pub const ALL: [State; 10] = [
         State::PendingConfirmation,
+        State::AwaitingEndorsement,
         State::Screening,
         State::AwaitingSubmitter,
         State::InGroup,
@@ -44,6 +48,7 @@ impl State {
     pub fn as_str(self) -> &'static str {
         match self {
             State::PendingConfirmation => "pending_confirmation",
+            State::AwaitingEndorsement => "awaiting_endorsement",
             State::Screening => "screening",
             State::AwaitingSubmitter => "awaiting_submitter",
             State::InGroup => "in_group",
@@ -64,7 +69,8 @@ impl State {
     pub fn is_open(self) -> bool {
         matches!(
             self,
-            State::Screening
+            State::AwaitingEndorsement
+                | State::Screening
                 | State::AwaitingSubmitter
                 | State::InGroup
                 | State::Balloting
@@ -77,6 +83,9 @@ impl State {
     pub fn for_submitter(self) -> &'static str {
         match self {
             State::PendingConfirmation => "Waiting for you to confirm your e-mail address.",
+            State::AwaitingEndorsement => {
+                "The member body or liaison you chose is deciding whether to endorse the request."
+            }
             State::Screening => {
                 "The secretariat is checking that the request can be answered as a clarification."
             }
@@ -104,6 +113,7 @@ impl State {
     pub fn label(self) -> &'static str {
         match self {
             State::PendingConfirmation => "Awaiting confirmation",
+            State::AwaitingEndorsement => "Awaiting endorsement",
             State::Screening => "Screening",
             State::AwaitingSubmitter => "Awaiting submitter",
             State::InGroup => "With the group",
@@ -134,10 +144,15 @@ pub enum ClosureReason {
     /// A correction's follow-up, published as the next version of the
     /// clarification it corrects.
     Corrected,
+    /// The sponsor answered the request itself, at national level.
+    AnsweredLocally,
+    EndorsementDeclined,
+    /// The sponsor did not answer in time.
+    EndorsementExpired,
 }
 
 impl ClosureReason {
-    pub const ALL: [ClosureReason; 7] = [
+    pub const ALL: [ClosureReason; 10] = [
         ClosureReason::NotAdmissible,
         ClosureReason::Referred,
         ClosureReason::Duplicate,
@@ -145,6 +160,9 @@ impl ClosureReason {
         ClosureReason::Withdrawn,
         ClosureReason::Expired,
         ClosureReason::Corrected,
+        ClosureReason::AnsweredLocally,
+        ClosureReason::EndorsementDeclined,
+        ClosureReason::EndorsementExpired,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -156,6 +174,9 @@ impl ClosureReason {
             ClosureReason::Withdrawn => "withdrawn",
             ClosureReason::Expired => "expired",
             ClosureReason::Corrected => "corrected",
+            ClosureReason::AnsweredLocally => "answered_locally",
+            ClosureReason::EndorsementDeclined => "endorsement_declined",
+            ClosureReason::EndorsementExpired => "endorsement_expired",
         }
     }
 
@@ -184,6 +205,13 @@ impl ClosureReason {
             }
             ClosureReason::Corrected => {
                 "Closed: the answer was published as a corrected version of the clarification."
+            }
+            ClosureReason::AnsweredLocally => "Closed: answered by the member body.",
+            ClosureReason::EndorsementDeclined => {
+                "Closed: the member body or liaison declined to endorse the request."
+            }
+            ClosureReason::EndorsementExpired => {
+                "Closed: the member body or liaison did not answer in time."
             }
         }
     }
@@ -265,10 +293,22 @@ pub enum Action {
     /// The decided answer of a correction's follow-up becomes the next
     /// version of the clarification it corrects; the follow-up closes.
     PublishCorrection,
+    /// The submitter confirms a request that needs its sponsor's
+    /// endorsement before it is screened.
+    ConfirmForEndorsement,
+    /// The sponsor vouches for the request: on to screening.
+    Endorse,
+    /// The sponsor answers the request itself.
+    AnswerLocally,
+    DeclineEndorsement,
+    /// The sponsor has not answered for a while and is reminded.
+    RemindSponsor,
+    /// The sponsor did not answer in time.
+    ExpireEndorsement,
 }
 
 impl Action {
-    pub const ALL: [Action; 39] = [
+    pub const ALL: [Action; 45] = [
         Action::Confirm,
         Action::Accept,
         Action::AskForInformation,
@@ -308,6 +348,12 @@ impl Action {
         Action::UpholdAppeal,
         Action::AllowAppeal,
         Action::PublishCorrection,
+        Action::ConfirmForEndorsement,
+        Action::Endorse,
+        Action::AnswerLocally,
+        Action::DeclineEndorsement,
+        Action::RemindSponsor,
+        Action::ExpireEndorsement,
     ];
 
     pub fn parse(text: &str) -> Option<Action> {
@@ -362,6 +408,12 @@ impl Action {
             Action::UpholdAppeal => "Appeal decided: the decision stands",
             Action::AllowAppeal => "Appeal allowed",
             Action::PublishCorrection => "Published as a corrected version",
+            Action::ConfirmForEndorsement => "Confirmed by the submitter, for endorsement",
+            Action::Endorse => "Endorsed by the sponsor",
+            Action::AnswerLocally => "Answered locally by the sponsor",
+            Action::DeclineEndorsement => "The sponsor declined to endorse it",
+            Action::RemindSponsor => "Reminded the sponsor",
+            Action::ExpireEndorsement => "Closed: the sponsor did not answer in time",
         }
     }
 
@@ -406,6 +458,12 @@ impl Action {
             Action::UpholdAppeal => "uphold_appeal",
             Action::AllowAppeal => "allow_appeal",
             Action::PublishCorrection => "publish_correction",
+            Action::ConfirmForEndorsement => "confirm_for_endorsement",
+            Action::Endorse => "endorse",
+            Action::AnswerLocally => "answer_locally",
+            Action::DeclineEndorsement => "decline_endorsement",
+            Action::RemindSponsor => "remind_sponsor",
+            Action::ExpireEndorsement => "expire_endorsement",
         }
     }
 }
@@ -418,6 +476,9 @@ pub enum Actor {
     Secretariat,
     Convenor,
     Member,
+    /// The member body or liaison the request is addressed to, by its
+    /// private link or its accounts.
+    Sponsor,
     System,
 }
 
@@ -428,6 +489,7 @@ impl Actor {
         match self {
             Actor::Submitter => ActorKind::Submitter,
             Actor::System => ActorKind::System,
+            Actor::Sponsor => ActorKind::Sponsor,
             Actor::Secretariat | Actor::Convenor | Actor::Member => ActorKind::User,
         }
     }
@@ -441,16 +503,23 @@ pub enum ActorKind {
     Submitter,
     User,
     System,
+    Sponsor,
 }
 
 impl ActorKind {
-    pub const ALL: [ActorKind; 3] = [ActorKind::Submitter, ActorKind::User, ActorKind::System];
+    pub const ALL: [ActorKind; 4] = [
+        ActorKind::Submitter,
+        ActorKind::User,
+        ActorKind::System,
+        ActorKind::Sponsor,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             ActorKind::Submitter => "submitter",
             ActorKind::User => "user",
             ActorKind::System => "system",
+            ActorKind::Sponsor => "sponsor",
         }
     }
 
@@ -489,6 +558,30 @@ pub fn decide(state: State, action: Action, actor: Actor) -> Result<Transition, 
     // (states it applies in, who may do it, result)
     let (from, who, result): (&[State], &[Actor], Transition) = match action {
         A::Confirm => (&[S::PendingConfirmation], &[Submitter], to(S::Screening)),
+        A::ConfirmForEndorsement => (
+            &[S::PendingConfirmation],
+            &[Submitter],
+            to(S::AwaitingEndorsement),
+        ),
+        // Whether this sponsor is the one the request is addressed to is
+        // `workflow::endorsements`' question.
+        A::Endorse => (&[S::AwaitingEndorsement], &[Sponsor], to(S::Screening)),
+        A::AnswerLocally => (
+            &[S::AwaitingEndorsement],
+            &[Sponsor],
+            close(ClosureReason::AnsweredLocally),
+        ),
+        A::DeclineEndorsement => (
+            &[S::AwaitingEndorsement],
+            &[Sponsor],
+            close(ClosureReason::EndorsementDeclined),
+        ),
+        A::RemindSponsor => (&[S::AwaitingEndorsement], &[System], to(state)),
+        A::ExpireEndorsement => (
+            &[S::AwaitingEndorsement],
+            &[System],
+            close(ClosureReason::EndorsementExpired),
+        ),
         A::Accept => (&[S::Screening], &[Secretariat], to(S::InGroup)),
         A::AskForInformation => (&[S::Screening], &[Secretariat], to(S::AwaitingSubmitter)),
         A::Reply => (&[S::AwaitingSubmitter], &[Submitter], to(S::Screening)),
@@ -565,6 +658,7 @@ pub fn decide(state: State, action: Action, actor: Actor) -> Result<Transition, 
         A::SendBack => (&[S::Decided], &[Secretariat], to(S::InGroup)),
         A::Withdraw => (
             &[
+                S::AwaitingEndorsement,
                 S::Screening,
                 S::AwaitingSubmitter,
                 S::InGroup,
@@ -650,6 +744,7 @@ mod tests {
             [State::InGroup, State::Balloting]
         );
         assert_eq!(waiting_for(Actor::Member), [State::Confirming]);
+        assert_eq!(waiting_for(Actor::Sponsor), [State::AwaitingEndorsement]);
     }
 
     #[test]
@@ -688,6 +783,7 @@ mod tests {
             Actor::Secretariat,
             Actor::Convenor,
             Actor::Member,
+            Actor::Sponsor,
             Actor::System,
         ] {
             assert_eq!(
@@ -784,6 +880,33 @@ mod tests {
             (S::Closed, A::AllowAppeal, Secretariat, S::InGroup),
             (S::Published, A::AllowAppeal, Secretariat, S::Published),
             (S::Decided, A::PublishCorrection, Secretariat, S::Closed),
+            (
+                S::PendingConfirmation,
+                A::ConfirmForEndorsement,
+                Submitter,
+                S::AwaitingEndorsement,
+            ),
+            (S::AwaitingEndorsement, A::Endorse, Sponsor, S::Screening),
+            (S::AwaitingEndorsement, A::AnswerLocally, Sponsor, S::Closed),
+            (
+                S::AwaitingEndorsement,
+                A::DeclineEndorsement,
+                Sponsor,
+                S::Closed,
+            ),
+            (
+                S::AwaitingEndorsement,
+                A::RemindSponsor,
+                System,
+                S::AwaitingEndorsement,
+            ),
+            (
+                S::AwaitingEndorsement,
+                A::ExpireEndorsement,
+                System,
+                S::Closed,
+            ),
+            (S::AwaitingEndorsement, A::Withdraw, Submitter, S::Closed),
         ];
         for (from, action, actor, to) in allowed {
             assert_eq!(
@@ -875,6 +998,23 @@ mod tests {
                 "the secretariat records appeals"
             );
         }
+        for actor in [Secretariat, Convenor, Member, Submitter] {
+            assert_eq!(
+                decide(S::AwaitingEndorsement, A::Endorse, actor),
+                Err(Refusal::WrongActor),
+                "only the sponsor endorses"
+            );
+        }
+        assert_eq!(
+            decide(S::Screening, A::Endorse, Sponsor),
+            Err(Refusal::WrongState(S::Screening)),
+            "an endorsement is given once"
+        );
+        assert_eq!(
+            decide(S::AwaitingEndorsement, A::Accept, Secretariat),
+            Err(Refusal::WrongState(S::AwaitingEndorsement)),
+            "the secretariat screens what the sponsor endorsed"
+        );
         assert_eq!(
             decide(S::InGroup, A::LodgeAppeal, Secretariat),
             Err(Refusal::WrongState(S::InGroup)),

@@ -11,6 +11,7 @@ pub mod email;
 pub mod excerpt;
 pub mod fields;
 pub mod follow_up;
+pub mod intake;
 pub mod keyed;
 pub mod lifecycle;
 pub mod markdown;

@@ -73,6 +73,9 @@ pub struct SubmissionInput {
     pub question: String,
     pub background: String,
     pub proposed_answer: String,
+    /// The id of the member body or liaison asked to endorse the request,
+    /// when the installation asks for one.
+    pub sponsor: String,
     pub confirm_intent: Option<String>,
     pub confirm_not_specific_case: Option<String>,
     pub confirm_not_new_requirement: Option<String>,
@@ -94,6 +97,9 @@ pub struct Submission {
     pub question: String,
     pub background: Option<String>,
     pub proposed_answer: Option<String>,
+    /// Whether a sponsor is needed, and which exists, is the workflow's
+    /// question.
+    pub sponsor: Option<String>,
 }
 
 pub const QUESTION_MIN: usize = 20;
@@ -297,6 +303,7 @@ impl SubmissionInput {
                     question: question.to_owned(),
                     background: optional(&self.background),
                     proposed_answer: optional(&self.proposed_answer),
+                    sponsor: optional(&self.sponsor),
                 })
             }
             _ => Err(errors),

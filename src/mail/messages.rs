@@ -71,6 +71,8 @@ pub struct NewRequestNotice {
     pub group: Option<String>,
     pub submitter_category: String,
     pub submitter_country: String,
+    /// The member body or liaison that endorsed it: "AFNOR (FR)".
+    pub sponsor: Option<String>,
     pub workspace_url: String,
 }
 email_message!(

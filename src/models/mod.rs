@@ -6,6 +6,7 @@ pub mod comments;
 pub mod committees;
 pub mod conflicts;
 pub mod consultations;
+pub mod endorsements;
 pub mod events;
 pub mod follow_ups;
 pub mod groups;

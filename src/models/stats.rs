@@ -48,6 +48,10 @@ pub struct Figures {
     pub screening: Screening,
     /// Confirmed sample requests of the demo among the counted ones.
     pub samples: i64,
+    /// Confirmed requests naming each sponsor ("AFNOR (FR)"), most first;
+    /// none in a snapshot from before sponsors.
+    #[serde(default)]
+    pub by_sponsor: Vec<(String, i64)>,
 }
 
 impl Figures {
@@ -307,6 +311,13 @@ pub fn figures(conn: &mut DbConn, now: NaiveDateTime) -> QueryResult<Figures> {
         median_days: median(durations.iter().map(|(_, days)| *days).collect()),
         screening,
         samples,
+        by_sponsor: crate::models::endorsements::count_by_sponsor(conn)?
+            .into_iter()
+            .map(|(acronym, country, n)| match country {
+                Some(country) => (format!("{acronym} ({country})"), n),
+                None => (acronym, n),
+            })
+            .collect(),
     })
 }
 

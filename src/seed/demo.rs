@@ -26,6 +26,7 @@ use crate::db::schema::requests;
 use crate::db::{self, DbConn};
 use crate::domain::access::{Capacity, GroupRole};
 use crate::domain::follow_up;
+use crate::domain::intake::Answer;
 use crate::domain::lifecycle::State;
 use crate::domain::meeting::MeetingForm;
 use crate::domain::password;
@@ -42,7 +43,7 @@ use crate::workflow::registry::{Outcome, Secretariat};
 use crate::workflow::rounds::{Decision, MarkedTo};
 use crate::workflow::submitter::{self, Confirmed};
 use crate::workflow::workspace::{self, Acting};
-use crate::workflow::{Ctx, WorkflowError, appeals, conflicts, meetings, rounds};
+use crate::workflow::{Ctx, WorkflowError, appeals, conflicts, endorsements, meetings, rounds};
 
 /// The password of every demo account unless `CLARION_DEMO_PASSWORD` says
 /// otherwise.
@@ -64,6 +65,9 @@ const SUBMITTED_FROM: &str = "demo";
 #[serde(deny_unknown_fields)]
 struct Demo {
     accounts: Vec<Account>,
+    /// The member bodies and liaisons that sponsor the demo's requests,
+    /// with the address each takes requests at.
+    sponsors: Vec<Sponsor>,
     submitters: Vec<Submitter>,
     sample_rounds: SampleRounds,
     samples: Vec<Sample>,
@@ -84,6 +88,13 @@ static BUILT_IN: LazyLock<Demo> = LazyLock::new(|| {
     toml::from_str(include_str!("../../seed/demo.toml"))
         .expect("seed/demo.toml is checked by the tests")
 });
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Sponsor {
+    acronym: String,
+    contact_email: String,
+}
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -223,6 +234,8 @@ struct Case {
     question: String,
     background: Option<String>,
     proposed_answer: Option<String>,
+    /// The acronym of the member body or liaison asked to endorse it.
+    sponsor: Option<String>,
     steps: Vec<Timed>,
 }
 
@@ -373,6 +386,17 @@ enum Step {
         step: String,
         note: Option<String>,
     },
+    /// The sponsor endorses the request by its link: on to screening.
+    Endorse,
+    /// The sponsor answers the request itself.
+    AnswerLocally {
+        text: String,
+    },
+    DeclineEndorsement {
+        reason: String,
+    },
+    /// The worker closes a request its sponsor did not answer in time.
+    ExpireEndorsement,
 }
 
 /// Someone who attended a meeting, and the position they took.
@@ -410,6 +434,10 @@ impl Step {
             Step::CorrectThroughGroup { .. } => "correct_through_group",
             Step::LodgeAppeal { .. } => "lodge_appeal",
             Step::MoveAppeal { .. } => "move_appeal",
+            Step::Endorse => "endorse",
+            Step::AnswerLocally { .. } => "answer_locally",
+            Step::DeclineEndorsement { .. } => "decline_endorsement",
+            Step::ExpireEndorsement => "expire_endorsement",
         }
     }
 }
@@ -426,6 +454,7 @@ struct Plan<'d> {
     background: Option<&'d str>,
     proposed_answer: Option<&'d str>,
     submitter: &'d Submitter,
+    sponsor: Option<&'d str>,
     steps: Vec<(NaiveDateTime, Step)>,
 }
 
@@ -445,6 +474,7 @@ impl Plan<'_> {
             question: self.question.to_owned(),
             background: self.background.unwrap_or_default().to_owned(),
             proposed_answer: self.proposed_answer.unwrap_or_default().to_owned(),
+            sponsor: String::new(),
             confirm_intent: on(),
             confirm_not_specific_case: on(),
             confirm_not_new_requirement: on(),
@@ -479,6 +509,7 @@ impl Demo {
                 background: None,
                 proposed_answer: None,
                 submitter: self.submitter(&sample.submitter)?,
+                sponsor: None,
                 steps: self.sample_steps(now, i, sample),
             });
         }
@@ -496,6 +527,7 @@ impl Demo {
                 background: case.background.as_deref(),
                 proposed_answer: case.proposed_answer.as_deref(),
                 submitter: self.submitter(&case.submitter)?,
+                sponsor: case.sponsor.as_deref(),
                 steps: schedule(now, &case.key, case.ends_days_ago, steps),
             });
         }
@@ -712,6 +744,20 @@ pub fn seed(
         - TimeDelta::days(30);
     db::write_transaction(conn, |conn| {
         let mut report = DemoReport::default();
+        // An address the secretariat keeps is left as it is.
+        for sponsor in &demo.sponsors {
+            let organisation =
+                organisations::find_by_acronym(conn, &sponsor.acronym)?.ok_or_else(|| {
+                    DemoError::Missing(format!("the organisation {}", sponsor.acronym))
+                })?;
+            if organisation.contact_email.is_none() {
+                organisations::set_contact_email(
+                    conn,
+                    &organisation.id,
+                    Some(&sponsor.contact_email),
+                )?;
+            }
+        }
         let mut world = World::with_accounts(conn, demo, hash.as_deref(), since, &mut report)?;
         for plan in &plans {
             play(conn, &mut world, plan, &mut report)?;
@@ -1028,8 +1074,16 @@ fn play<'d>(
         .0;
     // Sent a little before the confirmation link was followed.
     let ctx = Ctx::replay(first - TimeDelta::minutes(23));
+    let sponsor = match plan.sponsor {
+        Some(acronym) => Some(
+            organisations::find_by_acronym(conn, acronym)?
+                .ok_or_else(|| script(format!("no organisation {acronym}")))?
+                .id,
+        ),
+        None => None,
+    };
     let (id, confirm_token) =
-        submitter::store_submission(conn, &ctx, &submission, &standard, SUBMITTED_FROM)
+        submitter::store_submission(conn, &ctx, &submission, &standard, SUBMITTED_FROM, sponsor)
             .map_err(|e| DemoError::refused(plan.key, e))?;
     request_rows::mark_sample(conn, &id)?;
     let mut player = Player {
@@ -1136,6 +1190,26 @@ impl Player {
                     return Err(script("not due to expire then"));
                 }
             }
+            Step::Endorse => {
+                endorsements::answer_request(conn, ctx, &self.id, &Answer::Endorse, None)
+                    .map_err(refused)?;
+            }
+            Step::AnswerLocally { text } => {
+                let answer = Answer::AnswerLocally(text.clone());
+                endorsements::answer_request(conn, ctx, &self.id, &answer, None)
+                    .map_err(refused)?;
+            }
+            Step::DeclineEndorsement { reason } => {
+                let answer = Answer::Decline(reason.clone());
+                endorsements::answer_request(conn, ctx, &self.id, &answer, None)
+                    .map_err(refused)?;
+            }
+            Step::ExpireEndorsement => {
+                endorsements::expire(conn, ctx).map_err(refused)?;
+                if request_rows::find(conn, &self.id)?.state != State::Closed {
+                    return Err(script("not due to lapse then"));
+                }
+            }
             Step::NotAdmissible { reason, note } => {
                 workspace::not_admissible(conn, ctx, &as_secretariat, reason, note, true)
                     .map_err(refused)?;
@@ -1194,7 +1268,7 @@ impl Player {
                 };
                 // What the convenor's page shows: the draft and the
                 // oppositions, each answered with the response given.
-                let page = workspace::request_page(conn, &convenor, &reference, ctx.now)
+                let page = workspace::request_page(conn, &convenor, &reference, ctx.now, true)
                     .map_err(refused)?;
                 let round = page.round.ok_or_else(|| script("no round to close"))?;
                 for opposition in round.oppositions() {

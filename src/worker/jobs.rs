@@ -5,7 +5,7 @@ use crate::db::DbConn;
 use crate::models::{appeals, rate, requests, sessions, stats};
 use crate::workflow::accounts::IDLE_TIMEOUT;
 use crate::workflow::accounts::{LOGIN_WINDOW, RESET_WINDOW};
-use crate::workflow::{Ctx, rounds, submitter, subscriptions};
+use crate::workflow::{Ctx, endorsements, rounds, submitter, subscriptions};
 
 pub fn run_due(conn: &mut DbConn, ctx: &Ctx, retention_days: u32) -> Result<(), String> {
     let now = ctx.now;
@@ -17,6 +17,16 @@ pub fn run_due(conn: &mut DbConn, ctx: &Ctx, retention_days: u32) -> Result<(), 
     let expired = submitter::expire_unanswered(conn, ctx).map_err(|e| e.to_string())?;
     let reminded = rounds::send_reminders(conn, ctx).map_err(|e| e.to_string())?;
     let confirmed = rounds::confirm_decisions(conn, ctx).map_err(|e| e.to_string())?;
+    // Expiry first: a sponsor past both limits is not reminded too.
+    let lapsed = endorsements::expire(conn, ctx).map_err(|e| e.to_string())?;
+    let nudged = endorsements::send_reminders(conn, ctx).map_err(|e| e.to_string())?;
+    if lapsed + nudged > 0 {
+        tracing::info!(
+            lapsed,
+            nudged,
+            "closed requests their sponsors did not endorse in time and reminded sponsors"
+        );
+    }
     if expired + reminded + confirmed > 0 {
         tracing::info!(
             expired,

@@ -6,6 +6,7 @@ pub mod appeals;
 pub mod conflicts;
 pub mod consultations;
 pub mod corrections;
+pub mod endorsements;
 pub mod follow_ups;
 pub mod meetings;
 pub mod queue;
@@ -36,6 +37,8 @@ pub struct Ctx {
     pub appeals: crate::domain::appeal::Limits,
     /// Days the consulted liaisons have to answer on a decision.
     pub consultation_days: u32,
+    /// How requests come in; the demo replays its past in `both` mode.
+    pub intake: crate::domain::intake::Intake,
     /// Whether mail is queued; not when a made-up past is replayed.
     sends_mail: bool,
 }
@@ -50,6 +53,7 @@ impl Ctx {
             secret_key: settings.secret_key.clone(),
             appeals: settings.appeals.clone(),
             consultation_days: settings.consultation_days,
+            intake: settings.intake.clone(),
             sends_mail: true,
         }
     }
@@ -68,6 +72,7 @@ impl Ctx {
             secret_key: crate::config::Secret::new(rand::random()),
             appeals: crate::domain::appeal::Limits::default(),
             consultation_days: crate::domain::consultation::DEFAULT_DAYS,
+            intake: crate::domain::intake::Intake::default(),
             sends_mail: false,
         }
     }

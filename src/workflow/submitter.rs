@@ -13,6 +13,7 @@ use crate::mail::messages::{
     Acknowledgement, ConfirmRequest, NewRequestNotice, ReplyReceived, RequestSummary, Withdrawn,
 };
 use crate::mail::outbox::{self, NewMessage};
+use crate::models::endorsements::{self, NewEndorsement};
 use crate::models::requests::{self, Change, NewContact, NewSubmission, Request};
 use crate::models::standards::Standard;
 use crate::models::tokens::{self, NewToken, Purpose};
@@ -28,6 +29,9 @@ pub enum Submitted {
     /// The standard is unknown or no longer current (superseded since the
     /// form was filled in): nothing was stored.
     StandardNotCurrent,
+    /// The installation asks for a sponsor and none that takes requests
+    /// was chosen: nothing was stored.
+    SponsorNeeded,
 }
 
 /// The standard a submission names, if it takes new requests.
@@ -74,6 +78,7 @@ struct Rows {
     contacts: Vec<NewContact>,
     tokens: Vec<NewToken>,
     mail: Vec<NewMessage>,
+    endorsements: Vec<NewEndorsement>,
 }
 
 impl NewSubmissions {
@@ -97,11 +102,16 @@ impl NewSubmissions {
         let Some(Some(standard)) = self.standards.get(slug) else {
             return Ok(Submitted::StandardNotCurrent);
         };
+        let sponsor = match super::endorsements::sponsor_for(conn, ctx, submission)? {
+            Ok(sponsor) => sponsor,
+            Err(_) => return Ok(Submitted::SponsorNeeded),
+        };
         let earlier = self.taken_from.get(submitted_from).copied().unwrap_or(0);
         if throttled(conn, ctx, submitted_from, per_hour, earlier)? {
             return Ok(Submitted::Throttled);
         }
-        self.rows.add(ctx, submission, standard, submitted_from)?;
+        self.rows
+            .add(ctx, submission, standard, submitted_from, sponsor)?;
         *self
             .taken_from
             .entry(submitted_from.to_owned())
@@ -118,16 +128,18 @@ impl NewSubmissions {
 /// Stores one checked submission on `standard` as `NewSubmissions` does,
 /// without asking whether the standard is current or the address
 /// throttled: for replaying a past in which the standard took requests
-/// (the demo). Returns the request's id and its confirmation token.
+/// (the demo). `sponsor` is the id of the organisation asked to endorse
+/// it. Returns the request's id and its confirmation token.
 pub fn store_submission(
     conn: &mut DbConn,
     ctx: &Ctx,
     submission: &Submission,
     standard: &Standard,
     submitted_from: &str,
+    sponsor: Option<String>,
 ) -> Result<(String, String), WorkflowError> {
     let mut rows = Rows::default();
-    let stored = rows.add(ctx, submission, standard, submitted_from)?;
+    let stored = rows.add(ctx, submission, standard, submitted_from, sponsor)?;
     rows.store(conn)?;
     Ok(stored)
 }
@@ -140,9 +152,16 @@ impl Rows {
         submission: &Submission,
         standard: &Standard,
         submitted_from: &str,
+        sponsor: Option<String>,
     ) -> Result<(String, String), WorkflowError> {
         let (request, contact) =
             NewSubmission::new(submission, &standard.id, submitted_from, ctx.now);
+        if let Some(sponsor_id) = sponsor {
+            self.endorsements.push(NewEndorsement {
+                request_id: request.id.clone(),
+                sponsor_id,
+            });
+        }
         let summary = RequestSummary {
             reference: None,
             standard: standard.label(),
@@ -197,6 +216,7 @@ impl Rows {
 
     fn store(self, conn: &mut DbConn) -> Result<(), WorkflowError> {
         requests::insert_submissions(conn, &self.requests, &self.contacts)?;
+        endorsements::insert_all(conn, &self.endorsements)?;
         tokens::insert_all(conn, &self.tokens)?;
         outbox::insert_all(conn, &self.mail)?;
         Ok(())
@@ -310,7 +330,13 @@ pub(super) fn lodge(
     ctx: &Ctx,
     request: &Request,
 ) -> Result<Option<(String, String)>, WorkflowError> {
-    let Ok(transition) = lifecycle::decide(request.state, Action::Confirm, Actor::Submitter) else {
+    // A request naming a sponsor that has not decided waits for it.
+    let sponsor = endorsements::of(conn, &request.id)?.filter(|e| e.decision.is_none());
+    let action = match sponsor {
+        Some(_) => Action::ConfirmForEndorsement,
+        None => Action::Confirm,
+    };
+    let Ok(transition) = lifecycle::decide(request.state, action, Actor::Submitter) else {
         return Ok(None);
     };
     let standard = standards::find_by_id(conn, &request.standard_id)?;
@@ -338,7 +364,7 @@ pub(super) fn lodge(
             request_id: &request.id,
             actor_user_id: None,
             actor_kind: Actor::Submitter.kind(),
-            action: Action::Confirm,
+            action,
             from_state: Some(request.state),
             to_state: transition.to,
             note: None,
@@ -366,6 +392,28 @@ pub(super) fn lodge(
         tracking_url: ctx.url(&format!("/track/{track_token}")),
     };
     ctx.send_about(conn, &request.id, &event, &contact.email, &acknowledgement)?;
+    if sponsor.is_some() {
+        super::endorsements::ask_sponsor(conn, ctx, &request, &event)?;
+    } else {
+        tell_secretariat(conn, ctx, &request, &event, &contact.email)?;
+    }
+    if let Some(original) = &original {
+        super::follow_ups::record_lodged(conn, ctx, original, &reference)?;
+    }
+    Ok(Some((track_token, reference)))
+}
+
+/// Tells the secretariat of a new request to screen, except a member of it
+/// who asked (`submitter_email`): they have the acknowledgement.
+pub(super) fn tell_secretariat(
+    conn: &mut DbConn,
+    ctx: &Ctx,
+    request: &Request,
+    event: &str,
+    submitter_email: &str,
+) -> Result<(), WorkflowError> {
+    let summary = super::workspace::summary(conn, request)?;
+    let reference = request.reference.as_deref().unwrap_or_default();
     let group = match &request.group_id {
         Some(id) => {
             let group = groups::find(conn, id)?;
@@ -381,20 +429,18 @@ pub(super) fn lodge(
             .map_or(request.submitter_category.clone(), |c| c.label().to_owned()),
         submitter_country: crate::domain::submission::country(&request.submitter_country)
             .map_or(request.submitter_country.clone(), |c| c.name().to_owned()),
+        sponsor: super::endorsements::sponsor_line(conn, &request.id)?,
         workspace_url: ctx.url(&format!("/workspace/requests/{reference}")),
     };
     // A secretariat member who asked (a correction they send to the group,
     // or a request under their own address) has the acknowledgement: one
     // message per person and event.
     for secretariat in users::secretariat(conn)? {
-        if !secretariat.email.eq_ignore_ascii_case(&contact.email) {
-            ctx.send_about(conn, &request.id, &event, &secretariat.email, &notice)?;
+        if !secretariat.email.eq_ignore_ascii_case(submitter_email) {
+            ctx.send_about(conn, &request.id, event, &secretariat.email, &notice)?;
         }
     }
-    if let Some(original) = &original {
-        super::follow_ups::record_lodged(conn, ctx, original, &reference)?;
-    }
-    Ok(Some((track_token, reference)))
+    Ok(())
 }
 
 /// The request behind a tracking link.
@@ -500,7 +546,10 @@ fn steps(request: &Request, history: &[events::Event]) -> Vec<Step> {
         .find(|e| e.action == Action::Accept)
         .map(|e| e.created_at);
     let current = match request.state {
-        State::PendingConfirmation | State::Screening | State::AwaitingSubmitter => 1,
+        State::PendingConfirmation
+        | State::AwaitingEndorsement
+        | State::Screening
+        | State::AwaitingSubmitter => 1,
         // Open to objection, the answer may still go back to the group.
         State::InGroup | State::Balloting | State::Confirming => 2,
         State::Decided => 3,

@@ -773,7 +773,11 @@ pub struct RequestView {
     pub request: Request,
     pub standard: Standard,
     pub group: Option<Group>,
+    /// None once erased, or kept from the group (`submitter_hidden`).
     pub contact: Option<Contact>,
+    pub submitter_hidden: bool,
+    /// The member body or liaison that sponsors it: "AFNOR (FR)".
+    pub sponsor: Option<String>,
     /// The submitter's country and category, in words.
     pub country: String,
     pub category: String,
@@ -988,12 +992,28 @@ fn view_of(
 /// How many similar requests the screening shows.
 const SIMILAR_SHOWN: i64 = 5;
 
+/// Who asked, for this reader: the secretariat always sees it; the group
+/// unless the installation shows it only the sponsor
+/// (`CLARION_GROUP_SEES_SUBMITTER`). True when it is kept from them.
+fn submitter_for(
+    conn: &mut DbConn,
+    standing: &Standing,
+    request: &Request,
+    group_sees_submitter: bool,
+) -> Result<(Option<Contact>, bool), WorkflowError> {
+    if !standing.secretariat && !group_sees_submitter {
+        return Ok((None, true));
+    }
+    Ok((requests::contact(conn, &request.id)?, false))
+}
+
 /// The request page of `reference` for `user`, at `now`.
 pub fn request_page(
     conn: &mut DbConn,
     user: &User,
     reference: &str,
     now: NaiveDateTime,
+    group_sees_submitter: bool,
 ) -> Result<RequestView, WorkflowError> {
     let Visible {
         request,
@@ -1054,6 +1074,8 @@ pub fn request_page(
     } else {
         Vec::new()
     };
+    let (contact, submitter_hidden) =
+        submitter_for(conn, &standing, &request, group_sees_submitter)?;
     Ok(RequestView {
         follow_ups: super::follow_ups::of_request(conn, &request)?,
         appeals: crate::models::appeals::for_request(conn, &request.id)?,
@@ -1063,7 +1085,9 @@ pub fn request_page(
         standard,
         editions,
         group,
-        contact: requests::contact(conn, &request.id)?,
+        contact,
+        submitter_hidden,
+        sponsor: super::endorsements::sponsor_line(conn, &request.id)?,
         country: country_of(&request),
         category: category_of(&request),
         timeline,
@@ -1122,7 +1146,11 @@ pub struct CaseFile {
     pub request: Request,
     pub standard: Standard,
     pub group: Option<Group>,
+    /// None once erased, or kept from the group (`submitter_hidden`).
     pub contact: Option<Contact>,
+    pub submitter_hidden: bool,
+    /// The member body or liaison that sponsors it: "AFNOR (FR)".
+    pub sponsor: Option<String>,
     /// The submitter's country and category, in words.
     pub country: String,
     pub category: String,
@@ -1207,8 +1235,13 @@ pub fn case_file(
     user: &User,
     reference: &str,
     now: NaiveDateTime,
+    group_sees_submitter: bool,
 ) -> Result<CaseFile, WorkflowError> {
-    let Visible { request, .. } = visible(conn, user, reference)?;
+    let Visible {
+        request, standing, ..
+    } = visible(conn, user, reference)?;
+    let (contact, submitter_hidden) =
+        submitter_for(conn, &standing, &request, group_sees_submitter)?;
     let group = group_of_request(conn, &request)?;
     let all = rounds::for_request(conn, &request.id)?;
     let mut round_views = Vec::with_capacity(all.len());
@@ -1221,7 +1254,9 @@ pub fn case_file(
     Ok(CaseFile {
         standard: standards::find_by_id(conn, &request.standard_id)?,
         group,
-        contact: requests::contact(conn, &request.id)?,
+        contact,
+        submitter_hidden,
+        sponsor: super::endorsements::sponsor_line(conn, &request.id)?,
         country: country_of(&request),
         category: category_of(&request),
         timeline,

@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, HashSet};
 use chrono::{NaiveDateTime, TimeDelta};
 use clarion::clock::Clock;
 use clarion::db::schema::{
-    clarification_versions, comments, corrected_clarifications, events, follow_ups, meetings,
-    memberships, opposition_responses, reference_counters, request_contacts, requests,
+    clarification_versions, comments, corrected_clarifications, endorsements, events, follow_ups,
+    meetings, memberships, opposition_responses, reference_counters, request_contacts, requests,
     round_voters, rounds, standards, tokens, users, votes,
 };
 use clarion::db::{self, DatabaseUrl, DbConn};
@@ -160,7 +160,18 @@ async fn the_demo_has_requests_in_every_state_with_their_trail(backend: Backend)
     // Each request's events chain from confirmation to where it stands, in order.
     for (id, state, _, _) in &rows {
         let trail = clarion::models::events::for_request(&mut conn, id).unwrap();
-        assert_eq!(trail[0].action.as_str(), "confirm");
+        // A request naming a sponsor is confirmed for its endorsement.
+        let sponsored: bool = diesel::select(diesel::dsl::exists(
+            endorsements::table.filter(endorsements::request_id.eq(id)),
+        ))
+        .get_result(&mut conn)
+        .unwrap();
+        let confirmation = if sponsored {
+            "confirm_for_endorsement"
+        } else {
+            "confirm"
+        };
+        assert_eq!(trail[0].action.as_str(), confirmation, "{id}");
         assert_eq!(trail[0].actor_kind.as_str(), "submitter");
         assert_eq!(
             trail[0].from_state.map(State::as_str),

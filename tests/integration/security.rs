@@ -192,6 +192,7 @@ async fn every_page_and_every_refusal_carries_the_security_headers(backend: Back
         (&anonymous, confirm.clone(), 200),
         (&anonymous, format!("/track/{track}"), 200),
         (&anonymous, format!("/track/{track}/withdraw"), 200),
+        (&anonymous, format!("/endorse/{never}"), 404),
         (&anonymous, "/refer".into(), 200),
         (&anonymous, format!("/consultation/{never}"), 404),
         (&anonymous, "/login".into(), 200),

@@ -16,6 +16,7 @@ use crate::error::AppError;
 use crate::models::requests::{self, PublishedSummary};
 use crate::models::standards;
 use crate::web::{AppState, Csrf, CsrfForm, Page, client_key};
+use crate::workflow::endorsements;
 use crate::workflow::submitter::{self, Submitted};
 
 /// Published answers on the chosen standard and clause.
@@ -36,6 +37,9 @@ pub struct FormPage {
     standards: Vec<(String, String)>,
     countries: &'static [(String, String)],
     categories: Vec<(String, String)>,
+    /// The member bodies and liaisons that may sponsor the request, as
+    /// (id, label), when the installation asks for a sponsor.
+    sponsors: Option<Vec<(String, String)>>,
     existing: Option<Existing>,
     /// A message above the form.
     notice: Option<Notice>,
@@ -69,13 +73,21 @@ fn countries() -> &'static [(String, String)] {
 /// What the page needs from the database besides the input.
 struct Lookups {
     standards: Vec<(String, String)>,
+    sponsors: Option<Vec<(String, String)>>,
     existing: Option<Existing>,
 }
 
-async fn lookups(state: &AppState, standard: &str, clause: &str) -> Result<Lookups, AppError> {
-    let (standard, clause) = (standard.trim().to_owned(), normalise_clause(clause));
+async fn lookups(state: &AppState, input: &SubmissionInput) -> Result<Lookups, AppError> {
+    let (standard, clause) = (
+        input.standard.trim().to_owned(),
+        normalise_clause(&input.clause),
+    );
+    let country = input.country.trim().to_owned();
+    let ctx = state.workflow();
     state
         .db(move |conn| {
+            let sponsors = endorsements::sponsors(conn, &ctx, &country)?
+                .map(|list| list.iter().map(|o| (o.id.clone(), o.label())).collect());
             let all = standards::all_with_groups(conn)?;
             let options = all
                 .iter()
@@ -100,6 +112,7 @@ async fn lookups(state: &AppState, standard: &str, clause: &str) -> Result<Looku
             };
             Ok(Lookups {
                 standards: options,
+                sponsors,
                 existing,
             })
         })
@@ -123,8 +136,9 @@ async fn render(
 ) -> Result<HttpResponse, AppError> {
     let Lookups {
         standards,
+        sponsors,
         existing,
-    } = lookups(state, &input.standard, &input.clause).await?;
+    } = lookups(state, &input).await?;
     let body = FormPage {
         page: state.page("submit"),
         csrf,
@@ -133,6 +147,7 @@ async fn render(
         standards,
         countries: countries(),
         categories: categories(),
+        sponsors,
         existing,
         notice,
     }
@@ -211,10 +226,17 @@ pub async fn create(
         Ok(submission) => submission,
         Err(_) => {
             let slug = input.standard.trim().to_owned();
-            let current = state
-                .db(move |conn| Ok(submitter::current_standard(conn, &slug)?.is_some()))
+            let sponsor = input.sponsor.clone();
+            let ctx = state.workflow();
+            let (current, sponsor_refused) = state
+                .db(move |conn| {
+                    Ok((
+                        submitter::current_standard(conn, &slug)?.is_some(),
+                        endorsements::sponsor_refused(conn, &ctx, &sponsor)?,
+                    ))
+                })
                 .await?;
-            return refuse(&state, csrf, input, current).await;
+            return refuse(&state, csrf, input, current, sponsor_refused).await;
         }
     };
     let ctx = state.workflow();
@@ -244,7 +266,8 @@ pub async fn create(
             state.wake_mail_worker();
             Ok(see_other("/requests/sent"))
         }
-        Submitted::StandardNotCurrent => refuse(&state, csrf, input, false).await,
+        Submitted::StandardNotCurrent => refuse(&state, csrf, input, false, false).await,
+        Submitted::SponsorNeeded => refuse(&state, csrf, input, true, true).await,
         Submitted::Throttled => {
             render(
                 &state,
@@ -260,14 +283,22 @@ pub async fn create(
 }
 
 /// The form again with a message beside each mistake; `current` says
-/// whether the chosen standard takes new requests.
+/// whether the chosen standard takes new requests, `sponsor_refused`
+/// whether the sponsor chosen (if any) cannot be asked.
 async fn refuse(
     state: &AppState,
     csrf: Csrf,
     input: SubmissionInput,
     current: bool,
+    sponsor_refused: bool,
 ) -> Result<HttpResponse, AppError> {
-    let errors = input.validate(|_| current).err().unwrap_or_default();
+    let mut errors = input.validate(|_| current).err().unwrap_or_default();
+    if sponsor_refused {
+        errors.add(
+            "sponsor",
+            "Choose the member body or liaison that is to endorse your request.",
+        );
+    }
     render(
         state,
         csrf,

@@ -1,6 +1,7 @@
 //! The submitter's pages: the request form, confirmation, tracking, referral.
 
 mod confirm;
+mod endorse;
 mod form;
 mod refer;
 mod track;
@@ -32,6 +33,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             "/track/{token}/reconsideration",
             web::post().to(track::reconsider),
         )
+        .route("/endorse/{token}", web::get().to(endorse::show))
+        .route("/endorse/{token}", web::post().to(endorse::answer))
         .route("/refer", web::get().to(refer::show));
 }
 

@@ -34,8 +34,17 @@ async fn case_file(
     reference: String,
 ) -> Result<CaseFile, AppError> {
     let now = state.clock.now();
+    let group_sees_submitter = state.settings.intake.group_sees_submitter;
     state
-        .db(move |conn| Ok(workspace::case_file(conn, &user, &reference, now)?))
+        .db(move |conn| {
+            Ok(workspace::case_file(
+                conn,
+                &user,
+                &reference,
+                now,
+                group_sees_submitter,
+            )?)
+        })
         .await
 }
 

@@ -429,8 +429,17 @@ pub async fn render(
 ) -> Result<HttpResponse, AppError> {
     let viewer = Viewer(Some(user.clone()));
     let now = state.clock.now();
+    let group_sees_submitter = state.settings.intake.group_sees_submitter;
     let view = state
-        .read(move |conn| Ok(workspace::request_page(conn, &user, &reference, now)?))
+        .read(move |conn| {
+            Ok(workspace::request_page(
+                conn,
+                &user,
+                &reference,
+                now,
+                group_sees_submitter,
+            )?)
+        })
         .await?;
     let (status, problem) = match problem {
         Some((status, message)) => (status, Some(message)),

@@ -149,6 +149,8 @@ pub const ROUTES: &[Route] = &[
     get("/track/{token}/withdraw",                         LinkHolder),
     post("/track/{token}/withdraw",                        LinkHolder),
     post("/track/{token}/reconsideration",                 LinkHolder),
+    get("/endorse/{token}",                                LinkHolder),
+    post("/endorse/{token}",                               LinkHolder),
     get("/refer",                                          Public),
     // A consulted liaison's private review of a decided answer.
     get("/consultation/{token}",                           LinkHolder),

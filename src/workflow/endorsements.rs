@@ -1,0 +1,460 @@
+//! Intake through member bodies and liaisons (issue 22): a request from the
+//! public names its sponsor, which is mailed a private link once the
+//! request is confirmed, and endorses it (on to screening), answers it
+//! locally or declines it; unanswered, it is reminded once and the request
+//! lapses. Each link is single-use, expires, and is stored as a hash only.
+
+use diesel::OptionalExtension;
+
+use super::workspace::{Telling, summary, tell_submitter};
+use super::{Ctx, WorkflowError};
+use crate::db::{self, DbConn};
+use crate::domain::intake::{Answer, Decision, Intake};
+use crate::domain::lifecycle::{self, Action, Actor};
+use crate::domain::submission::Submission;
+use crate::mail::messages::Update;
+use crate::models::endorsements::{self, Endorsement};
+use crate::models::organisations::{self, Organisation};
+use crate::models::requests::{self, Change, Contact, Request};
+use crate::models::{events, standards, tokens, users};
+
+/// The form named no sponsor that takes requests, and the installation
+/// asks for one.
+#[derive(Debug)]
+pub struct SponsorNeeded;
+
+/// The sponsors a request from the public may name, when the installation
+/// asks for one: the organisations with an address for requests, the
+/// member body of `country` first.
+pub fn sponsors(
+    conn: &mut DbConn,
+    ctx: &Ctx,
+    country: &str,
+) -> Result<Option<Vec<Organisation>>, WorkflowError> {
+    if !ctx.intake.mode.public_needs_endorsement() {
+        return Ok(None);
+    }
+    let mut all: Vec<Organisation> = organisations::all(conn)?
+        .into_iter()
+        .filter(|o| o.contact_email.is_some())
+        .collect();
+    // A stable sort keeps the registry's order after the country's body.
+    all.sort_by_key(|o| o.country.as_deref() != Some(country));
+    Ok(Some(all))
+}
+
+/// The sponsor a submission names, when the installation asks for one: the
+/// id of an organisation with an address for requests.
+pub fn sponsor_for(
+    conn: &mut DbConn,
+    ctx: &Ctx,
+    submission: &Submission,
+) -> Result<Result<Option<String>, SponsorNeeded>, WorkflowError> {
+    if !ctx.intake.mode.public_needs_endorsement() {
+        return Ok(Ok(None));
+    }
+    let Some(id) = submission.sponsor.as_deref() else {
+        return Ok(Err(SponsorNeeded));
+    };
+    Ok(match organisations::find(conn, id).optional()? {
+        Some(sponsor) if sponsor.contact_email.is_some() => Ok(Some(sponsor.id)),
+        _ => Err(SponsorNeeded),
+    })
+}
+
+/// Whether a form's sponsor (an organisation's id as typed) would be
+/// refused, so a form refused for other reasons says so too.
+pub fn sponsor_refused(conn: &mut DbConn, ctx: &Ctx, sponsor: &str) -> Result<bool, WorkflowError> {
+    if !ctx.intake.mode.public_needs_endorsement() {
+        return Ok(false);
+    }
+    let found = organisations::find(conn, sponsor.trim()).optional()?;
+    Ok(found.is_none_or(|o| o.contact_email.is_none()))
+}
+
+/// Mails the request's sponsor the link to its endorsement page: asked
+/// the first time, reminded after. Any earlier link stops working.
+fn mail_sponsor(
+    conn: &mut DbConn,
+    ctx: &Ctx,
+    request: &Request,
+    event: &str,
+    reminder: bool,
+) -> Result<(), WorkflowError> {
+    let sponsor = endorsements::sponsor_of(conn, &request.id)?.ok_or(WorkflowError::NotFound)?;
+    let token = tokens::generate();
+    endorsements::send_link(conn, &request.id, &tokens::hash(&token), ctx.now, reminder)?;
+    let Some(address) = sponsor.contact_email.clone() else {
+        // The address was removed since the request named it: the request
+        // still lapses in time, and the secretariat sees it waiting.
+        return Ok(());
+    };
+    let days = ctx.intake.expiry_days;
+    let message = Update {
+        ctx: ctx.mail.clone(),
+        headline: if reminder {
+            "reminder: a request awaits your endorsement".into()
+        } else {
+            "a request awaits your endorsement".into()
+        },
+        intro: format!(
+            "Dear colleagues of {},\n\n{} named you as the sponsor of this clarification request. Please endorse it (it then goes to the secretariat for screening), answer it yourselves, or decline it, from the page below. The link works once, and for {days} days from the first message; without an answer the request closes.",
+            sponsor.acronym,
+            if reminder {
+                format!("{} days ago a submitter", ctx.intake.reminder_days)
+            } else {
+                "A submitter".to_owned()
+            },
+        ),
+        request: summary(conn, request)?,
+        note: None,
+        note_label: String::new(),
+        link_label: "Endorse, answer or decline".into(),
+        link_url: ctx.url(&format!("/endorse/{token}")),
+    };
+    ctx.send_about(conn, &request.id, event, &address, &message)
+}
+
+/// Asks the sponsor of a request just confirmed for its endorsement.
+pub(super) fn ask_sponsor(
+    conn: &mut DbConn,
+    ctx: &Ctx,
+    request: &Request,
+    event: &str,
+) -> Result<(), WorkflowError> {
+    mail_sponsor(conn, ctx, request, event, false)
+}
+
+/// A request as its sponsor's endorsement page shows it.
+pub struct Addressed {
+    pub request: Request,
+    pub standard: String,
+    pub sponsor: Organisation,
+    /// Who asked; none once their personal data is erased.
+    pub submitter: Option<Contact>,
+    /// The submitter's country, in words.
+    pub country: String,
+    /// Until when the link works.
+    pub until: chrono::NaiveDateTime,
+}
+
+/// The request awaiting this sponsor's decision behind `token`, or
+/// `NotFound` for a link used, expired, made up, or whose request moved on
+/// (withdrawn).
+fn awaited(
+    conn: &mut DbConn,
+    intake: &Intake,
+    token: &str,
+    now: chrono::NaiveDateTime,
+) -> Result<(Endorsement, Request), WorkflowError> {
+    if !tokens::is_well_formed(token) {
+        return Err(WorkflowError::NotFound);
+    }
+    let endorsement = endorsements::awaited_by_link(conn, &tokens::hash(token))?
+        .ok_or(WorkflowError::NotFound)?;
+    let asked = endorsement.requested_at.ok_or(WorkflowError::NotFound)?;
+    if intake.link_expires(asked) <= now {
+        return Err(WorkflowError::NotFound);
+    }
+    let request = requests::find(conn, &endorsement.request_id)?;
+    if lifecycle::decide(request.state, Action::Endorse, Actor::Sponsor).is_err() {
+        return Err(WorkflowError::NotFound);
+    }
+    Ok((endorsement, request))
+}
+
+/// Looks an endorsement link up without changing anything (GET).
+pub fn by_link(conn: &mut DbConn, ctx: &Ctx, token: &str) -> Result<Addressed, WorkflowError> {
+    let (endorsement, request) = awaited(conn, &ctx.intake, token, ctx.now)?;
+    let sponsor = organisations::find(conn, &endorsement.sponsor_id)?;
+    let standard = standards::find_by_id(conn, &request.standard_id)?.label();
+    let submitter = requests::contact(conn, &request.id)?;
+    let until = ctx
+        .intake
+        .link_expires(endorsement.requested_at.unwrap_or(ctx.now));
+    let country = crate::domain::submission::country(&request.submitter_country)
+        .map_or(request.submitter_country.clone(), |c| c.name().to_owned());
+    Ok(Addressed {
+        request,
+        standard,
+        sponsor,
+        submitter,
+        country,
+        until,
+    })
+}
+
+/// What the sponsor decided, for the page that follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Endorsed,
+    AnsweredLocally,
+    Declined,
+}
+
+/// The sponsor's answer through its link, which then stops working.
+pub fn answer_by_link(
+    conn: &mut DbConn,
+    ctx: &Ctx,
+    token: &str,
+    answer: &Answer,
+) -> Result<(Outcome, Option<String>), WorkflowError> {
+    db::write_transaction(conn, |conn| {
+        let (endorsement, request) = awaited(conn, &ctx.intake, token, ctx.now)?;
+        let outcome = decide(conn, ctx, &request, &endorsement, answer, None)?;
+        Ok((outcome, request.reference))
+    })
+}
+
+/// A sponsor's answer to a request addressed to it, given in the
+/// application (by one of its accounts, `by_user`, or replayed by the
+/// demo) rather than by link.
+pub fn answer_request(
+    conn: &mut DbConn,
+    ctx: &Ctx,
+    request_id: &str,
+    answer: &Answer,
+    by_user: Option<&str>,
+) -> Result<Outcome, WorkflowError> {
+    db::write_transaction(conn, |conn| {
+        let endorsement = endorsements::of(conn, request_id)?
+            .filter(|e| e.decision.is_none())
+            .ok_or(WorkflowError::NotFound)?;
+        let request = requests::find(conn, request_id)?;
+        decide(conn, ctx, &request, &endorsement, answer, by_user)
+    })
+}
+
+/// Applies the sponsor's answer to a request addressed to it: the state,
+/// the event, the decision on the endorsement, and the mail.
+fn decide(
+    conn: &mut DbConn,
+    ctx: &Ctx,
+    request: &Request,
+    endorsement: &Endorsement,
+    answer: &Answer,
+    by_user: Option<&str>,
+) -> Result<Outcome, WorkflowError> {
+    let (action, decision, note, outcome) = match answer {
+        Answer::Endorse => (Action::Endorse, Decision::Endorsed, None, Outcome::Endorsed),
+        Answer::AnswerLocally(text) => (
+            Action::AnswerLocally,
+            Decision::AnsweredLocally,
+            Some(text.as_str()),
+            Outcome::AnsweredLocally,
+        ),
+        Answer::Decline(reason) => (
+            Action::DeclineEndorsement,
+            Decision::Declined,
+            Some(reason.as_str()),
+            Outcome::Declined,
+        ),
+    };
+    let transition = lifecycle::decide(request.state, action, Actor::Sponsor)?;
+    let ends = transition.closure.is_some();
+    let change = Change {
+        state: Some(transition.to),
+        closure_reason: transition.closure,
+        closed_at: ends.then_some(ctx.now),
+        updated_at: Some(ctx.now),
+        ..Change::default()
+    };
+    if !requests::apply(conn, &request.id, request.version, &change)?
+        || !endorsements::decide(conn, &request.id, decision, by_user, note, ctx.now)?
+    {
+        return Err(WorkflowError::Changed);
+    }
+    let event = events::record(
+        conn,
+        events::NewEvent {
+            request_id: &request.id,
+            actor_user_id: by_user,
+            actor_kind: Actor::Sponsor.kind(),
+            action,
+            from_state: Some(request.state),
+            to_state: transition.to,
+            note,
+        },
+        ctx.now,
+    )?;
+    let sponsor = organisations::find(conn, &endorsement.sponsor_id)?;
+    let request = requests::find(conn, &request.id)?;
+    let submitter_email = requests::contact(conn, &request.id)?
+        .map(|c| c.email)
+        .unwrap_or_default();
+    match answer {
+        Answer::Endorse => {
+            tell_submitter(
+                conn,
+                ctx,
+                &request,
+                &event,
+                Telling {
+                    headline: format!("endorsed by {}", sponsor.acronym),
+                    intro: format!(
+                        "{} endorsed your request; the secretariat now checks that it can be answered as a clarification.",
+                        sponsor.acronym
+                    ),
+                    note: None,
+                    note_label: "",
+                },
+            )?;
+            super::submitter::tell_secretariat(conn, ctx, &request, &event, &submitter_email)?;
+        }
+        Answer::AnswerLocally(text) => {
+            tell_submitter(
+                conn,
+                ctx,
+                &request,
+                &event,
+                Telling {
+                    headline: format!("answered by {}", sponsor.acronym),
+                    intro: format!(
+                        "{} answered your request itself, below; it does not go to the maintenance group and is not published as a clarification.",
+                        sponsor.acronym
+                    ),
+                    note: Some(text),
+                    note_label: "Their answer",
+                },
+            )?;
+            let copy = Update {
+                ctx: ctx.mail.clone(),
+                headline: format!("answered locally by {}", sponsor.acronym),
+                intro: format!(
+                    "{} answered this request itself; the submitter received the answer below. For your records.",
+                    sponsor.acronym
+                ),
+                request: summary(conn, &request)?,
+                note: Some(text.clone()),
+                note_label: "Their answer".into(),
+                link_label: "The request in the workspace".into(),
+                link_url: super::workspace::request_url(ctx, &request),
+            };
+            for secretariat in users::secretariat(conn)? {
+                ctx.send_about(conn, &request.id, &event, &secretariat.email, &copy)?;
+            }
+        }
+        Answer::Decline(reason) => {
+            tell_submitter(
+                conn,
+                ctx,
+                &request,
+                &event,
+                Telling {
+                    headline: format!("not endorsed by {}", sponsor.acronym),
+                    intro: format!(
+                        "{} declined to endorse your request, for the reason below, so it is closed.",
+                        sponsor.acronym
+                    ),
+                    note: Some(reason),
+                    note_label: "Their reason",
+                },
+            )?;
+        }
+    }
+    Ok(outcome)
+}
+
+/// Reminds once the sponsors asked `reminder_days` ago that have not
+/// answered; returns how many.
+pub fn send_reminders(conn: &mut DbConn, ctx: &Ctx) -> Result<usize, WorkflowError> {
+    let due = endorsements::awaited_since(conn, ctx.intake.remind_if_asked_before(ctx.now), true)?;
+    let mut reminded = 0;
+    for endorsement in due {
+        let done = db::write_transaction(conn, |conn| {
+            let request = requests::find(conn, &endorsement.request_id)?;
+            let Ok(transition) =
+                lifecycle::decide(request.state, Action::RemindSponsor, Actor::System)
+            else {
+                return Ok::<bool, WorkflowError>(false);
+            };
+            let event = events::record(
+                conn,
+                events::NewEvent {
+                    request_id: &request.id,
+                    actor_user_id: None,
+                    actor_kind: Actor::System.kind(),
+                    action: Action::RemindSponsor,
+                    from_state: Some(request.state),
+                    to_state: transition.to,
+                    note: None,
+                },
+                ctx.now,
+            )?;
+            mail_sponsor(conn, ctx, &request, &event, true)?;
+            Ok(true)
+        })?;
+        reminded += usize::from(done);
+    }
+    Ok(reminded)
+}
+
+/// Closes the requests whose sponsor did not answer within
+/// `expiry_days`, telling their submitters; returns how many.
+pub fn expire(conn: &mut DbConn, ctx: &Ctx) -> Result<usize, WorkflowError> {
+    let due = endorsements::awaited_since(conn, ctx.intake.expire_if_asked_before(ctx.now), false)?;
+    let mut expired = 0;
+    for endorsement in due {
+        let done = db::write_transaction(conn, |conn| {
+            let request = requests::find(conn, &endorsement.request_id)?;
+            let transition =
+                lifecycle::decide(request.state, Action::ExpireEndorsement, Actor::System)?;
+            let change = Change {
+                state: Some(transition.to),
+                closure_reason: transition.closure,
+                closed_at: Some(ctx.now),
+                updated_at: Some(ctx.now),
+                ..Change::default()
+            };
+            // The sponsor answered meanwhile: leave it.
+            if !requests::apply(conn, &request.id, request.version, &change)?
+                || !endorsements::decide(conn, &request.id, Decision::Expired, None, None, ctx.now)?
+            {
+                return Ok::<bool, WorkflowError>(false);
+            }
+            let event = events::record(
+                conn,
+                events::NewEvent {
+                    request_id: &request.id,
+                    actor_user_id: None,
+                    actor_kind: Actor::System.kind(),
+                    action: Action::ExpireEndorsement,
+                    from_state: Some(request.state),
+                    to_state: transition.to,
+                    note: None,
+                },
+                ctx.now,
+            )?;
+            let sponsor = organisations::find(conn, &endorsement.sponsor_id)?;
+            tell_submitter(
+                conn,
+                ctx,
+                &request,
+                &event,
+                Telling {
+                    headline: "closed: not endorsed in time".into(),
+                    intro: format!(
+                        "{} did not endorse your request within {} days, so it is closed. You may send it again and name another member body or liaison, or contact {} directly.",
+                        sponsor.acronym, ctx.intake.expiry_days, sponsor.acronym
+                    ),
+                    note: None,
+                    note_label: "",
+                },
+            )?;
+            Ok(true)
+        })?;
+        expired += usize::from(done);
+    }
+    Ok(expired)
+}
+
+/// "AFNOR (FR)", or the liaison's acronym alone: how pages name a
+/// request's sponsor.
+pub fn sponsor_line(conn: &mut DbConn, request_id: &str) -> Result<Option<String>, WorkflowError> {
+    Ok(
+        endorsements::sponsor_of(conn, request_id)?.map(|s| match &s.country {
+            Some(country) => format!("{} ({country})", s.acronym),
+            None => s.acronym,
+        }),
+    )
+}
