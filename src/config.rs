@@ -68,6 +68,8 @@ struct Layer {
     appeal_acknowledge_days: Option<u32>,
     appeal_decision_days: Option<u32>,
     appeal_body: Option<String>,
+    webhook_disable_days: Option<u32>,
+    webhook_private_targets: Option<String>,
 }
 
 /// Every variable the program reads, with what it means; `--help` shows this.
@@ -192,6 +194,14 @@ pub const VARIABLES: &[(&str, &str)] = &[
         "CLARION_APPEAL_BODY",
         "who considers appeals, as a sentence names them [default: the CASCO chair and secretary]",
     ),
+    (
+        "CLARION_WEBHOOK_DISABLE_DAYS",
+        "days a webhook endpoint's deliveries may fail before it is turned off and the secretariat mailed [default: 3]",
+    ),
+    (
+        "CLARION_WEBHOOK_PRIVATE_TARGETS",
+        "allow (on) or refuse (off) webhook endpoints on this machine or a private network [default: off]",
+    ),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -248,6 +258,10 @@ pub struct Settings {
     pub reconsideration_days: u32,
     /// The time limits of appeals and who considers them.
     pub appeals: crate::domain::appeal::Limits,
+    /// How long a webhook endpoint may fail before it is turned off.
+    pub webhook_disable_days: u32,
+    /// Whether webhook endpoints may be on loopback or private networks.
+    pub webhook_private_targets: bool,
 }
 
 impl Settings {
@@ -341,6 +355,7 @@ impl Layer {
             metrics = "CLARION_METRICS",
             metrics_token = "CLARION_METRICS_TOKEN",
             appeal_body = "CLARION_APPEAL_BODY",
+            webhook_private_targets = "CLARION_WEBHOOK_PRIVATE_TARGETS",
         );
         macro_rules! overlay_number {
             ($($field:ident = $var:literal),* $(,)?) => {
@@ -362,6 +377,7 @@ impl Layer {
             reconsideration_days = "CLARION_RECONSIDERATION_DAYS",
             appeal_acknowledge_days = "CLARION_APPEAL_ACKNOWLEDGE_DAYS",
             appeal_decision_days = "CLARION_APPEAL_DECISION_DAYS",
+            webhook_disable_days = "CLARION_WEBHOOK_DISABLE_DAYS",
         );
         Ok(())
     }
@@ -457,6 +473,22 @@ impl Layer {
         if downloads == 0 {
             return Err(ConfigError("CLARION_DOWNLOADS must be at least 1".into()));
         }
+        let webhook_private_targets = match self.webhook_private_targets.as_deref().unwrap_or("off")
+        {
+            "on" => true,
+            "off" => false,
+            other => {
+                return Err(ConfigError(format!(
+                    "CLARION_WEBHOOK_PRIVATE_TARGETS must be on or off, not {other:?}"
+                )));
+            }
+        };
+        let webhook_disable_days = self.webhook_disable_days.unwrap_or(3);
+        if webhook_disable_days == 0 {
+            return Err(ConfigError(
+                "CLARION_WEBHOOK_DISABLE_DAYS must be at least 1".into(),
+            ));
+        }
         let appeals = appeal_limits(
             self.appeal_acknowledge_days,
             self.appeal_decision_days,
@@ -497,6 +529,8 @@ impl Layer {
                 .reconsideration_days
                 .unwrap_or(crate::domain::follow_up::DEFAULT_WINDOW_DAYS),
             appeals,
+            webhook_disable_days,
+            webhook_private_targets,
         })
     }
 }

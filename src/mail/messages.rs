@@ -349,3 +349,20 @@ email_message!(
     "email/appeal/body.txt",
     "email/appeal/body.html"
 );
+
+/// To the secretariat: a webhook endpoint was turned off after its
+/// deliveries failed for days (or its receiver answered 410 Gone).
+pub struct WebhookDisabled {
+    pub ctx: MailContext,
+    pub url: String,
+    /// Since when every delivery failed.
+    pub failing_since: String,
+    pub last_error: String,
+    pub endpoint_url: String,
+}
+email_message!(
+    WebhookDisabled,
+    "email/webhook_disabled/subject.txt",
+    "email/webhook_disabled/body.txt",
+    "email/webhook_disabled/body.html"
+);
