@@ -83,6 +83,7 @@ pub enum Done {
     UserInvited,
     UserDeactivated,
     UserReactivated,
+    WebhookEnabled,
     RegistryChecked,
     // The submitter.
     RequestSent {

@@ -29,15 +29,15 @@ pub struct EndpointForm<'a> {
     pub events: &'a [String],
 }
 
-/// Registers an endpoint with a new secret; returns it and its secret,
-/// which the page shows this once.
+/// Registers an endpoint with a new secret; returns its page, whose
+/// endpoint holds the secret to show this once.
 pub fn register(
     conn: &mut DbConn,
     ctx: &Ctx,
     by: &User,
     form: &EndpointForm<'_>,
     allow_private: bool,
-) -> Result<Endpoint, WorkflowError> {
+) -> Result<EndpointPage, WorkflowError> {
     let url = EndpointUrl::parse(form.url, allow_private).map_err(|refusal| {
         WorkflowError::Field {
             field: "url",
@@ -86,7 +86,7 @@ pub fn register(
             created_by: Some(&by.id),
         },
     )?;
-    webhooks::find_endpoint(conn, &id)?.ok_or(WorkflowError::NotFound)
+    endpoint_page(conn, &id)
 }
 
 /// Turns an endpoint on again: its failures are forgotten and what waited
