@@ -3,12 +3,21 @@
 //! private targets are allowed, reaching no address of this machine or a
 //! private network, whatever the endpoint's name resolves to when sent.
 
+use std::future::Future;
 use std::net::SocketAddr;
+use std::pin::Pin;
 use std::sync::Arc;
+use std::task::{Context, Poll};
 use std::time::Duration;
 
 use chrono::NaiveDateTime;
-use reqwest::dns::{Addrs, Name, Resolve, Resolving};
+use http_body_util::Full;
+use hyper::body::Bytes;
+use hyper_rustls::HttpsConnector;
+use hyper_util::client::legacy::Client;
+use hyper_util::client::legacy::connect::HttpConnector;
+use hyper_util::client::legacy::connect::dns::Name;
+use hyper_util::rt::TokioExecutor;
 
 use crate::domain::webhook::{self, EndpointUrl};
 use crate::models::webhooks::Due;
@@ -17,11 +26,12 @@ use crate::workflow::webhooks::Outcome;
 /// The specification recommends 15 to 30 s for the receiver to answer.
 const TIMEOUT: Duration = Duration::from_secs(15);
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+const USER_AGENT: &str = concat!("Clarion-Webhooks/", env!("CARGO_PKG_VERSION"));
 
 /// The HTTP client of deliveries.
 #[derive(Clone)]
 pub struct Sender {
-    client: reqwest::Client,
+    client: Client<HttpsConnector<HttpConnector<PublicOnly>>, Full<Bytes>>,
     allow_private: bool,
 }
 
@@ -34,28 +44,26 @@ impl Sender {
             rustls::crypto::ring::default_provider(),
         ))
         .with_safe_default_protocol_versions()
-        .map_err(|e| e.to_string())?
+        .map_err(|e| format!("cannot set up TLS for webhooks: {e}"))?
         .with_root_certificates(roots)
         .with_no_client_auth();
-        let client = reqwest::Client::builder()
-            .tls_backend_preconfigured(tls)
-            .dns_resolver(PublicOnly { allow_private })
-            // A redirect could lead anywhere, a private address included;
-            // the specification counts a 3xx as a failure.
-            .redirect(reqwest::redirect::Policy::none())
-            .no_proxy()
-            .timeout(TIMEOUT)
-            .connect_timeout(CONNECT_TIMEOUT)
-            .user_agent(concat!("Clarion-Webhooks/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .map_err(|e| format!("cannot build the webhook client: {e}"))?;
+        let mut http = HttpConnector::new_with_resolver(PublicOnly { allow_private });
+        http.enforce_http(false);
+        http.set_connect_timeout(Some(CONNECT_TIMEOUT));
+        let https = hyper_rustls::HttpsConnectorBuilder::new()
+            .with_tls_config(tls)
+            .https_or_http()
+            .enable_http1()
+            .wrap_connector(http);
         Ok(Sender {
-            client,
+            client: Client::builder(TokioExecutor::new()).build(https),
             allow_private,
         })
     }
 
-    /// Posts one delivery, signed for the attempt made `now`.
+    /// Posts one delivery, signed for the attempt made `now`. A redirect
+    /// is not followed: it could lead anywhere, and the specification
+    /// counts a 3xx as a failure.
     pub async fn send(&self, due: &Due, now: NaiveDateTime) -> Outcome {
         let failed = |error: String| Outcome::Failed {
             status: None,
@@ -71,34 +79,36 @@ impl Sender {
         };
         let timestamp = now.and_utc().timestamp();
         let signature = webhook::sign(&key, &due.event_id, timestamp, &due.payload);
-        let sent = self
-            .client
-            .post(&due.url)
+        let request = hyper::Request::post(due.url.as_str())
             .header("content-type", "application/json")
+            .header("user-agent", USER_AGENT)
             .header("webhook-id", &due.event_id)
             .header("webhook-timestamp", timestamp.to_string())
             .header("webhook-signature", signature)
-            .body(due.payload.clone())
-            .send()
-            .await;
-        match sent {
-            Ok(response) if response.status().is_success() => Outcome::Delivered {
+            .body(Full::new(Bytes::from(due.payload.clone())));
+        let request = match request {
+            Ok(request) => request,
+            Err(e) => return failed(describe(&e)),
+        };
+        match tokio::time::timeout(TIMEOUT, self.client.request(request)).await {
+            Err(_) => failed(format!("no answer within {} s", TIMEOUT.as_secs())),
+            Ok(Err(e)) => failed(describe(&e)),
+            Ok(Ok(response)) if response.status().is_success() => Outcome::Delivered {
                 status: response.status().as_u16(),
             },
-            Ok(response) => Outcome::Failed {
+            Ok(Ok(response)) => Outcome::Failed {
                 status: Some(response.status().as_u16()),
                 error: format!("answered {}", response.status()),
             },
-            Err(e) => failed(describe(&e)),
         }
     }
 }
 
 /// An error with its causes, which say what actually went wrong
 /// ("connection refused", "certificate expired").
-fn describe(error: &reqwest::Error) -> String {
+fn describe(error: &dyn std::error::Error) -> String {
     let mut text = error.to_string();
-    let mut source = std::error::Error::source(error);
+    let mut source = error.source();
     while let Some(cause) = source {
         text.push_str(": ");
         text.push_str(&cause.to_string());
@@ -110,24 +120,34 @@ fn describe(error: &reqwest::Error) -> String {
 /// Resolves names as the system does, keeping only the addresses a
 /// delivery may reach: checked when connecting, so a name that changes
 /// what it points to after the endpoint was registered gains nothing.
+#[derive(Clone)]
 struct PublicOnly {
     allow_private: bool,
 }
 
-impl Resolve for PublicOnly {
-    fn resolve(&self, name: Name) -> Resolving {
+impl tower_service::Service<Name> for PublicOnly {
+    type Response = std::vec::IntoIter<SocketAddr>;
+    type Error = std::io::Error;
+    type Future = Pin<Box<dyn Future<Output = Result<Self::Response, Self::Error>> + Send>>;
+
+    fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
+        Poll::Ready(Ok(()))
+    }
+
+    fn call(&mut self, name: Name) -> Self::Future {
         let allow_private = self.allow_private;
-        let host = name.as_str().to_owned();
         Box::pin(async move {
-            let found: Vec<SocketAddr> = tokio::net::lookup_host((host.as_str(), 0))
+            let host = name.as_str();
+            let found: Vec<SocketAddr> = tokio::net::lookup_host((host, 0))
                 .await?
                 .filter(|addr| allow_private || !webhook::is_internal(addr.ip()))
                 .collect();
             if found.is_empty() {
-                return Err(format!("{host} resolves to no public address").into());
+                return Err(std::io::Error::other(format!(
+                    "{host} resolves to no public address"
+                )));
             }
-            let addrs: Addrs = Box::new(found.into_iter());
-            Ok(addrs)
+            Ok(found.into_iter())
         })
     }
 }

@@ -54,5 +54,6 @@ mod subscriptions;
 mod task_page;
 mod transfer;
 mod waits_for_nobody;
+mod webhooks;
 mod wording;
 mod workspace;
