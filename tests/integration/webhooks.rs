@@ -429,7 +429,12 @@ async fn an_endpoint_failing_for_days_is_turned_off_and_the_secretariat_told(bac
             .to("sam@example.org")
             .into_iter()
             .find(|m| m.subject.contains("Webhook endpoint turned off"))
-            .ok_or("no mail about the endpoint yet".to_owned())
+            .ok_or(format!(
+                "no mail about the endpoint yet; on: {}, deliveries {:?}, tries {}",
+                enabled(),
+                deliveries(&app),
+                receiver.got().len()
+            ))
     })
     .await;
     assert!(mail.subject.contains(&receiver.url()), "{}", mail.subject);
@@ -452,6 +457,12 @@ async fn an_endpoint_failing_for_days_is_turned_off_and_the_secretariat_told(bac
     let enable = sam.submit_form(&path, &format!("{path}/enable"), &[]).await;
     assert_eq!(enable.status(), 303);
     assert!(enabled());
+    let (_, page) = sam.page(&path).await;
+    assert!(
+        text_of(&page, "#banner")
+            .unwrap()
+            .contains("The endpoint is on again")
+    );
     let got = receiver.wait_for(4).await;
     assert_eq!(got[3].id, got[0].id, "the same event");
     // Every try reached the receiver: the tries recorded are its posts.

@@ -13,7 +13,7 @@ use crate::domain::fields::FieldErrors;
 use crate::domain::webhook::EventType;
 use crate::error::AppError;
 use crate::models::webhooks::Endpoint;
-use crate::web::flash::{self, Done};
+use crate::web::flash::{self, Done, Flash};
 use crate::web::{AppState, Csrf, CsrfForm, NoFields, Page};
 use crate::workflow::WorkflowError;
 use crate::workflow::registry::Secretariat;
@@ -172,6 +172,7 @@ pub async fn show(
     state: web::Data<AppState>,
     admin: Secretariat,
     csrf: Csrf,
+    flash: Flash,
     id: web::Path<String>,
 ) -> Result<ShowPage, AppError> {
     let id = id.into_inner();
@@ -182,7 +183,7 @@ pub async fn show(
         .db(move |conn| Ok(workflow::endpoint_page(conn, &id)?))
         .await?;
     Ok(ShowPage {
-        page: admin_page(&state, &admin, &csrf),
+        page: admin_page(&state, &admin, &csrf).showing(flash),
         csrf,
         shown,
         secret: None,
