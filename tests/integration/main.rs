@@ -17,6 +17,7 @@ mod browser_layout;
 mod browser_memberships;
 mod browser_register;
 mod browser_submission;
+mod browser_webhooks;
 mod browser_workspace;
 mod case_file;
 mod cli;
