@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::db::{DatabaseUrl, redact_url};
+use crate::db::{redact_url, DatabaseUrl};
 
 /// A value that must never reach a log line or a `Debug` dump.
 #[derive(Clone, PartialEq, Eq)]
@@ -73,6 +73,8 @@ struct Layer {
     endorsement_reminder_days: Option<u32>,
     endorsement_expiry_days: Option<u32>,
     group_sees_submitter: Option<String>,
+    webhook_disable_days: Option<u32>,
+    webhook_private_targets: Option<String>,
 }
 
 /// Every variable the program reads, with what it means; `--help` shows this.
@@ -216,6 +218,12 @@ pub const VARIABLES: &[(&str, &str)] = &[
     (
         "CLARION_GROUP_SEES_SUBMITTER",
         "on: group members see a request's submitter and organisation; off: only its sponsor (the secretariat always sees both) [default: on]",
+        "CLARION_WEBHOOK_DISABLE_DAYS",
+        "days a webhook endpoint's deliveries may fail before it is turned off and the secretariat mailed [default: 3]",
+    ),
+    (
+        "CLARION_WEBHOOK_PRIVATE_TARGETS",
+        "allow (on) or refuse (off) webhook endpoints on this machine or a private network [default: off]",
     ),
 ];
 
@@ -277,6 +285,10 @@ pub struct Settings {
     pub appeals: crate::domain::appeal::Limits,
     /// How requests come in, and how long a sponsor has to endorse one.
     pub intake: crate::domain::intake::Intake,
+    /// How long a webhook endpoint may fail before it is turned off.
+    pub webhook_disable_days: u32,
+    /// Whether webhook endpoints may be on loopback or private networks.
+    pub webhook_private_targets: bool,
 }
 
 impl Settings {
@@ -372,6 +384,7 @@ impl Layer {
             appeal_body = "CLARION_APPEAL_BODY",
             intake = "CLARION_INTAKE",
             group_sees_submitter = "CLARION_GROUP_SEES_SUBMITTER",
+            webhook_private_targets = "CLARION_WEBHOOK_PRIVATE_TARGETS",
         );
         macro_rules! overlay_number {
             ($($field:ident = $var:literal),* $(,)?) => {
@@ -396,6 +409,7 @@ impl Layer {
             appeal_decision_days = "CLARION_APPEAL_DECISION_DAYS",
             endorsement_reminder_days = "CLARION_ENDORSEMENT_REMINDER_DAYS",
             endorsement_expiry_days = "CLARION_ENDORSEMENT_EXPIRY_DAYS",
+            webhook_disable_days = "CLARION_WEBHOOK_DISABLE_DAYS",
         );
         Ok(())
     }
@@ -491,6 +505,22 @@ impl Layer {
         if downloads == 0 {
             return Err(ConfigError("CLARION_DOWNLOADS must be at least 1".into()));
         }
+        let webhook_private_targets = match self.webhook_private_targets.as_deref().unwrap_or("off")
+        {
+            "on" => true,
+            "off" => false,
+            other => {
+                return Err(ConfigError(format!(
+                    "CLARION_WEBHOOK_PRIVATE_TARGETS must be on or off, not {other:?}"
+                )));
+            }
+        };
+        let webhook_disable_days = self.webhook_disable_days.unwrap_or(3);
+        if webhook_disable_days == 0 {
+            return Err(ConfigError(
+                "CLARION_WEBHOOK_DISABLE_DAYS must be at least 1".into(),
+            ));
+        }
         let appeals = appeal_limits(
             self.appeal_acknowledge_days,
             self.appeal_decision_days,
@@ -542,6 +572,8 @@ impl Layer {
                 .max(1),
             appeals,
             intake,
+            webhook_disable_days,
+            webhook_private_targets,
         })
     }
 }

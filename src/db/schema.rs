@@ -509,6 +509,53 @@ diesel::joinable!(appeals -> requests (request_id));
 diesel::allow_tables_to_appear_in_same_query!(appeals, requests);
 
 diesel::table! {
+    webhook_endpoints (id) {
+        id -> Text,
+        url -> Text,
+        secret -> Text,
+        events -> Text,
+        description -> Text,
+        enabled -> Bool,
+        failing_since -> Nullable<Timestamp>,
+        disabled_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        created_by -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    webhook_events (id) {
+        id -> Text,
+        event_type -> Text,
+        payload -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    webhook_deliveries (id) {
+        id -> Text,
+        event_id -> Text,
+        endpoint_id -> Text,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        locked_until -> Nullable<Timestamp>,
+        last_attempt_at -> Nullable<Timestamp>,
+        last_status_code -> Nullable<Integer>,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamp,
+        delivered_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::joinable!(webhook_deliveries -> webhook_endpoints (endpoint_id));
+diesel::joinable!(webhook_deliveries -> webhook_events (event_id));
+diesel::allow_tables_to_appear_in_same_query!(webhook_deliveries, webhook_endpoints);
+diesel::allow_tables_to_appear_in_same_query!(webhook_deliveries, webhook_events);
+diesel::allow_tables_to_appear_in_same_query!(webhook_endpoints, webhook_events);
+
+diesel::table! {
     liaison_contacts (id) {
         id -> Text,
         organisation_id -> Text,

@@ -24,4 +24,5 @@ pub mod request_list;
 pub mod search;
 mod stored;
 pub mod submission;
+pub mod webhook;
 pub mod wording;

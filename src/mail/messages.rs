@@ -1,6 +1,6 @@
 //! Every message the application sends, one struct each.
 
-use super::{MailContext, email_message};
+use super::{email_message, MailContext};
 use crate::domain::follow_up::Kind;
 
 /// To the first secretariat account, once it exists.
@@ -383,4 +383,19 @@ email_message!(
     "email/liaison_commented/subject.txt",
     "email/liaison_commented/body.txt",
     "email/liaison_commented/body.html"
+/// To the secretariat: a webhook endpoint was turned off after its
+/// deliveries failed for days (or its receiver answered 410 Gone).
+pub struct WebhookDisabled {
+    pub ctx: MailContext,
+    pub url: String,
+    /// Since when every delivery failed.
+    pub failing_since: String,
+    pub last_error: String,
+    pub endpoint_url: String,
+}
+email_message!(
+    WebhookDisabled,
+    "email/webhook_disabled/subject.txt",
+    "email/webhook_disabled/body.txt",
+    "email/webhook_disabled/body.html"
 );

@@ -27,4 +27,5 @@ pub mod subscriptions;
 pub mod tokens;
 pub mod users;
 pub mod versions;
+pub mod webhooks;
 pub mod wording_edits;

@@ -90,6 +90,7 @@ pub enum Done {
     UserInvited,
     UserDeactivated,
     UserReactivated,
+    WebhookEnabled,
     RegistryChecked,
     // The submitter.
     RequestSent {

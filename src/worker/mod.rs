@@ -1,7 +1,9 @@
-//! The background worker: runs the timed jobs ([`jobs`]) and delivers due
-//! mail, then sleeps until woken by a new message or the poll interval.
+//! The background worker: runs the timed jobs ([`jobs`]), delivers due
+//! mail and due webhooks ([`webhooks`]), then sleeps until woken by a new
+//! message or the poll interval.
 
 pub mod jobs;
+pub mod webhooks;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -26,6 +28,7 @@ pub struct MailWorker {
     pub poll: Duration,
     /// What jobs need to write mail: site name, base URL.
     pub settings: Settings,
+    pub webhooks: webhooks::Sender,
 }
 
 impl MailWorker {
@@ -49,6 +52,7 @@ impl MailWorker {
             wake,
             poll: Duration::from_millis(settings.mail_poll_ms),
             settings: settings.clone(),
+            webhooks: webhooks::Sender::new(settings.webhook_private_targets)?,
         })
     }
 
@@ -71,6 +75,13 @@ impl MailWorker {
                 Ok(_) => {}
                 Err(e) => tracing::warn!(error = %e, "mail worker could not read the outbox"),
             }
+            match self.deliver_webhooks().await {
+                Ok(n) if n as i64 == BATCH => continue,
+                Ok(_) => {}
+                Err(e) => {
+                    tracing::warn!(error = %e, "the worker could not read the webhook deliveries")
+                }
+            }
             tokio::select! {
                 () = self.wake.notified() => {}
                 () = tokio::time::sleep(self.poll) => {}
@@ -86,6 +97,7 @@ impl MailWorker {
     pub async fn run_once(&self) -> Result<(), String> {
         self.run_jobs().await?;
         while self.deliver_due().await? as i64 == BATCH {}
+        while self.deliver_webhooks().await? as i64 == BATCH {}
         Ok(())
     }
 
@@ -118,6 +130,46 @@ impl MailWorker {
             outcomes.push((message, outcome));
         }
         self.record(outcomes).await?;
+        Ok(count)
+    }
+
+    /// Sends the webhook deliveries due now, a batch at once, and records
+    /// what each gave; returns how many were tried.
+    pub async fn deliver_webhooks(&self) -> Result<usize, String> {
+        let pool = self.pool.clone();
+        let now = self.clock.now();
+        let due = tokio::task::spawn_blocking(move || {
+            let mut conn = pool.get().map_err(|e| e.to_string())?;
+            crate::models::webhooks::claim_due(&mut conn, now, BATCH).map_err(|e| e.to_string())
+        })
+        .await
+        .map_err(|e| e.to_string())??;
+        let count = due.len();
+        if count == 0 {
+            return Ok(0);
+        }
+        let mut sending = tokio::task::JoinSet::new();
+        for delivery in due {
+            let sender = self.webhooks.clone();
+            sending.spawn(async move {
+                let outcome = sender.send(&delivery, now).await;
+                (delivery, outcome)
+            });
+        }
+        let mut outcomes = Vec::with_capacity(count);
+        while let Some(done) = sending.join_next().await {
+            outcomes.push(done.map_err(|e| e.to_string())?);
+        }
+        let pool = self.pool.clone();
+        let ctx = crate::workflow::Ctx::new(&self.settings, self.clock.now());
+        let disable_after = chrono::TimeDelta::days(i64::from(self.settings.webhook_disable_days));
+        tokio::task::spawn_blocking(move || {
+            let mut conn = pool.get().map_err(|e| e.to_string())?;
+            crate::workflow::webhooks::record(&mut conn, &ctx, &outcomes, disable_after)
+                .map_err(|e| e.to_string())
+        })
+        .await
+        .map_err(|e| e.to_string())??;
         Ok(count)
     }
 

@@ -8,11 +8,13 @@
 //! version 1, beside the new one.
 
 use super::subscriptions::{self, News};
+use super::webhooks::{self, Happened};
 use super::workspace::{Acting, Permit, Visible, permit, required, transition, visible};
 use super::{Ctx, WorkflowError};
 use crate::db::{self, DbConn};
 use crate::domain::lifecycle::Action;
 use crate::domain::markdown;
+use crate::domain::webhook::EventType;
 use crate::models::register::{self, Clarification};
 use crate::models::requests::{self, Change, Request};
 use crate::models::users::User;
@@ -214,6 +216,16 @@ fn issue(
         },
     )?;
     let corrected = requests::find(conn, &request.id)?;
+    webhooks::announce(
+        conn,
+        ctx,
+        &corrected,
+        &event,
+        Happened {
+            event_type: EventType::Corrected,
+            note: Some(checked.note),
+        },
+    )?;
     subscriptions::tell_followers(
         conn,
         ctx,

@@ -7,6 +7,7 @@
 use chrono::{NaiveDateTime, TimeDelta};
 
 use super::subscriptions::{self, News};
+use super::webhooks::{self, Happened};
 use super::workspace::{
     Acting, Permit, Telling, confirmed, group_of_request, permit, record, request_url, required,
     secretariat_emails, send_each, summary, tell_submitter, tell_workspace, transition,
@@ -18,6 +19,7 @@ use crate::domain::consensus::{
 };
 use crate::domain::lifecycle::{self, Action, Actor, State};
 use crate::domain::markdown;
+use crate::domain::webhook::EventType;
 use crate::mail::messages::{DecisionStands, EditorialChange, ObjectionRaised, OppositionRaised};
 use crate::models::groups::Group;
 use crate::models::register::Clarification;
@@ -703,6 +705,16 @@ pub fn publish(
             note: Some(&link),
             note_label: "The published clarification",
         })?;
+        webhooks::announce(
+            conn,
+            ctx,
+            request,
+            &event,
+            Happened {
+                event_type: EventType::Published,
+                note: None,
+            },
+        )?;
         subscriptions::tell_followers(conn, ctx, request, &event, News::Published)
     })
 }
@@ -913,6 +925,16 @@ pub(super) fn mark(
         };
         let label = format!("{label}: {note}");
         let event = transition(conn, ctx, user, permit, change, Some(&label))?;
+        webhooks::announce(
+            conn,
+            ctx,
+            permit.request(),
+            &event,
+            Happened {
+                event_type: EventType::of_mark(flag),
+                note: Some(note),
+            },
+        )?;
         subscriptions::tell_followers(
             conn,
             ctx,

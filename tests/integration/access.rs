@@ -9,15 +9,11 @@
 
 use std::collections::HashMap;
 
-use clarion::db::schema::{
-    appeals, comments, consultation_answers, consultations, events, external_committees,
-    external_designations, groups, liaison_contacts, memberships, organisations, requests, rounds,
-    settings, standards, users, votes,
-};
+use clarion::db::schema::{appeals, comments, consultation_answers, consultations, events, external_committees, external_designations, groups, liaison_contacts, memberships, organisations, requests, rounds, settings, standards, users, votes, webhook_endpoints};
 use diesel::prelude::*;
 
 use crate::on_both_databases;
-use crate::support::app::{Backend, Person, TestApp, csrf_token_in};
+use crate::support::app::{csrf_token_in, Backend, Person, TestApp};
 use crate::support::journey::{confirmed_request, valid_form};
 use crate::support::routes::{self, Audience, Method};
 use crate::support::workspace::{act, screened_world};
@@ -33,12 +29,23 @@ enum Answer {
     /// 303 to a page other than the login page, and something changed: the
     /// post was carried out.
     Done,
+    /// 201 to a post, and something changed: carried out, and the answer
+    /// is the page of what it made (a webhook endpoint, its secret shown
+    /// once).
+    Created,
     /// 303 to `/login?next=<this address>`.
     Login,
     /// 404: nothing here as far as this person may know.
     NotFound,
     /// 409: may read the request, but this action is not theirs, or not now.
     Refused,
+}
+
+impl Answer {
+    /// Whether the attempt carries the action out.
+    fn acts(self) -> bool {
+        matches!(self, Answer::Done | Answer::Created)
+    }
 }
 
 /// Where the request of a `{reference}` address stands when the row is tried:
@@ -170,6 +177,10 @@ mod expected {
         (Post, "/admin/users/{user}/reactivate",                     NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
         (Get,  "/admin/mail",                                        NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
         (Get,  "/admin/stats",                                       NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
+        (Get,  "/admin/webhooks",                                    NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
+        (Post, "/admin/webhooks",                                    NoRequest, [Login, NotFound, NotFound, NotFound, Created ]),
+        (Get,  "/admin/webhooks/{webhook}",                          NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
+        (Post, "/admin/webhooks/{webhook}/enable",                   NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
         (Post, "/workspace/requests/{reference}/responses",          InGroup,   [Login, Refused,  NotFound, Refused,  Refused ]),
         (Post, "/workspace/requests/{reference}/responses",          Balloting, [Login, Refused,  NotFound, Done,     Refused ]),
         (Post, "/workspace/requests/{reference}/allowances",         InGroup,   [Login, Refused,  NotFound, Refused,  Refused ]),
@@ -246,7 +257,7 @@ fn the_access_table_answers_for_every_workspace_and_admin_route() {
             continue;
         };
         for (who, answer) in answers.iter().enumerate() {
-            if *answer == Answer::Done && !may_use(route.audience, who) {
+            if answer.acts() && !may_use(route.audience, who) {
                 problems.push(format!(
                     "{method:?} {example}: {} acts, but it is for {:?}",
                     PEOPLE[who], route.audience
@@ -271,7 +282,7 @@ fn the_access_table_answers_for_every_workspace_and_admin_route() {
         let served = rows.iter().any(|(_, _, _, answers)| {
             answers.iter().enumerate().any(|(who, answer)| {
                 may_use(route.audience, who)
-                    && matches!(answer, Answer::Ok | Answer::Redirect | Answer::Done)
+                    && (matches!(answer, Answer::Ok | Answer::Redirect) || answer.acts())
             })
         });
         if !rows.is_empty() && !served {
@@ -302,8 +313,8 @@ async fn every_route_answers_each_person_as_spec_section_3_says(backend: Backend
         // Those who may not act go first: a refusal must leave everything
         // as it was, for them and for whoever may act after them.
         let order = (0..PEOPLE.len())
-            .filter(|&i| answers[i] != Answer::Done)
-            .chain((0..PEOPLE.len()).filter(|&i| answers[i] == Answer::Done));
+            .filter(|&i| !answers[i].acts())
+            .chain((0..PEOPLE.len()).filter(|&i| answers[i].acts()));
         let mut before = snapshot(&world.app);
         for who in order {
             let expected = answers[who];
@@ -327,10 +338,10 @@ async fn every_route_answers_each_person_as_spec_section_3_says(backend: Backend
                     "{what}: expected {expected:?}, got {status} {}",
                     location.unwrap_or_default()
                 ));
-            } else if expected == Answer::Done && after == before {
-                failures.push(format!("{what}: answered 303 but nothing changed"));
+            } else if expected.acts() && after == before {
+                failures.push(format!("{what}: answered {status} but nothing changed"));
             }
-            if expected != Answer::Done && after != before {
+            if !expected.acts() && after != before {
                 failures.push(format!(
                     "{what}: changed what it may not: {}",
                     before.changes_to(&after).join("; ")
@@ -358,6 +369,7 @@ fn answer_of(method: Method, status: u16, location: Option<&str>, path: &str) ->
     );
     match (status, location) {
         (200, _) => Some(Answer::Ok),
+        (201, _) if method == Method::Post => Some(Answer::Created),
         (404, _) => Some(Answer::NotFound),
         (409, _) => Some(Answer::Refused),
         (303, Some(to)) if to == login => Some(Answer::Login),
@@ -407,6 +419,8 @@ struct Snapshot {
     /// The liaisons consulted, by address; the responses to their comments.
     liaison_contacts: Vec<(String, String)>,
     liaison_responses: Vec<(String, String)>,
+    /// Each webhook endpoint's address and whether it is on.
+    webhooks: Vec<(String, bool)>,
 }
 
 impl Snapshot {
@@ -476,6 +490,7 @@ impl Snapshot {
             &self.liaison_responses,
             &after.liaison_responses,
         );
+        rows(&mut changes, "webhooks", &self.webhooks, &after.webhooks);
         changes
     }
 }
@@ -597,12 +612,38 @@ fn snapshot(app: &TestApp) -> Snapshot {
                 consultation_answers::id,
                 consultation_answers::response.assume_not_null(),
             ))
+        webhooks: webhook_endpoints::table
+            .order(webhook_endpoints::id)
+            .select((webhook_endpoints::url, webhook_endpoints::enabled))
             .load(conn)
             .unwrap(),
     }
 }
 
 const DRAFT: &str = "Yes: one documented procedure may cover several methods.";
+
+/// A webhook endpoint turned off after failing, as the worker leaves it.
+fn turned_off_endpoint(app: &TestApp) -> String {
+    use clarion::models::webhooks::{self, NewEndpoint};
+    let (id, now) = (clarion::db::new_id(), app.clock.now());
+    let conn = &mut app.db();
+    webhooks::insert_endpoint(
+        conn,
+        &NewEndpoint {
+            id: &id,
+            url: "https://hooks.example.org/failing",
+            secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+            events: "published",
+            description: "",
+            enabled: true,
+            created_at: now,
+            created_by: None,
+        },
+    )
+    .unwrap();
+    webhooks::set_disabled(conn, &id, Some(now), now).unwrap();
+    id
+}
 
 type Form = &'static [(&'static str, &'static str)];
 type Step = (usize, &'static str, Form);
@@ -690,6 +731,8 @@ struct World {
     standard: (String, String, String),
     /// A published clarification, for `duplicate`.
     published: String,
+    /// A webhook endpoint, turned off, for the admin rows to turn on.
+    webhook: String,
 
     /// Requests no row has used up yet, by where they stand.
     ready: HashMap<At, String>,
@@ -769,6 +812,7 @@ impl World {
             let token = csrf_token_in(&page);
             people.push((person, token));
         }
+        let webhook = turned_off_endpoint(&app);
         let mut world = World {
             app,
             people,
@@ -787,6 +831,7 @@ impl World {
             organisation,
             standard: (slug, title, group.unwrap()),
             published: String::new(),
+            webhook,
             ready: HashMap::from([(At::Screening, first.clone())]),
             known: vec![first],
         };
@@ -913,6 +958,7 @@ impl World {
                 "committee" => &self.committee.id,
                 "slug" => &self.standard.0,
                 "organisation" => &self.organisation,
+                "webhook" => &self.webhook,
                 other => unreachable!("no {{{other}}} in the access table"),
             }
             .to_owned()
@@ -1012,6 +1058,7 @@ impl World {
             "/workspace/requests/{reference}/accept"
             | "/workspace/requests/{reference}/publish"
             | "/admin/users/{user}/reactivate"
+            | "/admin/webhooks/{webhook}/enable"
             | "/admin/registry/checked" => vec![],
             "/workspace/requests/{reference}/no-consensus-yet"
             | "/workspace/requests/{reference}/no-consensus" => {
@@ -1167,6 +1214,10 @@ impl World {
                 ];
             }
             "/admin/users/invite" => vec![("name", "Ines Invited"), ("email", "ines@example.org")],
+            "/admin/webhooks" => vec![
+                ("url", "https://hooks.example.org/clarion"),
+                ("published", "on"),
+            ],
             other => panic!("no inputs for {other}"),
         };
         fields.into_iter().map(|(k, v)| (k, v.to_owned())).collect()

@@ -60,7 +60,7 @@ fn published(app: &TestApp) -> String {
 
 /// Sends the correction form as `person` sees it, with `fields` over what
 /// it holds; `preview` presses "Preview" instead of the confirmation.
-async fn correct(
+pub async fn correct(
     person: &Person,
     reference: &str,
     fields: &[(&str, &str)],

@@ -276,7 +276,7 @@ impl Site {
                 .next()
                 .unwrap()
                 .into(),
-            "subscription" | "mac" | "anything" => "x".into(),
+            "subscription" | "mac" | "anything" | "webhook" => "x".into(),
             other => unreachable!("no value for {{{other}}}"),
         }
     }

@@ -16,7 +16,7 @@ on_both_databases!(
 );
 
 /// A request decided on the draft; returns its reference.
-async fn decided(app: &TestApp) -> String {
+pub async fn decided(app: &TestApp) -> String {
     let reference = balloting(app).await;
     everyone_agrees(app, &reference).await;
     let carla = app.signed_in("carla@example.org").await;

@@ -158,6 +158,21 @@ async fn every_page_and_every_refusal_carries_the_security_headers(backend: Back
     let slug = "iso-iec-17025-2017";
     let track = &tracking[0];
     let never = "0123456789abcdef0123456789abcdef";
+    let webhook = clarion::db::new_id();
+    clarion::models::webhooks::insert_endpoint(
+        &mut app.db(),
+        &clarion::models::webhooks::NewEndpoint {
+            id: &webhook,
+            url: "https://hooks.example.org/clarion",
+            secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+            events: "published,withdrawn",
+            description: "",
+            enabled: true,
+            created_at: app.clock.now(),
+            created_by: None,
+        },
+    )
+    .unwrap();
 
     // Every page a person reads (GET), as someone who may read it, with
     // the status it answers: a page of each GET route of the route table
@@ -242,6 +257,8 @@ async fn every_page_and_every_refusal_carries_the_security_headers(backend: Back
         (&secretariat, format!("/admin/users/{user}/deactivate"), 303),
         (&secretariat, "/admin/mail".into(), 200),
         (&secretariat, "/admin/stats".into(), 200),
+        (&secretariat, "/admin/webhooks".into(), 200),
+        (&secretariat, format!("/admin/webhooks/{webhook}"), 200),
         // Refusals and errors are pages too.
         (&anonymous, "/no-such-page".into(), 404),
         (&anonymous, "/api/v1/no-such-thing".into(), 404),

@@ -15,6 +15,7 @@ mod organisations;
 mod standards;
 mod stats;
 mod users;
+mod webhooks;
 
 use std::future::Future;
 use std::pin::Pin;
@@ -47,7 +48,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .configure(committees::configure)
             .configure(users::configure)
             .configure(mail::configure)
-            .configure(stats::configure),
+            .configure(stats::configure)
+            .configure(webhooks::configure),
     );
 }
 

@@ -42,7 +42,7 @@ pub struct Route {
     /// `{reference}` a request, `{slug}` a standard, `{group}`, `{user}`,
     /// `{committee}`, `{organisation}`, `{subscription}`
     /// and its `{mac}`, `{token}` (of a mailed link), `{asset}` (a static
-    /// file's name).
+    /// file's name), `{webhook}` (an endpoint).
     pub example: &'static str,
     pub audience: Audience,
     /// A post whose form carries the CSRF token.
@@ -61,6 +61,7 @@ pub const KINDS: &[&str] = &[
     "mac",
     "token",
     "asset",
+    "webhook",
 ];
 
 const fn get(pattern: &'static str, audience: Audience) -> Route {
@@ -252,6 +253,10 @@ pub const ROUTES: &[Route] = &[
     get("/admin/users/{id}/{action}",                      Secretariat).at("/admin/users/{user}/deactivate"),
     get("/admin/mail",                                     Secretariat),
     get("/admin/stats",                                    Secretariat),
+    get("/admin/webhooks",                                 Secretariat),
+    post("/admin/webhooks",                                Secretariat),
+    get("/admin/webhooks/{id}",                            Secretariat).at("/admin/webhooks/{webhook}"),
+    post("/admin/webhooks/{id}/enable",                    Secretariat).at("/admin/webhooks/{webhook}/enable"),
     // Operations.
     get("/healthz",                                        Public),
     get("/readyz",                                         Public),
