@@ -87,3 +87,11 @@ pub fn of(conn: &mut DbConn, request_id: &str) -> QueryResult<Option<i32>> {
         .first(conn)
         .optional()
 }
+
+/// How many clarifications of the standard `standard_id` have a number.
+pub fn count_of(conn: &mut DbConn, standard_id: &str) -> QueryResult<i64> {
+    clarification_numbers::table
+        .filter(clarification_numbers::standard_id.eq(standard_id))
+        .count()
+        .get_result(conn)
+}

@@ -464,6 +464,26 @@ pub fn find(conn: &mut DbConn, reference: &str) -> QueryResult<Option<Clarificat
     Ok(row.map(Clarification::from))
 }
 
+/// Up to `limit` published clarifications of the standard `standard_id`
+/// numbered after `after`, in number order: a standard's set read a
+/// part at a time, however large.
+pub fn numbered_after(
+    conn: &mut DbConn,
+    standard_id: &str,
+    after: i32,
+    limit: i64,
+) -> QueryResult<Vec<Clarification>> {
+    let rows: Vec<Row> = with_names()
+        .filter(requests::state.eq(State::Published.as_str()))
+        .filter(clarification_numbers::standard_id.eq(standard_id))
+        .filter(clarification_numbers::number.gt(after))
+        .order(clarification_numbers::number)
+        .limit(limit)
+        .select(Row::as_select())
+        .load(conn)?;
+    Ok(rows.into_iter().map(Clarification::from).collect())
+}
+
 /// A line of a standard's list: what the list shows of a clarification,
 /// the start of its question, not its answer.
 #[derive(Debug, Clone, Queryable, Selectable)]
