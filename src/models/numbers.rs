@@ -45,38 +45,41 @@ pub fn assign(conn: &mut DbConn, request_id: &str, standard_id: &str) -> QueryRe
 
 /// Numbers every published clarification that has no number yet (rows
 /// written in bulk: an import, synthetic data), after the numbers each
-/// standard has given, in order of publication. Call it inside
-/// [`crate::db::write_transaction`].
+/// standard has given, in order of publication. In the caller's write
+/// transaction, or in one of its own.
 pub fn number_the_unnumbered(conn: &mut DbConn) -> QueryResult<usize> {
-    if !db::is_sqlite(conn) {
-        // A publication meanwhile would take a number counted here.
-        diesel::sql_query("LOCK TABLE clarification_counters IN EXCLUSIVE MODE").execute(conn)?;
-    }
-    let numbered = diesel::sql_query(
-        "INSERT INTO clarification_numbers (request_id, standard_id, number) \
-         SELECT r.id, r.standard_id, COALESCE(c.last_number, 0) \
-                + ROW_NUMBER() OVER (PARTITION BY r.standard_id ORDER BY r.published_at, r.reference) \
-         FROM requests r \
-         LEFT JOIN clarification_counters c ON c.standard_id = r.standard_id \
-         WHERE r.state = 'published' \
-           AND NOT EXISTS (SELECT 1 FROM clarification_numbers n WHERE n.request_id = r.id)",
-    )
-    .execute(conn)?;
-    if numbered > 0 {
-        diesel::sql_query(
-            "UPDATE clarification_counters SET last_number = (SELECT MAX(n.number) \
-             FROM clarification_numbers n WHERE n.standard_id = clarification_counters.standard_id)",
+    db::write_transaction(conn, |conn| {
+        if !db::is_sqlite(conn) {
+            // A publication meanwhile would take a number counted here.
+            diesel::sql_query("LOCK TABLE clarification_counters IN EXCLUSIVE MODE")
+                .execute(conn)?;
+        }
+        let numbered = diesel::sql_query(
+            "INSERT INTO clarification_numbers (request_id, standard_id, number) \
+             SELECT r.id, r.standard_id, COALESCE(c.last_number, 0) \
+                    + ROW_NUMBER() OVER (PARTITION BY r.standard_id ORDER BY r.published_at, r.reference) \
+             FROM requests r \
+             LEFT JOIN clarification_counters c ON c.standard_id = r.standard_id \
+             WHERE r.state = 'published' \
+               AND NOT EXISTS (SELECT 1 FROM clarification_numbers n WHERE n.request_id = r.id)",
         )
         .execute(conn)?;
-        diesel::sql_query(
-            "INSERT INTO clarification_counters (standard_id, last_number) \
-             SELECT n.standard_id, MAX(n.number) FROM clarification_numbers n \
-             WHERE NOT EXISTS (SELECT 1 FROM clarification_counters c WHERE c.standard_id = n.standard_id) \
-             GROUP BY n.standard_id",
-        )
-        .execute(conn)?;
-    }
-    Ok(numbered)
+        if numbered > 0 {
+            diesel::sql_query(
+                "UPDATE clarification_counters SET last_number = (SELECT MAX(n.number) \
+                 FROM clarification_numbers n WHERE n.standard_id = clarification_counters.standard_id)",
+            )
+            .execute(conn)?;
+            diesel::sql_query(
+                "INSERT INTO clarification_counters (standard_id, last_number) \
+                 SELECT n.standard_id, MAX(n.number) FROM clarification_numbers n \
+                 WHERE NOT EXISTS (SELECT 1 FROM clarification_counters c WHERE c.standard_id = n.standard_id) \
+                 GROUP BY n.standard_id",
+            )
+            .execute(conn)?;
+        }
+        Ok(numbered)
+    })
 }
 
 /// The number of a published clarification; none before publication.
