@@ -197,7 +197,6 @@ mod expected {
         (Get,  "/clarifications/{reference}/v1.pdf",                 Decided,   [NotFound, NotFound, NotFound, NotFound, NotFound]),
         (Get,  "/clarifications/{reference}.pdf",                    Published, [Ok,      Ok,       Ok,       Ok,       Ok      ]),
         (Get,  "/clarifications/{reference}/v1.pdf",                 Published, [Ok,      Ok,       Ok,       Ok,       Ok      ]),
-        (Get,  "/clarifications/{reference}/v2.pdf",                 Published, [NotFound, NotFound, NotFound, NotFound, NotFound]),
         (Get,  "/standards/{slug}/clarifications.pdf",               NoRequest, [Ok,      Ok,       Ok,       Ok,       Ok      ]),
         // Appeals, in this order: lodged, then read, stepped and noticed.
         (Get,  "/workspace/requests/{reference}/appeals/new",        InGroup,   [Login, Refused,  NotFound, Refused,  Refused ]),
