@@ -509,6 +509,27 @@ diesel::joinable!(appeals -> requests (request_id));
 diesel::allow_tables_to_appear_in_same_query!(appeals, requests);
 
 diesel::table! {
+    clarification_counters (standard_id) {
+        standard_id -> Text,
+        last_number -> Integer,
+    }
+}
+
+diesel::table! {
+    clarification_numbers (request_id) {
+        request_id -> Text,
+        standard_id -> Text,
+        number -> Integer,
+    }
+}
+
+diesel::joinable!(clarification_numbers -> requests (request_id));
+diesel::allow_tables_to_appear_in_same_query!(clarification_numbers, requests);
+diesel::allow_tables_to_appear_in_same_query!(clarification_numbers, standards);
+diesel::allow_tables_to_appear_in_same_query!(clarification_numbers, groups);
+diesel::allow_tables_to_appear_in_same_query!(clarification_numbers, corrected_clarifications);
+
+diesel::table! {
     webhook_endpoints (id) {
         id -> Text,
         url -> Text,

@@ -28,9 +28,69 @@ pub fn to_safe_html(markdown: &str) -> String {
         .to_string()
 }
 
+/// The words of `markdown` without its marks, for a document that prints
+/// text only: a blank line between blocks (paragraphs, headings, list
+/// items, table rows), a bullet before each list item, a hard line break
+/// kept, and each link's address after its words.
+pub fn to_plain_text(markdown: &str) -> String {
+    let mut text = String::with_capacity(markdown.len());
+    let end_block = |text: &mut String| {
+        let kept = text.trim_end_matches([' ', '\n']).len();
+        text.truncate(kept);
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+    };
+    let mut links = Vec::new();
+    for event in Parser::new_ext(
+        markdown,
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
+    ) {
+        match event {
+            Event::Text(words) | Event::Code(words) => text.push_str(&words),
+            Event::SoftBreak => text.push(' '),
+            Event::HardBreak => text.push('\n'),
+            Event::Start(Tag::Item) => {
+                end_block(&mut text);
+                text.push_str("• ");
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => links.push(dest_url),
+            Event::End(TagEnd::Link) => {
+                if let Some(address) = links.pop() {
+                    text.push_str(&format!(" ({address})"));
+                }
+            }
+            Event::End(TagEnd::TableCell) => text.push_str("  "),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::CodeBlock
+                | TagEnd::TableRow
+                | TagEnd::TableHead
+                | TagEnd::BlockQuote(_),
+            ) => end_block(&mut text),
+            _ => {}
+        }
+    }
+    text.trim_end().to_owned()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::to_safe_html;
+    use super::{to_plain_text, to_safe_html};
+
+    #[test]
+    fn markdown_becomes_plain_text_block_by_block() {
+        let text = to_plain_text(
+            "**Yes.** The lab\nmay do so.\n\n- first\n- second\n\nSee [7.2](https://example.org/x).",
+        );
+        assert_eq!(
+            text,
+            "Yes. The lab may do so.\n\n• first\n\n• second\n\nSee 7.2 (https://example.org/x)."
+        );
+        assert_eq!(to_plain_text("Some <b>bold</b> text"), "Some bold text");
+    }
 
     #[test]
     fn markdown_becomes_html_without_anything_dangerous() {

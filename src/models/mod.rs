@@ -12,6 +12,7 @@ pub mod follow_ups;
 pub mod groups;
 pub mod links;
 pub mod meetings;
+pub mod numbers;
 pub mod organisations;
 pub mod rate;
 pub mod references;

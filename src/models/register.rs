@@ -16,7 +16,9 @@ use diesel::query_source::{AppearsInFromClause, Once, QuerySource};
 use diesel::sql_types::Text;
 use diesel::sqlite::Sqlite;
 
-use crate::db::schema::{corrected_clarifications, groups, requests, standards};
+use crate::db::schema::{
+    clarification_numbers, corrected_clarifications, groups, requests, standards,
+};
 use crate::db::sql::{Substr, lower, substr};
 use crate::db::{DbConn, MultiBackend};
 use crate::domain::lifecycle::State;
@@ -58,6 +60,9 @@ pub struct Clarification {
     pub version: i32,
     pub corrected_at: Option<NaiveDateTime>,
     pub correction_note: Option<String>,
+    /// Its number within its standard and edition, given at publication;
+    /// none in a preview before it.
+    pub number: Option<i32>,
 }
 
 impl Clarification {
@@ -94,6 +99,7 @@ impl Clarification {
             version: 1,
             corrected_at: None,
             correction_note: None,
+            number: None,
         }
     }
 
@@ -128,6 +134,23 @@ impl Clarification {
     /// The permanent address of the version shown.
     pub fn version_path(&self) -> String {
         format!("/clarifications/{}/v{}", self.reference, self.version)
+    }
+
+    /// Where the version in force is a PDF document.
+    pub fn pdf_path(&self) -> String {
+        format!("/clarifications/{}.pdf", self.reference)
+    }
+
+    /// Where the version shown is a PDF document.
+    pub fn version_pdf_path(&self) -> String {
+        format!("{}.pdf", self.version_path())
+    }
+
+    /// How the numbered document is cited: "ISO/IEC 17065:2012
+    /// Clarification 3"; none before publication.
+    pub fn designation(&self) -> Option<String> {
+        self.number
+            .map(|number| format!("{} Clarification {number}", self.standard_label()))
     }
 
     /// The question as a list shows it, matched words highlighted.
@@ -202,6 +225,9 @@ struct Row {
     #[diesel(select_expression = corrected_clarifications::note.nullable())]
     #[diesel(select_expression_type = dsl::Nullable<corrected_clarifications::note>)]
     correction_note: Option<String>,
+    #[diesel(select_expression = clarification_numbers::number.nullable())]
+    #[diesel(select_expression_type = dsl::Nullable<clarification_numbers::number>)]
+    number: Option<i32>,
 }
 
 impl From<Row> for Clarification {
@@ -230,6 +256,7 @@ impl From<Row> for Clarification {
             version: row.version.unwrap_or(1),
             corrected_at: row.corrected_at,
             correction_note: row.correction_note,
+            number: row.number,
         }
     }
 }
@@ -241,6 +268,7 @@ fn with_names() -> _ {
         .inner_join(standards::table)
         .left_join(groups::table.on(requests::group_id.eq(groups::id.nullable())))
         .left_join(corrected_clarifications::table)
+        .left_join(clarification_numbers::table)
 }
 
 /// Which rows of the ordered matches to load.
@@ -434,6 +462,26 @@ pub fn find(conn: &mut DbConn, reference: &str) -> QueryResult<Option<Clarificat
         .get_result(conn)
         .optional()?;
     Ok(row.map(Clarification::from))
+}
+
+/// Up to `limit` published clarifications of the standard `standard_id`
+/// numbered after `after`, in number order: a standard's set read a
+/// part at a time, however large.
+pub fn numbered_after(
+    conn: &mut DbConn,
+    standard_id: &str,
+    after: i32,
+    limit: i64,
+) -> QueryResult<Vec<Clarification>> {
+    let rows: Vec<Row> = with_names()
+        .filter(requests::state.eq(State::Published.as_str()))
+        .filter(clarification_numbers::standard_id.eq(standard_id))
+        .filter(clarification_numbers::number.gt(after))
+        .order(clarification_numbers::number)
+        .limit(limit)
+        .select(Row::as_select())
+        .load(conn)?;
+    Ok(rows.into_iter().map(Clarification::from).collect())
 }
 
 /// A line of a standard's list: what the list shows of a clarification,

@@ -13,7 +13,7 @@ use diesel::prelude::*;
 use super::index::{Choices, SearchIndex};
 use super::rank::{Found, Index, StandardList};
 use crate::db::DbConn;
-use crate::db::schema::{corrected_clarifications, requests};
+use crate::db::schema::{clarification_numbers, corrected_clarifications, requests};
 use crate::domain::clauses;
 use crate::domain::excerpt;
 use crate::domain::search::{Filters, PER_PAGE};
@@ -92,6 +92,7 @@ pub async fn search_held(
     let (found, broadened) = matching(words, &terms, filters, Window::page(filters));
     let query = requests::table
         .left_join(corrected_clarifications::table)
+        .left_join(clarification_numbers::table)
         .select(ById::as_select())
         .filter(requests::id.eq_any(&found.ids));
     let rows: Vec<ById> = diesel_async::RunQueryDsl::load(query, &mut &*conn).await?;
@@ -200,6 +201,9 @@ pub(super) struct ById {
     #[diesel(select_expression = corrected_clarifications::note.nullable())]
     #[diesel(select_expression_type = dsl::Nullable<corrected_clarifications::note>)]
     correction_note: Option<String>,
+    #[diesel(select_expression = clarification_numbers::number.nullable())]
+    #[diesel(select_expression_type = dsl::Nullable<clarification_numbers::number>)]
+    number: Option<i32>,
 }
 
 impl ById {
@@ -244,6 +248,7 @@ impl ById {
             version: self.version.unwrap_or(1),
             corrected_at: self.corrected_at,
             correction_note: self.correction_note,
+            number: self.number,
         })
     }
 }
@@ -267,6 +272,7 @@ fn by_ids(conn: &mut DbConn, ids: &[String]) -> QueryResult<Vec<ById>> {
             for id in ids {
                 let row = requests::table
                     .left_join(corrected_clarifications::table)
+                    .left_join(clarification_numbers::table)
                     .select(ById::as_select())
                     .filter(requests::id.eq(id))
                     .get_result(conn);
@@ -276,6 +282,7 @@ fn by_ids(conn: &mut DbConn, ids: &[String]) -> QueryResult<Vec<ById>> {
         }),
         DbConn::Postgres(conn) => requests::table
             .left_join(corrected_clarifications::table)
+            .left_join(clarification_numbers::table)
             .select(ById::as_select())
             .filter(requests::id.eq_any(ids))
             .load(conn),

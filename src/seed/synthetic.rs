@@ -25,7 +25,7 @@ use crate::domain::markdown;
 use crate::domain::password;
 use crate::domain::submission::Category;
 use crate::models::standards::{self, Standard};
-use crate::models::{groups, references};
+use crate::models::{groups, numbers, references};
 use crate::transfer::{self, ContactRow, EventRow, RequestRow};
 
 /// How much to generate.
@@ -107,6 +107,7 @@ pub fn seed(
         transfer::insert_requests(conn, &rows)?;
         transfer::insert_events(conn, &events)?;
         transfer::insert_contacts(conn, &contacts)?;
+        numbers::number_the_unnumbered(conn)?;
         let users = match &hash {
             Some(hash) => add_members(conn, volume.users, hash, now)?,
             None => 0,

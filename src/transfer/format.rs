@@ -114,17 +114,19 @@ where
 }
 
 /// A row of the public download: a record of the file format, then the
-/// version in force and what corrected it, in columns an import ignores
-/// (it takes the text as it stands, as version 1).
+/// version in force, what corrected it and the clarification's number
+/// within its standard, in columns an import ignores (it takes the text
+/// as it stands, as version 1, and numbers it after those published).
 #[derive(serde::Serialize)]
 pub struct Download {
     pub record: Clarification,
     pub version: i32,
     pub correction_note: String,
+    pub number: Option<i32>,
 }
 
 /// The columns a download adds after [`COLUMNS`].
-pub const DOWNLOAD_COLUMNS: [&str; 2] = ["version", "correction_note"];
+pub const DOWNLOAD_COLUMNS: [&str; 3] = ["version", "correction_note", "number"];
 
 /// The public download as CSV: its header first if `header`, then its
 /// rows, written like [`write_csv`]'s.
@@ -141,6 +143,7 @@ where
             record: row.record.with_texts(defused),
             version: row.version,
             correction_note: defused(&row.correction_note).into_owned(),
+            number: row.number,
         })?;
     }
     writer.flush()

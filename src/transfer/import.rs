@@ -13,7 +13,7 @@ use crate::db::{self, DbConn};
 use crate::domain::lifecycle::{Action, State};
 use crate::domain::markdown;
 use crate::domain::submission::Category;
-use crate::models::references;
+use crate::models::{numbers, references};
 
 // ---------------------------------------------------------------------------
 // Import
@@ -124,6 +124,7 @@ pub fn import(
             .collect();
         insert_requests(conn, &rows)?;
         insert_events(conn, &events)?;
+        numbers::number_the_unnumbered(conn)?;
         let mut highest: BTreeMap<i32, i32> = BTreeMap::new();
         for incoming in &fresh {
             let (year, sequence) = incoming.sequence;

@@ -27,7 +27,7 @@ use crate::models::requests::{Change, Request};
 use crate::models::rounds::{Closing, ListedVoter, NewRound, Round, VoteView};
 use crate::models::standards::Standard;
 use crate::models::users::User;
-use crate::models::{events, groups, links, references, requests, rounds, standards};
+use crate::models::{events, groups, links, numbers, references, requests, rounds, standards};
 
 /// How long a round runs unless the convenor says otherwise.
 pub const DEFAULT_ROUND: TimeDelta = TimeDelta::days(21);
@@ -695,6 +695,7 @@ pub fn publish(
             ..Change::default()
         };
         let event = transition(conn, ctx, acting.user, &permit, change, None)?;
+        numbers::assign(conn, &request.id, &request.standard_id)?;
         let link = ctx.url(&format!(
             "/clarifications/{}",
             request.reference.as_deref().unwrap_or_default()

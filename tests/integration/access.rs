@@ -203,6 +203,13 @@ mod expected {
         (Get,  "/workspace/requests/{reference}/correct",            Published, [Login, Refused,  NotFound, Refused,  Ok      ]),
         (Post, "/workspace/requests/{reference}/correct",            Decided,   [Login, Refused,  NotFound, Refused,  Refused ]),
         (Post, "/workspace/requests/{reference}/correct",            Published, [Login, Refused,  NotFound, Refused,  Done    ]),
+        // PDF documents of the register: a published clarification for
+        // everyone, a request not published for no one.
+        (Get,  "/clarifications/{reference}.pdf",                    Decided,   [NotFound, NotFound, NotFound, NotFound, NotFound]),
+        (Get,  "/clarifications/{reference}/v1.pdf",                 Decided,   [NotFound, NotFound, NotFound, NotFound, NotFound]),
+        (Get,  "/clarifications/{reference}.pdf",                    Published, [Ok,      Ok,       Ok,       Ok,       Ok      ]),
+        (Get,  "/clarifications/{reference}/v1.pdf",                 Published, [Ok,      Ok,       Ok,       Ok,       Ok      ]),
+        (Get,  "/standards/{slug}/clarifications.pdf",               NoRequest, [Ok,      Ok,       Ok,       Ok,       Ok      ]),
         // Appeals, in this order: lodged, then read, stepped and noticed.
         (Get,  "/workspace/requests/{reference}/appeals/new",        InGroup,   [Login, Refused,  NotFound, Refused,  Refused ]),
         (Get,  "/workspace/requests/{reference}/appeals/new",        Published, [Login, Refused,  NotFound, Refused,  Ok      ]),

@@ -348,7 +348,7 @@ async fn the_citation_names_the_publisher(backend: Backend) {
     let citation = text_of(&page, "[aria-labelledby=cite-heading] .code").unwrap();
     assert!(
         citation.starts_with(&format!(
-            "ISO/CASCO WG 99, clarification {reference} on ISO/IEC 17025:2017"
+            "ISO/CASCO WG 99, ISO/IEC 17025:2017 Clarification 1 ({reference}), clause"
         )),
         "{citation}"
     );

@@ -31,6 +31,7 @@ mod corrections;
 mod crash;
 mod database;
 mod demo;
+mod documents;
 mod follow_ups;
 mod harness;
 mod hostile;

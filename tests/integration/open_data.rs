@@ -478,6 +478,7 @@ async fn the_standards_api_counts_what_each_standard_has(backend: Backend) {
             "html": app.url(&format!("/standards/{LAB}")),
             "feed": app.url(&format!("/feeds/standards/{LAB}.atom")),
             "clarifications": app.url(&format!("/api/v1/clarifications?standard={LAB}")),
+            "pdf": app.url(&format!("/standards/{LAB}/clarifications.pdf")),
         })
     );
     let old = find("iso-iec-17025-2005");

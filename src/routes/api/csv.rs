@@ -1,6 +1,6 @@
 //! `/clarifications.csv`: every clarification a search finds, in the
 //! columns of `clarion export`, so that a download can be imported again,
-//! then its version and correction note.
+//! then its version, correction note and number.
 //! The file is streamed a page of rows at a time, however large, and only
 //! `CLARION_DOWNLOADS` are served at once.
 
@@ -164,6 +164,7 @@ fn chunks(
                 record: transfer::Clarification::from(item),
                 version: item.version,
                 correction_note: item.correction_note.clone().unwrap_or_default(),
+                number: item.number,
             });
             let mut chunk = Vec::new();
             transfer::write_download(rows, first, &mut chunk)

@@ -86,6 +86,15 @@ pub struct ClarificationRecord {
     pub reference: String,
     /// Its page, the permanent address to cite.
     pub url: String,
+    /// Its number within its standard and edition, given at publication
+    /// and kept through corrections.
+    #[schema(required = true, example = 3)]
+    pub number: Option<i32>,
+    /// How the numbered document is cited.
+    #[schema(required = true, example = "ISO/IEC 17065:2012 Clarification 3")]
+    pub designation: Option<String>,
+    /// This version as a PDF document.
+    pub pdf_url: String,
     pub standard: StandardRef,
     #[schema(example = "7.2.1")]
     pub clause: String,
@@ -164,6 +173,9 @@ impl ClarificationRecord {
         ClarificationRecord {
             reference: item.reference.clone(),
             url: settings.url(&item.path()),
+            number: item.number,
+            designation: item.designation(),
+            pdf_url: settings.url(&item.version_pdf_path()),
             standard: StandardRef {
                 slug: item.standard_slug.clone(),
                 designation: item.standard_designation.clone(),
@@ -246,6 +258,8 @@ pub struct StandardLinks {
     pub feed: String,
     /// Its clarifications in this API.
     pub clarifications: String,
+    /// Its published clarifications in number order, as one PDF document.
+    pub pdf: String,
 }
 
 /// A standard of the registry with its published clarifications.

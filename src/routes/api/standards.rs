@@ -80,6 +80,7 @@ pub async fn index(
                 links: StandardLinks {
                     html: settings.url(&format!("/standards/{}", standard.slug)),
                     feed: settings.url(&format!("/feeds/standards/{}.atom", standard.slug)),
+                    pdf: settings.url(&format!("/standards/{}/clarifications.pdf", standard.slug)),
                     clarifications: settings.url(&format!(
                         "/api/v1/clarifications?standard={}",
                         standard.slug

@@ -181,7 +181,7 @@ pub async fn show(
 
 /// The reference as typed, when it is one in its canonical form; else
 /// where the canonical address is, or not found.
-fn canonical(reference: &str, rest: &str) -> Result<Option<HttpResponse>, AppError> {
+pub(super) fn canonical(reference: &str, rest: &str) -> Result<Option<HttpResponse>, AppError> {
     let canonical = reference.trim().to_uppercase();
     if crate::models::references::parse(&canonical).is_none() {
         return Err(AppError::NotFound);

@@ -157,6 +157,8 @@ fn atom(
 #[template(
     ext = "html",
     source = r#"
+{%- if let Some(designation) = designation %}<p>{{ designation }} · <a href="{{ pdf_url }}">PDF</a></p>
+{% endif -%}
 {%- if status != "current" %}<p><strong>{{ status_label }}.</strong>{% if let Some(note) = note %} {{ note }}{% endif %}</p>
 {% endif -%}
 {%- if let Some(at) = corrected_at %}<p><strong>Corrected on {{ at.format("%-d %B %Y") }} (version {{ version }}).</strong>{% if let Some(note) = correction_note %} {{ note }}{% endif %}</p>
@@ -170,6 +172,8 @@ fn atom(
 <p><em>A clarification states the consensus of the maintenance group on the intent of a requirement. It is no new requirement, binds no one, and is considered for inclusion in the standard only when the standard is revised.</em></p>"#
 )]
 struct EntryContent<'a> {
+    designation: Option<String>,
+    pdf_url: &'a str,
     status: &'static str,
     status_label: &'static str,
     note: Option<&'a str>,
@@ -184,7 +188,10 @@ struct EntryContent<'a> {
 fn entry(settings: &Settings, item: &Clarification) -> Result<Entry, AppError> {
     let permalink = settings.url(&item.path());
     let status: Status = item.status();
+    let pdf_url = settings.url(&item.version_pdf_path());
     let content = EntryContent {
+        designation: item.designation(),
+        pdf_url: &pdf_url,
         status: status.as_str(),
         status_label: status.label(),
         note: item.publication_flag_note.as_deref(),
@@ -217,12 +224,20 @@ fn entry(settings: &Settings, item: &Clarification) -> Result<Entry, AppError> {
             scheme: Some(settings.url("/standards")),
             label: Some(item.standard_label()),
         }],
-        links: vec![Link {
-            href: permalink,
-            rel: "alternate".into(),
-            mime_type: Some("text/html".into()),
-            ..Link::default()
-        }],
+        links: vec![
+            Link {
+                href: permalink,
+                rel: "alternate".into(),
+                mime_type: Some("text/html".into()),
+                ..Link::default()
+            },
+            Link {
+                href: pdf_url,
+                rel: "alternate".into(),
+                mime_type: Some("application/pdf".into()),
+                ..Link::default()
+            },
+        ],
         summary: Some(Text::plain(item.question.clone())),
         content: Some(Content {
             value: Some(content),

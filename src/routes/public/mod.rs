@@ -1,6 +1,7 @@
 //! Pages for everyone.
 
 mod clarifications;
+mod documents;
 mod feeds;
 mod home;
 mod new_information;
@@ -13,6 +14,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.configure(subscriptions::configure)
         .route("/", web::get().to(home::show))
         .route("/clarifications", web::get().to(clarifications::index))
+        // Before the clarification's pattern, which "CR-….pdf" would match.
+        .route(
+            "/clarifications/{reference}.pdf",
+            web::get().to(documents::clarification),
+        )
         .route(
             "/clarifications/{reference}",
             web::get().to(clarifications::show),
@@ -31,11 +37,19 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::get().to(clarifications::versions),
         )
         .route(
+            "/clarifications/{reference}/v{number}.pdf",
+            web::get().to(documents::version),
+        )
+        .route(
             "/clarifications/{reference}/v{number}",
             web::get().to(clarifications::version),
         )
         .route("/standards", web::get().to(standards::index))
         .route("/standards/{slug}", web::get().to(standards::show))
+        .route(
+            "/standards/{slug}/clarifications.pdf",
+            web::get().to(documents::standard),
+        )
         .route(
             "/standards/{slug}/revision",
             web::get().to(standards::revision),

@@ -117,6 +117,10 @@ pub const ROUTES: &[Route] = &[
     post("/clarifications/{reference}/new-information",    Public),
     get("/clarifications/{reference}/v{number}",           Public).at("/clarifications/{reference}/v1"),
     get("/clarifications/{reference}/versions",            Public),
+    // PDF documents: a clarification in force, one version, a standard's set.
+    get("/clarifications/{reference}.pdf",                 Public),
+    get("/clarifications/{reference}/v{number}.pdf",       Public).at("/clarifications/{reference}/v1.pdf"),
+    get("/standards/{slug}/clarifications.pdf",            Public),
     get("/clarifications.csv",                             Public),
     get("/standards",                                      Public),
     get("/standards/{slug}",                               Public),

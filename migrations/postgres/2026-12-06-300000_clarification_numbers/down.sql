@@ -1,0 +1,2 @@
+DROP TABLE clarification_numbers;
+DROP TABLE clarification_counters;
