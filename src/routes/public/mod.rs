@@ -1,10 +1,10 @@
 //! Pages for everyone.
 
-mod clarifications;
-mod feeds;
-mod home;
+pub mod clarifications;
+pub mod feeds;
+pub mod home;
 mod new_information;
-mod standards;
+pub mod standards;
 mod subscriptions;
 
 use actix_web::web;
