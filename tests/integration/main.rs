@@ -48,6 +48,7 @@ mod scale_out;
 mod security;
 mod setup;
 mod shell;
+mod site_export;
 mod stats;
 mod submission;
 mod subscriptions;
