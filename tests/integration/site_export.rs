@@ -14,6 +14,7 @@ use scraper::{Html, Selector};
 
 use crate::on_both_databases;
 use crate::support::app::Backend;
+use crate::support::browser::Browser;
 use crate::support::child::free_port;
 use crate::support::eventually::{BOUND, eventually};
 use crate::support::operator::clarion;
@@ -24,6 +25,7 @@ const LIVE: &str = "https://clarifications.example.org";
 on_both_databases!(
     the_static_copy_of_the_register_has_every_page_and_no_broken_link,
     an_export_into_a_folder_that_holds_files_changes_nothing,
+    someone_searches_the_copy_opened_from_disk,
 );
 
 /// A web server that serves the files of a folder and nothing else.
@@ -418,4 +420,32 @@ async fn an_export_into_a_folder_that_holds_files_changes_nothing(backend: Backe
         .filter(|name| name.contains("partial"))
         .collect();
     assert!(left.is_empty(), "{left:?}");
+}
+
+async fn someone_searches_the_copy_opened_from_disk(backend: Backend) {
+    let dir = tempfile::tempdir().unwrap();
+    exported_demo(backend, dir.path());
+    let browser = Browser::open().await;
+    browser
+        .goto(&format!("file://{}/copy/index.html", dir.path().display()))
+        .await;
+    browser.fill("#home-search", "uncertainty").await;
+    let landed = browser.follow(".search-form button").await;
+    assert!(
+        landed.ends_with("/copy/search/index.html?q=uncertainty"),
+        "{landed}"
+    );
+    let found = browser.text("#search-results [role=status]").await;
+    assert!(found.ends_with("clarifications match."), "{found}");
+    let question = browser.text("#search-results h3 a").await;
+    assert!(question.contains("uncertainty"), "{question}");
+    browser.assert_accessible().await;
+
+    let page = browser.follow("#search-results h3 a").await;
+    assert!(
+        page.starts_with("file://") && page.ends_with("/index.html"),
+        "{page}"
+    );
+    assert!(browser.text("main").await.contains(&question));
+    browser.close().await;
 }
