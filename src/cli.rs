@@ -134,6 +134,22 @@ pub fn export(
     Ok(())
 }
 
+/// `clarion export --site DIR`: the public register as static files.
+pub fn export_site(settings: &Settings, dir: &Path) -> Result<(), String> {
+    let mut conn = prepared(settings)?;
+    let started = std::time::Instant::now();
+    let report = crate::site::export(&mut conn, settings, dir).map_err(|e| e.to_string())?;
+    println!(
+        "wrote {} clarifications in {} files to {} in {:.1} s; links that need the server lead to {}",
+        report.clarifications,
+        report.files,
+        dir.display(),
+        started.elapsed().as_secs_f64(),
+        settings.base_url
+    );
+    Ok(())
+}
+
 /// `clarion import FILE`: every problem on a line of its own, then the
 /// error; nothing is imported unless every record is right.
 pub fn import(settings: &Settings, file: &Path, format: Option<&str>) -> Result<(), String> {

@@ -15,6 +15,7 @@ pub mod models;
 pub mod routes;
 pub mod search;
 pub mod seed;
+pub mod site;
 pub mod startup;
 pub mod telemetry;
 pub mod transfer;

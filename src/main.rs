@@ -60,7 +60,8 @@ enum Command {
         #[arg(long, value_name = "U", default_value_t = 0, requires = "synthetic")]
         users: usize,
     },
-    /// Write every published clarification as CSV or JSON
+    /// Write every published clarification as CSV or JSON, or the whole
+    /// public register as a static site
     Export {
         /// csv or json; by default from the extension of --output, else csv
         #[arg(long, value_parser = ["csv", "json"])]
@@ -68,6 +69,11 @@ enum Command {
         /// The file to write (replaced if it exists); standard output by default
         #[arg(long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Instead, write the public register as static files into DIR (new
+        /// or empty), its links relative; what needs the server links to
+        /// CLARION_BASE_URL
+        #[arg(long, value_name = "DIR", conflicts_with_all = ["format", "output"])]
+        site: Option<PathBuf>,
     },
     /// Add the published clarifications of a CSV or JSON file, as `export`
     /// writes them; all or nothing
@@ -204,7 +210,10 @@ fn main() -> ExitCode {
                 )
             }),
         ),
-        Command::Export { format, output } => {
+        Command::Export {
+            site: Some(dir), ..
+        } => cli::export_site(&settings, &dir),
+        Command::Export { format, output, .. } => {
             cli::export(&settings, format.as_deref(), output.as_deref())
         }
         Command::Import { file, format } => cli::import(&settings, &file, format.as_deref()),

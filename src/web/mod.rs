@@ -110,14 +110,7 @@ impl AppState {
     }
 
     pub fn page(&self, section: &'static str) -> Page {
-        Page {
-            stylesheet: crate::assets::stylesheet_path(),
-            section,
-            site_name: self.settings.site_name.clone(),
-            user_name: None,
-            sign_out: None,
-            flash: None,
-        }
+        Page::public(&self.settings, section)
     }
 
     /// The page context for someone signed in (or not); `csrf` signs the
@@ -159,6 +152,15 @@ pub struct Page {
 }
 
 impl Page {
+    /// A page as anyone who is not signed in sees it, in `section`.
+    pub fn public(settings: &Settings, section: &'static str) -> Self {
+        Self {
+            section,
+            site_name: settings.site_name.clone(),
+            ..Self::bare()
+        }
+    }
+
     /// For the rare page rendered without application state.
     pub fn bare() -> Self {
         Self {

@@ -54,6 +54,7 @@ mod scale_out;
 mod security;
 mod setup;
 mod shell;
+mod site_export;
 mod stats;
 mod submission;
 mod subscriptions;

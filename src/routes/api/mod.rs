@@ -6,7 +6,7 @@ mod clarifications;
 mod csv;
 mod openapi;
 pub mod records;
-mod standards;
+pub mod standards;
 
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};

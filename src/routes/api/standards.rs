@@ -6,8 +6,11 @@ use std::collections::HashMap;
 use actix_web::{HttpResponse, web};
 
 use super::records::{GroupRef, StandardLinks, StandardList, StandardRecord, StandardRef};
+use crate::config::Settings;
+use crate::db::DbConn;
 use crate::error::AppError;
 use crate::models::{groups, standards};
+use crate::search::SearchIndex;
 use crate::web::AppState;
 use crate::web::page_cache::RegisterVersion;
 
@@ -33,15 +36,24 @@ pub async fn index(
 ) -> Result<HttpResponse, AppError> {
     let index = state.search_index.clone();
     let version = version.map(|version| version.0);
-    let (rows, groups, words) = state
-        .db(move |conn| {
-            Ok((
-                standards::all_with_groups(conn)?,
-                groups::all(conn)?,
-                index.current(conn, version)?,
-            ))
-        })
+    let shared = state.clone();
+    let list = state
+        .db(move |conn| list(conn, &index, version, &shared.settings))
         .await?;
+    Ok(HttpResponse::Ok().json(list))
+}
+
+/// Every standard as of `version` (now, if none), in the order of the
+/// standards page.
+pub fn list(
+    conn: &mut DbConn,
+    index: &SearchIndex,
+    version: Option<i64>,
+    settings: &Settings,
+) -> Result<StandardList, AppError> {
+    let rows = standards::all_with_groups(conn)?;
+    let groups = groups::all(conn)?;
+    let words = index.current(conn, version)?;
     let groups: HashMap<String, GroupRef> = groups
         .into_iter()
         .map(|g| {
@@ -58,7 +70,6 @@ pub async fn index(
         .iter()
         .map(|(s, _)| (s.id.as_str(), s.slug.as_str()))
         .collect();
-    let settings = &state.settings;
     let items = rows
         .iter()
         .map(|(standard, _)| {
@@ -89,5 +100,5 @@ pub async fn index(
             }
         })
         .collect();
-    Ok(HttpResponse::Ok().json(StandardList { items }))
+    Ok(StandardList { items })
 }

@@ -6,13 +6,15 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 use askama_web::WebTemplate;
 
+use crate::config::Settings;
+use crate::db::DbConn;
 use crate::domain::fields::FieldErrors;
 use crate::domain::search::{Filters, RawFilters, Status};
 use crate::error::AppError;
 use crate::models::links::{self, Links};
 use crate::models::register::{self, Clarification, Listed};
 use crate::models::versions::Named;
-use crate::search::{self, Results};
+use crate::search::{self, Results, SearchIndex, Searched};
 use crate::web::page_cache::RegisterVersion;
 use crate::web::{AppState, Page};
 use crate::workflow::corrections;
@@ -70,13 +72,61 @@ impl IndexPage {
     }
 }
 
+impl IndexPage {
+    /// The list page of `filters`, as `input` asked for it, with what was
+    /// wrong with it (`errors`) and what the search found.
+    pub fn new(
+        page: Page,
+        input: RawFilters,
+        mut errors: FieldErrors,
+        filters: Filters,
+        searched: Searched,
+    ) -> IndexPage {
+        if errors.is_empty() && searched.results.is_none() {
+            errors.add(
+                "standard",
+                "There is no such standard; choose one from the list.",
+            );
+        }
+        let (choices, results) = (searched.choices, searched.results);
+        IndexPage {
+            page,
+            input,
+            errors,
+            filters,
+            results,
+            standards: choices
+                .standards
+                .iter()
+                .map(|(s, _)| {
+                    let label = if s.is_current() {
+                        s.label()
+                    } else {
+                        format!("{} (superseded)", s.label())
+                    };
+                    (s.slug.clone(), label)
+                })
+                .collect(),
+            years: choices
+                .years
+                .iter()
+                .map(|y| (y.to_string(), y.to_string()))
+                .collect(),
+            statuses: Status::ALL
+                .into_iter()
+                .map(|s| (s.as_str().to_owned(), s.label().to_owned()))
+                .collect(),
+        }
+    }
+}
+
 pub async fn index(
     state: web::Data<AppState>,
     query: web::Query<RawFilters>,
     version: Option<web::ReqData<RegisterVersion>>,
 ) -> Result<HttpResponse, AppError> {
     let input = query.into_inner();
-    let (filters, mut errors) = match Filters::parse(&input) {
+    let (filters, errors) = match Filters::parse(&input) {
         Ok(filters) => (filters, FieldErrors::default()),
         Err(errors) => (Filters::default(), errors),
     };
@@ -84,45 +134,17 @@ pub async fn index(
     let searched = state
         .search(version.map(|version| version.0), checked)
         .await?;
-    if errors.is_empty() && searched.results.is_none() {
-        errors.add(
-            "standard",
-            "There is no such standard; choose one from the list.",
-        );
-    }
-    let (choices, results) = (searched.choices, searched.results);
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
-    let page = IndexPage {
-        page: state.page("clarifications"),
+    let page = IndexPage::new(
+        state.page("clarifications"),
         input,
         errors,
         filters,
-        results,
-        standards: choices
-            .standards
-            .iter()
-            .map(|(s, _)| {
-                let label = if s.is_current() {
-                    s.label()
-                } else {
-                    format!("{} (superseded)", s.label())
-                };
-                (s.slug.clone(), label)
-            })
-            .collect(),
-        years: choices
-            .years
-            .iter()
-            .map(|y| (y.to_string(), y.to_string()))
-            .collect(),
-        statuses: Status::ALL
-            .into_iter()
-            .map(|s| (s.as_str().to_owned(), s.label().to_owned()))
-            .collect(),
+        searched,
+    );
+    let status = if page.errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
     };
     Ok(HttpResponse::build(status)
         .content_type("text/html; charset=utf-8")
@@ -144,6 +166,34 @@ pub struct ShowPage {
     appeal_notice: Option<crate::models::appeals::Appeal>,
 }
 
+impl ShowPage {
+    /// The page of the published clarification `reference`.
+    pub fn load(
+        conn: &mut DbConn,
+        index: &SearchIndex,
+        settings: &Settings,
+        page: Page,
+        reference: &str,
+    ) -> Result<ShowPage, AppError> {
+        let item = register::find(conn, reference)?.ok_or(AppError::NotFound)?;
+        let related = search::related(conn, index, &item)?;
+        let links = links::of(conn, &[reference])?
+            .remove(reference)
+            .unwrap_or_default();
+        let appeal_notice = crate::workflow::appeals::public_notice(conn, reference)?;
+        Ok(ShowPage {
+            page,
+            answer_html: item.rendered_answer(),
+            permalink: settings.url(&item.path()),
+            publisher: settings.publisher.clone(),
+            item,
+            related,
+            links,
+            appeal_notice,
+        })
+    }
+}
+
 pub async fn show(
     state: web::Data<AppState>,
     reference: web::Path<String>,
@@ -152,28 +202,19 @@ pub async fn show(
     if let Some(moved) = canonical(&reference, "")? {
         return Ok(moved);
     }
-    let index = state.search_index.clone();
-    let (item, related, links, appeal_notice) = state
+    let page = state.page("clarifications");
+    let shared = state.clone();
+    let page = state
         .db(move |conn| {
-            let item = register::find(conn, &reference)?.ok_or(AppError::NotFound)?;
-            let related = search::related(conn, &index, &item)?;
-            let links = links::of(conn, &[&reference])?
-                .remove(&reference)
-                .unwrap_or_default();
-            let appeal_notice = crate::workflow::appeals::public_notice(conn, &reference)?;
-            Ok((item, related, links, appeal_notice))
+            ShowPage::load(
+                conn,
+                &shared.search_index,
+                &shared.settings,
+                page,
+                &reference,
+            )
         })
         .await?;
-    let page = ShowPage {
-        page: state.page("clarifications"),
-        answer_html: item.rendered_answer(),
-        permalink: format!("{}{}", state.settings.base_url, item.path()),
-        publisher: state.settings.publisher.clone(),
-        item,
-        related,
-        links,
-        appeal_notice,
-    };
     Ok(HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
         .body(page.render()?))
@@ -210,6 +251,36 @@ pub struct VersionPage {
     newer: Option<i32>,
 }
 
+impl VersionPage {
+    /// Version `number` of the published clarification `reference`.
+    pub fn load(
+        conn: &mut DbConn,
+        index: &SearchIndex,
+        settings: &Settings,
+        page: Page,
+        reference: &str,
+        number: i32,
+    ) -> Result<VersionPage, AppError> {
+        let (item, history) =
+            corrections::version_page(conn, reference, number)?.ok_or(AppError::NotFound)?;
+        let in_force = history.last().map_or(1, |v| v.version.number);
+        let related = search::related(conn, index, &item)?;
+        let links = links::of(conn, &[reference])?
+            .remove(reference)
+            .unwrap_or_default();
+        Ok(VersionPage {
+            page,
+            answer_html: item.rendered_answer(),
+            permalink: settings.url(&item.version_path()),
+            publisher: settings.publisher.clone(),
+            newer: (in_force != item.version).then_some(in_force),
+            item,
+            related,
+            links,
+        })
+    }
+}
+
 /// `/clarifications/{reference}/v{number}`: one version at its permanent
 /// address, saying so when a newer one is in force.
 pub async fn version(
@@ -221,29 +292,20 @@ pub async fn version(
         return Ok(moved);
     }
     let number: i32 = number.parse().map_err(|_| AppError::NotFound)?;
-    let index = state.search_index.clone();
-    let (item, in_force, related, links) = state
+    let page = state.page("clarifications");
+    let shared = state.clone();
+    let page = state
         .db(move |conn| {
-            let (item, history) =
-                corrections::version_page(conn, &reference, number)?.ok_or(AppError::NotFound)?;
-            let in_force = history.last().map_or(1, |v| v.version.number);
-            let related = search::related(conn, &index, &item)?;
-            let links = links::of(conn, &[&reference])?
-                .remove(&reference)
-                .unwrap_or_default();
-            Ok((item, in_force, related, links))
+            VersionPage::load(
+                conn,
+                &shared.search_index,
+                &shared.settings,
+                page,
+                &reference,
+                number,
+            )
         })
         .await?;
-    let page = VersionPage {
-        page: state.page("clarifications"),
-        answer_html: item.rendered_answer(),
-        permalink: format!("{}{}", state.settings.base_url, item.version_path()),
-        publisher: state.settings.publisher.clone(),
-        newer: (in_force != item.version).then_some(in_force),
-        item,
-        related,
-        links,
-    };
     Ok(HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
         .body(page.render()?))
@@ -258,6 +320,25 @@ pub struct VersionsPage {
     versions: Vec<Named>,
 }
 
+impl VersionsPage {
+    /// Every version of the published clarification `reference`.
+    pub fn load(conn: &mut DbConn, page: Page, reference: &str) -> Result<VersionsPage, AppError> {
+        let item = register::find(conn, reference)?.ok_or(AppError::NotFound)?;
+        let mut versions = corrections::history(conn, &item)?;
+        versions.reverse();
+        Ok(VersionsPage {
+            page,
+            item,
+            versions,
+        })
+    }
+
+    /// The numbers of its versions, oldest first.
+    pub fn numbers(&self) -> impl Iterator<Item = i32> + '_ {
+        self.versions.iter().rev().map(|v| v.version.number)
+    }
+}
+
 /// `/clarifications/{reference}/versions`: every version, newest first.
 pub async fn versions(
     state: web::Data<AppState>,
@@ -267,19 +348,10 @@ pub async fn versions(
     if let Some(moved) = canonical(&reference, "/versions")? {
         return Ok(moved);
     }
-    let (item, mut versions) = state
-        .db(move |conn| {
-            let item = register::find(conn, &reference)?.ok_or(AppError::NotFound)?;
-            let history = corrections::history(conn, &item)?;
-            Ok((item, history))
-        })
+    let page = state.page("clarifications");
+    let page = state
+        .db(move |conn| VersionsPage::load(conn, page, &reference))
         .await?;
-    versions.reverse();
-    let page = VersionsPage {
-        page: state.page("clarifications"),
-        item,
-        versions,
-    };
     Ok(HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
         .body(page.render()?))

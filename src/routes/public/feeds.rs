@@ -2,17 +2,16 @@
 //! each standard. Ids are the clarifications' permanent addresses, so a
 //! reader never sees an entry twice.
 
-use actix_web::{HttpResponse, web};
+use actix_web::{web, HttpResponse};
 use askama::Template;
-use atom_syndication::{
-    Category, Content, Entry, Feed, FixedDateTime, Generator, Link, Person, Text,
-};
+use atom_syndication::{Category, Content, Entry, Feed, FixedDateTime, Generator, Link, Person, Text};
 use chrono::{DateTime, NaiveDateTime};
 
 use crate::config::Settings;
 use crate::domain::search::{Filters, Status};
 use crate::error::AppError;
 use crate::models::register::Clarification;
+use crate::models::standards::Standard;
 use crate::web::AppState;
 use crate::web::page_cache::RegisterVersion;
 
@@ -22,7 +21,7 @@ const FEED_SIZE: i64 = 50;
 /// The newest clarifications, of one standard or of all: picked by the
 /// search index, like a list page without words, so that only the rows of
 /// the feed are read.
-fn newest(standard: Option<String>) -> Filters {
+pub fn newest(standard: Option<String>) -> Filters {
     Filters {
         standard,
         per_page: FEED_SIZE,
@@ -38,15 +37,30 @@ pub async fn everything(
         .search(version.map(|version| version.0), Some(newest(None)))
         .await?;
     let items = searched.results.map(|results| results.items);
+    let settings = &state.settings;
+    answer(of_everything(
+        settings,
+        &items.unwrap_or_default(),
+        |path| settings.url(path),
+    ))
+}
+
+/// The feed of the newest clarifications of the register, `items`, its
+/// links made from paths by `link`.
+pub fn of_everything(
+    settings: &Settings,
+    items: &[Clarification],
+    link: impl Fn(&str) -> String,
+) -> Result<Vec<u8>, AppError> {
     let about = About {
         path: "/feeds/clarifications.atom".into(),
         page: "/clarifications".into(),
-        title: format!("{}: new clarifications", state.settings.site_name),
+        title: format!("{}: new clarifications", settings.site_name),
         // An empty register has no date of its own; the epoch keeps the
         // feed, and so its ETag, the same until something is published.
         updated_when_empty: DateTime::UNIX_EPOCH.naive_utc(),
     };
-    atom(&state.settings, about, &items.unwrap_or_default())
+    atom(settings, about, items, link)
 }
 
 pub async fn of_standard(
@@ -75,22 +89,42 @@ pub async fn of_standard(
     ) else {
         return Err(AppError::NotFound);
     };
+    let settings = &state.settings;
+    answer(of_a_standard(settings, standard, &results.items, |path| {
+        settings.url(path)
+    }))
+}
+
+/// The feed of the newest clarifications of `standard`, `items`, its links
+/// made from paths by `link`.
+pub fn of_a_standard(
+    settings: &Settings,
+    standard: &Standard,
+    items: &[Clarification],
+    link: impl Fn(&str) -> String,
+) -> Result<Vec<u8>, AppError> {
     let about = About {
         path: format!("/feeds/standards/{}.atom", standard.slug),
         page: format!("/standards/{}", standard.slug),
         title: format!(
             "{}: clarifications of {}",
-            state.settings.site_name,
+            settings.site_name,
             standard.label()
         ),
         updated_when_empty: standard.created_at,
     };
-    atom(&state.settings, about, &results.items)
+    atom(settings, about, items, link)
+}
+
+fn answer(xml: Result<Vec<u8>, AppError>) -> Result<HttpResponse, AppError> {
+    Ok(HttpResponse::Ok()
+        .content_type("application/atom+xml; charset=utf-8")
+        .body(xml?))
 }
 
 /// What distinguishes one feed from another.
 struct About {
-    /// The feed's own path; its absolute form is also its id.
+    /// The feed's own path; its absolute form on the site is its id.
     path: String,
     /// The page that shows the same clarifications.
     page: String,
@@ -98,20 +132,23 @@ struct About {
     updated_when_empty: NaiveDateTime,
 }
 
+/// The feed's ids are the site's absolute addresses wherever the feed is
+/// read from, so that a reader of a copy knows each entry as the same one;
+/// its links, made by `link`, lead where it is read from.
 fn atom(
     settings: &Settings,
     about: About,
     items: &[Clarification],
-) -> Result<HttpResponse, AppError> {
+    link: impl Fn(&str) -> String,
+) -> Result<Vec<u8>, AppError> {
     let updated = items
         .iter()
         .map(Clarification::last_changed)
         .max()
         .unwrap_or(about.updated_when_empty);
-    let feed_url = settings.url(&about.path);
     let feed = Feed {
         title: Text::plain(about.title),
-        id: feed_url.clone(),
+        id: settings.url(&about.path),
         updated: fixed(updated),
         authors: vec![person(&settings.site_name)],
         generator: Some(Generator {
@@ -120,13 +157,13 @@ fn atom(
         }),
         links: vec![
             Link {
-                href: feed_url,
+                href: link(&about.path),
                 rel: "self".into(),
                 mime_type: Some("application/atom+xml".into()),
                 ..Link::default()
             },
             Link {
-                href: settings.url(&about.page),
+                href: link(&about.page),
                 rel: "alternate".into(),
                 mime_type: Some("text/html".into()),
                 ..Link::default()
@@ -139,16 +176,14 @@ fn atom(
         lang: Some("en".into()),
         entries: items
             .iter()
-            .map(|item| entry(settings, item))
+            .map(|item| entry(settings, item, &link))
             .collect::<Result<_, _>>()?,
         ..Feed::default()
     };
     let mut xml = Vec::new();
     feed.write_to(&mut xml)
         .map_err(|e| AppError::Internal(format!("atom feed: {e}")))?;
-    Ok(HttpResponse::Ok()
-        .content_type("application/atom+xml; charset=utf-8")
-        .body(xml))
+    Ok(xml)
 }
 
 /// The HTML of an entry: what the clarification's page says, with its
@@ -185,7 +220,11 @@ struct EntryContent<'a> {
     answer_html: String,
 }
 
-fn entry(settings: &Settings, item: &Clarification) -> Result<Entry, AppError> {
+fn entry(
+    settings: &Settings,
+    item: &Clarification,
+    link: impl Fn(&str) -> String,
+) -> Result<Entry, AppError> {
     let permalink = settings.url(&item.path());
     let status: Status = item.status();
     let pdf_url = settings.url(&item.version_pdf_path());
@@ -215,7 +254,7 @@ fn entry(settings: &Settings, item: &Clarification) -> Result<Entry, AppError> {
             item.standard_label(),
             item.clause
         )),
-        id: permalink.clone(),
+        id: permalink,
         updated: fixed(item.last_changed()),
         published: Some(fixed(item.published_at)),
         authors: vec![person(&author)],
@@ -238,6 +277,12 @@ fn entry(settings: &Settings, item: &Clarification) -> Result<Entry, AppError> {
                 ..Link::default()
             },
         ],
+        links: vec![Link {
+            href: link(&item.path()),
+            rel: "alternate".into(),
+            mime_type: Some("text/html".into()),
+            ..Link::default()
+        }],
         summary: Some(Text::plain(item.question.clone())),
         content: Some(Content {
             value: Some(content),

@@ -2,6 +2,7 @@ use actix_web::web;
 use askama::Template;
 use askama_web::WebTemplate;
 
+use crate::db::DbConn;
 use crate::error::AppError;
 use crate::models::requests::PublishedSummary;
 use crate::models::{requests, standards};
@@ -15,18 +16,18 @@ pub struct HomePage {
     latest: Vec<PublishedSummary>,
 }
 
-pub async fn show(state: web::Data<AppState>) -> Result<HomePage, AppError> {
-    let (standards_count, latest) = state
-        .db(|conn| {
-            Ok((
-                standards::count_current(conn)?,
-                requests::latest_published(conn, 5)?,
-            ))
+impl HomePage {
+    /// The home page as it stands now; the static copy renders it too.
+    pub fn load(conn: &mut DbConn, page: Page) -> Result<HomePage, AppError> {
+        Ok(HomePage {
+            page,
+            standards_count: standards::count_current(conn)?,
+            latest: requests::latest_published(conn, 5)?,
         })
-        .await?;
-    Ok(HomePage {
-        page: state.page("home"),
-        standards_count,
-        latest,
-    })
+    }
+}
+
+pub async fn show(state: web::Data<AppState>) -> Result<HomePage, AppError> {
+    let page = state.page("home");
+    state.db(move |conn| HomePage::load(conn, page)).await
 }

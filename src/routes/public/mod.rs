@@ -4,8 +4,11 @@ mod clarifications;
 mod documents;
 mod feeds;
 mod home;
+pub mod clarifications;
+pub mod feeds;
+pub mod home;
 mod new_information;
-mod standards;
+pub mod standards;
 mod subscriptions;
 
 use actix_web::web;

@@ -2,10 +2,11 @@ use actix_web::web;
 use askama::Template;
 use askama_web::WebTemplate;
 
+use crate::db::DbConn;
 use crate::error::AppError;
 use crate::models::register::Listed;
 use crate::models::standards::{self, Standard};
-use crate::search;
+use crate::search::{self, SearchIndex};
 use crate::web::input::PageQuery;
 use crate::web::page_cache::RegisterVersion;
 use crate::web::{AppState, Page};
@@ -26,37 +27,54 @@ pub struct IndexPage {
     superseded: Vec<StandardRow>,
 }
 
+impl IndexPage {
+    /// Every standard of the register as of `version` (now, if none).
+    pub fn load(
+        conn: &mut DbConn,
+        index: &SearchIndex,
+        version: Option<i64>,
+        page: Page,
+    ) -> Result<IndexPage, AppError> {
+        let rows = standards::all_with_groups(conn)?;
+        let words = index.current(conn, version)?;
+        let (current, superseded) = rows
+            .into_iter()
+            .map(|(standard, group_code)| {
+                let (published, backlog) = words.counts_of(&standard.slug);
+                StandardRow {
+                    standard,
+                    group_code,
+                    published,
+                    backlog,
+                }
+            })
+            .partition(|row| row.standard.is_current());
+        Ok(IndexPage {
+            page,
+            current,
+            superseded,
+        })
+    }
+
+    /// Every standard, current then superseded.
+    pub fn standards(&self) -> impl Iterator<Item = &Standard> {
+        self.current
+            .iter()
+            .chain(&self.superseded)
+            .map(|row| &row.standard)
+    }
+}
+
 pub async fn index(
     state: web::Data<AppState>,
     version: Option<web::ReqData<RegisterVersion>>,
 ) -> Result<IndexPage, AppError> {
     let index = state.search_index.clone();
     let version = version.map(|version| version.0);
-    let (rows, words) = state
-        .db(move |conn| {
-            Ok((
-                standards::all_with_groups(conn)?,
-                index.current(conn, version)?,
-            ))
-        })
-        .await?;
-    let (current, superseded) = rows
-        .into_iter()
-        .map(|(standard, group_code)| {
-            let (published, backlog) = words.counts_of(&standard.slug);
-            StandardRow {
-                standard,
-                group_code,
-                published,
-                backlog,
-            }
-        })
-        .partition(|row| row.standard.is_current());
-    Ok(IndexPage {
-        page: state.page("standards"),
-        current,
-        superseded,
-    })
+    let page = state.page("standards");
+    state
+        .db(move |conn| IndexPage::load(conn, &index, version, page))
+        .await
 }
 
 /// Clarifications per page of a standard: its page stays quick to read and
@@ -124,6 +142,69 @@ impl ClauseList {
 /// are on the list's own page.
 const BACKLOG_SHOWN: usize = 10;
 
+impl ShowPage {
+    /// Page `number` of the standard `slug`, as of `version` (now, if none).
+    pub fn load(
+        conn: &mut DbConn,
+        index: &SearchIndex,
+        version: Option<i64>,
+        page: Page,
+        slug: &str,
+        number: usize,
+    ) -> Result<ShowPage, AppError> {
+        let (standard, group_code) =
+            standards::find_by_slug(conn, slug)?.ok_or(AppError::NotFound)?;
+        let superseded_by = standard
+            .superseded_by_id
+            .as_deref()
+            .map(|id| standards::find_by_id(conn, id))
+            .transpose()?;
+        let other_editions = standards::editions_of(conn, &standard.designation)?
+            .into_iter()
+            .filter(|s| s.id != standard.id)
+            .collect();
+        let words = index.current(conn, version)?;
+        let (offset, limit) = ClauseList::window(number);
+        let list = search::in_clause_order(
+            conn,
+            &words,
+            &standard.slug,
+            search::StandardList::Every,
+            offset,
+            limit,
+        )?;
+        let (backlog_total, backlog) = search::in_clause_order(
+            conn,
+            &words,
+            &standard.slug,
+            search::StandardList::Backlog,
+            0,
+            BACKLOG_SHOWN,
+        )?;
+        let list = ClauseList::page(
+            list,
+            number,
+            format!("/standards/{}", standard.slug),
+            "Clarifications by clause",
+        )?;
+        Ok(ShowPage {
+            page,
+            standard,
+            group_code,
+            superseded_by,
+            other_editions,
+            list,
+            backlog,
+            backlog_total,
+        })
+    }
+
+    /// How many pages its list of clarifications has.
+    pub fn pages(&self) -> usize {
+        self.list.pages
+    }
+}
+
 pub async fn show(
     state: web::Data<AppState>,
     slug: web::Path<String>,
@@ -131,67 +212,13 @@ pub async fn show(
     version: Option<web::ReqData<RegisterVersion>>,
 ) -> Result<ShowPage, AppError> {
     let slug = slug.into_inner();
-    let page_number = query.number()?;
+    let number = query.number()?;
     let index = state.search_index.clone();
     let version = version.map(|version| version.0);
-    let (standard, group_code, superseded_by, other_editions, page, backlog) = state
-        .db(move |conn| {
-            let (standard, group_code) =
-                standards::find_by_slug(conn, &slug)?.ok_or(AppError::NotFound)?;
-            let superseded_by = standard
-                .superseded_by_id
-                .as_deref()
-                .map(|id| standards::find_by_id(conn, id))
-                .transpose()?;
-            let other_editions = standards::editions_of(conn, &standard.designation)?
-                .into_iter()
-                .filter(|s| s.id != standard.id)
-                .collect();
-            let words = index.current(conn, version)?;
-            let (offset, limit) = ClauseList::window(page_number);
-            let page = search::in_clause_order(
-                conn,
-                &words,
-                &standard.slug,
-                search::StandardList::Every,
-                offset,
-                limit,
-            )?;
-            let backlog = search::in_clause_order(
-                conn,
-                &words,
-                &standard.slug,
-                search::StandardList::Backlog,
-                0,
-                BACKLOG_SHOWN,
-            )?;
-            Ok((
-                standard,
-                group_code,
-                superseded_by,
-                other_editions,
-                page,
-                backlog,
-            ))
-        })
-        .await?;
-    let (backlog_total, backlog) = backlog;
-    let list = ClauseList::page(
-        page,
-        page_number,
-        format!("/standards/{}", standard.slug),
-        "Clarifications by clause",
-    )?;
-    Ok(ShowPage {
-        page: state.page("standards"),
-        standard,
-        group_code,
-        superseded_by,
-        other_editions,
-        list,
-        backlog,
-        backlog_total,
-    })
+    let page = state.page("standards");
+    state
+        .db(move |conn| ShowPage::load(conn, &index, version, page, &slug, number))
+        .await
 }
 
 #[derive(Template, WebTemplate)]
@@ -200,6 +227,46 @@ pub struct RevisionPage {
     page: Page,
     standard: Standard,
     list: ClauseList,
+}
+
+impl RevisionPage {
+    /// Page `number` of the next revision's list of the standard `slug`.
+    pub fn load(
+        conn: &mut DbConn,
+        index: &SearchIndex,
+        version: Option<i64>,
+        page: Page,
+        slug: &str,
+        number: usize,
+    ) -> Result<RevisionPage, AppError> {
+        let (standard, _) = standards::find_by_slug(conn, slug)?.ok_or(AppError::NotFound)?;
+        let words = index.current(conn, version)?;
+        let (offset, limit) = ClauseList::window(number);
+        let list = search::in_clause_order(
+            conn,
+            &words,
+            &standard.slug,
+            search::StandardList::Backlog,
+            offset,
+            limit,
+        )?;
+        let list = ClauseList::page(
+            list,
+            number,
+            format!("/standards/{}/revision", standard.slug),
+            "For the next revision, by clause",
+        )?;
+        Ok(RevisionPage {
+            page,
+            standard,
+            list,
+        })
+    }
+
+    /// How many pages the list has.
+    pub fn pages(&self) -> usize {
+        self.list.pages
+    }
 }
 
 /// The next revision's list of a standard: its published clarifications
@@ -211,34 +278,11 @@ pub async fn revision(
     version: Option<web::ReqData<RegisterVersion>>,
 ) -> Result<RevisionPage, AppError> {
     let slug = slug.into_inner();
-    let page_number = query.number()?;
+    let number = query.number()?;
     let index = state.search_index.clone();
     let version = version.map(|version| version.0);
-    let (standard, page) = state
-        .db(move |conn| {
-            let (standard, _) = standards::find_by_slug(conn, &slug)?.ok_or(AppError::NotFound)?;
-            let words = index.current(conn, version)?;
-            let (offset, limit) = ClauseList::window(page_number);
-            let page = search::in_clause_order(
-                conn,
-                &words,
-                &standard.slug,
-                search::StandardList::Backlog,
-                offset,
-                limit,
-            )?;
-            Ok((standard, page))
-        })
-        .await?;
-    let list = ClauseList::page(
-        page,
-        page_number,
-        format!("/standards/{}/revision", standard.slug),
-        "For the next revision, by clause",
-    )?;
-    Ok(RevisionPage {
-        page: state.page("standards"),
-        standard,
-        list,
-    })
+    let page = state.page("standards");
+    state
+        .db(move |conn| RevisionPage::load(conn, &index, version, page, &slug, number))
+        .await
 }
