@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::db::{redact_url, DatabaseUrl};
+use crate::db::{DatabaseUrl, redact_url};
 
 /// A value that must never reach a log line or a `Debug` dump.
 #[derive(Clone, PartialEq, Eq)]
@@ -218,6 +218,8 @@ pub const VARIABLES: &[(&str, &str)] = &[
     (
         "CLARION_GROUP_SEES_SUBMITTER",
         "on: group members see a request's submitter and organisation; off: only its sponsor (the secretariat always sees both) [default: on]",
+    ),
+    (
         "CLARION_WEBHOOK_DISABLE_DAYS",
         "days a webhook endpoint's deliveries may fail before it is turned off and the secretariat mailed [default: 3]",
     ),

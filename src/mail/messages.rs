@@ -1,6 +1,6 @@
 //! Every message the application sends, one struct each.
 
-use super::{email_message, MailContext};
+use super::{MailContext, email_message};
 use crate::domain::follow_up::Kind;
 
 /// To the first secretariat account, once it exists.
@@ -383,6 +383,8 @@ email_message!(
     "email/liaison_commented/subject.txt",
     "email/liaison_commented/body.txt",
     "email/liaison_commented/body.html"
+);
+
 /// To the secretariat: a webhook endpoint was turned off after its
 /// deliveries failed for days (or its receiver answered 410 Gone).
 pub struct WebhookDisabled {

@@ -308,11 +308,7 @@ impl Copy<'_> {
                 serde_json::to_writer(&mut found, &Found::of(item))?;
                 count += 1;
             }
-            let rows = chunk.iter().map(|item| transfer::Download {
-                record: transfer::Clarification::from(item),
-                version: item.version,
-                correction_note: item.correction_note.clone().unwrap_or_default(),
-            });
+            let rows = chunk.iter().map(transfer::Download::from);
             transfer::write_download(rows, count == chunk.len(), &mut csv)
                 .map_err(|e| written(std::io::Error::other(e.to_string())))?;
         }

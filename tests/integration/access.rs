@@ -9,11 +9,15 @@
 
 use std::collections::HashMap;
 
-use clarion::db::schema::{appeals, comments, consultation_answers, consultations, events, external_committees, external_designations, groups, liaison_contacts, memberships, organisations, requests, rounds, settings, standards, users, votes, webhook_endpoints};
+use clarion::db::schema::{
+    appeals, comments, consultation_answers, consultations, events, external_committees,
+    external_designations, groups, liaison_contacts, memberships, organisations, requests, rounds,
+    settings, standards, users, votes, webhook_endpoints,
+};
 use diesel::prelude::*;
 
 use crate::on_both_databases;
-use crate::support::app::{csrf_token_in, Backend, Person, TestApp};
+use crate::support::app::{Backend, Person, TestApp, csrf_token_in};
 use crate::support::journey::{confirmed_request, valid_form};
 use crate::support::routes::{self, Audience, Method};
 use crate::support::workspace::{act, screened_world};
@@ -619,6 +623,8 @@ fn snapshot(app: &TestApp) -> Snapshot {
                 consultation_answers::id,
                 consultation_answers::response.assume_not_null(),
             ))
+            .load(conn)
+            .unwrap(),
         webhooks: webhook_endpoints::table
             .order(webhook_endpoints::id)
             .select((webhook_endpoints::url, webhook_endpoints::enabled))

@@ -45,6 +45,17 @@ impl From<&register::Clarification> for transfer::Clarification {
     }
 }
 
+impl From<&register::Clarification> for transfer::Download {
+    fn from(item: &register::Clarification) -> Self {
+        transfer::Download {
+            record: transfer::Clarification::from(item),
+            version: item.version,
+            correction_note: item.correction_note.clone().unwrap_or_default(),
+            number: item.number,
+        }
+    }
+}
+
 /// Rows read and written at a time: a few hundred kilobytes of CSV.
 const ROWS_PER_CHUNK: usize = 500;
 
@@ -160,12 +171,7 @@ fn chunks(
                 None if first => (Vec::new(), None),
                 None => return Ok(None),
             };
-            let rows = rows.iter().map(|item| transfer::Download {
-                record: transfer::Clarification::from(item),
-                version: item.version,
-                correction_note: item.correction_note.clone().unwrap_or_default(),
-                number: item.number,
-            });
+            let rows = rows.iter().map(transfer::Download::from);
             let mut chunk = Vec::new();
             transfer::write_download(rows, first, &mut chunk)
                 .map_err(|e| AppError::Internal(format!("writing CSV: {e}")))?;

@@ -2,9 +2,11 @@
 //! each standard. Ids are the clarifications' permanent addresses, so a
 //! reader never sees an entry twice.
 
-use actix_web::{web, HttpResponse};
+use actix_web::{HttpResponse, web};
 use askama::Template;
-use atom_syndication::{Category, Content, Entry, Feed, FixedDateTime, Generator, Link, Person, Text};
+use atom_syndication::{
+    Category, Content, Entry, Feed, FixedDateTime, Generator, Link, Person, Text,
+};
 use chrono::{DateTime, NaiveDateTime};
 
 use crate::config::Settings;
@@ -265,24 +267,18 @@ fn entry(
         }],
         links: vec![
             Link {
-                href: permalink,
+                href: link(&item.path()),
                 rel: "alternate".into(),
                 mime_type: Some("text/html".into()),
                 ..Link::default()
             },
             Link {
-                href: pdf_url,
+                href: link(&item.version_pdf_path()),
                 rel: "alternate".into(),
                 mime_type: Some("application/pdf".into()),
                 ..Link::default()
             },
         ],
-        links: vec![Link {
-            href: link(&item.path()),
-            rel: "alternate".into(),
-            mime_type: Some("text/html".into()),
-            ..Link::default()
-        }],
         summary: Some(Text::plain(item.question.clone())),
         content: Some(Content {
             value: Some(content),

@@ -1,10 +1,7 @@
 //! Pages for everyone.
 
-mod clarifications;
-mod documents;
-mod feeds;
-mod home;
 pub mod clarifications;
+mod documents;
 pub mod feeds;
 pub mod home;
 mod new_information;
