@@ -90,7 +90,7 @@ fn exported_demo(backend: Backend, dir: &Path) -> String {
 }
 
 /// What the live site alone can do: ask, sign in, follow a standard, send
-/// new information, and the pages around them.
+/// new information, typeset a PDF, and the pages around them.
 fn needs_the_server(path: &str) -> bool {
     let path = path.split(['?', '#']).next().unwrap_or_default();
     matches!(
@@ -98,6 +98,8 @@ fn needs_the_server(path: &str) -> bool {
         "/requests/new" | "/login" | "/refer" | "/api/openapi.json"
     ) || (path.starts_with("/clarifications/") && path.ends_with("/new-information"))
         || (path.starts_with("/standards/") && path.ends_with("/subscribe"))
+        || ((path.starts_with("/clarifications/") || path.starts_with("/standards/"))
+            && path.ends_with(".pdf"))
 }
 
 /// Every file the crawl reached, by address, with its body; and every link
@@ -385,9 +387,13 @@ async fn the_static_copy_of_the_register_has_every_page_and_no_broken_link(backe
         "the search page links the standards"
     );
 
-    // Asking, following and signing in lead to the live site.
-    for path in ["/requests/new", "/login"] {
-        assert!(crawl.live.contains(path), "{:?}", crawl.live);
+    // Asking, following, signing in and the PDFs lead to the live site.
+    for path in [
+        "/requests/new".to_owned(),
+        "/login".to_owned(),
+        format!("/clarifications/{corrected}/v{version}.pdf"),
+    ] {
+        assert!(crawl.live.contains(&path), "{:?}", crawl.live);
     }
     assert!(
         crawl
