@@ -23,12 +23,16 @@ pub struct Endorsement {
     pub note: Option<String>,
 }
 
-/// A request naming its sponsor, stored with the request.
+/// A request naming its sponsor, stored with the request; decided already
+/// when one of the sponsor's accounts sent it.
 #[derive(Insertable)]
-#[diesel(table_name = endorsements)]
+#[diesel(table_name = endorsements, treat_none_as_default_value = false)]
 pub struct NewEndorsement {
     pub request_id: String,
     pub sponsor_id: String,
+    pub decision: Option<&'static str>,
+    pub decided_at: Option<NaiveDateTime>,
+    pub decided_by: Option<String>,
 }
 
 pub fn insert_all(conn: &mut DbConn, rows: &[NewEndorsement]) -> QueryResult<()> {

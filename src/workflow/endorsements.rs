@@ -26,7 +26,7 @@ pub struct SponsorNeeded;
 /// The sponsors a request from the public may name, when the installation
 /// asks for one: the organisations with an address for requests, the
 /// member body of `country` first.
-pub fn sponsors(
+fn sponsors(
     conn: &mut DbConn,
     ctx: &Ctx,
     country: &str,
@@ -43,13 +43,47 @@ pub fn sponsors(
     Ok(Some(all))
 }
 
-/// The sponsor a submission names, when the installation asks for one: the
-/// id of an organisation with an address for requests.
+/// The sponsor a request names, and the account that endorsed it as it
+/// was sent (none when the sponsor is yet to be asked).
+#[derive(Debug, Clone)]
+pub struct Sponsorship {
+    pub sponsor_id: String,
+    pub endorsed_by: Option<String>,
+}
+
+/// The member body or liaison the account `user_id` speaks for, if it is
+/// an active sponsor's account.
+pub fn organisation_of(
+    conn: &mut DbConn,
+    user_id: &str,
+) -> Result<Option<Organisation>, WorkflowError> {
+    let user = users::find(conn, user_id).optional()?;
+    match user
+        .filter(|u| u.active)
+        .and_then(|u| u.sponsor_organisation_id)
+    {
+        Some(id) => Ok(Some(organisations::find(conn, &id)?)),
+        None => Ok(None),
+    }
+}
+
+/// The sponsor a submission names: the organisation of the sponsor's
+/// account that sent it, endorsed already, whatever the mode; else, when
+/// the installation asks for one, an organisation with an address for
+/// requests, to be asked.
 pub fn sponsor_for(
     conn: &mut DbConn,
     ctx: &Ctx,
     submission: &Submission,
-) -> Result<Result<Option<String>, SponsorNeeded>, WorkflowError> {
+) -> Result<Result<Option<Sponsorship>, SponsorNeeded>, WorkflowError> {
+    if let Some(account) = submission.account.as_deref()
+        && let Some(own) = organisation_of(conn, account)?
+    {
+        return Ok(Ok(Some(Sponsorship {
+            sponsor_id: own.id,
+            endorsed_by: Some(account.to_owned()),
+        })));
+    }
     if !ctx.intake.mode.public_needs_endorsement() {
         return Ok(Ok(None));
     }
@@ -57,19 +91,63 @@ pub fn sponsor_for(
         return Ok(Err(SponsorNeeded));
     };
     Ok(match organisations::find(conn, id).optional()? {
-        Some(sponsor) if sponsor.contact_email.is_some() => Ok(Some(sponsor.id)),
+        Some(sponsor) if sponsor.contact_email.is_some() => Ok(Some(Sponsorship {
+            sponsor_id: sponsor.id,
+            endorsed_by: None,
+        })),
         _ => Err(SponsorNeeded),
     })
 }
 
 /// Whether a form's sponsor (an organisation's id as typed) would be
-/// refused, so a form refused for other reasons says so too.
-pub fn sponsor_refused(conn: &mut DbConn, ctx: &Ctx, sponsor: &str) -> Result<bool, WorkflowError> {
+/// refused, so a form refused for other reasons says so too; a sponsor's
+/// account (`account`) names its own.
+pub fn sponsor_refused(
+    conn: &mut DbConn,
+    ctx: &Ctx,
+    sponsor: &str,
+    account: Option<&str>,
+) -> Result<bool, WorkflowError> {
     if !ctx.intake.mode.public_needs_endorsement() {
+        return Ok(false);
+    }
+    if let Some(account) = account
+        && organisation_of(conn, account)?.is_some()
+    {
         return Ok(false);
     }
     let found = organisations::find(conn, sponsor.trim()).optional()?;
     Ok(found.is_none_or(|o| o.contact_email.is_none()))
+}
+
+/// What the request form asks of its sender about the sponsor.
+pub enum SponsorChoice {
+    /// Nothing: the installation asks for no sponsor.
+    NotAsked,
+    /// To choose among these, the member body of their country first.
+    Among(Vec<Organisation>),
+    /// Nothing: a sponsor's account sends requests its organisation
+    /// endorses.
+    Own(Organisation),
+}
+
+/// What the form asks `account` (the signed-in sender, if any) from
+/// `country` about the sponsor.
+pub fn sponsor_choice(
+    conn: &mut DbConn,
+    ctx: &Ctx,
+    country: &str,
+    account: Option<&str>,
+) -> Result<SponsorChoice, WorkflowError> {
+    if let Some(account) = account
+        && let Some(own) = organisation_of(conn, account)?
+    {
+        return Ok(SponsorChoice::Own(own));
+    }
+    Ok(match sponsors(conn, ctx, country)? {
+        Some(list) => SponsorChoice::Among(list),
+        None => SponsorChoice::NotAsked,
+    })
 }
 
 /// Mails the request's sponsor the link to its endorsement page: asked
