@@ -10,6 +10,7 @@ use crate::db::schema::{endorsements, organisations, requests};
 use crate::domain::intake::Decision;
 use crate::domain::lifecycle::State;
 use crate::models::organisations::Organisation;
+use crate::models::requests::Request;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = endorsements)]
@@ -56,6 +57,18 @@ pub fn sponsor_of(conn: &mut DbConn, request_id: &str) -> QueryResult<Option<Org
         .select(Organisation::as_select())
         .first(conn)
         .optional()
+}
+
+/// The confirmed requests naming `sponsor_id`, with their endorsements,
+/// the latest first.
+pub fn of_sponsor(conn: &mut DbConn, sponsor_id: &str) -> QueryResult<Vec<(Endorsement, Request)>> {
+    endorsements::table
+        .inner_join(requests::table)
+        .filter(endorsements::sponsor_id.eq(sponsor_id))
+        .filter(requests::reference.is_not_null())
+        .order((requests::confirmed_at.desc(), requests::id.desc()))
+        .select((Endorsement::as_select(), Request::as_select()))
+        .load(conn)
 }
 
 /// The undecided endorsement whose link has this hash.

@@ -244,6 +244,46 @@ fn awaited(
 /// Looks an endorsement link up without changing anything (GET).
 pub fn by_link(conn: &mut DbConn, ctx: &Ctx, token: &str) -> Result<Addressed, WorkflowError> {
     let (endorsement, request) = awaited(conn, &ctx.intake, token, ctx.now)?;
+    addressed(conn, ctx, endorsement, request)
+}
+
+/// The request `reference` awaiting the decision of the organisation of
+/// the sponsor's account `user_id`, or `NotFound` for anyone else's, one
+/// decided, or one that moved on.
+fn awaited_by_account(
+    conn: &mut DbConn,
+    user_id: &str,
+    reference: &str,
+) -> Result<(Endorsement, Request), WorkflowError> {
+    let own = organisation_of(conn, user_id)?.ok_or(WorkflowError::NotFound)?;
+    let request = requests::find_by_reference(conn, reference)?.ok_or(WorkflowError::NotFound)?;
+    let endorsement = endorsements::of(conn, &request.id)?
+        .filter(|e| e.sponsor_id == own.id && e.decision.is_none())
+        .ok_or(WorkflowError::NotFound)?;
+    if lifecycle::decide(request.state, Action::Endorse, Actor::Sponsor).is_err() {
+        return Err(WorkflowError::NotFound);
+    }
+    Ok((endorsement, request))
+}
+
+/// Looks up, for one of its sponsor's accounts, a request awaiting its
+/// organisation's decision (GET).
+pub fn by_account(
+    conn: &mut DbConn,
+    ctx: &Ctx,
+    user_id: &str,
+    reference: &str,
+) -> Result<Addressed, WorkflowError> {
+    let (endorsement, request) = awaited_by_account(conn, user_id, reference)?;
+    addressed(conn, ctx, endorsement, request)
+}
+
+fn addressed(
+    conn: &mut DbConn,
+    ctx: &Ctx,
+    endorsement: Endorsement,
+    request: Request,
+) -> Result<Addressed, WorkflowError> {
     let sponsor = organisations::find(conn, &endorsement.sponsor_id)?;
     let standard = standards::find_by_id(conn, &request.standard_id)?.label();
     let submitter = requests::contact(conn, &request.id)?;
@@ -284,9 +324,24 @@ pub fn answer_by_link(
     })
 }
 
+/// The answer of a sponsor's account (`user_id`) to a request awaiting
+/// its organisation's decision; any earlier link stops working.
+pub fn answer_by_account(
+    conn: &mut DbConn,
+    ctx: &Ctx,
+    user_id: &str,
+    reference: &str,
+    answer: &Answer,
+) -> Result<(Outcome, Option<String>), WorkflowError> {
+    db::write_transaction(conn, |conn| {
+        let (endorsement, request) = awaited_by_account(conn, user_id, reference)?;
+        let outcome = decide(conn, ctx, &request, &endorsement, answer, Some(user_id))?;
+        Ok((outcome, request.reference))
+    })
+}
+
 /// A sponsor's answer to a request addressed to it, given in the
-/// application (by one of its accounts, `by_user`, or replayed by the
-/// demo) rather than by link.
+/// application rather than by link (replayed by the demo).
 pub fn answer_request(
     conn: &mut DbConn,
     ctx: &Ctx,
@@ -535,4 +590,62 @@ pub fn sponsor_line(conn: &mut DbConn, request_id: &str) -> Result<Option<String
             None => s.acronym,
         }),
     )
+}
+
+/// A request of a sponsor's organisation, as its page lists it.
+#[derive(Clone)]
+pub struct Sponsored {
+    pub reference: String,
+    pub standard: String,
+    pub clause: String,
+    pub question: String,
+    pub state: lifecycle::State,
+    pub confirmed_at: Option<chrono::NaiveDateTime>,
+    /// Until when the organisation may answer, while it is awaited.
+    pub awaited_until: Option<chrono::NaiveDateTime>,
+}
+
+/// What a sponsor's account sees: its organisation, the requests awaiting
+/// its decision, and all of its requests with their states.
+pub struct Desk {
+    pub organisation: Organisation,
+    pub awaiting: Vec<Sponsored>,
+    pub requests: Vec<Sponsored>,
+}
+
+/// The page of the sponsor's account `user_id`; `NotFound` for any other
+/// account.
+pub fn desk(conn: &mut DbConn, ctx: &Ctx, user_id: &str) -> Result<Desk, WorkflowError> {
+    let organisation = organisation_of(conn, user_id)?.ok_or(WorkflowError::NotFound)?;
+    let mut labels = std::collections::HashMap::new();
+    let (mut awaiting, mut all) = (Vec::new(), Vec::new());
+    for (endorsement, request) in endorsements::of_sponsor(conn, &organisation.id)? {
+        if !labels.contains_key(&request.standard_id) {
+            let label = standards::find_by_id(conn, &request.standard_id)?.label();
+            labels.insert(request.standard_id.clone(), label);
+        }
+        let awaited = endorsement.decision.is_none()
+            && lifecycle::decide(request.state, Action::Endorse, Actor::Sponsor).is_ok();
+        let row = Sponsored {
+            reference: request.reference.clone().unwrap_or_default(),
+            standard: labels[&request.standard_id].clone(),
+            clause: request.clause.clone(),
+            question: request.question.clone(),
+            state: request.state,
+            confirmed_at: request.confirmed_at,
+            awaited_until: awaited.then(|| {
+                ctx.intake
+                    .link_expires(endorsement.requested_at.unwrap_or(ctx.now))
+            }),
+        };
+        if awaited {
+            awaiting.push(row.clone());
+        }
+        all.push(row);
+    }
+    Ok(Desk {
+        organisation,
+        awaiting,
+        requests: all,
+    })
 }
