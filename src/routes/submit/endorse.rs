@@ -99,7 +99,9 @@ impl Via {
     fn user_id(&self) -> String {
         match self {
             Via::Link(_) => String::new(),
-            Via::Account { viewer, .. } => viewer.0.as_ref().map(|u| u.id.clone()).unwrap_or_default(),
+            Via::Account { viewer, .. } => {
+                viewer.0.as_ref().map(|u| u.id.clone()).unwrap_or_default()
+            }
         }
     }
 }

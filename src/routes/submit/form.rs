@@ -15,8 +15,8 @@ use crate::domain::submission::{Category, SubmissionInput, normalise_clause};
 use crate::error::AppError;
 use crate::models::requests::{self, PublishedSummary};
 use crate::models::standards;
-use crate::web::{AppState, Csrf, CsrfForm, Page, client_key};
 use crate::web::session::Viewer;
+use crate::web::{AppState, Csrf, CsrfForm, Page, client_key};
 use crate::workflow::endorsements::{self, SponsorChoice};
 use crate::workflow::submitter::{self, Submitted};
 

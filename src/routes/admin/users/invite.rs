@@ -62,7 +62,12 @@ pub async fn invite(
     let (input, groups, sponsors, outcome) = state
         .db(move |conn| {
             let outcome = registry::invite(conn, &ctx, &acting, &input)?;
-            Ok((input, groups::all(conn)?, organisations::all(conn)?, outcome))
+            Ok((
+                input,
+                groups::all(conn)?,
+                organisations::all(conn)?,
+                outcome,
+            ))
         })
         .await?;
     match outcome {
