@@ -2,12 +2,13 @@
 //! organisation's requests and the queue of those awaiting its decision,
 //! each answered as by the mailed link. Every other account gets 404.
 
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use askama_web::WebTemplate;
 
 use crate::error::AppError;
 use crate::routes::submit::endorse::{self, AnswerForm, Via};
+use crate::web::flash::Flash;
 use crate::web::{AppState, Csrf, CsrfForm, Page, SignedIn, Viewer};
 use crate::workflow::endorsements::{self, Desk};
 
@@ -28,6 +29,7 @@ pub async fn show(
     state: web::Data<AppState>,
     SignedIn(user): SignedIn,
     csrf: Csrf,
+    flash: Flash,
 ) -> Result<HttpResponse, AppError> {
     let ctx = state.workflow();
     let user_id = user.id.clone();
@@ -35,7 +37,9 @@ pub async fn show(
         .db(move |conn| Ok(endorsements::desk(conn, &ctx, &user_id)?))
         .await?;
     let body = DeskPage {
-        page: state.page_as("sponsor", &Viewer(Some(user)), &csrf),
+        page: state
+            .page_as("sponsor", &Viewer(Some(user)), &csrf)
+            .showing(flash),
         desk,
     }
     .render()?;
@@ -62,11 +66,12 @@ pub async fn addressed(
 }
 
 pub async fn answer(
+    req: HttpRequest,
     state: web::Data<AppState>,
     SignedIn(user): SignedIn,
     csrf: Csrf,
     reference: web::Path<String>,
     CsrfForm(form): CsrfForm<AnswerForm>,
 ) -> Result<HttpResponse, AppError> {
-    endorse::answer_via(&state, csrf, via(user, reference.into_inner()), form).await
+    endorse::answer_via(&req, &state, csrf, via(user, reference.into_inner()), form).await
 }

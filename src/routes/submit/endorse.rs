@@ -3,7 +3,7 @@
 //! link works once; a link used, expired or made up answers 404.
 
 use actix_web::http::StatusCode;
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use askama_web::WebTemplate;
 use serde::Deserialize;
@@ -11,6 +11,7 @@ use serde::Deserialize;
 use crate::domain::fields::FieldErrors;
 use crate::domain::intake::{Answer, AnswerProblem};
 use crate::error::AppError;
+use crate::web::flash::{self, Done};
 use crate::web::{AppState, Csrf, CsrfForm, Page, Viewer};
 use crate::workflow::endorsements::{self, Addressed, Outcome};
 
@@ -71,7 +72,6 @@ pub struct DonePage {
     page: Page,
     outcome: Outcome,
     reference: Option<String>,
-    by_link: bool,
 }
 
 /// How the sponsor came: by the private link mailed to it, or signed in
@@ -175,6 +175,7 @@ pub struct AnswerForm {
 
 /// The sponsor's answer, by link or from its queue.
 pub async fn answer_via(
+    req: &HttpRequest,
     state: &AppState,
     csrf: Csrf,
     via: Via,
@@ -214,21 +215,31 @@ pub async fn answer_via(
         }
     };
     state.wake_mail_worker();
+    if let Via::Account { .. } = via {
+        // Signed in: back to the queue, which no longer lists it.
+        let reference = reference.unwrap_or_default();
+        let done = match outcome {
+            Outcome::Endorsed => Done::SponsorEndorsed { reference },
+            Outcome::AnsweredLocally => Done::SponsorAnswered { reference },
+            Outcome::Declined => Done::SponsorDeclined { reference },
+        };
+        return Ok(flash::see_other(req, "/sponsor", done));
+    }
     let body = DonePage {
         page: via.page(state, &csrf),
         outcome,
         reference,
-        by_link: matches!(via, Via::Link(_)),
     }
     .render()?;
     Ok(private(StatusCode::OK, body))
 }
 
 pub async fn answer(
+    req: HttpRequest,
     state: web::Data<AppState>,
     token: web::Path<String>,
     csrf: Csrf,
     CsrfForm(form): CsrfForm<AnswerForm>,
 ) -> Result<HttpResponse, AppError> {
-    answer_via(&state, csrf, Via::Link(token.into_inner()), form).await
+    answer_via(&req, &state, csrf, Via::Link(token.into_inner()), form).await
 }
