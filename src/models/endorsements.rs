@@ -71,6 +71,22 @@ pub fn of_sponsor(conn: &mut DbConn, sponsor_id: &str) -> QueryResult<Vec<(Endor
         .load(conn)
 }
 
+/// The sponsors of the requests with these references, by reference.
+pub fn sponsors_by_reference(
+    conn: &mut DbConn,
+    references: &[&str],
+) -> QueryResult<Vec<(String, Organisation)>> {
+    endorsements::table
+        .inner_join(requests::table)
+        .inner_join(organisations::table)
+        .filter(requests::reference.eq_any(references))
+        .select((
+            requests::reference.assume_not_null(),
+            Organisation::as_select(),
+        ))
+        .load(conn)
+}
+
 /// The undecided endorsement whose link has this hash.
 pub fn awaited_by_link(conn: &mut DbConn, token_hash: &str) -> QueryResult<Option<Endorsement>> {
     endorsements::table

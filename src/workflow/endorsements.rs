@@ -583,13 +583,28 @@ pub fn expire(conn: &mut DbConn, ctx: &Ctx) -> Result<usize, WorkflowError> {
 
 /// "AFNOR (FR)", or the liaison's acronym alone: how pages name a
 /// request's sponsor.
+fn sponsor_label(sponsor: Organisation) -> String {
+    match &sponsor.country {
+        Some(country) => format!("{} ({country})", sponsor.acronym),
+        None => sponsor.acronym,
+    }
+}
+
+/// The request's sponsor, as pages name it.
 pub fn sponsor_line(conn: &mut DbConn, request_id: &str) -> Result<Option<String>, WorkflowError> {
-    Ok(
-        endorsements::sponsor_of(conn, request_id)?.map(|s| match &s.country {
-            Some(country) => format!("{} ({country})", s.acronym),
-            None => s.acronym,
-        }),
-    )
+    Ok(endorsements::sponsor_of(conn, request_id)?.map(sponsor_label))
+}
+
+/// The sponsors of the requests with these references, as pages name
+/// them, by reference: for the workspace's lists.
+pub fn sponsor_lines(
+    conn: &mut DbConn,
+    references: &[&str],
+) -> Result<std::collections::HashMap<String, String>, WorkflowError> {
+    Ok(endorsements::sponsors_by_reference(conn, references)?
+        .into_iter()
+        .map(|(reference, sponsor)| (reference, sponsor_label(sponsor)))
+        .collect())
 }
 
 /// A request of a sponsor's organisation, as its page lists it.

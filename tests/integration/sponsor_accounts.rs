@@ -19,6 +19,7 @@ on_both_databases!(
     a_sponsor_sees_its_organisations_requests_and_not_others,
     a_sponsor_endorses_answers_locally_and_declines_from_its_queue,
     a_sponsor_acting_on_another_organisations_request_changes_nothing,
+    the_workspace_lists_and_queue_name_the_sponsor,
 );
 
 const CAMILLE: &str = "camille@afnor.example";
@@ -384,4 +385,20 @@ async fn a_sponsor_acting_on_another_organisations_request_changes_nothing(backe
         ("awaiting_endorsement".to_owned(), None)
     );
     assert_eq!(decision(&app, &theirs), (None, None));
+}
+
+async fn the_workspace_lists_and_queue_name_the_sponsor(backend: Backend) {
+    let (app, _, _) = world(backend, "both").await;
+    let camille = app.signed_in(CAMILLE).await;
+    let reference = request_sent_by(&app, &camille, CAMILLE).await;
+    let sam = app.signed_in("sam@example.org").await;
+    for page in ["/workspace", "/workspace/requests"] {
+        let (status, html) = sam.page(page).await;
+        assert_eq!(status, 200);
+        assert!(html.contains(&reference), "{page} lists {reference}");
+        assert!(
+            html.contains("Sponsor: AFNOR (FR)"),
+            "{page} names the sponsor"
+        );
+    }
 }
