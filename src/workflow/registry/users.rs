@@ -19,7 +19,7 @@ use crate::workflow::accounts::{self, Invitee};
 use crate::workflow::{Ctx, WorkflowError};
 
 /// The invitation form as typed.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(default)]
 pub struct InviteInput {
     pub name: String,
@@ -257,6 +257,60 @@ mod tests {
         assert_eq!(
             errors.get("group"),
             "Choose a group from the list, or none."
+        );
+    }
+
+    #[test]
+    fn a_sponsor_account_speaks_for_one_organisation_and_nothing_else() {
+        let groups = [group()];
+        let afnor = Organisation {
+            id: "o-afnor".into(),
+            kind: crate::domain::nomination::OrganisationKind::MemberBody,
+            acronym: "AFNOR".into(),
+            name: "Association Française de Normalisation".into(),
+            country: Some("FR".into()),
+            contact_email: None,
+            created_at: chrono::NaiveDateTime::default(),
+        };
+        let sponsors = [afnor];
+        let input = InviteInput {
+            name: "Pierre Martin".into(),
+            email: "pierre@afnor.example".into(),
+            sponsor: "o-afnor".into(),
+            ..InviteInput::default()
+        };
+        let invitation = Invitation::parse(&input, &groups, &sponsors).ok().unwrap();
+        assert_eq!(
+            invitation.sponsor.map(|o| o.acronym.as_str()),
+            Some("AFNOR")
+        );
+
+        for input in [
+            InviteInput {
+                secretariat: Some("on".into()),
+                ..input.clone()
+            },
+            InviteInput {
+                group: "g1".into(),
+                ..input.clone()
+            },
+        ] {
+            let errors = Invitation::parse(&input, &groups, &sponsors).err().unwrap();
+            assert_eq!(
+                errors.get("sponsor"),
+                "A sponsor's account is neither in the secretariat nor in a group: choose one or the other."
+            );
+        }
+        let unknown = InviteInput {
+            sponsor: "o-din".into(),
+            ..input
+        };
+        let errors = Invitation::parse(&unknown, &groups, &sponsors)
+            .err()
+            .unwrap();
+        assert_eq!(
+            errors.get("sponsor"),
+            "Choose an organisation from the list, or none."
         );
     }
 }
