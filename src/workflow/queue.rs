@@ -516,6 +516,9 @@ pub struct QueuePage {
     pub counts: Vec<(State, i64)>,
     pub unconvened: Vec<(Group, Vec<String>)>,
     pub checklist: Option<Checklist>,
+    /// The acronym of the organisation a sponsor's account speaks for: its
+    /// requests are on `/sponsor`.
+    pub sponsor: Option<String>,
 }
 
 impl QueuePage {
@@ -579,6 +582,7 @@ pub fn page(
         counts: queue.counts,
         unconvened: queue.unconvened,
         checklist: queue.checklist,
+        sponsor: super::endorsements::organisation_of(conn, &user.id)?.map(|o| o.acronym),
     })
 }
 

@@ -251,8 +251,19 @@ async fn a_sponsor_sees_its_organisations_requests_and_not_others(backend: Backe
     assert!(page.contains("Awaiting endorsement"), "with its state");
     assert!(!page.contains(&theirs), "DIN's is not");
 
+    // Signed in, Camille lands on the workspace, which points there.
+    let (_, workspace) = camille.page("/workspace").await;
+    assert!(workspace.contains("You speak for AFNOR"));
+    assert!(workspace.contains(r#"href="/sponsor""#));
+
     // Nobody else has such a page.
     let sam = app.signed_in("sam@example.org").await;
+    assert!(
+        !sam.page("/workspace")
+            .await
+            .1
+            .contains(r#"href="/sponsor""#)
+    );
     assert_eq!(sam.page("/sponsor").await.0, 404);
     assert_eq!(sam.page(&format!("/sponsor/requests/{ours}")).await.0, 404);
 }
