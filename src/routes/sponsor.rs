@@ -7,6 +7,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 
 use crate::error::AppError;
+use crate::models::users::User;
 use crate::routes::submit::endorse::{self, AnswerForm, Via};
 use crate::web::flash::Flash;
 use crate::web::{AppState, Csrf, CsrfForm, Page, SignedIn, Viewer};
@@ -49,11 +50,8 @@ pub async fn show(
         .body(body))
 }
 
-fn via(user: crate::models::users::User, reference: String) -> Via {
-    Via::Account {
-        viewer: Viewer(Some(user)),
-        reference,
-    }
+fn via(user: User, reference: String) -> Via {
+    Via::Account { user, reference }
 }
 
 pub async fn addressed(

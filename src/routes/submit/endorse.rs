@@ -11,6 +11,7 @@ use serde::Deserialize;
 use crate::domain::fields::FieldErrors;
 use crate::domain::intake::{Answer, AnswerProblem};
 use crate::error::AppError;
+use crate::models::users::User;
 use crate::web::flash::{self, Done};
 use crate::web::{AppState, Csrf, CsrfForm, Page, Viewer};
 use crate::workflow::endorsements::{self, Addressed, Outcome};
@@ -78,7 +79,7 @@ pub struct DonePage {
 /// to one of its accounts (the queue of `/sponsor`).
 pub enum Via {
     Link(String),
-    Account { viewer: Viewer, reference: String },
+    Account { user: User, reference: String },
 }
 
 impl Via {
@@ -92,15 +93,8 @@ impl Via {
     fn page(&self, state: &AppState, csrf: &Csrf) -> Page {
         match self {
             Via::Link(_) => state.page(""),
-            Via::Account { viewer, .. } => state.page_as("sponsor", viewer, csrf),
-        }
-    }
-
-    fn user_id(&self) -> String {
-        match self {
-            Via::Link(_) => String::new(),
-            Via::Account { viewer, .. } => {
-                viewer.0.as_ref().map(|u| u.id.clone()).unwrap_or_default()
+            Via::Account { user, .. } => {
+                state.page_as("sponsor", &Viewer(Some(user.clone())), csrf)
             }
         }
     }
@@ -122,7 +116,6 @@ async fn render(
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
     let ctx = state.workflow();
-    let (lookup, user_id) = (via.action(), via.user_id());
     let addressed = match &via {
         Via::Link(token) => {
             let token = token.clone();
@@ -130,8 +123,8 @@ async fn render(
                 .db(move |conn| Ok(endorsements::by_link(conn, &ctx, &token)?))
                 .await?
         }
-        Via::Account { reference, .. } => {
-            let reference = reference.clone();
+        Via::Account { user, reference } => {
+            let (user_id, reference) = (user.id.clone(), reference.clone());
             state
                 .db(move |conn| Ok(endorsements::by_account(conn, &ctx, &user_id, &reference)?))
                 .await?
@@ -140,7 +133,7 @@ async fn render(
     let body = EndorsePage {
         page: via.page(state, &csrf),
         csrf,
-        action: lookup,
+        action: via.action(),
         by_link: matches!(via, Via::Link(_)),
         addressed,
         errors: refused.errors,
@@ -195,7 +188,6 @@ pub async fn answer_via(
         }
     };
     let ctx = state.workflow();
-    let user_id = via.user_id();
     let (outcome, reference) = match &via {
         Via::Link(token) => {
             let token = token.clone();
@@ -203,8 +195,8 @@ pub async fn answer_via(
                 .db(move |conn| Ok(endorsements::answer_by_link(conn, &ctx, &token, &answer)?))
                 .await?
         }
-        Via::Account { reference, .. } => {
-            let reference = reference.clone();
+        Via::Account { user, reference } => {
+            let (user_id, reference) = (user.id.clone(), reference.clone());
             state
                 .db(move |conn| {
                     Ok(endorsements::answer_by_account(
