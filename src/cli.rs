@@ -320,6 +320,7 @@ pub fn add_user(settings: &Settings, account: NewAccount<'_>) -> Result<(), Stri
                 is_secretariat: account.secretariat,
                 active: true,
                 created_at: now,
+                sponsor_organisation_id: None,
             },
         )?;
         if let Some(joining) = &joining {
@@ -358,6 +359,7 @@ pub fn invite_user(settings: &Settings, account: NewAccount<'_>) -> Result<(), S
             membership: joining
                 .as_ref()
                 .map(|j| (j.group.id.as_str(), j.terms(ctx.now))),
+            sponsor: None,
         },
     )
     .map_err(|e| e.to_string())?;

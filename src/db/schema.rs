@@ -56,6 +56,7 @@ diesel::table! {
         active -> Bool,
         created_at -> Timestamp,
         last_login_at -> Nullable<Timestamp>,
+        sponsor_organisation_id -> Nullable<Text>,
     }
 }
 

@@ -11,8 +11,9 @@ pub enum Mode {
     Open,
     /// Every request needs its sponsor's endorsement.
     Endorsed,
-    /// A sponsor's own accounts submit requests already endorsed; the
-    /// public's need an endorsement.
+    /// The public's requests need an endorsement, as in `Endorsed`; the
+    /// installation also has sponsors' accounts, whose own requests (in
+    /// every mode) go straight to screening.
     Both,
 }
 
@@ -30,11 +31,6 @@ impl Mode {
     /// endorsement.
     pub fn public_needs_endorsement(self) -> bool {
         self != Mode::Open
-    }
-
-    /// Whether sponsors' accounts submit requests of their own.
-    pub fn sponsors_submit(self) -> bool {
-        self == Mode::Both
     }
 }
 
@@ -155,7 +151,6 @@ mod tests {
         assert!(!Mode::Open.public_needs_endorsement());
         assert!(Mode::Endorsed.public_needs_endorsement());
         assert!(Mode::Both.public_needs_endorsement());
-        assert!(Mode::Both.sponsors_submit() && !Mode::Endorsed.sponsors_submit());
     }
 
     #[test]

@@ -100,6 +100,9 @@ pub struct Submission {
     /// Whether a sponsor is needed, and which exists, is the workflow's
     /// question.
     pub sponsor: Option<String>,
+    /// The signed-in account that sent it, if any: a sponsor's account
+    /// sends requests its organisation already endorses.
+    pub account: Option<String>,
 }
 
 pub const QUESTION_MIN: usize = 20;
@@ -304,6 +307,7 @@ impl SubmissionInput {
                     background: optional(&self.background),
                     proposed_answer: optional(&self.proposed_answer),
                     sponsor: optional(&self.sponsor),
+                    account: None,
                 })
             }
             _ => Err(errors),

@@ -10,6 +10,7 @@ use crate::db::schema::{endorsements, organisations, requests};
 use crate::domain::intake::Decision;
 use crate::domain::lifecycle::State;
 use crate::models::organisations::Organisation;
+use crate::models::requests::Request;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = endorsements)]
@@ -23,12 +24,16 @@ pub struct Endorsement {
     pub note: Option<String>,
 }
 
-/// A request naming its sponsor, stored with the request.
+/// A request naming its sponsor, stored with the request; decided already
+/// when one of the sponsor's accounts sent it.
 #[derive(Insertable)]
-#[diesel(table_name = endorsements)]
+#[diesel(table_name = endorsements, treat_none_as_default_value = false)]
 pub struct NewEndorsement {
     pub request_id: String,
     pub sponsor_id: String,
+    pub decision: Option<&'static str>,
+    pub decided_at: Option<NaiveDateTime>,
+    pub decided_by: Option<String>,
 }
 
 pub fn insert_all(conn: &mut DbConn, rows: &[NewEndorsement]) -> QueryResult<()> {
@@ -52,6 +57,34 @@ pub fn sponsor_of(conn: &mut DbConn, request_id: &str) -> QueryResult<Option<Org
         .select(Organisation::as_select())
         .first(conn)
         .optional()
+}
+
+/// The confirmed requests naming `sponsor_id`, with their endorsements,
+/// the latest first.
+pub fn of_sponsor(conn: &mut DbConn, sponsor_id: &str) -> QueryResult<Vec<(Endorsement, Request)>> {
+    endorsements::table
+        .inner_join(requests::table)
+        .filter(endorsements::sponsor_id.eq(sponsor_id))
+        .filter(requests::reference.is_not_null())
+        .order((requests::confirmed_at.desc(), requests::id.desc()))
+        .select((Endorsement::as_select(), Request::as_select()))
+        .load(conn)
+}
+
+/// The sponsors of the requests with these references, by reference.
+pub fn sponsors_by_reference(
+    conn: &mut DbConn,
+    references: &[&str],
+) -> QueryResult<Vec<(String, Organisation)>> {
+    endorsements::table
+        .inner_join(requests::table)
+        .inner_join(organisations::table)
+        .filter(requests::reference.eq_any(references))
+        .select((
+            requests::reference.assume_not_null(),
+            Organisation::as_select(),
+        ))
+        .load(conn)
 }
 
 /// The undecided endorsement whose link has this hash.

@@ -17,6 +17,8 @@ pub struct User {
     pub active: bool,
     pub created_at: NaiveDateTime,
     pub last_login_at: Option<NaiveDateTime>,
+    /// The member body or liaison a sponsor's account speaks for.
+    pub sponsor_organisation_id: Option<String>,
 }
 
 #[derive(Insertable)]
@@ -29,6 +31,7 @@ pub struct NewUser<'a> {
     pub is_secretariat: bool,
     pub active: bool,
     pub created_at: NaiveDateTime,
+    pub sponsor_organisation_id: Option<&'a str>,
 }
 
 pub fn count(conn: &mut DbConn) -> QueryResult<i64> {

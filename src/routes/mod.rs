@@ -8,6 +8,7 @@ pub mod consultation;
 pub mod ops;
 pub mod public;
 pub mod setup;
+pub mod sponsor;
 pub mod submit;
 pub mod workspace;
 
@@ -24,6 +25,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     consultation::configure(cfg);
     public::configure(cfg);
     setup::configure(cfg);
+    sponsor::configure(cfg);
     submit::configure(cfg);
     workspace::configure(cfg);
 }

@@ -111,6 +111,9 @@ struct Account {
     nominated_by: Option<String>,
     /// What they declared to the group.
     interests: Option<String>,
+    /// The acronym of the member body or liaison whose sponsor account
+    /// this is.
+    sponsor: Option<String>,
 }
 
 impl Account {
@@ -836,6 +839,16 @@ impl<'d> World<'d> {
                 Some(user) => user,
                 None => {
                     let id = db::new_id();
+                    let sponsor = match &account.sponsor {
+                        Some(acronym) => Some(
+                            organisations::find_by_acronym(conn, acronym)?
+                                .ok_or_else(|| {
+                                    DemoError::Missing(format!("the organisation {acronym}"))
+                                })?
+                                .id,
+                        ),
+                        None => None,
+                    };
                     users::insert(
                         conn,
                         &users::NewUser {
@@ -848,6 +861,7 @@ impl<'d> World<'d> {
                             is_secretariat: account.secretariat,
                             active: true,
                             created_at: since,
+                            sponsor_organisation_id: sponsor.as_deref(),
                         },
                     )?;
                     report.accounts_created += 1;
@@ -928,6 +942,7 @@ impl<'d> World<'d> {
                 is_secretariat: false,
                 active: true,
                 created_at: since,
+                sponsor_organisation_id: None,
             },
         )?;
         report.accounts_created += 1;
@@ -1477,7 +1492,10 @@ mod tests {
         assert!(secretariat[0].place().unwrap().is_none());
         for account in &demo.accounts {
             assert!(account.email.ends_with("@example.org"), "{}", account.email);
-            assert_eq!(account.place().unwrap().is_some(), !account.secretariat);
+            // Everyone sits in a group but the secretariat and the
+            // sponsors' accounts.
+            let seated = !account.secretariat && account.sponsor.is_none();
+            assert_eq!(account.place().unwrap().is_some(), seated);
         }
     }
 

@@ -170,6 +170,7 @@ fn add_members(
                 is_secretariat: false,
                 active: true,
                 created_at: now,
+                sponsor_organisation_id: None,
             },
         )?;
         let role = if i < groups.len() {

@@ -102,6 +102,16 @@ pub enum Done {
     FirstAccount,
     SignedOut,
     PasswordSet,
+    // A sponsor's account, on the request it answered.
+    SponsorEndorsed {
+        reference: String,
+    },
+    SponsorAnswered {
+        reference: String,
+    },
+    SponsorDeclined {
+        reference: String,
+    },
     // Follow-ups: the reference of the new request.
     ReconsiderationAsked {
         reference: String,

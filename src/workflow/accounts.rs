@@ -11,6 +11,7 @@ use crate::domain::keyed::keyed_hash;
 use crate::domain::password;
 use crate::mail::messages::{Invitation, PasswordReset, Welcome};
 use crate::models::groups::{self, MembershipForm};
+use crate::models::organisations::Organisation;
 use crate::models::rate::{self, Limit};
 use crate::models::sessions;
 use crate::models::tokens::{self, Purpose};
@@ -238,6 +239,8 @@ pub struct Invitee<'a> {
     pub secretariat: bool,
     /// A group id and the terms of the membership in it.
     pub membership: Option<(&'a str, MembershipForm<'a>)>,
+    /// The member body or liaison a sponsor's account speaks for.
+    pub sponsor: Option<&'a Organisation>,
 }
 
 /// Creates an account without a password and mails the link to set one.
@@ -260,11 +263,15 @@ pub fn invite(conn: &mut DbConn, ctx: &Ctx, invitee: Invitee<'_>) -> Result<(), 
                 is_secretariat: invitee.secretariat,
                 active: true,
                 created_at: ctx.now,
+                sponsor_organisation_id: invitee.sponsor.map(|o| o.id.as_str()),
             },
         )?;
         let mut roles = Vec::new();
         if invitee.secretariat {
             roles.push("secretariat".to_owned());
+        }
+        if let Some(sponsor) = invitee.sponsor {
+            roles.push(format!("sponsor for {}", sponsor.acronym));
         }
         if let Some((group_id, terms)) = &invitee.membership {
             groups::insert_membership(conn, group_id, &id, terms, ctx.now)?;
@@ -386,6 +393,7 @@ pub fn create_first_account(
                 is_secretariat: true,
                 active: true,
                 created_at: ctx.now,
+                sponsor_organisation_id: None,
             },
         )?;
         tokens::revoke_unused(conn, Purpose::Setup)?;

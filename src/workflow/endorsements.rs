@@ -26,7 +26,7 @@ pub struct SponsorNeeded;
 /// The sponsors a request from the public may name, when the installation
 /// asks for one: the organisations with an address for requests, the
 /// member body of `country` first.
-pub fn sponsors(
+fn sponsors(
     conn: &mut DbConn,
     ctx: &Ctx,
     country: &str,
@@ -43,13 +43,47 @@ pub fn sponsors(
     Ok(Some(all))
 }
 
-/// The sponsor a submission names, when the installation asks for one: the
-/// id of an organisation with an address for requests.
+/// The sponsor a request names, and the account that endorsed it as it
+/// was sent (none when the sponsor is yet to be asked).
+#[derive(Debug, Clone)]
+pub struct Sponsorship {
+    pub sponsor_id: String,
+    pub endorsed_by: Option<String>,
+}
+
+/// The member body or liaison the account `user_id` speaks for, if it is
+/// an active sponsor's account.
+pub fn organisation_of(
+    conn: &mut DbConn,
+    user_id: &str,
+) -> Result<Option<Organisation>, WorkflowError> {
+    let user = users::find(conn, user_id).optional()?;
+    match user
+        .filter(|u| u.active)
+        .and_then(|u| u.sponsor_organisation_id)
+    {
+        Some(id) => Ok(Some(organisations::find(conn, &id)?)),
+        None => Ok(None),
+    }
+}
+
+/// The sponsor a submission names: the organisation of the sponsor's
+/// account that sent it, endorsed already, whatever the mode; else, when
+/// the installation asks for one, an organisation with an address for
+/// requests, to be asked.
 pub fn sponsor_for(
     conn: &mut DbConn,
     ctx: &Ctx,
     submission: &Submission,
-) -> Result<Result<Option<String>, SponsorNeeded>, WorkflowError> {
+) -> Result<Result<Option<Sponsorship>, SponsorNeeded>, WorkflowError> {
+    if let Some(account) = submission.account.as_deref()
+        && let Some(own) = organisation_of(conn, account)?
+    {
+        return Ok(Ok(Some(Sponsorship {
+            sponsor_id: own.id,
+            endorsed_by: Some(account.to_owned()),
+        })));
+    }
     if !ctx.intake.mode.public_needs_endorsement() {
         return Ok(Ok(None));
     }
@@ -57,19 +91,63 @@ pub fn sponsor_for(
         return Ok(Err(SponsorNeeded));
     };
     Ok(match organisations::find(conn, id).optional()? {
-        Some(sponsor) if sponsor.contact_email.is_some() => Ok(Some(sponsor.id)),
+        Some(sponsor) if sponsor.contact_email.is_some() => Ok(Some(Sponsorship {
+            sponsor_id: sponsor.id,
+            endorsed_by: None,
+        })),
         _ => Err(SponsorNeeded),
     })
 }
 
 /// Whether a form's sponsor (an organisation's id as typed) would be
-/// refused, so a form refused for other reasons says so too.
-pub fn sponsor_refused(conn: &mut DbConn, ctx: &Ctx, sponsor: &str) -> Result<bool, WorkflowError> {
+/// refused, so a form refused for other reasons says so too; a sponsor's
+/// account (`account`) names its own.
+pub fn sponsor_refused(
+    conn: &mut DbConn,
+    ctx: &Ctx,
+    sponsor: &str,
+    account: Option<&str>,
+) -> Result<bool, WorkflowError> {
     if !ctx.intake.mode.public_needs_endorsement() {
+        return Ok(false);
+    }
+    if let Some(account) = account
+        && organisation_of(conn, account)?.is_some()
+    {
         return Ok(false);
     }
     let found = organisations::find(conn, sponsor.trim()).optional()?;
     Ok(found.is_none_or(|o| o.contact_email.is_none()))
+}
+
+/// What the request form asks of its sender about the sponsor.
+pub enum SponsorChoice {
+    /// Nothing: the installation asks for no sponsor.
+    NotAsked,
+    /// To choose among these, the member body of their country first.
+    Among(Vec<Organisation>),
+    /// Nothing: a sponsor's account sends requests its organisation
+    /// endorses.
+    Own(Organisation),
+}
+
+/// What the form asks `account` (the signed-in sender, if any) from
+/// `country` about the sponsor.
+pub fn sponsor_choice(
+    conn: &mut DbConn,
+    ctx: &Ctx,
+    country: &str,
+    account: Option<&str>,
+) -> Result<SponsorChoice, WorkflowError> {
+    if let Some(account) = account
+        && let Some(own) = organisation_of(conn, account)?
+    {
+        return Ok(SponsorChoice::Own(own));
+    }
+    Ok(match sponsors(conn, ctx, country)? {
+        Some(list) => SponsorChoice::Among(list),
+        None => SponsorChoice::NotAsked,
+    })
 }
 
 /// Mails the request's sponsor the link to its endorsement page: asked
@@ -166,6 +244,46 @@ fn awaited(
 /// Looks an endorsement link up without changing anything (GET).
 pub fn by_link(conn: &mut DbConn, ctx: &Ctx, token: &str) -> Result<Addressed, WorkflowError> {
     let (endorsement, request) = awaited(conn, &ctx.intake, token, ctx.now)?;
+    addressed(conn, ctx, endorsement, request)
+}
+
+/// The request `reference` awaiting the decision of the organisation of
+/// the sponsor's account `user_id`, or `NotFound` for anyone else's, one
+/// decided, or one that moved on.
+fn awaited_by_account(
+    conn: &mut DbConn,
+    user_id: &str,
+    reference: &str,
+) -> Result<(Endorsement, Request), WorkflowError> {
+    let own = organisation_of(conn, user_id)?.ok_or(WorkflowError::NotFound)?;
+    let request = requests::find_by_reference(conn, reference)?.ok_or(WorkflowError::NotFound)?;
+    let endorsement = endorsements::of(conn, &request.id)?
+        .filter(|e| e.sponsor_id == own.id && e.decision.is_none())
+        .ok_or(WorkflowError::NotFound)?;
+    if lifecycle::decide(request.state, Action::Endorse, Actor::Sponsor).is_err() {
+        return Err(WorkflowError::NotFound);
+    }
+    Ok((endorsement, request))
+}
+
+/// Looks up, for one of its sponsor's accounts, a request awaiting its
+/// organisation's decision (GET).
+pub fn by_account(
+    conn: &mut DbConn,
+    ctx: &Ctx,
+    user_id: &str,
+    reference: &str,
+) -> Result<Addressed, WorkflowError> {
+    let (endorsement, request) = awaited_by_account(conn, user_id, reference)?;
+    addressed(conn, ctx, endorsement, request)
+}
+
+fn addressed(
+    conn: &mut DbConn,
+    ctx: &Ctx,
+    endorsement: Endorsement,
+    request: Request,
+) -> Result<Addressed, WorkflowError> {
     let sponsor = organisations::find(conn, &endorsement.sponsor_id)?;
     let standard = standards::find_by_id(conn, &request.standard_id)?.label();
     let submitter = requests::contact(conn, &request.id)?;
@@ -206,9 +324,24 @@ pub fn answer_by_link(
     })
 }
 
+/// The answer of a sponsor's account (`user_id`) to a request awaiting
+/// its organisation's decision; any earlier link stops working.
+pub fn answer_by_account(
+    conn: &mut DbConn,
+    ctx: &Ctx,
+    user_id: &str,
+    reference: &str,
+    answer: &Answer,
+) -> Result<(Outcome, Option<String>), WorkflowError> {
+    db::write_transaction(conn, |conn| {
+        let (endorsement, request) = awaited_by_account(conn, user_id, reference)?;
+        let outcome = decide(conn, ctx, &request, &endorsement, answer, Some(user_id))?;
+        Ok((outcome, request.reference))
+    })
+}
+
 /// A sponsor's answer to a request addressed to it, given in the
-/// application (by one of its accounts, `by_user`, or replayed by the
-/// demo) rather than by link.
+/// application rather than by link (replayed by the demo).
 pub fn answer_request(
     conn: &mut DbConn,
     ctx: &Ctx,
@@ -450,11 +583,84 @@ pub fn expire(conn: &mut DbConn, ctx: &Ctx) -> Result<usize, WorkflowError> {
 
 /// "AFNOR (FR)", or the liaison's acronym alone: how pages name a
 /// request's sponsor.
+fn sponsor_label(sponsor: Organisation) -> String {
+    match &sponsor.country {
+        Some(country) => format!("{} ({country})", sponsor.acronym),
+        None => sponsor.acronym,
+    }
+}
+
+/// The request's sponsor, as pages name it.
 pub fn sponsor_line(conn: &mut DbConn, request_id: &str) -> Result<Option<String>, WorkflowError> {
-    Ok(
-        endorsements::sponsor_of(conn, request_id)?.map(|s| match &s.country {
-            Some(country) => format!("{} ({country})", s.acronym),
-            None => s.acronym,
-        }),
-    )
+    Ok(endorsements::sponsor_of(conn, request_id)?.map(sponsor_label))
+}
+
+/// The sponsors of the requests with these references, as pages name
+/// them, by reference: for the workspace's lists.
+pub fn sponsor_lines(
+    conn: &mut DbConn,
+    references: &[&str],
+) -> Result<std::collections::HashMap<String, String>, WorkflowError> {
+    Ok(endorsements::sponsors_by_reference(conn, references)?
+        .into_iter()
+        .map(|(reference, sponsor)| (reference, sponsor_label(sponsor)))
+        .collect())
+}
+
+/// A request of a sponsor's organisation, as its page lists it.
+#[derive(Clone)]
+pub struct Sponsored {
+    pub reference: String,
+    pub standard: String,
+    pub clause: String,
+    pub question: String,
+    pub state: lifecycle::State,
+    pub confirmed_at: Option<chrono::NaiveDateTime>,
+    /// Until when the organisation may answer, while it is awaited.
+    pub awaited_until: Option<chrono::NaiveDateTime>,
+}
+
+/// What a sponsor's account sees: its organisation, the requests awaiting
+/// its decision, and all of its requests with their states.
+pub struct Desk {
+    pub organisation: Organisation,
+    pub awaiting: Vec<Sponsored>,
+    pub requests: Vec<Sponsored>,
+}
+
+/// The page of the sponsor's account `user_id`; `NotFound` for any other
+/// account.
+pub fn desk(conn: &mut DbConn, ctx: &Ctx, user_id: &str) -> Result<Desk, WorkflowError> {
+    let organisation = organisation_of(conn, user_id)?.ok_or(WorkflowError::NotFound)?;
+    let mut labels = std::collections::HashMap::new();
+    let (mut awaiting, mut all) = (Vec::new(), Vec::new());
+    for (endorsement, request) in endorsements::of_sponsor(conn, &organisation.id)? {
+        if !labels.contains_key(&request.standard_id) {
+            let label = standards::find_by_id(conn, &request.standard_id)?.label();
+            labels.insert(request.standard_id.clone(), label);
+        }
+        let awaited = endorsement.decision.is_none()
+            && lifecycle::decide(request.state, Action::Endorse, Actor::Sponsor).is_ok();
+        let row = Sponsored {
+            reference: request.reference.clone().unwrap_or_default(),
+            standard: labels[&request.standard_id].clone(),
+            clause: request.clause.clone(),
+            question: request.question.clone(),
+            state: request.state,
+            confirmed_at: request.confirmed_at,
+            awaited_until: awaited.then(|| {
+                ctx.intake
+                    .link_expires(endorsement.requested_at.unwrap_or(ctx.now))
+            }),
+        };
+        if awaited {
+            awaiting.push(row.clone());
+        }
+        all.push(row);
+    }
+    Ok(Desk {
+        organisation,
+        awaiting,
+        requests: all,
+    })
 }

@@ -85,6 +85,8 @@ pub struct Item {
     pub group: Option<Group>,
     /// For a follow-up: why, and the reference of the request it follows.
     pub follows: Option<(Kind, String)>,
+    /// "AFNOR (FR)", for a request that names its sponsor.
+    pub sponsor: Option<String>,
 }
 
 /// One thing waiting for me, before what the page shows of its request is
@@ -289,7 +291,12 @@ fn waiting(row: &QueueRow, group: Option<&Group>, todo: Todo) -> Waiting {
     }
 }
 
-fn item(waiting: Waiting, shown: Option<&Shown>, follows: Option<(Kind, String)>) -> Item {
+fn item(
+    waiting: Waiting,
+    shown: Option<&Shown>,
+    follows: Option<(Kind, String)>,
+    sponsor: Option<String>,
+) -> Item {
     let todo = waiting.todo;
     Item {
         reference: waiting.reference,
@@ -305,6 +312,7 @@ fn item(waiting: Waiting, shown: Option<&Shown>, follows: Option<(Kind, String)>
         until: todo.until,
         group: waiting.group,
         follows,
+        sponsor,
     }
 }
 
@@ -508,6 +516,9 @@ pub struct QueuePage {
     pub counts: Vec<(State, i64)>,
     pub unconvened: Vec<(Group, Vec<String>)>,
     pub checklist: Option<Checklist>,
+    /// The acronym of the organisation a sponsor's account speaks for: its
+    /// requests are on `/sponsor`.
+    pub sponsor: Option<String>,
 }
 
 impl QueuePage {
@@ -546,11 +557,14 @@ pub fn page(
         .into_iter()
         .map(|(id, kind, original)| (id, (kind, original)))
         .collect();
+    let references: Vec<&str> = on_page.iter().map(|w| w.reference.as_str()).collect();
+    let mut sponsors = super::endorsements::sponsor_lines(conn, &references)?;
     let mut sections: Vec<Section> = Vec::new();
     for waiting in on_page {
         let found = shown.get(&waiting.request_id);
         let follows = follows.remove(&waiting.request_id);
-        let item = item(waiting, found, follows);
+        let sponsor = sponsors.remove(&waiting.reference);
+        let item = item(waiting, found, follows, sponsor);
         match sections.last_mut() {
             Some(section) if section.task == item.task => section.items.push(item),
             _ => sections.push(Section {
@@ -568,6 +582,7 @@ pub fn page(
         counts: queue.counts,
         unconvened: queue.unconvened,
         checklist: queue.checklist,
+        sponsor: super::endorsements::organisation_of(conn, &user.id)?.map(|o| o.acronym),
     })
 }
 

@@ -3,6 +3,8 @@
 //! at a time. "Waiting on" comes from the lifecycle ([`moved_on_by`]) and,
 //! for "me", from the viewer's queue.
 
+use std::collections::HashMap;
+
 use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
 
 use super::WorkflowError;
@@ -25,6 +27,8 @@ pub struct Listing {
     /// any group.
     pub in_no_group: bool,
     pub rows: Vec<Listed>,
+    /// The sponsors of the rows that name one, by reference.
+    pub sponsors: HashMap<String, String>,
     pub total: i64,
     pub pages: i64,
     /// The groups and standards to filter by, as (value, label).
@@ -134,6 +138,7 @@ pub fn list(
         errors: FieldErrors::default(),
         in_no_group: readable.is_none(),
         rows: Vec::new(),
+        sponsors: HashMap::new(),
         total: 0,
         pages: 1,
         groups: all_groups
@@ -217,6 +222,8 @@ pub fn list(
             PER_PAGE,
             listing.filters.offset(),
         )?;
+        let references: Vec<&str> = listing.rows.iter().map(|r| r.reference.as_str()).collect();
+        listing.sponsors = super::endorsements::sponsor_lines(conn, &references)?;
     }
     Ok(listing)
 }

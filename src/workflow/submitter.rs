@@ -5,8 +5,10 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDateTime, TimeDelta};
 
+use super::endorsements::Sponsorship;
 use super::{Ctx, WorkflowError};
 use crate::db::{self, DbConn};
+use crate::domain::intake::Decision;
 use crate::domain::lifecycle::{self, Action, Actor, State};
 use crate::domain::submission::Submission;
 use crate::mail::messages::{
@@ -139,6 +141,10 @@ pub fn store_submission(
     sponsor: Option<String>,
 ) -> Result<(String, String), WorkflowError> {
     let mut rows = Rows::default();
+    let sponsor = sponsor.map(|sponsor_id| Sponsorship {
+        sponsor_id,
+        endorsed_by: None,
+    });
     let stored = rows.add(ctx, submission, standard, submitted_from, sponsor)?;
     rows.store(conn)?;
     Ok(stored)
@@ -152,14 +158,24 @@ impl Rows {
         submission: &Submission,
         standard: &Standard,
         submitted_from: &str,
-        sponsor: Option<String>,
+        sponsor: Option<Sponsorship>,
     ) -> Result<(String, String), WorkflowError> {
         let (request, contact) =
             NewSubmission::new(submission, &standard.id, submitted_from, ctx.now);
-        if let Some(sponsor_id) = sponsor {
+        if let Some(Sponsorship {
+            sponsor_id,
+            endorsed_by,
+        }) = sponsor
+        {
+            // Sent by one of the sponsor's accounts: endorsed as it is sent,
+            // so its confirmation takes it straight to screening.
+            let endorsed = endorsed_by.is_some();
             self.endorsements.push(NewEndorsement {
                 request_id: request.id.clone(),
                 sponsor_id,
+                decision: endorsed.then_some(Decision::Endorsed.as_str()),
+                decided_at: endorsed.then_some(ctx.now),
+                decided_by: endorsed_by,
             });
         }
         let summary = RequestSummary {

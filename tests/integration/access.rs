@@ -10,9 +10,9 @@
 use std::collections::HashMap;
 
 use clarion::db::schema::{
-    appeals, comments, consultation_answers, consultations, events, external_committees,
-    external_designations, groups, liaison_contacts, memberships, organisations, requests, rounds,
-    settings, standards, users, votes, webhook_endpoints,
+    appeals, comments, consultation_answers, consultations, endorsements, events,
+    external_committees, external_designations, groups, liaison_contacts, memberships,
+    organisations, requests, rounds, settings, standards, users, votes, webhook_endpoints,
 };
 use diesel::prelude::*;
 
@@ -60,6 +60,8 @@ enum At {
     NoRequest,
     /// `{reference}` is a reference no request has.
     Unknown,
+    /// Confirmed, awaiting the endorsement of its sponsor, AFNOR.
+    AwaitingEndorsement,
     /// Confirmed, not yet accepted: only the secretariat may read it.
     Screening,
     /// Accepted for MG 17025: its members read it.
@@ -75,12 +77,13 @@ enum At {
 }
 
 /// The people of every row, in the order of the table's columns.
-const PEOPLE: [&str; 5] = [
+const PEOPLE: [&str; 6] = [
     "anonymous",
     "member of MG 17025",
     "member of MG 17065",
     "convenor of MG 17025",
     "secretariat",
+    "sponsor account of AFNOR",
 ];
 
 mod expected {
@@ -93,149 +96,158 @@ mod expected {
     /// third column; `{group}` MG 17000, `{user}` a spare account,
     /// `{committee}` ISO/TC 176, `{slug}` ISO/IEC 17025:2017.
     #[rustfmt::skip]
-    pub const TABLE: &[(Method, &str, At, [Answer; 5])] = &[
-        //     route                                                 request     anon.  member A  member B  conv. A   secretariat
-        (Get,  "/workspace",                                         NoRequest, [Login, Ok,       Ok,       Ok,       Ok      ]),
-        (Get,  "/workspace/requests",                                NoRequest, [Login, Ok,       Ok,       Ok,       Ok      ]),
-        (Get,  "/workspace/requests/{reference}",                    Unknown,   [Login, NotFound, NotFound, NotFound, NotFound]),
-        (Post, "/workspace/requests/{reference}/comments",           Unknown,   [Login, NotFound, NotFound, NotFound, NotFound]),
-        (Get,  "/workspace/requests/{reference}",                    Screening, [Login, NotFound, NotFound, NotFound, Ok      ]),
-        (Get,  "/workspace/requests/{reference}",                    InGroup,   [Login, Ok,       NotFound, Ok,       Ok      ]),
-        (Get,  "/workspace/requests/{reference}",                    Balloting, [Login, Ok,       NotFound, Ok,       Ok      ]),
-        (Get,  "/workspace/requests/{reference}",                    Decided,   [Login, Ok,       NotFound, Ok,       Ok      ]),
-        (Get,  "/workspace/requests/{reference}",                    Published, [Login, Ok,       NotFound, Ok,       Ok      ]),
-        (Get,  "/workspace/requests/{reference}/case",               Screening, [Login, NotFound, NotFound, NotFound, Ok      ]),
-        (Get,  "/workspace/requests/{reference}/case.json",          Screening, [Login, NotFound, NotFound, NotFound, Ok      ]),
-        (Get,  "/workspace/requests/{reference}/case",               InGroup,   [Login, Ok,       NotFound, Ok,       Ok      ]),
-        (Get,  "/workspace/requests/{reference}/case.json",          InGroup,   [Login, Ok,       NotFound, Ok,       Ok      ]),
-        (Get,  "/workspace/requests/{reference}/case",               Published, [Login, Ok,       NotFound, Ok,       Ok      ]),
-        (Get,  "/workspace/requests/{reference}/case.json",          Published, [Login, Ok,       NotFound, Ok,       Ok      ]),
-        (Get,  "/workspace/requests/{reference}",                    Confirming,[Login, Ok,       NotFound, Ok,       Ok      ]),
-        (Post, "/workspace/requests/{reference}/screen",             InGroup,   [Login, Refused,  NotFound, Refused,  Done    ]),
-        (Post, "/workspace/requests/{reference}/screen",             Screening, [Login, NotFound, NotFound, NotFound, Done    ]),
-        (Post, "/workspace/requests/{reference}/accept",             InGroup,   [Login, Refused,  NotFound, Refused,  Refused ]),
-        (Post, "/workspace/requests/{reference}/accept",             Screening, [Login, NotFound, NotFound, NotFound, Done    ]),
-        (Post, "/workspace/requests/{reference}/ask",                InGroup,   [Login, Refused,  NotFound, Refused,  Refused ]),
-        (Post, "/workspace/requests/{reference}/ask",                Screening, [Login, NotFound, NotFound, NotFound, Done    ]),
-        (Post, "/workspace/requests/{reference}/not-admissible",     InGroup,   [Login, Refused,  NotFound, Refused,  Refused ]),
-        (Post, "/workspace/requests/{reference}/not-admissible",     Screening, [Login, NotFound, NotFound, NotFound, Done    ]),
-        (Post, "/workspace/requests/{reference}/refer",              InGroup,   [Login, Refused,  NotFound, Refused,  Refused ]),
-        (Post, "/workspace/requests/{reference}/refer",              Screening, [Login, NotFound, NotFound, NotFound, Done    ]),
-        (Post, "/workspace/requests/{reference}/duplicate",          Screening, [Login, NotFound, NotFound, NotFound, Done    ]),
-        (Post, "/workspace/requests/{reference}/duplicate",          InGroup,   [Login, Refused,  NotFound, Refused,  Done    ]),
-        (Post, "/workspace/requests/{reference}/reassign",           Screening, [Login, NotFound, NotFound, NotFound, Done    ]),
-        (Post, "/workspace/requests/{reference}/reassign",           InGroup,   [Login, Refused,  NotFound, Refused,  Done    ]),
-        (Post, "/workspace/requests/{reference}/comments",           Screening, [Login, NotFound, NotFound, NotFound, Refused ]),
-        (Post, "/workspace/requests/{reference}/comments",           InGroup,   [Login, Done,     NotFound, Done,     Refused ]),
-        (Post, "/workspace/requests/{reference}/rounds",             Screening, [Login, NotFound, NotFound, NotFound, Refused ]),
-        (Post, "/workspace/requests/{reference}/rounds",             InGroup,   [Login, Refused,  NotFound, Done,     Refused ]),
-        (Post, "/workspace/requests/{reference}/vote",               InGroup,   [Login, Refused,  NotFound, Refused,  Refused ]),
-        (Post, "/workspace/requests/{reference}/vote",               Balloting, [Login, Done,     NotFound, Done,     Refused ]),
-        (Post, "/workspace/requests/{reference}/consensus",          Balloting, [Login, Refused,  NotFound, Done,     Refused ]),
-        (Post, "/workspace/requests/{reference}/no-consensus-yet",   Balloting, [Login, Refused,  NotFound, Done,     Refused ]),
-        (Post, "/workspace/requests/{reference}/no-consensus",       Balloting, [Login, Refused,  NotFound, Refused,  Refused ]),
-        (Post, "/workspace/requests/{reference}/no-consensus",       InGroup,   [Login, Refused,  NotFound, Done,     Refused ]),
-        (Post, "/workspace/requests/{reference}/mark",               Decided,   [Login, Refused,  NotFound, Refused,  Refused ]),
-        (Post, "/workspace/requests/{reference}/publish",            InGroup,   [Login, Refused,  NotFound, Refused,  Refused ]),
-        (Post, "/workspace/requests/{reference}/publish",            Decided,   [Login, Refused,  NotFound, Refused,  Done    ]),
-        (Post, "/workspace/requests/{reference}/send-back",          Decided,   [Login, Refused,  NotFound, Refused,  Done    ]),
-        (Post, "/workspace/requests/{reference}/mark",               Published, [Login, Refused,  NotFound, Refused,  Done    ]),
-        (Get,  "/workspace/requests/{reference}/wording",            Screening, [Login, NotFound, NotFound, NotFound, Ok      ]),
-        (Get,  "/workspace/requests/{reference}/wording",            InGroup,   [Login, Refused,  NotFound, Ok,       Ok      ]),
-        (Get,  "/workspace/requests/{reference}/wording",            Decided,   [Login, Refused,  NotFound, Refused,  Ok      ]),
-        (Get,  "/workspace/requests/{reference}/wording",            Published, [Login, Refused,  NotFound, Refused,  Refused ]),
-        (Post, "/workspace/requests/{reference}/wording",            Screening, [Login, NotFound, NotFound, NotFound, Done    ]),
-        (Post, "/workspace/requests/{reference}/wording",            InGroup,   [Login, Refused,  NotFound, Done,     Done    ]),
-        (Post, "/workspace/requests/{reference}/wording",            Balloting, [Login, Refused,  NotFound, Done,     Done    ]),
-        (Post, "/workspace/requests/{reference}/wording",            Confirming,[Login, Refused,  NotFound, Refused,  Done    ]),
-        (Post, "/workspace/requests/{reference}/wording",            Decided,   [Login, Refused,  NotFound, Refused,  Done    ]),
-        (Post, "/workspace/requests/{reference}/wording",            Published, [Login, Refused,  NotFound, Refused,  Refused ]),
-        (Get,  "/admin",                                             NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
-        (Get,  "/admin/standards",                                   NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
-        (Get,  "/admin/standards/new",                               NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
-        (Post, "/admin/standards",                                   NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
-        (Get,  "/admin/standards/{slug}/edit",                       NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
-        (Get,  "/admin/standards/{slug}",                            NoRequest, [Login, NotFound, NotFound, NotFound, Redirect]),
-        (Post, "/admin/standards/{slug}",                            NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
-        (Get,  "/admin/groups",                                      NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
-        (Get,  "/admin/groups/new",                                  NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
-        (Post, "/admin/groups",                                      NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
-        (Get,  "/admin/groups/{group}",                              NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
-        (Get,  "/admin/groups/{group}/members",                      NoRequest, [Login, NotFound, NotFound, NotFound, Redirect]),
-        (Post, "/admin/groups/{group}/members",                      NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
-        (Get,  "/admin/groups/{group}/members/{user}",               NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
-        (Post, "/admin/groups/{group}/members/{user}",               NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
-        (Post, "/admin/groups/{group}/members/{user}/remove",        NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
-        (Get,  "/admin/groups/{group}/members/{user}/remove",        NoRequest, [Login, NotFound, NotFound, NotFound, Redirect]),
-        (Get,  "/admin/committees",                                  NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
-        (Get,  "/admin/committees/new",                              NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
-        (Post, "/admin/committees",                                  NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
-        (Get,  "/admin/committees/{committee}/edit",                 NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
-        (Get,  "/admin/committees/{committee}",                      NoRequest, [Login, NotFound, NotFound, NotFound, Redirect]),
-        (Post, "/admin/committees/{committee}",                      NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
-        (Get,  "/admin/users",                                       NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
-        (Get,  "/admin/users/invite",                                NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
-        (Post, "/admin/users/invite",                                NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
-        (Get,  "/admin/users/{user}/deactivate",                     NoRequest, [Login, NotFound, NotFound, NotFound, Redirect]),
-        (Post, "/admin/users/{user}/deactivate",                     NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
-        (Post, "/admin/users/{user}/reactivate",                     NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
-        (Get,  "/admin/mail",                                        NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
-        (Get,  "/admin/stats",                                       NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
-        (Get,  "/admin/webhooks",                                    NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
-        (Post, "/admin/webhooks",                                    NoRequest, [Login, NotFound, NotFound, NotFound, Created ]),
-        (Get,  "/admin/webhooks/{webhook}",                          NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
-        (Post, "/admin/webhooks/{webhook}/enable",                   NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
-        (Post, "/workspace/requests/{reference}/responses",          InGroup,   [Login, Refused,  NotFound, Refused,  Refused ]),
-        (Post, "/workspace/requests/{reference}/responses",          Balloting, [Login, Refused,  NotFound, Done,     Refused ]),
-        (Post, "/workspace/requests/{reference}/allowances",         InGroup,   [Login, Refused,  NotFound, Refused,  Refused ]),
-        (Post, "/workspace/requests/{reference}/allowances",         Balloting, [Login, Refused,  NotFound, Done,     Refused ]),
-        (Post, "/workspace/requests/{reference}/objections",         Decided,   [Login, Refused,  NotFound, Refused,  Refused ]),
-        (Post, "/workspace/requests/{reference}/objections",         Confirming,[Login, Done,     NotFound, Refused,  Refused ]),
-        (Post, "/workspace/requests/{reference}/meeting",            Balloting, [Login, Refused,  NotFound, Refused,  Refused ]),
-        (Post, "/workspace/requests/{reference}/meeting",            InGroup,   [Login, Refused,  NotFound, Done,     Refused ]),
-        (Get,  "/admin/groups/{group}/rules",                        NoRequest, [Login, NotFound, NotFound, NotFound, Redirect]),
-        (Post, "/admin/groups/{group}/rules",                        NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
-        (Get,  "/admin/organisations",                               NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
-        (Post, "/admin/organisations",                               NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
-        (Get,  "/admin/organisations/new",                           NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
-        (Get,  "/admin/organisations/{organisation}/edit",           NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
-        (Get,  "/admin/organisations/{organisation}",                NoRequest, [Login, NotFound, NotFound, NotFound, Redirect]),
-        (Post, "/admin/organisations/{organisation}",                NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
-        (Post, "/admin/registry/checked",                            NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
-        (Get,  "/workspace/requests/{reference}/correct",            Screening, [Login, NotFound, NotFound, NotFound, Refused ]),
-        (Get,  "/workspace/requests/{reference}/correct",            Decided,   [Login, Refused,  NotFound, Refused,  Refused ]),
-        (Get,  "/workspace/requests/{reference}/correct",            Published, [Login, Refused,  NotFound, Refused,  Ok      ]),
-        (Post, "/workspace/requests/{reference}/correct",            Decided,   [Login, Refused,  NotFound, Refused,  Refused ]),
-        (Post, "/workspace/requests/{reference}/correct",            Published, [Login, Refused,  NotFound, Refused,  Done    ]),
+    pub const TABLE: &[(Method, &str, At, [Answer; 6])] = &[
+        //     route                                                 request     anon.  member A  member B  conv. A   secretariat sponsor
+        (Get,  "/workspace",                                         NoRequest, [Login, Ok,       Ok,       Ok,       Ok,       Ok      ]),
+        (Get,  "/workspace/requests",                                NoRequest, [Login, Ok,       Ok,       Ok,       Ok,       Ok      ]),
+        (Get,  "/workspace/requests/{reference}",                    Unknown,   [Login, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        (Post, "/workspace/requests/{reference}/comments",           Unknown,   [Login, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        (Get,  "/workspace/requests/{reference}",                    Screening, [Login, NotFound, NotFound, NotFound, Ok,       NotFound]),
+        (Get,  "/workspace/requests/{reference}",                    InGroup,   [Login, Ok,       NotFound, Ok,       Ok,       NotFound]),
+        (Get,  "/workspace/requests/{reference}",                    Balloting, [Login, Ok,       NotFound, Ok,       Ok,       NotFound]),
+        (Get,  "/workspace/requests/{reference}",                    Decided,   [Login, Ok,       NotFound, Ok,       Ok,       NotFound]),
+        (Get,  "/workspace/requests/{reference}",                    Published, [Login, Ok,       NotFound, Ok,       Ok,       NotFound]),
+        (Get,  "/workspace/requests/{reference}/case",               Screening, [Login, NotFound, NotFound, NotFound, Ok,       NotFound]),
+        (Get,  "/workspace/requests/{reference}/case.json",          Screening, [Login, NotFound, NotFound, NotFound, Ok,       NotFound]),
+        (Get,  "/workspace/requests/{reference}/case",               InGroup,   [Login, Ok,       NotFound, Ok,       Ok,       NotFound]),
+        (Get,  "/workspace/requests/{reference}/case.json",          InGroup,   [Login, Ok,       NotFound, Ok,       Ok,       NotFound]),
+        (Get,  "/workspace/requests/{reference}/case",               Published, [Login, Ok,       NotFound, Ok,       Ok,       NotFound]),
+        (Get,  "/workspace/requests/{reference}/case.json",          Published, [Login, Ok,       NotFound, Ok,       Ok,       NotFound]),
+        (Get,  "/workspace/requests/{reference}",                    Confirming,[Login, Ok,       NotFound, Ok,       Ok,       NotFound]),
+        (Post, "/workspace/requests/{reference}/screen",             InGroup,   [Login, Refused,  NotFound, Refused,  Done,     NotFound]),
+        (Post, "/workspace/requests/{reference}/screen",             Screening, [Login, NotFound, NotFound, NotFound, Done,     NotFound]),
+        (Post, "/workspace/requests/{reference}/accept",             InGroup,   [Login, Refused,  NotFound, Refused,  Refused,  NotFound]),
+        (Post, "/workspace/requests/{reference}/accept",             Screening, [Login, NotFound, NotFound, NotFound, Done,     NotFound]),
+        (Post, "/workspace/requests/{reference}/ask",                InGroup,   [Login, Refused,  NotFound, Refused,  Refused,  NotFound]),
+        (Post, "/workspace/requests/{reference}/ask",                Screening, [Login, NotFound, NotFound, NotFound, Done,     NotFound]),
+        (Post, "/workspace/requests/{reference}/not-admissible",     InGroup,   [Login, Refused,  NotFound, Refused,  Refused,  NotFound]),
+        (Post, "/workspace/requests/{reference}/not-admissible",     Screening, [Login, NotFound, NotFound, NotFound, Done,     NotFound]),
+        (Post, "/workspace/requests/{reference}/refer",              InGroup,   [Login, Refused,  NotFound, Refused,  Refused,  NotFound]),
+        (Post, "/workspace/requests/{reference}/refer",              Screening, [Login, NotFound, NotFound, NotFound, Done,     NotFound]),
+        (Post, "/workspace/requests/{reference}/duplicate",          Screening, [Login, NotFound, NotFound, NotFound, Done,     NotFound]),
+        (Post, "/workspace/requests/{reference}/duplicate",          InGroup,   [Login, Refused,  NotFound, Refused,  Done,     NotFound]),
+        (Post, "/workspace/requests/{reference}/reassign",           Screening, [Login, NotFound, NotFound, NotFound, Done,     NotFound]),
+        (Post, "/workspace/requests/{reference}/reassign",           InGroup,   [Login, Refused,  NotFound, Refused,  Done,     NotFound]),
+        (Post, "/workspace/requests/{reference}/comments",           Screening, [Login, NotFound, NotFound, NotFound, Refused,  NotFound]),
+        (Post, "/workspace/requests/{reference}/comments",           InGroup,   [Login, Done,     NotFound, Done,     Refused,  NotFound]),
+        (Post, "/workspace/requests/{reference}/rounds",             Screening, [Login, NotFound, NotFound, NotFound, Refused,  NotFound]),
+        (Post, "/workspace/requests/{reference}/rounds",             InGroup,   [Login, Refused,  NotFound, Done,     Refused,  NotFound]),
+        (Post, "/workspace/requests/{reference}/vote",               InGroup,   [Login, Refused,  NotFound, Refused,  Refused,  NotFound]),
+        (Post, "/workspace/requests/{reference}/vote",               Balloting, [Login, Done,     NotFound, Done,     Refused,  NotFound]),
+        (Post, "/workspace/requests/{reference}/consensus",          Balloting, [Login, Refused,  NotFound, Done,     Refused,  NotFound]),
+        (Post, "/workspace/requests/{reference}/no-consensus-yet",   Balloting, [Login, Refused,  NotFound, Done,     Refused,  NotFound]),
+        (Post, "/workspace/requests/{reference}/no-consensus",       Balloting, [Login, Refused,  NotFound, Refused,  Refused,  NotFound]),
+        (Post, "/workspace/requests/{reference}/no-consensus",       InGroup,   [Login, Refused,  NotFound, Done,     Refused,  NotFound]),
+        (Post, "/workspace/requests/{reference}/mark",               Decided,   [Login, Refused,  NotFound, Refused,  Refused,  NotFound]),
+        (Post, "/workspace/requests/{reference}/publish",            InGroup,   [Login, Refused,  NotFound, Refused,  Refused,  NotFound]),
+        (Post, "/workspace/requests/{reference}/publish",            Decided,   [Login, Refused,  NotFound, Refused,  Done,     NotFound]),
+        (Post, "/workspace/requests/{reference}/send-back",          Decided,   [Login, Refused,  NotFound, Refused,  Done,     NotFound]),
+        (Post, "/workspace/requests/{reference}/mark",               Published, [Login, Refused,  NotFound, Refused,  Done,     NotFound]),
+        (Get,  "/workspace/requests/{reference}/wording",            Screening, [Login, NotFound, NotFound, NotFound, Ok,       NotFound]),
+        (Get,  "/workspace/requests/{reference}/wording",            InGroup,   [Login, Refused,  NotFound, Ok,       Ok,       NotFound]),
+        (Get,  "/workspace/requests/{reference}/wording",            Decided,   [Login, Refused,  NotFound, Refused,  Ok,       NotFound]),
+        (Get,  "/workspace/requests/{reference}/wording",            Published, [Login, Refused,  NotFound, Refused,  Refused,  NotFound]),
+        (Post, "/workspace/requests/{reference}/wording",            Screening, [Login, NotFound, NotFound, NotFound, Done,     NotFound]),
+        (Post, "/workspace/requests/{reference}/wording",            InGroup,   [Login, Refused,  NotFound, Done,     Done,     NotFound]),
+        (Post, "/workspace/requests/{reference}/wording",            Balloting, [Login, Refused,  NotFound, Done,     Done,     NotFound]),
+        (Post, "/workspace/requests/{reference}/wording",            Confirming,[Login, Refused,  NotFound, Refused,  Done,     NotFound]),
+        (Post, "/workspace/requests/{reference}/wording",            Decided,   [Login, Refused,  NotFound, Refused,  Done,     NotFound]),
+        (Post, "/workspace/requests/{reference}/wording",            Published, [Login, Refused,  NotFound, Refused,  Refused,  NotFound]),
+        (Get,  "/admin",                                             NoRequest, [Login, NotFound, NotFound, NotFound, Ok,       NotFound]),
+        (Get,  "/admin/standards",                                   NoRequest, [Login, NotFound, NotFound, NotFound, Ok,       NotFound]),
+        (Get,  "/admin/standards/new",                               NoRequest, [Login, NotFound, NotFound, NotFound, Ok,       NotFound]),
+        (Post, "/admin/standards",                                   NoRequest, [Login, NotFound, NotFound, NotFound, Done,     NotFound]),
+        (Get,  "/admin/standards/{slug}/edit",                       NoRequest, [Login, NotFound, NotFound, NotFound, Ok,       NotFound]),
+        (Get,  "/admin/standards/{slug}",                            NoRequest, [Login, NotFound, NotFound, NotFound, Redirect, NotFound]),
+        (Post, "/admin/standards/{slug}",                            NoRequest, [Login, NotFound, NotFound, NotFound, Done,     NotFound]),
+        (Get,  "/admin/groups",                                      NoRequest, [Login, NotFound, NotFound, NotFound, Ok,       NotFound]),
+        (Get,  "/admin/groups/new",                                  NoRequest, [Login, NotFound, NotFound, NotFound, Ok,       NotFound]),
+        (Post, "/admin/groups",                                      NoRequest, [Login, NotFound, NotFound, NotFound, Done,     NotFound]),
+        (Get,  "/admin/groups/{group}",                              NoRequest, [Login, NotFound, NotFound, NotFound, Ok,       NotFound]),
+        (Get,  "/admin/groups/{group}/members",                      NoRequest, [Login, NotFound, NotFound, NotFound, Redirect, NotFound]),
+        (Post, "/admin/groups/{group}/members",                      NoRequest, [Login, NotFound, NotFound, NotFound, Done,     NotFound]),
+        (Get,  "/admin/groups/{group}/members/{user}",               NoRequest, [Login, NotFound, NotFound, NotFound, Ok,       NotFound]),
+        (Post, "/admin/groups/{group}/members/{user}",               NoRequest, [Login, NotFound, NotFound, NotFound, Done,     NotFound]),
+        (Post, "/admin/groups/{group}/members/{user}/remove",        NoRequest, [Login, NotFound, NotFound, NotFound, Done,     NotFound]),
+        (Get,  "/admin/groups/{group}/members/{user}/remove",        NoRequest, [Login, NotFound, NotFound, NotFound, Redirect, NotFound]),
+        (Get,  "/admin/committees",                                  NoRequest, [Login, NotFound, NotFound, NotFound, Ok,       NotFound]),
+        (Get,  "/admin/committees/new",                              NoRequest, [Login, NotFound, NotFound, NotFound, Ok,       NotFound]),
+        (Post, "/admin/committees",                                  NoRequest, [Login, NotFound, NotFound, NotFound, Done,     NotFound]),
+        (Get,  "/admin/committees/{committee}/edit",                 NoRequest, [Login, NotFound, NotFound, NotFound, Ok,       NotFound]),
+        (Get,  "/admin/committees/{committee}",                      NoRequest, [Login, NotFound, NotFound, NotFound, Redirect, NotFound]),
+        (Post, "/admin/committees/{committee}",                      NoRequest, [Login, NotFound, NotFound, NotFound, Done,     NotFound]),
+        (Get,  "/admin/users",                                       NoRequest, [Login, NotFound, NotFound, NotFound, Ok,       NotFound]),
+        (Get,  "/admin/users/invite",                                NoRequest, [Login, NotFound, NotFound, NotFound, Ok,       NotFound]),
+        (Post, "/admin/users/invite",                                NoRequest, [Login, NotFound, NotFound, NotFound, Done,     NotFound]),
+        (Get,  "/admin/users/{user}/deactivate",                     NoRequest, [Login, NotFound, NotFound, NotFound, Redirect, NotFound]),
+        (Post, "/admin/users/{user}/deactivate",                     NoRequest, [Login, NotFound, NotFound, NotFound, Done,     NotFound]),
+        (Post, "/admin/users/{user}/reactivate",                     NoRequest, [Login, NotFound, NotFound, NotFound, Done,     NotFound]),
+        (Get,  "/admin/mail",                                        NoRequest, [Login, NotFound, NotFound, NotFound, Ok,       NotFound]),
+        (Get,  "/admin/stats",                                       NoRequest, [Login, NotFound, NotFound, NotFound, Ok,       NotFound]),
+        (Get,  "/admin/webhooks",                                    NoRequest, [Login, NotFound, NotFound, NotFound, Ok,       NotFound]),
+        (Post, "/admin/webhooks",                                    NoRequest, [Login, NotFound, NotFound, NotFound, Created,  NotFound]),
+        (Get,  "/admin/webhooks/{webhook}",                          NoRequest, [Login, NotFound, NotFound, NotFound, Ok,       NotFound]),
+        (Post, "/admin/webhooks/{webhook}/enable",                   NoRequest, [Login, NotFound, NotFound, NotFound, Done,     NotFound]),
+        (Post, "/workspace/requests/{reference}/responses",          InGroup,   [Login, Refused,  NotFound, Refused,  Refused,  NotFound]),
+        (Post, "/workspace/requests/{reference}/responses",          Balloting, [Login, Refused,  NotFound, Done,     Refused,  NotFound]),
+        (Post, "/workspace/requests/{reference}/allowances",         InGroup,   [Login, Refused,  NotFound, Refused,  Refused,  NotFound]),
+        (Post, "/workspace/requests/{reference}/allowances",         Balloting, [Login, Refused,  NotFound, Done,     Refused,  NotFound]),
+        (Post, "/workspace/requests/{reference}/objections",         Decided,   [Login, Refused,  NotFound, Refused,  Refused,  NotFound]),
+        (Post, "/workspace/requests/{reference}/objections",         Confirming,[Login, Done,     NotFound, Refused,  Refused,  NotFound]),
+        (Post, "/workspace/requests/{reference}/meeting",            Balloting, [Login, Refused,  NotFound, Refused,  Refused,  NotFound]),
+        (Post, "/workspace/requests/{reference}/meeting",            InGroup,   [Login, Refused,  NotFound, Done,     Refused,  NotFound]),
+        (Get,  "/admin/groups/{group}/rules",                        NoRequest, [Login, NotFound, NotFound, NotFound, Redirect, NotFound]),
+        (Post, "/admin/groups/{group}/rules",                        NoRequest, [Login, NotFound, NotFound, NotFound, Done,     NotFound]),
+        (Get,  "/admin/organisations",                               NoRequest, [Login, NotFound, NotFound, NotFound, Ok,       NotFound]),
+        (Post, "/admin/organisations",                               NoRequest, [Login, NotFound, NotFound, NotFound, Done,     NotFound]),
+        (Get,  "/admin/organisations/new",                           NoRequest, [Login, NotFound, NotFound, NotFound, Ok,       NotFound]),
+        (Get,  "/admin/organisations/{organisation}/edit",           NoRequest, [Login, NotFound, NotFound, NotFound, Ok,       NotFound]),
+        (Get,  "/admin/organisations/{organisation}",                NoRequest, [Login, NotFound, NotFound, NotFound, Redirect, NotFound]),
+        (Post, "/admin/organisations/{organisation}",                NoRequest, [Login, NotFound, NotFound, NotFound, Done,     NotFound]),
+        (Post, "/admin/registry/checked",                            NoRequest, [Login, NotFound, NotFound, NotFound, Done,     NotFound]),
+        (Get,  "/workspace/requests/{reference}/correct",            Screening, [Login, NotFound, NotFound, NotFound, Refused,  NotFound]),
+        (Get,  "/workspace/requests/{reference}/correct",            Decided,   [Login, Refused,  NotFound, Refused,  Refused,  NotFound]),
+        (Get,  "/workspace/requests/{reference}/correct",            Published, [Login, Refused,  NotFound, Refused,  Ok,       NotFound]),
+        (Post, "/workspace/requests/{reference}/correct",            Decided,   [Login, Refused,  NotFound, Refused,  Refused,  NotFound]),
+        (Post, "/workspace/requests/{reference}/correct",            Published, [Login, Refused,  NotFound, Refused,  Done,     NotFound]),
         // PDF documents of the register: a published clarification for
         // everyone, a request not published for no one.
-        (Get,  "/clarifications/{reference}.pdf",                    Decided,   [NotFound, NotFound, NotFound, NotFound, NotFound]),
-        (Get,  "/clarifications/{reference}/v1.pdf",                 Decided,   [NotFound, NotFound, NotFound, NotFound, NotFound]),
-        (Get,  "/clarifications/{reference}.pdf",                    Published, [Ok,      Ok,       Ok,       Ok,       Ok      ]),
-        (Get,  "/clarifications/{reference}/v1.pdf",                 Published, [Ok,      Ok,       Ok,       Ok,       Ok      ]),
-        (Get,  "/standards/{slug}/clarifications.pdf",               NoRequest, [Ok,      Ok,       Ok,       Ok,       Ok      ]),
+        (Get,  "/clarifications/{reference}.pdf",                    Decided,   [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        (Get,  "/clarifications/{reference}/v1.pdf",                 Decided,   [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        (Get,  "/clarifications/{reference}.pdf",                    Published, [Ok,      Ok,       Ok,       Ok,       Ok,       Ok      ]),
+        (Get,  "/clarifications/{reference}/v1.pdf",                 Published, [Ok,      Ok,       Ok,       Ok,       Ok,       Ok      ]),
+        (Get,  "/standards/{slug}/clarifications.pdf",               NoRequest, [Ok,      Ok,       Ok,       Ok,       Ok,       Ok      ]),
         // Appeals, in this order: lodged, then read, stepped and noticed.
-        (Get,  "/workspace/requests/{reference}/appeals/new",        InGroup,   [Login, Refused,  NotFound, Refused,  Refused ]),
-        (Get,  "/workspace/requests/{reference}/appeals/new",        Published, [Login, Refused,  NotFound, Refused,  Ok      ]),
-        (Post, "/workspace/requests/{reference}/appeals",            Decided,   [Login, Refused,  NotFound, Refused,  Refused ]),
-        (Post, "/workspace/requests/{reference}/appeals",            Published, [Login, Refused,  NotFound, Refused,  Done    ]),
-        (Get,  "/workspace/requests/{reference}/appeals/1",          Published, [Login, Ok,       NotFound, Ok,       Ok      ]),
-        (Post, "/workspace/requests/{reference}/appeals/1/steps",    Published, [Login, Refused,  NotFound, Refused,  Done    ]),
-        (Post, "/workspace/requests/{reference}/appeals/1/notice",   Published, [Login, Refused,  NotFound, Refused,  Done    ]),
+        (Get,  "/workspace/requests/{reference}/appeals/new",        InGroup,   [Login, Refused,  NotFound, Refused,  Refused,  NotFound]),
+        (Get,  "/workspace/requests/{reference}/appeals/new",        Published, [Login, Refused,  NotFound, Refused,  Ok,       NotFound]),
+        (Post, "/workspace/requests/{reference}/appeals",            Decided,   [Login, Refused,  NotFound, Refused,  Refused,  NotFound]),
+        (Post, "/workspace/requests/{reference}/appeals",            Published, [Login, Refused,  NotFound, Refused,  Done,     NotFound]),
+        (Get,  "/workspace/requests/{reference}/appeals/1",          Published, [Login, Ok,       NotFound, Ok,       Ok,       NotFound]),
+        (Post, "/workspace/requests/{reference}/appeals/1/steps",    Published, [Login, Refused,  NotFound, Refused,  Done,     NotFound]),
+        (Post, "/workspace/requests/{reference}/appeals/1/notice",   Published, [Login, Refused,  NotFound, Refused,  Done,     NotFound]),
         // Liaison consultation: a response to a liaison's comments (the
         // row's request has a consultation with comments), then a liaison
         // consulted at an address, and the address removed again.
-        (Post, "/workspace/requests/{reference}/liaison-responses",  InGroup,   [Login, Refused,  NotFound, Refused,  Refused ]),
-        (Post, "/workspace/requests/{reference}/liaison-responses",  Decided,   [Login, Refused,  NotFound, Refused,  Done    ]),
-        (Get,  "/admin/consultation",                                NoRequest, [Login, NotFound, NotFound, NotFound, Ok      ]),
-        (Post, "/admin/consultation",                                NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
-        (Post, "/admin/consultation/remove",                         NoRequest, [Login, NotFound, NotFound, NotFound, Done    ]),
+        (Post, "/workspace/requests/{reference}/liaison-responses",  InGroup,   [Login, Refused,  NotFound, Refused,  Refused,  NotFound]),
+        (Post, "/workspace/requests/{reference}/liaison-responses",  Decided,   [Login, Refused,  NotFound, Refused,  Done,     NotFound]),
+        (Get,  "/admin/consultation",                                NoRequest, [Login, NotFound, NotFound, NotFound, Ok,       NotFound]),
+        (Post, "/admin/consultation",                                NoRequest, [Login, NotFound, NotFound, NotFound, Done,     NotFound]),
+        (Post, "/admin/consultation/remove",                         NoRequest, [Login, NotFound, NotFound, NotFound, Done,     NotFound]),
+        // A sponsor's account: its organisation's requests, and the queue of
+        // those awaiting its decision; every other request is 404 to it.
+        (Get,  "/sponsor",                                           NoRequest, [Login, NotFound, NotFound, NotFound, NotFound, Ok      ]),
+        (Get,  "/sponsor/requests/{reference}",                      Unknown,   [Login, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        (Get,  "/sponsor/requests/{reference}",                      Screening, [Login, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        (Post, "/sponsor/requests/{reference}",                      Screening, [Login, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        (Get,  "/workspace/requests/{reference}",                    AwaitingEndorsement, [Login, NotFound, NotFound, NotFound, Ok, NotFound]),
+        (Get,  "/sponsor/requests/{reference}",                      AwaitingEndorsement, [Login, NotFound, NotFound, NotFound, NotFound, Ok]),
+        (Post, "/sponsor/requests/{reference}",                      AwaitingEndorsement, [Login, NotFound, NotFound, NotFound, NotFound, Done]),
     ];
 
     /// Addresses no route claims.
     #[rustfmt::skip]
-    pub const UNROUTED: &[(&str, [Answer; 5])] = &[
-        ("/admin/no-such-page",                                             [Login, NotFound, NotFound, NotFound, NotFound]),
+    pub const UNROUTED: &[(&str, [Answer; 6])] = &[
+        ("/admin/no-such-page",                                             [Login, NotFound, NotFound, NotFound, NotFound, NotFound]),
     ];
 }
 
@@ -251,6 +263,7 @@ fn may_use(audience: Audience, who: usize) -> bool {
         Audience::Convenor => who == 3,
         Audience::ConvenorOrSecretariat => who == 3 || who == 4,
         Audience::Secretariat => who == 4,
+        Audience::Sponsor => who == 5,
     }
 }
 
@@ -679,7 +692,7 @@ fn steps_to(at: At) -> Vec<Step> {
     let open = (3, "rounds", &[("draft", DRAFT), ("deadline", "")] as Form);
     let voted = [accept, open, (1, "vote", AGREE), (3, "vote", AGREE)];
     match at {
-        At::Screening => vec![],
+        At::AwaitingEndorsement | At::Screening => vec![],
         At::InGroup => vec![accept],
         At::Balloting => vec![accept, open, (1, "vote", OPPOSE), (3, "vote", AGREE)],
         At::Confirming => [
@@ -811,6 +824,11 @@ impl World {
             .first(&mut app.db())
             .unwrap();
 
+        app.add_user("camille@afnor.example", "Camille Sponsor", false, None);
+        diesel::update(users::table.filter(users::email.eq("camille@afnor.example")))
+            .set(users::sponsor_organisation_id.eq(&organisation))
+            .execute(&mut app.db())
+            .unwrap();
         let anonymous = Person::new(&app.address);
         let (_, login) = anonymous.page("/login").await;
         let mut people = vec![(anonymous, csrf_token_in(&login))];
@@ -819,6 +837,7 @@ impl World {
             "otto@example.org",
             "carla@example.org",
             "sam@example.org",
+            "camille@afnor.example",
         ] {
             let person = app.signed_in(email).await;
             let (_, page) = person.page("/logout").await;
@@ -868,6 +887,9 @@ impl World {
             .find(|r| !self.known.contains(r))
             .expect("the new request");
         self.known.push(reference.clone());
+        if at == At::AwaitingEndorsement {
+            self.await_endorsement(&reference);
+        }
         for (who, action, fields) in steps_to(at) {
             let response = act(&self.people[who].0, &reference, action, fields).await;
             assert_eq!(response.status(), 303, "{action} on the way to {at:?}");
@@ -888,6 +910,7 @@ impl World {
             return None;
         }
         match state.as_str() {
+            "awaiting_endorsement" => Some(At::AwaitingEndorsement),
             "screening" => Some(At::Screening),
             "in_group" => Some(At::InGroup),
             "balloting" => Some(At::Balloting),
@@ -896,6 +919,30 @@ impl World {
             "published" => Some(At::Published),
             _ => None,
         }
+    }
+
+    /// Puts a request just confirmed where a request from the public
+    /// naming AFNOR stands in `endorsed` mode, which this site is not in:
+    /// waiting for AFNOR's endorsement.
+    fn await_endorsement(&self, reference: &str) {
+        let mut conn = self.app.db();
+        let id: String = requests::table
+            .filter(requests::reference.eq(reference))
+            .select(requests::id)
+            .first(&mut conn)
+            .unwrap();
+        diesel::update(requests::table.find(&id))
+            .set(requests::state.eq("awaiting_endorsement"))
+            .execute(&mut conn)
+            .unwrap();
+        diesel::insert_into(endorsements::table)
+            .values((
+                endorsements::request_id.eq(id),
+                endorsements::sponsor_id.eq(&self.organisation),
+                endorsements::requested_at.eq(self.app.clock.now()),
+            ))
+            .execute(&mut conn)
+            .unwrap();
     }
 
     /// After a row: a request an action moved is ready for rows of its new state.
@@ -1077,6 +1124,7 @@ impl World {
             | "/workspace/requests/{reference}/no-consensus" => {
                 return vec![note, ("confirm", "on".to_owned())];
             }
+            "/sponsor/requests/{reference}" => vec![("choice", "endorse")],
             "/workspace/requests/{reference}/ask"
             | "/workspace/requests/{reference}/objections"
             | "/workspace/requests/{reference}/send-back" => return vec![note],

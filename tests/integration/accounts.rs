@@ -22,6 +22,7 @@ fn add_account(app: &TestApp, email: &str) {
             is_secretariat: true,
             active: true,
             created_at: app.clock.now(),
+            sponsor_organisation_id: None,
         },
     )
     .unwrap();

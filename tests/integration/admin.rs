@@ -110,6 +110,7 @@ fn add_user(app: &TestApp, email: &str, name: &str, secretariat: bool) -> String
             is_secretariat: secretariat,
             active: true,
             created_at: app.clock.now(),
+            sponsor_organisation_id: None,
         },
     )
     .unwrap();

@@ -5,7 +5,7 @@
 //! secretariat finds the request in screening, naming its sponsor; axe
 //! checks each page.
 
-use clarion::db::schema::requests;
+use clarion::db::schema::{requests, users};
 use clarion::models::organisations;
 use diesel::prelude::*;
 
@@ -13,10 +13,13 @@ use crate::browser_workspace::sign_in;
 use crate::on_both_databases;
 use crate::support::app::{Backend, TestApp};
 use crate::support::browser::Browser;
-use crate::support::journey::fill_valid_form;
+use crate::support::journey::{confirmed_request, fill_valid_form, valid_form, with};
 use crate::support::workspace::add_the_people;
 
-on_both_databases!(a_public_request_goes_through_its_sponsor_to_screening_in_a_browser);
+on_both_databases!(
+    a_public_request_goes_through_its_sponsor_to_screening_in_a_browser,
+    a_sponsors_account_endorses_from_its_queue_in_a_browser,
+);
 
 async fn a_public_request_goes_through_its_sponsor_to_screening_in_a_browser(backend: Backend) {
     let app = TestApp::spawn_with(backend, &[("CLARION_INTAKE", "endorsed".to_owned())]).await;
@@ -101,6 +104,63 @@ async fn a_public_request_goes_through_its_sponsor_to_screening_in_a_browser(bac
         .await;
     assert_eq!(browser.text(".badge--state").await, "Screening");
     assert_eq!(browser.text("#sponsor").await, "Sponsor: AFNOR (FR)");
+    browser.assert_accessible().await;
+    browser.close().await;
+}
+
+async fn a_sponsors_account_endorses_from_its_queue_in_a_browser(backend: Backend) {
+    let app = TestApp::spawn_with(backend, &[("CLARION_INTAKE", "both".to_owned())]).await;
+    add_the_people(&app);
+    let afnor = organisations::find_by_acronym(&mut app.db(), "AFNOR")
+        .unwrap()
+        .unwrap();
+    organisations::set_contact_email(&mut app.db(), &afnor.id, Some("requests@afnor.example"))
+        .unwrap();
+    app.add_user("camille@afnor.example", "Camille Lefèvre", false, None);
+    diesel::update(users::table.filter(users::email.eq("camille@afnor.example")))
+        .set(users::sponsor_organisation_id.eq(&afnor.id))
+        .execute(&mut app.db())
+        .unwrap();
+    confirmed_request(&app, &with(valid_form(), "sponsor", &afnor.id)).await;
+    let reference: String = requests::table
+        .select(requests::reference.assume_not_null())
+        .first(&mut app.db())
+        .unwrap();
+
+    let browser = Browser::open().await;
+    sign_in(&browser, &app, "camille@afnor.example", false).await;
+    browser.assert_accessible().await;
+    browser.follow("#sponsor-notice a").await;
+    assert_eq!(browser.text("h1").await, "AFNOR's requests");
+    browser.assert_accessible().await;
+    browser
+        .follow(&format!("a[href='/sponsor/requests/{reference}']"))
+        .await;
+    assert_eq!(
+        browser.text("h1").await,
+        "A clarification request awaits your endorsement"
+    );
+    browser.assert_accessible().await;
+    let back = browser
+        .follow("form:has(input[value=endorse]) button[type=submit]")
+        .await;
+    assert!(back.ends_with("/sponsor"), "{back}");
+    assert!(
+        browser
+            .text("#banner")
+            .await
+            .contains(&format!("You endorsed {reference}"))
+    );
+    browser.assert_accessible().await;
+
+    // The form names AFNOR rather than asking.
+    browser.goto(&app.url("/requests/new")).await;
+    assert!(
+        browser
+            .text("#sponsor-own")
+            .await
+            .starts_with("Sponsor: France — AFNOR")
+    );
     browser.assert_accessible().await;
     browser.close().await;
 }

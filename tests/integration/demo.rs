@@ -110,7 +110,7 @@ async fn seeding_the_demo_twice_adds_and_changes_nothing(backend: Backend) {
     // A secretariat; in two groups a convenor and two experts, and in MG
     // 17025 an observer and a liaison's representative besides; and the two
     // experts who sit in where no demo account sits.
-    assert_eq!(first.accounts_created, 11);
+    assert_eq!(first.accounts_created, 13);
     assert_eq!(first.memberships_created, 8);
     assert!(first.requests_created >= 40, "{first:?}");
     assert!(!first.tracking_links.is_empty());
@@ -498,7 +498,7 @@ async fn demo_references_are_unique_and_gapless_within_each_year(backend: Backen
 async fn the_demo_secretariat_signs_in_and_the_public_reads_the_samples(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let report = demo::seed(&mut app.db(), "clarion-demo", app.clock.now()).unwrap();
-    assert_eq!(report.accounts_created, 11);
+    assert_eq!(report.accounts_created, 13);
 
     let response = app
         .submit_form(

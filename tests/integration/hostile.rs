@@ -1068,7 +1068,8 @@ fn post() -> impl Strategy<Value = Post> {
 fn fitting(route: &str) -> Who {
     let route = routes::find(Method::Post, route).expect("a route of the table");
     match route.audience {
-        Audience::Secretariat => Who::Secretariat,
+        // Signed in, so the handler, not the login page, answers.
+        Audience::Secretariat | Audience::Sponsor => Who::Secretariat,
         Audience::Member | Audience::Convenor | Audience::ConvenorOrSecretariat => Who::Convenor,
         Audience::Public | Audience::LinkHolder | Audience::SignedIn => Who::Visitor,
     }

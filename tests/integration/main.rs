@@ -55,6 +55,7 @@ mod security;
 mod setup;
 mod shell;
 mod site_export;
+mod sponsor_accounts;
 mod stats;
 mod submission;
 mod subscriptions;

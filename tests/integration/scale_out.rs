@@ -59,6 +59,7 @@ async fn two_instances_on_one_database_store_and_mail_everything_once() {
             is_secretariat: true,
             active: true,
             created_at: chrono::Utc::now().naive_utc(),
+            sponsor_organisation_id: None,
         },
     )
     .unwrap();

@@ -141,6 +141,7 @@ async fn every_page_and_every_refusal_carries_the_security_headers(backend: Back
     let confirm = file_request(&app, &valid_form()).await;
     let secretariat = demo_person(&app, demo::SECRETARIAT_EMAIL).await;
     let anonymous = visitor(&app).await;
+    let sponsor = demo_person(&app, "sponsor.afnor@example.org").await;
     let reference = reference_in(&app, "in_group");
     let published = reference_in(&app, "published");
     let group = app.group_id("MG 17025");
@@ -262,6 +263,8 @@ async fn every_page_and_every_refusal_carries_the_security_headers(backend: Back
         (&secretariat, "/admin/stats".into(), 200),
         (&secretariat, "/admin/webhooks".into(), 200),
         (&secretariat, format!("/admin/webhooks/{webhook}"), 200),
+        (&sponsor, "/sponsor".into(), 200),
+        (&sponsor, format!("/sponsor/requests/{reference}"), 404),
         // Refusals and errors are pages too.
         (&anonymous, "/no-such-page".into(), 404),
         (&anonymous, "/api/v1/no-such-thing".into(), 404),
@@ -463,7 +466,7 @@ async fn every_form_refuses_a_forged_or_missing_token_and_changes_nothing(backen
         let person = match route.audience {
             _ if !route.csrf => &visitor,
             Audience::Public | Audience::LinkHolder => &visitor,
-            Audience::SignedIn | Audience::Secretariat => &secretariat,
+            Audience::SignedIn | Audience::Secretariat | Audience::Sponsor => &secretariat,
             Audience::Member | Audience::Convenor | Audience::ConvenorOrSecretariat => &convenor,
         };
         for token in [None, Some(borrowed.as_str()), Some("forged")] {

@@ -3,7 +3,7 @@
 //! link works once; a link used, expired or made up answers 404.
 
 use actix_web::http::StatusCode;
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use askama_web::WebTemplate;
 use serde::Deserialize;
@@ -11,7 +11,9 @@ use serde::Deserialize;
 use crate::domain::fields::FieldErrors;
 use crate::domain::intake::{Answer, AnswerProblem};
 use crate::error::AppError;
-use crate::web::{AppState, Csrf, CsrfForm, Page};
+use crate::models::users::User;
+use crate::web::flash::{self, Done};
+use crate::web::{AppState, Csrf, CsrfForm, Page, Viewer};
 use crate::workflow::endorsements::{self, Addressed, Outcome};
 
 #[derive(Template, WebTemplate)]
@@ -20,6 +22,8 @@ pub struct EndorsePage {
     page: Page,
     csrf: Csrf,
     action: String,
+    /// Came by the mailed link rather than signed in.
+    by_link: bool,
     addressed: Addressed,
     /// What a refused form said, by the id of its field.
     errors: FieldErrors,
@@ -71,22 +75,66 @@ pub struct DonePage {
     reference: Option<String>,
 }
 
+/// How the sponsor came: by the private link mailed to it, or signed in
+/// to one of its accounts (the queue of `/sponsor`).
+pub enum Via {
+    Link(String),
+    Account { user: User, reference: String },
+}
+
+impl Via {
+    fn action(&self) -> String {
+        match self {
+            Via::Link(token) => format!("/endorse/{token}"),
+            Via::Account { reference, .. } => format!("/sponsor/requests/{reference}"),
+        }
+    }
+
+    fn page(&self, state: &AppState, csrf: &Csrf) -> Page {
+        match self {
+            Via::Link(_) => state.page(""),
+            Via::Account { user, .. } => {
+                state.page_as("sponsor", &Viewer(Some(user.clone())), csrf)
+            }
+        }
+    }
+}
+
+fn private(status: StatusCode, body: String) -> HttpResponse {
+    HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        // A private page: never stored by shared caches.
+        .insert_header(("cache-control", "private, no-store"))
+        .body(body)
+}
+
 async fn render(
     state: &AppState,
     csrf: Csrf,
-    token: String,
+    via: Via,
     refused: Refused,
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
     let ctx = state.workflow();
-    let lookup = token.clone();
-    let addressed = state
-        .db(move |conn| Ok(endorsements::by_link(conn, &ctx, &lookup)?))
-        .await?;
+    let addressed = match &via {
+        Via::Link(token) => {
+            let token = token.clone();
+            state
+                .db(move |conn| Ok(endorsements::by_link(conn, &ctx, &token)?))
+                .await?
+        }
+        Via::Account { user, reference } => {
+            let (user_id, reference) = (user.id.clone(), reference.clone());
+            state
+                .db(move |conn| Ok(endorsements::by_account(conn, &ctx, &user_id, &reference)?))
+                .await?
+        }
+    };
     let body = EndorsePage {
-        page: state.page(""),
+        page: via.page(state, &csrf),
         csrf,
-        action: format!("/endorse/{token}"),
+        action: via.action(),
+        by_link: matches!(via, Via::Link(_)),
         addressed,
         errors: refused.errors,
         answer_note: refused.answer_note,
@@ -94,11 +142,12 @@ async fn render(
         unknown_choice: refused.unknown_choice,
     }
     .render()?;
-    Ok(HttpResponse::build(status)
-        .content_type("text/html; charset=utf-8")
-        // A private page: never stored by shared caches.
-        .insert_header(("cache-control", "private, no-store"))
-        .body(body))
+    Ok(private(status, body))
+}
+
+/// The endorsement page, by link or from a sponsor's queue.
+pub async fn page_via(state: &AppState, csrf: Csrf, via: Via) -> Result<HttpResponse, AppError> {
+    render(state, csrf, via, Refused::default(), StatusCode::OK).await
 }
 
 pub async fn show(
@@ -106,14 +155,7 @@ pub async fn show(
     token: web::Path<String>,
     csrf: Csrf,
 ) -> Result<HttpResponse, AppError> {
-    render(
-        &state,
-        csrf,
-        token.into_inner(),
-        Refused::default(),
-        StatusCode::OK,
-    )
-    .await
+    page_via(&state, csrf, Via::Link(token.into_inner())).await
 }
 
 #[derive(Deserialize)]
@@ -124,20 +166,21 @@ pub struct AnswerForm {
     note: String,
 }
 
-pub async fn answer(
-    state: web::Data<AppState>,
-    token: web::Path<String>,
+/// The sponsor's answer, by link or from its queue.
+pub async fn answer_via(
+    req: &HttpRequest,
+    state: &AppState,
     csrf: Csrf,
-    CsrfForm(form): CsrfForm<AnswerForm>,
+    via: Via,
+    form: AnswerForm,
 ) -> Result<HttpResponse, AppError> {
-    let token = token.into_inner();
     let answer = match Answer::parse(&form.choice, &form.note) {
         Ok(answer) => answer,
         Err(problem) => {
             return render(
-                &state,
+                state,
                 csrf,
-                token,
+                via,
                 Refused::new(&form.choice, form.note, problem),
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
@@ -145,18 +188,50 @@ pub async fn answer(
         }
     };
     let ctx = state.workflow();
-    let (outcome, reference) = state
-        .db(move |conn| Ok(endorsements::answer_by_link(conn, &ctx, &token, &answer)?))
-        .await?;
+    let (outcome, reference) = match &via {
+        Via::Link(token) => {
+            let token = token.clone();
+            state
+                .db(move |conn| Ok(endorsements::answer_by_link(conn, &ctx, &token, &answer)?))
+                .await?
+        }
+        Via::Account { user, reference } => {
+            let (user_id, reference) = (user.id.clone(), reference.clone());
+            state
+                .db(move |conn| {
+                    Ok(endorsements::answer_by_account(
+                        conn, &ctx, &user_id, &reference, &answer,
+                    )?)
+                })
+                .await?
+        }
+    };
     state.wake_mail_worker();
+    if let Via::Account { .. } = via {
+        // Signed in: back to the queue, which no longer lists it.
+        let reference = reference.unwrap_or_default();
+        let done = match outcome {
+            Outcome::Endorsed => Done::SponsorEndorsed { reference },
+            Outcome::AnsweredLocally => Done::SponsorAnswered { reference },
+            Outcome::Declined => Done::SponsorDeclined { reference },
+        };
+        return Ok(flash::see_other(req, "/sponsor", done));
+    }
     let body = DonePage {
-        page: state.page(""),
+        page: via.page(state, &csrf),
         outcome,
         reference,
     }
     .render()?;
-    Ok(HttpResponse::Ok()
-        .content_type("text/html; charset=utf-8")
-        .insert_header(("cache-control", "private, no-store"))
-        .body(body))
+    Ok(private(StatusCode::OK, body))
+}
+
+pub async fn answer(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+    csrf: Csrf,
+    CsrfForm(form): CsrfForm<AnswerForm>,
+) -> Result<HttpResponse, AppError> {
+    answer_via(&req, &state, csrf, Via::Link(token.into_inner()), form).await
 }

@@ -15,8 +15,9 @@ use crate::domain::submission::{Category, SubmissionInput, normalise_clause};
 use crate::error::AppError;
 use crate::models::requests::{self, PublishedSummary};
 use crate::models::standards;
+use crate::web::session::Viewer;
 use crate::web::{AppState, Csrf, CsrfForm, Page, client_key};
-use crate::workflow::endorsements;
+use crate::workflow::endorsements::{self, SponsorChoice};
 use crate::workflow::submitter::{self, Submitted};
 
 /// Published answers on the chosen standard and clause.
@@ -40,6 +41,8 @@ pub struct FormPage {
     /// The member bodies and liaisons that may sponsor the request, as
     /// (id, label), when the installation asks for a sponsor.
     sponsors: Option<Vec<(String, String)>>,
+    /// The organisation a signed-in sponsor's account sends for, labelled.
+    own_sponsor: Option<String>,
     existing: Option<Existing>,
     /// A message above the form.
     notice: Option<Notice>,
@@ -74,10 +77,15 @@ fn countries() -> &'static [(String, String)] {
 struct Lookups {
     standards: Vec<(String, String)>,
     sponsors: Option<Vec<(String, String)>>,
+    own_sponsor: Option<String>,
     existing: Option<Existing>,
 }
 
-async fn lookups(state: &AppState, input: &SubmissionInput) -> Result<Lookups, AppError> {
+async fn lookups(
+    state: &AppState,
+    input: &SubmissionInput,
+    account: Option<String>,
+) -> Result<Lookups, AppError> {
     let (standard, clause) = (
         input.standard.trim().to_owned(),
         normalise_clause(&input.clause),
@@ -86,8 +94,15 @@ async fn lookups(state: &AppState, input: &SubmissionInput) -> Result<Lookups, A
     let ctx = state.workflow();
     state
         .db(move |conn| {
-            let sponsors = endorsements::sponsors(conn, &ctx, &country)?
-                .map(|list| list.iter().map(|o| (o.id.clone(), o.label())).collect());
+            let (sponsors, own_sponsor) =
+                match endorsements::sponsor_choice(conn, &ctx, &country, account.as_deref())? {
+                    SponsorChoice::NotAsked => (None, None),
+                    SponsorChoice::Among(list) => (
+                        Some(list.iter().map(|o| (o.id.clone(), o.label())).collect()),
+                        None,
+                    ),
+                    SponsorChoice::Own(own) => (None, Some(own.label())),
+                };
             let all = standards::all_with_groups(conn)?;
             let options = all
                 .iter()
@@ -113,6 +128,7 @@ async fn lookups(state: &AppState, input: &SubmissionInput) -> Result<Lookups, A
             Ok(Lookups {
                 standards: options,
                 sponsors,
+                own_sponsor,
                 existing,
             })
         })
@@ -129,6 +145,7 @@ fn categories() -> Vec<(String, String)> {
 async fn render(
     state: &AppState,
     csrf: Csrf,
+    viewer: &Viewer,
     input: SubmissionInput,
     errors: FieldErrors,
     notice: Option<Notice>,
@@ -137,8 +154,9 @@ async fn render(
     let Lookups {
         standards,
         sponsors,
+        own_sponsor,
         existing,
-    } = lookups(state, &input).await?;
+    } = lookups(state, &input, account(viewer)).await?;
     let body = FormPage {
         page: state.page("submit"),
         csrf,
@@ -148,6 +166,7 @@ async fn render(
         countries: countries(),
         categories: categories(),
         sponsors,
+        own_sponsor,
         existing,
         notice,
     }
@@ -165,9 +184,16 @@ pub struct Preselect {
     clause: String,
 }
 
+/// The signed-in sender's account: a sponsor's sends requests its
+/// organisation endorses.
+fn account(viewer: &Viewer) -> Option<String> {
+    viewer.0.as_ref().map(|u| u.id.clone())
+}
+
 pub async fn show(
     state: web::Data<AppState>,
     csrf: Csrf,
+    viewer: Viewer,
     query: web::Query<Preselect>,
 ) -> Result<HttpResponse, AppError> {
     let Preselect { standard, clause } = query.into_inner();
@@ -179,6 +205,7 @@ pub async fn show(
     render(
         &state,
         csrf,
+        &viewer,
         input,
         FieldErrors::default(),
         None,
@@ -200,6 +227,7 @@ pub async fn create(
     state: web::Data<AppState>,
     req: HttpRequest,
     csrf: Csrf,
+    viewer: Viewer,
     CsrfForm(posted): CsrfForm<Posted>,
 ) -> Result<HttpResponse, AppError> {
     let Posted { input, intent } = posted;
@@ -212,6 +240,7 @@ pub async fn create(
         return render(
             &state,
             csrf,
+            &viewer,
             input,
             FieldErrors::default(),
             None,
@@ -222,23 +251,25 @@ pub async fn create(
     // Whether the standard is current is checked where the submission is
     // stored, in the same transaction, rather than in a read of its own;
     // a form refused anyway is checked here, so it lists every mistake.
-    let submission = match input.validate(|_| true) {
+    let mut submission = match input.validate(|_| true) {
         Ok(submission) => submission,
         Err(_) => {
             let slug = input.standard.trim().to_owned();
             let sponsor = input.sponsor.clone();
             let ctx = state.workflow();
+            let sender = account(&viewer);
             let (current, sponsor_refused) = state
                 .db(move |conn| {
                     Ok((
                         submitter::current_standard(conn, &slug)?.is_some(),
-                        endorsements::sponsor_refused(conn, &ctx, &sponsor)?,
+                        endorsements::sponsor_refused(conn, &ctx, &sponsor, sender.as_deref())?,
                     ))
                 })
                 .await?;
-            return refuse(&state, csrf, input, current, sponsor_refused).await;
+            return refuse(&state, csrf, &viewer, input, current, sponsor_refused).await;
         }
     };
+    submission.account = account(&viewer);
     let ctx = state.workflow();
     let from = client_key(&req, &state.settings);
     let per_hour = state.settings.submissions_per_hour;
@@ -251,6 +282,7 @@ pub async fn create(
             let again = render(
                 &state,
                 csrf,
+                &viewer,
                 input,
                 FieldErrors::default(),
                 notice,
@@ -266,12 +298,13 @@ pub async fn create(
             state.wake_mail_worker();
             Ok(see_other("/requests/sent"))
         }
-        Submitted::StandardNotCurrent => refuse(&state, csrf, input, false, false).await,
-        Submitted::SponsorNeeded => refuse(&state, csrf, input, true, true).await,
+        Submitted::StandardNotCurrent => refuse(&state, csrf, &viewer, input, false, false).await,
+        Submitted::SponsorNeeded => refuse(&state, csrf, &viewer, input, true, true).await,
         Submitted::Throttled => {
             render(
                 &state,
                 csrf,
+                &viewer,
                 input,
                 FieldErrors::default(),
                 Some(Notice::Throttled),
@@ -288,6 +321,7 @@ pub async fn create(
 async fn refuse(
     state: &AppState,
     csrf: Csrf,
+    viewer: &Viewer,
     input: SubmissionInput,
     current: bool,
     sponsor_refused: bool,
@@ -302,6 +336,7 @@ async fn refuse(
     render(
         state,
         csrf,
+        viewer,
         input,
         errors,
         None,

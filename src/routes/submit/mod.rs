@@ -1,7 +1,7 @@
 //! The submitter's pages: the request form, confirmation, tracking, referral.
 
 mod confirm;
-mod endorse;
+pub(crate) mod endorse;
 mod form;
 mod refer;
 mod track;

@@ -99,6 +99,7 @@ mod tests {
             active: true,
             created_at: chrono::NaiveDateTime::default(),
             last_login_at: None,
+            sponsor_organisation_id: None,
         }
     }
 

@@ -12,13 +12,14 @@ use crate::domain::email::EmailAddress;
 use crate::domain::fields::FieldErrors;
 use crate::domain::person::{NameProblem, PersonName};
 use crate::models::groups::{self, Group, MembershipForm};
+use crate::models::organisations::{self, Organisation};
 use crate::models::users::User;
 use crate::models::{sessions, users};
 use crate::workflow::accounts::{self, Invitee};
 use crate::workflow::{Ctx, WorkflowError};
 
 /// The invitation form as typed.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(default)]
 pub struct InviteInput {
     pub name: String,
@@ -28,6 +29,9 @@ pub struct InviteInput {
     /// A group's id, or empty for none.
     pub group: String,
     pub role: String,
+    /// The id of the member body or liaison a sponsor's account speaks
+    /// for, or empty for none.
+    pub sponsor: String,
 }
 
 impl Default for InviteInput {
@@ -38,6 +42,7 @@ impl Default for InviteInput {
             secretariat: None,
             group: String::new(),
             role: "member".to_owned(),
+            sponsor: String::new(),
         }
     }
 }
@@ -49,10 +54,15 @@ struct Invitation<'a> {
     secretariat: bool,
     /// Group id and role.
     membership: Option<(&'a str, GroupRole)>,
+    sponsor: Option<&'a Organisation>,
 }
 
 impl<'a> Invitation<'a> {
-    fn parse(input: &'a InviteInput, groups: &'a [Group]) -> Result<Self, FieldErrors> {
+    fn parse(
+        input: &'a InviteInput,
+        groups: &'a [Group],
+        sponsors: &'a [Organisation],
+    ) -> Result<Self, FieldErrors> {
         let mut errors = FieldErrors::default();
         let name = PersonName::parse(&input.name).map_err(|problem| match problem {
             NameProblem::Missing => errors.add("name", "Enter the full name of the person."),
@@ -83,12 +93,32 @@ impl<'a> Invitation<'a> {
                     .ok(),
             },
         };
+        let sponsor = match input.sponsor.trim() {
+            "" => None,
+            id => match sponsors.iter().find(|o| o.id == id) {
+                None => {
+                    errors.add("sponsor", "Choose an organisation from the list, or none.");
+                    None
+                }
+                // A sponsor's account speaks for its organisation alone:
+                // it never screens nor votes.
+                Some(_) if input.secretariat.is_some() || membership.is_some() => {
+                    errors.add(
+                        "sponsor",
+                        "A sponsor's account is neither in the secretariat nor in a group: choose one or the other.",
+                    );
+                    None
+                }
+                found => found,
+            },
+        };
         match (name, email) {
             (Ok(name), Some(email)) if errors.is_empty() => Ok(Self {
                 name,
                 email,
                 secretariat: input.secretariat.is_some(),
                 membership,
+                sponsor,
             }),
             _ => Err(errors),
         }
@@ -104,7 +134,8 @@ pub fn invite(
     input: &InviteInput,
 ) -> Result<Outcome, WorkflowError> {
     let groups = groups::all(conn)?;
-    let invitation = match Invitation::parse(input, &groups) {
+    let sponsors = organisations::all(conn)?;
+    let invitation = match Invitation::parse(input, &groups, &sponsors) {
         Ok(invitation) => invitation,
         Err(errors) => return Ok(Outcome::Refused(errors)),
     };
@@ -123,6 +154,7 @@ pub fn invite(
             membership: invitation
                 .membership
                 .map(|(group_id, role)| (group_id, MembershipForm::expert(role, ctx.now))),
+            sponsor: invitation.sponsor,
         },
     )?;
     Ok(Outcome::Done(()))
@@ -186,8 +218,9 @@ mod tests {
             secretariat: Some("on".into()),
             group: "g1".into(),
             role: "convenor".into(),
+            sponsor: String::new(),
         };
-        let invitation = Invitation::parse(&input, &groups).ok().unwrap();
+        let invitation = Invitation::parse(&input, &groups, &[]).ok().unwrap();
         assert_eq!(invitation.name.as_str(), "Ivo Invited");
         assert_eq!(invitation.email.as_str(), "ivo@example.org");
         assert!(invitation.secretariat);
@@ -204,7 +237,7 @@ mod tests {
             role: "chair".into(),
             ..InviteInput::default()
         };
-        let errors = Invitation::parse(&input, &groups).err().unwrap();
+        let errors = Invitation::parse(&input, &groups, &[]).err().unwrap();
         assert_eq!(
             errors.get("name"),
             "Enter a name of at most 200 characters."
@@ -219,11 +252,65 @@ mod tests {
             group: "elsewhere".into(),
             ..InviteInput::default()
         };
-        let errors = Invitation::parse(&input, &groups).err().unwrap();
+        let errors = Invitation::parse(&input, &groups, &[]).err().unwrap();
         assert_eq!(errors.get("name"), "Enter the full name of the person.");
         assert_eq!(
             errors.get("group"),
             "Choose a group from the list, or none."
+        );
+    }
+
+    #[test]
+    fn a_sponsor_account_speaks_for_one_organisation_and_nothing_else() {
+        let groups = [group()];
+        let afnor = Organisation {
+            id: "o-afnor".into(),
+            kind: crate::domain::nomination::OrganisationKind::MemberBody,
+            acronym: "AFNOR".into(),
+            name: "Association Française de Normalisation".into(),
+            country: Some("FR".into()),
+            contact_email: None,
+            created_at: chrono::NaiveDateTime::default(),
+        };
+        let sponsors = [afnor];
+        let input = InviteInput {
+            name: "Pierre Martin".into(),
+            email: "pierre@afnor.example".into(),
+            sponsor: "o-afnor".into(),
+            ..InviteInput::default()
+        };
+        let invitation = Invitation::parse(&input, &groups, &sponsors).ok().unwrap();
+        assert_eq!(
+            invitation.sponsor.map(|o| o.acronym.as_str()),
+            Some("AFNOR")
+        );
+
+        for input in [
+            InviteInput {
+                secretariat: Some("on".into()),
+                ..input.clone()
+            },
+            InviteInput {
+                group: "g1".into(),
+                ..input.clone()
+            },
+        ] {
+            let errors = Invitation::parse(&input, &groups, &sponsors).err().unwrap();
+            assert_eq!(
+                errors.get("sponsor"),
+                "A sponsor's account is neither in the secretariat nor in a group: choose one or the other."
+            );
+        }
+        let unknown = InviteInput {
+            sponsor: "o-din".into(),
+            ..input
+        };
+        let errors = Invitation::parse(&unknown, &groups, &sponsors)
+            .err()
+            .unwrap();
+        assert_eq!(
+            errors.get("sponsor"),
+            "Choose an organisation from the list, or none."
         );
     }
 }

@@ -276,6 +276,7 @@ impl TestApp {
                 is_secretariat: secretariat,
                 active: true,
                 created_at: self.clock.now(),
+                sponsor_organisation_id: None,
             },
         )
         .unwrap();
@@ -417,6 +418,7 @@ impl TestApp {
                 is_secretariat: true,
                 active: true,
                 created_at: self.clock.now(),
+                sponsor_organisation_id: None,
             },
         )
         .unwrap();

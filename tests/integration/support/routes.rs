@@ -30,6 +30,9 @@ pub enum Audience {
     /// wording of a request).
     ConvenorOrSecretariat,
     Secretariat,
+    /// A sponsor's account (a member body's or liaison's), on the
+    /// requests addressed to its organisation.
+    Sponsor,
 }
 
 /// One route.
@@ -157,6 +160,10 @@ pub const ROUTES: &[Route] = &[
     get("/endorse/{token}",                                LinkHolder),
     post("/endorse/{token}",                               LinkHolder),
     get("/refer",                                          Public),
+    // A member body's or liaison's account: its requests, and its queue.
+    get("/sponsor",                                        Sponsor),
+    get("/sponsor/requests/{reference}",                   Sponsor),
+    post("/sponsor/requests/{reference}",                  Sponsor),
     // A consulted liaison's private review of a decided answer.
     get("/consultation/{token}",                           LinkHolder),
     post("/consultation/{token}",                          LinkHolder),

@@ -8,6 +8,7 @@ use askama_web::WebTemplate;
 use crate::domain::fields::FieldErrors;
 use crate::error::AppError;
 use crate::models::groups;
+use crate::models::organisations::{self, Organisation};
 use crate::routes::admin::{admin_page, group_options, role_options, unprocessable};
 use crate::web::flash::{self, Done};
 use crate::web::{AppState, Csrf, CsrfForm, Page};
@@ -23,6 +24,12 @@ pub struct InvitePage {
     errors: FieldErrors,
     groups: Vec<(String, String)>,
     roles: Vec<(String, String)>,
+    /// The member bodies and liaisons, as (id, label).
+    sponsors: Vec<(String, String)>,
+}
+
+fn sponsor_options(all: &[Organisation]) -> Vec<(String, String)> {
+    all.iter().map(|o| (o.id.clone(), o.label())).collect()
 }
 
 pub async fn show(
@@ -30,7 +37,9 @@ pub async fn show(
     admin: Secretariat,
     csrf: Csrf,
 ) -> Result<InvitePage, AppError> {
-    let groups = state.db(|conn| Ok(groups::all(conn)?)).await?;
+    let (groups, sponsors) = state
+        .db(|conn| Ok((groups::all(conn)?, organisations::all(conn)?)))
+        .await?;
     Ok(InvitePage {
         page: admin_page(&state, &admin, &csrf),
         csrf,
@@ -38,6 +47,7 @@ pub async fn show(
         errors: FieldErrors::default(),
         groups: group_options(&groups),
         roles: role_options(),
+        sponsors: sponsor_options(&sponsors),
     })
 }
 
@@ -49,10 +59,15 @@ pub async fn invite(
     CsrfForm(input): CsrfForm<InviteInput>,
 ) -> Result<HttpResponse, AppError> {
     let (ctx, acting) = (state.workflow(), admin.clone());
-    let (input, groups, outcome) = state
+    let (input, groups, sponsors, outcome) = state
         .db(move |conn| {
             let outcome = registry::invite(conn, &ctx, &acting, &input)?;
-            Ok((input, groups::all(conn)?, outcome))
+            Ok((
+                input,
+                groups::all(conn)?,
+                organisations::all(conn)?,
+                outcome,
+            ))
         })
         .await?;
     match outcome {
@@ -67,6 +82,7 @@ pub async fn invite(
             errors,
             groups: group_options(&groups),
             roles: role_options(),
+            sponsors: sponsor_options(&sponsors),
         }),
     }
 }

@@ -1,0 +1,2 @@
+DROP INDEX users_sponsor_organisation;
+ALTER TABLE users DROP COLUMN sponsor_organisation_id;
