@@ -217,6 +217,9 @@ pub struct NewAccount<'a> {
     pub capacity: &'a str,
     /// The acronym of the organisation that nominated them, whatever its case.
     pub nominated_by: Option<&'a str>,
+    /// The acronym of the member body or liaison a sponsor's account speaks
+    /// for, whatever its case.
+    pub sponsor: Option<&'a str>,
 }
 
 /// A group to join and the terms of the membership, as the options give
@@ -249,16 +252,7 @@ fn joining(conn: &mut DbConn, account: &NewAccount<'_>) -> Result<Option<Joining
     let capacity = Capacity::parse(account.capacity).ok_or_else(|| {
         Failure::Message("the capacity is expert, observer or liaison".to_owned())
     })?;
-    let nominated_by = match account.nominated_by {
-        Some(acronym) => Some(
-            organisations::find_by_acronym_caseless(conn, acronym)?.ok_or_else(|| {
-                Failure::Message(format!(
-                    "there is no organisation {acronym:?} in the registry (see /admin/organisations)"
-                ))
-            })?,
-        ),
-        None => None,
-    };
+    let nominated_by = organisation(conn, account.nominated_by)?;
     let acronym = nominated_by.as_ref().map_or("", |o| o.acronym.as_str());
     nomination::check(capacity, nominated_by.as_ref().map(|o| o.kind)).map_err(|problem| {
         Failure::Message(match problem {
@@ -280,6 +274,20 @@ fn joining(conn: &mut DbConn, account: &NewAccount<'_>) -> Result<Option<Joining
         capacity,
         nominated_by,
     }))
+}
+
+/// The registry's organisation of this acronym, whatever its case.
+fn organisation(conn: &mut DbConn, acronym: Option<&str>) -> Result<Option<Organisation>, Failure> {
+    let Some(acronym) = acronym else {
+        return Ok(None);
+    };
+    organisations::find_by_acronym_caseless(conn, acronym)?
+        .map(Some)
+        .ok_or_else(|| {
+            Failure::Message(format!(
+                "there is no organisation {acronym:?} in the registry (see /admin/organisations)"
+            ))
+        })
 }
 
 /// The name of a new account, or the one sentence both commands print.
@@ -309,6 +317,7 @@ pub fn add_user(settings: &Settings, account: NewAccount<'_>) -> Result<(), Stri
             )));
         }
         let joining = joining(conn, &account)?;
+        let sponsor = organisation(conn, account.sponsor)?;
         let id = db::new_id();
         users::insert(
             conn,
@@ -320,7 +329,7 @@ pub fn add_user(settings: &Settings, account: NewAccount<'_>) -> Result<(), Stri
                 is_secretariat: account.secretariat,
                 active: true,
                 created_at: now,
-                sponsor_organisation_id: None,
+                sponsor_organisation_id: sponsor.as_ref().map(|o| o.id.as_str()),
             },
         )?;
         if let Some(joining) = &joining {
@@ -348,6 +357,7 @@ pub fn invite_user(settings: &Settings, account: NewAccount<'_>) -> Result<(), S
     let name = parse_name(account.name)?;
     let mut conn = prepared(settings)?;
     let joining = joining(&mut conn, &account).map_err(|e| e.to_string())?;
+    let sponsor = organisation(&mut conn, account.sponsor).map_err(|e| e.to_string())?;
     let ctx = crate::workflow::Ctx::new(settings, Clock::default().now());
     crate::workflow::accounts::invite(
         &mut conn,
@@ -359,7 +369,7 @@ pub fn invite_user(settings: &Settings, account: NewAccount<'_>) -> Result<(), S
             membership: joining
                 .as_ref()
                 .map(|j| (j.group.id.as_str(), j.terms(ctx.now))),
-            sponsor: None,
+            sponsor: sponsor.as_ref(),
         },
     )
     .map_err(|e| e.to_string())?;

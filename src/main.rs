@@ -110,14 +110,16 @@ enum Command {
 #[derive(Subcommand)]
 enum UserCommand {
     /// Create an account; the password is read from standard input
-    Add(AddUser),
+    Add(AccountArgs),
     /// Create an account without a password and mail its owner a link to choose one
-    Invite(InviteUser),
+    Invite(AccountArgs),
 }
 
+/// Who the account is for and what it may do: both `user` commands take
+/// the same options.
 #[derive(Args)]
-struct InviteUser {
-    /// E-mail address the invitation goes to
+struct AccountArgs {
+    /// E-mail address, used to sign in and for the invitation
     #[arg(long)]
     email: String,
     /// Full name, shown in the record of decisions
@@ -139,32 +141,26 @@ struct InviteUser {
     /// The organisation that nominated them (its acronym, e.g. AFNOR or ILAC)
     #[arg(long, value_name = "ACRONYM", requires = "group")]
     nominated_by: Option<String>,
+    /// Make it a sponsor's account, speaking for this member body or liaison
+    /// (its acronym): its requests need no endorsement and it endorses others
+    #[arg(long, value_name = "ACRONYM", conflicts_with_all = ["secretariat", "group"])]
+    sponsor: Option<String>,
 }
 
-#[derive(Args)]
-struct AddUser {
-    /// E-mail address, used to sign in
-    #[arg(long)]
-    email: String,
-    /// Full name, shown in the record of decisions
-    #[arg(long)]
-    name: String,
-    /// Give the account the secretariat's rights
-    #[arg(long)]
-    secretariat: bool,
-    /// Add the account to this maintenance group (its code, e.g. "MG 17025")
-    #[arg(long, value_name = "CODE")]
-    group: Option<String>,
-    /// Role in --group
-    #[arg(long, value_parser = ["member", "convenor"], default_value = "member", requires = "group")]
-    role: String,
-    /// Capacity in --group: an expert votes, an observer reads and comments,
-    /// a liaison votes only where the group lets liaisons vote
-    #[arg(long, value_parser = ["expert", "observer", "liaison"], default_value = "expert", requires = "group")]
-    capacity: String,
-    /// The organisation that nominated them (its acronym, e.g. AFNOR or ILAC)
-    #[arg(long, value_name = "ACRONYM", requires = "group")]
-    nominated_by: Option<String>,
+impl AccountArgs {
+    fn account<'a>(&'a self, password: &'a str) -> cli::NewAccount<'a> {
+        cli::NewAccount {
+            email: &self.email,
+            name: &self.name,
+            password,
+            secretariat: self.secretariat,
+            group: self.group.as_deref(),
+            role: &self.role,
+            capacity: &self.capacity,
+            nominated_by: self.nominated_by.as_deref(),
+            sponsor: self.sponsor.as_deref(),
+        }
+    }
 }
 
 fn variables_help() -> String {
@@ -219,34 +215,10 @@ fn main() -> ExitCode {
         Command::Import { file, format } => cli::import(&settings, &file, format.as_deref()),
         Command::Backup { file, force } => cli::backup(&settings, &file, force),
         Command::Restore { file, force } => cli::restore(&settings, &file, force),
-        Command::User(UserCommand::Invite(user)) => cli::invite_user(
-            &settings,
-            cli::NewAccount {
-                email: &user.email,
-                name: &user.name,
-                password: "",
-                secretariat: user.secretariat,
-                group: user.group.as_deref(),
-                role: &user.role,
-                capacity: &user.capacity,
-                nominated_by: user.nominated_by.as_deref(),
-            },
-        ),
-        Command::User(UserCommand::Add(user)) => read_password().and_then(|password| {
-            cli::add_user(
-                &settings,
-                cli::NewAccount {
-                    email: &user.email,
-                    name: &user.name,
-                    password: &password,
-                    secretariat: user.secretariat,
-                    group: user.group.as_deref(),
-                    role: &user.role,
-                    capacity: &user.capacity,
-                    nominated_by: user.nominated_by.as_deref(),
-                },
-            )
-        }),
+        Command::User(UserCommand::Invite(user)) => cli::invite_user(&settings, user.account("")),
+        Command::User(UserCommand::Add(user)) => {
+            read_password().and_then(|password| cli::add_user(&settings, user.account(&password)))
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -319,3 +319,101 @@ fn user_add_and_invite_set_the_capacity_and_the_nominating_body() {
         .unwrap();
     assert_eq!(refused, 0, "no account for a refused membership");
 }
+
+/// The organisation a sponsor's account `email` speaks for, if any; `None`
+/// also when there is no such account.
+fn sponsor_of(dir: &std::path::Path, email: &str) -> Option<Option<String>> {
+    use clarion::db::schema::{organisations, users};
+    use diesel::prelude::*;
+    let url =
+        clarion::db::DatabaseUrl::parse(dir.join("data/clarion.db").to_str().unwrap()).unwrap();
+    let mut conn = clarion::db::establish(&url).unwrap();
+    users::table
+        .left_join(
+            organisations::table
+                .on(users::sponsor_organisation_id.eq(organisations::id.nullable())),
+        )
+        .filter(users::email.eq(email))
+        .select(organisations::acronym.nullable())
+        .first(&mut conn)
+        .optional()
+        .unwrap()
+}
+
+#[test]
+fn user_add_and_invite_make_a_sponsors_account() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = add_user(
+        dir.path(),
+        &[
+            "--email",
+            "desk@afnor.example",
+            "--name",
+            "AFNOR desk",
+            "--sponsor",
+            "afnor",
+        ],
+    );
+    assert!(output.status.success(), "{output:?}");
+    assert_eq!(
+        sponsor_of(dir.path(), "desk@afnor.example"),
+        Some(Some("AFNOR".to_owned()))
+    );
+
+    let output = clarion(
+        dir.path(),
+        &[
+            "user",
+            "invite",
+            "--email",
+            "requests@iaf.example",
+            "--name",
+            "IAF secretariat",
+            "--sponsor",
+            "IAF",
+        ],
+        &[],
+    );
+    assert!(output.status.success(), "{output:?}");
+    assert_eq!(
+        sponsor_of(dir.path(), "requests@iaf.example"),
+        Some(Some("IAF".to_owned()))
+    );
+
+    // A sponsor's account speaks for its organisation alone, and only for
+    // one in the registry: anything else is refused and creates nothing.
+    for (email, extra, says) in [
+        (
+            "a@example.org",
+            vec!["--sponsor", "NOPE"],
+            "there is no organisation \"NOPE\"",
+        ),
+        (
+            "b@example.org",
+            vec!["--sponsor", "AFNOR", "--secretariat"],
+            "--secretariat",
+        ),
+        (
+            "c@example.org",
+            vec!["--sponsor", "AFNOR", "--group", "MG 17025"],
+            "--group",
+        ),
+    ] {
+        let mut args = vec!["--email", email, "--name", "Refused"];
+        args.extend(&extra);
+        let output = add_user(dir.path(), &args);
+        assert!(!output.status.success(), "{email}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains(says), "{stderr}");
+        let mut invite = vec!["user", "invite"];
+        invite.extend(&args);
+        let output = clarion(dir.path(), &invite, &[]);
+        assert!(!output.status.success(), "{email} invited");
+        assert!(String::from_utf8_lossy(&output.stderr).contains(says));
+        assert_eq!(
+            sponsor_of(dir.path(), email),
+            None,
+            "{email}: nothing stored"
+        );
+    }
+}
