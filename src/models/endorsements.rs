@@ -60,13 +60,47 @@ pub fn sponsor_of(conn: &mut DbConn, request_id: &str) -> QueryResult<Option<Org
 }
 
 /// The confirmed requests naming `sponsor_id`, with their endorsements,
-/// the latest first.
-pub fn of_sponsor(conn: &mut DbConn, sponsor_id: &str) -> QueryResult<Vec<(Endorsement, Request)>> {
+/// the latest first: `limit` of them after the first `offset`.
+pub fn of_sponsor(
+    conn: &mut DbConn,
+    sponsor_id: &str,
+    offset: i64,
+    limit: i64,
+) -> QueryResult<Vec<(Endorsement, Request)>> {
     endorsements::table
         .inner_join(requests::table)
         .filter(endorsements::sponsor_id.eq(sponsor_id))
         .filter(requests::reference.is_not_null())
         .order((requests::confirmed_at.desc(), requests::id.desc()))
+        .select((Endorsement::as_select(), Request::as_select()))
+        .offset(offset)
+        .limit(limit)
+        .load(conn)
+}
+
+/// How many confirmed requests name `sponsor_id`.
+pub fn count_of_sponsor(conn: &mut DbConn, sponsor_id: &str) -> QueryResult<i64> {
+    endorsements::table
+        .inner_join(requests::table)
+        .filter(endorsements::sponsor_id.eq(sponsor_id))
+        .filter(requests::reference.is_not_null())
+        .count()
+        .get_result(conn)
+}
+
+/// The confirmed requests naming `sponsor_id` whose endorsement is not
+/// decided yet, the oldest first: those its account may still be asked
+/// to answer.
+pub fn undecided_of_sponsor(
+    conn: &mut DbConn,
+    sponsor_id: &str,
+) -> QueryResult<Vec<(Endorsement, Request)>> {
+    endorsements::table
+        .inner_join(requests::table)
+        .filter(endorsements::sponsor_id.eq(sponsor_id))
+        .filter(endorsements::decision.is_null())
+        .filter(requests::reference.is_not_null())
+        .order((requests::confirmed_at.asc(), requests::id.asc()))
         .select((Endorsement::as_select(), Request::as_select()))
         .load(conn)
 }

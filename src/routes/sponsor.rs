@@ -10,6 +10,7 @@ use crate::error::AppError;
 use crate::models::users::User;
 use crate::routes::submit::endorse::{self, AnswerForm, Via};
 use crate::web::flash::Flash;
+use crate::web::input::ListQuery;
 use crate::web::{AppState, Csrf, CsrfForm, Page, SignedIn, Viewer};
 use crate::workflow::endorsements::{self, Desk};
 
@@ -31,11 +32,13 @@ pub async fn show(
     SignedIn(user): SignedIn,
     csrf: Csrf,
     flash: Flash,
+    query: web::Query<ListQuery>,
 ) -> Result<HttpResponse, AppError> {
+    let page = query.page()?;
     let ctx = state.workflow();
     let user_id = user.id.clone();
     let desk = state
-        .db(move |conn| Ok(endorsements::desk(conn, &ctx, &user_id)?))
+        .db(move |conn| Ok(endorsements::desk(conn, &ctx, &user_id, page, "/sponsor")?))
         .await?;
     let body = DeskPage {
         page: state

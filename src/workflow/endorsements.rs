@@ -11,6 +11,7 @@ use super::{Ctx, WorkflowError};
 use crate::db::{self, DbConn};
 use crate::domain::intake::{Answer, Decision, Intake};
 use crate::domain::lifecycle::{self, Action, Actor};
+use crate::domain::paging::{PER_PAGE, Paging};
 use crate::domain::submission::Submission;
 use crate::mail::messages::Update;
 use crate::models::endorsements::{self, Endorsement};
@@ -621,46 +622,66 @@ pub struct Sponsored {
 }
 
 /// What a sponsor's account sees: its organisation, the requests awaiting
-/// its decision, and all of its requests with their states.
+/// its decision, and one page of all of its requests with their states.
 pub struct Desk {
     pub organisation: Organisation,
     pub awaiting: Vec<Sponsored>,
     pub requests: Vec<Sponsored>,
+    /// Where `requests` stands in the list of all of them.
+    pub paging: Paging,
 }
 
-/// The page of the sponsor's account `user_id`; `NotFound` for any other
-/// account.
-pub fn desk(conn: &mut DbConn, ctx: &Ctx, user_id: &str) -> Result<Desk, WorkflowError> {
+/// Page `page` of the desk of the sponsor's account `user_id`, whose
+/// first page is at `address`; `NotFound` for any other account.
+pub fn desk(
+    conn: &mut DbConn,
+    ctx: &Ctx,
+    user_id: &str,
+    page: i64,
+    address: &str,
+) -> Result<Desk, WorkflowError> {
     let organisation = organisation_of(conn, user_id)?.ok_or(WorkflowError::NotFound)?;
+    let paging = Paging::new(
+        page,
+        endorsements::count_of_sponsor(conn, &organisation.id)?,
+        address.to_owned(),
+    );
     let mut labels = std::collections::HashMap::new();
-    let (mut awaiting, mut all) = (Vec::new(), Vec::new());
-    for (endorsement, request) in endorsements::of_sponsor(conn, &organisation.id)? {
+    let mut row = |conn: &mut DbConn, (endorsement, request): (Endorsement, Request)| {
         if !labels.contains_key(&request.standard_id) {
             let label = standards::find_by_id(conn, &request.standard_id)?.label();
             labels.insert(request.standard_id.clone(), label);
         }
         let awaited = endorsement.decision.is_none()
             && lifecycle::decide(request.state, Action::Endorse, Actor::Sponsor).is_ok();
-        let row = Sponsored {
-            reference: request.reference.clone().unwrap_or_default(),
+        Ok::<_, WorkflowError>(Sponsored {
             standard: labels[&request.standard_id].clone(),
-            clause: request.clause.clone(),
-            question: request.question.clone(),
+            reference: request.reference.unwrap_or_default(),
+            clause: request.clause,
+            question: request.question,
             state: request.state,
             confirmed_at: request.confirmed_at,
             awaited_until: awaited.then(|| {
                 ctx.intake
                     .link_expires(endorsement.requested_at.unwrap_or(ctx.now))
             }),
-        };
-        if awaited {
-            awaiting.push(row.clone());
+        })
+    };
+    let mut awaiting = Vec::new();
+    for found in endorsements::undecided_of_sponsor(conn, &organisation.id)? {
+        let sponsored = row(conn, found)?;
+        if sponsored.awaited_until.is_some() {
+            awaiting.push(sponsored);
         }
-        all.push(row);
+    }
+    let mut requests = Vec::new();
+    for found in endorsements::of_sponsor(conn, &organisation.id, paging.offset(), PER_PAGE)? {
+        requests.push(row(conn, found)?);
     }
     Ok(Desk {
         organisation,
         awaiting,
-        requests: all,
+        requests,
+        paging,
     })
 }

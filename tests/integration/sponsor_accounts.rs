@@ -20,6 +20,7 @@ on_both_databases!(
     a_sponsor_endorses_answers_locally_and_declines_from_its_queue,
     a_sponsor_acting_on_another_organisations_request_changes_nothing,
     the_workspace_lists_and_queue_name_the_sponsor,
+    a_sponsors_requests_are_listed_fifty_a_page,
 );
 
 const CAMILLE: &str = "camille@afnor.example";
@@ -412,4 +413,65 @@ async fn the_workspace_lists_and_queue_name_the_sponsor(backend: Backend) {
             "{page} names the sponsor"
         );
     }
+}
+
+/// AFNOR's account sees its 60 requests over two pages of 50, the
+/// newest first; a page past the last says how many there are.
+async fn a_sponsors_requests_are_listed_fifty_a_page(backend: Backend) {
+    use clarion::seed::synthetic::{self, Volume};
+    let (app, afnor, _) = world(backend, "endorsed").await;
+    let volume = Volume {
+        published: 0,
+        open_requests: 60,
+        users: 0,
+    };
+    synthetic::seed(&mut app.db(), volume, "clarion-demo", app.clock.now()).unwrap();
+    let references: Vec<(String, String)> = requests::table
+        .filter(requests::reference.is_not_null())
+        .order((requests::confirmed_at.desc(), requests::id.desc()))
+        .select((requests::id, requests::reference.assume_not_null()))
+        .load(&mut app.db())
+        .unwrap();
+    assert_eq!(references.len(), 60);
+    for (id, _) in &references {
+        diesel::insert_into(endorsements::table)
+            .values((
+                endorsements::request_id.eq(id),
+                endorsements::sponsor_id.eq(&afnor),
+                endorsements::decision.eq("endorsed"),
+                endorsements::decided_at.eq(app.clock.now()),
+            ))
+            .execute(&mut app.db())
+            .unwrap();
+    }
+
+    let camille = app.signed_in(CAMILLE).await;
+    let rows = |page: &str| page.matches(r#"data-label="Submitted""#).count();
+    let (status, first) = camille.page("/sponsor").await;
+    assert_eq!(status, 200);
+    assert_eq!(rows(&first), 50);
+    assert!(first.contains("60 requests, showing 1–50"), "{first}");
+    assert!(first.contains(r#"href="/sponsor?page=2""#));
+    assert!(
+        first.contains(&references[0].1),
+        "the newest on the first page"
+    );
+    assert!(!first.contains(&references[59].1));
+
+    let (status, second) = camille.page("/sponsor?page=2").await;
+    assert_eq!(status, 200);
+    assert_eq!(rows(&second), 10);
+    assert!(second.contains("60 requests, showing 51–60"));
+    assert!(second.contains(&references[59].1), "the oldest on the last");
+    assert!(!second.contains(&references[0].1));
+    assert!(
+        second.contains("No request awaits AFNOR"),
+        "none is undecided"
+    );
+
+    let (status, past) = camille.page("/sponsor?page=3").await;
+    assert_eq!(status, 200);
+    assert!(past.contains("There are only 2 pages of requests."));
+    assert!(past.contains(r#"href="/sponsor?page=2""#));
+    assert_eq!(camille.page("/sponsor?page=second").await.0, 404);
 }
