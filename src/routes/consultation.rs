@@ -10,7 +10,7 @@ use crate::domain::consultation::{Closed, Refusal, ReplyProblem};
 use crate::domain::markdown;
 use crate::error::AppError;
 use crate::web::flash::{self, Done, Flash};
-use crate::web::{AppState, Csrf, CsrfForm, Page};
+use crate::web::{AppState, Csrf, CsrfForm, Page, private_page};
 use crate::workflow::WorkflowError;
 use crate::workflow::consultations::{self, Review};
 
@@ -109,11 +109,7 @@ async fn render(
         closed,
     }
     .render()?;
-    Ok(HttpResponse::build(status)
-        .content_type("text/html; charset=utf-8")
-        // A private page: never stored by shared caches.
-        .insert_header(("cache-control", "private, no-store"))
-        .body(body))
+    Ok(private_page(status, body))
 }
 
 pub async fn show(

@@ -2,6 +2,7 @@
 //! organisation's requests and the queue of those awaiting its decision,
 //! each answered as by the mailed link. Every other account gets 404.
 
+use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use askama_web::WebTemplate;
@@ -11,7 +12,7 @@ use crate::models::users::User;
 use crate::routes::submit::endorse::{self, AnswerForm, Via};
 use crate::web::flash::Flash;
 use crate::web::input::ListQuery;
-use crate::web::{AppState, Csrf, CsrfForm, Page, SignedIn, Viewer};
+use crate::web::{AppState, Csrf, CsrfForm, Page, SignedIn, Viewer, private_page};
 use crate::workflow::endorsements::{self, Desk};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -47,10 +48,7 @@ pub async fn show(
         desk,
     }
     .render()?;
-    Ok(HttpResponse::Ok()
-        .content_type("text/html; charset=utf-8")
-        .insert_header(("cache-control", "private, no-store"))
-        .body(body))
+    Ok(private_page(StatusCode::OK, body))
 }
 
 fn via(user: User, reference: String) -> Via {

@@ -185,6 +185,24 @@ impl Page {
     }
 }
 
+/// A document meant for one person (it names them, or it is reached by
+/// their private link): no cache keeps it, not even their browser's.
+pub fn private(
+    status: actix_web::http::StatusCode,
+    content_type: &str,
+    body: impl actix_web::body::MessageBody + 'static,
+) -> actix_web::HttpResponse {
+    actix_web::HttpResponse::build(status)
+        .content_type(content_type)
+        .insert_header(("cache-control", "private, no-store"))
+        .body(body)
+}
+
+/// A page meant for one person, as [`private`].
+pub fn private_page(status: actix_web::http::StatusCode, body: String) -> actix_web::HttpResponse {
+    private(status, "text/html; charset=utf-8", body)
+}
+
 /// A keyed hash of who the client is (see [`client`]), for throttles.
 pub fn client_key(req: &actix_web::HttpRequest, settings: &Settings) -> String {
     let who = client::address(req, &settings.trusted_proxies)

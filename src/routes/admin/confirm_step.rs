@@ -2,12 +2,13 @@
 //! first press of the button shows what would happen and asks again.
 
 use actix_web::HttpResponse;
+use actix_web::http::StatusCode;
 use askama::Template;
 use askama_web::WebTemplate;
 use serde::Deserialize;
 
 use crate::error::AppError;
-use crate::web::{Csrf, Page};
+use crate::web::{Csrf, Page, private_page};
 
 /// The form of such a step: `confirm` is sent by the confirmation page.
 #[derive(Debug, Default, Deserialize)]
@@ -41,9 +42,6 @@ pub struct ConfirmPage {
 
 impl ConfirmPage {
     pub fn answer(&self) -> Result<HttpResponse, AppError> {
-        Ok(HttpResponse::Ok()
-            .content_type("text/html; charset=utf-8")
-            .insert_header(("cache-control", "private, no-store"))
-            .body(self.render()?))
+        Ok(private_page(StatusCode::OK, self.render()?))
     }
 }

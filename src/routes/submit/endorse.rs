@@ -13,7 +13,7 @@ use crate::domain::intake::{Answer, AnswerProblem};
 use crate::error::AppError;
 use crate::models::users::User;
 use crate::web::flash::{self, Done};
-use crate::web::{AppState, Csrf, CsrfForm, Page, Viewer};
+use crate::web::{AppState, Csrf, CsrfForm, Page, Viewer, private_page};
 use crate::workflow::endorsements::{self, Addressed, Outcome};
 
 #[derive(Template, WebTemplate)]
@@ -100,14 +100,6 @@ impl Via {
     }
 }
 
-fn private(status: StatusCode, body: String) -> HttpResponse {
-    HttpResponse::build(status)
-        .content_type("text/html; charset=utf-8")
-        // A private page: never stored by shared caches.
-        .insert_header(("cache-control", "private, no-store"))
-        .body(body)
-}
-
 async fn render(
     state: &AppState,
     csrf: Csrf,
@@ -142,7 +134,7 @@ async fn render(
         unknown_choice: refused.unknown_choice,
     }
     .render()?;
-    Ok(private(status, body))
+    Ok(private_page(status, body))
 }
 
 /// The endorsement page, by link or from a sponsor's queue.
@@ -223,7 +215,7 @@ pub async fn answer_via(
         reference,
     }
     .render()?;
-    Ok(private(StatusCode::OK, body))
+    Ok(private_page(StatusCode::OK, body))
 }
 
 pub async fn answer(

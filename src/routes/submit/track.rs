@@ -15,7 +15,7 @@ use crate::error::AppError;
 use crate::models::requests::Request;
 use crate::models::standards::Standard;
 use crate::web::flash::{self, Done, Flash};
-use crate::web::{AppState, Csrf, CsrfForm, Page};
+use crate::web::{AppState, Csrf, CsrfForm, Page, private_page};
 use crate::workflow::WorkflowError;
 use crate::workflow::follow_ups::{self, OnTracking, Reconsidered};
 use crate::workflow::submitter::{self, Exchange, Progress, Stage, Step, Tracking};
@@ -115,11 +115,7 @@ async fn render(
         days: state.settings.reconsideration_days,
     }
     .render()?;
-    Ok(HttpResponse::build(status)
-        .content_type("text/html; charset=utf-8")
-        // A private page: never stored by shared caches.
-        .insert_header(("cache-control", "private, no-store"))
-        .body(body))
+    Ok(private_page(status, body))
 }
 
 pub async fn show(
@@ -210,10 +206,7 @@ pub async fn confirm_withdrawal(
         standard,
     }
     .render()?;
-    Ok(HttpResponse::Ok()
-        .content_type("text/html; charset=utf-8")
-        .insert_header(("cache-control", "private, no-store"))
-        .body(body))
+    Ok(private_page(StatusCode::OK, body))
 }
 
 #[derive(Deserialize)]

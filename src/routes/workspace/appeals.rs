@@ -12,7 +12,7 @@ use crate::domain::fields::FieldErrors;
 use crate::error::AppError;
 use crate::models::users::User;
 use crate::web::flash::{self, Done, Flash};
-use crate::web::{AppState, Csrf, CsrfForm, Page, SignedIn, Viewer};
+use crate::web::{AppState, Csrf, CsrfForm, Page, SignedIn, Viewer, private_page};
 use crate::workflow::WorkflowError;
 use crate::workflow::appeals::{self, AppealView, LodgeForm, LodgeView, StepForm};
 use crate::workflow::workspace::Acting;
@@ -42,13 +42,6 @@ fn refused(e: WorkflowError) -> Result<Refused, AppError> {
         )),
         e => Err(e.into()),
     }
-}
-
-fn private(status: StatusCode, body: String) -> HttpResponse {
-    HttpResponse::build(status)
-        .content_type("text/html; charset=utf-8")
-        .insert_header(("cache-control", "private, no-store"))
-        .body(body)
 }
 
 #[derive(Template)]
@@ -123,7 +116,7 @@ async fn lodge_form(
         problem,
     }
     .render()?;
-    Ok(private(status, body))
+    Ok(private_page(status, body))
 }
 
 pub async fn new(
@@ -238,7 +231,7 @@ async fn appeal_page(
         problem,
     }
     .render()?;
-    Ok(private(status, body))
+    Ok(private_page(status, body))
 }
 
 pub async fn show(

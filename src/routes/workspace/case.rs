@@ -1,6 +1,7 @@
 //! The case file of a request: its whole record, every round included, on
 //! one printable page or as JSON, for an appeal panel or an audit.
 
+use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use askama::Template;
 
@@ -12,7 +13,7 @@ use crate::domain::follow_up::{Kind, Outcome as FollowUpOutcome};
 use crate::domain::lifecycle::{Action, ActorKind, State};
 use crate::domain::markdown::to_safe_html;
 use crate::error::AppError;
-use crate::web::{AppState, Csrf, Page, SignedIn, Viewer};
+use crate::web::{AppState, Csrf, Page, SignedIn, Viewer, private, private_page};
 use crate::workflow::workspace::{self, CaseFile};
 
 #[derive(Template)]
@@ -48,14 +49,6 @@ async fn case_file(
         .await
 }
 
-/// Answers `body` as a private document: it names the submitter.
-fn private(content_type: &str, body: String) -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type(content_type)
-        .insert_header(("cache-control", "private, no-store"))
-        .body(body)
-}
-
 pub async fn show(
     state: web::Data<AppState>,
     SignedIn(user): SignedIn,
@@ -69,7 +62,7 @@ pub async fn show(
         view,
     }
     .render()?;
-    Ok(private("text/html; charset=utf-8", body))
+    Ok(private_page(StatusCode::OK, body))
 }
 
 pub async fn json(
@@ -80,5 +73,6 @@ pub async fn json(
     let view = case_file(&state, user, reference.into_inner()).await?;
     let body = serde_json::to_string_pretty(&view)
         .map_err(|e| AppError::Internal(format!("the case file as JSON: {e}")))?;
-    Ok(private("application/json", body))
+    // The case file names the submitter.
+    Ok(private(StatusCode::OK, "application/json", body))
 }

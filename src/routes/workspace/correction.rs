@@ -15,7 +15,7 @@ use crate::models::register::{Clarification, Listed};
 use crate::models::users::User;
 use crate::search;
 use crate::web::flash::{self, Done};
-use crate::web::{AppState, Csrf, CsrfForm, Page, SignedIn, Viewer};
+use crate::web::{AppState, Csrf, CsrfForm, Page, SignedIn, Viewer, private_page};
 use crate::workflow::WorkflowError;
 use crate::workflow::corrections::{self, Correction, Kind};
 use crate::workflow::follow_ups;
@@ -81,13 +81,6 @@ enum Answer {
     Refused(WorkflowError),
 }
 
-fn private(status: StatusCode, body: String) -> HttpResponse {
-    HttpResponse::build(status)
-        .content_type("text/html; charset=utf-8")
-        .insert_header(("cache-control", "private, no-store"))
-        .body(body)
-}
-
 /// The form: the version in force, or what was typed with why it was
 /// refused.
 async fn form(
@@ -119,7 +112,7 @@ async fn form(
         problem,
     }
     .render()?;
-    Ok(private(status, body))
+    Ok(private_page(status, body))
 }
 
 pub async fn show(
@@ -196,7 +189,7 @@ pub async fn submit(
                 links,
             }
             .render()?;
-            return Ok(private(StatusCode::OK, body));
+            return Ok(private_page(StatusCode::OK, body));
         }
         Answer::Issued(version) => {
             state.wake_mail_worker();

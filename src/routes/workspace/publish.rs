@@ -1,6 +1,7 @@
 //! "Preview before publishing": the public page a decided request would
 //! have, with the button that publishes it. Nothing is stored.
 
+use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use askama::Template;
 
@@ -10,7 +11,7 @@ use crate::models::links::Links;
 use crate::models::register::{Clarification, Listed};
 use crate::models::users::User;
 use crate::search;
-use crate::web::{AppState, Csrf, Page, Viewer};
+use crate::web::{AppState, Csrf, Page, Viewer, private_page};
 use crate::workflow::rounds;
 use crate::workflow::workspace::Acting;
 
@@ -66,8 +67,5 @@ pub async fn preview(
         links: Links::default(),
     }
     .render()?;
-    Ok(HttpResponse::Ok()
-        .content_type("text/html; charset=utf-8")
-        .insert_header(("cache-control", "private, no-store"))
-        .body(body))
+    Ok(private_page(StatusCode::OK, body))
 }

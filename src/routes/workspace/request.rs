@@ -19,7 +19,7 @@ use crate::error::AppError;
 use crate::models::rounds::{ListedVoter, Round, VoteView};
 use crate::models::users::User;
 use crate::web::flash::Flash;
-use crate::web::{AppState, Csrf, Page, Viewer};
+use crate::web::{AppState, Csrf, Page, Viewer, private_page};
 use crate::workflow::workspace::{self, Missing, RequestView, ScreeningForm, Unanswerable};
 
 /// What was typed into the action forms, shown again when an action is
@@ -453,8 +453,5 @@ pub async fn render(
         typed,
     }
     .render()?;
-    Ok(HttpResponse::build(status)
-        .content_type("text/html; charset=utf-8")
-        .insert_header(("cache-control", "private, no-store"))
-        .body(body))
+    Ok(private_page(status, body))
 }

@@ -11,7 +11,7 @@ use crate::domain::wording::WordingInput;
 use crate::error::AppError;
 use crate::models::users::User;
 use crate::web::flash::{self, Done};
-use crate::web::{AppState, Csrf, CsrfForm, Page, SignedIn, Viewer};
+use crate::web::{AppState, Csrf, CsrfForm, Page, SignedIn, Viewer, private_page};
 use crate::workflow::registry::Outcome;
 use crate::workflow::wording::{self, WordingView};
 use crate::workflow::workspace::Acting;
@@ -56,10 +56,7 @@ async fn answer(
         errors,
     }
     .render()?;
-    Ok(HttpResponse::build(status)
-        .content_type("text/html; charset=utf-8")
-        .insert_header(("cache-control", "private, no-store"))
-        .body(body))
+    Ok(private_page(status, body))
 }
 
 pub async fn show(
