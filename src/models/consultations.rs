@@ -147,6 +147,15 @@ pub fn latest(conn: &mut DbConn, request_id: &str) -> QueryResult<Option<Consult
         .optional()
 }
 
+/// Every consultation of the request, the first first.
+pub fn of_request(conn: &mut DbConn, request_id: &str) -> QueryResult<Vec<Consultation>> {
+    consultations::table
+        .filter(consultations::request_id.eq(request_id))
+        .order(consultations::opened_at.asc())
+        .select(Consultation::as_select())
+        .load(conn)
+}
+
 /// The liaisons' parts in a consultation, by acronym.
 pub fn answers(
     conn: &mut DbConn,

@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 
 use chrono::{NaiveDateTime, TimeDelta};
+use diesel::OptionalExtension;
 
 use super::registry::{Outcome, Secretariat};
 use super::workspace::{Acting, permit, request_url, secretariat_emails, send_each, summary};
@@ -23,7 +24,7 @@ use crate::models::consultations::{
 use crate::models::organisations::{self, Organisation};
 use crate::models::requests::{self, Request};
 use crate::models::standards::{self, Standard};
-use crate::models::{groups, tokens};
+use crate::models::{groups, tokens, users};
 
 /// The liaisons consulted, each with its addresses, and the liaison
 /// organisations of the registry one may add.
@@ -289,6 +290,51 @@ pub fn with_liaisons_until(
     Ok(latest(conn, &request.id)?
         .filter(|(c, answers)| facts_of(c, answers).with_liaisons(now))
         .map(|(c, _)| c.ends_at))
+}
+
+/// One consultation of a request as its case file records it: each
+/// liaison's answer, and the response to comments with who recorded it.
+#[derive(serde::Serialize)]
+pub struct ConsultationRecord {
+    #[serde(flatten)]
+    pub consultation: Consultation,
+    pub answers: Vec<AnswerRecord>,
+}
+
+#[derive(serde::Serialize)]
+pub struct AnswerRecord {
+    pub liaison: String,
+    #[serde(flatten)]
+    pub answer: LiaisonAnswer,
+    /// The name of whoever recorded the response.
+    pub responded_by_name: Option<String>,
+}
+
+/// Every consultation of the request, the first first.
+pub fn records(
+    conn: &mut DbConn,
+    request_id: &str,
+) -> Result<Vec<ConsultationRecord>, WorkflowError> {
+    let mut records = Vec::new();
+    for consultation in stored::of_request(conn, request_id)? {
+        let mut answers = Vec::new();
+        for (answer, liaison) in stored::answers(conn, &consultation.id)? {
+            let responded_by_name = match &answer.responded_by {
+                Some(id) => users::find(conn, id).optional()?.map(|user| user.name),
+                None => None,
+            };
+            answers.push(AnswerRecord {
+                liaison: liaison.label(),
+                answer,
+                responded_by_name,
+            });
+        }
+        records.push(ConsultationRecord {
+            consultation,
+            answers,
+        });
+    }
+    Ok(records)
 }
 
 /// What holds each decided request's publication at `now`, by request id.

@@ -1165,6 +1165,8 @@ pub struct CaseFile {
     pub versions: Vec<crate::models::versions::Named>,
     /// The appeals against its decisions, each with its steps.
     pub appeals: Vec<super::appeals::AppealRecord>,
+    /// The liaisons' reviews of its decisions, the first first.
+    pub consultations: Vec<super::consultations::ConsultationRecord>,
     /// When this record was put together.
     pub compiled_at: NaiveDateTime,
 }
@@ -1266,6 +1268,7 @@ pub fn case_file(
         follow_ups: super::follow_ups::of_request(conn, &request)?,
         versions: crate::models::versions::for_request(conn, &request.id)?,
         appeals: super::appeals::records(conn, &request.id)?,
+        consultations: super::consultations::records(conn, &request.id)?,
         compiled_at: now,
         request,
     })

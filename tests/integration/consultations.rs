@@ -365,6 +365,36 @@ async fn comments_reach_the_secretariat_and_hold_publication_until_responded(bac
         response
     );
     assert_eq!(publish(&app, &reference).await.0, 303);
+
+    // The case file keeps the review for an appeal: who said what, and
+    // who responded.
+    let (_, case) = sam
+        .page(&format!("/workspace/requests/{reference}/case"))
+        .await;
+    let consulted = text_of(&case, "#case-consultations").unwrap();
+    assert!(consulted.contains("Consultation 1"), "{consulted}");
+    assert!(consulted.contains(COMMENTS));
+    assert!(consulted.contains(response));
+    let sam_name: String = clarion::db::schema::users::table
+        .filter(clarion::db::schema::users::email.eq("sam@example.org"))
+        .select(clarion::db::schema::users::name)
+        .first(&mut app.db())
+        .unwrap();
+    assert!(
+        consulted.contains(&format!("Response by {sam_name}")),
+        "{consulted}"
+    );
+    let (_, json) = sam
+        .page(&format!("/workspace/requests/{reference}/case.json"))
+        .await;
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let answers = json["consultations"][0]["answers"].as_array().unwrap();
+    let iaf_answer = answers
+        .iter()
+        .find(|a| a["comments"] == COMMENTS)
+        .expect("IAF's comments in the JSON case file");
+    assert_eq!(iaf_answer["response"], response);
+    assert_eq!(iaf_answer["responded_by_name"], sam_name.as_str());
 }
 
 async fn sending_back_returns_the_answer_to_the_group_and_the_next_decision_consults_again(
@@ -430,6 +460,20 @@ async fn sending_back_returns_the_answer_to_the_group_and_the_next_decision_cons
     assert_eq!(publish(&app, &reference).await.0, 409);
     let (_, page) = app.page(&second).await;
     assert!(text_of(&page, "form[action^='/consultation/']").is_some());
+
+    // The case file records both consultations, the first sent back.
+    let (_, case) = sam
+        .page(&format!("/workspace/requests/{reference}/case"))
+        .await;
+    let consulted = text_of(&case, "#case-consultations").unwrap();
+    assert!(consulted.contains("Consultation 1"), "{consulted}");
+    assert!(consulted.contains("Consultation 2"), "{consulted}");
+    assert!(consulted.contains("was sent back to the group"));
+    assert!(consulted.contains(COMMENTS), "IAF's comments on the first");
+    assert!(
+        consulted.contains("No answer."),
+        "ILAC never answered the first"
+    );
 }
 
 async fn the_end_of_the_period_allows_publication_without_an_answer(backend: Backend) {
