@@ -89,6 +89,25 @@ pub fn set_disabled(
     Ok(changed)
 }
 
+/// Removes an endpoint with its deliveries, sent or waiting; false when
+/// there was no such endpoint.
+pub fn delete_endpoint(conn: &mut DbConn, id: &str) -> QueryResult<bool> {
+    diesel::delete(webhook_deliveries::table.filter(webhook_deliveries::endpoint_id.eq(id)))
+        .execute(conn)?;
+    diesel::delete(webhook_endpoints::table.find(id))
+        .execute(conn)
+        .map(|n| n == 1)
+}
+
+/// Replaces an endpoint's signing secret; false when there was no such
+/// endpoint.
+pub fn set_secret(conn: &mut DbConn, id: &str, secret: &str) -> QueryResult<bool> {
+    diesel::update(webhook_endpoints::table.find(id))
+        .set(webhook_endpoints::secret.eq(secret))
+        .execute(conn)
+        .map(|n| n == 1)
+}
+
 /// Records that an endpoint answered: its failures are over.
 pub fn mark_answering(conn: &mut DbConn, ids: &[&str]) -> QueryResult<()> {
     diesel::update(webhook_endpoints::table.filter(webhook_endpoints::id.eq_any(ids)))

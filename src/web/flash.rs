@@ -91,6 +91,8 @@ pub enum Done {
     UserDeactivated,
     UserReactivated,
     WebhookEnabled,
+    WebhookDisabled,
+    WebhookRemoved,
     RegistryChecked,
     // The submitter.
     RequestSent {

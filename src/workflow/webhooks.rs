@@ -8,6 +8,7 @@
 use chrono::{NaiveDateTime, SecondsFormat, TimeDelta};
 use serde_json::json;
 
+use super::registry::Step;
 use super::workspace::secretariat_emails;
 use super::{Ctx, WorkflowError};
 use crate::db::{self, DbConn};
@@ -70,8 +71,7 @@ pub fn register(
             ),
         });
     }
-    let key: [u8; webhook::SECRET_BYTES] = rand::random();
-    let secret = webhook::serialize_secret(&key);
+    let secret = new_secret();
     let id = db::new_id();
     webhooks::insert_endpoint(
         conn,
@@ -89,6 +89,12 @@ pub fn register(
     endpoint_page(conn, &id)
 }
 
+/// A signing secret, random, in the form receivers are given it.
+fn new_secret() -> String {
+    let key: [u8; webhook::SECRET_BYTES] = rand::random();
+    webhook::serialize_secret(&key)
+}
+
 /// Turns an endpoint on again: its failures are forgotten and what waited
 /// for it is sent at once.
 pub fn enable(conn: &mut DbConn, ctx: &Ctx, id: &str) -> Result<(), WorkflowError> {
@@ -96,6 +102,55 @@ pub fn enable(conn: &mut DbConn, ctx: &Ctx, id: &str) -> Result<(), WorkflowErro
         0 => Err(WorkflowError::NotFound),
         _ => Ok(()),
     }
+}
+
+/// Turns an endpoint off by hand, as days of failure would: events wait
+/// for it until it is turned on again.
+pub fn disable(conn: &mut DbConn, ctx: &Ctx, id: &str) -> Result<(), WorkflowError> {
+    match webhooks::set_disabled(conn, id, Some(ctx.now), ctx.now)? {
+        0 => Err(WorkflowError::NotFound),
+        _ => Ok(()),
+    }
+}
+
+/// The endpoint `id`, to confirm an action on it.
+fn found(conn: &mut DbConn, id: &str) -> Result<Endpoint, WorkflowError> {
+    webhooks::find_endpoint(conn, id)?.ok_or(WorkflowError::NotFound)
+}
+
+/// Removes an endpoint and its delivery log once confirmed; nothing more
+/// is sent to it.
+pub fn remove(conn: &mut DbConn, id: &str, confirm: bool) -> Result<Step<Endpoint>, WorkflowError> {
+    if !confirm {
+        return Ok(Step::Confirm(found(conn, id)?));
+    }
+    db::write_transaction(conn, |conn| match webhooks::delete_endpoint(conn, id)? {
+        true => Ok(Step::Done),
+        false => Err(WorkflowError::NotFound),
+    })
+}
+
+/// What asking for a new secret gave.
+pub enum Renewal {
+    /// Asked once: the endpoint, to confirm on.
+    Confirm(Endpoint),
+    /// Confirmed: the endpoint's page, whose endpoint holds the new secret
+    /// to show this once.
+    Renewed(EndpointPage),
+}
+
+/// Gives an endpoint a new signing secret once confirmed: every delivery
+/// from then on, retries included, is signed with it.
+pub fn renew_secret(conn: &mut DbConn, id: &str, confirm: bool) -> Result<Renewal, WorkflowError> {
+    if !confirm {
+        return Ok(Renewal::Confirm(found(conn, id)?));
+    }
+    db::write_transaction(conn, |conn| {
+        if !webhooks::set_secret(conn, id, &new_secret())? {
+            return Err(WorkflowError::NotFound);
+        }
+        Ok(Renewal::Renewed(endpoint_page(conn, id)?))
+    })
 }
 
 /// What happened, for the payload: the type and its note (the mark's or

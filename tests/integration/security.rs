@@ -263,6 +263,7 @@ async fn every_page_and_every_refusal_carries_the_security_headers(backend: Back
         (&secretariat, "/admin/stats".into(), 200),
         (&secretariat, "/admin/webhooks".into(), 200),
         (&secretariat, format!("/admin/webhooks/{webhook}"), 200),
+        (&secretariat, format!("/admin/webhooks/{webhook}/remove"), 303),
         (&sponsor, "/sponsor".into(), 200),
         (&sponsor, format!("/sponsor/requests/{reference}"), 404),
         // Refusals and errors are pages too.

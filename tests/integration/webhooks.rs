@@ -4,7 +4,8 @@
 //! on loopback, once, signed as the Standard Webhooks specification says;
 //! a receiver that was down gets the event when the worker tries again; an
 //! endpoint failing for days is turned off, the secretariat mailed, and
-//! turned on again from the admin; bad input stores nothing.
+//! turned on again from the admin; the secretariat turns one off, renews
+//! its secret and removes it; bad input stores nothing.
 
 use std::net::TcpListener;
 use std::sync::atomic::{AtomicU16, Ordering};
@@ -31,6 +32,7 @@ on_both_databases!(
     a_receiver_that_was_down_gets_the_event_when_the_worker_tries_again,
     an_endpoint_failing_for_days_is_turned_off_and_the_secretariat_told,
     an_endpoint_that_cannot_be_is_refused_and_nothing_is_stored,
+    the_secretariat_turns_an_endpoint_off_gives_it_a_new_secret_and_removes_it,
 );
 
 /// One POST the receiver got.
@@ -534,4 +536,125 @@ async fn an_endpoint_that_cannot_be_is_refused_and_nothing_is_stored(backend: Ba
     assert_eq!(stored, 0);
     let (_, list) = sam.page("/admin/webhooks").await;
     assert!(list.contains("No endpoint yet"));
+}
+
+async fn the_secretariat_turns_an_endpoint_off_gives_it_a_new_secret_and_removes_it(
+    backend: Backend,
+) {
+    let app = TestApp::spawn_with(backend, &private_targets_allowed()).await;
+    let receiver = Receiver::up();
+    let reference = decided(&app).await;
+    let sam = app.signed_in("sam@example.org").await;
+    let (_, page) = register(&sam, &receiver.url(), &["published", "withdrawn"]).await;
+    let first_secret = text_of(&page, "#secret").unwrap();
+    let id = endpoint_id(&app);
+    let path = format!("/admin/webhooks/{id}");
+    let stored_secret = || -> String {
+        webhook_endpoints::table
+            .select(webhook_endpoints::secret)
+            .first(&mut app.db())
+            .unwrap()
+    };
+
+    // Turned off by hand, it is sent nothing; what happens waits for it.
+    let off = sam
+        .submit_form(&path, &format!("{path}/disable"), &[])
+        .await;
+    assert_eq!(off.status(), 303);
+    let (_, page) = sam.page(&path).await;
+    assert!(
+        text_of(&page, "#banner")
+            .unwrap()
+            .contains("The endpoint is off")
+    );
+    assert!(
+        text_of(&page, "#endpoint-state")
+            .unwrap()
+            .starts_with("Turned off")
+    );
+    assert_eq!(act(&sam, &reference, "publish", &[]).await.status(), 303);
+    app.run_worker_once().await;
+    assert!(receiver.got().is_empty(), "nothing is sent while it is off");
+    assert_eq!(deliveries(&app), [("pending".to_owned(), 0)]);
+
+    // A new secret is confirmed first; the first press changes nothing.
+    let (status, confirm) = {
+        let response = sam.submit_form(&path, &format!("{path}/secret"), &[]).await;
+        (response.status().as_u16(), response.text().await.unwrap())
+    };
+    assert_eq!(status, 200);
+    assert!(confirm.contains("a new signing secret?"), "{confirm}");
+    assert_eq!(stored_secret(), first_secret);
+    let renewed = sam
+        .submit_form(&path, &format!("{path}/secret"), &[("confirm", "yes")])
+        .await;
+    assert_eq!(renewed.status(), 200);
+    assert!(
+        renewed
+            .headers()
+            .get("cache-control")
+            .is_some_and(|v| v.to_str().unwrap().contains("no-store"))
+    );
+    let page = renewed.text().await.unwrap();
+    let new_secret = text_of(&page, "#secret").expect("the new secret is shown once");
+    assert_ne!(new_secret, first_secret);
+    assert!(
+        text_of(&page, "#secret-notice")
+            .unwrap()
+            .contains("new signing secret")
+    );
+    assert!(
+        !sam.page(&path).await.1.contains(&new_secret),
+        "and only once"
+    );
+
+    // On again, what waited is sent, signed with the new secret alone.
+    let on = sam.submit_form(&path, &format!("{path}/enable"), &[]).await;
+    assert_eq!(on.status(), 303);
+    let got = receiver.wait_for(1).await;
+    assert!(signed_with(&got[0], &new_secret));
+    assert!(!signed_with(&got[0], &first_secret));
+
+    // Removal is confirmed first, then takes the endpoint and its log.
+    let ask = sam.submit_form(&path, &format!("{path}/remove"), &[]).await;
+    assert_eq!(ask.status(), 200);
+    assert!(
+        ask.text()
+            .await
+            .unwrap()
+            .contains("Remove the webhook endpoint")
+    );
+    assert_eq!(endpoint_id(&app), id, "still there until confirmed");
+    let removed = sam
+        .submit_form(&path, &format!("{path}/remove"), &[("confirm", "yes")])
+        .await;
+    assert_eq!(removed.status(), 303);
+    assert_eq!(
+        removed.headers().get("location").unwrap().to_str().unwrap(),
+        "/admin/webhooks"
+    );
+    let (_, list) = sam.page("/admin/webhooks").await;
+    assert!(
+        text_of(&list, "#banner")
+            .unwrap()
+            .contains("The endpoint was removed")
+    );
+    assert!(!list.contains(&receiver.url()));
+    let endpoints: i64 = webhook_endpoints::table
+        .count()
+        .get_result(&mut app.db())
+        .unwrap();
+    assert_eq!(endpoints, 0);
+    assert!(deliveries(&app).is_empty(), "its log went with it");
+    let withdrawn = act(
+        &sam,
+        &reference,
+        "mark",
+        &[("reason", "withdrawn"), ("note", "The group withdrew it.")],
+    )
+    .await;
+    assert_eq!(withdrawn.status(), 303);
+    app.run_worker_once().await;
+    assert_eq!(receiver.got().len(), 1, "nothing more is sent to it");
+    assert_eq!(sam.page(&path).await.0, 404);
 }

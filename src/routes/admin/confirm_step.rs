@@ -27,6 +27,8 @@ impl Confirmation {
 pub enum Confirming {
     Deactivate { name: String },
     RemoveMember { name: String, group: String },
+    RemoveWebhook { url: String },
+    RenewWebhookSecret { url: String },
 }
 
 #[derive(Template, WebTemplate)]

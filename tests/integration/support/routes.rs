@@ -268,6 +268,10 @@ pub const ROUTES: &[Route] = &[
     post("/admin/webhooks",                                Secretariat),
     get("/admin/webhooks/{id}",                            Secretariat).at("/admin/webhooks/{webhook}"),
     post("/admin/webhooks/{id}/enable",                    Secretariat).at("/admin/webhooks/{webhook}/enable"),
+    post("/admin/webhooks/{id}/disable",                   Secretariat).at("/admin/webhooks/{webhook}/disable"),
+    post("/admin/webhooks/{id}/secret",                    Secretariat).at("/admin/webhooks/{webhook}/secret"),
+    post("/admin/webhooks/{id}/remove",                    Secretariat).at("/admin/webhooks/{webhook}/remove"),
+    get("/admin/webhooks/{id}/{action}",                   Secretariat).at("/admin/webhooks/{webhook}/remove"),
     // Operations.
     get("/healthz",                                        Public),
     get("/readyz",                                         Public),
