@@ -607,6 +607,7 @@ diesel::table! {
         response -> Nullable<Text>,
         responded_by -> Nullable<Text>,
         responded_at -> Nullable<Timestamp>,
+        reminded_at -> Nullable<Timestamp>,
     }
 }
 
@@ -618,5 +619,7 @@ diesel::allow_tables_to_appear_in_same_query!(liaison_contacts, organisations);
 diesel::allow_tables_to_appear_in_same_query!(consultations, requests);
 diesel::allow_tables_to_appear_in_same_query!(consultation_answers, consultations);
 diesel::allow_tables_to_appear_in_same_query!(consultation_answers, organisations);
+diesel::allow_tables_to_appear_in_same_query!(consultations, organisations);
+diesel::allow_tables_to_appear_in_same_query!(consultation_answers, requests);
 diesel::joinable!(appeals -> organisations (organisation_id));
 diesel::allow_tables_to_appear_in_same_query!(appeals, organisations);

@@ -10,6 +10,12 @@ pub const DEFAULT_DAYS: u32 = 30;
 /// The most a liaison's comments, or the response to them, may hold.
 pub const TEXT_MAX: usize = 10_000;
 
+/// When a liaison that has not answered is reminded, once: with a quarter
+/// of its period left (some seven days of the default thirty).
+pub fn remind_at(opened_at: NaiveDateTime, ends_at: NaiveDateTime) -> NaiveDateTime {
+    ends_at - (ends_at - opened_at) / 4
+}
+
 /// One consulted liaison's part, as the rules see it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Answer {
@@ -143,6 +149,24 @@ impl Reply {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_liaison_is_reminded_with_a_quarter_of_its_time_left() {
+        let opened = chrono::NaiveDate::from_ymd_opt(2026, 11, 1)
+            .unwrap()
+            .and_hms_opt(12, 0, 0)
+            .unwrap();
+        let ends = opened + chrono::TimeDelta::days(30);
+        assert_eq!(
+            remind_at(opened, ends),
+            opened + chrono::TimeDelta::days(22) + chrono::TimeDelta::hours(12)
+        );
+        let short = opened + chrono::TimeDelta::days(4);
+        assert_eq!(
+            remind_at(opened, short),
+            opened + chrono::TimeDelta::days(3)
+        );
+    }
     use chrono::TimeDelta;
 
     fn day(n: i64) -> NaiveDateTime {

@@ -361,6 +361,8 @@ pub struct ConsultationRequested {
     pub liaison: String,
     pub until: chrono::NaiveDateTime,
     pub review_url: String,
+    /// Sent again, with a new link, late in the period without an answer.
+    pub reminder: bool,
 }
 email_message!(
     ConsultationRequested,

@@ -5,7 +5,9 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::DbConn;
-use crate::db::schema::{consultation_answers, consultations, liaison_contacts, organisations};
+use crate::db::schema::{
+    consultation_answers, consultations, liaison_contacts, organisations, requests,
+};
 use crate::domain::consultation::{Answer, Facts};
 use crate::domain::lifecycle::State;
 use crate::models::organisations::Organisation;
@@ -203,6 +205,86 @@ pub fn record_answer(
     .map(|n| n == 1)
 }
 
+/// A liaison's unanswered part in a consultation still open on a decided
+/// request, not reminded yet, with when its consultation opened and ends.
+pub struct Unreminded {
+    pub answer_id: String,
+    pub organisation: Organisation,
+    pub request_id: String,
+    pub opened_at: NaiveDateTime,
+    pub ends_at: NaiveDateTime,
+}
+
+/// The addresses the review links of `organisation_id` go to now.
+pub fn addresses_of(conn: &mut DbConn, organisation_id: &str) -> QueryResult<Vec<String>> {
+    liaison_contacts::table
+        .filter(liaison_contacts::organisation_id.eq(organisation_id))
+        .order(liaison_contacts::email.asc())
+        .select(liaison_contacts::email)
+        .load(conn)
+}
+
+/// The liaisons' parts that may still be reminded at `now`.
+pub fn unreminded(conn: &mut DbConn, now: NaiveDateTime) -> QueryResult<Vec<Unreminded>> {
+    let rows: Vec<(String, Organisation, String, NaiveDateTime, NaiveDateTime)> =
+        consultation_answers::table
+            .inner_join(consultations::table)
+            .inner_join(organisations::table)
+            .filter(consultation_answers::answered_at.is_null())
+            .filter(consultation_answers::reminded_at.is_null())
+            .filter(consultations::sent_back_at.is_null())
+            .filter(consultations::ends_at.gt(now))
+            .filter(
+                consultations::request_id.eq_any(
+                    requests::table
+                        .filter(requests::state.eq(State::Decided))
+                        .select(requests::id),
+                ),
+            )
+            .select((
+                consultation_answers::id,
+                Organisation::as_select(),
+                consultations::request_id,
+                consultations::opened_at,
+                consultations::ends_at,
+            ))
+            .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(answer_id, organisation, request_id, opened_at, ends_at)| Unreminded {
+                answer_id,
+                organisation,
+                request_id,
+                opened_at,
+                ends_at,
+            },
+        )
+        .collect())
+}
+
+/// Marks a liaison's part reminded with a new link (the old one stops
+/// working) unless it was reminded or answered meanwhile; false then.
+pub fn remind(
+    conn: &mut DbConn,
+    id: &str,
+    token_hash: &str,
+    now: NaiveDateTime,
+) -> QueryResult<bool> {
+    diesel::update(
+        consultation_answers::table
+            .find(id)
+            .filter(consultation_answers::reminded_at.is_null())
+            .filter(consultation_answers::answered_at.is_null()),
+    )
+    .set((
+        consultation_answers::reminded_at.eq(now),
+        consultation_answers::token_hash.eq(token_hash),
+    ))
+    .execute(conn)
+    .map(|n| n == 1)
+}
+
 /// Records the response to a liaison's comments of `consultation_id`,
 /// unless it has one already or has no comments; false then.
 pub fn respond(
@@ -239,7 +321,6 @@ pub fn mark_sent_back(conn: &mut DbConn, id: &str, now: NaiveDateTime) -> QueryR
 /// The latest consultation of every decided request, with its liaisons'
 /// parts: two queries however many there are.
 pub fn of_decided(conn: &mut DbConn) -> QueryResult<Vec<(Consultation, Vec<LiaisonAnswer>)>> {
-    use crate::db::schema::requests;
     let all: Vec<Consultation> = consultations::table
         .inner_join(requests::table)
         .filter(requests::state.eq(State::Decided))

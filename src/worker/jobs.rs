@@ -5,7 +5,7 @@ use crate::db::DbConn;
 use crate::models::{appeals, rate, requests, sessions, stats};
 use crate::workflow::accounts::IDLE_TIMEOUT;
 use crate::workflow::accounts::{LOGIN_WINDOW, RESET_WINDOW};
-use crate::workflow::{Ctx, endorsements, rounds, submitter, subscriptions};
+use crate::workflow::{Ctx, consultations, endorsements, rounds, submitter, subscriptions};
 
 pub fn run_due(conn: &mut DbConn, ctx: &Ctx, retention_days: u32) -> Result<(), String> {
     let now = ctx.now;
@@ -20,6 +20,10 @@ pub fn run_due(conn: &mut DbConn, ctx: &Ctx, retention_days: u32) -> Result<(), 
     // Expiry first: a sponsor past both limits is not reminded too.
     let lapsed = endorsements::expire(conn, ctx).map_err(|e| e.to_string())?;
     let nudged = endorsements::send_reminders(conn, ctx).map_err(|e| e.to_string())?;
+    let liaisons = consultations::send_reminders(conn, ctx).map_err(|e| e.to_string())?;
+    if liaisons > 0 {
+        tracing::info!(count = liaisons, "reminded liaisons that have not answered");
+    }
     if lapsed + nudged > 0 {
         tracing::info!(
             lapsed,

@@ -12,7 +12,7 @@ use super::registry::{Outcome, Secretariat};
 use super::workspace::{Acting, permit, request_url, secretariat_emails, send_each, summary};
 use super::{Ctx, WorkflowError};
 use crate::db::{self, DbConn};
-use crate::domain::consultation::{Closed, Hold, Refusal, Reply, TEXT_MAX};
+use crate::domain::consultation::{self, Closed, Hold, Refusal, Reply, TEXT_MAX};
 use crate::domain::email::EmailAddress;
 use crate::domain::fields::FieldErrors;
 use crate::domain::lifecycle::{Action, State};
@@ -168,6 +168,7 @@ pub fn open(
             liaison: organisation.label(),
             until,
             review_url: ctx.url(&format!("/consultation/{token}")),
+            reminder: false,
         };
         let key = format!("{event}:{}", organisation.id);
         for address in addresses {
@@ -175,6 +176,41 @@ pub fn open(
         }
     }
     Ok(())
+}
+
+/// Reminds, once and with a new link (the first stops working), each
+/// liaison that has not answered when a quarter of its period is left;
+/// returns how many liaisons were reminded.
+pub fn send_reminders(conn: &mut DbConn, ctx: &Ctx) -> Result<usize, WorkflowError> {
+    let due: Vec<_> = stored::unreminded(conn, ctx.now)?
+        .into_iter()
+        .filter(|part| consultation::remind_at(part.opened_at, part.ends_at) <= ctx.now)
+        .collect();
+    let mut reminded = 0;
+    for part in due {
+        let done = db::write_transaction(conn, |conn| {
+            let token = tokens::generate();
+            if !stored::remind(conn, &part.answer_id, &tokens::hash(&token), ctx.now)? {
+                return Ok::<bool, WorkflowError>(false);
+            }
+            let request = requests::find(conn, &part.request_id)?;
+            let message = ConsultationRequested {
+                ctx: ctx.mail.clone(),
+                request: summary(conn, &request)?,
+                liaison: part.organisation.label(),
+                until: part.ends_at,
+                review_url: ctx.url(&format!("/consultation/{token}")),
+                reminder: true,
+            };
+            let key = format!("consultation-reminder:{}", part.answer_id);
+            for address in stored::addresses_of(conn, &part.organisation.id)? {
+                ctx.send(conn, &key, &address, &message)?;
+            }
+            Ok(true)
+        })?;
+        reminded += usize::from(done);
+    }
+    Ok(reminded)
 }
 
 /// Opens, as of its decision, the consultation of a decided request that

@@ -18,6 +18,7 @@ on_both_databases!(
     no_objection_from_every_liaison_allows_publication_before_the_period_ends,
     comments_reach_the_secretariat_and_hold_publication_until_responded,
     sending_back_returns_the_answer_to_the_group_and_the_next_decision_consults_again,
+    a_liaison_that_has_not_answered_is_reminded_once_with_a_new_link,
     the_end_of_the_period_allows_publication_without_an_answer,
     abused_review_links_change_nothing,
     bad_input_is_shown_again_with_what_to_correct,
@@ -492,10 +493,14 @@ async fn the_end_of_the_period_allows_publication_without_an_answer(backend: Bac
     );
     app.clock.advance(TimeDelta::days(9));
     assert_eq!(publish(&app, &reference).await.0, 409);
+    // Reminded meanwhile, with a new link in place of the first.
+    app.run_worker_once().await;
+    let reminded = review_link(&app, ILAC, 2).await;
+    assert_eq!(app.page(&ilac).await.0, 404);
     app.clock
         .advance(TimeDelta::days(1) + TimeDelta::minutes(1));
     // Too late for the liaison: its answer is refused and nothing changes.
-    let late = answer(&app, &ilac, &[("answer", "no_objection")]).await;
+    let late = answer(&app, &reminded, &[("answer", "no_objection")]).await;
     assert_eq!(late.status(), 409);
     assert!(answers_recorded(&app).iter().all(|(_, answered)| !answered));
     let sam = app.signed_in("sam@example.org").await;
@@ -661,4 +666,55 @@ async fn bad_input_is_shown_again_with_what_to_correct(backend: Backend) {
             .contains("Write the response to the liaison's comments")
     );
     assert!(text_of(&page, "#field-liaison-response-response").is_some());
+}
+
+async fn a_liaison_that_has_not_answered_is_reminded_once_with_a_new_link(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    decided_with_liaisons(&app).await;
+    app.run_worker_once().await;
+    has_no_objection(&app, IAF[0]).await;
+    let first = review_link(&app, ILAC, 1).await;
+    let reminders = |address: &str| {
+        app.mail
+            .to(address)
+            .iter()
+            .filter(|m| m.subject.starts_with("Reminder: "))
+            .count()
+    };
+
+    // Thirty days: nothing on day 22, a reminder once a quarter is left.
+    app.clock.advance(TimeDelta::days(22));
+    app.run_worker_once().await;
+    assert_eq!(reminders(ILAC), 0, "too early");
+    app.clock.advance(TimeDelta::hours(13));
+    app.run_worker_once().await;
+    let second = review_link(&app, ILAC, 2).await;
+    assert_ne!(second, first);
+    assert_eq!(reminders(ILAC), 1);
+    let reminder = app
+        .mail
+        .to(ILAC)
+        .into_iter()
+        .find(|m| m.subject.starts_with("Reminder: "))
+        .unwrap();
+    assert!(
+        reminder.text.contains("has not answered yet"),
+        "{}",
+        reminder.text
+    );
+    for address in IAF {
+        assert_eq!(
+            reminders(address),
+            0,
+            "IAF answered: {address} is not reminded"
+        );
+    }
+    app.run_worker_once().await;
+    assert_eq!(reminders(ILAC), 1, "reminded once");
+
+    // The first link no longer works; the new one does.
+    assert_eq!(app.page(&first).await.0, 404);
+    let sent = answer(&app, &second, &[("answer", "no_objection")]).await;
+    assert_eq!(sent.status(), 303);
+    assert!(answers_recorded(&app).iter().all(|(_, answered)| *answered));
 }

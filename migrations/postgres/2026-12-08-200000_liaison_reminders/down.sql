@@ -1,0 +1,1 @@
+ALTER TABLE consultation_answers DROP COLUMN reminded_at;
