@@ -149,6 +149,7 @@ impl Application {
                 Duration::from_millis(settings.register_revalidate_ms),
             ),
             search_index: Default::default(),
+            request_index: Default::default(),
             intake,
             settings,
         });
