@@ -419,3 +419,77 @@ impl RequestIndex {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+
+    fn request(id: &str, day: u32, question: &str) -> Entry {
+        let at = NaiveDate::from_ymd_opt(2026, 3, day)
+            .and_then(|d| d.and_hms_opt(9, 0, 0))
+            .unwrap();
+        let row = Indexed {
+            id: id.to_owned(),
+            reference: Some(format!("CR-2026-{day:04}")),
+            state: State::InGroup,
+            group_id: Some("mg-17025".to_owned()),
+            standard_id: "iso-17025".to_owned(),
+            clause: "7.2.1".to_owned(),
+            question: question.to_owned(),
+            background: None,
+            created_at: at,
+            updated_at: at,
+        };
+        Entry::new(row, true, vec![])
+    }
+
+    fn searching(words: &str) -> Narrowing {
+        Narrowing {
+            states: vec![State::InGroup],
+            words: Some(words.to_owned()).filter(|w| !w.is_empty()),
+            ..Narrowing::default()
+        }
+    }
+
+    fn found(held: &Held, words: &str, sort: Sort) -> Vec<String> {
+        held.find(&searching(words), sort, 50, 0).ids
+    }
+
+    #[test]
+    fn a_changed_request_is_found_by_its_new_words_in_its_new_place() {
+        let mut held = Held::build(
+            3,
+            vec![
+                request("a", 1, "Sampling of the whole lot?"),
+                request("b", 2, "Which Balance?"),
+                request("c", 3, "Sampling again"),
+            ],
+        );
+        assert_eq!(found(&held, "sampling", Sort::Oldest), ["a", "c"]);
+        assert_eq!(found(&held, "", Sort::Newest), ["c", "b", "a"]);
+        assert_eq!(found(&held, "ba", Sort::Oldest), ["b"], "shorter than three bytes");
+        assert!(found(&held, "sampling of the lot", Sort::Oldest).is_empty());
+
+        held.replace("a", Some(request("a", 4, "Which drift of balances?")));
+        assert_eq!(found(&held, "sampling", Sort::Oldest), ["c"]);
+        assert_eq!(found(&held, "BALANCE", Sort::Oldest), ["b", "a"]);
+        assert_eq!(found(&held, "", Sort::Newest), ["a", "c", "b"]);
+
+        held.replace("b", None);
+        assert_eq!(found(&held, "balance", Sort::Oldest), ["a"]);
+        assert_eq!(found(&held, "", Sort::Oldest), ["c", "a"]);
+        assert_eq!(held.find(&searching(""), Sort::Oldest, 50, 0).total, 2);
+        assert_eq!(held.find(&searching(""), Sort::Oldest, 1, 1).ids, ["a"]);
+    }
+
+    #[test]
+    fn text_never_matches_across_two_fields() {
+        let mut entry = request("a", 1, "ends with drift");
+        entry.words.push("balance begins".to_owned());
+        let held = Held::build(1, vec![entry]);
+        assert!(found(&held, "drift balance", Sort::Oldest).is_empty());
+        assert_eq!(found(&held, "drift", Sort::Oldest), ["a"]);
+    }
+}
