@@ -4,7 +4,7 @@
 -- than reading every request again. A request's own row, its comments and
 -- its acceptance (which decides what a group's members may read) count.
 CREATE TABLE request_changes (
-    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    seq INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     request_id TEXT NOT NULL
 );
 
