@@ -469,7 +469,11 @@ mod tests {
         );
         assert_eq!(found(&held, "sampling", Sort::Oldest), ["a", "c"]);
         assert_eq!(found(&held, "", Sort::Newest), ["c", "b", "a"]);
-        assert_eq!(found(&held, "ba", Sort::Oldest), ["b"], "shorter than three bytes");
+        assert_eq!(
+            found(&held, "ba", Sort::Oldest),
+            ["b"],
+            "shorter than three bytes"
+        );
         assert!(found(&held, "sampling of the lot", Sort::Oldest).is_empty());
 
         held.replace("a", Some(request("a", 4, "Which drift of balances?")));
