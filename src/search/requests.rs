@@ -367,6 +367,11 @@ impl RequestIndex {
         Ok(self.current(conn)?.find(narrowing, sort, limit, offset))
     }
 
+    /// Builds the index, or brings it up to date, ahead of the first list.
+    pub fn prepare(&self, conn: &mut DbConn) -> QueryResult<()> {
+        self.current(conn).map(drop)
+    }
+
     /// The index, brought up to date with the changes stored: one read
     /// of the changes when there are none.
     fn current(&self, conn: &mut DbConn) -> QueryResult<RwLockReadGuard<'_, Held>> {
