@@ -375,7 +375,9 @@ impl RequestIndex {
     /// The index, brought up to date with the changes stored: one read
     /// of the changes when there are none.
     fn current(&self, conn: &mut DbConn) -> QueryResult<RwLockReadGuard<'_, Held>> {
-        if let Some(seq) = self.read_held().seq
+        // The seq copied out, so that no guard is held across the query.
+        let held = self.read_held().seq;
+        if let Some(seq) = held
             && rows::changes_since(conn, seq, 1)?.is_empty()
         {
             return Ok(self.read_held());
