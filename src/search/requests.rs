@@ -80,9 +80,11 @@ struct Entry {
 }
 
 impl Entry {
-    fn new(row: Indexed, accepted: bool, comments: Vec<String>) -> Entry {
-        let mut words = vec![row.question.to_lowercase()];
-        words.extend(row.background.as_deref().map(str::to_lowercase));
+    /// Holds the texts in lower case only: a list reads its lines from the
+    /// database.
+    fn new(mut row: Indexed, accepted: bool, comments: Vec<String>) -> Entry {
+        let mut words = vec![std::mem::take(&mut row.question).to_lowercase()];
+        words.extend(row.background.take().as_deref().map(str::to_lowercase));
         words.extend(row.reference.as_deref().map(str::to_lowercase));
         words.extend(comments.iter().map(|body| body.to_lowercase()));
         Entry {
