@@ -149,6 +149,7 @@ impl Application {
                 Duration::from_millis(settings.register_revalidate_ms),
             ),
             search_index: Default::default(),
+            request_index: Default::default(),
             intake,
             settings,
         });
@@ -218,7 +219,8 @@ impl Application {
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let worker = tokio::spawn(self.worker.run());
         // Built now, the search index is ready for the first search rather
-        // than making it wait (a large register takes a second or two).
+        // than making it wait (a large register takes a second or two), and
+        // the index of the workspace's list for the first list.
         let state = self.state.clone();
         tokio::spawn(async move {
             let index = state.search_index.clone();
@@ -227,6 +229,10 @@ impl Application {
                 .await
             {
                 tracing::warn!(%error, "the search index could not be built ahead of the first search");
+            }
+            let requests = state.request_index.clone();
+            if let Err(error) = state.db(move |conn| Ok(requests.prepare(conn)?)).await {
+                tracing::warn!(%error, "the list of requests could not be indexed ahead of the first list");
             }
         });
         let result = self.server.await;

@@ -623,3 +623,10 @@ diesel::allow_tables_to_appear_in_same_query!(consultations, organisations);
 diesel::allow_tables_to_appear_in_same_query!(consultation_answers, requests);
 diesel::joinable!(appeals -> organisations (organisation_id));
 diesel::allow_tables_to_appear_in_same_query!(appeals, organisations);
+
+diesel::table! {
+    request_changes (seq) {
+        seq -> BigInt,
+        request_id -> Text,
+    }
+}

@@ -5,17 +5,20 @@
 //! of rows ([`run`]), and a download every row it found, a few hundred at
 //! a time ([`download`]). Lists without words are picked the same way, by
 //! their positions in the index: newest first, or a standard's in clause
-//! order.
+//! order. The workspace's list of requests has an index of its own
+//! ([`requests`]), brought forward change by change.
 
 mod build;
 mod download;
 mod index;
 mod rank;
+mod requests;
 mod run;
 
 pub use download::Download;
 pub use index::{Choices, SearchIndex};
 pub use rank::StandardList;
+pub use requests::{Found, Narrowing, RequestIndex};
 pub use run::{
     Results, Searched, in_clause_order, knows_its_standard, related, search, search_held,
 };

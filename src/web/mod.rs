@@ -41,6 +41,8 @@ pub struct AppState {
     pub metrics: metrics::Metrics,
     pub page_cache: page_cache::PageCache,
     pub search_index: Arc<crate::search::SearchIndex>,
+    /// The workspace's list of requests (`crate::search::RequestIndex`).
+    pub request_index: Arc<crate::search::RequestIndex>,
     /// Stores submissions of the request form in groups.
     pub intake: intake::Intake,
     /// One permit per pooled connection: a request waits for its turn here,

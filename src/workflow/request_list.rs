@@ -14,9 +14,10 @@ use crate::domain::access::{GroupRole, Standing};
 use crate::domain::fields::FieldErrors;
 use crate::domain::lifecycle::{Actor, State, moved_on_by};
 use crate::domain::request_list::{Filters, PER_PAGE, RawFilters, WaitingOn};
-use crate::models::request_list::{self as rows, Listed, Narrowing};
+use crate::models::request_list::{self as rows, Listed};
 use crate::models::users::User;
 use crate::models::{groups, standards};
+use crate::search::{Narrowing, RequestIndex};
 
 /// What the list page shows.
 pub struct Listing {
@@ -89,11 +90,13 @@ fn start_of(day: NaiveDate) -> NaiveDateTime {
     day.and_hms_opt(0, 0, 0).unwrap_or(NaiveDateTime::MAX)
 }
 
-/// The list of `user` at `now` as `raw` asks for it, in a fixed number of
-/// queries: the viewer's groups, the choices, a count and a page (and the
-/// queue's own fixed number when waiting on "me").
+/// The list of `user` at `now` as `raw` asks for it, found in `index`, in
+/// a fixed number of queries: the viewer's groups, the choices, the changes
+/// since the index's last and the page's lines (and the queue's own fixed
+/// number when waiting on "me").
 pub fn list(
     conn: &mut DbConn,
+    index: &RequestIndex,
     user: &User,
     raw: &RawFilters,
     now: NaiveDateTime,
@@ -207,21 +210,16 @@ pub fn list(
     let nothing = narrowing.states.is_empty()
         || narrowing.groups.as_ref().is_some_and(Vec::is_empty)
         || narrowing.references.as_ref().is_some_and(Vec::is_empty);
-    listing.total = if nothing {
-        0
+    let found = if nothing {
+        None
     } else {
-        rows::count(conn, &narrowing)?
+        Some(index.find(conn, &narrowing, filters.sort, PER_PAGE, filters.offset())?)
     };
+    listing.total = found.as_ref().map_or(0, |found| found.total);
     listing.pages = crate::domain::paging::pages(listing.total);
     listing.filters = filters;
-    if listing.total > 0 && !listing.past_the_end() {
-        listing.rows = rows::page(
-            conn,
-            &narrowing,
-            listing.filters.sort,
-            PER_PAGE,
-            listing.filters.offset(),
-        )?;
+    if let Some(found) = found.filter(|found| !found.ids.is_empty()) {
+        listing.rows = rows::lines(conn, &found.ids)?;
         let references: Vec<&str> = listing.rows.iter().map(|r| r.reference.as_str()).collect();
         listing.sponsors = super::endorsements::sponsor_lines(conn, &references)?;
     }

@@ -25,6 +25,7 @@ on_both_databases!(
     bad_filters_are_explained_and_change_nothing,
     the_list_pages_at_stable_addresses_and_says_when_a_page_is_past_the_end,
     the_queue_shows_one_page_by_task_however_much_waits,
+    a_search_finds_what_changed_since_the_list_was_last_read,
 );
 
 /// The list at `address` as `person` sees it: the status, the references
@@ -331,6 +332,77 @@ async fn bad_filters_are_explained_and_change_nothing(backend: Backend) {
     let (status, page) = sam.page("/workspace?page=first").await;
     assert_eq!(status, 422);
     assert!(page.contains("Pages of the queue are numbered from 1"));
+}
+
+/// The list is searched in memory, brought forward by each change stored:
+/// a change made through the site, or straight in the database as another
+/// instance would, is found by its new words and no longer by its old
+/// ones, and a request that reaches a group is found by that group's
+/// members only.
+async fn a_search_finds_what_changed_since_the_list_was_last_read(backend: Backend) {
+    let app = TestApp::spawn_with(backend, &[("CLARION_SUBMISSIONS_PER_HOUR", "0".into())]).await;
+    let [a, b, c, _] = four_requests(&app).await;
+    let (sam, carla, mia, otto) = (
+        app.signed_in("sam@example.org").await,
+        app.signed_in("carla@example.org").await,
+        app.signed_in("mia@example.org").await,
+        app.signed_in("otto@example.org").await,
+    );
+    let search = |words: &str| format!("/workspace/requests?q={words}");
+    assert_eq!(
+        references(&sam, &search("impartiality")).await,
+        [b.as_str()]
+    );
+    assert!(references(&mia, &search("impartiality")).await.is_empty());
+    assert!(
+        references(&sam, &search("drift+of+balances"))
+            .await
+            .is_empty()
+    );
+
+    let commented = act(
+        &carla,
+        &a,
+        "comments",
+        &[("body", "Ask about the drift of balances too.")],
+    )
+    .await;
+    assert_eq!(commented.status(), 303);
+    assert_eq!(
+        references(&sam, &search("drift+of+balances")).await,
+        [a.as_str()],
+        "a comment added since"
+    );
+    assert_eq!(references(&mia, &search("DRIFT")).await, [a.as_str()]);
+    assert!(
+        references(&otto, &search("drift")).await.is_empty(),
+        "not MG 17065's request"
+    );
+
+    assert_eq!(act(&sam, &b, "accept", &[]).await.status(), 303);
+    assert_eq!(
+        references(&mia, &search("impartiality")).await,
+        [b.as_str()],
+        "accepted for MG 17025 since"
+    );
+    assert!(references(&otto, &search("impartiality")).await.is_empty());
+
+    diesel::update(requests::table.filter(requests::reference.eq(&c)))
+        .set(requests::question.eq("Which sampling plan covers the whole lot?"))
+        .execute(&mut app.db())
+        .unwrap();
+    assert_eq!(
+        references(&otto, &search("sampling+plan")).await,
+        [c.as_str()],
+        "changed in the database, by another instance"
+    );
+    assert!(references(&mia, &search("sampling+plan")).await.is_empty());
+    assert!(
+        !references(&sam, &search("documented+procedure"))
+            .await
+            .contains(&c),
+        "its old words no longer find it"
+    );
 }
 
 /// Adds `count` open requests of the synthetic load, on every standard.

@@ -56,9 +56,18 @@ pub async fn show(
     let input = query.into_inner();
     let now = state.clock.now();
     let mail_server = state.settings.smtp_url.is_some();
-    let (me, raw) = (user.clone(), input.clone());
+    let (me, raw, index) = (user.clone(), input.clone(), state.request_index.clone());
     let listing = state
-        .db(move |conn| Ok(request_list::list(conn, &me, &raw, now, mail_server)?))
+        .db(move |conn| {
+            Ok(request_list::list(
+                conn,
+                &index,
+                &me,
+                &raw,
+                now,
+                mail_server,
+            )?)
+        })
         .await?;
     let status = if listing.errors.is_empty() {
         StatusCode::OK

@@ -1,0 +1,11 @@
+DROP TRIGGER request_changes_events_inserted ON events;
+DROP TRIGGER request_changes_comments_deleted ON comments;
+DROP TRIGGER request_changes_comments_updated ON comments;
+DROP TRIGGER request_changes_comments_inserted ON comments;
+DROP TRIGGER request_changes_requests_deleted ON requests;
+DROP TRIGGER request_changes_requests_updated ON requests;
+DROP TRIGGER request_changes_requests_inserted ON requests;
+DROP FUNCTION request_changes_accepted();
+DROP FUNCTION request_changes_comments();
+DROP FUNCTION request_changes_requests();
+DROP TABLE request_changes;

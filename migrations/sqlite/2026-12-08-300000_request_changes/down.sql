@@ -1,0 +1,8 @@
+DROP TRIGGER request_changes_accept;
+DROP TRIGGER request_changes_comment_delete;
+DROP TRIGGER request_changes_comment_update;
+DROP TRIGGER request_changes_comment_insert;
+DROP TRIGGER request_changes_request_delete;
+DROP TRIGGER request_changes_request_update;
+DROP TRIGGER request_changes_request_insert;
+DROP TABLE request_changes;

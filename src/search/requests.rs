@@ -1,0 +1,508 @@
+//! The workspace's list of requests, held in memory by each instance: every
+//! request with what a narrowing and an order look at, its words (the
+//! question, background, reference and comments, in lower case) and, for
+//! each three bytes of those words, a bitmap of the requests holding them.
+//! A search for text looks at only the requests holding every three bytes
+//! of it and then at their words, rather than at every request's.
+//!
+//! Requests change far more often than the register, so the index is not
+//! rebuilt per change: triggers number every change of a request, its
+//! comments or its acceptance (`request_changes`), and before each use the
+//! instance reads the changes past the last it applied and reads those
+//! requests again. Several instances share nothing but the database.
+
+use std::cmp::Ordering;
+use std::sync::{Mutex, RwLock, RwLockReadGuard, RwLockWriteGuard};
+
+use chrono::NaiveDateTime;
+use diesel::QueryResult;
+use roaring::RoaringBitmap;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::db::DbConn;
+use crate::domain::clauses;
+use crate::domain::lifecycle::State;
+use crate::domain::request_list::Sort;
+use crate::models::request_list::{self as rows, Indexed};
+
+/// More changes than this at once are read as a new index: past a bulk
+/// change, reading every request costs less than reading these one list of
+/// ids at a time, and the ids stay within every backend's bound on a
+/// query's values.
+const CHANGES_AT_ONCE: i64 = 5_000;
+
+/// Which requests to list, every condition already resolved to stored
+/// values.
+#[derive(Debug, Clone, Default)]
+pub struct Narrowing {
+    /// Only requests in these states (none listed: no request).
+    pub states: Vec<State>,
+    /// Only requests of these groups, when given.
+    pub groups: Option<Vec<String>>,
+    /// Only requests accepted for a group at some point.
+    pub accepted: bool,
+    /// Only requests with these references, when given.
+    pub references: Option<Vec<String>>,
+    pub standard_id: Option<String>,
+    pub clause: Option<String>,
+    /// Submitted at or after…
+    pub submitted_from: Option<NaiveDateTime>,
+    /// …and before.
+    pub submitted_before: Option<NaiveDateTime>,
+    /// Text looked for, case aside, in the question, the background, the
+    /// reference and the group's comments.
+    pub words: Option<String>,
+}
+
+/// The requests a narrowing lets through: how many, and the ids of one
+/// page of them.
+pub struct Found {
+    pub total: i64,
+    pub ids: Vec<String>,
+}
+
+/// The list's index of this instance, kept up to date with the database.
+#[derive(Default)]
+pub struct RequestIndex {
+    held: RwLock<Held>,
+    /// Held while the index is brought up to date, so that one list does
+    /// it while the others wait for the result.
+    refreshing: Mutex<()>,
+}
+
+/// One request as the index holds it.
+struct Entry {
+    row: Indexed,
+    accepted: bool,
+    /// The question, background, reference and comments, in lower case,
+    /// each apart: a text never matches across two of them.
+    words: Vec<String>,
+}
+
+impl Entry {
+    /// Holds the texts in lower case only: a list reads its lines from the
+    /// database.
+    fn new(mut row: Indexed, accepted: bool, comments: Vec<String>) -> Entry {
+        let mut words = vec![std::mem::take(&mut row.question).to_lowercase()];
+        words.extend(row.background.take().as_deref().map(str::to_lowercase));
+        words.extend(row.reference.as_deref().map(str::to_lowercase));
+        words.extend(comments.iter().map(|body| body.to_lowercase()));
+        Entry {
+            row,
+            accepted,
+            words,
+        }
+    }
+
+    fn trigrams(&self) -> FxHashSet<u32> {
+        self.words
+            .iter()
+            .flat_map(|words| trigrams(words))
+            .collect()
+    }
+
+    /// Whether the narrowing lets this request through, its words aside.
+    fn passes(&self, narrowing: &Narrowing) -> bool {
+        let row = &self.row;
+        narrowing.states.contains(&row.state)
+            && narrowing.groups.as_ref().is_none_or(|groups| {
+                row.group_id
+                    .as_ref()
+                    .is_some_and(|group| groups.contains(group))
+            })
+            && (!narrowing.accepted || self.accepted)
+            && narrowing.references.as_ref().is_none_or(|references| {
+                row.reference
+                    .as_ref()
+                    .is_some_and(|reference| references.contains(reference))
+            })
+            && narrowing
+                .standard_id
+                .as_ref()
+                .is_none_or(|standard| *standard == row.standard_id)
+            && narrowing
+                .submitted_from
+                .is_none_or(|from| row.created_at >= from)
+            && narrowing
+                .submitted_before
+                .is_none_or(|before| row.created_at < before)
+            && narrowing
+                .clause
+                .as_ref()
+                .is_none_or(|clause| clauses::is_within(&row.clause, clause))
+    }
+
+    /// Whether `text`, in lower case, lies within one of the words.
+    fn holds(&self, text: &str) -> bool {
+        self.words.iter().any(|words| words.contains(text))
+    }
+}
+
+/// Each three bytes of `text` (a match of the whole holds every one).
+fn trigrams(text: &str) -> impl Iterator<Item = u32> + '_ {
+    text.as_bytes()
+        .windows(3)
+        .map(|w| u32::from(w[0]) << 16 | u32::from(w[1]) << 8 | u32::from(w[2]))
+}
+
+/// The orders a list is read in, each ending on the id so that a page
+/// holds the same requests whenever it is read; newest first and latest
+/// changed first are two of them read backwards.
+#[derive(Clone, Copy)]
+enum Order {
+    Created,
+    Reference,
+    Updated,
+}
+
+impl Order {
+    const ALL: [Order; 3] = [Order::Created, Order::Reference, Order::Updated];
+
+    /// The order `sort` reads, and whether backwards.
+    fn of(sort: Sort) -> (Order, bool) {
+        match sort {
+            Sort::Newest => (Order::Created, true),
+            Sort::Oldest => (Order::Created, false),
+            Sort::Reference => (Order::Reference, false),
+            Sort::Changed => (Order::Updated, true),
+        }
+    }
+
+    fn compare(self, a: &Indexed, b: &Indexed) -> Ordering {
+        match self {
+            Order::Created => a.created_at.cmp(&b.created_at),
+            Order::Reference => a.reference.cmp(&b.reference),
+            Order::Updated => a.updated_at.cmp(&b.updated_at),
+        }
+        .then_with(|| a.id.cmp(&b.id))
+    }
+}
+
+/// The index as of one change.
+#[derive(Default)]
+struct Held {
+    /// The last change applied; `None` before the index is first built.
+    seq: Option<i64>,
+    /// Each request at its slot; a deleted request leaves its slot empty.
+    entries: Vec<Option<Entry>>,
+    slot_of: FxHashMap<String, u32>,
+    live: RoaringBitmap,
+    /// For each three bytes, the requests whose words hold them.
+    trigrams: FxHashMap<u32, RoaringBitmap>,
+    /// The slots of the live requests in each [`Order`].
+    orders: [Vec<u32>; 3],
+}
+
+impl Held {
+    fn entry(&self, slot: u32) -> Option<&Entry> {
+        self.entries.get(slot as usize).and_then(Option::as_ref)
+    }
+
+    fn compare(&self, order: Order, a: u32, b: u32) -> Ordering {
+        match (self.entry(a), self.entry(b)) {
+            (Some(a), Some(b)) => order.compare(&a.row, &b.row),
+            _ => a.cmp(&b),
+        }
+    }
+
+    /// An index of these requests, as of change `seq`.
+    fn build(seq: i64, entries: Vec<Entry>) -> Held {
+        let mut held = Held {
+            seq: Some(seq),
+            ..Held::default()
+        };
+        for entry in entries {
+            held.put(entry);
+        }
+        for order in Order::ALL {
+            let mut slots = std::mem::take(&mut held.orders[order as usize]);
+            slots.sort_unstable_by(|a, b| held.compare(order, *a, *b));
+            held.orders[order as usize] = slots;
+        }
+        held
+    }
+
+    /// Holds `entry`, at the end of every order (for [`Held::build`] to
+    /// sort, or [`Held::replace`] to move).
+    fn put(&mut self, entry: Entry) -> u32 {
+        let slot = match self.slot_of.get(&entry.row.id) {
+            Some(&slot) => slot,
+            None => {
+                let slot = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
+                self.slot_of.insert(entry.row.id.clone(), slot);
+                self.entries.push(None);
+                slot
+            }
+        };
+        for trigram in entry.trigrams() {
+            self.trigrams.entry(trigram).or_default().insert(slot);
+        }
+        self.live.insert(slot);
+        for order in &mut self.orders {
+            order.push(slot);
+        }
+        self.entries[slot as usize] = Some(entry);
+        slot
+    }
+
+    /// Forgets the request with this id, if held.
+    fn remove(&mut self, id: &str) {
+        let Some(&slot) = self.slot_of.get(id) else {
+            return;
+        };
+        let Some(entry) = self.entries[slot as usize].take() else {
+            return;
+        };
+        for trigram in entry.trigrams() {
+            if let Some(holding) = self.trigrams.get_mut(&trigram) {
+                holding.remove(slot);
+                if holding.is_empty() {
+                    self.trigrams.remove(&trigram);
+                }
+            }
+        }
+        self.live.remove(slot);
+        for order in &mut self.orders {
+            order.retain(|held| *held != slot);
+        }
+    }
+
+    /// Holds the request `id` as now read (`None`: deleted), in its place
+    /// in every order.
+    fn replace(&mut self, id: &str, entry: Option<Entry>) {
+        self.remove(id);
+        let Some(entry) = entry else {
+            return;
+        };
+        let slot = self.put(entry);
+        for order in Order::ALL {
+            let mut slots = std::mem::take(&mut self.orders[order as usize]);
+            slots.pop();
+            let at = slots.partition_point(|held| self.compare(order, *held, slot).is_lt());
+            slots.insert(at, slot);
+            self.orders[order as usize] = slots;
+        }
+    }
+
+    /// The requests holding every three bytes of `text` (all of them when
+    /// it is shorter).
+    fn candidates(&self, text: &str) -> RoaringBitmap {
+        let mut wanted: Vec<&RoaringBitmap> = Vec::new();
+        for trigram in trigrams(text).collect::<FxHashSet<u32>>() {
+            match self.trigrams.get(&trigram) {
+                Some(holding) => wanted.push(holding),
+                None => return RoaringBitmap::new(),
+            }
+        }
+        wanted.sort_by_key(|holding| holding.len());
+        let mut wanted = wanted.into_iter();
+        let Some(first) = wanted.next() else {
+            return self.live.clone();
+        };
+        wanted.fold(first.clone(), |found, holding| found & holding)
+    }
+
+    fn find(&self, narrowing: &Narrowing, sort: Sort, limit: i64, offset: i64) -> Found {
+        let text = narrowing.words.as_deref().map(str::to_lowercase);
+        let candidates = match &text {
+            Some(text) => self.candidates(text),
+            None => self.live.clone(),
+        };
+        let found: RoaringBitmap = candidates
+            .iter()
+            .filter(|slot| {
+                self.entry(*slot).is_some_and(|entry| {
+                    entry.passes(narrowing) && text.as_deref().is_none_or(|text| entry.holds(text))
+                })
+            })
+            .collect();
+        let (order, backwards) = Order::of(sort);
+        let slots = &self.orders[order as usize];
+        let in_order: Box<dyn Iterator<Item = &u32>> = if backwards {
+            Box::new(slots.iter().rev())
+        } else {
+            Box::new(slots.iter())
+        };
+        let ids = in_order
+            .filter(|slot| found.contains(**slot))
+            .skip(usize::try_from(offset).unwrap_or(usize::MAX))
+            .take(usize::try_from(limit).unwrap_or_default())
+            .filter_map(|slot| self.entry(*slot).map(|entry| entry.row.id.clone()))
+            .collect();
+        Found {
+            total: i64::try_from(found.len()).unwrap_or(i64::MAX),
+            ids,
+        }
+    }
+}
+
+/// Reads the requests with these ids (every request: `None`) as the index
+/// holds them.
+fn read(conn: &mut DbConn, ids: Option<&[String]>) -> QueryResult<Vec<Entry>> {
+    let found = rows::indexed(conn, ids)?;
+    let accepted: FxHashSet<String> = rows::accepted(conn, ids)?.into_iter().collect();
+    let mut comments: FxHashMap<String, Vec<String>> = FxHashMap::default();
+    for (request, body) in rows::comments(conn, ids)? {
+        comments.entry(request).or_default().push(body);
+    }
+    Ok(found
+        .into_iter()
+        .map(|row| {
+            let was_accepted = accepted.contains(&row.id);
+            let on_it = comments.remove(&row.id).unwrap_or_default();
+            Entry::new(row, was_accepted, on_it)
+        })
+        .collect())
+}
+
+impl RequestIndex {
+    /// The requests `narrowing` lets through: how many, and the ids of the
+    /// page at `offset` in `sort` order, as of the last change stored.
+    pub fn find(
+        &self,
+        conn: &mut DbConn,
+        narrowing: &Narrowing,
+        sort: Sort,
+        limit: i64,
+        offset: i64,
+    ) -> QueryResult<Found> {
+        Ok(self.current(conn)?.find(narrowing, sort, limit, offset))
+    }
+
+    /// Builds the index, or brings it up to date, ahead of the first list.
+    pub fn prepare(&self, conn: &mut DbConn) -> QueryResult<()> {
+        self.current(conn).map(drop)
+    }
+
+    /// The index, brought up to date with the changes stored: one read
+    /// of the changes when there are none.
+    fn current(&self, conn: &mut DbConn) -> QueryResult<RwLockReadGuard<'_, Held>> {
+        // The seq copied out, so that no guard is held across the query.
+        let held = self.read_held().seq;
+        if let Some(seq) = held
+            && rows::changes_since(conn, seq, 1)?.is_empty()
+        {
+            return Ok(self.read_held());
+        }
+        let _turn = self
+            .refreshing
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        // Read again: another list may have applied the changes meanwhile.
+        let seq = self.read_held().seq;
+        let changes = match seq {
+            Some(seq) => rows::changes_since(conn, seq, CHANGES_AT_ONCE + 1)?,
+            None => Vec::new(),
+        };
+        if seq.is_none() || changes.len() > CHANGES_AT_ONCE as usize {
+            // The changes numbered up to `last` are in what is read next.
+            let last = rows::last_change(conn)?;
+            let built = Held::build(last, read(conn, None)?);
+            *self.write_held() = built;
+        } else if let Some((last, _)) = changes.last() {
+            let mut ids: Vec<String> = changes.iter().map(|(_, id)| id.clone()).collect();
+            ids.sort();
+            ids.dedup();
+            let mut now: FxHashMap<String, Entry> = read(conn, Some(&ids))?
+                .into_iter()
+                .map(|entry| (entry.row.id.clone(), entry))
+                .collect();
+            let mut held = self.write_held();
+            for id in &ids {
+                held.replace(id, now.remove(id));
+            }
+            held.seq = Some(*last);
+        }
+        Ok(self.read_held())
+    }
+
+    fn read_held(&self) -> RwLockReadGuard<'_, Held> {
+        self.held
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn write_held(&self) -> RwLockWriteGuard<'_, Held> {
+        self.held
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+
+    fn request(id: &str, day: u32, question: &str) -> Entry {
+        let at = NaiveDate::from_ymd_opt(2026, 3, day)
+            .and_then(|d| d.and_hms_opt(9, 0, 0))
+            .unwrap();
+        let row = Indexed {
+            id: id.to_owned(),
+            reference: Some(format!("CR-2026-{day:04}")),
+            state: State::InGroup,
+            group_id: Some("mg-17025".to_owned()),
+            standard_id: "iso-17025".to_owned(),
+            clause: "7.2.1".to_owned(),
+            question: question.to_owned(),
+            background: None,
+            created_at: at,
+            updated_at: at,
+        };
+        Entry::new(row, true, vec![])
+    }
+
+    fn searching(words: &str) -> Narrowing {
+        Narrowing {
+            states: vec![State::InGroup],
+            words: Some(words.to_owned()).filter(|w| !w.is_empty()),
+            ..Narrowing::default()
+        }
+    }
+
+    fn found(held: &Held, words: &str, sort: Sort) -> Vec<String> {
+        held.find(&searching(words), sort, 50, 0).ids
+    }
+
+    #[test]
+    fn a_changed_request_is_found_by_its_new_words_in_its_new_place() {
+        let mut held = Held::build(
+            3,
+            vec![
+                request("a", 1, "Sampling of the whole lot?"),
+                request("b", 2, "Which Balance?"),
+                request("c", 3, "Sampling again"),
+            ],
+        );
+        assert_eq!(found(&held, "sampling", Sort::Oldest), ["a", "c"]);
+        assert_eq!(found(&held, "", Sort::Newest), ["c", "b", "a"]);
+        assert_eq!(
+            found(&held, "ba", Sort::Oldest),
+            ["b"],
+            "shorter than three bytes"
+        );
+        assert!(found(&held, "sampling of the lot", Sort::Oldest).is_empty());
+
+        held.replace("a", Some(request("a", 4, "Which drift of balances?")));
+        assert_eq!(found(&held, "sampling", Sort::Oldest), ["c"]);
+        assert_eq!(found(&held, "BALANCE", Sort::Oldest), ["b", "a"]);
+        assert_eq!(found(&held, "", Sort::Newest), ["a", "c", "b"]);
+
+        held.replace("b", None);
+        assert_eq!(found(&held, "balance", Sort::Oldest), ["a"]);
+        assert_eq!(found(&held, "", Sort::Oldest), ["c", "a"]);
+        assert_eq!(held.find(&searching(""), Sort::Oldest, 50, 0).total, 2);
+        assert_eq!(held.find(&searching(""), Sort::Oldest, 1, 1).ids, ["a"]);
+    }
+
+    #[test]
+    fn text_never_matches_across_two_fields() {
+        let mut entry = request("a", 1, "ends with drift");
+        entry.words.push("balance begins".to_owned());
+        let held = Held::build(1, vec![entry]);
+        assert!(found(&held, "drift balance", Sort::Oldest).is_empty());
+        assert_eq!(found(&held, "drift", Sort::Oldest), ["a"]);
+    }
+}
