@@ -86,7 +86,10 @@ impl Languages {
         let mut offered = Vec::new();
         for tag in list.split(',').filter(|t| !t.trim().is_empty()) {
             let Some(Lang(id)) = Lang::provided(tag) else {
-                return Err(format!("no message file locales/{}/clarion.ftl", tag.trim()));
+                return Err(format!(
+                    "no message file locales/{}/clarion.ftl",
+                    tag.trim()
+                ));
             };
             if !offered.contains(&id) {
                 offered.push(id);
@@ -157,7 +160,10 @@ mod tests {
     fn a_language_without_its_message_file_is_refused() {
         assert!(Languages::parse("en,ru").is_err());
         assert!(Languages::parse(" ").is_err());
-        assert_eq!(Languages::parse("fr, en").unwrap().default_language().tag(), "fr");
+        assert_eq!(
+            Languages::parse("fr, en").unwrap().default_language().tag(),
+            "fr"
+        );
     }
 
     #[test]

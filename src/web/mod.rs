@@ -202,7 +202,7 @@ impl Page {
     }
 
     /// The message `key` with its Fluent variables:
-    /// `page.t_with("key", [("count", n.into())])`.
+    /// `page.t_with("footer-using", [("site", name.into())])`.
     pub fn t_with(&self, key: &str, args: &[(&str, crate::i18n::Arg<'_>)]) -> String {
         self.lang.t_with(key, args)
     }

@@ -55,7 +55,9 @@ pub async fn switch(
     CsrfForm(form): CsrfForm<Switch>,
 ) -> Result<HttpResponse, AppError> {
     let Some(lang) = state.settings.languages.offered(&form.language) else {
-        return Err(AppError::BadForm("a language this site does not offer".into()));
+        return Err(AppError::BadForm(
+            "a language this site does not offer".into(),
+        ));
     };
     if let Some(user) = viewer.0 {
         let tag = lang.tag();
