@@ -48,6 +48,14 @@ impl Lang {
         LOCALES.lookup(&self.0, key)
     }
 
+    /// Whether this language's own file has `key` (rather than falling
+    /// back to English).
+    pub fn has(&self, key: &str) -> bool {
+        LOCALES
+            .lookup_no_default_fallback::<&str>(&self.0, key, None)
+            .is_some()
+    }
+
     /// The message `key` with its Fluent variables.
     pub fn t_with(&self, key: &str, args: &[(&str, Arg<'_>)]) -> String {
         let args: HashMap<Cow<'static, str>, FluentValue> = args
@@ -57,14 +65,23 @@ impl Lang {
         LOCALES.lookup_with_args(&self.0, key, &args)
     }
 
-    /// A day as this language writes it: "5 Dec 2026", "5 décembre 2026".
-    pub fn date<D: chrono::Datelike + Copy>(&self, day: D) -> String {
+    /// A day as this language writes it in lists: "5 Dec 2026",
+    /// "5 décembre 2026".
+    pub fn date(&self, day: impl Day) -> String {
+        self.day_as("date-format", day)
+    }
+
+    /// A day as this language writes it in a sentence: "5 December 2026".
+    pub fn long_date(&self, day: impl Day) -> String {
+        self.day_as("date-long-format", day)
+    }
+
+    fn day_as(&self, format_key: &str, day: impl Day) -> String {
         let locale = chrono::Locale::try_from(self.t("date-locale").as_str())
             .unwrap_or(chrono::Locale::POSIX);
-        let format = self.t("date-format");
-        chrono::NaiveDate::from_ymd_opt(day.year(), day.month(), day.day())
-            .map(|d| d.format_localized(&format, locale).to_string())
-            .unwrap_or_default()
+        day.day()
+            .format_localized(&self.t(format_key), locale)
+            .to_string()
     }
 
     /// A count as this language writes it: "1,234", "1 234".
@@ -72,6 +89,30 @@ impl Lang {
         use num_format::{Locale, ToFormattedString};
         let locale = Locale::from_name(self.tag()).unwrap_or(Locale::en);
         n.to_formatted_string(&locale)
+    }
+}
+
+/// What has a calendar day: a date, a moment, or a reference to either (as
+/// templates hold them).
+pub trait Day {
+    fn day(&self) -> chrono::NaiveDate;
+}
+
+impl Day for chrono::NaiveDate {
+    fn day(&self) -> chrono::NaiveDate {
+        *self
+    }
+}
+
+impl Day for chrono::NaiveDateTime {
+    fn day(&self) -> chrono::NaiveDate {
+        self.date()
+    }
+}
+
+impl<T: Day + ?Sized> Day for &T {
+    fn day(&self) -> chrono::NaiveDate {
+        (**self).day()
     }
 }
 
@@ -172,6 +213,7 @@ mod tests {
         let french = Lang::provided("fr").unwrap();
         assert_eq!(Lang::english().date(day), "12 Nov 2026");
         assert_eq!(french.date(day), "12 novembre 2026");
+        assert_eq!(Lang::english().long_date(day), "12 November 2026");
         assert_eq!(Lang::english().number(1234), "1,234");
         assert_eq!(french.number(1234), "1\u{202f}234");
     }

@@ -208,8 +208,13 @@ impl Page {
     }
 
     /// A day in the page's language.
-    pub fn date<D: chrono::Datelike + Copy>(&self, day: &D) -> String {
-        self.lang.date(*day)
+    pub fn date(&self, day: impl crate::i18n::Day) -> String {
+        self.lang.date(day)
+    }
+
+    /// A day in a sentence, in the page's language.
+    pub fn long_date(&self, day: impl crate::i18n::Day) -> String {
+        self.lang.long_date(day)
     }
 
     /// A count in the page's language.

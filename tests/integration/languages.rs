@@ -50,6 +50,15 @@ async fn a_swiss_reader_gets_french_and_the_switch_beats_the_browser(backend: Ba
         "Demander une clarification"
     );
 
+    let (_, home) = swiss.page("/").await;
+    assert_eq!(
+        text_of(&home, "h1").unwrap(),
+        "Trouver le sens d’une exigence"
+    );
+    let (status, missing) = swiss.page("/no/such/page").await;
+    assert_eq!(status, 404);
+    assert_eq!(text_of(&missing, "h1").unwrap(), "Page introuvable");
+
     // The footer's switch leads to a form that comes back to the page.
     let (status, switch) = swiss.page("/language?back=/standards").await;
     assert_eq!(status, 200);
