@@ -116,6 +116,29 @@ impl<T: Day + ?Sized> Day for &T {
     }
 }
 
+/// What counts things, by value or by reference (as templates hold them).
+pub trait Count {
+    fn count(&self) -> i64;
+}
+
+impl Count for i64 {
+    fn count(&self) -> i64 {
+        *self
+    }
+}
+
+impl Count for usize {
+    fn count(&self) -> i64 {
+        i64::try_from(*self).unwrap_or(i64::MAX)
+    }
+}
+
+impl<T: Count + ?Sized> Count for &T {
+    fn count(&self) -> i64 {
+        (**self).count()
+    }
+}
+
 /// The languages offered, in the order of `CLARION_LANGUAGES`; the first
 /// is for readers whose browser asks for none of them.
 #[derive(Clone, Debug)]

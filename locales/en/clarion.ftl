@@ -92,3 +92,22 @@ error-unavailable-title = Temporarily unavailable
 error-unavailable-text = The service is busy or its database cannot be reached right now. Nothing was saved. Please try again in a minute.
 error-internal-title = Something went wrong on our side
 error-internal-text = We could not complete this. The problem has been logged and nothing was half-saved. Please try again later.
+
+## The standards
+standard = Standard
+title = Title
+maintenance-group = Maintenance group
+none-assigned = None assigned
+for-next-revision = For the next revision
+superseded = Superseded
+clarification-count = { $count ->
+    [one] { $count } clarification
+   *[other] { $count } clarifications
+}
+standards-lede =
+    The conformity assessment standards whose requirements can be clarified here, with the
+    maintenance group responsible for each.
+standards-in-force = In force ({ $count })
+standards-in-force-label = Standards in force
+standards-superseded = Superseded editions ({ $count })
+standards-superseded-note = Clarifications published on these editions stay available; new requests concern the current edition.

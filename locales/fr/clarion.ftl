@@ -92,3 +92,22 @@ error-unavailable-title = Service momentanément indisponible
 error-unavailable-text = Le service est surchargé ou sa base de données est injoignable pour le moment. Rien n’a été enregistré. Veuillez réessayer dans une minute.
 error-internal-title = Un problème est survenu de notre côté
 error-internal-text = Nous n’avons pas pu mener ceci à bien. Le problème a été consigné et rien n’a été enregistré à moitié. Veuillez réessayer plus tard.
+
+## Les normes
+standard = Norme
+title = Titre
+maintenance-group = Groupe de maintenance
+none-assigned = Aucun groupe désigné
+for-next-revision = Pour la prochaine révision
+superseded = Remplacée
+clarification-count = { $count ->
+    [one] { $count } clarification
+   *[other] { $count } clarifications
+}
+standards-lede =
+    Les normes d’évaluation de la conformité dont les exigences peuvent être clarifiées ici,
+    avec le groupe de maintenance responsable de chacune.
+standards-in-force = En vigueur ({ $count })
+standards-in-force-label = Normes en vigueur
+standards-superseded = Éditions remplacées ({ $count })
+standards-superseded-note = Les clarifications publiées sur ces éditions restent consultables ; les nouvelles demandes portent sur l’édition en vigueur.

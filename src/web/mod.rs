@@ -218,8 +218,8 @@ impl Page {
     }
 
     /// A count in the page's language.
-    pub fn number<N: Copy + TryInto<i64>>(&self, n: &N) -> String {
-        self.lang.number((*n).try_into().unwrap_or(i64::MAX))
+    pub fn number(&self, n: impl crate::i18n::Count) -> String {
+        self.lang.number(n.count())
     }
 
     /// The languages the switch offers besides this page's.
