@@ -165,10 +165,6 @@ impl Languages {
         Ok(Self(offered))
     }
 
-    pub fn default_language(&self) -> Lang {
-        Lang(self.0[0].clone())
-    }
-
     /// Every language offered, for the switch.
     pub fn all(&self) -> impl Iterator<Item = Lang> + '_ {
         self.0.iter().cloned().map(Lang)
@@ -225,7 +221,7 @@ mod tests {
         assert!(Languages::parse("en,ru").is_err());
         assert!(Languages::parse(" ").is_err());
         assert_eq!(
-            Languages::parse("fr, en").unwrap().default_language().tag(),
+            Languages::parse("fr, en").unwrap().negotiate("de").tag(),
             "fr"
         );
     }
