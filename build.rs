@@ -5,4 +5,5 @@ fn main() {
     println!("cargo:rerun-if-changed=seed");
     println!("cargo:rerun-if-changed=static");
     println!("cargo:rerun-if-changed=templates");
+    println!("cargo:rerun-if-changed=locales");
 }

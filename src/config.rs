@@ -59,6 +59,7 @@ struct Layer {
     page_cache_mb: Option<u32>,
     register_revalidate_ms: Option<u64>,
     trusted_proxies: Option<String>,
+    languages: Option<String>,
     metrics: Option<String>,
     metrics_token: Option<String>,
     connections_per_client: Option<u32>,
@@ -273,6 +274,8 @@ pub struct Settings {
     pub page_cache_mb: u32,
     pub register_revalidate_ms: u64,
     pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// The languages pages and mail are offered in, the default first.
+    pub languages: crate::i18n::Languages,
     pub metrics: MetricsAccess,
     /// 0: no cap.
     pub connections_per_client: u32,
@@ -381,6 +384,7 @@ impl Layer {
             log_format = "CLARION_LOG_FORMAT",
             access_log = "CLARION_ACCESS_LOG",
             trusted_proxies = "CLARION_TRUSTED_PROXIES",
+            languages = "CLARION_LANGUAGES",
             metrics = "CLARION_METRICS",
             metrics_token = "CLARION_METRICS_TOKEN",
             appeal_body = "CLARION_APPEAL_BODY",
@@ -500,6 +504,11 @@ impl Layer {
             ));
         }
         let trusted_proxies = parse_networks(self.trusted_proxies.as_deref().unwrap_or(""))?;
+        let languages = match self.languages.as_deref() {
+            None => crate::i18n::Languages::default(),
+            Some(list) => crate::i18n::Languages::parse(list)
+                .map_err(|e| ConfigError(format!("CLARION_LANGUAGES: {e}")))?,
+        };
         let metrics = metrics_access(self.metrics.as_deref(), self.metrics_token)?;
         // A download streams a page of rows at a time, so each costs little
         // memory; the bound is on the work and connections they share.
@@ -559,6 +568,7 @@ impl Layer {
             page_cache_mb: self.page_cache_mb.unwrap_or(16),
             register_revalidate_ms: self.register_revalidate_ms.unwrap_or(250),
             trusted_proxies,
+            languages,
             metrics,
             // A browser opens at most six connections to a site; this
             // leaves room for a few people behind one address.

@@ -10,6 +10,7 @@ pub mod db;
 pub mod documents;
 pub mod domain;
 pub mod error;
+pub mod i18n;
 pub mod mail;
 pub mod models;
 pub mod routes;

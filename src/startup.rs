@@ -178,6 +178,7 @@ impl Application {
                 .wrap(from_fn(site::security::headers))
                 .wrap(from_fn(site::conditional::revalidate))
                 .wrap(from_fn(site::page_cache::serve_from_memory))
+                .wrap(from_fn(site::language::choose))
                 .wrap(Compress::default())
                 .wrap(from_fn(site::slow_clients::time_bodies))
                 .wrap(from_fn(site::slow_clients::cap_connections))

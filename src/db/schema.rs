@@ -57,6 +57,7 @@ diesel::table! {
         created_at -> Timestamp,
         last_login_at -> Nullable<Timestamp>,
         sponsor_organisation_id -> Nullable<Text>,
+        language -> Nullable<Text>,
     }
 }
 

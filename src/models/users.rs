@@ -19,6 +19,8 @@ pub struct User {
     pub last_login_at: Option<NaiveDateTime>,
     /// The member body or liaison a sponsor's account speaks for.
     pub sponsor_organisation_id: Option<String>,
+    /// The language chosen with the switch while signed in (a tag).
+    pub language: Option<String>,
 }
 
 #[derive(Insertable)]
@@ -71,6 +73,13 @@ pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<User> {
 pub fn set_password(conn: &mut DbConn, id: &str, hash: &str) -> QueryResult<()> {
     diesel::update(users::table.find(id))
         .set(users::password_hash.eq(hash))
+        .execute(conn)
+        .map(drop)
+}
+
+pub fn set_language(conn: &mut DbConn, id: &str, tag: &str) -> QueryResult<()> {
+    diesel::update(users::table.find(id))
+        .set(users::language.eq(tag))
         .execute(conn)
         .map(drop)
 }

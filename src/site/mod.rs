@@ -141,8 +141,13 @@ impl Copy<'_> {
         self.clarifications(conn, &index, version)
     }
 
+    /// A page of the copy: files in the default language, with no switch
+    /// (the switch is the server's).
     fn public(&self, section: &'static str) -> Page {
-        Page::public(self.settings, section)
+        Page {
+            languages: Vec::new(),
+            ..Page::public(self.settings, section)
+        }
     }
 
     /// The page of `address`, rendered, written where the copy keeps it.

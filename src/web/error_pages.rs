@@ -43,75 +43,55 @@ impl ErrorBody {
     }
 }
 
-/// What a person reads on an error page.
+/// What a person reads on an error page: message keys of
+/// `locales/*/clarion.ftl`, the page's language chooses the words.
 struct Explanation {
     title: &'static str,
-    message: String,
+    message: &'static str,
+    /// Why a workflow refused the action, before the message.
+    why: Option<String>,
+    /// A way back: the address and the key of its label.
     back: Option<(String, &'static str)>,
 }
 
 /// `path` is the address asked for, for a way back to the form.
 fn explain(status: StatusCode, error: Option<&AppError>, path: &str) -> Explanation {
-    let plain = |title, message: &str| Explanation {
+    let plain = |title, message| Explanation {
         title,
-        message: message.to_owned(),
+        message,
+        why: None,
         back: None,
     };
     match (status.as_u16(), error) {
         (403, Some(AppError::CsrfRejected)) => Explanation {
-            title: "This form has expired",
-            message: "For your protection, every form carries a security token tied to this browser, and the one sent did not match. This happens when a page was open for a long time, when cookies are blocked for this site, or when the form was sent from another site. Nothing was saved. Go back, reload the page and send the form again.".into(),
-            back: Some((path.to_owned(), "Back to the form")),
+            back: Some((path.to_owned(), "error-back-to-form")),
+            ..plain("error-expired-title", "error-expired-text")
         },
         (409, Some(AppError::Conflict(why))) => Explanation {
-            title: "This could not be done",
-            message: format!("{why} Nothing was changed."),
-            back: None,
+            why: Some(why.clone()),
+            ..plain("error-conflict-title", "error-conflict-text")
         },
-        (404, _) => plain(
-            "Page not found",
-            "There is nothing at this address. If you typed it, check it; if you followed a link, it may be out of date. You can search the published clarifications or browse the standards instead.",
-        ),
-        (413, _) => plain(
-            "What you sent is too large",
-            "We accept at most 64 KiB of text in one form. Nothing was saved. Go back, shorten the longest fields and send the form again.",
-        ),
-        (422, _) => plain(
-            "We could not read what was sent",
-            "The form arrived in a shape we could not understand. Nothing was saved. Go back, reload the page and try again.",
-        ),
-        (429, _) => plain(
-            "Too many attempts",
-            "You have sent this too many times in a short while. Nothing more was saved. Please wait a while and try again.",
-        ),
-        (400, _) => plain(
-            "We could not understand that request",
-            "Part of the address or of what was sent is not valid. Nothing was saved.",
-        ),
-        (405, _) => plain(
-            "That action is not available here",
-            "This address does not accept that kind of request. Use the links and buttons on the pages.",
-        ),
-        (503, _) => plain(
-            "Temporarily unavailable",
-            "The service is busy or its database cannot be reached right now. Nothing was saved. Please try again in a minute.",
-        ),
-        _ => plain(
-            "Something went wrong on our side",
-            "We could not complete this. The problem has been logged and nothing was half-saved. Please try again later.",
-        ),
+        (404, _) => plain("error-not-found-title", "error-not-found-text"),
+        (413, _) => plain("error-too-large-title", "error-too-large-text"),
+        (422, _) => plain("error-unreadable-title", "error-unreadable-text"),
+        (429, _) => plain("error-too-many-title", "error-too-many-text"),
+        (400, _) => plain("error-bad-request-title", "error-bad-request-text"),
+        (405, _) => plain("error-method-title", "error-method-text"),
+        (503, _) => plain("error-unavailable-title", "error-unavailable-text"),
+        _ => plain("error-internal-title", "error-internal-text"),
     }
 }
 
 #[derive(Template)]
 #[template(path = "errors/error.html")]
-struct ErrorPage<'a> {
+struct ErrorPage {
     page: Page,
     status: u16,
-    title: &'a str,
-    message: &'a str,
+    title: &'static str,
+    message: &'static str,
+    why: Option<String>,
     back_href: Option<String>,
-    back_label: Option<String>,
+    back_label: Option<&'static str>,
 }
 
 /// Middleware: replaces the body of every error response with the error
@@ -150,19 +130,21 @@ pub async fn render_error_pages(
         None => Page::bare(),
     };
     let (back_href, back_label) = match explanation.back {
-        Some((href, label)) => (Some(href), Some(label.to_owned())),
+        Some((href, label)) => (Some(href), Some(label)),
         None => (None, None),
     };
+    let fallback = page.t(explanation.title);
     let body = ErrorPage {
         page,
         status: status.as_u16(),
         title: explanation.title,
-        message: &explanation.message,
+        message: explanation.message,
+        why: explanation.why,
         back_href,
         back_label,
     }
     .render()
-    .unwrap_or_else(|_| explanation.title.to_owned());
+    .unwrap_or(fallback);
     let (req, mut response) = res.into_parts();
     response.headers_mut().insert(
         header::CONTENT_TYPE,
@@ -186,6 +168,27 @@ mod tests {
             "bad-form" => AppError::BadForm("missing field".into()),
             _ => AppError::NotFound,
         })
+    }
+
+    #[actix_web::test]
+    async fn every_error_page_has_its_words_in_every_language() {
+        let errors = [
+            Some(AppError::CsrfRejected),
+            Some(AppError::Conflict("Already decided.".into())),
+            None,
+        ];
+        for status in [400, 403, 404, 405, 409, 413, 422, 429, 500, 503] {
+            for error in &errors {
+                let status = StatusCode::from_u16(status).unwrap();
+                let e = explain(status, error.as_ref(), "/form");
+                let keys = [Some(e.title), Some(e.message), e.back.map(|b| b.1)];
+                for lang in crate::i18n::Languages::default().all() {
+                    for key in keys.iter().flatten() {
+                        assert!(lang.has(key), "{} lacks {key}", lang.tag());
+                    }
+                }
+            }
+        }
     }
 
     #[actix_web::test]

@@ -9,6 +9,7 @@ pub mod flash;
 pub mod head;
 pub mod input;
 pub mod intake;
+pub mod language;
 pub mod metrics;
 pub mod page_cache;
 pub mod search;
@@ -118,10 +119,16 @@ impl AppState {
     /// The page context for someone signed in (or not); `csrf` signs the
     /// header's sign-out button.
     pub fn page_as(&self, section: &'static str, viewer: &Viewer, csrf: &Csrf) -> Page {
+        let page = self.page(section);
+        // The account's own choice beats the browser's.
+        let preference = viewer.0.as_ref().and_then(|u| u.language.as_deref());
         Page {
             sign_out: viewer.0.as_ref().map(|_| csrf.to_string()),
             user_name: viewer.name(),
-            ..self.page(section)
+            lang: preference
+                .and_then(|tag| self.settings.languages.offered(tag))
+                .unwrap_or(page.lang.clone()),
+            ..page
         }
     }
 
@@ -151,6 +158,12 @@ pub struct Page {
     pub sign_out: Option<String>,
     /// What the action before the redirect to this page did.
     pub flash: Option<flash::Done>,
+    /// The language the page is in.
+    pub lang: crate::i18n::Lang,
+    /// The languages offered, for the switch.
+    pub languages: Vec<crate::i18n::Lang>,
+    /// This page's address, where the switch comes back to.
+    pub here: String,
 }
 
 impl Page {
@@ -159,12 +172,14 @@ impl Page {
         Self {
             section,
             site_name: settings.site_name.clone(),
+            languages: settings.languages.all().collect(),
             ..Self::bare()
         }
     }
 
     /// For the rare page rendered without application state.
     pub fn bare() -> Self {
+        let reader = language::reader();
         Self {
             stylesheet: crate::assets::stylesheet_path(),
             section: "",
@@ -172,12 +187,46 @@ impl Page {
             user_name: None,
             sign_out: None,
             flash: None,
+            lang: reader.lang,
+            languages: Vec::new(),
+            here: reader.here,
         }
     }
 
     /// This page with the banner its request brought.
     pub fn showing(self, flash::Flash(flash): flash::Flash) -> Self {
         Self { flash, ..self }
+    }
+
+    /// The message `key` in the page's language.
+    pub fn t(&self, key: &str) -> String {
+        self.lang.t(key)
+    }
+
+    /// The message `key` with its Fluent variables:
+    /// `page.t_with("footer-using", [("site", name.into())])`.
+    pub fn t_with(&self, key: &str, args: &[(&str, crate::i18n::Arg<'_>)]) -> String {
+        self.lang.t_with(key, args)
+    }
+
+    /// A day in the page's language.
+    pub fn date(&self, day: impl crate::i18n::Day) -> String {
+        self.lang.date(day)
+    }
+
+    /// A day in a sentence, in the page's language.
+    pub fn long_date(&self, day: impl crate::i18n::Day) -> String {
+        self.lang.long_date(day)
+    }
+
+    /// A count in the page's language.
+    pub fn number(&self, n: impl crate::i18n::Count) -> String {
+        self.lang.number(n.count())
+    }
+
+    /// The languages the switch offers besides this page's.
+    pub fn other_languages(&self) -> impl Iterator<Item = &crate::i18n::Lang> {
+        self.languages.iter().filter(|l| **l != self.lang)
     }
 
     /// The banner, rendered for the layout.

@@ -330,7 +330,13 @@ pub async fn serve_from_memory(
     let read = req
         .match_pattern()
         .and_then(|pattern| parameters_read(&pattern));
-    let key = key_of(req.path(), req.query_string(), read);
+    // The same address is a page in each language (see `language`).
+    let lang = req
+        .extensions()
+        .get::<crate::i18n::Lang>()
+        .map(crate::i18n::Lang::tag)
+        .unwrap_or_default();
+    let key = format!("{lang}:{}", key_of(req.path(), req.query_string(), read));
     let from_memory = |kept: &Kept, req: ServiceRequest| {
         let answer = if conditional::still_held(req.headers(), kept.etag.as_ref()) {
             conditional::not_modified(kept.headers())

@@ -130,6 +130,12 @@ pub enum ResetAsked {
 /// either way, so the page cannot reveal who has an account. Every asking
 /// counts, for the address typed and for the client (`client_key`),
 /// whether or not an account has that address.
+/// The language an account chose with the switch: its pages and mail
+/// follow it wherever it signs in.
+pub fn choose_language(conn: &mut DbConn, user_id: &str, tag: &str) -> Result<(), WorkflowError> {
+    Ok(users::set_language(conn, user_id, tag)?)
+}
+
 pub fn request_reset(
     conn: &mut DbConn,
     ctx: &Ctx,

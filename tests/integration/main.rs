@@ -36,6 +36,7 @@ mod follow_ups;
 mod harness;
 mod hostile;
 mod intake;
+mod languages;
 mod layers;
 mod links;
 mod mail;

@@ -216,6 +216,7 @@ async fn every_page_and_every_refusal_carries_the_security_headers(backend: Back
         (&anonymous, format!("/consultation/{never}"), 404),
         (&anonymous, "/login".into(), 200),
         (&anonymous, "/logout".into(), 303),
+        (&anonymous, "/language".into(), 200),
         (&anonymous, "/password/forgot".into(), 200),
         (&anonymous, format!("/password/reset/{never}"), 404),
         (&anonymous, format!("/invitation/{never}"), 404),

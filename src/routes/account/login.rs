@@ -33,6 +33,11 @@ pub struct Query {
 /// backslash as a slash, so `/\t/evil.example` would lead to another site;
 /// and a line break cannot go into a header at all.
 fn safe_next(next: &str) -> String {
+    local_path(next).unwrap_or("/workspace").to_owned()
+}
+
+/// `next` if it is a path of this site (see [`safe_next`]).
+pub(crate) fn local_path(next: &str) -> Option<&str> {
     let printable = next.bytes().all(|b| b.is_ascii_graphic() && b != b'\\');
     let local = printable
         && next.starts_with('/')
@@ -40,11 +45,7 @@ fn safe_next(next: &str) -> String {
         && next
             .parse::<actix_web::http::Uri>()
             .is_ok_and(|uri| uri.scheme().is_none() && uri.authority().is_none());
-    if local {
-        next.to_owned()
-    } else {
-        "/workspace".to_owned()
-    }
+    local.then_some(next)
 }
 
 pub async fn show(

@@ -1,12 +1,15 @@
 //! Accounts: sign in and out, password reset, invitations.
 
+mod language;
 mod login;
 mod password;
 
 use actix_web::web;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/login", web::get().to(login::show))
+    cfg.route("/language", web::get().to(language::show))
+        .route("/language", web::post().to(language::switch))
+        .route("/login", web::get().to(login::show))
         .route("/login", web::post().to(login::login))
         .route("/logout", web::get().to(login::show_logout))
         .route("/logout", web::post().to(login::logout))

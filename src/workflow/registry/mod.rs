@@ -100,6 +100,7 @@ mod tests {
             created_at: chrono::NaiveDateTime::default(),
             last_login_at: None,
             sponsor_organisation_id: None,
+            language: None,
         }
     }
 

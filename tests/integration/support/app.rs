@@ -66,7 +66,7 @@ impl Person {
         Self::with_headers(address, headers)
     }
 
-    fn with_headers(address: &str, headers: reqwest::header::HeaderMap) -> Person {
+    pub fn with_headers(address: &str, headers: reqwest::header::HeaderMap) -> Person {
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .cookie_store(true)

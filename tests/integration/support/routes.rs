@@ -172,6 +172,8 @@ pub const ROUTES: &[Route] = &[
     post("/login",                                         Public),
     get("/logout",                                         Public),
     post("/logout",                                        SignedIn),
+    get("/language",                                       Public),
+    post("/language",                                      Public),
     get("/password/forgot",                                Public),
     post("/password/forgot",                               Public),
     get("/password/reset/{token}",                         LinkHolder),
