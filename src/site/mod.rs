@@ -7,22 +7,21 @@
 //! index is held, as a server instance holds it.
 
 mod addresses;
+mod search_index;
 
-use std::collections::BTreeSet;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use askama::Template;
-use serde::Serialize;
 
 use crate::config::Settings;
 use crate::db::DbConn;
 use crate::domain::fields::FieldErrors;
-use crate::domain::search::{self as words, Filters, RawFilters};
+use crate::domain::search::{Filters, RawFilters};
 use crate::error::AppError;
 use crate::models::links;
-use crate::models::register::{self, Clarification};
+use crate::models::register;
 use crate::routes::api::records::{ClarificationRecord, StandardRecord};
 use crate::routes::api::standards as standards_json;
 use crate::routes::public::{clarifications, feeds, home, standards};
@@ -31,6 +30,7 @@ use crate::transfer;
 use crate::web::Page;
 
 pub use addresses::{Addresses, file_of};
+use search_index::SearchFiles;
 
 /// What an export wrote.
 pub struct Report {
@@ -278,7 +278,6 @@ impl Copy<'_> {
     ) -> Result<usize, SiteError> {
         let mut csv = self.create("clarifications.csv")?;
         let mut json = self.create("api/v1/clarifications.json")?;
-        let mut found = self.create(SEARCH_INDEX)?;
         let standards = standards_json::list(conn, index, Some(version), self.settings)?;
         let labels: std::collections::BTreeMap<&str, &str> = standards
             .items
@@ -290,9 +289,7 @@ impl Copy<'_> {
             path: root.clone(),
             source,
         };
-        write!(found, "window.clarionSearch = {{\"standards\":").map_err(written)?;
-        serde_json::to_writer(&mut found, &labels)?;
-        write!(found, ",\"items\":[").map_err(written)?;
+        let mut found = SearchFiles::start(self, &labels)?;
         json.write_all(b"[").map_err(written)?;
         let mut download = Download::start(conn, index, Some(version), Filters::default())?;
         let mut count = 0;
@@ -309,8 +306,7 @@ impl Copy<'_> {
                 let separator = if count == 0 { "\n" } else { ",\n" };
                 json.write_all(separator.as_bytes()).map_err(written)?;
                 serde_json::to_writer(&mut json, &record)?;
-                found.write_all(separator.as_bytes()).map_err(written)?;
-                serde_json::to_writer(&mut found, &Found::of(item))?;
+                found.add(self, item)?;
                 count += 1;
             }
             let rows = chunk.iter().map(transfer::Download::from);
@@ -323,10 +319,9 @@ impl Copy<'_> {
                 .map_err(|e| written(std::io::Error::other(e.to_string())))?;
         }
         json.write_all(b"\n]\n").map_err(written)?;
-        found.write_all(b"\n]};\n").map_err(written)?;
         self.close("clarifications.csv", csv)?;
         self.close("api/v1/clarifications.json", json)?;
-        self.close(SEARCH_INDEX, found)?;
+        found.finish(self)?;
         Ok(count)
     }
 
@@ -362,24 +357,27 @@ impl Copy<'_> {
         self.root.join(file)
     }
 
-    fn create(&mut self, file: &str) -> Result<BufWriter<File>, SiteError> {
+    /// The error of writing `file`.
+    fn failed(&self, file: &str) -> impl Fn(std::io::Error) -> SiteError + use<> {
         let path = self.path(file);
-        let failed = |source| SiteError::Write {
+        move |source| SiteError::Write {
             path: path.clone(),
             source,
-        };
+        }
+    }
+
+    fn create(&mut self, file: &str) -> Result<BufWriter<File>, SiteError> {
+        let path = self.path(file);
+        let failed = self.failed(file);
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(failed)?;
+            std::fs::create_dir_all(parent).map_err(&failed)?;
         }
         self.files += 1;
         Ok(BufWriter::new(File::create(&path).map_err(failed)?))
     }
 
     fn close(&self, file: &str, writer: BufWriter<File>) -> Result<(), SiteError> {
-        let failed = |source| SiteError::Write {
-            path: self.path(file),
-            source,
-        };
+        let failed = self.failed(file);
         writer
             .into_inner()
             .map_err(|e| failed(e.into_error()))?
@@ -389,60 +387,9 @@ impl Copy<'_> {
 
     fn write(&mut self, file: &str, bytes: &[u8]) -> Result<(), SiteError> {
         let mut writer = self.create(file)?;
-        writer.write_all(bytes).map_err(|source| SiteError::Write {
-            path: self.path(file),
-            source,
-        })?;
-        writer.flush().map_err(|source| SiteError::Write {
-            path: self.path(file),
-            source,
-        })
-    }
-}
-
-/// The search's index: JSON, assigned to a variable by a script, because
-/// a page opened from disk may load a script but not fetch a file.
-const SEARCH_INDEX: &str = "search/index.js";
-
-/// A clarification as the copy's search finds it, in short names: a
-/// register of thousands makes a file of megabytes.
-#[derive(Serialize)]
-struct Found<'a> {
-    /// Its reference.
-    r: &'a str,
-    /// The slug of its standard.
-    s: &'a str,
-    /// Its clause.
-    c: &'a str,
-    /// The year it was published.
-    y: i32,
-    /// Its status (current, superseded…).
-    t: &'static str,
-    /// Its question.
-    q: &'a str,
-    /// The words of its clause, question and answer, lower-cased, common
-    /// ones left out, each once.
-    w: String,
-}
-
-impl<'a> Found<'a> {
-    fn of(item: &'a Clarification) -> Found<'a> {
-        use chrono::Datelike;
-        let text = [&item.clause, &item.question, &item.answer];
-        let distinct: BTreeSet<String> = text
-            .iter()
-            .flat_map(|text| words::words(text))
-            .filter_map(words::searchable)
-            .collect();
-        Found {
-            r: &item.reference,
-            s: &item.standard_slug,
-            c: &item.clause,
-            y: item.published_at.year(),
-            t: item.status().as_str(),
-            q: &item.question,
-            w: distinct.into_iter().collect::<Vec<_>>().join(" "),
-        }
+        let failed = self.failed(file);
+        writer.write_all(bytes).map_err(&failed)?;
+        writer.flush().map_err(failed)
     }
 }
 

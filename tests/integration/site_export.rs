@@ -363,8 +363,9 @@ async fn the_static_copy_of_the_register_has_every_page_and_no_broken_link(backe
         "a header, then a row each"
     );
 
-    // The search page's index holds every clarification; without
-    // JavaScript the page lists the standards, which the crawl followed.
+    // The search page's index holds every clarification, its words and
+    // questions in files of their own; without JavaScript the page lists
+    // the standards, which the crawl followed.
     let index = std::fs::read_to_string(dir.path().join("copy/search/index.js")).unwrap();
     let json = index
         .strip_prefix("window.clarionSearch = ")
@@ -375,9 +376,15 @@ async fn the_static_copy_of_the_register_has_every_page_and_no_broken_link(backe
         .as_array()
         .unwrap()
         .iter()
-        .map(|item| item["r"].as_str().unwrap())
+        .map(|item| item[0].as_str().unwrap())
         .collect();
     assert_eq!(in_index, references);
+    let word_files = std::fs::read_dir(dir.path().join("copy/search/words")).unwrap();
+    assert_eq!(
+        word_files.count(),
+        index["words"].as_array().unwrap().len(),
+        "a file for each first two characters of the words held"
+    );
     let search = Html::parse_document(crawl.page(&server, "/copy/search/index.html"));
     let standards = Selector::parse("main a[href$='/index.html']").unwrap();
     assert!(
@@ -453,5 +460,72 @@ async fn someone_searches_the_copy_opened_from_disk(backend: Backend) {
         "{page}"
     );
     assert!(browser.text("main").await.contains(&question));
+
+    // The page loads only the parts of the index a query needs, and finds
+    // every clarification of which each word typed starts a word of the
+    // clause, question or answer (common words aside), newest first.
+    let records = std::fs::read_to_string(dir.path().join("copy/api/v1/clarifications.json"));
+    let records: Vec<serde_json::Value> = serde_json::from_str(&records.unwrap()).unwrap();
+    let slug = records[0]["standard"]["slug"].as_str().unwrap().to_owned();
+    for (q, standard) in [
+        ("uncertainty", ""),
+        ("calibrat", ""),
+        ("c", ""),
+        ("impartiality risk", ""),
+        ("", slug.as_str()),
+        ("the", slug.as_str()),
+        ("zzyzx", ""),
+    ] {
+        let expected: Vec<(String, String)> = records
+            .iter()
+            .filter(|record| standard.is_empty() || record["standard"]["slug"] == standard)
+            .filter(|record| holds_every_word(record, q))
+            .map(|record| {
+                let field = |name: &str| record[name].as_str().unwrap().to_owned();
+                (field("reference"), field("question"))
+            })
+            .collect();
+        let address = format!(
+            "file://{}/copy/search/index.html?q={q}&standard={standard}",
+            dir.path().display()
+        );
+        browser.goto(&address).await;
+        let shown = eventually(BOUND, || async {
+            let listed = browser
+                .execute(
+                    "if (!document.querySelector('#search-results [role=status]')) return null;
+                     return Array.from(document.querySelectorAll('#search-results li'), li =>
+                       [li.querySelector('[data-field=reference]').textContent,
+                        li.querySelector('[data-field=question]').textContent]);",
+                    vec![],
+                )
+                .await;
+            serde_json::from_value::<Vec<(String, String)>>(listed)
+                .map_err(|_| format!("no results yet on {address}"))
+        })
+        .await;
+        assert_eq!(
+            shown, expected,
+            "searching the copy for {q:?} in {standard:?}"
+        );
+        let said = browser.text("#search-results [role=status]").await;
+        let count = expected.len().to_string();
+        assert!(
+            said.starts_with(&count) || (expected.is_empty() && said.starts_with("No ")),
+            "{said}"
+        );
+    }
     browser.close().await;
+}
+
+/// Whether each word of `q` starts a word of the record's clause, question
+/// or answer that the search keeps.
+fn holds_every_word(record: &serde_json::Value, q: &str) -> bool {
+    use clarion::domain::search::{searchable, words};
+    let held: Vec<String> = ["clause", "question", "answer"]
+        .iter()
+        .flat_map(|field| words(record[field].as_str().unwrap()))
+        .filter_map(searchable)
+        .collect();
+    words(&q.to_lowercase()).all(|typed| held.iter().any(|word| word.starts_with(typed)))
 }
