@@ -11,6 +11,7 @@ use actix_web::HttpMessage;
 use actix_web::body::MessageBody;
 use actix_web::cookie::{Cookie, SameSite, time::Duration as CookieDuration};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::Method;
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::middleware::Next;
 use actix_web::web::Data;
@@ -69,6 +70,36 @@ pub fn cookie(lang: &Lang, https: bool) -> Cookie<'static> {
         .finish()
 }
 
+/// Where the switch on this answer comes back to: the address asked for;
+/// for a form's answer (a refusal shown again), the page the form was on
+/// when the browser says it was on this site, else the home page, since
+/// reading a form's address is not showing its page.
+fn here(req: &ServiceRequest) -> String {
+    if matches!(*req.method(), Method::GET | Method::HEAD) {
+        return req
+            .uri()
+            .path_and_query()
+            .map_or("/", |p| p.as_str())
+            .to_owned();
+    }
+    let host = req.connection_info().host().to_owned();
+    req.headers()
+        .get(header::REFERER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|referer| url::Url::parse(referer).ok())
+        .filter(|referer| {
+            let port = referer.port().map(|p| format!(":{p}")).unwrap_or_default();
+            referer
+                .host_str()
+                .is_some_and(|name| format!("{name}{port}") == host)
+        })
+        .map(|referer| match referer.query() {
+            Some(query) => format!("{}?{query}", referer.path()),
+            None => referer.path().to_owned(),
+        })
+        .unwrap_or_else(|| "/".to_owned())
+}
+
 /// Middleware over the whole application, outside the page cache (which
 /// keys pages by the language found here).
 pub async fn choose(
@@ -80,11 +111,7 @@ pub async fn choose(
     };
     let lang = of_request(&req, &state);
     req.extensions_mut().insert(lang.clone());
-    let here = req
-        .uri()
-        .path_and_query()
-        .map_or("/", |p| p.as_str())
-        .to_owned();
+    let here = here(&req);
     let mut res = READER.scope(Reader { lang, here }, next.call(req)).await?;
     let html = res
         .headers()

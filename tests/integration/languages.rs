@@ -14,6 +14,7 @@ on_both_databases!(
     a_swiss_reader_gets_french_and_the_switch_beats_the_browser,
     the_language_chosen_follows_the_account_wherever_it_signs_in,
     the_page_cache_never_serves_a_page_in_the_other_language,
+    the_switch_on_a_refused_form_comes_back_to_the_forms_page,
 );
 
 fn reader_of(app: &TestApp, accept_language: &str) -> Person {
@@ -265,4 +266,41 @@ fn every_message_asked_for_is_in_every_language_and_french_adds_none() {
             language.display()
         );
     }
+}
+
+/// A refused form is shown again at the address it was sent to; the
+/// switch there leads back to the page the form was on (as the browser's
+/// Referer says, when it is this site), never to the form's address.
+async fn the_switch_on_a_refused_form_comes_back_to_the_forms_page(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let visitor = Person::new(&app.address);
+    let (_, form) = visitor.page("/requests/new").await;
+    let token = csrf_token_in(&form);
+    let refused = |referer: Option<String>| {
+        let mut post = visitor
+            .client
+            .post(app.url("/requests"))
+            .form(&[("csrf_token", token.as_str()), ("question", "")]);
+        if let Some(referer) = referer {
+            post = post.header(reqwest::header::REFERER, referer);
+        }
+        async move {
+            let response = post.send().await.unwrap();
+            assert_eq!(response.status(), 422);
+            response.text().await.unwrap()
+        }
+    };
+    let page = refused(Some(app.url("/requests/new?standard=iso-iec-17025-2017"))).await;
+    assert!(
+        page.contains("/language?back=/requests/new%3Fstandard%3Diso-iec-17025-2017\""),
+        "{page}"
+    );
+    let page = refused(Some("https://elsewhere.example/requests/new".to_owned())).await;
+    assert!(
+        page.contains("/language?back=/\""),
+        "another site's page is not followed"
+    );
+    let page = refused(None).await;
+    assert!(page.contains("/language?back=/\""));
+    assert!(!page.contains("back=/requests\""));
 }
