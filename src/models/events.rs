@@ -8,6 +8,7 @@ use diesel::prelude::*;
 use crate::db::schema::{events, requests};
 use crate::db::{self, DbConn};
 use crate::domain::lifecycle::{Action, ActorKind, State};
+use crate::models::requests::Request;
 
 #[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
 #[diesel(table_name = events)]
@@ -31,6 +32,22 @@ pub struct NewEvent<'a> {
     pub from_state: Option<State>,
     pub to_state: State,
     pub note: Option<&'a str>,
+}
+
+impl<'a> NewEvent<'a> {
+    /// What the system itself did to `request` (a reminder, an expiry, a
+    /// deadline passing), taking it to `to_state`, with no note.
+    pub fn by_system(request: &'a Request, action: Action, to_state: State) -> Self {
+        NewEvent {
+            request_id: &request.id,
+            actor_user_id: None,
+            actor_kind: ActorKind::System,
+            action,
+            from_state: Some(request.state),
+            to_state,
+            note: None,
+        }
+    }
 }
 
 /// Appends an event and returns its id (which keys the mail it causes).

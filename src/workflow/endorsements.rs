@@ -504,15 +504,7 @@ pub fn send_reminders(conn: &mut DbConn, ctx: &Ctx) -> Result<usize, WorkflowErr
             };
             let event = events::record(
                 conn,
-                events::NewEvent {
-                    request_id: &request.id,
-                    actor_user_id: None,
-                    actor_kind: Actor::System.kind(),
-                    action: Action::RemindSponsor,
-                    from_state: Some(request.state),
-                    to_state: transition.to,
-                    note: None,
-                },
+                events::NewEvent::by_system(&request, Action::RemindSponsor, transition.to),
                 ctx.now,
             )?;
             mail_sponsor(conn, ctx, &request, &event, true)?;
@@ -548,15 +540,7 @@ pub fn expire(conn: &mut DbConn, ctx: &Ctx) -> Result<usize, WorkflowError> {
             }
             let event = events::record(
                 conn,
-                events::NewEvent {
-                    request_id: &request.id,
-                    actor_user_id: None,
-                    actor_kind: Actor::System.kind(),
-                    action: Action::ExpireEndorsement,
-                    from_state: Some(request.state),
-                    to_state: transition.to,
-                    note: None,
-                },
+                events::NewEvent::by_system(&request, Action::ExpireEndorsement, transition.to),
                 ctx.now,
             )?;
             let sponsor = organisations::find(conn, &endorsement.sponsor_id)?;

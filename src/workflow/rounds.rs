@@ -542,15 +542,7 @@ pub fn confirm_decisions(conn: &mut DbConn, ctx: &Ctx) -> Result<usize, Workflow
             }
             let event = events::record(
                 conn,
-                events::NewEvent {
-                    request_id: &request.id,
-                    actor_user_id: None,
-                    actor_kind: Actor::System.kind(),
-                    action: Action::ConfirmDecision,
-                    from_state: Some(request.state),
-                    to_state: transition.to,
-                    note: None,
-                },
+                events::NewEvent::by_system(&request, Action::ConfirmDecision, transition.to),
                 ctx.now,
             )?;
             super::consultations::open(conn, ctx, &request, &event)?;
@@ -803,15 +795,7 @@ pub fn send_reminders(conn: &mut DbConn, ctx: &Ctx) -> Result<usize, WorkflowErr
             let waiting = rounds::not_voted(conn, &round.id)?;
             let event = events::record(
                 conn,
-                events::NewEvent {
-                    request_id: &request.id,
-                    actor_user_id: None,
-                    actor_kind: Actor::System.kind(),
-                    action: Action::Remind,
-                    from_state: Some(request.state),
-                    to_state: transition.to,
-                    note: None,
-                },
+                events::NewEvent::by_system(&request, Action::Remind, transition.to),
                 ctx.now,
             )?;
             tell_workspace(

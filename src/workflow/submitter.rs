@@ -792,15 +792,7 @@ pub fn expire_unanswered(conn: &mut DbConn, ctx: &Ctx) -> Result<usize, Workflow
             }
             let event = events::record(
                 conn,
-                events::NewEvent {
-                    request_id: &request.id,
-                    actor_user_id: None,
-                    actor_kind: Actor::System.kind(),
-                    action: Action::ExpireUnanswered,
-                    from_state: Some(request.state),
-                    to_state: transition.to,
-                    note: None,
-                },
+                events::NewEvent::by_system(&request, Action::ExpireUnanswered, transition.to),
                 ctx.now,
             )?;
             super::follow_ups::settle(
