@@ -192,19 +192,28 @@ async fn the_page_cache_never_serves_a_page_in_the_other_language(backend: Backe
     }
 }
 
-/// Message ids of a Fluent file.
-fn ids_of(file: &Path) -> BTreeSet<String> {
-    let source = std::fs::read_to_string(file).unwrap();
-    let resource = fluent_syntax::parser::parse(source.as_str())
-        .unwrap_or_else(|(_, errors)| panic!("{}: {errors:?}", file.display()));
-    resource
-        .body
-        .iter()
-        .filter_map(|entry| match entry {
-            fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
-            _ => None,
-        })
-        .collect()
+/// Message ids of a language's Fluent files (every `.ftl` of its folder),
+/// each defined once.
+fn ids_of(language: &Path) -> BTreeSet<String> {
+    let mut files_found = Vec::new();
+    files(language, &[".ftl"], &mut files_found);
+    let mut ids = BTreeSet::new();
+    for file in files_found {
+        let source = std::fs::read_to_string(&file).unwrap();
+        let resource = fluent_syntax::parser::parse(source.as_str())
+            .unwrap_or_else(|(_, errors)| panic!("{}: {errors:?}", file.display()));
+        for entry in &resource.body {
+            if let fluent_syntax::ast::Entry::Message(m) = entry {
+                assert!(
+                    ids.insert(m.id.name.to_owned()),
+                    "{} defines {} again",
+                    file.display(),
+                    m.id.name
+                );
+            }
+        }
+    }
+    ids
 }
 
 /// Every file under `dir` whose name ends with one of `endings`.
@@ -244,7 +253,7 @@ fn keys_used() -> BTreeSet<String> {
 #[test]
 fn every_message_asked_for_is_in_every_language_and_french_adds_none() {
     let locales = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
-    let english = ids_of(&locales.join("en/clarion.ftl"));
+    let english = ids_of(&locales.join("en"));
     let used = keys_used();
     assert!(
         used.contains("nav-clarifications"),
@@ -252,7 +261,7 @@ fn every_message_asked_for_is_in_every_language_and_french_adds_none() {
     );
     for entry in std::fs::read_dir(&locales).unwrap() {
         let language = entry.unwrap().path();
-        let ids = ids_of(&language.join("clarion.ftl"));
+        let ids = ids_of(&language);
         let missing: Vec<_> = used.difference(&ids).collect();
         assert!(
             missing.is_empty(),
