@@ -303,9 +303,9 @@ fn parse_name(name: &str) -> Result<PersonName, String> {
 }
 
 pub fn add_user(settings: &Settings, account: NewAccount<'_>) -> Result<(), String> {
-    let email = EmailAddress::parse(account.email).map_err(str::to_owned)?;
+    let email = EmailAddress::parse(account.email).map_err(|m| m.english())?;
     let name = parse_name(account.name)?;
-    password::check_new(account.password, account.password).map_err(str::to_owned)?;
+    password::check_new(account.password, account.password).map_err(|m| m.english())?;
     let hash = password::hash(account.password);
     let mut conn = prepared(settings)?;
     let now = Clock::default().now();
@@ -353,7 +353,7 @@ enum Failure {
 /// `clarion user invite`: the invitation waits in the outbox until a
 /// running server's worker delivers it.
 pub fn invite_user(settings: &Settings, account: NewAccount<'_>) -> Result<(), String> {
-    let email = EmailAddress::parse(account.email).map_err(str::to_owned)?;
+    let email = EmailAddress::parse(account.email).map_err(|m| m.english())?;
     let name = parse_name(account.name)?;
     let mut conn = prepared(settings)?;
     let joining = joining(&mut conn, &account).map_err(|e| e.to_string())?;

@@ -1,5 +1,6 @@
 //! An e-mail address that has been checked.
 
+use crate::i18n::Msg;
 use std::str::FromStr;
 
 use lettre::message::Mailbox;
@@ -16,13 +17,13 @@ impl EmailAddress {
     /// forms such as `"a b"@example.org` or `a@[127.0.0.1]` that the
     /// message builder then refuses, and a request whose confirmation can
     /// never be sent could never be confirmed.
-    pub fn parse(input: &str) -> Result<Self, &'static str> {
+    pub fn parse(input: &str) -> Result<Self, Msg> {
         let trimmed = input.trim();
         if trimmed.is_empty() {
-            return Err("Enter your e-mail address.");
+            return Err(Msg::new("form-email-missing"));
         }
         if trimmed.len() > Self::MAX_LENGTH {
-            return Err("Enter an e-mail address of at most 254 characters.");
+            return Err(Msg::new("form-email-too-long"));
         }
         let address = trimmed.to_lowercase();
         let mailable = recipient(&address)
@@ -33,7 +34,7 @@ impl EmailAddress {
             .rsplit_once('@')
             .is_some_and(|(_, domain)| domain.contains('.') || domain == "localhost");
         if !mailable || !internet {
-            return Err("Enter an e-mail address in the form name@example.org.");
+            return Err(Msg::new("form-email-invalid"));
         }
         Ok(Self(address))
     }

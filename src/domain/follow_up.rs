@@ -3,6 +3,7 @@
 //! when it ends, its outcome is recorded on the original. The rules here
 //! are when a decision may be reconsidered and what a follow-up must say.
 
+use crate::i18n::Msg;
 use chrono::{NaiveDateTime, TimeDelta};
 use diesel::sql_types::Text;
 use diesel::{AsExpression, FromSqlRow};
@@ -199,26 +200,21 @@ impl NewInformationInput {
             errors.add(
                 "information",
                 match problem {
-                    StatementProblem::Missing => {
-                        "Write the information the maintenance group should consider."
-                    }
-                    StatementProblem::TooLong => {
-                        "Shorten the information to at most 5,000 characters."
-                    }
+                    StatementProblem::Missing => Msg::new("form-follow-up-information"),
+                    StatementProblem::TooLong => Msg::new("form-follow-up-too-long"),
                 },
             )
         });
         let name = PersonName::parse(&self.name).map_err(|problem| match problem {
-            NameProblem::Missing => errors.add("name", "Enter your name."),
-            NameProblem::TooLong => errors.add("name", "Enter a name of at most 200 characters."),
-            NameProblem::HiddenFormatting => errors.add(
-                "name",
-                "Enter your name as plain text: it holds invisible formatting characters, perhaps pasted with it.",
-            ),
+            NameProblem::Missing => errors.add("name", Msg::new("form-name-missing")),
+            NameProblem::TooLong => errors.add("name", Msg::new("form-name-too-long")),
+            NameProblem::HiddenFormatting => {
+                errors.add("name", Msg::new("form-name-hidden-formatting"))
+            }
         });
         let email = EmailAddress::parse(&self.email);
         if let Err(message) = &email {
-            errors.add("email", *message);
+            errors.add("email", message.clone());
         }
         match (name, email, information) {
             (Ok(name), Ok(email), Ok(information)) => Ok(NewInformation {

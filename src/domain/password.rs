@@ -1,20 +1,21 @@
 //! Passwords: argon2id with the crate's recommended parameters, stored as a
 //! PHC string that carries its own salt and parameters.
 
+use crate::i18n::Msg;
 use argon2::{Argon2, PasswordHasher, PasswordVerifier};
 
 pub const MIN_LENGTH: usize = 12;
 pub const MAX_LENGTH: usize = 256;
 
 /// Why a new password is refused, in words for the person choosing it.
-pub fn check_new(password: &str, confirmation: &str) -> Result<(), &'static str> {
+pub fn check_new(password: &str, confirmation: &str) -> Result<(), Msg> {
     let length = password.chars().count();
     if length < MIN_LENGTH {
-        Err("Choose a password of at least 12 characters.")
+        Err(Msg::new("form-password-too-short"))
     } else if length > MAX_LENGTH {
-        Err("Choose a password of at most 256 characters.")
+        Err(Msg::new("form-password-too-long"))
     } else if password != confirmation {
-        Err("The two passwords differ; type the same password twice.")
+        Err(Msg::new("form-password-differ"))
     } else {
         Ok(())
     }

@@ -2,6 +2,7 @@
 //! order and a page, checked and turned into a stable address, as
 //! [`super::search`] does for the public register.
 
+use crate::i18n::Msg;
 use chrono::NaiveDate;
 use serde::Deserialize;
 
@@ -119,7 +120,7 @@ fn one_of<T>(
     value: &Option<String>,
     field: &str,
     parse: impl Fn(&str) -> Option<T>,
-    message: &str,
+    message: Msg,
 ) -> Option<T> {
     let text = given(value)?;
     let parsed = parse(text);
@@ -135,7 +136,7 @@ fn date(errors: &mut FieldErrors, value: &Option<String>, field: &str) -> Option
         value,
         field,
         |text| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok(),
-        "Enter a date such as 2026-03-31.",
+        Msg::new("form-date"),
     )
 }
 
@@ -153,56 +154,53 @@ impl Filters {
         let mut errors = FieldErrors::default();
         let q = given(&raw.q).unwrap_or_default().to_owned();
         if q.chars().count() > 200 || q.chars().any(char::is_control) {
-            errors.add("q", "Search for at most 200 characters.");
+            errors.add("q", Msg::new("form-search-too-long"));
         }
         let state = one_of(
             &mut errors,
             &raw.state,
             "state",
             |text| listed_states().find(|s| s.as_str() == text),
-            "Choose a state from the list.",
+            Msg::new("form-state-from-list"),
         );
         let group = given(&raw.group).map(str::to_owned);
         if group
             .as_deref()
             .is_some_and(|g| g.chars().count() > 100 || g.chars().any(char::is_control))
         {
-            errors.add("group", "Choose a group from the list.");
+            errors.add("group", Msg::new("form-group-from-list"));
         }
         let standard = given(&raw.standard).map(str::to_owned);
         if standard.as_deref().is_some_and(|s| {
             s.len() > 100 || !s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
         }) {
-            errors.add("standard", "Choose a standard from the list.");
+            errors.add("standard", Msg::new("form-standard-from-list"));
         }
         let clause = given(&raw.clause).map(str::to_owned);
         if clause
             .as_deref()
             .is_some_and(|c| c.chars().count() > 50 || c.chars().any(char::is_control))
         {
-            errors.add(
-                "clause",
-                "Enter a clause number such as 7.2.1, at most 50 characters.",
-            );
+            errors.add("clause", Msg::new("form-clause-filter"));
         }
         let from = date(&mut errors, &raw.from, "from");
         let to = date(&mut errors, &raw.to, "to");
         if from.zip(to).is_some_and(|(from, to)| to < from) {
-            errors.add("to", "Enter an end date on or after the start date.");
+            errors.add("to", Msg::new("form-date-order"));
         }
         let waiting = one_of(
             &mut errors,
             &raw.waiting,
             "waiting",
             WaitingOn::parse,
-            "Choose me, group, secretariat or submitter.",
+            Msg::new("form-waiting-on"),
         );
         let sort = one_of(
             &mut errors,
             &raw.sort,
             "sort",
             Sort::parse,
-            "Choose newest, oldest, reference or changed.",
+            Msg::new("form-sort"),
         )
         .unwrap_or_default();
         let page = one_of(
@@ -210,7 +208,7 @@ impl Filters {
             &raw.page,
             "page",
             |text| page_number(Some(text)),
-            &format!("Pages are numbered from 1 to {MAX_PAGE}."),
+            Msg::new("form-page-range").with("max", MAX_PAGE),
         )
         .unwrap_or(1);
         if errors.is_empty() {

@@ -1,6 +1,7 @@
 //! What someone asks the register for: words, filters and a page, checked
 //! and turned into a stable address. Shared by the pages, feeds and the API.
 
+use crate::i18n::Msg;
 use serde::Deserialize;
 
 use crate::domain::fields::FieldErrors;
@@ -119,30 +120,27 @@ impl Filters {
         let mut errors = FieldErrors::default();
         let q = given(&raw.q).unwrap_or_default().to_owned();
         if q.chars().count() > 200 {
-            errors.add("q", "Search for at most 200 characters.");
+            errors.add("q", Msg::new("form-search-too-long"));
         }
         let standard = given(&raw.standard).map(str::to_owned);
         if standard.as_deref().is_some_and(|s| {
             s.len() > 100 || !s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
         }) {
-            errors.add("standard", "Choose a standard from the list.");
+            errors.add("standard", Msg::new("form-standard-from-list"));
         }
         let clause = given(&raw.clause).map(str::to_owned);
         if clause
             .as_deref()
             .is_some_and(|c| c.chars().count() > 50 || c.chars().any(char::is_control))
         {
-            errors.add(
-                "clause",
-                "Enter a clause number such as 7.2.1, at most 50 characters.",
-            );
+            errors.add("clause", Msg::new("form-clause-filter"));
         }
         let year = match given(&raw.year) {
             None => None,
             Some(text) => match text.parse::<i32>() {
                 Ok(year) if (1900..=9999).contains(&year) => Some(year),
                 _ => {
-                    errors.add("year", "Enter a year of publication such as 2024.");
+                    errors.add("year", Msg::new("form-year"));
                     None
                 }
             },
@@ -152,10 +150,7 @@ impl Filters {
             Some(text) => {
                 let status = Status::parse(text);
                 if status.is_none() {
-                    errors.add(
-                        "status",
-                        "Choose current, superseded, incorporated or withdrawn.",
-                    );
+                    errors.add("status", Msg::new("form-status"));
                 }
                 status
             }
@@ -165,7 +160,7 @@ impl Filters {
             Some(text) => match text.parse::<i64>() {
                 Ok(page) if (1..=MAX_PAGE).contains(&page) => page,
                 _ => {
-                    errors.add("page", format!("Pages are numbered from 1 to {MAX_PAGE}."));
+                    errors.add("page", Msg::new("form-page-range").with("max", MAX_PAGE));
                     1
                 }
             },
@@ -177,7 +172,7 @@ impl Filters {
                 _ => {
                     errors.add(
                         "per_page",
-                        format!("Ask for 1 to {MAX_PER_PAGE} items a page."),
+                        Msg::new("form-per-page-range").with("max", MAX_PER_PAGE),
                     );
                     PER_PAGE
                 }

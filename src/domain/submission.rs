@@ -1,6 +1,7 @@
 //! A clarification request as the public form sends it (SPEC §5), and the
 //! checked submission it becomes.
 
+use crate::i18n::Msg;
 use serde::Deserialize;
 
 use super::email::EmailAddress;
@@ -183,25 +184,18 @@ impl SubmissionInput {
 
         let standard = self.standard.trim();
         if standard.is_empty() {
-            errors.add("standard", "Choose the standard your question is about.");
+            errors.add("standard", Msg::new("form-standard-missing"));
         } else if !is_current_standard(standard) {
-            errors.add(
-                "standard",
-                "Choose a standard from the list; only current editions take new requests.",
-            );
+            errors.add("standard", Msg::new("form-standard-unknown"));
         }
         let clause = parse_clause(&self.clause).map_err(|problem| {
             errors.add(
                 "clause",
                 match problem {
-                    TextProblem::Missing => {
-                        "Enter the clause your question is about, for example 7.2.1 or Annex A.2."
-                    }
-                    TextProblem::TooLong => {
-                        "Enter a clause number of at most 50 characters, for example 7.2.1."
-                    }
+                    TextProblem::Missing => Msg::new("form-clause-missing"),
+                    TextProblem::TooLong => Msg::new("form-clause-too-long"),
                     TextProblem::TooShort | TextProblem::NotPlain => {
-                        "Enter the clause number only, for example 7.2.1."
+                        Msg::new("form-clause-not-plain")
                     }
                 },
             )
@@ -210,79 +204,67 @@ impl SubmissionInput {
             errors.add(
                 "question",
                 match problem {
-                    TextProblem::Missing => "Enter your question.",
+                    TextProblem::Missing => Msg::new("form-question-missing"),
                     TextProblem::TooShort | TextProblem::NotPlain => {
-                        "Write your question in at least 20 characters, as a full sentence."
+                        Msg::new("form-question-too-short")
                     }
-                    TextProblem::TooLong => {
-                        "Shorten your question to at most 5,000 characters; put context in the background."
-                    }
+                    TextProblem::TooLong => Msg::new("form-question-too-long"),
                 },
             )
         });
         if chars(self.background.trim()) > 10_000 {
-            errors.add(
-                "background",
-                "Shorten the background to at most 10,000 characters.",
-            );
+            errors.add("background", Msg::new("form-background-too-long"));
         }
         if chars(self.proposed_answer.trim()) > 5_000 {
-            errors.add(
-                "proposed_answer",
-                "Shorten the proposed answer to at most 5,000 characters.",
-            );
+            errors.add("proposed_answer", Msg::new("form-proposed-answer-too-long"));
         }
         let name = PersonName::parse(&self.name).map_err(|problem| match problem {
-            NameProblem::Missing => errors.add("name", "Enter your name."),
-            NameProblem::TooLong => errors.add("name", "Enter a name of at most 200 characters."),
-            NameProblem::HiddenFormatting => errors.add(
-                "name",
-                "Enter your name as plain text: it holds invisible formatting characters, perhaps pasted with it.",
-            ),
+            NameProblem::Missing => errors.add("name", Msg::new("form-name-missing")),
+            NameProblem::TooLong => errors.add("name", Msg::new("form-name-too-long")),
+            NameProblem::HiddenFormatting => {
+                errors.add("name", Msg::new("form-name-hidden-formatting"))
+            }
         });
         let email = EmailAddress::parse(&self.email);
         if let Err(message) = &email {
-            errors.add("email", *message);
+            errors.add("email", message.clone());
         }
         if chars(self.organization.trim()) > 200 {
-            errors.add(
-                "organization",
-                "Enter an organization name of at most 200 characters.",
-            );
+            errors.add("organization", Msg::new("form-organization-too-long"));
         } else if has_hidden_formatting(&self.organization) {
             errors.add(
                 "organization",
-                "Enter the organization's name as plain text: it holds invisible formatting characters, perhaps pasted with it.",
+                Msg::new("form-organization-hidden-formatting"),
             );
         }
         let country = country(&self.country);
         if country.is_none() {
-            errors.add("country", "Choose the country you are in.");
+            errors.add("country", Msg::new("form-country-missing"));
         }
         let category = Category::parse(self.category.trim());
         if category.is_none() {
-            errors.add("category", "Choose whom you are asking for.");
+            errors.add("category", Msg::new("form-category-missing"));
         }
         let confirmations = [
             (
                 &self.confirm_intent,
                 "confirm_intent",
-                "Confirm that your question is about the intent of a requirement.",
+                Msg::new("form-confirm-intent"),
             ),
             (
                 &self.confirm_not_specific_case,
                 "confirm_not_specific_case",
-                "Confirm that you are not asking for advice on a specific situation.",
+                Msg::new("form-confirm-not-specific-case"),
             ),
             (
                 &self.confirm_not_new_requirement,
                 "confirm_not_new_requirement",
-                "Confirm that you are not proposing a new or changed requirement.",
+                Msg::new("form-confirm-not-new-requirement"),
             ),
             (
                 &self.confirm_publication,
                 "confirm_publication",
-                "Confirm that the question and answer may be published without your name.",
+                Msg::new("form-confirm-publication"),
             ),
         ];
         for (value, field, message) in confirmations {

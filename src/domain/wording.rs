@@ -3,6 +3,7 @@
 //! group's convenor) may edit before publication, by the rules of the
 //! request form.
 
+use crate::i18n::Msg;
 use serde::Deserialize;
 
 use super::fields::{FieldErrors, has_hidden_formatting};
@@ -61,23 +62,16 @@ impl WordingInput {
         let mut errors = FieldErrors::default();
         let standard = self.standard.trim();
         if !is_choosable(standard) {
-            errors.add(
-                "standard",
-                "Choose a standard from the list: a current edition, or the request's own.",
-            );
+            errors.add("standard", Msg::new("form-wording-standard"));
         }
         let clause = parse_clause(&self.clause).map_err(|problem| {
             errors.add(
                 "clause",
                 match problem {
-                    TextProblem::Missing => {
-                        "Enter the clause the question is about, for example 7.2.1 or Annex A.2."
-                    }
-                    TextProblem::TooLong => {
-                        "Enter a clause number of at most 50 characters, for example 7.2.1."
-                    }
+                    TextProblem::Missing => Msg::new("form-wording-clause-missing"),
+                    TextProblem::TooLong => Msg::new("form-clause-too-long"),
                     TextProblem::TooShort | TextProblem::NotPlain => {
-                        "Enter the clause number only, for example 7.2.1."
+                        Msg::new("form-clause-not-plain")
                     }
                 },
             )
@@ -86,22 +80,19 @@ impl WordingInput {
             errors.add(
                 "question",
                 match problem {
-                    TextProblem::Missing => "Enter the question as it is to be published.",
+                    TextProblem::Missing => Msg::new("form-wording-question-missing"),
                     TextProblem::TooShort | TextProblem::NotPlain => {
-                        "Write the question in at least 20 characters, as a full sentence."
+                        Msg::new("form-wording-question-too-short")
                     }
-                    TextProblem::TooLong => "Shorten the question to at most 5,000 characters.",
+                    TextProblem::TooLong => Msg::new("form-wording-question-too-long"),
                 },
             )
         });
         let note = self.note.trim();
         if note.chars().count() > NOTE_MAX {
-            errors.add("note", "Shorten the note to at most 2,000 characters.");
+            errors.add("note", Msg::new("form-note-too-long"));
         } else if has_hidden_formatting(note) {
-            errors.add(
-                "note",
-                "Write the note as plain text: it holds invisible formatting characters.",
-            );
+            errors.add("note", Msg::new("form-note-hidden-formatting"));
         }
         let (Ok(clause), Ok(question)) = (clause, question) else {
             return Err(errors);
@@ -112,10 +103,7 @@ impl WordingInput {
             question: question.to_owned(),
         };
         if errors.is_empty() && wording == *current {
-            errors.add(
-                "question",
-                "Change the question, the standard or the clause: this is the wording in force already.",
-            );
+            errors.add("question", Msg::new("form-wording-unchanged"));
         }
         if !errors.is_empty() {
             return Err(errors);

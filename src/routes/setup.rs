@@ -1,6 +1,7 @@
 //! First run: the one-time link printed in the log creates the first
 //! secretariat account and signs its owner in; used again, it says so.
 
+use crate::i18n::Msg;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
@@ -101,17 +102,14 @@ async fn create(
 
     let mut errors = FieldErrors::default();
     let name = PersonName::parse(&form.name).map_err(|problem| match problem {
-        NameProblem::HiddenFormatting => errors.add(
-            "name",
-            "Enter your name as plain text: it holds invisible formatting characters.",
-        ),
+        NameProblem::HiddenFormatting => errors.add("name", Msg::new("form-setup-name-formatting")),
         NameProblem::Missing | NameProblem::TooLong => {
-            errors.add("name", "Enter your full name (at most 200 characters).")
+            errors.add("name", Msg::new("form-setup-name"))
         }
     });
     let email = EmailAddress::parse(&form.email);
     if let Err(message) = &email {
-        errors.add("email", *message);
+        errors.add("email", message.clone());
     }
     if let Err(message) = password::check_new(&form.password, &form.password_confirmation) {
         errors.add("password", message);

@@ -656,7 +656,7 @@ pub enum DemoError {
     #[error("the demo needs {0}, which is not in the database; load the built-in registry first")]
     Missing(String),
     #[error("the demo password: {0}")]
-    Password(&'static str),
+    Password(String),
     #[error("the demo script is inconsistent: {0}")]
     Script(String),
     #[error("database: {0}")]
@@ -730,7 +730,7 @@ pub fn seed(
     password: &str,
     now: NaiveDateTime,
 ) -> Result<DemoReport, DemoError> {
-    password::check_new(password, password).map_err(DemoError::Password)?;
+    password::check_new(password, password).map_err(|m| DemoError::Password(m.english()))?;
     let demo = Demo::built_in();
     let plans = demo.plans(now)?;
     // Hashing is slow: once, outside the transaction, and only if needed.

@@ -48,7 +48,7 @@ pub enum SyntheticError {
     #[error("there is no current standard with a maintenance group; load the registry first")]
     NoStandards,
     #[error("the password of the synthetic accounts: {0}")]
-    Password(&'static str),
+    Password(String),
     #[error("database: {0}")]
     Database(#[from] diesel::result::Error),
 }
@@ -66,7 +66,7 @@ pub fn seed(
     password: &str,
     now: NaiveDateTime,
 ) -> Result<Report, SyntheticError> {
-    password::check_new(password, password).map_err(SyntheticError::Password)?;
+    password::check_new(password, password).map_err(|m| SyntheticError::Password(m.english()))?;
     let hash = (volume.users > 0).then(|| password::hash(password));
     db::write_transaction(conn, |conn| {
         let standards: Vec<Standard> = standards::all_with_groups(conn)?

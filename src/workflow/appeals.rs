@@ -8,6 +8,7 @@
 //! lifecycle, or marks a published clarification withdrawn or superseded
 //! through the publication's own mark.
 
+use crate::i18n::Msg;
 use chrono::NaiveDate;
 
 use super::rounds::{MarkedTo, mark_publication};
@@ -63,11 +64,8 @@ pub struct LodgeView {
 /// it has none to appeal.
 fn appealed(permit: &Permit) -> Result<Appealed, WorkflowError> {
     let request = permit.request();
-    Appealed::of(request.state, request.closure_reason).ok_or_else(|| {
-        WorkflowError::Invalid(
-            "This request ended without a decision of the committee (it was withdrawn, or nobody replied): there is no decision to appeal.".into(),
-        )
-    })
+    Appealed::of(request.state, request.closure_reason)
+        .ok_or_else(|| WorkflowError::Invalid(Msg::new("form-appeal-nothing-to-appeal")))
 }
 
 /// The page lodging an appeal against `reference`'s decision, for whoever
@@ -107,16 +105,9 @@ struct Appellant {
 }
 
 fn appellant(conn: &mut DbConn, form: &LodgeForm) -> Result<Appellant, WorkflowError> {
-    let field = |field, message: &str| WorkflowError::Field {
-        field,
-        message: message.into(),
-    };
-    let kind = AppellantKind::parse(form.appellant_kind.trim()).ok_or_else(|| {
-        field(
-            "appellant_kind",
-            "Choose who appeals: a member body, a liaison or the submitter.",
-        )
-    })?;
+    let field = |field, message: Msg| WorkflowError::Field { field, message };
+    let kind = AppellantKind::parse(form.appellant_kind.trim())
+        .ok_or_else(|| field("appellant_kind", Msg::new("form-appeal-appellant-kind")))?;
     let organisation = if kind.is_organisation() {
         let chosen = organisations::find(conn, form.organisation.trim())
             .ok()
@@ -125,9 +116,9 @@ fn appellant(conn: &mut DbConn, form: &LodgeForm) -> Result<Appellant, WorkflowE
             field(
                 "organisation",
                 if kind == AppellantKind::MemberBody {
-                    "Choose the member body that appeals."
+                    Msg::new("form-appeal-member-body")
                 } else {
-                    "Choose the liaison organisation that appeals."
+                    Msg::new("form-appeal-liaison")
                 },
             )
         })?)
@@ -138,11 +129,9 @@ fn appellant(conn: &mut DbConn, form: &LodgeForm) -> Result<Appellant, WorkflowE
         field(
             "name",
             match problem {
-                NameProblem::Missing => "Write the name of the person who sent the appeal.",
-                NameProblem::TooLong => "Shorten the name to at most 200 characters.",
-                NameProblem::HiddenFormatting => {
-                    "Remove the invisible formatting characters from the name."
-                }
+                NameProblem::Missing => Msg::new("form-appeal-name-missing"),
+                NameProblem::TooLong => Msg::new("form-name-shorten"),
+                NameProblem::HiddenFormatting => Msg::new("form-name-remove-formatting"),
             },
         )
     })?;
@@ -164,12 +153,12 @@ fn received_on(typed: &str, today: NaiveDate) -> Result<NaiveDate, WorkflowError
     let date =
         NaiveDate::parse_from_str(typed.trim(), "%Y-%m-%d").map_err(|_| WorkflowError::Field {
             field: "received_on",
-            message: "Give the date the appeal was received, such as 2026-03-02.".into(),
+            message: Msg::new("form-appeal-received-on"),
         })?;
     if date > today {
         return Err(WorkflowError::Field {
             field: "received_on",
-            message: "The appeal cannot have been received after today.".into(),
+            message: Msg::new("form-appeal-received-future"),
         });
     }
     Ok(date)
@@ -187,7 +176,7 @@ pub fn lodge(
         let permit = permit(conn, acting, Action::LodgeAppeal)?;
         let appealed = appealed(&permit)?;
         let appellant = appellant(conn, form)?;
-        let grounds = workspace::required(&form.grounds, "grounds", "the grounds of the appeal")?;
+        let grounds = workspace::required(&form.grounds, "grounds", "what-appeal-grounds")?;
         let received = received_on(&form.received_on, ctx.now.date())?;
         let (acknowledge_by, decide_by) = ctx.appeals.deadlines(received);
         let request = permit.request();
@@ -264,7 +253,7 @@ pub fn take_step(
         let appeal = appeals::find(conn, &request.id, number)?.ok_or(WorkflowError::NotFound)?;
         let mv = chosen.ok_or_else(|| WorkflowError::Field {
             field: "step",
-            message: "Choose the appeal's next step.".into(),
+            message: Msg::new("form-appeal-step"),
         })?;
         let to = appeal::take(appeal.step, mv, appeal.decision_appealed)
             .map_err(|refusal| WorkflowError::Invalid(refusal.to_string().into()))?;
@@ -272,7 +261,7 @@ pub fn take_step(
             Move::Decide(_) => Some(workspace::required(
                 &form.note,
                 "note",
-                "the reasons of the decision on the appeal",
+                "what-appeal-reasons",
             )?),
             _ => Some(form.note.trim()).filter(|n| !n.is_empty()),
         };
@@ -323,16 +312,12 @@ fn back_to_group(
     permit: &Permit,
     note: Option<&str>,
 ) -> Result<String, WorkflowError> {
-    let group = group_of_request(conn, permit.request())?.ok_or_else(|| {
-        WorkflowError::Invalid(
-            "This request has no maintenance group to go back to; the appeal cannot be allowed this way.".into(),
-        )
-    })?;
+    let group = group_of_request(conn, permit.request())?
+        .ok_or_else(|| WorkflowError::Invalid(Msg::new("form-appeal-no-group")))?;
     able_to_answer(conn, permit, &group, ctx.now).map_err(|e| match e {
-        WorkflowError::GroupCannotAnswer(unable) => WorkflowError::Invalid(format!(
-            "{} has no convenor, or no member who may vote, to take the request again: add one on the group's page first.",
-            unable.code
-        ).into()),
+        WorkflowError::GroupCannotAnswer(unable) => WorkflowError::Invalid(
+            Msg::new("form-appeal-group-cannot-answer").with("group", unable.code),
+        ),
         e => e,
     })?;
     let event = transition(conn, ctx, user, permit, Change::default(), note)?;

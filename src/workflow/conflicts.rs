@@ -89,11 +89,9 @@ fn declare(
     let declaration = Declaration::parse(choice, note)?.ok_or(RoundRefusal::UnknownDeclaration)?;
     let next = conflicts::declare(standing.conflict, declaration)?;
     let note = match declaration {
-        Declaration::Conflict { note } => Some(required(
-            note,
-            "conflict_note",
-            "the note on your conflict",
-        )?),
+        Declaration::Conflict { note } => {
+            Some(required(note, "conflict_note", "what-conflict-note")?)
+        }
         Declaration::NoConflict => None,
     };
     if next == standing.conflict && note == standing.note.as_deref() {
@@ -132,7 +130,7 @@ pub fn allow(
         if reason.trim().is_empty() {
             return Err(RoundRefusal::AllowanceWithoutReason.into());
         }
-        let reason = required(reason, "allowed_reason", "the reason for allowing the vote")?;
+        let reason = required(reason, "allowed_reason", "what-allowance-reason")?;
         stored::allow(conn, &round.id, voter_id, &acting.user.id, reason)?;
         let voter = users::find(conn, voter_id)?;
         record(

@@ -3,6 +3,7 @@
 //! is published. The request stays `decided`; that the answer is with the
 //! liaisons is worked out from its latest consultation (`domain::consultation`).
 
+use crate::i18n::Msg;
 use std::collections::HashMap;
 
 use chrono::{NaiveDateTime, TimeDelta};
@@ -78,14 +79,11 @@ pub fn add_contact(
             .into_iter()
             .find(|o| o.id == input.organisation && o.kind == OrganisationKind::Liaison);
         if organisation.is_none() {
-            errors.add(
-                "organisation",
-                "Choose a liaison organisation of the registry.",
-            );
+            errors.add("organisation", Msg::new("form-liaison-from-registry"));
         }
         let email = EmailAddress::parse(&input.email);
         if email.is_err() {
-            errors.add("email", "Enter an email address, like liaison@example.org.");
+            errors.add("email", Msg::new("form-liaison-email"));
         }
         let (Some(organisation), Ok(email)) = (organisation, email) else {
             return Ok(Outcome::Refused(errors));
@@ -484,8 +482,7 @@ pub fn respond(
         if response.is_empty() || response.chars().count() > TEXT_MAX {
             return Err(WorkflowError::Field {
                 field: "response",
-                message: "Write the response to the liaison's comments, at most 10,000 characters."
-                    .into(),
+                message: Msg::new("form-liaison-response"),
             });
         }
         let consultation =

@@ -59,13 +59,9 @@ pub(super) fn check<'a>(
     request: &Request,
     correction: &Correction<'a>,
 ) -> Result<Checked<'a>, WorkflowError> {
-    let question = required(correction.question, "question", "the question")?;
-    let answer = required(correction.answer, "answer", "the answer")?;
-    let note = required(
-        correction.note,
-        "note",
-        "a note saying what was corrected and why",
-    )?;
+    let question = required(correction.question, "question", "what-question")?;
+    let answer = required(correction.answer, "answer", "what-answer")?;
+    let note = required(correction.note, "note", "what-correction-note")?;
     // A browser sends a textarea's line breaks as CRLF: the same text
     // sent back is no correction.
     let same = |typed: &str, published: &str| {

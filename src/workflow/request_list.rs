@@ -3,6 +3,7 @@
 //! at a time. "Waiting on" comes from the lifecycle ([`moved_on_by`]) and,
 //! for "me", from the viewer's queue.
 
+use crate::i18n::Msg;
 use std::collections::HashMap;
 
 use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
@@ -116,7 +117,7 @@ pub fn list(
         Some(code) => {
             let found = all_groups.iter().find(|g| &g.code == code);
             if found.is_none() {
-                errors.add("group", "There is no such group; choose one from the list.");
+                errors.add("group", Msg::new("form-no-such-group"));
             }
             found
         }
@@ -126,10 +127,7 @@ pub fn list(
         Some(slug) => {
             let found = all_standards.iter().find(|(s, _)| &s.slug == slug);
             if found.is_none() {
-                errors.add(
-                    "standard",
-                    "There is no such standard; choose one from the list.",
-                );
+                errors.add("standard", Msg::new("form-no-such-standard"));
             }
             found
         }

@@ -4,6 +4,7 @@
 //! new round for a substantive change) or without, give up, publish or
 //! send back.
 
+use crate::i18n::Msg;
 use chrono::{NaiveDateTime, TimeDelta};
 
 use super::subscriptions::{self, News};
@@ -38,7 +39,7 @@ pub(super) fn group_of(request: &Request) -> Result<String, WorkflowError> {
     request
         .group_id
         .clone()
-        .ok_or_else(|| WorkflowError::Invalid("This request has no group.".into()))
+        .ok_or_else(|| WorkflowError::Invalid(Msg::new("form-round-no-group")))
 }
 
 /// The deadline typed as a date (the end of that day, UTC), or by default
@@ -52,7 +53,7 @@ fn deadline_of(text: &str, now: NaiveDateTime) -> Result<NaiveDateTime, Workflow
         .map(|d| d.and_hms_opt(23, 59, 59).expect("a valid time"))
         .map_err(|_| WorkflowError::Field {
             field: "deadline",
-            message: "Enter the deadline as a date, like 2026-12-31.".into(),
+            message: Msg::new("form-deadline-date"),
         })
 }
 
@@ -67,12 +68,12 @@ pub fn open(
 ) -> Result<(), WorkflowError> {
     db::write_transaction(conn, |conn| {
         let permit = permit(conn, acting, Action::OpenRound)?;
-        let draft = required(draft, "draft", "the draft answer")?;
+        let draft = required(draft, "draft", "what-draft")?;
         let deadline = deadline_of(deadline, ctx.now)?;
         if deadline <= ctx.now {
             return Err(WorkflowError::Field {
                 field: "deadline",
-                message: "Choose a deadline in the future.".into(),
+                message: Msg::new("form-deadline-future"),
             });
         }
         let request = permit.request();
@@ -166,13 +167,13 @@ pub fn vote(
         super::conflicts::may_vote(conn, &round.id, &acting.user.id)?;
         let position = Position::parse(position.trim()).ok_or_else(|| WorkflowError::Field {
             field: "position",
-            message: "Choose your position.".into(),
+            message: Msg::new("form-vote-position"),
         })?;
         let comment = comment.trim();
         if position.is_opposition() && comment.is_empty() {
             return Err(WorkflowError::Field {
                 field: "comment",
-                message: "An opposition needs a comment saying what must change.".into(),
+                message: Msg::new("form-vote-opposition-comment"),
             });
         }
         let comment = (!comment.is_empty()).then_some(comment);
@@ -214,7 +215,7 @@ pub fn respond(
             .into_iter()
             .find(|v| v.id == vote_id.trim() && v.position.is_opposition())
             .ok_or(RoundRefusal::NoSuchOpposition)?;
-        let response = required(response, "response", "your response to the opposition")?;
+        let response = required(response, "response", "what-opposition-response")?;
         rounds::respond(conn, &opposition.id, response, &acting.user.id, ctx.now)?;
         record(conn, ctx, acting.user, &permit, Some(response))?;
         Ok(())
@@ -296,7 +297,7 @@ pub fn close_with_consensus(
         // one sent later finds the round closed.
         let round =
             rounds::lock_open_round(conn, &permit.request().id)?.ok_or(WorkflowError::Changed)?;
-        let final_answer = required(decision.final_answer, "final_answer", "the final answer")?;
+        let final_answer = required(decision.final_answer, "final_answer", "what-final-answer")?;
         let class = consensus::classify(
             &round.draft_answer,
             final_answer,
@@ -490,7 +491,7 @@ pub fn object(
         if ctx.now > until {
             return Err(RoundRefusal::ObjectionWindowClosed { until }.into());
         }
-        let reason = required(reason, "note", "why you object")?;
+        let reason = required(reason, "note", "what-objection")?;
         let event = transition(
             conn,
             ctx,
@@ -573,8 +574,8 @@ pub fn close_without_consensus(
 ) -> Result<(), WorkflowError> {
     db::write_transaction(conn, |conn| {
         let permit = permit(conn, acting, Action::CloseWithoutConsensus)?;
-        confirmed(confirm, "close the round without consensus")?;
-        let note = required(note, "note", "a note for the group")?;
+        confirmed(confirm, "confirm-close-round")?;
+        let note = required(note, "note", "what-note-group")?;
         let request = permit.request();
         // The round before the request, in the order consensus takes them:
         // the other order could deadlock with it on PostgreSQL.
@@ -631,8 +632,8 @@ pub fn close_no_consensus(
 ) -> Result<(), WorkflowError> {
     db::write_transaction(conn, |conn| {
         let permit = permit(conn, acting, Action::CloseNoConsensus)?;
-        confirmed(confirm, "close the request without an answer")?;
-        let note = required(note, "note", "why no consensus is possible")?;
+        confirmed(confirm, "confirm-close-request")?;
+        let note = required(note, "note", "what-no-consensus")?;
         let request = permit.request();
         let change = Change {
             closure_note: Some(note),
@@ -745,7 +746,7 @@ pub fn send_back(
 ) -> Result<(), WorkflowError> {
     db::write_transaction(conn, |conn| {
         let permit = permit(conn, acting, Action::SendBack)?;
-        let note = required(note, "note", "a note for the convenor")?;
+        let note = required(note, "note", "what-note-convenor")?;
         let request = permit.request();
         super::consultations::end_on_send_back(conn, request, ctx.now)?;
         let event = transition(
@@ -898,11 +899,11 @@ pub(super) fn mark(
             _ => {
                 return Err(WorkflowError::Field {
                     field: "reason",
-                    message: "Choose how the clarification changed.".into(),
+                    message: Msg::new("form-mark-change"),
                 });
             }
         };
-        let note = required(note, "note", "a note explaining the change")?;
+        let note = required(note, "note", "what-change-note")?;
         let change = Change {
             publication_flag: Some(flag),
             publication_flag_note: Some(note),
@@ -942,15 +943,13 @@ fn successor(conn: &mut DbConn, reference: &str, typed: &str) -> Result<String, 
     if !published {
         return Err(WorkflowError::Field {
             field: "successor",
-            message: format!(
-                "There is no published clarification {successor}; give the reference of one, such as CR-2026-0042."
-            ).into(),
+            message: Msg::new("form-no-such-published").with("reference", successor),
         });
     }
     if successor == reference {
         return Err(WorkflowError::Field {
             field: "successor",
-            message: "A clarification cannot supersede itself; give the reference of the one that replaces it.".into(),
+            message: Msg::new("form-supersede-itself"),
         });
     }
     if links::successor_of(conn, &successor)?.as_deref() == Some(reference) {
@@ -975,9 +974,9 @@ fn new_edition(
     let choose = || WorkflowError::Field {
         field: "standard",
         message: if flag == "superseded" {
-            "Give the reference of the clarification that supersedes this one, or choose the new edition of the standard that does.".into()
+            Msg::new("form-supersede-missing")
         } else {
-            "Choose the edition of the standard that now includes the clarification.".into()
+            Msg::new("form-incorporated-edition")
         },
     };
     let standard = standards::find_by_slug(conn, slug.trim())?
@@ -999,7 +998,7 @@ fn clause_named(typed: &str, needed: bool) -> Result<Option<&str>, WorkflowError
     if clause.is_empty() || clause.chars().count() > 50 || clause.chars().any(char::is_control) {
         return Err(WorkflowError::Field {
             field: "clause",
-            message: "Give the clause of the new edition that includes it, such as 7.2.1 (at most 50 characters).".into(),
+            message: Msg::new("form-incorporated-clause"),
         });
     }
     Ok(Some(clause))

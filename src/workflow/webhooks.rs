@@ -5,6 +5,7 @@
 //! gave: retried with backoff, and an endpoint failing for days turned off
 //! with mail to the secretariat.
 
+use crate::i18n::Msg;
 use chrono::{NaiveDateTime, SecondsFormat, TimeDelta};
 use serde_json::json;
 
@@ -39,17 +40,15 @@ pub fn register(
     form: &EndpointForm<'_>,
     allow_private: bool,
 ) -> Result<EndpointPage, WorkflowError> {
-    let url = EndpointUrl::parse(form.url, allow_private).map_err(|refusal| {
-        WorkflowError::Field {
+    let url =
+        EndpointUrl::parse(form.url, allow_private).map_err(|refusal| WorkflowError::Field {
             field: "url",
             message: match refusal {
-                UrlRefusal::NotHttp => "Give the full address of the receiver, starting with https:// (or http://), at most 2,000 characters.",
-                UrlRefusal::Credentials => "Leave the user name and password out of the address: the signature tells the receiver the delivery is genuine.",
-                UrlRefusal::Private => "This address is on this machine or a private network; give the public address of the receiver.",
-            }
-            .into(),
-        }
-    })?;
+                UrlRefusal::NotHttp => Msg::new("form-webhook-url-not-http"),
+                UrlRefusal::Credentials => Msg::new("form-webhook-url-credentials"),
+                UrlRefusal::Private => Msg::new("form-webhook-url-private"),
+            },
+        })?;
     let events: Option<Vec<EventType>> = form
         .events
         .iter()
@@ -60,16 +59,13 @@ pub fn register(
             .filter(|events| !events.is_empty())
             .ok_or_else(|| WorkflowError::Field {
                 field: "events",
-                message: "Tick at least one event to send.".into(),
+                message: Msg::new("form-webhook-events"),
             })?;
     let description = form.description.trim();
     if description.chars().count() > MAX_DESCRIPTION || description.chars().any(char::is_control) {
         return Err(WorkflowError::Field {
             field: "description",
-            message: format!(
-                "Describe the receiver in one line of at most {MAX_DESCRIPTION} characters."
-            )
-            .into(),
+            message: Msg::new("form-webhook-description").with("max", MAX_DESCRIPTION),
         });
     }
     let secret = new_secret();

@@ -4,6 +4,7 @@
 //! then reads its own inputs, stores, records the event and queues mail, all
 //! in one transaction.
 
+use crate::i18n::Msg;
 use chrono::NaiveDateTime;
 
 use super::follow_ups::FollowUps;
@@ -182,7 +183,7 @@ pub fn transition(
 const TEXT_MAX: usize = 10_000;
 
 /// A text the action needs, trimmed; `field` is its input on the form,
-/// `what` names it in the message.
+/// `what` is the id of the message naming it.
 pub fn required<'t>(
     text: &'t str,
     field: &'static str,
@@ -192,12 +193,12 @@ pub fn required<'t>(
     if text.is_empty() {
         Err(WorkflowError::Field {
             field,
-            message: format!("Write {what}.").into(),
+            message: Msg::new("form-write").with("what", Msg::new(what.to_owned())),
         })
     } else if text.chars().count() > TEXT_MAX {
         Err(WorkflowError::Field {
             field,
-            message: format!("Shorten {what} to at most 10,000 characters.").into(),
+            message: Msg::new("form-shorten").with("what", Msg::new(what.to_owned())),
         })
     } else {
         Ok(text)
@@ -205,14 +206,14 @@ pub fn required<'t>(
 }
 
 /// A destructive action goes ahead only once its form's `confirm` box is
-/// ticked; `what` says what would happen.
+/// ticked; `what` is the id of the message saying what would happen.
 pub fn confirmed(confirm: bool, what: &str) -> Result<(), WorkflowError> {
     if confirm {
         Ok(())
     } else {
         Err(WorkflowError::Field {
             field: "confirm",
-            message: format!("Tick the box to confirm that you want to {what}.").into(),
+            message: Msg::new("form-tick-to-confirm").with("what", Msg::new(what.to_owned())),
         })
     }
 }
@@ -383,12 +384,12 @@ pub fn accept(
         let Some(group_id) = group_id else {
             return Err(WorkflowError::Field {
                 field: "group",
-                message: "Choose the maintenance group that will answer this request.".into(),
+                message: Msg::new("form-group-missing"),
             });
         };
         let group = groups::find(conn, &group_id).map_err(|_| WorkflowError::Field {
             field: "group",
-            message: "Choose a group from the list.".into(),
+            message: Msg::new("form-group-from-list"),
         })?;
         able_to_answer(conn, &permit, &group, ctx.now)?;
         let change = Change {
@@ -426,7 +427,7 @@ pub fn ask(
 ) -> Result<(), WorkflowError> {
     db::write_transaction(conn, |conn| {
         let permit = permit(conn, acting, Action::AskForInformation)?;
-        let question = required(question, "question", "your question to the submitter")?;
+        let question = required(question, "question", "what-question-submitter")?;
         let event = transition(
             conn,
             ctx,
@@ -456,7 +457,7 @@ pub fn not_admissible(
 ) -> Result<(), WorkflowError> {
     db::write_transaction(conn, |conn| {
         let permit = permit(conn, acting, Action::NotAdmissible)?;
-        let note = required(note, "note", "a note for the submitter")?;
+        let note = required(note, "note", "what-note-submitter")?;
         let explanation = match reason {
             "specific_situation" => {
                 "it asks about a specific situation or for consultancy, which a clarification cannot give"
@@ -469,11 +470,11 @@ pub fn not_admissible(
             _ => {
                 return Err(WorkflowError::Field {
                     field: "reason",
-                    message: "Choose why the request is not admissible.".into(),
+                    message: Msg::new("form-not-admissible-reason"),
                 });
             }
         };
-        confirmed(confirm, "close the request as not admissible")?;
+        confirmed(confirm, "confirm-not-admissible")?;
         let change = Change {
             not_admissible_reason: Some(reason),
             closure_note: Some(note),
@@ -509,7 +510,7 @@ pub fn refer(
         let committee = committees::find_by_code(conn, committee_code)?.ok_or_else(|| {
             WorkflowError::Field {
                 field: "committee",
-                message: "Choose the committee to refer to.".into(),
+                message: Msg::new("form-refer-committee"),
             }
         })?;
         let change = Change {
@@ -557,14 +558,13 @@ pub fn duplicate(
         let published_reference = required(
             published_reference,
             "duplicate_of",
-            "the reference of the published clarification",
+            "what-published-reference",
         )?;
         let original = requests::find_by_reference(conn, published_reference)?
             .filter(|r| r.state == State::Published)
             .ok_or_else(|| WorkflowError::Field {
                 field: "duplicate_of",
-                message: "Enter the reference of a published clarification, like CR-2025-0012."
-                    .into(),
+                message: Msg::new("form-published-reference"),
             })?;
         let change = Change {
             duplicate_of_id: Some(&original.id),
@@ -602,7 +602,7 @@ pub fn reassign(
         let permit = permit(conn, acting, Action::Reassign)?;
         let group = groups::find(conn, group_id).map_err(|_| WorkflowError::Field {
             field: "reassign_to",
-            message: "Choose a group from the list.".into(),
+            message: Msg::new("form-group-from-list"),
         })?;
         reroute(conn, ctx, acting.user, &permit, &group, Change::default())
     })
@@ -740,7 +740,7 @@ pub fn screen(
             visible(conn, user, reference)?;
             Err(WorkflowError::Field {
                 field: "choice",
-                message: "Choose what to do with the request.".into(),
+                message: Msg::new("form-screen-choice"),
             })
         }
     }
@@ -763,7 +763,7 @@ pub fn comment(
     if !standing.can_comment(request.state, reached_group) {
         return Err(Refusal::WrongActor.into());
     }
-    let body = required(body, "body", "your comment")?;
+    let body = required(body, "body", "what-comment")?;
     comments::add(conn, &request.id, &user.id, body, ctx.now)?;
     Ok(())
 }

@@ -1,3 +1,4 @@
+use crate::i18n::Msg;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
@@ -18,7 +19,7 @@ pub struct LoginPage {
     csrf: Csrf,
     email: String,
     next: String,
-    problem: Option<&'static str>,
+    problem: Option<Msg>,
 }
 
 #[derive(Deserialize)]
@@ -108,11 +109,11 @@ pub async fn login(
         }
         Login::Refused => (
             StatusCode::UNPROCESSABLE_ENTITY,
-            "The e-mail address or the password is not right. Check both and try again.",
+            Msg::new("form-sign-in-wrong"),
         ),
         Login::Throttled => (
             StatusCode::TOO_MANY_REQUESTS,
-            "Too many failed attempts. For your protection, signing in is paused for 15 minutes.",
+            Msg::new("form-sign-in-paused"),
         ),
     };
     let body = LoginPage {

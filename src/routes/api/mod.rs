@@ -8,6 +8,7 @@ mod openapi;
 pub mod records;
 pub mod standards;
 
+use crate::i18n::Msg;
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{HeaderName, HeaderValue};
@@ -123,10 +124,7 @@ fn checked(raw: &RawFilters) -> Result<Filters, FieldErrors> {
 /// to point out, not an empty result.
 fn no_such_standard() -> FieldErrors {
     let mut errors = FieldErrors::default();
-    errors.add(
-        "standard",
-        "There is no such standard; see /api/v1/standards for their slugs.",
-    );
+    errors.add("standard", Msg::new("form-api-standard"));
     errors
 }
 
@@ -174,10 +172,7 @@ fn exact(raw: &RawFilters) -> FieldErrors {
             .as_deref()
             .is_some_and(|v| v.is_empty() || v.trim() != v)
         {
-            errors.add(
-                field,
-                "Leave the parameter out, or give it a value without spaces.",
-            );
+            errors.add(field, Msg::new("form-api-blank"));
         }
     }
     errors

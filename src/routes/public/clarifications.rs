@@ -1,6 +1,7 @@
 //! `/clarifications`: the published answers, searched and filtered, and
 //! one clarification on its own page, with its versions.
 
+use crate::i18n::Msg;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use askama::Template;
@@ -83,10 +84,7 @@ impl IndexPage {
         searched: Searched,
     ) -> IndexPage {
         if errors.is_empty() && searched.results.is_none() {
-            errors.add(
-                "standard",
-                "There is no such standard; choose one from the list.",
-            );
+            errors.add("standard", Msg::new("form-no-such-standard"));
         }
         let (choices, results) = (searched.choices, searched.results);
         IndexPage {

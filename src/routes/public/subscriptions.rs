@@ -1,6 +1,7 @@
 //! Following a standard by e-mail: the form, the confirmation link with its
 //! button, and the unsubscribe link that every follower's message carries.
 
+use crate::i18n::Msg;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
@@ -43,7 +44,7 @@ pub struct FormPage {
     email: String,
     errors: FieldErrors,
     /// A message above the form (the throttle).
-    notice: Option<&'static str>,
+    notice: Option<Msg>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -102,7 +103,7 @@ fn form(
     standard: Standard,
     email: String,
     errors: FieldErrors,
-    notice: Option<&'static str>,
+    notice: Option<Msg>,
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
     let body = FormPage {
@@ -197,9 +198,7 @@ pub async fn subscribe(
             standard,
             posted.email,
             FieldErrors::default(),
-            Some(
-                "Many addresses were sent from here in the last hour. Nothing was saved this time; please wait an hour and send the form again.",
-            ),
+            Some(Msg::new("form-subscriptions-throttled")),
             StatusCode::TOO_MANY_REQUESTS,
         ),
     }

@@ -2,6 +2,7 @@
 //! where it endorses the request, answers it locally, or declines it. The
 //! link works once; a link used, expired or made up answers 404.
 
+use crate::i18n::Msg;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
@@ -52,16 +53,15 @@ impl Refused {
         *text = note;
         match problem {
             AnswerProblem::UnknownChoice => refused.unknown_choice = true,
-            AnswerProblem::NoteMissing if field == "decline-note" => refused.errors.add(
-                field,
-                "Write why you decline to endorse the request; the submitter receives it.",
-            ),
-            AnswerProblem::NoteMissing => refused
+            AnswerProblem::NoteMissing if field == "decline-note" => refused
                 .errors
-                .add(field, "Write your answer; the submitter receives it."),
-            AnswerProblem::NoteTooLong => refused
-                .errors
-                .add(field, "Shorten the text to at most 5,000 characters."),
+                .add(field, Msg::new("form-endorse-decline-note")),
+            AnswerProblem::NoteMissing => {
+                refused.errors.add(field, Msg::new("form-endorse-answer"))
+            }
+            AnswerProblem::NoteTooLong => {
+                refused.errors.add(field, Msg::new("form-endorse-too-long"))
+            }
         }
         refused
     }

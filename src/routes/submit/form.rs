@@ -1,6 +1,7 @@
 //! `/requests/new`: the request form, the check for answers already given,
 //! and its submission.
 
+use crate::i18n::Msg;
 use std::sync::OnceLock;
 
 use actix_web::http::StatusCode;
@@ -328,10 +329,7 @@ async fn refuse(
 ) -> Result<HttpResponse, AppError> {
     let mut errors = input.validate(|_| current).err().unwrap_or_default();
     if sponsor_refused {
-        errors.add(
-            "sponsor",
-            "Choose the member body or liaison that is to endorse your request.",
-        );
+        errors.add("sponsor", Msg::new("form-sponsor-missing"));
     }
     render(
         state,

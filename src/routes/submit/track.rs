@@ -1,6 +1,7 @@
 //! `/track/{token}`: the submitter's private view of their request, where
 //! they reply to the secretariat and may withdraw.
 
+use crate::i18n::Msg;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
@@ -154,9 +155,9 @@ pub async fn reply(
     let text = form.reply.trim().to_owned();
     let mut errors = FieldErrors::default();
     if text.is_empty() {
-        errors.add("reply", "Write your reply to the secretariat.");
+        errors.add("reply", Msg::new("form-reply-missing"));
     } else if text.chars().count() > REPLY_MAX {
-        errors.add("reply", "Shorten your reply to at most 10,000 characters.");
+        errors.add("reply", Msg::new("form-reply-too-long"));
     }
     if !errors.is_empty() {
         return render(

@@ -3,6 +3,7 @@
 //! designations each owns (what a referral looks up). A designation belongs
 //! to one committee at a time: listed by another, it moves.
 
+use crate::i18n::Msg;
 use chrono::NaiveDateTime;
 use serde::Deserialize;
 
@@ -53,22 +54,22 @@ impl TryFrom<&CommitteeInput> for ValidCommittee {
         let code = required(
             &tidy(&input.code),
             50,
-            "Enter the code of the committee, for example ISO/TC 176.",
-            "Enter a code of at most 50 characters.",
+            Msg::new("form-committee-code"),
+            Msg::new("form-code-too-long"),
         )
         .map_err(|m| errors.add("code", m));
         let name = required(
             &tidy(&input.name),
             200,
-            "Enter the name of the committee.",
-            "Enter a name of at most 200 characters.",
+            Msg::new("form-committee-name"),
+            Msg::new("form-name-too-long"),
         )
         .map_err(|m| errors.add("name", m));
         let contact = required(
             &input.contact,
             2000,
-            "Enter how a submitter reaches this committee.",
-            "Enter a contact of at most 2,000 characters.",
+            Msg::new("form-committee-contact"),
+            Msg::new("form-contact-too-long"),
         )
         .map_err(|m| errors.add("contact", m));
         let url = parse_url(&input.url).map_err(|m| errors.add("url", m));
@@ -79,10 +80,7 @@ impl TryFrom<&CommitteeInput> for ValidCommittee {
                 continue;
             }
             if designation.chars().count() > 100 {
-                errors.add(
-                    "designations",
-                    "Enter designations of at most 100 characters each, one per line.",
-                );
+                errors.add("designations", Msg::new("form-designations-too-long"));
             }
             designations.push(designation);
         }
@@ -99,10 +97,10 @@ impl TryFrom<&CommitteeInput> for ValidCommittee {
     }
 }
 
-fn parse_url(text: &str) -> Result<String, &'static str> {
+fn parse_url(text: &str) -> Result<String, Msg> {
     let url = text.trim();
     if url.is_empty() {
-        return Err("Enter the address of the committee's public page.");
+        return Err(Msg::new("form-committee-url"));
     }
     let rest = url
         .strip_prefix("https://")
@@ -116,9 +114,7 @@ fn parse_url(text: &str) -> Result<String, &'static str> {
         {
             Ok(url.to_owned())
         }
-        _ => Err(
-            "Enter a web address starting with https://, for example https://www.iso.org/committee/45306.html.",
-        ),
+        _ => Err(Msg::new("form-committee-url-form")),
     }
 }
 
@@ -135,10 +131,7 @@ fn check(
     if committees::code_taken(conn, &committee.code, committee_id)? {
         errors.add(
             "code",
-            format!(
-                "A committee with the code {} already exists.",
-                committee.code
-            ),
+            Msg::new("form-committee-code-taken").with("code", committee.code.as_str()),
         );
     }
     let ours: Vec<String> = standards::all_with_groups(conn)?

@@ -1,6 +1,7 @@
 //! Maintenance groups and their members. Events and votes name users, not
 //! memberships, so removing a member keeps every past record intact.
 
+use crate::i18n::Msg;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::Deserialize;
 
@@ -88,11 +89,9 @@ fn day_text(day: NaiveDate) -> String {
     day.format("%Y-%m-%d").to_string()
 }
 
-const ROLE_MESSAGE: &str = "Choose convenor or member.";
-
 /// A role a member may hold, or what to say about it.
-pub(super) fn parse_role(role: &str) -> Result<GroupRole, &'static str> {
-    GroupRole::parse(role).ok_or(ROLE_MESSAGE)
+pub(super) fn parse_role(role: &str) -> Result<GroupRole, Msg> {
+    GroupRole::parse(role).ok_or_else(|| Msg::new("form-role"))
 }
 
 /// Declared interests are a few sentences at most.
@@ -127,7 +126,7 @@ impl Terms {
             text => Capacity::parse(text),
         };
         if capacity.is_none() {
-            errors.add("capacity", "Choose expert, observer or liaison.");
+            errors.add("capacity", Msg::new("form-capacity"));
         }
         let body = match input.nominated_by.trim() {
             "" => Ok(None),
@@ -138,10 +137,7 @@ impl Terms {
                 .ok_or(()),
         };
         match (capacity, &body) {
-            (_, Err(())) => errors.add(
-                "nominated_by",
-                "Choose a nominating body from the list, or none.",
-            ),
+            (_, Err(())) => errors.add("nominated_by", Msg::new("form-nominated-by")),
             (Some(capacity), Ok(body)) => {
                 if let Err(problem) = nomination::check(capacity, body.map(|o| o.kind)) {
                     errors.add("nominated_by", nomination_message(problem, *body));
@@ -152,14 +148,11 @@ impl Terms {
         let starts_on = match (input.starts_on.trim(), default_start) {
             ("", Some(today)) => Some(today),
             ("", None) => {
-                errors.add("starts_on", "Enter the date the membership starts.");
+                errors.add("starts_on", Msg::new("form-starts-on-missing"));
                 None
             }
             (text, _) => parse_day(text).or_else(|| {
-                errors.add(
-                    "starts_on",
-                    "Enter the start date as a date, for example 2027-01-31.",
-                );
+                errors.add("starts_on", Msg::new("form-starts-on-date"));
                 None
             }),
         };
@@ -167,14 +160,11 @@ impl Terms {
             "" => None,
             text => match parse_day(text) {
                 None => {
-                    errors.add(
-                        "ends_on",
-                        "Enter the end date as a date, for example 2027-01-31, or leave it empty.",
-                    );
+                    errors.add("ends_on", Msg::new("form-ends-on-date"));
                     None
                 }
                 Some(end) if starts_on.is_some_and(|start| end <= start) => {
-                    errors.add("ends_on", "The end date must be after the start date.");
+                    errors.add("ends_on", Msg::new("form-ends-on-order"));
                     None
                 }
                 Some(end) => Some(end),
@@ -182,15 +172,9 @@ impl Terms {
         };
         let interests = input.interests.trim();
         if interests.chars().count() > INTERESTS_MAX {
-            errors.add(
-                "interests",
-                "Enter declared interests of at most 2,000 characters.",
-            );
+            errors.add("interests", Msg::new("form-interests-too-long"));
         } else if has_hidden_formatting(interests) {
-            errors.add(
-                "interests",
-                "Enter the interests as plain text: they hold invisible formatting characters.",
-            );
+            errors.add("interests", Msg::new("form-interests-formatting"));
         }
         match (role, capacity, body, starts_on) {
             (Some(role), Some(capacity), Ok(body), Some(starts_on)) if errors.is_empty() => {
@@ -228,18 +212,16 @@ fn parse_day(text: &str) -> Option<NaiveDate> {
 }
 
 /// What to say about a nomination that does not fit the capacity.
-fn nomination_message(problem: NominationProblem, body: Option<&Organisation>) -> String {
+fn nomination_message(problem: NominationProblem, body: Option<&Organisation>) -> Msg {
     let acronym = body.map_or("", |o| o.acronym.as_str());
     match problem {
-        NominationProblem::LiaisonWithoutOrganisation => {
-            "Choose the liaison organisation this member represents.".to_owned()
+        NominationProblem::LiaisonWithoutOrganisation => Msg::new("form-liaison-represented"),
+        NominationProblem::LiaisonFromMemberBody => {
+            Msg::new("form-nomination-member-body").with("acronym", acronym)
         }
-        NominationProblem::LiaisonFromMemberBody => format!(
-            "{acronym} is a member body; a member in liaison capacity represents a liaison organisation. Choose one, or another capacity."
-        ),
-        NominationProblem::ExpertFromLiaison => format!(
-            "{acronym} is a liaison organisation; its representatives sit in liaison capacity. Choose that capacity, or a member body."
-        ),
+        NominationProblem::ExpertFromLiaison => {
+            Msg::new("form-nomination-liaison").with("acronym", acronym)
+        }
     }
 }
 
@@ -257,15 +239,15 @@ impl TryFrom<&GroupInput> for NewGroupInput {
         let code = required(
             &tidy(&input.code),
             50,
-            "Enter the code of the group, for example MG 17025.",
-            "Enter a code of at most 50 characters.",
+            Msg::new("form-group-code"),
+            Msg::new("form-code-too-long"),
         )
         .map_err(|m| errors.add("code", m));
         let name = required(
             &tidy(&input.name),
             300,
-            "Enter the name of the group.",
-            "Enter a name of at most 300 characters.",
+            Msg::new("form-group-name"),
+            Msg::new("form-name-300"),
         )
         .map_err(|m| errors.add("name", m));
         match (code, name) {
@@ -291,7 +273,7 @@ pub fn add(
             let mut errors = FieldErrors::default();
             errors.add(
                 "code",
-                format!("A group with the code {} already exists.", group.code),
+                Msg::new("form-group-code-taken").with("code", group.code.as_str()),
             );
             return Ok(Outcome::Refused(errors));
         }
@@ -322,20 +304,17 @@ pub fn add_member(
         groups::find(conn, group_id)?;
         let mut errors = FieldErrors::default();
         if user_id.is_empty() {
-            errors.add("user", "Choose the person to add.");
+            errors.add("user", Msg::new("form-member-user"));
         } else {
             match users::find(conn, user_id) {
-                Ok(user) if !user.active => errors.add(
-                    "user",
-                    "This account is deactivated; reactivate it before adding it to a group.",
-                ),
+                Ok(user) if !user.active => errors.add("user", Msg::new("form-member-deactivated")),
                 Ok(user) if groups::role_of(conn, group_id, &user.id)?.is_some() => errors.add(
                     "user",
                     format!("{} is already a member of this group.", user.name),
                 ),
                 Ok(_) => {}
                 Err(diesel::result::Error::NotFound) => {
-                    errors.add("user", "Choose a person from the list.")
+                    errors.add("user", Msg::new("form-person-from-list"))
                 }
                 Err(e) => return Err(e.into()),
             }
@@ -408,7 +387,7 @@ impl TryFrom<&ClosingRulesInput> for ClosingRules {
     fn try_from(input: &ClosingRulesInput) -> Result<Self, FieldErrors> {
         let mut errors = FieldErrors::default();
         let mut whole =
-            |field: &str, text: &str, range: std::ops::RangeInclusive<i32>, message: &str| {
+            |field: &str, text: &str, range: std::ops::RangeInclusive<i32>, message: Msg| {
                 text.trim()
                     .parse::<i32>()
                     .ok()
@@ -419,25 +398,25 @@ impl TryFrom<&ClosingRulesInput> for ClosingRules {
             "quorum_percent",
             &input.quorum_percent,
             0..=100,
-            "Enter a whole number from 0 to 100.",
+            Msg::new("form-percent"),
         );
         let quorum_minimum = whole(
             "quorum_minimum",
             &input.quorum_minimum,
             1..=1_000,
-            "Enter a whole number of voters from 1 to 1,000.",
+            Msg::new("form-voters"),
         );
         let objection_days = whole(
             "objection_days",
             &input.objection_days,
             1..=365,
-            "Enter a number of days from 1 to 365.",
+            Msg::new("form-days"),
         );
         let meeting_objection_days = whole(
             "meeting_objection_days",
             &input.meeting_objection_days,
             1..=365,
-            "Enter a number of days from 1 to 365.",
+            Msg::new("form-days"),
         );
         match (
             quorum_percent,
@@ -509,7 +488,7 @@ mod tests {
         assert_eq!(parse_role("convenor"), Ok(GroupRole::Convenor));
         assert_eq!(parse_role("member"), Ok(GroupRole::Member));
         for bad in ["", "chair", "Convenor"] {
-            assert_eq!(parse_role(bad), Err(ROLE_MESSAGE), "{bad:?}");
+            assert_eq!(parse_role(bad), Err(Msg::new("form-role")), "{bad:?}");
         }
     }
 

@@ -11,6 +11,7 @@ pub mod organisations;
 pub mod standards;
 pub mod users;
 
+use crate::i18n::Msg;
 use chrono::NaiveDateTime;
 
 use super::WorkflowError;
@@ -74,12 +75,12 @@ fn tidy(text: &str) -> String {
 }
 
 /// Text typed in a required field: trimmed, then checked for presence and length.
-fn required(text: &str, max: usize, missing: &str, too_long: &str) -> Result<String, String> {
+fn required(text: &str, max: usize, missing: Msg, too_long: Msg) -> Result<String, Msg> {
     let text = text.trim();
     if text.is_empty() {
-        Err(missing.to_owned())
+        Err(missing)
     } else if text.chars().count() > max {
-        Err(too_long.to_owned())
+        Err(too_long)
     } else {
         Ok(text.to_owned())
     }
@@ -115,10 +116,16 @@ mod tests {
 
     #[test]
     fn required_text_is_trimmed_and_bounded() {
-        assert_eq!(required("  MG 1 ", 5, "missing", "long"), Ok("MG 1".into()));
-        assert_eq!(required("   ", 5, "missing", "long"), Err("missing".into()));
         assert_eq!(
-            required("MG 17025", 5, "missing", "long"),
+            required("  MG 1 ", 5, "missing".into(), "long".into()),
+            Ok("MG 1".into())
+        );
+        assert_eq!(
+            required("   ", 5, "missing".into(), "long".into()),
+            Err("missing".into())
+        );
+        assert_eq!(
+            required("MG 17025", 5, "missing".into(), "long".into()),
             Err("long".into())
         );
         assert_eq!(tidy("  ISO/IEC \n 17025 "), "ISO/IEC 17025");

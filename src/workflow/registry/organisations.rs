@@ -5,6 +5,7 @@
 //! never touches. Organisations are never deleted: memberships and votes
 //! name them.
 
+use crate::i18n::Msg;
 use chrono::NaiveDateTime;
 use serde::Deserialize;
 
@@ -60,20 +61,20 @@ struct ValidOrganisation {
 }
 
 /// An optional contact address: empty for none.
-fn parse_contact(text: &str) -> Result<Option<String>, &'static str> {
+fn parse_contact(text: &str) -> Result<Option<String>, Msg> {
     if text.trim().is_empty() {
         return Ok(None);
     }
     EmailAddress::parse(text)
         .map(|email| Some(email.as_str().to_owned()))
-        .map_err(|_| "Enter the contact address in the form name@example.org, or leave it empty.")
+        .map_err(|_| Msg::new("form-org-contact"))
 }
 
 /// Plain text of a required field: tidied, bounded, without hidden formatting.
-fn plain(text: &str, max: usize, missing: &str, too_long: &str) -> Result<String, String> {
+fn plain(text: &str, max: usize, missing: Msg, too_long: Msg) -> Result<String, Msg> {
     let text = required(&tidy(text), max, missing, too_long)?;
     if has_hidden_formatting(&text) {
-        return Err("Enter plain text: this holds invisible formatting characters.".to_owned());
+        return Err(Msg::new("form-plain-text"));
     }
     Ok(text)
 }
@@ -85,47 +86,38 @@ impl TryFrom<&OrganisationInput> for ValidOrganisation {
         let mut errors = FieldErrors::default();
         let kind = OrganisationKind::parse(input.kind.trim());
         if kind.is_none() {
-            errors.add("kind", "Choose member body or liaison organisation.");
+            errors.add("kind", Msg::new("form-org-kind"));
         }
         let acronym = plain(
             &input.acronym,
             30,
-            "Enter the acronym, for example AFNOR or ILAC.",
-            "Enter an acronym of at most 30 characters.",
+            Msg::new("form-org-acronym"),
+            Msg::new("form-org-acronym-too-long"),
         )
         .map_err(|m| errors.add("acronym", m));
         let name = plain(
             &input.name,
             200,
-            "Enter the full name of the organisation.",
-            "Enter a name of at most 200 characters.",
+            Msg::new("form-org-name"),
+            Msg::new("form-name-too-long"),
         )
         .map_err(|m| errors.add("name", m));
         let code = input.country.trim();
         let country = match (kind, code) {
             (Some(OrganisationKind::MemberBody), "") => {
-                errors.add(
-                    "country",
-                    "Enter the country of the member body as its two-letter code, for example FR.",
-                );
+                errors.add("country", Msg::new("form-org-country-missing"));
                 None
             }
             (Some(OrganisationKind::MemberBody), code) => match country(code) {
                 Some(found) => Some(found.alpha2().to_owned()),
                 None => {
-                    errors.add(
-                        "country",
-                        "Enter a two-letter country code of ISO 3166, for example FR.",
-                    );
+                    errors.add("country", Msg::new("form-org-country-code"));
                     None
                 }
             },
             (Some(OrganisationKind::Liaison), "") | (None, _) => None,
             (Some(OrganisationKind::Liaison), _) => {
-                errors.add(
-                    "country",
-                    "A liaison organisation is international: leave the country empty.",
-                );
+                errors.add("country", Msg::new("form-org-liaison-country"));
                 None
             }
         };

@@ -3,6 +3,7 @@
 //! designation and edition identify a standard (and its public address), so
 //! they never change.
 
+use crate::i18n::Msg;
 use chrono::NaiveDateTime;
 use diesel::result::DatabaseErrorKind::UniqueViolation;
 use diesel::result::Error::DatabaseError;
@@ -71,40 +72,22 @@ impl NewEdition {
         let mut errors = FieldErrors::default();
         let designation = tidy(&input.designation);
         if designation.is_empty() {
-            errors.add(
-                "designation",
-                "Enter the designation, for example ISO/IEC 17025.",
-            );
+            errors.add("designation", Msg::new("form-designation"));
         } else if designation.chars().count() > 100 {
-            errors.add(
-                "designation",
-                "Enter a designation of at most 100 characters.",
-            );
+            errors.add("designation", Msg::new("form-designation-too-long"));
         } else if !designation.chars().any(|c| c.is_ascii_digit()) {
-            errors.add(
-                "designation",
-                "Enter the designation with its number, for example ISO/IEC 17025.",
-            );
+            errors.add("designation", Msg::new("form-designation-number"));
         } else if designation.contains(':') {
-            errors.add(
-                "designation",
-                "Enter the designation without the edition year; the year goes in its own field.",
-            );
+            errors.add("designation", Msg::new("form-designation-year"));
         }
         let edition = match input.edition.trim().parse::<i32>() {
             Ok(year) if EDITIONS.contains(&year) => Some(year),
             _ if input.edition.trim().is_empty() => {
-                errors.add(
-                    "edition",
-                    "Enter the year of the edition, for example 2017.",
-                );
+                errors.add("edition", Msg::new("form-edition"));
                 None
             }
             _ => {
-                errors.add(
-                    "edition",
-                    "Enter the year of the edition as four digits, for example 2017.",
-                );
+                errors.add("edition", Msg::new("form-edition-digits"));
                 None
             }
         };
@@ -123,17 +106,17 @@ impl NewEdition {
 }
 
 /// The title of a standard as typed, or what to say about it.
-fn parse_title(text: &str) -> Result<String, String> {
+fn parse_title(text: &str) -> Result<String, Msg> {
     required(
         &tidy(text),
         TITLE_MAX,
-        "Enter the title of the standard.",
-        "Enter a title of at most 300 characters.",
+        Msg::new("form-standard-title"),
+        Msg::new("form-title-too-long"),
     )
 }
 
 /// The responsible group chosen in a select: none, or one of `groups`.
-fn parse_group(id: &str, groups: &[Group]) -> Result<Option<String>, String> {
+fn parse_group(id: &str, groups: &[Group]) -> Result<Option<String>, Msg> {
     let id = id.trim();
     if id.is_empty() {
         return Ok(None);
@@ -142,7 +125,7 @@ fn parse_group(id: &str, groups: &[Group]) -> Result<Option<String>, String> {
         .iter()
         .find(|g| g.id == id)
         .map(|g| Some(g.id.clone()))
-        .ok_or_else(|| "Choose a group from the list, or none.".to_owned())
+        .ok_or_else(|| Msg::new("form-group-or-none"))
 }
 
 /// Adds a standard and, when the person ticked the box offered for it,
@@ -158,10 +141,7 @@ pub fn add(
             // Someone added the same edition at the same moment.
             Err(WorkflowError::Database(DatabaseError(UniqueViolation, _))) => {
                 let mut errors = FieldErrors::default();
-                errors.add(
-                    "edition",
-                    "This edition was added to the registry a moment ago.",
-                );
+                errors.add("edition", Msg::new("form-edition-just-added"));
                 errors
             }
             other => return other,
@@ -209,14 +189,12 @@ fn store(
     if let Some(same) = editions.iter().find(|s| s.edition == new.edition) {
         errors.add(
             "edition",
-            format!("{} is already in the registry.", same.label()),
+            Msg::new("form-edition-taken").with("standard", same.label()),
         );
     } else if standards::slug_exists(conn, &slug)? {
         errors.add(
             "designation",
-            format!(
-                "Another standard already has the address /standards/{slug}; check the designation."
-            ),
+            Msg::new("form-slug-taken").with("slug", slug.as_str()),
         );
     }
     if let Some(owner) = committees::owner_of(conn, &designation)? {

@@ -2,6 +2,7 @@
 //! Accounts are never deleted: events name their actors, and those names
 //! stay.
 
+use crate::i18n::Msg;
 use serde::Deserialize;
 
 use super::groups::parse_role;
@@ -65,15 +66,14 @@ impl<'a> Invitation<'a> {
     ) -> Result<Self, FieldErrors> {
         let mut errors = FieldErrors::default();
         let name = PersonName::parse(&input.name).map_err(|problem| match problem {
-            NameProblem::Missing => errors.add("name", "Enter the full name of the person."),
-            NameProblem::TooLong => errors.add("name", "Enter a name of at most 200 characters."),
-            NameProblem::HiddenFormatting => errors.add(
-                "name",
-                "Enter the name as plain text: it holds invisible formatting characters.",
-            ),
+            NameProblem::Missing => errors.add("name", Msg::new("form-user-name")),
+            NameProblem::TooLong => errors.add("name", Msg::new("form-name-too-long")),
+            NameProblem::HiddenFormatting => {
+                errors.add("name", Msg::new("form-user-name-formatting"))
+            }
         });
         let email = if input.email.trim().is_empty() {
-            errors.add("email", "Enter the e-mail address of the person.");
+            errors.add("email", Msg::new("form-user-email"));
             None
         } else {
             EmailAddress::parse(&input.email)
@@ -84,7 +84,7 @@ impl<'a> Invitation<'a> {
             "" => None,
             id => match groups.iter().find(|g| g.id == id) {
                 None => {
-                    errors.add("group", "Choose a group from the list, or none.");
+                    errors.add("group", Msg::new("form-group-or-none"));
                     None
                 }
                 Some(group) => parse_role(&input.role)
@@ -97,16 +97,13 @@ impl<'a> Invitation<'a> {
             "" => None,
             id => match sponsors.iter().find(|o| o.id == id) {
                 None => {
-                    errors.add("sponsor", "Choose an organisation from the list, or none.");
+                    errors.add("sponsor", Msg::new("form-organisation-or-none"));
                     None
                 }
                 // A sponsor's account speaks for its organisation alone:
                 // it never screens nor votes.
                 Some(_) if input.secretariat.is_some() || membership.is_some() => {
-                    errors.add(
-                        "sponsor",
-                        "A sponsor's account is neither in the secretariat nor in a group: choose one or the other.",
-                    );
+                    errors.add("sponsor", Msg::new("form-sponsor-account"));
                     None
                 }
                 found => found,
@@ -141,7 +138,7 @@ pub fn invite(
     };
     if users::find_by_email(conn, invitation.email.as_str())?.is_some() {
         let mut errors = FieldErrors::default();
-        errors.add("email", "An account with this address already exists.");
+        errors.add("email", Msg::new("form-email-taken"));
         return Ok(Outcome::Refused(errors));
     }
     accounts::invite(
@@ -171,9 +168,7 @@ pub fn deactivate(
     confirm: bool,
 ) -> Result<Step<User>, WorkflowError> {
     if user_id == admin.user().id {
-        return Err(WorkflowError::Invalid(
-            "You cannot deactivate your own account; another member of the secretariat can.".into(),
-        ));
+        return Err(WorkflowError::Invalid(Msg::new("form-deactivate-self")));
     }
     if !confirm {
         return match users::find(conn, user_id) {
