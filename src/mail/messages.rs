@@ -1,6 +1,6 @@
 //! Every message the application sends, one struct each.
 
-use super::{MailContext, email_message};
+use super::{MailContext, Said, email_message};
 use crate::domain::follow_up::Kind;
 
 /// To the first secretariat account, once it exists.
@@ -126,8 +126,8 @@ email_message!(
 pub struct Invitation {
     pub ctx: MailContext,
     pub name: String,
-    /// What the account is for, e.g. "member of MG 17025".
-    pub role: String,
+    /// What the account is for, e.g. "member of MG 17025", one or more.
+    pub roles: Vec<Said>,
     pub accept_url: String,
 }
 email_message!(
@@ -142,14 +142,17 @@ email_message!(
 pub struct Update {
     pub ctx: MailContext,
     /// What happened, for the subject line ("accepted for MG 17025").
-    pub headline: String,
+    pub headline: Said,
+    /// Whom the mail greets by name (the submitter), if anyone.
+    pub dear: Option<String>,
     /// The opening paragraph, addressed to this reader.
-    pub intro: String,
+    pub intro: Said,
     pub request: RequestSummary,
     /// A note typed by whoever acted (their question, reason, answer …).
     pub note: Option<String>,
-    pub note_label: String,
-    pub link_label: String,
+    /// The message id of the note's heading.
+    pub note_label: &'static str,
+    pub link_label: &'static str,
     pub link_url: String,
 }
 email_message!(
