@@ -180,3 +180,151 @@ mail-withdrawn-title = Request withdrawn
 mail-withdrawn-intro = The submitter withdrew this clarification request; it is closed and needs no further work.
 mail-withdrawn-record-text = The record stays in the workspace:
 mail-withdrawn-button = Open the record
+
+## To followers of a standard (clarification_published, _marked, _corrected)
+mail-follow-because = You receive this because you follow { $standard } on { $site }
+mail-follow-because-on = You receive this because you follow { $standard } on
+mail-follow-stop = Stop these messages
+mail-follow-stop-text = To stop these messages, open:
+mail-read-clarification = Read the clarification
+mail-read-corrected = Read the corrected clarification
+mail-published-subject = new clarification of { $standard }, clause { $clause }
+mail-published-title = New clarification of { $standard }
+mail-published-new = A new clarification of { $standard } is published.
+mail-published-answer = The answer
+mail-published-non-binding = A clarification states the maintenance group's consensus on the intent of a requirement. It is not a new requirement and has no binding effect; it is considered when the standard is next revised.
+mail-published-read-text = Read it on the site:
+mail-mark = { $mark ->
+        [superseded] superseded
+        [incorporated] incorporated into a new edition
+       *[withdrawn] withdrawn
+    }
+mail-marked-subject = { $reference } of { $standard }: { mail-mark }
+mail-marked-title = A clarification of { $standard }: { mail-mark }
+mail-marked-intro = The secretariat marked a clarification of { $standard } as { mail-mark }.
+mail-marked-readable = The question and answer stay readable on the site, with this mark shown above them.
+mail-marked-readable-text = The question and answer stay readable on the site, with this mark shown above them:
+mail-corrected-subject = { $reference } of { $standard }: corrected (version { $version })
+mail-corrected-subject-unnumbered = A clarification of { $standard }: corrected (version { $version })
+mail-corrected-title = A clarification of { $standard }: corrected
+mail-corrected-intro = { $by ->
+        [group] The maintenance group decided a corrected version
+       *[secretariat] The secretariat issued a corrected version
+    } (version { $version }) of a clarification of { $standard }.
+mail-corrected-what = What was corrected
+mail-corrected-now = The answer now reads
+mail-corrected-previous = The version it replaces keeps its own address
+
+## To someone who asked to follow a standard (confirm_subscription)
+mail-hello = Hello,
+mail-subscribe-subject = Confirm that you want to follow { $standard }
+mail-subscribe-asked = Someone, we hope you, asked for an e-mail from { $site } whenever a clarification of { $standard } is published, or is later marked superseded, incorporated into a new edition or withdrawn.
+mail-subscribe-open-link = To start receiving these messages, open this link and press the button "Follow { $standard }":
+mail-subscribe-prove = To start receiving these messages, confirm that this address is yours.
+mail-subscribe-button = Follow { $standard }
+mail-subscribe-expiry = The link works for 72 hours. If you did not ask for this, ignore this message: nothing will be sent and the address is deleted.
+mail-subscribe-privacy = Your address is used only for these messages and is never shown to anyone.
+
+## To the convenors: an opposition (opposition)
+mail-opposition-subject = opposition from { $voter }
+mail-opposition-title = Opposition from { $voter }
+mail-opposition-intro = { $voter } opposed the draft answer in the consensus round on this request. Consensus cannot be recorded until you have answered the opposition on the request's page.
+mail-opposition-says = What { $voter } says must change
+mail-opposition-button = Answer the opposition
+
+## To the convenors and the secretariat: an objection (objection)
+mail-objection-subject = objection from { $objector }; back to the group
+mail-objection-title = Objection from { $objector }
+mail-objection-intro = { $objector } objected to { $at ->
+        [meeting] the decision the group took at a meeting they did not attend
+       *[editorial] the editorial change of the agreed answer
+    } on this request. The decision does not stand: the request is back with the group, which may circulate a new draft.
+mail-objection-the = The objection
+
+## To the secretariat and the group: no objection (decision_stands)
+mail-stands-subject = no objection; ready to publish
+mail-stands-title = No objection: ready to publish
+mail-stands-intro = Nobody objected to { $at ->
+        [meeting] the decision the group took at a meeting
+       *[editorial] the editorial change of the agreed answer
+    } on this request within the time allowed. The group's decision stands: the secretariat may now publish the clarification.
+
+## To the voters: an editorial change (editorial_change)
+mail-until = { $date }, { $time } UTC
+mail-editorial-subject = editorial change to the agreed answer; object by { $until }
+mail-editorial-title = Editorial change to the agreed answer
+mail-editorial-intro = { $convenor } recorded the group's consensus on this request with an editorial change to the text you voted on. If you find that the change alters the substance of the answer, you may object on the request's page until { $until }; an objection sends the answer back to the group. Without objection the decision stands and goes to the secretariat for publication.
+mail-editorial-why = Why the convenor changed the text
+mail-editorial-voted = The text you voted on
+mail-editorial-final = The final text
+mail-editorial-read-text = Read the difference word by word, or object:
+mail-editorial-difference = The final text, with what changed from the text you voted on
+mail-editorial-difference-key = (removed words struck through, added words underlined)
+
+## To the appellant and the group: an appeal's step (appeal)
+mail-appeal-subject = { $step ->
+        [lodge_appeal] appeal { $number } received
+        [acknowledge_appeal] appeal { $number } acknowledged
+        [consider_appeal] appeal { $number } under consideration
+        [conciliate_appeal] appeal { $number } in conciliation
+        [uphold_appeal] appeal { $number } decided: the decision stands
+       *[other] appeal { $number } allowed
+    }
+mail-appeal-title = Appeal { $number }
+mail-appeal-said = { $step ->
+        [lodge_appeal] The secretariat has received an appeal from { $appellant } against the decision on this request, and recorded it as appeal { $number }.
+        [acknowledge_appeal] The secretariat acknowledges appeal { $number }, from { $appellant }, against the decision on this request.
+        [consider_appeal] Appeal { $number }, from { $appellant }, is now with { $body }, who consider it.
+        [conciliate_appeal] { $body } chose conciliation on appeal { $number }, from { $appellant }: the appellant and the group are asked to find an agreement.
+        [uphold_appeal] Appeal { $number }, from { $appellant }, is decided: it is not allowed, and the decision stands.
+       *[other] Appeal { $number }, from { $appellant }, is decided: it is allowed.{ $outcome ->
+            [back_to_group] { " " }The request goes back to the maintenance group, which takes its decision again.
+            [withdrawn] { " " }The published clarification is withdrawn.
+            [superseded] { " " }The published clarification is superseded.
+           *[none] {""}
+        }
+    }
+mail-appeal-due = The next step is due by { $date }.
+mail-appeal-grounds = The grounds of the appeal
+
+## To a consulted liaison (consultation_requested)
+mail-reminder = Reminder
+mail-consult-subject = a clarification for your review before publication
+mail-consult-title = A clarification for your review
+mail-consult-title-reminder = Reminder: a clarification for your review
+mail-consult-reminder = A reminder: { $liaison } has not answered yet, and its time ends soon. This message carries a new link; the one sent first no longer works.
+mail-consult-intro = The maintenance group has decided its answer to the clarification request below. Before it is published, { $liaison } is consulted: please read the question and the decided answer, then record "no objection" or your comments, by { $until }. Without an answer by then, the clarification may be published.
+mail-consult-private = This link is private to your organisation; do not forward it.
+mail-consult-review-text = Review the answer (this link is private to your organisation; do not forward it):
+mail-consult-button = Review the answer
+
+## To the secretariat and the convenors: a liaison commented (liaison_commented)
+mail-commented-subject = comments from { $liaison } before publication
+mail-commented-title = Comments from a liaison
+mail-commented-intro = { $liaison }, consulted before publication, commented on the decided answer to this request. The clarification is not published until the secretariat records a response to the comments or sends the answer back to the group.
+mail-commented-the = The comments
+
+## To the voters who did not attend: decided at a meeting (meeting_decision)
+mail-meeting-subject = decided at the meeting of { $held_on }; object by { $until }
+mail-meeting-title = Decided at the meeting of { $held_on }
+mail-meeting-intro = The group decided the answer to this request at its meeting of { $held_on }, which you did not attend; { $convenor } recorded the decision. If you cannot accept it, you may object on the request's page until { $until }; an objection sends the request back to the group. Without objection the decision stands and goes to the secretariat for publication.
+mail-meeting-attended = Who attended, and their position
+mail-position = { $position ->
+        [agree] Agree
+        [agree_with_comments] Agree, with comments
+        [oppose] Oppose (sustained opposition)
+       *[abstain] Abstain
+    }
+mail-meeting-minutes = The minutes
+mail-meeting-answer = The answer decided
+mail-meeting-read-text = Read the decision record, or object:
+
+## To the secretariat: a webhook turned off (webhook_disabled)
+mail-at = { $date } { $time }
+mail-webhook-subject = Webhook endpoint turned off: { $url }
+mail-webhook-title = Webhook endpoint turned off
+mail-webhook-intro = Deliveries to this webhook endpoint have failed since { $since } (UTC), so it has been turned off. Events of the register wait for it; nothing is sent to it until it is turned on again.
+mail-webhook-last = The last failure: { $error }
+mail-webhook-again = Once the receiver works again, turn the endpoint on from its page; what waited is then delivered.
+mail-webhook-again-text = Once the receiver works again, turn the endpoint on from its page; what waited is then delivered:
+mail-webhook-button = Open the endpoint

@@ -183,3 +183,151 @@ mail-withdrawn-title = Demande retirée
 mail-withdrawn-intro = Le demandeur a retiré cette demande de clarification ; elle est close et ne demande plus aucun travail.
 mail-withdrawn-record-text = Le dossier reste dans l’espace de travail :
 mail-withdrawn-button = Ouvrir le dossier
+
+## Aux abonnés d’une norme (clarification_published, _marked, _corrected)
+mail-follow-because = Vous recevez ce message parce que vous suivez { $standard } sur { $site }
+mail-follow-because-on = Vous recevez ce message parce que vous suivez { $standard } sur
+mail-follow-stop = Ne plus recevoir ces messages
+mail-follow-stop-text = Pour ne plus recevoir ces messages, ouvrez :
+mail-read-clarification = Lire la clarification
+mail-read-corrected = Lire la clarification corrigée
+mail-published-subject = nouvelle clarification de { $standard }, article { $clause }
+mail-published-title = Nouvelle clarification de { $standard }
+mail-published-new = Une nouvelle clarification de { $standard } est publiée.
+mail-published-answer = La réponse
+mail-published-non-binding = Une clarification exprime le consensus du groupe de maintenance sur l’intention d’une exigence. Ce n’est pas une nouvelle exigence et elle n’a aucun effet contraignant ; elle est prise en compte lors de la prochaine révision de la norme.
+mail-published-read-text = Lisez-la sur le site :
+mail-mark = { $mark ->
+        [superseded] remplacée
+        [incorporated] intégrée dans une nouvelle édition
+       *[withdrawn] retirée
+    }
+mail-marked-subject = { $reference } de { $standard } : { mail-mark }
+mail-marked-title = Une clarification de { $standard } : { mail-mark }
+mail-marked-intro = Le secrétariat a marqué une clarification de { $standard } comme { mail-mark }.
+mail-marked-readable = La question et la réponse restent lisibles sur le site, avec cette mention au-dessus.
+mail-marked-readable-text = La question et la réponse restent lisibles sur le site, avec cette mention au-dessus :
+mail-corrected-subject = { $reference } de { $standard } : corrigée (version { $version })
+mail-corrected-subject-unnumbered = Une clarification de { $standard } : corrigée (version { $version })
+mail-corrected-title = Une clarification de { $standard } : corrigée
+mail-corrected-intro = { $by ->
+        [group] Le groupe de maintenance a décidé une version corrigée
+       *[secretariat] Le secrétariat a publié une version corrigée
+    } (version { $version }) d’une clarification de { $standard }.
+mail-corrected-what = Ce qui a été corrigé
+mail-corrected-now = La réponse se lit désormais ainsi
+mail-corrected-previous = La version qu’elle remplace garde sa propre adresse
+
+## À qui a demandé à suivre une norme (confirm_subscription)
+mail-hello = Bonjour,
+mail-subscribe-subject = Confirmez que vous souhaitez suivre { $standard }
+mail-subscribe-asked = Quelqu’un, nous espérons que c’est vous, a demandé à recevoir un courriel de { $site } chaque fois qu’une clarification de { $standard } est publiée, ou plus tard marquée comme remplacée, intégrée dans une nouvelle édition ou retirée.
+mail-subscribe-open-link = Pour commencer à recevoir ces messages, ouvrez ce lien et appuyez sur le bouton « Suivre { $standard } » :
+mail-subscribe-prove = Pour commencer à recevoir ces messages, confirmez que cette adresse est bien la vôtre.
+mail-subscribe-button = Suivre { $standard }
+mail-subscribe-expiry = Le lien est valable 72 heures. Si vous n’avez rien demandé, ignorez ce message : rien ne sera envoyé et l’adresse est supprimée.
+mail-subscribe-privacy = Votre adresse ne sert qu’à ces messages et n’est jamais montrée à personne.
+
+## Aux animateurs : une opposition (opposition)
+mail-opposition-subject = opposition de { $voter }
+mail-opposition-title = Opposition de { $voter }
+mail-opposition-intro = { $voter } s’est opposé au projet de réponse lors du tour de consensus sur cette demande. Le consensus ne peut pas être consigné tant que vous n’avez pas répondu à l’opposition sur la page de la demande.
+mail-opposition-says = Ce qui doit changer selon { $voter }
+mail-opposition-button = Répondre à l’opposition
+
+## Aux animateurs et au secrétariat : une objection (objection)
+mail-objection-subject = objection de { $objector } ; retour au groupe
+mail-objection-title = Objection de { $objector }
+mail-objection-intro = { $objector } a formulé une objection contre { $at ->
+        [meeting] la décision prise par le groupe lors d’une réunion à laquelle il n’assistait pas
+       *[editorial] la modification rédactionnelle de la réponse adoptée
+    } sur cette demande. La décision ne tient pas : la demande revient au groupe, qui peut diffuser un nouveau projet.
+mail-objection-the = L’objection
+
+## Au secrétariat et au groupe : aucune objection (decision_stands)
+mail-stands-subject = aucune objection ; prête à être publiée
+mail-stands-title = Aucune objection : prête à être publiée
+mail-stands-intro = Personne n’a formulé d’objection contre { $at ->
+        [meeting] la décision prise par le groupe en réunion
+       *[editorial] la modification rédactionnelle de la réponse adoptée
+    } sur cette demande dans le délai imparti. La décision du groupe tient : le secrétariat peut maintenant publier la clarification.
+
+## Aux votants : une modification rédactionnelle (editorial_change)
+mail-until = { $date } à { $time } UTC
+mail-editorial-subject = modification rédactionnelle de la réponse adoptée ; objections jusqu’au { $until }
+mail-editorial-title = Modification rédactionnelle de la réponse adoptée
+mail-editorial-intro = { $convenor } a consigné le consensus du groupe sur cette demande avec une modification rédactionnelle du texte sur lequel vous avez voté. Si vous estimez que la modification change le fond de la réponse, vous pouvez formuler une objection sur la page de la demande jusqu’au { $until } ; une objection renvoie la réponse au groupe. Sans objection, la décision tient et passe au secrétariat pour publication.
+mail-editorial-why = Pourquoi l’animateur a modifié le texte
+mail-editorial-voted = Le texte sur lequel vous avez voté
+mail-editorial-final = Le texte final
+mail-editorial-read-text = Voir la différence mot à mot, ou formuler une objection :
+mail-editorial-difference = Le texte final, avec ce qui a changé par rapport au texte sur lequel vous avez voté
+mail-editorial-difference-key = (mots supprimés barrés, mots ajoutés soulignés)
+
+## À l’auteur d’un appel et au groupe : une étape de l’appel (appeal)
+mail-appeal-subject = { $step ->
+        [lodge_appeal] appel { $number } reçu
+        [acknowledge_appeal] appel { $number } pris en compte
+        [consider_appeal] appel { $number } en cours d’examen
+        [conciliate_appeal] appel { $number } en conciliation
+        [uphold_appeal] appel { $number } tranché : la décision est maintenue
+       *[other] appel { $number } accueilli
+    }
+mail-appeal-title = Appel { $number }
+mail-appeal-said = { $step ->
+        [lodge_appeal] Le secrétariat a reçu un appel de { $appellant } contre la décision sur cette demande et l’a enregistré comme appel { $number }.
+        [acknowledge_appeal] Le secrétariat accuse réception de l’appel { $number }, de { $appellant }, contre la décision sur cette demande.
+        [consider_appeal] L’appel { $number }, de { $appellant }, est maintenant entre les mains de { $body }, qui l’examine.
+        [conciliate_appeal] { $body } a choisi la conciliation pour l’appel { $number }, de { $appellant } : l’auteur de l’appel et le groupe sont invités à trouver un accord.
+        [uphold_appeal] L’appel { $number }, de { $appellant }, est tranché : il n’est pas accueilli, et la décision est maintenue.
+       *[other] L’appel { $number }, de { $appellant }, est tranché : il est accueilli.{ $outcome ->
+            [back_to_group] { " " }La demande revient au groupe de maintenance, qui reprend sa décision.
+            [withdrawn] { " " }La clarification publiée est retirée.
+            [superseded] { " " }La clarification publiée est remplacée.
+           *[none] {""}
+        }
+    }
+mail-appeal-due = La prochaine étape est attendue au plus tard le { $date }.
+mail-appeal-grounds = Les motifs de l’appel
+
+## À une organisation en liaison consultée (consultation_requested)
+mail-reminder = Rappel
+mail-consult-subject = une clarification à examiner avant publication
+mail-consult-title = Une clarification à examiner
+mail-consult-title-reminder = Rappel : une clarification à examiner
+mail-consult-reminder = Rappel : { $liaison } n’a pas encore répondu, et son délai se termine bientôt. Ce message contient un nouveau lien ; le premier envoyé ne fonctionne plus.
+mail-consult-intro = Le groupe de maintenance a arrêté sa réponse à la demande de clarification ci-dessous. Avant sa publication, { $liaison } est consultée : veuillez lire la question et la réponse arrêtée, puis indiquer « pas d’objection » ou vos commentaires, au plus tard le { $until }. Sans réponse d’ici là, la clarification pourra être publiée.
+mail-consult-private = Ce lien est réservé à votre organisation ; ne le transférez pas.
+mail-consult-review-text = Examiner la réponse (ce lien est réservé à votre organisation ; ne le transférez pas) :
+mail-consult-button = Examiner la réponse
+
+## Au secrétariat et aux animateurs : commentaires d’une liaison (liaison_commented)
+mail-commented-subject = commentaires de { $liaison } avant publication
+mail-commented-title = Commentaires d’une organisation en liaison
+mail-commented-intro = { $liaison }, consultée avant publication, a commenté la réponse arrêtée sur cette demande. La clarification n’est pas publiée tant que le secrétariat n’a pas consigné une réponse aux commentaires ou renvoyé la réponse au groupe.
+mail-commented-the = Les commentaires
+
+## Aux votants absents : décision prise en réunion (meeting_decision)
+mail-meeting-subject = décidée lors de la réunion du { $held_on } ; objections jusqu’au { $until }
+mail-meeting-title = Décidée lors de la réunion du { $held_on }
+mail-meeting-intro = Le groupe a décidé la réponse à cette demande lors de sa réunion du { $held_on }, à laquelle vous n’assistiez pas ; { $convenor } a consigné la décision. Si vous ne pouvez pas l’accepter, vous pouvez formuler une objection sur la page de la demande jusqu’au { $until } ; une objection renvoie la demande au groupe. Sans objection, la décision tient et passe au secrétariat pour publication.
+mail-meeting-attended = Participants et leur position
+mail-position = { $position ->
+        [agree] D’accord
+        [agree_with_comments] D’accord, avec commentaires
+        [oppose] Opposé (opposition soutenue)
+       *[abstain] Abstention
+    }
+mail-meeting-minutes = Le procès-verbal
+mail-meeting-answer = La réponse décidée
+mail-meeting-read-text = Consulter la décision, ou formuler une objection :
+
+## Au secrétariat : un webhook désactivé (webhook_disabled)
+mail-at = { $date } à { $time }
+mail-webhook-subject = Point de terminaison webhook désactivé : { $url }
+mail-webhook-title = Point de terminaison webhook désactivé
+mail-webhook-intro = Les envois vers ce point de terminaison webhook échouent depuis le { $since } (UTC) ; il a donc été désactivé. Les événements du registre l’attendent ; rien ne lui est envoyé tant qu’il n’est pas réactivé.
+mail-webhook-last = Le dernier échec : { $error }
+mail-webhook-again = Une fois le récepteur rétabli, réactivez le point de terminaison depuis sa page ; ce qui attendait est alors livré.
+mail-webhook-again-text = Une fois le récepteur rétabli, réactivez le point de terminaison depuis sa page ; ce qui attendait est alors livré :
+mail-webhook-button = Ouvrir le point de terminaison

@@ -196,7 +196,7 @@ email_message!(
 pub struct ClarificationMarked {
     pub ctx: MailContext,
     pub request: RequestSummary,
-    /// How it changed, to follow "marked as": "superseded" …
+    /// How it changed: superseded, incorporated or withdrawn.
     pub mark: String,
     pub note: String,
     pub clarification_url: String,
@@ -253,7 +253,7 @@ pub struct MeetingDecision {
     pub request: RequestSummary,
     pub convenor: String,
     pub held_on: chrono::NaiveDate,
-    /// Who attended, each with their position as the vote form names it.
+    /// Who attended, each with their position (`Position::as_str`).
     pub attendees: Vec<(String, &'static str)>,
     pub minutes_reference: Option<String>,
     pub answer: String,
@@ -278,6 +278,12 @@ pub struct ObjectionRaised {
     pub at_meeting: bool,
     pub link_url: String,
 }
+impl ObjectionRaised {
+    /// How the decision objected to was taken, as the messages select on it.
+    pub fn taken(&self) -> &'static str {
+        taken(self.at_meeting)
+    }
+}
 email_message!(
     ObjectionRaised,
     "email/objection/subject.txt",
@@ -294,6 +300,12 @@ pub struct DecisionStands {
     /// Taken at a meeting, rather than changed editorially.
     pub at_meeting: bool,
     pub link_url: String,
+}
+impl DecisionStands {
+    /// How the decision was taken, as the messages select on it.
+    pub fn taken(&self) -> &'static str {
+        taken(self.at_meeting)
+    }
 }
 email_message!(
     DecisionStands,
@@ -317,6 +329,12 @@ pub struct ClarificationCorrected {
     /// The version it replaces, at its permanent address.
     pub previous_url: String,
     pub unsubscribe_url: String,
+}
+impl ClarificationCorrected {
+    /// Who decided the correction, as the messages select on it.
+    pub fn decided_by(&self) -> &'static str {
+        if self.substantive { "group" } else { "secretariat" }
+    }
 }
 email_message!(
     ClarificationCorrected,
@@ -396,7 +414,7 @@ pub struct WebhookDisabled {
     pub ctx: MailContext,
     pub url: String,
     /// Since when every delivery failed.
-    pub failing_since: String,
+    pub failing_since: chrono::NaiveDateTime,
     pub last_error: String,
     pub endpoint_url: String,
 }
@@ -406,3 +424,7 @@ email_message!(
     "email/webhook_disabled/body.txt",
     "email/webhook_disabled/body.html"
 );
+
+fn taken(at_meeting: bool) -> &'static str {
+    if at_meeting { "meeting" } else { "editorial" }
+}

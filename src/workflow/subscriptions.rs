@@ -218,14 +218,6 @@ pub enum News<'a> {
     },
 }
 
-/// How a mark reads after "marked as".
-fn mark_phrase(flag: &str) -> &str {
-    match flag {
-        "incorporated" => "incorporated into a new edition",
-        other => other,
-    }
-}
-
 /// Queues one message per confirmed follower of the request's standard,
 /// in the transaction of the event: each one addressed to a single person,
 /// with their own unsubscribe link and `List-Unsubscribe` header.
@@ -267,7 +259,7 @@ pub fn tell_followers(
                 let message = ClarificationMarked {
                     ctx: ctx.mail.clone(),
                     request: summary.clone(),
-                    mark: mark_phrase(flag).to_owned(),
+                    mark: flag.to_owned(),
                     note: note.to_owned(),
                     clarification_url: clarification_url.clone(),
                     unsubscribe_url,
