@@ -1,6 +1,6 @@
 ## Courriels (templates/email/) : les mots de chaque message que Clarion envoie.
 
-mail-colon = ⍽:
+mail-colon =  :
 mail-dear = Bonjour { $name },
 mail-follow-your-request = Suivre votre demande
 mail-open-the-request = Ouvrir la demande
@@ -30,42 +30,42 @@ mail-inadmissible-unclear = Le secrétariat a clos votre demande, car la questio
 mail-inadmissible-other = Le secrétariat a clos votre demande, car elle ne peut pas recevoir de réponse sous forme de clarification.
 mail-referred-headline = veuillez adresser votre question à { $committee }
 mail-referred-intro = Votre question porte sur une norme de { $committee }, qui n’est pas traitée ici. Veuillez l’adresser à ce comité ; ses coordonnées figurent ci-dessous.
-mail-referred-intro-noted = Votre question porte sur une norme de { $committee }, qui n’est pas traitée ici. Veuillez l’adresser à ce comité ; ses coordonnées figurent ci-dessous. Le secrétariat ajoute⍽: { $note }
+mail-referred-intro-noted = Votre question porte sur une norme de { $committee }, qui n’est pas traitée ici. Veuillez l’adresser à ce comité ; ses coordonnées figurent ci-dessous. Le secrétariat ajoute : { $note }
 mail-asked-headline = le secrétariat demande des informations complémentaires
-mail-asked-intro = Le secrétariat a besoin d’informations complémentaires avant que votre demande puisse être transmise au groupe de maintenance. Veuillez répondre sur la page de votre demande dans les { $days } jours⍽; sans réponse, la demande est close.
+mail-asked-intro = Le secrétariat a besoin d’informations complémentaires avant que votre demande puisse être transmise au groupe de maintenance. Veuillez répondre sur la page de votre demande dans les { $days } jours ; sans réponse, la demande est close.
 mail-duplicate-headline = déjà traitée
-mail-duplicate-intro = Une clarification publiée répond déjà à votre question⍽; votre demande est donc close. Vous pouvez la lire ici⍽:
-mail-unanswered-headline = close⍽: pas de réponse dans les { $days } jours
-mail-unanswered-intro = Le secrétariat vous a demandé des informations complémentaires il y a { $days } jours et aucune réponse n’est arrivée⍽; votre demande est donc close. Vous pouvez envoyer une nouvelle demande avec ces informations.
+mail-duplicate-intro = Une clarification publiée répond déjà à votre question ; votre demande est donc close. Vous pouvez la lire ici :
+mail-unanswered-headline = close : pas de réponse dans les { $days } jours
+mail-unanswered-intro = Le secrétariat vous a demandé des informations complémentaires il y a { $days } jours et aucune réponse n’est arrivée ; votre demande est donc close. Vous pouvez envoyer une nouvelle demande avec ces informations.
 mail-endorsed-headline = soutenue par { $sponsor }
-mail-endorsed-intro = { $sponsor } a soutenu votre demande⍽; le secrétariat vérifie maintenant qu’elle peut recevoir une réponse sous forme de clarification.
+mail-endorsed-intro = { $sponsor } a soutenu votre demande ; le secrétariat vérifie maintenant qu’elle peut recevoir une réponse sous forme de clarification.
 mail-answered-locally-headline = réponse de { $sponsor }
-mail-answered-locally-intro = { $sponsor } a répondu lui-même à votre demande, ci-dessous⍽; elle n’est pas transmise au groupe de maintenance et n’est pas publiée comme clarification.
+mail-answered-locally-intro = { $sponsor } a répondu lui-même à votre demande, ci-dessous ; elle n’est pas transmise au groupe de maintenance et n’est pas publiée comme clarification.
 mail-answered-locally-copy-headline = réponse locale de { $sponsor }
-mail-answered-locally-copy-intro = { $sponsor } a répondu lui-même à cette demande⍽; le demandeur a reçu la réponse ci-dessous. Pour information.
+mail-answered-locally-copy-intro = { $sponsor } a répondu lui-même à cette demande ; le demandeur a reçu la réponse ci-dessous. Pour information.
 mail-declined-headline = non soutenue par { $sponsor }
-mail-declined-intro = { $sponsor } a refusé de soutenir votre demande, pour le motif ci-dessous⍽; elle est donc close.
-mail-endorsement-expired-headline = close⍽: non soutenue à temps
-mail-endorsement-expired-intro = { $sponsor } n’a pas soutenu votre demande dans les { $days } jours⍽; elle est donc close. Vous pouvez l’envoyer à nouveau en nommant un autre organisme membre ou une autre organisation en liaison, ou contacter directement { $sponsor }.
+mail-declined-intro = { $sponsor } a refusé de soutenir votre demande, pour le motif ci-dessous ; elle est donc close.
+mail-endorsement-expired-headline = close : non soutenue à temps
+mail-endorsement-expired-intro = { $sponsor } n’a pas soutenu votre demande dans les { $days } jours ; elle est donc close. Vous pouvez l’envoyer à nouveau en nommant un autre organisme membre ou une autre organisation en liaison, ou contacter directement { $sponsor }.
 mail-endorse-headline = une demande attend votre soutien
-mail-endorse-reminder-headline = rappel⍽: une demande attend votre soutien
+mail-endorse-reminder-headline = rappel : une demande attend votre soutien
 mail-endorse-intro = Chers collègues de { $sponsor },
 
-    Un demandeur vous a désignés comme parrain de cette demande de clarification. Veuillez la soutenir (elle passe alors au secrétariat pour examen), y répondre vous-mêmes ou la refuser, depuis la page ci-dessous. Le lien ne sert qu’une fois, pendant { $days } jours à compter du premier message⍽; sans réponse, la demande est close.
+    Un demandeur vous a désignés comme parrain de cette demande de clarification. Veuillez la soutenir (elle passe alors au secrétariat pour examen), y répondre vous-mêmes ou la refuser, depuis la page ci-dessous. Le lien ne sert qu’une fois, pendant { $days } jours à compter du premier message ; sans réponse, la demande est close.
 mail-endorse-reminder-intro = Chers collègues de { $sponsor },
 
-    Il y a { $ago } jours, un demandeur vous a désignés comme parrain de cette demande de clarification. Veuillez la soutenir (elle passe alors au secrétariat pour examen), y répondre vous-mêmes ou la refuser, depuis la page ci-dessous. Le lien ne sert qu’une fois, pendant { $days } jours à compter du premier message⍽; sans réponse, la demande est close.
+    Il y a { $ago } jours, un demandeur vous a désignés comme parrain de cette demande de clarification. Veuillez la soutenir (elle passe alors au secrétariat pour examen), y répondre vous-mêmes ou la refuser, depuis la page ci-dessous. Le lien ne sert qu’une fois, pendant { $days } jours à compter du premier message ; sans réponse, la demande est close.
 mail-endorse-link = Soutenir, répondre ou refuser
 mail-round-opened-headline = projet de réponse soumis à votre vote jusqu’au { $deadline }
 mail-round-opened-intro = { $convenor } a diffusé un projet de réponse pour consensus. Veuillez voter (d’accord, d’accord avec commentaires, opposé avec un commentaire, ou abstention) au plus tard le { $deadline }.
-mail-consensus-headline = consensus consigné⍽; prête à être publiée
+mail-consensus-headline = consensus consigné ; prête à être publiée
 mail-consensus-intro = { $convenor } a consigné le consensus du groupe. Le secrétariat peut maintenant publier la clarification.
 mail-no-consensus-round-headline = tour clos sans consensus
-mail-no-consensus-round-intro = { $convenor } a clos le tour sans consensus⍽; le groupe poursuit sur un nouveau projet.
+mail-no-consensus-round-intro = { $convenor } a clos le tour sans consensus ; le groupe poursuit sur un nouveau projet.
 mail-no-consensus-headline = aucun consensus n’a pu être atteint
 mail-no-consensus-intro = Le groupe de maintenance n’a pas pu parvenir à un consensus sur une réponse. Votre question est conservée pour la prochaine révision de la norme.
 mail-closed-no-consensus-headline = close sans consensus
-mail-closed-no-consensus-intro = { $convenor } a clos la demande⍽: aucun consensus possible.
+mail-closed-no-consensus-intro = { $convenor } a clos la demande : aucun consensus possible.
 mail-published-headline = la réponse est publiée
 mail-published-intro = La réponse du groupe de maintenance à votre demande est publiée. Merci de votre question.
 mail-sent-back-headline = décision renvoyée au groupe

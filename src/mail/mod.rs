@@ -133,10 +133,11 @@ macro_rules! email_message {
                 ) -> askama::Result<$crate::mail::Rendered> {
                     use askama::Template as _;
                     Ok($crate::mail::Rendered {
-                        // A subject is one line, whatever the template's whitespace.
+                        // A subject is one line, whatever the template's whitespace;
+                        // the no-break spaces of French typography stay.
                         subject: Subject { m: self, lang }
                             .render()?
-                            .split_whitespace()
+                            .split_ascii_whitespace()
                             .collect::<Vec<_>>()
                             .join(" "),
                         text: Text { m: self, lang }.render()?,

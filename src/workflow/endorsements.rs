@@ -425,8 +425,10 @@ fn decide(
                 &request,
                 &event,
                 Telling {
-                    headline: Said::new("mail-endorsed-headline").with("sponsor", sponsor.acronym.clone()),
-                    intro: Said::new("mail-endorsed-intro").with("sponsor", sponsor.acronym.clone()),
+                    headline: Said::new("mail-endorsed-headline")
+                        .with("sponsor", sponsor.acronym.clone()),
+                    intro: Said::new("mail-endorsed-intro")
+                        .with("sponsor", sponsor.acronym.clone()),
                     note: None,
                     note_label: "",
                 },
@@ -472,8 +474,10 @@ fn decide(
                 &request,
                 &event,
                 Telling {
-                    headline: Said::new("mail-declined-headline").with("sponsor", sponsor.acronym.clone()),
-                    intro: Said::new("mail-declined-intro").with("sponsor", sponsor.acronym.clone()),
+                    headline: Said::new("mail-declined-headline")
+                        .with("sponsor", sponsor.acronym.clone()),
+                    intro: Said::new("mail-declined-intro")
+                        .with("sponsor", sponsor.acronym.clone()),
                     note: Some(reason),
                     note_label: "mail-note-their-reason",
                 },

@@ -22,8 +22,8 @@ pub mod workspace;
 use chrono::NaiveDateTime;
 
 use crate::db::DbConn;
-use crate::i18n::Lang;
 use crate::domain::lifecycle::Refusal;
+use crate::i18n::Lang;
 use crate::mail::outbox::NewMessage;
 use crate::mail::{self, MailContext, Message, Outgoing};
 
@@ -169,7 +169,11 @@ impl Ctx {
     }
 
     /// The language the account with this address chose, else the default.
-    pub fn account_language(&self, conn: &mut DbConn, address: &str) -> Result<Lang, WorkflowError> {
+    pub fn account_language(
+        &self,
+        conn: &mut DbConn,
+        address: &str,
+    ) -> Result<Lang, WorkflowError> {
         let tag = crate::models::users::language_of(conn, address)?;
         Ok(self.mail.language(tag.as_deref()))
     }

@@ -630,12 +630,18 @@ pub fn close_no_consensus(
             ..Change::default()
         };
         let event = transition(conn, ctx, acting.user, &permit, change, Some(note))?;
-        tell_submitter(conn, ctx, request, &event, Telling {
-            headline: Said::new("mail-no-consensus-headline"),
-            intro: Said::new("mail-no-consensus-intro"),
-            note: Some(note),
-            note_label: "mail-note-group",
-        })?;
+        tell_submitter(
+            conn,
+            ctx,
+            request,
+            &event,
+            Telling {
+                headline: Said::new("mail-no-consensus-headline"),
+                intro: Said::new("mail-no-consensus-intro"),
+                note: Some(note),
+                note_label: "mail-note-group",
+            },
+        )?;
         let secretariat = secretariat_emails(conn)?;
         tell_workspace(
             conn,
@@ -681,12 +687,18 @@ pub fn publish(
             "/clarifications/{}",
             request.reference.as_deref().unwrap_or_default()
         ));
-        tell_submitter(conn, ctx, request, &event, Telling {
-            headline: Said::new("mail-published-headline"),
-            intro: Said::new("mail-published-intro"),
-            note: Some(&link),
-            note_label: "mail-note-published-clarification",
-        })?;
+        tell_submitter(
+            conn,
+            ctx,
+            request,
+            &event,
+            Telling {
+                headline: Said::new("mail-published-headline"),
+                intro: Said::new("mail-published-intro"),
+                note: Some(&link),
+                note_label: "mail-note-published-clarification",
+            },
+        )?;
         webhooks::announce(
             conn,
             ctx,

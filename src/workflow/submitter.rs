@@ -11,10 +11,10 @@ use crate::db::{self, DbConn};
 use crate::domain::intake::Decision;
 use crate::domain::lifecycle::{self, Action, Actor, State};
 use crate::domain::submission::Submission;
+use crate::mail::Said;
 use crate::mail::messages::{
     Acknowledgement, ConfirmRequest, NewRequestNotice, ReplyReceived, RequestSummary, Withdrawn,
 };
-use crate::mail::Said;
 use crate::mail::outbox::{self, NewMessage};
 use crate::models::endorsements::{self, NewEndorsement};
 use crate::models::requests::{self, Change, NewContact, NewSubmission, Request};
@@ -804,12 +804,19 @@ pub fn expire_unanswered(conn: &mut DbConn, ctx: &Ctx) -> Result<usize, Workflow
                 (request.state, transition.to),
                 None,
             )?;
-            super::workspace::tell_submitter(conn, ctx, &request, &event, super::workspace::Telling {
-                headline: Said::new("mail-unanswered-headline").with("days", REPLY_WINDOW.num_days()),
-                intro: Said::new("mail-unanswered-intro").with("days", REPLY_WINDOW.num_days()),
-                note: None,
-                note_label: "",
-            })?;
+            super::workspace::tell_submitter(
+                conn,
+                ctx,
+                &request,
+                &event,
+                super::workspace::Telling {
+                    headline: Said::new("mail-unanswered-headline")
+                        .with("days", REPLY_WINDOW.num_days()),
+                    intro: Said::new("mail-unanswered-intro").with("days", REPLY_WINDOW.num_days()),
+                    note: None,
+                    note_label: "",
+                },
+            )?;
             Ok::<bool, WorkflowError>(true)
         })?;
         expired += usize::from(done);

@@ -51,7 +51,8 @@ pub fn subscribe(
             return Ok(Asked::Throttled);
         }
         rate::record(conn, "subscribe-client", client, ctx.now)?;
-        let subscription = subscriptions::request(conn, email.as_str(), &standard.id, &lang.tag(), ctx.now)?;
+        let subscription =
+            subscriptions::request(conn, email.as_str(), &standard.id, &lang.tag(), ctx.now)?;
         if subscription.confirmed_at.is_some()
             || rate::count_since(conn, "subscribe-mail", &subscription.id, hour_ago)?
                 >= MAILS_PER_SUBSCRIPTION_PER_HOUR

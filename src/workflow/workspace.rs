@@ -15,8 +15,8 @@ use crate::domain::conflicts::Conflict;
 use crate::domain::consensus::{self, ChangeClass, Piece, Position, RoundFacts, Tally, Unmet};
 use crate::domain::lifecycle::{self, Action, Actor, Refusal, State, Transition};
 use crate::domain::submission::{Category, country};
-use crate::mail::{Message, Said};
 use crate::mail::messages::{RequestSummary, Update};
+use crate::mail::{Message, Said};
 use crate::models::comments::Comment;
 use crate::models::committees::Committee;
 use crate::models::events::Event;
@@ -437,12 +437,19 @@ pub fn ask(
             Change::default(),
             Some(question),
         )?;
-        tell_submitter(conn, ctx, &permit.request, &event, Telling {
-            headline: Said::new("mail-asked-headline"),
-            intro: Said::new("mail-asked-intro").with("days", super::submitter::REPLY_WINDOW.num_days()),
-            note: Some(question),
-            note_label: "mail-note-secretariat-question",
-        })
+        tell_submitter(
+            conn,
+            ctx,
+            &permit.request,
+            &event,
+            Telling {
+                headline: Said::new("mail-asked-headline"),
+                intro: Said::new("mail-asked-intro")
+                    .with("days", super::submitter::REPLY_WINDOW.num_days()),
+                note: Some(question),
+                note_label: "mail-note-secretariat-question",
+            },
+        )
     })
 }
 
@@ -526,7 +533,8 @@ pub fn refer(
             &permit.request,
             &event,
             Telling {
-                headline: Said::new("mail-referred-headline").with("committee", committee.code.clone()),
+                headline: Said::new("mail-referred-headline")
+                    .with("committee", committee.code.clone()),
                 intro: Said::new(if note.is_empty() {
                     "mail-referred-intro"
                 } else {
@@ -578,12 +586,18 @@ pub fn duplicate(
             change,
             original.reference.as_deref(),
         )?;
-        tell_submitter(conn, ctx, &permit.request, &event, Telling {
-            headline: Said::new("mail-duplicate-headline"),
-            intro: Said::new("mail-duplicate-intro"),
-            note: Some(&link),
-            note_label: "mail-note-published-clarification",
-        })
+        tell_submitter(
+            conn,
+            ctx,
+            &permit.request,
+            &event,
+            Telling {
+                headline: Said::new("mail-duplicate-headline"),
+                intro: Said::new("mail-duplicate-intro"),
+                note: Some(&link),
+                note_label: "mail-note-published-clarification",
+            },
+        )
     })
 }
 
