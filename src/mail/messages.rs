@@ -438,6 +438,7 @@ mod tests {
     use super::*;
     use crate::domain::consensus::Piece;
     use crate::i18n::Lang;
+    use crate::mail::Message;
 
     fn ctx() -> MailContext {
         MailContext {
