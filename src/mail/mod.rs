@@ -77,7 +77,7 @@ impl Said {
     }
 
     /// This sentence in `lang`.
-    pub fn in_(&self, lang: &Lang) -> String {
+    pub fn written_in(&self, lang: &Lang) -> String {
         let args: Vec<(&str, Arg<'_>)> = self
             .args
             .iter()
