@@ -336,6 +336,13 @@ impl Languages {
         Lang::provided(tag).filter(|Lang(id)| self.0.contains(id))
     }
 
+    /// `tag` if it is offered, else the default: for a reader who chose a
+    /// language earlier (an account, a request, a subscription).
+    pub fn preferred(&self, tag: Option<&str>) -> Lang {
+        tag.and_then(|t| self.offered(t))
+            .unwrap_or_else(|| Lang(self.0[0].clone()))
+    }
+
     /// The language to answer an `Accept-Language` header in: `fr-CH` and
     /// `fr-CA` get `fr`; a header naming no language offered gets the
     /// default.

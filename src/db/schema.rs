@@ -124,6 +124,7 @@ diesel::table! {
         closed_at -> Nullable<Timestamp>,
         updated_at -> Timestamp,
         personal_data_erased_at -> Nullable<Timestamp>,
+        language -> Nullable<Text>,
     }
 }
 
@@ -272,6 +273,7 @@ diesel::table! {
         standard_id -> Text,
         created_at -> Timestamp,
         confirmed_at -> Nullable<Timestamp>,
+        language -> Nullable<Text>,
     }
 }
 

@@ -190,6 +190,9 @@ pub struct NewInformation {
     pub name: String,
     pub email: EmailAddress,
     pub information: String,
+    /// The language of the form (a tag), which the sender's mails follow;
+    /// set by whoever took the form.
+    pub language: Option<String>,
 }
 
 impl NewInformationInput {
@@ -221,6 +224,7 @@ impl NewInformationInput {
                 name: name.into_string(),
                 email,
                 information: information.to_owned(),
+                language: None,
             }),
             _ => Err(errors),
         }

@@ -104,6 +104,9 @@ pub struct Submission {
     /// The signed-in account that sent it, if any: a sponsor's account
     /// sends requests its organisation already endorses.
     pub account: Option<String>,
+    /// The language of the form they filled in (a tag), which their mails
+    /// follow; set by whoever took the form.
+    pub language: Option<String>,
 }
 
 pub const QUESTION_MIN: usize = 20;
@@ -290,6 +293,7 @@ impl SubmissionInput {
                     proposed_answer: optional(&self.proposed_answer),
                     sponsor: optional(&self.sponsor),
                     account: None,
+                    language: None,
                 })
             }
             _ => Err(errors),

@@ -1,6 +1,6 @@
 //! Every message the application sends, one struct each.
 
-use super::{MailContext, email_message};
+use super::{MailContext, Said, email_message};
 use crate::domain::follow_up::Kind;
 
 /// To the first secretariat account, once it exists.
@@ -126,8 +126,8 @@ email_message!(
 pub struct Invitation {
     pub ctx: MailContext,
     pub name: String,
-    /// What the account is for, e.g. "member of MG 17025".
-    pub role: String,
+    /// What the account is for, e.g. "member of MG 17025", one or more.
+    pub roles: Vec<Said>,
     pub accept_url: String,
 }
 email_message!(
@@ -142,14 +142,17 @@ email_message!(
 pub struct Update {
     pub ctx: MailContext,
     /// What happened, for the subject line ("accepted for MG 17025").
-    pub headline: String,
+    pub headline: Said,
+    /// Whom the mail greets by name (the submitter), if anyone.
+    pub dear: Option<String>,
     /// The opening paragraph, addressed to this reader.
-    pub intro: String,
+    pub intro: Said,
     pub request: RequestSummary,
     /// A note typed by whoever acted (their question, reason, answer …).
     pub note: Option<String>,
-    pub note_label: String,
-    pub link_label: String,
+    /// The message id of the note's heading.
+    pub note_label: &'static str,
+    pub link_label: &'static str,
     pub link_url: String,
 }
 email_message!(
@@ -193,7 +196,7 @@ email_message!(
 pub struct ClarificationMarked {
     pub ctx: MailContext,
     pub request: RequestSummary,
-    /// How it changed, to follow "marked as": "superseded" …
+    /// How it changed: superseded, incorporated or withdrawn.
     pub mark: String,
     pub note: String,
     pub clarification_url: String,
@@ -250,7 +253,7 @@ pub struct MeetingDecision {
     pub request: RequestSummary,
     pub convenor: String,
     pub held_on: chrono::NaiveDate,
-    /// Who attended, each with their position as the vote form names it.
+    /// Who attended, each with their position (`Position::as_str`).
     pub attendees: Vec<(String, &'static str)>,
     pub minutes_reference: Option<String>,
     pub answer: String,
@@ -275,6 +278,12 @@ pub struct ObjectionRaised {
     pub at_meeting: bool,
     pub link_url: String,
 }
+impl ObjectionRaised {
+    /// How the decision objected to was taken, as the messages select on it.
+    pub fn taken(&self) -> &'static str {
+        taken(self.at_meeting)
+    }
+}
 email_message!(
     ObjectionRaised,
     "email/objection/subject.txt",
@@ -291,6 +300,12 @@ pub struct DecisionStands {
     /// Taken at a meeting, rather than changed editorially.
     pub at_meeting: bool,
     pub link_url: String,
+}
+impl DecisionStands {
+    /// How the decision was taken, as the messages select on it.
+    pub fn taken(&self) -> &'static str {
+        taken(self.at_meeting)
+    }
 }
 email_message!(
     DecisionStands,
@@ -314,6 +329,16 @@ pub struct ClarificationCorrected {
     /// The version it replaces, at its permanent address.
     pub previous_url: String,
     pub unsubscribe_url: String,
+}
+impl ClarificationCorrected {
+    /// Who decided the correction, as the messages select on it.
+    pub fn decided_by(&self) -> &'static str {
+        if self.substantive {
+            "group"
+        } else {
+            "secretariat"
+        }
+    }
 }
 email_message!(
     ClarificationCorrected,
@@ -393,7 +418,7 @@ pub struct WebhookDisabled {
     pub ctx: MailContext,
     pub url: String,
     /// Since when every delivery failed.
-    pub failing_since: String,
+    pub failing_since: chrono::NaiveDateTime,
     pub last_error: String,
     pub endpoint_url: String,
 }
@@ -403,3 +428,315 @@ email_message!(
     "email/webhook_disabled/body.txt",
     "email/webhook_disabled/body.html"
 );
+
+fn taken(at_meeting: bool) -> &'static str {
+    if at_meeting { "meeting" } else { "editorial" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::consensus::Piece;
+    use crate::i18n::Lang;
+    use crate::mail::Message;
+
+    fn ctx() -> MailContext {
+        MailContext {
+            site_name: "Clarion".into(),
+            base_url: "https://clarion.example".into(),
+            languages: crate::i18n::Languages::default(),
+        }
+    }
+
+    fn request(follows: Option<Kind>) -> RequestSummary {
+        RequestSummary {
+            reference: Some("CASCO-2026-0042".into()),
+            standard: "ISO/IEC 17025:2017".into(),
+            clause: "7.2.1".into(),
+            question: "Is one procedure enough?".into(),
+            follows: follows.map(|kind| Follows {
+                kind,
+                reference: "CASCO-2026-0007".into(),
+            }),
+        }
+    }
+
+    fn day() -> chrono::NaiveDateTime {
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 12)
+            .unwrap()
+            .and_hms_opt(14, 30, 0)
+            .unwrap()
+    }
+
+    fn update(headline: Said, intro: Said) -> Update {
+        Update {
+            ctx: ctx(),
+            headline,
+            dear: Some("Ana Lima".into()),
+            intro,
+            request: request(None),
+            note: Some("A note.".into()),
+            note_label: "mail-note-secretariat",
+            link_label: "mail-follow-your-request",
+            link_url: "https://clarion.example/track/t".into(),
+        }
+    }
+
+    /// One message of every kind, in every shape that words differ in.
+    fn every_kind() -> Vec<Box<dyn Message>> {
+        let mut all: Vec<Box<dyn Message>> = vec![
+            Box::new(Welcome {
+                ctx: ctx(),
+                name: "Sam".into(),
+                login_url: "https://clarion.example/login".into(),
+            }),
+            Box::new(PasswordReset {
+                ctx: ctx(),
+                name: "Sam".into(),
+                reset_url: "https://clarion.example/password/reset/t".into(),
+            }),
+            Box::new(Invitation {
+                ctx: ctx(),
+                name: "Carla".into(),
+                roles: vec![
+                    Said::new("mail-role-secretariat"),
+                    Said::new("mail-role-sponsor").with("sponsor", "AFNOR"),
+                    Said::new("mail-role-in-group")
+                        .with("role", "convenor")
+                        .with("group", "MG 17025"),
+                    Said::new("mail-role-reader"),
+                ],
+                accept_url: "https://clarion.example/invitation/t".into(),
+            }),
+            Box::new(NewRequestNotice {
+                ctx: ctx(),
+                request: request(None),
+                group: None,
+                submitter_category: "Laboratory".into(),
+                submitter_country: "Brazil".into(),
+                sponsor: Some("AFNOR (FR)".into()),
+                workspace_url: "https://clarion.example/w".into(),
+            }),
+            Box::new(ReplyReceived {
+                ctx: ctx(),
+                request: request(None),
+                reply: "ISO 5725-2.".into(),
+                workspace_url: "https://clarion.example/w".into(),
+            }),
+            Box::new(Withdrawn {
+                ctx: ctx(),
+                request: request(None),
+                workspace_url: "https://clarion.example/w".into(),
+            }),
+            Box::new(ConfirmSubscription {
+                ctx: ctx(),
+                standard: "ISO/IEC 17025:2017".into(),
+                confirm_url: "https://clarion.example/subscriptions/confirm/t".into(),
+            }),
+            Box::new(ClarificationPublished {
+                ctx: ctx(),
+                request: request(None),
+                answer: "Yes.".into(),
+                clarification_url: "https://clarion.example/c".into(),
+                unsubscribe_url: "https://clarion.example/u".into(),
+            }),
+            Box::new(OppositionRaised {
+                ctx: ctx(),
+                request: request(None),
+                voter: "Mia".into(),
+                comment: "No.".into(),
+                link_url: "https://clarion.example/w".into(),
+            }),
+            Box::new(EditorialChange {
+                ctx: ctx(),
+                request: request(None),
+                convenor: "Carla".into(),
+                reason: "Typo.".into(),
+                voted_text: "Yes".into(),
+                final_text: "Yes.".into(),
+                difference: vec![Piece::Same("Yes".into()), Piece::Inserted(".".into())],
+                until: day(),
+                link_url: "https://clarion.example/w".into(),
+            }),
+            Box::new(MeetingDecision {
+                ctx: ctx(),
+                request: request(None),
+                convenor: "Carla".into(),
+                held_on: day().date(),
+                attendees: vec![("Mia".into(), "agree_with_comments")],
+                minutes_reference: Some("N 123".into()),
+                answer: "Yes.".into(),
+                until: day(),
+                link_url: "https://clarion.example/w".into(),
+            }),
+            Box::new(LiaisonCommented {
+                ctx: ctx(),
+                request: request(None),
+                liaison: "ILAC".into(),
+                comments: "Fine.".into(),
+                link_url: "https://clarion.example/w".into(),
+            }),
+            Box::new(WebhookDisabled {
+                ctx: ctx(),
+                url: "https://receiver.example/hook".into(),
+                failing_since: day(),
+                last_error: "410 Gone".into(),
+                endpoint_url: "https://clarion.example/admin/webhooks/1".into(),
+            }),
+        ];
+        for kind in [
+            None,
+            Some(Kind::Reconsideration),
+            Some(Kind::Correction),
+            Some(Kind::NewInformation),
+        ] {
+            all.push(Box::new(ConfirmRequest {
+                ctx: ctx(),
+                name: "Ana Lima".into(),
+                request: request(kind),
+                confirm_url: "https://clarion.example/requests/confirm/t".into(),
+            }));
+            all.push(Box::new(Acknowledgement {
+                ctx: ctx(),
+                name: "Ana Lima".into(),
+                request: request(kind),
+                tracking_url: "https://clarion.example/track/t".into(),
+            }));
+        }
+        for mark in ["superseded", "incorporated", "withdrawn"] {
+            all.push(Box::new(ClarificationMarked {
+                ctx: ctx(),
+                request: request(None),
+                mark: mark.into(),
+                note: "See the new edition.".into(),
+                clarification_url: "https://clarion.example/c".into(),
+                unsubscribe_url: "https://clarion.example/u".into(),
+            }));
+        }
+        for flag in [false, true] {
+            all.push(Box::new(ObjectionRaised {
+                ctx: ctx(),
+                request: request(None),
+                objector: "Nils".into(),
+                reason: "Changed.".into(),
+                at_meeting: flag,
+                link_url: "https://clarion.example/w".into(),
+            }));
+            all.push(Box::new(DecisionStands {
+                ctx: ctx(),
+                request: request(None),
+                final_text: "Yes.".into(),
+                at_meeting: flag,
+                link_url: "https://clarion.example/w".into(),
+            }));
+            all.push(Box::new(ClarificationCorrected {
+                ctx: ctx(),
+                request: request(None),
+                version: 2,
+                substantive: flag,
+                note: "A word.".into(),
+                answer: "Yes.".into(),
+                clarification_url: "https://clarion.example/c".into(),
+                previous_url: "https://clarion.example/c/v1".into(),
+                unsubscribe_url: "https://clarion.example/u".into(),
+            }));
+            all.push(Box::new(ConsultationRequested {
+                ctx: ctx(),
+                request: request(None),
+                liaison: "ILAC".into(),
+                until: day(),
+                review_url: "https://clarion.example/review/t".into(),
+                reminder: flag,
+            }));
+        }
+        let steps = [
+            ("lodge_appeal", None),
+            ("acknowledge_appeal", None),
+            ("consider_appeal", None),
+            ("conciliate_appeal", None),
+            ("uphold_appeal", None),
+            ("allow_appeal", Some("back_to_group")),
+            ("allow_appeal", Some("withdrawn")),
+        ];
+        for (step, outcome) in steps {
+            all.push(Box::new(AppealNews {
+                ctx: ctx(),
+                request: request(None),
+                number: 1,
+                step,
+                outcome,
+                appellant: "Ana Lima".into(),
+                body: "the CASCO Chair's Policy and Coordination Group".into(),
+                due_by: Some(day().date()),
+                note: Some("Grounds.".into()),
+                to_group: outcome.is_some(),
+                link_url: Some("https://clarion.example/w".into()),
+            }));
+        }
+        let sponsor = |id| {
+            Said::new(id)
+                .with("sponsor", "AFNOR")
+                .with("ago", 7)
+                .with("days", 30)
+        };
+        let said = [
+            Said::new("mail-accepted-headline").with("group", "MG 17025"),
+            Said::new("mail-reassigned-intro")
+                .with("group", "MG 17025")
+                .with("name", "Group"),
+            Said::new("mail-referred-intro-noted")
+                .with("committee", "TC 176")
+                .with("note", "Hi."),
+            Said::new("mail-unanswered-intro").with("days", 30),
+            sponsor("mail-endorse-reminder-intro"),
+            sponsor("mail-endorsement-expired-intro"),
+            Said::new("mail-round-opened-intro")
+                .with("convenor", "Carla")
+                .with_day("deadline", day()),
+            Said::new("mail-sent-back-intro").with("who", "Sam"),
+        ];
+        for intro in said {
+            all.push(Box::new(update(
+                Said::new("mail-published-headline"),
+                intro,
+            )));
+        }
+        all
+    }
+
+    #[test]
+    fn every_mail_renders_in_every_language_with_all_its_words() {
+        let french = Lang::provided("fr").unwrap();
+        for lang in [Lang::english(), french.clone()] {
+            for message in every_kind() {
+                let rendered = message.render(&lang).unwrap();
+                for part in [&rendered.subject, &rendered.text, &rendered.html] {
+                    assert!(
+                        !part.contains("Unknown localization")
+                            && !part.contains("{$")
+                            && !part.contains("{ $"),
+                        "{}: {part}",
+                        lang.tag()
+                    );
+                }
+            }
+        }
+        let confirm = ConfirmRequest {
+            ctx: ctx(),
+            name: "Ana Lima".into(),
+            request: request(None),
+            confirm_url: "https://clarion.example/requests/confirm/t".into(),
+        }
+        .render(&french)
+        .unwrap();
+        assert_eq!(
+            confirm.subject,
+            "Confirmez votre demande de clarification sur ISO/IEC 17025:2017"
+        );
+        assert!(
+            confirm
+                .html
+                .starts_with("<!DOCTYPE html>\n<html lang=\"fr\">")
+        );
+    }
+}

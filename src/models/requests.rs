@@ -44,6 +44,9 @@ pub struct Request {
     pub closed_at: Option<NaiveDateTime>,
     pub updated_at: NaiveDateTime,
     pub personal_data_erased_at: Option<NaiveDateTime>,
+    /// The language the submitter used on the form (a tag), which their
+    /// mails follow.
+    pub language: Option<String>,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
@@ -71,6 +74,7 @@ pub struct NewSubmission {
     submitted_from: String,
     created_at: NaiveDateTime,
     updated_at: NaiveDateTime,
+    language: Option<String>,
 }
 
 /// Who sent a new request, kept apart from it.
@@ -111,6 +115,7 @@ impl NewSubmission {
             submitted_from: submitted_from.to_owned(),
             created_at: now,
             updated_at: now,
+            language: submission.language.clone(),
         };
         (request, contact)
     }
@@ -146,8 +151,14 @@ impl NewSubmission {
             submitted_from: submitted_from.to_owned(),
             created_at: now,
             updated_at: now,
+            language: asking.language.map(str::to_owned),
         };
         (request, contact)
+    }
+
+    /// The language its submitter asks in (a tag).
+    pub fn language(&self) -> Option<&str> {
+        self.language.as_deref()
     }
 
     /// This submission asking `question` instead, with `answer` proposed.
@@ -167,6 +178,8 @@ pub struct Asking<'a> {
     pub organization: Option<&'a str>,
     pub country: &'a str,
     pub category: &'a str,
+    /// The language they ask in (a tag), which their mails follow.
+    pub language: Option<&'a str>,
 }
 
 /// Stores new requests and their contacts, a few statements for many.

@@ -15,15 +15,19 @@ pub struct Subscription {
     pub standard_id: String,
     pub created_at: NaiveDateTime,
     pub confirmed_at: Option<NaiveDateTime>,
+    /// The language it was asked for in (a tag), which its mails follow.
+    pub language: Option<String>,
 }
 
 /// The subscription of `email` to a standard, stored as pending if there was
 /// none. A pending one asked for again starts its confirmation window anew,
-/// so that the erasure of stale ones does not overtake the new link.
+/// so that the erasure of stale ones does not overtake the new link, and
+/// in the language (`language`, a tag) it is asked for in now.
 pub fn request(
     conn: &mut DbConn,
     email: &str,
     standard_id: &str,
+    language: &str,
     now: NaiveDateTime,
 ) -> QueryResult<Subscription> {
     // Two people (or two tabs) asking at once must not trip the unique key;
@@ -34,6 +38,7 @@ pub fn request(
             subscriptions::email.eq(email),
             subscriptions::standard_id.eq(standard_id),
             subscriptions::created_at.eq(now),
+            subscriptions::language.eq(language),
         ))
         .on_conflict_do_nothing();
     match conn {
@@ -46,7 +51,10 @@ pub fn request(
             .filter(subscriptions::standard_id.eq(standard_id))
             .filter(subscriptions::confirmed_at.is_null()),
     )
-    .set(subscriptions::created_at.eq(now))
+    .set((
+        subscriptions::created_at.eq(now),
+        subscriptions::language.eq(language),
+    ))
     .execute(conn)?;
     subscriptions::table
         .filter(subscriptions::email.eq(email))
@@ -80,16 +88,21 @@ pub fn delete(conn: &mut DbConn, id: &str) -> QueryResult<bool> {
     Ok(diesel::delete(subscriptions::table.find(id)).execute(conn)? == 1)
 }
 
-/// The confirmed followers of a standard: (subscription id, address).
+/// The confirmed followers of a standard: (subscription id, address,
+/// language).
 pub fn confirmed_for_standard(
     conn: &mut DbConn,
     standard_id: &str,
-) -> QueryResult<Vec<(String, String)>> {
+) -> QueryResult<Vec<(String, String, Option<String>)>> {
     subscriptions::table
         .filter(subscriptions::standard_id.eq(standard_id))
         .filter(subscriptions::confirmed_at.is_not_null())
         .order(subscriptions::id)
-        .select((subscriptions::id, subscriptions::email))
+        .select((
+            subscriptions::id,
+            subscriptions::email,
+            subscriptions::language,
+        ))
         .load(conn)
 }
 

@@ -56,6 +56,17 @@ pub fn find_by_email(conn: &mut DbConn, email: &str) -> QueryResult<Option<User>
         .optional()
 }
 
+/// The language the account with this address chose, if there is one
+/// and it chose.
+pub fn language_of(conn: &mut DbConn, email: &str) -> QueryResult<Option<String>> {
+    users::table
+        .filter(users::email.eq(email.trim().to_lowercase()))
+        .select(users::language)
+        .first(conn)
+        .optional()
+        .map(Option::flatten)
+}
+
 /// Active secretariat accounts, who hear of new requests.
 pub fn secretariat(conn: &mut DbConn) -> QueryResult<Vec<User>> {
     users::table

@@ -9,6 +9,7 @@ use crate::db::{self, DbConn};
 use crate::domain::email::EmailAddress;
 use crate::domain::keyed::keyed_hash;
 use crate::domain::password;
+use crate::mail::Said;
 use crate::mail::messages::{Invitation, PasswordReset, Welcome};
 use crate::models::groups::{self, MembershipForm};
 use crate::models::organisations::Organisation;
@@ -274,18 +275,21 @@ pub fn invite(conn: &mut DbConn, ctx: &Ctx, invitee: Invitee<'_>) -> Result<(), 
         )?;
         let mut roles = Vec::new();
         if invitee.secretariat {
-            roles.push("secretariat".to_owned());
+            roles.push(Said::new("mail-role-secretariat"));
         }
         if let Some(sponsor) = invitee.sponsor {
-            roles.push(format!("sponsor for {}", sponsor.acronym));
+            roles.push(Said::new("mail-role-sponsor").with("sponsor", sponsor.acronym.clone()));
         }
         if let Some((group_id, terms)) = &invitee.membership {
             groups::insert_membership(conn, group_id, &id, terms, ctx.now)?;
-            roles.push(format!(
-                "{} of {}",
-                terms.role.as_str(),
-                groups::find(conn, group_id)?.code
-            ));
+            roles.push(
+                Said::new("mail-role-in-group")
+                    .with("role", terms.role.as_str())
+                    .with("group", groups::find(conn, group_id)?.code),
+            );
+        }
+        if roles.is_empty() {
+            roles.push(Said::new("mail-role-reader"));
         }
         let token = tokens::issue(
             conn,
@@ -300,11 +304,7 @@ pub fn invite(conn: &mut DbConn, ctx: &Ctx, invitee: Invitee<'_>) -> Result<(), 
         let message = Invitation {
             ctx: ctx.mail.clone(),
             name: invitee.name.to_owned(),
-            role: if roles.is_empty() {
-                "reader".to_owned()
-            } else {
-                roles.join(", ")
-            },
+            roles,
             accept_url: ctx.url(&format!("/invitation/{token}")),
         };
         ctx.send(

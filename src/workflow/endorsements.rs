@@ -13,6 +13,7 @@ use crate::domain::intake::{Answer, Decision, Intake};
 use crate::domain::lifecycle::{self, Action, Actor};
 use crate::domain::paging::{PER_PAGE, Paging};
 use crate::domain::submission::Submission;
+use crate::mail::Said;
 use crate::mail::messages::Update;
 use crate::models::endorsements::{self, Endorsement};
 use crate::models::organisations::{self, Organisation};
@@ -171,24 +172,24 @@ fn mail_sponsor(
     let days = ctx.intake.expiry_days;
     let message = Update {
         ctx: ctx.mail.clone(),
-        headline: if reminder {
-            "reminder: a request awaits your endorsement".into()
+        headline: Said::new(if reminder {
+            "mail-endorse-reminder-headline"
         } else {
-            "a request awaits your endorsement".into()
-        },
-        intro: format!(
-            "Dear colleagues of {},\n\n{} named you as the sponsor of this clarification request. Please endorse it (it then goes to the secretariat for screening), answer it yourselves, or decline it, from the page below. The link works once, and for {days} days from the first message; without an answer the request closes.",
-            sponsor.acronym,
-            if reminder {
-                format!("{} days ago a submitter", ctx.intake.reminder_days)
-            } else {
-                "A submitter".to_owned()
-            },
-        ),
+            "mail-endorse-headline"
+        }),
+        dear: None,
+        intro: Said::new(if reminder {
+            "mail-endorse-reminder-intro"
+        } else {
+            "mail-endorse-intro"
+        })
+        .with("sponsor", sponsor.acronym.clone())
+        .with("ago", ctx.intake.reminder_days)
+        .with("days", days),
         request: summary(conn, request)?,
         note: None,
-        note_label: String::new(),
-        link_label: "Endorse, answer or decline".into(),
+        note_label: "",
+        link_label: "mail-endorse-link",
         link_url: ctx.url(&format!("/endorse/{token}")),
     };
     ctx.send_about(conn, &request.id, event, &address, &message)
@@ -424,11 +425,10 @@ fn decide(
                 &request,
                 &event,
                 Telling {
-                    headline: format!("endorsed by {}", sponsor.acronym),
-                    intro: format!(
-                        "{} endorsed your request; the secretariat now checks that it can be answered as a clarification.",
-                        sponsor.acronym
-                    ),
+                    headline: Said::new("mail-endorsed-headline")
+                        .with("sponsor", sponsor.acronym.clone()),
+                    intro: Said::new("mail-endorsed-intro")
+                        .with("sponsor", sponsor.acronym.clone()),
                     note: None,
                     note_label: "",
                 },
@@ -442,26 +442,25 @@ fn decide(
                 &request,
                 &event,
                 Telling {
-                    headline: format!("answered by {}", sponsor.acronym),
-                    intro: format!(
-                        "{} answered your request itself, below; it does not go to the maintenance group and is not published as a clarification.",
-                        sponsor.acronym
-                    ),
+                    headline: Said::new("mail-answered-locally-headline")
+                        .with("sponsor", sponsor.acronym.clone()),
+                    intro: Said::new("mail-answered-locally-intro")
+                        .with("sponsor", sponsor.acronym.clone()),
                     note: Some(text),
-                    note_label: "Their answer",
+                    note_label: "mail-note-their-answer",
                 },
             )?;
             let copy = Update {
                 ctx: ctx.mail.clone(),
-                headline: format!("answered locally by {}", sponsor.acronym),
-                intro: format!(
-                    "{} answered this request itself; the submitter received the answer below. For your records.",
-                    sponsor.acronym
-                ),
+                headline: Said::new("mail-answered-locally-copy-headline")
+                    .with("sponsor", sponsor.acronym.clone()),
+                dear: None,
+                intro: Said::new("mail-answered-locally-copy-intro")
+                    .with("sponsor", sponsor.acronym.clone()),
                 request: summary(conn, &request)?,
                 note: Some(text.clone()),
-                note_label: "Their answer".into(),
-                link_label: "The request in the workspace".into(),
+                note_label: "mail-note-their-answer",
+                link_label: "mail-request-in-workspace",
                 link_url: super::workspace::request_url(ctx, &request),
             };
             for secretariat in users::secretariat(conn)? {
@@ -475,13 +474,12 @@ fn decide(
                 &request,
                 &event,
                 Telling {
-                    headline: format!("not endorsed by {}", sponsor.acronym),
-                    intro: format!(
-                        "{} declined to endorse your request, for the reason below, so it is closed.",
-                        sponsor.acronym
-                    ),
+                    headline: Said::new("mail-declined-headline")
+                        .with("sponsor", sponsor.acronym.clone()),
+                    intro: Said::new("mail-declined-intro")
+                        .with("sponsor", sponsor.acronym.clone()),
                     note: Some(reason),
-                    note_label: "Their reason",
+                    note_label: "mail-note-their-reason",
                 },
             )?;
         }
@@ -550,11 +548,10 @@ pub fn expire(conn: &mut DbConn, ctx: &Ctx) -> Result<usize, WorkflowError> {
                 &request,
                 &event,
                 Telling {
-                    headline: "closed: not endorsed in time".into(),
-                    intro: format!(
-                        "{} did not endorse your request within {} days, so it is closed. You may send it again and name another member body or liaison, or contact {} directly.",
-                        sponsor.acronym, ctx.intake.expiry_days, sponsor.acronym
-                    ),
+                    headline: Said::new("mail-endorsement-expired-headline"),
+                    intro: Said::new("mail-endorsement-expired-intro")
+                        .with("sponsor", sponsor.acronym.clone())
+                        .with("days", ctx.intake.expiry_days),
                     note: None,
                     note_label: "",
                 },

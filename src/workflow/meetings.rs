@@ -73,7 +73,7 @@ pub fn record(
         )?;
         let mut attendees = Vec::new();
         for (user_id, position) in &decided.attended {
-            attendees.push((users::find(conn, user_id)?.name, position.label()));
+            attendees.push((users::find(conn, user_id)?.name, position.as_str()));
         }
         let message = MeetingDecision {
             ctx: ctx.mail.clone(),

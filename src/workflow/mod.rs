@@ -23,7 +23,7 @@ use chrono::NaiveDateTime;
 
 use crate::db::DbConn;
 use crate::domain::lifecycle::Refusal;
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
 use crate::mail::outbox::NewMessage;
 use crate::mail::{self, MailContext, Message, Outgoing};
 
@@ -69,6 +69,7 @@ impl Ctx {
             mail: MailContext {
                 site_name: String::new(),
                 base_url: String::new(),
+                languages: crate::i18n::Languages::default(),
             },
             mail_host: String::new(),
             secret_key: crate::config::Secret::new(rand::random()),
@@ -91,7 +92,8 @@ impl Ctx {
         format!("{}{}", self.mail.base_url, path)
     }
 
-    /// Renders a message and queues it for one recipient.
+    /// Renders a message and queues it for one recipient, in the language
+    /// of their account (the default for an address without one).
     pub fn send(
         &self,
         conn: &mut DbConn,
@@ -99,7 +101,11 @@ impl Ctx {
         recipient: &str,
         message: &impl Message,
     ) -> Result<(), WorkflowError> {
-        self.send_listed(conn, event_key, recipient, message, None)
+        let lang = self.account_language(conn, recipient)?;
+        queue(
+            conn,
+            self.message(event_key, None, recipient, &lang, message, None)?,
+        )
     }
 
     /// Like `send`, for a message about a request: it goes with the
@@ -112,35 +118,74 @@ impl Ctx {
         recipient: &str,
         message: &impl Message,
     ) -> Result<(), WorkflowError> {
+        let lang = self.account_language(conn, recipient)?;
+        self.send_about_in(conn, request_id, event_key, recipient, &lang, message)
+    }
+
+    /// Like `send_about`, to the request's submitter: in the language they
+    /// used on the form, whether or not they have an account.
+    pub fn send_to_submitter(
+        &self,
+        conn: &mut DbConn,
+        request: &crate::models::requests::Request,
+        event_key: &str,
+        recipient: &str,
+        message: &impl Message,
+    ) -> Result<(), WorkflowError> {
+        let lang = self.mail.language(request.language.as_deref());
+        self.send_about_in(conn, &request.id, event_key, recipient, &lang, message)
+    }
+
+    fn send_about_in(
+        &self,
+        conn: &mut DbConn,
+        request_id: &str,
+        event_key: &str,
+        recipient: &str,
+        lang: &Lang,
+        message: &impl Message,
+    ) -> Result<(), WorkflowError> {
         queue(
             conn,
-            self.message(event_key, Some(request_id), recipient, message, None)?,
+            self.message(event_key, Some(request_id), recipient, lang, message, None)?,
         )
     }
 
-    /// Like `send`, for a message the recipient asked for and may stop:
-    /// `unsubscribe_url` becomes its `List-Unsubscribe` header.
+    /// Like `send`, for a message the recipient asked for (in `lang`) and
+    /// may stop: `unsubscribe_url` becomes its `List-Unsubscribe` header.
     pub fn send_listed(
         &self,
         conn: &mut DbConn,
         event_key: &str,
         recipient: &str,
+        lang: &Lang,
         message: &impl Message,
         unsubscribe_url: Option<String>,
     ) -> Result<(), WorkflowError> {
         queue(
             conn,
-            self.message(event_key, None, recipient, message, unsubscribe_url)?,
+            self.message(event_key, None, recipient, lang, message, unsubscribe_url)?,
         )
     }
 
-    /// Renders a message for one recipient, ready to queue; nothing from a
-    /// context that mails nobody.
+    /// The language the account with this address chose, else the default.
+    pub fn account_language(
+        &self,
+        conn: &mut DbConn,
+        address: &str,
+    ) -> Result<Lang, WorkflowError> {
+        let tag = crate::models::users::language_of(conn, address)?;
+        Ok(self.mail.language(tag.as_deref()))
+    }
+
+    /// Renders a message in `lang` for one recipient, ready to queue;
+    /// nothing from a context that mails nobody.
     pub fn message(
         &self,
         event_key: &str,
         request_id: Option<&str>,
         recipient: &str,
+        lang: &Lang,
         message: &impl Message,
         unsubscribe_url: Option<String>,
     ) -> Result<Option<NewMessage>, WorkflowError> {
@@ -148,7 +193,7 @@ impl Ctx {
             return Ok(None);
         }
         let rendered = message
-            .render()
+            .render(lang)
             .map_err(|e| WorkflowError::Internal(e.to_string()))?;
         Ok(Some(NewMessage::new(
             &self.mail_host,

@@ -21,6 +21,7 @@ use crate::domain::consensus::{
 use crate::domain::lifecycle::{self, Action, Actor, State};
 use crate::domain::markdown;
 use crate::domain::webhook::EventType;
+use crate::mail::Said;
 use crate::mail::messages::{DecisionStands, EditorialChange, ObjectionRaised, OppositionRaised};
 use crate::models::groups::Group;
 use crate::models::register::Clarification;
@@ -127,17 +128,12 @@ fn circulate(
         event,
         &voters,
         Telling {
-            headline: format!(
-                "draft answer for your vote by {}",
-                deadline.format("%-d %B %Y")
-            ),
-            intro: format!(
-                "{} circulated a draft answer for consensus. Please vote (agree, agree with comments, oppose with a comment, or abstain) by {}.",
-                convenor.name,
-                deadline.format("%-d %B %Y")
-            ),
+            headline: Said::new("mail-round-opened-headline").with_day("deadline", deadline),
+            intro: Said::new("mail-round-opened-intro")
+                .with("convenor", convenor.name.clone())
+                .with_day("deadline", deadline),
             note: Some(draft),
-            note_label: "The draft answer",
+            note_label: "mail-note-draft-answer",
         },
     )
 }
@@ -369,13 +365,10 @@ pub fn close_with_consensus(
             &event,
             &recipients,
             Telling {
-                headline: "consensus recorded; ready to publish".into(),
-                intro: format!(
-                    "{} recorded the group's consensus. The secretariat may now publish the clarification.",
-                    acting.user.name
-                ),
+                headline: Said::new("mail-consensus-headline"),
+                intro: Said::new("mail-consensus-intro").with("convenor", acting.user.name.clone()),
                 note: Some(final_answer),
-                note_label: "The final answer",
+                note_label: "mail-note-final-answer",
             },
         )
     })
@@ -610,13 +603,11 @@ pub fn close_without_consensus(
             &event,
             &members,
             Telling {
-                headline: "round closed without consensus".into(),
-                intro: format!(
-                    "{} closed the round without consensus; the group continues on a new draft.",
-                    acting.user.name
-                ),
+                headline: Said::new("mail-no-consensus-round-headline"),
+                intro: Said::new("mail-no-consensus-round-intro")
+                    .with("convenor", acting.user.name.clone()),
                 note: Some(note),
-                note_label: "The convenor's note",
+                note_label: "mail-note-convenor",
             },
         )
     })
@@ -640,12 +631,18 @@ pub fn close_no_consensus(
             ..Change::default()
         };
         let event = transition(conn, ctx, acting.user, &permit, change, Some(note))?;
-        tell_submitter(conn, ctx, request, &event, Telling {
-            headline: "no consensus could be reached".into(),
-            intro: "The maintenance group could not reach consensus on an answer. Your question is kept for the next revision of the standard.".into(),
-            note: Some(note),
-            note_label: "The group's note",
-        })?;
+        tell_submitter(
+            conn,
+            ctx,
+            request,
+            &event,
+            Telling {
+                headline: Said::new("mail-no-consensus-headline"),
+                intro: Said::new("mail-no-consensus-intro"),
+                note: Some(note),
+                note_label: "mail-note-group",
+            },
+        )?;
         let secretariat = secretariat_emails(conn)?;
         tell_workspace(
             conn,
@@ -654,13 +651,11 @@ pub fn close_no_consensus(
             &event,
             &secretariat,
             Telling {
-                headline: "closed without consensus".into(),
-                intro: format!(
-                    "{} closed the request: no consensus possible.",
-                    acting.user.name
-                ),
+                headline: Said::new("mail-closed-no-consensus-headline"),
+                intro: Said::new("mail-closed-no-consensus-intro")
+                    .with("convenor", acting.user.name.clone()),
                 note: Some(note),
-                note_label: "The convenor's note",
+                note_label: "mail-note-convenor",
             },
         )
     })
@@ -693,12 +688,18 @@ pub fn publish(
             "/clarifications/{}",
             request.reference.as_deref().unwrap_or_default()
         ));
-        tell_submitter(conn, ctx, request, &event, Telling {
-            headline: "the answer is published".into(),
-            intro: "The maintenance group's answer to your request is published. Thank you for asking.".into(),
-            note: Some(&link),
-            note_label: "The published clarification",
-        })?;
+        tell_submitter(
+            conn,
+            ctx,
+            request,
+            &event,
+            Telling {
+                headline: Said::new("mail-published-headline"),
+                intro: Said::new("mail-published-intro"),
+                note: Some(&link),
+                note_label: "mail-note-published-clarification",
+            },
+        )?;
         webhooks::announce(
             conn,
             ctx,
@@ -765,13 +766,10 @@ pub fn send_back(
             &event,
             &convenors,
             Telling {
-                headline: "decision sent back to the group".into(),
-                intro: format!(
-                    "{} sent the decision back to the group before publication.",
-                    acting.user.name
-                ),
+                headline: Said::new("mail-sent-back-headline"),
+                intro: Said::new("mail-sent-back-intro").with("who", acting.user.name.clone()),
                 note: Some(note),
-                note_label: "The secretariat's note",
+                note_label: "mail-note-secretariat",
             },
         )
     })
@@ -806,13 +804,12 @@ pub fn send_reminders(conn: &mut DbConn, ctx: &Ctx) -> Result<usize, WorkflowErr
                 &event,
                 &waiting,
                 Telling {
-                    headline: format!("please vote by {}", round.deadline_at.format("%-d %B %Y")),
-                    intro: format!(
-                        "The consensus round on this request closes on {}, and your vote is not in yet.",
-                        round.deadline_at.format("%-d %B %Y")
-                    ),
+                    headline: Said::new("mail-vote-reminder-headline")
+                        .with_day("deadline", round.deadline_at),
+                    intro: Said::new("mail-vote-reminder-intro")
+                        .with_day("deadline", round.deadline_at),
                     note: Some(&round.draft_answer),
-                    note_label: "The draft answer",
+                    note_label: "mail-note-draft-answer",
                 },
             )?;
             Ok::<bool, WorkflowError>(true)

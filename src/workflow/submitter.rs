@@ -11,6 +11,7 @@ use crate::db::{self, DbConn};
 use crate::domain::intake::Decision;
 use crate::domain::lifecycle::{self, Action, Actor, State};
 use crate::domain::submission::Submission;
+use crate::mail::Said;
 use crate::mail::messages::{
     Acknowledgement, ConfirmRequest, NewRequestNotice, ReplyReceived, RequestSummary, Withdrawn,
 };
@@ -219,6 +220,7 @@ impl Rows {
             &format!("submit-{}", request.id),
             Some(&request.id),
             email,
+            &ctx.mail.language(request.language()),
             &message,
             None,
         )?;
@@ -407,7 +409,7 @@ pub(super) fn lodge(
         request: summary.clone(),
         tracking_url: ctx.url(&format!("/track/{track_token}")),
     };
-    ctx.send_about(conn, &request.id, &event, &contact.email, &acknowledgement)?;
+    ctx.send_to_submitter(conn, &request, &event, &contact.email, &acknowledgement)?;
     if sponsor.is_some() {
         super::endorsements::ask_sponsor(conn, ctx, &request, &event)?;
     } else {
@@ -802,12 +804,19 @@ pub fn expire_unanswered(conn: &mut DbConn, ctx: &Ctx) -> Result<usize, Workflow
                 (request.state, transition.to),
                 None,
             )?;
-            super::workspace::tell_submitter(conn, ctx, &request, &event, super::workspace::Telling {
-                headline: "closed: no reply within 30 days".into(),
-                intro: "The secretariat asked you for more information 30 days ago and no reply arrived, so your request is closed. You are welcome to send a new request with the information.".into(),
-                note: None,
-                note_label: "",
-            })?;
+            super::workspace::tell_submitter(
+                conn,
+                ctx,
+                &request,
+                &event,
+                super::workspace::Telling {
+                    headline: Said::new("mail-unanswered-headline")
+                        .with("days", REPLY_WINDOW.num_days()),
+                    intro: Said::new("mail-unanswered-intro").with("days", REPLY_WINDOW.num_days()),
+                    note: None,
+                    note_label: "",
+                },
+            )?;
             Ok::<bool, WorkflowError>(true)
         })?;
         expired += usize::from(done);
@@ -859,6 +868,7 @@ mod tests {
             closed_at: None,
             updated_at: at(1),
             personal_data_erased_at: None,
+            language: None,
         }
     }
 

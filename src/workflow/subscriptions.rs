@@ -11,6 +11,7 @@ use super::workspace::summary;
 use super::{Ctx, WorkflowError};
 use crate::db::{self, DbConn};
 use crate::domain::email::EmailAddress;
+use crate::i18n::Lang;
 use crate::mail::messages::{
     ClarificationCorrected, ClarificationMarked, ClarificationPublished, ConfirmSubscription,
 };
@@ -41,6 +42,7 @@ pub fn subscribe(
     ctx: &Ctx,
     standard: &Standard,
     email: &EmailAddress,
+    lang: &Lang,
     client: &str,
 ) -> Result<Asked, WorkflowError> {
     let hour_ago = ctx.now - TimeDelta::hours(1);
@@ -49,7 +51,8 @@ pub fn subscribe(
             return Ok(Asked::Throttled);
         }
         rate::record(conn, "subscribe-client", client, ctx.now)?;
-        let subscription = subscriptions::request(conn, email.as_str(), &standard.id, ctx.now)?;
+        let subscription =
+            subscriptions::request(conn, email.as_str(), &standard.id, &lang.tag(), ctx.now)?;
         if subscription.confirmed_at.is_some()
             || rate::count_since(conn, "subscribe-mail", &subscription.id, hour_ago)?
                 >= MAILS_PER_SUBSCRIPTION_PER_HOUR
@@ -72,11 +75,13 @@ pub fn subscribe(
             standard: standard.label(),
             confirm_url: ctx.url(&format!("/subscriptions/confirm/{token}")),
         };
-        ctx.send(
+        ctx.send_listed(
             conn,
             &format!("subscribe-{}", tokens::hash(&token)),
             email.as_str(),
+            lang,
             &message,
+            None,
         )?;
         Ok(Asked::Done)
     })
@@ -214,14 +219,6 @@ pub enum News<'a> {
     },
 }
 
-/// How a mark reads after "marked as".
-fn mark_phrase(flag: &str) -> &str {
-    match flag {
-        "incorporated" => "incorporated into a new edition",
-        other => other,
-    }
-}
-
 /// Queues one message per confirmed follower of the request's standard,
 /// in the transaction of the event: each one addressed to a single person,
 /// with their own unsubscribe link and `List-Unsubscribe` header.
@@ -244,7 +241,8 @@ pub fn tell_followers(
     // The submitter may follow the standard too: their two messages about
     // this event need different Message-IDs.
     let event_key = format!("{event}-follow");
-    for (id, email) in followers {
+    for (id, email, language) in followers {
+        let lang = ctx.mail.language(language.as_deref());
         let unsubscribe_url = ctx.url(&unsubscribe_path(ctx.secret_key.expose(), &id));
         let listed = Some(unsubscribe_url.clone());
         match news {
@@ -256,18 +254,18 @@ pub fn tell_followers(
                     clarification_url: clarification_url.clone(),
                     unsubscribe_url,
                 };
-                ctx.send_listed(conn, &event_key, &email, &message, listed)?;
+                ctx.send_listed(conn, &event_key, &email, &lang, &message, listed)?;
             }
             News::Marked { flag, note } => {
                 let message = ClarificationMarked {
                     ctx: ctx.mail.clone(),
                     request: summary.clone(),
-                    mark: mark_phrase(flag).to_owned(),
+                    mark: flag.to_owned(),
                     note: note.to_owned(),
                     clarification_url: clarification_url.clone(),
                     unsubscribe_url,
                 };
-                ctx.send_listed(conn, &event_key, &email, &message, listed)?;
+                ctx.send_listed(conn, &event_key, &email, &lang, &message, listed)?;
             }
             News::Corrected {
                 version,
@@ -286,7 +284,7 @@ pub fn tell_followers(
                     previous_url: format!("{clarification_url}/v{}", version - 1),
                     unsubscribe_url,
                 };
-                ctx.send_listed(conn, &event_key, &email, &message, listed)?;
+                ctx.send_listed(conn, &event_key, &email, &lang, &message, listed)?;
             }
         }
     }

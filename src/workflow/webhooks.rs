@@ -289,7 +289,7 @@ fn turn_off(
     let message = WebhookDisabled {
         ctx: ctx.mail.clone(),
         url: endpoint.url,
-        failing_since: since.format("%-d %B %Y %H:%M").to_string(),
+        failing_since: since,
         last_error: error.to_owned(),
         endpoint_url: ctx.url(&format!("/admin/webhooks/{endpoint_id}")),
     };

@@ -16,8 +16,8 @@ use crate::domain::conflicts::Conflict;
 use crate::domain::consensus::{self, ChangeClass, Piece, Position, RoundFacts, Tally, Unmet};
 use crate::domain::lifecycle::{self, Action, Actor, Refusal, State, Transition};
 use crate::domain::submission::{Category, country};
-use crate::mail::Message;
 use crate::mail::messages::{RequestSummary, Update};
+use crate::mail::{Message, Said};
 use crate::models::comments::Comment;
 use crate::models::committees::Committee;
 use crate::models::events::Event;
@@ -220,10 +220,11 @@ pub fn confirmed(confirm: bool, what: &str) -> Result<(), WorkflowError> {
 
 /// What a mail about this request says; the recipient decides the link.
 pub struct Telling<'a> {
-    pub headline: String,
-    pub intro: String,
+    pub headline: Said,
+    pub intro: Said,
     pub note: Option<&'a str>,
-    pub note_label: &'a str,
+    /// The message id of the note's heading.
+    pub note_label: &'static str,
 }
 
 /// Mails the submitter, with a fresh private link to the tracking page (only
@@ -252,14 +253,15 @@ pub fn tell_submitter(
     let message = Update {
         ctx: ctx.mail.clone(),
         headline: telling.headline,
-        intro: format!("Dear {},\n\n{}", contact.name, telling.intro),
+        dear: Some(contact.name),
+        intro: telling.intro,
         request: summary(conn, request)?,
         note: telling.note.map(str::to_owned),
-        note_label: telling.note_label.to_owned(),
-        link_label: "Follow your request".into(),
+        note_label: telling.note_label,
+        link_label: "mail-follow-your-request",
         link_url: ctx.url(&format!("/track/{token}")),
     };
-    ctx.send_about(conn, &request.id, event, &contact.email, &message)
+    ctx.send_to_submitter(conn, request, event, &contact.email, &message)
 }
 
 /// The address of the request's page in the workspace, for mail.
@@ -301,11 +303,12 @@ pub fn tell_workspace(
     let message = Update {
         ctx: ctx.mail.clone(),
         headline: telling.headline,
+        dear: None,
         intro: telling.intro,
         request: summary(conn, request)?,
         note: telling.note.map(str::to_owned),
-        note_label: telling.note_label.to_owned(),
-        link_label: "Open the request".into(),
+        note_label: telling.note_label,
+        link_label: "mail-open-the-request",
         link_url: request_url(ctx, request),
     };
     send_each(conn, ctx, request, event, recipients, &message)
@@ -405,11 +408,10 @@ pub fn accept(
             &event,
             &members,
             Telling {
-                headline: format!("new request for {}", group.code),
-                intro: format!(
-                    "The secretariat accepted this clarification request for {} ({}). The convenor may now prepare a draft answer.",
-                    group.code, group.name
-                ),
+                headline: Said::new("mail-accepted-headline").with("group", group.code.clone()),
+                intro: Said::new("mail-accepted-intro")
+                    .with("group", group.code.clone())
+                    .with("name", group.name.clone()),
                 note: None,
                 note_label: "",
             },
@@ -436,12 +438,19 @@ pub fn ask(
             Change::default(),
             Some(question),
         )?;
-        tell_submitter(conn, ctx, &permit.request, &event, Telling {
-            headline: "the secretariat asks for more information".into(),
-            intro: "The secretariat needs more information before your request can go to the maintenance group. Please reply on your request's page within 30 days; without a reply the request closes.".into(),
-            note: Some(question),
-            note_label: "The secretariat's question",
-        })
+        tell_submitter(
+            conn,
+            ctx,
+            &permit.request,
+            &event,
+            Telling {
+                headline: Said::new("mail-asked-headline"),
+                intro: Said::new("mail-asked-intro")
+                    .with("days", super::submitter::REPLY_WINDOW.num_days()),
+                note: Some(question),
+                note_label: "mail-note-secretariat-question",
+            },
+        )
     })
 }
 
@@ -459,14 +468,10 @@ pub fn not_admissible(
         let permit = permit(conn, acting, Action::NotAdmissible)?;
         let note = required(note, "note", "what-note-submitter")?;
         let explanation = match reason {
-            "specific_situation" => {
-                "it asks about a specific situation or for consultancy, which a clarification cannot give"
-            }
-            "new_requirement" => {
-                "it proposes a new or changed requirement, which only a revision of the standard can bring"
-            }
-            "unclear" => "the question could not be understood well enough to answer",
-            "other" => "it cannot be answered as a clarification",
+            "specific_situation" => "mail-inadmissible-specific-situation",
+            "new_requirement" => "mail-inadmissible-new-requirement",
+            "unclear" => "mail-inadmissible-unclear",
+            "other" => "mail-inadmissible-other",
             _ => {
                 return Err(WorkflowError::Field {
                     field: "reason",
@@ -487,10 +492,10 @@ pub fn not_admissible(
             &permit.request,
             &event,
             Telling {
-                headline: "your request cannot be answered as a clarification".into(),
-                intro: format!("The secretariat closed your request because {explanation}."),
+                headline: Said::new("mail-inadmissible-headline"),
+                intro: Said::new(explanation),
                 note: Some(note),
-                note_label: "The secretariat's note",
+                note_label: "mail-note-secretariat",
             },
         )
     })
@@ -529,18 +534,17 @@ pub fn refer(
             &permit.request,
             &event,
             Telling {
-                headline: format!("please send your question to {}", committee.code),
-                intro: format!(
-                    "Your question concerns a standard of {}, which is not handled here. Please send it to that committee; its contact is below.{}",
-                    committee.code,
-                    if note.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" The secretariat adds: {note}")
-                    }
-                ),
+                headline: Said::new("mail-referred-headline")
+                    .with("committee", committee.code.clone()),
+                intro: Said::new(if note.is_empty() {
+                    "mail-referred-intro"
+                } else {
+                    "mail-referred-intro-noted"
+                })
+                .with("committee", committee.code.clone())
+                .with("note", note.to_owned()),
                 note: Some(&contact),
-                note_label: "Whom to contact",
+                note_label: "mail-note-whom-to-contact",
             },
         )
     })
@@ -582,12 +586,18 @@ pub fn duplicate(
             change,
             original.reference.as_deref(),
         )?;
-        tell_submitter(conn, ctx, &permit.request, &event, Telling {
-            headline: "already answered".into(),
-            intro: "A published clarification already answers your question, so your request is closed. You can read it here:".into(),
-            note: Some(&link),
-            note_label: "The published clarification",
-        })
+        tell_submitter(
+            conn,
+            ctx,
+            &permit.request,
+            &event,
+            Telling {
+                headline: Said::new("mail-duplicate-headline"),
+                intro: Said::new("mail-duplicate-intro"),
+                note: Some(&link),
+                note_label: "mail-note-published-clarification",
+            },
+        )
     })
 }
 
@@ -636,11 +646,10 @@ pub(super) fn reroute(
         &event,
         &members,
         Telling {
-            headline: format!("reassigned to {}", group.code),
-            intro: format!(
-                "The secretariat assigned this clarification request to {} ({}).",
-                group.code, group.name
-            ),
+            headline: Said::new("mail-reassigned-headline").with("group", group.code.clone()),
+            intro: Said::new("mail-reassigned-intro")
+                .with("group", group.code.clone())
+                .with("name", group.name.clone()),
             note: None,
             note_label: "",
         },

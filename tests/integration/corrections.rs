@@ -53,7 +53,7 @@ fn published(app: &TestApp) -> String {
         .unwrap();
     let now = app.clock.now();
     let follower =
-        clarion::models::subscriptions::request(&mut conn, FOLLOWER, &standard, now).unwrap();
+        clarion::models::subscriptions::request(&mut conn, FOLLOWER, &standard, "en", now).unwrap();
     clarion::models::subscriptions::confirm(&mut conn, &follower.id, now).unwrap();
     reference
 }

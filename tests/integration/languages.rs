@@ -246,6 +246,14 @@ fn keys_used() -> BTreeSet<String> {
                 }
             }
         }
+        // Mail composed in Rust names its sentences by id: `Said::new("mail-…")`.
+        for (at, _) in text.match_indices("\"mail-") {
+            let rest = &text[at + 1..];
+            let key = &rest[..rest.find('"').unwrap()];
+            if key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+                keys.insert(key.to_owned());
+            }
+        }
     }
     use clarion::domain::lifecycle::{Action, ClosureReason, State};
     keys.extend(State::ALL.iter().flat_map(|s| [s.key(), s.submitter_key()]));

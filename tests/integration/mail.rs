@@ -22,7 +22,7 @@ fn queue(app: &TestApp, event: &str, recipients: &[&str]) {
             name: recipient.to_string(),
             login_url: app.state.settings.url("/login"),
         }
-        .render()
+        .render(&clarion::i18n::Lang::english())
         .unwrap();
         mail::enqueue(
             &mut conn,

@@ -40,6 +40,7 @@ mod languages;
 mod layers;
 mod links;
 mod mail;
+mod mail_languages;
 mod meetings;
 mod memberships;
 mod open_data;

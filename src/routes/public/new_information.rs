@@ -8,7 +8,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 
 use crate::domain::fields::FieldErrors;
-use crate::domain::follow_up::NewInformationInput;
+use crate::domain::follow_up::{NewInformation, NewInformationInput};
 use crate::error::AppError;
 use crate::models::requests::Request;
 use crate::routes::submit::see_other;
@@ -76,7 +76,10 @@ pub async fn create(
         return Ok(see_other("/requests/sent"));
     }
     let information = match input.validate() {
-        Ok(information) => information,
+        Ok(information) => NewInformation {
+            language: Some(crate::web::language::reader().lang.tag()),
+            ..information
+        },
         Err(errors) => {
             let status = StatusCode::UNPROCESSABLE_ENTITY;
             return render(&state, csrf, reference, input, errors, status).await;

@@ -180,10 +180,11 @@ pub async fn subscribe(
     let ctx = state.workflow();
     let client = client_key(&req, &state.settings);
     let following = standard.clone();
+    let lang = crate::web::language::reader().lang;
     let outcome = state
         .db(move |conn| {
             Ok(subscriptions::subscribe(
-                conn, &ctx, &following, &address, &client,
+                conn, &ctx, &following, &address, &lang, &client,
             )?)
         })
         .await?;

@@ -271,6 +271,7 @@ pub async fn create(
         }
     };
     submission.account = account(&viewer);
+    submission.language = Some(crate::web::language::reader().lang.tag());
     let ctx = state.workflow();
     let from = client_key(&req, &state.settings);
     let per_hour = state.settings.submissions_per_hour;
