@@ -49,7 +49,14 @@ pub struct StandardRef {
     pub designation: String,
     #[schema(example = 2017)]
     pub edition: i32,
+    /// The official English title.
     pub title: String,
+    /// The official French title; null when the registry does not have it.
+    #[schema(
+        required = true,
+        example = "Exigences générales concernant la compétence des laboratoires d'étalonnages et d'essais"
+    )]
+    pub title_fr: Option<String>,
     /// How people cite it.
     #[schema(example = "ISO/IEC 17025:2017")]
     pub label: String,
@@ -64,6 +71,7 @@ impl From<&Standard> for StandardRef {
             designation: standard.designation.clone(),
             edition: standard.edition,
             title: standard.title.clone(),
+            title_fr: standard.title_fr.clone(),
             label: standard.label(),
             current: standard.is_current(),
         }
@@ -76,6 +84,9 @@ pub struct GroupRef {
     #[schema(example = "MG 17025")]
     pub code: String,
     pub name: String,
+    /// Its French name; null when the registry does not have it.
+    #[schema(required = true)]
+    pub name_fr: Option<String>,
 }
 
 /// A published clarification.
@@ -181,6 +192,7 @@ impl ClarificationRecord {
                 designation: item.standard_designation.clone(),
                 edition: item.standard_edition,
                 title: item.standard_title.clone(),
+                title_fr: item.standard_title_fr.clone(),
                 label: item.standard_label(),
                 current: item.standard_is_current,
             },
@@ -195,6 +207,7 @@ impl ClarificationRecord {
             group: item.group_code.clone().map(|code| GroupRef {
                 code,
                 name: item.group_name.clone().unwrap_or_default(),
+                name_fr: item.group_name_fr.clone(),
             }),
             decided_at: item.decided_at.map(utc),
             published_at: utc(item.published_at),

@@ -62,6 +62,7 @@ pub fn list(
                 GroupRef {
                     code: g.code,
                     name: g.name,
+                    name_fr: g.name_fr,
                 },
             )
         })

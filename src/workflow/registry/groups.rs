@@ -20,6 +20,8 @@ use crate::workflow::WorkflowError;
 pub struct GroupInput {
     pub code: String,
     pub name: String,
+    /// The French name; empty when there is none.
+    pub name_fr: String,
 }
 
 /// The membership form as typed: adding someone (`user`), or changing the
@@ -247,6 +249,7 @@ fn nomination_message(problem: NominationProblem, body: Option<&Organisation>) -
 struct NewGroupInput {
     code: String,
     name: String,
+    name_fr: Option<String>,
 }
 
 impl TryFrom<&GroupInput> for NewGroupInput {
@@ -268,8 +271,25 @@ impl TryFrom<&GroupInput> for NewGroupInput {
             "Enter a name of at most 300 characters.",
         )
         .map_err(|m| errors.add("name", m));
-        match (code, name) {
-            (Ok(code), Ok(name)) => Ok(Self { code, name }),
+        let name_fr = tidy(&input.name_fr);
+        let name_fr = if name_fr.is_empty() {
+            Ok(None)
+        } else {
+            required(
+                &name_fr,
+                300,
+                "Enter the name of the group.",
+                "Enter a name of at most 300 characters.",
+            )
+            .map(Some)
+            .map_err(|m| errors.add("name_fr", m))
+        };
+        match (code, name, name_fr) {
+            (Ok(code), Ok(name), Ok(name_fr)) => Ok(Self {
+                code,
+                name,
+                name_fr,
+            }),
             _ => Err(errors),
         }
     }
@@ -301,6 +321,7 @@ pub fn add(
                 id: &db::new_id(),
                 code: &group.code,
                 name: &group.name,
+                name_fr: group.name_fr.as_deref(),
                 created_at: now,
             },
         )?;
