@@ -245,4 +245,88 @@ register-feed-title = { $site }: new clarifications
 register-feed-standard-title = { $site }: clarifications of { $standard }
 register-feed-subtitle = Answers of the maintenance groups on the intent of requirements. A clarification is no new requirement and binds no one.
 register-feed-sample = A sample clarification, shown to demonstrate the register; not an answer of a maintenance group.
-register-feed-what = A clarification states the consensus of the maintenance group on the intent of a requirement. It is no new requirement, binds no one, and is considered for inclusion in the standard only when the standard is revised.
+register-non-binding = A clarification states the consensus of the maintenance group on the intent of a requirement. It is no new requirement, binds no one, and is considered for inclusion in the standard only when the standard is revised.
+
+## The PDF documents
+register-pdf-page = page
+register-pdf-corrected = Corrected { $date }
+register-pdf-answered-by = Answered by
+register-pdf-the-secretariat = the secretariat
+register-pdf-cite-as = Cite as:
+register-pdf-set-title = { $standard }: clarifications
+register-pdf-set-count = { $count ->
+    [one] { $count } published clarification, in the order of their numbers
+   *[other] { $count } published clarifications, in the order of their numbers
+}
+register-pdf-compiled = Compiled { $date }
+
+## The registry's administration: standards and new groups
+register-admin-registry = Registry
+register-admin-add-standard = Add a standard
+register-admin-add-lede =
+    A new standard, or a new edition of one already listed. The designation and the edition
+    year identify it and cannot be changed later.
+register-admin-designation = Designation
+register-admin-designation-hint = As on the cover, without the edition year, for example ISO/IEC 17025.
+register-admin-edition = Edition
+register-admin-edition-hint = The year of publication, for example 2017.
+register-admin-title-hint = The official English title.
+register-admin-title-fr = French title
+register-admin-title-fr-hint = The official French title, as ISO publishes it; French pages show the English title without it.
+register-admin-responsible-group = Responsible maintenance group
+register-admin-group-hint-new = The group that answers requests on this standard.
+register-admin-group-hint-edit = Requests confirmed from now on go to this group; requests already routed stay where they are.
+register-admin-no-group = No group yet
+register-admin-supersedes = Supersedes { $standard }
+register-admin-supersedes-hint = The older edition stays listed, marked as superseded, with its published clarifications; new requests concern the new edition.
+register-admin-add-the-standard = Add the standard
+register-admin-cancel = Cancel
+register-admin-edit = Edit { $standard }
+register-admin-edit-lede = The designation and edition identify the standard and its public address
+register-admin-edit-lede-stay = , so they stay as they are. To record
+    a new edition,
+register-admin-add-as-new = add it as a new standard
+register-admin-save-standard = Save the standard
+register-admin-list-lede =
+    Every standard and edition in the registry, with the maintenance group that answers for
+    it. Superseded editions stay listed so that their clarifications remain available.
+register-admin-find-standard = Find a standard by designation or title
+register-admin-matching = Standards matching “{ $words }”
+register-admin-none-yet = There is no standard yet.
+register-admin-none-matches = No standard matches “{ $words }”.
+register-admin-show-every = Show every standard
+register-admin-standard-singular = standard
+register-admin-standards-plural = standards
+register-admin-group = Group
+register-admin-actions = Actions
+register-admin-by = by { $standard }
+register-admin-edit-link = Edit
+register-admin-new-edition = New edition
+register-admin-of = of { $designation }
+register-admin-pages-of-standards = Pages of standards
+register-admin-groups = Maintenance groups
+register-admin-add-group = Add a maintenance group
+register-admin-add-a-group = Add a group
+register-admin-group-lede =
+    Once the group exists, add its convenor and members from its page, and make it
+    responsible for standards from the standards' pages.
+register-admin-code = Code
+register-admin-code-hint = A short code, unique in the registry, for example MG 17025.
+register-admin-name = Name
+register-admin-name-hint = For example: Maintenance group for ISO/IEC 17025.
+register-admin-name-fr = French name
+register-admin-name-fr-hint = Shown on French pages; without it they show the English name. For example: Groupe de maintenance de l'ISO/IEC 17025.
+register-admin-add-the-group = Add the group
+
+## The search of a static copy (clarion export --site); the braced count and
+## shown are filled in by static/search.js.
+register-site-lede =
+    A copy of the published register. Words are looked for in the clause, the question
+    and the answer.
+register-site-none = No clarification matches this search. Try fewer or other words, or look through a standard below.
+register-site-one = 1 clarification matches.
+register-site-many = {"{"}count{"}"} clarifications match.
+register-site-more = The first {"{"}shown{"}"} are shown: add a word or choose a standard to narrow the search.
+register-site-clause = clause
+register-site-browse = Browse by standard
+register-site-noscript = Searching this copy needs JavaScript. Each standard lists its clarifications clause by clause.

@@ -245,4 +245,87 @@ register-feed-title = { $site } : nouvelles clarifications
 register-feed-standard-title = { $site } : clarifications de { $standard }
 register-feed-subtitle = Réponses des groupes de maintenance sur l’intention des exigences. Une clarification n’est pas une nouvelle exigence et n’engage personne.
 register-feed-sample = Une clarification d’exemple, montrée pour présenter le registre ; ce n’est pas une réponse d’un groupe de maintenance.
-register-feed-what = Une clarification exprime le consensus du groupe de maintenance sur l’intention d’une exigence. Ce n’est pas une nouvelle exigence, elle n’engage personne et n’est examinée pour être intégrée à la norme que lors de sa révision.
+register-non-binding = Une clarification exprime le consensus du groupe de maintenance sur l’intention d’une exigence. Ce n’est pas une nouvelle exigence, elle n’engage personne et n’est examinée pour être intégrée à la norme que lors de sa révision.
+
+## Les documents PDF
+register-pdf-page = page
+register-pdf-corrected = Corrigée le { $date }
+register-pdf-answered-by = Réponse de
+register-pdf-the-secretariat = le secrétariat
+register-pdf-cite-as = Citer ainsi :
+register-pdf-set-title = { $standard } : clarifications
+register-pdf-set-count = { $count ->
+    [one] { $count } clarification publiée, dans l’ordre des numéros
+   *[other] { $count } clarifications publiées, dans l’ordre des numéros
+}
+register-pdf-compiled = Compilé le { $date }
+
+## L’administration du registre : les normes et les nouveaux groupes
+register-admin-registry = Registre
+register-admin-add-standard = Ajouter une norme
+register-admin-add-lede =
+    Une nouvelle norme, ou une nouvelle édition d’une norme déjà enregistrée. La désignation et l’année
+    de l’édition l’identifient et ne peuvent plus être modifiées ensuite.
+register-admin-designation = Désignation
+register-admin-designation-hint = Comme sur la couverture, sans l’année de l’édition, par exemple ISO/IEC 17025.
+register-admin-edition = Édition
+register-admin-edition-hint = L’année de publication, par exemple 2017.
+register-admin-title-hint = Le titre officiel anglais.
+register-admin-title-fr = Titre français
+register-admin-title-fr-hint = Le titre officiel français, tel que l’ISO le publie ; sans lui, les pages en français montrent le titre anglais.
+register-admin-responsible-group = Groupe de maintenance responsable
+register-admin-group-hint-new = Le groupe qui répond aux demandes sur cette norme.
+register-admin-group-hint-edit = Les demandes confirmées à partir de maintenant vont à ce groupe ; celles déjà orientées restent où elles sont.
+register-admin-no-group = Pas encore de groupe
+register-admin-supersedes = Remplace { $standard }
+register-admin-supersedes-hint = L’édition précédente reste dans la liste, marquée comme remplacée, avec ses clarifications publiées ; les nouvelles demandes portent sur la nouvelle édition.
+register-admin-add-the-standard = Ajouter la norme
+register-admin-cancel = Annuler
+register-admin-edit = Modifier { $standard }
+register-admin-edit-lede = La désignation et l’édition identifient la norme et son adresse publique
+register-admin-edit-lede-stay =  ; elles restent donc telles quelles. Pour enregistrer
+    une nouvelle édition,
+register-admin-add-as-new = ajoutez-la comme nouvelle norme
+register-admin-save-standard = Enregistrer la norme
+register-admin-list-lede =
+    Toutes les normes et éditions du registre, avec le groupe de maintenance qui en répond.
+    Les éditions remplacées restent dans la liste pour que leurs clarifications restent consultables.
+register-admin-find-standard = Trouver une norme par désignation ou titre
+register-admin-matching = Normes correspondant à « { $words } »
+register-admin-none-yet = Il n’y a encore aucune norme.
+register-admin-none-matches = Aucune norme ne correspond à « { $words } ».
+register-admin-show-every = Afficher toutes les normes
+register-admin-standard-singular = norme
+register-admin-standards-plural = normes
+register-admin-group = Groupe
+register-admin-actions = Actions
+register-admin-by = par { $standard }
+register-admin-edit-link = Modifier
+register-admin-new-edition = Nouvelle édition
+register-admin-of = de { $designation }
+register-admin-pages-of-standards = Pages de normes
+register-admin-groups = Groupes de maintenance
+register-admin-add-group = Ajouter un groupe de maintenance
+register-admin-add-a-group = Ajouter un groupe
+register-admin-group-lede =
+    Une fois le groupe créé, ajoutez son animateur et ses membres depuis sa page, et rendez-le
+    responsable de normes depuis les pages des normes.
+register-admin-code = Code
+register-admin-code-hint = Un code court, unique dans le registre, par exemple MG 17025.
+register-admin-name = Nom
+register-admin-name-hint = Par exemple : Maintenance group for ISO/IEC 17025.
+register-admin-name-fr = Nom français
+register-admin-name-fr-hint = Affiché sur les pages en français ; sans lui, elles montrent le nom anglais. Par exemple : Groupe de maintenance de l’ISO/IEC 17025.
+register-admin-add-the-group = Ajouter le groupe
+
+## La recherche d’une copie statique (clarion export --site)
+register-site-lede =
+    Une copie du registre publié. Les mots sont cherchés dans l’article, la question
+    et la réponse.
+register-site-none = Aucune clarification ne correspond à cette recherche. Essayez moins de mots ou d’autres mots, ou parcourez une norme ci-dessous.
+register-site-one = 1 clarification correspond.
+register-site-many = {"{"}count{"}"} clarifications correspondent.
+register-site-more = Les {"{"}shown{"}"} premières sont affichées : ajoutez un mot ou choisissez une norme pour affiner la recherche.
+register-site-clause = article
+register-site-browse = Parcourir par norme
+register-site-noscript = La recherche dans cette copie nécessite JavaScript. Chaque norme liste ses clarifications article par article.

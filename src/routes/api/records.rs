@@ -64,6 +64,13 @@ pub struct StandardRef {
     pub current: bool,
 }
 
+impl StandardRef {
+    /// The title a page in `lang` shows.
+    pub fn title_in(&self, lang: &crate::i18n::Lang) -> &str {
+        crate::models::standards::in_lang(lang, &self.title, self.title_fr.as_deref())
+    }
+}
+
 impl From<&Standard> for StandardRef {
     fn from(standard: &Standard) -> Self {
         StandardRef {

@@ -224,7 +224,7 @@ fn atom(
 <p>{{ question }}</p>
 <h2>{{ lang.t("register-answer") }}</h2>
 {{ answer_html|safe }}
-<p><em>{{ lang.t("register-feed-what") }}</em></p>"#
+<p><em>{{ lang.t("register-non-binding") }}</em></p>"#
 )]
 struct EntryContent<'a> {
     lang: &'a Lang,
