@@ -122,13 +122,21 @@ impl Clarification {
 
     /// Its standard's title as a page in `lang` shows it.
     pub fn standard_title_in(&self, lang: &crate::i18n::Lang) -> &str {
-        crate::models::standards::in_lang(lang, &self.standard_title, self.standard_title_fr.as_deref())
+        crate::models::standards::in_lang(
+            lang,
+            &self.standard_title,
+            self.standard_title_fr.as_deref(),
+        )
     }
 
     /// Its group's name as a page in `lang` shows it.
     pub fn group_name_in(&self, lang: &crate::i18n::Lang) -> Option<&str> {
         let english = self.group_name.as_deref()?;
-        Some(crate::models::standards::in_lang(lang, english, self.group_name_fr.as_deref()))
+        Some(crate::models::standards::in_lang(
+            lang,
+            english,
+            self.group_name_fr.as_deref(),
+        ))
     }
 
     /// "ISO/IEC 17025:2017".

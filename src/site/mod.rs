@@ -252,9 +252,10 @@ impl Copy<'_> {
                 &feeds::newest(Some(slug.clone())),
             )?;
             let feed = format!("feeds/standards/{slug}.atom");
-            let xml = feeds::of_a_standard(self.settings, &lang, standard, &newest.items, |path| {
-                self.addresses.link(&feed, path)
-            })?;
+            let xml =
+                feeds::of_a_standard(self.settings, &lang, standard, &newest.items, |path| {
+                    self.addresses.link(&feed, path)
+                })?;
             self.write(&feed, &xml)?;
         }
         Ok(())

@@ -51,24 +51,11 @@ pub struct StandardRef {
     pub edition: i32,
     /// The official English title.
     pub title: String,
-    /// The official French title; null when the registry does not have it.
-    #[schema(
-        required = true,
-        example = "Exigences générales concernant la compétence des laboratoires d'étalonnages et d'essais"
-    )]
-    pub title_fr: Option<String>,
     /// How people cite it.
     #[schema(example = "ISO/IEC 17025:2017")]
     pub label: String,
     /// False once a newer edition supersedes it.
     pub current: bool,
-}
-
-impl StandardRef {
-    /// The title a page in `lang` shows.
-    pub fn title_in(&self, lang: &crate::i18n::Lang) -> &str {
-        crate::models::standards::in_lang(lang, &self.title, self.title_fr.as_deref())
-    }
 }
 
 impl From<&Standard> for StandardRef {
@@ -78,7 +65,6 @@ impl From<&Standard> for StandardRef {
             designation: standard.designation.clone(),
             edition: standard.edition,
             title: standard.title.clone(),
-            title_fr: standard.title_fr.clone(),
             label: standard.label(),
             current: standard.is_current(),
         }
@@ -91,9 +77,6 @@ pub struct GroupRef {
     #[schema(example = "MG 17025")]
     pub code: String,
     pub name: String,
-    /// Its French name; null when the registry does not have it.
-    #[schema(required = true)]
-    pub name_fr: Option<String>,
 }
 
 /// A published clarification.
@@ -185,6 +168,13 @@ pub struct EditionLink {
     pub clause: Option<String>,
 }
 
+impl StandardRecord {
+    /// The title a page in `lang` shows.
+    pub fn title_in(&self, lang: &crate::i18n::Lang) -> &str {
+        crate::models::standards::in_lang(lang, &self.standard.title, self.title_fr.as_deref())
+    }
+}
+
 impl ClarificationRecord {
     pub fn new(item: &Clarification, links: Option<&Links>, settings: &Settings) -> Self {
         let links = links.cloned().unwrap_or_default();
@@ -199,7 +189,6 @@ impl ClarificationRecord {
                 designation: item.standard_designation.clone(),
                 edition: item.standard_edition,
                 title: item.standard_title.clone(),
-                title_fr: item.standard_title_fr.clone(),
                 label: item.standard_label(),
                 current: item.standard_is_current,
             },
@@ -214,7 +203,6 @@ impl ClarificationRecord {
             group: item.group_code.clone().map(|code| GroupRef {
                 code,
                 name: item.group_name.clone().unwrap_or_default(),
-                name_fr: item.group_name_fr.clone(),
             }),
             decided_at: item.decided_at.map(utc),
             published_at: utc(item.published_at),
@@ -287,6 +275,12 @@ pub struct StandardLinks {
 pub struct StandardRecord {
     #[serde(flatten)]
     pub standard: StandardRef,
+    /// The official French title; null when the registry does not have it.
+    #[schema(
+        required = true,
+        example = "Exigences générales concernant la compétence des laboratoires d'étalonnages et d'essais"
+    )]
+    pub title_fr: Option<String>,
     /// The slug of the edition that replaced it.
     #[schema(required = true)]
     pub superseded_by: Option<String>,

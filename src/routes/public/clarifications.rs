@@ -98,7 +98,10 @@ impl IndexPage {
                 let label = if s.is_current() {
                     s.label()
                 } else {
-                    page.t_with("register-superseded-option", &[("standard", s.label().into())])
+                    page.t_with(
+                        "register-superseded-option",
+                        &[("standard", s.label().into())],
+                    )
                 };
                 (s.slug.clone(), label)
             })
