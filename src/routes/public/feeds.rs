@@ -263,7 +263,7 @@ fn entry(
         answer_html: item.rendered_answer(),
     }
     .render()?;
-    let author = match (&item.group_code, &item.group_name) {
+    let author = match (&item.group_code, item.group_name_in(lang)) {
         (Some(code), Some(name)) => format!("{code} — {name}"),
         (Some(code), None) => code.clone(),
         _ => settings.site_name.clone(),
