@@ -177,7 +177,9 @@ async fn a_french_reader_reads_the_register_in_french(backend: Backend) {
     );
     let (_, standards) = french.page("/standards").await;
     assert!(
-        texts_of(&standards, "td").iter().any(|td| td == LAB_TITLE_FR),
+        texts_of(&standards, "td")
+            .iter()
+            .any(|td| td == LAB_TITLE_FR),
         "the list of standards gives the French title"
     );
 

@@ -539,6 +539,7 @@ mod tests {
         let group = NewGroupInput::try_from(&GroupInput {
             code: " MG  17025 ".into(),
             name: "Maintenance group".into(),
+            ..GroupInput::default()
         })
         .ok()
         .unwrap();
@@ -546,6 +547,7 @@ mod tests {
         let errors = NewGroupInput::try_from(&GroupInput {
             code: "C".repeat(51),
             name: " ".into(),
+            ..GroupInput::default()
         })
         .err()
         .unwrap();

@@ -50,8 +50,9 @@ pub enum Addition {
     },
     Refused {
         errors: FieldErrors,
-        /// The edition in force the new one may supersede, to offer again.
-        offer: Option<Standard>,
+        /// The edition in force the new one may supersede, to offer again
+        /// (boxed: a standard is large beside the other variant).
+        offer: Option<Box<Standard>>,
     },
 }
 
@@ -186,7 +187,7 @@ pub fn add(
         Err(errors) => errors,
     };
     Ok(Addition::Refused {
-        offer: edition_in_force(conn, input)?,
+        offer: edition_in_force(conn, input)?.map(Box::new),
         errors,
     })
 }
@@ -263,7 +264,10 @@ fn store(
         );
     }
     if !errors.is_empty() {
-        return Ok(Addition::Refused { errors, offer });
+        return Ok(Addition::Refused {
+            errors,
+            offer: offer.map(Box::new),
+        });
     }
 
     let id = db::new_id();

@@ -102,6 +102,7 @@ pub async fn create(
             Done::StandardAdded,
         )),
         Addition::Refused { errors, offer } => {
+            let offer = offer.map(|offer| *offer);
             // The box is ticked by default when it first appears.
             let supersede_checked = match &offer {
                 Some(offer) if input.offered == offer.id => input.supersedes.is_some(),
