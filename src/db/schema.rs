@@ -12,6 +12,7 @@ diesel::table! {
         liaisons_vote -> Bool,
         objection_days -> Integer,
         meeting_objection_days -> Integer,
+        name_fr -> Nullable<Text>,
     }
 }
 
@@ -25,6 +26,7 @@ diesel::table! {
         group_id -> Nullable<Text>,
         superseded_by_id -> Nullable<Text>,
         created_at -> Timestamp,
+        title_fr -> Nullable<Text>,
     }
 }
 

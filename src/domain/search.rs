@@ -73,12 +73,13 @@ impl Status {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    /// The message id of its name (`locales/*/register.ftl`).
+    pub fn key(self) -> &'static str {
         match self {
-            Status::Current => "Current",
-            Status::Superseded => "Superseded",
-            Status::Incorporated => "Incorporated in a new edition",
-            Status::Withdrawn => "Withdrawn",
+            Status::Current => "register-status-current",
+            Status::Superseded => "register-status-superseded",
+            Status::Incorporated => "register-status-incorporated",
+            Status::Withdrawn => "register-status-withdrawn",
         }
     }
 }

@@ -28,9 +28,16 @@ pub struct Group {
     pub objection_days: i32,
     /// Days members who did not attend have to object to a meeting's decision.
     pub meeting_objection_days: i32,
+    /// The group's French name, when the registry has it.
+    pub name_fr: Option<String>,
 }
 
 impl Group {
+    /// The name a page in `lang` shows.
+    pub fn name_in(&self, lang: &crate::i18n::Lang) -> &str {
+        crate::models::standards::in_lang(lang, &self.name, self.name_fr.as_deref())
+    }
+
     /// The quorum of the group's rounds.
     pub fn quorum(&self) -> Quorum {
         Quorum {
@@ -55,6 +62,7 @@ impl Group {
             liaisons_vote: false,
             objection_days: 7,
             meeting_objection_days: 14,
+            name_fr: None,
         }
     }
 }
@@ -65,6 +73,7 @@ pub struct NewGroup<'a> {
     pub id: &'a str,
     pub code: &'a str,
     pub name: &'a str,
+    pub name_fr: Option<&'a str>,
     pub created_at: NaiveDateTime,
 }
 

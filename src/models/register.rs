@@ -50,9 +50,11 @@ pub struct Clarification {
     pub standard_designation: String,
     pub standard_edition: i32,
     pub standard_title: String,
+    pub standard_title_fr: Option<String>,
     pub standard_is_current: bool,
     pub group_code: Option<String>,
     pub group_name: Option<String>,
+    pub group_name_fr: Option<String>,
     pub question_marked: Option<String>,
     pub answer_marked: Option<String>,
     /// The version in force (1 until corrected), when it was issued if it
@@ -91,9 +93,11 @@ impl Clarification {
             standard_designation: standard.designation.clone(),
             standard_edition: standard.edition,
             standard_title: standard.title.clone(),
+            standard_title_fr: standard.title_fr.clone(),
             standard_is_current: standard.is_current(),
             group_code: group.map(|g| g.code.clone()),
             group_name: group.map(|g| g.name.clone()),
+            group_name_fr: group.and_then(|g| g.name_fr.clone()),
             question_marked: None,
             answer_marked: None,
             version: 1,
@@ -114,6 +118,25 @@ impl Clarification {
             Some(html) => html.clone(),
             None => markdown::to_safe_html(&self.answer),
         }
+    }
+
+    /// Its standard's title as a page in `lang` shows it.
+    pub fn standard_title_in(&self, lang: &crate::i18n::Lang) -> &str {
+        crate::models::standards::in_lang(
+            lang,
+            &self.standard_title,
+            self.standard_title_fr.as_deref(),
+        )
+    }
+
+    /// Its group's name as a page in `lang` shows it.
+    pub fn group_name_in(&self, lang: &crate::i18n::Lang) -> Option<&str> {
+        let english = self.group_name.as_deref()?;
+        Some(crate::models::standards::in_lang(
+            lang,
+            english,
+            self.group_name_fr.as_deref(),
+        ))
     }
 
     /// "ISO/IEC 17025:2017".
@@ -207,6 +230,8 @@ struct Row {
     standard_edition: i32,
     #[diesel(select_expression = standards::title)]
     standard_title: String,
+    #[diesel(select_expression = standards::title_fr)]
+    standard_title_fr: Option<String>,
     #[diesel(select_expression = standards::superseded_by_id.is_null())]
     #[diesel(select_expression_type = dsl::IsNull<standards::superseded_by_id>)]
     standard_is_current: bool,
@@ -216,6 +241,9 @@ struct Row {
     #[diesel(select_expression = groups::name.nullable())]
     #[diesel(select_expression_type = dsl::Nullable<groups::name>)]
     group_name: Option<String>,
+    #[diesel(select_expression = groups::name_fr.nullable())]
+    #[diesel(select_expression_type = dsl::Nullable<groups::name_fr>)]
+    group_name_fr: Option<String>,
     #[diesel(select_expression = corrected_clarifications::version.nullable())]
     #[diesel(select_expression_type = dsl::Nullable<corrected_clarifications::version>)]
     version: Option<i32>,
@@ -248,9 +276,11 @@ impl From<Row> for Clarification {
             standard_designation: row.standard_designation,
             standard_edition: row.standard_edition,
             standard_title: row.standard_title,
+            standard_title_fr: row.standard_title_fr,
             standard_is_current: row.standard_is_current,
             group_code: row.group_code,
             group_name: row.group_name,
+            group_name_fr: row.group_name_fr,
             question_marked: None,
             answer_marked: None,
             version: row.version.unwrap_or(1),

@@ -4,6 +4,7 @@ use diesel::prelude::*;
 use crate::db::schema::{groups, standards};
 use crate::db::sql::{containing, lower};
 use crate::db::{DbConn, MultiBackend};
+use crate::i18n::Lang;
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable, serde::Serialize)]
 #[diesel(table_name = standards)]
@@ -16,9 +17,25 @@ pub struct Standard {
     pub group_id: Option<String>,
     pub superseded_by_id: Option<String>,
     pub created_at: NaiveDateTime,
+    /// The official French title, when the registry has it.
+    pub title_fr: Option<String>,
+}
+
+/// `french` on a French page when there is one, else `english`: the
+/// registry's names as a page in `lang` shows them.
+pub fn in_lang<'a>(lang: &Lang, english: &'a str, french: Option<&'a str>) -> &'a str {
+    match french {
+        Some(french) if lang.tag() == "fr" => french,
+        _ => english,
+    }
 }
 
 impl Standard {
+    /// The title a page in `lang` shows.
+    pub fn title_in(&self, lang: &Lang) -> &str {
+        in_lang(lang, &self.title, self.title_fr.as_deref())
+    }
+
     /// "ISO/IEC 17025:2017", the way people cite it.
     pub fn label(&self) -> String {
         format!("{}:{}", self.designation, self.edition)
@@ -225,10 +242,28 @@ pub fn supersede(conn: &mut DbConn, older_id: &str, newer_id: &str) -> QueryResu
         .map(drop)
 }
 
-/// The editable part of a standard: its title and responsible group.
-pub fn update(conn: &mut DbConn, id: &str, title: &str, group_id: Option<&str>) -> QueryResult<()> {
+/// The editable part of a standard: its titles and responsible group.
+pub fn update(
+    conn: &mut DbConn,
+    id: &str,
+    title: &str,
+    title_fr: Option<&str>,
+    group_id: Option<&str>,
+) -> QueryResult<()> {
     diesel::update(standards::table.find(id))
-        .set((standards::title.eq(title), standards::group_id.eq(group_id)))
+        .set((
+            standards::title.eq(title),
+            standards::title_fr.eq(title_fr),
+            standards::group_id.eq(group_id),
+        ))
+        .execute(conn)
+        .map(drop)
+}
+
+/// Sets or clears the official French title of the standard `id`.
+pub fn set_title_fr(conn: &mut DbConn, id: &str, title_fr: Option<&str>) -> QueryResult<()> {
+    diesel::update(standards::table.find(id))
+        .set(standards::title_fr.eq(title_fr))
         .execute(conn)
         .map(drop)
 }

@@ -36,6 +36,7 @@ pub struct Registry {
 pub struct GroupEntry {
     pub code: String,
     pub name: String,
+    pub name_fr: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -44,6 +45,7 @@ pub struct StandardEntry {
     pub designation: String,
     pub edition: i32,
     pub title: String,
+    pub title_fr: Option<String>,
     pub group: Option<String>,
     pub superseded_by: Option<String>,
 }
@@ -122,7 +124,10 @@ impl Registry {
                 let id = match existing {
                     Some(id) => {
                         diesel::update(groups::table.find(&id))
-                            .set(groups::name.eq(&entry.name))
+                            .set((
+                                groups::name.eq(&entry.name),
+                                groups::name_fr.eq(&entry.name_fr),
+                            ))
                             .execute(conn)?;
                         id
                     }
@@ -133,6 +138,7 @@ impl Registry {
                                 id: &id,
                                 code: &entry.code,
                                 name: &entry.name,
+                                name_fr: entry.name_fr.as_deref(),
                                 created_at: now,
                             })
                             .execute(conn)?;
@@ -183,6 +189,7 @@ impl Registry {
                         id
                     }
                 };
+                standard_rows::set_title_fr(conn, &id, entry.title_fr.as_deref())?;
                 standard_ids.insert(slug, id);
             }
             for entry in &self.standards {

@@ -650,6 +650,7 @@ mod tests {
             group_id: Some("g".into()),
             superseded_by_id: None,
             created_at: NaiveDateTime::default(),
+            title_fr: None,
         };
         let texts = || {
             let mut rng = rng();

@@ -215,7 +215,9 @@ impl Copy<'_> {
         self.page("/standards", &list)?;
         let everything = search::search(conn, index, Some(version), &feeds::newest(None))?;
         let feed = "feeds/clarifications.atom";
-        let xml = feeds::of_everything(self.settings, &everything.items, |path| {
+        // The copy's feeds are in the language of its pages.
+        let lang = self.public("standards").lang;
+        let xml = feeds::of_everything(self.settings, &lang, &everything.items, |path| {
             self.addresses.link(feed, path)
         })?;
         self.write(feed, &xml)?;
@@ -250,9 +252,10 @@ impl Copy<'_> {
                 &feeds::newest(Some(slug.clone())),
             )?;
             let feed = format!("feeds/standards/{slug}.atom");
-            let xml = feeds::of_a_standard(self.settings, standard, &newest.items, |path| {
-                self.addresses.link(&feed, path)
-            })?;
+            let xml =
+                feeds::of_a_standard(self.settings, &lang, standard, &newest.items, |path| {
+                    self.addresses.link(&feed, path)
+                })?;
             self.write(&feed, &xml)?;
         }
         Ok(())

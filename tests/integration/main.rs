@@ -49,6 +49,7 @@ mod outage;
 mod publication;
 mod queue;
 mod register;
+mod register_french;
 mod request_list;
 mod resilience;
 mod routes;

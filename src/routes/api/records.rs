@@ -49,6 +49,7 @@ pub struct StandardRef {
     pub designation: String,
     #[schema(example = 2017)]
     pub edition: i32,
+    /// The official English title.
     pub title: String,
     /// How people cite it.
     #[schema(example = "ISO/IEC 17025:2017")]
@@ -167,6 +168,13 @@ pub struct EditionLink {
     pub clause: Option<String>,
 }
 
+impl StandardRecord {
+    /// The title a page in `lang` shows.
+    pub fn title_in(&self, lang: &crate::i18n::Lang) -> &str {
+        crate::models::standards::in_lang(lang, &self.standard.title, self.title_fr.as_deref())
+    }
+}
+
 impl ClarificationRecord {
     pub fn new(item: &Clarification, links: Option<&Links>, settings: &Settings) -> Self {
         let links = links.cloned().unwrap_or_default();
@@ -267,6 +275,12 @@ pub struct StandardLinks {
 pub struct StandardRecord {
     #[serde(flatten)]
     pub standard: StandardRef,
+    /// The official French title; null when the registry does not have it.
+    #[schema(
+        required = true,
+        example = "Exigences générales concernant la compétence des laboratoires d'étalonnages et d'essais"
+    )]
+    pub title_fr: Option<String>,
     /// The slug of the edition that replaced it.
     #[schema(required = true)]
     pub superseded_by: Option<String>,

@@ -76,6 +76,7 @@ pub fn list(
             let (published, backlog) = words.counts_of(&standard.slug);
             StandardRecord {
                 standard: StandardRef::from(standard),
+                title_fr: standard.title_fr.clone(),
                 superseded_by: standard
                     .superseded_by_id
                     .as_deref()

@@ -40,7 +40,7 @@ impl IndexPage {
         field.as_deref().unwrap_or_default()
     }
 
-    /// "Clarifications 21–40 of 143".
+    /// "21–40": which of the results this page shows.
     fn range(&self, results: &Results) -> String {
         let first = self.filters.offset() + 1;
         let last = self.filters.offset() + results.items.len() as i64;
@@ -87,33 +87,40 @@ impl IndexPage {
             errors.add("standard", Msg::new("form-no-such-standard"));
         }
         let (choices, results) = (searched.choices, searched.results);
+        // The select macro shows its options as given: they are put in the
+        // page's language here.
+        let standards = choices
+            .standards
+            .iter()
+            .map(|(s, _)| {
+                let label = if s.is_current() {
+                    s.label()
+                } else {
+                    page.t_with(
+                        "register-superseded-option",
+                        &[("standard", s.label().into())],
+                    )
+                };
+                (s.slug.clone(), label)
+            })
+            .collect();
+        let statuses = Status::ALL
+            .into_iter()
+            .map(|s| (s.as_str().to_owned(), page.t(s.key())))
+            .collect();
         IndexPage {
             page,
             input,
             errors,
             filters,
             results,
-            standards: choices
-                .standards
-                .iter()
-                .map(|(s, _)| {
-                    let label = if s.is_current() {
-                        s.label()
-                    } else {
-                        format!("{} (superseded)", s.label())
-                    };
-                    (s.slug.clone(), label)
-                })
-                .collect(),
+            standards,
             years: choices
                 .years
                 .iter()
                 .map(|y| (y.to_string(), y.to_string()))
                 .collect(),
-            statuses: Status::ALL
-                .into_iter()
-                .map(|s| (s.as_str().to_owned(), s.label().to_owned()))
-                .collect(),
+            statuses,
         }
     }
 }

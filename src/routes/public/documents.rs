@@ -12,6 +12,7 @@ use super::clarifications::canonical;
 use crate::documents::Typesetter;
 use crate::domain::markdown;
 use crate::error::AppError;
+use crate::i18n::Lang;
 use crate::models::numbers;
 use crate::models::register::{self, Clarification};
 use crate::models::standards::{self, Standard};
@@ -22,6 +23,7 @@ use crate::workflow::corrections;
 #[derive(Template)]
 #[template(path = "documents/clarification.txt")]
 struct Entry<'a> {
+    lang: &'a Lang,
     /// On its own, rather than one of its standard's set.
     alone: bool,
     publisher: &'a str,
@@ -32,8 +34,15 @@ struct Entry<'a> {
 }
 
 impl<'a> Entry<'a> {
-    fn new(item: &'a Clarification, alone: bool, publisher: &'a str, permalink: String) -> Self {
+    fn new(
+        lang: &'a Lang,
+        item: &'a Clarification,
+        alone: bool,
+        publisher: &'a str,
+        permalink: String,
+    ) -> Self {
         Entry {
+            lang,
             alone,
             publisher,
             item,
@@ -55,6 +64,7 @@ impl<'a> Entry<'a> {
 #[derive(Template)]
 #[template(path = "documents/standard.txt")]
 struct Opening<'a> {
+    lang: &'a Lang,
     publisher: &'a str,
     standard: &'a Standard,
     count: i64,
@@ -65,10 +75,16 @@ struct Opening<'a> {
 /// Clarifications read and typeset at a time in a standard's set.
 const SET_CHUNK: i64 = 500;
 
+/// The language of the reader asking for a document: its words follow it.
+fn reader_lang() -> Lang {
+    crate::web::language::reader().lang
+}
+
 /// `bytes` as a PDF named `filename`, shown in the browser.
 fn pdf(bytes: Vec<u8>, filename: String) -> HttpResponse {
     HttpResponse::Ok()
         .content_type("application/pdf")
+        .insert_header(("vary", "Accept-Language, Cookie"))
         .insert_header(ContentDisposition {
             disposition: DispositionType::Inline,
             parameters: vec![DispositionParam::Filename(filename)],
@@ -76,11 +92,16 @@ fn pdf(bytes: Vec<u8>, filename: String) -> HttpResponse {
         .body(bytes)
 }
 
-/// `item` on its own, citing `path`.
-fn typeset_one(item: &Clarification, path: &str, state: &AppState) -> Result<Vec<u8>, AppError> {
+/// `item` on its own, citing `path`, in `lang`.
+fn typeset_one(
+    lang: &Lang,
+    item: &Clarification,
+    path: &str,
+    state: &AppState,
+) -> Result<Vec<u8>, AppError> {
     let mut document = Typesetter::new();
     let permalink = state.settings.url(path);
-    document.add(&Entry::new(item, true, &state.settings.publisher, permalink).render()?);
+    document.add(&Entry::new(lang, item, true, &state.settings.publisher, permalink).render()?);
     document
         .finish()
         .map_err(|e| AppError::Internal(e.to_string()))
@@ -99,7 +120,8 @@ pub async fn clarification(
         .db(move |conn| register::find(conn, &reference)?.ok_or(AppError::NotFound))
         .await?;
     let filename = format!("{}.pdf", item.reference);
-    let bytes = web::block(move || typeset_one(&item, &item.path(), &state))
+    let lang = reader_lang();
+    let bytes = web::block(move || typeset_one(&lang, &item, &item.path(), &state))
         .await
         .map_err(|e| AppError::Internal(e.to_string()))??;
     Ok(pdf(bytes, filename))
@@ -123,7 +145,8 @@ pub async fn version(
         })
         .await?;
     let filename = format!("{}-v{}.pdf", item.reference, item.version);
-    let bytes = web::block(move || typeset_one(&item, &item.version_path(), &state))
+    let lang = reader_lang();
+    let bytes = web::block(move || typeset_one(&lang, &item, &item.version_path(), &state))
         .await
         .map_err(|e| AppError::Internal(e.to_string()))??;
     Ok(pdf(bytes, filename))
@@ -138,12 +161,14 @@ pub async fn standard(
     let slug = slug.into_inner();
     let settings = state.settings.clone();
     let compiled_at = state.clock.now();
+    let lang = reader_lang();
     let (bytes, slug) = state
         .db(move |conn| {
             let (standard, _) = standards::find_by_slug(conn, &slug)?.ok_or(AppError::NotFound)?;
             let mut document = Typesetter::new();
             document.add(
                 &Opening {
+                    lang: &lang,
                     publisher: &settings.publisher,
                     standard: &standard,
                     count: numbers::count_of(conn, &standard.id)?,
@@ -157,7 +182,7 @@ pub async fn standard(
                 let items = register::numbered_after(conn, &standard.id, after, SET_CHUNK)?;
                 for item in &items {
                     let permalink = settings.url(&item.path());
-                    let entry = Entry::new(item, false, &settings.publisher, permalink);
+                    let entry = Entry::new(&lang, item, false, &settings.publisher, permalink);
                     document.add(&entry.render()?);
                 }
                 match items.last().and_then(|item| item.number) {

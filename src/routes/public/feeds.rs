@@ -12,6 +12,7 @@ use chrono::{DateTime, NaiveDateTime};
 use crate::config::Settings;
 use crate::domain::search::{Filters, Status};
 use crate::error::AppError;
+use crate::i18n::Lang;
 use crate::models::register::Clarification;
 use crate::models::standards::Standard;
 use crate::web::AppState;
@@ -42,27 +43,37 @@ pub async fn everything(
     let settings = &state.settings;
     answer(of_everything(
         settings,
+        &reader_lang(),
         &items.unwrap_or_default(),
         |path| settings.url(path),
     ))
 }
 
+/// The language of the reader asking for a feed: its own texts follow it.
+fn reader_lang() -> Lang {
+    crate::web::language::reader().lang
+}
+
 /// The feed of the newest clarifications of the register, `items`, its
-/// links made from paths by `link`.
+/// links made from paths by `link`, its own texts in `lang`.
 pub fn of_everything(
     settings: &Settings,
+    lang: &Lang,
     items: &[Clarification],
     link: impl Fn(&str) -> String,
 ) -> Result<Vec<u8>, AppError> {
     let about = About {
         path: "/feeds/clarifications.atom".into(),
         page: "/clarifications".into(),
-        title: format!("{}: new clarifications", settings.site_name),
+        title: lang.t_with(
+            "register-feed-title",
+            &[("site", settings.site_name.as_str().into())],
+        ),
         // An empty register has no date of its own; the epoch keeps the
         // feed, and so its ETag, the same until something is published.
         updated_when_empty: DateTime::UNIX_EPOCH.naive_utc(),
     };
-    atom(settings, about, items, link)
+    atom(settings, lang, about, items, link)
 }
 
 pub async fn of_standard(
@@ -92,15 +103,20 @@ pub async fn of_standard(
         return Err(AppError::NotFound);
     };
     let settings = &state.settings;
-    answer(of_a_standard(settings, standard, &results.items, |path| {
-        settings.url(path)
-    }))
+    answer(of_a_standard(
+        settings,
+        &reader_lang(),
+        standard,
+        &results.items,
+        |path| settings.url(path),
+    ))
 }
 
 /// The feed of the newest clarifications of `standard`, `items`, its links
-/// made from paths by `link`.
+/// made from paths by `link`, its own texts in `lang`.
 pub fn of_a_standard(
     settings: &Settings,
+    lang: &Lang,
     standard: &Standard,
     items: &[Clarification],
     link: impl Fn(&str) -> String,
@@ -108,19 +124,23 @@ pub fn of_a_standard(
     let about = About {
         path: format!("/feeds/standards/{}.atom", standard.slug),
         page: format!("/standards/{}", standard.slug),
-        title: format!(
-            "{}: clarifications of {}",
-            settings.site_name,
-            standard.label()
+        title: lang.t_with(
+            "register-feed-standard-title",
+            &[
+                ("site", settings.site_name.as_str().into()),
+                ("standard", standard.label().into()),
+            ],
         ),
         updated_when_empty: standard.created_at,
     };
-    atom(settings, about, items, link)
+    atom(settings, lang, about, items, link)
 }
 
 fn answer(xml: Result<Vec<u8>, AppError>) -> Result<HttpResponse, AppError> {
     Ok(HttpResponse::Ok()
         .content_type("application/atom+xml; charset=utf-8")
+        // Its own texts are in the reader's language, as pages are.
+        .insert_header(("vary", "Accept-Language, Cookie"))
         .body(xml?))
 }
 
@@ -139,6 +159,7 @@ struct About {
 /// its links, made by `link`, lead where it is read from.
 fn atom(
     settings: &Settings,
+    lang: &Lang,
     about: About,
     items: &[Clarification],
     link: impl Fn(&str) -> String,
@@ -171,14 +192,11 @@ fn atom(
                 ..Link::default()
             },
         ],
-        subtitle: Some(Text::plain(
-            "Answers of the maintenance groups on the intent of requirements. A clarification \
-             is no new requirement and binds no one.",
-        )),
-        lang: Some("en".into()),
+        subtitle: Some(Text::plain(lang.t("register-feed-subtitle"))),
+        lang: Some(lang.tag()),
         entries: items
             .iter()
-            .map(|item| entry(settings, item, &link))
+            .map(|item| entry(settings, lang, item, &link))
             .collect::<Result<_, _>>()?,
         ..Feed::default()
     };
@@ -196,23 +214,23 @@ fn atom(
     source = r#"
 {%- if let Some(designation) = designation %}<p>{{ designation }} · <a href="{{ pdf_url }}">PDF</a></p>
 {% endif -%}
-{%- if status != "current" %}<p><strong>{{ status_label }}.</strong>{% if let Some(note) = note %} {{ note }}{% endif %}</p>
+{%- if status.as_str() != "current" %}<p><strong>{{ lang.t(status.key()) }}.</strong>{% if let Some(note) = note %} {{ note }}{% endif %}</p>
 {% endif -%}
-{%- if let Some(at) = corrected_at %}<p><strong>Corrected on {{ at.format("%-d %B %Y") }} (version {{ version }}).</strong>{% if let Some(note) = correction_note %} {{ note }}{% endif %}</p>
+{%- if let Some(at) = corrected_at %}<p><strong>{{ lang.t_with("register-corrected-on-version", [("date", lang.long_date(at).into()), ("version", version.clone().into())]) }}.</strong>{% if let Some(note) = correction_note %} {{ note }}{% endif %}</p>
 {% endif -%}
-{%- if sample %}<p><em>A sample clarification, shown to demonstrate the register; not an answer of a maintenance group.</em></p>
+{%- if sample %}<p><em>{{ lang.t("register-feed-sample") }}</em></p>
 {% endif -%}
-<h2>Question</h2>
+<h2>{{ lang.t("register-question") }}</h2>
 <p>{{ question }}</p>
-<h2>Answer</h2>
+<h2>{{ lang.t("register-answer") }}</h2>
 {{ answer_html|safe }}
-<p><em>A clarification states the consensus of the maintenance group on the intent of a requirement. It is no new requirement, binds no one, and is considered for inclusion in the standard only when the standard is revised.</em></p>"#
+<p><em>{{ lang.t("register-non-binding") }}</em></p>"#
 )]
 struct EntryContent<'a> {
+    lang: &'a Lang,
     designation: Option<String>,
     pdf_url: &'a str,
-    status: &'static str,
-    status_label: &'static str,
+    status: Status,
     note: Option<&'a str>,
     sample: bool,
     version: i32,
@@ -224,6 +242,7 @@ struct EntryContent<'a> {
 
 fn entry(
     settings: &Settings,
+    lang: &Lang,
     item: &Clarification,
     link: impl Fn(&str) -> String,
 ) -> Result<Entry, AppError> {
@@ -231,10 +250,10 @@ fn entry(
     let status: Status = item.status();
     let pdf_url = settings.url(&item.version_pdf_path());
     let content = EntryContent {
+        lang,
         designation: item.designation(),
         pdf_url: &pdf_url,
-        status: status.as_str(),
-        status_label: status.label(),
+        status,
         note: item.publication_flag_note.as_deref(),
         sample: item.is_sample,
         version: item.version,
@@ -244,17 +263,22 @@ fn entry(
         answer_html: item.rendered_answer(),
     }
     .render()?;
-    let author = match (&item.group_code, &item.group_name) {
+    let author = match (&item.group_code, item.group_name_in(lang)) {
         (Some(code), Some(name)) => format!("{code} — {name}"),
         (Some(code), None) => code.clone(),
         _ => settings.site_name.clone(),
     };
     Ok(Entry {
         title: Text::plain(format!(
-            "{} — {}, clause {}",
+            "{} — {}",
             item.reference,
-            item.standard_label(),
-            item.clause
+            lang.t_with(
+                "register-standard-clause",
+                &[
+                    ("standard", item.standard_label().into()),
+                    ("clause", item.clause.as_str().into()),
+                ]
+            )
         )),
         id: permalink,
         updated: fixed(item.last_changed()),

@@ -106,6 +106,7 @@ pub struct ClauseList {
     pages: usize,
     /// The address of the list's first page.
     path: String,
+    /// The message id of the list's name.
     label: &'static str,
 }
 
@@ -185,7 +186,7 @@ impl ShowPage {
             list,
             number,
             format!("/standards/{}", standard.slug),
-            "Clarifications by clause",
+            "register-by-clause-label",
         )?;
         Ok(ShowPage {
             page,
@@ -254,7 +255,7 @@ impl RevisionPage {
             list,
             number,
             format!("/standards/{}/revision", standard.slug),
-            "For the next revision, by clause",
+            "register-revision-by-clause-label",
         )?;
         Ok(RevisionPage {
             page,

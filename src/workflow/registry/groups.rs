@@ -21,6 +21,8 @@ use crate::workflow::WorkflowError;
 pub struct GroupInput {
     pub code: String,
     pub name: String,
+    /// The French name; empty when there is none.
+    pub name_fr: String,
 }
 
 /// The membership form as typed: adding someone (`user`), or changing the
@@ -229,6 +231,7 @@ fn nomination_message(problem: NominationProblem, body: Option<&Organisation>) -
 struct NewGroupInput {
     code: String,
     name: String,
+    name_fr: Option<String>,
 }
 
 impl TryFrom<&GroupInput> for NewGroupInput {
@@ -250,8 +253,25 @@ impl TryFrom<&GroupInput> for NewGroupInput {
             Msg::new("form-name-300"),
         )
         .map_err(|m| errors.add("name", m));
-        match (code, name) {
-            (Ok(code), Ok(name)) => Ok(Self { code, name }),
+        let name_fr = tidy(&input.name_fr);
+        let name_fr = if name_fr.is_empty() {
+            Ok(None)
+        } else {
+            required(
+                &name_fr,
+                300,
+                Msg::new("form-group-name"),
+                Msg::new("form-name-300"),
+            )
+            .map(Some)
+            .map_err(|m| errors.add("name_fr", m))
+        };
+        match (code, name, name_fr) {
+            (Ok(code), Ok(name), Ok(name_fr)) => Ok(Self {
+                code,
+                name,
+                name_fr,
+            }),
             _ => Err(errors),
         }
     }
@@ -283,6 +303,7 @@ pub fn add(
                 id: &db::new_id(),
                 code: &group.code,
                 name: &group.name,
+                name_fr: group.name_fr.as_deref(),
                 created_at: now,
             },
         )?;
@@ -497,6 +518,7 @@ mod tests {
         let group = NewGroupInput::try_from(&GroupInput {
             code: " MG  17025 ".into(),
             name: "Maintenance group".into(),
+            ..GroupInput::default()
         })
         .ok()
         .unwrap();
@@ -504,6 +526,7 @@ mod tests {
         let errors = NewGroupInput::try_from(&GroupInput {
             code: "C".repeat(51),
             name: " ".into(),
+            ..GroupInput::default()
         })
         .err()
         .unwrap();

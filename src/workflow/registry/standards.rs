@@ -24,6 +24,8 @@ pub struct StandardInput {
     pub designation: String,
     pub edition: String,
     pub title: String,
+    /// The official French title; empty when there is none.
+    pub title_fr: String,
     pub group: String,
     /// The "supersedes" checkbox: present when ticked.
     pub supersedes: Option<String>,
@@ -37,6 +39,7 @@ pub struct StandardInput {
 #[serde(default)]
 pub struct EditInput {
     pub title: String,
+    pub title_fr: String,
     pub group: String,
 }
 
@@ -48,8 +51,9 @@ pub enum Addition {
     },
     Refused {
         errors: FieldErrors,
-        /// The edition in force the new one may supersede, to offer again.
-        offer: Option<Standard>,
+        /// The edition in force the new one may supersede, to offer again
+        /// (boxed: a standard is large beside the other variant).
+        offer: Option<Box<Standard>>,
     },
 }
 
@@ -64,6 +68,7 @@ struct NewEdition {
     designation: String,
     edition: i32,
     title: String,
+    title_fr: Option<String>,
     group_id: Option<String>,
 }
 
@@ -92,14 +97,18 @@ impl NewEdition {
             }
         };
         let title = parse_title(&input.title).map_err(|m| errors.add("title", m));
+        let title_fr = parse_title_fr(&input.title_fr).map_err(|m| errors.add("title_fr", m));
         let group_id = parse_group(&input.group, groups).map_err(|m| errors.add("group", m));
-        match (edition, title, group_id) {
-            (Some(edition), Ok(title), Ok(group_id)) if errors.is_empty() => Ok(Self {
-                designation,
-                edition,
-                title,
-                group_id,
-            }),
+        match (edition, title, title_fr, group_id) {
+            (Some(edition), Ok(title), Ok(title_fr), Ok(group_id)) if errors.is_empty() => {
+                Ok(Self {
+                    designation,
+                    edition,
+                    title,
+                    title_fr,
+                    group_id,
+                })
+            }
             _ => Err(errors),
         }
     }
@@ -113,6 +122,15 @@ fn parse_title(text: &str) -> Result<String, Msg> {
         Msg::new("form-standard-title"),
         Msg::new("form-title-too-long"),
     )
+}
+
+/// The official French title as typed: none when left empty.
+fn parse_title_fr(text: &str) -> Result<Option<String>, Msg> {
+    let title = tidy(text);
+    if title.is_empty() {
+        return Ok(None);
+    }
+    parse_title(&title).map(Some)
 }
 
 /// The responsible group chosen in a select: none, or one of `groups`.
@@ -149,7 +167,7 @@ pub fn add(
         Err(errors) => errors,
     };
     Ok(Addition::Refused {
-        offer: edition_in_force(conn, input)?,
+        offer: edition_in_force(conn, input)?.map(Box::new),
         errors,
     })
 }
@@ -224,7 +242,10 @@ fn store(
         );
     }
     if !errors.is_empty() {
-        return Ok(Addition::Refused { errors, offer });
+        return Ok(Addition::Refused {
+            errors,
+            offer: offer.map(Box::new),
+        });
     }
 
     let id = db::new_id();
@@ -243,6 +264,7 @@ fn store(
             created_at: now,
         },
     )?;
+    standards::set_title_fr(conn, &id, new.title_fr.as_deref())?;
     let superseded = match &offer {
         Some(previous) if input.supersedes.is_some() => {
             standards::supersede(conn, &previous.id, &id)?;
@@ -263,13 +285,20 @@ pub fn edit(
     let (standard, _) = standards::find_by_slug(conn, slug)?.ok_or(WorkflowError::NotFound)?;
     let mut errors = FieldErrors::default();
     let title = parse_title(&input.title).map_err(|m| errors.add("title", m));
+    let title_fr = parse_title_fr(&input.title_fr).map_err(|m| errors.add("title_fr", m));
     let group_id =
         parse_group(&input.group, &groups::all(conn)?).map_err(|m| errors.add("group", m));
-    let (Ok(title), Ok(group_id)) = (title, group_id) else {
+    let (Ok(title), Ok(title_fr), Ok(group_id)) = (title, title_fr, group_id) else {
         return Ok(Outcome::Refused(errors));
     };
     db::write_transaction(conn, |conn| {
-        standards::update(conn, &standard.id, &title, group_id.as_deref())
+        standards::update(
+            conn,
+            &standard.id,
+            &title,
+            title_fr.as_deref(),
+            group_id.as_deref(),
+        )
     })?;
     Ok(Outcome::Done(()))
 }

@@ -26,16 +26,7 @@ pub struct NewPage {
     groups: Vec<(String, String)>,
     /// The edition in force that the new one may supersede.
     offer: Option<Standard>,
-    /// "Supersedes ISO/IEC 17025:2017".
-    supersede_label: String,
     supersede_checked: bool,
-}
-
-fn supersede_label(offer: &Option<Standard>) -> String {
-    offer
-        .as_ref()
-        .map(|s| format!("Supersedes {}", s.label()))
-        .unwrap_or_default()
 }
 
 #[derive(Deserialize)]
@@ -67,6 +58,7 @@ pub async fn show(
         Some(previous) => StandardInput {
             designation: previous.designation.clone(),
             title: previous.title.clone(),
+            title_fr: previous.title_fr.clone().unwrap_or_default(),
             group: previous.group_id.clone().unwrap_or_default(),
             offered: previous.id.clone(),
             ..StandardInput::default()
@@ -79,7 +71,6 @@ pub async fn show(
         input,
         errors: FieldErrors::default(),
         groups: group_options(&groups),
-        supersede_label: supersede_label(&offer),
         offer,
         supersede_checked: true,
     })
@@ -111,6 +102,7 @@ pub async fn create(
             Done::StandardAdded,
         )),
         Addition::Refused { errors, offer } => {
+            let offer = offer.map(|offer| *offer);
             // The box is ticked by default when it first appears.
             let supersede_checked = match &offer {
                 Some(offer) if input.offered == offer.id => input.supersedes.is_some(),
@@ -126,7 +118,6 @@ pub async fn create(
                 input,
                 errors,
                 groups: group_options(&groups),
-                supersede_label: supersede_label(&offer),
                 offer,
                 supersede_checked,
             })

@@ -46,6 +46,7 @@ pub async fn show(
         csrf,
         input: EditInput {
             title: standard.title.clone(),
+            title_fr: standard.title_fr.clone().unwrap_or_default(),
             group: standard.group_id.clone().unwrap_or_default(),
         },
         standard,
