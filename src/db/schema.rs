@@ -124,6 +124,7 @@ diesel::table! {
         closed_at -> Nullable<Timestamp>,
         updated_at -> Timestamp,
         personal_data_erased_at -> Nullable<Timestamp>,
+        language -> Nullable<Text>,
     }
 }
 

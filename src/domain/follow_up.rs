@@ -189,6 +189,9 @@ pub struct NewInformation {
     pub name: String,
     pub email: EmailAddress,
     pub information: String,
+    /// The language of the form it was sent from, as
+    /// [`crate::domain::submission::Submission::language`].
+    pub language: Option<String>,
 }
 
 impl NewInformationInput {
@@ -225,6 +228,7 @@ impl NewInformationInput {
                 name: name.into_string(),
                 email,
                 information: information.to_owned(),
+                language: None,
             }),
             _ => Err(errors),
         }

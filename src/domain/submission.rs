@@ -103,6 +103,9 @@ pub struct Submission {
     /// The signed-in account that sent it, if any: a sponsor's account
     /// sends requests its organisation already endorses.
     pub account: Option<String>,
+    /// The language of the form it was sent from (`fr`), which the
+    /// submitter's mail follows.
+    pub language: Option<String>,
 }
 
 pub const QUESTION_MIN: usize = 20;
@@ -308,6 +311,7 @@ impl SubmissionInput {
                     proposed_answer: optional(&self.proposed_answer),
                     sponsor: optional(&self.sponsor),
                     account: None,
+                    language: None,
                 })
             }
             _ => Err(errors),

@@ -44,6 +44,9 @@ pub struct Request {
     pub closed_at: Option<NaiveDateTime>,
     pub updated_at: NaiveDateTime,
     pub personal_data_erased_at: Option<NaiveDateTime>,
+    /// The language the request was made in (`fr`), which the submitter's
+    /// mail follows; `None`: the default language.
+    pub language: Option<String>,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
@@ -69,6 +72,7 @@ pub struct NewSubmission {
     submitter_country: String,
     submitter_category: String,
     submitted_from: String,
+    language: Option<String>,
     created_at: NaiveDateTime,
     updated_at: NaiveDateTime,
 }
@@ -109,6 +113,7 @@ impl NewSubmission {
             submitter_country: submission.country.to_owned(),
             submitter_category: submission.category.as_str().to_owned(),
             submitted_from: submitted_from.to_owned(),
+            language: submission.language.clone(),
             created_at: now,
             updated_at: now,
         };
@@ -144,6 +149,7 @@ impl NewSubmission {
             submitter_country: asking.country.to_owned(),
             submitter_category: asking.category.to_owned(),
             submitted_from: submitted_from.to_owned(),
+            language: asking.language.map(str::to_owned),
             created_at: now,
             updated_at: now,
         };
@@ -167,6 +173,8 @@ pub struct Asking<'a> {
     pub organization: Option<&'a str>,
     pub country: &'a str,
     pub category: &'a str,
+    /// The language they ask in, as [`Request::language`].
+    pub language: Option<&'a str>,
 }
 
 /// Stores new requests and their contacts, a few statements for many.

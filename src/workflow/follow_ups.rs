@@ -181,6 +181,7 @@ pub fn propose_correction(
                 organization: None,
                 country: "",
                 category: Category::Other.as_str(),
+                language: None,
             },
             "",
             ctx.now,
@@ -423,6 +424,7 @@ pub fn reconsider(
                 organization: contact.organization.as_deref(),
                 country: &original.submitter_country,
                 category: &original.submitter_category,
+                language: original.language.as_deref(),
             },
             original.submitted_from.as_deref().unwrap_or_default(),
             ctx.now,
@@ -490,6 +492,7 @@ pub fn send_new_information(
                 // Not asked on this form: nothing is known of the sender.
                 country: "",
                 category: Category::Other.as_str(),
+                language: information.language.as_deref(),
             },
             submitted_from,
             ctx.now,

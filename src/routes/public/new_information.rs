@@ -8,11 +8,11 @@ use askama::Template;
 use askama_web::WebTemplate;
 
 use crate::domain::fields::FieldErrors;
-use crate::domain::follow_up::NewInformationInput;
+use crate::domain::follow_up::{NewInformation, NewInformationInput};
 use crate::error::AppError;
 use crate::models::requests::Request;
 use crate::routes::submit::see_other;
-use crate::web::{AppState, Csrf, CsrfForm, Page, client_key};
+use crate::web::{AppState, Csrf, CsrfForm, Page, client_key, language};
 use crate::workflow::follow_ups::{self, Sent};
 
 #[derive(Template, WebTemplate)]
@@ -76,7 +76,10 @@ pub async fn create(
         return Ok(see_other("/requests/sent"));
     }
     let information = match input.validate() {
-        Ok(information) => information,
+        Ok(information) => NewInformation {
+            language: Some(language::reader().lang.tag()),
+            ..information
+        },
         Err(errors) => {
             let status = StatusCode::UNPROCESSABLE_ENTITY;
             return render(&state, csrf, reference, input, errors, status).await;

@@ -16,7 +16,7 @@ use crate::error::AppError;
 use crate::models::requests::{self, PublishedSummary};
 use crate::models::standards;
 use crate::web::session::Viewer;
-use crate::web::{AppState, Csrf, CsrfForm, Page, client_key};
+use crate::web::{AppState, Csrf, CsrfForm, Page, client_key, language};
 use crate::workflow::endorsements::{self, SponsorChoice};
 use crate::workflow::submitter::{self, Submitted};
 
@@ -270,6 +270,8 @@ pub async fn create(
         }
     };
     submission.account = account(&viewer);
+    // The submitter's mail follows the language they read the form in.
+    submission.language = Some(language::reader().lang.tag());
     let ctx = state.workflow();
     let from = client_key(&req, &state.settings);
     let per_hour = state.settings.submissions_per_hour;
