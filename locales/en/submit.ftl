@@ -1,0 +1,174 @@
+## What a submitter, a sponsor and a liaison see, and the sign-in pages
+## (keys start with submit-).
+
+submit-error-prefix = Error:
+submit-at-time = { $date }, { $time } UTC
+
+## The request form
+submit-form-lede =
+    Ask the maintenance group responsible for a standard what one of its requirements is
+    intended to mean. You need no account: we send you a link to confirm your address, then a private link to follow
+    your request.
+submit-throttled-title = Please wait before sending again
+submit-throttled-text = You have sent several requests from this address in the last hour. Nothing was saved this time; please wait an hour and send the form again — everything you typed is still here.
+submit-unavailable-title = Your request could not be saved
+submit-unavailable-text = The service is busy or its database cannot be written to right now. Nothing was saved: please try again in a minute — everything you typed is still here.
+submit-your-question = Your question
+submit-standard-hint = Only current editions take new requests.
+submit-choose-standard = Choose a standard
+submit-clause = Clause
+submit-clause-hint = The number of the clause, for example 7.2.1 or Annex A.2.
+submit-check-existing = Check for existing answers
+submit-existing-none = No published answer on { $standard } clause { $clause } yet
+submit-existing-count = { $count ->
+    [one] { $count } published answer on { $standard } clause { $clause }
+   *[other] { $count } published answers on { $standard } clause { $clause }
+}
+submit-existing-none-text = Nobody has asked about this clause before, or no answer is published yet. Go on with your question below.
+submit-existing-read-first = Your question may already be answered. Read these first:
+submit-existing-item = clause { $clause }:
+submit-question = Question
+submit-question-hint = One question about what the requirement is intended to mean, answerable by yes or no where possible. 20 to 5,000 characters.
+submit-background = Background
+submit-background-hint = Why the text is unclear to you, and how it is read in practice. Do not name organizations or describe a specific case.
+submit-your-proposed-answer = Your proposed answer
+submit-proposed-answer-hint = How you think the requirement should be understood.
+submit-about-you = About you
+submit-about-you-hint = Your name and address are used only to handle this request. They are never published.
+submit-full-name = Full name
+submit-email = E-mail address
+submit-email-hint = We send the confirmation link here.
+submit-organization = Organization
+submit-country = Country
+submit-choose-country = Choose a country
+submit-category = You are asking for
+submit-choose-one = Choose one
+submit-category-iso-member-body = ISO member body
+submit-category-liaison-organization = Liaison organization
+submit-category-accreditation-body = Accreditation body
+submit-category-conformity-assessment-body = Conformity assessment body
+submit-category-regulator = Regulator
+submit-category-industry-or-user = Industry or user
+submit-category-other = Other
+submit-own-sponsor = Sponsor: { $sponsor }
+submit-own-sponsor-text = You send this request for your organisation, which endorses it: once its e-mail address is confirmed, it goes straight to the secretariat for screening.
+submit-sponsor = Member body or liaison to endorse your request
+submit-sponsor-hint = Requests reach the secretariat through an ISO member body or an A-liaison organisation, which endorses them, may answer them itself, or declines them. The member body of your country comes first.
+submit-before-you-send = Before you send
+submit-confirm-intent = My question is about the intent of a requirement of the standard.
+submit-confirm-not-specific-case = I am not asking for advice on a specific situation, organization or assessment.
+submit-confirm-not-new-requirement = I am not proposing a new or changed requirement.
+submit-confirm-publication = The question and its answer may be published, without my name.
+submit-send-request = Send request
+submit-guidance-what = The maintenance group's consensus on what a requirement is <strong>intended</strong> to mean.
+submit-guidance-not =
+    It is <strong>not</strong> advice on your specific case, an opinion on whether an organization conforms, or a
+    new requirement. It has no binding effect; it is considered when the standard is next revised.
+submit-guidance-how = How to ask well
+submit-guidance-one-question = One question, about one clause.
+submit-guidance-quote = Quote the words that are unclear.
+submit-guidance-yes-no = Ask so that the answer can be yes or no.
+submit-guidance-no-names = Leave out names of organizations and details of a case.
+submit-guidance-example = An example
+submit-guidance-example-clause = ISO/IEC 17025:2017, clause 7.2.1.5
+submit-guidance-example-text = “Does the requirement to verify that a laboratory can properly perform a standard method apply again when the method is revised, if the revision does not change the technique?”
+
+## After the form: the mail to check, the confirmation
+submit-sent-title = Check your e-mail
+submit-sent-eyebrow = Almost done
+submit-sent-lede-before = We have sent a message to the address you gave. Open the link in it and press
+submit-sent-lede-after = to pass your request to the secretariat.
+submit-sent-72-hours = The link works for 72 hours. If you do not confirm, your request and your details are deleted.
+submit-sent-no-message = No message? Look in your spam folder. If it is not there, the address may have been mistyped:
+submit-sent-fill-again = fill in the form again
+submit-sent-after = After you confirm, you receive a reference (CR-…) and a private link to follow the request.
+submit-confirm-title = Confirm your request
+submit-confirm-eyebrow = One last step
+submit-confirm-lede = Press the button to confirm your e-mail address and send this request to the secretariat.
+submit-confirm-button = Confirm and send
+submit-confirm-not-yours = Did not send this? Close this page: without confirmation the request is deleted after 72 hours.
+submit-reconsideration-of = Reconsideration of
+submit-correction-of = Correction of
+submit-new-information-on = New information on
+submit-your-reasons = Your reasons
+submit-what-correction-changes = What the correction changes
+submit-your-information = Your information
+submit-already-confirmed-title = Already confirmed
+submit-already-confirmed-heading = This request is already confirmed
+submit-already-confirmed-text =
+    Nothing more to do here. The acknowledgement we sent you holds the reference and the
+    private link to follow the request.
+
+## The submitter's tracking page
+submit-your-request = Your request
+submit-track-eyebrow = Your clarification request
+submit-track-reconsideration-of = Your request for reconsideration of
+submit-track-correction-of = Your proposed correction of
+submit-track-new-information-on = Your new information on
+submit-window-not-decided = The request is not decided yet: there is no decision to reconsider.
+submit-window-open-until = You may ask for reconsideration until { $when }.
+submit-window-closed = { $count ->
+    [one] The time to ask for reconsideration ended on { $when }, { $count } day after the decision.
+   *[other] The time to ask for reconsideration ended on { $when }, { $count } days after the decision.
+}
+submit-window-asked = You asked for reconsideration already
+submit-window-once = A decision is reconsidered once.
+submit-window-final = This is the decision on a reconsideration; it is not reconsidered again.
+submit-now-pending-confirmation = Waiting for you to confirm your e-mail address.
+submit-now-awaiting-endorsement = The member body or liaison you chose is deciding whether to endorse the request.
+submit-now-screening = The secretariat is checking that the request can be answered as a clarification.
+submit-now-awaiting-submitter = The secretariat has asked you for more information. Please reply below.
+submit-now-in-group = The maintenance group responsible for the standard is preparing an answer.
+submit-now-balloting = The maintenance group is reviewing a draft answer to reach consensus.
+submit-now-confirming = The maintenance group has agreed an answer; its members may still object for a few days before it goes to publication.
+submit-now-decided = The maintenance group has agreed an answer; it will be published shortly.
+submit-now-published = The answer is published.
+submit-now-closed = The request is closed.
+submit-closed-not-admissible = Closed: the request cannot be answered as a clarification.
+submit-closed-referred = Closed: the standard belongs to another committee, to which the request was referred.
+submit-closed-duplicate = Closed: a published clarification already answers this question.
+submit-closed-no-consensus = Closed: the maintenance group could not reach consensus; the question is kept for the next revision of the standard.
+submit-closed-withdrawn = Closed: you withdrew the request.
+submit-closed-expired = Closed: no reply to the secretariat's question arrived within 30 days.
+submit-closed-corrected = Closed: the answer was published as a corrected version of the clarification.
+submit-closed-answered-locally = Closed: answered by the member body.
+submit-closed-endorsement-declined = Closed: the member body or liaison declined to endorse the request.
+submit-closed-endorsement-expired = Closed: the member body or liaison did not answer in time.
+submit-with-liaisons = The answer is with the liaisons: the organisations consulted before publication may comment on it until { $date }.
+submit-reconsideration-not-sent = Your request for reconsideration was not sent
+submit-follows-reconsideration = The secretariat screens it as a new request; the maintenance group may confirm its decision or revise it.
+submit-follows-correction = The secretariat screens it as a new request; the maintenance group decides the correction, and its answer becomes the clarification's next version.
+submit-follows-new-information = The secretariat screens it as a new request; the maintenance group may revise the published answer.
+submit-now-published-title = The answer is published
+submit-read-published = Read the published clarification { $reference }
+submit-as-published = As it is to be published
+submit-as-published-note = The secretariat words each published question without names, about the intent of a requirement. Your own words stay in the record and are never published.
+submit-messages = Messages with the secretariat
+submit-secretariat-asked = The secretariat asked, { $when }
+submit-you-replied = You replied, { $when }
+submit-your-reply = Your reply
+submit-reply-hint = Answer the secretariat's question. Your request then goes back to screening.
+submit-send-reply = Send reply
+submit-ask-reconsideration = Ask for reconsideration
+submit-reconsideration-if = If you think the decision is wrong, you may ask for it to be reconsidered until { $when }. Your request is screened as a new one, with its own reference, and the maintenance group may confirm the decision or revise it.
+submit-reasons-hint = Say why the decision should change: what was misread or not considered. At most 5,000 characters.
+submit-reconsideration = Reconsideration
+submit-progress = Progress
+submit-stage-received = Received
+submit-stage-screening = Screening by the secretariat
+submit-stage-with-group = With the maintenance group
+submit-stage-decided = Decided
+submit-stage-published = Published
+submit-stage-closed = Closed
+submit-stage-now = now
+submit-changed-mind = Changed your mind?
+submit-changed-mind-text = You can withdraw the request while it is open.
+submit-withdraw-the-request = Withdraw the request
+submit-keep-private = Keep this page's address private: it is your only key to the request.
+submit-withdraw-title = Withdraw your request
+submit-withdraw-heading = Withdraw your request?
+submit-withdraw-lede =
+    The request on { $standard } clause { $clause } will be closed and the
+    maintenance group will not answer it. This cannot be undone; you can always send a new request.
+submit-withdraw-yes = Yes, withdraw it
+submit-withdraw-no = No, keep it

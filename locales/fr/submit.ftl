@@ -1,0 +1,174 @@
+## Ce que voient le demandeur, l’organisme parrain et la liaison, et les
+## pages de connexion (clés en submit-).
+
+submit-error-prefix = Erreur :
+submit-at-time = { $date }, { $time } UTC
+
+## Le formulaire de demande
+submit-form-lede =
+    Demandez au groupe de maintenance responsable d’une norme quel est le sens voulu de l’une de ses
+    exigences. Aucun compte n’est nécessaire : nous vous envoyons un lien pour confirmer votre adresse, puis un
+    lien privé pour suivre votre demande.
+submit-throttled-title = Veuillez patienter avant de renvoyer
+submit-throttled-text = Vous avez envoyé plusieurs demandes depuis cette adresse au cours de la dernière heure. Rien n’a été enregistré cette fois ; attendez une heure puis renvoyez le formulaire — tout ce que vous avez saisi est encore là.
+submit-unavailable-title = Votre demande n’a pas pu être enregistrée
+submit-unavailable-text = Le service est surchargé ou sa base de données ne peut pas être écrite pour le moment. Rien n’a été enregistré : réessayez dans une minute — tout ce que vous avez saisi est encore là.
+submit-your-question = Votre question
+submit-standard-hint = Seules les éditions en vigueur reçoivent de nouvelles demandes.
+submit-choose-standard = Choisissez une norme
+submit-clause = Article
+submit-clause-hint = Le numéro de l’article, par exemple 7.2.1 ou Annexe A.2.
+submit-check-existing = Chercher des réponses existantes
+submit-existing-none = Aucune réponse publiée sur l’article { $clause } de { $standard } pour l’instant
+submit-existing-count = { $count ->
+    [one] { $count } réponse publiée sur l’article { $clause } de { $standard }
+   *[other] { $count } réponses publiées sur l’article { $clause } de { $standard }
+}
+submit-existing-none-text = Personne n’a encore posé de question sur cet article, ou aucune réponse n’est encore publiée. Poursuivez avec votre question ci-dessous.
+submit-existing-read-first = Votre question a peut-être déjà une réponse. Lisez d’abord celles-ci :
+submit-existing-item = article { $clause } :
+submit-question = Question
+submit-question-hint = Une seule question sur le sens voulu de l’exigence, à laquelle on puisse répondre par oui ou par non si possible. De 20 à 5 000 caractères.
+submit-background = Contexte
+submit-background-hint = Pourquoi le texte vous semble peu clair, et comment il est lu en pratique. Ne nommez pas d’organisme et ne décrivez pas de cas particulier.
+submit-your-proposed-answer = La réponse que vous proposez
+submit-proposed-answer-hint = Comment l’exigence devrait selon vous être comprise.
+submit-about-you = À propos de vous
+submit-about-you-hint = Votre nom et votre adresse ne servent qu’au traitement de cette demande. Ils ne sont jamais publiés.
+submit-full-name = Nom complet
+submit-email = Adresse électronique
+submit-email-hint = Nous y envoyons le lien de confirmation.
+submit-organization = Organisme
+submit-country = Pays
+submit-choose-country = Choisissez un pays
+submit-category = Vous demandez au titre de
+submit-choose-one = Choisissez
+submit-category-iso-member-body = Organisme membre de l’ISO
+submit-category-liaison-organization = Organisation en liaison
+submit-category-accreditation-body = Organisme d’accréditation
+submit-category-conformity-assessment-body = Organisme d’évaluation de la conformité
+submit-category-regulator = Autorité de réglementation
+submit-category-industry-or-user = Industrie ou utilisateur
+submit-category-other = Autre
+submit-own-sponsor = Parrain : { $sponsor }
+submit-own-sponsor-text = Vous envoyez cette demande pour votre organisme, qui la parraine : une fois son adresse électronique confirmée, elle va directement au secrétariat pour examen.
+submit-sponsor = Organisme membre ou liaison qui parrainera votre demande
+submit-sponsor-hint = Les demandes parviennent au secrétariat par un organisme membre de l’ISO ou une organisation en liaison A, qui les parraine, peut y répondre lui-même ou les refuse. L’organisme membre de votre pays figure en premier.
+submit-before-you-send = Avant d’envoyer
+submit-confirm-intent = Ma question porte sur le sens voulu d’une exigence de la norme.
+submit-confirm-not-specific-case = Je ne demande pas de conseil sur une situation, un organisme ou une évaluation en particulier.
+submit-confirm-not-new-requirement = Je ne propose pas d’exigence nouvelle ou modifiée.
+submit-confirm-publication = La question et sa réponse peuvent être publiées, sans mon nom.
+submit-send-request = Envoyer la demande
+submit-guidance-what = La position du groupe de maintenance, obtenue par consensus, sur le sens <strong>voulu</strong> d’une exigence.
+submit-guidance-not =
+    Ce n’est <strong>pas</strong> un conseil sur votre cas particulier, un avis sur la conformité d’un organisme,
+    ni une nouvelle exigence. Elle n’a aucun effet contraignant ; elle est prise en compte à la prochaine révision de la norme.
+submit-guidance-how = Bien poser sa question
+submit-guidance-one-question = Une seule question, sur un seul article.
+submit-guidance-quote = Citez les mots qui ne sont pas clairs.
+submit-guidance-yes-no = Formulez-la pour qu’on puisse répondre par oui ou par non.
+submit-guidance-no-names = Omettez les noms d’organismes et les détails d’un cas.
+submit-guidance-example = Un exemple
+submit-guidance-example-clause = ISO/IEC 17025:2017, article 7.2.1.5
+submit-guidance-example-text = « L’exigence de vérifier qu’un laboratoire peut appliquer correctement une méthode normalisée s’applique-t-elle de nouveau lorsque la méthode est révisée, si la révision ne change pas la technique ? »
+
+## Après le formulaire : le courriel à vérifier, la confirmation
+submit-sent-title = Consultez votre messagerie
+submit-sent-eyebrow = C’est presque fini
+submit-sent-lede-before = Nous avons envoyé un message à l’adresse indiquée. Ouvrez le lien qu’il contient et appuyez sur
+submit-sent-lede-after = pour transmettre votre demande au secrétariat.
+submit-sent-72-hours = Le lien est valable 72 heures. Sans confirmation, votre demande et vos coordonnées sont supprimées.
+submit-sent-no-message = Pas de message ? Regardez dans vos courriers indésirables. S’il n’y est pas, l’adresse a peut-être été mal saisie :
+submit-sent-fill-again = remplissez de nouveau le formulaire
+submit-sent-after = Après confirmation, vous recevez une référence (CR-…) et un lien privé pour suivre la demande.
+submit-confirm-title = Confirmez votre demande
+submit-confirm-eyebrow = Une dernière étape
+submit-confirm-lede = Appuyez sur le bouton pour confirmer votre adresse électronique et envoyer cette demande au secrétariat.
+submit-confirm-button = Confirmer et envoyer
+submit-confirm-not-yours = Vous n’avez rien envoyé ? Fermez cette page : sans confirmation, la demande est supprimée au bout de 72 heures.
+submit-reconsideration-of = Réexamen de
+submit-correction-of = Correction de
+submit-new-information-on = Nouvelles informations sur
+submit-your-reasons = Vos motifs
+submit-what-correction-changes = Ce que change la correction
+submit-your-information = Vos informations
+submit-already-confirmed-title = Déjà confirmée
+submit-already-confirmed-heading = Cette demande est déjà confirmée
+submit-already-confirmed-text =
+    Il n’y a plus rien à faire ici. L’accusé de réception que nous vous avons envoyé contient la référence et le
+    lien privé pour suivre la demande.
+
+## La page de suivi du demandeur
+submit-your-request = Votre demande
+submit-track-eyebrow = Votre demande de clarification
+submit-track-reconsideration-of = Votre demande de réexamen de
+submit-track-correction-of = Votre proposition de correction de
+submit-track-new-information-on = Vos nouvelles informations sur
+submit-window-not-decided = La demande n’est pas encore tranchée : il n’y a pas de décision à réexaminer.
+submit-window-open-until = Vous pouvez demander un réexamen jusqu’au { $when }.
+submit-window-closed = { $count ->
+    [one] Le délai pour demander un réexamen a pris fin le { $when }, { $count } jour après la décision.
+   *[other] Le délai pour demander un réexamen a pris fin le { $when }, { $count } jours après la décision.
+}
+submit-window-asked = Vous avez déjà demandé un réexamen
+submit-window-once = Une décision n’est réexaminée qu’une fois.
+submit-window-final = Il s’agit de la décision sur un réexamen ; elle n’est pas réexaminée de nouveau.
+submit-now-pending-confirmation = En attente de la confirmation de votre adresse électronique.
+submit-now-awaiting-endorsement = L’organisme membre ou la liaison que vous avez choisi décide s’il parraine la demande.
+submit-now-screening = Le secrétariat vérifie que la demande peut recevoir une réponse sous forme de clarification.
+submit-now-awaiting-submitter = Le secrétariat vous a demandé des informations complémentaires. Veuillez répondre ci-dessous.
+submit-now-in-group = Le groupe de maintenance responsable de la norme prépare une réponse.
+submit-now-balloting = Le groupe de maintenance examine un projet de réponse pour parvenir au consensus.
+submit-now-confirming = Le groupe de maintenance s’est accordé sur une réponse ; ses membres peuvent encore s’y opposer pendant quelques jours avant sa publication.
+submit-now-decided = Le groupe de maintenance s’est accordé sur une réponse ; elle sera publiée prochainement.
+submit-now-published = La réponse est publiée.
+submit-now-closed = La demande est close.
+submit-closed-not-admissible = Close : la demande ne peut pas recevoir de réponse sous forme de clarification.
+submit-closed-referred = Close : la norme relève d’un autre comité, auquel la demande a été transmise.
+submit-closed-duplicate = Close : une clarification publiée répond déjà à cette question.
+submit-closed-no-consensus = Close : le groupe de maintenance n’a pas pu parvenir au consensus ; la question est conservée pour la prochaine révision de la norme.
+submit-closed-withdrawn = Close : vous avez retiré la demande.
+submit-closed-expired = Close : aucune réponse à la question du secrétariat n’est arrivée dans les 30 jours.
+submit-closed-corrected = Close : la réponse a été publiée comme version corrigée de la clarification.
+submit-closed-answered-locally = Close : l’organisme membre y a répondu.
+submit-closed-endorsement-declined = Close : l’organisme membre ou la liaison a refusé de parrainer la demande.
+submit-closed-endorsement-expired = Close : l’organisme membre ou la liaison n’a pas répondu à temps.
+submit-with-liaisons = La réponse est soumise aux liaisons : les organisations consultées avant publication peuvent la commenter jusqu’au { $date }.
+submit-reconsideration-not-sent = Votre demande de réexamen n’a pas été envoyée
+submit-follows-reconsideration = Le secrétariat l’examine comme une nouvelle demande ; le groupe de maintenance peut confirmer sa décision ou la réviser.
+submit-follows-correction = Le secrétariat l’examine comme une nouvelle demande ; le groupe de maintenance statue sur la correction, et sa réponse devient la version suivante de la clarification.
+submit-follows-new-information = Le secrétariat l’examine comme une nouvelle demande ; le groupe de maintenance peut réviser la réponse publiée.
+submit-now-published-title = La réponse est publiée
+submit-read-published = Lire la clarification publiée { $reference }
+submit-as-published = Telle qu’elle sera publiée
+submit-as-published-note = Le secrétariat formule chaque question publiée sans nom, sur le sens voulu d’une exigence. Vos propres termes restent au dossier et ne sont jamais publiés.
+submit-messages = Échanges avec le secrétariat
+submit-secretariat-asked = Question du secrétariat, le { $when }
+submit-you-replied = Votre réponse, le { $when }
+submit-your-reply = Votre réponse
+submit-reply-hint = Répondez à la question du secrétariat. Votre demande retourne ensuite à l’examen.
+submit-send-reply = Envoyer la réponse
+submit-ask-reconsideration = Demander un réexamen
+submit-reconsideration-if = Si vous estimez que la décision est erronée, vous pouvez en demander le réexamen jusqu’au { $when }. Votre demande est examinée comme une nouvelle, avec sa propre référence, et le groupe de maintenance peut confirmer la décision ou la réviser.
+submit-reasons-hint = Expliquez pourquoi la décision devrait changer : ce qui a été mal compris ou pas pris en compte. 5 000 caractères au plus.
+submit-reconsideration = Réexamen
+submit-progress = Avancement
+submit-stage-received = Reçue
+submit-stage-screening = Examen par le secrétariat
+submit-stage-with-group = Au groupe de maintenance
+submit-stage-decided = Tranchée
+submit-stage-published = Publiée
+submit-stage-closed = Close
+submit-stage-now = en cours
+submit-changed-mind = Vous avez changé d’avis ?
+submit-changed-mind-text = Vous pouvez retirer la demande tant qu’elle est ouverte.
+submit-withdraw-the-request = Retirer la demande
+submit-keep-private = Gardez l’adresse de cette page pour vous : c’est votre seule clé d’accès à la demande.
+submit-withdraw-title = Retirer votre demande
+submit-withdraw-heading = Retirer votre demande ?
+submit-withdraw-lede =
+    La demande sur l’article { $clause } de { $standard } sera close et le groupe de maintenance
+    n’y répondra pas. C’est irréversible ; vous pourrez toujours envoyer une nouvelle demande.
+submit-withdraw-yes = Oui, la retirer
+submit-withdraw-no = Non, la conserver
