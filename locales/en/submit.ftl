@@ -172,3 +172,160 @@ submit-withdraw-lede =
     maintenance group will not answer it. This cannot be undone; you can always send a new request.
 submit-withdraw-yes = Yes, withdraw it
 submit-withdraw-no = No, keep it
+
+## A sponsor's endorsement
+submit-the-request = The request
+submit-endorsed = Request endorsed
+submit-answer-sent = Answer sent
+submit-declined = Request declined
+submit-endorsed-text = Thank you. The request goes to the secretariat for screening, with you named as its sponsor; the submitter is told.
+submit-answer-sent-text = Thank you. Your answer was sent to the submitter, with a copy to the secretariat, and the request is closed.
+submit-declined-text = The submitter is told your reason, and the request is closed.
+submit-link-used = The link you followed no longer works.
+submit-endorse-title = Endorse { $reference }
+submit-endorse-a-request = Endorse a request
+submit-endorse-for = For { $acronym } — { $name }
+submit-endorse-heading = A clarification request awaits your endorsement
+submit-endorse-lede-link = The submitter named { $acronym } as the member body or liaison to sponsor this request. Endorse it to send it to the secretariat for screening, answer it yourselves, or decline it. This link works once, until { $date }.
+submit-endorse-lede-account = The submitter named { $acronym } as the member body or liaison to sponsor this request. Endorse it to send it to the secretariat for screening, answer it yourselves, or decline it, until { $date }.
+submit-endorse-back = Back to { $acronym }'s requests
+submit-nothing-sent = Nothing was sent
+submit-choose-a-button = Choose one of the three buttons below.
+submit-proposed-answer = Proposed answer
+submit-submitted-by = Submitted by
+submit-endorse = Endorse
+submit-endorse-text = The request goes to the secretariat, which checks that it can be answered as a clarification; { $acronym } is named on it as its sponsor.
+submit-endorse-button = Endorse the request
+submit-answer-yourselves = Answer it yourselves
+submit-your-answer = Your answer
+submit-answer-hint = The submitter receives it by e-mail, and the secretariat a copy; it is not published. The request then closes.
+submit-send-answer = Send the answer
+submit-decline = Decline
+submit-why-decline = Why you decline
+submit-decline-hint = The submitter receives your reason by e-mail. The request then closes.
+submit-decline-button = Decline to endorse
+
+## A liaison's review before publication
+submit-review-title = Review before publication
+submit-liaison-consultation = Liaison consultation
+submit-review-lede = The maintenance group has decided the answer below. Before it is published, { $acronym } may record that it has no objection, or send comments to the secretariat, until { $when }. This page is private to your organisation.
+submit-review-not-recorded = Your answer was not recorded
+submit-review-answered-already = { $acronym } has answered already; an answer is given once.
+submit-review-ended = The consultation on this answer has ended.
+submit-the-question = The question
+submit-decided-answer = The decided answer
+submit-review-sent-comments = { $acronym } sent comments
+submit-review-no-objection-given = { $acronym } has no objection
+submit-review-recorded-on = Recorded on { $when }.
+submit-review-response = The secretariat's response
+submit-review-what-says = What does { $acronym } say?
+submit-review-no-objection = No objection to publication
+submit-review-comments-choice = Comments for the secretariat and the group
+submit-review-your-comments = Your comments
+submit-review-comments-hint = With comments: what should change in the answer, and why. The secretariat responds before publishing, or sends the answer back to the group.
+submit-review-once = An answer is given once; you can read it here afterwards.
+submit-review-ended-unanswered = The consultation on this answer has ended without an answer from { $acronym }.
+
+## Which committee answers a question on another standard
+submit-refer-title = Which committee answers your question?
+submit-refer-lede =
+    Requests are handled here only for the conformity assessment standards of ISO's committee
+    on conformity assessment (CASCO). Questions about other standards go to the committee that owns them. Type the
+    standard to find out where.
+submit-refer-placeholder = e.g. ISO 9001 or ISO/IEC 27001:2022
+submit-refer-find = Find the committee
+submit-refer-ours = { $standard } is handled here
+submit-refer-ask = Ask for a clarification of { $standard }
+submit-refer-theirs = { $designation } belongs to { $committee }
+submit-refer-send-there = Send your question to that committee's manager; it cannot be answered here.
+submit-refer-unknown = We do not know who owns “{ $designation }”
+submit-refer-unknown-text =
+    Check the designation on the cover of the standard. ISO standards are maintained by technical committees;
+    their committee managers answer questions about them. Your national standards body (the ISO member in your
+    country) can tell you which committee is responsible and how to reach it.
+submit-refer-listed-before = If the standard is one of the
+submit-refer-listed-link = conformity assessment standards listed here
+submit-refer-listed-after = , choose it from the list instead.
+
+## New information on a published clarification
+submit-new-information-title = New information on { $reference }
+submit-breadcrumb = Breadcrumb
+submit-new-information = New information
+submit-new-information-lede =
+    If you know something the maintenance group did not consider when it answered — a
+    changed requirement, a case the answer does not fit — tell the secretariat. It is screened like a new
+    request and, if the group revises its answer, the new answer replaces this one.
+submit-published-question = The published question
+submit-clause-number = Clause { $clause }
+submit-read-clarification = Read the clarification and its answer
+submit-the-new-information = The new information
+submit-new-information-hint = What the group should consider, and why it bears on the answer. At most 5,000 characters. It may be published without your name.
+submit-your-name = Your name
+submit-your-email = Your e-mail address
+submit-your-email-hint = We send a link to confirm it first; then you receive a reference and a private link to follow what becomes of it. Never published.
+submit-send-information = Send the information
+
+## A sponsor's desk
+submit-desk-title = { $acronym }'s requests
+submit-desk-lede = The clarification requests that name { $acronym } as their sponsor, and those awaiting its decision.
+submit-desk-send-before = Requests you
+submit-desk-send-link = send from the form
+submit-desk-send-after = while signed in are endorsed by { $acronym } and go straight to the secretariat for screening.
+submit-desk-awaiting = Awaiting your decision
+submit-desk-awaiting-none = No request awaits { $acronym }'s decision.
+submit-desk-awaiting-caption = Requests awaiting { $acronym }'s decision
+submit-desk-request = Request
+submit-desk-answer-by = Answer by
+submit-desk-all = All of { $acronym }'s requests
+submit-desk-all-none = No request names { $acronym } as its sponsor yet.
+submit-desk-all-caption = Requests naming { $acronym } as their sponsor
+submit-desk-request-noun = request
+submit-desk-requests = requests
+submit-desk-state = State
+submit-desk-submitted = Submitted
+submit-desk-pages = Pages of requests
+
+## Setting up, signing in, passwords
+submit-setup-title = Create the secretariat account
+submit-setup-eyebrow = First run
+submit-setup-lede =
+    This one-time link creates the first account. The secretariat screens requests, publishes
+    decisions and invites everyone else. The link stops working once the account exists.
+submit-setup-email-hint = You sign in with it; mail from the site comes here.
+submit-password = Password
+submit-password-again = Password again
+submit-setup-password-hint = At least 12 characters. A few unrelated words make a strong one.
+submit-setup-button = Create the account
+submit-setup-used-title = Setup link already used
+submit-setup-used-heading = This setup link was already used — sign in
+submit-setup-used-text =
+    It created the first secretariat account, so it no longer works. Sign in with that
+    account’s e-mail address and password.
+submit-forgot = Forgot your password?
+submit-forgot-lede =
+    Enter the address you sign in with. If it belongs to an account, we send a link to choose a
+    new password; it works for one hour.
+submit-forgot-sent =
+    If the address belongs to an account, a link is on its way. No message within a few minutes? Check the spam
+    folder, or ask the secretariat.
+submit-forgot-throttled-title = Too many links asked for
+submit-forgot-throttled-text =
+    Links for this address, or from where you are, were asked for several times in the last hour. Nothing was
+    sent this time: use a link already received, or try again in an hour.
+submit-forgot-button = Send the link
+submit-login-lede =
+    For the secretariat and the members of the maintenance groups. To ask a question you
+    need no account:
+submit-login-ask = ask for a clarification
+submit-there-is-a-problem = There is a problem
+submit-login-refused = The e-mail address or the password is not right. Check both and try again.
+submit-login-throttled = Too many failed attempts. For your protection, signing in is paused for 15 minutes.
+submit-logout-lede = You will need your password to come back to the workspace.
+submit-password-choose-new = Choose a new password
+submit-password-welcome = Welcome: choose your password
+submit-password-for =
+    For { $name } ({ $email }). At least 12 characters; a few unrelated words make a strong
+    password.
+submit-password-new = New password
+submit-password-new-again = New password again
+submit-password-save = Save the password

@@ -172,3 +172,160 @@ submit-withdraw-lede =
     n’y répondra pas. C’est irréversible ; vous pourrez toujours envoyer une nouvelle demande.
 submit-withdraw-yes = Oui, la retirer
 submit-withdraw-no = Non, la conserver
+
+## Le parrainage d’une demande
+submit-the-request = La demande
+submit-endorsed = Demande parrainée
+submit-answer-sent = Réponse envoyée
+submit-declined = Demande refusée
+submit-endorsed-text = Merci. La demande part au secrétariat pour examen, avec votre organisme comme parrain ; le demandeur en est informé.
+submit-answer-sent-text = Merci. Votre réponse a été envoyée au demandeur, avec copie au secrétariat, et la demande est close.
+submit-declined-text = Le demandeur est informé de votre motif, et la demande est close.
+submit-link-used = Le lien que vous avez suivi ne fonctionne plus.
+submit-endorse-title = Parrainer { $reference }
+submit-endorse-a-request = Parrainer une demande
+submit-endorse-for = Pour { $acronym } — { $name }
+submit-endorse-heading = Une demande de clarification attend votre parrainage
+submit-endorse-lede-link = Le demandeur a désigné { $acronym } comme organisme membre ou liaison pour parrainer cette demande. Parrainez-la pour l’envoyer au secrétariat pour examen, répondez-y vous-mêmes ou refusez-la. Ce lien ne sert qu’une fois, jusqu’au { $date }.
+submit-endorse-lede-account = Le demandeur a désigné { $acronym } comme organisme membre ou liaison pour parrainer cette demande. Parrainez-la pour l’envoyer au secrétariat pour examen, répondez-y vous-mêmes ou refusez-la, jusqu’au { $date }.
+submit-endorse-back = Retour aux demandes de { $acronym }
+submit-nothing-sent = Rien n’a été envoyé
+submit-choose-a-button = Choisissez l’un des trois boutons ci-dessous.
+submit-proposed-answer = Réponse proposée
+submit-submitted-by = Soumise par
+submit-endorse = Parrainer
+submit-endorse-text = La demande part au secrétariat, qui vérifie qu’elle peut recevoir une réponse sous forme de clarification ; { $acronym } y figure comme parrain.
+submit-endorse-button = Parrainer la demande
+submit-answer-yourselves = Y répondre vous-mêmes
+submit-your-answer = Votre réponse
+submit-answer-hint = Le demandeur la reçoit par courriel, et le secrétariat une copie ; elle n’est pas publiée. La demande est ensuite close.
+submit-send-answer = Envoyer la réponse
+submit-decline = Refuser
+submit-why-decline = Pourquoi vous refusez
+submit-decline-hint = Le demandeur reçoit votre motif par courriel. La demande est ensuite close.
+submit-decline-button = Refuser de parrainer
+
+## L’examen d’une réponse par une liaison avant publication
+submit-review-title = Examen avant publication
+submit-liaison-consultation = Consultation des liaisons
+submit-review-lede = Le groupe de maintenance a arrêté la réponse ci-dessous. Avant sa publication, { $acronym } peut indiquer qu’il n’a pas d’objection, ou envoyer des commentaires au secrétariat, jusqu’au { $when }. Cette page est réservée à votre organisation.
+submit-review-not-recorded = Votre réponse n’a pas été enregistrée
+submit-review-answered-already = { $acronym } a déjà répondu ; on ne répond qu’une fois.
+submit-review-ended = La consultation sur cette réponse est terminée.
+submit-the-question = La question
+submit-decided-answer = La réponse arrêtée
+submit-review-sent-comments = { $acronym } a envoyé des commentaires
+submit-review-no-objection-given = { $acronym } n’a pas d’objection
+submit-review-recorded-on = Enregistré le { $when }.
+submit-review-response = La réponse du secrétariat
+submit-review-what-says = Que dit { $acronym } ?
+submit-review-no-objection = Pas d’objection à la publication
+submit-review-comments-choice = Des commentaires pour le secrétariat et le groupe
+submit-review-your-comments = Vos commentaires
+submit-review-comments-hint = Avec des commentaires : ce qui devrait changer dans la réponse, et pourquoi. Le secrétariat répond avant de publier, ou renvoie la réponse au groupe.
+submit-review-once = On ne répond qu’une fois ; vous pourrez relire votre réponse ici.
+submit-review-ended-unanswered = La consultation sur cette réponse s’est terminée sans réponse de { $acronym }.
+
+## Quel comité répond à une question sur une autre norme
+submit-refer-title = Quel comité répond à votre question ?
+submit-refer-lede =
+    Seules les demandes sur les normes d’évaluation de la conformité du comité de l’ISO pour
+    l’évaluation de la conformité (CASCO) sont traitées ici. Les questions sur les autres normes vont au comité
+    qui en est responsable. Saisissez la norme pour savoir lequel.
+submit-refer-placeholder = p. ex. ISO 9001 ou ISO/IEC 27001:2022
+submit-refer-find = Trouver le comité
+submit-refer-ours = { $standard } est traitée ici
+submit-refer-ask = Demander une clarification de { $standard }
+submit-refer-theirs = { $designation } relève du { $committee }
+submit-refer-send-there = Adressez votre question au secrétaire de ce comité ; elle ne peut pas recevoir de réponse ici.
+submit-refer-unknown = Nous ne savons pas qui est responsable de « { $designation } »
+submit-refer-unknown-text =
+    Vérifiez la référence sur la couverture de la norme. Les normes ISO sont tenues à jour par des comités
+    techniques, dont les secrétaires répondent aux questions qui les concernent. Votre organisme national de
+    normalisation (le membre de l’ISO de votre pays) peut vous dire quel comité est responsable et comment le joindre.
+submit-refer-listed-before = Si la norme fait partie des
+submit-refer-listed-link = normes d’évaluation de la conformité listées ici
+submit-refer-listed-after = , choisissez-la plutôt dans la liste.
+
+## Nouvelles informations sur une clarification publiée
+submit-new-information-title = Nouvelles informations sur { $reference }
+submit-breadcrumb = Fil d’Ariane
+submit-new-information = Nouvelles informations
+submit-new-information-lede =
+    Si vous savez quelque chose que le groupe de maintenance n’a pas pris en compte dans sa réponse — une
+    exigence modifiée, un cas auquel la réponse ne convient pas —, dites-le au secrétariat. C’est examiné comme une
+    nouvelle demande et, si le groupe révise sa réponse, la nouvelle réponse remplace celle-ci.
+submit-published-question = La question publiée
+submit-clause-number = Article { $clause }
+submit-read-clarification = Lire la clarification et sa réponse
+submit-the-new-information = Les nouvelles informations
+submit-new-information-hint = Ce que le groupe devrait prendre en compte, et en quoi cela touche la réponse. 5 000 caractères au plus. Elles peuvent être publiées sans votre nom.
+submit-your-name = Votre nom
+submit-your-email = Votre adresse électronique
+submit-your-email-hint = Nous envoyons d’abord un lien pour la confirmer ; vous recevez ensuite une référence et un lien privé pour suivre la suite donnée. Jamais publiée.
+submit-send-information = Envoyer les informations
+
+## Le bureau d’un organisme parrain
+submit-desk-title = Demandes de { $acronym }
+submit-desk-lede = Les demandes de clarification qui désignent { $acronym } comme parrain, et celles qui attendent sa décision.
+submit-desk-send-before = Les demandes que vous
+submit-desk-send-link = envoyez par le formulaire
+submit-desk-send-after = en étant connecté sont parrainées par { $acronym } et vont directement au secrétariat pour examen.
+submit-desk-awaiting = En attente de votre décision
+submit-desk-awaiting-none = Aucune demande n’attend la décision de { $acronym }.
+submit-desk-awaiting-caption = Demandes en attente de la décision de { $acronym }
+submit-desk-request = Demande
+submit-desk-answer-by = Réponse avant le
+submit-desk-all = Toutes les demandes de { $acronym }
+submit-desk-all-none = Aucune demande ne désigne encore { $acronym } comme parrain.
+submit-desk-all-caption = Demandes désignant { $acronym } comme parrain
+submit-desk-request-noun = demande
+submit-desk-requests = demandes
+submit-desk-state = État
+submit-desk-submitted = Soumise le
+submit-desk-pages = Pages de demandes
+
+## Mise en service, connexion, mots de passe
+submit-setup-title = Créer le compte du secrétariat
+submit-setup-eyebrow = Première mise en service
+submit-setup-lede =
+    Ce lien à usage unique crée le premier compte. Le secrétariat examine les demandes, publie les
+    décisions et invite toutes les autres personnes. Le lien cesse de fonctionner une fois le compte créé.
+submit-setup-email-hint = Vous vous connectez avec elle ; les courriels du site y arrivent.
+submit-password = Mot de passe
+submit-password-again = Mot de passe, à nouveau
+submit-setup-password-hint = Au moins 12 caractères. Quelques mots sans rapport entre eux en font un solide.
+submit-setup-button = Créer le compte
+submit-setup-used-title = Lien de mise en service déjà utilisé
+submit-setup-used-heading = Ce lien de mise en service a déjà servi — connectez-vous
+submit-setup-used-text =
+    Il a créé le premier compte du secrétariat et ne fonctionne donc plus. Connectez-vous avec l’adresse
+    électronique et le mot de passe de ce compte.
+submit-forgot = Mot de passe oublié ?
+submit-forgot-lede =
+    Saisissez l’adresse avec laquelle vous vous connectez. Si elle correspond à un compte, nous envoyons un lien
+    pour choisir un nouveau mot de passe ; il est valable une heure.
+submit-forgot-sent =
+    Si l’adresse correspond à un compte, un lien est en route. Pas de message d’ici quelques minutes ? Regardez
+    dans les courriers indésirables, ou adressez-vous au secrétariat.
+submit-forgot-throttled-title = Trop de liens demandés
+submit-forgot-throttled-text =
+    Des liens pour cette adresse, ou depuis l’endroit où vous êtes, ont été demandés plusieurs fois au cours de la
+    dernière heure. Rien n’a été envoyé cette fois : utilisez un lien déjà reçu, ou réessayez dans une heure.
+submit-forgot-button = Envoyer le lien
+submit-login-lede =
+    Pour le secrétariat et les membres des groupes de maintenance. Pour poser une question, aucun compte
+    n’est nécessaire :
+submit-login-ask = demandez une clarification
+submit-there-is-a-problem = Il y a un problème
+submit-login-refused = L’adresse électronique ou le mot de passe n’est pas correct. Vérifiez les deux et réessayez.
+submit-login-throttled = Trop de tentatives échouées. Pour votre protection, la connexion est suspendue pendant 15 minutes.
+submit-logout-lede = Il vous faudra votre mot de passe pour revenir dans l’espace de travail.
+submit-password-choose-new = Choisir un nouveau mot de passe
+submit-password-welcome = Bienvenue : choisissez votre mot de passe
+submit-password-for =
+    Pour { $name } ({ $email }). Au moins 12 caractères ; quelques mots sans rapport entre eux font un mot de
+    passe solide.
+submit-password-new = Nouveau mot de passe
+submit-password-new-again = Nouveau mot de passe, à nouveau
+submit-password-save = Enregistrer le mot de passe

@@ -18,7 +18,13 @@ pub struct LoginPage {
     csrf: Csrf,
     email: String,
     next: String,
-    problem: Option<&'static str>,
+    problem: Option<Problem>,
+}
+
+/// Why signing in did not succeed.
+pub enum Problem {
+    Refused,
+    Throttled,
 }
 
 #[derive(Deserialize)]
@@ -106,14 +112,8 @@ pub async fn login(
             response.cookie(session::cookie(token, https));
             return Ok(response.finish());
         }
-        Login::Refused => (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "The e-mail address or the password is not right. Check both and try again.",
-        ),
-        Login::Throttled => (
-            StatusCode::TOO_MANY_REQUESTS,
-            "Too many failed attempts. For your protection, signing in is paused for 15 minutes.",
-        ),
+        Login::Refused => (StatusCode::UNPROCESSABLE_ENTITY, Problem::Refused),
+        Login::Throttled => (StatusCode::TOO_MANY_REQUESTS, Problem::Throttled),
     };
     let body = LoginPage {
         page: state.page(""),
