@@ -1,7 +1,6 @@
 ## What a submitter, a sponsor and a liaison see, and the sign-in pages
 ## (keys start with submit-).
 
-submit-error-prefix = Error:
 submit-at-time = { $date }, { $time } UTC
 
 ## The request form
@@ -114,26 +113,6 @@ submit-window-closed = { $count ->
 submit-window-asked = You asked for reconsideration already
 submit-window-once = A decision is reconsidered once.
 submit-window-final = This is the decision on a reconsideration; it is not reconsidered again.
-submit-now-pending-confirmation = Waiting for you to confirm your e-mail address.
-submit-now-awaiting-endorsement = The member body or liaison you chose is deciding whether to endorse the request.
-submit-now-screening = The secretariat is checking that the request can be answered as a clarification.
-submit-now-awaiting-submitter = The secretariat has asked you for more information. Please reply below.
-submit-now-in-group = The maintenance group responsible for the standard is preparing an answer.
-submit-now-balloting = The maintenance group is reviewing a draft answer to reach consensus.
-submit-now-confirming = The maintenance group has agreed an answer; its members may still object for a few days before it goes to publication.
-submit-now-decided = The maintenance group has agreed an answer; it will be published shortly.
-submit-now-published = The answer is published.
-submit-now-closed = The request is closed.
-submit-closed-not-admissible = Closed: the request cannot be answered as a clarification.
-submit-closed-referred = Closed: the standard belongs to another committee, to which the request was referred.
-submit-closed-duplicate = Closed: a published clarification already answers this question.
-submit-closed-no-consensus = Closed: the maintenance group could not reach consensus; the question is kept for the next revision of the standard.
-submit-closed-withdrawn = Closed: you withdrew the request.
-submit-closed-expired = Closed: no reply to the secretariat's question arrived within 30 days.
-submit-closed-corrected = Closed: the answer was published as a corrected version of the clarification.
-submit-closed-answered-locally = Closed: answered by the member body.
-submit-closed-endorsement-declined = Closed: the member body or liaison declined to endorse the request.
-submit-closed-endorsement-expired = Closed: the member body or liaison did not answer in time.
 submit-with-liaisons = The answer is with the liaisons: the organisations consulted before publication may comment on it until { $date }.
 submit-reconsideration-not-sent = Your request for reconsideration was not sent
 submit-follows-reconsideration = The secretariat screens it as a new request; the maintenance group may confirm its decision or revise it.

@@ -1,7 +1,6 @@
 ## Ce que voient le demandeur, l’organisme parrain et la liaison, et les
 ## pages de connexion (clés en submit-).
 
-submit-error-prefix = Erreur :
 submit-at-time = { $date }, { $time } UTC
 
 ## Le formulaire de demande
@@ -114,26 +113,6 @@ submit-window-closed = { $count ->
 submit-window-asked = Vous avez déjà demandé un réexamen
 submit-window-once = Une décision n’est réexaminée qu’une fois.
 submit-window-final = Il s’agit de la décision sur un réexamen ; elle n’est pas réexaminée de nouveau.
-submit-now-pending-confirmation = En attente de la confirmation de votre adresse électronique.
-submit-now-awaiting-endorsement = L’organisme membre ou la liaison que vous avez choisi décide s’il parraine la demande.
-submit-now-screening = Le secrétariat vérifie que la demande peut recevoir une réponse sous forme de clarification.
-submit-now-awaiting-submitter = Le secrétariat vous a demandé des informations complémentaires. Veuillez répondre ci-dessous.
-submit-now-in-group = Le groupe de maintenance responsable de la norme prépare une réponse.
-submit-now-balloting = Le groupe de maintenance examine un projet de réponse pour parvenir au consensus.
-submit-now-confirming = Le groupe de maintenance s’est accordé sur une réponse ; ses membres peuvent encore s’y opposer pendant quelques jours avant sa publication.
-submit-now-decided = Le groupe de maintenance s’est accordé sur une réponse ; elle sera publiée prochainement.
-submit-now-published = La réponse est publiée.
-submit-now-closed = La demande est close.
-submit-closed-not-admissible = Close : la demande ne peut pas recevoir de réponse sous forme de clarification.
-submit-closed-referred = Close : la norme relève d’un autre comité, auquel la demande a été transmise.
-submit-closed-duplicate = Close : une clarification publiée répond déjà à cette question.
-submit-closed-no-consensus = Close : le groupe de maintenance n’a pas pu parvenir au consensus ; la question est conservée pour la prochaine révision de la norme.
-submit-closed-withdrawn = Close : vous avez retiré la demande.
-submit-closed-expired = Close : aucune réponse à la question du secrétariat n’est arrivée dans les 30 jours.
-submit-closed-corrected = Close : la réponse a été publiée comme version corrigée de la clarification.
-submit-closed-answered-locally = Close : l’organisme membre y a répondu.
-submit-closed-endorsement-declined = Close : l’organisme membre ou la liaison a refusé de parrainer la demande.
-submit-closed-endorsement-expired = Close : l’organisme membre ou la liaison n’a pas répondu à temps.
 submit-with-liaisons = La réponse est soumise aux liaisons : les organisations consultées avant publication peuvent la commenter jusqu’au { $date }.
 submit-reconsideration-not-sent = Votre demande de réexamen n’a pas été envoyée
 submit-follows-reconsideration = Le secrétariat l’examine comme une nouvelle demande ; le groupe de maintenance peut confirmer sa décision ou la réviser.
