@@ -79,7 +79,6 @@ impl State {
         )
     }
 
-
     /// The message id of its name, for badges and lists ("Screening").
     pub fn key(self) -> String {
         message_id("state", self.as_str())
@@ -169,7 +168,6 @@ impl ClosureReason {
     pub fn submitter_key(self) -> String {
         message_id("closure-for-submitter", self.as_str())
     }
-
 }
 
 /// Everything that can happen to a request.

@@ -859,6 +859,7 @@ mod tests {
             closed_at: None,
             updated_at: at(1),
             personal_data_erased_at: None,
+            language: None,
         }
     }
 
