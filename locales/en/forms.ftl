@@ -188,3 +188,4 @@ form-group-code-taken = A group with the code { $code } already exists.
 form-edition-taken = { $standard } is already in the registry.
 form-slug-taken = Another standard already has the address /standards/{ $slug }; check the designation.
 form-appeal-group-cannot-answer = { $group } has no convenor, or no member who may vote, to take the request again: add one on the group's page first.
+form-appeal-decided = This appeal is already decided.

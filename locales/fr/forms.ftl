@@ -188,3 +188,4 @@ form-group-code-taken = Un groupe de code { $code } existe déjà.
 form-edition-taken = { $standard } figure déjà au registre.
 form-slug-taken = Une autre norme a déjà l'adresse /standards/{ $slug } ; vérifiez la désignation.
 form-appeal-group-cannot-answer = { $group } n'a pas d'animateur, ou aucun membre pouvant voter, pour reprendre la demande : ajoutez-en un d'abord sur la page du groupe.
+form-appeal-decided = Cet appel est déjà tranché.

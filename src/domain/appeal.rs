@@ -282,6 +282,18 @@ pub enum AppealRefusal {
     NothingPublished,
 }
 
+impl AppealRefusal {
+    /// Why, for the person refused, in their language.
+    pub fn message(self) -> crate::i18n::Msg {
+        crate::i18n::Msg::new(match self {
+            AppealRefusal::Decided => "form-appeal-decided",
+            AppealRefusal::OutOfOrder => "form-appeal-wrong-step",
+            AppealRefusal::PublishedStaysPublished => "form-appeal-published-stays",
+            AppealRefusal::NothingPublished => "form-appeal-unpublished",
+        })
+    }
+}
+
 /// Where `mv` takes an appeal at `step` against `appealed`, or why it
 /// may not be taken.
 pub fn take(step: Step, mv: Move, appealed: Appealed) -> Result<Step, AppealRefusal> {

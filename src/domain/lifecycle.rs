@@ -79,36 +79,6 @@ impl State {
         )
     }
 
-    /// Where the request stands, in words for the person who asked.
-    pub fn for_submitter(self) -> &'static str {
-        match self {
-            State::PendingConfirmation => "Waiting for you to confirm your e-mail address.",
-            State::AwaitingEndorsement => {
-                "The member body or liaison you chose is deciding whether to endorse the request."
-            }
-            State::Screening => {
-                "The secretariat is checking that the request can be answered as a clarification."
-            }
-            State::AwaitingSubmitter => {
-                "The secretariat has asked you for more information. Please reply below."
-            }
-            State::InGroup => {
-                "The maintenance group responsible for the standard is preparing an answer."
-            }
-            State::Balloting => {
-                "The maintenance group is reviewing a draft answer to reach consensus."
-            }
-            State::Confirming => {
-                "The maintenance group has agreed an answer; its members may still object for a few days before it goes to publication."
-            }
-            State::Decided => {
-                "The maintenance group has agreed an answer; it will be published shortly."
-            }
-            State::Published => "The answer is published.",
-            State::Closed => "The request is closed.",
-        }
-    }
-
     /// The message id of its name, for badges and lists ("Screening").
     pub fn key(self) -> String {
         message_id("state", self.as_str())
@@ -197,38 +167,6 @@ impl ClosureReason {
     /// The message id of why it closed, in words for the person who asked.
     pub fn submitter_key(self) -> String {
         message_id("closure-for-submitter", self.as_str())
-    }
-
-    /// Why it closed, in words for the person who asked.
-    pub fn for_submitter(self) -> &'static str {
-        match self {
-            ClosureReason::NotAdmissible => {
-                "Closed: the request cannot be answered as a clarification."
-            }
-            ClosureReason::Referred => {
-                "Closed: the standard belongs to another committee, to which the request was referred."
-            }
-            ClosureReason::Duplicate => {
-                "Closed: a published clarification already answers this question."
-            }
-            ClosureReason::NoConsensus => {
-                "Closed: the maintenance group could not reach consensus; the question is kept for the next revision of the standard."
-            }
-            ClosureReason::Withdrawn => "Closed: you withdrew the request.",
-            ClosureReason::Expired => {
-                "Closed: no reply to the secretariat's question arrived within 30 days."
-            }
-            ClosureReason::Corrected => {
-                "Closed: the answer was published as a corrected version of the clarification."
-            }
-            ClosureReason::AnsweredLocally => "Closed: answered by the member body.",
-            ClosureReason::EndorsementDeclined => {
-                "Closed: the member body or liaison declined to endorse the request."
-            }
-            ClosureReason::EndorsementExpired => {
-                "Closed: the member body or liaison did not answer in time."
-            }
-        }
     }
 }
 

@@ -34,6 +34,10 @@ struct ReviewPage {
 }
 
 impl ReviewPage {
+    fn at(&self, moment: &chrono::NaiveDateTime) -> String {
+        crate::routes::submit::at_time(&self.page, moment)
+    }
+
     fn answer_html(&self) -> String {
         markdown::to_safe_html(self.review.request.answer.as_deref().unwrap_or_default())
     }

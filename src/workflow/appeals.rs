@@ -256,7 +256,7 @@ pub fn take_step(
             message: Msg::new("form-appeal-step"),
         })?;
         let to = appeal::take(appeal.step, mv, appeal.decision_appealed)
-            .map_err(|refusal| WorkflowError::Invalid(refusal.to_string().into()))?;
+            .map_err(|refusal| WorkflowError::Invalid(refusal.message()))?;
         let note = match mv {
             Move::Decide(_) => Some(workspace::required(
                 &form.note,

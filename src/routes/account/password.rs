@@ -76,7 +76,7 @@ pub struct SetPasswordPage {
     page: Page,
     csrf: Csrf,
     action: String,
-    heading: &'static str,
+    link: Link,
     name: String,
     email: String,
     errors: FieldErrors,
@@ -103,13 +103,6 @@ impl Link {
             Link::Invitation => format!("/invitation/{token}"),
         }
     }
-
-    fn heading(self) -> &'static str {
-        match self {
-            Link::Reset => "Choose a new password",
-            Link::Invitation => "Welcome: choose your password",
-        }
-    }
 }
 
 async fn show(
@@ -134,7 +127,7 @@ async fn show(
         page: state.page(""),
         csrf,
         action: link.path(&token),
-        heading: link.heading(),
+        link,
         name: user.name,
         email: user.email,
         errors: FieldErrors::default(),

@@ -12,7 +12,7 @@ use crate::domain::follow_up::{NewInformation, NewInformationInput};
 use crate::error::AppError;
 use crate::models::requests::Request;
 use crate::routes::submit::see_other;
-use crate::web::{AppState, Csrf, CsrfForm, Page, client_key};
+use crate::web::{AppState, Csrf, CsrfForm, Page, client_key, language};
 use crate::workflow::follow_ups::{self, Sent};
 
 #[derive(Template, WebTemplate)]
@@ -77,7 +77,7 @@ pub async fn create(
     }
     let information = match input.validate() {
         Ok(information) => NewInformation {
-            language: Some(crate::web::language::reader().lang.tag()),
+            language: Some(language::reader().lang.tag()),
             ..information
         },
         Err(errors) => {

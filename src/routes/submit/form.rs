@@ -17,7 +17,7 @@ use crate::error::AppError;
 use crate::models::requests::{self, PublishedSummary};
 use crate::models::standards;
 use crate::web::session::Viewer;
-use crate::web::{AppState, Csrf, CsrfForm, Page, client_key};
+use crate::web::{AppState, Csrf, CsrfForm, Page, client_key, language};
 use crate::workflow::endorsements::{self, SponsorChoice};
 use crate::workflow::submitter::{self, Submitted};
 
@@ -136,10 +136,24 @@ async fn lookups(
         .await
 }
 
-fn categories() -> Vec<(String, String)> {
+/// The categories of submitter, labelled in the page's language.
+fn categories(page: &Page) -> Vec<(String, String)> {
     Category::ALL
         .iter()
-        .map(|c| (c.as_str().to_owned(), c.label().to_owned()))
+        .map(|&c| {
+            let label = match c {
+                Category::IsoMemberBody => page.t("submit-category-iso-member-body"),
+                Category::LiaisonOrganization => page.t("submit-category-liaison-organization"),
+                Category::AccreditationBody => page.t("submit-category-accreditation-body"),
+                Category::ConformityAssessmentBody => {
+                    page.t("submit-category-conformity-assessment-body")
+                }
+                Category::Regulator => page.t("submit-category-regulator"),
+                Category::IndustryOrUser => page.t("submit-category-industry-or-user"),
+                Category::Other => page.t("submit-category-other"),
+            };
+            (c.as_str().to_owned(), label)
+        })
         .collect()
 }
 
@@ -158,14 +172,15 @@ async fn render(
         own_sponsor,
         existing,
     } = lookups(state, &input, account(viewer)).await?;
+    let page = state.page("submit");
     let body = FormPage {
-        page: state.page("submit"),
+        categories: categories(&page),
+        page,
         csrf,
         input,
         errors,
         standards,
         countries: countries(),
-        categories: categories(),
         sponsors,
         own_sponsor,
         existing,
@@ -271,7 +286,8 @@ pub async fn create(
         }
     };
     submission.account = account(&viewer);
-    submission.language = Some(crate::web::language::reader().lang.tag());
+    // The submitter's mail follows the language they read the form in.
+    submission.language = Some(language::reader().lang.tag());
     let ctx = state.workflow();
     let from = client_key(&req, &state.settings);
     let per_hour = state.settings.submissions_per_hour;

@@ -8,6 +8,8 @@ mod track;
 
 use actix_web::{HttpResponse, web};
 
+use crate::web::Page;
+
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/requests/new", web::get().to(form::show))
         .route("/requests", web::post().to(form::create))
@@ -43,4 +45,16 @@ pub fn see_other(location: &str) -> HttpResponse {
     HttpResponse::SeeOther()
         .insert_header(("location", location))
         .finish()
+}
+
+/// A moment in a sentence, in the page's language: "5 December 2026,
+/// 14:00 UTC".
+pub(crate) fn at_time(page: &Page, moment: &chrono::NaiveDateTime) -> String {
+    page.t_with(
+        "submit-at-time",
+        &[
+            ("date", page.long_date(moment).into()),
+            ("time", moment.format("%H:%M").to_string().into()),
+        ],
+    )
 }

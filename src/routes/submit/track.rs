@@ -48,6 +48,12 @@ pub struct TrackPage {
     days: u32,
 }
 
+impl TrackPage {
+    fn at(&self, moment: &chrono::NaiveDateTime) -> String {
+        super::at_time(&self.page, moment)
+    }
+}
+
 #[derive(Template, WebTemplate)]
 #[template(path = "track/withdraw.html")]
 pub struct WithdrawPage {
