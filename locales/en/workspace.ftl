@@ -1,0 +1,428 @@
+## The workspace: the queue, the list of requests, a request's page and
+## its forms, rounds, appeals, corrections, the case file, and the banners
+## after an action.
+
+## Shared words
+ws-my-queue = My queue
+ws-all-requests = All requests
+ws-registry = Registry
+ws-breadcrumb = Breadcrumb
+ws-error = Error:
+ws-note = Note
+ws-none = None
+ws-continue = Continue
+ws-preview = Preview
+ws-clause = Clause
+ws-question = Question
+ws-answer = Answer
+ws-background = Background
+ws-proposed-answer = Proposed answer
+ws-comment = Comment
+ws-request = Request
+ws-state = State
+ws-group = Group
+ws-sponsor = Sponsor: { $sponsor }
+ws-markdown-hint = Markdown: **bold**, lists, links.
+ws-never-public = Never shown publicly.
+
+## A request's page
+ws-no-group = No group assigned
+ws-case-file = Case file
+ws-case-file-note = : the whole record, to print or as JSON
+ws-public-page = The published clarification
+ws-public-page-note = , as everyone reads it
+ws-nothing-to-do = Nothing for you to do on this request now.
+ws-hold-liaisons =
+    Publication waits for the liaisons: { $silent ->
+        [one] { $silent } of them has not answered
+       *[other] { $silent } of them have not answered
+    }, and their time runs until { $until }.
+ws-hold-unresponded =
+    Publication waits for a response to the comments of { $count ->
+        [one] { $count } liaison
+       *[other] { $count } liaisons
+    }: record one below, or send the answer back to the group.
+ws-screen-legend = What do you want to do?
+ws-screen-accept = Accept it for a maintenance group
+ws-screen-group = Group that will answer
+ws-screen-group-hint = Its convenor and members are told by mail.
+ws-screen-ask = Ask the submitter for more information
+ws-screen-question = Your question
+ws-screen-question-hint = The submitter has 30 days to reply; without a reply the request closes.
+ws-screen-not-admissible = Close it as not admissible
+ws-screen-reason = Reason
+ws-inadmissible-specific = Specific situation or consultancy
+ws-inadmissible-new = Proposes a new or changed requirement
+ws-inadmissible-unclear = Unclear
+ws-inadmissible-other = Other
+ws-screen-note = Note to the submitter
+ws-screen-confirm = Yes, close this request: the submitter is told it cannot be answered
+ws-screen-confirm-hint = This ends the request; it cannot be reopened.
+ws-screen-refer = Refer it to the committee owning the standard
+ws-screen-committee = Committee
+ws-screen-duplicate = Close it as a duplicate of a published clarification
+ws-screen-duplicate-of = Published clarification
+ws-screen-duplicate-hint = Its reference, like CR-2025-0012.
+ws-screen-reassign = Reassign it to another group
+ws-screen-new-group = New group
+ws-similar = Similar requests on clause { $clause }
+ws-similar-note = Open or published requests on the same standard and clause: check for a duplicate.
+ws-draft-heading = Draft the answer
+ws-draft-answer = Draft answer
+ws-draft-hint = Markdown: **bold**, lists, links. State the intent; add no requirement.
+ws-draft-preview = Preview: the draft as the group will read it
+ws-deadline = Deadline
+ws-circulate = Circulate for consensus
+ws-meeting-heading = Record a decision taken at a meeting
+ws-meeting-note =
+    For an answer the group decided at a minuted meeting rather than by
+    correspondence. The voting members who did not attend are mailed the answer
+    and may object for { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }; without objection it goes to the secretariat for publication.
+ws-meeting-date = Date of the meeting
+ws-meeting-attendance = Who attended, and their position
+ws-meeting-attendance-hint =
+    The group's voting members today. Leave “Did not attend” for those absent;
+    at least { $count } must have attended.
+ws-did-not-attend = Did not attend
+ws-minutes-reference = Minutes reference
+ws-minutes-reference-optional = (or paste the minutes below)
+ws-minutes-reference-hint = The minutes' document number or address.
+ws-minutes = Minutes
+ws-minutes-optional = (or give their reference above)
+ws-meeting-answer = The answer decided
+ws-meeting-answer-hint = Markdown. State the intent; add no requirement.
+ws-meeting-submit = Record the decision
+ws-vote-change = Change your vote
+ws-vote-yours = Your vote
+ws-vote-draft = The draft answer you vote on
+ws-position = Position
+ws-vote-comment-hint = Required when you oppose: say what must change.
+ws-conflict = Conflict of interest
+ws-conflict-flagged = You are flagged: { $reason }. Declare the conflict or confirm you have none before your vote is recorded.
+ws-conflict-hint = If you have a conflict of interest on this request, declare it: your vote then counts as an abstention unless the convenor allows it.
+ws-conflict-none = I have no conflict of interest on this request
+ws-conflict-declare = I declare a conflict of interest
+ws-conflict-note = What the conflict is (required when you declare one)
+ws-vote-submit = Record my vote
+ws-opposition-answer = Answer the opposition of { $name }
+ws-opposition-yours = Your response to { $name }
+ws-opposition-response = Response to the opposition of { $name }
+ws-response-record = Record the response
+ws-response-change = Change the response
+ws-allow-counts = The vote of { $name } counts
+ws-allow-heading = Allow the vote of { $name }?
+ws-allow-declared = Declared: “{ $note }”. Until you allow it, the vote counts as an abstention.
+ws-allow-reason = Why the vote of { $name } should count
+ws-allow-change = Change the reason
+ws-allow-submit = Let the vote count
+ws-consensus-heading = Record consensus
+ws-rules-met = The closing rules are met: { $voted } of { $eligible } voted, every opposition answered.
+ws-not-yet = Not yet
+ws-final-answer = Final answer
+ws-final-answer-hint = The text the group voted on. If you change it, say how below: an editorial change is mailed to every voter, who may object; a substantive one opens a new round.
+ws-final-difference = How the final answer differs from the voted text
+ws-change-legend = If you changed the text
+ws-change-editorial =
+    Editorial: the wording, not the substance (the voters may object for { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    })
+ws-change-substantive = Substantive: a new round votes on the new text
+ws-change-reason = Why the text changed
+ws-change-reason-optional = (required for an editorial change)
+ws-preview-difference = Preview the difference
+ws-no-consensus-yet = Close without consensus
+ws-no-consensus-yet-note = The round ends; the votes cast are kept in the record and the group works on a new draft.
+ws-note-to-group = Note to the group
+ws-no-consensus-yet-confirm = Yes, close the round without consensus
+ws-close-round = Close the round
+ws-object-meeting = Object to the meeting's decision
+ws-object-meeting-note = You did not attend the meeting that decided this answer. If you cannot accept it, object by { $until }: the request goes back to the group.
+ws-object-editorial = Object to the editorial change
+ws-object-editorial-note = If the change alters the substance of what you voted on, object by { $until }: the request goes back to the group.
+ws-object-why = Why you object
+ws-object = Object
+ws-no-consensus = No consensus possible
+ws-no-consensus-note = The request closes without an answer and is kept for the next revision of the standard; the submitter is told.
+ws-no-consensus-why = Why (the submitter reads this)
+ws-no-consensus-confirm = Yes, close the request without an answer
+ws-close-request = Close the request
+ws-publish = Publish
+ws-consider = Consider at the next revision of the standard
+ws-preview-public = Preview the public page
+ws-publish-submit = Publish the clarification
+ws-send-back-heading = Send back to the group
+ws-note-to-convenor = Note to the convenor
+ws-send-back = Send back
+ws-mark-heading = Mark the publication
+ws-mark-note = The published answer is never edited; the mark and its note appear as a banner.
+ws-mark-what = What changed
+ws-mark-superseded = Superseded by a later clarification or edition
+ws-mark-incorporated = Incorporated into a new edition
+ws-mark-withdrawn = Withdrawn
+ws-mark-successor = Superseded by clarification
+ws-mark-successor-hint = Its reference, when a later clarification replaces this one; otherwise choose the edition below.
+ws-mark-edition = New edition
+ws-mark-edition-hint = The edition that superseded it, or that now includes it (then give the clause).
+ws-mark-clause = Clause of the new edition
+ws-mark = Mark
+ws-correct-heading = Correct the publication
+ws-correct-note = An editorial fix of the question or the answer, with a note, published as a new version; the earlier one keeps its address. A change of meaning is the group's to decide.
+ws-correct-link = Write a corrected version
+ws-comments = Internal comments
+ws-comments-note = The group's discussion, seen by the group and the secretariat only.
+ws-comment-add = Add a comment
+ws-comment-submit = Add the comment
+ws-aside = The request and its history
+ws-the-request = The request
+ws-edit-wording = Edit the public wording
+ws-edit-wording-note = : what the published clarification will show
+ws-submitter = Submitter
+ws-submitter-hidden = Who asked is shown to the secretariat only.
+ws-submitter-erased = Personal data erased.
+
+## Why a request was closed
+ws-closure-not-admissible = Not admissible
+ws-closure-referred = Referred
+ws-closure-duplicate = Duplicate
+ws-closure-no-consensus = No consensus
+ws-closure-withdrawn = Withdrawn
+ws-closure-expired = No reply
+ws-closure-corrected = Corrected
+ws-closure-answered-locally = Answered by the sponsor
+ws-closure-endorsement-declined = Endorsement declined
+ws-closure-endorsement-expired = Endorsement expired
+
+## Votes and conflicts of interest
+ws-position-agree = Agree
+ws-position-agree-with-comments = Agree, with comments
+ws-position-oppose = Oppose (sustained opposition)
+ws-position-abstain = Abstain
+ws-flag-same-organisation = same organisation as the submitter
+ws-flag-same-mail-domain = same e-mail domain as the submitter
+ws-flag-declared-interests = declared interests
+
+## What happened, in a timeline
+ws-event-confirm = Confirmed by the submitter
+ws-event-accept = Accepted for the group
+ws-event-ask-for-information = Asked the submitter for information
+ws-event-reply = The submitter replied
+ws-event-expire = Closed: no reply within 30 days
+ws-event-not-admissible = Closed as not admissible
+ws-event-refer = Referred to another committee
+ws-event-duplicate = Closed as a duplicate
+ws-event-reassign = Reassigned
+ws-event-edit-wording = Edited the public wording
+ws-event-open-round = Opened a consensus round
+ws-event-vote = Voted
+ws-event-remind = Reminded members who had not voted
+ws-event-respond-to-opposition = Answered an opposition
+ws-event-declare-conflict = Declared a conflict of interest
+ws-event-confirm-no-conflict = Confirmed having no conflict of interest
+ws-event-allow-conflicted-vote = Allowed a vote under a declared conflict
+ws-event-close-with-consensus = Recorded consensus
+ws-event-close-with-editorial-change = Recorded consensus with an editorial change, open to objection
+ws-event-close-with-substantive-change = Changed the text substantively and opened a new round
+ws-event-record-meeting-decision = Recorded a decision taken at a meeting, open to objection
+ws-event-object = Objected to the decision
+ws-event-confirm-decision = No objection: the decision stands
+ws-event-close-without-consensus = Closed the round without consensus
+ws-event-close-no-consensus = Closed: no consensus possible
+ws-event-publish = Published
+ws-event-send-back = Sent back to the group
+ws-event-withdraw = Withdrawn by the submitter
+ws-event-mark-publication = Marked the publication
+ws-event-follow-up-lodged = A follow-up request was made
+ws-event-follow-up-settled = A follow-up request ended
+ws-event-correct-publication = Issued a corrected version
+ws-event-lodge-appeal = Lodged an appeal
+ws-event-acknowledge-appeal = Acknowledged the appeal
+ws-event-consider-appeal = Referred the appeal for consideration
+ws-event-conciliate-appeal = Took the appeal to conciliation
+ws-event-uphold-appeal = Appeal decided: the decision stands
+ws-event-allow-appeal = Appeal allowed
+ws-event-publish-correction = Published as a corrected version
+ws-event-confirm-for-endorsement = Confirmed by the submitter, for endorsement
+ws-event-endorse = Endorsed by the sponsor
+ws-event-answer-locally = Answered locally by the sponsor
+ws-event-decline-endorsement = The sponsor declined to endorse it
+ws-event-remind-sponsor = Reminded the sponsor
+ws-event-expire-endorsement = Closed: the sponsor did not answer in time
+
+## Punctuation that French spaces differently
+ws-colon = :
+ws-because = , because
+
+## A consensus round and its decision record
+ws-unmet-deadline = The deadline has not passed: before { $deadline }, consensus can be recorded only once every eligible voter has voted, and { $voted } of { $eligible } have.
+ws-unmet-never =
+    This round can never reach its quorum: the group needs { $needed } votes and its voter list has only { $eligible ->
+        [one] { $eligible } person
+       *[other] { $eligible } people
+    }. Close it without consensus; members added to the group since it opened cannot vote in this round, but they can in a new one.
+ws-unmet-quorum = The quorum is not reached: { $voted } of { $eligible } eligible voters have voted, and the group needs at least { $needed }.
+ws-unmet-oppositions = Consensus cannot be recorded while an opposition has no response: answer { $names }.
+ws-difference-note = Struck through: words of the voted text taken out. Underlined: words put in.
+ws-round-meeting = Decided at the meeting of { $date }
+ws-round-open = Consensus round { $number }, open until { $date }
+ws-round-closed = Consensus round { $number }, closed
+ws-round-follows = This round votes on the text of round { $number } as the convenor changed it substantively; the votes of round { $number } do not count here.
+ws-round-follows-why = This round votes on the text of round { $number } as the convenor changed it substantively ({ $reason }); the votes of round { $number } do not count here.
+ws-tally = Tally
+ws-participation-meeting =
+    { $voted } of the group's { $eligible ->
+        [one] { $eligible } voting member
+       *[other] { $eligible } voting members
+    } attended; the quorum is { $quorum }.
+ws-participation =
+    { $voted } of { $eligible ->
+        [one] { $eligible } eligible voter has
+       *[other] { $eligible } eligible voters have
+    } voted; the quorum is { $quorum }.
+ws-tally-by-body = Tally by nominating body
+ws-nominated-by = Nominated by
+ws-no-body = No nominating body
+ws-votes = Votes
+ws-voters-meeting = The group's voting members on the day of the meeting, { $date }
+ws-voters-round = The voter list, fixed when the round opened on { $date }
+ws-voter = Voter
+ws-response-to-opposition = Response to the opposition
+ws-capacity = Capacity
+ws-capacity-expert = Expert
+ws-capacity-observer = Observer
+ws-capacity-liaison = Liaison
+ws-convenor = Convenor
+ws-convenor-lower = convenor
+ws-counted-as = Counted as { $position }
+ws-counted-as-lower = counted as { $position }
+ws-not-voted = Not voted yet
+ws-answers-earlier = Answers an earlier version
+ws-no-response-yet = No response yet
+ws-no-voters = Nobody was on the group's voter list when this round opened.
+ws-decision-record = Decision record
+ws-recorded = Recorded
+ws-by = By { $name }
+ws-taken-at = Taken at
+ws-taken-at-meeting = The group's meeting of { $date }
+ws-voter-list = Voter list
+ws-voter-list-meeting =
+    { $count ->
+        [one] { $count } voting member
+       *[other] { $count } voting members
+    } of the group on the day of the meeting
+ws-voter-list-round =
+    { $count ->
+        [one] { $count } eligible voter
+       *[other] { $count } eligible voters
+    }, fixed when the round opened on { $date }
+ws-attended = Attended
+ws-quorum = Quorum
+ws-quorum-reached = Reached
+ws-quorum-not-reached = Not reached
+ws-quorum-attended = { $voted } of { $eligible } attended, { $needed } needed
+ws-quorum-voted = { $voted } of { $eligible } voted, { $needed } needed
+ws-minutes-text = The minutes' text
+ws-oppositions = Oppositions
+ws-oppositions-meeting =
+    { $count }, sustained at the meeting: the minutes record how the group dealt with { $count ->
+        [one] it
+       *[other] them
+    }
+ws-oppositions-round = { $count }, each with the convenor's response in the voter list above
+ws-convenor-vote = The convenor's vote
+ws-did-not-vote = did not vote
+ws-convenor-not-voter = The convenor was not on the voter list
+ws-conflicts = Conflicts of interest
+ws-conflicts-none = None flagged or declared
+ws-agreed-text = The agreed text
+ws-agreed-editorial = Changed editorially from the voted text
+ws-agreed-substantive = Changed substantively: a new round votes on the new text
+ws-agreed-unchanged = The voted text, unchanged
+ws-voted-text = The voted text
+ws-the-difference = The difference
+ws-objections = Objections
+ws-objection-upheld = The decision did not stand: the request went back to the group.
+ws-objection-open-meeting = Open to objection by the voting members who did not attend until { $until }
+ws-objection-open = Open to objection by the voters until { $until }
+ws-objection-none = None by { $until }: the decision stood
+ws-flagged = Flagged
+ws-none-declared = None declared
+ws-conflict-unanswered = Not answered yet: no vote before a declaration or a confirmation of no conflict.
+ws-conflict-cleared = Confirmed no conflict of interest.
+ws-conflict-declared = Declared a conflict
+ws-conflict-allowed = The vote counts as cast: allowed by { $name }
+ws-conflict-abstention = The vote counts as an abstention unless the convenor allows it.
+
+## The liaison consultation
+ws-consultation = Liaison consultation
+ws-consultation-open = The answer is with the liaisons until { $until }.
+ws-consultation-sent-back = Ended on { $date }: the answer was sent back to the group.
+ws-consultation-ended = Opened on { $opened }; the liaisons' time ended on { $ended } or every liaison answered.
+ws-liaison-no-answer = no answer yet
+ws-liaison-comments = comments
+ws-liaison-no-objection = no objection
+ws-liaison-response = The response
+ws-liaison-response-label = Response to these comments
+ws-liaison-response-hint = Recorded with the decision and shown to the liaison. To change the answer instead, send it back to the group.
+
+## Follow-ups
+ws-follows-reconsideration = Reconsideration of
+ws-follows-correction = Correction of
+ws-follows-information = New information on
+ws-follow-up-reasons = The submitter's reasons
+ws-follow-up-changes = What the correction changes
+ws-follow-up-sent = The information sent
+ws-original-summary = { $reference } as it stands: { $state }
+ws-original-history = , with its history
+ws-closing-note = Closing note
+ws-history-of = History of { $reference }
+ws-followed-by = Reconsiderations and new information
+ws-follow-up-reconsideration = Reconsideration
+ws-follow-up-correction = Correction
+ws-follow-up-information = New information
+ws-follow-up-reconsideration-lodged = Reconsideration requested:
+ws-follow-up-correction-lodged = Correction proposed to the group:
+ws-follow-up-information-lodged = New information received:
+ws-follow-up-revised = answer revised, see
+ws-follow-up-is-revised = the answer is revised
+ws-follow-up-stands = the decision stands
+
+## The timeline and comments
+ws-timeline = Timeline
+ws-received = Received
+ws-actor-submitter = The submitter
+ws-actor-sponsor = The sponsor
+ws-actor-for-sponsor = { $name }, for the sponsor
+ws-actor-someone = Someone
+ws-wording-difference-note = Struck through: the wording taken out. Underlined: the wording put in.
+ws-no-comment = No comment yet.
+ws-submitted-wording = As the submitter wrote it
+ws-submitted-wording-note = The public wording was edited; this is what the submitter sent, kept in the record and never published.
+
+## Appeals
+ws-appeals = Appeals
+ws-appeal-number = Appeal { $number }
+ws-from = from
+ws-received-on = received { $date }
+ws-overdue = Overdue
+ws-appeal-due-acknowledge = acknowledge by { $date }
+ws-appeal-due-refer = refer for consideration by { $date }
+ws-appeal-due-decide = decide by { $date }
+ws-appeal-lodge = Lodge an appeal
+ws-appeal-lodge-note = received against this decision
+ws-appeal-step-lodged = Lodged: to acknowledge
+ws-appeal-step-acknowledged = Acknowledged: to refer for consideration
+ws-appeal-step-considering = Under consideration
+ws-appeal-step-conciliation = In conciliation
+ws-appeal-step-upheld = Decided: the decision stands
+ws-appeal-step-allowed = Allowed
+ws-appealed-publication = the published clarification
+ws-appealed-not-admissible = the closing of the request as not admissible
+ws-appealed-no-consensus = the closing of the request without consensus
+ws-appealed-duplicate = the closing of the request as a duplicate
+ws-appealed-referral = the referral of the request to another committee
+ws-appellant-erased = the submitter (name erased)
+ws-appellant-address-erased = address erased after the retention period

@@ -1,0 +1,431 @@
+## L'espace de travail : la file, la liste des demandes, la page d'une
+## demande et ses formulaires, les tours, les recours, les corrections, le
+## dossier, et les bandeaux après une action.
+
+## Mots partagés
+ws-my-queue = Ma file
+ws-all-requests = Toutes les demandes
+ws-registry = Registre
+ws-breadcrumb = Fil d'Ariane
+ws-error = Erreur :
+ws-note = Note
+ws-none = Aucun
+ws-continue = Continuer
+ws-preview = Aperçu
+ws-clause = Article
+ws-question = Question
+ws-answer = Réponse
+ws-background = Contexte
+ws-proposed-answer = Réponse proposée
+ws-comment = Commentaire
+ws-request = Demande
+ws-state = État
+ws-group = Groupe
+ws-sponsor = Parrain : { $sponsor }
+ws-markdown-hint = Markdown : **gras**, listes, liens.
+ws-never-public = Jamais publié.
+
+## La page d'une demande
+ws-no-group = Aucun groupe désigné
+ws-case-file = Dossier
+ws-case-file-note = : tout le dossier, à imprimer ou en JSON
+ws-public-page = La clarification publiée
+ws-public-page-note = , telle que chacun la lit
+ws-nothing-to-do = Rien à faire pour vous sur cette demande pour l'instant.
+ws-hold-liaisons =
+    La publication attend les organisations en liaison : { $silent ->
+        [one] { $silent } d'entre elles n'a pas répondu
+       *[other] { $silent } d'entre elles n'ont pas répondu
+    }, et leur délai court jusqu'au { $until }.
+ws-hold-unresponded =
+    La publication attend une réponse aux commentaires { $count ->
+        [one] d'une organisation en liaison
+       *[other] de { $count } organisations en liaison
+    } : enregistrez-la ci-dessous, ou renvoyez la réponse au groupe.
+ws-screen-legend = Que voulez-vous faire ?
+ws-screen-accept = L'accepter pour un groupe de maintenance
+ws-screen-group = Groupe qui répondra
+ws-screen-group-hint = Son animateur et ses membres sont prévenus par courriel.
+ws-screen-ask = Demander des précisions au demandeur
+ws-screen-question = Votre question
+ws-screen-question-hint = Le demandeur a 30 jours pour répondre ; sans réponse, la demande est close.
+ws-screen-not-admissible = La clore comme irrecevable
+ws-screen-reason = Motif
+ws-inadmissible-specific = Situation particulière ou conseil
+ws-inadmissible-new = Propose une exigence nouvelle ou modifiée
+ws-inadmissible-unclear = Pas claire
+ws-inadmissible-other = Autre
+ws-screen-note = Note au demandeur
+ws-screen-confirm = Oui, clore cette demande : le demandeur apprend qu'elle ne peut recevoir de réponse
+ws-screen-confirm-hint = La demande prend fin ; elle ne peut pas être rouverte.
+ws-screen-refer = La renvoyer au comité responsable de la norme
+ws-screen-committee = Comité
+ws-screen-duplicate = La clore comme doublon d'une clarification publiée
+ws-screen-duplicate-of = Clarification publiée
+ws-screen-duplicate-hint = Sa référence, par exemple CR-2025-0012.
+ws-screen-reassign = La réattribuer à un autre groupe
+ws-screen-new-group = Nouveau groupe
+ws-similar = Demandes semblables sur l'article { $clause }
+ws-similar-note = Demandes ouvertes ou publiées sur la même norme et le même article : vérifiez qu'il ne s'agit pas d'un doublon.
+ws-draft-heading = Rédiger la réponse
+ws-draft-answer = Projet de réponse
+ws-draft-hint = Markdown : **gras**, listes, liens. Énoncez l'intention ; n'ajoutez aucune exigence.
+ws-draft-preview = Aperçu : le projet tel que le groupe le lira
+ws-deadline = Date limite
+ws-circulate = Soumettre au consensus
+ws-meeting-heading = Enregistrer une décision prise en réunion
+ws-meeting-note =
+    Pour une réponse que le groupe a décidée lors d'une réunion avec procès-verbal plutôt
+    que par correspondance. Les membres votants absents reçoivent la réponse par courriel
+    et peuvent s'y opposer pendant { $days ->
+        [one] { $days } jour
+       *[other] { $days } jours
+    } ; sans opposition, elle part au secrétariat pour publication.
+ws-meeting-date = Date de la réunion
+ws-meeting-attendance = Qui était présent, et sa position
+ws-meeting-attendance-hint =
+    Les membres votants du groupe à ce jour. Laissez « Absent » pour ceux qui
+    n'y étaient pas ; au moins { $count } doivent avoir été présents.
+ws-did-not-attend = Absent
+ws-minutes-reference = Référence du procès-verbal
+ws-minutes-reference-optional = (ou collez le procès-verbal ci-dessous)
+ws-minutes-reference-hint = Le numéro de document ou l'adresse du procès-verbal.
+ws-minutes = Procès-verbal
+ws-minutes-optional = (ou donnez sa référence ci-dessus)
+ws-meeting-answer = La réponse décidée
+ws-meeting-answer-hint = Markdown. Énoncez l'intention ; n'ajoutez aucune exigence.
+ws-meeting-submit = Enregistrer la décision
+ws-vote-change = Modifier votre vote
+ws-vote-yours = Votre vote
+ws-vote-draft = Le projet de réponse soumis à votre vote
+ws-position = Position
+ws-vote-comment-hint = Obligatoire si vous vous opposez : dites ce qui doit changer.
+ws-conflict = Conflit d'intérêts
+ws-conflict-flagged = Vous êtes signalé : { $reason }. Déclarez le conflit ou confirmez que vous n'en avez pas avant que votre vote soit enregistré.
+ws-conflict-hint = Si vous avez un conflit d'intérêts sur cette demande, déclarez-le : votre vote compte alors comme une abstention, sauf si l'animateur l'admet.
+ws-conflict-none = Je n'ai pas de conflit d'intérêts sur cette demande
+ws-conflict-declare = Je déclare un conflit d'intérêts
+ws-conflict-note = En quoi consiste le conflit (obligatoire si vous en déclarez un)
+ws-vote-submit = Enregistrer mon vote
+ws-opposition-answer = Répondre à l'opposition de { $name }
+ws-opposition-yours = Votre réponse à { $name }
+ws-opposition-response = Réponse à l'opposition de { $name }
+ws-response-record = Enregistrer la réponse
+ws-response-change = Modifier la réponse
+ws-allow-counts = Le vote de { $name } compte
+ws-allow-heading = Admettre le vote de { $name } ?
+ws-allow-declared = Déclaré : « { $note } ». Tant que vous ne l'admettez pas, le vote compte comme une abstention.
+ws-allow-reason = Pourquoi le vote de { $name } doit compter
+ws-allow-change = Modifier le motif
+ws-allow-submit = Faire compter le vote
+ws-consensus-heading = Constater le consensus
+ws-rules-met = Les règles de clôture sont remplies : { $voted } sur { $eligible } ont voté, chaque opposition a reçu une réponse.
+ws-not-yet = Pas encore
+ws-final-answer = Réponse finale
+ws-final-answer-hint = Le texte soumis au vote du groupe. Si vous le modifiez, précisez comment ci-dessous : une modification rédactionnelle est envoyée à chaque votant, qui peut s'y opposer ; une modification de fond ouvre un nouveau tour.
+ws-final-difference = Ce qui distingue la réponse finale du texte voté
+ws-change-legend = Si vous avez modifié le texte
+ws-change-editorial =
+    Rédactionnelle : la formulation, pas le fond (les votants peuvent s'y opposer pendant { $days ->
+        [one] { $days } jour
+       *[other] { $days } jours
+    })
+ws-change-substantive = De fond : un nouveau tour vote sur le nouveau texte
+ws-change-reason = Pourquoi le texte a changé
+ws-change-reason-optional = (obligatoire pour une modification rédactionnelle)
+ws-preview-difference = Voir les différences
+ws-no-consensus-yet = Clore sans consensus
+ws-no-consensus-yet-note = Le tour prend fin ; les votes exprimés restent au dossier et le groupe travaille à un nouveau projet.
+ws-note-to-group = Note au groupe
+ws-no-consensus-yet-confirm = Oui, clore le tour sans consensus
+ws-close-round = Clore le tour
+ws-object-meeting = S'opposer à la décision de la réunion
+ws-object-meeting-note = Vous n'avez pas assisté à la réunion qui a décidé cette réponse. Si vous ne pouvez pas l'accepter, opposez-vous avant le { $until } : la demande retourne au groupe.
+ws-object-editorial = S'opposer à la modification rédactionnelle
+ws-object-editorial-note = Si la modification change le fond de ce que vous avez voté, opposez-vous avant le { $until } : la demande retourne au groupe.
+ws-object-why = Pourquoi vous vous opposez
+ws-object = S'opposer
+ws-no-consensus = Consensus impossible
+ws-no-consensus-note = La demande est close sans réponse et conservée pour la prochaine révision de la norme ; le demandeur est prévenu.
+ws-no-consensus-why = Pourquoi (le demandeur le lira)
+ws-no-consensus-confirm = Oui, clore la demande sans réponse
+ws-close-request = Clore la demande
+ws-publish = Publier
+ws-consider = À prendre en compte lors de la prochaine révision de la norme
+ws-preview-public = Aperçu de la page publique
+ws-publish-submit = Publier la clarification
+ws-send-back-heading = Renvoyer au groupe
+ws-note-to-convenor = Note à l'animateur
+ws-send-back = Renvoyer
+ws-mark-heading = Annoter la publication
+ws-mark-note = La réponse publiée n'est jamais modifiée ; l'annotation et sa note apparaissent dans un bandeau.
+ws-mark-what = Ce qui a changé
+ws-mark-superseded = Remplacée par une clarification ou une édition ultérieure
+ws-mark-incorporated = Intégrée dans une nouvelle édition
+ws-mark-withdrawn = Retirée
+ws-mark-successor = Remplacée par la clarification
+ws-mark-successor-hint = Sa référence, quand une clarification ultérieure remplace celle-ci ; sinon, choisissez l'édition ci-dessous.
+ws-mark-edition = Nouvelle édition
+ws-mark-edition-hint = L'édition qui l'a remplacée, ou qui l'intègre désormais (donnez alors l'article).
+ws-mark-clause = Article de la nouvelle édition
+ws-mark = Annoter
+ws-correct-heading = Corriger la publication
+ws-correct-note = Une correction rédactionnelle de la question ou de la réponse, avec une note, publiée comme nouvelle version ; la précédente garde son adresse. Un changement de sens relève du groupe.
+ws-correct-link = Rédiger une version corrigée
+ws-comments = Commentaires internes
+ws-comments-note = La discussion du groupe, visible du groupe et du secrétariat seulement.
+ws-comment-add = Ajouter un commentaire
+ws-comment-submit = Ajouter le commentaire
+ws-aside = La demande et son historique
+ws-the-request = La demande
+ws-edit-wording = Modifier le libellé public
+ws-edit-wording-note = : ce que montrera la clarification publiée
+ws-submitter = Demandeur
+ws-submitter-hidden = L'auteur de la demande n'est visible que du secrétariat.
+ws-submitter-erased = Données personnelles effacées.
+
+## Pourquoi une demande a été close
+ws-closure-not-admissible = Irrecevable
+ws-closure-referred = Renvoyée
+ws-closure-duplicate = Doublon
+ws-closure-no-consensus = Sans consensus
+ws-closure-withdrawn = Retirée
+ws-closure-expired = Sans réponse
+ws-closure-corrected = Corrigée
+ws-closure-answered-locally = Réponse du parrain
+ws-closure-endorsement-declined = Parrainage refusé
+ws-closure-endorsement-expired = Parrainage expiré
+
+## Votes et conflits d'intérêts
+ws-position-agree = Pour
+ws-position-agree-with-comments = Pour, avec commentaires
+ws-position-oppose = Contre (opposition soutenue)
+ws-position-abstain = Abstention
+ws-flag-same-organisation = même organisation que le demandeur
+ws-flag-same-mail-domain = même domaine de messagerie que le demandeur
+ws-flag-declared-interests = intérêts déclarés
+
+## Ce qui s'est passé, dans un historique
+ws-event-confirm = Confirmée par le demandeur
+ws-event-accept = Acceptée pour le groupe
+ws-event-ask-for-information = Précisions demandées au demandeur
+ws-event-reply = Le demandeur a répondu
+ws-event-expire = Close : pas de réponse dans les 30 jours
+ws-event-not-admissible = Close comme irrecevable
+ws-event-refer = Renvoyée à un autre comité
+ws-event-duplicate = Close comme doublon
+ws-event-reassign = Réattribuée
+ws-event-edit-wording = Libellé public modifié
+ws-event-open-round = Tour de consensus ouvert
+ws-event-vote = A voté
+ws-event-remind = Rappel aux membres qui n'avaient pas voté
+ws-event-respond-to-opposition = Réponse à une opposition
+ws-event-declare-conflict = Conflit d'intérêts déclaré
+ws-event-confirm-no-conflict = Absence de conflit d'intérêts confirmée
+ws-event-allow-conflicted-vote = Vote admis malgré un conflit déclaré
+ws-event-close-with-consensus = Consensus constaté
+ws-event-close-with-editorial-change = Consensus constaté avec une modification rédactionnelle, ouvert aux oppositions
+ws-event-close-with-substantive-change = Texte modifié sur le fond et nouveau tour ouvert
+ws-event-record-meeting-decision = Décision prise en réunion enregistrée, ouverte aux oppositions
+ws-event-object = Opposition à la décision
+ws-event-confirm-decision = Aucune opposition : la décision est maintenue
+ws-event-close-without-consensus = Tour clos sans consensus
+ws-event-close-no-consensus = Close : consensus impossible
+ws-event-publish = Publiée
+ws-event-send-back = Renvoyée au groupe
+ws-event-withdraw = Retirée par le demandeur
+ws-event-mark-publication = Publication annotée
+ws-event-follow-up-lodged = Une demande de suivi a été faite
+ws-event-follow-up-settled = Une demande de suivi a pris fin
+ws-event-correct-publication = Version corrigée publiée
+ws-event-lodge-appeal = Recours formé
+ws-event-acknowledge-appeal = Réception du recours accusée
+ws-event-consider-appeal = Recours transmis pour examen
+ws-event-conciliate-appeal = Recours porté en conciliation
+ws-event-uphold-appeal = Recours tranché : la décision est maintenue
+ws-event-allow-appeal = Recours accueilli
+ws-event-publish-correction = Publiée comme version corrigée
+ws-event-confirm-for-endorsement = Confirmée par le demandeur, pour parrainage
+ws-event-endorse = Parrainée
+ws-event-answer-locally = Réponse apportée par le parrain
+ws-event-decline-endorsement = Le parrain a refusé de la parrainer
+ws-event-remind-sponsor = Rappel au parrain
+ws-event-expire-endorsement = Close : le parrain n'a pas répondu à temps
+
+## Ponctuation que le français espace autrement
+ws-colon = :
+ws-because = , parce que
+
+## Un tour de consensus et son procès-verbal de décision
+ws-unmet-deadline = La date limite n'est pas passée : avant le { $deadline }, le consensus ne peut être constaté qu'une fois que chaque votant a voté, et { $voted } sur { $eligible } l'ont fait.
+ws-unmet-never =
+    Ce tour ne peut jamais atteindre son quorum : le groupe a besoin de { $needed } votes et sa liste de votants ne compte que { $eligible ->
+        [one] { $eligible } personne
+       *[other] { $eligible } personnes
+    }. Closez-le sans consensus ; les membres ajoutés au groupe depuis son ouverture ne peuvent pas voter dans ce tour, mais ils le pourront dans un nouveau.
+ws-unmet-quorum = Le quorum n'est pas atteint : { $voted } votants sur { $eligible } ont voté, et le groupe en exige au moins { $needed }.
+ws-unmet-oppositions = Le consensus ne peut être constaté tant qu'une opposition reste sans réponse : répondez à { $names }.
+ws-difference-note = Barré : les mots retirés du texte voté. Souligné : les mots ajoutés.
+ws-round-meeting = Décidé lors de la réunion du { $date }
+ws-round-open = Tour de consensus { $number }, ouvert jusqu'au { $date }
+ws-round-closed = Tour de consensus { $number }, clos
+ws-round-follows = Ce tour vote sur le texte du tour { $number } tel que l'animateur l'a modifié sur le fond ; les votes du tour { $number } ne comptent pas ici.
+ws-round-follows-why = Ce tour vote sur le texte du tour { $number } tel que l'animateur l'a modifié sur le fond ({ $reason }) ; les votes du tour { $number } ne comptent pas ici.
+ws-tally = Décompte
+ws-participation-meeting =
+    { $voted } des { $eligible ->
+        [one] { $eligible } membre votant
+       *[other] { $eligible } membres votants
+    } du groupe étaient présents ; le quorum est de { $quorum }.
+ws-participation =
+    { $voted } { $eligible ->
+        [one] votant sur { $eligible } a voté
+       *[other] votants sur { $eligible } ont voté
+    } ; le quorum est de { $quorum }.
+ws-tally-by-body = Décompte par organisme membre
+ws-nominated-by = Désigné par
+ws-no-body = Aucun organisme membre
+ws-votes = Votes
+ws-voters-meeting = Les membres votants du groupe le jour de la réunion, le { $date }
+ws-voters-round = La liste des votants, arrêtée à l'ouverture du tour le { $date }
+ws-voter = Votant
+ws-response-to-opposition = Réponse à l'opposition
+ws-capacity = Qualité
+ws-capacity-expert = Expert
+ws-capacity-observer = Observateur
+ws-capacity-liaison = Liaison
+ws-convenor = Animateur
+ws-convenor-lower = animateur
+ws-counted-as = Compté comme { $position }
+ws-counted-as-lower = compté comme { $position }
+ws-not-voted = N'a pas encore voté
+ws-answers-earlier = Répond à une version antérieure
+ws-no-response-yet = Pas encore de réponse
+ws-no-voters = Personne ne figurait sur la liste des votants du groupe à l'ouverture de ce tour.
+ws-decision-record = Procès-verbal de décision
+ws-recorded = Enregistré
+ws-by = Par { $name }
+ws-taken-at = Prise lors de
+ws-taken-at-meeting = La réunion du groupe du { $date }
+ws-voter-list = Liste des votants
+ws-voter-list-meeting =
+    { $count ->
+        [one] { $count } membre votant
+       *[other] { $count } membres votants
+    } du groupe le jour de la réunion
+ws-voter-list-round =
+    { $count ->
+        [one] { $count } votant
+       *[other] { $count } votants
+    }, liste arrêtée à l'ouverture du tour le { $date }
+ws-attended = Présents
+ws-quorum = Quorum
+ws-quorum-reached = Atteint
+ws-quorum-not-reached = Non atteint
+ws-quorum-attended = { $voted } présents sur { $eligible }, { $needed } requis
+ws-quorum-voted = { $voted } votes sur { $eligible }, { $needed } requis
+ws-minutes-text = Le texte du procès-verbal
+ws-oppositions = Oppositions
+ws-oppositions-meeting =
+    { $count }, maintenue{ $count ->
+        [one] {""}
+       *[other] s
+    } en réunion : le procès-verbal indique comment le groupe { $count ->
+        [one] l'a traitée
+       *[other] les a traitées
+    }
+ws-oppositions-round = { $count }, chacune avec la réponse de l'animateur dans la liste des votants ci-dessus
+ws-convenor-vote = Le vote de l'animateur
+ws-did-not-vote = n'a pas voté
+ws-convenor-not-voter = L'animateur ne figurait pas sur la liste des votants
+ws-conflicts = Conflits d'intérêts
+ws-conflicts-none = Aucun signalé ni déclaré
+ws-agreed-text = Le texte adopté
+ws-agreed-editorial = Modifié sur la forme par rapport au texte voté
+ws-agreed-substantive = Modifié sur le fond : un nouveau tour vote sur le nouveau texte
+ws-agreed-unchanged = Le texte voté, sans modification
+ws-voted-text = Le texte voté
+ws-the-difference = Les différences
+ws-objections = Oppositions après décision
+ws-objection-upheld = La décision n'a pas été maintenue : la demande est retournée au groupe.
+ws-objection-open-meeting = Ouvert aux oppositions des membres votants absents jusqu'au { $until }
+ws-objection-open = Ouvert aux oppositions des votants jusqu'au { $until }
+ws-objection-none = Aucune avant le { $until } : la décision est maintenue
+ws-flagged = Signalé
+ws-none-declared = Aucun déclaré
+ws-conflict-unanswered = Pas encore de réponse : pas de vote avant une déclaration ou la confirmation d'une absence de conflit.
+ws-conflict-cleared = Absence de conflit d'intérêts confirmée.
+ws-conflict-declared = Conflit déclaré
+ws-conflict-allowed = Le vote compte comme exprimé : admis par { $name }
+ws-conflict-abstention = Le vote compte comme une abstention, sauf si l'animateur l'admet.
+
+## La consultation des organisations en liaison
+ws-consultation = Consultation des organisations en liaison
+ws-consultation-open = La réponse est soumise aux organisations en liaison jusqu'au { $until }.
+ws-consultation-sent-back = Terminée le { $date } : la réponse a été renvoyée au groupe.
+ws-consultation-ended = Ouverte le { $opened } ; le délai des organisations en liaison a pris fin le { $ended } ou toutes ont répondu.
+ws-liaison-no-answer = pas encore de réponse
+ws-liaison-comments = commentaires
+ws-liaison-no-objection = pas d'objection
+ws-liaison-response = La réponse
+ws-liaison-response-label = Réponse à ces commentaires
+ws-liaison-response-hint = Enregistrée avec la décision et montrée à l'organisation en liaison. Pour modifier plutôt la réponse, renvoyez-la au groupe.
+
+## Les suites données
+ws-follows-reconsideration = Réexamen de
+ws-follows-correction = Correction de
+ws-follows-information = Informations nouvelles sur
+ws-follow-up-reasons = Les raisons du demandeur
+ws-follow-up-changes = Ce que change la correction
+ws-follow-up-sent = Les informations envoyées
+ws-original-summary = { $reference } en l'état : { $state }
+ws-original-history = , avec son historique
+ws-closing-note = Note de clôture
+ws-history-of = Historique de { $reference }
+ws-followed-by = Réexamens et informations nouvelles
+ws-follow-up-reconsideration = Réexamen
+ws-follow-up-correction = Correction
+ws-follow-up-information = Informations nouvelles
+ws-follow-up-reconsideration-lodged = Réexamen demandé :
+ws-follow-up-correction-lodged = Correction proposée au groupe :
+ws-follow-up-information-lodged = Informations nouvelles reçues :
+ws-follow-up-revised = réponse révisée, voir
+ws-follow-up-is-revised = la réponse est révisée
+ws-follow-up-stands = la décision est maintenue
+
+## L'historique et les commentaires
+ws-timeline = Historique
+ws-received = Reçue
+ws-actor-submitter = Le demandeur
+ws-actor-sponsor = Le parrain
+ws-actor-for-sponsor = { $name }, pour le parrain
+ws-actor-someone = Quelqu'un
+ws-wording-difference-note = Barré : le libellé retiré. Souligné : le libellé ajouté.
+ws-no-comment = Pas encore de commentaire.
+ws-submitted-wording = Tel que le demandeur l'a écrit
+ws-submitted-wording-note = Le libellé public a été modifié ; voici ce que le demandeur a envoyé, conservé au dossier et jamais publié.
+
+## Les recours
+ws-appeals = Recours
+ws-appeal-number = Recours { $number }
+ws-from = de
+ws-received-on = reçu le { $date }
+ws-overdue = En retard
+ws-appeal-due-acknowledge = accuser réception avant le { $date }
+ws-appeal-due-refer = transmettre pour examen avant le { $date }
+ws-appeal-due-decide = trancher avant le { $date }
+ws-appeal-lodge = Enregistrer un recours
+ws-appeal-lodge-note = reçu contre cette décision
+ws-appeal-step-lodged = Formé : à accuser réception
+ws-appeal-step-acknowledged = Réception accusée : à transmettre pour examen
+ws-appeal-step-considering = En cours d'examen
+ws-appeal-step-conciliation = En conciliation
+ws-appeal-step-upheld = Tranché : la décision est maintenue
+ws-appeal-step-allowed = Accueilli
+ws-appealed-publication = la clarification publiée
+ws-appealed-not-admissible = la clôture de la demande comme irrecevable
+ws-appealed-no-consensus = la clôture de la demande sans consensus
+ws-appealed-duplicate = la clôture de la demande comme doublon
+ws-appealed-referral = le renvoi de la demande à un autre comité
+ws-appellant-erased = le demandeur (nom effacé)
+ws-appellant-address-erased = adresse effacée après la durée de conservation
