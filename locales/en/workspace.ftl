@@ -426,3 +426,157 @@ ws-appealed-duplicate = the closing of the request as a duplicate
 ws-appealed-referral = the referral of the request to another committee
 ws-appellant-erased = the submitter (name erased)
 ws-appellant-address-erased = address erased after the retention period
+
+## My queue
+ws-queue-lede = { $name }: what waits for you, most urgent first.
+ws-queue-lede-secretariat = { $name }, secretariat: what waits for you, most urgent first.
+ws-sponsor-notice = You speak for { $sponsor }:
+ws-sponsor-link = { $sponsor }'s requests, and those awaiting its decision
+ws-setup-heading = Before requests can flow
+ws-setup-lede = A new installation needs these three things. This list goes away once all are done.
+ws-setup-done = Done
+ws-setup-to-do = To do
+ws-setup-convenors = Invite convenors.
+ws-setup-convenors-done = Every group that answers for a standard in force has a convenor.
+ws-setup-convenors-to-do =
+    { $count ->
+        [one] { $count } group that answers for a standard in force has no convenor yet
+       *[other] { $count } groups that answer for a standard in force have no convenor yet
+    }, so requests on their standards cannot be accepted.
+ws-setup-invite = Invite a convenor
+ws-setup-invite-or = , or make a member convenor on the group's page.
+ws-setup-registry = Check the registry.
+ws-setup-registry-done = The standards, their groups and the committees for referrals were checked.
+ws-setup-registry-to-do = The standards, the groups responsible for them and the committees requests are referred to come with the installation.
+ws-setup-registry-review = Review the registry
+ws-setup-registry-confirm = , then confirm it is right.
+ws-setup-registry-right = The registry is right
+ws-setup-mail = Set the mail server.
+ws-setup-mail-done = Mail goes to the server in
+ws-setup-mail-to-do = Mail is written as files into the data directory and reaches nobody: set
+ws-setup-mail-to-do-end = { " " }to your mail server and restart.
+ws-setup-mail-waiting = See the mail waiting
+ws-waiting-for-you = Waiting for you
+ws-queue-bad-page = Pages of the queue are numbered from 1.
+ws-first-page = See the first page
+ws-queue-empty = Nothing waits for you. New work arrives here and by e-mail.
+ws-queue-pages =
+    Your queue has { $count ->
+        [one] only 1 page
+       *[other] only { $count } pages
+    }.
+ws-last-page = Go to the last page
+ws-queue-page-of = Page { $page } of { $pages }, { $per } a page.
+ws-queue-pages-label = Pages of the queue
+ws-previous = Previous
+ws-next = Next
+ws-task-screen = Screen new requests
+ws-task-screen-reply = Screen again after a reply
+ws-task-reply-due-soon = Replies due soon
+ws-task-publish = Publish or send back
+ws-task-with-liaisons = With the liaisons
+ws-task-respond-to-liaisons = Respond to liaisons' comments
+ws-task-round-overdue = Rounds past their deadline
+ws-task-open-round = Draft an answer and open a round
+ws-task-answer-oppositions = Answer oppositions
+ws-task-close-rounds = Close rounds
+ws-task-no-quorum = Rounds without quorum
+ws-task-vote = Vote
+ws-task-open-to-objection = Open to your objection
+ws-task-appoint-convenor = Appoint a convenor
+ws-to-do = To do
+ws-waiting = Waiting
+ws-item-screen = Screen
+ws-item-screen-reply = Reply received: screen again
+ws-item-reply-due-soon = Waiting for the submitter; closes soon
+ws-item-with-liaisons = The answer is with the liaisons
+ws-item-with-liaisons-until = The answer is with the liaisons until { $date }
+ws-item-respond-to-liaisons = Respond to the liaisons' comments, or send back
+ws-item-round-overdue = Round past its deadline
+ws-item-close-overdue = Deadline passed: close the round
+ws-item-close-all-in = Every vote is in: close the round
+ws-item-no-quorum = Deadline passed without quorum: close without consensus
+ws-item-vote = Vote on the draft answer
+ws-item-objection-until = Open to your objection until { $date }
+ws-item-no-convenor = has no convenor: appoint one
+ws-item-appeal = Next step of the appeal
+ws-item-due-by = due by { $date }
+ws-late = { $age } late
+ws-due-in = due in { $age }
+ws-age-under-an-hour = less than an hour
+ws-age-under-a-day = less than a day
+ws-age-hours =
+    { $count ->
+        [one] { $count } hour
+       *[other] { $count } hours
+    }
+ws-age-days =
+    { $count ->
+        [one] { $count } day
+       *[other] { $count } days
+    }
+ws-unconvened = Groups without a convenor
+ws-unconvened-note = No request can be accepted for these groups until each has a convenor, and a member who votes.
+ws-answers-for = answers for { $standards }
+ws-by-state = Requests by state
+
+## All requests
+ws-requests = Requests
+ws-requests-lede = Every request you may read: those of your groups. Filter, search and sort them; each address keeps its filters.
+ws-requests-lede-secretariat = Every request you may read. Filter, search and sort them; each address keeps its filters.
+ws-check-filters = Check the filters
+ws-find-requests = Find requests
+ws-search-label = Words from the question, background or comments, or a reference
+ws-search-placeholder = e.g. CR-2026-0012, impartiality
+ws-filter-summary = Filter by state, group, standard, clause, date or whom it waits on
+ws-any-state = Any state
+ws-any-group = Any of your groups
+ws-all-standards = All standards
+ws-clause-hint = 7.2 also finds 7.2.1
+ws-submitted-from = Submitted from
+ws-date-hint = A date such as 2026-01-31
+ws-submitted-until = Submitted until
+ws-day-included = This day included
+ws-waiting-on = Waiting on
+ws-optional = (optional)
+ws-waiting-anyone = Anyone
+ws-waiting-me = Me: in my queue
+ws-waiting-group = My group
+ws-waiting-secretariat = The secretariat
+ws-waiting-submitter = The submitter
+ws-order = Order
+ws-sort-newest = Newest first
+ws-sort-oldest = Oldest first
+ws-sort-reference = By reference
+ws-sort-changed = Last changed first
+ws-apply-filters = Apply the filters
+ws-clear-filters = Clear the filters
+ws-results = Results
+ws-in-no-group = You are not a member of any maintenance group, so there are no requests for you to read. The secretariat adds people to groups; ask it if you should be in one.
+ws-correct-filters = Correct the filters above to see the list.
+ws-no-match = No request matches these filters.
+ws-see-every-request = See every request
+ws-no-request-yet = There is no request yet. New requests appear here once their submitters confirm them.
+ws-list-pages =
+    There { $count ->
+        [one] is only 1 page
+       *[other] are only { $count } pages
+    } of requests.
+ws-sorted-newest = newest first
+ws-sorted-oldest = oldest first
+ws-sorted-reference = by reference
+ws-sorted-changed = last changed first
+ws-list-summary =
+    { $count ->
+        [one] 1 request
+       *[other] { $count } requests
+    }, { $order }.
+ws-list-summary-range =
+    { $count ->
+        [one] 1 request
+       *[other] { $count } requests
+    }, showing { $range }, { $order }.
+ws-requests-caption = Requests, page { $page } of { $pages }
+ws-submitted = Submitted
+ws-last-change = Last change
+ws-list-pages-label = Pages of requests

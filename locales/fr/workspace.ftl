@@ -429,3 +429,157 @@ ws-appealed-duplicate = la clôture de la demande comme doublon
 ws-appealed-referral = le renvoi de la demande à un autre comité
 ws-appellant-erased = le demandeur (nom effacé)
 ws-appellant-address-erased = adresse effacée après la durée de conservation
+
+## Ma file
+ws-queue-lede = { $name } : ce qui vous attend, le plus urgent d'abord.
+ws-queue-lede-secretariat = { $name }, secrétariat : ce qui vous attend, le plus urgent d'abord.
+ws-sponsor-notice = Vous parlez au nom de { $sponsor } :
+ws-sponsor-link = les demandes de { $sponsor }, et celles qui attendent sa décision
+ws-setup-heading = Avant que les demandes puissent circuler
+ws-setup-lede = Une nouvelle installation a besoin de ces trois choses. Cette liste disparaît une fois tout fait.
+ws-setup-done = Fait
+ws-setup-to-do = À faire
+ws-setup-convenors = Inviter les animateurs.
+ws-setup-convenors-done = Chaque groupe responsable d'une norme en vigueur a un animateur.
+ws-setup-convenors-to-do =
+    { $count ->
+        [one] { $count } groupe responsable d'une norme en vigueur n'a pas encore d'animateur
+       *[other] { $count } groupes responsables d'une norme en vigueur n'ont pas encore d'animateur
+    } ; les demandes sur leurs normes ne peuvent donc pas être acceptées.
+ws-setup-invite = Inviter un animateur
+ws-setup-invite-or = , ou nommer animateur un membre sur la page du groupe.
+ws-setup-registry = Vérifier le registre.
+ws-setup-registry-done = Les normes, leurs groupes et les comités de renvoi ont été vérifiés.
+ws-setup-registry-to-do = Les normes, les groupes qui en sont responsables et les comités auxquels les demandes sont renvoyées sont fournis avec l'installation.
+ws-setup-registry-review = Relisez le registre
+ws-setup-registry-confirm = , puis confirmez qu'il est juste.
+ws-setup-registry-right = Le registre est juste
+ws-setup-mail = Configurer le serveur de messagerie.
+ws-setup-mail-done = Le courrier part vers le serveur indiqué dans
+ws-setup-mail-to-do = Le courrier est écrit sous forme de fichiers dans le répertoire de données et n'atteint personne : indiquez votre serveur de messagerie dans
+ws-setup-mail-to-do-end = { " " }et redémarrez.
+ws-setup-mail-waiting = Voir le courrier en attente
+ws-waiting-for-you = Ce qui vous attend
+ws-queue-bad-page = Les pages de la file sont numérotées à partir de 1.
+ws-first-page = Voir la première page
+ws-queue-empty = Rien ne vous attend. Le travail nouveau arrive ici et par courriel.
+ws-queue-pages =
+    Votre file n'a { $count ->
+        [one] qu'une page
+       *[other] que { $count } pages
+    }.
+ws-last-page = Aller à la dernière page
+ws-queue-page-of = Page { $page } sur { $pages }, { $per } par page.
+ws-queue-pages-label = Pages de la file
+ws-previous = Précédente
+ws-next = Suivante
+ws-task-screen = Examiner les nouvelles demandes
+ws-task-screen-reply = Examiner à nouveau après une réponse
+ws-task-reply-due-soon = Réponses attendues bientôt
+ws-task-publish = Publier ou renvoyer
+ws-task-with-liaisons = Chez les organisations en liaison
+ws-task-respond-to-liaisons = Répondre aux commentaires des organisations en liaison
+ws-task-round-overdue = Tours en retard
+ws-task-open-round = Rédiger une réponse et ouvrir un tour
+ws-task-answer-oppositions = Répondre aux oppositions
+ws-task-close-rounds = Clore les tours
+ws-task-no-quorum = Tours sans quorum
+ws-task-vote = Voter
+ws-task-open-to-objection = Ouvert à votre opposition
+ws-task-appoint-convenor = Nommer un animateur
+ws-to-do = À faire
+ws-waiting = Attente
+ws-item-screen = Examiner
+ws-item-screen-reply = Réponse reçue : examiner à nouveau
+ws-item-reply-due-soon = En attente du demandeur ; close bientôt
+ws-item-with-liaisons = La réponse est chez les organisations en liaison
+ws-item-with-liaisons-until = La réponse est chez les organisations en liaison jusqu'au { $date }
+ws-item-respond-to-liaisons = Répondre aux commentaires des organisations en liaison, ou renvoyer
+ws-item-round-overdue = Tour en retard
+ws-item-close-overdue = Date limite passée : clore le tour
+ws-item-close-all-in = Tous les votes sont là : clore le tour
+ws-item-no-quorum = Date limite passée sans quorum : clore sans consensus
+ws-item-vote = Voter sur le projet de réponse
+ws-item-objection-until = Ouvert à votre opposition jusqu'au { $date }
+ws-item-no-convenor = n'a pas d'animateur : nommez-en un
+ws-item-appeal = Prochaine étape du recours
+ws-item-due-by = à faire avant le { $date }
+ws-late = { $age } de retard
+ws-due-in = dans { $age }
+ws-age-under-an-hour = moins d'une heure
+ws-age-under-a-day = moins d'un jour
+ws-age-hours =
+    { $count ->
+        [one] { $count } heure
+       *[other] { $count } heures
+    }
+ws-age-days =
+    { $count ->
+        [one] { $count } jour
+       *[other] { $count } jours
+    }
+ws-unconvened = Groupes sans animateur
+ws-unconvened-note = Aucune demande ne peut être acceptée pour ces groupes tant que chacun n'a pas d'animateur et un membre votant.
+ws-answers-for = responsable de { $standards }
+ws-by-state = Demandes par état
+
+## Toutes les demandes
+ws-requests = Demandes
+ws-requests-lede = Toutes les demandes que vous pouvez lire : celles de vos groupes. Filtrez-les, cherchez-y, triez-les ; chaque adresse garde ses filtres.
+ws-requests-lede-secretariat = Toutes les demandes que vous pouvez lire. Filtrez-les, cherchez-y, triez-les ; chaque adresse garde ses filtres.
+ws-check-filters = Vérifiez les filtres
+ws-find-requests = Trouver des demandes
+ws-search-label = Mots de la question, du contexte ou des commentaires, ou une référence
+ws-search-placeholder = p. ex. CR-2026-0012, impartialité
+ws-filter-summary = Filtrer par état, groupe, norme, article, date ou selon qui est attendu
+ws-any-state = Tous les états
+ws-any-group = Tous vos groupes
+ws-all-standards = Toutes les normes
+ws-clause-hint = 7.2 trouve aussi 7.2.1
+ws-submitted-from = Envoyée à partir du
+ws-date-hint = Une date comme 2026-01-31
+ws-submitted-until = Envoyée jusqu'au
+ws-day-included = Ce jour compris
+ws-waiting-on = En attente de
+ws-optional = (facultatif)
+ws-waiting-anyone = N'importe qui
+ws-waiting-me = Moi : dans ma file
+ws-waiting-group = Mon groupe
+ws-waiting-secretariat = Le secrétariat
+ws-waiting-submitter = Le demandeur
+ws-order = Ordre
+ws-sort-newest = Les plus récentes d'abord
+ws-sort-oldest = Les plus anciennes d'abord
+ws-sort-reference = Par référence
+ws-sort-changed = Dernière modification d'abord
+ws-apply-filters = Appliquer les filtres
+ws-clear-filters = Effacer les filtres
+ws-results = Résultats
+ws-in-no-group = Vous n'êtes membre d'aucun groupe de maintenance : aucune demande n'est donc à lire pour vous. Le secrétariat ajoute les personnes aux groupes ; demandez-lui si vous devriez faire partie de l'un d'eux.
+ws-correct-filters = Corrigez les filtres ci-dessus pour voir la liste.
+ws-no-match = Aucune demande ne correspond à ces filtres.
+ws-see-every-request = Voir toutes les demandes
+ws-no-request-yet = Il n'y a pas encore de demande. Les nouvelles demandes apparaissent ici une fois confirmées par leurs auteurs.
+ws-list-pages =
+    Il n'y a { $count ->
+        [one] qu'une page
+       *[other] que { $count } pages
+    } de demandes.
+ws-sorted-newest = les plus récentes d'abord
+ws-sorted-oldest = les plus anciennes d'abord
+ws-sorted-reference = par référence
+ws-sorted-changed = dernière modification d'abord
+ws-list-summary =
+    { $count ->
+        [one] 1 demande
+       *[other] { $count } demandes
+    }, { $order }.
+ws-list-summary-range =
+    { $count ->
+        [one] 1 demande
+       *[other] { $count } demandes
+    }, { $range } affichées, { $order }.
+ws-requests-caption = Demandes, page { $page } sur { $pages }
+ws-submitted = Envoyée
+ws-last-change = Dernière modification
+ws-list-pages-label = Pages de demandes
