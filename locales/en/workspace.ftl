@@ -580,3 +580,231 @@ ws-requests-caption = Requests, page { $page } of { $pages }
 ws-submitted = Submitted
 ws-last-change = Last change
 ws-list-pages-label = Pages of requests
+
+## The banner after an action
+ws-done-accepted = Accepted for { $group }; the convenor has been told.
+ws-done-asked = Your question was sent to the submitter; the request waits for their reply.
+ws-done-not-admissible = Closed as not admissible; the submitter has been told why.
+ws-done-referred = Referred to the other committee; the submitter has been told where to ask.
+ws-done-duplicate = Closed as already answered; the submitter has been sent the published clarification.
+ws-done-reassigned = Reassigned to { $group }; its members have been told.
+ws-done-wording-edited = The public wording was saved; the submitter's own stays in the record.
+ws-done-wording-edited-moved = The public wording was saved; the submitter's own stays in the record. The new standard is answered by { $group }: the request moved there, and its members have been told.
+ws-done-commented = Your comment was added.
+ws-done-round-opened = The round is open; the voters have been told.
+ws-done-voted = Your vote was recorded.
+ws-done-answered = Your answer to the opposition was recorded.
+ws-done-consensus = Consensus recorded; the voters have been told, and the answer is ready to publish.
+ws-done-no-consensus-yet = The round was closed without consensus; the group has been told.
+ws-done-no-consensus = Closed without consensus; the submitter and the group have been told.
+ws-done-published = Published; the submitter and the followers of the standard have been told.
+ws-done-sent-back = Sent back to the group; its members have been told.
+ws-done-liaison-responded = The response to the liaison's comments was recorded.
+ws-done-liaison-address-added = The address was added: the liaison is consulted on every decision from now on.
+ws-done-liaison-address-removed = The address was removed.
+ws-done-liaison-answered = Thank you: your answer was recorded and the secretariat can read it.
+ws-done-marked = The mark was recorded; the followers of the standard have been told.
+ws-done-objected = Your objection was recorded; the convenor and the secretariat have been told.
+ws-done-meeting-recorded = The meeting's decision was recorded; the voting members who did not attend have been told and may object.
+ws-done-vote-allowed = The vote now counts as cast; the reason is kept in the decision record.
+ws-done-corrected = Version { $version } is published; the earlier one keeps its address, and the followers of the standard have been told.
+ws-done-correction-proposed = The correction is request { $reference }, in screening: accept it for the group, which decides it; its answer will be published as the clarification's next version.
+ws-done-appeal-lodged = The appeal was lodged; the appellant and the group have been told.
+ws-done-appeal-step = The appeal's step was recorded; the appellant and the group have been told.
+ws-done-appeal-notice-public = The public pages now say the decision is under appeal.
+ws-done-appeal-notice-withdrawn = The public pages no longer mention the appeal.
+ws-done-standard-added = The standard was added.
+ws-done-edition-added = The new edition was added; the edition it replaces is now listed as superseded.
+ws-done-standard-saved = The standard was saved.
+ws-done-group-added = The group was added. Add its convenor and members from its page.
+ws-done-member-added = The member was added.
+ws-done-membership-saved = The membership was saved.
+ws-done-rules-saved = The closing rules were saved.
+ws-done-member-removed = The member was removed from the group. Their past votes and comments stay on record.
+ws-done-organisation-added = The organisation was added.
+ws-done-organisation-saved = The contact address was saved.
+ws-done-committee-added =
+    The committee was added.{ $moved ->
+        [0] {""}
+        [one] {" "}One designation moved to it from another committee.
+       *[other] {" "}{ $moved } designations moved to it from other committees.
+    }
+ws-done-committee-saved =
+    The committee was saved.{ $moved ->
+        [0] {""}
+        [one] {" "}One designation moved to it from another committee.
+       *[other] {" "}{ $moved } designations moved to it from other committees.
+    }
+ws-done-sponsor-endorsed = You endorsed { $reference }: it goes to the secretariat for screening, and the submitter is told.
+ws-done-sponsor-answered = Your answer to { $reference } was sent to the submitter, with a copy to the secretariat, and the request is closed.
+ws-done-sponsor-declined = You declined { $reference }: the submitter is told your reason, and the request is closed.
+ws-done-user-invited = The invitation was sent. The account becomes usable once its owner chooses a password.
+ws-done-user-deactivated = The account was deactivated and its sessions ended. Its name stays on everything it did.
+ws-done-user-reactivated = The account was reactivated. Its owner can sign in again.
+ws-done-webhook-enabled = The endpoint is on again; what waited for it is being sent.
+ws-done-webhook-disabled = The endpoint is off; events wait for it until you turn it on again.
+ws-done-webhook-removed = The endpoint was removed with its delivery log; nothing more is sent to it.
+ws-done-registry-checked = The registry was marked as checked.
+ws-done-request-sent = Request sent — reference { $reference }. Keep this page’s address to follow it.
+ws-done-replied = Your reply was sent to the secretariat.
+ws-done-withdrawn = Your request was withdrawn.
+ws-done-first-account = Your secretariat account is ready and you are signed in. The setup link no longer works; a confirmation was sent to your address.
+ws-done-signed-out = You are signed out.
+ws-done-password-set = Your new password is set. Sign in with it.
+ws-done-reconsideration-asked = Your request for reconsideration is sent — reference { $reference }. This page follows it; keep its address.
+
+## The case file
+ws-compiled = compiled { $at }
+ws-case-lede = The complete record of this request, every round included, for an appeal panel or an audit.
+ws-case-json = The same record as JSON
+ws-sponsor-label = Sponsor
+ws-shown-to-secretariat = Shown to the secretariat only
+ws-erased = Personal data erased
+ws-erased-on = Personal data erased on { $date }
+ws-confirmed = Confirmed
+ws-decided = Decided
+ws-published = Published
+ws-to-consider = , to be considered at the next revision
+ws-closed = Closed
+ws-the-answer = The answer
+ws-no-round = No consensus round was opened on this request.
+ws-follow-ups = Follow-ups
+ws-no-follow-ups = None: this request follows no other, and none follows it.
+ws-versions = Versions
+ws-never-corrected = Never corrected: the publication is version 1.
+ws-not-published = Not published.
+ws-version = Version { $number }
+ws-change = Change
+ws-correction-editorial = Editorial correction
+ws-correction-substantive = Correction decided by the group
+ws-first-publication = First publication
+ws-issued-by = Issued by
+ws-not-recorded = Not recorded
+ws-standard-and-clause = Standard and clause
+ws-appellant = Appellant
+ws-against = Against
+ws-acknowledge-by = To acknowledge by
+ws-decide-by = To decide by
+ws-grounds = Grounds
+ws-no-appeal = No appeal was lodged against a decision on this request.
+ws-consultations = Liaison consultations
+ws-consultation-number = Consultation { $number }, opened on { $date }
+ws-consultation-case-sent-back = The answer was sent back to the group on { $at }.
+ws-consultation-case-ends = The liaisons' time ends on { $at }.
+ws-consultation-case-ended = The liaisons' time ended on { $at }.
+ws-no-answer = No answer.
+ws-comments-label = Comments
+ws-no-objection = No objection
+ws-response-by = Response by { $name }
+ws-someone = someone
+ws-no-response-recorded = No response recorded.
+ws-no-consultation = No liaison was consulted on this request's decisions.
+
+## An appeal
+ws-appeal-on = Appeal { $number } on { $reference }
+ws-next-step-due = next step due by { $date }
+ws-shown-publicly = Shown publicly
+ws-not-done = That was not done
+ws-nothing-changed = Nothing was changed.
+ws-appeal-next-step = The appeal's next step
+ws-move-acknowledge = Acknowledge the appeal to the appellant
+ws-move-consider = Refer it to { $body } for consideration
+ws-move-conciliate = Take it to conciliation, as { $body } chose
+ws-move-upheld = Decided: the appeal is not allowed, the decision stands
+ws-move-back-to-group = Decided: the appeal is allowed, the request goes back to the group
+ws-move-withdrawn = Decided: the appeal is allowed, the clarification is withdrawn
+ws-move-superseded = Decided: the appeal is allowed, the clarification is superseded
+ws-appeal-note-hint = Mailed to the appellant and the group, and kept in the case file. A decision needs its reasons.
+ws-superseded-legend = When superseded: what replaces the clarification
+ws-successor = The clarification that replaces it
+ws-successor-hint = Its reference, such as CR-2026-0042; or choose the edition below.
+ws-or-edition = Or the new edition
+ws-no-edition = No edition
+ws-its-clause = Its clause
+ws-record-step = Record the step
+ws-the-appeal = The appeal
+ws-kind-member-body = member body
+ws-kind-liaison = liaison
+ws-kind-submitter = the submitter
+ws-considered-by = Considered by
+ws-steps = Steps
+ws-appeal-notice = The appeal's notice
+ws-public-notice = Public notice
+ws-public-notice-label = Say publicly that the decision is under appeal
+ws-public-notice-hint = On the public page of the clarification, or the submitter's page of the request; once decided, the outcome shows instead.
+ws-save = Save
+ws-back-to-request = Back to the request
+ws-lodge-on = Lodge an appeal on { $reference }
+ws-lodge-lede = Record an appeal received from a member body, a liaison organisation or the submitter against
+ws-lodge-limits =
+    It is to be acknowledged within { $acknowledge ->
+        [one] { $acknowledge } day
+       *[other] { $acknowledge } days
+    } of its receipt and decided within { $decide ->
+        [one] { $decide } day
+       *[other] { $decide } days
+    }, by { $body }. The appellant and the group are told of each step by mail.
+ws-who-appeals = Who appeals
+ws-appellant-member-body = A member body
+ws-appellant-liaison = A liaison organisation
+ws-appellant-submitter = The submitter of the request
+ws-organisation = Organisation
+ws-organisation-hint = For a member body or a liaison: the organisation of the registry that appeals.
+ws-choose-organisation = Choose the organisation
+ws-name = Name
+ws-name-hint = The person who wrote the appeal.
+ws-email = E-mail address
+ws-email-hint = Where the appellant is told of each step.
+ws-grounds-label = Grounds of the appeal
+ws-grounds-hint = As the appellant states them; kept in the case file.
+ws-date-received = Date received
+ws-date-received-hint = The deadlines count from this day.
+ws-public-notice-lodge-hint = The public page of the clarification, or the submitter's page of the request, then shows “under appeal since” the date received, and the outcome once decided. You can change this later.
+ws-lodge-submit = Lodge the appeal
+ws-cancel = Cancel
+
+## Correcting a publication, and the previews
+ws-correct-title = Correct { $reference }
+ws-corrected-version = Corrected version
+ws-version-in-force = version { $number } in force
+ws-correct-heading-of = A corrected version of { $reference }
+ws-correct-lede =
+    Fix typing errors, wording or layout of the published question and answer. The
+    clarification then shows the corrected text as version { $next }, with your note and the date;
+    version { $current } keeps its own address, and the followers of the standard are told.
+ws-meaning-title = A change of meaning is the group's to decide
+ws-meaning-text =
+    “Preview the corrected page” issues editorial fixes. If the correction would change what the
+    clarification means, send it to the group instead: it becomes a request of its own, linked to this
+    clarification, which you screen and the maintenance group decides by consensus, as it decided the answer;
+    its decision is then published as the next version, with your note.
+ws-as-published = As it is to be published.
+ws-what-corrected = What was corrected
+ws-what-corrected-hint = Shown publicly with the corrected version, in its feed entry and its data, and mailed to the followers of the standard.
+ws-preview-corrected = Preview the corrected page
+ws-send-to-group = Send to the group as a change of meaning
+ws-preview-version-title = Preview of version { $number } of { $reference }
+ws-preview-corrected-crumb = Preview of the corrected version
+ws-preview-not-corrected = Preview: not corrected yet
+ws-preview-corrected-text = This is the public page of { $reference } as everyone will read it once version { $number } is issued, dated today. Nothing changes, and nobody is told, until you issue it.
+ws-issue-version = Issue version { $number }
+ws-start-again = Start again
+ws-preview-title = Preview of { $reference }
+ws-preview-publish-crumb = Preview before publishing
+ws-preview-not-published = Preview: not published yet
+ws-preview-publish-text = This is the public page of { $reference } as everyone will read it once published, dated today. Nothing is public, and nobody is told, until you publish.
+
+## The public wording
+ws-wording-title = Public wording of { $reference }
+ws-public-wording = Public wording
+ws-wording-heading = The public wording of { $reference }
+ws-wording-lede =
+    The published clarification shows this standard, clause and question. Remove names
+    and anything that identifies the submitter, correct the clause, or ask the question so that it can be answered
+    yes or no. The submitter's own words stay in the record, and each change shows in the timeline word by word.
+ws-wording-standard-hint = A standard answered by another maintenance group moves the request to that group, which is told.
+ws-wording-clause-hint = For example 7.2.1 or Annex A.2.
+ws-wording-question-hint = As it is to be published: about the intent of the requirement, answerable by yes or no where possible, with no names.
+ws-wording-note = Why the wording changed
+ws-wording-note-hint = Kept in the record with the change, for the group and an appeal panel.
+ws-wording-submit = Save the public wording

@@ -583,3 +583,231 @@ ws-requests-caption = Demandes, page { $page } sur { $pages }
 ws-submitted = Envoyée
 ws-last-change = Dernière modification
 ws-list-pages-label = Pages de demandes
+
+## Le bandeau après une action
+ws-done-accepted = Acceptée pour { $group } ; l'animateur a été prévenu.
+ws-done-asked = Votre question a été envoyée au demandeur ; la demande attend sa réponse.
+ws-done-not-admissible = Close comme irrecevable ; le demandeur a été informé du motif.
+ws-done-referred = Renvoyée à l'autre comité ; le demandeur sait désormais où s'adresser.
+ws-done-duplicate = Close comme ayant déjà reçu une réponse ; la clarification publiée a été envoyée au demandeur.
+ws-done-reassigned = Réattribuée à { $group } ; ses membres ont été prévenus.
+ws-done-wording-edited = Le libellé public a été enregistré ; celui du demandeur reste au dossier.
+ws-done-wording-edited-moved = Le libellé public a été enregistré ; celui du demandeur reste au dossier. La nouvelle norme relève de { $group } : la demande y a été transférée, et ses membres ont été prévenus.
+ws-done-commented = Votre commentaire a été ajouté.
+ws-done-round-opened = Le tour est ouvert ; les votants ont été prévenus.
+ws-done-voted = Votre vote a été enregistré.
+ws-done-answered = Votre réponse à l'opposition a été enregistrée.
+ws-done-consensus = Consensus constaté ; les votants ont été prévenus, et la réponse est prête à être publiée.
+ws-done-no-consensus-yet = Le tour a été clos sans consensus ; le groupe a été prévenu.
+ws-done-no-consensus = Close sans consensus ; le demandeur et le groupe ont été prévenus.
+ws-done-published = Publiée ; le demandeur et les abonnés de la norme ont été prévenus.
+ws-done-sent-back = Renvoyée au groupe ; ses membres ont été prévenus.
+ws-done-liaison-responded = La réponse aux commentaires de l'organisation en liaison a été enregistrée.
+ws-done-liaison-address-added = L'adresse a été ajoutée : l'organisation en liaison est désormais consultée sur chaque décision.
+ws-done-liaison-address-removed = L'adresse a été retirée.
+ws-done-liaison-answered = Merci : votre réponse a été enregistrée et le secrétariat peut la lire.
+ws-done-marked = L'annotation a été enregistrée ; les abonnés de la norme ont été prévenus.
+ws-done-objected = Votre opposition a été enregistrée ; l'animateur et le secrétariat ont été prévenus.
+ws-done-meeting-recorded = La décision de la réunion a été enregistrée ; les membres votants absents ont été prévenus et peuvent s'y opposer.
+ws-done-vote-allowed = Le vote compte désormais comme exprimé ; le motif est conservé dans le procès-verbal de décision.
+ws-done-corrected = La version { $version } est publiée ; la précédente garde son adresse, et les abonnés de la norme ont été prévenus.
+ws-done-correction-proposed = La correction est la demande { $reference }, à l'examen : acceptez-la pour le groupe, qui en décide ; sa réponse sera publiée comme prochaine version de la clarification.
+ws-done-appeal-lodged = Le recours a été enregistré ; l'auteur du recours et le groupe ont été prévenus.
+ws-done-appeal-step = L'étape du recours a été enregistrée ; l'auteur du recours et le groupe ont été prévenus.
+ws-done-appeal-notice-public = Les pages publiques indiquent désormais que la décision fait l'objet d'un recours.
+ws-done-appeal-notice-withdrawn = Les pages publiques ne mentionnent plus le recours.
+ws-done-standard-added = La norme a été ajoutée.
+ws-done-edition-added = La nouvelle édition a été ajoutée ; l'édition qu'elle remplace figure désormais comme remplacée.
+ws-done-standard-saved = La norme a été enregistrée.
+ws-done-group-added = Le groupe a été ajouté. Ajoutez son animateur et ses membres depuis sa page.
+ws-done-member-added = Le membre a été ajouté.
+ws-done-membership-saved = L'appartenance a été enregistrée.
+ws-done-rules-saved = Les règles de clôture ont été enregistrées.
+ws-done-member-removed = Le membre a été retiré du groupe. Ses votes et commentaires passés restent au dossier.
+ws-done-organisation-added = L'organisation a été ajoutée.
+ws-done-organisation-saved = L'adresse de contact a été enregistrée.
+ws-done-committee-added =
+    Le comité a été ajouté.{ $moved ->
+        [0] {""}
+        [one] {" "}Une désignation lui a été transférée depuis un autre comité.
+       *[other] {" "}{ $moved } désignations lui ont été transférées depuis d'autres comités.
+    }
+ws-done-committee-saved =
+    Le comité a été enregistré.{ $moved ->
+        [0] {""}
+        [one] {" "}Une désignation lui a été transférée depuis un autre comité.
+       *[other] {" "}{ $moved } désignations lui ont été transférées depuis d'autres comités.
+    }
+ws-done-sponsor-endorsed = Vous avez parrainé { $reference } : elle part au secrétariat pour examen, et le demandeur est prévenu.
+ws-done-sponsor-answered = Votre réponse à { $reference } a été envoyée au demandeur, avec copie au secrétariat, et la demande est close.
+ws-done-sponsor-declined = Vous avez refusé { $reference } : le demandeur est informé de votre motif, et la demande est close.
+ws-done-user-invited = L'invitation a été envoyée. Le compte devient utilisable dès que son titulaire choisit un mot de passe.
+ws-done-user-deactivated = Le compte a été désactivé et ses sessions fermées. Son nom reste sur tout ce qu'il a fait.
+ws-done-user-reactivated = Le compte a été réactivé. Son titulaire peut à nouveau se connecter.
+ws-done-webhook-enabled = Le point d'accès est réactivé ; ce qui l'attendait est en cours d'envoi.
+ws-done-webhook-disabled = Le point d'accès est désactivé ; les événements l'attendent jusqu'à ce que vous le réactiviez.
+ws-done-webhook-removed = Le point d'accès a été supprimé avec son journal de livraison ; plus rien ne lui est envoyé.
+ws-done-registry-checked = Le registre a été marqué comme vérifié.
+ws-done-request-sent = Demande envoyée — référence { $reference }. Gardez l'adresse de cette page pour la suivre.
+ws-done-replied = Votre réponse a été envoyée au secrétariat.
+ws-done-withdrawn = Votre demande a été retirée.
+ws-done-first-account = Votre compte de secrétariat est prêt et vous êtes connecté. Le lien d'installation ne fonctionne plus ; une confirmation a été envoyée à votre adresse.
+ws-done-signed-out = Vous êtes déconnecté.
+ws-done-password-set = Votre nouveau mot de passe est enregistré. Connectez-vous avec.
+ws-done-reconsideration-asked = Votre demande de réexamen est envoyée — référence { $reference }. Cette page en suit le cours ; gardez son adresse.
+
+## Le dossier
+ws-compiled = établi le { $at }
+ws-case-lede = Le dossier complet de cette demande, tous les tours compris, pour une instance de recours ou un audit.
+ws-case-json = Le même dossier en JSON
+ws-sponsor-label = Parrain
+ws-shown-to-secretariat = Visible du secrétariat seulement
+ws-erased = Données personnelles effacées
+ws-erased-on = Données personnelles effacées le { $date }
+ws-confirmed = Confirmée
+ws-decided = Décidée
+ws-published = Publiée
+ws-to-consider = , à prendre en compte lors de la prochaine révision
+ws-closed = Close
+ws-the-answer = La réponse
+ws-no-round = Aucun tour de consensus n'a été ouvert sur cette demande.
+ws-follow-ups = Suites
+ws-no-follow-ups = Aucune : cette demande ne fait suite à aucune autre, et aucune ne lui fait suite.
+ws-versions = Versions
+ws-never-corrected = Jamais corrigée : la publication est la version 1.
+ws-not-published = Non publiée.
+ws-version = Version { $number }
+ws-change = Modification
+ws-correction-editorial = Correction rédactionnelle
+ws-correction-substantive = Correction décidée par le groupe
+ws-first-publication = Première publication
+ws-issued-by = Publiée par
+ws-not-recorded = Non enregistré
+ws-standard-and-clause = Norme et article
+ws-appellant = Auteur du recours
+ws-against = Contre
+ws-acknowledge-by = Accusé de réception avant le
+ws-decide-by = Décision avant le
+ws-grounds = Motifs
+ws-no-appeal = Aucun recours n'a été formé contre une décision sur cette demande.
+ws-consultations = Consultations des organisations en liaison
+ws-consultation-number = Consultation { $number }, ouverte le { $date }
+ws-consultation-case-sent-back = La réponse a été renvoyée au groupe le { $at }.
+ws-consultation-case-ends = Le délai des organisations en liaison prend fin le { $at }.
+ws-consultation-case-ended = Le délai des organisations en liaison a pris fin le { $at }.
+ws-no-answer = Pas de réponse.
+ws-comments-label = Commentaires
+ws-no-objection = Pas d'objection
+ws-response-by = Réponse de { $name }
+ws-someone = quelqu'un
+ws-no-response-recorded = Aucune réponse enregistrée.
+ws-no-consultation = Aucune organisation en liaison n'a été consultée sur les décisions de cette demande.
+
+## Un recours
+ws-appeal-on = Recours { $number } sur { $reference }
+ws-next-step-due = prochaine étape avant le { $date }
+ws-shown-publicly = Affiché publiquement
+ws-not-done = Cela n'a pas été fait
+ws-nothing-changed = Rien n'a été modifié.
+ws-appeal-next-step = La prochaine étape du recours
+ws-move-acknowledge = Accuser réception du recours auprès de son auteur
+ws-move-consider = Le transmettre à { $body } pour examen
+ws-move-conciliate = Le porter en conciliation, comme { $body } l'a choisi
+ws-move-upheld = Tranché : le recours n'est pas accueilli, la décision est maintenue
+ws-move-back-to-group = Tranché : le recours est accueilli, la demande retourne au groupe
+ws-move-withdrawn = Tranché : le recours est accueilli, la clarification est retirée
+ws-move-superseded = Tranché : le recours est accueilli, la clarification est remplacée
+ws-appeal-note-hint = Envoyée par courriel à l'auteur du recours et au groupe, et conservée au dossier. Une décision doit être motivée.
+ws-superseded-legend = En cas de remplacement : ce qui remplace la clarification
+ws-successor = La clarification qui la remplace
+ws-successor-hint = Sa référence, par exemple CR-2026-0042 ; ou choisissez l'édition ci-dessous.
+ws-or-edition = Ou la nouvelle édition
+ws-no-edition = Aucune édition
+ws-its-clause = Son article
+ws-record-step = Enregistrer l'étape
+ws-the-appeal = Le recours
+ws-kind-member-body = organisme membre
+ws-kind-liaison = organisation en liaison
+ws-kind-submitter = le demandeur
+ws-considered-by = Examiné par
+ws-steps = Étapes
+ws-appeal-notice = L'avis de recours
+ws-public-notice = Avis public
+ws-public-notice-label = Indiquer publiquement que la décision fait l'objet d'un recours
+ws-public-notice-hint = Sur la page publique de la clarification, ou la page de suivi du demandeur ; une fois le recours tranché, c'est l'issue qui s'affiche.
+ws-save = Enregistrer
+ws-back-to-request = Retour à la demande
+ws-lodge-on = Enregistrer un recours sur { $reference }
+ws-lodge-lede = Enregistrez un recours reçu d'un organisme membre, d'une organisation en liaison ou du demandeur contre
+ws-lodge-limits =
+    Il doit faire l'objet d'un accusé de réception dans { $acknowledge ->
+        [one] { $acknowledge } jour
+       *[other] les { $acknowledge } jours
+    } suivant sa réception et être tranché dans { $decide ->
+        [one] { $decide } jour
+       *[other] les { $decide } jours
+    }, par { $body }. L'auteur du recours et le groupe sont informés de chaque étape par courriel.
+ws-who-appeals = Qui forme le recours
+ws-appellant-member-body = Un organisme membre
+ws-appellant-liaison = Une organisation en liaison
+ws-appellant-submitter = Le demandeur
+ws-organisation = Organisation
+ws-organisation-hint = Pour un organisme membre ou une organisation en liaison : l'organisation du registre qui forme le recours.
+ws-choose-organisation = Choisissez l'organisation
+ws-name = Nom
+ws-name-hint = La personne qui a rédigé le recours.
+ws-email = Adresse électronique
+ws-email-hint = Là où l'auteur du recours est informé de chaque étape.
+ws-grounds-label = Motifs du recours
+ws-grounds-hint = Tels que l'auteur du recours les énonce ; conservés au dossier.
+ws-date-received = Date de réception
+ws-date-received-hint = Les délais courent à partir de ce jour.
+ws-public-notice-lodge-hint = La page publique de la clarification, ou la page de suivi du demandeur, indique alors « fait l'objet d'un recours depuis » la date de réception, puis l'issue une fois tranché. Vous pourrez le modifier plus tard.
+ws-lodge-submit = Enregistrer le recours
+ws-cancel = Annuler
+
+## Corriger une publication, et les aperçus
+ws-correct-title = Corriger { $reference }
+ws-corrected-version = Version corrigée
+ws-version-in-force = version { $number } en vigueur
+ws-correct-heading-of = Une version corrigée de { $reference }
+ws-correct-lede =
+    Corrigez les fautes de frappe, la formulation ou la mise en page de la question et de la réponse publiées.
+    La clarification montre alors le texte corrigé comme version { $next }, avec votre note et la date ;
+    la version { $current } garde sa propre adresse, et les abonnés de la norme sont prévenus.
+ws-meaning-title = Un changement de sens relève du groupe
+ws-meaning-text =
+    « Aperçu de la page corrigée » publie des corrections rédactionnelles. Si la correction changeait le sens
+    de la clarification, envoyez-la plutôt au groupe : elle devient une demande à part entière, liée à cette
+    clarification, que vous examinez et que le groupe de maintenance tranche par consensus, comme il a décidé la réponse ;
+    sa décision est ensuite publiée comme version suivante, avec votre note.
+ws-as-published = Telle qu'elle sera publiée.
+ws-what-corrected = Ce qui a été corrigé
+ws-what-corrected-hint = Affiché publiquement avec la version corrigée, dans son entrée du flux et ses données, et envoyé aux abonnés de la norme.
+ws-preview-corrected = Aperçu de la page corrigée
+ws-send-to-group = Envoyer au groupe comme changement de sens
+ws-preview-version-title = Aperçu de la version { $number } de { $reference }
+ws-preview-corrected-crumb = Aperçu de la version corrigée
+ws-preview-not-corrected = Aperçu : pas encore corrigée
+ws-preview-corrected-text = Voici la page publique de { $reference } telle que chacun la lira une fois la version { $number } publiée, datée d'aujourd'hui. Rien ne change, et personne n'est prévenu, tant que vous ne la publiez pas.
+ws-issue-version = Publier la version { $number }
+ws-start-again = Recommencer
+ws-preview-title = Aperçu de { $reference }
+ws-preview-publish-crumb = Aperçu avant publication
+ws-preview-not-published = Aperçu : pas encore publiée
+ws-preview-publish-text = Voici la page publique de { $reference } telle que chacun la lira une fois publiée, datée d'aujourd'hui. Rien n'est public, et personne n'est prévenu, tant que vous ne publiez pas.
+
+## Le libellé public
+ws-wording-title = Libellé public de { $reference }
+ws-public-wording = Libellé public
+ws-wording-heading = Le libellé public de { $reference }
+ws-wording-lede =
+    La clarification publiée montre cette norme, cet article et cette question. Retirez les noms
+    et tout ce qui identifie le demandeur, corrigez l'article, ou formulez la question de sorte qu'on puisse y répondre
+    par oui ou par non. Les mots du demandeur restent au dossier, et chaque modification apparaît mot à mot dans l'historique.
+ws-wording-standard-hint = Une norme relevant d'un autre groupe de maintenance transfère la demande à ce groupe, qui est prévenu.
+ws-wording-clause-hint = Par exemple 7.2.1 ou Annexe A.2.
+ws-wording-question-hint = Telle qu'elle sera publiée : sur l'intention de l'exigence, appelant si possible une réponse par oui ou par non, sans nom.
+ws-wording-note = Pourquoi le libellé a changé
+ws-wording-note-hint = Conservé au dossier avec la modification, pour le groupe et une instance de recours.
+ws-wording-submit = Enregistrer le libellé public

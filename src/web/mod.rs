@@ -238,7 +238,7 @@ impl Page {
     /// The banner, rendered for the layout.
     pub fn banner(&self) -> Option<String> {
         let done = self.flash.as_ref()?;
-        askama::Template::render(&flash::Banner { done }).ok()
+        askama::Template::render(&flash::Banner { done, page: self }).ok()
     }
 }
 
