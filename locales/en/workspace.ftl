@@ -808,3 +808,5 @@ ws-wording-question-hint = As it is to be published: about the intent of the req
 ws-wording-note = Why the wording changed
 ws-wording-note-hint = Kept in the record with the change, for the group and an appeal panel.
 ws-wording-submit = Save the public wording
+ws-organisation-member-body = Member body: { $name }
+ws-organisation-liaison = Liaison: { $name }

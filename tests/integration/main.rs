@@ -37,6 +37,7 @@ mod harness;
 mod hostile;
 mod intake;
 mod languages;
+mod languages_workspace;
 mod layers;
 mod links;
 mod mail;
