@@ -109,6 +109,16 @@ impl State {
         }
     }
 
+    /// The message id of its name, for badges and lists ("Screening").
+    pub fn key(self) -> String {
+        message_id("state", self.as_str())
+    }
+
+    /// The message id of where it stands, in words for the person who asked.
+    pub fn submitter_key(self) -> String {
+        message_id("state-for-submitter", self.as_str())
+    }
+
     /// A short label for badges and lists.
     pub fn label(self) -> &'static str {
         match self {
@@ -198,6 +208,11 @@ impl ClosureReason {
 
     pub fn parse(text: &str) -> Option<ClosureReason> {
         ClosureReason::ALL.into_iter().find(|r| r.as_str() == text)
+    }
+
+    /// The message id of why it closed, in words for the person who asked.
+    pub fn submitter_key(self) -> String {
+        message_id("closure-for-submitter", self.as_str())
     }
 
     /// Why it closed, in words for the person who asked.
@@ -376,54 +391,65 @@ impl Action {
         Action::ALL.into_iter().find(|a| a.as_str() == text)
     }
 
-    /// The message naming what happened, as a timeline shows it.
-    pub fn event_key(self) -> &'static str {
+    /// The message id of what happened, as a timeline shows it.
+    pub fn past_tense_key(self) -> String {
+        message_id("action-done", self.as_str())
+    }
+
+    /// What happened, as a timeline shows it.
+    pub fn past_tense(self) -> &'static str {
         match self {
-            Action::Confirm => "ws-event-confirm",
-            Action::Accept => "ws-event-accept",
-            Action::AskForInformation => "ws-event-ask-for-information",
-            Action::Reply => "ws-event-reply",
-            Action::ExpireUnanswered => "ws-event-expire",
-            Action::NotAdmissible => "ws-event-not-admissible",
-            Action::Refer => "ws-event-refer",
-            Action::Duplicate => "ws-event-duplicate",
-            Action::Reassign => "ws-event-reassign",
-            Action::EditWording => "ws-event-edit-wording",
-            Action::OpenRound => "ws-event-open-round",
-            Action::Vote => "ws-event-vote",
-            Action::Remind => "ws-event-remind",
-            Action::RespondToOpposition => "ws-event-respond-to-opposition",
-            Action::DeclareConflict => "ws-event-declare-conflict",
-            Action::ConfirmNoConflict => "ws-event-confirm-no-conflict",
-            Action::AllowConflictedVote => "ws-event-allow-conflicted-vote",
-            Action::CloseWithConsensus => "ws-event-close-with-consensus",
-            Action::CloseWithEditorialChange => "ws-event-close-with-editorial-change",
-            Action::CloseWithSubstantiveChange => "ws-event-close-with-substantive-change",
-            Action::RecordMeetingDecision => "ws-event-record-meeting-decision",
-            Action::Object => "ws-event-object",
-            Action::ConfirmDecision => "ws-event-confirm-decision",
-            Action::CloseWithoutConsensus => "ws-event-close-without-consensus",
-            Action::CloseNoConsensus => "ws-event-close-no-consensus",
-            Action::Publish => "ws-event-publish",
-            Action::SendBack => "ws-event-send-back",
-            Action::Withdraw => "ws-event-withdraw",
-            Action::MarkPublication => "ws-event-mark-publication",
-            Action::FollowUpLodged => "ws-event-follow-up-lodged",
-            Action::FollowUpSettled => "ws-event-follow-up-settled",
-            Action::CorrectPublication => "ws-event-correct-publication",
-            Action::LodgeAppeal => "ws-event-lodge-appeal",
-            Action::AcknowledgeAppeal => "ws-event-acknowledge-appeal",
-            Action::ConsiderAppeal => "ws-event-consider-appeal",
-            Action::ConciliateAppeal => "ws-event-conciliate-appeal",
-            Action::UpholdAppeal => "ws-event-uphold-appeal",
-            Action::AllowAppeal => "ws-event-allow-appeal",
-            Action::PublishCorrection => "ws-event-publish-correction",
-            Action::ConfirmForEndorsement => "ws-event-confirm-for-endorsement",
-            Action::Endorse => "ws-event-endorse",
-            Action::AnswerLocally => "ws-event-answer-locally",
-            Action::DeclineEndorsement => "ws-event-decline-endorsement",
-            Action::RemindSponsor => "ws-event-remind-sponsor",
-            Action::ExpireEndorsement => "ws-event-expire-endorsement",
+            Action::Confirm => "Confirmed by the submitter",
+            Action::Accept => "Accepted for the group",
+            Action::AskForInformation => "Asked the submitter for information",
+            Action::Reply => "The submitter replied",
+            Action::ExpireUnanswered => "Closed: no reply within 30 days",
+            Action::NotAdmissible => "Closed as not admissible",
+            Action::Refer => "Referred to another committee",
+            Action::Duplicate => "Closed as a duplicate",
+            Action::Reassign => "Reassigned",
+            Action::EditWording => "Edited the public wording",
+            Action::OpenRound => "Opened a consensus round",
+            Action::Vote => "Voted",
+            Action::Remind => "Reminded members who had not voted",
+            Action::RespondToOpposition => "Answered an opposition",
+            Action::DeclareConflict => "Declared a conflict of interest",
+            Action::ConfirmNoConflict => "Confirmed having no conflict of interest",
+            Action::AllowConflictedVote => "Allowed a vote under a declared conflict",
+            Action::CloseWithConsensus => "Recorded consensus",
+            Action::CloseWithEditorialChange => {
+                "Recorded consensus with an editorial change, open to objection"
+            }
+            Action::CloseWithSubstantiveChange => {
+                "Changed the text substantively and opened a new round"
+            }
+            Action::RecordMeetingDecision => {
+                "Recorded a decision taken at a meeting, open to objection"
+            }
+            Action::Object => "Objected to the decision",
+            Action::ConfirmDecision => "No objection: the decision stands",
+            Action::CloseWithoutConsensus => "Closed the round without consensus",
+            Action::CloseNoConsensus => "Closed: no consensus possible",
+            Action::Publish => "Published",
+            Action::SendBack => "Sent back to the group",
+            Action::Withdraw => "Withdrawn by the submitter",
+            Action::MarkPublication => "Marked the publication",
+            Action::FollowUpLodged => "A follow-up request was made",
+            Action::FollowUpSettled => "A follow-up request ended",
+            Action::CorrectPublication => "Issued a corrected version",
+            Action::LodgeAppeal => "Lodged an appeal",
+            Action::AcknowledgeAppeal => "Acknowledged the appeal",
+            Action::ConsiderAppeal => "Referred the appeal for consideration",
+            Action::ConciliateAppeal => "Took the appeal to conciliation",
+            Action::UpholdAppeal => "Appeal decided: the decision stands",
+            Action::AllowAppeal => "Appeal allowed",
+            Action::PublishCorrection => "Published as a corrected version",
+            Action::ConfirmForEndorsement => "Confirmed by the submitter, for endorsement",
+            Action::Endorse => "Endorsed by the sponsor",
+            Action::AnswerLocally => "Answered locally by the sponsor",
+            Action::DeclineEndorsement => "The sponsor declined to endorse it",
+            Action::RemindSponsor => "Reminded the sponsor",
+            Action::ExpireEndorsement => "Closed: the sponsor did not answer in time",
         }
     }
 
@@ -547,12 +573,30 @@ pub struct Transition {
     pub closure: Option<ClosureReason>,
 }
 
+/// The Fluent id of one of a kind's values: `state-pending-confirmation`.
+fn message_id(kind: &str, value: &str) -> String {
+    format!("{kind}-{}", value.replace('_', "-"))
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Refusal {
     #[error("This cannot be done while the request is “{}”.", .0.label())]
     WrongState(State),
     #[error("You are not the person who can do this.")]
     WrongActor,
+}
+
+impl Refusal {
+    /// Why, for the person refused, in their language.
+    pub fn message(&self) -> crate::i18n::Msg {
+        use crate::i18n::Msg;
+        match self {
+            Refusal::WrongState(state) => {
+                Msg::new("refusal-wrong-state").with("state", Msg::new(state.key()))
+            }
+            Refusal::WrongActor => Msg::new("refusal-wrong-actor"),
+        }
+    }
 }
 
 /// The lifecycle table of SPEC §2.
