@@ -760,3 +760,48 @@ ws-wording-note-hint = Kept in the record with the change, for the group and an 
 ws-wording-submit = Save the public wording
 ws-organisation-member-body = Member body: { $name }
 ws-organisation-liaison = Liaison: { $name }
+
+## Why an action on a request's page was refused
+ws-refused-not-on-list = You are not on the voter list of this round: it was fixed when the round opened, with the group's voting members of that day. You may still comment.
+ws-refused-cannot-close = Consensus cannot be recorded yet:
+ws-refused-unclassified = The final answer differs from the text the group voted on. Say whether the change is editorial or substantive.
+ws-refused-editorial-reason = Give the reason for the editorial change: it is kept in the record and mailed to every voter.
+ws-refused-no-opposition = That vote is not an opposition in the open round.
+ws-refused-objector-meeting = Only the group's voting members who did not attend the meeting may object to its decision.
+ws-refused-objector = Only the voters of the round may object to its decision.
+ws-refused-window-closed = The time to object ended on { $until }.
+ws-refused-conflict-unanswered = Your vote is not recorded yet: you are flagged for a possible conflict of interest
+ws-refused-conflict-unanswered-end = . Declare the conflict, with a note, or confirm you have none, then record your vote.
+ws-refused-conflict-note = Say in a note what your conflict of interest is: it is kept in the decision record.
+ws-refused-unknown-declaration = Choose whether you have a conflict of interest.
+ws-refused-conflict-stands = You declared a conflict of interest in this round, and it stays in the record; you may reword its note. The convenor may allow your vote to count.
+ws-refused-no-declared-conflict = That voter has declared no conflict of interest in the open round: their vote counts as cast already.
+ws-refused-own-conflict = You cannot allow your own vote under a conflict you declared: it counts as an abstention.
+ws-refused-allowance-reason = Give the reason for letting this vote count: it is kept in the decision record.
+ws-refused-meeting = The decision of the meeting was not recorded:
+ws-refused-consultation = The liaison consultation does not allow it.
+ws-refused-no-convenor = { $group } has no convenor, so nobody would open a round on this request.
+ws-refused-no-voter = { $group } has no member who may vote, so no round on this request could reach consensus.
+ws-refused-add-one = Add one on
+ws-refused-group-page = the page of { $group }
+ws-refused-try-again = , then try again.
+ws-meeting-no-date = Enter the date of the meeting.
+ws-meeting-unreadable-date = Enter the date of the meeting as a date, like 2026-03-10.
+ws-meeting-future-date = The meeting cannot be in the future: enter the day it was held.
+ws-meeting-before-request = The meeting cannot have decided this request before it was received on { $date }.
+ws-meeting-no-attendee = Say who attended: choose the position of at least one member.
+ws-meeting-unknown-positions = Choose the position of each attendee from the list.
+ws-meeting-unknown-position = Choose the position of { $name } from the list.
+ws-meeting-someone-not-voter = Someone marked as attending was not a voting member of the group on the day of the meeting.
+ws-meeting-not-voter = { $name } was not a voting member of the group on the day of the meeting.
+ws-meeting-too-few =
+    The group had { $eligible ->
+        [one] { $eligible } voting member
+       *[other] { $eligible } voting members
+    } that day and needs { $needed } to decide: add members on the group's page first.
+ws-meeting-no-quorum = The quorum is not reached: { $attended } of the group's { $eligible } voting members attended, and the group needs at least { $needed }.
+ws-meeting-no-minutes = Give the minutes' reference, or paste the minutes.
+ws-meeting-reference-too-long = Shorten the minutes reference to at most 500 characters.
+ws-meeting-minutes-too-long = Shorten the minutes to at most 40,000 characters, or give their reference instead.
+ws-meeting-no-answer = Write the answer the meeting decided.
+ws-meeting-answer-too-long = Shorten the answer to at most 10,000 characters.

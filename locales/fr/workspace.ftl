@@ -763,3 +763,48 @@ ws-wording-note-hint = Conservé au dossier avec la modification, pour le groupe
 ws-wording-submit = Enregistrer le libellé public
 ws-organisation-member-body = Organisme membre : { $name }
 ws-organisation-liaison = Organisation en liaison : { $name }
+
+## Pourquoi une action de la page d'une demande a été refusée
+ws-refused-not-on-list = Vous ne figurez pas sur la liste des votants de ce tour : elle a été arrêtée à son ouverture, avec les membres votants du groupe à cette date. Vous pouvez encore commenter.
+ws-refused-cannot-close = Le consensus ne peut pas encore être constaté :
+ws-refused-unclassified = La réponse finale diffère du texte voté par le groupe. Précisez si la modification est rédactionnelle ou de fond.
+ws-refused-editorial-reason = Donnez le motif de la modification rédactionnelle : il est conservé au dossier et envoyé à chaque votant.
+ws-refused-no-opposition = Ce vote n’est pas une opposition dans le tour en cours.
+ws-refused-objector-meeting = Seuls les membres votants du groupe absents de la réunion peuvent s’opposer à sa décision.
+ws-refused-objector = Seuls les votants du tour peuvent s’opposer à sa décision.
+ws-refused-window-closed = Le délai d’opposition a pris fin le { $until }.
+ws-refused-conflict-unanswered = Votre vote n’est pas encore enregistré : vous êtes signalé pour un possible conflit d’intérêts
+ws-refused-conflict-unanswered-end = . Déclarez le conflit, avec une note, ou confirmez que vous n’en avez pas, puis enregistrez votre vote.
+ws-refused-conflict-note = Précisez dans une note en quoi consiste votre conflit d’intérêts : elle est conservée dans le procès-verbal de décision.
+ws-refused-unknown-declaration = Indiquez si vous avez un conflit d’intérêts.
+ws-refused-conflict-stands = Vous avez déclaré un conflit d’intérêts dans ce tour, et il reste au dossier ; vous pouvez reformuler sa note. L’animateur peut admettre votre vote.
+ws-refused-no-declared-conflict = Ce votant n’a déclaré aucun conflit d’intérêts dans le tour en cours : son vote compte déjà comme exprimé.
+ws-refused-own-conflict = Vous ne pouvez pas admettre votre propre vote malgré un conflit que vous avez déclaré : il compte comme une abstention.
+ws-refused-allowance-reason = Donnez le motif pour lequel ce vote doit compter : il est conservé dans le procès-verbal de décision.
+ws-refused-meeting = La décision de la réunion n’a pas été enregistrée :
+ws-refused-consultation = La consultation des organisations en liaison ne le permet pas.
+ws-refused-no-convenor = { $group } n’a pas d’animateur : personne n’ouvrirait de tour sur cette demande.
+ws-refused-no-voter = { $group } n’a aucun membre votant : aucun tour sur cette demande ne pourrait aboutir au consensus.
+ws-refused-add-one = Ajoutez-en un sur
+ws-refused-group-page = la page de { $group }
+ws-refused-try-again = , puis réessayez.
+ws-meeting-no-date = Indiquez la date de la réunion.
+ws-meeting-unreadable-date = Indiquez la date de la réunion sous forme de date, par exemple 2026-03-10.
+ws-meeting-future-date = La réunion ne peut pas être dans le futur : indiquez le jour où elle s’est tenue.
+ws-meeting-before-request = La réunion ne peut pas avoir tranché cette demande avant sa réception le { $date }.
+ws-meeting-no-attendee = Indiquez qui était présent : choisissez la position d’au moins un membre.
+ws-meeting-unknown-positions = Choisissez dans la liste la position de chaque présent.
+ws-meeting-unknown-position = Choisissez dans la liste la position de { $name }.
+ws-meeting-someone-not-voter = Une personne indiquée comme présente n’était pas membre votant du groupe le jour de la réunion.
+ws-meeting-not-voter = { $name } n’était pas membre votant du groupe le jour de la réunion.
+ws-meeting-too-few =
+    Le groupe comptait { $eligible ->
+        [one] { $eligible } membre votant
+       *[other] { $eligible } membres votants
+    } ce jour-là et en exige { $needed } pour décider : ajoutez d’abord des membres sur la page du groupe.
+ws-meeting-no-quorum = Le quorum n’est pas atteint : { $attended } des { $eligible } membres votants du groupe étaient présents, et le groupe en exige au moins { $needed }.
+ws-meeting-no-minutes = Donnez la référence du procès-verbal, ou collez-le.
+ws-meeting-reference-too-long = Réduisez la référence du procès-verbal à 500 caractères au plus.
+ws-meeting-minutes-too-long = Réduisez le procès-verbal à 40 000 caractères au plus, ou donnez plutôt sa référence.
+ws-meeting-no-answer = Écrivez la réponse décidée en réunion.
+ws-meeting-answer-too-long = Réduisez la réponse à 10 000 caractères au plus.
