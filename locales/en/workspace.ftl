@@ -341,6 +341,7 @@ ws-follow-up-information-lodged = New information received:
 ws-follow-up-revised = answer revised, see
 ws-follow-up-is-revised = the answer is revised
 ws-follow-up-stands = the decision stands
+ws-follow-up-event-stands = decision stands
 
 ## The timeline and comments
 ws-timeline = Timeline

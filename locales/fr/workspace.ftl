@@ -344,6 +344,7 @@ ws-follow-up-information-lodged = Informations nouvelles reçues :
 ws-follow-up-revised = réponse révisée, voir
 ws-follow-up-is-revised = la réponse est révisée
 ws-follow-up-stands = la décision est maintenue
+ws-follow-up-event-stands = décision maintenue
 
 ## L'historique et les commentaires
 ws-timeline = Historique
