@@ -131,7 +131,9 @@ impl Done {
             Done::NotAdmissible => ("ws-done-not-admissible", vec![]),
             Done::Referred => ("ws-done-referred", vec![]),
             Done::Duplicate => ("ws-done-duplicate", vec![]),
-            Done::Reassigned { group } => ("ws-done-reassigned", vec![("group", group.clone().into())]),
+            Done::Reassigned { group } => {
+                ("ws-done-reassigned", vec![("group", group.clone().into())])
+            }
             Done::WordingEdited { moved_to: None } => ("ws-done-wording-edited", vec![]),
             Done::WordingEdited {
                 moved_to: Some(group),
@@ -156,8 +158,13 @@ impl Done {
             Done::Objected => ("ws-done-objected", vec![]),
             Done::MeetingRecorded => ("ws-done-meeting-recorded", vec![]),
             Done::VoteAllowed => ("ws-done-vote-allowed", vec![]),
-            Done::Corrected { version } => ("ws-done-corrected", vec![("version", (*version).into())]),
-            Done::CorrectionProposed { reference } => ("ws-done-correction-proposed", vec![("reference", reference.clone().into())]),
+            Done::Corrected { version } => {
+                ("ws-done-corrected", vec![("version", (*version).into())])
+            }
+            Done::CorrectionProposed { reference } => (
+                "ws-done-correction-proposed",
+                vec![("reference", reference.clone().into())],
+            ),
             Done::AppealLodged => ("ws-done-appeal-lodged", vec![]),
             Done::AppealStep => ("ws-done-appeal-step", vec![]),
             Done::AppealNotice { public: true } => ("ws-done-appeal-notice-public", vec![]),
@@ -172,11 +179,24 @@ impl Done {
             Done::MemberRemoved => ("ws-done-member-removed", vec![]),
             Done::OrganisationAdded => ("ws-done-organisation-added", vec![]),
             Done::OrganisationSaved => ("ws-done-organisation-saved", vec![]),
-            Done::CommitteeAdded { moved } => ("ws-done-committee-added", vec![("moved", (*moved).into())]),
-            Done::CommitteeSaved { moved } => ("ws-done-committee-saved", vec![("moved", (*moved).into())]),
-            Done::SponsorEndorsed { reference } => ("ws-done-sponsor-endorsed", vec![("reference", reference.clone().into())]),
-            Done::SponsorAnswered { reference } => ("ws-done-sponsor-answered", vec![("reference", reference.clone().into())]),
-            Done::SponsorDeclined { reference } => ("ws-done-sponsor-declined", vec![("reference", reference.clone().into())]),
+            Done::CommitteeAdded { moved } => {
+                ("ws-done-committee-added", vec![("moved", (*moved).into())])
+            }
+            Done::CommitteeSaved { moved } => {
+                ("ws-done-committee-saved", vec![("moved", (*moved).into())])
+            }
+            Done::SponsorEndorsed { reference } => (
+                "ws-done-sponsor-endorsed",
+                vec![("reference", reference.clone().into())],
+            ),
+            Done::SponsorAnswered { reference } => (
+                "ws-done-sponsor-answered",
+                vec![("reference", reference.clone().into())],
+            ),
+            Done::SponsorDeclined { reference } => (
+                "ws-done-sponsor-declined",
+                vec![("reference", reference.clone().into())],
+            ),
             Done::UserInvited => ("ws-done-user-invited", vec![]),
             Done::UserDeactivated => ("ws-done-user-deactivated", vec![]),
             Done::UserReactivated => ("ws-done-user-reactivated", vec![]),
@@ -184,13 +204,19 @@ impl Done {
             Done::WebhookDisabled => ("ws-done-webhook-disabled", vec![]),
             Done::WebhookRemoved => ("ws-done-webhook-removed", vec![]),
             Done::RegistryChecked => ("ws-done-registry-checked", vec![]),
-            Done::RequestSent { reference } => ("ws-done-request-sent", vec![("reference", reference.clone().into())]),
+            Done::RequestSent { reference } => (
+                "ws-done-request-sent",
+                vec![("reference", reference.clone().into())],
+            ),
             Done::Replied => ("ws-done-replied", vec![]),
             Done::Withdrawn => ("ws-done-withdrawn", vec![]),
             Done::FirstAccount => ("ws-done-first-account", vec![]),
             Done::SignedOut => ("ws-done-signed-out", vec![]),
             Done::PasswordSet => ("ws-done-password-set", vec![]),
-            Done::ReconsiderationAsked { reference } => ("ws-done-reconsideration-asked", vec![("reference", reference.clone().into())]),
+            Done::ReconsiderationAsked { reference } => (
+                "ws-done-reconsideration-asked",
+                vec![("reference", reference.clone().into())],
+            ),
         }
     }
 }
@@ -363,14 +389,20 @@ mod tests {
     #[test]
     fn every_banner_is_said_in_every_language() {
         let every = [
-            Done::Accepted { group: "MG 17065".into() },
+            Done::Accepted {
+                group: "MG 17065".into(),
+            },
             Done::Asked,
             Done::NotAdmissible,
             Done::Referred,
             Done::Duplicate,
-            Done::Reassigned { group: "MG 17065".into() },
+            Done::Reassigned {
+                group: "MG 17065".into(),
+            },
             Done::WordingEdited { moved_to: None },
-            Done::WordingEdited { moved_to: Some("MG 17025".into()) },
+            Done::WordingEdited {
+                moved_to: Some("MG 17025".into()),
+            },
             Done::Commented,
             Done::RoundOpened,
             Done::Voted,
@@ -389,7 +421,9 @@ mod tests {
             Done::MeetingRecorded,
             Done::VoteAllowed,
             Done::Corrected { version: 2 },
-            Done::CorrectionProposed { reference: "CR-2026-0001".into() },
+            Done::CorrectionProposed {
+                reference: "CR-2026-0001".into(),
+            },
             Done::AppealLodged,
             Done::AppealStep,
             Done::AppealNotice { public: true },
@@ -406,9 +440,15 @@ mod tests {
             Done::OrganisationSaved,
             Done::CommitteeAdded { moved: 2 },
             Done::CommitteeSaved { moved: 2 },
-            Done::SponsorEndorsed { reference: "CR-2026-0001".into() },
-            Done::SponsorAnswered { reference: "CR-2026-0001".into() },
-            Done::SponsorDeclined { reference: "CR-2026-0001".into() },
+            Done::SponsorEndorsed {
+                reference: "CR-2026-0001".into(),
+            },
+            Done::SponsorAnswered {
+                reference: "CR-2026-0001".into(),
+            },
+            Done::SponsorDeclined {
+                reference: "CR-2026-0001".into(),
+            },
             Done::UserInvited,
             Done::UserDeactivated,
             Done::UserReactivated,
@@ -416,13 +456,17 @@ mod tests {
             Done::WebhookDisabled,
             Done::WebhookRemoved,
             Done::RegistryChecked,
-            Done::RequestSent { reference: "CR-2026-0001".into() },
+            Done::RequestSent {
+                reference: "CR-2026-0001".into(),
+            },
             Done::Replied,
             Done::Withdrawn,
             Done::FirstAccount,
             Done::SignedOut,
             Done::PasswordSet,
-            Done::ReconsiderationAsked { reference: "CR-2026-0001".into() },
+            Done::ReconsiderationAsked {
+                reference: "CR-2026-0001".into(),
+            },
         ];
         let (english, french) = (
             crate::i18n::Lang::english(),
@@ -431,13 +475,18 @@ mod tests {
         for done in &every {
             let (key, args) = done.message();
             let said = english.t_with(key, &args);
-            assert!(!said.contains("Unknown") && !said.contains('{'), "{key}: {said}");
+            assert!(
+                !said.contains("Unknown") && !said.contains('{'),
+                "{key}: {said}"
+            );
             // A message French lacks would fall back to the same English.
             assert_ne!(french.t_with(key, &args), said, "French lacks {key}");
         }
         let (key, args) = Done::CommitteeSaved { moved: 0 }.message();
         assert_eq!(
-            crate::i18n::Lang::provided("fr").unwrap().t_with(key, &args),
+            crate::i18n::Lang::provided("fr")
+                .unwrap()
+                .t_with(key, &args),
             "Le comité a été enregistré."
         );
     }
