@@ -76,6 +76,15 @@ impl FlagReason {
         }
     }
 
+    /// The message saying why a voter was flagged.
+    pub fn key(self) -> &'static str {
+        match self {
+            FlagReason::SameOrganisation => "ws-flag-same-organisation",
+            FlagReason::SameMailDomain => "ws-flag-same-mail-domain",
+            FlagReason::DeclaredInterests => "ws-flag-declared-interests",
+        }
+    }
+
     pub fn parse(text: &str) -> Option<FlagReason> {
         FlagReason::ALL.into_iter().find(|r| r.as_str() == text)
     }

@@ -49,7 +49,17 @@ impl Position {
         self == Position::Oppose
     }
 
-    /// As the vote form and the tally show it.
+    /// The message naming it, as the vote form and the tally show it.
+    pub fn key(self) -> &'static str {
+        match self {
+            Position::Agree => "ws-position-agree",
+            Position::AgreeWithComments => "ws-position-agree-with-comments",
+            Position::Oppose => "ws-position-oppose",
+            Position::Abstain => "ws-position-abstain",
+        }
+    }
+
+    /// As the mails about a meeting name it.
     pub fn label(self) -> &'static str {
         match self {
             Position::Agree => "Agree",

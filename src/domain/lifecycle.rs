@@ -160,6 +160,22 @@ impl ClosureReason {
         }
     }
 
+    /// The message naming it, as a badge shows it.
+    pub fn key(self) -> &'static str {
+        match self {
+            ClosureReason::NotAdmissible => "ws-closure-not-admissible",
+            ClosureReason::Referred => "ws-closure-referred",
+            ClosureReason::Duplicate => "ws-closure-duplicate",
+            ClosureReason::NoConsensus => "ws-closure-no-consensus",
+            ClosureReason::Withdrawn => "ws-closure-withdrawn",
+            ClosureReason::Expired => "ws-closure-expired",
+            ClosureReason::Corrected => "ws-closure-corrected",
+            ClosureReason::AnsweredLocally => "ws-closure-answered-locally",
+            ClosureReason::EndorsementDeclined => "ws-closure-endorsement-declined",
+            ClosureReason::EndorsementExpired => "ws-closure-endorsement-expired",
+        }
+    }
+
     pub fn parse(text: &str) -> Option<ClosureReason> {
         ClosureReason::ALL.into_iter().find(|r| r.as_str() == text)
     }

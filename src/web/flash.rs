@@ -18,7 +18,8 @@ use subtle::ConstantTimeEq;
 
 use crate::domain::keyed::keyed_hash;
 use crate::error::AppError;
-use crate::web::AppState;
+use crate::i18n::Arg;
+use crate::web::{AppState, Page};
 
 /// What an action did, as the next page announces it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -118,6 +119,106 @@ pub enum Done {
     ReconsiderationAsked {
         reference: String,
     },
+}
+
+impl Done {
+    /// The message announcing it, and the message's arguments, for the
+    /// banner to say in the page's language.
+    pub fn message(&self) -> (&'static str, Vec<(&'static str, Arg<'static>)>) {
+        match self {
+            Done::Accepted { group } => ("ws-done-accepted", vec![("group", group.clone().into())]),
+            Done::Asked => ("ws-done-asked", vec![]),
+            Done::NotAdmissible => ("ws-done-not-admissible", vec![]),
+            Done::Referred => ("ws-done-referred", vec![]),
+            Done::Duplicate => ("ws-done-duplicate", vec![]),
+            Done::Reassigned { group } => {
+                ("ws-done-reassigned", vec![("group", group.clone().into())])
+            }
+            Done::WordingEdited { moved_to: None } => ("ws-done-wording-edited", vec![]),
+            Done::WordingEdited {
+                moved_to: Some(group),
+            } => (
+                "ws-done-wording-edited-moved",
+                vec![("group", group.clone().into())],
+            ),
+            Done::Commented => ("ws-done-commented", vec![]),
+            Done::RoundOpened => ("ws-done-round-opened", vec![]),
+            Done::Voted => ("ws-done-voted", vec![]),
+            Done::Answered => ("ws-done-answered", vec![]),
+            Done::Consensus => ("ws-done-consensus", vec![]),
+            Done::NoConsensusYet => ("ws-done-no-consensus-yet", vec![]),
+            Done::NoConsensus => ("ws-done-no-consensus", vec![]),
+            Done::Published => ("ws-done-published", vec![]),
+            Done::SentBack => ("ws-done-sent-back", vec![]),
+            Done::LiaisonResponded => ("ws-done-liaison-responded", vec![]),
+            Done::LiaisonAddressAdded => ("ws-done-liaison-address-added", vec![]),
+            Done::LiaisonAddressRemoved => ("ws-done-liaison-address-removed", vec![]),
+            Done::LiaisonAnswered => ("ws-done-liaison-answered", vec![]),
+            Done::Marked => ("ws-done-marked", vec![]),
+            Done::Objected => ("ws-done-objected", vec![]),
+            Done::MeetingRecorded => ("ws-done-meeting-recorded", vec![]),
+            Done::VoteAllowed => ("ws-done-vote-allowed", vec![]),
+            Done::Corrected { version } => {
+                ("ws-done-corrected", vec![("version", (*version).into())])
+            }
+            Done::CorrectionProposed { reference } => (
+                "ws-done-correction-proposed",
+                vec![("reference", reference.clone().into())],
+            ),
+            Done::AppealLodged => ("ws-done-appeal-lodged", vec![]),
+            Done::AppealStep => ("ws-done-appeal-step", vec![]),
+            Done::AppealNotice { public: true } => ("ws-done-appeal-notice-public", vec![]),
+            Done::AppealNotice { public: false } => ("ws-done-appeal-notice-withdrawn", vec![]),
+            Done::StandardAdded => ("ws-done-standard-added", vec![]),
+            Done::EditionAdded => ("ws-done-edition-added", vec![]),
+            Done::StandardSaved => ("ws-done-standard-saved", vec![]),
+            Done::GroupAdded => ("ws-done-group-added", vec![]),
+            Done::MemberAdded => ("ws-done-member-added", vec![]),
+            Done::MembershipSaved => ("ws-done-membership-saved", vec![]),
+            Done::RulesSaved => ("ws-done-rules-saved", vec![]),
+            Done::MemberRemoved => ("ws-done-member-removed", vec![]),
+            Done::OrganisationAdded => ("ws-done-organisation-added", vec![]),
+            Done::OrganisationSaved => ("ws-done-organisation-saved", vec![]),
+            Done::CommitteeAdded { moved } => {
+                ("ws-done-committee-added", vec![("moved", (*moved).into())])
+            }
+            Done::CommitteeSaved { moved } => {
+                ("ws-done-committee-saved", vec![("moved", (*moved).into())])
+            }
+            Done::SponsorEndorsed { reference } => (
+                "ws-done-sponsor-endorsed",
+                vec![("reference", reference.clone().into())],
+            ),
+            Done::SponsorAnswered { reference } => (
+                "ws-done-sponsor-answered",
+                vec![("reference", reference.clone().into())],
+            ),
+            Done::SponsorDeclined { reference } => (
+                "ws-done-sponsor-declined",
+                vec![("reference", reference.clone().into())],
+            ),
+            Done::UserInvited => ("ws-done-user-invited", vec![]),
+            Done::UserDeactivated => ("ws-done-user-deactivated", vec![]),
+            Done::UserReactivated => ("ws-done-user-reactivated", vec![]),
+            Done::WebhookEnabled => ("ws-done-webhook-enabled", vec![]),
+            Done::WebhookDisabled => ("ws-done-webhook-disabled", vec![]),
+            Done::WebhookRemoved => ("ws-done-webhook-removed", vec![]),
+            Done::RegistryChecked => ("ws-done-registry-checked", vec![]),
+            Done::RequestSent { reference } => (
+                "ws-done-request-sent",
+                vec![("reference", reference.clone().into())],
+            ),
+            Done::Replied => ("ws-done-replied", vec![]),
+            Done::Withdrawn => ("ws-done-withdrawn", vec![]),
+            Done::FirstAccount => ("ws-done-first-account", vec![]),
+            Done::SignedOut => ("ws-done-signed-out", vec![]),
+            Done::PasswordSet => ("ws-done-password-set", vec![]),
+            Done::ReconsiderationAsked { reference } => (
+                "ws-done-reconsideration-asked",
+                vec![("reference", reference.clone().into())],
+            ),
+        }
+    }
 }
 
 /// How long a banner waits for the page after its redirect.
@@ -246,6 +347,7 @@ pub fn clear_when_shown(
 #[template(path = "partials/banner.html")]
 pub struct Banner<'a> {
     pub done: &'a Done,
+    pub page: &'a Page,
 }
 
 #[cfg(test)]
@@ -283,5 +385,109 @@ mod tests {
         for junk in ["", ".", body, &format!("{forged}.{mac}"), "zz.zz"] {
             assert_eq!(open(&secret, browser, junk, now()), None, "{junk}");
         }
+    }
+    #[test]
+    fn every_banner_is_said_in_every_language() {
+        let every = [
+            Done::Accepted {
+                group: "MG 17065".into(),
+            },
+            Done::Asked,
+            Done::NotAdmissible,
+            Done::Referred,
+            Done::Duplicate,
+            Done::Reassigned {
+                group: "MG 17065".into(),
+            },
+            Done::WordingEdited { moved_to: None },
+            Done::WordingEdited {
+                moved_to: Some("MG 17025".into()),
+            },
+            Done::Commented,
+            Done::RoundOpened,
+            Done::Voted,
+            Done::Answered,
+            Done::Consensus,
+            Done::NoConsensusYet,
+            Done::NoConsensus,
+            Done::Published,
+            Done::SentBack,
+            Done::LiaisonResponded,
+            Done::LiaisonAddressAdded,
+            Done::LiaisonAddressRemoved,
+            Done::LiaisonAnswered,
+            Done::Marked,
+            Done::Objected,
+            Done::MeetingRecorded,
+            Done::VoteAllowed,
+            Done::Corrected { version: 2 },
+            Done::CorrectionProposed {
+                reference: "CR-2026-0001".into(),
+            },
+            Done::AppealLodged,
+            Done::AppealStep,
+            Done::AppealNotice { public: true },
+            Done::AppealNotice { public: false },
+            Done::StandardAdded,
+            Done::EditionAdded,
+            Done::StandardSaved,
+            Done::GroupAdded,
+            Done::MemberAdded,
+            Done::MembershipSaved,
+            Done::RulesSaved,
+            Done::MemberRemoved,
+            Done::OrganisationAdded,
+            Done::OrganisationSaved,
+            Done::CommitteeAdded { moved: 2 },
+            Done::CommitteeSaved { moved: 2 },
+            Done::SponsorEndorsed {
+                reference: "CR-2026-0001".into(),
+            },
+            Done::SponsorAnswered {
+                reference: "CR-2026-0001".into(),
+            },
+            Done::SponsorDeclined {
+                reference: "CR-2026-0001".into(),
+            },
+            Done::UserInvited,
+            Done::UserDeactivated,
+            Done::UserReactivated,
+            Done::WebhookEnabled,
+            Done::WebhookDisabled,
+            Done::WebhookRemoved,
+            Done::RegistryChecked,
+            Done::RequestSent {
+                reference: "CR-2026-0001".into(),
+            },
+            Done::Replied,
+            Done::Withdrawn,
+            Done::FirstAccount,
+            Done::SignedOut,
+            Done::PasswordSet,
+            Done::ReconsiderationAsked {
+                reference: "CR-2026-0001".into(),
+            },
+        ];
+        let (english, french) = (
+            crate::i18n::Lang::english(),
+            crate::i18n::Lang::provided("fr").unwrap(),
+        );
+        for done in &every {
+            let (key, args) = done.message();
+            let said = english.t_with(key, &args);
+            assert!(
+                !said.contains("Unknown") && !said.contains('{'),
+                "{key}: {said}"
+            );
+            // A message French lacks would fall back to the same English.
+            assert_ne!(french.t_with(key, &args), said, "French lacks {key}");
+        }
+        let (key, args) = Done::CommitteeSaved { moved: 0 }.message();
+        assert_eq!(
+            crate::i18n::Lang::provided("fr")
+                .unwrap()
+                .t_with(key, &args),
+            "Le comité a été enregistré."
+        );
     }
 }

@@ -224,6 +224,12 @@ impl Page {
         self.lang.long_date(day)
     }
 
+    /// A moment in a sentence, in the page's language: "5 December 2026,
+    /// 14:05 UTC".
+    pub fn moment(&self, at: &chrono::NaiveDateTime) -> String {
+        format!("{}, {} UTC", self.lang.long_date(at), at.format("%H:%M"))
+    }
+
     /// A count in the page's language.
     pub fn number(&self, n: impl crate::i18n::Count) -> String {
         self.lang.number(n.count())
@@ -237,7 +243,7 @@ impl Page {
     /// The banner, rendered for the layout.
     pub fn banner(&self) -> Option<String> {
         let done = self.flash.as_ref()?;
-        askama::Template::render(&flash::Banner { done }).ok()
+        askama::Template::render(&flash::Banner { done, page: self }).ok()
     }
 }
 

@@ -38,6 +38,7 @@ mod hostile;
 mod intake;
 mod languages;
 mod languages_submit;
+mod languages_workspace;
 mod layers;
 mod links;
 mod mail;

@@ -66,11 +66,12 @@ impl LodgePage {
             .iter()
             .map(|o| {
                 let kind = if o.is_member_body() {
-                    "Member body"
+                    "ws-organisation-member-body"
                 } else {
-                    "Liaison"
+                    "ws-organisation-liaison"
                 };
-                (o.id.clone(), format!("{kind}: {}", o.label()))
+                let kind = self.page.t_with(kind, &[("name", o.label().into())]);
+                (o.id.clone(), kind)
             })
             .collect()
     }

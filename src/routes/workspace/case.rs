@@ -7,7 +7,7 @@ use askama::Template;
 
 use crate::domain::access::Capacity;
 use crate::domain::appeal::{Appealed, Step};
-use crate::domain::conflicts::{Conflict, FlagReason};
+use crate::domain::conflicts::Conflict;
 use crate::domain::consensus::{ChangeClass, Outcome, Piece, Position};
 use crate::domain::follow_up::{Kind, Outcome as FollowUpOutcome};
 use crate::domain::lifecycle::{Action, ActorKind, State};

@@ -79,15 +79,17 @@ pub async fn show(
         listing.total,
         listing.filters.address(PATH, 1),
     );
+    let secretariat = user.is_secretariat;
+    let page = state.page_as("workspace", &Viewer(Some(user)), &csrf);
     let page = ListPage {
         paged,
-        secretariat: user.is_secretariat,
-        page: state.page_as("workspace", &Viewer(Some(user)), &csrf),
+        secretariat,
+        states: listed_states()
+            .map(|s| (s.as_str().to_owned(), page.t(s.key())))
+            .collect(),
+        page,
         input,
         listing,
-        states: listed_states()
-            .map(|s| (s.as_str().to_owned(), s.label().to_owned()))
-            .collect(),
     };
     Ok(HttpResponse::build(status)
         .content_type("text/html; charset=utf-8")

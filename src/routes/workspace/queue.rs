@@ -38,21 +38,17 @@ impl QueueView {
     fn age(&self, since: &NaiveDateTime) -> String {
         let waited = self.now - *since;
         match (waited.num_days(), waited.num_hours()) {
-            (0, 0) => "less than an hour".to_owned(),
-            (0, 1) => "1 hour".to_owned(),
-            (0, h) => format!("{h} hours"),
-            (1, _) => "1 day".to_owned(),
-            (d, _) => format!("{d} days"),
+            (0, 0) => self.page.t("ws-age-under-an-hour"),
+            (0, hours) => self.page.t_with("ws-age-hours", &[("count", hours.into())]),
+            (days, _) => self.page.t_with("ws-age-days", &[("count", days.into())]),
         }
     }
 
     /// "3 days": how long until a deadline.
     fn age_until(&self, until: &NaiveDateTime) -> String {
-        let left = (*until - self.now).num_days().max(0);
-        match left {
-            0 => "less than a day".to_owned(),
-            1 => "1 day".to_owned(),
-            d => format!("{d} days"),
+        match (*until - self.now).num_days().max(0) {
+            0 => self.page.t("ws-age-under-a-day"),
+            days => self.page.t_with("ws-age-days", &[("count", days.into())]),
         }
     }
 

@@ -8,7 +8,7 @@ use askama_web::WebTemplate;
 
 use crate::domain::access::Capacity;
 use crate::domain::appeal::Step;
-use crate::domain::conflicts::{Conflict, FlagReason};
+use crate::domain::conflicts::Conflict;
 use crate::domain::consensus::{self, ChangeClass, Outcome, Piece, Position, RoundRefusal, Unmet};
 use crate::domain::consultation::{Hold, Refusal};
 use crate::domain::follow_up::{Kind, Outcome as FollowUpOutcome};
