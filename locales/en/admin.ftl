@@ -240,3 +240,101 @@ admin-organisation-acronym-hint = As ISO lists it, for example AFNOR or ILAC.
 admin-organisation-country-hint = For a member body: the two-letter code of ISO 3166, for example FR. Empty for a liaison organisation.
 admin-organisation-contact-hint = Where clarification requests for this organisation go.
 admin-organisation-add-button = Add the organisation
+
+## Liaison consultation
+admin-remove = Remove
+admin-consultation-lede =
+    When a maintenance group decides an answer, each liaison listed here is mailed, at each of its
+    addresses, a private link to review it. A clarification is published only once the { $days } days of the consultation
+    have passed or every liaison has answered, and once each liaison's comments have a response. With no liaison listed,
+    a decided answer may be published at once.
+admin-consultation-consulted = Consulted liaisons
+admin-consultation-none = No liaison is consulted: decided answers may be published at once.
+admin-consultation-add = Consult a liaison at an address
+admin-consultation-organisation-hint = The liaison organisations of the registry; add one under Organisations first if it is missing.
+admin-consultation-choose = Choose a liaison
+admin-consultation-email-hint = Where its review links go. Add more than one address for a liaison to reach several people.
+admin-consultation-add-button = Add the address
+
+## Mail delivery
+admin-find = Find
+admin-attempts = Attempts
+admin-mail-lede =
+    A message waits here until it is delivered. Failed attempts are retried with growing
+    pauses for 24 hours; after that the message is given up. Once delivered or given up, only its subject, its
+    outcome and a fingerprint of the address are kept: its text and the address itself are erased.
+admin-mail-no-server-before = No mail server is set: messages are written as files into the
+admin-mail-no-server-middle = folder of the data directory and reach nobody. Set
+admin-mail-no-server-after = to your mail server and restart.
+admin-mail-outbox = Outbox
+admin-mail-waiting = Waiting
+admin-mail-failed = Failed
+admin-mail-delivered = Delivered
+admin-mail-find-sent = Find the mail sent to an address
+admin-mail-to = Mail to { $address }
+admin-mail-none-to = No message to this address is recorded.
+admin-mail-outcome = Outcome
+admin-mail-subject = Subject
+admin-mail-last-error = Last error
+admin-mail-recipient = To
+admin-mail-queued = queued
+admin-mail-delivered-at = delivered
+admin-mail-undelivered = Not delivered ({ $count })
+admin-mail-undelivered-matching = Not delivered, matching “{ $words }” ({ $count })
+admin-mail-find = Find a message not delivered by recipient or subject
+admin-mail-all-delivered = Everything has been delivered.
+admin-mail-none-match = No message waiting or failed matches “{ $words }”.
+admin-mail-show-all = Show every message not delivered
+admin-paging-undelivered = messages not delivered
+admin-paging-message = message
+admin-paging-messages = messages
+admin-mail-erased = erased (fingerprint { $fingerprint })
+admin-mail-pages = Pages of messages not delivered
+
+## Webhooks
+admin-since = since
+admin-on-day = on
+admin-webhooks-lede = { $days ->
+    [one] Each endpoint receives a signed JSON message (Standard Webhooks) when a clarification is published, corrected, marked superseded or incorporated, or withdrawn. A failed delivery is tried again with growing pauses; an endpoint whose deliveries fail for { $days } day is turned off and the secretariat is mailed.
+   *[other] Each endpoint receives a signed JSON message (Standard Webhooks) when a clarification is published, corrected, marked superseded or incorporated, or withdrawn. A failed delivery is tried again with growing pauses; an endpoint whose deliveries fail for { $days } days is turned off and the secretariat is mailed.
+}
+admin-webhooks-lede-docs = How a receiver checks the signature is in
+admin-webhooks-endpoints = Endpoints ({ $count })
+admin-webhooks-none = No endpoint yet: nothing is sent.
+admin-webhooks-events = Events
+admin-webhooks-state = State
+admin-webhooks-add = Add an endpoint
+admin-webhooks-url-hint = Where deliveries are posted, starting with https://.
+admin-webhooks-description = Description
+admin-webhooks-description-hint = Whose receiver it is, for you to recognise it (optional).
+admin-webhooks-events-to-send = Events to send
+admin-webhooks-published = Published
+admin-webhooks-corrected = Corrected (a new version)
+admin-webhooks-marked = Marked superseded or incorporated
+admin-webhooks-withdrawn = Withdrawn
+admin-webhooks-add-button = Add the endpoint
+admin-webhooks-off = Turned off
+admin-webhooks-failing = Failing
+admin-webhooks-on = On
+admin-endpoint = Webhook endpoint
+admin-endpoint-short = Endpoint
+admin-endpoint-renewed = The endpoint has a new signing secret: every delivery from now on is signed with it.
+admin-endpoint-added = The endpoint was added.
+admin-endpoint-secret-once = Give its receiver this signing secret now: it is not shown again.
+admin-endpoint-off-waiting = : events wait for it until it is turned on again.
+admin-endpoint-failing-since = On; deliveries failing since
+admin-endpoint-on = On.
+admin-endpoint-created = Added
+admin-endpoint-turn-off = Turn it off
+admin-endpoint-turn-on = Turn it on again
+admin-endpoint-new-secret = New signing secret…
+admin-endpoint-remove = Remove…
+admin-endpoint-deliveries = Deliveries
+admin-endpoint-nothing-sent = Nothing was sent to this endpoint yet.
+admin-endpoint-log-note = The latest { $count }, newest first. A failed delivery is tried again with growing pauses, ten times in about three days.
+admin-endpoint-event = Event
+admin-endpoint-last-response = Last response
+admin-endpoint-last-attempt = Last attempt
+admin-endpoint-given-up = Given up
+admin-endpoint-next-try = next try
+admin-endpoint-not-yet = not yet
