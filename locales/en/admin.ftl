@@ -338,3 +338,72 @@ admin-endpoint-last-attempt = Last attempt
 admin-endpoint-given-up = Given up
 admin-endpoint-next-try = next try
 admin-endpoint-not-yet = not yet
+
+## Statistics, and the words of their charts
+admin-stats-lede =
+    Where the requests stand, which standards they concern, how long an answer takes
+    from confirmation to publication and how many requests pass screening.
+admin-stats-computed-at = Figures computed on { $date } at { $time } UTC. They are computed again whenever a clarification is published and at least every hour.
+admin-stats-none = No requests yet
+admin-stats-none-note = The figures appear here once the first request is confirmed by its submitter.
+admin-stats-in-brief = In brief
+admin-stats-requests = Requests
+admin-stats-open = Open
+admin-stats-published = Published
+admin-stats-closed = Closed
+admin-stats-all = All
+admin-stats-median-days = Median days to publication
+admin-stats-accepted-at-screening = Accepted at screening
+admin-stats-where = Where requests stand
+admin-stats-by-state = Requests by state
+admin-stats-state = State
+admin-stats-all-requests = All requests
+admin-stats-by-standard = Requests by standard
+admin-stats-by-standard-note = The most requested standards; the others are added up in one row.
+admin-stats-by-sponsor = Requests by sponsor
+admin-stats-by-sponsor-note = Confirmed requests naming each member body or liaison as their sponsor, whatever it decided.
+admin-stats-sponsor = Sponsor
+admin-stats-per-month = Requests per month
+admin-stats-per-month-note =
+    Requests confirmed in each of the last twelve months, by where they stand today, and the share
+    of those decided at screening that were accepted.
+admin-stats-per-month-caption = Requests confirmed per month
+admin-stats-per-month-chart = Requests confirmed per month, by where they stand now
+admin-stats-month = Month
+admin-stats-confirmed = Confirmed
+admin-stats-accepted = Accepted
+admin-stats-not-admissible = Not admissible
+admin-stats-referred = Referred
+admin-stats-duplicate = Duplicate
+admin-stats-days-heading = Days from confirmation to publication
+admin-stats-median-before = The median over every published clarification is
+admin-stats-median-after = days; below, the median of those published in each month.
+admin-stats-median-caption = Median days to publication, per month of publication
+admin-stats-median-days-chart = Median days from confirmation to publication, per month of publication
+admin-stats-median-days-column = Median days
+admin-stats-days-unit = days
+admin-stats-screening = Screening
+admin-stats-screening-note = How screening ended for every request decided there: accepted for the maintenance group, or closed.
+admin-stats-screening-decisions = Screening decisions
+admin-stats-decision = Decision
+admin-stats-decided = Decided
+admin-stats-share-accepted = Share accepted
+admin-stats-percent = { $percent }%
+admin-stats-counting = How the figures are counted
+admin-stats-counting-requests = Every request its submitter has confirmed. Requests still waiting for that confirmation are not counted anywhere.
+admin-stats-samples = Sample requests
+admin-stats-counting-samples = The samples loaded with the demonstration data are counted like any other request.
+admin-stats-counting-samples-some = The samples loaded with the demonstration data are counted like any other request: { $samples } of the { $total } requests here are samples.
+admin-stats-counting-open = Confirmed and neither published nor closed: in screening, awaiting the submitter, with the group, in a consensus round or decided.
+admin-stats-days-to-publication = Days to publication
+admin-stats-counting-days = Calendar days, hours included, from the submitter’s confirmation to publication.
+admin-stats-counting-accepted =
+    Of the requests the secretariat decided on at screening, the share accepted for the maintenance group.
+    Requests closed at screening as not admissible, referred to another committee or as a duplicate count
+    as not accepted; requests withdrawn or still being screened are left out. Months are those of
+    confirmation.
+admin-stats-computing = The figures are being computed
+admin-stats-computing-note = The server computes them in the background once it has started, which takes a minute at most. Reload this page in a moment.
+admin-chart-no-data = No data
+admin-chart-tip = { $label }: { $value }
+admin-chart-tip-series = { $label }, { $series }: { $value }
