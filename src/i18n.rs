@@ -97,8 +97,8 @@ impl Lang {
         match (tenths % 10).abs() {
             0 => format!("{sign}{whole}"),
             decimal => {
-                let locale = num_format::Locale::from_name(self.tag())
-                    .unwrap_or(num_format::Locale::en);
+                let locale =
+                    num_format::Locale::from_name(self.tag()).unwrap_or(num_format::Locale::en);
                 format!("{sign}{whole}{}{decimal}", locale.decimal())
             }
         }

@@ -553,7 +553,8 @@ mod tests {
 
     #[test]
     fn a_bar_chart_is_an_image_named_by_its_title_with_a_bar_per_value() {
-        let svg = bars(&en(), 
+        let svg = bars(
+            &en(),
             "by-standard",
             "Requests by standard",
             &["Open", "Published", "Closed"],
@@ -578,7 +579,8 @@ mod tests {
 
     #[test]
     fn the_longest_bar_spans_the_plot_and_the_others_are_in_proportion() {
-        let svg = bars(&en(), 
+        let svg = bars(
+            &en(),
             "s",
             "States",
             &["Requests"],
@@ -601,7 +603,8 @@ mod tests {
 
     #[test]
     fn text_is_escaped() {
-        let svg = bars(&en(), 
+        let svg = bars(
+            &en(),
             "x\"",
             "<b>Tom & Jerry</b>",
             &["a<", "b"],
@@ -613,7 +616,8 @@ mod tests {
             "{svg}"
         );
         assert!(svg.contains(r#"aria-labelledby="x&#34;-title""#), "{svg}");
-        let svg = line(&en(), 
+        let svg = line(
+            &en(),
             "l",
             "t",
             "<days>",
@@ -624,7 +628,8 @@ mod tests {
 
     #[test]
     fn long_labels_are_shortened() {
-        let svg = bars(&en(), 
+        let svg = bars(
+            &en(),
             "x",
             "t",
             &["n"],
@@ -643,18 +648,26 @@ mod tests {
             empty.contains("No data") && !empty.contains("NaN"),
             "{empty}"
         );
-        let zeros = bars(&en(), "x", "Zeros", &["n"], &[("Screening".to_owned(), vec![0])]);
+        let zeros = bars(
+            &en(),
+            "x",
+            "Zeros",
+            &["n"],
+            &[("Screening".to_owned(), vec![0])],
+        );
         assert!(!zeros.contains("NaN") && !zeros.contains("inf"), "{zeros}");
         assert!(zeros.contains(">0</text>"));
         let months = Month::last(3, at(2026, 3, 3));
-        let columns_svg = columns(&en(), 
+        let columns_svg = columns(
+            &en(),
             "c",
             "Per month",
             &["a", "b"],
             &months.iter().map(|m| (*m, vec![0, 0])).collect::<Vec<_>>(),
         );
         assert!(!columns_svg.contains("NaN"), "{columns_svg}");
-        let line_svg = line(&en(), 
+        let line_svg = line(
+            &en(),
             "l",
             "Median",
             "days",
@@ -669,7 +682,8 @@ mod tests {
     #[test]
     fn columns_stack_per_month_under_month_and_year_labels() {
         let months = Month::last(3, at(2026, 2, 10));
-        let svg = columns(&en(), 
+        let svg = columns(
+            &en(),
             "per-month",
             "Requests per month",
             &["Open", "Published", "Closed"],
@@ -700,7 +714,8 @@ mod tests {
     #[test]
     fn a_line_breaks_where_a_month_has_no_value() {
         let months = Month::last(5, at(2026, 5, 10));
-        let svg = line(&en(), 
+        let svg = line(
+            &en(),
             "median",
             "Median days",
             "days",
