@@ -227,8 +227,8 @@ async fn a_french_secretariat_reads_the_statistics_in_french(backend: Backend) {
         "1 Demandes",
         "0 En cours",
         "1 Publiées",
-        "3,5 Jours médians jusqu'à la publication",
-        "— Acceptées à l'examen préalable",
+        "3,5 Jours médians jusqu’à la publication",
+        "— Acceptées à l’examen préalable",
     ] {
         assert!(brief.contains(figure), "{figure:?} in {brief}");
     }
