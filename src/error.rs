@@ -6,6 +6,7 @@ use actix_web::http::StatusCode;
 use actix_web::http::header;
 use actix_web::{HttpResponse, ResponseError};
 
+use crate::i18n::Msg;
 use crate::workflow::WorkflowError;
 
 #[derive(Debug, thiserror::Error)]
@@ -26,8 +27,8 @@ pub enum AppError {
     #[error("too many requests")]
     TooManyRequests,
     /// The action is not possible now; the message says why to the person.
-    #[error("{0}")]
-    Conflict(String),
+    #[error("{}", .0.english())]
+    Conflict(Msg),
     #[error("database error: {0}")]
     Database(diesel::result::Error),
     #[error("database unavailable: {0}")]
@@ -105,11 +106,11 @@ impl ResponseError for AppError {
 impl From<WorkflowError> for AppError {
     fn from(e: WorkflowError) -> Self {
         match e {
-            WorkflowError::Refused(refusal) => AppError::Conflict(refusal.to_string()),
-            WorkflowError::Changed
+            WorkflowError::Refused(_)
+            | WorkflowError::Changed
             | WorkflowError::Round(_)
             | WorkflowError::Consultation(_)
-            | WorkflowError::GroupCannotAnswer(_) => AppError::Conflict(e.to_string()),
+            | WorkflowError::GroupCannotAnswer(_) => AppError::Conflict(e.message()),
             WorkflowError::NotFound => AppError::NotFound,
             WorkflowError::Invalid(message) | WorkflowError::Field { message, .. } => {
                 AppError::Conflict(message)

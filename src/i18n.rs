@@ -65,6 +65,26 @@ impl Lang {
         LOCALES.lookup_with_args(&self.0, key, &args)
     }
 
+    /// A message Rust code handed over, in this language.
+    pub fn msg(&self, message: &Msg) -> String {
+        if message.untranslated || message.is_empty() {
+            return message.id.to_string();
+        }
+        let args: Vec<(&str, Arg<'_>)> = message
+            .args
+            .iter()
+            .map(|(name, value)| {
+                let value = match value {
+                    MsgArg::Text(text) => Arg::from(text.as_str()),
+                    MsgArg::Number(n) => Arg::from(*n),
+                    MsgArg::Msg(inner) => Arg::from(self.msg(inner)),
+                };
+                (*name, value)
+            })
+            .collect();
+        self.t_with(&message.id, &args)
+    }
+
     /// A day as this language writes it in lists: "5 Dec 2026",
     /// "5 décembre 2026".
     pub fn date(&self, day: impl Day) -> String {
@@ -109,6 +129,147 @@ impl Lang {
         use num_format::{Locale, ToFormattedString};
         let locale = Locale::from_name(self.tag()).unwrap_or(Locale::en);
         n.to_formatted_string(&locale)
+    }
+}
+
+/// A message for a person, by its id and arguments: what Rust code hands
+/// to a template or an error page instead of a sentence, so that the page's
+/// language picks the words.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Msg {
+    id: Cow<'static, str>,
+    args: Vec<(&'static str, MsgArg)>,
+    /// Words not yet given an id: shown as they are, in every language.
+    untranslated: bool,
+}
+
+/// A value a message shows: a text, a count, or another message in the
+/// same language (a state's name in a refusal).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MsgArg {
+    Text(String),
+    Number(i64),
+    Msg(Box<Msg>),
+}
+
+/// No message: what a field without a problem has.
+static NONE: Msg = Msg {
+    id: Cow::Borrowed(""),
+    args: Vec::new(),
+    untranslated: false,
+};
+
+impl Msg {
+    /// No message, for a field without a problem (templates test
+    /// `is_empty`).
+    pub fn none() -> &'static Msg {
+        &NONE
+    }
+
+    pub fn new(id: impl Into<Cow<'static, str>>) -> Self {
+        Self {
+            id: id.into(),
+            ..Self::default()
+        }
+    }
+
+    /// The message with one more Fluent variable.
+    pub fn with(mut self, name: &'static str, value: impl Into<MsgArg>) -> Self {
+        self.args.push((name, value.into()));
+        self
+    }
+
+    /// Words that have no id yet (shown as they are in every language):
+    /// what the parts still to be translated hand over.
+    pub fn text(words: impl Into<String>) -> Self {
+        Self {
+            id: Cow::Owned(words.into()),
+            args: Vec::new(),
+            untranslated: true,
+        }
+    }
+
+    /// No message at all (a field that is fine).
+    pub fn is_empty(&self) -> bool {
+        self.id.is_empty()
+    }
+
+    /// The message in English: for logs, the command line and the API,
+    /// which speak English whatever the reader's language.
+    pub fn english(&self) -> String {
+        Lang::english().msg(self)
+    }
+}
+
+/// What a template can show as a message: a [`Msg`], or words handed
+/// over as they are (a form macro's "" for "no problem").
+pub trait Said {
+    fn said_in(&self, lang: &Lang) -> String;
+}
+
+impl Said for Msg {
+    fn said_in(&self, lang: &Lang) -> String {
+        lang.msg(self)
+    }
+}
+
+impl Said for str {
+    fn said_in(&self, _: &Lang) -> String {
+        self.to_owned()
+    }
+}
+
+impl Said for String {
+    fn said_in(&self, _: &Lang) -> String {
+        self.clone()
+    }
+}
+
+impl<T: Said + ?Sized> Said for &T {
+    fn said_in(&self, lang: &Lang) -> String {
+        (**self).said_in(lang)
+    }
+}
+
+impl From<&str> for Msg {
+    fn from(words: &str) -> Self {
+        Self::text(words)
+    }
+}
+
+impl From<String> for Msg {
+    fn from(words: String) -> Self {
+        Self::text(words)
+    }
+}
+
+impl From<String> for MsgArg {
+    fn from(text: String) -> Self {
+        Self::Text(text)
+    }
+}
+
+impl From<&str> for MsgArg {
+    fn from(text: &str) -> Self {
+        Self::Text(text.to_owned())
+    }
+}
+
+impl From<i64> for MsgArg {
+    fn from(n: i64) -> Self {
+        Self::Number(n)
+    }
+}
+
+impl From<usize> for MsgArg {
+    fn from(n: usize) -> Self {
+        Self::Number(n.count())
+    }
+}
+
+impl From<Msg> for MsgArg {
+    fn from(message: Msg) -> Self {
+        Self::Msg(Box::new(message))
     }
 }
 

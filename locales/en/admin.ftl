@@ -5,7 +5,6 @@ admin-registry = Registry
 admin-secretariat = Secretariat
 admin-breadcrumb = Breadcrumb
 admin-cancel = Cancel
-admin-error-prefix = Error:{" "}
 admin-moment = { $date }, { $time } UTC
 admin-name = Name
 admin-full-name = Full name
@@ -128,7 +127,6 @@ admin-confirm-renew-secret-consequence = The current secret stops working at onc
 admin-confirm-renew-secret-button = Make a new secret
 
 ## The terms of a membership
-admin-optional = (optional)
 admin-role = Role
 admin-role-hint = The convenor opens and closes rounds and records the decision; members comment, and vote as their capacity says.
 admin-capacity = Capacity

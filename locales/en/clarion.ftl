@@ -111,3 +111,12 @@ standards-in-force = In force ({ $count })
 standards-in-force-label = Standards in force
 standards-superseded = Superseded editions ({ $count })
 standards-superseded-note = Clarifications published on these editions stay available; new requests concern the current edition.
+
+## Forms
+form-problem = There is a problem
+form-optional = (optional)
+form-error = Error:
+form-honeypot = Leave this field empty
+form-check-filters = Check the filters
+form-check-search = Check the search
+nothing-changed = Nothing was changed.

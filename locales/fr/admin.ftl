@@ -5,7 +5,6 @@ admin-registry = Registre
 admin-secretariat = Secrétariat
 admin-breadcrumb = Fil d’Ariane
 admin-cancel = Annuler
-admin-error-prefix = Erreur :{" "}
 admin-moment = { $date } à { $time } UTC
 admin-name = Nom
 admin-full-name = Nom complet
@@ -59,7 +58,7 @@ admin-index-committees = Les comités dont relèvent d’autres normes, leur con
 admin-index-accounts = Inviter des personnes, voir qui appartient à quel groupe, désactiver et réactiver des comptes.
 admin-index-mail = Les messages en attente d’envoi, et ceux qui ont échoué avec la raison, pour réessayer.
 admin-index-webhooks = Les récepteurs avertis de chaque publication, correction et marque, leurs secrets de signature et le résultat de chaque envoi.
-admin-index-stats = Les demandes par état, par norme et par mois, les jours jusqu’à la publication et la part acceptée à l’examen préalable.
+admin-index-stats = Les demandes par état, par norme et par mois, les jours jusqu’à la publication et la part acceptée à l’examen de recevabilité.
 
 ## Comptes
 admin-users-lede =
@@ -128,7 +127,6 @@ admin-confirm-renew-secret-consequence = Le secret actuel cesse de fonctionner s
 admin-confirm-renew-secret-button = Créer un nouveau secret
 
 ## Les conditions d’une appartenance
-admin-optional = (facultatif)
 admin-role = Rôle
 admin-role-hint = L’animateur ouvre et clôt les tours et consigne la décision ; les membres commentent, et votent selon leur qualité.
 admin-capacity = Qualité
@@ -345,7 +343,7 @@ admin-endpoint-not-yet = pas encore
 ## Statistiques, et les mots de leurs graphiques
 admin-stats-lede =
     Où en sont les demandes, quelles normes elles concernent, combien de temps prend une réponse
-    de la confirmation à la publication et combien de demandes passent l’examen préalable.
+    de la confirmation à la publication et combien de demandes passent l’examen de recevabilité.
 admin-stats-computed-at = Chiffres calculés le { $date } à { $time } UTC. Ils sont recalculés à chaque publication d’une clarification et au moins toutes les heures.
 admin-stats-none = Pas encore de demandes
 admin-stats-none-note = Les chiffres apparaissent ici dès que la première demande est confirmée par son demandeur.
@@ -356,7 +354,7 @@ admin-stats-published = Publiées
 admin-stats-closed = Closes
 admin-stats-all = Toutes
 admin-stats-median-days = Jours médians jusqu’à la publication
-admin-stats-accepted-at-screening = Acceptées à l’examen préalable
+admin-stats-accepted-at-screening = Acceptées à l’examen de recevabilité
 admin-stats-where = Où en sont les demandes
 admin-stats-by-state = Demandes par état
 admin-stats-state = État
@@ -369,7 +367,7 @@ admin-stats-sponsor = Parrain
 admin-stats-per-month = Demandes par mois
 admin-stats-per-month-note =
     Les demandes confirmées au cours de chacun des douze derniers mois, selon où elles en sont aujourd’hui, et la part
-    de celles décidées à l’examen préalable qui ont été acceptées.
+    de celles décidées à l’examen de recevabilité qui ont été acceptées.
 admin-stats-per-month-caption = Demandes confirmées par mois
 admin-stats-per-month-chart = Demandes confirmées par mois, selon où elles en sont
 admin-stats-month = Mois
@@ -385,9 +383,9 @@ admin-stats-median-caption = Jours médians jusqu’à la publication, par mois 
 admin-stats-median-days-chart = Jours médians de la confirmation à la publication, par mois de publication
 admin-stats-median-days-column = Jours médians
 admin-stats-days-unit = jours
-admin-stats-screening = Examen préalable
-admin-stats-screening-note = L’issue de l’examen préalable pour chaque demande qui y a été décidée : acceptée pour le groupe de maintenance, ou close.
-admin-stats-screening-decisions = Décisions de l’examen préalable
+admin-stats-screening = Examen de recevabilité
+admin-stats-screening-note = L’issue de l’examen de recevabilité pour chaque demande qui y a été décidée : acceptée pour le groupe de maintenance, ou close.
+admin-stats-screening-decisions = Décisions de l’examen de recevabilité
 admin-stats-decision = Décision
 admin-stats-decided = Décidées
 admin-stats-share-accepted = Part acceptée
@@ -400,12 +398,12 @@ admin-stats-counting-samples-some = { $samples ->
     [one] Les exemples chargés avec les données de démonstration sont comptés comme toute autre demande : { $samples } des { $total } demandes ici est un exemple.
    *[other] Les exemples chargés avec les données de démonstration sont comptés comme toute autre demande : { $samples } des { $total } demandes ici sont des exemples.
 }
-admin-stats-counting-open = Confirmées et ni publiées ni closes : à l’examen préalable, en attente du demandeur, auprès du groupe, en tour de consensus ou décidées.
+admin-stats-counting-open = Confirmées et ni publiées ni closes : à l’examen de recevabilité, en attente du demandeur, auprès du groupe, en tour de consensus ou décidées.
 admin-stats-days-to-publication = Jours jusqu’à la publication
 admin-stats-counting-days = Jours calendaires, heures comprises, de la confirmation par le demandeur à la publication.
 admin-stats-counting-accepted =
-    Parmi les demandes sur lesquelles le secrétariat a statué à l’examen préalable, la part acceptée pour le groupe de maintenance.
-    Les demandes closes à l’examen préalable comme irrecevables, renvoyées à un autre comité ou comme doublons comptent
+    Parmi les demandes sur lesquelles le secrétariat a statué à l’examen de recevabilité, la part acceptée pour le groupe de maintenance.
+    Les demandes closes à l’examen de recevabilité comme irrecevables, renvoyées à un autre comité ou comme doublons comptent
     comme non acceptées ; les demandes retirées ou encore à l’examen sont laissées de côté. Les mois sont ceux de la
     confirmation.
 admin-stats-computing = Les chiffres sont en cours de calcul

@@ -111,3 +111,12 @@ standards-in-force = En vigueur ({ $count })
 standards-in-force-label = Normes en vigueur
 standards-superseded = Éditions remplacées ({ $count })
 standards-superseded-note = Les clarifications publiées sur ces éditions restent consultables ; les nouvelles demandes portent sur l’édition en vigueur.
+
+## Formulaires
+form-problem = Il y a un problème
+form-optional = (facultatif)
+form-error = Erreur :
+form-honeypot = Laissez ce champ vide
+form-check-filters = Vérifiez les filtres
+form-check-search = Vérifiez la recherche
+nothing-changed = Rien n’a été modifié.

@@ -1,28 +1,30 @@
 //! Validation messages of a form, keyed by field, in the order of the form.
 
+use crate::i18n::Msg;
+
 #[derive(Debug, Default, Clone)]
-pub struct FieldErrors(Vec<(String, String)>);
+pub struct FieldErrors(Vec<(String, Msg)>);
 
 impl FieldErrors {
-    pub fn add(&mut self, field: &str, message: impl Into<String>) {
+    pub fn add(&mut self, field: &str, message: impl Into<Msg>) {
         if self.get(field).is_empty() {
             self.0.push((field.to_owned(), message.into()));
         }
     }
 
-    /// The message of a field, or "" when it is fine (what the templates test).
-    pub fn get(&self, field: &str) -> &str {
+    /// The message of a field, empty when it is fine.
+    pub fn get(&self, field: &str) -> &Msg {
         self.0
             .iter()
             .find(|(f, _)| f == field)
-            .map_or("", |(_, m)| m.as_str())
+            .map_or(Msg::none(), |(_, m)| m)
     }
 
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
 
-    pub fn as_slice(&self) -> &[(String, String)] {
+    pub fn as_slice(&self) -> &[(String, Msg)] {
         &self.0
     }
 }

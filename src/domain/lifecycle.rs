@@ -109,6 +109,16 @@ impl State {
         }
     }
 
+    /// The message id of its name, for badges and lists ("Screening").
+    pub fn key(self) -> String {
+        message_id("state", self.as_str())
+    }
+
+    /// The message id of where it stands, in words for the person who asked.
+    pub fn submitter_key(self) -> String {
+        message_id("state-for-submitter", self.as_str())
+    }
+
     /// A short label for badges and lists.
     pub fn label(self) -> &'static str {
         match self {
@@ -182,6 +192,11 @@ impl ClosureReason {
 
     pub fn parse(text: &str) -> Option<ClosureReason> {
         ClosureReason::ALL.into_iter().find(|r| r.as_str() == text)
+    }
+
+    /// The message id of why it closed, in words for the person who asked.
+    pub fn submitter_key(self) -> String {
+        message_id("closure-for-submitter", self.as_str())
     }
 
     /// Why it closed, in words for the person who asked.
@@ -358,6 +373,11 @@ impl Action {
 
     pub fn parse(text: &str) -> Option<Action> {
         Action::ALL.into_iter().find(|a| a.as_str() == text)
+    }
+
+    /// The message id of what happened, as a timeline shows it.
+    pub fn past_tense_key(self) -> String {
+        message_id("action-done", self.as_str())
     }
 
     /// What happened, as a timeline shows it.
@@ -537,12 +557,30 @@ pub struct Transition {
     pub closure: Option<ClosureReason>,
 }
 
+/// The Fluent id of one of a kind's values: `state-pending-confirmation`.
+fn message_id(kind: &str, value: &str) -> String {
+    format!("{kind}-{}", value.replace('_', "-"))
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Refusal {
     #[error("This cannot be done while the request is “{}”.", .0.label())]
     WrongState(State),
     #[error("You are not the person who can do this.")]
     WrongActor,
+}
+
+impl Refusal {
+    /// Why, for the person refused, in their language.
+    pub fn message(&self) -> crate::i18n::Msg {
+        use crate::i18n::Msg;
+        match self {
+            Refusal::WrongState(state) => {
+                Msg::new("refusal-wrong-state").with("state", Msg::new(state.key()))
+            }
+            Refusal::WrongActor => Msg::new("refusal-wrong-actor"),
+        }
+    }
 }
 
 /// The lifecycle table of SPEC §2.

@@ -184,6 +184,7 @@ mod tests {
                 ..rephrased()
             })
             .get("question")
+            .english()
             .is_empty()
         );
         assert!(
@@ -192,6 +193,7 @@ mod tests {
                 ..rephrased()
             })
             .get("clause")
+            .english()
             .is_empty()
         );
         assert!(
@@ -200,6 +202,7 @@ mod tests {
                 ..rephrased()
             })
             .get("note")
+            .english()
             .is_empty()
         );
     }
@@ -208,7 +211,12 @@ mod tests {
     fn an_edit_must_change_something() {
         let same = WordingInput::of(&current(), 3);
         let errors = same.validate(choosable, &current()).unwrap_err();
-        assert!(errors.get("question").contains("wording in force"));
+        assert!(
+            errors
+                .get("question")
+                .english()
+                .contains("wording in force")
+        );
         let moved = WordingInput {
             standard: "iso-iec-17020-2012".into(),
             ..WordingInput::of(&current(), 3)

@@ -38,7 +38,13 @@ impl ErrorBody {
     pub fn invalid(errors: &FieldErrors) -> Self {
         ErrorBody {
             error: "Some query parameters are not valid; see fields.".into(),
-            fields: Some(errors.as_slice().iter().cloned().collect()),
+            fields: Some(
+                errors
+                    .as_slice()
+                    .iter()
+                    .map(|(field, message)| (field.clone(), message.english()))
+                    .collect(),
+            ),
         }
     }
 }
@@ -49,7 +55,7 @@ struct Explanation {
     title: &'static str,
     message: &'static str,
     /// Why a workflow refused the action, before the message.
-    why: Option<String>,
+    why: Option<crate::i18n::Msg>,
     /// A way back: the address and the key of its label.
     back: Option<(String, &'static str)>,
 }
@@ -89,7 +95,7 @@ struct ErrorPage {
     status: u16,
     title: &'static str,
     message: &'static str,
-    why: Option<String>,
+    why: Option<crate::i18n::Msg>,
     back_href: Option<String>,
     back_label: Option<&'static str>,
 }

@@ -199,8 +199,13 @@ impl Page {
     }
 
     /// The message `key` in the page's language.
-    pub fn t(&self, key: &str) -> String {
-        self.lang.t(key)
+    pub fn t(&self, key: impl AsRef<str>) -> String {
+        self.lang.t(key.as_ref())
+    }
+
+    /// A message Rust code handed over (a field's problem, a refusal).
+    pub fn msg(&self, message: impl crate::i18n::Said) -> String {
+        message.said_in(&self.lang)
     }
 
     /// The message `key` with its Fluent variables:

@@ -267,7 +267,7 @@ pub fn take_step(
             message: "Choose the appeal's next step.".into(),
         })?;
         let to = appeal::take(appeal.step, mv, appeal.decision_appealed)
-            .map_err(|refusal| WorkflowError::Invalid(refusal.to_string()))?;
+            .map_err(|refusal| WorkflowError::Invalid(refusal.to_string().into()))?;
         let note = match mv {
             Move::Decide(_) => Some(workspace::required(
                 &form.note,
@@ -332,7 +332,7 @@ fn back_to_group(
         WorkflowError::GroupCannotAnswer(unable) => WorkflowError::Invalid(format!(
             "{} has no convenor, or no member who may vote, to take the request again: add one on the group's page first.",
             unable.code
-        )),
+        ).into()),
         e => e,
     })?;
     let event = transition(conn, ctx, user, permit, Change::default(), note)?;

@@ -23,6 +23,7 @@ use chrono::NaiveDateTime;
 
 use crate::db::DbConn;
 use crate::domain::lifecycle::Refusal;
+use crate::i18n::Msg;
 use crate::mail::outbox::NewMessage;
 use crate::mail::{self, MailContext, Message, Outgoing};
 
@@ -181,15 +182,12 @@ pub enum WorkflowError {
     #[error("not found")]
     NotFound,
     /// The input does not allow the action; the message says what to fix.
-    #[error("{0}")]
-    Invalid(String),
+    #[error("{}", .0.english())]
+    Invalid(Msg),
     /// One input of the action's form needs correcting: `field` names it
     /// as the form sends it, the message says what to write.
-    #[error("{message}")]
-    Field {
-        field: &'static str,
-        message: String,
-    },
+    #[error("{}", message.english())]
+    Field { field: &'static str, message: Msg },
     /// The rules of a round refuse it; the page says which.
     #[error("{0}")]
     Round(#[from] crate::domain::consensus::RoundRefusal),
@@ -204,4 +202,18 @@ pub enum WorkflowError {
     Database(#[from] diesel::result::Error),
     #[error("{0}")]
     Internal(String),
+}
+
+impl WorkflowError {
+    /// What the person refused reads, in their language.
+    pub fn message(&self) -> Msg {
+        match self {
+            WorkflowError::Refused(refusal) => refusal.message(),
+            WorkflowError::Changed => Msg::new("refusal-changed"),
+            WorkflowError::Invalid(message) | WorkflowError::Field { message, .. } => {
+                message.clone()
+            }
+            other => Msg::text(other.to_string()),
+        }
+    }
 }

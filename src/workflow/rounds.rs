@@ -944,7 +944,7 @@ fn successor(conn: &mut DbConn, reference: &str, typed: &str) -> Result<String, 
             field: "successor",
             message: format!(
                 "There is no published clarification {successor}; give the reference of one, such as CR-2026-0042."
-            ),
+            ).into(),
         });
     }
     if successor == reference {
@@ -958,7 +958,7 @@ fn successor(conn: &mut DbConn, reference: &str, typed: &str) -> Result<String, 
             field: "successor",
             message: format!(
                 "{successor} is marked superseded by this clarification; two clarifications cannot supersede each other."
-            ),
+            ).into(),
         });
     }
     Ok(successor)

@@ -68,7 +68,8 @@ pub fn register(
             field: "description",
             message: format!(
                 "Describe the receiver in one line of at most {MAX_DESCRIPTION} characters."
-            ),
+            )
+            .into(),
         });
     }
     let secret = new_secret();

@@ -192,12 +192,12 @@ pub fn required<'t>(
     if text.is_empty() {
         Err(WorkflowError::Field {
             field,
-            message: format!("Write {what}."),
+            message: format!("Write {what}.").into(),
         })
     } else if text.chars().count() > TEXT_MAX {
         Err(WorkflowError::Field {
             field,
-            message: format!("Shorten {what} to at most 10,000 characters."),
+            message: format!("Shorten {what} to at most 10,000 characters.").into(),
         })
     } else {
         Ok(text)
@@ -212,7 +212,7 @@ pub fn confirmed(confirm: bool, what: &str) -> Result<(), WorkflowError> {
     } else {
         Err(WorkflowError::Field {
             field: "confirm",
-            message: format!("Tick the box to confirm that you want to {what}."),
+            message: format!("Tick the box to confirm that you want to {what}.").into(),
         })
     }
 }

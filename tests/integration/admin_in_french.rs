@@ -46,7 +46,8 @@ fn texts_of(html: &str, selector: &str) -> Vec<String> {
         .select(&selector)
         .map(|e| {
             e.text()
-                .collect::<String>()
+                .collect::<Vec<_>>()
+                .join(" ")
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ")
@@ -228,7 +229,7 @@ async fn a_french_secretariat_reads_the_statistics_in_french(backend: Backend) {
         "0 En cours",
         "1 Publiées",
         "3,5 Jours médians jusqu’à la publication",
-        "— Acceptées à l’examen préalable",
+        "— Acceptées à l’examen de recevabilité",
     ] {
         assert!(brief.contains(figure), "{figure:?} in {brief}");
     }
@@ -238,6 +239,13 @@ async fn a_french_secretariat_reads_the_statistics_in_french(backend: Backend) {
             .starts_with("Chiffres calculés le "),
     );
     assert_eq!(texts_of(&page, "#by-state-caption"), ["Demandes par état"]);
+    // States are named in French in the table and on the chart's bars.
+    let states = texts_of(&page, "section[aria-labelledby=by-state-heading] tr");
+    assert!(states.contains(&"Publiée 1".to_owned()), "{states:?}");
+    assert!(
+        page.contains(">Publiée</text>"),
+        "the bar of published requests"
+    );
     assert_eq!(
         texts_of(&page, "section[aria-labelledby=screening-heading] tbody th"),
         ["Acceptées", "Irrecevables", "Renvoyées", "Doublons"]

@@ -237,7 +237,7 @@ fn keys_used() -> BTreeSet<String> {
     let mut keys = BTreeSet::new();
     for path in sources {
         let text = std::fs::read_to_string(&path).unwrap();
-        for call in [".t(\"", ".t_with(\""] {
+        for call in [".t(\"", ".t_with(\"", "Msg::new(\""] {
             for (at, _) in text.match_indices(call) {
                 let rest = &text[at + call.len()..];
                 let key = &rest[..rest.find('"').unwrap()];
@@ -247,6 +247,10 @@ fn keys_used() -> BTreeSet<String> {
             }
         }
     }
+    use clarion::domain::lifecycle::{Action, ClosureReason, State};
+    keys.extend(State::ALL.iter().flat_map(|s| [s.key(), s.submitter_key()]));
+    keys.extend(ClosureReason::ALL.iter().map(|r| r.submitter_key()));
+    keys.extend(Action::ALL.iter().map(|a| a.past_tense_key()));
     keys
 }
 

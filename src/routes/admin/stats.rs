@@ -94,7 +94,7 @@ fn draw(lang: &Lang, figures: &Figures) -> Charts {
     let by_state: Vec<(String, Vec<i64>)> = figures
         .by_state
         .iter()
-        .map(|(state, n)| (state.label().to_owned(), vec![*n]))
+        .map(|(state, n)| (lang.t(&state.key()), vec![*n]))
         .collect();
     let by_standard: Vec<(String, Vec<i64>)> = figures
         .by_standard

@@ -119,7 +119,7 @@ pub async fn download(
             let message: String = errors
                 .as_slice()
                 .iter()
-                .map(|(field, message)| format!("{field}: {message}\n"))
+                .map(|(field, message)| format!("{field}: {}\n", message.english()))
                 .collect();
             return Ok(refusal(&message));
         }

@@ -112,7 +112,7 @@ fn checked(raw: &RawFilters) -> Result<Filters, FieldErrors> {
         Ok(_) => Err(errors),
         Err(refused) => {
             for (field, message) in refused.as_slice() {
-                errors.add(field, message.as_str());
+                errors.add(field, message.clone());
             }
             Err(errors)
         }

@@ -181,14 +181,12 @@ where
                 message,
             },
         ),
-        Err(e @ WorkflowError::Invalid(_)) => (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            Problem::Said(format!("{e} Nothing was changed.")),
-        ),
-        Err(e @ (WorkflowError::Refused(_) | WorkflowError::Changed)) => (
-            StatusCode::CONFLICT,
-            Problem::Said(format!("{e} Nothing was changed.")),
-        ),
+        Err(e @ WorkflowError::Invalid(_)) => {
+            (StatusCode::UNPROCESSABLE_ENTITY, Problem::Said(e.message()))
+        }
+        Err(e @ (WorkflowError::Refused(_) | WorkflowError::Changed)) => {
+            (StatusCode::CONFLICT, Problem::Said(e.message()))
+        }
         Err(WorkflowError::Round(refusal)) => {
             // Not this person's to do (409), or not yet (422).
             let status = match refusal {

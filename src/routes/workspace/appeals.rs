@@ -10,6 +10,7 @@ use serde::Deserialize;
 use crate::domain::appeal::{Appealed, AppellantKind, Move, Outcome, Step};
 use crate::domain::fields::FieldErrors;
 use crate::error::AppError;
+use crate::i18n::Msg;
 use crate::models::users::User;
 use crate::web::flash::{self, Done, Flash};
 use crate::web::{AppState, Csrf, CsrfForm, Page, SignedIn, Viewer, private_page};
@@ -21,7 +22,7 @@ use crate::workflow::workspace::Acting;
 /// step could not be taken (nothing changed either way).
 enum Refused {
     Fields(FieldErrors),
-    Said(StatusCode, String),
+    Said(StatusCode, Msg),
 }
 
 /// Splits a refusal a page shows from an error it answers with.
@@ -32,14 +33,12 @@ fn refused(e: WorkflowError) -> Result<Refused, AppError> {
             errors.add(field, message);
             Ok(Refused::Fields(errors))
         }
-        e @ WorkflowError::Invalid(_) => Ok(Refused::Said(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            format!("{e} Nothing was changed."),
-        )),
-        e @ (WorkflowError::Changed | WorkflowError::GroupCannotAnswer(_)) => Ok(Refused::Said(
-            StatusCode::CONFLICT,
-            format!("{e} Nothing was changed."),
-        )),
+        e @ WorkflowError::Invalid(_) => {
+            Ok(Refused::Said(StatusCode::UNPROCESSABLE_ENTITY, e.message()))
+        }
+        e @ (WorkflowError::Changed | WorkflowError::GroupCannotAnswer(_)) => {
+            Ok(Refused::Said(StatusCode::CONFLICT, e.message()))
+        }
         e => Err(e.into()),
     }
 }
@@ -52,7 +51,7 @@ struct LodgePage {
     view: LodgeView,
     form: LodgeForm,
     errors: FieldErrors,
-    problem: Option<String>,
+    problem: Option<Msg>,
 }
 
 impl LodgePage {
@@ -174,7 +173,7 @@ struct AppealPage {
     view: AppealView,
     form: StepForm,
     errors: FieldErrors,
-    problem: Option<String>,
+    problem: Option<Msg>,
 }
 
 impl AppealPage {

@@ -10,6 +10,7 @@ use serde::Deserialize;
 
 use crate::domain::fields::FieldErrors;
 use crate::error::AppError;
+use crate::i18n::Msg;
 use crate::models::links::{self, Links};
 use crate::models::register::{Clarification, Listed};
 use crate::models::users::User;
@@ -55,7 +56,7 @@ struct FormPage {
     input: CorrectionForm,
     errors: FieldErrors,
     /// Why nothing was done, when it is not one field's fault.
-    problem: Option<String>,
+    problem: Option<Msg>,
 }
 
 #[derive(Template)]
@@ -88,7 +89,7 @@ async fn form(
     user: User,
     csrf: Csrf,
     reference: String,
-    typed: Option<(StatusCode, CorrectionForm, FieldErrors, Option<String>)>,
+    typed: Option<(StatusCode, CorrectionForm, FieldErrors, Option<Msg>)>,
 ) -> Result<HttpResponse, AppError> {
     let viewer = Viewer(Some(user.clone()));
     let (item, version) = state
@@ -220,7 +221,7 @@ pub async fn submit(
         e @ (WorkflowError::Refused(_) | WorkflowError::Changed) => (
             StatusCode::CONFLICT,
             FieldErrors::default(),
-            Some(e.to_string()),
+            Some(e.message()),
         ),
         e => return Err(e.into()),
     };

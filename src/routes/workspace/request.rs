@@ -16,6 +16,7 @@ use crate::domain::lifecycle::{Action, ActorKind, State};
 use crate::domain::markdown::to_safe_html;
 use crate::domain::meeting::{MeetingForm, MeetingProblem};
 use crate::error::AppError;
+use crate::i18n::Msg;
 use crate::models::rounds::{ListedVoter, Round, VoteView};
 use crate::models::users::User;
 use crate::web::flash::Flash;
@@ -63,13 +64,13 @@ pub struct Typed {
 #[derive(Debug)]
 pub enum Problem {
     /// In the workflow's words.
-    Said(String),
+    Said(Msg),
     /// One field of the form `form` (its address on the page, such as
     /// `screen` or `no-consensus`) needs correcting.
     Field {
         form: &'static str,
         field: &'static str,
-        message: String,
+        message: Msg,
     },
     /// A rule of the round: the template says which.
     Round(RoundRefusal),
@@ -97,7 +98,7 @@ impl RequestPage {
 
     /// The error summary: the field to correct (as `{form}-{field}`, the
     /// id of its control without `field-`) and what to write.
-    fn errors(&self) -> Vec<(String, String)> {
+    fn errors(&self) -> Vec<(String, Msg)> {
         match &self.problem {
             Some(Problem::Field {
                 form,
@@ -108,15 +109,15 @@ impl RequestPage {
         }
     }
 
-    /// The message for one field of one form, "" when it has none.
-    fn error(&self, form: &str, field: &str) -> &str {
+    /// The message for one field of one form, empty when it has none.
+    fn error(&self, form: &str, field: &str) -> &Msg {
         match &self.problem {
             Some(Problem::Field {
                 form: f,
                 field: n,
                 message,
             }) if *f == form && *n == field => message,
-            _ => "",
+            _ => Msg::none(),
         }
     }
 
@@ -142,10 +143,10 @@ impl RequestPage {
         }
     }
 
-    fn liaison_error(&self, id: &str) -> &str {
+    fn liaison_error(&self, id: &str) -> &Msg {
         match &self.typed.liaison_response {
             Some((sent, _)) if sent == id => self.error("liaison-response", "response"),
-            _ => "",
+            _ => Msg::none(),
         }
     }
 
@@ -326,11 +327,11 @@ impl RequestPage {
         }
     }
 
-    fn response_error(&self, vote: &VoteView) -> &str {
+    fn response_error(&self, vote: &VoteView) -> &Msg {
         if self.response_sent(vote) {
             self.error("responses", "response")
         } else {
-            ""
+            Msg::none()
         }
     }
 
@@ -348,11 +349,11 @@ impl RequestPage {
         }
     }
 
-    fn allowance_error(&self, voter: &ListedVoter) -> &str {
+    fn allowance_error(&self, voter: &ListedVoter) -> &Msg {
         if self.allowance_sent(voter) {
             self.error("allowances", "allowed_reason")
         } else {
-            ""
+            Msg::none()
         }
     }
 

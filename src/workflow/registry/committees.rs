@@ -243,20 +243,25 @@ mod tests {
         };
         let errors = ValidCommittee::try_from(&input).err().unwrap();
         assert_eq!(
-            errors.get("code"),
+            errors.get("code").english(),
             "Enter the code of the committee, for example ISO/TC 176."
         );
         assert_eq!(
-            errors.get("name"),
+            errors.get("name").english(),
             "Enter a name of at most 200 characters."
         );
         assert_eq!(
-            errors.get("contact"),
+            errors.get("contact").english(),
             "Enter how a submitter reaches this committee."
         );
-        assert!(errors.get("url").starts_with("Enter a web address"));
+        assert!(
+            errors
+                .get("url")
+                .english()
+                .starts_with("Enter a web address")
+        );
         assert_eq!(
-            errors.get("designations"),
+            errors.get("designations").english(),
             "Enter designations of at most 100 characters each, one per line."
         );
     }

@@ -343,7 +343,7 @@ pub fn add_member(
         let terms =
             Terms::parse(input, &organisations::all(conn)?, Some(now.date())).map_err(|more| {
                 for (field, message) in more.as_slice() {
-                    errors.add(field, message.as_str());
+                    errors.add(field, message.clone());
                 }
             });
         match terms {
@@ -528,8 +528,11 @@ mod tests {
         })
         .err()
         .unwrap();
-        assert_eq!(errors.get("code"), "Enter a code of at most 50 characters.");
-        assert_eq!(errors.get("name"), "Enter the name of the group.");
+        assert_eq!(
+            errors.get("code").english(),
+            "Enter a code of at most 50 characters."
+        );
+        assert_eq!(errors.get("name").english(), "Enter the name of the group.");
     }
 
     fn organisation(id: &str, kind: OrganisationKind, acronym: &str) -> Organisation {
@@ -600,7 +603,7 @@ mod tests {
             Terms::parse(&typed(capacity, by, "2027-01-01", ""), &registry(), None)
                 .unwrap_err()
                 .get("nominated_by")
-                .to_owned()
+                .english()
         };
         assert_eq!(
             refused("liaison", "o-afnor"),
@@ -634,21 +637,21 @@ mod tests {
         input.role = "boss".into();
         input.interests = "x".repeat(2_001);
         let errors = Terms::parse(&input, &registry(), None).unwrap_err();
-        assert_eq!(errors.get("role"), "Choose convenor or member.");
+        assert_eq!(errors.get("role").english(), "Choose convenor or member.");
         assert_eq!(
-            errors.get("capacity"),
+            errors.get("capacity").english(),
             "Choose expert, observer or liaison."
         );
         assert_eq!(
-            errors.get("starts_on"),
+            errors.get("starts_on").english(),
             "Enter the start date as a date, for example 2027-01-31."
         );
         assert_eq!(
-            errors.get("ends_on"),
+            errors.get("ends_on").english(),
             "Enter the end date as a date, for example 2027-01-31, or leave it empty."
         );
         assert_eq!(
-            errors.get("interests"),
+            errors.get("interests").english(),
             "Enter declared interests of at most 2,000 characters."
         );
 
@@ -656,22 +659,27 @@ mod tests {
             let errors =
                 Terms::parse(&typed("expert", "", starts, ends), &registry(), None).unwrap_err();
             assert_eq!(
-                errors.get("ends_on"),
+                errors.get("ends_on").english(),
                 "The end date must be after the start date."
             );
         }
         let errors = Terms::parse(&typed("expert", "", "", ""), &registry(), None).unwrap_err();
         assert_eq!(
-            errors.get("starts_on"),
+            errors.get("starts_on").english(),
             "Enter the date the membership starts."
         );
         let errors =
             Terms::parse(&typed("expert", "", "12027-01-01", ""), &registry(), None).unwrap_err();
-        assert!(!errors.get("starts_on").is_empty());
+        assert!(!errors.get("starts_on").english().is_empty());
         let mut hidden = typed("expert", "", "2027-01-01", "");
         hidden.interests = "Example\u{202E}Lab".into();
         let errors = Terms::parse(&hidden, &registry(), None).unwrap_err();
-        assert!(errors.get("interests").contains("invisible formatting"));
+        assert!(
+            errors
+                .get("interests")
+                .english()
+                .contains("invisible formatting")
+        );
     }
 
     fn rules(percent: &str, minimum: &str, days: &str, meeting: &str) -> ClosingRulesInput {
@@ -698,19 +706,19 @@ mod tests {
         );
         let errors = ClosingRules::try_from(&rules("101", "0", "", "2.5")).unwrap_err();
         assert_eq!(
-            errors.get("quorum_percent"),
+            errors.get("quorum_percent").english(),
             "Enter a whole number from 0 to 100."
         );
         assert_eq!(
-            errors.get("quorum_minimum"),
+            errors.get("quorum_minimum").english(),
             "Enter a whole number of voters from 1 to 1,000."
         );
         assert_eq!(
-            errors.get("objection_days"),
+            errors.get("objection_days").english(),
             "Enter a number of days from 1 to 365."
         );
         assert_eq!(
-            errors.get("meeting_objection_days"),
+            errors.get("meeting_objection_days").english(),
             "Enter a number of days from 1 to 365."
         );
         let group = Group::example("g1");

@@ -257,40 +257,50 @@ mod tests {
         })
         .unwrap_err();
         assert_eq!(
-            errors.get("kind"),
+            errors.get("kind").english(),
             "Choose member body or liaison organisation."
         );
         assert_eq!(
-            errors.get("acronym"),
+            errors.get("acronym").english(),
             "Enter an acronym of at most 30 characters."
         );
         assert_eq!(
-            errors.get("name"),
+            errors.get("name").english(),
             "Enter the full name of the organisation."
         );
         assert_eq!(
-            errors.get("contact_email"),
+            errors.get("contact_email").english(),
             "Enter the contact address in the form name@example.org, or leave it empty."
         );
 
         let errors = ValidOrganisation::try_from(&typed("member_body", "", "XX", "")).unwrap_err();
         assert_eq!(
-            errors.get("acronym"),
+            errors.get("acronym").english(),
             "Enter the acronym, for example AFNOR or ILAC."
         );
         assert_eq!(
-            errors.get("country"),
+            errors.get("country").english(),
             "Enter a two-letter country code of ISO 3166, for example FR."
         );
         let errors = ValidOrganisation::try_from(&typed("member_body", "X", "", "")).unwrap_err();
-        assert!(errors.get("country").starts_with("Enter the country"));
+        assert!(
+            errors
+                .get("country")
+                .english()
+                .starts_with("Enter the country")
+        );
         let errors = ValidOrganisation::try_from(&typed("liaison", "X", "FR", "")).unwrap_err();
         assert_eq!(
-            errors.get("country"),
+            errors.get("country").english(),
             "A liaison organisation is international: leave the country empty."
         );
         let errors =
             ValidOrganisation::try_from(&typed("liaison", "X\u{200B}Y", "", "")).unwrap_err();
-        assert!(errors.get("acronym").contains("invisible formatting"));
+        assert!(
+            errors
+                .get("acronym")
+                .english()
+                .contains("invisible formatting")
+        );
     }
 }

@@ -339,16 +339,19 @@ mod tests {
         .err()
         .unwrap();
         assert_eq!(
-            errors.get("designation"),
+            errors.get("designation").english(),
             "Enter the designation without the edition year; the year goes in its own field."
         );
         assert_eq!(
-            errors.get("edition"),
+            errors.get("edition").english(),
             "Enter the year of the edition as four digits, for example 2017."
         );
-        assert_eq!(errors.get("title"), "Enter the title of the standard.");
         assert_eq!(
-            errors.get("group"),
+            errors.get("title").english(),
+            "Enter the title of the standard."
+        );
+        assert_eq!(
+            errors.get("group").english(),
             "Choose a group from the list, or none."
         );
 
@@ -356,15 +359,15 @@ mod tests {
             .err()
             .unwrap();
         assert_eq!(
-            errors.get("designation"),
+            errors.get("designation").english(),
             "Enter the designation with its number, for example ISO/IEC 17025."
         );
         assert_eq!(
-            errors.get("edition"),
+            errors.get("edition").english(),
             "Enter the year of the edition, for example 2017."
         );
         assert_eq!(
-            errors.get("title"),
+            errors.get("title").english(),
             "Enter a title of at most 300 characters."
         );
     }

@@ -239,23 +239,26 @@ mod tests {
         };
         let errors = Invitation::parse(&input, &groups, &[]).err().unwrap();
         assert_eq!(
-            errors.get("name"),
+            errors.get("name").english(),
             "Enter a name of at most 200 characters."
         );
         assert_eq!(
-            errors.get("email"),
+            errors.get("email").english(),
             "Enter the e-mail address of the person."
         );
-        assert_eq!(errors.get("role"), "Choose convenor or member.");
+        assert_eq!(errors.get("role").english(), "Choose convenor or member.");
 
         let input = InviteInput {
             group: "elsewhere".into(),
             ..InviteInput::default()
         };
         let errors = Invitation::parse(&input, &groups, &[]).err().unwrap();
-        assert_eq!(errors.get("name"), "Enter the full name of the person.");
         assert_eq!(
-            errors.get("group"),
+            errors.get("name").english(),
+            "Enter the full name of the person."
+        );
+        assert_eq!(
+            errors.get("group").english(),
             "Choose a group from the list, or none."
         );
     }
@@ -297,7 +300,7 @@ mod tests {
         ] {
             let errors = Invitation::parse(&input, &groups, &sponsors).err().unwrap();
             assert_eq!(
-                errors.get("sponsor"),
+                errors.get("sponsor").english(),
                 "A sponsor's account is neither in the secretariat nor in a group: choose one or the other."
             );
         }
@@ -309,7 +312,7 @@ mod tests {
             .err()
             .unwrap();
         assert_eq!(
-            errors.get("sponsor"),
+            errors.get("sponsor").english(),
             "Choose an organisation from the list, or none."
         );
     }
