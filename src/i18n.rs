@@ -97,11 +97,31 @@ impl Lang {
     }
 
     fn day_as(&self, format_key: &str, day: impl Day) -> String {
+        self.strftime(day, &self.t(format_key))
+    }
+
+    /// A day in chrono's `strftime` `format`, with this language's names of
+    /// months and days: "%b" is "Mar" or "mars".
+    pub fn strftime(&self, day: impl Day, format: &str) -> String {
         let locale = chrono::Locale::try_from(self.t("date-locale").as_str())
             .unwrap_or(chrono::Locale::POSIX);
-        day.day()
-            .format_localized(&self.t(format_key), locale)
-            .to_string()
+        day.day().format_localized(format, locale).to_string()
+    }
+
+    /// A measure with at most one decimal, without a trailing zero, as this
+    /// language writes it: "1,234.5" and "20", "1 234,5" and "20".
+    pub fn one_decimal(&self, value: f64) -> String {
+        let tenths = (value * 10.0).round() as i64;
+        let sign = if tenths < 0 { "-" } else { "" };
+        let whole = self.number((tenths / 10).abs());
+        match (tenths % 10).abs() {
+            0 => format!("{sign}{whole}"),
+            decimal => {
+                let locale =
+                    num_format::Locale::from_name(self.tag()).unwrap_or(num_format::Locale::en);
+                format!("{sign}{whole}{}{decimal}", locale.decimal())
+            }
+        }
     }
 
     /// A count as this language writes it: "1,234", "1 234".
@@ -403,5 +423,12 @@ mod tests {
         assert_eq!(Lang::english().long_date(day), "12 November 2026");
         assert_eq!(Lang::english().number(1234), "1,234");
         assert_eq!(french.number(1234), "1\u{202f}234");
+        assert_eq!(Lang::english().one_decimal(1234.46), "1,234.5");
+        assert_eq!(french.one_decimal(34.46), "34,5");
+        assert_eq!(french.one_decimal(20.04), "20");
+        assert_eq!(Lang::english().one_decimal(-0.5), "-0.5");
+        let march = chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+        assert_eq!(french.strftime(march, "%B %Y"), "mars 2026");
+        assert_eq!(Lang::english().strftime(march, "%b %Y"), "Mar 2026");
     }
 }

@@ -13,6 +13,8 @@ use std::fmt::{self, Write};
 use askama::filters::{Escaper, Html};
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
+use crate::i18n::Lang;
+
 /// Width of every chart in SVG units and in CSS pixels: text keeps the size
 /// of the page's small print unless the stylesheet shrinks a chart to fit a
 /// narrow screen.
@@ -38,21 +40,6 @@ pub struct Month {
     /// 1 to 12
     month: u32,
 }
-
-const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 impl Month {
     pub fn of(at: NaiveDateTime) -> Month {
@@ -92,40 +79,32 @@ impl Month {
             .expect("a month of a stored timestamp has a first day")
     }
 
-    fn name(self) -> &'static str {
-        MONTH_NAMES[self.month as usize - 1]
+    /// "March 2026", "mars 2026".
+    pub fn long(self, lang: &Lang) -> String {
+        lang.strftime(self.start(), "%B %Y")
     }
 
-    /// "Mar 2026", where a table has no room for "March 2026".
-    pub fn short(self) -> String {
-        format!("{} {}", self.abbreviation(), self.year)
+    /// "Mar 2026", "mars 2026": where a table has no room for the long name
+    /// (French abbreviates fewer months).
+    pub fn short(self, lang: &Lang) -> String {
+        lang.strftime(self.start(), "%b %Y")
     }
 
-    fn abbreviation(self) -> &'static str {
-        &self.name()[..3]
-    }
-}
-
-/// "March 2026"
-impl fmt::Display for Month {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {}", self.name(), self.year)
-    }
-}
-
-/// A value with at most one decimal, without a trailing ".0": 34.5, 20.
-pub fn one_decimal(value: f64) -> String {
-    let text = format!("{value:.1}");
-    match text.strip_suffix(".0") {
-        Some(whole) => whole.to_owned(),
-        None => text,
+    fn abbreviation(self, lang: &Lang) -> String {
+        lang.strftime(self.start(), "%b")
     }
 }
 
 /// Horizontal bars, one row per label; the values of a row are stacked in
 /// the order of `series` (named by a legend when there are several) and
 /// their total is written at the end of the bar.
-pub fn bars(id: &str, title: &str, series: &[&str], rows: &[(String, Vec<i64>)]) -> String {
+pub fn bars(
+    lang: &Lang,
+    id: &str,
+    title: &str,
+    series: &[&str],
+    rows: &[(String, Vec<i64>)],
+) -> String {
     const ROW: f64 = 30.0;
     const BAR: f64 = 18.0;
     let top = legend_height(series);
@@ -140,7 +119,7 @@ pub fn bars(id: &str, title: &str, series: &[&str], rows: &[(String, Vec<i64>)])
     let mut svg = Svg::open(id, title, height);
     svg.legend(series);
     if rows.is_empty() {
-        svg.no_data(height);
+        svg.no_data(lang, height);
         return svg.close();
     }
     let max = rows.iter().map(|(_, values)| total(values)).max();
@@ -152,11 +131,11 @@ pub fn bars(id: &str, title: &str, series: &[&str], rows: &[(String, Vec<i64>)])
         let mut x = x0;
         for (s, value) in values.iter().enumerate().filter(|(_, v)| **v > 0) {
             let width = *value as f64 * scale;
-            let tip = tip(label, series, s, &value.to_string());
+            let tip = tip(lang, label, series, s, &lang.number(*value));
             svg.rect(x, y, width, BAR, s, &tip);
             x += width;
         }
-        svg.text(x + 6.0, baseline, "start", "", &total(values).to_string());
+        svg.text(x + 6.0, baseline, "start", "", &lang.number(total(values)));
     }
     svg.line(
         x0,
@@ -170,12 +149,19 @@ pub fn bars(id: &str, title: &str, series: &[&str], rows: &[(String, Vec<i64>)])
 }
 
 /// One column per month, its values stacked in the order of `series`.
-pub fn columns(id: &str, title: &str, series: &[&str], months: &[(Month, Vec<i64>)]) -> String {
+pub fn columns(
+    lang: &Lang,
+    id: &str,
+    title: &str,
+    series: &[&str],
+    months: &[(Month, Vec<i64>)],
+) -> String {
     let top = legend_height(series);
     let max = months.iter().map(|(_, values)| total(values)).max();
     let mut svg = Svg::open(id, title, top + TimeAxis::HEIGHT);
     svg.legend(series);
     let axis = TimeAxis::draw(
+        lang,
         &mut svg,
         top,
         months.iter().map(|(m, _)| *m),
@@ -188,7 +174,7 @@ pub fn columns(id: &str, title: &str, series: &[&str], months: &[(Month, Vec<i64
         let mut stacked = 0;
         for (s, value) in values.iter().enumerate().filter(|(_, v)| **v > 0) {
             let (low, high) = (axis.y(stacked as f64), axis.y((stacked + value) as f64));
-            let tip = tip(&month.to_string(), series, s, &value.to_string());
+            let tip = tip(lang, &month.long(lang), series, s, &lang.number(*value));
             svg.rect(x, high, width, low - high, s, &tip);
             stacked += value;
         }
@@ -197,15 +183,22 @@ pub fn columns(id: &str, title: &str, series: &[&str], months: &[(Month, Vec<i64
 }
 
 /// A line through one value per month, each point labelled with its value
-/// and `unit`; a month without a value leaves a gap in the line.
-pub fn line(id: &str, title: &str, unit: &str, months: &[(Month, Option<f64>)]) -> String {
+/// and `unit` ("days", in the language of `lang`); a month without a value
+/// leaves a gap in the line.
+pub fn line(
+    lang: &Lang,
+    id: &str,
+    title: &str,
+    unit: &str,
+    months: &[(Month, Option<f64>)],
+) -> String {
     let top = 8.0;
     let max = months
         .iter()
         .filter_map(|(_, value)| *value)
         .fold(0.0, f64::max);
     let mut svg = Svg::open(id, title, top + TimeAxis::HEIGHT);
-    let axis = TimeAxis::draw(&mut svg, top, months.iter().map(|(m, _)| *m), max);
+    let axis = TimeAxis::draw(lang, &mut svg, top, months.iter().map(|(m, _)| *m), max);
     let points: Vec<Option<(f64, f64)>> = months
         .iter()
         .enumerate()
@@ -215,7 +208,7 @@ pub fn line(id: &str, title: &str, unit: &str, months: &[(Month, Option<f64>)]) 
         })
         .collect();
     if points.iter().all(Option::is_none) {
-        svg.no_data(top + TimeAxis::HEIGHT - 24.0);
+        svg.no_data(lang, top + TimeAxis::HEIGHT - 24.0);
         return svg.close();
     }
     for run in points.split(Option::is_none).filter(|run| run.len() > 1) {
@@ -233,7 +226,7 @@ pub fn line(id: &str, title: &str, unit: &str, months: &[(Month, Option<f64>)]) 
     let mut placed: Vec<LabelBox> = Vec::new();
     for (i, ((month, value), point)) in months.iter().zip(&points).enumerate() {
         if let (Some(value), Some((x, y))) = (value, point) {
-            let shown = one_decimal(*value);
+            let shown = lang.one_decimal(*value);
             // Under a point lower than its neighbours, above any other: off the line.
             let neighbours = [i.checked_sub(1), Some(i + 1)]
                 .into_iter()
@@ -247,12 +240,11 @@ pub fn line(id: &str, title: &str, unit: &str, months: &[(Month, Option<f64>)]) 
             } else {
                 [above, below]
             };
+            let tip = tip(lang, &month.long(lang), &[], 0, &format!("{shown} {unit}"));
             svg.raw(format_args!(
-                r#"<circle class="chart-series-0" fill="{}" cx="{x:.1}" cy="{y:.1}" r="4"><title>{}: {} {}</title></circle>"#,
+                r#"<circle class="chart-series-0" fill="{}" cx="{x:.1}" cy="{y:.1}" r="4"><title>{}</title></circle>"#,
                 FILLS[0],
-                Escaped(&month.to_string()),
-                shown,
-                Escaped(unit)
+                Escaped(&tip),
             ));
             // A label that would cover one already written takes the other
             // side, or is left out: the point's tooltip and the table beside
@@ -304,10 +296,20 @@ fn legend_height(series: &[&str]) -> f64 {
 }
 
 /// The tooltip of a mark: "ISO/IEC 17025:2017, Published: 12".
-fn tip(label: &str, series: &[&str], index: usize, value: &str) -> String {
+fn tip(lang: &Lang, label: &str, series: &[&str], index: usize, value: &str) -> String {
     match series.get(index).filter(|_| series.len() > 1) {
-        Some(name) => format!("{label}, {name}: {value}"),
-        None => format!("{label}: {value}"),
+        Some(name) => lang.t_with(
+            "admin-chart-tip-series",
+            &[
+                ("label", label.into()),
+                ("series", (*name).into()),
+                ("value", value.into()),
+            ],
+        ),
+        None => lang.t_with(
+            "admin-chart-tip",
+            &[("label", label.into()), ("value", value.into())],
+        ),
     }
 }
 
@@ -398,13 +400,13 @@ impl Svg {
         }
     }
 
-    fn no_data(&mut self, height: f64) {
+    fn no_data(&mut self, lang: &Lang, height: f64) {
         self.text(
             WIDTH / 2.0,
             height / 2.0,
             "middle",
             "chart-muted",
-            "No data",
+            &lang.t("admin-chart-no-data"),
         );
     }
 }
@@ -426,6 +428,7 @@ impl TimeAxis {
     const PLOT: f64 = 190.0;
 
     fn draw(
+        lang: &Lang,
         svg: &mut Svg,
         top: f64,
         months: impl ExactSizeIterator<Item = Month>,
@@ -455,7 +458,7 @@ impl TimeAxis {
                 y + FONT * 0.35,
                 "end",
                 "chart-muted",
-                &one_decimal(value),
+                &lang.one_decimal(value),
             );
         }
         for (i, month) in months.enumerate() {
@@ -466,7 +469,7 @@ impl TimeAxis {
                 axis.bottom + 18.0,
                 "middle",
                 "",
-                month.abbreviation(),
+                &month.abbreviation(lang),
             );
             if i == 0 || month.month == 1 {
                 let year = month.year.to_string();
@@ -505,6 +508,10 @@ mod tests {
 
     use super::*;
 
+    fn en() -> Lang {
+        Lang::english()
+    }
+
     fn at(year: i32, month: u32, day: u32) -> NaiveDateTime {
         NaiveDate::from_ymd_opt(year, month, day)
             .unwrap()
@@ -520,8 +527,8 @@ mod tests {
     fn the_last_twelve_months_cross_the_new_year() {
         let months = Month::last(12, at(2026, 2, 17));
         assert_eq!(months.len(), 12);
-        assert_eq!(months[0].to_string(), "March 2025");
-        assert_eq!(months[10].to_string(), "January 2026");
+        assert_eq!(months[0].long(&en()), "March 2025");
+        assert_eq!(months[10].long(&en()), "January 2026");
         assert_eq!(months[11], Month::of(at(2026, 2, 1)));
         let midnight = NaiveDate::from_ymd_opt(2025, 3, 1)
             .unwrap()
@@ -531,9 +538,9 @@ mod tests {
 
     #[test]
     fn values_keep_one_decimal_at_most() {
-        assert_eq!(one_decimal(20.0), "20");
-        assert_eq!(one_decimal(34.46), "34.5");
-        assert_eq!(one_decimal(0.04), "0");
+        assert_eq!(en().one_decimal(20.0), "20");
+        assert_eq!(en().one_decimal(34.46), "34.5");
+        assert_eq!(en().one_decimal(0.04), "0");
     }
 
     #[test]
@@ -547,6 +554,7 @@ mod tests {
     #[test]
     fn a_bar_chart_is_an_image_named_by_its_title_with_a_bar_per_value() {
         let svg = bars(
+            &en(),
             "by-standard",
             "Requests by standard",
             &["Open", "Published", "Closed"],
@@ -572,6 +580,7 @@ mod tests {
     #[test]
     fn the_longest_bar_spans_the_plot_and_the_others_are_in_proportion() {
         let svg = bars(
+            &en(),
             "s",
             "States",
             &["Requests"],
@@ -595,6 +604,7 @@ mod tests {
     #[test]
     fn text_is_escaped() {
         let svg = bars(
+            &en(),
             "x\"",
             "<b>Tom & Jerry</b>",
             &["a<", "b"],
@@ -607,6 +617,7 @@ mod tests {
         );
         assert!(svg.contains(r#"aria-labelledby="x&#34;-title""#), "{svg}");
         let svg = line(
+            &en(),
             "l",
             "t",
             "<days>",
@@ -618,6 +629,7 @@ mod tests {
     #[test]
     fn long_labels_are_shortened() {
         let svg = bars(
+            &en(),
             "x",
             "t",
             &["n"],
@@ -631,16 +643,23 @@ mod tests {
 
     #[test]
     fn nothing_to_draw_says_so_without_dividing_by_zero() {
-        let empty = bars("x", "Nothing", &["n"], &[]);
+        let empty = bars(&en(), "x", "Nothing", &["n"], &[]);
         assert!(
             empty.contains("No data") && !empty.contains("NaN"),
             "{empty}"
         );
-        let zeros = bars("x", "Zeros", &["n"], &[("Screening".to_owned(), vec![0])]);
+        let zeros = bars(
+            &en(),
+            "x",
+            "Zeros",
+            &["n"],
+            &[("Screening".to_owned(), vec![0])],
+        );
         assert!(!zeros.contains("NaN") && !zeros.contains("inf"), "{zeros}");
         assert!(zeros.contains(">0</text>"));
         let months = Month::last(3, at(2026, 3, 3));
         let columns_svg = columns(
+            &en(),
             "c",
             "Per month",
             &["a", "b"],
@@ -648,6 +667,7 @@ mod tests {
         );
         assert!(!columns_svg.contains("NaN"), "{columns_svg}");
         let line_svg = line(
+            &en(),
             "l",
             "Median",
             "days",
@@ -663,6 +683,7 @@ mod tests {
     fn columns_stack_per_month_under_month_and_year_labels() {
         let months = Month::last(3, at(2026, 2, 10));
         let svg = columns(
+            &en(),
             "per-month",
             "Requests per month",
             &["Open", "Published", "Closed"],
@@ -694,6 +715,7 @@ mod tests {
     fn a_line_breaks_where_a_month_has_no_value() {
         let months = Month::last(5, at(2026, 5, 10));
         let svg = line(
+            &en(),
             "median",
             "Median days",
             "days",
@@ -732,7 +754,7 @@ mod tests {
             .enumerate()
             .map(|(i, m)| (*m, Some(100.0 + (i % 3) as f64 * 0.4)))
             .collect();
-        let svg = line("median", "Median days", "days", &values);
+        let svg = line(&en(), "median", "Median days", "days", &values);
         let labels: Vec<(f64, f64, usize)> = svg
             .split("<text")
             .filter(|t| t.contains(r#"class="chart-label""#))

@@ -518,7 +518,10 @@ mod tests {
         ];
         let cohorts = cohorts(&months, &confirmed, &decisions);
         assert_eq!(cohorts.len(), 3);
-        assert_eq!(cohorts[0].month.to_string(), "January 2026");
+        assert_eq!(
+            cohorts[0].month.long(&crate::i18n::Lang::english()),
+            "January 2026"
+        );
         assert_eq!(
             cohorts[0].requests,
             Progress {

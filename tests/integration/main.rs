@@ -5,6 +5,7 @@ mod support;
 mod access;
 mod accounts;
 mod admin;
+mod admin_in_french;
 mod answers;
 mod appeals;
 mod backup;

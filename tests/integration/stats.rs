@@ -244,23 +244,24 @@ async fn the_secretariat_reads_the_figures_of_known_requests(backend: Backend) {
         "by-standard-heading",
         &["ISO/IEC 17025:2017 2 3 0 5", "ISO/IEC 17065:2012 0 0 3 3"],
     );
+    let english = clarion::i18n::Lang::english();
     assert_has_rows(
         &page,
         "per-month-heading",
         &[
-            &format!("{} 2 0 2 0 100%", two_ago.short()),
-            &format!("{} 3 0 1 2 50%", last.short()),
-            &format!("{} 2 2 0 0 100%", this.short()),
-            &format!("{} 0 0 0 0 —", months[0].short()),
+            &format!("{} 2 0 2 0 100%", two_ago.short(&english)),
+            &format!("{} 3 0 1 2 50%", last.short(&english)),
+            &format!("{} 2 2 0 0 100%", this.short(&english)),
+            &format!("{} 0 0 0 0 —", months[0].short(&english)),
         ],
     );
     assert_has_rows(
         &page,
         "median-days-heading",
         &[
-            &format!("{} 2 15", two_ago.short()),
-            &format!("{} 1 24", last.short()),
-            &format!("{} 0 —", this.short()),
+            &format!("{} 2 15", two_ago.short(&english)),
+            &format!("{} 1 24", last.short(&english)),
+            &format!("{} 0 —", this.short(&english)),
         ],
     );
     assert_has_rows(

@@ -8,6 +8,7 @@ use askama_web::WebTemplate;
 use serde::Deserialize;
 
 use crate::error::AppError;
+use crate::i18n::Arg;
 use crate::web::{Csrf, Page, private_page};
 
 /// The form of such a step: `confirm` is sent by the confirmation page.
@@ -29,6 +30,41 @@ pub enum Confirming {
     RemoveMember { name: String, group: String },
     RemoveWebhook { url: String },
     RenewWebhookSecret { url: String },
+}
+
+impl Confirming {
+    /// The message ids that describe it: the question asked, what follows
+    /// and the button's words.
+    pub fn question(&self) -> &'static str {
+        match self {
+            Self::Deactivate { .. } => "admin-confirm-deactivate",
+            Self::RemoveMember { .. } => "admin-confirm-remove-member",
+            Self::RemoveWebhook { .. } => "admin-confirm-remove-webhook",
+            Self::RenewWebhookSecret { .. } => "admin-confirm-renew-secret",
+        }
+    }
+
+    pub fn consequence(&self) -> String {
+        format!("{}-consequence", self.question())
+    }
+
+    pub fn button(&self) -> String {
+        format!("{}-button", self.question())
+    }
+
+    /// The variables of those messages.
+    pub fn args(&self) -> Vec<(&'static str, Arg<'_>)> {
+        match self {
+            Self::Deactivate { name } => vec![("name", name.as_str().into())],
+            Self::RemoveMember { name, group } => vec![
+                ("name", name.as_str().into()),
+                ("group", group.as_str().into()),
+            ],
+            Self::RemoveWebhook { url } | Self::RenewWebhookSecret { url } => {
+                vec![("url", url.as_str().into())]
+            }
+        }
+    }
 }
 
 #[derive(Template, WebTemplate)]

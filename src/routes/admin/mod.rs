@@ -112,12 +112,30 @@ fn unprocessable(page: &impl Template) -> Result<HttpResponse, AppError> {
         .body(page.render()?))
 }
 
-/// The roles a member can hold in a group, as (value, label).
-fn role_options() -> Vec<(String, String)> {
-    vec![
-        ("member".to_owned(), "Member".to_owned()),
-        ("convenor".to_owned(), "Convenor".to_owned()),
-    ]
+/// The options of a select whose texts are message ids, as (value, id):
+/// the page shows them in its language.
+pub struct Options(Vec<(&'static str, &'static str)>);
+
+impl Options {
+    pub fn of(options: &[(&'static str, &'static str)]) -> Self {
+        Self(options.to_vec())
+    }
+
+    /// (value, text) in the page's language, for `forms::select_field`.
+    pub fn shown(&self, page: &Page) -> Vec<(String, String)> {
+        self.0
+            .iter()
+            .map(|(value, id)| ((*value).to_owned(), page.t(id)))
+            .collect()
+    }
+}
+
+/// The roles a member can hold in a group.
+fn role_options() -> Options {
+    Options::of(&[
+        ("member", "admin-role-member"),
+        ("convenor", "admin-role-convenor"),
+    ])
 }
 
 /// Groups as options of a select: (id, "MG 17025 — name").

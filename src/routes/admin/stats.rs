@@ -9,9 +9,10 @@ use askama_web::WebTemplate;
 use chrono::NaiveDateTime;
 
 use super::admin_page;
-use crate::domain::charts::{self, one_decimal};
+use crate::domain::charts;
 use crate::domain::lifecycle::State;
 use crate::error::AppError;
+use crate::i18n::Lang;
 use crate::models::stats::{self, Figures, Progress, Screening};
 use crate::web::{AppState, Csrf, Page};
 use crate::workflow::registry::Secretariat;
@@ -21,7 +22,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 }
 
 /// Where requests stand, as the charts name the parts of a bar.
-const PROGRESS: [&str; 3] = ["Open", "Published", "Closed"];
+const PROGRESS: [&str; 3] = [
+    "admin-stats-open",
+    "admin-stats-published",
+    "admin-stats-closed",
+];
 
 #[derive(Template, WebTemplate)]
 #[template(path = "admin/stats.html")]
@@ -48,13 +53,18 @@ struct Charts {
 
 impl StatsPage {
     fn days(&self, days: &Option<f64>) -> String {
-        days.map_or_else(|| "—".to_owned(), one_decimal)
+        days.map_or_else(|| "—".to_owned(), |d| self.page.lang.one_decimal(d))
     }
 
     fn share(&self, screening: &Screening) -> String {
-        screening
-            .accepted_percent()
-            .map_or_else(|| "—".to_owned(), |p| format!("{p:.0}%"))
+        screening.accepted_percent().map_or_else(
+            || "—".to_owned(),
+            |p| {
+                let percent = self.page.lang.number(p.round() as i64);
+                self.page
+                    .t_with("admin-stats-percent", &[("percent", percent.into())])
+            },
+        )
     }
 }
 
@@ -64,22 +74,27 @@ pub async fn show(
     csrf: Csrf,
 ) -> Result<StatsPage, AppError> {
     let snapshot = state.read(|conn| Ok(stats::snapshot(conn)?)).await?;
+    let page = admin_page(&state, &admin, &csrf);
     Ok(StatsPage {
-        page: admin_page(&state, &admin, &csrf),
         computed: snapshot.map(|s| Computed {
-            charts: draw(&s.figures),
+            charts: draw(&page.lang, &s.figures),
             figures: s.figures,
             at: s.computed_at,
         }),
+        page,
     })
 }
 
-fn draw(figures: &Figures) -> Charts {
+/// The charts, their words in `lang`.
+fn draw(lang: &Lang, figures: &Figures) -> Charts {
+    let progress_names = PROGRESS.map(|id| lang.t(id));
+    let progress_names = progress_names.each_ref().map(String::as_str);
+    let requests = lang.t("admin-stats-requests");
     let progress = |p: &Progress| vec![p.open, p.published, p.closed];
     let by_state: Vec<(String, Vec<i64>)> = figures
         .by_state
         .iter()
-        .map(|(state, n)| (state.label().to_owned(), vec![*n]))
+        .map(|(state, n)| (lang.t(&state.key()), vec![*n]))
         .collect();
     let by_standard: Vec<(String, Vec<i64>)> = figures
         .by_standard
@@ -98,36 +113,46 @@ fn draw(figures: &Figures) -> Charts {
         .collect();
     let s = &figures.screening;
     let screening = [
-        ("Accepted", s.accepted),
-        ("Not admissible", s.not_admissible),
-        ("Referred", s.referred),
-        ("Duplicate", s.duplicate),
+        ("admin-stats-accepted", s.accepted),
+        ("admin-stats-not-admissible", s.not_admissible),
+        ("admin-stats-referred", s.referred),
+        ("admin-stats-duplicate", s.duplicate),
     ]
-    .map(|(label, n)| (label.to_owned(), vec![n]));
+    .map(|(id, n)| (lang.t(id), vec![n]));
     Charts {
-        by_state: charts::bars("by-state", "Requests by state", &["Requests"], &by_state),
+        by_state: charts::bars(
+            lang,
+            "by-state",
+            &lang.t("admin-stats-by-state"),
+            &[&requests],
+            &by_state,
+        ),
         by_standard: charts::bars(
+            lang,
             "by-standard",
-            "Requests by standard",
-            &PROGRESS,
+            &lang.t("admin-stats-by-standard"),
+            &progress_names,
             &by_standard,
         ),
         per_month: charts::columns(
+            lang,
             "per-month",
-            "Requests confirmed per month, by where they stand now",
-            &PROGRESS,
+            &lang.t("admin-stats-per-month-chart"),
+            &progress_names,
             &per_month,
         ),
         median_days: charts::line(
+            lang,
             "median-days",
-            "Median days from confirmation to publication, per month of publication",
-            "days",
+            &lang.t("admin-stats-median-days-chart"),
+            &lang.t("admin-stats-days-unit"),
             &median_days,
         ),
         screening: charts::bars(
+            lang,
             "screening",
-            "Screening decisions",
-            &["Requests"],
+            &lang.t("admin-stats-screening-decisions"),
+            &[&requests],
             &screening,
         ),
     }

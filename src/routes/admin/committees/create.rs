@@ -21,9 +21,8 @@ fn page(
     FormPage {
         page: admin_page(state, admin, &csrf),
         csrf,
-        heading: "Add an external committee".to_owned(),
+        editing: None,
         action: "/admin/committees".to_owned(),
-        button: "Add the committee",
         input,
         errors,
     }

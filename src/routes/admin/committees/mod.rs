@@ -39,9 +39,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 pub struct FormPage {
     page: Page,
     csrf: Csrf,
-    heading: String,
+    /// The code of the committee being edited; None when adding one.
+    editing: Option<String>,
     action: String,
-    button: &'static str,
     input: CommitteeInput,
     errors: FieldErrors,
 }

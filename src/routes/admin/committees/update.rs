@@ -23,9 +23,8 @@ fn page(
     FormPage {
         page: admin_page(state, admin, &csrf),
         csrf,
-        heading: format!("Edit {}", committee.code),
+        editing: Some(committee.code.clone()),
         action: format!("/admin/committees/{}", committee.id),
-        button: "Save the committee",
         input,
         errors,
     }

@@ -10,7 +10,7 @@ mod show;
 
 use actix_web::web;
 
-use super::{plain_key, role_options, see_other};
+use super::{Options, plain_key, role_options, see_other};
 use crate::models::organisations::Organisation;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -50,8 +50,8 @@ async fn back_to_group(req: actix_web::HttpRequest) -> actix_web::HttpResponse {
 
 /// What the membership forms offer to choose from, as (value, text).
 pub struct Choices {
-    pub roles: Vec<(String, String)>,
-    pub capacities: Vec<(String, String)>,
+    pub roles: Options,
+    pub capacities: Options,
     /// The member bodies by country name, then the liaison organisations.
     pub member_bodies: Vec<(String, String)>,
     pub liaisons: Vec<(String, String)>,
@@ -69,11 +69,11 @@ impl Choices {
         };
         Self {
             roles: role_options(),
-            capacities: vec![
-                ("expert".to_owned(), "Expert".to_owned()),
-                ("observer".to_owned(), "Observer".to_owned()),
-                ("liaison".to_owned(), "Liaison".to_owned()),
-            ],
+            capacities: Options::of(&[
+                ("expert", "admin-capacity-expert"),
+                ("observer", "admin-capacity-observer"),
+                ("liaison", "admin-capacity-liaison"),
+            ]),
             member_bodies: options(member_bodies),
             liaisons: options(liaisons),
         }

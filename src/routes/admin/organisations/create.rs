@@ -6,7 +6,7 @@ use askama_web::WebTemplate;
 
 use crate::domain::fields::FieldErrors;
 use crate::error::AppError;
-use crate::routes::admin::{admin_page, unprocessable};
+use crate::routes::admin::{Options, admin_page, unprocessable};
 use crate::web::flash::{self, Done};
 use crate::web::{AppState, Csrf, CsrfForm, Page};
 use crate::workflow::registry::organisations::{self as registry, OrganisationInput};
@@ -17,7 +17,7 @@ use crate::workflow::registry::{Outcome, Secretariat};
 pub struct NewPage {
     page: Page,
     csrf: Csrf,
-    kinds: Vec<(String, String)>,
+    kinds: Options,
     input: OrganisationInput,
     errors: FieldErrors,
 }
@@ -32,10 +32,10 @@ fn page(
     NewPage {
         page: admin_page(state, admin, &csrf),
         csrf,
-        kinds: vec![
-            ("member_body".to_owned(), "ISO member body".to_owned()),
-            ("liaison".to_owned(), "Liaison organisation".to_owned()),
-        ],
+        kinds: Options::of(&[
+            ("member_body", "admin-kind-member-body"),
+            ("liaison", "admin-kind-liaison"),
+        ]),
         input,
         errors,
     }

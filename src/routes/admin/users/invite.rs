@@ -9,7 +9,7 @@ use crate::domain::fields::FieldErrors;
 use crate::error::AppError;
 use crate::models::groups;
 use crate::models::organisations::{self, Organisation};
-use crate::routes::admin::{admin_page, group_options, role_options, unprocessable};
+use crate::routes::admin::{Options, admin_page, group_options, role_options, unprocessable};
 use crate::web::flash::{self, Done};
 use crate::web::{AppState, Csrf, CsrfForm, Page};
 use crate::workflow::registry::users::{self as registry, InviteInput};
@@ -23,7 +23,7 @@ pub struct InvitePage {
     input: InviteInput,
     errors: FieldErrors,
     groups: Vec<(String, String)>,
-    roles: Vec<(String, String)>,
+    roles: Options,
     /// The member bodies and liaisons, as (id, label).
     sponsors: Vec<(String, String)>,
 }
