@@ -120,3 +120,4 @@ form-honeypot = Leave this field empty
 form-check-filters = Check the filters
 form-check-search = Check the search
 nothing-changed = Nothing was changed.
+downloads-busy = Too many downloads are running at once. Nothing is wrong with your request: please try again in { $seconds } seconds.

@@ -120,3 +120,4 @@ form-honeypot = Laissez ce champ vide
 form-check-filters = Vérifiez les filtres
 form-check-search = Vérifiez la recherche
 nothing-changed = Rien n’a été modifié.
+downloads-busy = Trop de téléchargements sont en cours. Votre demande n’a rien d’anormal : réessayez dans { $seconds } secondes.

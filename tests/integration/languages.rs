@@ -325,3 +325,101 @@ async fn the_switch_on_a_refused_form_comes_back_to_the_forms_page(backend: Back
     assert!(page.contains("/language?back=/\""));
     assert!(!page.contains("back=/requests\""));
 }
+
+/// What a template says in its own words, outside the messages it asks
+/// for: its text with the template's tags, code samples, addresses, file
+/// names and settings taken out.
+fn own_words(template: &str, html: bool) -> Vec<String> {
+    let mut text = String::new();
+    let mut rest = template;
+    while let Some(at) = rest.find(['{']) {
+        text.push_str(&rest[..at]);
+        let after = &rest[at..];
+        let close = match after.get(..2) {
+            Some("{{") => "}}",
+            Some("{%") => "%}",
+            Some("{#") => "#}",
+            // Typst code in the documents' sources: `{page}`.
+            _ => "}",
+        };
+        match after.find(close) {
+            Some(end) => {
+                text.push(' ');
+                rest = &after[end + close.len()..];
+            }
+            None => {
+                rest = "";
+            }
+        }
+    }
+    text.push_str(rest);
+    let mut found = Vec::new();
+    let mut take = |words: &str| {
+        for word in words.split_whitespace() {
+            let is_name = word.contains(['/', '_', '.', '@', '=']);
+            let letters: String = word.chars().filter(|c| c.is_alphabetic()).collect();
+            let is_acronym = letters.chars().all(char::is_uppercase);
+            if !is_name && !is_acronym && letters.chars().count() > 2 && letters != "Clarion" {
+                found.push(word.to_owned());
+            }
+        }
+    };
+    if !html {
+        take(&text);
+        return found;
+    }
+    let fragment = scraper::Html::parse_fragment(&text);
+    for node in fragment.tree.nodes() {
+        match node.value() {
+            scraper::Node::Text(words) => {
+                let in_sample = node.ancestors().any(|a| {
+                    a.value().as_element().is_some_and(|e| {
+                        matches!(e.name(), "code" | "kbd" | "pre" | "script" | "style")
+                    })
+                });
+                if !in_sample {
+                    take(words);
+                }
+            }
+            scraper::Node::Element(element) => {
+                for name in ["aria-label", "title", "placeholder", "alt", "data-label"] {
+                    if let Some(value) = element.attr(name) {
+                        take(value);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+#[test]
+fn no_template_says_words_of_its_own() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+    let mut templates = Vec::new();
+    files(&root, &[".html", ".txt"], &mut templates);
+    assert!(templates.len() > 100, "the templates are found");
+    let mut untranslated = Vec::new();
+    for path in templates {
+        let source = std::fs::read_to_string(&path).unwrap();
+        let html = path.extension().is_some_and(|e| e == "html");
+        let words = own_words(&source, html);
+        if !words.is_empty() {
+            untranslated.push(format!("{}: {words:?}", path.display()));
+        }
+    }
+    assert!(
+        untranslated.is_empty(),
+        "words outside the message files:\n{}",
+        untranslated.join("\n")
+    );
+    assert_eq!(
+        own_words(
+            "<p>Read <code>clarion serve</code> {{ page.t(\"x\") }}</p>",
+            true
+        ),
+        ["Read"],
+        "the check sees words a page would show"
+    );
+}

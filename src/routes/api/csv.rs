@@ -66,6 +66,7 @@ const RETRY_AFTER_SECONDS: u32 = 5;
 #[derive(Template)]
 #[template(path = "errors/downloads_busy.txt")]
 struct Busy {
+    lang: crate::i18n::Lang,
     retry_after: u32,
 }
 
@@ -98,6 +99,7 @@ pub async fn download(
             .insert_header((header::RETRY_AFTER, RETRY_AFTER_SECONDS))
             .body(
                 Busy {
+                    lang: crate::web::language::reader().lang,
                     retry_after: RETRY_AFTER_SECONDS,
                 }
                 .render()?,
