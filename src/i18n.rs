@@ -67,8 +67,8 @@ impl Lang {
 
     /// A message Rust code handed over, in this language.
     pub fn msg(&self, message: &Msg) -> String {
-        if message.untranslated || message.is_empty() {
-            return message.id.to_string();
+        if message.is_empty() {
+            return String::new();
         }
         let args: Vec<(&str, Arg<'_>)> = message
             .args
@@ -139,8 +139,6 @@ impl Lang {
 pub struct Msg {
     id: Cow<'static, str>,
     args: Vec<(&'static str, MsgArg)>,
-    /// Words not yet given an id: shown as they are, in every language.
-    untranslated: bool,
 }
 
 /// A value a message shows: a text, a count, or another message in the
@@ -156,7 +154,6 @@ pub enum MsgArg {
 static NONE: Msg = Msg {
     id: Cow::Borrowed(""),
     args: Vec::new(),
-    untranslated: false,
 };
 
 impl Msg {
@@ -179,16 +176,6 @@ impl Msg {
         self
     }
 
-    /// Words that have no id yet (shown as they are in every language):
-    /// what the parts still to be translated hand over.
-    pub fn text(words: impl Into<String>) -> Self {
-        Self {
-            id: Cow::Owned(words.into()),
-            args: Vec::new(),
-            untranslated: true,
-        }
-    }
-
     /// No message at all (a field that is fine).
     pub fn is_empty(&self) -> bool {
         self.id.is_empty()
@@ -201,8 +188,8 @@ impl Msg {
     }
 }
 
-/// What a template can show as a message: a [`Msg`], or words handed
-/// over as they are (a form macro's "" for "no problem").
+/// What a template can show as a message: a [`Msg`], or a form macro's
+/// "" for "no problem".
 pub trait Said {
     fn said_in(&self, lang: &Lang) -> String;
 }
@@ -228,18 +215,6 @@ impl Said for String {
 impl<T: Said + ?Sized> Said for &T {
     fn said_in(&self, lang: &Lang) -> String {
         (**self).said_in(lang)
-    }
-}
-
-impl From<&str> for Msg {
-    fn from(words: &str) -> Self {
-        Self::text(words)
-    }
-}
-
-impl From<String> for Msg {
-    fn from(words: String) -> Self {
-        Self::text(words)
     }
 }
 

@@ -189,3 +189,18 @@ form-edition-taken = { $standard } is already in the registry.
 form-slug-taken = Another standard already has the address /standards/{ $slug }; check the designation.
 form-appeal-group-cannot-answer = { $group } has no convenor, or no member who may vote, to take the request again: add one on the group's page first.
 form-appeal-decided = This appeal is already decided.
+form-liaison-address-taken = { $organisation } is consulted at this address already.
+form-correction-unchanged = This is the text already published: correct the question or the answer, or leave the page.
+form-reasons-missing = Give your reasons for asking.
+form-reasons-too-long = Shorten your reasons to at most 5,000 characters.
+form-designation-handled-here = { $designation } is one of the standards handled here; remove it from the list.
+form-already-member = { $name } is already a member of this group.
+form-organisation-taken = { $acronym } ({ $name }) is already in the registry.
+form-designation-elsewhere = { $designation } belongs to { $committee }, an external committee. Remove it from that committee first if it is handled here now.
+form-say-supersedes = { $standard } is in the registry. Say whether this edition supersedes it, then add the standard again.
+form-supersede-each-other = { $reference } is marked superseded by this clarification; two clarifications cannot supersede each other.
+form-wording-other-group = { $standard } is answered by { $group }: only the secretariat moves a request to another group, while screening it or before the group opens a round. Choose a standard of this request's group, or ask the secretariat.
+form-wording-group-cannot-answer = { $standard } is answered by { $group }, which has { $missing ->
+    [convenor] no convenor to open its rounds
+   *[voter] no member who may vote
+}: add one on the group's page first, or choose another standard.

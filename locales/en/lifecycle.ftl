@@ -87,3 +87,9 @@ action-done-expire-endorsement = Closed: the sponsor did not answer in time
 refusal-wrong-state = This cannot be done while the request is “{ $state }”.
 refusal-wrong-actor = You are not the person who can do this.
 refusal-changed = This request changed while you were looking at it.
+refusal-group-cannot-answer = { $group } cannot take the request: it has { $missing ->
+    [convenor] no convenor to open its rounds
+   *[voter] no member who may vote
+}. Add one on the group's page first.
+refusal-round = The rules of the consensus round do not allow this now.
+refusal-consultation = The liaison consultation does not allow this now.

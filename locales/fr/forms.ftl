@@ -189,3 +189,18 @@ form-edition-taken = { $standard } figure déjà au registre.
 form-slug-taken = Une autre norme a déjà l’adresse /standards/{ $slug } ; vérifiez la désignation.
 form-appeal-group-cannot-answer = { $group } n’a pas d’animateur, ou aucun membre pouvant voter, pour reprendre la demande : ajoutez-en un d’abord sur la page du groupe.
 form-appeal-decided = Cet appel est déjà tranché.
+form-liaison-address-taken = { $organisation } est déjà consultée à cette adresse.
+form-correction-unchanged = C’est le texte déjà publié : corrigez la question ou la réponse, ou quittez la page.
+form-reasons-missing = Indiquez les raisons de votre demande.
+form-reasons-too-long = Raccourcissez vos raisons à 5 000 caractères au plus.
+form-designation-handled-here = { $designation } fait partie des normes traitées ici ; retirez-la de la liste.
+form-already-member = { $name } est déjà membre de ce groupe.
+form-organisation-taken = { $acronym } ({ $name }) figure déjà au registre.
+form-designation-elsewhere = { $designation } relève de { $committee }, un comité extérieur. Retirez-la d’abord de ce comité si elle est désormais traitée ici.
+form-say-supersedes = { $standard } figure au registre. Indiquez si cette édition la remplace, puis ajoutez de nouveau la norme.
+form-supersede-each-other = { $reference } est marquée comme remplacée par cette clarification ; deux clarifications ne peuvent pas se remplacer l’une l’autre.
+form-wording-other-group = { $standard } relève de { $group } : seul le secrétariat transfère une demande à un autre groupe, pendant l’examen de recevabilité ou avant que le groupe n’ouvre un tour. Choisissez une norme du groupe de cette demande, ou adressez-vous au secrétariat.
+form-wording-group-cannot-answer = { $standard } relève de { $group }, qui n’a { $missing ->
+    [convenor] pas d’animateur pour ouvrir ses tours
+   *[voter] aucun membre pouvant voter
+} : ajoutez-en un d’abord sur la page du groupe, ou choisissez une autre norme.

@@ -87,3 +87,9 @@ action-done-expire-endorsement = Close : l’organisme membre ou la liaison n�
 refusal-wrong-state = Ce n’est pas possible tant que la demande est « { $state } ».
 refusal-wrong-actor = Vous n’êtes pas la personne qui peut le faire.
 refusal-changed = Cette demande a changé pendant que vous la consultiez.
+refusal-group-cannot-answer = { $group } ne peut pas prendre la demande : il n’a { $missing ->
+    [convenor] pas d’animateur pour ouvrir ses tours
+   *[voter] aucun membre pouvant voter
+}. Ajoutez-en un d’abord sur la page du groupe.
+refusal-round = Les règles du tour de consensus ne le permettent pas pour l’instant.
+refusal-consultation = La consultation des liaisons ne le permet pas pour l’instant.

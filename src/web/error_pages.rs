@@ -180,7 +180,7 @@ mod tests {
     async fn every_error_page_has_its_words_in_every_language() {
         let errors = [
             Some(AppError::CsrfRejected),
-            Some(AppError::Conflict("Already decided.".into())),
+            Some(AppError::Conflict(crate::i18n::Msg::new("refusal-changed"))),
             None,
         ];
         for status in [400, 403, 404, 405, 409, 413, 422, 429, 500, 503] {

@@ -91,10 +91,8 @@ pub fn add_contact(
         if stored::has_contact(conn, &organisation.id, email.as_str())? {
             errors.add(
                 "email",
-                format!(
-                    "{} is consulted at this address already.",
-                    organisation.acronym
-                ),
+                Msg::new("form-liaison-address-taken")
+                    .with("organisation", organisation.acronym.as_str()),
             );
             return Ok(Outcome::Refused(errors));
         }

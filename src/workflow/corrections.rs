@@ -15,6 +15,7 @@ use crate::db::{self, DbConn};
 use crate::domain::lifecycle::Action;
 use crate::domain::markdown;
 use crate::domain::webhook::EventType;
+use crate::i18n::Msg;
 use crate::models::register::{self, Clarification};
 use crate::models::requests::{self, Change, Request};
 use crate::models::users::User;
@@ -72,7 +73,7 @@ pub(super) fn check<'a>(
     {
         return Err(WorkflowError::Field {
             field: "answer",
-            message: "This is the text already published: correct the question or the answer, or leave the page.".into(),
+            message: Msg::new("form-correction-unchanged"),
         });
     }
     Ok(Checked {

@@ -16,6 +16,7 @@ use crate::db::{self, DbConn};
 use crate::domain::follow_up::{self, Kind, NewInformation, Outcome, StatementProblem, Window};
 use crate::domain::lifecycle::{Action, Actor, State};
 use crate::domain::submission::Category;
+use crate::i18n::Msg;
 use crate::mail::messages::{Follows, RequestSummary};
 use crate::models::follow_ups::{self, Link, Listed};
 use crate::models::register::Clarification;
@@ -409,10 +410,8 @@ pub fn reconsider(
             follow_up::parse_statement(reasons).map_err(|problem| WorkflowError::Field {
                 field: "reasons",
                 message: match problem {
-                    StatementProblem::Missing => "Give your reasons for asking.".into(),
-                    StatementProblem::TooLong => {
-                        "Shorten your reasons to at most 5,000 characters.".into()
-                    }
+                    StatementProblem::Missing => Msg::new("form-reasons-missing"),
+                    StatementProblem::TooLong => Msg::new("form-reasons-too-long"),
                 },
             })?;
         let contact = requests::contact(conn, &original.id)?.ok_or(WorkflowError::NotFound)?;

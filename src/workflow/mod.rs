@@ -258,7 +258,23 @@ impl WorkflowError {
             WorkflowError::Invalid(message) | WorkflowError::Field { message, .. } => {
                 message.clone()
             }
-            other => Msg::text(other.to_string()),
+            WorkflowError::GroupCannotAnswer(unable) => Msg::new("refusal-group-cannot-answer")
+                .with("group", unable.code.as_str())
+                .with(
+                    "missing",
+                    match unable.missing {
+                        workspace::Missing::Convenor => "convenor",
+                        workspace::Missing::Voter => "voter",
+                    },
+                ),
+            // The pages of rounds and consultations say which rule refused;
+            // elsewhere the refusal is named only.
+            WorkflowError::Round(_) => Msg::new("refusal-round"),
+            WorkflowError::Consultation(_) => Msg::new("refusal-consultation"),
+            WorkflowError::NotFound => Msg::new("error-not-found-text"),
+            WorkflowError::Database(_) | WorkflowError::Internal(_) => {
+                Msg::new("error-internal-text")
+            }
         }
     }
 }

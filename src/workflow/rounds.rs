@@ -952,9 +952,7 @@ fn successor(conn: &mut DbConn, reference: &str, typed: &str) -> Result<String, 
     if links::successor_of(conn, &successor)?.as_deref() == Some(reference) {
         return Err(WorkflowError::Field {
             field: "successor",
-            message: format!(
-                "{successor} is marked superseded by this clarification; two clarifications cannot supersede each other."
-            ).into(),
+            message: Msg::new("form-supersede-each-other").with("reference", successor),
         });
     }
     Ok(successor)

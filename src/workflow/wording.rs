@@ -17,6 +17,7 @@ use crate::domain::consensus::{Piece, word_difference};
 use crate::domain::fields::FieldErrors;
 use crate::domain::lifecycle::Action;
 use crate::domain::wording::{Wording, WordingInput};
+use crate::i18n::Msg;
 use crate::models::groups;
 use crate::models::requests::{self, Change, Request};
 use crate::models::standards::{self, Standard, WithGroup};
@@ -252,11 +253,9 @@ fn movable(
         Err(WorkflowError::Refused(_)) => {
             errors.add(
                 "standard",
-                format!(
-                    "{} is answered by {}: only the secretariat moves a request to another group, while screening it or before the group opens a round. Choose a standard of this request's group, or ask the secretariat.",
-                    standard.label(),
-                    group.code
-                ),
+                Msg::new("form-wording-other-group")
+                    .with("standard", standard.label())
+                    .with("group", group.code.as_str()),
             );
             return Ok(Err(errors));
         }
@@ -266,16 +265,15 @@ fn movable(
         Ok(()) => Ok(Ok(permit)),
         Err(WorkflowError::GroupCannotAnswer(unable)) => {
             let missing = match unable.missing {
-                Missing::Convenor => "no convenor to open its rounds",
-                Missing::Voter => "no member who may vote",
+                Missing::Convenor => "convenor",
+                Missing::Voter => "voter",
             };
             errors.add(
                 "standard",
-                format!(
-                    "{} is answered by {}, which has {missing}: add one on the group's page first, or choose another standard.",
-                    standard.label(),
-                    group.code
-                ),
+                Msg::new("form-wording-group-cannot-answer")
+                    .with("standard", standard.label())
+                    .with("group", group.code.as_str())
+                    .with("missing", missing),
             );
             Ok(Err(errors))
         }

@@ -330,6 +330,7 @@ async fn the_switch_on_a_refused_form_comes_back_to_the_forms_page(backend: Back
 /// for: its text with the template's tags, code samples, addresses, file
 /// names and settings taken out.
 fn own_words(template: &str, html: bool) -> Vec<String> {
+    let mut spoken = Vec::new();
     let mut text = String::new();
     let mut rest = template;
     while let Some(at) = rest.find(['{']) {
@@ -344,6 +345,9 @@ fn own_words(template: &str, html: bool) -> Vec<String> {
         };
         match after.find(close) {
             Some(end) => {
+                if close != "#}" {
+                    phrases_in_code(&after[..end], &mut spoken);
+                }
                 text.push(' ');
                 rest = &after[end + close.len()..];
             }
@@ -353,7 +357,7 @@ fn own_words(template: &str, html: bool) -> Vec<String> {
         }
     }
     text.push_str(rest);
-    let mut found = Vec::new();
+    let mut found = spoken;
     let mut take = |words: &str| {
         for word in words.split_whitespace() {
             let is_name = word.contains(['/', '_', '.', '@', '=']);
@@ -392,6 +396,20 @@ fn own_words(template: &str, html: bool) -> Vec<String> {
         }
     }
     found
+}
+
+/// Sentences written as string literals in a template's code (a label
+/// passed to a form macro), rather than asked for by message id.
+fn phrases_in_code(code: &str, found: &mut Vec<String>) {
+    for (n, literal) in code.split('"').enumerate() {
+        let words = literal
+            .split_whitespace()
+            .filter(|w| w.chars().filter(|c| c.is_lowercase()).count() > 2)
+            .count();
+        if n % 2 == 1 && words > 1 && !literal.contains(['<', '%', '/']) {
+            found.push(literal.to_owned());
+        }
+    }
 }
 
 #[test]

@@ -141,7 +141,7 @@ fn check(
     if let Some(clash) = committee.designations.iter().find(|d| ours.contains(d)) {
         errors.add(
             "designations",
-            format!("{clash} is one of the standards handled here; remove it from the list."),
+            Msg::new("form-designation-handled-here").with("designation", clash.as_str()),
         );
     }
     let moving = committees::owned_elsewhere(conn, &committee.designations, committee_id)?.len();

@@ -331,7 +331,7 @@ pub fn add_member(
                 Ok(user) if !user.active => errors.add("user", Msg::new("form-member-deactivated")),
                 Ok(user) if groups::role_of(conn, group_id, &user.id)?.is_some() => errors.add(
                     "user",
-                    format!("{} is already a member of this group.", user.name),
+                    Msg::new("form-already-member").with("name", user.name.as_str()),
                 ),
                 Ok(_) => {}
                 Err(diesel::result::Error::NotFound) => {

@@ -117,16 +117,31 @@ mod tests {
     #[test]
     fn required_text_is_trimmed_and_bounded() {
         assert_eq!(
-            required("  MG 1 ", 5, "missing".into(), "long".into()),
+            required(
+                "  MG 1 ",
+                5,
+                Msg::new("form-group-name"),
+                Msg::new("form-name-300")
+            ),
             Ok("MG 1".into())
         );
         assert_eq!(
-            required("   ", 5, "missing".into(), "long".into()),
-            Err("missing".into())
+            required(
+                "   ",
+                5,
+                Msg::new("form-group-name"),
+                Msg::new("form-name-300")
+            ),
+            Err(Msg::new("form-group-name"))
         );
         assert_eq!(
-            required("MG 17025", 5, "missing".into(), "long".into()),
-            Err("long".into())
+            required(
+                "MG 17025",
+                5,
+                Msg::new("form-group-name"),
+                Msg::new("form-name-300")
+            ),
+            Err(Msg::new("form-name-300"))
         );
         assert_eq!(tidy("  ISO/IEC \n 17025 "), "ISO/IEC 17025");
     }

@@ -156,10 +156,9 @@ pub fn add(
             let mut errors = FieldErrors::default();
             errors.add(
                 "acronym",
-                format!(
-                    "{} ({}) is already in the registry.",
-                    same.acronym, same.name
-                ),
+                Msg::new("form-organisation-taken")
+                    .with("acronym", same.acronym.as_str())
+                    .with("name", same.name.as_str()),
             );
             return Ok(Outcome::Refused(errors));
         }

@@ -218,10 +218,9 @@ fn store(
     if let Some(owner) = committees::owner_of(conn, &designation)? {
         errors.add(
             "designation",
-            format!(
-                "{designation} belongs to {}, an external committee. Remove it from that committee first if it is handled here now.",
-                owner.code
-            ),
+            Msg::new("form-designation-elsewhere")
+                .with("designation", designation.as_str())
+                .with("committee", owner.code.as_str()),
         );
     }
     let offer = editions
@@ -235,10 +234,7 @@ fn store(
     {
         errors.add(
             "supersedes",
-            format!(
-                "{} is in the registry. Say whether this edition supersedes it, then add the standard again.",
-                previous.label()
-            ),
+            Msg::new("form-say-supersedes").with("standard", previous.label()),
         );
     }
     if !errors.is_empty() {
