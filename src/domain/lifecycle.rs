@@ -88,22 +88,6 @@ impl State {
     pub fn submitter_key(self) -> String {
         message_id("state-for-submitter", self.as_str())
     }
-
-    /// A short label for badges and lists.
-    pub fn label(self) -> &'static str {
-        match self {
-            State::PendingConfirmation => "Awaiting confirmation",
-            State::AwaitingEndorsement => "Awaiting endorsement",
-            State::Screening => "Screening",
-            State::AwaitingSubmitter => "Awaiting submitter",
-            State::InGroup => "With the group",
-            State::Balloting => "Consensus round",
-            State::Confirming => "Open to objection",
-            State::Decided => "Decided",
-            State::Published => "Published",
-            State::Closed => "Closed",
-        }
-    }
 }
 
 impl fmt::Display for State {
@@ -334,63 +318,6 @@ impl Action {
         message_id("action-done", self.as_str())
     }
 
-    /// What happened, as a timeline shows it.
-    pub fn past_tense(self) -> &'static str {
-        match self {
-            Action::Confirm => "Confirmed by the submitter",
-            Action::Accept => "Accepted for the group",
-            Action::AskForInformation => "Asked the submitter for information",
-            Action::Reply => "The submitter replied",
-            Action::ExpireUnanswered => "Closed: no reply within 30 days",
-            Action::NotAdmissible => "Closed as not admissible",
-            Action::Refer => "Referred to another committee",
-            Action::Duplicate => "Closed as a duplicate",
-            Action::Reassign => "Reassigned",
-            Action::EditWording => "Edited the public wording",
-            Action::OpenRound => "Opened a consensus round",
-            Action::Vote => "Voted",
-            Action::Remind => "Reminded members who had not voted",
-            Action::RespondToOpposition => "Answered an opposition",
-            Action::DeclareConflict => "Declared a conflict of interest",
-            Action::ConfirmNoConflict => "Confirmed having no conflict of interest",
-            Action::AllowConflictedVote => "Allowed a vote under a declared conflict",
-            Action::CloseWithConsensus => "Recorded consensus",
-            Action::CloseWithEditorialChange => {
-                "Recorded consensus with an editorial change, open to objection"
-            }
-            Action::CloseWithSubstantiveChange => {
-                "Changed the text substantively and opened a new round"
-            }
-            Action::RecordMeetingDecision => {
-                "Recorded a decision taken at a meeting, open to objection"
-            }
-            Action::Object => "Objected to the decision",
-            Action::ConfirmDecision => "No objection: the decision stands",
-            Action::CloseWithoutConsensus => "Closed the round without consensus",
-            Action::CloseNoConsensus => "Closed: no consensus possible",
-            Action::Publish => "Published",
-            Action::SendBack => "Sent back to the group",
-            Action::Withdraw => "Withdrawn by the submitter",
-            Action::MarkPublication => "Marked the publication",
-            Action::FollowUpLodged => "A follow-up request was made",
-            Action::FollowUpSettled => "A follow-up request ended",
-            Action::CorrectPublication => "Issued a corrected version",
-            Action::LodgeAppeal => "Lodged an appeal",
-            Action::AcknowledgeAppeal => "Acknowledged the appeal",
-            Action::ConsiderAppeal => "Referred the appeal for consideration",
-            Action::ConciliateAppeal => "Took the appeal to conciliation",
-            Action::UpholdAppeal => "Appeal decided: the decision stands",
-            Action::AllowAppeal => "Appeal allowed",
-            Action::PublishCorrection => "Published as a corrected version",
-            Action::ConfirmForEndorsement => "Confirmed by the submitter, for endorsement",
-            Action::Endorse => "Endorsed by the sponsor",
-            Action::AnswerLocally => "Answered locally by the sponsor",
-            Action::DeclineEndorsement => "The sponsor declined to endorse it",
-            Action::RemindSponsor => "Reminded the sponsor",
-            Action::ExpireEndorsement => "Closed: the sponsor did not answer in time",
-        }
-    }
-
     pub fn as_str(self) -> &'static str {
         match self {
             Action::Confirm => "confirm",
@@ -518,7 +445,7 @@ fn message_id(kind: &str, value: &str) -> String {
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Refusal {
-    #[error("This cannot be done while the request is “{}”.", .0.label())]
+    #[error("This cannot be done while the request is {}.", .0.as_str())]
     WrongState(State),
     #[error("You are not the person who can do this.")]
     WrongActor,
@@ -794,8 +721,13 @@ mod tests {
         let refusal = decide(State::Published, Action::Reply, Actor::Submitter).unwrap_err();
         assert_eq!(refusal, Refusal::WrongState(State::Published));
         assert_eq!(
-            refusal.to_string(),
+            refusal.message().english(),
             "This cannot be done while the request is “Published”."
+        );
+        let french = crate::i18n::Lang::provided("fr").unwrap();
+        assert_eq!(
+            french.msg(&refusal.message()),
+            "Ce n’est pas possible tant que la demande est «\u{a0}Publiée\u{a0}»."
         );
     }
 
