@@ -7,7 +7,7 @@ use clarion::db::schema::{requests, standards, users};
 use diesel::prelude::*;
 
 use crate::on_both_databases;
-use crate::support::app::{Backend, Person, TestApp, csrf_token_in, text_of};
+use crate::support::app::{Backend, Person, TestApp, csrf_token_in, text_of, texts_of};
 use crate::support::eventually::{BOUND, eventually};
 
 on_both_databases!(
@@ -36,23 +36,6 @@ async fn claire_in_french(app: &TestApp) -> Person {
         .await;
     assert_eq!(response.status(), 303);
     claire
-}
-
-/// The texts of every element matching `selector`, whitespace collapsed.
-fn texts_of(html: &str, selector: &str) -> Vec<String> {
-    let document = scraper::Html::parse_document(html);
-    let selector = scraper::Selector::parse(selector).unwrap();
-    document
-        .select(&selector)
-        .map(|e| {
-            e.text()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .collect()
 }
 
 async fn a_french_secretariat_manages_accounts_and_groups_in_french(backend: Backend) {

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use reqwest::header::{ACCEPT_LANGUAGE, HeaderMap, HeaderValue};
 
 use crate::on_both_databases;
-use crate::support::app::{Backend, Person, TestApp, text_of};
+use crate::support::app::{Backend, Person, TestApp, text_of, texts_of};
 use crate::support::register::{Published, publish};
 
 on_both_databases!(
@@ -25,17 +25,6 @@ fn reader_in(app: &TestApp, accept_language: &str) -> Person {
         HeaderValue::from_str(accept_language).unwrap(),
     );
     Person::with_headers(&app.address, headers)
-}
-
-/// The texts of every element matching `selector`, whitespace collapsed.
-fn texts_of(html: &str, selector: &str) -> Vec<String> {
-    let document = scraper::Html::parse_document(html);
-    let selector = scraper::Selector::parse(selector).unwrap();
-    document
-        .select(&selector)
-        .map(|element| element.text().collect::<Vec<_>>().join(" "))
-        .map(|text| text.split_whitespace().collect::<Vec<_>>().join(" "))
-        .collect()
 }
 
 async fn a_french_reader_reads_the_register_in_french(backend: Backend) {

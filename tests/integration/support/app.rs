@@ -382,6 +382,17 @@ pub fn text_of(html: &str, selector: &str) -> Option<String> {
     })
 }
 
+/// Texts of every element matching `selector`, as [`text_of`] reads one.
+pub fn texts_of(html: &str, selector: &str) -> Vec<String> {
+    let document = scraper::Html::parse_document(html);
+    let selector = scraper::Selector::parse(selector).unwrap();
+    document
+        .select(&selector)
+        .map(|element| element.text().collect::<Vec<_>>().join(" "))
+        .map(|text| text.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect()
+}
+
 /// Runs an async test once on SQLite and once on PostgreSQL:
 /// `on_both_databases!(a_person_reads_the_home_page);` makes
 /// `a_person_reads_the_home_page::sqlite` and `…::postgres`.
