@@ -43,6 +43,12 @@ impl Lang {
         self.0.to_string()
     }
 
+    /// Whether this is English, the language clarifications are decided
+    /// in and their reference text.
+    pub fn is_english(&self) -> bool {
+        *self == Self::english()
+    }
+
     /// The message `key` in this language.
     pub fn t(&self, key: &str) -> String {
         LOCALES.lookup(&self.0, key)

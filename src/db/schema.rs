@@ -482,6 +482,27 @@ diesel::allow_tables_to_appear_in_same_query!(corrected_clarifications, standard
 diesel::allow_tables_to_appear_in_same_query!(corrected_clarifications, groups);
 
 diesel::table! {
+    clarification_translations (request_id, language) {
+        request_id -> Text,
+        language -> Text,
+        question -> Text,
+        answer -> Text,
+        answer_html -> Text,
+        of_version -> Integer,
+        entered_by -> Nullable<Text>,
+        entered_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(clarification_translations -> requests (request_id));
+diesel::allow_tables_to_appear_in_same_query!(clarification_translations, requests);
+diesel::allow_tables_to_appear_in_same_query!(clarification_translations, standards);
+diesel::allow_tables_to_appear_in_same_query!(clarification_translations, groups);
+diesel::allow_tables_to_appear_in_same_query!(clarification_translations, users);
+diesel::allow_tables_to_appear_in_same_query!(clarification_translations, corrected_clarifications);
+diesel::allow_tables_to_appear_in_same_query!(clarification_translations, clarification_numbers);
+
+diesel::table! {
     appeals (id) {
         id -> Text,
         request_id -> Text,

@@ -126,7 +126,7 @@ impl Standing {
 }
 
 /// Actions taken from the workspace, in the order the page offers them.
-pub const WORKSPACE_ACTIONS: [Action; 19] = [
+pub const WORKSPACE_ACTIONS: [Action; 20] = [
     Action::Accept,
     Action::AskForInformation,
     Action::NotAdmissible,
@@ -146,6 +146,7 @@ pub const WORKSPACE_ACTIONS: [Action; 19] = [
     Action::Object,
     Action::MarkPublication,
     Action::CorrectPublication,
+    Action::Translate,
 ];
 
 #[cfg(test)]

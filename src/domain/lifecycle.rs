@@ -231,6 +231,10 @@ pub enum Action {
     /// The secretariat issues a corrected version of a published
     /// clarification: editorial on its own, or as the group decided.
     CorrectPublication,
+    /// The secretariat or the group's convenor enters the French version
+    /// of the question and answer, once decided: it goes public with the
+    /// publication, or at once if published.
+    Translate,
     /// The secretariat lodges an appeal against the request's decision
     /// (`domain::appeal`), and records each of the appeal's steps.
     LodgeAppeal,
@@ -261,7 +265,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 45] = [
+    pub const ALL: [Action; 46] = [
         Action::Confirm,
         Action::Accept,
         Action::AskForInformation,
@@ -294,6 +298,7 @@ impl Action {
         Action::FollowUpLodged,
         Action::FollowUpSettled,
         Action::CorrectPublication,
+        Action::Translate,
         Action::LodgeAppeal,
         Action::AcknowledgeAppeal,
         Action::ConsiderAppeal,
@@ -352,6 +357,7 @@ impl Action {
             Action::FollowUpLodged => "follow_up_lodged",
             Action::FollowUpSettled => "follow_up_settled",
             Action::CorrectPublication => "correct_publication",
+            Action::Translate => "translate",
             Action::LodgeAppeal => "lodge_appeal",
             Action::AcknowledgeAppeal => "acknowledge_appeal",
             Action::ConsiderAppeal => "consider_appeal",
@@ -595,6 +601,7 @@ pub fn decide(state: State, action: Action, actor: Actor) -> Result<Transition, 
             (&[S::Published, S::Closed], &[System], to(state))
         }
         A::CorrectPublication => (&[S::Published], &[Secretariat], to(S::Published)),
+        A::Translate => (&[S::Decided, S::Published], &[Secretariat, Convenor], to(state)),
         // Which decisions of these states may be appealed, and in which
         // order an appeal's steps come, is `domain::appeal`'s question.
         A::LodgeAppeal
@@ -615,10 +622,12 @@ pub fn decide(state: State, action: Action, actor: Actor) -> Result<Transition, 
 }
 
 /// Whether a request in `state` waits for its group's convenor: with a
-/// group that has none, it would wait for nobody.
+/// group that has none, it would wait for nobody. What the convenor may do
+/// to a decided or published clarification (translate it) is no wait.
 pub fn awaits_convenor(state: State) -> bool {
     Action::ALL
         .into_iter()
+        .filter(|action| *action != Action::Translate)
         .any(|action| decide(state, action, Actor::Convenor).is_ok())
 }
 
@@ -794,6 +803,8 @@ mod tests {
                 S::Published,
             ),
             (S::Screening, A::EditWording, Secretariat, S::Screening),
+            (S::Decided, A::Translate, Secretariat, S::Decided),
+            (S::Published, A::Translate, Convenor, S::Published),
             (S::Decided, A::EditWording, Secretariat, S::Decided),
             (S::InGroup, A::EditWording, Convenor, S::InGroup),
             (S::Balloting, A::EditWording, Convenor, S::Balloting),
@@ -910,6 +921,16 @@ mod tests {
             decide(S::InGroup, A::EditWording, Member),
             Err(Refusal::WrongActor),
             "a member comments on the wording; the convenor edits it"
+        );
+        assert_eq!(
+            decide(S::Published, A::Translate, Member),
+            Err(Refusal::WrongActor),
+            "the convenor or the secretariat enters the French version"
+        );
+        assert_eq!(
+            decide(S::InGroup, A::Translate, Convenor),
+            Err(Refusal::WrongState(S::InGroup)),
+            "what is translated is the decided text"
         );
         assert_eq!(
             decide(S::Closed, A::Accept, Secretariat),

@@ -292,6 +292,26 @@ pub fn searchable(word: &str) -> Option<String> {
         .then_some(word)
 }
 
+/// French words too common to look for, and the letters of elisions
+/// (l’, d’, qu’), sorted for a binary search: in French text as the index
+/// holds it, and among a query's words looked up in French.
+const FRENCH_STOP_WORDS: &[&str] = &[
+    "au", "aux", "avec", "c", "ce", "ces", "cette", "d", "dans", "de", "des", "du", "elle", "en",
+    "est", "et", "il", "ils", "j", "l", "la", "le", "les", "leur", "leurs", "lui", "m", "mais",
+    "n", "ne", "ni", "nous", "on", "ont", "ou", "où", "par", "pas", "pour", "qu", "que", "qui",
+    "s", "sa", "se", "ses", "si", "son", "sont", "sur", "t", "un", "une", "vous", "y", "à", "être",
+];
+
+/// A word as a search compares it in French text: as [`searchable`], or
+/// nothing for a common French word. The index keeps its French stem.
+pub fn searchable_in_french(word: &str) -> Option<String> {
+    let word = searchable(word)?;
+    FRENCH_STOP_WORDS
+        .binary_search(&word.as_str())
+        .is_err()
+        .then_some(word)
+}
+
 /// The words of a query: letters and digits split on everything else,
 /// lower-cased, common words and repeats dropped. Only these reach the
 /// search, so no character typed can change the meaning of a query.
@@ -320,6 +340,7 @@ mod tests {
     #[test]
     fn common_words_are_sorted_for_their_search() {
         assert!(STOP_WORDS.is_sorted(), "{STOP_WORDS:?}");
+        assert!(FRENCH_STOP_WORDS.is_sorted(), "{FRENCH_STOP_WORDS:?}");
     }
 
     #[test]

@@ -26,6 +26,7 @@ pub mod standards;
 pub mod stats;
 pub mod subscriptions;
 pub mod tokens;
+pub mod translations;
 pub mod users;
 pub mod versions;
 pub mod webhooks;

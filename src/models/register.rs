@@ -27,6 +27,8 @@ use crate::domain::{clauses, excerpt, markdown};
 use crate::models::groups::Group;
 use crate::models::requests::Request;
 use crate::models::standards::Standard;
+use crate::models::translations::{self, FRENCH, Translation};
+use crate::i18n::Lang;
 
 /// A published clarification with everything the public may see of it, and
 /// when it was found by words, its question and an excerpt of its answer
@@ -65,6 +67,9 @@ pub struct Clarification {
     /// Its number within its standard and edition, given at publication;
     /// none in a preview before it.
     pub number: Option<i32>,
+    /// Its French version, where a page reads it (see
+    /// [`Clarification::with_french`]); none otherwise.
+    pub french: Option<Translation>,
 }
 
 impl Clarification {
@@ -104,6 +109,7 @@ impl Clarification {
             corrected_at: None,
             correction_note: None,
             number: None,
+            french: None,
         }
     }
 
@@ -187,6 +193,54 @@ impl Clarification {
     /// The start of the answer, or where it matched the words searched.
     pub fn answer_html(&self) -> String {
         excerpt::to_html(self.answer_marked.as_deref().unwrap_or(&self.answer), 280)
+    }
+
+    /// Its French version, if `lang` is French and it has one: what a
+    /// list in that language shows instead of the English.
+    pub fn french_in(&self, lang: &Lang) -> Option<&Translation> {
+        self.french.as_ref().filter(|_| lang.tag() == FRENCH)
+    }
+
+    /// The `lang` attribute its texts need on a page in `lang`: English
+    /// shown on a French page, since it has no French version; none when
+    /// the texts are in the page's language.
+    pub fn text_lang(&self, lang: &Lang) -> Option<&'static str> {
+        (!lang.is_english() && self.french_in(lang).is_none()).then_some("en")
+    }
+
+    /// The question as a list in `lang` shows it: its French version on a
+    /// French page, else as [`Clarification::question_html`].
+    pub fn question_html_in(&self, lang: &Lang) -> String {
+        match self.french_in(lang) {
+            Some(french) => excerpt::to_html(&french.question, 300),
+            None => self.question_html(),
+        }
+    }
+
+    /// The start of the answer as a list in `lang` shows it.
+    pub fn answer_html_in(&self, lang: &Lang) -> String {
+        match self.french_in(lang) {
+            Some(french) => excerpt::to_html(&french.answer, 280),
+            None => self.answer_html(),
+        }
+    }
+
+    /// Whether its French version translates another version of the
+    /// English than the one shown: a correction came since.
+    pub fn french_translates_another_version(&self) -> bool {
+        self.french
+            .as_ref()
+            .is_some_and(|french| french.of_version != self.version)
+    }
+
+    /// `items` with their French versions, read in one query.
+    pub fn with_french(conn: &mut DbConn, items: &mut [Clarification]) -> QueryResult<()> {
+        let references: Vec<&str> = items.iter().map(|item| item.reference.as_str()).collect();
+        let mut french = translations::published(conn, &references, FRENCH)?;
+        for item in items {
+            item.french = french.remove(&item.reference);
+        }
+        Ok(())
     }
 
     /// On the next revision's list: flagged for it, and neither incorporated
@@ -287,6 +341,7 @@ impl From<Row> for Clarification {
             corrected_at: row.corrected_at,
             correction_note: row.correction_note,
             number: row.number,
+            french: None,
         }
     }
 }

@@ -15,13 +15,16 @@ use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 use uuid::Uuid;
 
-use super::rank::{B, ByClause, DENSE_SHARE, Doc, Facet, Index, K1, Postings, level};
+use super::rank::{B, ByClause, DENSE_SHARE, Doc, Facet, Index, K1, Postings, french_key, level};
 use crate::db::DbConn;
-use crate::db::schema::{corrected_clarifications, requests, standards};
+use crate::db::schema::{
+    clarification_translations, corrected_clarifications, requests, standards,
+};
 use crate::domain::clauses;
 use crate::domain::lifecycle::State;
 use crate::domain::search::{self, Status};
 use crate::models::register::in_revision_backlog;
+use crate::models::translations::FRENCH;
 
 /// How much a word weighs in each part of a clarification, in fifths: the
 /// clause and the standard most, the title least, since every
@@ -63,18 +66,34 @@ struct Listed {
 /// it; and each word's stem, remembered, since a register repeats its
 /// vocabulary and stemming is the costliest part of reading it.
 struct Words {
-    stemmer: Stemmer,
-    /// Each word as written, and its stem (none for a common word).
-    stems: FxHashMap<String, Option<Rc<str>>>,
+    english: Stemming,
+    french: Stemming,
     weights: FxHashMap<Rc<str>, u8>,
     length: u32,
+}
+
+/// One language's stemmer, and the keys of the words it stemmed.
+struct Stemming {
+    stemmer: Stemmer,
+    /// Each word as written, and the key of its stem (none for a common
+    /// word).
+    stems: FxHashMap<String, Option<Rc<str>>>,
+}
+
+impl Stemming {
+    fn new(algorithm: Algorithm) -> Self {
+        Stemming {
+            stemmer: Stemmer::create(algorithm),
+            stems: FxHashMap::default(),
+        }
+    }
 }
 
 impl Default for Words {
     fn default() -> Self {
         Words {
-            stemmer: Stemmer::create(Algorithm::English),
-            stems: FxHashMap::default(),
+            english: Stemming::new(Algorithm::English),
+            french: Stemming::new(Algorithm::French),
             weights: FxHashMap::default(),
             length: 0,
         }
@@ -84,12 +103,13 @@ impl Default for Words {
 impl Words {
     fn weigh(&mut self, text: &str, weight: u8) {
         for word in search::words(text) {
-            let stem = match self.stems.get(word) {
+            let stem = match self.english.stems.get(word) {
                 Some(stem) => stem.clone(),
                 None => {
+                    let stemmer = &self.english.stemmer;
                     let stem = search::searchable(word)
-                        .map(|word| Rc::from(self.stemmer.stem(&word).as_ref()));
-                    self.stems.insert(word.to_owned(), stem.clone());
+                        .map(|word| Rc::from(stemmer.stem(&word).as_ref()));
+                    self.english.stems.insert(word.to_owned(), stem.clone());
                     stem
                 }
             };
@@ -101,21 +121,51 @@ impl Words {
             self.length += u32::from(weight);
         }
     }
+
+    /// Weighs French text under its French stems, apart from the English
+    /// words. Its words count nothing towards the length: a translated
+    /// clarification ranks for English words as it did before it was
+    /// translated.
+    fn weigh_french(&mut self, text: &str, weight: u8) {
+        for word in search::words(text) {
+            let stem = match self.french.stems.get(word) {
+                Some(stem) => stem.clone(),
+                None => {
+                    let stemmer = &self.french.stemmer;
+                    let stem = search::searchable_in_french(word)
+                        .map(|word| Rc::from(french_key(&stemmer.stem(&word)).as_str()));
+                    self.french.stems.insert(word.to_owned(), stem.clone());
+                    stem
+                }
+            };
+            if let Some(stem) = stem {
+                let sum = self.weights.entry(stem).or_default();
+                *sum = sum.saturating_add(weight);
+            }
+        }
+    }
 }
 
-/// The clause, the standard and the version of the text, hashed: a
-/// correction changes the words the index holds, as a move does.
-fn placing(clause: &str, standard_id: &str, version: Option<i32>) -> u64 {
+/// The clause, the standard, the version of the text and when its French
+/// version was entered, hashed: a correction or a translation changes the
+/// words the index holds, as a move does.
+fn placing(
+    clause: &str,
+    standard_id: &str,
+    version: Option<i32>,
+    translated: Option<NaiveDateTime>,
+) -> u64 {
     let mut hasher = DefaultHasher::new();
-    (clause, standard_id, version).hash(&mut hasher);
+    (clause, standard_id, version, translated).hash(&mut hasher);
     hasher.finish()
 }
 
 /// What the index reads of a clarification it adds, besides what it
-/// listed.
+/// listed: its question and answer, and their French version if any.
 struct Text {
     question: String,
     answer: String,
+    french: Option<(String, String)>,
 }
 
 impl Index {
@@ -141,6 +191,11 @@ impl Index {
         // and all, would weigh more than the index.
         let listed = requests::table
             .left_join(corrected_clarifications::table)
+            .left_join(
+                clarification_translations::table.on(clarification_translations::request_id
+                    .eq(requests::id)
+                    .and(clarification_translations::language.eq(FRENCH))),
+            )
             .filter(requests::state.eq(State::Published.as_str()))
             .select((
                 requests::id,
@@ -151,6 +206,7 @@ impl Index {
                 requests::reference,
                 requests::consider_at_revision,
                 corrected_clarifications::version.nullable(),
+                clarification_translations::entered_at.nullable(),
             ))
             .order((requests::published_at.asc(), requests::reference.asc()))
             .load_iter::<(
@@ -162,15 +218,25 @@ impl Index {
                 Option<String>,
                 bool,
                 Option<i32>,
+                Option<NaiveDateTime>,
             ), DefaultLoadingMode>(conn)?
             .map(|row| {
-                let (id, published_at, flag, clause, standard_id, reference, consider, version) =
-                    row?;
+                let (
+                    id,
+                    published_at,
+                    flag,
+                    clause,
+                    standard_id,
+                    reference,
+                    consider,
+                    version,
+                    translated,
+                ) = row?;
                 Ok(Listed {
                     id: id.into(),
                     published_at,
                     status: Status::of_flag(flag.as_deref()),
-                    placing: placing(&clause, &standard_id, version),
+                    placing: placing(&clause, &standard_id, version, translated),
                     standard: standard_at.get(standard_id.as_str()).copied(),
                     clause: clause.into(),
                     reference: reference.unwrap_or_default().into(),
@@ -207,6 +273,19 @@ impl Index {
         // in memory at once.
         for batch in new.chunks(500) {
             let ids: Vec<&str> = batch.iter().map(|listed| listed.id.as_ref()).collect();
+            let mut french: HashMap<String, (String, String)> =
+                clarification_translations::table
+                    .filter(clarification_translations::request_id.eq_any(&ids))
+                    .filter(clarification_translations::language.eq(FRENCH))
+                    .select((
+                        clarification_translations::request_id,
+                        clarification_translations::question,
+                        clarification_translations::answer,
+                    ))
+                    .load::<(String, String, String)>(conn)?
+                    .into_iter()
+                    .map(|(id, question, answer)| (id, (question, answer)))
+                    .collect();
             let texts: HashMap<String, Text> = requests::table
                 .filter(requests::id.eq_any(&ids))
                 .select((requests::id, requests::question, requests::answer))
@@ -214,7 +293,15 @@ impl Index {
                 .into_iter()
                 .map(|(id, question, answer)| {
                     let answer = answer.unwrap_or_default();
-                    (id, Text { question, answer })
+                    let french = french.remove(&id);
+                    (
+                        id,
+                        Text {
+                            question,
+                            answer,
+                            french,
+                        },
+                    )
                 })
                 .collect();
             for listed in batch {
@@ -325,6 +412,10 @@ impl Index {
         words.weigh(&listed.clause, CLAUSE);
         words.weigh(&text.question, QUESTION);
         words.weigh(&text.answer, ANSWER);
+        if let Some((question, answer)) = &text.french {
+            words.weigh_french(question, QUESTION);
+            words.weigh_french(answer, ANSWER);
+        }
         // Only the slug outlives this borrow of the standards: not a copy of
         // a whole standard per clarification.
         let slug = listed
@@ -413,7 +504,15 @@ pub(super) mod tests {
                 reference: format!("CR-2025-{number:04}").into(),
                 consider_at_revision: false,
             };
-            index.add(&mut words, &listed, &Text { question, answer });
+            index.add(
+                &mut words,
+                &listed,
+                &Text {
+                    question,
+                    answer,
+                    french: None,
+                },
+            );
         }
     }
 
@@ -531,6 +630,7 @@ pub(super) mod tests {
                 let text = Text {
                     question: "Sampling?".into(),
                     answer: "Yes.".into(),
+                    french: None,
                 };
                 index
                     .add(&mut words, listed, &text)
@@ -614,6 +714,73 @@ pub(super) mod tests {
         let page = index.in_clause_order("a", StandardList::Backlog, 0, 300);
         assert_eq!(page.ids, superseded);
         assert_eq!(index.counts_of("a").0, 240);
+    }
+
+    /// French text is found by French stems, English by English ones, and
+    /// a query's words are looked up under both.
+    #[test]
+    fn french_words_are_found_by_their_french_stems_and_english_ones_as_before() {
+        use crate::domain::search::{Filters, terms};
+        let texts = [
+            (
+                "What are the requirements for impartiality?",
+                "They apply to every activity.",
+                Some((
+                    "Quelles sont les exigences d’impartialité\u{a0}?",
+                    "L’exigence s’applique à chaque activité.",
+                )),
+            ),
+            ("Are records kept on paper?", "Records may be kept on paper.", None),
+        ];
+        let build = |french: bool| {
+            let mut index = Index::new(1, Vec::new());
+            let mut words = Words::default();
+            for (number, (question, answer, translated)) in texts.into_iter().enumerate() {
+                let listed = Listed {
+                    id: Uuid::from_u128(number as u128).to_string().into(),
+                    published_at: None,
+                    status: Status::Current,
+                    placing: 0,
+                    standard: None,
+                    clause: "4.1".into(),
+                    reference: format!("CR-2025-{number:04}").into(),
+                    consider_at_revision: false,
+                };
+                let text = Text {
+                    question: question.into(),
+                    answer: answer.into(),
+                    french: translated
+                        .filter(|_| french)
+                        .map(|(q, a)| (q.to_owned(), a.to_owned())),
+                };
+                index.add(&mut words, &listed, &text);
+            }
+            index.compact();
+            index
+        };
+        let index = build(true);
+        let found = |index: &Index, query: &str| -> Vec<u128> {
+            index
+                .search(&terms(query), true, &Filters::default(), 0, 10)
+                .ids
+                .iter()
+                .map(|id| Uuid::parse_str(id).unwrap().as_u128())
+                .collect()
+        };
+        assert_eq!(found(&index, "exigences"), [0], "French plural, French stem");
+        assert_eq!(found(&index, "exigence impartialité"), [0]);
+        assert_eq!(found(&index, "activités"), [0]);
+        assert_eq!(found(&index, "impartiality"), [0], "English as before");
+        assert_eq!(found(&index, "records paper"), [1]);
+        assert!(found(&index, "les").is_empty(), "a common French word");
+        // English scores as if the French were not there.
+        let untranslated = build(false);
+        let english = ["impartiality", "records"];
+        let (a, b) = (
+            postings_of(&index, &english),
+            postings_of(&untranslated, &english),
+        );
+        assert_eq!(index.scores(&a, &[0, 1]), untranslated.scores(&b, &[0, 1]));
     }
 
     #[test]

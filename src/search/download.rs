@@ -72,9 +72,21 @@ impl Download {
         Ok(Download { filters, order })
     }
 
-    /// The next clarifications, at most `count`; none once every one was
-    /// read.
+    /// The next clarifications, at most `count`, with their French
+    /// versions; none once every one was read.
     pub fn next(
+        &mut self,
+        conn: &mut DbConn,
+        count: usize,
+    ) -> QueryResult<Option<Vec<Clarification>>> {
+        let mut page = self.next_in_english(conn, count)?;
+        if let Some(page) = &mut page {
+            Clarification::with_french(conn, page)?;
+        }
+        Ok(page)
+    }
+
+    fn next_in_english(
         &mut self,
         conn: &mut DbConn,
         count: usize,

@@ -5,6 +5,7 @@
 //! with the count and ranking done in the index; here a word's matches are
 //! a compressed bitmap, combined with others and counted in microseconds.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use roaring::RoaringBitmap;
@@ -13,7 +14,7 @@ use rustc_hash::FxHashMap;
 use uuid::Uuid;
 
 use super::build::StandardText;
-use crate::domain::search::{Filters, Status};
+use crate::domain::search::{self, Filters, Status};
 
 /// How many of the newest matches a search ranks by relevance: a common
 /// word matches a large share of the register, and nobody reads past the
@@ -242,25 +243,44 @@ impl Index {
         offset: usize,
         limit: usize,
     ) -> Found {
-        let stemmer = Stemmer::create(Algorithm::English);
-        let mut stems: Vec<String> = terms
+        // Each term is looked up under its English stem among the
+        // English words and under its French stem among the French ones:
+        // it matches where either is found.
+        let (english, french) = (
+            Stemmer::create(Algorithm::English),
+            Stemmer::create(Algorithm::French),
+        );
+        let mut keys: Vec<(String, Option<String>)> = terms
             .iter()
-            .map(|term| stemmer.stem(term).into_owned())
+            .map(|term| {
+                let in_french = search::searchable_in_french(term)
+                    .map(|word| french_key(&french.stem(&word)));
+                (english.stem(term).into_owned(), in_french)
+            })
             .collect();
-        stems.sort_unstable();
-        stems.dedup();
-        let postings: Vec<Option<&Postings>> = stems
+        keys.sort_unstable();
+        keys.dedup();
+        let of_term: Vec<[Option<&Postings>; 2]> = keys
             .iter()
-            .map(|stem| self.words.get(stem.as_str()))
+            .map(|(english, french)| {
+                [
+                    self.words.get(english.as_str()),
+                    french.as_deref().and_then(|key| self.words.get(key)),
+                ]
+            })
             .collect();
         let matched = if all {
-            intersection(&postings)
+            intersection(&of_term)
         } else {
-            postings
+            of_term
                 .iter()
+                .flatten()
                 .flatten()
                 .fold(RoaringBitmap::new(), |any, p| any | &p.all)
         };
+        // Both stems score: a clarification holding a word in both
+        // languages ranks as one holding it twice.
+        let postings: Vec<Option<&Postings>> = of_term.into_iter().flatten().collect();
         let mut newest = self.narrow(matched, filters);
         let total = newest.len();
         let ranked = RANKED.max(offset + limit) as u64;
@@ -422,16 +442,36 @@ impl Index {
 
 /// The clarifications holding every word, none if one is missing; the
 /// rarest first, so that each step has the least to compare.
-fn intersection(postings: &[Option<&Postings>]) -> RoaringBitmap {
-    let Some(mut postings) = postings.iter().copied().collect::<Option<Vec<_>>>() else {
+/// The clarifications holding every term, each term held in either
+/// language (its English or its French postings).
+fn intersection(of_term: &[[Option<&Postings>; 2]]) -> RoaringBitmap {
+    let Some(mut held) = of_term
+        .iter()
+        .map(|either| match either {
+            [Some(one), None] | [None, Some(one)] => Some(Cow::Borrowed(&one.all)),
+            [Some(a), Some(b)] => Some(Cow::Owned(&a.all | &b.all)),
+            [None, None] => None,
+        })
+        .collect::<Option<Vec<Cow<RoaringBitmap>>>>()
+    else {
         return RoaringBitmap::new();
     };
-    postings.sort_by_key(|p| p.all.len());
-    let mut postings = postings.into_iter();
-    let Some(first) = postings.next() else {
+    held.sort_by_key(|bitmap| bitmap.len());
+    let mut held = held.into_iter();
+    let Some(first) = held.next() else {
         return RoaringBitmap::new();
     };
-    postings.fold(first.all.clone(), |held, p| held & &p.all)
+    held.fold(first.into_owned(), |all, bitmap| all & bitmap.as_ref())
+}
+
+/// French words are held apart from English ones, under their French
+/// stems with this before them: no word holds a colon, so a French stem
+/// never meets an English one.
+const FRENCH: &str = "fr:";
+
+/// The key of a French stem among the index's words.
+pub(super) fn french_key(stem: &str) -> String {
+    format!("{FRENCH}{stem}")
 }
 
 #[cfg(test)]

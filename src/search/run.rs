@@ -251,6 +251,7 @@ impl ById {
             corrected_at: self.corrected_at,
             correction_note: self.correction_note,
             number: self.number,
+            french: None,
         })
     }
 }

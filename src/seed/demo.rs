@@ -42,6 +42,7 @@ use crate::workflow::registry::groups::{self as group_registry, MemberInput};
 use crate::workflow::registry::{Outcome, Secretariat};
 use crate::workflow::rounds::{Decision, MarkedTo};
 use crate::workflow::submitter::{self, Confirmed};
+use crate::workflow::translations::{self, TranslationInput};
 use crate::workflow::workspace::{self, Acting};
 use crate::workflow::{Ctx, WorkflowError, appeals, conflicts, endorsements, meetings, rounds};
 
@@ -201,6 +202,16 @@ struct Sample {
     /// An editorial correction issued after publication.
     correction: Option<SampleCorrection>,
     flag: Option<Flag>,
+    /// Its French version, entered before publication and published
+    /// with it.
+    french: Option<SampleFrench>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SampleFrench {
+    question: String,
+    answer: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -360,6 +371,12 @@ enum Step {
     Reconsider {
         reasons: String,
     },
+    /// The secretariat enters the French version of the question and
+    /// answer.
+    Translate {
+        question: String,
+        answer: String,
+    },
     /// An editorial correction of the published answer.
     Correct {
         answer: String,
@@ -433,6 +450,7 @@ impl Step {
             Step::Mark { .. } => "mark",
             Step::Withdraw => "withdraw",
             Step::Reconsider { .. } => "reconsider",
+            Step::Translate { .. } => "translate",
             Step::Correct { .. } => "correct",
             Step::CorrectThroughGroup { .. } => "correct_through_group",
             Step::LodgeAppeal { .. } => "lodge_appeal",
@@ -590,6 +608,15 @@ impl Demo {
                 reason: None,
             },
         ));
+        if let Some(french) = &sample.french {
+            steps.push((
+                days(1),
+                Step::Translate {
+                    question: french.question.clone(),
+                    answer: french.answer.clone(),
+                },
+            ));
+        }
         steps.push((
             days(3 + (n * 5) % 10) + hours(n % 3),
             Step::Publish {
@@ -1385,6 +1412,18 @@ impl Player {
                     Reconsidered::Refused(window) => {
                         return Err(script(&format!("not reconsidered: {window:?}")));
                     }
+                }
+            }
+            Step::Translate { question, answer } => {
+                let typed = TranslationInput {
+                    question: question.clone(),
+                    answer: answer.clone(),
+                    version,
+                };
+                if let Outcome::Refused(errors) =
+                    translations::enter(conn, ctx, &as_secretariat, &typed).map_err(refused)?
+                {
+                    return Err(script(&format!("a French version refused: {errors:?}")));
                 }
             }
             Step::Correct { answer, note } => {

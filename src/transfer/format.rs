@@ -115,18 +115,30 @@ where
 
 /// A row of the public download: a record of the file format, then the
 /// version in force, what corrected it and the clarification's number
-/// within its standard, in columns an import ignores (it takes the text
-/// as it stands, as version 1, and numbers it after those published).
+/// within its standard, and its French question and answer (empty without
+/// a French version) and the English version they translate, in columns
+/// an import ignores (it takes the text as it stands, as version 1, and
+/// numbers it after those published).
 #[derive(serde::Serialize)]
 pub struct Download {
     pub record: Clarification,
     pub version: i32,
     pub correction_note: String,
     pub number: Option<i32>,
+    pub question_fr: String,
+    pub answer_fr: String,
+    pub fr_of_version: Option<i32>,
 }
 
 /// The columns a download adds after [`COLUMNS`].
-pub const DOWNLOAD_COLUMNS: [&str; 3] = ["version", "correction_note", "number"];
+pub const DOWNLOAD_COLUMNS: [&str; 6] = [
+    "version",
+    "correction_note",
+    "number",
+    "question_fr",
+    "answer_fr",
+    "fr_of_version",
+];
 
 /// The public download as CSV: its header first if `header`, then its
 /// rows, written like [`write_csv`]'s.
@@ -144,6 +156,9 @@ where
             version: row.version,
             correction_note: defused(&row.correction_note).into_owned(),
             number: row.number,
+            question_fr: defused(&row.question_fr).into_owned(),
+            answer_fr: defused(&row.answer_fr).into_owned(),
+            fr_of_version: row.fr_of_version,
         })?;
     }
     writer.flush()

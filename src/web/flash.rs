@@ -39,6 +39,10 @@ pub enum Done {
     WordingEdited {
         moved_to: Option<String>,
     },
+    /// The French version was saved: public now, or with the publication.
+    Translated {
+        public: bool,
+    },
     Commented,
     RoundOpened,
     Voted,
@@ -141,6 +145,8 @@ impl Done {
                 "ws-done-wording-edited-moved",
                 vec![("group", group.clone().into())],
             ),
+            Done::Translated { public: true } => ("tr-done-public", vec![]),
+            Done::Translated { public: false } => ("tr-done-with-publication", vec![]),
             Done::Commented => ("ws-done-commented", vec![]),
             Done::RoundOpened => ("ws-done-round-opened", vec![]),
             Done::Voted => ("ws-done-voted", vec![]),
@@ -403,6 +409,8 @@ mod tests {
             Done::WordingEdited {
                 moved_to: Some("MG 17025".into()),
             },
+            Done::Translated { public: true },
+            Done::Translated { public: false },
             Done::Commented,
             Done::RoundOpened,
             Done::Voted,

@@ -110,6 +110,7 @@ pub fn preview(
     let permit = permit(conn, acting, Action::CorrectPublication)?;
     let checked = check(permit.request(), correction)?;
     let mut item = register::find(conn, acting.reference)?.ok_or(WorkflowError::NotFound)?;
+    Clarification::with_french(conn, std::slice::from_mut(&mut item))?;
     item.question = checked.question.to_owned();
     item.answer = checked.answer.to_owned();
     item.published_html = None;

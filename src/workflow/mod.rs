@@ -15,6 +15,7 @@ pub mod request_list;
 pub mod rounds;
 pub mod submitter;
 pub mod subscriptions;
+pub mod translations;
 pub mod webhooks;
 pub mod wording;
 pub mod workspace;

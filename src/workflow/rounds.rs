@@ -29,7 +29,9 @@ use crate::models::requests::{Change, Request};
 use crate::models::rounds::{Closing, ListedVoter, NewRound, Round, VoteView};
 use crate::models::standards::Standard;
 use crate::models::users::User;
-use crate::models::{events, groups, links, numbers, references, requests, rounds, standards};
+use crate::models::{
+    events, groups, links, numbers, references, requests, rounds, standards, translations,
+};
 
 /// How long a round runs unless the convenor says otherwise.
 pub const DEFAULT_ROUND: TimeDelta = TimeDelta::days(21);
@@ -729,13 +731,16 @@ pub fn publication_preview(
     let request = permit.request();
     let standard = standards::find_by_id(conn, &request.standard_id)?;
     let group = group_of_request(conn, request)?;
-    Ok(Clarification::once_published(
+    let mut item = Clarification::once_published(
         request,
         &standard,
         group.as_ref(),
         ctx.now,
         consider_at_revision,
-    ))
+    );
+    // A French version entered before goes public with it.
+    item.french = translations::of_request(conn, &request.id, translations::FRENCH)?;
+    Ok(item)
 }
 
 /// Sends the decision back to the group with a note for the convenor.

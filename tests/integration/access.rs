@@ -156,6 +156,12 @@ mod expected {
         (Post, "/workspace/requests/{reference}/wording",            Confirming,[Login, Refused,  NotFound, Refused,  Done,     NotFound]),
         (Post, "/workspace/requests/{reference}/wording",            Decided,   [Login, Refused,  NotFound, Refused,  Done,     NotFound]),
         (Post, "/workspace/requests/{reference}/wording",            Published, [Login, Refused,  NotFound, Refused,  Refused,  NotFound]),
+        (Get,  "/workspace/requests/{reference}/translation",        InGroup,   [Login, Refused,  NotFound, Refused,  Refused,  NotFound]),
+        (Get,  "/workspace/requests/{reference}/translation",        Decided,   [Login, Refused,  NotFound, Ok,       Ok,       NotFound]),
+        (Get,  "/workspace/requests/{reference}/translation",        Published, [Login, Refused,  NotFound, Ok,       Ok,       NotFound]),
+        (Post, "/workspace/requests/{reference}/translation",        InGroup,   [Login, Refused,  NotFound, Refused,  Refused,  NotFound]),
+        (Post, "/workspace/requests/{reference}/translation",        Decided,   [Login, Refused,  NotFound, Done,     Done,     NotFound]),
+        (Post, "/workspace/requests/{reference}/translation",        Published, [Login, Refused,  NotFound, Done,     Done,     NotFound]),
         (Get,  "/admin",                                             NoRequest, [Login, NotFound, NotFound, NotFound, Ok,       NotFound]),
         (Get,  "/admin/standards",                                   NoRequest, [Login, NotFound, NotFound, NotFound, Ok,       NotFound]),
         (Get,  "/admin/standards/new",                               NoRequest, [Login, NotFound, NotFound, NotFound, Ok,       NotFound]),
@@ -1200,6 +1206,10 @@ impl World {
                 ("standard", self.standard.0.as_str()),
                 ("clause", "7.2.1"),
                 ("note", "Names removed."),
+            ],
+            "/workspace/requests/{reference}/translation" => vec![
+                ("question", "Une procédure par méthode ?"),
+                ("answer", "Non : une procédure peut couvrir plusieurs méthodes."),
             ],
             "/workspace/requests/{reference}/comments" => {
                 vec![("body", "Check clause 7.2.2 first.")]

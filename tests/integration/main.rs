@@ -67,6 +67,7 @@ mod submission;
 mod subscriptions;
 mod task_page;
 mod transfer;
+mod translations;
 mod waits_for_nobody;
 mod webhooks;
 mod wording;

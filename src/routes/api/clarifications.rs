@@ -10,6 +10,7 @@ use super::{checked, json, no_such_standard};
 use crate::domain::fields::FieldErrors;
 use crate::domain::search::{RawFilters, Status};
 use crate::error::AppError;
+use crate::models::register::Clarification;
 use crate::models::{links, references, register};
 use crate::web::AppState;
 use crate::web::page_cache::RegisterVersion;
@@ -77,20 +78,20 @@ pub async fn index(
     let searched = state
         .search(version.map(|version| version.0), Some(filters.clone()))
         .await?;
-    let Some(results) = searched.results else {
+    let Some(mut results) = searched.results else {
         return Ok(invalid(no_such_standard()));
     };
-    let references: Vec<String> = results
-        .items
-        .iter()
-        .map(|item| item.reference.clone())
-        .collect();
-    let linked = state
+    let items = std::mem::take(&mut results.items);
+    let (items, linked) = state
         .db(move |conn| {
-            let references: Vec<&str> = references.iter().map(String::as_str).collect();
-            Ok(links::of(conn, &references)?)
+            let mut items = items;
+            Clarification::with_french(conn, &mut items)?;
+            let references: Vec<&str> = items.iter().map(|item| item.reference.as_str()).collect();
+            let linked = links::of(conn, &references)?;
+            Ok((items, linked))
         })
         .await?;
+    results.items = items;
     let settings = &state.settings;
     let pages = results.pages();
     let at = |page: i64| settings.url(&filters.address(PATH, page));
@@ -167,9 +168,10 @@ pub async fn show(
     }
     let found = state
         .db(move |conn| {
-            let Some(item) = register::find(conn, &reference)? else {
+            let Some(mut item) = register::find(conn, &reference)? else {
                 return Ok(None);
             };
+            Clarification::with_french(conn, std::slice::from_mut(&mut item))?;
             let links = links::of(conn, &[&reference])?.remove(&reference);
             Ok(Some((item, links)))
         })
@@ -226,10 +228,11 @@ pub async fn version(
     };
     let found = state
         .db(move |conn| {
-            let Some((item, _history)) = corrections::version_page(conn, &reference, number)?
+            let Some((mut item, _history)) = corrections::version_page(conn, &reference, number)?
             else {
                 return Ok(None);
             };
+            Clarification::with_french(conn, std::slice::from_mut(&mut item))?;
             let links = links::of(conn, &[&reference])?.remove(&reference);
             Ok(Some((item, links)))
         })

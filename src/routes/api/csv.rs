@@ -52,6 +52,17 @@ impl From<&register::Clarification> for transfer::Download {
             version: item.version,
             correction_note: item.correction_note.clone().unwrap_or_default(),
             number: item.number,
+            question_fr: item
+                .french
+                .as_ref()
+                .map(|french| french.question.clone())
+                .unwrap_or_default(),
+            answer_fr: item
+                .french
+                .as_ref()
+                .map(|french| french.answer.clone())
+                .unwrap_or_default(),
+            fr_of_version: item.french.as_ref().map(|french| french.of_version),
         }
     }
 }

@@ -139,6 +139,34 @@ pub struct ClarificationRecord {
     /// What this version corrected; null for version 1.
     #[schema(required = true)]
     pub correction_note: Option<String>,
+    /// Its versions in other languages, by language tag; null when it has
+    /// none. The English above is the reference text.
+    #[schema(required = true)]
+    pub translations: Option<Translations>,
+}
+
+/// A clarification's versions in other languages than English.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Translations {
+    /// In French.
+    pub fr: TranslationRecord,
+}
+
+/// The question and answer in another language, translated from the
+/// English, which is the reference text.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TranslationRecord {
+    pub question: String,
+    /// The answer as written, in Markdown.
+    pub answer: String,
+    /// The answer rendered to sanitised HTML.
+    pub answer_html: String,
+    /// The English version it translates: less than `version` when the
+    /// English was corrected since.
+    #[schema(example = 1)]
+    pub of_version: i32,
+    /// When this text was published: with the clarification, or later.
+    pub published_at: DateTime<Utc>,
 }
 
 /// Another published clarification.
@@ -223,6 +251,15 @@ impl ClarificationRecord {
             version_url: settings.url(&item.version_path()),
             corrected_at: item.corrected_at.map(utc),
             correction_note: item.correction_note.clone(),
+            translations: item.french.as_ref().map(|french| Translations {
+                fr: TranslationRecord {
+                    question: french.question.clone(),
+                    answer: french.answer.clone(),
+                    answer_html: french.answer_html.clone(),
+                    of_version: french.of_version,
+                    published_at: utc(french.public_since(item.published_at)),
+                },
+            }),
         }
     }
 }

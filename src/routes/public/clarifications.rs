@@ -136,11 +136,23 @@ pub async fn index(
         Err(errors) => (Filters::default(), errors),
     };
     let checked = errors.is_empty().then(|| filters.clone());
-    let searched = state
+    let mut searched = state
         .search(version.map(|version| version.0), checked)
         .await?;
+    let page = state.page("clarifications");
+    // A French list shows the French versions: read for its page of
+    // results only, and only for French readers.
+    if let Some(results) = searched.results.as_mut().filter(|_| !page.lang.is_english()) {
+        let mut items = std::mem::take(&mut results.items);
+        results.items = state
+            .db(move |conn| {
+                Clarification::with_french(conn, &mut items)?;
+                Ok(items)
+            })
+            .await?;
+    }
     let page = IndexPage::new(
-        state.page("clarifications"),
+        page,
         input,
         errors,
         filters,
@@ -180,7 +192,8 @@ impl ShowPage {
         page: Page,
         reference: &str,
     ) -> Result<ShowPage, AppError> {
-        let item = register::find(conn, reference)?.ok_or(AppError::NotFound)?;
+        let mut item = register::find(conn, reference)?.ok_or(AppError::NotFound)?;
+        Clarification::with_french(conn, std::slice::from_mut(&mut item))?;
         let related = search::related(conn, index, &item)?;
         let links = links::of(conn, &[reference])?
             .remove(reference)
@@ -266,8 +279,9 @@ impl VersionPage {
         reference: &str,
         number: i32,
     ) -> Result<VersionPage, AppError> {
-        let (item, history) =
+        let (mut item, history) =
             corrections::version_page(conn, reference, number)?.ok_or(AppError::NotFound)?;
+        Clarification::with_french(conn, std::slice::from_mut(&mut item))?;
         let in_force = history.last().map_or(1, |v| v.version.number);
         let related = search::related(conn, index, &item)?;
         let links = links::of(conn, &[reference])?

@@ -14,6 +14,7 @@ use crate::domain::search::{Filters, Status};
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::models::register::Clarification;
+use crate::models::translations::Translation;
 use crate::models::standards::Standard;
 use crate::web::AppState;
 use crate::web::page_cache::RegisterVersion;
@@ -39,19 +40,42 @@ pub async fn everything(
     let searched = state
         .search(version.map(|version| version.0), Some(newest(None)))
         .await?;
+    let lang = reader_lang();
     let items = searched.results.map(|results| results.items);
+    let items = in_readers_language(&state, &lang, items.unwrap_or_default()).await?;
     let settings = &state.settings;
-    answer(of_everything(
-        settings,
-        &reader_lang(),
-        &items.unwrap_or_default(),
-        |path| settings.url(path),
-    ))
+    answer(of_everything(settings, &lang, &items, |path| {
+        settings.url(path)
+    }))
 }
 
 /// The language of the reader asking for a feed: its own texts follow it.
 fn reader_lang() -> Lang {
     crate::web::language::reader().lang
+}
+
+/// `items` with their French versions for a reader in another language
+/// than English. A feed's entry is one clarification, known by its
+/// address, in whichever language its feed is read: readers show one
+/// content per entry and mostly ignore `xml:lang`, and an entry per
+/// language would show each clarification twice. So a French reader's
+/// entry holds the French text, said to be translated, and the English
+/// reference text after it (`lang="en"`); an English reader's is as it
+/// was.
+async fn in_readers_language(
+    state: &AppState,
+    lang: &Lang,
+    mut items: Vec<Clarification>,
+) -> Result<Vec<Clarification>, AppError> {
+    if lang.is_english() || items.is_empty() {
+        return Ok(items);
+    }
+    state
+        .db(move |conn| {
+            Clarification::with_french(conn, &mut items)?;
+            Ok(items)
+        })
+        .await
 }
 
 /// The feed of the newest clarifications of the register, `items`, its
@@ -102,14 +126,13 @@ pub async fn of_standard(
     ) else {
         return Err(AppError::NotFound);
     };
+    let lang = reader_lang();
+    let standard = standard.clone();
+    let items = in_readers_language(&state, &lang, results.items).await?;
     let settings = &state.settings;
-    answer(of_a_standard(
-        settings,
-        &reader_lang(),
-        standard,
-        &results.items,
-        |path| settings.url(path),
-    ))
+    answer(of_a_standard(settings, &lang, &standard, &items, |path| {
+        settings.url(path)
+    }))
 }
 
 /// The feed of the newest clarifications of `standard`, `items`, its links
@@ -220,10 +243,22 @@ fn atom(
 {% endif -%}
 {%- if sample %}<p><em>{{ lang.t("register-feed-sample") }}</em></p>
 {% endif -%}
+{%- if let Some(french) = french %}<p><strong>{{ lang.t("tr-translated-title") }}.</strong> {{ lang.t("tr-translated-note") }}</p>
+<h2>{{ lang.t("register-question") }}</h2>
+<p>{{ french.question }}</p>
+<h2>{{ lang.t("register-answer") }}</h2>
+{{ french.answer_html|safe }}
+<details><summary>{{ lang.t("tr-read-english") }}</summary><div lang="en">
+{% endif -%}
+{%- if let Some(english) = english_lang %}<div lang="{{ english }}">
+{% endif -%}
 <h2>{{ lang.t("register-question") }}</h2>
 <p>{{ question }}</p>
 <h2>{{ lang.t("register-answer") }}</h2>
 {{ answer_html|safe }}
+{%- if french.is_some() || english_lang.is_some() %}
+</div>{% if french.is_some() %}</details>{% endif %}
+{%- endif %}
 <p><em>{{ lang.t("register-non-binding") }}</em></p>"#
 )]
 struct EntryContent<'a> {
@@ -238,6 +273,10 @@ struct EntryContent<'a> {
     correction_note: Option<&'a str>,
     question: &'a str,
     answer_html: String,
+    /// The French version, in a French reader's feed.
+    french: Option<&'a Translation>,
+    /// The `lang` of the English texts, in a feed in another language.
+    english_lang: Option<&'static str>,
 }
 
 fn entry(
@@ -261,8 +300,16 @@ fn entry(
         correction_note: item.correction_note.as_deref(),
         question: &item.question,
         answer_html: item.rendered_answer(),
+        french: item.french_in(lang),
+        english_lang: item.text_lang(lang),
     }
     .render()?;
+    // A French version entered later changes the entry of a French
+    // reader's feed, which its reader should fetch again.
+    let updated = match item.french_in(lang) {
+        Some(french) => item.last_changed().max(french.entered_at),
+        None => item.last_changed(),
+    };
     let author = match (&item.group_code, item.group_name_in(lang)) {
         (Some(code), Some(name)) => format!("{code} — {name}"),
         (Some(code), None) => code.clone(),
@@ -281,7 +328,7 @@ fn entry(
             )
         )),
         id: permalink,
-        updated: fixed(item.last_changed()),
+        updated: fixed(updated),
         published: Some(fixed(item.published_at)),
         authors: vec![person(&author)],
         categories: vec![Category {
@@ -303,7 +350,11 @@ fn entry(
                 ..Link::default()
             },
         ],
-        summary: Some(Text::plain(item.question.clone())),
+        summary: Some(Text::plain(
+            item.french_in(lang)
+                .map_or(&item.question, |french| &french.question)
+                .clone(),
+        )),
         content: Some(Content {
             value: Some(content),
             content_type: Some("html".into()),

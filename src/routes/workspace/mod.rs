@@ -8,6 +8,7 @@ mod list;
 mod publish;
 mod queue;
 mod request;
+mod translation;
 mod wording;
 
 use actix_web::web;
@@ -38,6 +39,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route(
             "/workspace/requests/{reference}/wording",
             web::post().to(wording::update),
+        )
+        .route(
+            "/workspace/requests/{reference}/translation",
+            web::get().to(translation::show),
+        )
+        .route(
+            "/workspace/requests/{reference}/translation",
+            web::post().to(translation::update),
         )
         .route(
             "/workspace/requests/{reference}/accept",

@@ -193,6 +193,9 @@ pub const ROUTES: &[Route] = &[
     post("/workspace/requests/{reference}/screen",         Secretariat),
     get("/workspace/requests/{reference}/wording",         ConvenorOrSecretariat),
     post("/workspace/requests/{reference}/wording",        ConvenorOrSecretariat),
+    // The French version of a decided or published clarification.
+    get("/workspace/requests/{reference}/translation",     ConvenorOrSecretariat),
+    post("/workspace/requests/{reference}/translation",    ConvenorOrSecretariat),
     post("/workspace/requests/{reference}/accept",         Secretariat),
     post("/workspace/requests/{reference}/ask",            Secretariat),
     post("/workspace/requests/{reference}/not-admissible", Secretariat),

@@ -1,0 +1,1 @@
+DROP TABLE clarification_translations;

@@ -1,0 +1,104 @@
+//! Versions of published clarifications in other languages than English
+//! (issue 24, item 4): one row per clarification and language, the latest
+//! text entered. The English in the request stays the reference text.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::db::DbConn;
+use crate::db::schema::{clarification_translations, requests};
+use crate::domain::lifecycle::State;
+
+/// The one language clarifications are translated into so far: ISO's
+/// other working language.
+pub const FRENCH: &str = "fr";
+
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = clarification_translations)]
+pub struct Translation {
+    pub request_id: String,
+    pub language: String,
+    pub question: String,
+    pub answer: String,
+    /// The answer as rendered when it was entered, sanitised as the
+    /// English answer is.
+    pub answer_html: String,
+    /// The English version it translates (1 until a correction).
+    pub of_version: i32,
+    pub entered_by: Option<String>,
+    pub entered_at: NaiveDateTime,
+}
+
+impl Translation {
+    /// When this text went public: with the clarification's publication
+    /// if it was entered before, else when it was entered.
+    pub fn public_since(&self, published_at: NaiveDateTime) -> NaiveDateTime {
+        self.entered_at.max(published_at)
+    }
+}
+
+/// Stores `translation`, replacing the text entered before in its
+/// language.
+pub fn put(conn: &mut DbConn, translation: &Translation) -> QueryResult<()> {
+    let updated = diesel::update(clarification_translations::table.find((
+        &translation.request_id,
+        &translation.language,
+    )))
+    .set(translation)
+    .execute(conn)?;
+    if updated == 0 {
+        diesel::insert_into(clarification_translations::table)
+            .values(translation)
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// The translation of a request into `language`, published or not.
+pub fn of_request(
+    conn: &mut DbConn,
+    request_id: &str,
+    language: &str,
+) -> QueryResult<Option<Translation>> {
+    clarification_translations::table
+        .find((request_id, language))
+        .select(Translation::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// The translations into `language` of the published clarifications
+/// `references`, by reference: what a page of a list or a feed shows
+/// beside them, read in one query.
+pub fn published(
+    conn: &mut DbConn,
+    references: &[&str],
+    language: &str,
+) -> QueryResult<HashMap<String, Translation>> {
+    if references.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let rows: Vec<(Option<String>, Translation)> = clarification_translations::table
+        .inner_join(requests::table)
+        .filter(requests::reference.eq_any(references))
+        .filter(requests::state.eq(State::Published.as_str()))
+        .filter(clarification_translations::language.eq(language))
+        .select((requests::reference, Translation::as_select()))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(reference, translation)| reference.map(|r| (r, translation)))
+        .collect())
+}
+
+/// The translation into `language` of the published clarification
+/// `reference`.
+pub fn published_one(
+    conn: &mut DbConn,
+    reference: &str,
+    language: &str,
+) -> QueryResult<Option<Translation>> {
+    Ok(published(conn, &[reference], language)?.remove(reference))
+}
