@@ -40,6 +40,45 @@ fn reader_in(app: &TestApp, accept_language: &str) -> Person {
     Person::with_headers(&app.address, headers)
 }
 
+/// A clarification of ISO/IEC 17025 that MG 17025 accepted and answered,
+/// published (or, with `state` "decided", awaiting publication).
+fn answered(app: &TestApp, state: &str) -> String {
+    use clarion::domain::lifecycle::{Action, ActorKind, State};
+    use clarion::models::events::{self, NewEvent};
+    let reference = publish(&mut app.db(), Published::default());
+    let mut conn = app.db();
+    let id: String = requests::table
+        .filter(requests::reference.eq(&reference))
+        .select(requests::id)
+        .first(&mut conn)
+        .unwrap();
+    let accepted = NewEvent {
+        request_id: &id,
+        actor_user_id: None,
+        actor_kind: ActorKind::User,
+        action: Action::Accept,
+        from_state: Some(State::Screening),
+        to_state: State::InGroup,
+        note: None,
+    };
+    events::record(&mut conn, accepted, app.clock.now()).unwrap();
+    if state == "decided" {
+        diesel::update(requests::table.find(&id))
+            .set((
+                requests::state.eq("decided"),
+                requests::published_at.eq(None::<chrono::NaiveDateTime>),
+            ))
+            .execute(&mut conn)
+            .unwrap();
+    }
+    reference
+}
+
+/// A text as a page shows it: `text_of` reads no-break spaces as spaces.
+fn shown(text: &str) -> String {
+    text.replace('\u{a0}', " ")
+}
+
 /// The value of the hidden input `name` of a page.
 fn value_of(page: &str, name: &str) -> String {
     let at = page
@@ -102,7 +141,7 @@ fn lang_of(html: &str, selector: &str) -> Option<String> {
 async fn the_secretariat_enters_a_french_version_that_french_readers_see(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     add_the_people(&app);
-    let reference = publish(&mut app.db(), Published::default());
+    let reference = answered(&app, "published");
     let french = reader_in(&app, "fr-CA, fr;q=0.9");
     let path = format!("/clarifications/{reference}");
 
@@ -141,7 +180,7 @@ async fn the_secretariat_enters_a_french_version_that_french_readers_see(backend
     assert!(note.contains("Traduit de l’anglais"), "{note}");
     assert!(note.contains("Le texte anglais fait foi"), "{note}");
     assert!(text_of(&page, "#translation-version").is_none());
-    assert_eq!(text_of(&page, "#question-text").unwrap(), QUESTION_FR);
+    assert_eq!(text_of(&page, "#question-text").unwrap(), shown(QUESTION_FR));
     assert_eq!(lang_of(&page, "#question-text"), None);
     assert_eq!(text_of(&page, "#answer-text").unwrap(), ANSWER_FR);
     let english = text_of(&page, "#english-text").unwrap();
@@ -159,7 +198,7 @@ async fn the_secretariat_enters_a_french_version_that_french_readers_see(backend
     let (_, list) = french.page("/clarifications").await;
     assert_eq!(
         text_of(&list, ".result-title").unwrap(),
-        QUESTION_FR.replace('\u{a0}', " ")
+        shown(QUESTION_FR)
     );
     assert_eq!(lang_of(&list, ".result-title"), None);
     let (_, list) = app.page("/clarifications").await;
@@ -173,23 +212,10 @@ async fn the_secretariat_enters_a_french_version_that_french_readers_see(backend
     assert_eq!(text_of(&page, "#answer-text").unwrap(), "Oui.");
 }
 
-/// A request decided by MG 17025, awaiting publication.
-fn decided(app: &TestApp) -> String {
-    let reference = publish(&mut app.db(), Published::default());
-    diesel::update(requests::table.filter(requests::reference.eq(&reference)))
-        .set((
-            requests::state.eq("decided"),
-            requests::published_at.eq(None::<chrono::NaiveDateTime>),
-        ))
-        .execute(&mut app.db())
-        .unwrap();
-    reference
-}
-
 async fn a_french_version_entered_before_publication_goes_public_with_it(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     add_the_people(&app);
-    let reference = decided(&app);
+    let reference = answered(&app, "decided");
     let french = reader_in(&app, "fr");
     let path = format!("/clarifications/{reference}");
 
@@ -213,7 +239,7 @@ async fn a_french_version_entered_before_publication_goes_public_with_it(backend
     assert_eq!(published.status(), 303);
     let (status, page) = french.page(&path).await;
     assert_eq!(status, 200);
-    assert_eq!(text_of(&page, "#question-text").unwrap(), QUESTION_FR);
+    assert_eq!(text_of(&page, "#question-text").unwrap(), shown(QUESTION_FR));
     assert!(
         text_of(&page, "#translation-note")
             .unwrap()
@@ -224,7 +250,7 @@ async fn a_french_version_entered_before_publication_goes_public_with_it(backend
 async fn a_correction_after_the_translation_is_said_on_french_pages(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     add_the_people(&app);
-    let reference = publish(&mut app.db(), Published::default());
+    let reference = answered(&app, "published");
     let sam = app.signed_in("sam@example.org").await;
     assert_eq!(
         enter(&sam, &reference, QUESTION_FR, ANSWER_FR)
@@ -278,7 +304,7 @@ async fn a_correction_after_the_translation_is_said_on_french_pages(backend: Bac
 async fn a_french_version_missing_a_field_is_refused_and_nothing_is_stored(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     add_the_people(&app);
-    let reference = publish(&mut app.db(), Published::default());
+    let reference = answered(&app, "published");
     let sam = app.signed_in("sam@example.org").await;
     let refused = enter(&sam, &reference, QUESTION_FR, "   ").await;
     assert_eq!(refused.status(), 422);
@@ -290,7 +316,7 @@ async fn a_french_version_missing_a_field_is_refused_and_nothing_is_stored(backe
     assert!(text_of(&page, "#question-error").is_none());
     assert_eq!(
         text_of(&page, "#field-question").unwrap(),
-        QUESTION_FR,
+        shown(QUESTION_FR),
         "what was typed is kept"
     );
     let refused = enter(&sam, &reference, "", "").await;
@@ -304,7 +330,7 @@ async fn a_french_version_missing_a_field_is_refused_and_nothing_is_stored(backe
 async fn only_the_secretariat_and_the_groups_convenor_enter_french_versions(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     add_the_people(&app);
-    let reference = publish(&mut app.db(), Published::default());
+    let reference = answered(&app, "published");
     let path = format!("/workspace/requests/{reference}/translation");
     // Anyone else is sent to sign in.
     let anonymous = Person::new(&app.address);
@@ -350,7 +376,7 @@ async fn only_the_secretariat_and_the_groups_convenor_enter_french_versions(back
 async fn the_api_the_csv_and_the_feed_carry_the_french_and_search_finds_it(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     add_the_people(&app);
-    let reference = publish(&mut app.db(), Published::default());
+    let reference = answered(&app, "published");
     let other = publish(
         &mut app.db(),
         Published {
@@ -445,6 +471,6 @@ async fn the_api_the_csv_and_the_feed_carry_the_french_and_search_finds_it(backe
         .await;
     assert_eq!(
         text_of(&page, ".result-title").unwrap(),
-        QUESTION_FR.replace('\u{a0}', " ")
+        shown(QUESTION_FR)
     );
 }
