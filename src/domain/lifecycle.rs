@@ -601,7 +601,11 @@ pub fn decide(state: State, action: Action, actor: Actor) -> Result<Transition, 
             (&[S::Published, S::Closed], &[System], to(state))
         }
         A::CorrectPublication => (&[S::Published], &[Secretariat], to(S::Published)),
-        A::Translate => (&[S::Decided, S::Published], &[Secretariat, Convenor], to(state)),
+        A::Translate => (
+            &[S::Decided, S::Published],
+            &[Secretariat, Convenor],
+            to(state),
+        ),
         // Which decisions of these states may be appealed, and in which
         // order an appeal's steps come, is `domain::appeal`'s question.
         A::LodgeAppeal

@@ -24,11 +24,11 @@ use crate::db::{DbConn, MultiBackend};
 use crate::domain::lifecycle::State;
 use crate::domain::search::{Filters, Status};
 use crate::domain::{clauses, excerpt, markdown};
+use crate::i18n::Lang;
 use crate::models::groups::Group;
 use crate::models::requests::Request;
 use crate::models::standards::Standard;
 use crate::models::translations::{self, FRENCH, Translation};
-use crate::i18n::Lang;
 
 /// A published clarification with everything the public may see of it, and
 /// when it was found by words, its question and an excerpt of its answer

@@ -42,10 +42,9 @@ impl Translation {
 /// Stores `translation`, replacing the text entered before in its
 /// language.
 pub fn put(conn: &mut DbConn, translation: &Translation) -> QueryResult<()> {
-    let updated = diesel::update(clarification_translations::table.find((
-        &translation.request_id,
-        &translation.language,
-    )))
+    let updated = diesel::update(
+        clarification_translations::table.find((&translation.request_id, &translation.language)),
+    )
     .set(translation)
     .execute(conn)?;
     if updated == 0 {

@@ -107,8 +107,8 @@ impl Words {
                 Some(stem) => stem.clone(),
                 None => {
                     let stemmer = &self.english.stemmer;
-                    let stem = search::searchable(word)
-                        .map(|word| Rc::from(stemmer.stem(&word).as_ref()));
+                    let stem =
+                        search::searchable(word).map(|word| Rc::from(stemmer.stem(&word).as_ref()));
                     self.english.stems.insert(word.to_owned(), stem.clone());
                     stem
                 }
@@ -273,19 +273,18 @@ impl Index {
         // in memory at once.
         for batch in new.chunks(500) {
             let ids: Vec<&str> = batch.iter().map(|listed| listed.id.as_ref()).collect();
-            let mut french: HashMap<String, (String, String)> =
-                clarification_translations::table
-                    .filter(clarification_translations::request_id.eq_any(&ids))
-                    .filter(clarification_translations::language.eq(FRENCH))
-                    .select((
-                        clarification_translations::request_id,
-                        clarification_translations::question,
-                        clarification_translations::answer,
-                    ))
-                    .load::<(String, String, String)>(conn)?
-                    .into_iter()
-                    .map(|(id, question, answer)| (id, (question, answer)))
-                    .collect();
+            let mut french: HashMap<String, (String, String)> = clarification_translations::table
+                .filter(clarification_translations::request_id.eq_any(&ids))
+                .filter(clarification_translations::language.eq(FRENCH))
+                .select((
+                    clarification_translations::request_id,
+                    clarification_translations::question,
+                    clarification_translations::answer,
+                ))
+                .load::<(String, String, String)>(conn)?
+                .into_iter()
+                .map(|(id, question, answer)| (id, (question, answer)))
+                .collect();
             let texts: HashMap<String, Text> = requests::table
                 .filter(requests::id.eq_any(&ids))
                 .select((requests::id, requests::question, requests::answer))
@@ -730,7 +729,11 @@ pub(super) mod tests {
                     "L’exigence s’applique à chaque activité.",
                 )),
             ),
-            ("Are records kept on paper?", "Records may be kept on paper.", None),
+            (
+                "Are records kept on paper?",
+                "Records may be kept on paper.",
+                None,
+            ),
         ];
         let build = |french: bool| {
             let mut index = Index::new(1, Vec::new());
@@ -767,7 +770,11 @@ pub(super) mod tests {
                 .map(|id| Uuid::parse_str(id).unwrap().as_u128())
                 .collect()
         };
-        assert_eq!(found(&index, "exigences"), [0], "French plural, French stem");
+        assert_eq!(
+            found(&index, "exigences"),
+            [0],
+            "French plural, French stem"
+        );
         assert_eq!(found(&index, "exigence impartialité"), [0]);
         assert_eq!(found(&index, "activités"), [0]);
         assert_eq!(found(&index, "impartiality"), [0], "English as before");

@@ -253,8 +253,8 @@ impl Index {
         let mut keys: Vec<(String, Option<String>)> = terms
             .iter()
             .map(|term| {
-                let in_french = search::searchable_in_french(term)
-                    .map(|word| french_key(&french.stem(&word)));
+                let in_french =
+                    search::searchable_in_french(term).map(|word| french_key(&french.stem(&word)));
                 (english.stem(term).into_owned(), in_french)
             })
             .collect();

@@ -181,14 +181,20 @@ mod tests {
             version: 1,
         };
         let errors = check(&typed(" ", "")).unwrap_err();
-        assert_eq!(errors.get("question"), &Msg::new("tr-form-question-missing"));
+        assert_eq!(
+            errors.get("question"),
+            &Msg::new("tr-form-question-missing")
+        );
         assert_eq!(errors.get("answer"), &Msg::new("tr-form-answer-missing"));
         let long = "é".repeat(TEXT_MAX + 1);
         let errors = check(&typed("Une question ?", &long)).unwrap_err();
         assert!(errors.get("question").is_empty());
         assert_eq!(errors.get("answer"), &Msg::new("tr-form-answer-too-long"));
         let errors = check(&typed("7.2.1\u{202E}", "Oui.")).unwrap_err();
-        assert_eq!(errors.get("question"), &Msg::new("tr-form-hidden-formatting"));
+        assert_eq!(
+            errors.get("question"),
+            &Msg::new("tr-form-hidden-formatting")
+        );
         assert_eq!(
             check(&typed("  Une question ?\n", "Oui. ")).unwrap(),
             ("Une question ?", "Oui.")

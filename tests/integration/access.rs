@@ -1209,7 +1209,10 @@ impl World {
             ],
             "/workspace/requests/{reference}/translation" => vec![
                 ("question", "Une procédure par méthode ?"),
-                ("answer", "Non : une procédure peut couvrir plusieurs méthodes."),
+                (
+                    "answer",
+                    "Non : une procédure peut couvrir plusieurs méthodes.",
+                ),
             ],
             "/workspace/requests/{reference}/comments" => {
                 vec![("body", "Check clause 7.2.2 first.")]

@@ -180,7 +180,10 @@ async fn the_secretariat_enters_a_french_version_that_french_readers_see(backend
     assert!(note.contains("Traduit de l’anglais"), "{note}");
     assert!(note.contains("Le texte anglais fait foi"), "{note}");
     assert!(text_of(&page, "#translation-version").is_none());
-    assert_eq!(text_of(&page, "#question-text").unwrap(), shown(QUESTION_FR));
+    assert_eq!(
+        text_of(&page, "#question-text").unwrap(),
+        shown(QUESTION_FR)
+    );
     assert_eq!(lang_of(&page, "#question-text"), None);
     assert_eq!(text_of(&page, "#answer-text").unwrap(), ANSWER_FR);
     let english = text_of(&page, "#english-text").unwrap();
@@ -196,10 +199,7 @@ async fn the_secretariat_enters_a_french_version_that_french_readers_see(backend
 
     // The French list shows the French question.
     let (_, list) = french.page("/clarifications").await;
-    assert_eq!(
-        text_of(&list, ".result-title").unwrap(),
-        shown(QUESTION_FR)
-    );
+    assert_eq!(text_of(&list, ".result-title").unwrap(), shown(QUESTION_FR));
     assert_eq!(lang_of(&list, ".result-title"), None);
     let (_, list) = app.page("/clarifications").await;
     assert_eq!(text_of(&list, ".result-title").unwrap(), QUESTION);
@@ -235,11 +235,20 @@ async fn a_french_version_entered_before_publication_goes_public_with_it(backend
 
     // The secretariat's preview shows it; publishing makes it public.
     let sam = app.signed_in("sam@example.org").await;
-    let published = act(&sam, &reference, "publish", &[("consider_at_revision", "on")]).await;
+    let published = act(
+        &sam,
+        &reference,
+        "publish",
+        &[("consider_at_revision", "on")],
+    )
+    .await;
     assert_eq!(published.status(), 303);
     let (status, page) = french.page(&path).await;
     assert_eq!(status, 200);
-    assert_eq!(text_of(&page, "#question-text").unwrap(), shown(QUESTION_FR));
+    assert_eq!(
+        text_of(&page, "#question-text").unwrap(),
+        shown(QUESTION_FR)
+    );
     assert!(
         text_of(&page, "#translation-note")
             .unwrap()
@@ -417,7 +426,10 @@ async fn the_api_the_csv_and_the_feed_carry_the_french_and_search_finds_it(backe
     let list = api("/api/v1/clarifications".to_owned()).await;
     let items = list["items"].as_array().unwrap();
     let of = |r: &str| items.iter().find(|i| i["reference"] == r).unwrap().clone();
-    assert_eq!(of(&reference)["translations"]["fr"]["question"], QUESTION_FR);
+    assert_eq!(
+        of(&reference)["translations"]["fr"]["question"],
+        QUESTION_FR
+    );
     assert!(of(&other)["translations"].is_null());
     let document = api("/api/openapi.json".to_owned()).await;
     assert!(
@@ -426,12 +438,7 @@ async fn the_api_the_csv_and_the_feed_carry_the_french_and_search_finds_it(backe
     );
 
     // The CSV: French columns, empty where there is no French.
-    let csv = app
-        .get("/clarifications.csv")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let csv = app.get("/clarifications.csv").await.text().await.unwrap();
     let mut rows = csv::Reader::from_reader(csv.as_bytes());
     let header = rows.headers().unwrap().clone();
     let at = |name: &str| header.iter().position(|h| h == name).unwrap();
@@ -469,8 +476,5 @@ async fn the_api_the_csv_and_the_feed_carry_the_french_and_search_finds_it(backe
     let (_, page) = french_reader
         .page("/clarifications?q=m%C3%A9thode+d%C3%A9velopp%C3%A9e")
         .await;
-    assert_eq!(
-        text_of(&page, ".result-title").unwrap(),
-        shown(QUESTION_FR)
-    );
+    assert_eq!(text_of(&page, ".result-title").unwrap(), shown(QUESTION_FR));
 }

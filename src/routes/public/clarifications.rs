@@ -142,7 +142,11 @@ pub async fn index(
     let page = state.page("clarifications");
     // A French list shows the French versions: read for its page of
     // results only, and only for French readers.
-    if let Some(results) = searched.results.as_mut().filter(|_| !page.lang.is_english()) {
+    if let Some(results) = searched
+        .results
+        .as_mut()
+        .filter(|_| !page.lang.is_english())
+    {
         let mut items = std::mem::take(&mut results.items);
         results.items = state
             .db(move |conn| {
@@ -151,13 +155,7 @@ pub async fn index(
             })
             .await?;
     }
-    let page = IndexPage::new(
-        page,
-        input,
-        errors,
-        filters,
-        searched,
-    );
+    let page = IndexPage::new(page, input, errors, filters, searched);
     let status = if page.errors.is_empty() {
         StatusCode::OK
     } else {

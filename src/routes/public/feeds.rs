@@ -14,8 +14,8 @@ use crate::domain::search::{Filters, Status};
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::models::register::Clarification;
-use crate::models::translations::Translation;
 use crate::models::standards::Standard;
+use crate::models::translations::Translation;
 use crate::web::AppState;
 use crate::web::page_cache::RegisterVersion;
 
