@@ -470,9 +470,9 @@ async fn the_api_the_csv_and_the_feed_carry_the_french_and_search_finds_it(backe
             .collect()
     };
     let french_words = api("/api/v1/clarifications?q=d%C3%A9veloppement".to_owned()).await;
-    assert_eq!(found(french_words), [reference.clone()]);
+    assert_eq!(found(french_words), [reference.as_str()]);
     let english_words = api("/api/v1/clarifications?q=validate".to_owned()).await;
-    assert_eq!(found(english_words), [reference.clone()]);
+    assert_eq!(found(english_words), [reference.as_str()]);
     let (_, page) = french_reader
         .page("/clarifications?q=m%C3%A9thode+d%C3%A9velopp%C3%A9e")
         .await;
