@@ -791,6 +791,9 @@ pub struct RequestView {
     /// their language) and category, in words.
     pub country: String,
     pub category: String,
+    /// The id of the category's name, for pages to say it in their
+    /// language (none for a category no longer known).
+    pub category_key: Option<&'static str>,
     /// Each event with the name of whoever acted, oldest first.
     pub timeline: Vec<Entry>,
     /// The submitter's own wording, once the public wording was edited.
@@ -1100,6 +1103,7 @@ pub fn request_page(
         sponsor: super::endorsements::sponsor_line(conn, &request.id)?,
         country: request.submitter_country.clone(),
         category: category_of(&request),
+        category_key: Category::parse(&request.submitter_category).map(Category::key),
         timeline,
         submitted_wording,
         comments: comments::for_request(conn, &request.id)?,
@@ -1159,6 +1163,9 @@ pub struct CaseFile {
     /// their language) and category, in words.
     pub country: String,
     pub category: String,
+    /// The id of the category's name, for pages to say it in their
+    /// language (none for a category no longer known).
+    pub category_key: Option<&'static str>,
     pub timeline: Vec<Entry>,
     /// The submitter's own wording, once the public wording was edited.
     pub submitted_wording: Option<Submitted>,
@@ -1266,6 +1273,7 @@ pub fn case_file(
         sponsor: super::endorsements::sponsor_line(conn, &request.id)?,
         country: request.submitter_country.clone(),
         category: category_of(&request),
+        category_key: Category::parse(&request.submitter_category).map(Category::key),
         timeline,
         submitted_wording,
         comments: comments::for_request(conn, &request.id)?,

@@ -714,7 +714,7 @@ const OPPOSE: Form = &[
 /// How a new request reaches each state: who (a column of the table) does
 /// what. Every voter (the member and the convenor) votes, so that the
 /// closing rules let the convenor record consensus.
-fn steps_to(at: At) -> Vec<Step> {
+pub(crate) fn steps_to(at: At) -> Vec<Step> {
     let accept = (4, "accept", &[] as Form);
     let open = (3, "rounds", &[("draft", DRAFT), ("deadline", "")] as Form);
     let voted = [accept, open, (1, "vote", AGREE), (3, "vote", AGREE)];
@@ -1130,7 +1130,7 @@ impl World {
     }
 
     /// Inputs each action accepts, so that whoever may act succeeds.
-    fn inputs(&self, route: &str) -> Vec<(&'static str, String)> {
+    pub(crate) fn inputs(&self, route: &str) -> Vec<(&'static str, String)> {
         let note = ("note", "Noted for the access table.".to_owned());
         let fields: Vec<(&'static str, &str)> = match route {
             "/admin/groups/{group}/members/{user}/remove"

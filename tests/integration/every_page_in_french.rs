@@ -21,6 +21,44 @@ use crate::support::routes::{self, Audience, Method};
 
 on_both_databases!(every_page_reads_in_french_without_english_or_a_missing_message);
 
+/// The GET addresses not read as pages, and why.
+const NOT_READ: &[&str] = &[
+    // Not HTML: documents, data, feeds and probes.
+    "/clarifications/{reference}.pdf",
+    "/clarifications/{reference}/v1.pdf",
+    "/standards/{slug}/clarifications.pdf",
+    "/clarifications.csv",
+    "/feeds/clarifications.atom",
+    "/feeds/standards/{slug}.atom",
+    "/api/openapi.json",
+    "/api/v1/clarifications",
+    "/api/v1/clarifications/{reference}",
+    "/api/v1/clarifications/{reference}/versions/1",
+    "/api/v1/standards",
+    "/workspace/requests/{reference}/case.json",
+    "/healthz",
+    "/readyz",
+    "/metrics",
+    // Addresses that lead back to a page read elsewhere.
+    "/requests",
+    "/logout",
+    "/admin/standards/{slug}",
+    "/admin/groups/{group}/members",
+    "/admin/groups/{group}/members/{user}/remove",
+    "/admin/groups/{group}/rules",
+    "/admin/organisations/{organisation}",
+    "/admin/committees/{committee}",
+    "/admin/users/{user}/deactivate",
+    "/admin/webhooks/{webhook}/remove",
+    // Links no mail of this walk carries: an unsubscription (in mail about
+    // a new clarification), an endorsement (intake through sponsors), a
+    // liaison's consultation and the first set-up (the command line).
+    "/subscriptions/unsubscribe/{subscription}/{mac}",
+    "/endorse/{token}",
+    "/consultation/{token}",
+    "/setup/{token}",
+];
+
 fn french_headers() -> HeaderMap {
     let mut headers = HeaderMap::new();
     headers.insert(ACCEPT_LANGUAGE, HeaderValue::from_static("fr"));
@@ -73,7 +111,12 @@ fn english_only_phrases() -> Vec<(String, String)> {
     let english = runs_of(&locales.join("en"));
     let french = runs_of(&locales.join("fr"));
     let mut phrases = Vec::new();
-    for (id, runs) in english {
+    // Country names are also parts of organisations' names; their French
+    // names are tested where lists show them (languages_sorting.rs).
+    for (id, runs) in english
+        .into_iter()
+        .filter(|(id, _)| !id.starts_with("country-"))
+    {
         let french_text = french.get(&id).map(|r| r.join(" ")).unwrap_or_default();
         for run in runs {
             let run = run.trim_matches(|c: char| !c.is_alphanumeric()).to_owned();
@@ -130,12 +173,23 @@ fn lang_of(html: &str) -> String {
     crate::languages::lang_of(html)
 }
 
-/// What is wrong with a page read in French, if anything.
+/// Whether `phrase` is in `text` as whole words.
+fn says(text: &str, phrase: &str) -> bool {
+    text.match_indices(phrase).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + phrase.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// What is wrong with a page read in French, if anything. `data` is what
+/// the registry holds and people typed, in English: not the page's words.
 fn problems_of(
     what: &str,
     html: &str,
     phrases: &[(String, String)],
     missed: &BTreeSet<String>,
+    data: &[String],
 ) -> Vec<String> {
     let mut problems = Vec::new();
     let lang = lang_of(html);
@@ -145,9 +199,12 @@ fn problems_of(
     for id in missed {
         problems.push(format!("{what}: asks for {id}, which French lacks"));
     }
-    let text = read_text(html);
+    let mut text = read_text(html);
+    for said in data {
+        text = text.replace(said.as_str(), " ");
+    }
     for (phrase, id) in phrases {
-        if text.contains(phrase.as_str()) {
+        if says(&text, phrase) {
             problems.push(format!("{what}: English left: {phrase:?} ({id})"));
         }
     }
@@ -169,9 +226,16 @@ struct Reader {
 }
 
 impl Reader {
-    /// Reads `path` as `person` and notes what is wrong; `None` when the
-    /// answer is not an HTML page.
-    async fn read(&mut self, person: &Person, who: &str, example: &'static str, path: &str) {
+    /// Reads `path` as `person` and notes what is wrong, if it is an HTML
+    /// page.
+    async fn read(
+        &mut self,
+        world: &World,
+        person: &Person,
+        who: &str,
+        example: &'static str,
+        path: &str,
+    ) {
         let missed_before = french_misses();
         let response = person.get(path).await;
         let status = response.status().as_u16();
@@ -193,9 +257,77 @@ impl Reader {
             .cloned()
             .collect();
         self.read.insert(example);
-        self.problems
-            .extend(problems_of(&what, &page, &self.phrases, &missed));
+        self.problems.extend(problems_of(
+            &what,
+            &page,
+            &self.phrases,
+            &missed,
+            &english_data(world),
+        ));
     }
+}
+
+/// The English the registry holds (names of groups, organisations,
+/// committees and people, titles of standards, the subjects of mail sent
+/// in its reader's language) and the texts the walk types into forms,
+/// longest first: pages show them as they are.
+fn english_data(world: &World) -> Vec<String> {
+    use clarion::db::schema::{
+        external_committees, groups, organisations, outbox, standards, users,
+    };
+    use diesel::prelude::*;
+    let conn = &mut world.app.db();
+    let mut data: Vec<String> = groups::table.select(groups::name).load(conn).unwrap();
+    data.extend(
+        organisations::table
+            .select(organisations::name)
+            .load::<String>(conn)
+            .unwrap(),
+    );
+    data.extend(
+        external_committees::table
+            .select(external_committees::name)
+            .load::<String>(conn)
+            .unwrap(),
+    );
+    data.extend(
+        standards::table
+            .select(standards::title)
+            .load::<String>(conn)
+            .unwrap(),
+    );
+    data.extend(
+        users::table
+            .select(users::name)
+            .load::<String>(conn)
+            .unwrap(),
+    );
+    data.extend(
+        outbox::table
+            .select(outbox::subject)
+            .load::<String>(conn)
+            .unwrap(),
+    );
+    for &(method, route, _, _) in expected::TABLE {
+        if method == Method::Post {
+            data.extend(world.inputs(route).into_iter().map(|(_, value)| value));
+        }
+    }
+    for &(_, _, at, _) in expected::TABLE {
+        if !matches!(at, At::NoRequest | At::Unknown) {
+            for (_, _, fields) in crate::access::steps_to(at) {
+                data.extend(fields.iter().map(|(_, value)| (*value).to_owned()));
+            }
+        }
+    }
+    let mut data: Vec<String> = data
+        .iter()
+        .map(|d| collapsed(d))
+        .filter(|d| d.len() > 3)
+        .collect();
+    data.sort_by_key(|d| std::cmp::Reverse(d.len()));
+    data.dedup();
+    data
 }
 
 /// Whether `link` is an address of `example`: the same segments, each
@@ -240,7 +372,7 @@ async fn every_page_reads_in_french_without_english_or_a_missing_message(backend
             _ => "clarion.css".to_owned(),
         });
         reader
-            .read(&people[0], PEOPLE[0], route.example, &path)
+            .read(&world, &people[0], PEOPLE[0], route.example, &path)
             .await;
     }
 
@@ -255,7 +387,9 @@ async fn every_page_reads_in_french_without_english_or_a_missing_message(backend
         match method {
             Method::Get => {
                 if let Some(who) = answers.iter().position(|a| *a == crate::access::Answer::Ok) {
-                    reader.read(&people[who], PEOPLE[who], route, &path).await;
+                    reader
+                        .read(&world, &people[who], PEOPLE[who], route, &path)
+                        .await;
                 }
             }
             Method::Post => {
@@ -281,12 +415,12 @@ async fn every_page_reads_in_french_without_english_or_a_missing_message(backend
             &[("email", EMAILS[0])],
         )
         .await;
-    assert_eq!(forgot.status(), 303, "a reset is asked for");
+    assert!(forgot.status().as_u16() < 400, "a reset is asked for");
     let subscribe = "/standards/iso-iec-17025-2017/subscribe";
     let followed = visitor
         .submit_form(subscribe, subscribe, &[("email", "follower@example.org")])
         .await;
-    assert_eq!(followed.status(), 303, "a standard is followed");
+    assert!(followed.status().as_u16() < 400, "a standard is followed");
     world.app.run_worker_once().await;
     let links: Vec<String> = world
         .app
@@ -307,7 +441,7 @@ async fn every_page_reads_in_french_without_english_or_a_missing_message(backend
     for route in linked {
         if let Some(link) = links.iter().find(|l| matches(route.example, l)) {
             reader
-                .read(&people[0], "the link's holder", route.example, link)
+                .read(&world, &people[0], "the link's holder", route.example, link)
                 .await;
         }
     }
@@ -316,12 +450,16 @@ async fn every_page_reads_in_french_without_english_or_a_missing_message(backend
         .iter()
         .filter(|r| r.method == Method::Get && !reader.read.contains(r.example))
         .map(|r| r.example)
+        .filter(|example| !NOT_READ.contains(example))
         .collect();
+    assert!(
+        unread.is_empty(),
+        "pages no one read in French: {unread:?} (read them, or say in NOT_READ why not)"
+    );
     assert!(
         reader.problems.is_empty(),
         "{} problems on French pages:\n{}",
         reader.problems.len(),
         reader.problems.join("\n")
     );
-    eprintln!("not read: {unread:?}");
 }

@@ -143,20 +143,7 @@ async fn lookups(
 fn categories(page: &Page) -> Vec<(String, String)> {
     Category::ALL
         .iter()
-        .map(|&c| {
-            let label = match c {
-                Category::IsoMemberBody => page.t("submit-category-iso-member-body"),
-                Category::LiaisonOrganization => page.t("submit-category-liaison-organization"),
-                Category::AccreditationBody => page.t("submit-category-accreditation-body"),
-                Category::ConformityAssessmentBody => {
-                    page.t("submit-category-conformity-assessment-body")
-                }
-                Category::Regulator => page.t("submit-category-regulator"),
-                Category::IndustryOrUser => page.t("submit-category-industry-or-user"),
-                Category::Other => page.t("submit-category-other"),
-            };
-            (c.as_str().to_owned(), label)
-        })
+        .map(|&c| (c.as_str().to_owned(), page.t(c.key())))
         .collect()
 }
 
