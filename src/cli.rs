@@ -370,6 +370,7 @@ pub fn invite_user(settings: &Settings, account: NewAccount<'_>) -> Result<(), S
                 .as_ref()
                 .map(|j| (j.group.id.as_str(), j.terms(ctx.now))),
             sponsor: sponsor.as_ref(),
+            language: None,
         },
     )
     .map_err(|e| e.to_string())?;

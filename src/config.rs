@@ -60,6 +60,7 @@ struct Layer {
     register_revalidate_ms: Option<u64>,
     trusted_proxies: Option<String>,
     languages: Option<String>,
+    locales_dir: Option<String>,
     metrics: Option<String>,
     metrics_token: Option<String>,
     connections_per_client: Option<u32>,
@@ -163,6 +164,14 @@ pub const VARIABLES: &[(&str, &str)] = &[
     (
         "CLARION_TRUSTED_PROXIES",
         "comma-separated addresses or CIDR networks of the reverse proxies in front; only from them is X-Forwarded-For (or Forwarded) believed [default: none]",
+    ),
+    (
+        "CLARION_LANGUAGES",
+        "the languages pages and mail are offered in, comma-separated, the default first; en and fr are built in, any other is read at start from $CLARION_LOCALES_DIR/<language>/*.ftl [default: en,fr]",
+    ),
+    (
+        "CLARION_LOCALES_DIR",
+        "directory of the message files of languages not built in, one sub-directory per language (ru/clarion.ftl, …) [default: $CLARION_DATA_DIR/locales]",
     ),
     (
         "CLARION_METRICS",
@@ -385,6 +394,7 @@ impl Layer {
             access_log = "CLARION_ACCESS_LOG",
             trusted_proxies = "CLARION_TRUSTED_PROXIES",
             languages = "CLARION_LANGUAGES",
+            locales_dir = "CLARION_LOCALES_DIR",
             metrics = "CLARION_METRICS",
             metrics_token = "CLARION_METRICS_TOKEN",
             appeal_body = "CLARION_APPEAL_BODY",
@@ -504,9 +514,12 @@ impl Layer {
             ));
         }
         let trusted_proxies = parse_networks(self.trusted_proxies.as_deref().unwrap_or(""))?;
+        let locales_dir = self
+            .locales_dir
+            .map_or_else(|| data_dir.join("locales"), PathBuf::from);
         let languages = match self.languages.as_deref() {
             None => crate::i18n::Languages::default(),
-            Some(list) => crate::i18n::Languages::parse(list)
+            Some(list) => crate::i18n::Languages::load(list, &locales_dir)
                 .map_err(|e| ConfigError(format!("CLARION_LANGUAGES: {e}")))?,
         };
         let metrics = metrics_access(self.metrics.as_deref(), self.metrics_token)?;

@@ -1,14 +1,19 @@
-//! The languages Clarion speaks: one Fluent file per language under
-//! `locales/<language>/clarion.ftl`, compiled in; which of them are offered
-//! is configuration (`CLARION_LANGUAGES`). A language's file also says how
-//! it writes dates (`date-format`, `date-locale`), so that adding one is a
-//! file and its name in the setting (docs/languages.md).
+//! The languages Clarion speaks: English and French are compiled in (every
+//! `.ftl` file under `locales/<language>/`); any other is read at start from
+//! `CLARION_LOCALES_DIR/<language>/*.ftl`, so that adding one is files and
+//! its name in `CLARION_LANGUAGES`, without a new build (docs/languages.md).
+//! A language's files also say how it writes dates (`date-format`,
+//! `date-locale`).
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
-use fluent_templates::fluent_bundle::FluentValue;
-use fluent_templates::{LanguageIdentifier, Loader};
+use fluent_templates::fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_templates::{FluentBundle, LanguageIdentifier, Loader};
+use icu_collator::options::CollatorOptions;
+use icu_collator::{Collator, CollatorBorrowed};
 
 pub use fluent_templates::fluent_bundle::FluentValue as Arg;
 
@@ -22,25 +27,101 @@ fluent_templates::static_loader! {
     };
 }
 
-/// One of the languages the message files provide.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct Lang(LanguageIdentifier);
+/// Every English message id (written by build.rs from `locales/en/`).
+const ENGLISH_IDS: &[&str] = include!(concat!(env!("OUT_DIR"), "/english_message_ids.rs"));
+
+/// Messages asked for in a language that lacks them, as (language, id):
+/// they are shown in the fallback language, and a test renders every page
+/// in French and fails on any.
+static MISSES: Mutex<BTreeSet<(String, String)>> = Mutex::new(BTreeSet::new());
+
+/// The messages asked for so far in a language that lacks them.
+pub fn misses() -> BTreeSet<(String, String)> {
+    MISSES.lock().map(|m| m.clone()).unwrap_or_default()
+}
+
+/// The ICU collator of a language, made once: each is a few pointers into
+/// the compiled-in collation data, and only the languages offered ask.
+fn collator(id: &LanguageIdentifier) -> &'static CollatorBorrowed<'static> {
+    static MADE: Mutex<Vec<(LanguageIdentifier, &'static CollatorBorrowed<'static>)>> =
+        Mutex::new(Vec::new());
+    let mut made = MADE
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some((_, collator)) = made.iter().find(|(made, _)| made == id) {
+        return collator;
+    }
+    let locale = icu_locale_core::Locale::try_from_str(&id.to_string())
+        .unwrap_or(icu_locale_core::Locale::UNKNOWN);
+    let collator = Collator::try_new((&locale).into(), CollatorOptions::default())
+        .or_else(|_| Collator::try_new(Default::default(), CollatorOptions::default()))
+        .expect("the root collation is compiled in");
+    let collator: &'static CollatorBorrowed<'static> = Box::leak(Box::new(collator));
+    made.push((id.clone(), collator));
+    collator
+}
+
+type Args<'a> = HashMap<Cow<'static, str>, FluentValue<'a>>;
+
+/// One of the languages the message files provide: built in, or read at
+/// start.
+#[derive(Clone)]
+pub struct Lang {
+    id: LanguageIdentifier,
+    read: Option<Arc<ReadLanguage>>,
+}
+
+/// A language read from files at start.
+struct ReadLanguage {
+    bundle: FluentBundle<FluentResource>,
+    /// The built-in language its missing messages are shown in.
+    fallback: LanguageIdentifier,
+    dir: PathBuf,
+    missing: usize,
+}
+
+impl PartialEq for Lang {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}
+
+impl Eq for Lang {}
+
+impl std::hash::Hash for Lang {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.id.hash(state);
+    }
+}
+
+impl std::fmt::Debug for Lang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Lang({})", self.id)
+    }
+}
 
 impl Lang {
-    /// The language every message exists in, and the default.
-    pub fn english() -> Self {
-        Self(fluent_templates::langid!("en"))
+    fn built_in(id: LanguageIdentifier) -> Self {
+        Self { id, read: None }
     }
 
-    /// The language named `tag` (`fr`), if a message file provides it.
+    /// The language every message exists in, and the default.
+    pub fn english() -> Self {
+        Self::built_in(fluent_templates::langid!("en"))
+    }
+
+    /// The built-in language named `tag` (`fr`), if there is one.
     pub fn provided(tag: &str) -> Option<Self> {
         let id: LanguageIdentifier = tag.trim().parse().ok()?;
-        LOCALES.locales().any(|l| *l == id).then_some(Self(id))
+        LOCALES
+            .locales()
+            .any(|l| *l == id)
+            .then(|| Self::built_in(id))
     }
 
     /// The tag for `<html lang>`, the cookie and the account's preference.
     pub fn tag(&self) -> String {
-        self.0.to_string()
+        self.id.to_string()
     }
 
     /// Whether this is English, the language clarifications are decided
@@ -51,24 +132,69 @@ impl Lang {
 
     /// The message `key` in this language.
     pub fn t(&self, key: &str) -> String {
-        LOCALES.lookup(&self.0, key)
+        self.lookup(key, None)
     }
 
-    /// Whether this language's own file has `key` (rather than falling
-    /// back to English).
+    /// Whether this language's own files have `key` (rather than falling
+    /// back to another language).
     pub fn has(&self, key: &str) -> bool {
-        LOCALES
-            .lookup_no_default_fallback::<&str>(&self.0, key, None)
-            .is_some()
+        match &self.read {
+            None => LOCALES
+                .lookup_single_language::<&str>(&self.id, key, None)
+                .is_ok(),
+            Some(read) => read.lookup(key, None).is_some(),
+        }
     }
 
     /// The message `key` with its Fluent variables.
     pub fn t_with(&self, key: &str, args: &[(&str, Arg<'_>)]) -> String {
-        let args: HashMap<Cow<'static, str>, FluentValue> = args
+        let args: Args<'_> = args
             .iter()
-            .map(|(name, value)| (Cow::Owned((*name).to_owned()), value.clone().into_owned()))
+            .map(|(name, value)| (Cow::Owned((*name).to_owned()), value.clone()))
             .collect();
-        LOCALES.lookup_with_args(&self.0, key, &args)
+        self.lookup(key, Some(&args))
+    }
+
+    /// `key` in this language, else (noted in [`misses`]) in its fallback.
+    fn lookup(&self, key: &str, args: Option<&Args<'_>>) -> String {
+        let own = match &self.read {
+            None => LOCALES.lookup_single_language(&self.id, key, args).ok(),
+            Some(read) => read.lookup(key, args),
+        };
+        own.unwrap_or_else(|| {
+            if let Ok(mut misses) = MISSES.lock() {
+                misses.insert((self.tag(), key.to_owned()));
+            }
+            let fallback = self
+                .read
+                .as_ref()
+                .map_or(LOCALES.fallback(), |r| &r.fallback);
+            LOCALES.lookup_complete(fallback, key, args)
+        })
+    }
+
+    /// The country of an ISO 3166-1 alpha-2 code as this language names
+    /// it ("Allemagne"); the code itself for a code no country has.
+    pub fn country(&self, code: &str) -> String {
+        let key = format!("country-{}", code.trim().to_uppercase());
+        if Lang::english().has(&key) {
+            self.t(&key)
+        } else {
+            code.to_owned()
+        }
+    }
+
+    /// How this language orders two texts: French puts "Écologie" among
+    /// the E, not after Z.
+    pub fn compare(&self, a: &str, b: &str) -> std::cmp::Ordering {
+        collator(&self.id).compare(a, b)
+    }
+
+    /// Sorts `items` by the text `key` gives, as this language orders it;
+    /// items of the same text keep their order.
+    pub fn sort_by<T, K: AsRef<str>>(&self, items: &mut [T], key: impl Fn(&T) -> K) {
+        let collator = collator(&self.id);
+        items.sort_by(|a, b| collator.compare(key(a).as_ref(), key(b).as_ref()));
     }
 
     /// A message Rust code handed over, in this language.
@@ -304,23 +430,38 @@ impl<T: Count + ?Sized> Count for &T {
 /// The languages offered, in the order of `CLARION_LANGUAGES`; the first
 /// is for readers whose browser asks for none of them.
 #[derive(Clone, Debug)]
-pub struct Languages(Vec<LanguageIdentifier>);
+pub struct Languages(Vec<Lang>);
 
 impl Languages {
-    /// Reads `en,fr`: every name must have its message file.
-    pub fn parse(list: &str) -> Result<Self, String> {
-        let mut offered = Vec::new();
-        for tag in list.split(',').filter(|t| !t.trim().is_empty()) {
-            let Some(Lang(id)) = Lang::provided(tag) else {
-                return Err(format!(
-                    "no message file locales/{}/clarion.ftl",
-                    tag.trim()
-                ));
-            };
-            if !offered.contains(&id) {
-                offered.push(id);
+    /// Reads `en,fr,ru`: a built-in language comes from the binary, any
+    /// other from `dir/<tag>/*.ftl`, which must exist and parse.
+    pub fn load(list: &str, dir: &Path) -> Result<Self, String> {
+        let mut ids: Vec<LanguageIdentifier> = Vec::new();
+        for tag in list.split(',').map(str::trim).filter(|t| !t.is_empty()) {
+            let id: LanguageIdentifier = tag
+                .parse()
+                .map_err(|_| format!("{tag:?} is not a language tag"))?;
+            if !ids.contains(&id) {
+                ids.push(id);
             }
         }
+        // A language read from files falls back to the first built-in one
+        // offered: the default, unless that is itself read from files.
+        let fallback = ids
+            .iter()
+            .find_map(|id| Lang::provided(&id.to_string()))
+            .unwrap_or_else(Lang::english)
+            .id;
+        let offered = ids
+            .into_iter()
+            .map(|id| match Lang::provided(&id.to_string()) {
+                Some(lang) => Ok(lang),
+                None => ReadLanguage::load(&id, dir, fallback.clone()).map(|read| Lang {
+                    id,
+                    read: Some(Arc::new(read)),
+                }),
+            })
+            .collect::<Result<Vec<_>, _>>()?;
         if offered.is_empty() {
             return Err("name at least one language".into());
         }
@@ -329,19 +470,36 @@ impl Languages {
 
     /// Every language offered, for the switch.
     pub fn all(&self) -> impl Iterator<Item = Lang> + '_ {
-        self.0.iter().cloned().map(Lang)
+        self.0.iter().cloned()
+    }
+
+    /// For the start-up log: each language read from files, with where
+    /// from, how many messages it lacks of how many, and the language they
+    /// are shown in instead.
+    pub fn read_from_files(&self) -> impl Iterator<Item = (String, &Path, usize, usize, String)> {
+        self.0.iter().filter_map(|lang| {
+            let read = lang.read.as_ref()?;
+            Some((
+                lang.tag(),
+                read.dir.as_path(),
+                read.missing,
+                ENGLISH_IDS.len(),
+                read.fallback.to_string(),
+            ))
+        })
     }
 
     /// `tag` if it is offered (a cookie's or an account's choice).
     pub fn offered(&self, tag: &str) -> Option<Lang> {
-        Lang::provided(tag).filter(|Lang(id)| self.0.contains(id))
+        let id: LanguageIdentifier = tag.trim().parse().ok()?;
+        self.0.iter().find(|lang| lang.id == id).cloned()
     }
 
     /// `tag` if it is offered, else the default: for a reader who chose a
     /// language earlier (an account, a request, a subscription).
     pub fn preferred(&self, tag: Option<&str>) -> Lang {
         tag.and_then(|t| self.offered(t))
-            .unwrap_or_else(|| Lang(self.0[0].clone()))
+            .unwrap_or_else(|| self.0[0].clone())
     }
 
     /// The language to answer an `Accept-Language` header in: `fr-CH` and
@@ -350,20 +508,98 @@ impl Languages {
     pub fn negotiate(&self, accept_language: &str) -> Lang {
         use fluent_langneg::{NegotiationStrategy, accepted_languages, negotiate_languages};
         let requested = accepted_languages::parse(accept_language);
-        let default = &self.0[0];
+        let available: Vec<LanguageIdentifier> =
+            self.0.iter().map(|lang| lang.id.clone()).collect();
         let chosen = negotiate_languages(
             &requested,
-            &self.0,
-            Some(default),
+            &available,
+            Some(&available[0]),
             NegotiationStrategy::Lookup,
         );
-        Lang(chosen.first().map_or(default, |l| *l).clone())
+        chosen
+            .first()
+            .and_then(|id| self.0.iter().find(|lang| lang.id == **id))
+            .unwrap_or(&self.0[0])
+            .clone()
     }
 }
 
 impl Default for Languages {
     fn default() -> Self {
-        Self::parse("en,fr").expect("English and French are provided")
+        Self(vec![
+            Lang::english(),
+            Lang::provided("fr").expect("French is built in"),
+        ])
+    }
+}
+
+impl ReadLanguage {
+    /// Every `dir/<id>/*.ftl`, in one bundle.
+    fn load(
+        id: &LanguageIdentifier,
+        dir: &Path,
+        fallback: LanguageIdentifier,
+    ) -> Result<Self, String> {
+        let dir = dir.join(id.to_string());
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .map(|entries| {
+                entries
+                    .filter_map(|entry| entry.ok().map(|e| e.path()))
+                    .filter(|path| path.extension().is_some_and(|e| e == "ftl"))
+                    .collect()
+            })
+            .unwrap_or_default();
+        if files.is_empty() {
+            return Err(format!(
+                "{id} is not built in (en and fr are) and {} has no message files (*.ftl); set CLARION_LOCALES_DIR to the directory holding {id}/",
+                dir.display()
+            ));
+        }
+        files.sort();
+        let mut bundle = FluentBundle::new_concurrent(vec![id.clone()]);
+        bundle.set_use_isolating(false);
+        for file in &files {
+            let text =
+                std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
+            let resource = FluentResource::try_new(text)
+                .map_err(|(_, errors)| format!("{}: {}", file.display(), errors[0]))?;
+            bundle
+                .add_resource(resource)
+                .map_err(|errors| format!("{}: {}", file.display(), errors[0]))?;
+        }
+        let missing = ENGLISH_IDS
+            .iter()
+            .filter(|id| !bundle.has_message(id))
+            .count();
+        Ok(Self {
+            bundle,
+            fallback,
+            dir,
+            missing,
+        })
+    }
+
+    /// `key` (or `key.attribute`) from these files, if they have it and it
+    /// formats without error.
+    fn lookup(&self, key: &str, args: Option<&Args<'_>>) -> Option<String> {
+        let pattern = match key.split_once('.') {
+            Some((message, attribute)) => self
+                .bundle
+                .get_message(message)?
+                .get_attribute(attribute)?
+                .value(),
+            None => self.bundle.get_message(key)?.value()?,
+        };
+        let args: Option<FluentArgs<'_>> = args.map(|args| {
+            args.iter()
+                .map(|(name, value)| (name.as_ref(), value.clone()))
+                .collect()
+        });
+        let mut errors = Vec::new();
+        let text = self
+            .bundle
+            .format_pattern(pattern, args.as_ref(), &mut errors);
+        errors.is_empty().then(|| text.into_owned())
     }
 }
 
@@ -380,19 +616,103 @@ mod tests {
         for header in ["", "de-DE", "en-GB,fr;q=0.5", "*", "not a header;;"] {
             assert_eq!(offered.negotiate(header).tag(), "en", "{header}");
         }
-        let english_only = Languages::parse("en").unwrap();
+        let english_only = Languages::load("en", Path::new("/nonexistent")).unwrap();
         assert_eq!(english_only.negotiate("fr-CH").tag(), "en");
         assert!(english_only.offered("fr").is_none());
     }
 
     #[test]
     fn a_language_without_its_message_file_is_refused() {
-        assert!(Languages::parse("en,ru").is_err());
-        assert!(Languages::parse(" ").is_err());
+        let nowhere = Path::new("/nonexistent");
+        let refusal = Languages::load("en,ru", nowhere).unwrap_err();
+        assert!(refusal.contains("/nonexistent/ru"), "{refusal}");
+        assert!(Languages::load(" ", nowhere).is_err());
         assert_eq!(
-            Languages::parse("fr, en").unwrap().negotiate("de").tag(),
+            Languages::load("fr, en", nowhere)
+                .unwrap()
+                .negotiate("de")
+                .tag(),
             "fr"
         );
+    }
+
+    #[test]
+    fn a_language_read_from_files_has_its_words_and_dates_and_falls_back_for_the_rest() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("ru")).unwrap();
+        std::fs::write(
+            dir.path().join("ru/clarion.ftl"),
+            "date-format = %-d %B %Y\ndate-locale = ru_RU\nlanguage-name = Русский\n",
+        )
+        .unwrap();
+        let offered = Languages::load("fr,en,ru", dir.path()).unwrap();
+        let russian = offered.negotiate("ru-RU, en;q=0.5");
+        assert_eq!(russian.tag(), "ru");
+        assert_eq!(offered.offered("ru"), Some(russian.clone()));
+        assert_eq!(russian.t("language-name"), "Русский");
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 12).unwrap();
+        assert_eq!(russian.date(day), "12 ноября 2026");
+        assert_eq!(russian.number(1234), "1\u{a0}234");
+        // What the files lack is in the default language, and noted.
+        assert!(!russian.has("nav-standards"));
+        assert_eq!(russian.t("nav-standards"), "Normes");
+        assert!(misses().contains(&("ru".to_owned(), "nav-standards".to_owned())));
+        let (tag, _, missing, of, fallback) = offered.read_from_files().next().unwrap();
+        assert_eq!(
+            (tag.as_str(), missing, fallback.as_str()),
+            ("ru", of - 3, "fr")
+        );
+
+        std::fs::write(dir.path().join("ru/broken.ftl"), "this is not = = fluent {").unwrap();
+        let refusal = Languages::load("en,ru", dir.path()).unwrap_err();
+        assert!(refusal.contains("broken.ftl"), "{refusal}");
+    }
+
+    #[test]
+    fn lists_sort_as_their_language_does() {
+        let french = Lang::provided("fr").unwrap();
+        let mut words = vec![
+            "Zambie",
+            "écologie",
+            "Égypte",
+            "Espagne",
+            "Eau",
+            "Allemagne",
+            "Émirats",
+        ];
+        french.sort_by(&mut words, |w| *w);
+        assert_eq!(
+            words,
+            [
+                "Allemagne",
+                "Eau",
+                "écologie",
+                "Égypte",
+                "Émirats",
+                "Espagne",
+                "Zambie"
+            ]
+        );
+        assert_eq!(
+            french.compare("Écologie", "Zoologie"),
+            std::cmp::Ordering::Less
+        );
+        assert_eq!(
+            Lang::english().compare("côte", "cote"),
+            std::cmp::Ordering::Greater
+        );
+        assert_eq!(
+            Lang::english().compare("Åland", "Albania"),
+            std::cmp::Ordering::Less
+        );
+    }
+
+    #[test]
+    fn countries_are_named_in_the_language() {
+        let french = Lang::provided("fr").unwrap();
+        assert_eq!(french.country("de"), "Allemagne");
+        assert_eq!(Lang::english().country("DE"), "Germany");
+        assert_eq!(french.country("XX"), "XX");
     }
 
     #[test]

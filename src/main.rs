@@ -240,6 +240,12 @@ fn serve(settings: Settings) -> Result<(), String> {
             app.port(),
             settings.base_url
         );
+        for (tag, dir, missing, of, fallback) in settings.languages.read_from_files() {
+            tracing::info!(
+                "language {tag} read from {}: {missing} of {of} messages missing, shown in {fallback}",
+                dir.display()
+            );
+        }
         app.run_until_stopped().await.map_err(|e| e.to_string())
     })
 }

@@ -197,6 +197,7 @@ diesel::table! {
         country -> Nullable<Text>,
         contact_email -> Nullable<Text>,
         created_at -> Timestamp,
+        language -> Nullable<Text>,
     }
 }
 

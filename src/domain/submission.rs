@@ -43,6 +43,19 @@ impl Category {
         }
     }
 
+    /// The id of the category's name in the message files.
+    pub fn key(self) -> &'static str {
+        match self {
+            Category::IsoMemberBody => "submit-category-iso-member-body",
+            Category::LiaisonOrganization => "submit-category-liaison-organization",
+            Category::AccreditationBody => "submit-category-accreditation-body",
+            Category::ConformityAssessmentBody => "submit-category-conformity-assessment-body",
+            Category::Regulator => "submit-category-regulator",
+            Category::IndustryOrUser => "submit-category-industry-or-user",
+            Category::Other => "submit-category-other",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Category::IsoMemberBody => "ISO member body",

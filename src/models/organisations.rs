@@ -8,6 +8,7 @@ use crate::db::DbConn;
 use crate::db::schema::organisations;
 use crate::domain::nomination::OrganisationKind;
 use crate::domain::submission::country;
+use crate::i18n::Lang;
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
 #[diesel(table_name = organisations)]
@@ -21,6 +22,8 @@ pub struct Organisation {
     /// Where clarification requests for this organisation go.
     pub contact_email: Option<String>,
     pub created_at: NaiveDateTime,
+    /// The language of mail to its contact address; none: the default.
+    pub language: Option<String>,
 }
 
 impl Organisation {
@@ -37,29 +40,50 @@ impl Organisation {
     }
 
     /// Whether a search of the registry page finds it: `query` in its
-    /// acronym, name, country code or country name, whatever the case.
-    pub fn matches(&self, query: &str) -> bool {
+    /// acronym, name, country code or country name (in English or `lang`),
+    /// whatever the case.
+    pub fn matches(&self, query: &str, lang: &Lang) -> bool {
         let query = query.trim().to_lowercase();
+        let country = self.country_in(lang);
         [
             Some(self.acronym.as_str()),
             Some(self.name.as_str()),
             self.country.as_deref(),
             self.country_name(),
+            country.as_deref(),
         ]
         .into_iter()
         .flatten()
         .any(|text| text.to_lowercase().contains(&query))
     }
 
+    /// The country's name as a page in `lang` shows it ("Allemagne").
+    pub fn country_in(&self, lang: &Lang) -> Option<String> {
+        self.country.as_deref().map(|code| lang.country(code))
+    }
+
     /// How a list of nominating bodies names it: "France — AFNOR" for a
     /// member body, "ILAC — International Laboratory Accreditation
     /// Cooperation" for a liaison.
     pub fn label(&self) -> String {
-        match self.country_name() {
+        self.label_in(&Lang::english())
+    }
+
+    /// [`Self::label`] with the country named in `lang`.
+    pub fn label_in(&self, lang: &Lang) -> String {
+        match self.country_in(lang) {
             Some(country) => format!("{country} — {}", self.acronym),
             None => format!("{} — {}", self.acronym, self.name),
         }
     }
+}
+
+/// Member bodies by their country's name, then liaisons by acronym, both as
+/// `lang` orders words: the order of every list to choose from.
+pub fn sort_for(organisations: &mut [Organisation], lang: &Lang) {
+    lang.sort_by(organisations, |o| o.acronym.clone());
+    lang.sort_by(organisations, |o| o.country_in(lang).unwrap_or_default());
+    organisations.sort_by_key(|o| !o.is_member_body());
 }
 
 /// Also what seeding writes over a row of the same acronym; the contact
@@ -83,19 +107,24 @@ pub struct NewOrganisation<'a> {
     pub created_at: NaiveDateTime,
 }
 
-/// Member bodies by country name, then liaisons by acronym: the order of
-/// the registry page and of every list to choose from.
+/// `organisations` as (id, label) to choose from on a page in `lang`, in
+/// that language's order.
+pub fn choices(organisations: &[Organisation], lang: &Lang) -> Vec<(String, String)> {
+    let mut sorted = organisations.to_vec();
+    sort_for(&mut sorted, lang);
+    sorted
+        .iter()
+        .map(|o| (o.id.clone(), o.label_in(lang)))
+        .collect()
+}
+
+/// Member bodies by country name, then liaisons by acronym, in English
+/// (pages re-sort with [`sort_for`]).
 pub fn all(conn: &mut DbConn) -> QueryResult<Vec<Organisation>> {
     let mut all = organisations::table
         .select(Organisation::as_select())
         .load(conn)?;
-    all.sort_by_cached_key(|o| {
-        (
-            !o.is_member_body(),
-            o.country_name().map(str::to_lowercase),
-            o.acronym.to_lowercase(),
-        )
-    });
+    sort_for(&mut all, &Lang::english());
     Ok(all)
 }
 
@@ -108,6 +137,40 @@ pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Organisation> {
         .find(id)
         .select(Organisation::as_select())
         .first(conn)
+}
+
+/// The language of the organisation whose contact address, or one of whose
+/// liaison contacts' addresses, `email` is, if it chose one.
+pub fn language_of_contact(conn: &mut DbConn, email: &str) -> QueryResult<Option<String>> {
+    use crate::db::schema::liaison_contacts;
+    let email = email.trim();
+    let by_contact = organisations::table
+        .filter(organisations::contact_email.eq(email))
+        .filter(organisations::language.is_not_null())
+        .select(organisations::language)
+        .first::<Option<String>>(conn)
+        .optional()?
+        .flatten();
+    if by_contact.is_some() {
+        return Ok(by_contact);
+    }
+    Ok(liaison_contacts::table
+        .inner_join(organisations::table)
+        .filter(liaison_contacts::email.eq(email))
+        .filter(organisations::language.is_not_null())
+        .select(organisations::language)
+        .first::<Option<String>>(conn)
+        .optional()?
+        .flatten())
+}
+
+/// Sets the language of mail to the organisation's contact address (none:
+/// the default); false when there is no such organisation.
+pub fn set_language(conn: &mut DbConn, id: &str, tag: Option<&str>) -> QueryResult<bool> {
+    diesel::update(organisations::table.find(id))
+        .set(organisations::language.eq(tag))
+        .execute(conn)
+        .map(|n| n == 1)
 }
 
 /// The organisation with exactly this acronym (the seed's natural key).

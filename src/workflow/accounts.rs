@@ -248,6 +248,8 @@ pub struct Invitee<'a> {
     pub membership: Option<(&'a str, MembershipForm<'a>)>,
     /// The member body or liaison a sponsor's account speaks for.
     pub sponsor: Option<&'a Organisation>,
+    /// The language chosen for it, before it chooses one itself.
+    pub language: Option<&'a str>,
 }
 
 /// Creates an account without a password and mails the link to set one.
@@ -273,6 +275,10 @@ pub fn invite(conn: &mut DbConn, ctx: &Ctx, invitee: Invitee<'_>) -> Result<(), 
                 sponsor_organisation_id: invitee.sponsor.map(|o| o.id.as_str()),
             },
         )?;
+        // Stored before the invitation is written: it is in this language.
+        if let Some(tag) = invitee.language {
+            users::set_language(conn, &id, tag)?;
+        }
         let mut roles = Vec::new();
         if invitee.secretariat {
             roles.push(Said::new("mail-role-secretariat"));

@@ -169,13 +169,17 @@ impl Ctx {
         )
     }
 
-    /// The language the account with this address chose, else the default.
+    /// The language the account with this address chose, else the one of
+    /// the organisation whose contact address it is, else the default.
     pub fn account_language(
         &self,
         conn: &mut DbConn,
         address: &str,
     ) -> Result<Lang, WorkflowError> {
-        let tag = crate::models::users::language_of(conn, address)?;
+        let tag = match crate::models::users::language_of(conn, address)? {
+            Some(tag) => Some(tag),
+            None => crate::models::organisations::language_of_contact(conn, address)?,
+        };
         Ok(self.mail.language(tag.as_deref()))
     }
 

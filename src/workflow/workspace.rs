@@ -15,7 +15,7 @@ use crate::domain::access::{Standing, WORKSPACE_ACTIONS};
 use crate::domain::conflicts::Conflict;
 use crate::domain::consensus::{self, ChangeClass, Piece, Position, RoundFacts, Tally, Unmet};
 use crate::domain::lifecycle::{self, Action, Actor, Refusal, State, Transition};
-use crate::domain::submission::{Category, country};
+use crate::domain::submission::Category;
 use crate::mail::messages::{RequestSummary, Update};
 use crate::mail::{Message, Said};
 use crate::models::comments::Comment;
@@ -787,9 +787,13 @@ pub struct RequestView {
     pub submitter_hidden: bool,
     /// The member body or liaison that sponsors it: "AFNOR (FR)".
     pub sponsor: Option<String>,
-    /// The submitter's country and category, in words.
+    /// The submitter's country (its ISO 3166 code, which pages name in
+    /// their language) and category, in words.
     pub country: String,
     pub category: String,
+    /// The id of the category's name, for pages to say it in their
+    /// language (none for a category no longer known).
+    pub category_key: Option<&'static str>,
     /// Each event with the name of whoever acted, oldest first.
     pub timeline: Vec<Entry>,
     /// The submitter's own wording, once the public wording was edited.
@@ -1097,8 +1101,9 @@ pub fn request_page(
         contact,
         submitter_hidden,
         sponsor: super::endorsements::sponsor_line(conn, &request.id)?,
-        country: country_of(&request),
+        country: request.submitter_country.clone(),
         category: category_of(&request),
+        category_key: Category::parse(&request.submitter_category).map(Category::key),
         timeline,
         submitted_wording,
         comments: comments::for_request(conn, &request.id)?,
@@ -1135,12 +1140,6 @@ pub(super) fn group_of_request(
         .transpose()?)
 }
 
-/// The submitter's country in words (as stored when it is no longer known).
-fn country_of(request: &Request) -> String {
-    country(&request.submitter_country)
-        .map_or(request.submitter_country.clone(), |c| c.name().to_owned())
-}
-
 /// The submitter's category in words (as stored when it is no longer known).
 fn category_of(request: &Request) -> String {
     Category::parse(&request.submitter_category)
@@ -1160,9 +1159,13 @@ pub struct CaseFile {
     pub submitter_hidden: bool,
     /// The member body or liaison that sponsors it: "AFNOR (FR)".
     pub sponsor: Option<String>,
-    /// The submitter's country and category, in words.
+    /// The submitter's country (its ISO 3166 code, which pages name in
+    /// their language) and category, in words.
     pub country: String,
     pub category: String,
+    /// The id of the category's name, for pages to say it in their
+    /// language (none for a category no longer known).
+    pub category_key: Option<&'static str>,
     pub timeline: Vec<Entry>,
     /// The submitter's own wording, once the public wording was edited.
     pub submitted_wording: Option<Submitted>,
@@ -1268,8 +1271,9 @@ pub fn case_file(
         contact,
         submitter_hidden,
         sponsor: super::endorsements::sponsor_line(conn, &request.id)?,
-        country: country_of(&request),
+        country: request.submitter_country.clone(),
         category: category_of(&request),
+        category_key: Category::parse(&request.submitter_category).map(Category::key),
         timeline,
         submitted_wording,
         comments: comments::for_request(conn, &request.id)?,

@@ -24,7 +24,7 @@ use crate::support::workspace::{act, screened_world};
 
 /// What a person gets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Answer {
+pub(crate) enum Answer {
     /// 200: the page.
     Ok,
     /// 303 to a page other than the login page: a read-only address that
@@ -50,7 +50,7 @@ enum Answer {
 
 impl Answer {
     /// Whether the attempt carries the action out.
-    fn acts(self) -> bool {
+    pub(crate) fn acts(self) -> bool {
         matches!(self, Answer::Done | Answer::Created | Answer::Shown)
     }
 }
@@ -58,7 +58,7 @@ impl Answer {
 /// Where the request of a `{reference}` address stands when the row is tried:
 /// each row gets a request of MG 17025 in that state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-enum At {
+pub(crate) enum At {
     /// The address names no request.
     NoRequest,
     /// `{reference}` is a reference no request has.
@@ -80,7 +80,7 @@ enum At {
 }
 
 /// The people of every row, in the order of the table's columns.
-const PEOPLE: [&str; 6] = [
+pub(crate) const PEOPLE: [&str; 6] = [
     "anonymous",
     "member of MG 17025",
     "member of MG 17065",
@@ -89,7 +89,16 @@ const PEOPLE: [&str; 6] = [
     "sponsor account of AFNOR",
 ];
 
-mod expected {
+/// The accounts of [`PEOPLE`] after the first (anonymous).
+pub(crate) const EMAILS: [&str; 5] = [
+    "mia@example.org",
+    "otto@example.org",
+    "carla@example.org",
+    "sam@example.org",
+    "camille@afnor.example",
+];
+
+pub(crate) mod expected {
     use super::Answer::{self, *};
     use super::At::{self, *};
     use super::Method::{self, *};
@@ -267,7 +276,7 @@ mod expected {
 /// Whether the person of a column is among those the route table says may
 /// use a route: for the table's requests, member A and convenor A are of
 /// the request's group, member B is not.
-fn may_use(audience: Audience, who: usize) -> bool {
+pub(crate) fn may_use(audience: Audience, who: usize) -> bool {
     match audience {
         Audience::Public => true,
         Audience::LinkHolder => false,
@@ -711,7 +720,7 @@ const OPPOSE: Form = &[
 /// How a new request reaches each state: who (a column of the table) does
 /// what. Every voter (the member and the convenor) votes, so that the
 /// closing rules let the convenor record consensus.
-fn steps_to(at: At) -> Vec<Step> {
+pub(crate) fn steps_to(at: At) -> Vec<Step> {
     let accept = (4, "accept", &[] as Form);
     let open = (3, "rounds", &[("draft", DRAFT), ("deadline", "")] as Form);
     let voted = [accept, open, (1, "vote", AGREE), (3, "vote", AGREE)];
@@ -763,10 +772,10 @@ struct Committee {
 }
 
 /// The running site, its people, and requests ready in each state.
-struct World {
-    app: TestApp,
+pub(crate) struct World {
+    pub(crate) app: TestApp,
     /// In the order of [`PEOPLE`], each with a CSRF token of their own.
-    people: Vec<(Person, String)>,
+    pub(crate) people: Vec<(Person, String)>,
     group_a: String,
     group_b: String,
     /// MG 17000, whose members the admin rows change.
@@ -790,7 +799,7 @@ struct World {
 }
 
 impl World {
-    async fn new(backend: Backend) -> World {
+    pub(crate) async fn new(backend: Backend) -> World {
         let app =
             TestApp::spawn_with(backend, &[("CLARION_SUBMISSIONS_PER_HOUR", "0".into())]).await;
         let (first, _) = screened_world(&app).await;
@@ -856,13 +865,7 @@ impl World {
         let anonymous = Person::new(&app.address);
         let (_, login) = anonymous.page("/login").await;
         let mut people = vec![(anonymous, csrf_token_in(&login))];
-        for email in [
-            "mia@example.org",
-            "otto@example.org",
-            "carla@example.org",
-            "sam@example.org",
-            "camille@afnor.example",
-        ] {
+        for email in EMAILS {
             let person = app.signed_in(email).await;
             let (_, page) = person.page("/logout").await;
             let token = csrf_token_in(&page);
@@ -896,7 +899,7 @@ impl World {
     }
 
     /// A request of MG 17025 standing `at`, made and moved there if none is ready.
-    async fn request_at(&mut self, at: At) -> String {
+    pub(crate) async fn request_at(&mut self, at: At) -> String {
         if let Some(reference) = self.ready.get(&at) {
             return reference.clone();
         }
@@ -970,7 +973,7 @@ impl World {
     }
 
     /// After a row: a request an action moved is ready for rows of its new state.
-    fn moved(&mut self, was: At, reference: &str) {
+    pub(crate) fn moved(&mut self, was: At, reference: &str) {
         let now = self.stage_of(reference);
         if now != Some(was) {
             self.ready.remove(&was);
@@ -1033,7 +1036,7 @@ impl World {
         answer
     }
 
-    fn address(&self, route: &str, reference: Option<&str>) -> String {
+    pub(crate) fn address(&self, route: &str, reference: Option<&str>) -> String {
         routes::fill(route, |kind| {
             match kind {
                 "reference" => reference.expect("a request of the row"),
@@ -1049,7 +1052,7 @@ impl World {
         })
     }
 
-    async fn attempt(
+    pub(crate) async fn attempt(
         &self,
         who: usize,
         method: Method,
@@ -1133,7 +1136,7 @@ impl World {
     }
 
     /// Inputs each action accepts, so that whoever may act succeeds.
-    fn inputs(&self, route: &str) -> Vec<(&'static str, String)> {
+    pub(crate) fn inputs(&self, route: &str) -> Vec<(&'static str, String)> {
         let note = ("note", "Noted for the access table.".to_owned());
         let fields: Vec<(&'static str, &str)> = match route {
             "/admin/groups/{group}/members/{user}/remove"

@@ -17,7 +17,7 @@ on_both_databases!(
     the_switch_on_a_refused_form_comes_back_to_the_forms_page,
 );
 
-fn reader_of(app: &TestApp, accept_language: &str) -> Person {
+pub(crate) fn reader_of(app: &TestApp, accept_language: &str) -> Person {
     let mut headers = HeaderMap::new();
     headers.insert(
         ACCEPT_LANGUAGE,
@@ -27,7 +27,7 @@ fn reader_of(app: &TestApp, accept_language: &str) -> Person {
 }
 
 /// The `lang` of a page's `<html>`.
-fn lang_of(html: &str) -> String {
+pub(crate) fn lang_of(html: &str) -> String {
     let document = scraper::Html::parse_document(html);
     let html = scraper::Selector::parse("html").unwrap();
     let element = document.select(&html).next().unwrap();
@@ -217,7 +217,7 @@ fn ids_of(language: &Path) -> BTreeSet<String> {
 }
 
 /// Every file under `dir` whose name ends with one of `endings`.
-fn files(dir: &Path, endings: &[&str], found: &mut Vec<std::path::PathBuf>) {
+pub(crate) fn files(dir: &Path, endings: &[&str], found: &mut Vec<std::path::PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
         if path.is_dir() {

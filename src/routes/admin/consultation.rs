@@ -8,7 +8,7 @@ use askama_web::WebTemplate;
 use super::{admin_page, unprocessable};
 use crate::domain::fields::FieldErrors;
 use crate::error::AppError;
-use crate::models::organisations::Organisation;
+use crate::models::organisations::{self, Organisation};
 use crate::web::flash::{self, Done, Flash};
 use crate::web::{AppState, Csrf, CsrfForm, Page};
 use crate::workflow::consultations::{self, Configuration, ContactInput};
@@ -40,15 +40,12 @@ fn page(
     input: ContactInput,
     errors: FieldErrors,
 ) -> ConsultationPage {
+    let page = admin_page(state, admin, &csrf);
     ConsultationPage {
-        page: admin_page(state, admin, &csrf),
+        liaisons: organisations::choices(&configuration.liaisons, &page.lang),
+        page,
         csrf,
         consulted: configuration.consulted,
-        liaisons: configuration
-            .liaisons
-            .iter()
-            .map(|o| (o.id.clone(), o.label()))
-            .collect(),
         days: state.settings.consultation_days,
         input,
         errors,

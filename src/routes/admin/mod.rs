@@ -138,6 +138,24 @@ fn role_options() -> Options {
     ])
 }
 
+/// The languages offered, as options of a select: (tag, the language's
+/// name for itself); choosing none means the default.
+fn language_options(page: &Page) -> Vec<(String, String)> {
+    page.languages
+        .iter()
+        .map(|lang| (lang.tag(), lang.t("language-name")))
+        .collect()
+}
+
+/// What choosing no language means: "The default (English)".
+fn default_language(page: &Page) -> String {
+    let default = page.languages.first().map(|l| l.t("language-name"));
+    page.t_with(
+        "admin-language-default",
+        &[("language", default.unwrap_or_default().into())],
+    )
+}
+
 /// Groups as options of a select: (id, "MG 17025 — name").
 fn group_options(groups: &[Group]) -> Vec<(String, String)> {
     groups

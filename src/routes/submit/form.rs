@@ -2,7 +2,6 @@
 //! and its submission.
 
 use crate::i18n::Msg;
-use std::sync::OnceLock;
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -37,7 +36,7 @@ pub struct FormPage {
     errors: FieldErrors,
     /// The current editions by designation, as (slug, short label).
     standards: Vec<(String, String)>,
-    countries: &'static [(String, String)],
+    countries: Vec<(String, String)>,
     categories: Vec<(String, String)>,
     /// The member bodies and liaisons that may sponsor the request, as
     /// (id, label), when the installation asks for a sponsor.
@@ -63,15 +62,14 @@ pub struct SentPage {
     page: Page,
 }
 
-fn countries() -> &'static [(String, String)] {
-    static LIST: OnceLock<Vec<(String, String)>> = OnceLock::new();
-    LIST.get_or_init(|| {
-        let mut list: Vec<(String, String)> = isocountry::CountryCode::iter()
-            .map(|c| (c.alpha2().to_owned(), c.name().to_owned()))
-            .collect();
-        list.sort_by(|a, b| a.1.cmp(&b.1));
-        list
-    })
+/// Every country as (code, name), named and ordered as the page's
+/// language does.
+fn countries(page: &Page) -> Vec<(String, String)> {
+    let mut list: Vec<(String, String)> = isocountry::CountryCode::iter()
+        .map(|c| (c.alpha2().to_owned(), page.lang.country(c.alpha2())))
+        .collect();
+    page.lang.sort_by(&mut list, |(_, name)| name.clone());
+    list
 }
 
 /// What the page needs from the database besides the input.
@@ -93,16 +91,21 @@ async fn lookups(
     );
     let country = input.country.trim().to_owned();
     let ctx = state.workflow();
+    let lang = language::reader().lang;
     state
         .db(move |conn| {
             let (sponsors, own_sponsor) =
                 match endorsements::sponsor_choice(conn, &ctx, &country, account.as_deref())? {
                     SponsorChoice::NotAsked => (None, None),
                     SponsorChoice::Among(list) => (
-                        Some(list.iter().map(|o| (o.id.clone(), o.label())).collect()),
+                        Some(
+                            list.iter()
+                                .map(|o| (o.id.clone(), o.label_in(&lang)))
+                                .collect(),
+                        ),
                         None,
                     ),
-                    SponsorChoice::Own(own) => (None, Some(own.label())),
+                    SponsorChoice::Own(own) => (None, Some(own.label_in(&lang))),
                 };
             let all = standards::all_with_groups(conn)?;
             let options = all
@@ -140,20 +143,7 @@ async fn lookups(
 fn categories(page: &Page) -> Vec<(String, String)> {
     Category::ALL
         .iter()
-        .map(|&c| {
-            let label = match c {
-                Category::IsoMemberBody => page.t("submit-category-iso-member-body"),
-                Category::LiaisonOrganization => page.t("submit-category-liaison-organization"),
-                Category::AccreditationBody => page.t("submit-category-accreditation-body"),
-                Category::ConformityAssessmentBody => {
-                    page.t("submit-category-conformity-assessment-body")
-                }
-                Category::Regulator => page.t("submit-category-regulator"),
-                Category::IndustryOrUser => page.t("submit-category-industry-or-user"),
-                Category::Other => page.t("submit-category-other"),
-            };
-            (c.as_str().to_owned(), label)
-        })
+        .map(|&c| (c.as_str().to_owned(), page.t(c.key())))
         .collect()
 }
 
@@ -175,12 +165,12 @@ async fn render(
     let page = state.page("submit");
     let body = FormPage {
         categories: categories(&page),
+        countries: countries(&page),
         page,
         csrf,
         input,
         errors,
         standards,
-        countries: countries(),
         sponsors,
         own_sponsor,
         existing,

@@ -70,7 +70,9 @@ impl LodgePage {
                 } else {
                     "ws-organisation-liaison"
                 };
-                let kind = self.page.t_with(kind, &[("name", o.label().into())]);
+                let kind = self
+                    .page
+                    .t_with(kind, &[("name", o.label_in(&self.page.lang).into())]);
                 (o.id.clone(), kind)
             })
             .collect()

@@ -545,6 +545,7 @@ mod tests {
             name: format!("{acronym} in full"),
             country: (kind == OrganisationKind::MemberBody).then(|| "FR".to_owned()),
             contact_email: None,
+            language: None,
             created_at: NaiveDateTime::default(),
         }
     }

@@ -5,7 +5,7 @@
 //! never touches. Organisations are never deleted: memberships and votes
 //! name them.
 
-use crate::i18n::Msg;
+use crate::i18n::{Languages, Msg};
 use chrono::NaiveDateTime;
 use serde::Deserialize;
 
@@ -48,6 +48,9 @@ impl Default for OrganisationInput {
 #[serde(default)]
 pub struct ContactInput {
     pub contact_email: String,
+    /// The language of mail to that address (a tag offered), or empty for
+    /// the default.
+    pub language: String,
 }
 
 /// An organisation worth storing, but for whether its acronym is free.
@@ -180,24 +183,33 @@ pub fn add(
     })
 }
 
-/// Sets or clears the contact address of organisation `id`.
+/// Sets or clears the contact address of organisation `id`, and the
+/// language of mail to it (one of `languages`, or the default).
 pub fn set_contact(
     conn: &mut DbConn,
     _: &Secretariat,
+    languages: &Languages,
     id: &str,
     input: &ContactInput,
 ) -> Result<Outcome, WorkflowError> {
     organisations::find(conn, id)?;
-    let email = match parse_contact(&input.contact_email) {
-        Ok(email) => email,
-        Err(message) => {
-            let mut errors = FieldErrors::default();
-            errors.add("contact_email", message);
-            return Ok(Outcome::Refused(errors));
-        }
+    let mut errors = FieldErrors::default();
+    let email = parse_contact(&input.contact_email).map_err(|m| errors.add("contact_email", m));
+    let language = match input.language.trim() {
+        "" => Ok(None),
+        tag => languages
+            .offered(tag)
+            .map(|lang| Some(lang.tag()))
+            .ok_or_else(|| errors.add("language", Msg::new("form-language-offered"))),
+    };
+    let (Ok(email), Ok(language)) = (email, language) else {
+        return Ok(Outcome::Refused(errors));
     };
     if !db::write_transaction(conn, |conn| {
-        organisations::set_contact_email(conn, id, email.as_deref())
+        Ok::<_, diesel::result::Error>(
+            organisations::set_contact_email(conn, id, email.as_deref())?
+                && organisations::set_language(conn, id, language.as_deref())?,
+        )
     })? {
         return Err(WorkflowError::NotFound);
     }

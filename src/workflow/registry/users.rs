@@ -2,7 +2,7 @@
 //! Accounts are never deleted: events name their actors, and those names
 //! stay.
 
-use crate::i18n::Msg;
+use crate::i18n::{Languages, Msg};
 use serde::Deserialize;
 
 use super::groups::parse_role;
@@ -33,6 +33,9 @@ pub struct InviteInput {
     /// The id of the member body or liaison a sponsor's account speaks
     /// for, or empty for none.
     pub sponsor: String,
+    /// The language of the account's mail and pages until it chooses
+    /// (a tag offered), or empty for the default.
+    pub language: String,
 }
 
 impl Default for InviteInput {
@@ -44,6 +47,7 @@ impl Default for InviteInput {
             group: String::new(),
             role: "member".to_owned(),
             sponsor: String::new(),
+            language: String::new(),
         }
     }
 }
@@ -56,6 +60,7 @@ struct Invitation<'a> {
     /// Group id and role.
     membership: Option<(&'a str, GroupRole)>,
     sponsor: Option<&'a Organisation>,
+    language: Option<String>,
 }
 
 impl<'a> Invitation<'a> {
@@ -63,6 +68,7 @@ impl<'a> Invitation<'a> {
         input: &'a InviteInput,
         groups: &'a [Group],
         sponsors: &'a [Organisation],
+        languages: &Languages,
     ) -> Result<Self, FieldErrors> {
         let mut errors = FieldErrors::default();
         let name = PersonName::parse(&input.name).map_err(|problem| match problem {
@@ -109,6 +115,16 @@ impl<'a> Invitation<'a> {
                 found => found,
             },
         };
+        let language = match input.language.trim() {
+            "" => None,
+            tag => match languages.offered(tag) {
+                Some(lang) => Some(lang.tag()),
+                None => {
+                    errors.add("language", Msg::new("form-language-offered"));
+                    None
+                }
+            },
+        };
         match (name, email) {
             (Ok(name), Some(email)) if errors.is_empty() => Ok(Self {
                 name,
@@ -116,6 +132,7 @@ impl<'a> Invitation<'a> {
                 secretariat: input.secretariat.is_some(),
                 membership,
                 sponsor,
+                language,
             }),
             _ => Err(errors),
         }
@@ -132,7 +149,7 @@ pub fn invite(
 ) -> Result<Outcome, WorkflowError> {
     let groups = groups::all(conn)?;
     let sponsors = organisations::all(conn)?;
-    let invitation = match Invitation::parse(input, &groups, &sponsors) {
+    let invitation = match Invitation::parse(input, &groups, &sponsors, &ctx.mail.languages) {
         Ok(invitation) => invitation,
         Err(errors) => return Ok(Outcome::Refused(errors)),
     };
@@ -152,6 +169,7 @@ pub fn invite(
                 .membership
                 .map(|(group_id, role)| (group_id, MembershipForm::expert(role, ctx.now))),
             sponsor: invitation.sponsor,
+            language: invitation.language.as_deref(),
         },
     )?;
     Ok(Outcome::Done(()))
@@ -214,8 +232,12 @@ mod tests {
             group: "g1".into(),
             role: "convenor".into(),
             sponsor: String::new(),
+            language: "fr".into(),
         };
-        let invitation = Invitation::parse(&input, &groups, &[]).ok().unwrap();
+        let invitation = Invitation::parse(&input, &groups, &[], &Languages::default())
+            .ok()
+            .unwrap();
+        assert_eq!(invitation.language.as_deref(), Some("fr"));
         assert_eq!(invitation.name.as_str(), "Ivo Invited");
         assert_eq!(invitation.email.as_str(), "ivo@example.org");
         assert!(invitation.secretariat);
@@ -232,7 +254,9 @@ mod tests {
             role: "chair".into(),
             ..InviteInput::default()
         };
-        let errors = Invitation::parse(&input, &groups, &[]).err().unwrap();
+        let errors = Invitation::parse(&input, &groups, &[], &Languages::default())
+            .err()
+            .unwrap();
         assert_eq!(
             errors.get("name").english(),
             "Enter a name of at most 200 characters."
@@ -247,7 +271,9 @@ mod tests {
             group: "elsewhere".into(),
             ..InviteInput::default()
         };
-        let errors = Invitation::parse(&input, &groups, &[]).err().unwrap();
+        let errors = Invitation::parse(&input, &groups, &[], &Languages::default())
+            .err()
+            .unwrap();
         assert_eq!(
             errors.get("name").english(),
             "Enter the full name of the person."
@@ -268,6 +294,7 @@ mod tests {
             name: "Association Française de Normalisation".into(),
             country: Some("FR".into()),
             contact_email: None,
+            language: None,
             created_at: chrono::NaiveDateTime::default(),
         };
         let sponsors = [afnor];
@@ -277,7 +304,9 @@ mod tests {
             sponsor: "o-afnor".into(),
             ..InviteInput::default()
         };
-        let invitation = Invitation::parse(&input, &groups, &sponsors).ok().unwrap();
+        let invitation = Invitation::parse(&input, &groups, &sponsors, &Languages::default())
+            .ok()
+            .unwrap();
         assert_eq!(
             invitation.sponsor.map(|o| o.acronym.as_str()),
             Some("AFNOR")
@@ -293,7 +322,9 @@ mod tests {
                 ..input.clone()
             },
         ] {
-            let errors = Invitation::parse(&input, &groups, &sponsors).err().unwrap();
+            let errors = Invitation::parse(&input, &groups, &sponsors, &Languages::default())
+                .err()
+                .unwrap();
             assert_eq!(
                 errors.get("sponsor").english(),
                 "A sponsor's account is neither in the secretariat nor in a group: choose one or the other."
@@ -303,7 +334,7 @@ mod tests {
             sponsor: "o-din".into(),
             ..input
         };
-        let errors = Invitation::parse(&unknown, &groups, &sponsors)
+        let errors = Invitation::parse(&unknown, &groups, &sponsors, &Languages::default())
             .err()
             .unwrap();
         assert_eq!(

@@ -312,7 +312,11 @@ impl TestApp {
 
     /// A new person who signs in as `email` (with [`PASSWORD`]).
     pub async fn signed_in(&self, email: &str) -> Person {
-        let person = Person::new(&self.address);
+        self.sign_in(Person::new(&self.address), email).await
+    }
+
+    /// `person` (with headers of their own) once signed in as `email`.
+    pub async fn sign_in(&self, person: Person, email: &str) -> Person {
         let response = person
             .submit_form(
                 "/login",

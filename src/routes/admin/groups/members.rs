@@ -77,13 +77,14 @@ impl MemberPage {
                 Ok((group, member, organisations::all(conn)?))
             })
             .await?;
+        let page = admin_page(state, admin, &csrf);
         Ok(Self {
-            page: admin_page(state, admin, &csrf),
+            choices: Choices::new(&organisations, &page.lang),
+            page,
             csrf,
             input: MemberInput::of(&member),
             group,
             member,
-            choices: Choices::new(&organisations),
             errors: FieldErrors::default(),
         })
     }

@@ -11,7 +11,8 @@ mod show;
 use actix_web::web;
 
 use super::{Options, plain_key, role_options, see_other};
-use crate::models::organisations::Organisation;
+use crate::i18n::Lang;
+use crate::models::organisations::{self, Organisation};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/groups", web::get().to(list::show))
@@ -58,15 +59,14 @@ pub struct Choices {
 }
 
 impl Choices {
-    /// `organisations` in the registry's order.
-    fn new(organisations: &[Organisation]) -> Self {
-        let (member_bodies, liaisons): (Vec<_>, Vec<_>) =
-            organisations.iter().partition(|o| o.is_member_body());
-        let options = |list: Vec<&Organisation>| {
-            list.into_iter()
-                .map(|o| (o.id.clone(), o.label()))
-                .collect()
-        };
+    /// `organisations` in the registry's order, as a page in `lang` names
+    /// and orders them.
+    fn new(organisations: &[Organisation], lang: &Lang) -> Self {
+        let (member_bodies, liaisons): (Vec<_>, Vec<_>) = organisations
+            .iter()
+            .cloned()
+            .partition(Organisation::is_member_body);
+        let options = |list: Vec<Organisation>| organisations::choices(&list, lang);
         Self {
             roles: role_options(),
             capacities: Options::of(&[

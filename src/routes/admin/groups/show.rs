@@ -45,7 +45,7 @@ impl GroupPage {
         id: String,
     ) -> Result<Self, AppError> {
         let now = state.clock.now();
-        let (group, members, candidates, organisations) = state
+        let (group, mut members, mut candidates, organisations) = state
             .db(move |conn| {
                 let group = groups::find(conn, &id)?;
                 let members = groups::members_of(conn, &id)?;
@@ -56,15 +56,22 @@ impl GroupPage {
                 Ok((group, members, candidates, organisations::all(conn)?))
             })
             .await?;
+        let page = admin_page(state, admin, &csrf);
+        // People by name as the reader's language orders names; the
+        // convenors first.
+        page.lang
+            .sort_by(&mut candidates, |(_, label)| label.clone());
+        page.lang.sort_by(&mut members, |m| m.user.name.clone());
+        members.sort_by_key(|m| !m.is_convenor());
         Ok(Self {
-            page: admin_page(state, admin, &csrf),
+            choices: Choices::new(&organisations, &page.lang),
+            page,
             csrf,
             rules: ClosingRulesInput::of(&group),
             group,
             members,
             now,
             candidates,
-            choices: Choices::new(&organisations),
             input: MemberInput::starting(now.date()),
             errors: FieldErrors::default(),
         })

@@ -48,9 +48,14 @@ pub async fn show(
     flash: Flash,
 ) -> Result<ListPage, AppError> {
     let (words, page) = (query.words(), query.page()?);
-    let all = state.db(|conn| Ok(organisations::all(conn)?)).await?;
+    let page_shell = admin_page(&state, &admin, &csrf).showing(flash);
+    let mut all = state.db(|conn| Ok(organisations::all(conn)?)).await?;
+    organisations::sort_for(&mut all, &page_shell.lang);
     let total = all.len();
-    let matching: Vec<Organisation> = all.into_iter().filter(|o| o.matches(&words)).collect();
+    let matching: Vec<Organisation> = all
+        .into_iter()
+        .filter(|o| o.matches(&words, &page_shell.lang))
+        .collect();
     let paged = Paging::new(page, matching.len() as i64, searched(PATH, &words));
     let bodies = matching.iter().filter(|o| o.is_member_body()).count();
     let liaisons = matching.len() - bodies;
@@ -60,7 +65,7 @@ pub async fn show(
         .take(PER_PAGE as usize)
         .partition(Organisation::is_member_body);
     Ok(ListPage {
-        page: admin_page(&state, &admin, &csrf).showing(flash),
+        page: page_shell,
         words,
         paged,
         total,

@@ -8,7 +8,7 @@ use askama_web::WebTemplate;
 use crate::domain::fields::FieldErrors;
 use crate::error::AppError;
 use crate::models::organisations::{self, Organisation};
-use crate::routes::admin::{admin_page, unprocessable};
+use crate::routes::admin::{admin_page, default_language, language_options, unprocessable};
 use crate::web::flash::{self, Done};
 use crate::web::{AppState, Csrf, CsrfForm, Page};
 use crate::workflow::registry::organisations::{self as registry, ContactInput};
@@ -22,6 +22,28 @@ pub struct EditPage {
     organisation: Organisation,
     input: ContactInput,
     errors: FieldErrors,
+    languages: Vec<(String, String)>,
+    default_language: String,
+}
+
+impl EditPage {
+    fn new(
+        page: Page,
+        csrf: Csrf,
+        organisation: Organisation,
+        input: ContactInput,
+        errors: FieldErrors,
+    ) -> Self {
+        Self {
+            languages: language_options(&page),
+            default_language: default_language(&page),
+            page,
+            csrf,
+            organisation,
+            input,
+            errors,
+        }
+    }
 }
 
 pub async fn show(
@@ -34,15 +56,17 @@ pub async fn show(
     let organisation = state
         .db(move |conn| Ok(organisations::find(conn, &id)?))
         .await?;
-    Ok(EditPage {
-        page: admin_page(&state, &admin, &csrf),
+    let input = ContactInput {
+        contact_email: organisation.contact_email.clone().unwrap_or_default(),
+        language: organisation.language.clone().unwrap_or_default(),
+    };
+    Ok(EditPage::new(
+        admin_page(&state, &admin, &csrf),
         csrf,
-        input: ContactInput {
-            contact_email: organisation.contact_email.clone().unwrap_or_default(),
-        },
         organisation,
-        errors: FieldErrors::default(),
-    })
+        input,
+        FieldErrors::default(),
+    ))
 }
 
 pub async fn update(
@@ -53,10 +77,10 @@ pub async fn update(
     id: web::Path<String>,
     CsrfForm(input): CsrfForm<ContactInput>,
 ) -> Result<HttpResponse, AppError> {
-    let acting = admin.clone();
+    let (acting, languages) = (admin.clone(), state.settings.languages.clone());
     let (organisation, input, outcome) = state
         .db(move |conn| {
-            let outcome = registry::set_contact(conn, &acting, &id, &input)?;
+            let outcome = registry::set_contact(conn, &acting, &languages, &id, &input)?;
             Ok((organisations::find(conn, &id)?, input, outcome))
         })
         .await?;
@@ -66,12 +90,12 @@ pub async fn update(
             "/admin/organisations",
             Done::OrganisationSaved,
         )),
-        Outcome::Refused(errors) => unprocessable(&EditPage {
-            page: admin_page(&state, &admin, &csrf),
+        Outcome::Refused(errors) => unprocessable(&EditPage::new(
+            admin_page(&state, &admin, &csrf),
             csrf,
             organisation,
             input,
             errors,
-        }),
+        )),
     }
 }

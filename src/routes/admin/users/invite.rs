@@ -8,8 +8,11 @@ use askama_web::WebTemplate;
 use crate::domain::fields::FieldErrors;
 use crate::error::AppError;
 use crate::models::groups;
-use crate::models::organisations::{self, Organisation};
-use crate::routes::admin::{Options, admin_page, group_options, role_options, unprocessable};
+use crate::models::organisations;
+use crate::routes::admin::{
+    Options, admin_page, default_language, group_options, language_options, role_options,
+    unprocessable,
+};
 use crate::web::flash::{self, Done};
 use crate::web::{AppState, Csrf, CsrfForm, Page};
 use crate::workflow::registry::users::{self as registry, InviteInput};
@@ -26,10 +29,8 @@ pub struct InvitePage {
     roles: Options,
     /// The member bodies and liaisons, as (id, label).
     sponsors: Vec<(String, String)>,
-}
-
-fn sponsor_options(all: &[Organisation]) -> Vec<(String, String)> {
-    all.iter().map(|o| (o.id.clone(), o.label())).collect()
+    languages: Vec<(String, String)>,
+    default_language: String,
 }
 
 pub async fn show(
@@ -40,14 +41,17 @@ pub async fn show(
     let (groups, sponsors) = state
         .db(|conn| Ok((groups::all(conn)?, organisations::all(conn)?)))
         .await?;
+    let page = admin_page(&state, &admin, &csrf);
     Ok(InvitePage {
-        page: admin_page(&state, &admin, &csrf),
+        sponsors: organisations::choices(&sponsors, &page.lang),
+        languages: language_options(&page),
+        default_language: default_language(&page),
+        page,
         csrf,
         input: InviteInput::default(),
         errors: FieldErrors::default(),
         groups: group_options(&groups),
         roles: role_options(),
-        sponsors: sponsor_options(&sponsors),
     })
 }
 
@@ -75,14 +79,19 @@ pub async fn invite(
             state.wake_mail_worker();
             Ok(flash::see_other(&req, "/admin/users", Done::UserInvited))
         }
-        Outcome::Refused(errors) => unprocessable(&InvitePage {
-            page: admin_page(&state, &admin, &csrf),
-            csrf,
-            input,
-            errors,
-            groups: group_options(&groups),
-            roles: role_options(),
-            sponsors: sponsor_options(&sponsors),
-        }),
+        Outcome::Refused(errors) => {
+            let page = admin_page(&state, &admin, &csrf);
+            unprocessable(&InvitePage {
+                sponsors: organisations::choices(&sponsors, &page.lang),
+                languages: language_options(&page),
+                default_language: default_language(&page),
+                page,
+                csrf,
+                input,
+                errors,
+                groups: group_options(&groups),
+                roles: role_options(),
+            })
+        }
     }
 }
