@@ -9,6 +9,8 @@
 #   bench/run.sh --short            # a quick run that only proves it works
 #   bench/run.sh --backend sqlite   # one backend (sqlite or postgres)
 #   bench/run.sh --cold             # first askings: the page cache off, addresses that never repeat
+#   bench/run.sh --workspace        # the ceiling and the workspace's rows only
+#   bench/run.sh --bin PATH         # this binary instead of building one (to compare two builds)
 #
 # Prints a Markdown table: requests per second, p50 and p99 latency, the
 # ratio to /healthz (the ceiling: no database, no template), and the
@@ -20,13 +22,17 @@ set -euo pipefail
 
 mode=full
 cold=0
+workspace_only=0
+bin=""
 backends="sqlite postgres"
 while [ $# -gt 0 ]; do
   case "$1" in
     --short) mode=short ;;
     --cold) cold=1 ;;
+    --workspace) workspace_only=1 ;;
+    --bin) bin=$(realpath "$2"); shift ;;
     --backend) backends="$2"; shift ;;
-    *) echo "usage: bench/run.sh [--short] [--cold] [--backend sqlite|postgres]" >&2; exit 2 ;;
+    *) echo "usage: bench/run.sh [--short] [--cold] [--workspace] [--bin PATH] [--backend sqlite|postgres]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -51,9 +57,11 @@ if ! command -v wrk > /dev/null; then
   fi
 fi
 
-echo "building the release binary…" >&2
-(cd "$root" && cargo build --release --locked --quiet)
-bin="$root/target/release/clarion"
+if [ -z "$bin" ]; then
+  echo "building the release binary…" >&2
+  (cd "$root" && cargo build --release --locked --quiet)
+  bin="$root/target/release/clarion"
+fi
 
 free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
@@ -318,15 +326,17 @@ for backend in $backends; do
   ceiling=""
   wrk -t1 -c"$connections" -d1s "$base/healthz" > /dev/null # warm-up
   measure "/healthz" "$base/healthz" -s "$bench_dir/report.lua"
-  measure "/" "$base/" -s "$bench_dir/report.lua"
-  measure "/clarifications" "$base/clarifications" -s "$bench_dir/report.lua"
-  BENCH_PATHS="$bench_dir/popular.txt" measure "/clarifications?q=… (20 popular)" "$base" -s "$bench_dir/paths.lua"
-  BENCH_WORDS="$bench_dir/words.txt" BENCH_STANDARDS="$dir/slugs.txt" \
-    measure "/clarifications?q=… (random)" "$base" -s "$bench_dir/search.lua"
-  BENCH_PATHS="$dir/clarifications.txt" measure "/clarifications/{ref}" "$base" -s "$bench_dir/paths.lua"
-  BENCH_PATHS="$dir/standards.txt" measure "/standards/{slug}" "$base" -s "$bench_dir/paths.lua"
-  measure "/feeds/clarifications.atom" "$base/feeds/clarifications.atom" -s "$bench_dir/report.lua"
-  BENCH_PATHS="$dir/api.txt" measure "/api/v1/clarifications" "$base" -s "$bench_dir/paths.lua"
+  if [ "$workspace_only" = 0 ]; then
+    measure "/" "$base/" -s "$bench_dir/report.lua"
+    measure "/clarifications" "$base/clarifications" -s "$bench_dir/report.lua"
+    BENCH_PATHS="$bench_dir/popular.txt" measure "/clarifications?q=… (20 popular)" "$base" -s "$bench_dir/paths.lua"
+    BENCH_WORDS="$bench_dir/words.txt" BENCH_STANDARDS="$dir/slugs.txt" \
+      measure "/clarifications?q=… (random)" "$base" -s "$bench_dir/search.lua"
+    BENCH_PATHS="$dir/clarifications.txt" measure "/clarifications/{ref}" "$base" -s "$bench_dir/paths.lua"
+    BENCH_PATHS="$dir/standards.txt" measure "/standards/{slug}" "$base" -s "$bench_dir/paths.lua"
+    measure "/feeds/clarifications.atom" "$base/feeds/clarifications.atom" -s "$bench_dir/report.lua"
+    BENCH_PATHS="$dir/api.txt" measure "/api/v1/clarifications" "$base" -s "$bench_dir/paths.lua"
+  fi
 
   # The workspace, signed in as the secretariat and as a convenor: the
   # queue, the list filtered and at its last page, request pages, and the
@@ -374,6 +384,13 @@ for backend in $backends; do
     /admin/groups /admin/standards /admin/organisations /admin/committees /admin/mail; do
     page_size "$path" "$path" "$secretariat"
   done
+
+  if [ "$workspace_only" = 1 ]; then
+    stop_server
+    stop_postgres
+    pg_dir=""
+    continue
+  fi
 
   before=$(sql "$backend" "SELECT count(*) FROM requests")
   BENCH_COOKIE="$cookie" BENCH_TOKEN="$token" measure "POST /requests" "$base" -s "$bench_dir/submit.lua"

@@ -16,7 +16,7 @@ use crate::config::Settings;
 use crate::db::{self, Pool};
 use crate::seed::registry;
 use crate::telemetry::RequestSpan;
-use crate::web::{AppState, metrics::Metrics, page_cache::PageCache};
+use crate::web::{AppState, metrics::Metrics, page_cache::PageCache, private_pages::PrivatePages};
 use crate::worker::MailWorker;
 use crate::{routes, web as site};
 
@@ -148,6 +148,9 @@ impl Application {
                 settings.page_cache_mb as usize * 1024 * 1024,
                 Duration::from_millis(settings.register_revalidate_ms),
             ),
+            // As much again for the workspace's pages: one setting turns
+            // both off (the benchmark's cold mode).
+            private_pages: PrivatePages::new(settings.page_cache_mb as usize * 1024 * 1024),
             search_index: Default::default(),
             request_index: Default::default(),
             intake,
@@ -168,13 +171,15 @@ impl Application {
                 .default_service(web::to(routes::not_found))
                 // Listed innermost first: HEAD is routed as GET, addresses
                 // with control characters are refused before any handler,
-                // errors become pages before headers, pages kept in memory
-                // carry their headers and ETag, a slow body and a client over
+                // errors become pages before a person's pages are kept and
+                // before headers, pages kept in memory carry their headers
+                // and ETag, a slow body and a client over
                 // its connections are cut short, metrics and the request span
                 // see the final response.
                 .wrap(from_fn(site::head::as_get))
                 .wrap(from_fn(site::input::refuse_control_characters))
                 .wrap(from_fn(site::error_pages::render_error_pages))
+                .wrap(from_fn(site::private_pages::serve_from_memory))
                 .wrap(from_fn(site::security::headers))
                 .wrap(from_fn(site::conditional::revalidate))
                 .wrap(from_fn(site::page_cache::serve_from_memory))

@@ -657,3 +657,10 @@ diesel::table! {
         request_id -> Text,
     }
 }
+
+diesel::table! {
+    workspace_version (id) {
+        id -> Integer,
+        version -> BigInt,
+    }
+}

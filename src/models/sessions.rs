@@ -4,7 +4,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::DbConn;
-use crate::db::schema::{sessions, users};
+use crate::db::schema::{sessions, users, workspace_version};
 use crate::models::tokens;
 use crate::models::users::User;
 
@@ -40,6 +40,21 @@ pub fn find_user(
         .select((User::as_select(), sessions::last_seen_at))
         .first(conn)
         .optional()
+}
+
+/// The number raised by every change a workspace or admin page can show
+/// (see the `workspace_version` migration), with the user of a live
+/// session and when it was last seen: what a page kept for this session
+/// needs to be served again.
+pub fn workspace_version_for(
+    conn: &mut DbConn,
+    token: &str,
+    idle_since: NaiveDateTime,
+) -> QueryResult<(i64, Option<(User, NaiveDateTime)>)> {
+    let version = workspace_version::table
+        .select(workspace_version::version)
+        .first(conn)?;
+    Ok((version, find_user(conn, token, idle_since)?))
 }
 
 pub fn touch(conn: &mut DbConn, token: &str, now: NaiveDateTime) -> QueryResult<()> {

@@ -101,9 +101,30 @@ impl FromRequest for Csrf {
                 req.extensions_mut().insert(NewCookie(fresh.clone()));
                 fresh
             });
-            Csrf(masked(&secret_for(key, &value)))
+            let token = masked(&secret_for(key, &value));
+            req.extensions_mut()
+                .get_or_insert_with(|| Handed(Vec::new()))
+                .0
+                .push(token.clone());
+            Csrf(token)
         }))
     }
+}
+
+/// The masked tokens handed to this request's page, so that a page kept
+/// in memory can carry tokens masked afresh each time it is served.
+#[derive(Clone)]
+pub struct Handed(pub Vec<String>);
+
+/// A token for the forms of the browser holding `cookie_value`, masked for
+/// this response; `None` for a value no `Csrf` would have set.
+pub fn token_for(state: &AppState, cookie_value: &str) -> Option<String> {
+    well_formed(cookie_value).then(|| {
+        masked(&secret_for(
+            state.settings.secret_key.expose(),
+            cookie_value,
+        ))
+    })
 }
 
 /// Middleware step: sets the cookie a `Csrf` extractor asked for.

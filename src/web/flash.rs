@@ -230,7 +230,7 @@ impl Done {
 /// How long a banner waits for the page after its redirect.
 const LIFETIME: TimeDelta = TimeDelta::seconds(60);
 
-fn cookie_name(https: bool) -> &'static str {
+pub fn cookie_name(https: bool) -> &'static str {
     if https {
         "__Host-clarion_flash"
     } else {

@@ -12,6 +12,7 @@ pub mod intake;
 pub mod language;
 pub mod metrics;
 pub mod page_cache;
+pub mod private_pages;
 pub mod search;
 pub mod security;
 pub mod session;
@@ -41,6 +42,8 @@ pub struct AppState {
     pub mail_wake: Arc<Notify>,
     pub metrics: metrics::Metrics,
     pub page_cache: page_cache::PageCache,
+    /// Each person's workspace and admin pages (`private_pages`).
+    pub private_pages: private_pages::PrivatePages,
     pub search_index: Arc<crate::search::SearchIndex>,
     /// The workspace's list of requests (`crate::search::RequestIndex`).
     pub request_index: Arc<crate::search::RequestIndex>,

@@ -27,7 +27,7 @@ pub fn cookie_name(https: bool) -> &'static str {
 }
 
 /// Last-seen times are written at most this often, not on every request.
-const TOUCH_EVERY: TimeDelta = TimeDelta::minutes(5);
+pub(crate) const TOUCH_EVERY: TimeDelta = TimeDelta::minutes(5);
 
 /// The signed-in user, if any.
 #[derive(Clone)]

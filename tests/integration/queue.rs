@@ -11,7 +11,7 @@ use diesel::connection::{Connection, InstrumentationEvent};
 use diesel::prelude::*;
 
 use crate::on_both_databases;
-use crate::support::app::{Backend, Person, TestApp, text_of};
+use crate::support::app::{Backend, Person, TestApp, csrf_token_in, text_of};
 use crate::support::journey::{confirmed_request, valid_form};
 use crate::support::workspace::{act, add_the_people, reply, screened_world};
 
@@ -24,6 +24,7 @@ async fn queue(person: &Person) -> String {
 on_both_databases!(
     each_role_finds_its_work_in_the_queue,
     the_queue_reads_as_many_queries_for_many_requests_as_for_one,
+    a_page_seen_again_shows_what_others_changed_meanwhile,
 );
 
 async fn each_role_finds_its_work_in_the_queue(backend: Backend) {
@@ -153,4 +154,58 @@ async fn the_queue_reads_as_many_queries_for_many_requests_as_for_one(backend: B
     let (for_carla, queries) = tasks_and_queries(&app, "carla@example.org");
     assert_eq!(for_carla, [Task::OpenRound]);
     assert_eq!(queries, carla_queries, "the convenor's queue");
+}
+
+/// Workspace pages asked again unchanged are served from memory
+/// (`src/web/private_pages.rs`): a change by someone else, through this
+/// instance or written to the database by another, shows on the next view,
+/// each view carries a token of its own that forms accept, and a session
+/// closed elsewhere is not shown a kept page.
+async fn a_page_seen_again_shows_what_others_changed_meanwhile(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (reference, _) = screened_world(&app).await;
+    let (sam, carla) = (
+        app.signed_in("sam@example.org").await,
+        app.signed_in("carla@example.org").await,
+    );
+    for _ in 0..2 {
+        assert!(queue(&carla).await.contains("Nothing waits for you"));
+    }
+    act(&sam, &reference, "accept", &[]).await;
+    assert!(
+        queue(&carla)
+            .await
+            .contains("Draft an answer and open a round"),
+        "the secretariat's acceptance"
+    );
+
+    let page = format!("/workspace/requests/{reference}");
+    let (_, first) = carla.page(&page).await;
+    let (_, second) = carla.page(&page).await;
+    assert_ne!(
+        csrf_token_in(&first),
+        csrf_token_in(&second),
+        "each view masks its token afresh"
+    );
+    let asked = "Does a kept page show a question changed by another instance?";
+    diesel::update(requests::table)
+        .set(requests::question.eq(asked))
+        .execute(&mut app.db())
+        .unwrap();
+    let (status, shown) = carla.page(&page).await;
+    assert_eq!(status, 200);
+    assert!(shown.contains(asked), "a change written to the database");
+    let draft = [("draft", "Yes."), ("deadline", "")];
+    assert_eq!(
+        act(&carla, &reference, "rounds", &draft).await.status(),
+        303,
+        "a form of a page served again"
+    );
+    assert!(carla.page(&page).await.1.contains("Yes."), "her own change");
+
+    diesel::delete(clarion::db::schema::sessions::table)
+        .execute(&mut app.db())
+        .unwrap();
+    let response = carla.get("/workspace").await;
+    assert_eq!(response.status(), 303, "signed out elsewhere");
 }

@@ -1,0 +1,308 @@
+//! Each person's workspace and admin pages kept in memory. A workspace page
+//! asks the database a dozen questions and renders a large template; asked
+//! again unchanged, it is served as it was, after one check: the number
+//! every change a workspace or admin page can show raises
+//! (`workspace_version`, by triggers, whichever instance wrote) is read with
+//! the session, before every answer. A page is served from memory only
+//! when that number, the second on the clock (pages say how long things
+//! have waited) and the session, the browser's CSRF cookie, the language
+//! and the address are all the same as when it was rendered.
+//!
+//! Pages carry CSRF tokens masked afresh for each response (see
+//! [`super::csrf`]): a kept page remembers where its tokens were and is
+//! served with new ones. A page showing a banner, a session whose last-seen
+//! time is due to be written, and an answer setting a cookie pass through.
+
+use std::collections::{HashMap, VecDeque};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use actix_web::body::{BodySize, BoxBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::header::{self, HeaderMap};
+use actix_web::http::{Method, StatusCode};
+use actix_web::middleware::Next;
+use actix_web::web::{Bytes, BytesMut, Data};
+use actix_web::{HttpMessage, HttpResponse, HttpResponseBuilder};
+
+use crate::models::sessions;
+use crate::web::{AppState, Viewer, csrf, flash, session};
+use crate::workflow::accounts::IDLE_TIMEOUT;
+
+/// Whether an address is a signed-in person's page kept here.
+fn is_private(path: &str) -> bool {
+    ["/workspace", "/admin"].iter().any(|top| {
+        path.strip_prefix(top)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+    })
+}
+
+struct Kept {
+    version: i64,
+    /// The clock's second it was rendered in.
+    second: i64,
+    status: StatusCode,
+    headers: HeaderMap,
+    /// The body cut where its CSRF tokens were.
+    pieces: Vec<Bytes>,
+}
+
+impl Kept {
+    fn size(&self) -> usize {
+        self.pieces.iter().map(Bytes::len).sum()
+    }
+
+    /// The page with `token` wherever its tokens were.
+    fn respond(&self, token: &str) -> HttpResponse {
+        let mut body = BytesMut::with_capacity(self.size() + token.len() * self.pieces.len());
+        for (n, piece) in self.pieces.iter().enumerate() {
+            if n > 0 {
+                body.extend_from_slice(token.as_bytes());
+            }
+            body.extend_from_slice(piece);
+        }
+        let mut response = HttpResponseBuilder::new(self.status).body(body.freeze());
+        for (name, value) in &self.headers {
+            response.headers_mut().append(name.clone(), value.clone());
+        }
+        response
+    }
+}
+
+/// `body` cut at every occurrence of any of `tokens`.
+fn cut(body: &Bytes, tokens: &[String]) -> Vec<Bytes> {
+    let mut pieces = Vec::new();
+    let (mut start, mut at) = (0, 0);
+    while at < body.len() {
+        let rest = &body[at..];
+        match tokens
+            .iter()
+            .find(|token| !token.is_empty() && rest.starts_with(token.as_bytes()))
+        {
+            Some(token) => {
+                pieces.push(body.slice(start..at));
+                at += token.len();
+                start = at;
+            }
+            None => at += 1,
+        }
+    }
+    pieces.push(body.slice(start..));
+    pieces
+}
+
+#[derive(Default)]
+struct Inner {
+    pages: HashMap<String, Arc<Kept>>,
+    /// Keys in the order they were kept, for eviction.
+    order: VecDeque<String>,
+    bytes: usize,
+    /// The highest version seen: pages of older ones are dropped.
+    version: i64,
+}
+
+/// The pages, bounded in bytes; none when the bound is 0.
+pub struct PrivatePages {
+    max_bytes: usize,
+    inner: Mutex<Inner>,
+}
+
+impl PrivatePages {
+    pub fn new(max_bytes: usize) -> PrivatePages {
+        PrivatePages {
+            max_bytes,
+            inner: Mutex::new(Inner::default()),
+        }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Inner> {
+        // A panic while holding the lock leaves plain data behind; keep going.
+        self.inner.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn get(&self, key: &str, version: i64, second: i64) -> Option<Arc<Kept>> {
+        let mut inner = self.lock();
+        if version > inner.version {
+            inner.pages.clear();
+            inner.order.clear();
+            inner.bytes = 0;
+            inner.version = version;
+        }
+        inner
+            .pages
+            .get(key)
+            .filter(|kept| kept.version == version && kept.second == second)
+            .cloned()
+    }
+
+    fn keep(&self, key: String, kept: Kept) {
+        let size = kept.size() + key.len();
+        if size > self.max_bytes / 8 {
+            return;
+        }
+        let mut inner = self.lock();
+        if kept.version < inner.version {
+            return;
+        }
+        if let Some(gone) = inner.pages.remove(&key) {
+            inner.bytes -= gone.size() + key.len();
+            inner.order.retain(|k| *k != key);
+        }
+        while inner.bytes + size > self.max_bytes {
+            let Some(oldest) = inner.order.pop_front() else {
+                break;
+            };
+            if let Some(gone) = inner.pages.remove(&oldest) {
+                inner.bytes -= gone.size() + oldest.len();
+            }
+        }
+        inner.bytes += size;
+        inner.order.push_back(key.clone());
+        inner.pages.insert(key, Arc::new(kept));
+    }
+}
+
+/// Middleware inside the security headers (which every answer, kept or
+/// not, then carries) and outside the error pages.
+pub async fn serve_from_memory(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let Some(state) = req.app_data::<Data<AppState>>().cloned() else {
+        return Ok(next.call(req).await?.map_into_boxed_body());
+    };
+    let pages = &state.private_pages;
+    let https = state.settings.is_https();
+    let cookie = |name: &str| req.cookie(name).map(|c| c.value().to_owned());
+    let session = cookie(session::cookie_name(https));
+    let browser = cookie(csrf::cookie_name(https));
+    let banner = req.cookie(flash::cookie_name(https)).is_some();
+    let (Some(session), Some(browser)) = (session, browser) else {
+        return Ok(next.call(req).await?.map_into_boxed_body());
+    };
+    if req.method() != Method::GET || pages.max_bytes == 0 || banner || !is_private(req.path()) {
+        return Ok(next.call(req).await?.map_into_boxed_body());
+    }
+    let Some(token) = csrf::token_for(&state, &browser) else {
+        return Ok(next.call(req).await?.map_into_boxed_body());
+    };
+    let now = state.clock.now();
+    let asked = session.clone();
+    let (version, found) = state
+        .read(move |conn| {
+            Ok(sessions::workspace_version_for(
+                conn,
+                &asked,
+                now - IDLE_TIMEOUT,
+            )?)
+        })
+        .await?;
+    // Signed out, or due for its last-seen time to be written: the page's
+    // own handler answers.
+    let Some((user, _)) = found.filter(|(_, seen)| now - *seen <= session::TOUCH_EVERY) else {
+        return Ok(next.call(req).await?.map_into_boxed_body());
+    };
+    let lang = req
+        .extensions()
+        .get::<crate::i18n::Lang>()
+        .map(crate::i18n::Lang::tag)
+        .unwrap_or_default();
+    let address = req.uri().path_and_query().map_or("", |p| p.as_str());
+    let key = format!("{session} {browser} {lang} {address}");
+    let second = now.and_utc().timestamp();
+    if let Some(kept) = pages.get(&key, version, second) {
+        return Ok(req.into_response(kept.respond(&token)));
+    }
+    // The handler needs not look the session up again.
+    req.extensions_mut().insert(Viewer(Some(user)));
+    let response = next.call(req).await?;
+    let streamed = matches!(response.response().body().size(), BodySize::Stream);
+    if response.status() != StatusCode::OK
+        || response.headers().contains_key(header::SET_COOKIE)
+        || streamed
+    {
+        return Ok(response.map_into_boxed_body());
+    }
+    let (req, response) = response.into_parts();
+    let handed = req
+        .extensions()
+        .get::<csrf::Handed>()
+        .map(|handed| handed.0.clone())
+        .unwrap_or_default();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let body = actix_web::body::to_bytes(response.into_body())
+        .await
+        .map_err(|_| crate::error::AppError::Internal("reading a response body".into()))?;
+    let kept = Kept {
+        version,
+        second,
+        status,
+        headers,
+        pieces: cut(&Bytes::copy_from_slice(&body), &handed),
+    };
+    let mut answer = HttpResponseBuilder::new(status).body(body);
+    for (name, value) in &kept.headers {
+        answer.headers_mut().append(name.clone(), value.clone());
+    }
+    pages.keep(key, kept);
+    Ok(ServiceResponse::new(req, answer))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_kept_page_is_served_with_new_tokens_where_its_tokens_were() {
+        let body =
+            Bytes::from_static(b"<form><input value=\"aaaa\"></form><button value=\"aaaa\">x");
+        let pieces = cut(&body, &["aaaa".to_owned()]);
+        assert_eq!(pieces.len(), 3);
+        let kept = Kept {
+            version: 1,
+            second: 0,
+            status: StatusCode::OK,
+            headers: HeaderMap::new(),
+            pieces,
+        };
+        let served = kept.respond("bbbb");
+        let bytes = actix_web::body::MessageBody::try_into_bytes(served.into_body()).unwrap();
+        assert_eq!(
+            &bytes[..],
+            b"<form><input value=\"bbbb\"></form><button value=\"bbbb\">x"
+        );
+        assert_eq!(cut(&body, &[]).len(), 1);
+    }
+
+    #[test]
+    fn a_page_is_served_only_at_its_version_and_second() {
+        let pages = PrivatePages::new(1 << 20);
+        let page = |version, second| Kept {
+            version,
+            second,
+            status: StatusCode::OK,
+            headers: HeaderMap::new(),
+            pieces: vec![Bytes::from_static(b"page")],
+        };
+        assert!(pages.get("a", 1, 10).is_none());
+        pages.keep("a".into(), page(1, 10));
+        assert!(pages.get("a", 1, 10).is_some());
+        assert!(pages.get("a", 1, 11).is_none(), "a second later");
+        assert!(pages.get("a", 2, 10).is_none(), "after a change");
+        pages.keep("a".into(), page(1, 10));
+        assert!(
+            pages.get("a", 1, 10).is_none(),
+            "rendered before the change"
+        );
+    }
+
+    #[test]
+    fn only_workspace_and_admin_pages_are_kept() {
+        assert!(is_private("/workspace"));
+        assert!(is_private("/workspace/requests/CR-1"));
+        assert!(is_private("/admin"));
+        assert!(is_private("/admin/stats"));
+        assert!(!is_private("/workspaces"));
+        assert!(!is_private("/clarifications"));
+    }
+}
