@@ -5,12 +5,10 @@
 //! file and its name in the setting (docs/languages.md).
 
 use std::borrow::Cow;
-use std::cell::RefCell;
 use std::collections::HashMap;
 
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, Loader};
-use rustc_hash::FxHashMap;
 
 pub use fluent_templates::fluent_bundle::FluentValue as Arg;
 
@@ -22,24 +20,6 @@ fluent_templates::static_loader! {
         // attributes, mail subjects and plain-text mail.
         customise: |bundle| bundle.set_use_isolating(false),
     };
-}
-
-/// How many messages, or days, a thread remembers per language before it
-/// starts afresh: far more than the pages ask for, a bound all the same.
-const HELD: usize = 4096;
-
-thread_local! {
-    /// Messages without variables as each language says them. The files
-    /// are compiled in, so a message looked up once never changes, and a
-    /// page of a hundred rows asked Fluent for the same few labels on every
-    /// row (a twentieth of a standard's page, profiled cold).
-    static SAID: RefCell<FxHashMap<LanguageIdentifier, FxHashMap<Box<str>, String>>> =
-        RefCell::default();
-    /// Days as each language writes them, by the message of their format:
-    /// lists show the same days again and again, and each was two lookups
-    /// and a localised `strftime`.
-    static DAYS: RefCell<FxHashMap<(LanguageIdentifier, &'static str, chrono::NaiveDate), String>> =
-        RefCell::default();
 }
 
 /// One of the languages the message files provide.
@@ -65,18 +45,7 @@ impl Lang {
 
     /// The message `key` in this language.
     pub fn t(&self, key: &str) -> String {
-        SAID.with_borrow_mut(|said| {
-            if let Some(text) = said.get(&self.0).and_then(|of_lang| of_lang.get(key)) {
-                return text.clone();
-            }
-            let text = LOCALES.lookup(&self.0, key);
-            let of_lang = said.entry(self.0.clone()).or_default();
-            if of_lang.len() >= HELD {
-                of_lang.clear();
-            }
-            of_lang.insert(key.into(), text.clone());
-            text
-        })
+        LOCALES.lookup(&self.0, key)
     }
 
     /// Whether this language's own file has `key` (rather than falling
@@ -127,19 +96,8 @@ impl Lang {
         self.day_as("date-long-format", day)
     }
 
-    fn day_as(&self, format_key: &'static str, day: impl Day) -> String {
-        let key = (self.0.clone(), format_key, day.day());
-        DAYS.with_borrow_mut(|days| {
-            if let Some(text) = days.get(&key) {
-                return text.clone();
-            }
-            let text = self.strftime(key.2, &self.t(format_key));
-            if days.len() >= HELD {
-                days.clear();
-            }
-            days.insert(key, text.clone());
-            text
-        })
+    fn day_as(&self, format_key: &str, day: impl Day) -> String {
+        self.strftime(day, &self.t(format_key))
     }
 
     /// A day in chrono's `strftime` `format`, with this language's names of

@@ -65,28 +65,13 @@ impl Choices {
 
     /// Whether a standard has this slug.
     pub(super) fn knows(&self, slug: &str) -> bool {
-        self.by_slug(slug).is_some()
+        self.standards
+            .iter()
+            .any(|(standard, _)| standard.slug == slug)
     }
 
-    pub fn standard(&self, id: &str) -> Option<&Standard> {
+    pub(super) fn standard(&self, id: &str) -> Option<&Standard> {
         self.standard_at.get(id).map(|&at| &self.standards[at].0)
-    }
-
-    /// The standard with this slug, and its group's code.
-    pub fn by_slug(&self, slug: &str) -> Option<&WithGroup> {
-        self.standards
-            .iter()
-            .find(|(standard, _)| standard.slug == slug)
-    }
-
-    /// Every edition of `designation`, newest first, as
-    /// [`standards::editions_of`] reads them.
-    pub fn editions_of<'a>(&'a self, designation: &'a str) -> impl Iterator<Item = &'a Standard> {
-        // `standards` is in designation order, newest edition first.
-        self.standards
-            .iter()
-            .map(|(standard, _)| standard)
-            .filter(move |standard| standard.designation == designation)
     }
 
     pub(super) fn group(&self, id: &str) -> Option<&Group> {

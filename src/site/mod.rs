@@ -336,8 +336,7 @@ impl Copy<'_> {
         reference: &str,
     ) -> Result<(), SiteError> {
         let page = self.public("clarifications");
-        let shown =
-            clarifications::ShowPage::load(conn, index, None, self.settings, page, reference)?;
+        let shown = clarifications::ShowPage::load(conn, index, self.settings, page, reference)?;
         self.page(&format!("/clarifications/{reference}"), &shown)?;
         let versions =
             clarifications::VersionsPage::load(conn, self.public("clarifications"), reference)?;

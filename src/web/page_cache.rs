@@ -308,7 +308,7 @@ pub async fn serve_from_memory(
     let method = req.method().clone();
     // A visitor with cookies may be signed in, and pages name who is.
     let anonymous = !req.headers().contains_key(header::COOKIE);
-    if method != Method::GET || !anonymous || !is_register(req.path()) {
+    if method != Method::GET || cache.max_bytes == 0 || !anonymous || !is_register(req.path()) {
         let response = next.call(req).await?;
         let changes = !matches!(method, Method::GET | Method::HEAD | Method::OPTIONS);
         if changes && (response.status().is_success() || response.status().is_redirection()) {
@@ -327,13 +327,6 @@ pub async fn serve_from_memory(
         }
     };
     req.extensions_mut().insert(RegisterVersion(version));
-    // Without kept pages, the version read is still worth handing on: a
-    // page made at a version whose index is held reads only its rows, on
-    // the worker, where each handler reading it again went to the
-    // blocking pool for that one number.
-    if cache.max_bytes == 0 {
-        return Ok(next.call(req).await?.map_into_boxed_body());
-    }
     let read = req
         .match_pattern()
         .and_then(|pattern| parameters_read(&pattern));

@@ -74,8 +74,9 @@ pub async fn index(
         Ok(filters) => filters,
         Err(errors) => return Ok(invalid(errors)),
     };
-    let version = version.map(|version| version.0);
-    let searched = state.search(version, Some(filters.clone())).await?;
+    let searched = state
+        .search(version.map(|version| version.0), Some(filters.clone()))
+        .await?;
     let Some(results) = searched.results else {
         return Ok(invalid(no_such_standard()));
     };
@@ -85,7 +86,7 @@ pub async fn index(
         .map(|item| item.reference.clone())
         .collect();
     let linked = state
-        .read_at(version, move |conn| {
+        .db(move |conn| {
             let references: Vec<&str> = references.iter().map(String::as_str).collect();
             Ok(links::of(conn, &references)?)
         })

@@ -172,18 +172,16 @@ pub struct ShowPage {
 }
 
 impl ShowPage {
-    /// The page of the published clarification `reference`, as of
-    /// `version` if the caller has just read it.
+    /// The page of the published clarification `reference`.
     pub fn load(
         conn: &mut DbConn,
         index: &SearchIndex,
-        version: Option<i64>,
         settings: &Settings,
         page: Page,
         reference: &str,
     ) -> Result<ShowPage, AppError> {
         let item = register::find(conn, reference)?.ok_or(AppError::NotFound)?;
-        let related = search::related(conn, index, version, &item)?;
+        let related = search::related(conn, index, &item)?;
         let links = links::of(conn, &[reference])?
             .remove(reference)
             .unwrap_or_default();
@@ -204,7 +202,6 @@ impl ShowPage {
 pub async fn show(
     state: web::Data<AppState>,
     reference: web::Path<String>,
-    version: Option<web::ReqData<RegisterVersion>>,
 ) -> Result<HttpResponse, AppError> {
     let reference = reference.into_inner();
     if let Some(moved) = canonical(&reference, "")? {
@@ -212,13 +209,11 @@ pub async fn show(
     }
     let page = state.page("clarifications");
     let shared = state.clone();
-    let version = version.map(|version| version.0);
     let page = state
-        .read_at(version, move |conn| {
+        .db(move |conn| {
             ShowPage::load(
                 conn,
                 &shared.search_index,
-                version,
                 &shared.settings,
                 page,
                 &reference,
@@ -274,7 +269,7 @@ impl VersionPage {
         let (item, history) =
             corrections::version_page(conn, reference, number)?.ok_or(AppError::NotFound)?;
         let in_force = history.last().map_or(1, |v| v.version.number);
-        let related = search::related(conn, index, None, &item)?;
+        let related = search::related(conn, index, &item)?;
         let links = links::of(conn, &[reference])?
             .remove(reference)
             .unwrap_or_default();

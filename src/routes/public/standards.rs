@@ -4,8 +4,8 @@ use askama_web::WebTemplate;
 
 use crate::db::DbConn;
 use crate::error::AppError;
-use crate::models::register::{self, Listed};
-use crate::models::standards::Standard;
+use crate::models::register::Listed;
+use crate::models::standards::{self, Standard};
 use crate::search::{self, SearchIndex};
 use crate::web::input::PageQuery;
 use crate::web::page_cache::RegisterVersion;
@@ -35,13 +35,10 @@ impl IndexPage {
         version: Option<i64>,
         page: Page,
     ) -> Result<IndexPage, AppError> {
-        let version = at_version(conn, version)?;
-        let words = index.current(conn, Some(version))?;
-        let (current, superseded) = index
-            .choices(conn, version)?
-            .standards
-            .iter()
-            .cloned()
+        let rows = standards::all_with_groups(conn)?;
+        let words = index.current(conn, version)?;
+        let (current, superseded) = rows
+            .into_iter()
             .map(|(standard, group_code)| {
                 let (published, backlog) = words.counts_of(&standard.slug);
                 StandardRow {
@@ -76,18 +73,8 @@ pub async fn index(
     let version = version.map(|version| version.0);
     let page = state.page("standards");
     state
-        .read_at(version, move |conn| {
-            IndexPage::load(conn, &index, version, page)
-        })
+        .db(move |conn| IndexPage::load(conn, &index, version, page))
         .await
-}
-
-/// `version` if the caller has just read it, else the register's now.
-fn at_version(conn: &mut DbConn, version: Option<i64>) -> Result<i64, AppError> {
-    Ok(match version {
-        Some(version) => version,
-        None => register::version(conn)?,
-    })
 }
 
 /// Clarifications per page of a standard: its page stays quick to read and
@@ -166,26 +153,18 @@ impl ShowPage {
         slug: &str,
         number: usize,
     ) -> Result<ShowPage, AppError> {
-        let version = at_version(conn, version)?;
-        // The standards are named from the search form's choices, held at
-        // the register's version: only the page's clarifications are read.
-        let names = index.choices(conn, version)?;
-        let (standard, group_code) = names.by_slug(slug).ok_or(AppError::NotFound)?.clone();
-        let superseded_by = match standard.superseded_by_id.as_deref() {
-            Some(id) => Some(
-                names
-                    .standard(id)
-                    .cloned()
-                    .ok_or_else(|| AppError::Internal(format!("no standard {id}")))?,
-            ),
-            None => None,
-        };
-        let other_editions = names
-            .editions_of(&standard.designation)
+        let (standard, group_code) =
+            standards::find_by_slug(conn, slug)?.ok_or(AppError::NotFound)?;
+        let superseded_by = standard
+            .superseded_by_id
+            .as_deref()
+            .map(|id| standards::find_by_id(conn, id))
+            .transpose()?;
+        let other_editions = standards::editions_of(conn, &standard.designation)?
+            .into_iter()
             .filter(|s| s.id != standard.id)
-            .cloned()
             .collect();
-        let words = index.current(conn, Some(version))?;
+        let words = index.current(conn, version)?;
         let (offset, limit) = ClauseList::window(number);
         let list = search::in_clause_order(
             conn,
@@ -239,9 +218,7 @@ pub async fn show(
     let version = version.map(|version| version.0);
     let page = state.page("standards");
     state
-        .read_at(version, move |conn| {
-            ShowPage::load(conn, &index, version, page, &slug, number)
-        })
+        .db(move |conn| ShowPage::load(conn, &index, version, page, &slug, number))
         .await
 }
 
@@ -263,10 +240,8 @@ impl RevisionPage {
         slug: &str,
         number: usize,
     ) -> Result<RevisionPage, AppError> {
-        let version = at_version(conn, version)?;
-        let names = index.choices(conn, version)?;
-        let (standard, _) = names.by_slug(slug).ok_or(AppError::NotFound)?.clone();
-        let words = index.current(conn, Some(version))?;
+        let (standard, _) = standards::find_by_slug(conn, slug)?.ok_or(AppError::NotFound)?;
+        let words = index.current(conn, version)?;
         let (offset, limit) = ClauseList::window(number);
         let list = search::in_clause_order(
             conn,
@@ -309,8 +284,6 @@ pub async fn revision(
     let version = version.map(|version| version.0);
     let page = state.page("standards");
     state
-        .read_at(version, move |conn| {
-            RevisionPage::load(conn, &index, version, page, &slug, number)
-        })
+        .db(move |conn| RevisionPage::load(conn, &index, version, page, &slug, number))
         .await
 }

@@ -51,7 +51,7 @@ pub async fn preview(
                 version,
             };
             let item = rounds::publication_preview(conn, &ctx, &acting, consider_at_revision)?;
-            let related = search::related(conn, &index, None, &item)?;
+            let related = search::related(conn, &index, &item)?;
             Ok((item, related))
         })
         .await?;
