@@ -472,3 +472,56 @@ fn every_pooled_sqlite_connection_is_configured() {
         assert_eq!(read("busy_timeout"), "10000");
     }
 }
+
+/// Tables whose changes no workspace or admin page shows: sessions are
+/// checked on each view by themselves, the rest are the throttle and the
+/// change logs (`workspace_version` itself among them).
+const UNSHOWN_TABLES: &[&str] = &[
+    "__diesel_schema_migrations",
+    "sessions",
+    "rate_events",
+    "register_version",
+    "request_changes",
+    "workspace_version",
+];
+
+/// A kept workspace page is served again only while `workspace_version`
+/// stands still, so a table without its triggers would let a page show
+/// stale rows: a new table must get them (or a place in the list above).
+#[test]
+fn every_table_a_workspace_page_shows_raises_the_workspace_version() {
+    let (url, _dir) = fresh_database(Backend::Sqlite);
+    let mut conn = db::establish(&url).unwrap();
+    let DbConn::Sqlite(sqlite) = &mut conn else {
+        unreachable!("a SQLite URL gives a SQLite connection")
+    };
+    let names = |sql: &str, conn: &mut diesel::SqliteConnection| -> BTreeSet<String> {
+        diesel::sql_query(sql)
+            .load::<Pragma>(conn)
+            .unwrap()
+            .into_iter()
+            .map(|row| row.value)
+            .collect()
+    };
+    let tables = names(
+        "SELECT name AS value FROM sqlite_master WHERE type = 'table' \
+         AND name NOT LIKE 'sqlite_%'",
+        sqlite,
+    );
+    assert!(tables.len() > 20, "the data model is there: {tables:?}");
+    let raising = names(
+        "SELECT tbl_name || ' ' || substr(name, length(tbl_name) + 20) AS value \
+         FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'workspace_version_%'",
+        sqlite,
+    );
+    let missing: Vec<String> = tables
+        .iter()
+        .filter(|table| !UNSHOWN_TABLES.contains(&table.as_str()))
+        .flat_map(|table| ["insert", "update", "delete"].map(|op| format!("{table} {op}")))
+        .filter(|wanted| !raising.contains(wanted))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "tables whose changes do not raise workspace_version: {missing:?}"
+    );
+}

@@ -1,3 +1,4 @@
+DROP TRIGGER workspace_version_clarification_translations ON clarification_translations;
 DROP TRIGGER workspace_version_groups ON groups;
 DROP TRIGGER workspace_version_standards ON standards;
 DROP TRIGGER workspace_version_external_committees ON external_committees;

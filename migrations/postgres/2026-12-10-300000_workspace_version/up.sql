@@ -102,3 +102,5 @@ CREATE CONSTRAINT TRIGGER workspace_version_reference_counters AFTER INSERT OR U
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION workspace_version_bump();
 CREATE CONSTRAINT TRIGGER workspace_version_clarification_counters AFTER INSERT OR UPDATE OR DELETE ON clarification_counters
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION workspace_version_bump();
+CREATE CONSTRAINT TRIGGER workspace_version_clarification_translations AFTER INSERT OR UPDATE OR DELETE ON clarification_translations
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION workspace_version_bump();

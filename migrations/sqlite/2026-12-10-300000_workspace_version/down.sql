@@ -1,3 +1,6 @@
+DROP TRIGGER workspace_version_clarification_translations_insert;
+DROP TRIGGER workspace_version_clarification_translations_update;
+DROP TRIGGER workspace_version_clarification_translations_delete;
 DROP TRIGGER workspace_version_groups_insert;
 DROP TRIGGER workspace_version_groups_update;
 DROP TRIGGER workspace_version_groups_delete;

@@ -478,3 +478,15 @@ CREATE TRIGGER workspace_version_clarification_counters_delete AFTER DELETE ON c
 BEGIN
     UPDATE workspace_version SET version = version + 1;
 END;
+CREATE TRIGGER workspace_version_clarification_translations_insert AFTER INSERT ON clarification_translations
+BEGIN
+    UPDATE workspace_version SET version = version + 1;
+END;
+CREATE TRIGGER workspace_version_clarification_translations_update AFTER UPDATE ON clarification_translations
+BEGIN
+    UPDATE workspace_version SET version = version + 1;
+END;
+CREATE TRIGGER workspace_version_clarification_translations_delete AFTER DELETE ON clarification_translations
+BEGIN
+    UPDATE workspace_version SET version = version + 1;
+END;
