@@ -6,6 +6,7 @@
 
 use chrono::NaiveDateTime;
 use clarion::db::schema::{groups, memberships, organisations};
+use clarion::i18n::Lang;
 use clarion::seed::organisations::Organisations;
 use diesel::prelude::*;
 
@@ -588,11 +589,16 @@ async fn the_organisations_are_shipped_searchable_and_their_contact_kept(backend
         "None yet".to_owned(),
         "Edit AFNOR".to_owned(),
     ]));
-    // By country name: Argentina before Austria before Brazil.
+    // By country name as English sorts it: Argentina before Austria before
+    // Brazil, and an accent counts after the letters, so Côte d'Ivoire
+    // comes between Costa Rica and Croatia.
     let countries: Vec<&str> = bodies.iter().map(|row| row[0].as_str()).collect();
     let mut sorted = countries.clone();
-    sorted.sort_by_key(|c| c.to_lowercase());
+    sorted.sort_by(|a, b| Lang::english().compare(a, b));
     assert_eq!(countries, sorted);
+    let at = |name: &str| countries.iter().position(|c| *c == name).unwrap();
+    assert!(at("Argentina") < at("Austria") && at("Austria") < at("Brazil"));
+    assert!(at("Costa Rica") < at("Côte d'Ivoire") && at("Côte d'Ivoire") < at("Croatia"));
 
     // A search narrows both lists.
     let (_, found) = sam.page("/admin/organisations?q=accreditation").await;

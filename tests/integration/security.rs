@@ -233,6 +233,7 @@ async fn every_page_and_every_refusal_carries_the_security_headers(backend: Back
         (&secretariat, format!("/workspace/requests/{reference}/case.json"), 200),
         (&secretariat, format!("/workspace/requests/{reference}/wording"), 200),
         (&secretariat, format!("/workspace/requests/{published}/correct"), 200),
+        (&secretariat, format!("/workspace/requests/{published}/translation"), 200),
         (&secretariat, format!("/workspace/requests/{published}/appeals/new"), 200),
         (&secretariat, format!("/workspace/requests/{published}/appeals/1"), 404),
         (&secretariat, "/admin".into(), 200),
