@@ -34,3 +34,4 @@ tr-translates-version = This translation is of version { $of } of the English; t
 tr-read-english = Read the English reference text
 tr-english-only = There is no French version of this clarification: the English text is shown.
 tr-also-in-french = This clarification is also published in French.
+tr-list-english-note = Those without a version in this language are shown in English, the reference text.

@@ -34,3 +34,4 @@ tr-translates-version = Cette traduction porte sur la version { $of } du texte a
 tr-read-english = Lire le texte anglais de référence
 tr-english-only = Il n’existe pas de version française de cette clarification : le texte anglais est affiché.
 tr-also-in-french = Cette clarification est aussi publiée en français.
+tr-list-english-note = Celles qui n’ont pas de version française sont affichées en anglais, le texte de référence.

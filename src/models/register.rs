@@ -17,7 +17,8 @@ use diesel::sql_types::Text;
 use diesel::sqlite::Sqlite;
 
 use crate::db::schema::{
-    clarification_numbers, corrected_clarifications, groups, requests, standards,
+    clarification_numbers, clarification_translations, corrected_clarifications, groups, requests,
+    standards,
 };
 use crate::db::sql::{Substr, lower, substr};
 use crate::db::{DbConn, MultiBackend};
@@ -28,7 +29,7 @@ use crate::i18n::Lang;
 use crate::models::groups::Group;
 use crate::models::requests::Request;
 use crate::models::standards::Standard;
-use crate::models::translations::{self, FRENCH, Translation};
+use crate::models::translations::{self, FRENCH, Translated, Translation};
 
 /// A published clarification with everything the public may see of it, and
 /// when it was found by words, its question and an excerpt of its answer
@@ -201,13 +202,6 @@ impl Clarification {
         self.french.as_ref().filter(|_| lang.tag() == FRENCH)
     }
 
-    /// The `lang` attribute its texts need on a page in `lang`: English
-    /// shown on a French page, since it has no French version; none when
-    /// the texts are in the page's language.
-    pub fn text_lang(&self, lang: &Lang) -> Option<&'static str> {
-        (!lang.is_english() && self.french_in(lang).is_none()).then_some("en")
-    }
-
     /// The question as a list in `lang` shows it: its French version on a
     /// French page, else as [`Clarification::question_html`].
     pub fn question_html_in(&self, lang: &Lang) -> String {
@@ -247,6 +241,16 @@ impl Clarification {
     /// yet nor withdrawn.
     pub fn in_revision_backlog(&self) -> bool {
         in_revision_backlog(self.consider_at_revision, self.status())
+    }
+}
+
+impl Translated for Clarification {
+    fn english_question(&self) -> &str {
+        &self.question
+    }
+
+    fn french_question(&self) -> Option<&str> {
+        self.french.as_ref().map(|french| french.question.as_str())
     }
 }
 
@@ -589,6 +593,20 @@ pub struct Listed {
     #[diesel(select_expression = requests::published_at.assume_not_null())]
     #[diesel(select_expression_type = dsl::AssumeNotNull<requests::published_at>)]
     pub published_at: NaiveDateTime,
+    /// Its question in French, where it has a French version.
+    #[diesel(select_expression = clarification_translations::question.nullable())]
+    #[diesel(select_expression_type = dsl::Nullable<clarification_translations::question>)]
+    pub french_question: Option<String>,
+}
+
+impl Translated for Listed {
+    fn english_question(&self) -> &str {
+        &self.question
+    }
+
+    fn french_question(&self) -> Option<&str> {
+        self.french_question.as_deref()
+    }
 }
 
 impl Listed {
@@ -609,6 +627,7 @@ pub fn listed(conn: &mut DbConn, ids: &[String]) -> QueryResult<Vec<Listed>> {
         return Ok(Vec::new());
     }
     let mut rows: Vec<(String, Listed)> = requests::table
+        .left_join(translations::french_of_request())
         .filter(requests::id.eq_any(ids))
         .select((requests::id, Listed::as_select()))
         .load(conn)?;

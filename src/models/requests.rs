@@ -2,12 +2,14 @@
 //! storage.
 
 use chrono::NaiveDateTime;
+use diesel::dsl;
 use diesel::prelude::*;
 
 use crate::db::DbConn;
-use crate::db::schema::{request_contacts, requests, standards};
+use crate::db::schema::{clarification_translations, request_contacts, requests, standards};
 use crate::domain::lifecycle::{ClosureReason, State};
 use crate::domain::submission::Submission;
+use crate::models::translations::{self, Translated};
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable, serde::Serialize)]
 #[diesel(table_name = requests)]
@@ -309,6 +311,17 @@ pub struct PublishedSummary {
     pub standard_slug: String,
     pub standard_designation: String,
     pub standard_edition: i32,
+    pub french_question: Option<String>,
+}
+
+impl Translated for PublishedSummary {
+    fn english_question(&self) -> &str {
+        &self.question
+    }
+
+    fn french_question(&self) -> Option<&str> {
+        self.french_question.as_deref()
+    }
 }
 
 type SummaryColumns = (
@@ -319,25 +332,31 @@ type SummaryColumns = (
     standards::slug,
     standards::designation,
     standards::edition,
+    dsl::Nullable<clarification_translations::question>,
 );
 
-const SUMMARY: SummaryColumns = (
-    requests::reference,
-    requests::clause,
-    requests::question,
-    requests::published_at,
-    standards::slug,
-    standards::designation,
-    standards::edition,
-);
+/// What lists read of a published clarification.
+fn summary() -> SummaryColumns {
+    (
+        requests::reference,
+        requests::clause,
+        requests::question,
+        requests::published_at,
+        standards::slug,
+        standards::designation,
+        standards::edition,
+        clarification_translations::question.nullable(),
+    )
+}
 
 pub fn latest_published(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<PublishedSummary>> {
     requests::table
         .inner_join(standards::table)
+        .left_join(translations::french_of_request())
         .filter(requests::state.eq(State::Published))
         .order(requests::published_at.desc())
         .limit(limit)
-        .select(SUMMARY)
+        .select(summary())
         .load(conn)
 }
 
@@ -347,10 +366,11 @@ pub fn published_for_standard(
 ) -> QueryResult<Vec<PublishedSummary>> {
     requests::table
         .inner_join(standards::table)
+        .left_join(translations::french_of_request())
         .filter(requests::state.eq(State::Published))
         .filter(requests::standard_id.eq(standard_id))
         .order(requests::published_at.desc())
-        .select(SUMMARY)
+        .select(summary())
         .load(conn)
 }
 

@@ -5,11 +5,13 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDateTime;
+use diesel::dsl;
 use diesel::prelude::*;
 
 use crate::db::DbConn;
 use crate::db::schema::{clarification_translations, requests};
 use crate::domain::lifecycle::State;
+use crate::i18n::Lang;
 
 /// The one language clarifications are translated into so far: ISO's
 /// other working language.
@@ -37,6 +39,52 @@ impl Translation {
     pub fn public_since(&self, published_at: NaiveDateTime) -> NaiveDateTime {
         self.entered_at.max(published_at)
     }
+}
+
+/// A published clarification as a page in any language shows it: its
+/// French version on a French page, where it has one, and else the
+/// English, which is the reference text.
+pub trait Translated {
+    /// Its question in English.
+    fn english_question(&self) -> &str;
+    /// Its question in French, where it has a French version.
+    fn french_question(&self) -> Option<&str>;
+
+    /// Whether a page in `lang` shows it in that language.
+    fn reads_in(&self, lang: &Lang) -> bool {
+        lang.is_english() || (lang.tag() == FRENCH && self.french_question().is_some())
+    }
+
+    /// The question a page in `lang` shows.
+    fn question_in(&self, lang: &Lang) -> &str {
+        match self.french_question() {
+            Some(french) if lang.tag() == FRENCH => french,
+            _ => self.english_question(),
+        }
+    }
+
+    /// The `lang` attribute its texts need on a page in `lang`: `en` where
+    /// the English stands in for a version in the page's language.
+    fn text_lang(&self, lang: &Lang) -> Option<&'static str> {
+        (!self.reads_in(lang)).then_some("en")
+    }
+}
+
+/// Whether a list of `items` on a page in `lang` shows some of them in
+/// English for want of a version in that language: the list then says so
+/// once, above its rows.
+pub fn some_in_english<T: Translated>(items: &[T], lang: &Lang) -> bool {
+    items.iter().any(|item| !item.reads_in(lang))
+}
+
+/// `clarification_translations` joined to `requests` on each request's
+/// French version: left-joined, what lists read beside the English.
+#[dsl::auto_type]
+pub fn french_of_request() -> _ {
+    let language: &'static str = FRENCH;
+    clarification_translations::table.on(clarification_translations::request_id
+        .eq(requests::id)
+        .and(clarification_translations::language.eq(language)))
 }
 
 /// Stores `translation`, replacing the text entered before in its

@@ -22,6 +22,7 @@ on_both_databases!(
     a_french_version_missing_a_field_is_refused_and_nothing_is_stored,
     only_the_secretariat_and_the_groups_convenor_enter_french_versions,
     the_api_the_csv_and_the_feed_carry_the_french_and_search_finds_it,
+    every_list_of_clarifications_reads_in_french_where_it_can,
 );
 
 const QUESTION: &str = "Does the laboratory have to validate methods it developed itself?";
@@ -477,4 +478,94 @@ async fn the_api_the_csv_and_the_feed_carry_the_french_and_search_finds_it(backe
         .page("/clarifications?q=m%C3%A9thode+d%C3%A9velopp%C3%A9e")
         .await;
     assert_eq!(text_of(&page, ".result-title").unwrap(), shown(QUESTION_FR));
+}
+
+/// The texts of a page's elements marked as English.
+fn marked_english(html: &str) -> Vec<String> {
+    let document = scraper::Html::parse_document(html);
+    let selector = scraper::Selector::parse("body [lang=en]").unwrap();
+    document
+        .select(&selector)
+        .map(|element| shown(&element.text().collect::<String>()))
+        .collect()
+}
+
+async fn every_list_of_clarifications_reads_in_french_where_it_can(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    add_the_people(&app);
+    let translated = answered(&app, "published");
+    let untranslated_question = "Is a spreadsheet a method the laboratory developed?";
+    let untranslated = publish(
+        &mut app.db(),
+        Published {
+            question: untranslated_question,
+            ..Published::default()
+        },
+    );
+    let sam = app.signed_in("sam@example.org").await;
+    assert_eq!(
+        enter(&sam, &translated, QUESTION_FR, ANSWER_FR)
+            .await
+            .status(),
+        303
+    );
+    let french = reader_in(&app, "fr");
+    let note = "Celles qui n’ont pas de version française sont affichées en anglais";
+
+    // Each list that names published clarifications by their question: a
+    // standard's page (its list and its revision backlog), the backlog's
+    // own page, the home page's latest, and those on the clause a request
+    // form is about.
+    for path in [
+        "/standards/iso-iec-17025-2017",
+        "/standards/iso-iec-17025-2017/revision",
+        "/",
+        "/requests/new?standard=iso-iec-17025-2017&clause=7.2",
+    ] {
+        let (status, page) = french.page(&path).await;
+        assert_eq!(status, 200, "{path}");
+        let text = shown(&page);
+        assert!(
+            text.contains(&shown(QUESTION_FR)),
+            "{path} shows the French"
+        );
+        assert!(!text.contains(QUESTION), "{path} shows no English for it");
+        assert!(text.contains(note), "{path} says some are in English");
+        let english = marked_english(&page);
+        assert!(
+            english.iter().any(|t| t.contains(untranslated_question)),
+            "{path} marks the untranslated question as English: {english:?}"
+        );
+        assert!(
+            !english.iter().any(|t| t.contains(&shown(QUESTION_FR))),
+            "{path} marks the French as English: {english:?}"
+        );
+
+        let (_, page) = app.page(&path).await;
+        assert!(page.contains(QUESTION), "{path} in English");
+        assert!(!page.contains(&QUESTION_FR[..20]), "{path} in English");
+        assert!(marked_english(&page).is_empty(), "{path} in English");
+        assert!(
+            !page.contains("shown in English"),
+            "{path}: an English page has nothing to say about English"
+        );
+    }
+
+    // Beside a clarification, the related one on its clause: the French,
+    // or the English marked and said.
+    let (_, page) = french
+        .page(&format!("/clarifications/{untranslated}"))
+        .await;
+    let related = shown(&text_of(&page, "#related").unwrap());
+    assert!(related.contains(&shown(QUESTION_FR)), "{related}");
+    assert!(!related.contains(note), "{related}");
+    let (_, page) = french.page(&format!("/clarifications/{translated}")).await;
+    let related = shown(&text_of(&page, "#related").unwrap());
+    assert!(related.contains(untranslated_question), "{related}");
+    assert!(related.contains(note), "{related}");
+    assert!(
+        marked_english(&page)
+            .iter()
+            .any(|t| t == untranslated_question)
+    );
 }

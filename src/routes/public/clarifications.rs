@@ -2,6 +2,7 @@
 //! one clarification on its own page, with its versions.
 
 use crate::i18n::Msg;
+use crate::models::translations::Translated;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use askama::Template;

@@ -15,6 +15,7 @@ use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::models::register::Clarification;
 use crate::models::standards::Standard;
+use crate::models::translations::Translated;
 use crate::models::translations::Translation;
 use crate::web::AppState;
 use crate::web::page_cache::RegisterVersion;

@@ -5,6 +5,7 @@ use askama_web::WebTemplate;
 use crate::db::DbConn;
 use crate::error::AppError;
 use crate::models::requests::PublishedSummary;
+use crate::models::translations::Translated;
 use crate::models::{requests, standards};
 use crate::web::{AppState, Page};
 

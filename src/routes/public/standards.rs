@@ -6,6 +6,7 @@ use crate::db::DbConn;
 use crate::error::AppError;
 use crate::models::register::Listed;
 use crate::models::standards::{self, Standard};
+use crate::models::translations::Translated;
 use crate::search::{self, SearchIndex};
 use crate::web::input::PageQuery;
 use crate::web::page_cache::RegisterVersion;

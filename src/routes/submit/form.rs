@@ -2,6 +2,7 @@
 //! and its submission.
 
 use crate::i18n::Msg;
+use crate::models::translations::Translated;
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};

@@ -13,6 +13,7 @@ use crate::error::AppError;
 use crate::i18n::Msg;
 use crate::models::links::{self, Links};
 use crate::models::register::{Clarification, Listed};
+use crate::models::translations::Translated;
 use crate::models::users::User;
 use crate::search;
 use crate::web::flash::{self, Done};

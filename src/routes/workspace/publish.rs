@@ -9,6 +9,7 @@ use crate::domain::markdown;
 use crate::error::AppError;
 use crate::models::links::Links;
 use crate::models::register::{Clarification, Listed};
+use crate::models::translations::Translated;
 use crate::models::users::User;
 use crate::search;
 use crate::web::{AppState, Csrf, Page, Viewer, private_page};
