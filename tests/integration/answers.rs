@@ -10,11 +10,11 @@ use clarion::workflow::accounts::issue_setup_link;
 
 use crate::browser_workspace::seen;
 use crate::consensus::DRAFT;
-use crate::on_both_databases;
 use crate::support::app::{Backend, PASSWORD, Person, TestApp, csrf_token_in, text_of};
 use crate::support::browser::Browser;
 use crate::support::journey::{file_request, press_confirm, valid_form};
 use crate::support::workspace::{act, screened_world};
+use crate::{in_a_browser, on_both_databases};
 
 on_both_databases!(
     each_workspace_action_redirects_and_says_what_it_did_once,
@@ -25,8 +25,8 @@ on_both_databases!(
     the_first_account_is_signed_in_and_its_link_then_says_so,
     the_citation_names_the_publisher,
     the_request_form_lists_standards_by_designation,
-    the_banner_reads_well_on_a_desktop_and_a_phone,
 );
+in_a_browser!(the_banner_reads_well_on_a_desktop_and_a_phone,);
 
 /// Asserts the post-redirect-get of one action: a 303 to `target`, whose
 /// page shows the banner once. Returns the banner's words.

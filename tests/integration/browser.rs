@@ -5,11 +5,11 @@
 use fantoccini::key::Key;
 use serde_json::Value;
 
-use crate::on_both_databases;
+use crate::in_a_browser;
 use crate::support::app::{Backend, TestApp};
 use crate::support::browser::Browser;
 
-on_both_databases!(
+in_a_browser!(
     the_public_pages_in_a_browser,
     the_pages_in_dark_mode_on_a_phone,
 );

@@ -10,12 +10,12 @@ use serde_json::json;
 
 use crate::appeals::published;
 use crate::browser_workspace::{seen, sign_in};
-use crate::on_both_databases;
+use crate::in_a_browser;
 use crate::support::app::{Backend, TestApp};
 use crate::support::browser::Browser;
 use crate::support::workspace::add_the_people;
 
-on_both_databases!(an_appeal_is_lodged_and_taken_through_its_steps_in_a_browser);
+in_a_browser!(an_appeal_is_lodged_and_taken_through_its_steps_in_a_browser,);
 
 async fn an_appeal_is_lodged_and_taken_through_its_steps_in_a_browser(backend: Backend) {
     let app = TestApp::spawn(backend).await;

@@ -6,12 +6,12 @@
 
 use crate::browser_workspace::{seen, sign_in};
 use crate::consensus::DRAFT;
-use crate::on_both_databases;
+use crate::in_a_browser;
 use crate::support::app::{Backend, TestApp};
 use crate::support::browser::Browser;
 use crate::support::workspace::{act, screened_world};
 
-on_both_databases!(a_publication_is_edited_corrected_and_appealed_in_a_browser);
+in_a_browser!(a_publication_is_edited_corrected_and_appealed_in_a_browser,);
 
 const REWORDED: &str = "Must a laboratory document one procedure per method (clause 7.2.1)?";
 const CORRECTED: &str =

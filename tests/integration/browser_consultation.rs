@@ -8,11 +8,11 @@ use std::path::Path;
 use crate::browser_workspace::{seen, sign_in};
 use crate::consensus::{DRAFT, balloting};
 use crate::consultations::{COMMENTS, ILAC, decide, review_link};
-use crate::on_both_databases;
+use crate::in_a_browser;
 use crate::support::app::{Backend, TestApp};
 use crate::support::browser::Browser;
 
-on_both_databases!(a_liaison_reviews_a_decided_answer_in_a_browser);
+in_a_browser!(a_liaison_reviews_a_decided_answer_in_a_browser,);
 
 async fn a_liaison_reviews_a_decided_answer_in_a_browser(backend: Backend) {
     let app = TestApp::spawn(backend).await;

@@ -5,13 +5,13 @@
 //! new page.
 
 use crate::browser_workspace::{seen, sign_in};
-use crate::on_both_databases;
+use crate::in_a_browser;
 use crate::support::app::{Backend, TestApp};
 use crate::support::browser::Browser;
 use crate::support::register::{Published, publish};
 use crate::support::workspace::add_the_people;
 
-on_both_databases!(the_secretariat_corrects_a_clarification_in_a_browser);
+in_a_browser!(the_secretariat_corrects_a_clarification_in_a_browser,);
 
 const ANSWER: &str = "Yes. Clause 7.2.2 applies to methods the laboratory developed.";
 const CORRECTED: &str = "Yes. Clause 7.2.2 applies to the methods the laboratory developed itself.";

@@ -9,11 +9,11 @@ use std::path::Path;
 
 use crate::browser_workspace::{seen, sign_in};
 use crate::follow_ups::published;
-use crate::on_both_databases;
+use crate::in_a_browser;
 use crate::support::app::{Backend, TestApp};
 use crate::support::browser::Browser;
 
-on_both_databases!(follow_ups_are_asked_for_and_screened_in_a_browser);
+in_a_browser!(follow_ups_are_asked_for_and_screened_in_a_browser,);
 
 const REASONS: &str = "The answer reads 7.2.1 as if it named methods; it names procedures.";
 const INFORMATION: &str = "A 2024 amendment changed the clause this answer relies on.";

@@ -10,13 +10,13 @@ use clarion::models::organisations;
 use diesel::prelude::*;
 
 use crate::browser_workspace::sign_in;
-use crate::on_both_databases;
+use crate::in_a_browser;
 use crate::support::app::{Backend, TestApp};
 use crate::support::browser::Browser;
 use crate::support::journey::{confirmed_request, fill_valid_form, valid_form, with};
 use crate::support::workspace::add_the_people;
 
-on_both_databases!(
+in_a_browser!(
     a_public_request_goes_through_its_sponsor_to_screening_in_a_browser,
     a_sponsors_account_endorses_from_its_queue_in_a_browser,
 );

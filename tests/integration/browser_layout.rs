@@ -11,11 +11,11 @@ use diesel::prelude::*;
 use serde_json::Value;
 
 use crate::browser_workspace::sign_out;
-use crate::on_both_databases;
+use crate::in_a_browser;
 use crate::support::app::{Backend, TestApp};
 use crate::support::browser::{Browser, describe};
 
-on_both_databases!(every_page_reads_well_on_a_desktop_and_a_phone);
+in_a_browser!(every_page_reads_well_on_a_desktop_and_a_phone,);
 
 /// A desktop's and a phone's viewport, in CSS pixels.
 const VIEWPORTS: [(u32, u32); 2] = [(1280, 1000), (390, 844)];

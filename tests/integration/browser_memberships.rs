@@ -5,11 +5,11 @@
 
 use serde_json::json;
 
-use crate::on_both_databases;
+use crate::in_a_browser;
 use crate::support::app::{Backend, PASSWORD, TestApp};
 use crate::support::browser::Browser;
 
-on_both_databases!(the_membership_and_organisation_pages_in_a_browser_wide_and_narrow);
+in_a_browser!(the_membership_and_organisation_pages_in_a_browser_wide_and_narrow,);
 
 /// Rendered text of `css`, whitespace collapsed.
 async fn seen(browser: &Browser, css: &str) -> String {

@@ -2,12 +2,12 @@
 //! page search, the results, the clarification, its standard; axe checks
 //! every public page on the way, the empty and the error states too.
 
-use crate::on_both_databases;
+use crate::in_a_browser;
 use crate::support::app::{Backend, TestApp};
 use crate::support::browser::Browser;
 use clarion::clock::Clock;
 
-on_both_databases!(a_visitor_searches_reads_and_reaches_the_standard);
+in_a_browser!(a_visitor_searches_reads_and_reaches_the_standard,);
 
 async fn a_visitor_searches_reads_and_reaches_the_standard(backend: Backend) {
     let app = TestApp::spawn(backend).await;

@@ -5,12 +5,12 @@
 
 use std::time::Duration;
 
-use crate::on_both_databases;
+use crate::in_a_browser;
 use crate::support::app::{Backend, TestApp};
 use crate::support::browser::Browser;
 use crate::support::journey::{confirm_from_mail, fill_valid_form};
 
-on_both_databases!(
+in_a_browser!(
     a_person_files_a_request_in_a_browser,
     a_person_files_a_request_in_french_in_a_browser,
 );

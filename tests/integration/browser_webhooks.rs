@@ -3,11 +3,11 @@
 //! address is said beside its field, the secret is shown once, and
 //! axe-core finds nothing on any of the pages.
 
-use crate::on_both_databases;
+use crate::in_a_browser;
 use crate::support::app::{Backend, PASSWORD, TestApp};
 use crate::support::browser::Browser;
 
-on_both_databases!(the_webhook_pages_in_a_browser_wide_and_narrow);
+in_a_browser!(the_webhook_pages_in_a_browser_wide_and_narrow,);
 
 async fn the_webhook_pages_in_a_browser_wide_and_narrow(backend: Backend) {
     let app = TestApp::spawn(backend).await;

@@ -14,14 +14,14 @@ use clarion::db::schema::{opposition_responses, requests};
 use diesel::prelude::*;
 use serde_json::json;
 
-use crate::on_both_databases;
+use crate::in_a_browser;
 use crate::support::app::{Backend, PASSWORD, TestApp};
 use crate::support::browser::Browser;
 use crate::support::eventually::{BOUND, eventually};
 use crate::support::journey::{confirm_from_mail, fill_valid_form};
 use crate::support::workspace::add_the_people;
 
-on_both_databases!(a_request_goes_from_the_public_form_to_the_public_register_in_a_browser);
+in_a_browser!(a_request_goes_from_the_public_form_to_the_public_register_in_a_browser,);
 
 const DRAFT: &str = "No. Clause 7.2.1 requires documented methods; one procedure may cover several methods if it names each of them.";
 const OPPOSITION: &str = "Say that one procedure must name each method.";

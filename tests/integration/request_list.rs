@@ -10,7 +10,7 @@ use clarion::seed::synthetic::{self, Volume};
 use clarion::workflow::queue;
 use diesel::prelude::*;
 
-use crate::on_both_databases;
+use crate::{in_a_browser, on_both_databases};
 use serde_json::Value;
 
 use crate::support::app::{Backend, PASSWORD, Person, TestApp, text_of};
@@ -559,7 +559,7 @@ async fn the_queue_shows_one_page_by_task_however_much_waits(backend: Backend) {
     );
 }
 
-on_both_databases!(the_list_reads_well_wide_and_narrow_in_a_browser);
+in_a_browser!(the_list_reads_well_wide_and_narrow_in_a_browser);
 
 /// The list in headless Chromium at a desktop's and a phone's width:
 /// labelled, free of serious axe findings, never wider than the window;

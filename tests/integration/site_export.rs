@@ -12,12 +12,12 @@ use clarion::db::{self, DatabaseUrl};
 use diesel::prelude::*;
 use scraper::{Html, Selector};
 
-use crate::on_both_databases;
 use crate::support::app::Backend;
 use crate::support::browser::Browser;
 use crate::support::child::free_port;
 use crate::support::eventually::{BOUND, eventually};
 use crate::support::operator::clarion;
+use crate::{in_a_browser, on_both_databases};
 
 /// The live site the copy is made of: what needs the server links there.
 const LIVE: &str = "https://clarifications.example.org";
@@ -25,8 +25,8 @@ const LIVE: &str = "https://clarifications.example.org";
 on_both_databases!(
     the_static_copy_of_the_register_has_every_page_and_no_broken_link,
     an_export_into_a_folder_that_holds_files_changes_nothing,
-    someone_searches_the_copy_opened_from_disk,
 );
+in_a_browser!(someone_searches_the_copy_opened_from_disk,);
 
 /// A web server that serves the files of a folder and nothing else.
 struct FileServer {

@@ -9,11 +9,11 @@ use diesel::prelude::*;
 use serde_json::Value;
 
 use crate::consensus::balloting;
-use crate::on_both_databases;
 use crate::support::app::{Backend, PASSWORD, TestApp, text_of};
 use crate::support::browser::Browser;
 use crate::support::journey::{confirmed_request, outbox_count, valid_form, with};
 use crate::support::workspace::{act, reply, screened_world};
+use crate::{in_a_browser, on_both_databases};
 
 on_both_databases!(
     each_person_finds_their_task_in_the_main_column,
@@ -21,8 +21,8 @@ on_both_databases!(
     closing_needs_a_ticked_confirmation_and_nothing_changes_without_it,
     a_workspace_error_points_at_its_field_and_keeps_what_was_typed,
     screening_lists_the_requests_already_asked_on_the_clause,
-    the_request_page_reads_well_for_each_person_wide_and_narrow,
 );
+in_a_browser!(the_request_page_reads_well_for_each_person_wide_and_narrow,);
 
 const DRAFT: &str = "Each **method** is validated.\n\n- before use\n- after a change\n\n<script>alert('x')</script>";
 

@@ -8,11 +8,11 @@ use clarion::db::schema::{events, memberships, outbox, requests};
 use diesel::prelude::*;
 
 use crate::browser_workspace::{seen, sign_in};
-use crate::on_both_databases;
 use crate::support::app::{Backend, Person, TestApp, text_of};
 use crate::support::browser::Browser;
 use crate::support::journey::{confirmed_request, valid_form};
 use crate::support::workspace::{act, add_the_people};
+use crate::{in_a_browser, on_both_databases};
 
 on_both_databases!(
     accepting_for_a_group_without_a_convenor_is_refused_until_one_is_added,
@@ -21,8 +21,8 @@ on_both_databases!(
     reassigning_a_request_the_group_has_needs_a_convenor_in_the_new_group,
     the_secretariat_sees_groups_without_a_convenor_and_requests_waiting_in_one,
     a_fresh_install_shows_the_secretariat_a_checklist_until_it_is_done,
-    the_secretariat_meets_the_checklist_and_a_refused_accept_in_a_browser,
 );
+in_a_browser!(the_secretariat_meets_the_checklist_and_a_refused_accept_in_a_browser,);
 
 /// Everything accepting or reassigning could change: the request's state,
 /// group and version, its events, and the mail queued.

@@ -10,11 +10,11 @@ use diesel::prelude::*;
 use serde_json::Value;
 
 use crate::consensus::{DRAFT, balloting, everyone_agrees, mail_count};
-use crate::on_both_databases;
 use crate::support::app::{Backend, PASSWORD, Person, TestApp, csrf_token_in, text_of, version_in};
 use crate::support::browser::Browser;
 use crate::support::journey::QUESTION;
 use crate::support::workspace::{act, screened_world, state_of};
+use crate::{in_a_browser, on_both_databases};
 
 on_both_databases!(
     the_secretariat_rewords_the_question_and_the_submitters_stays_in_the_record,
@@ -22,8 +22,8 @@ on_both_databases!(
     a_standard_of_another_group_moves_the_request_there,
     the_convenor_rewords_while_the_group_has_the_request_and_not_after,
     bad_wording_is_refused_and_changes_nothing,
-    the_wording_page_reads_well_wide_and_narrow_in_a_browser,
 );
+in_a_browser!(the_wording_page_reads_well_wide_and_narrow_in_a_browser,);
 
 /// The question without the submitter's name, asked for yes or no.
 const REWORDED: &str = "Does clause 7.2.1 require one documented procedure for each test method?";

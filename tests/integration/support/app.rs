@@ -420,6 +420,26 @@ macro_rules! on_both_databases {
     };
 }
 
+/// Declares tests that drive pages in headless Chromium, each run on
+/// SQLite alone, as `<test>::sqlite`. What a browser adds to the HTTP tests
+/// is how it reads, lays out and scripts the pages, which does not depend
+/// on the database; every rule and query those journeys pass through is
+/// tested on both databases over HTTP. Run once, they take half the time
+/// they took on both, which keeps CI within its budget.
+#[macro_export]
+macro_rules! in_a_browser {
+    ($($test:ident),* $(,)?) => {
+        $(
+            mod $test {
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn sqlite() {
+                    super::$test($crate::support::app::Backend::Sqlite).await
+                }
+            }
+        )*
+    };
+}
+
 impl TestApp {
     /// An active secretariat account, as setup or `clarion user add` makes.
     pub fn add_secretariat(&self, email: &str) {
