@@ -35,3 +35,5 @@ tr-read-english = Read the English reference text
 tr-english-only = There is no French version of this clarification: the English text is shown.
 tr-also-in-french = This clarification is also published in French.
 tr-list-english-note = Those without a version in this language are shown in English, the reference text.
+tr-question-reworded = The English question was reworded after the French version was entered: check the French question against it.
+tr-card-outdated = The English changed after the French version was entered: bring the French up to date.

@@ -9,7 +9,7 @@ use diesel::dsl;
 use diesel::prelude::*;
 
 use crate::db::DbConn;
-use crate::db::schema::{clarification_translations, requests};
+use crate::db::schema::{clarification_translations, events, requests, wording_edits};
 use crate::domain::lifecycle::State;
 use crate::i18n::Lang;
 
@@ -101,6 +101,38 @@ pub fn put(conn: &mut DbConn, translation: &Translation) -> QueryResult<()> {
             .execute(conn)?;
     }
     Ok(())
+}
+
+/// Whether the English question of a request was reworded after `since`,
+/// when its translation was entered: the translation of the question is
+/// then out of date, though the English version's number did not move
+/// (it moves with corrections, after publication).
+pub fn question_reworded_since(
+    conn: &mut DbConn,
+    request_id: &str,
+    since: NaiveDateTime,
+) -> QueryResult<bool> {
+    diesel::select(dsl::exists(
+        wording_edits::table
+            .inner_join(events::table)
+            .filter(wording_edits::request_id.eq(request_id))
+            .filter(wording_edits::question_before.ne(wording_edits::question_after))
+            .filter(events::created_at.gt(since)),
+    ))
+    .get_result(conn)
+}
+
+/// Whether the French version of a request, if it has one, translates
+/// an English text that changed since: corrected, or its question
+/// reworded before publication.
+pub fn french_is_outdated(conn: &mut DbConn, request_id: &str) -> QueryResult<bool> {
+    let Some(french) = of_request(conn, request_id, FRENCH)? else {
+        return Ok(false);
+    };
+    Ok(
+        french.of_version < crate::models::versions::current_number(conn, request_id)?
+            || question_reworded_since(conn, request_id, french.entered_at)?,
+    )
 }
 
 /// The translation of a request into `language`, published or not.

@@ -44,6 +44,9 @@ pub struct TranslationView {
     pub translation: Option<Translation>,
     /// The English version in force.
     pub english_version: i32,
+    /// Whether the English question was reworded since the French was
+    /// entered.
+    pub question_reworded: bool,
 }
 
 impl TranslationView {
@@ -69,10 +72,15 @@ impl TranslationView {
     }
 
     /// Whether the English was corrected since the French was entered.
-    pub fn is_outdated(&self) -> bool {
+    pub fn is_corrected_since(&self) -> bool {
         self.translation
             .as_ref()
             .is_some_and(|t| t.of_version < self.english_version)
+    }
+
+    /// Whether the English changed since the French was entered.
+    pub fn is_outdated(&self) -> bool {
+        self.is_corrected_since() || self.question_reworded
     }
 }
 
@@ -88,10 +96,17 @@ pub fn page(
     standing.decide(request.state, Action::Translate)?;
     let translation = translations::of_request(conn, &request.id, FRENCH)?;
     let english_version = versions::current_number(conn, &request.id)?;
+    let question_reworded = match &translation {
+        Some(french) => {
+            translations::question_reworded_since(conn, &request.id, french.entered_at)?
+        }
+        None => false,
+    };
     Ok(TranslationView {
         request,
         translation,
         english_version,
+        question_reworded,
     })
 }
 

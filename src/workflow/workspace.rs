@@ -805,6 +805,9 @@ pub struct RequestView {
     pub commenter: bool,
     /// May this person edit the public wording now (on its own page)?
     pub wording_editor: bool,
+    /// Whether its French version translates English that changed since
+    /// (told to those who may enter it).
+    pub french_outdated: bool,
     /// The latest round, open or closed, and what is known of it.
     pub round: Option<RoundView>,
     /// The choices of the forms.
@@ -1089,6 +1092,8 @@ pub fn request_page(
     };
     let (contact, submitter_hidden) =
         submitter_for(conn, &standing, &request, group_sees_submitter)?;
+    let french_outdated = actions.contains(&Action::Translate)
+        && crate::models::translations::french_is_outdated(conn, &request.id)?;
     Ok(RequestView {
         follow_ups: super::follow_ups::of_request(conn, &request)?,
         appeals: crate::models::appeals::for_request(conn, &request.id)?,
@@ -1110,6 +1115,7 @@ pub fn request_page(
         actions,
         commenter: standing.can_comment(request.state, reached_group),
         wording_editor: standing.decide(request.state, Action::EditWording).is_ok(),
+        french_outdated,
         round,
         groups: if screening {
             groups::all(conn)?

@@ -23,6 +23,7 @@ on_both_databases!(
     only_the_secretariat_and_the_groups_convenor_enter_french_versions,
     the_api_the_csv_and_the_feed_carry_the_french_and_search_finds_it,
     every_list_of_clarifications_reads_in_french_where_it_can,
+    a_question_reworded_after_its_translation_is_said_to_those_who_translate,
 );
 
 const QUESTION: &str = "Does the laboratory have to validate methods it developed itself?";
@@ -522,7 +523,7 @@ async fn every_list_of_clarifications_reads_in_french_where_it_can(backend: Back
         "/",
         "/requests/new?standard=iso-iec-17025-2017&clause=7.2",
     ] {
-        let (status, page) = french.page(&path).await;
+        let (status, page) = french.page(path).await;
         assert_eq!(status, 200, "{path}");
         let text = shown(&page);
         assert!(
@@ -541,7 +542,7 @@ async fn every_list_of_clarifications_reads_in_french_where_it_can(backend: Back
             "{path} marks the French as English: {english:?}"
         );
 
-        let (_, page) = app.page(&path).await;
+        let (_, page) = app.page(path).await;
         assert!(page.contains(QUESTION), "{path} in English");
         assert!(!page.contains(&QUESTION_FR[..20]), "{path} in English");
         assert!(marked_english(&page).is_empty(), "{path} in English");
@@ -568,4 +569,70 @@ async fn every_list_of_clarifications_reads_in_french_where_it_can(backend: Back
             .iter()
             .any(|t| t == untranslated_question)
     );
+}
+
+async fn a_question_reworded_after_its_translation_is_said_to_those_who_translate(
+    backend: Backend,
+) {
+    let app = TestApp::spawn(backend).await;
+    add_the_people(&app);
+    let reference = answered(&app, "decided");
+    let carla = app.signed_in("carla@example.org").await;
+    assert_eq!(
+        enter(&carla, &reference, QUESTION_FR, ANSWER_FR)
+            .await
+            .status(),
+        303
+    );
+    let request_path = format!("/workspace/requests/{reference}");
+    let translation_path = format!("{request_path}/translation");
+    let (_, page) = carla.page(&request_path).await;
+    assert!(text_of(&page, "#french-outdated").is_none());
+
+    // The secretariat rewords the English question a little later.
+    app.clock.advance(chrono::TimeDelta::minutes(10));
+    let sam = app.signed_in("sam@example.org").await;
+    let wording_path = format!("{request_path}/wording");
+    let (_, form) = sam.page(&wording_path).await;
+    let reworded = sam
+        .post_form(
+            &wording_path,
+            &[
+                ("csrf_token", csrf_token_in(&form).as_str()),
+                ("version", &value_of(&form, "version")),
+                ("standard", "iso-iec-17025-2017"),
+                ("clause", "7.2.1"),
+                (
+                    "question",
+                    "Must a laboratory validate the methods it develops?",
+                ),
+                ("note", ""),
+            ],
+        )
+        .await;
+    assert_eq!(reworded.status(), 303);
+
+    // Whoever may enter the French is told, on the request page and on
+    // the form; entering it again settles it.
+    let (_, page) = carla.page(&request_path).await;
+    assert!(
+        text_of(&page, "#french-outdated")
+            .unwrap()
+            .contains("The English changed after the French version was entered"),
+    );
+    let (_, form) = carla.page(&translation_path).await;
+    assert!(text_of(&form, "#question-reworded").is_some());
+    app.clock.advance(chrono::TimeDelta::minutes(10));
+    let entered = enter(
+        &carla,
+        &reference,
+        "Un laboratoire doit-il valider les méthodes qu’il développe ?",
+        ANSWER_FR,
+    )
+    .await;
+    assert_eq!(entered.status(), 303);
+    let (_, page) = carla.page(&request_path).await;
+    assert!(text_of(&page, "#french-outdated").is_none());
+    let (_, form) = carla.page(&translation_path).await;
+    assert!(text_of(&form, "#question-reworded").is_none());
 }
