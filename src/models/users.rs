@@ -5,6 +5,7 @@ use crate::db::schema::{groups, memberships, users};
 use crate::db::sql::{containing, lower};
 use crate::db::{DbConn, MultiBackend};
 use crate::domain::access::Capacity;
+use crate::i18n::Lang;
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
 #[diesel(table_name = users)]
@@ -131,26 +132,39 @@ pub fn count_matching(conn: &mut DbConn, words: &str) -> QueryResult<i64> {
 }
 
 /// A page of the accounts that hold `words`, active ones first, then by
-/// name, with their groups: two queries whatever the number of accounts.
+/// name as `lang` orders names ("Émile" among the E's), with their groups:
+/// three queries whatever the number of accounts.
 pub fn summaries(
     conn: &mut DbConn,
     words: &str,
+    lang: &Lang,
     limit: i64,
     offset: i64,
 ) -> QueryResult<Vec<UserSummary>> {
-    // The id last, so that a page holds the same accounts whenever read.
-    let page: Vec<User> = matching(words)
-        .order((
-            users::active.desc(),
-            lower(users::name),
-            users::email,
-            users::id,
-        ))
-        .limit(limit)
-        .offset(offset)
+    // Databases order by bytes or by their own collation, not by the
+    // reader's language: the names are sorted here, which at tens of
+    // thousands of accounts is still a few milliseconds. The address and
+    // the id break ties, so a page holds the same accounts whenever read.
+    let mut order: Vec<(bool, String, String, String)> = matching(words)
+        .select((users::active, users::name, users::email, users::id))
+        .load(conn)?;
+    order.sort_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then_with(|| lang.compare(&a.1, &b.1))
+            .then_with(|| a.2.cmp(&b.2))
+            .then_with(|| a.3.cmp(&b.3))
+    });
+    let ids: Vec<String> = order
+        .into_iter()
+        .skip(usize::try_from(offset).unwrap_or(usize::MAX))
+        .take(usize::try_from(limit).unwrap_or(0))
+        .map(|(_, _, _, id)| id)
+        .collect();
+    let mut page: Vec<User> = users::table
+        .filter(users::id.eq_any(&ids))
         .select(User::as_select())
         .load(conn)?;
-    let ids: Vec<&str> = page.iter().map(|u| u.id.as_str()).collect();
+    crate::models::register::in_order_of(&ids, &mut page, |user| user.id.as_str());
     let roles: Vec<(String, String, String, Capacity)> = memberships::table
         .inner_join(groups::table)
         .filter(memberships::user_id.eq_any(&ids))

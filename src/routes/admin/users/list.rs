@@ -38,15 +38,17 @@ pub async fn show(
 ) -> Result<ListPage, AppError> {
     let (words, page) = (query.words(), query.page()?);
     let looked_for = words.clone();
+    let shown = admin_page(&state, &admin, &csrf).showing(flash);
+    let lang = shown.lang.clone();
     let (total, users) = state
         .db(move |conn| {
             let total = users::count_matching(conn, &looked_for)?;
-            let rows = users::summaries(conn, &looked_for, PER_PAGE, offset(page))?;
+            let rows = users::summaries(conn, &looked_for, &lang, PER_PAGE, offset(page))?;
             Ok((total, rows))
         })
         .await?;
     Ok(ListPage {
-        page: admin_page(&state, &admin, &csrf).showing(flash),
+        page: shown,
         csrf,
         me: admin.user().id.clone(),
         paged: Paging::new(page, total, searched(PATH, &words)),
