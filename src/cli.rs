@@ -135,10 +135,20 @@ pub fn export(
 }
 
 /// `clarion export --site DIR`: the public register as static files.
-pub fn export_site(settings: &Settings, dir: &Path) -> Result<(), String> {
+pub fn export_site(settings: &Settings, dir: &Path, language: Option<&str>) -> Result<(), String> {
+    let lang = match language {
+        Some(tag) => settings.languages.offered(tag).ok_or_else(|| {
+            let offered: Vec<String> = settings.languages.all().map(|l| l.tag()).collect();
+            format!(
+                "--language {tag}: the copy can be in {} (CLARION_LANGUAGES)",
+                offered.join(", ")
+            )
+        })?,
+        None => settings.languages.preferred(None),
+    };
     let mut conn = prepared(settings)?;
     let started = std::time::Instant::now();
-    let report = crate::site::export(&mut conn, settings, dir).map_err(|e| e.to_string())?;
+    let report = crate::site::export(&mut conn, settings, &lang, dir).map_err(|e| e.to_string())?;
     println!(
         "wrote {} clarifications in {} files to {} in {:.1} s; links that need the server lead to {}",
         report.clarifications,

@@ -74,6 +74,10 @@ enum Command {
         /// CLARION_BASE_URL
         #[arg(long, value_name = "DIR", conflicts_with_all = ["format", "output"])]
         site: Option<PathBuf>,
+        /// With --site: the language of the copy's pages, one of
+        /// CLARION_LANGUAGES (by default the first)
+        #[arg(long, value_name = "TAG", requires = "site")]
+        language: Option<String>,
     },
     /// Add the published clarifications of a CSV or JSON file, as `export`
     /// writes them; all or nothing
@@ -207,8 +211,10 @@ fn main() -> ExitCode {
             }),
         ),
         Command::Export {
-            site: Some(dir), ..
-        } => cli::export_site(&settings, &dir),
+            site: Some(dir),
+            language,
+            ..
+        } => cli::export_site(&settings, &dir, language.as_deref()),
         Command::Export { format, output, .. } => {
             cli::export(&settings, format.as_deref(), output.as_deref())
         }

@@ -20,6 +20,7 @@ use crate::db::DbConn;
 use crate::domain::fields::FieldErrors;
 use crate::domain::search::{Filters, RawFilters};
 use crate::error::AppError;
+use crate::i18n::Lang;
 use crate::models::links;
 use crate::models::register;
 use crate::routes::api::records::{ClarificationRecord, StandardRecord};
@@ -70,7 +71,12 @@ const SEARCH_SCRIPT: &str = include_str!("../../static/search.js");
 /// Writes the register into `dir`, a folder that does not exist or is
 /// empty: first beside it, then moved into place whole, so that a failed
 /// export leaves nothing half-written there.
-pub fn export(conn: &mut DbConn, settings: &Settings, dir: &Path) -> Result<Report, SiteError> {
+pub fn export(
+    conn: &mut DbConn,
+    settings: &Settings,
+    lang: &Lang,
+    dir: &Path,
+) -> Result<Report, SiteError> {
     let failed = |source| SiteError::Write {
         path: dir.to_owned(),
         source,
@@ -90,6 +96,7 @@ pub fn export(conn: &mut DbConn, settings: &Settings, dir: &Path) -> Result<Repo
         root: work.clone(),
         addresses: Addresses::new(&settings.base_url),
         settings,
+        lang: lang.clone(),
         files: 0,
     };
     match copy.everything(conn) {
@@ -115,6 +122,8 @@ struct Copy<'a> {
     root: PathBuf,
     addresses: Addresses,
     settings: &'a Settings,
+    /// The language of every page of the copy.
+    lang: Lang,
     files: usize,
 }
 
@@ -141,11 +150,12 @@ impl Copy<'_> {
         self.clarifications(conn, &index, version)
     }
 
-    /// A page of the copy: files in the default language, with no switch
-    /// (the switch is the server's).
+    /// A page of the copy: files in its language, with no switch (the
+    /// switch is the server's).
     fn public(&self, section: &'static str) -> Page {
         Page {
             languages: Vec::new(),
+            lang: self.lang.clone(),
             ..Page::public(self.settings, section)
         }
     }

@@ -25,6 +25,7 @@ use chrono::Datelike;
 use super::{Copy, SiteError};
 use crate::domain::search as words;
 use crate::models::register::Clarification;
+use crate::models::translations::Translated;
 
 /// The file `static/search.js` reads first.
 pub const INDEX: &str = "search/index.js";
@@ -81,8 +82,12 @@ impl SearchFiles {
             item.status().as_str(),
         );
         serde_json::to_writer(&mut self.index, &shown)?;
+        // The words of the texts the copy's pages show: in a French copy,
+        // the French version's beside the English reference text.
+        let french = item.french_in(&copy.lang);
         let distinct: BTreeSet<String> = [&item.clause, &item.question, &item.answer]
-            .iter()
+            .into_iter()
+            .chain(french.into_iter().flat_map(|f| [&f.question, &f.answer]))
             .flat_map(|text| words::words(text))
             .filter_map(words::searchable)
             .collect();
@@ -95,7 +100,7 @@ impl SearchFiles {
                 .or_default()
                 .push(self.count);
         }
-        self.questions.push(item.question.clone());
+        self.questions.push(item.question_in(&copy.lang).to_owned());
         self.count += 1;
         if self.questions.len() == QUESTIONS {
             self.write_questions(copy)?;

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 
-use clarion::db::schema::{corrected_clarifications, requests};
+use clarion::db::schema::{clarification_translations, corrected_clarifications, requests};
 use clarion::db::{self, DatabaseUrl};
 use diesel::prelude::*;
 use scraper::{Html, Selector};
@@ -25,6 +25,7 @@ const LIVE: &str = "https://clarifications.example.org";
 on_both_databases!(
     the_static_copy_of_the_register_has_every_page_and_no_broken_link,
     an_export_into_a_folder_that_holds_files_changes_nothing,
+    a_copy_in_french_reads_in_french,
 );
 in_a_browser!(someone_searches_the_copy_opened_from_disk,);
 
@@ -528,4 +529,63 @@ fn holds_every_word(record: &serde_json::Value, q: &str) -> bool {
         .filter_map(searchable)
         .collect();
     words(&q.to_lowercase()).all(|typed| held.iter().any(|word| word.starts_with(typed)))
+}
+
+async fn a_copy_in_french_reads_in_french(backend: Backend) {
+    let dir = tempfile::tempdir().unwrap();
+    let url = backend.new_database_url(dir.path());
+    let database = ("CLARION_DATABASE_URL", url.as_str());
+    assert!(
+        clarion(dir.path(), &["seed", "--demo"], &[database])
+            .status
+            .success()
+    );
+
+    // A language the instance does not offer is refused, and nothing is
+    // written.
+    let refused = clarion(
+        dir.path(),
+        &["export", "--site", "kopie", "--language", "de"],
+        &[database],
+    );
+    assert!(!refused.status.success());
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        said.contains("--language de") && said.contains("en, fr"),
+        "{said}"
+    );
+    assert!(!dir.path().join("kopie").exists());
+
+    let exported = clarion(
+        dir.path(),
+        &["export", "--site", "copie", "--language", "fr"],
+        &[database, ("CLARION_BASE_URL", LIVE)],
+    );
+    assert!(exported.status.success(), "{exported:?}");
+    let read = |file: &str| std::fs::read_to_string(dir.path().join("copie").join(file)).unwrap();
+    let home = read("index.html");
+    assert!(home.contains("<html lang=\"fr\">"));
+    assert!(text(&home).contains("Dernières clarifications"));
+
+    // A clarification with a French version reads in French, its English
+    // a click away; its French question is what the copy's search shows.
+    let mut conn = db::establish(&DatabaseUrl::parse(&url).unwrap()).unwrap();
+    let (reference, question_fr): (String, String) = clarification_translations::table
+        .inner_join(requests::table)
+        .filter(requests::state.eq("published"))
+        .select((
+            requests::reference.assume_not_null(),
+            clarification_translations::question,
+        ))
+        .first(&mut conn)
+        .unwrap();
+    let page = text(&read(&format!("clarifications/{reference}/index.html")));
+    assert!(page.contains("Traduit de l’anglais"), "{page}");
+    assert!(page.contains(&spaced(&question_fr)), "{page}");
+    let questions: String = std::fs::read_dir(dir.path().join("copie/search/questions"))
+        .unwrap()
+        .map(|file| std::fs::read_to_string(file.unwrap().path()).unwrap())
+        .collect();
+    let in_json = serde_json::to_string(&question_fr).unwrap();
+    assert!(questions.contains(in_json.trim_matches('"')));
 }
