@@ -37,3 +37,5 @@ tr-also-in-french = This clarification is also published in French.
 tr-list-english-note = Those without a version in this language are shown in English, the reference text.
 tr-question-reworded = The English question was reworded after the French version was entered: check the French question against it.
 tr-card-outdated = The English changed after the French version was entered: bring the French up to date.
+tr-pdf-english-question = Question in English, the reference text
+tr-pdf-english-answer = Answer in English, the reference text

@@ -37,3 +37,5 @@ tr-also-in-french = Cette clarification est aussi publiée en français.
 tr-list-english-note = Celles qui n’ont pas de version française sont affichées en anglais, le texte de référence.
 tr-question-reworded = La question anglaise a été reformulée après la saisie de la version française : vérifiez la question française.
 tr-card-outdated = Le texte anglais a changé depuis la saisie de la version française : mettez celle-ci à jour.
+tr-pdf-english-question = Question en anglais, texte de référence
+tr-pdf-english-answer = Réponse en anglais, texte de référence

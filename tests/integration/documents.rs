@@ -101,7 +101,7 @@ async fn record(app: &TestApp, reference: &str) -> Value {
 
 /// The text of a PDF as `pdftotext` reads it, its white space (line ends
 /// of wrapped lines included) made single spaces.
-fn pdf_text(pdf: &[u8]) -> String {
+pub fn pdf_text(pdf: &[u8]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("document.pdf");
     std::fs::write(&file, pdf).unwrap();

@@ -10,6 +10,7 @@ use clarion::db::schema::{clarification_translations, events, requests};
 use diesel::prelude::*;
 use reqwest::header::{ACCEPT_LANGUAGE, HeaderMap, HeaderValue};
 
+use crate::documents::pdf_text;
 use crate::on_both_databases;
 use crate::support::app::{Backend, Person, TestApp, csrf_token_in, text_of};
 use crate::support::register::{Published, publish};
@@ -24,6 +25,7 @@ on_both_databases!(
     the_api_the_csv_and_the_feed_carry_the_french_and_search_finds_it,
     every_list_of_clarifications_reads_in_french_where_it_can,
     a_question_reworded_after_its_translation_is_said_to_those_who_translate,
+    the_pdf_documents_read_in_french_with_the_english_beside,
 );
 
 const QUESTION: &str = "Does the laboratory have to validate methods it developed itself?";
@@ -635,4 +637,56 @@ async fn a_question_reworded_after_its_translation_is_said_to_those_who_translat
     assert!(text_of(&page, "#french-outdated").is_none());
     let (_, form) = carla.page(&translation_path).await;
     assert!(text_of(&form, "#question-reworded").is_none());
+}
+
+async fn the_pdf_documents_read_in_french_with_the_english_beside(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    add_the_people(&app);
+    let reference = answered(&app, "decided");
+    let sam = app.signed_in("sam@example.org").await;
+    // Published by the secretariat, it takes its number in its
+    // standard's set.
+    let published = act(&sam, &reference, "publish", &[]).await;
+    assert_eq!(published.status(), 303);
+    let french = reader_in(&app, "fr");
+    let pdf = |person: &Person, path: String| {
+        let person = person.clone();
+        async move {
+            let response = person.get(&path).await;
+            assert_eq!(response.status(), 200, "{path}");
+            shown(&pdf_text(&response.bytes().await.unwrap()))
+        }
+    };
+    let one = format!("/clarifications/{reference}.pdf");
+    let set = "/standards/iso-iec-17025-2017/clarifications.pdf".to_owned();
+
+    // Without a French version, a French document says the text is in
+    // English.
+    let text = pdf(&french, one.clone()).await;
+    assert!(
+        text.contains("Il n’existe pas de version française"),
+        "{text}"
+    );
+    assert!(text.contains(QUESTION), "{text}");
+
+    assert_eq!(
+        enter(&sam, &reference, QUESTION_FR, ANSWER_FR)
+            .await
+            .status(),
+        303
+    );
+    for path in [one.clone(), set.clone()] {
+        let text = pdf(&french, path.clone()).await;
+        assert!(text.contains("Traduit de l’anglais"), "{path}: {text}");
+        assert!(text.contains(&shown(QUESTION_FR)), "{path}: {text}");
+        assert!(text.contains(ANSWER_FR), "{path}: {text}");
+        assert!(
+            text.contains("Question en anglais, texte de référence"),
+            "{path}: {text}"
+        );
+        assert!(text.contains(QUESTION) && text.contains(ANSWER), "{path}");
+        let text = pdf(&app.visitor, path.clone()).await;
+        assert!(!text.contains(&QUESTION_FR[..20]), "{path} in English");
+        assert!(!text.contains("reference text"), "{path} in English");
+    }
 }

@@ -30,6 +30,8 @@ struct Entry<'a> {
     item: &'a Clarification,
     /// The answer as plain text.
     answer: String,
+    /// Its French version's answer as plain text, in a French document.
+    french_answer: Option<String>,
     permalink: String,
 }
 
@@ -47,6 +49,9 @@ impl<'a> Entry<'a> {
             publisher,
             item,
             answer: markdown::to_plain_text(&item.answer),
+            french_answer: item
+                .french_in(lang)
+                .map(|french| markdown::to_plain_text(&french.answer)),
             permalink,
         }
     }
@@ -117,7 +122,11 @@ pub async fn clarification(
         return Ok(moved);
     }
     let item = state
-        .db(move |conn| register::find(conn, &reference)?.ok_or(AppError::NotFound))
+        .db(move |conn| {
+            let mut item = register::find(conn, &reference)?.ok_or(AppError::NotFound)?;
+            Clarification::with_french(conn, std::slice::from_mut(&mut item))?;
+            Ok(item)
+        })
         .await?;
     let filename = format!("{}.pdf", item.reference);
     let lang = reader_lang();
@@ -179,7 +188,8 @@ pub async fn standard(
             );
             let mut after = 0;
             loop {
-                let items = register::numbered_after(conn, &standard.id, after, SET_CHUNK)?;
+                let mut items = register::numbered_after(conn, &standard.id, after, SET_CHUNK)?;
+                Clarification::with_french(conn, &mut items)?;
                 for item in &items {
                     let permalink = settings.url(&item.path());
                     let entry = Entry::new(&lang, item, false, &settings.publisher, permalink);
