@@ -39,3 +39,4 @@ tr-question-reworded = The English question was reworded after the French versio
 tr-card-outdated = The English changed after the French version was entered: bring the French up to date.
 tr-pdf-english-question = Question in English, the reference text
 tr-pdf-english-answer = Answer in English, the reference text
+mail-published-translated = Translated from English. The English text, which is the reference, is on the clarification's page.

@@ -39,3 +39,4 @@ tr-question-reworded = La question anglaise a été reformulée après la saisie
 tr-card-outdated = Le texte anglais a changé depuis la saisie de la version française : mettez celle-ci à jour.
 tr-pdf-english-question = Question en anglais, texte de référence
 tr-pdf-english-answer = Réponse en anglais, texte de référence
+mail-published-translated = Traduit de l’anglais. Le texte anglais, qui fait foi, figure sur la page de la clarification.

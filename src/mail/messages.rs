@@ -179,8 +179,11 @@ email_message!(
 /// To each follower of a standard: a clarification of it is published.
 pub struct ClarificationPublished {
     pub ctx: MailContext,
+    /// Its question and answer in the follower's language: the French
+    /// version for a French reader where there is one (`translated`).
     pub request: RequestSummary,
     pub answer: String,
+    pub translated: bool,
     pub clarification_url: String,
     pub unsubscribe_url: String,
 }
@@ -537,6 +540,8 @@ mod tests {
                 ctx: ctx(),
                 request: request(None),
                 answer: "Yes.".into(),
+                // Its every line rendered, the note on a translation too.
+                translated: true,
                 clarification_url: "https://clarion.example/c".into(),
                 unsubscribe_url: "https://clarion.example/u".into(),
             }),

@@ -14,12 +14,14 @@ use crate::domain::email::EmailAddress;
 use crate::i18n::Lang;
 use crate::mail::messages::{
     ClarificationCorrected, ClarificationMarked, ClarificationPublished, ConfirmSubscription,
+    RequestSummary,
 };
 use crate::models::rate;
 use crate::models::requests::Request;
 use crate::models::standards::{self, Standard};
 use crate::models::subscriptions::{self, Subscription};
 use crate::models::tokens::{self, Purpose};
+use crate::models::translations::{self, FRENCH};
 
 /// Addresses one client may ask to follow a standard, per hour.
 pub const PER_CLIENT_PER_HOUR: i64 = 20;
@@ -234,6 +236,10 @@ pub fn tell_followers(
         return Ok(());
     }
     let summary = summary(conn, request)?;
+    let french = match news {
+        News::Published => translations::of_request(conn, &request.id, FRENCH)?,
+        _ => None,
+    };
     let clarification_url = ctx.url(&format!(
         "/clarifications/{}",
         request.reference.as_deref().unwrap_or_default()
@@ -247,10 +253,23 @@ pub fn tell_followers(
         let listed = Some(unsubscribe_url.clone());
         match news {
             News::Published => {
+                // A follower reading French gets the French version
+                // entered before publication, said to be translated.
+                let french = french.as_ref().filter(|_| lang.tag() == FRENCH);
                 let message = ClarificationPublished {
                     ctx: ctx.mail.clone(),
-                    request: summary.clone(),
-                    answer: request.answer.clone().unwrap_or_default(),
+                    request: match french {
+                        Some(french) => RequestSummary {
+                            question: french.question.clone(),
+                            ..summary.clone()
+                        },
+                        None => summary.clone(),
+                    },
+                    answer: french.map_or_else(
+                        || request.answer.clone().unwrap_or_default(),
+                        |french| french.answer.clone(),
+                    ),
+                    translated: french.is_some(),
                     clarification_url: clarification_url.clone(),
                     unsubscribe_url,
                 };

@@ -7,12 +7,14 @@ use chrono::{NaiveDateTime, TimeDelta};
 use clarion::db::schema::subscriptions;
 use diesel::prelude::*;
 
+use crate::languages::reader_of;
 use crate::on_both_databases;
 use crate::support::app::{Backend, Person, TestApp, csrf_token_in, text_of};
 use crate::support::eventually::{BOUND, eventually};
 use crate::support::journey::outbox_count;
 use crate::support::smtp::ReceivedMail;
 use crate::support::workspace::{act, screened_world};
+use crate::translations::{ANSWER_FR, QUESTION_FR, enter};
 
 const FOLLOW: &str = "/standards/iso-iec-17025-2017/subscribe";
 const SENT: &str = "/standards/iso-iec-17025-2017/subscribe/sent";
@@ -27,6 +29,7 @@ on_both_databases!(
     unconfirmed_addresses_expire_and_are_erased,
     many_addresses_from_one_place_are_throttled,
     followers_are_mailed_an_answer_without_its_remote_images,
+    a_follower_reading_french_is_mailed_the_french_version,
 );
 
 /// Sends the follow form of ISO/IEC 17025:2017 as `person`.
@@ -61,7 +64,12 @@ async fn mail_to(app: &TestApp, address: &str, subject: &str, count: usize) -> V
 
 /// The path of the newest confirmation link mailed to `address`.
 async fn confirmation_link(app: &TestApp, address: &str, count: usize) -> String {
-    let mail = mail_to(app, address, "Confirm that you want to follow", count).await;
+    confirmation_link_in(app, address, "Confirm that you want to follow", count).await
+}
+
+/// As [`confirmation_link`], of a mail whose subject says `subject`.
+async fn confirmation_link_in(app: &TestApp, address: &str, subject: &str, count: usize) -> String {
+    let mail = mail_to(app, address, subject, count).await;
     let link = mail[count - 1]
         .links()
         .into_iter()
@@ -522,4 +530,35 @@ async fn followers_are_mailed_an_answer_without_its_remote_images(backend: Backe
     // The submitter hears of it too, without an image either.
     let told = mail_to(&app, "ana.lima@lab.example", "the answer is published", 1).await;
     assert!(!told[0].html.contains("<img"), "{}", told[0].html);
+}
+
+async fn a_follower_reading_french_is_mailed_the_french_version(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (reference, sam) = decided(&app).await;
+    // Fay follows the standard from a French page, Hal from an English one.
+    let fay = reader_of(&app, "fr-BE");
+    assert_eq!(follow(&fay, "fay@follow.example").await.status(), 303);
+    let link = confirmation_link_in(&app, "fay@follow.example", "Confirmez", 1).await;
+    let (_, page) = fay.page(&link).await;
+    let confirmed = fay
+        .post_form(&link, &[("csrf_token", &csrf_token_in(&page))])
+        .await;
+    assert_eq!(confirmed.status(), 303);
+    confirmed_follower(&app, "hal@follow.example").await;
+
+    // The French version is entered before publication.
+    let entered = enter(&sam, &reference, QUESTION_FR, ANSWER_FR).await;
+    assert_eq!(entered.status(), 303);
+    assert_eq!(act(&sam, &reference, "publish", &[]).await.status(), 303);
+
+    let news = &mail_to(&app, "fay@follow.example", &reference, 1).await[0];
+    for body in [&news.text, &news.html] {
+        assert!(body.contains(ANSWER_FR), "{body}");
+        assert!(body.contains("Traduit de l’anglais"), "{body}");
+        assert!(!body.contains(ANSWER), "{body}");
+    }
+    let news = &mail_to(&app, "hal@follow.example", &reference, 1).await[0];
+    assert!(news.text.contains(ANSWER), "{}", news.text);
+    assert!(!news.text.contains(ANSWER_FR), "{}", news.text);
+    assert!(!news.text.contains("Translated"), "{}", news.text);
 }

@@ -8,9 +8,9 @@
 
 use clarion::db::schema::{clarification_translations, events, requests};
 use diesel::prelude::*;
-use reqwest::header::{ACCEPT_LANGUAGE, HeaderMap, HeaderValue};
 
 use crate::documents::pdf_text;
+use crate::languages::reader_of;
 use crate::on_both_databases;
 use crate::support::app::{Backend, Person, TestApp, csrf_token_in, text_of};
 use crate::support::register::{Published, publish};
@@ -30,19 +30,10 @@ on_both_databases!(
 
 const QUESTION: &str = "Does the laboratory have to validate methods it developed itself?";
 const ANSWER: &str = "Yes. Clause 7.2.2 applies to methods the laboratory developed.";
-const QUESTION_FR: &str =
+pub(crate) const QUESTION_FR: &str =
     "Le laboratoire doit-il valider les méthodes qu’il a lui-même développées\u{a0}?";
-const ANSWER_FR: &str =
+pub(crate) const ANSWER_FR: &str =
     "Oui. Le paragraphe 7.2.2 s’applique aux méthodes développées par le laboratoire.";
-
-fn reader_in(app: &TestApp, accept_language: &str) -> Person {
-    let mut headers = HeaderMap::new();
-    headers.insert(
-        ACCEPT_LANGUAGE,
-        HeaderValue::from_str(accept_language).unwrap(),
-    );
-    Person::with_headers(&app.address, headers)
-}
 
 /// A clarification of ISO/IEC 17025 that MG 17025 accepted and answered,
 /// published (or, with `state` "decided", awaiting publication).
@@ -93,7 +84,7 @@ fn value_of(page: &str, name: &str) -> String {
 }
 
 /// Sends the French version form as `person` sees it.
-async fn enter(
+pub(crate) async fn enter(
     person: &Person,
     reference: &str,
     question: &str,
@@ -146,7 +137,7 @@ async fn the_secretariat_enters_a_french_version_that_french_readers_see(backend
     let app = TestApp::spawn(backend).await;
     add_the_people(&app);
     let reference = answered(&app, "published");
-    let french = reader_in(&app, "fr-CA, fr;q=0.9");
+    let french = reader_of(&app, "fr-CA, fr;q=0.9");
     let path = format!("/clarifications/{reference}");
 
     // Without a French version, a French reader reads the English, marked
@@ -220,7 +211,7 @@ async fn a_french_version_entered_before_publication_goes_public_with_it(backend
     let app = TestApp::spawn(backend).await;
     add_the_people(&app);
     let reference = answered(&app, "decided");
-    let french = reader_in(&app, "fr");
+    let french = reader_of(&app, "fr");
     let path = format!("/clarifications/{reference}");
 
     // The convenor enters it once the group decided.
@@ -271,7 +262,7 @@ async fn a_correction_after_the_translation_is_said_on_french_pages(backend: Bac
             .status(),
         303
     );
-    let french = reader_in(&app, "fr");
+    let french = reader_of(&app, "fr");
     let path = format!("/clarifications/{reference}");
     let (_, page) = french.page(&path).await;
     assert!(text_of(&page, "#translation-version").is_none());
@@ -455,7 +446,7 @@ async fn the_api_the_csv_and_the_feed_carry_the_french_and_search_finds_it(backe
 
     // The feed read in French carries the French, then the English as
     // such; read in English, it is as it was.
-    let french_reader = reader_in(&app, "fr");
+    let french_reader = reader_of(&app, "fr");
     let (_, feed) = french_reader.page("/feeds/clarifications.atom").await;
     assert!(feed.contains("Traduit de l’anglais"), "{feed}");
     assert!(feed.contains("Le laboratoire doit-il valider"));
@@ -512,7 +503,7 @@ async fn every_list_of_clarifications_reads_in_french_where_it_can(backend: Back
             .status(),
         303
     );
-    let french = reader_in(&app, "fr");
+    let french = reader_of(&app, "fr");
     let note = "Celles qui n’ont pas de version française sont affichées en anglais";
 
     // Each list that names published clarifications by their question: a
@@ -648,7 +639,7 @@ async fn the_pdf_documents_read_in_french_with_the_english_beside(backend: Backe
     // standard's set.
     let published = act(&sam, &reference, "publish", &[]).await;
     assert_eq!(published.status(), 303);
-    let french = reader_in(&app, "fr");
+    let french = reader_of(&app, "fr");
     let pdf = |person: &Person, path: String| {
         let person = person.clone();
         async move {
