@@ -8,6 +8,7 @@ mod list;
 mod publish;
 mod queue;
 mod request;
+mod request_form;
 mod translation;
 mod wording;
 

@@ -2,15 +2,17 @@
 //! decided or published clarification, which the secretariat or the
 //! group's convenor enters or replaces.
 
-use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
+use super::request_form::{RequestForm, answer};
+use crate::db::DbConn;
 use crate::domain::fields::FieldErrors;
 use crate::error::AppError;
 use crate::models::users::User;
 use crate::web::flash::{self, Done};
-use crate::web::{AppState, Csrf, CsrfForm, Page, SignedIn, Viewer, private_page};
+use crate::web::{AppState, Csrf, CsrfForm, Page, SignedIn};
+use crate::workflow::WorkflowError;
 use crate::workflow::registry::Outcome;
 use crate::workflow::translations::{self, TranslationInput, TranslationView};
 use crate::workflow::workspace::Acting;
@@ -25,30 +27,37 @@ struct TranslationPage {
     errors: FieldErrors,
 }
 
-async fn answer(
-    state: &AppState,
-    user: User,
-    csrf: Csrf,
-    reference: String,
-    typed: Option<(TranslationInput, FieldErrors)>,
-) -> Result<HttpResponse, AppError> {
-    let viewer = Viewer(Some(user.clone()));
-    let view = state
-        .db(move |conn| Ok(translations::page(conn, &user, &reference)?))
-        .await?;
-    let (status, input, errors) = match typed {
-        Some((input, errors)) => (StatusCode::UNPROCESSABLE_ENTITY, input, errors),
-        None => (StatusCode::OK, view.input(), FieldErrors::default()),
-    };
-    let body = TranslationPage {
-        page: state.page_as("workspace", &viewer, &csrf),
-        csrf,
-        view,
-        input,
-        errors,
+impl RequestForm for TranslationPage {
+    type View = TranslationView;
+    type Input = TranslationInput;
+
+    fn read(
+        conn: &mut DbConn,
+        user: &User,
+        reference: &str,
+    ) -> Result<TranslationView, WorkflowError> {
+        translations::page(conn, user, reference)
     }
-    .render()?;
-    Ok(private_page(status, body))
+
+    fn stored(view: &TranslationView) -> TranslationInput {
+        view.input()
+    }
+
+    fn new(
+        page: Page,
+        csrf: Csrf,
+        view: TranslationView,
+        input: TranslationInput,
+        errors: FieldErrors,
+    ) -> Self {
+        TranslationPage {
+            page,
+            csrf,
+            view,
+            input,
+            errors,
+        }
+    }
 }
 
 pub async fn show(
@@ -57,7 +66,7 @@ pub async fn show(
     csrf: Csrf,
     reference: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    answer(&state, user, csrf, reference.into_inner(), None).await
+    answer::<TranslationPage>(&state, user, csrf, reference.into_inner(), None).await
 }
 
 pub async fn update(
@@ -89,7 +98,7 @@ pub async fn update(
             Done::Translated { public },
         )),
         Outcome::Refused(errors) => {
-            answer(&state, user, csrf, reference, Some((input, errors))).await
+            answer::<TranslationPage>(&state, user, csrf, reference, Some((input, errors))).await
         }
     }
 }

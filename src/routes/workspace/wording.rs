@@ -2,16 +2,18 @@
 //! (standard, clause, question), which the secretariat, or the group's
 //! convenor while the group has it, may edit before publication.
 
-use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
+use super::request_form::{RequestForm, answer};
+use crate::db::DbConn;
 use crate::domain::fields::FieldErrors;
 use crate::domain::wording::WordingInput;
 use crate::error::AppError;
 use crate::models::users::User;
 use crate::web::flash::{self, Done};
-use crate::web::{AppState, Csrf, CsrfForm, Page, SignedIn, Viewer, private_page};
+use crate::web::{AppState, Csrf, CsrfForm, Page, SignedIn};
+use crate::workflow::WorkflowError;
 use crate::workflow::registry::Outcome;
 use crate::workflow::wording::{self, WordingView};
 use crate::workflow::workspace::Acting;
@@ -32,31 +34,34 @@ impl WordingPage {
     }
 }
 
-/// The page, private: it shows the submitter's own words.
-async fn answer(
-    state: &AppState,
-    user: User,
-    csrf: Csrf,
-    reference: String,
-    typed: Option<(WordingInput, FieldErrors)>,
-) -> Result<HttpResponse, AppError> {
-    let viewer = Viewer(Some(user.clone()));
-    let view = state
-        .db(move |conn| Ok(wording::page(conn, &user, &reference)?))
-        .await?;
-    let (status, input, errors) = match typed {
-        Some((input, errors)) => (StatusCode::UNPROCESSABLE_ENTITY, input, errors),
-        None => (StatusCode::OK, view.input(), FieldErrors::default()),
-    };
-    let body = WordingPage {
-        page: state.page_as("workspace", &viewer, &csrf),
-        csrf,
-        view,
-        input,
-        errors,
+// The page is private: it shows the submitter's own words.
+impl RequestForm for WordingPage {
+    type View = WordingView;
+    type Input = WordingInput;
+
+    fn read(conn: &mut DbConn, user: &User, reference: &str) -> Result<WordingView, WorkflowError> {
+        wording::page(conn, user, reference)
     }
-    .render()?;
-    Ok(private_page(status, body))
+
+    fn stored(view: &WordingView) -> WordingInput {
+        view.input()
+    }
+
+    fn new(
+        page: Page,
+        csrf: Csrf,
+        view: WordingView,
+        input: WordingInput,
+        errors: FieldErrors,
+    ) -> Self {
+        WordingPage {
+            page,
+            csrf,
+            view,
+            input,
+            errors,
+        }
+    }
 }
 
 pub async fn show(
@@ -65,7 +70,7 @@ pub async fn show(
     csrf: Csrf,
     reference: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    answer(&state, user, csrf, reference.into_inner(), None).await
+    answer::<WordingPage>(&state, user, csrf, reference.into_inner(), None).await
 }
 
 pub async fn update(
@@ -102,7 +107,7 @@ pub async fn update(
             ))
         }
         Outcome::Refused(errors) => {
-            answer(&state, user, csrf, reference, Some((input, errors))).await
+            answer::<WordingPage>(&state, user, csrf, reference, Some((input, errors))).await
         }
     }
 }
