@@ -75,25 +75,45 @@ struct Words {
 /// One language's stemmer, and the keys of the words it stemmed.
 struct Stemming {
     stemmer: Stemmer,
-    /// Each word as written, and the key of its stem (none for a common
-    /// word).
+    /// The word as this language searches it; none for a common word.
+    searchable: fn(&str) -> Option<String>,
+    /// The key of a stem, apart from the other language's keys.
+    key: fn(&str) -> String,
+    /// Each word as written, and its key (none for a common word).
     stems: FxHashMap<String, Option<Rc<str>>>,
 }
 
 impl Stemming {
-    fn new(algorithm: Algorithm) -> Self {
+    fn new(
+        algorithm: Algorithm,
+        searchable: fn(&str) -> Option<String>,
+        key: fn(&str) -> String,
+    ) -> Self {
         Stemming {
             stemmer: Stemmer::create(algorithm),
+            searchable,
+            key,
             stems: FxHashMap::default(),
         }
+    }
+
+    /// The key `word` is indexed under, stemmed once however often seen.
+    fn key_of(&mut self, word: &str) -> Option<Rc<str>> {
+        if let Some(key) = self.stems.get(word) {
+            return key.clone();
+        }
+        let key = (self.searchable)(word)
+            .map(|word| Rc::from((self.key)(&self.stemmer.stem(&word)).as_str()));
+        self.stems.insert(word.to_owned(), key.clone());
+        key
     }
 }
 
 impl Default for Words {
     fn default() -> Self {
         Words {
-            english: Stemming::new(Algorithm::English),
-            french: Stemming::new(Algorithm::French),
+            english: Stemming::new(Algorithm::English, search::searchable, str::to_owned),
+            french: Stemming::new(Algorithm::French, search::searchable_in_french, french_key),
             weights: FxHashMap::default(),
             length: 0,
         }
@@ -101,25 +121,9 @@ impl Default for Words {
 }
 
 impl Words {
+    /// Weighs English text: its words make the clarification's length.
     fn weigh(&mut self, text: &str, weight: u8) {
-        for word in search::words(text) {
-            let stem = match self.english.stems.get(word) {
-                Some(stem) => stem.clone(),
-                None => {
-                    let stemmer = &self.english.stemmer;
-                    let stem =
-                        search::searchable(word).map(|word| Rc::from(stemmer.stem(&word).as_ref()));
-                    self.english.stems.insert(word.to_owned(), stem.clone());
-                    stem
-                }
-            };
-            let Some(stem) = stem else {
-                continue;
-            };
-            let sum = self.weights.entry(stem).or_default();
-            *sum = sum.saturating_add(weight);
-            self.length += u32::from(weight);
-        }
+        self.length += add(&mut self.english, &mut self.weights, text, weight);
     }
 
     /// Weighs French text under its French stems, apart from the English
@@ -127,23 +131,27 @@ impl Words {
     /// clarification ranks for English words as it did before it was
     /// translated.
     fn weigh_french(&mut self, text: &str, weight: u8) {
-        for word in search::words(text) {
-            let stem = match self.french.stems.get(word) {
-                Some(stem) => stem.clone(),
-                None => {
-                    let stemmer = &self.french.stemmer;
-                    let stem = search::searchable_in_french(word)
-                        .map(|word| Rc::from(french_key(&stemmer.stem(&word)).as_str()));
-                    self.french.stems.insert(word.to_owned(), stem.clone());
-                    stem
-                }
-            };
-            if let Some(stem) = stem {
-                let sum = self.weights.entry(stem).or_default();
-                *sum = sum.saturating_add(weight);
-            }
+        add(&mut self.french, &mut self.weights, text, weight);
+    }
+}
+
+/// Adds `weight` to the key of each word of `text` as `stemming` keys it;
+/// what they weigh together.
+fn add(
+    stemming: &mut Stemming,
+    weights: &mut FxHashMap<Rc<str>, u8>,
+    text: &str,
+    weight: u8,
+) -> u32 {
+    let mut added = 0;
+    for word in search::words(text) {
+        if let Some(key) = stemming.key_of(word) {
+            let sum = weights.entry(key).or_default();
+            *sum = sum.saturating_add(weight);
+            added += u32::from(weight);
         }
     }
+    added
 }
 
 /// The clause, the standard, the version of the text and when its French
