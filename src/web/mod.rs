@@ -9,6 +9,7 @@ pub mod flash;
 pub mod head;
 pub mod input;
 pub mod intake;
+mod kept_pages;
 pub mod language;
 pub mod metrics;
 pub mod page_cache;

@@ -6,7 +6,7 @@
 //! after this instance changed something; other instances notice within
 //! that interval. Bounded in bytes: the oldest pages go first.
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasher;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
@@ -19,6 +19,7 @@ use actix_web::middleware::Next;
 use actix_web::web::{Bytes, Data};
 use actix_web::{HttpMessage, HttpResponse, HttpResponseBuilder};
 
+use super::kept_pages::{KeptPages, Weighed};
 use crate::web::{AppState, conditional};
 
 /// Whether an address is part of the public register: the same for
@@ -151,12 +152,8 @@ impl Kept {
 /// this many a header must vary per page, and sharing would not pay.
 const HEADER_SETS_SHARED: usize = 16;
 
-#[derive(Default)]
 struct Inner {
-    pages: HashMap<String, Arc<Kept>>,
-    /// Keys in the order they were kept, for eviction.
-    order: VecDeque<String>,
-    bytes: usize,
+    pages: KeptPages<Kept>,
     version: Option<i64>,
     checked_at: Option<Instant>,
     /// Addresses with a query string asked for once and not kept yet: a
@@ -172,7 +169,6 @@ struct Inner {
 }
 
 pub struct PageCache {
-    max_bytes: usize,
     revalidate_after: Duration,
     inner: Mutex<Inner>,
 }
@@ -180,10 +176,20 @@ pub struct PageCache {
 impl PageCache {
     pub fn new(max_bytes: usize, revalidate_after: Duration) -> PageCache {
         PageCache {
-            max_bytes,
             revalidate_after,
-            inner: Mutex::new(Inner::default()),
+            inner: Mutex::new(Inner {
+                pages: KeptPages::new(max_bytes),
+                version: None,
+                checked_at: None,
+                asked_once: HashSet::new(),
+                header_sets: Vec::new(),
+                rendering: HashMap::new(),
+            }),
         }
+    }
+
+    fn is_on(&self) -> bool {
+        self.lock().pages.is_on()
     }
 
     fn lock(&self) -> MutexGuard<'_, Inner> {
@@ -204,8 +210,6 @@ impl PageCache {
         let mut inner = self.lock();
         if inner.version != Some(version) {
             inner.pages.clear();
-            inner.order.clear();
-            inner.bytes = 0;
         }
         inner.version = Some(version);
         inner.checked_at = Some(Instant::now());
@@ -254,12 +258,11 @@ impl PageCache {
     }
 
     fn keep(&self, key: String, kept: Kept) {
-        let size = kept.body.len() + key.len();
-        if size > self.max_bytes / 8 {
-            return;
-        }
         let mut inner = self.lock();
-        if inner.version != Some(kept.version) || inner.pages.contains_key(&key) {
+        if !inner.pages.admits(&key, kept.body.len())
+            || inner.version != Some(kept.version)
+            || inner.pages.contains(&key)
+        {
             return;
         }
         if key.contains('?') {
@@ -274,17 +277,13 @@ impl PageCache {
                 return;
             }
         }
-        while inner.bytes + size > self.max_bytes {
-            let Some(oldest) = inner.order.pop_front() else {
-                break;
-            };
-            if let Some(gone) = inner.pages.remove(&oldest) {
-                inner.bytes -= gone.body.len() + oldest.len();
-            }
-        }
-        inner.bytes += size;
-        inner.order.push_back(key.clone());
-        inner.pages.insert(key, Arc::new(kept));
+        inner.pages.keep(key, kept);
+    }
+}
+
+impl Weighed for Kept {
+    fn size(&self) -> usize {
+        self.body.len()
     }
 }
 
@@ -308,7 +307,7 @@ pub async fn serve_from_memory(
     let method = req.method().clone();
     // A visitor with cookies may be signed in, and pages name who is.
     let anonymous = !req.headers().contains_key(header::COOKIE);
-    if method != Method::GET || cache.max_bytes == 0 || !anonymous || !is_register(req.path()) {
+    if method != Method::GET || !cache.is_on() || !anonymous || !is_register(req.path()) {
         let response = next.call(req).await?;
         let changes = !matches!(method, Method::GET | Method::HEAD | Method::OPTIONS);
         if changes && (response.status().is_success() || response.status().is_redirection()) {

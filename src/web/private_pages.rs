@@ -13,7 +13,6 @@
 //! served with new ones. A page showing a banner, a session whose last-seen
 //! time is due to be written, and an answer setting a cookie pass through.
 
-use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use actix_web::body::{BodySize, BoxBody, MessageBody};
@@ -24,6 +23,7 @@ use actix_web::middleware::Next;
 use actix_web::web::{Bytes, BytesMut, Data};
 use actix_web::{HttpMessage, HttpResponse, HttpResponseBuilder};
 
+use super::kept_pages::{KeptPages, Weighed};
 use crate::models::sessions;
 use crate::web::{AppState, Viewer, csrf, flash, session};
 use crate::workflow::accounts::IDLE_TIMEOUT;
@@ -46,11 +46,13 @@ struct Kept {
     pieces: Vec<Bytes>,
 }
 
-impl Kept {
+impl Weighed for Kept {
     fn size(&self) -> usize {
         self.pieces.iter().map(Bytes::len).sum()
     }
+}
 
+impl Kept {
     /// The page with `token` wherever its tokens were.
     fn respond(&self, token: &str) -> HttpResponse {
         let mut body = BytesMut::with_capacity(self.size() + token.len() * self.pieces.len());
@@ -90,27 +92,24 @@ fn cut(body: &Bytes, tokens: &[String]) -> Vec<Bytes> {
     pieces
 }
 
-#[derive(Default)]
 struct Inner {
-    pages: HashMap<String, Arc<Kept>>,
-    /// Keys in the order they were kept, for eviction.
-    order: VecDeque<String>,
-    bytes: usize,
+    pages: KeptPages<Kept>,
     /// The highest version seen: pages of older ones are dropped.
     version: i64,
 }
 
 /// The pages, bounded in bytes; none when the bound is 0.
 pub struct PrivatePages {
-    max_bytes: usize,
     inner: Mutex<Inner>,
 }
 
 impl PrivatePages {
     pub fn new(max_bytes: usize) -> PrivatePages {
         PrivatePages {
-            max_bytes,
-            inner: Mutex::new(Inner::default()),
+            inner: Mutex::new(Inner {
+                pages: KeptPages::new(max_bytes),
+                version: 0,
+            }),
         }
     }
 
@@ -119,12 +118,14 @@ impl PrivatePages {
         self.inner.lock().unwrap_or_else(|e| e.into_inner())
     }
 
+    fn is_on(&self) -> bool {
+        self.lock().pages.is_on()
+    }
+
     fn get(&self, key: &str, version: i64, second: i64) -> Option<Arc<Kept>> {
         let mut inner = self.lock();
         if version > inner.version {
             inner.pages.clear();
-            inner.order.clear();
-            inner.bytes = 0;
             inner.version = version;
         }
         inner
@@ -135,29 +136,10 @@ impl PrivatePages {
     }
 
     fn keep(&self, key: String, kept: Kept) {
-        let size = kept.size() + key.len();
-        if size > self.max_bytes / 8 {
-            return;
-        }
         let mut inner = self.lock();
-        if kept.version < inner.version {
-            return;
+        if kept.version >= inner.version {
+            inner.pages.keep(key, kept);
         }
-        if let Some(gone) = inner.pages.remove(&key) {
-            inner.bytes -= gone.size() + key.len();
-            inner.order.retain(|k| *k != key);
-        }
-        while inner.bytes + size > self.max_bytes {
-            let Some(oldest) = inner.order.pop_front() else {
-                break;
-            };
-            if let Some(gone) = inner.pages.remove(&oldest) {
-                inner.bytes -= gone.size() + oldest.len();
-            }
-        }
-        inner.bytes += size;
-        inner.order.push_back(key.clone());
-        inner.pages.insert(key, Arc::new(kept));
     }
 }
 
@@ -179,7 +161,7 @@ pub async fn serve_from_memory(
     let (Some(session), Some(browser)) = (session, browser) else {
         return Ok(next.call(req).await?.map_into_boxed_body());
     };
-    if req.method() != Method::GET || pages.max_bytes == 0 || banner || !is_private(req.path()) {
+    if req.method() != Method::GET || !pages.is_on() || banner || !is_private(req.path()) {
         return Ok(next.call(req).await?.map_into_boxed_body());
     }
     let Some(token) = csrf::token_for(&state, &browser) else {
