@@ -302,15 +302,24 @@ pub fn erase_unconfirmed(conn: &mut DbConn, before: NaiveDateTime) -> QueryResul
 }
 
 /// A published clarification as lists show it.
-#[derive(Debug, Clone, Queryable)]
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = requests)]
 pub struct PublishedSummary {
     pub reference: Option<String>,
     pub clause: String,
     pub question: String,
     pub published_at: Option<NaiveDateTime>,
+    #[diesel(select_expression = standards::slug)]
+    #[diesel(select_expression_type = standards::slug)]
     pub standard_slug: String,
+    #[diesel(select_expression = standards::designation)]
+    #[diesel(select_expression_type = standards::designation)]
     pub standard_designation: String,
+    #[diesel(select_expression = standards::edition)]
+    #[diesel(select_expression_type = standards::edition)]
     pub standard_edition: i32,
+    #[diesel(select_expression = clarification_translations::question.nullable())]
+    #[diesel(select_expression_type = dsl::Nullable<clarification_translations::question>)]
     pub french_question: Option<String>,
 }
 
@@ -324,31 +333,6 @@ impl Translated for PublishedSummary {
     }
 }
 
-type SummaryColumns = (
-    requests::reference,
-    requests::clause,
-    requests::question,
-    requests::published_at,
-    standards::slug,
-    standards::designation,
-    standards::edition,
-    dsl::Nullable<clarification_translations::question>,
-);
-
-/// What lists read of a published clarification.
-fn summary() -> SummaryColumns {
-    (
-        requests::reference,
-        requests::clause,
-        requests::question,
-        requests::published_at,
-        standards::slug,
-        standards::designation,
-        standards::edition,
-        clarification_translations::question.nullable(),
-    )
-}
-
 pub fn latest_published(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<PublishedSummary>> {
     requests::table
         .inner_join(standards::table)
@@ -356,7 +340,7 @@ pub fn latest_published(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<Publis
         .filter(requests::state.eq(State::Published))
         .order(requests::published_at.desc())
         .limit(limit)
-        .select(summary())
+        .select(PublishedSummary::as_select())
         .load(conn)
 }
 
@@ -370,7 +354,7 @@ pub fn published_for_standard(
         .filter(requests::state.eq(State::Published))
         .filter(requests::standard_id.eq(standard_id))
         .order(requests::published_at.desc())
-        .select(summary())
+        .select(PublishedSummary::as_select())
         .load(conn)
 }
 

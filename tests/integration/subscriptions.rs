@@ -14,7 +14,7 @@ use crate::support::eventually::{BOUND, eventually};
 use crate::support::journey::outbox_count;
 use crate::support::smtp::ReceivedMail;
 use crate::support::workspace::{act, screened_world};
-use crate::translations::{ANSWER_FR, QUESTION_FR, enter};
+use crate::translations::{ANSWER_FR, entered};
 
 const FOLLOW: &str = "/standards/iso-iec-17025-2017/subscribe";
 const SENT: &str = "/standards/iso-iec-17025-2017/subscribe/sent";
@@ -547,8 +547,7 @@ async fn a_follower_reading_french_is_mailed_the_french_version(backend: Backend
     confirmed_follower(&app, "hal@follow.example").await;
 
     // The French version is entered before publication.
-    let entered = enter(&sam, &reference, QUESTION_FR, ANSWER_FR).await;
-    assert_eq!(entered.status(), 303);
+    entered(&sam, &reference).await;
     assert_eq!(act(&sam, &reference, "publish", &[]).await.status(), 303);
 
     let news = &mail_to(&app, "fay@follow.example", &reference, 1).await[0];

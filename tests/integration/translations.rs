@@ -107,6 +107,12 @@ pub(crate) async fn enter(
         .await
 }
 
+/// Enters the French version of `reference` as `person`, who may.
+pub(crate) async fn entered(person: &Person, reference: &str) {
+    let response = enter(person, reference, QUESTION_FR, ANSWER_FR).await;
+    assert_eq!(response.status(), 303, "the French version is entered");
+}
+
 /// The French versions stored and the events that entered them.
 fn stored(app: &TestApp) -> (i64, i64) {
     let mut conn = app.db();
@@ -157,8 +163,7 @@ async fn the_secretariat_enters_a_french_version_that_french_readers_see(backend
     let sam = app.signed_in("sam@example.org").await;
     let (_, request_page) = sam.page(&format!("/workspace/requests/{reference}")).await;
     assert!(request_page.contains("id=\"enter-translation\""));
-    let entered = enter(&sam, &reference, QUESTION_FR, ANSWER_FR).await;
-    assert_eq!(entered.status(), 303);
+    entered(&sam, &reference).await;
     let (_, request_page) = sam.page(&format!("/workspace/requests/{reference}")).await;
     assert!(
         text_of(&request_page, "#banner")
@@ -216,8 +221,7 @@ async fn a_french_version_entered_before_publication_goes_public_with_it(backend
 
     // The convenor enters it once the group decided.
     let carla = app.signed_in("carla@example.org").await;
-    let entered = enter(&carla, &reference, QUESTION_FR, ANSWER_FR).await;
-    assert_eq!(entered.status(), 303);
+    entered(&carla, &reference).await;
     let (_, request_page) = carla
         .page(&format!("/workspace/requests/{reference}"))
         .await;
@@ -256,12 +260,7 @@ async fn a_correction_after_the_translation_is_said_on_french_pages(backend: Bac
     add_the_people(&app);
     let reference = answered(&app, "published");
     let sam = app.signed_in("sam@example.org").await;
-    assert_eq!(
-        enter(&sam, &reference, QUESTION_FR, ANSWER_FR)
-            .await
-            .status(),
-        303
-    );
+    entered(&sam, &reference).await;
     let french = reader_of(&app, "fr");
     let path = format!("/clarifications/{reference}");
     let (_, page) = french.page(&path).await;
@@ -300,7 +299,7 @@ async fn a_correction_after_the_translation_is_said_on_french_pages(backend: Bac
             .unwrap()
             .contains("The English has been corrected since (version 2)")
     );
-    enter(&sam, &reference, QUESTION_FR, ANSWER_FR).await;
+    entered(&sam, &reference).await;
     let (_, page) = french.page(&path).await;
     assert!(text_of(&page, "#translation-version").is_none());
 }
@@ -368,12 +367,7 @@ async fn only_the_secretariat_and_the_groups_convenor_enter_french_versions(back
     assert_eq!(stored(&app), (0, 0));
     // The convenor may.
     let carla = app.signed_in("carla@example.org").await;
-    assert_eq!(
-        enter(&carla, &reference, QUESTION_FR, ANSWER_FR)
-            .await
-            .status(),
-        303
-    );
+    entered(&carla, &reference).await;
     assert_eq!(stored(&app), (1, 1));
 }
 
@@ -402,12 +396,7 @@ async fn the_api_the_csv_and_the_feed_carry_the_french_and_search_finds_it(backe
     assert!(record["translations"].is_null(), "none yet");
 
     let sam = app.signed_in("sam@example.org").await;
-    assert_eq!(
-        enter(&sam, &reference, QUESTION_FR, ANSWER_FR)
-            .await
-            .status(),
-        303
-    );
+    entered(&sam, &reference).await;
 
     // The API: the French beside the English, in the record and the list.
     let record = api(format!("/api/v1/clarifications/{reference}")).await;
@@ -497,12 +486,7 @@ async fn every_list_of_clarifications_reads_in_french_where_it_can(backend: Back
         },
     );
     let sam = app.signed_in("sam@example.org").await;
-    assert_eq!(
-        enter(&sam, &translated, QUESTION_FR, ANSWER_FR)
-            .await
-            .status(),
-        303
-    );
+    entered(&sam, &translated).await;
     let french = reader_of(&app, "fr");
     let note = "Celles qui n’ont pas de version française sont affichées en anglais";
 
@@ -571,12 +555,7 @@ async fn a_question_reworded_after_its_translation_is_said_to_those_who_translat
     add_the_people(&app);
     let reference = answered(&app, "decided");
     let carla = app.signed_in("carla@example.org").await;
-    assert_eq!(
-        enter(&carla, &reference, QUESTION_FR, ANSWER_FR)
-            .await
-            .status(),
-        303
-    );
+    entered(&carla, &reference).await;
     let request_path = format!("/workspace/requests/{reference}");
     let translation_path = format!("{request_path}/translation");
     let (_, page) = carla.page(&request_path).await;
@@ -660,12 +639,7 @@ async fn the_pdf_documents_read_in_french_with_the_english_beside(backend: Backe
     );
     assert!(text.contains(QUESTION), "{text}");
 
-    assert_eq!(
-        enter(&sam, &reference, QUESTION_FR, ANSWER_FR)
-            .await
-            .status(),
-        303
-    );
+    entered(&sam, &reference).await;
     for path in [one.clone(), set.clone()] {
         let text = pdf(&french, path.clone()).await;
         assert!(text.contains("Traduit de l’anglais"), "{path}: {text}");
