@@ -655,6 +655,7 @@ diesel::table! {
     request_changes (seq) {
         seq -> BigInt,
         request_id -> Text,
+        commit_seq -> Nullable<BigInt>,
     }
 }
 

@@ -96,22 +96,35 @@ pub fn accepted(conn: &mut DbConn, ids: Option<&[String]>) -> QueryResult<Vec<St
     query.load(conn)
 }
 
-/// The number of the last change to any request (0 before the first).
+/// Where the changes to requests stand: the commit order of the last one
+/// (0 before the first). Changes are read in the order their transactions
+/// committed, not the order they were numbered in, which on PostgreSQL can
+/// differ: a change read after another was committed before it.
 pub fn last_change(conn: &mut DbConn) -> QueryResult<i64> {
     request_changes::table
-        .select(dsl::max(request_changes::seq))
+        .select(dsl::max(request_changes::commit_seq))
         .get_result::<Option<i64>>(conn)
         .map(Option::unwrap_or_default)
 }
 
-/// The changes after `seq`, oldest first, at most `limit`, as (number,
-/// request id).
-pub fn changes_since(conn: &mut DbConn, seq: i64, limit: i64) -> QueryResult<Vec<(i64, String)>> {
+/// The changes committed after `commit_seq`, in commit order, at most
+/// `limit`, as (commit order, request id).
+pub fn changes_since(
+    conn: &mut DbConn,
+    commit_seq: i64,
+    limit: i64,
+) -> QueryResult<Vec<(i64, String)>> {
     request_changes::table
-        .filter(request_changes::seq.gt(seq))
-        .order(request_changes::seq.asc())
+        .filter(request_changes::commit_seq.gt(commit_seq))
+        .order((
+            request_changes::commit_seq.asc(),
+            request_changes::seq.asc(),
+        ))
         .limit(limit)
-        .select((request_changes::seq, request_changes::request_id))
+        .select((
+            request_changes::commit_seq.assume_not_null(),
+            request_changes::request_id,
+        ))
         .load(conn)
 }
 

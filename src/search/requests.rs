@@ -7,9 +7,10 @@
 //!
 //! Requests change far more often than the register, so the index is not
 //! rebuilt per change: triggers number every change of a request, its
-//! comments or its acceptance (`request_changes`), and before each use the
-//! instance reads the changes past the last it applied and reads those
-//! requests again. Several instances share nothing but the database.
+//! comments or its acceptance (`request_changes`) in the order their
+//! transactions committed, and before each use the instance reads the
+//! changes past the last it applied and reads those requests again. Several
+//! instances share nothing but the database.
 
 use std::cmp::Ordering;
 use std::sync::{Mutex, RwLock, RwLockReadGuard, RwLockWriteGuard};
@@ -181,7 +182,8 @@ impl Order {
 /// The index as of one change.
 #[derive(Default)]
 struct Held {
-    /// The last change applied; `None` before the index is first built.
+    /// The commit order of the last change applied; `None` before the
+    /// index is first built.
     seq: Option<i64>,
     /// Each request at its slot; a deleted request leaves its slot empty.
     entries: Vec<Option<Entry>>,

@@ -405,6 +405,46 @@ async fn a_search_finds_what_changed_since_the_list_was_last_read(backend: Backe
     );
 }
 
+// PostgreSQL only, so not `on_both_databases!`: there two transactions
+// write at once and may commit in another order than they numbered their
+// changes; a SQLite file has one writer at a time.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_change_committed_after_a_later_numbered_one_is_still_found() {
+    let app = TestApp::spawn_with(
+        Backend::Postgres,
+        &[("CLARION_SUBMISSIONS_PER_HOUR", "0".into())],
+    )
+    .await;
+    let [_, b, c, _] = four_requests(&app).await;
+    let sam = app.signed_in("sam@example.org").await;
+    let search = |words: &str| format!("/workspace/requests?q={words}");
+    assert!(references(&sam, &search("sampling+plan")).await.is_empty());
+
+    // Another instance rewords (c) in a transaction still open: its change
+    // is numbered before the acceptance below, and committed after it.
+    let mut slow = app.db();
+    diesel::sql_query("BEGIN").execute(&mut slow).unwrap();
+    diesel::update(requests::table.filter(requests::reference.eq(&c)))
+        .set(requests::question.eq("Which sampling plan covers the whole lot?"))
+        .execute(&mut slow)
+        .unwrap();
+    assert_eq!(act(&sam, &b, "accept", &[]).await.status(), 303);
+    // The list is brought up to date past the acceptance.
+    assert_eq!(
+        references(&sam, &search("impartiality")).await,
+        [b.as_str()]
+    );
+    assert!(references(&sam, &search("sampling+plan")).await.is_empty());
+
+    diesel::sql_query("COMMIT").execute(&mut slow).unwrap();
+    drop(slow);
+    assert_eq!(
+        references(&sam, &search("sampling+plan")).await,
+        [c.as_str()],
+        "the rewording, committed last, is read although numbered first"
+    );
+}
+
 /// Adds `count` open requests of the synthetic load, on every standard.
 fn many_open_requests(app: &TestApp, count: usize) {
     let volume = Volume {

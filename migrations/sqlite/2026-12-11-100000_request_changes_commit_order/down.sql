@@ -1,0 +1,2 @@
+DROP INDEX request_changes_by_commit;
+ALTER TABLE request_changes DROP COLUMN commit_seq;
