@@ -3,7 +3,9 @@
 //! and each person's workspace pages ([`super::private_pages`]).
 
 use std::collections::{HashMap, VecDeque};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
+
+use tokio::sync::OwnedMutexGuard;
 
 /// A page kept, by what its body costs.
 pub trait Weighed {
@@ -79,6 +81,46 @@ impl<P: Weighed> KeptPages<P> {
     }
 }
 
+/// The pages being rendered now, by key: who asks for one of them
+/// meanwhile waits for it instead of rendering it too. A crowd arriving at
+/// a page not kept would otherwise render it once per person, and once
+/// rendering takes longer than a page is kept for, every one of them would
+/// render it again.
+#[derive(Default)]
+pub struct Renderings(Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>);
+
+impl Renderings {
+    /// Waits for the turn to render `key`: by then whoever rendered it
+    /// before has kept it, so the caller looks for it again first.
+    pub async fn turn(&self, key: &str) -> Turn<'_> {
+        let lock = self.entries().entry(key.to_owned()).or_default().clone();
+        Turn {
+            renderings: self,
+            key: key.to_owned(),
+            _held: lock.lock_owned().await,
+        }
+    }
+
+    fn entries(&self) -> std::sync::MutexGuard<'_, HashMap<String, Arc<tokio::sync::Mutex<()>>>> {
+        // A panic while holding the lock leaves plain data behind; keep going.
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// One turn at rendering a page; the key is forgotten however the
+/// rendering ends, an abandoned request included.
+pub struct Turn<'a> {
+    renderings: &'a Renderings,
+    key: String,
+    _held: OwnedMutexGuard<()>,
+}
+
+impl Drop for Turn<'_> {
+    fn drop(&mut self) {
+        self.renderings.entries().remove(&self.key);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,5 +150,22 @@ mod tests {
         kept.clear();
         assert!(!kept.contains("/p9"));
         assert!(!KeptPages::<Page>::new(0).is_on());
+    }
+
+    #[tokio::test]
+    async fn a_page_is_rendered_by_one_asker_at_a_time_and_others_wait() {
+        let renderings = Renderings::default();
+        let first = renderings.turn("/workspace").await;
+        let other_page = renderings.turn("/admin").await;
+        let waiting = tokio::time::timeout(
+            std::time::Duration::from_millis(50),
+            renderings.turn("/workspace"),
+        )
+        .await;
+        assert!(waiting.is_err(), "the second asker waits for the first");
+        drop(first);
+        drop(other_page);
+        let _next = renderings.turn("/workspace").await;
+        assert_eq!(renderings.entries().len(), 1, "done turns are forgotten");
     }
 }

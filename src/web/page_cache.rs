@@ -6,7 +6,7 @@
 //! after this instance changed something; other instances notice within
 //! that interval. Bounded in bytes: the oldest pages go first.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::hash::BuildHasher;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
@@ -19,7 +19,7 @@ use actix_web::middleware::Next;
 use actix_web::web::{Bytes, Data};
 use actix_web::{HttpMessage, HttpResponse, HttpResponseBuilder};
 
-use super::kept_pages::{KeptPages, Weighed};
+use super::kept_pages::{KeptPages, Renderings, Weighed};
 use crate::web::{AppState, conditional};
 
 /// Whether an address is part of the public register: the same for
@@ -162,15 +162,12 @@ struct Inner {
     asked_once: HashSet<u64>,
     /// The header sets of kept pages, each kept once.
     header_sets: Vec<Arc<HeaderMap>>,
-    /// Pages being rendered now: who asks for one of them meanwhile waits
-    /// for it instead of rendering it too (a crowd arriving at an empty
-    /// cache would otherwise render the same page once per person).
-    rendering: HashMap<String, Arc<tokio::sync::Mutex<()>>>,
 }
 
 pub struct PageCache {
     revalidate_after: Duration,
     inner: Mutex<Inner>,
+    rendering: Renderings,
 }
 
 impl PageCache {
@@ -183,8 +180,8 @@ impl PageCache {
                 checked_at: None,
                 asked_once: HashSet::new(),
                 header_sets: Vec::new(),
-                rendering: HashMap::new(),
             }),
+            rendering: Renderings::default(),
         }
     }
 
@@ -227,15 +224,6 @@ impl PageCache {
             .get(key)
             .filter(|kept| kept.version == version)
             .cloned()
-    }
-
-    /// The lock of a page being rendered, created for the first asker.
-    fn rendering(&self, key: &str) -> Arc<tokio::sync::Mutex<()>> {
-        self.lock()
-            .rendering
-            .entry(key.to_owned())
-            .or_default()
-            .clone()
     }
 
     /// `headers` as a set already shared, if one is the same.
@@ -347,28 +335,11 @@ pub async fn serve_from_memory(
     if let Some(kept) = cache.get(&key, version) {
         return Ok(from_memory(&kept, req));
     }
-    let rendering = cache.rendering(&key);
-    let _turn = rendering.lock().await;
+    let _turn = cache.rendering.turn(&key).await;
     if let Some(kept) = cache.get(&key, version) {
         return Ok(from_memory(&kept, req));
     }
-    // Forgotten however rendering ends, an abandoned request included.
-    let _done = Rendered {
-        cache,
-        key: key.clone(),
-    };
     render_and_keep(cache, key, version, req, next).await
-}
-
-struct Rendered<'a> {
-    cache: &'a PageCache,
-    key: String,
-}
-
-impl Drop for Rendered<'_> {
-    fn drop(&mut self) {
-        self.cache.lock().rendering.remove(&self.key);
-    }
 }
 
 async fn render_and_keep(

@@ -23,7 +23,7 @@ use actix_web::middleware::Next;
 use actix_web::web::{Bytes, BytesMut, Data};
 use actix_web::{HttpMessage, HttpResponse, HttpResponseBuilder};
 
-use super::kept_pages::{KeptPages, Weighed};
+use super::kept_pages::{KeptPages, Renderings, Weighed};
 use crate::models::sessions;
 use crate::web::{AppState, Viewer, csrf, flash, session};
 use crate::workflow::accounts::IDLE_TIMEOUT;
@@ -101,6 +101,7 @@ struct Inner {
 /// The pages, bounded in bytes; none when the bound is 0.
 pub struct PrivatePages {
     inner: Mutex<Inner>,
+    rendering: Renderings,
 }
 
 impl PrivatePages {
@@ -110,6 +111,7 @@ impl PrivatePages {
                 pages: KeptPages::new(max_bytes),
                 version: 0,
             }),
+            rendering: Renderings::default(),
         }
     }
 
@@ -191,6 +193,12 @@ pub async fn serve_from_memory(
     let address = req.uri().path_and_query().map_or("", |p| p.as_str());
     let key = format!("{session} {browser} {lang} {address}");
     let second = now.and_utc().timestamp();
+    if let Some(kept) = pages.get(&key, version, second) {
+        return Ok(req.into_response(kept.respond(&token)));
+    }
+    // Kept for a second at most: rendered once at a time, so that a page
+    // slower than that does not leave everyone asking to render it anew.
+    let _turn = pages.rendering.turn(&key).await;
     if let Some(kept) = pages.get(&key, version, second) {
         return Ok(req.into_response(kept.respond(&token)));
     }
