@@ -295,9 +295,11 @@ fn by_ids(conn: &mut DbConn, ids: &[String]) -> QueryResult<Vec<ById>> {
 /// Other clarifications of the same standard on the same clause or under
 /// it: the newest of them, in clause order. The index picks them, so that
 /// a clause with thousands under it costs no more than one with a few.
+/// `version` is the register's, if the caller has just read it.
 pub fn related(
     conn: &mut DbConn,
     index: &SearchIndex,
+    version: Option<i64>,
     to: &Clarification,
 ) -> QueryResult<Vec<Listed>> {
     let filters = Filters {
@@ -308,7 +310,7 @@ pub fn related(
     };
     // One more, in case it is `to` itself.
     let ids = index
-        .current(conn, None)?
+        .current(conn, version)?
         .newest(&filters, 0, PER_PAGE as usize + 1)
         .ids;
     let mut found = register::listed(conn, &ids)?;

@@ -310,7 +310,7 @@ impl Copy<'_> {
             let references: Vec<&str> = chunk.iter().map(|c| c.reference.as_str()).collect();
             let linked = links::of(conn, &references)?;
             for item in &chunk {
-                self.clarification(conn, index, &item.reference)?;
+                self.clarification(conn, index, version, &item.reference)?;
                 let record =
                     ClarificationRecord::new(item, linked.get(&item.reference), self.settings);
                 let file = format!("api/v1/clarifications/{}.json", item.reference);
@@ -343,10 +343,18 @@ impl Copy<'_> {
         &mut self,
         conn: &mut DbConn,
         index: &SearchIndex,
+        version: i64,
         reference: &str,
     ) -> Result<(), SiteError> {
         let page = self.public("clarifications");
-        let shown = clarifications::ShowPage::load(conn, index, self.settings, page, reference)?;
+        let shown = clarifications::ShowPage::load(
+            conn,
+            index,
+            Some(version),
+            self.settings,
+            page,
+            reference,
+        )?;
         self.page(&format!("/clarifications/{reference}"), &shown)?;
         let versions =
             clarifications::VersionsPage::load(conn, self.public("clarifications"), reference)?;

@@ -295,7 +295,7 @@ pub async fn serve_from_memory(
     let method = req.method().clone();
     // A visitor with cookies may be signed in, and pages name who is.
     let anonymous = !req.headers().contains_key(header::COOKIE);
-    if method != Method::GET || !cache.is_on() || !anonymous || !is_register(req.path()) {
+    if method != Method::GET || !anonymous || !is_register(req.path()) {
         let response = next.call(req).await?;
         let changes = !matches!(method, Method::GET | Method::HEAD | Method::OPTIONS);
         if changes && (response.status().is_success() || response.status().is_redirection()) {
@@ -314,6 +314,13 @@ pub async fn serve_from_memory(
         }
     };
     req.extensions_mut().insert(RegisterVersion(version));
+    // Without kept pages the version is still worth handing on: a page
+    // made at a version whose index is held reads only its own rows, on
+    // the worker, where a handler reading the version itself would go to
+    // the blocking pool for that one number (profiled cold).
+    if !cache.is_on() {
+        return Ok(next.call(req).await?.map_into_boxed_body());
+    }
     let read = req
         .match_pattern()
         .and_then(|pattern| parameters_read(&pattern));

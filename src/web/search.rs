@@ -43,6 +43,19 @@ impl AppState {
             };
             Ok(Searched { choices, results })
         };
+        self.read_at(version, work).await
+    }
+
+    /// Runs `work`, a page's reads as of `version` (the one the page cache
+    /// has just read, if any): as a short [`AppState::read`] when the
+    /// index and choices are held at that version, so that it reads only
+    /// its rows; otherwise on the blocking pool, where bringing them up to
+    /// date holds up no worker.
+    pub async fn read_at<T, F>(&self, version: Option<i64>, work: F) -> Result<T, AppError>
+    where
+        F: FnOnce(&mut DbConn) -> Result<T, AppError> + Send + 'static,
+        T: Send + 'static,
+    {
         if version.is_some_and(|version| self.search_index.holds(version)) {
             self.read(work).await
         } else {

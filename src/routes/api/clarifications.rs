@@ -82,8 +82,9 @@ pub async fn index(
         return Ok(invalid(no_such_standard()));
     };
     let items = std::mem::take(&mut results.items);
+    // Rows of the page by reference: a short read.
     let (items, linked) = state
-        .db(move |conn| {
+        .read(move |conn| {
             let mut items = items;
             Clarification::with_french(conn, &mut items)?;
             let references: Vec<&str> = items.iter().map(|item| item.reference.as_str()).collect();

@@ -150,7 +150,7 @@ pub async fn index(
     {
         let mut items = std::mem::take(&mut results.items);
         results.items = state
-            .db(move |conn| {
+            .read(move |conn| {
                 Clarification::with_french(conn, &mut items)?;
                 Ok(items)
             })
@@ -183,17 +183,19 @@ pub struct ShowPage {
 }
 
 impl ShowPage {
-    /// The page of the published clarification `reference`.
+    /// The page of the published clarification `reference`, as of the
+    /// register's `version` if the caller has just read it.
     pub fn load(
         conn: &mut DbConn,
         index: &SearchIndex,
+        version: Option<i64>,
         settings: &Settings,
         page: Page,
         reference: &str,
     ) -> Result<ShowPage, AppError> {
         let mut item = register::find(conn, reference)?.ok_or(AppError::NotFound)?;
         Clarification::with_french(conn, std::slice::from_mut(&mut item))?;
-        let related = search::related(conn, index, &item)?;
+        let related = search::related(conn, index, version, &item)?;
         let links = links::of(conn, &[reference])?
             .remove(reference)
             .unwrap_or_default();
@@ -214,6 +216,7 @@ impl ShowPage {
 pub async fn show(
     state: web::Data<AppState>,
     reference: web::Path<String>,
+    version: Option<web::ReqData<RegisterVersion>>,
 ) -> Result<HttpResponse, AppError> {
     let reference = reference.into_inner();
     if let Some(moved) = canonical(&reference, "")? {
@@ -221,11 +224,13 @@ pub async fn show(
     }
     let page = state.page("clarifications");
     let shared = state.clone();
+    let version = version.map(|version| version.0);
     let page = state
-        .db(move |conn| {
+        .read_at(version, move |conn| {
             ShowPage::load(
                 conn,
                 &shared.search_index,
+                version,
                 &shared.settings,
                 page,
                 &reference,
@@ -282,7 +287,7 @@ impl VersionPage {
             corrections::version_page(conn, reference, number)?.ok_or(AppError::NotFound)?;
         Clarification::with_french(conn, std::slice::from_mut(&mut item))?;
         let in_force = history.last().map_or(1, |v| v.version.number);
-        let related = search::related(conn, index, &item)?;
+        let related = search::related(conn, index, None, &item)?;
         let links = links::of(conn, &[reference])?
             .remove(reference)
             .unwrap_or_default();

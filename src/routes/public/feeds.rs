@@ -72,7 +72,7 @@ async fn in_readers_language(
         return Ok(items);
     }
     state
-        .db(move |conn| {
+        .read(move |conn| {
             Clarification::with_french(conn, &mut items)?;
             Ok(items)
         })

@@ -74,7 +74,9 @@ pub async fn index(
     let version = version.map(|version| version.0);
     let page = state.page("standards");
     state
-        .db(move |conn| IndexPage::load(conn, &index, version, page))
+        .read_at(version, move |conn| {
+            IndexPage::load(conn, &index, version, page)
+        })
         .await
 }
 
@@ -219,7 +221,9 @@ pub async fn show(
     let version = version.map(|version| version.0);
     let page = state.page("standards");
     state
-        .db(move |conn| ShowPage::load(conn, &index, version, page, &slug, number))
+        .read_at(version, move |conn| {
+            ShowPage::load(conn, &index, version, page, &slug, number)
+        })
         .await
 }
 
@@ -285,6 +289,8 @@ pub async fn revision(
     let version = version.map(|version| version.0);
     let page = state.page("standards");
     state
-        .db(move |conn| RevisionPage::load(conn, &index, version, page, &slug, number))
+        .read_at(version, move |conn| {
+            RevisionPage::load(conn, &index, version, page, &slug, number)
+        })
         .await
 }

@@ -169,7 +169,7 @@ pub async fn submit(
                 Ok(item) => item,
                 Err(e) => return Ok(Answer::Refused(e)),
             };
-            let related = search::related(conn, &index, &item)?;
+            let related = search::related(conn, &index, None, &item)?;
             let links = links::of(conn, &[&target])?
                 .remove(&target)
                 .unwrap_or_default();

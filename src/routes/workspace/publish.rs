@@ -52,7 +52,7 @@ pub async fn preview(
                 version,
             };
             let item = rounds::publication_preview(conn, &ctx, &acting, consider_at_revision)?;
-            let related = search::related(conn, &index, &item)?;
+            let related = search::related(conn, &index, None, &item)?;
             Ok((item, related))
         })
         .await?;
