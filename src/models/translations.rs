@@ -159,16 +159,23 @@ pub fn published(
     if references.is_empty() {
         return Ok(HashMap::new());
     }
-    let rows: Vec<(Option<String>, Translation)> = clarification_translations::table
+    // The state is checked here, not in the query: with a condition on it,
+    // SQLite reads every published request through the state's index
+    // (300 ms at 100,000) instead of these few by their references.
+    let rows: Vec<(Option<String>, State, Translation)> = clarification_translations::table
         .inner_join(requests::table)
         .filter(requests::reference.eq_any(references))
-        .filter(requests::state.eq(State::Published.as_str()))
         .filter(clarification_translations::language.eq(language))
-        .select((requests::reference, Translation::as_select()))
+        .select((
+            requests::reference,
+            requests::state,
+            Translation::as_select(),
+        ))
         .load(conn)?;
     Ok(rows
         .into_iter()
-        .filter_map(|(reference, translation)| reference.map(|r| (r, translation)))
+        .filter(|(_, state, _)| *state == State::Published)
+        .filter_map(|(reference, _, translation)| reference.map(|r| (r, translation)))
         .collect())
 }
 
