@@ -437,28 +437,13 @@ pub fn in_state_since(
 
 /// An open request as the queue weighs it: what its tasks depend on, not
 /// what the page shows of it (see [`shown`]).
-#[derive(Debug, Clone, Queryable)]
+#[derive(Debug, Clone)]
 pub struct QueueRow {
     pub id: String,
     pub reference: Option<String>,
     pub state: State,
     pub group_id: Option<String>,
     pub updated_at: NaiveDateTime,
-}
-
-/// Every request between confirmation and publication.
-pub fn open_requests(conn: &mut DbConn) -> QueryResult<Vec<QueueRow>> {
-    let open: Vec<State> = State::ALL.into_iter().filter(|s| s.is_open()).collect();
-    requests::table
-        .filter(requests::state.eq_any(open))
-        .select((
-            requests::id,
-            requests::reference,
-            requests::state,
-            requests::group_id,
-            requests::updated_at,
-        ))
-        .load(conn)
 }
 
 /// What a list of work shows of a request.

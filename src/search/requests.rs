@@ -3,7 +3,9 @@
 //! question, background, reference and comments, in lower case) and, for
 //! each three bytes of those words, a bitmap of the requests holding them.
 //! A search for text looks at only the requests holding every three bytes
-//! of it and then at their words, rather than at every request's.
+//! of it and then at their words, rather than at every request's. The
+//! queue counts the requests by state and weighs the open ones from the
+//! same copy.
 //!
 //! Requests change far more often than the register, so the index is not
 //! rebuilt per change: triggers number every change of a request, its
@@ -25,6 +27,7 @@ use crate::domain::clauses;
 use crate::domain::lifecycle::State;
 use crate::domain::request_list::Sort;
 use crate::models::request_list::{self as rows, Indexed};
+use crate::models::requests::QueueRow;
 
 /// More changes than this at once are read as a new index: past a bulk
 /// change, reading every request costs less than reading these one list of
@@ -369,6 +372,36 @@ impl RequestIndex {
         offset: i64,
     ) -> QueryResult<Found> {
         Ok(self.current(conn)?.find(narrowing, sort, limit, offset))
+    }
+
+    /// How many requests are in each state (every state listed, zeros
+    /// too), and the open ones as the queue weighs them, oldest first, as
+    /// of the last change stored: the queue reads them from memory rather
+    /// than counting the register at every view.
+    pub fn census(&self, conn: &mut DbConn) -> QueryResult<(Vec<(State, i64)>, Vec<QueueRow>)> {
+        let held = self.current(conn)?;
+        let mut counts: FxHashMap<State, i64> = FxHashMap::default();
+        let mut open = Vec::new();
+        for &slot in &held.orders[Order::Created as usize] {
+            let Some(Entry { row, .. }) = held.entry(slot) else {
+                continue;
+            };
+            *counts.entry(row.state).or_default() += 1;
+            if row.state.is_open() {
+                open.push(QueueRow {
+                    id: row.id.clone(),
+                    reference: row.reference.clone(),
+                    state: row.state,
+                    group_id: row.group_id.clone(),
+                    updated_at: row.updated_at,
+                });
+            }
+        }
+        let counts = State::ALL
+            .into_iter()
+            .map(|state| (state, counts.get(&state).copied().unwrap_or_default()))
+            .collect();
+        Ok((counts, open))
     }
 
     /// Builds the index, or brings it up to date, ahead of the first list.

@@ -23,6 +23,7 @@ use crate::models::rounds::{self, ListedVoter, Round, VoteView};
 use crate::models::settings::{self, Key};
 use crate::models::users::User;
 use crate::models::{appeals, events, follow_ups, groups};
+use crate::search::RequestIndex;
 
 /// How long before the reply window closes the secretariat hears of it.
 const REPLY_WARNING: TimeDelta = TimeDelta::days(5);
@@ -356,11 +357,12 @@ fn oversight(
 /// requests are open.
 pub fn queue(
     conn: &mut DbConn,
+    requests_held: &RequestIndex,
     user: &User,
     now: NaiveDateTime,
     mail_server: bool,
 ) -> Result<Queue, WorkflowError> {
-    let open = requests::open_requests(conn)?;
+    let (counts, open) = requests_held.census(conn)?;
     let open_rounds: HashMap<String, Round> = rounds::all_open(conn)?
         .into_iter()
         .map(|r| (r.request_id.clone(), r))
@@ -394,7 +396,7 @@ pub fn queue(
     let (replied, counts, oversight) = if user.is_secretariat {
         (
             events::in_state_after(conn, State::Screening, Action::Reply)?,
-            requests::count_by_state(conn)?,
+            counts,
             Some(oversight(conn, now, mail_server)?),
         )
     } else {
@@ -535,12 +537,13 @@ impl QueuePage {
 /// full.
 pub fn page(
     conn: &mut DbConn,
+    requests_held: &RequestIndex,
     user: &User,
     now: NaiveDateTime,
     mail_server: bool,
     page: usize,
 ) -> Result<QueuePage, WorkflowError> {
-    let queue = queue(conn, user, now, mail_server)?;
+    let queue = queue(conn, requests_held, user, now, mail_server)?;
     let total = queue.items.len();
     let mut totals: HashMap<Task, usize> = HashMap::new();
     for item in &queue.items {

@@ -172,7 +172,7 @@ pub fn list(
     match filters.waiting {
         None => {}
         Some(WaitingOn::Me) => {
-            let mine = queue::queue(conn, user, now, mail_server)?;
+            let mine = queue::queue(conn, index, user, now, mail_server)?;
             let mut references: Vec<String> =
                 mine.items.into_iter().map(|item| item.reference).collect();
             references.sort();

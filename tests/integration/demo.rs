@@ -14,6 +14,7 @@ use clarion::db::{self, DatabaseUrl, DbConn};
 use clarion::domain::consensus::{ChangeClass, Kind};
 use clarion::domain::lifecycle::{ClosureReason, State};
 use clarion::models::rounds::Round;
+use clarion::search::RequestIndex;
 use clarion::seed::demo::{self, DemoReport};
 use clarion::seed::registry::Registry;
 use clarion::workflow::queue::{self, Task};
@@ -550,12 +551,18 @@ fn tasks_of(conn: &mut DbConn, email: &str) -> Vec<(Task, Option<String>)> {
     let user = clarion::models::users::find_by_email(conn, email)
         .unwrap()
         .unwrap();
-    queue::queue(conn, &user, Clock::default().now(), false)
-        .unwrap()
-        .items
-        .into_iter()
-        .map(|item| (item.task(), item.person().map(str::to_owned)))
-        .collect()
+    queue::queue(
+        conn,
+        &RequestIndex::default(),
+        &user,
+        Clock::default().now(),
+        false,
+    )
+    .unwrap()
+    .items
+    .into_iter()
+    .map(|item| (item.task(), item.person().map(str::to_owned)))
+    .collect()
 }
 
 async fn each_consensus_rule_can_be_tried_in_the_demo(backend: Backend) {

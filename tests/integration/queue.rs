@@ -109,6 +109,10 @@ async fn each_role_finds_its_work_in_the_queue(backend: Backend) {
 fn tasks_and_queries(app: &TestApp, email: &str) -> (Vec<Task>, usize) {
     let mut conn = app.db();
     let user = users::find_by_email(&mut conn, email).unwrap().unwrap();
+    // The requests held in memory are brought up to date first: what is
+    // counted is the queue's own reading.
+    let held = &app.state.request_index;
+    held.prepare(&mut conn).unwrap();
     let queries = Arc::new(AtomicUsize::new(0));
     let counter = Arc::clone(&queries);
     conn.set_instrumentation(move |event: InstrumentationEvent<'_>| {
@@ -117,7 +121,7 @@ fn tasks_and_queries(app: &TestApp, email: &str) -> (Vec<Task>, usize) {
         }
     });
     let mail_server = app.state.settings.smtp_url.is_some();
-    let read = queue::queue(&mut conn, &user, app.clock.now(), mail_server).unwrap();
+    let read = queue::queue(&mut conn, held, &user, app.clock.now(), mail_server).unwrap();
     // The connection goes back to the pool: stop counting.
     conn.set_instrumentation(|_: InstrumentationEvent<'_>| {});
     let tasks = read.items.iter().map(|item| item.task()).collect();

@@ -553,7 +553,8 @@ async fn the_queue_shows_one_page_by_task_however_much_waits(backend: Backend) {
     let user = users::find_by_email(&mut app.db(), "sam@example.org")
         .unwrap()
         .unwrap();
-    let all = queue::queue(&mut app.db(), &user, app.clock.now(), false)
+    let held = &app.state.request_index;
+    let all = queue::queue(&mut app.db(), held, &user, app.clock.now(), false)
         .unwrap()
         .items;
     assert!(all.len() > 1_000, "{} waiting", all.len());

@@ -73,8 +73,9 @@ pub async fn show(
     let mail_server = state.settings.smtp_url.is_some();
     let asked = page_number(query.page.as_deref());
     let number = asked.and_then(|n| usize::try_from(n).ok()).unwrap_or(1);
+    let held = state.request_index.clone();
     let queue = state
-        .db(move |conn| Ok(queue::page(conn, &me, now, mail_server, number)?))
+        .db(move |conn| Ok(queue::page(conn, &held, &me, now, mail_server, number)?))
         .await?;
     let viewer = Viewer(Some(user.clone()));
     let view = QueueView {
