@@ -18,7 +18,7 @@ mod run;
 pub use download::Download;
 pub use index::{Choices, SearchIndex};
 pub use rank::StandardList;
-pub use requests::{Found, Narrowing, RequestIndex};
+pub use requests::{Census, Found, Narrowing, RequestIndex};
 pub use run::{
     Results, Searched, in_clause_order, knows_its_standard, related, search, search_held,
 };

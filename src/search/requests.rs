@@ -65,6 +65,14 @@ pub struct Found {
     pub ids: Vec<String>,
 }
 
+/// What the queue reads of every request.
+pub struct Census {
+    /// How many requests are in each state, every state listed, zeros too.
+    pub counts: Vec<(State, i64)>,
+    /// The open requests, oldest first.
+    pub open: Vec<QueueRow>,
+}
+
 /// The list's index of this instance, kept up to date with the database.
 #[derive(Default)]
 pub struct RequestIndex {
@@ -374,11 +382,10 @@ impl RequestIndex {
         Ok(self.current(conn)?.find(narrowing, sort, limit, offset))
     }
 
-    /// How many requests are in each state (every state listed, zeros
-    /// too), and the open ones as the queue weighs them, oldest first, as
-    /// of the last change stored: the queue reads them from memory rather
-    /// than counting the register at every view.
-    pub fn census(&self, conn: &mut DbConn) -> QueryResult<(Vec<(State, i64)>, Vec<QueueRow>)> {
+    /// The requests as the queue weighs them, as of the last change stored:
+    /// it reads them from memory rather than counting the register at
+    /// every view.
+    pub fn census(&self, conn: &mut DbConn) -> QueryResult<Census> {
         let held = self.current(conn)?;
         let mut counts: FxHashMap<State, i64> = FxHashMap::default();
         let mut open = Vec::new();
@@ -401,7 +408,7 @@ impl RequestIndex {
             .into_iter()
             .map(|state| (state, counts.get(&state).copied().unwrap_or_default()))
             .collect();
-        Ok((counts, open))
+        Ok(Census { counts, open })
     }
 
     /// Builds the index, or brings it up to date, ahead of the first list.

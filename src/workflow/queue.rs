@@ -23,7 +23,7 @@ use crate::models::rounds::{self, ListedVoter, Round, VoteView};
 use crate::models::settings::{self, Key};
 use crate::models::users::User;
 use crate::models::{appeals, events, follow_ups, groups};
-use crate::search::RequestIndex;
+use crate::search::{Census, RequestIndex};
 
 /// How long before the reply window closes the secretariat hears of it.
 const REPLY_WARNING: TimeDelta = TimeDelta::days(5);
@@ -362,7 +362,7 @@ pub fn queue(
     now: NaiveDateTime,
     mail_server: bool,
 ) -> Result<Queue, WorkflowError> {
-    let (counts, open) = requests_held.census(conn)?;
+    let Census { counts, open } = requests_held.census(conn)?;
     let open_rounds: HashMap<String, Round> = rounds::all_open(conn)?
         .into_iter()
         .map(|r| (r.request_id.clone(), r))
