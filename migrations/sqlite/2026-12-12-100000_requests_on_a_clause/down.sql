@@ -1,0 +1,1 @@
+DROP INDEX requests_on_a_clause;
