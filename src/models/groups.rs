@@ -455,6 +455,7 @@ pub struct Voter {
     pub role: GroupRole,
     pub capacity: Capacity,
     pub nominated_by_id: Option<String>,
+    pub name: String,
 }
 
 /// The group's voting members at `on`: active accounts whose membership has
@@ -482,6 +483,7 @@ pub fn voters_on(conn: &mut DbConn, group: &Group, on: NaiveDateTime) -> QueryRe
             memberships::role,
             memberships::capacity,
             memberships::nominated_by_id,
+            users::name,
         ))
         .load(conn)
 }

@@ -1059,14 +1059,10 @@ pub fn request_page(
         .collect();
     let meeting_voters = match &group {
         Some(group) if actions.contains(&Action::RecordMeetingDecision) => {
-            let mut named = Vec::new();
-            for voter in groups::voters_on(conn, group, now)? {
-                named.push((
-                    voter.user_id.clone(),
-                    users::find(conn, &voter.user_id)?.name,
-                ));
-            }
-            named
+            groups::voters_on(conn, group, now)?
+                .into_iter()
+                .map(|voter| (voter.user_id, voter.name))
+                .collect()
         }
         _ => Vec::new(),
     };
