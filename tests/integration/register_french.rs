@@ -118,7 +118,7 @@ async fn a_french_reader_reads_the_register_in_french(backend: Backend) {
     assert_eq!(text_of(&page, "#question-heading").unwrap(), "Question");
     assert_eq!(text_of(&page, "#answer-heading").unwrap(), "Réponse");
     assert_eq!(
-        text_of(&page, ".meta-list a").unwrap(),
+        text_of(&page, ".page-standard a").unwrap(),
         LAB_TITLE_FR,
         "the standard's official French title"
     );
@@ -202,7 +202,7 @@ async fn a_french_reader_reads_the_register_in_french(backend: Backend) {
     let english = reader_in(&app, "en-GB");
     let (_, page) = english.page(&format!("/clarifications/{first}")).await;
     assert_eq!(
-        text_of(&page, ".meta-list a").unwrap(),
+        text_of(&page, ".page-standard a").unwrap(),
         "General requirements for the competence of testing and calibration laboratories"
     );
     assert_eq!(text_of(&page, "#answer-heading").unwrap(), "Answer");
