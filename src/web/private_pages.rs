@@ -4,9 +4,11 @@
 //! every change a workspace or admin page can show raises
 //! (`workspace_version`, by triggers, whichever instance wrote) is read with
 //! the session, before every answer. A page is served from memory only
-//! when that number, the second on the clock (pages say how long things
-//! have waited) and the session, the browser's CSRF cookie, the language
-//! and the address are all the same as when it was rendered.
+//! when that number, the session, the browser's CSRF cookie, the language
+//! and the address are all the same as when it was rendered, and the
+//! clock has not reached the moment the page turns (pages say how long
+//! things have waited): the end of its second, or later where the page
+//! says so with [`HeldUntil`].
 //!
 //! Pages carry CSRF tokens masked afresh for each response (see
 //! [`super::csrf`]): a kept page remembers where its tokens were and is
@@ -22,6 +24,7 @@ use actix_web::http::{Method, StatusCode};
 use actix_web::middleware::Next;
 use actix_web::web::{Bytes, BytesMut, Data};
 use actix_web::{HttpMessage, HttpResponse, HttpResponseBuilder};
+use chrono::{NaiveDateTime, TimeDelta, Timelike};
 
 use super::kept_pages::{KeptPages, Renderings, Weighed};
 use crate::models::sessions;
@@ -36,10 +39,20 @@ fn is_private(path: &str) -> bool {
     })
 }
 
+/// Put on its response by a page that reads the same until then if nothing
+/// stored changes: it is kept that long rather than for its second.
+pub struct HeldUntil(pub NaiveDateTime);
+
+/// `response`, kept until `until` at most.
+pub fn held_until(mut response: HttpResponse, until: NaiveDateTime) -> HttpResponse {
+    response.extensions_mut().insert(HeldUntil(until));
+    response
+}
+
 struct Kept {
     version: i64,
-    /// The clock's second it was rendered in.
-    second: i64,
+    /// The moment it may no longer be served.
+    until: NaiveDateTime,
     status: StatusCode,
     headers: HeaderMap,
     /// The body cut where its CSRF tokens were.
@@ -124,7 +137,7 @@ impl PrivatePages {
         self.lock().pages.is_on()
     }
 
-    fn get(&self, key: &str, version: i64, second: i64) -> Option<Arc<Kept>> {
+    fn get(&self, key: &str, version: i64, now: NaiveDateTime) -> Option<Arc<Kept>> {
         let mut inner = self.lock();
         if version > inner.version {
             inner.pages.clear();
@@ -133,7 +146,7 @@ impl PrivatePages {
         inner
             .pages
             .get(key)
-            .filter(|kept| kept.version == version && kept.second == second)
+            .filter(|kept| kept.version == version && now < kept.until)
             .cloned()
     }
 
@@ -192,14 +205,13 @@ pub async fn serve_from_memory(
         .unwrap_or_default();
     let address = req.uri().path_and_query().map_or("", |p| p.as_str());
     let key = format!("{session} {browser} {lang} {address}");
-    let second = now.and_utc().timestamp();
-    if let Some(kept) = pages.get(&key, version, second) {
+    if let Some(kept) = pages.get(&key, version, now) {
         return Ok(req.into_response(kept.respond(&token)));
     }
-    // Kept for a second at most: rendered once at a time, so that a page
+    // Kept for a second or so: rendered once at a time, so that a page
     // slower than that does not leave everyone asking to render it anew.
     let _turn = pages.rendering.turn(&key).await;
-    if let Some(kept) = pages.get(&key, version, second) {
+    if let Some(kept) = pages.get(&key, version, now) {
         return Ok(req.into_response(kept.respond(&token)));
     }
     // The handler needs not look the session up again.
@@ -218,6 +230,11 @@ pub async fn serve_from_memory(
         .get::<csrf::Handed>()
         .map(|handed| handed.0.clone())
         .unwrap_or_default();
+    let next_second = now.with_nanosecond(0).unwrap_or(now) + TimeDelta::seconds(1);
+    let until = response
+        .extensions()
+        .get::<HeldUntil>()
+        .map_or(next_second, |held| held.0);
     let status = response.status();
     let headers = response.headers().clone();
     let body = actix_web::body::to_bytes(response.into_body())
@@ -225,7 +242,7 @@ pub async fn serve_from_memory(
         .map_err(|_| crate::error::AppError::Internal("reading a response body".into()))?;
     let kept = Kept {
         version,
-        second,
+        until,
         status,
         headers,
         pieces: cut(&Bytes::copy_from_slice(&body), &handed),
@@ -250,7 +267,7 @@ mod tests {
         assert_eq!(pieces.len(), 3);
         let kept = Kept {
             version: 1,
-            second: 0,
+            until: NaiveDateTime::MIN,
             status: StatusCode::OK,
             headers: HeaderMap::new(),
             pieces,
@@ -265,23 +282,25 @@ mod tests {
     }
 
     #[test]
-    fn a_page_is_served_only_at_its_version_and_second() {
+    fn a_page_is_served_only_at_its_version_and_before_it_turns() {
         let pages = PrivatePages::new(1 << 20);
-        let page = |version, second| Kept {
+        let at = |second| chrono::DateTime::UNIX_EPOCH.naive_utc() + TimeDelta::seconds(second);
+        let page = |version, until| Kept {
             version,
-            second,
+            until: at(until),
             status: StatusCode::OK,
             headers: HeaderMap::new(),
             pieces: vec![Bytes::from_static(b"page")],
         };
-        assert!(pages.get("a", 1, 10).is_none());
-        pages.keep("a".into(), page(1, 10));
-        assert!(pages.get("a", 1, 10).is_some());
-        assert!(pages.get("a", 1, 11).is_none(), "a second later");
-        assert!(pages.get("a", 2, 10).is_none(), "after a change");
-        pages.keep("a".into(), page(1, 10));
+        assert!(pages.get("a", 1, at(10)).is_none());
+        pages.keep("a".into(), page(1, 70));
+        assert!(pages.get("a", 1, at(10)).is_some());
+        assert!(pages.get("a", 1, at(69)).is_some(), "until it turns");
+        assert!(pages.get("a", 1, at(70)).is_none(), "once it turned");
+        assert!(pages.get("a", 2, at(10)).is_none(), "after a change");
+        pages.keep("a".into(), page(1, 70));
         assert!(
-            pages.get("a", 1, 10).is_none(),
+            pages.get("a", 1, at(10)).is_none(),
             "rendered before the change"
         );
     }

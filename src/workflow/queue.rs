@@ -521,6 +521,8 @@ pub struct QueuePage {
     /// The acronym of the organisation a sponsor's account speaks for: its
     /// requests are on `/sponsor`.
     pub sponsor: Option<String>,
+    /// Until when the page reads the same if nothing stored changes.
+    pub holds_until: NaiveDateTime,
 }
 
 impl QueuePage {
@@ -586,6 +588,7 @@ pub fn page(
         unconvened: queue.unconvened,
         checklist: queue.checklist,
         sponsor: super::endorsements::organisation_of(conn, &user.id)?.map(|o| o.acronym),
+        holds_until: super::workspace::holds_until(now, []),
     })
 }
 

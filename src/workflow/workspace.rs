@@ -5,7 +5,7 @@
 //! in one transaction.
 
 use crate::i18n::Msg;
-use chrono::NaiveDateTime;
+use chrono::{NaiveDateTime, TimeDelta};
 
 use super::follow_ups::FollowUps;
 use super::wording::{Revision, Submitted};
@@ -833,6 +833,8 @@ pub struct RequestView {
     pub may_lodge_appeal: bool,
     /// The latest liaison consultation of its decision, if it had one.
     pub consultation: Option<super::consultations::ConsultationView>,
+    /// Until when the page reads the same if nothing stored changes.
+    pub holds_until: NaiveDateTime,
 }
 
 /// A round as its page and its decision record show it; written out in the
@@ -937,7 +939,6 @@ impl RequestView {
     }
 }
 
-/// The latest round of a request as `user` may see it at `now`.
 /// The request's latest round as `user` sees it at `now`, if it has one.
 fn round_view(
     conn: &mut DbConn,
@@ -1007,6 +1008,33 @@ fn view_of(
 
 /// How many similar requests the screening shows.
 const SIMILAR_SHOWN: i64 = 5;
+
+/// How late a workspace page may show what only the clock changes on it
+/// (an item waiting an hour longer, a deadline passing) when the page
+/// does not name that moment itself. A change anyone makes is seen at
+/// once whatever this says: it raises the workspace version every kept
+/// page is checked against.
+const CLOCK_SLACK: TimeDelta = TimeDelta::minutes(1);
+
+/// Until when a workspace page rendered at `now` reads the same, nothing
+/// stored having changed: the first of `moments` still ahead (when
+/// something on it turns with the clock, such as a vote closing), the
+/// next midnight (its dates and overdue marks), and [`CLOCK_SLACK`].
+pub fn holds_until(
+    now: NaiveDateTime,
+    moments: impl IntoIterator<Item = NaiveDateTime>,
+) -> NaiveDateTime {
+    let midnight = now
+        .date()
+        .succ_opt()
+        .map_or(now, |day| day.and_time(chrono::NaiveTime::MIN));
+    moments
+        .into_iter()
+        .chain([midnight, now + CLOCK_SLACK])
+        .filter(|moment| *moment >= now)
+        .min()
+        .unwrap_or(now)
+}
 
 /// Who asked, for this reader: the secretariat always sees it; the group
 /// unless the installation shows it only the sponsor
@@ -1090,11 +1118,20 @@ pub fn request_page(
         submitter_for(conn, &standing, &request, group_sees_submitter)?;
     let french_outdated = actions.contains(&Action::Translate)
         && crate::models::translations::french_is_outdated(conn, &request.id)?;
+    let consultation = super::consultations::view(conn, &request, now)?;
+    // The moments its open round, its objection period and its liaisons'
+    // period end: the page offers other things from then on.
+    let ends = round
+        .iter()
+        .flat_map(|view| [Some(view.round.deadline_at), view.round.objections_until])
+        .chain(consultation.iter().map(|c| Some(c.consultation.ends_at)))
+        .flatten();
     Ok(RequestView {
+        holds_until: holds_until(now, ends),
         follow_ups: super::follow_ups::of_request(conn, &request)?,
         appeals: crate::models::appeals::for_request(conn, &request.id)?,
         may_lodge_appeal: super::appeals::may_lodge(standing, &request),
-        consultation: super::consultations::view(conn, &request, now)?,
+        consultation,
         similar,
         standard,
         editions,
@@ -1287,4 +1324,37 @@ pub fn case_file(
         compiled_at: now,
         request,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(hour: u32, minute: u32, second: u32) -> NaiveDateTime {
+        chrono::NaiveDate::from_ymd_opt(2026, 3, 9)
+            .unwrap()
+            .and_hms_opt(hour, minute, second)
+            .unwrap()
+    }
+
+    #[test]
+    fn a_page_holds_until_the_first_moment_it_turns() {
+        let now = at(10, 0, 0);
+        assert_eq!(holds_until(now, []), at(10, 1, 0), "the clock's slack");
+        assert_eq!(
+            holds_until(now, [at(10, 0, 20), at(10, 0, 40)]),
+            at(10, 0, 20),
+            "a deadline before it"
+        );
+        assert_eq!(
+            holds_until(now, [at(9, 0, 0)]),
+            at(10, 1, 0),
+            "a deadline past"
+        );
+        assert_eq!(
+            holds_until(at(23, 59, 30), []),
+            at(0, 0, 0) + TimeDelta::days(1),
+            "midnight"
+        );
+    }
 }

@@ -4,12 +4,13 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::TimeDelta;
-use clarion::db::schema::requests;
+use clarion::db::schema::{requests, rounds};
 use clarion::models::users;
 use clarion::workflow::queue::{self, Task};
 use diesel::connection::{Connection, InstrumentationEvent};
 use diesel::prelude::*;
 
+use crate::consensus::balloting;
 use crate::on_both_databases;
 use crate::support::app::{Backend, Person, TestApp, csrf_token_in, text_of};
 use crate::support::journey::{confirmed_request, valid_form};
@@ -25,6 +26,7 @@ on_both_databases!(
     each_role_finds_its_work_in_the_queue,
     the_queue_reads_as_many_queries_for_many_requests_as_for_one,
     a_page_seen_again_shows_what_others_changed_meanwhile,
+    a_page_seen_again_turns_when_its_round_closes,
 );
 
 async fn each_role_finds_its_work_in_the_queue(backend: Backend) {
@@ -212,4 +214,36 @@ async fn a_page_seen_again_shows_what_others_changed_meanwhile(backend: Backend)
         .unwrap();
     let response = carla.get("/workspace").await;
     assert_eq!(response.status(), 303, "signed out elsewhere");
+}
+
+/// A kept workspace page is kept no longer than the moment something on it
+/// turns with the clock: the convenor's page of a round whose deadline
+/// falls half a minute after her first view offers to close it once the
+/// deadline has passed, though nothing was stored meanwhile.
+async fn a_page_seen_again_turns_when_its_round_closes(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let reference = balloting(&app).await;
+    let deadline = app.clock.now() + TimeDelta::seconds(30);
+    diesel::update(rounds::table)
+        .set(rounds::deadline_at.eq(deadline))
+        .execute(&mut app.db())
+        .unwrap();
+    let carla = app.signed_in("carla@example.org").await;
+    let page = format!("/workspace/requests/{reference}");
+    let rules = |page: &str| text_of(page, "#closing-rules").unwrap();
+    for _ in 0..2 {
+        let (_, shown) = carla.page(&page).await;
+        assert!(
+            rules(&shown).contains("The deadline has not passed"),
+            "{}",
+            rules(&shown)
+        );
+    }
+    app.clock.advance(TimeDelta::seconds(31));
+    let (_, shown) = carla.page(&page).await;
+    assert!(
+        !rules(&shown).contains("The deadline has not passed"),
+        "{}",
+        rules(&shown)
+    );
 }

@@ -13,6 +13,7 @@ use crate::domain::paging::page_number;
 use crate::error::AppError;
 use crate::models::users::User;
 use crate::web::flash::Flash;
+use crate::web::private_pages::held_until;
 use crate::web::{AppState, Csrf, Page, SignedIn, Viewer};
 use crate::workflow::queue::{self, QueuePage, Task};
 
@@ -78,6 +79,7 @@ pub async fn show(
         .db(move |conn| Ok(queue::page(conn, &held, &me, now, mail_server, number)?))
         .await?;
     let viewer = Viewer(Some(user.clone()));
+    let holds_until = queue.holds_until;
     let view = QueueView {
         page: state.page_as("workspace", &viewer, &csrf).showing(flash),
         user,
@@ -91,7 +93,8 @@ pub async fn show(
     } else {
         StatusCode::OK
     };
-    Ok(HttpResponse::build(status)
+    let response = HttpResponse::build(status)
         .content_type("text/html; charset=utf-8")
-        .body(view.render()?))
+        .body(view.render()?);
+    Ok(held_until(response, holds_until))
 }

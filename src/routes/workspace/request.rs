@@ -20,6 +20,7 @@ use crate::i18n::Msg;
 use crate::models::rounds::{ListedVoter, Round, VoteView};
 use crate::models::users::User;
 use crate::web::flash::Flash;
+use crate::web::private_pages::held_until;
 use crate::web::{AppState, Csrf, Page, Viewer, private_page};
 use crate::workflow::workspace::{self, Missing, RequestView, ScreeningForm, Unanswerable};
 
@@ -446,6 +447,7 @@ pub async fn render(
         Some((status, message)) => (status, Some(message)),
         None => (StatusCode::OK, None),
     };
+    let holds_until = view.holds_until;
     let body = RequestPage {
         page: state.page_as("workspace", &viewer, &csrf).showing(flash),
         csrf,
@@ -454,5 +456,5 @@ pub async fn render(
         typed,
     }
     .render()?;
-    Ok(private_page(status, body))
+    Ok(held_until(private_page(status, body), holds_until))
 }
