@@ -61,13 +61,16 @@ pub struct Indexed {
     pub updated_at: NaiveDateTime,
 }
 
-/// Every request, or those with these ids.
-pub fn indexed(conn: &mut DbConn, ids: Option<&[String]>) -> QueryResult<Vec<Indexed>> {
+/// Every request, or those with these ids, one at a time as they are read.
+pub fn indexed<'a>(
+    conn: &'a mut DbConn,
+    ids: Option<&'a [String]>,
+) -> QueryResult<impl Iterator<Item = QueryResult<Indexed>> + 'a> {
     let mut query = requests::table.select(Indexed::as_select()).into_boxed();
     if let Some(ids) = ids {
         query = query.filter(requests::id.eq_any(ids));
     }
-    query.load(conn)
+    query.load_iter::<Indexed, diesel::connection::DefaultLoadingMode>(conn)
 }
 
 /// The comments on every request, or on those with these ids, as

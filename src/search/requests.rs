@@ -218,21 +218,25 @@ impl Held {
         }
     }
 
-    /// An index of these requests, as of change `seq`.
-    fn build(seq: i64, entries: Vec<Entry>) -> Held {
+    /// An index of the requests `fill` hands over one by one, as of change
+    /// `seq`.
+    fn build<E>(
+        seq: i64,
+        fill: impl FnOnce(&mut dyn FnMut(Entry)) -> Result<(), E>,
+    ) -> Result<Held, E> {
         let mut held = Held {
             seq: Some(seq),
             ..Held::default()
         };
-        for entry in entries {
+        fill(&mut |entry| {
             held.put(entry);
-        }
+        })?;
         for order in Order::ALL {
             let mut slots = std::mem::take(&mut held.orders[order as usize]);
             slots.sort_unstable_by(|a, b| held.compare(order, *a, *b));
             held.orders[order as usize] = slots;
         }
-        held
+        Ok(held)
     }
 
     /// Holds `entry`, at the end of every order (for [`Held::build`] to
@@ -350,22 +354,21 @@ impl Held {
 }
 
 /// Reads the requests with these ids (every request: `None`) as the index
-/// holds them.
-fn read(conn: &mut DbConn, ids: Option<&[String]>) -> QueryResult<Vec<Entry>> {
-    let found = rows::indexed(conn, ids)?;
+/// holds them, handing each to `hold` as soon as it is read: the whole
+/// register is never in memory twice, once as rows and again as entries.
+fn read(conn: &mut DbConn, ids: Option<&[String]>, mut hold: impl FnMut(Entry)) -> QueryResult<()> {
     let accepted: FxHashSet<String> = rows::accepted(conn, ids)?.into_iter().collect();
     let mut comments: FxHashMap<String, Vec<String>> = FxHashMap::default();
     for (request, body) in rows::comments(conn, ids)? {
         comments.entry(request).or_default().push(body);
     }
-    Ok(found
-        .into_iter()
-        .map(|row| {
-            let was_accepted = accepted.contains(&row.id);
-            let on_it = comments.remove(&row.id).unwrap_or_default();
-            Entry::new(row, was_accepted, on_it)
-        })
-        .collect())
+    for row in rows::indexed(conn, ids)? {
+        let row = row?;
+        let was_accepted = accepted.contains(&row.id);
+        let on_it = comments.remove(&row.id).unwrap_or_default();
+        hold(Entry::new(row, was_accepted, on_it));
+    }
+    Ok(())
 }
 
 impl RequestIndex {
@@ -439,16 +442,16 @@ impl RequestIndex {
         if seq.is_none() || changes.len() > CHANGES_AT_ONCE as usize {
             // The changes numbered up to `last` are in what is read next.
             let last = rows::last_change(conn)?;
-            let built = Held::build(last, read(conn, None)?);
+            let built = Held::build(last, |hold| read(conn, None, hold))?;
             *self.write_held() = built;
         } else if let Some((last, _)) = changes.last() {
             let mut ids: Vec<String> = changes.iter().map(|(_, id)| id.clone()).collect();
             ids.sort();
             ids.dedup();
-            let mut now: FxHashMap<String, Entry> = read(conn, Some(&ids))?
-                .into_iter()
-                .map(|entry| (entry.row.id.clone(), entry))
-                .collect();
+            let mut now: FxHashMap<String, Entry> = FxHashMap::default();
+            read(conn, Some(&ids), |entry| {
+                now.insert(entry.row.id.clone(), entry);
+            })?;
             let mut held = self.write_held();
             for id in &ids {
                 held.replace(id, now.remove(id));
@@ -504,13 +507,21 @@ mod tests {
         }
     }
 
+    fn held(seq: i64, entries: Vec<Entry>) -> Held {
+        Held::build(seq, |hold| {
+            entries.into_iter().for_each(hold);
+            Ok::<(), ()>(())
+        })
+        .unwrap()
+    }
+
     fn found(held: &Held, words: &str, sort: Sort) -> Vec<String> {
         held.find(&searching(words), sort, 50, 0).ids
     }
 
     #[test]
     fn a_changed_request_is_found_by_its_new_words_in_its_new_place() {
-        let mut held = Held::build(
+        let mut held = held(
             3,
             vec![
                 request("a", 1, "Sampling of the whole lot?"),
@@ -543,7 +554,7 @@ mod tests {
     fn text_never_matches_across_two_fields() {
         let mut entry = request("a", 1, "ends with drift");
         entry.words.push("balance begins".to_owned());
-        let held = Held::build(1, vec![entry]);
+        let held = held(1, vec![entry]);
         assert!(found(&held, "drift balance", Sort::Oldest).is_empty());
         assert_eq!(found(&held, "drift", Sort::Oldest), ["a"]);
     }
