@@ -61,16 +61,24 @@ pub struct Indexed {
     pub updated_at: NaiveDateTime,
 }
 
-/// Every request, or those with these ids, one at a time as they are read.
-pub fn indexed<'a>(
-    conn: &'a mut DbConn,
-    ids: Option<&'a [String]>,
-) -> QueryResult<impl Iterator<Item = QueryResult<Indexed>> + 'a> {
-    let mut query = requests::table.select(Indexed::as_select()).into_boxed();
+/// Up to `limit` of every request, or of those with these ids, in the
+/// order of their ids from the first after `after`.
+pub fn indexed(
+    conn: &mut DbConn,
+    ids: Option<&[String]>,
+    after: &str,
+    limit: i64,
+) -> QueryResult<Vec<Indexed>> {
+    let mut query = requests::table
+        .filter(requests::id.gt(after))
+        .order(requests::id)
+        .limit(limit)
+        .select(Indexed::as_select())
+        .into_boxed();
     if let Some(ids) = ids {
         query = query.filter(requests::id.eq_any(ids));
     }
-    query.load_iter::<Indexed, diesel::connection::DefaultLoadingMode>(conn)
+    query.load(conn)
 }
 
 /// The comments on every request, or on those with these ids, as

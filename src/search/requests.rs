@@ -353,22 +353,37 @@ impl Held {
     }
 }
 
+/// How many requests [`read`] reads at once.
+const READ_AT_ONCE: i64 = 2_000;
+
 /// Reads the requests with these ids (every request: `None`) as the index
-/// holds them, handing each to `hold` as soon as it is read: the whole
-/// register is never in memory twice, once as rows and again as entries.
+/// holds them, handing each to `hold`. They are read a few thousand at a
+/// time, so that the whole register is never in memory twice, once as
+/// rows and again as entries (on PostgreSQL a query's result is held
+/// whole until its last row is read).
 fn read(conn: &mut DbConn, ids: Option<&[String]>, mut hold: impl FnMut(Entry)) -> QueryResult<()> {
     let accepted: FxHashSet<String> = rows::accepted(conn, ids)?.into_iter().collect();
     let mut comments: FxHashMap<String, Vec<String>> = FxHashMap::default();
     for (request, body) in rows::comments(conn, ids)? {
         comments.entry(request).or_default().push(body);
     }
-    for row in rows::indexed(conn, ids)? {
-        let row = row?;
-        let was_accepted = accepted.contains(&row.id);
-        let on_it = comments.remove(&row.id).unwrap_or_default();
-        hold(Entry::new(row, was_accepted, on_it));
+    let mut after = String::new();
+    loop {
+        let found = rows::indexed(conn, ids, &after, READ_AT_ONCE)?;
+        let Some(last) = found.last() else {
+            return Ok(());
+        };
+        after.clone_from(&last.id);
+        let more = found.len() == READ_AT_ONCE as usize;
+        for row in found {
+            let was_accepted = accepted.contains(&row.id);
+            let on_it = comments.remove(&row.id).unwrap_or_default();
+            hold(Entry::new(row, was_accepted, on_it));
+        }
+        if !more {
+            return Ok(());
+        }
     }
-    Ok(())
 }
 
 impl RequestIndex {
