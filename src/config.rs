@@ -159,7 +159,7 @@ pub const VARIABLES: &[(&str, &str)] = &[
     ),
     (
         "CLARION_REGISTER_REVALIDATE_MS",
-        "how long kept pages are served before the database is asked whether the register changed, in milliseconds; changes made by another instance show after at most this long [default: 250]",
+        "how long kept pages are served before the database is asked whether the register or the workspace changed and whether a session is still open, in milliseconds; changes made by another instance show after at most this long [default: 250]",
     ),
     (
         "CLARION_TRUSTED_PROXIES",

@@ -136,6 +136,7 @@ impl Application {
         let workers = settings.workers;
         let intake = site::intake::Intake::start(pool.clone())
             .map_err(|e| format!("cannot start the intake: {e}"))?;
+        let revalidate_after = Duration::from_millis(settings.register_revalidate_ms);
         let state = web::Data::new(AppState {
             db_turns: tokio::sync::Semaphore::new(pool.max_size() as usize),
             downloads: Arc::new(tokio::sync::Semaphore::new(settings.downloads as usize)),
@@ -146,11 +147,14 @@ impl Application {
             metrics: Metrics::new(),
             page_cache: PageCache::new(
                 settings.page_cache_mb as usize * 1024 * 1024,
-                Duration::from_millis(settings.register_revalidate_ms),
+                revalidate_after,
             ),
             // As much again for the workspace's pages: one setting turns
             // both off (the benchmark's cold mode).
-            private_pages: PrivatePages::new(settings.page_cache_mb as usize * 1024 * 1024),
+            private_pages: PrivatePages::new(
+                settings.page_cache_mb as usize * 1024 * 1024,
+                revalidate_after,
+            ),
             search_index: Default::default(),
             request_index: Default::default(),
             intake,

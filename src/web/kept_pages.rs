@@ -5,7 +5,15 @@
 use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex};
 
+use actix_web::http::{Method, StatusCode};
 use tokio::sync::OwnedMutexGuard;
+
+/// Whether an answer to `method` may have stored a change: kept pages are
+/// then checked against the database at the next answer.
+pub fn may_have_changed(method: &Method, status: StatusCode) -> bool {
+    !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
+        && (status.is_success() || status.is_redirection())
+}
 
 /// A page kept, by what its body costs.
 pub trait Weighed {

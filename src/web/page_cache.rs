@@ -19,7 +19,7 @@ use actix_web::middleware::Next;
 use actix_web::web::{Bytes, Data};
 use actix_web::{HttpMessage, HttpResponse, HttpResponseBuilder};
 
-use super::kept_pages::{KeptPages, Renderings, Weighed};
+use super::kept_pages::{KeptPages, Renderings, Weighed, may_have_changed};
 use crate::web::{AppState, conditional};
 
 /// Whether an address is part of the public register: the same for
@@ -297,8 +297,7 @@ pub async fn serve_from_memory(
     let anonymous = !req.headers().contains_key(header::COOKIE);
     if method != Method::GET || !anonymous || !is_register(req.path()) {
         let response = next.call(req).await?;
-        let changes = !matches!(method, Method::GET | Method::HEAD | Method::OPTIONS);
-        if changes && (response.status().is_success() || response.status().is_redirection()) {
+        if may_have_changed(&method, response.status()) {
             cache.changed();
         }
         return Ok(response.map_into_boxed_body());

@@ -3,19 +3,28 @@
 //! again unchanged, it is served as it was, after one check: the number
 //! every change a workspace or admin page can show raises
 //! (`workspace_version`, by triggers, whichever instance wrote) is read with
-//! the session, before every answer. A page is served from memory only
-//! when that number, the session, the browser's CSRF cookie, the language
-//! and the address are all the same as when it was rendered, and the
-//! clock has not reached the moment the page turns (pages say how long
-//! things have waited): the end of its second, or later where the page
-//! says so with [`HeldUntil`].
+//! the session. A page is served from memory only when that number, the
+//! session, the browser's CSRF cookie, the language and the address are
+//! all the same as when it was rendered, and the clock has not reached the
+//! moment the page turns (pages say how long things have waited): the end
+//! of its second, or later where the page says so with [`HeldUntil`].
+//!
+//! What the database said of the number and of a session is believed for
+//! the register's revalidation period (`CLARION_REGISTER_REVALIDATE_MS`),
+//! as the public page cache believes its own number: on PostgreSQL the
+//! check is a round trip, and asked at every answer it held a kept page to
+//! the pace of the database. Any change made through this instance (a
+//! successful POST: an action, a sign-out, a password changed) is seen at
+//! the next answer; one made by another instance, within the period.
 //!
 //! Pages carry CSRF tokens masked afresh for each response (see
 //! [`super::csrf`]): a kept page remembers where its tokens were and is
 //! served with new ones. A page showing a banner, a session whose last-seen
 //! time is due to be written, and an answer setting a cookie pass through.
 
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
 
 use actix_web::body::{BodySize, BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
@@ -26,8 +35,9 @@ use actix_web::web::{Bytes, BytesMut, Data};
 use actix_web::{HttpMessage, HttpResponse, HttpResponseBuilder};
 use chrono::{NaiveDateTime, TimeDelta, Timelike};
 
-use super::kept_pages::{KeptPages, Renderings, Weighed};
+use super::kept_pages::{KeptPages, Renderings, Weighed, may_have_changed};
 use crate::models::sessions;
+use crate::models::users::User;
 use crate::web::{AppState, Viewer, csrf, flash, session};
 use crate::workflow::accounts::IDLE_TIMEOUT;
 
@@ -105,26 +115,38 @@ fn cut(body: &Bytes, tokens: &[String]) -> Vec<Bytes> {
     pieces
 }
 
+/// A live session's person and when the session was last seen.
+type Signed = Option<(User, NaiveDateTime)>;
+
 struct Inner {
     pages: KeptPages<Kept>,
     /// The highest version seen: pages of older ones are dropped.
     version: i64,
+    /// When the version was last read, and the sessions read since then.
+    read_at: Option<Instant>,
+    sessions: HashMap<String, Signed>,
 }
 
 /// The pages, bounded in bytes; none when the bound is 0.
 pub struct PrivatePages {
     inner: Mutex<Inner>,
     rendering: Renderings,
+    revalidate_after: Duration,
 }
 
 impl PrivatePages {
-    pub fn new(max_bytes: usize) -> PrivatePages {
+    /// Pages of at most `max_bytes`, the database's word believed for
+    /// `revalidate_after` (0: asked before every answer).
+    pub fn new(max_bytes: usize, revalidate_after: Duration) -> PrivatePages {
         PrivatePages {
             inner: Mutex::new(Inner {
                 pages: KeptPages::new(max_bytes),
                 version: 0,
+                read_at: None,
+                sessions: HashMap::new(),
             }),
             rendering: Renderings::default(),
+            revalidate_after,
         }
     }
 
@@ -137,13 +159,49 @@ impl PrivatePages {
         self.lock().pages.is_on()
     }
 
-    fn get(&self, key: &str, version: i64, now: NaiveDateTime) -> Option<Arc<Kept>> {
+    /// The version and what `session` is, if the database said so
+    /// recently enough.
+    fn known(&self, session: &str) -> Option<(i64, Signed)> {
+        let inner = self.lock();
+        let fresh = inner
+            .read_at
+            .is_some_and(|at| at.elapsed() < self.revalidate_after);
+        let signed = inner.sessions.get(session).filter(|_| fresh)?;
+        Some((inner.version, signed.clone()))
+    }
+
+    /// What the database just said of the version and of `session`.
+    fn learn(&self, session: String, version: i64, signed: Signed) {
         let mut inner = self.lock();
+        let fresh = inner
+            .read_at
+            .is_some_and(|at| at.elapsed() < self.revalidate_after);
+        if !fresh {
+            inner.sessions.clear();
+            inner.read_at = Some(Instant::now());
+        }
         if version > inner.version {
             inner.pages.clear();
             inner.version = version;
         }
-        inner
+        inner.sessions.insert(session, signed);
+    }
+
+    /// This instance changed something: ask the database again before
+    /// the next answer.
+    fn changed(&self) {
+        let mut inner = self.lock();
+        inner.read_at = None;
+        inner.sessions.clear();
+    }
+
+    /// `session`'s last-seen time was written: read it again.
+    fn forget(&self, session: &str) {
+        self.lock().sessions.remove(session);
+    }
+
+    fn get(&self, key: &str, version: i64, now: NaiveDateTime) -> Option<Arc<Kept>> {
+        self.lock()
             .pages
             .get(key)
             .filter(|kept| kept.version == version && now < kept.until)
@@ -168,6 +226,14 @@ pub async fn serve_from_memory(
         return Ok(next.call(req).await?.map_into_boxed_body());
     };
     let pages = &state.private_pages;
+    if !matches!(*req.method(), Method::GET | Method::HEAD) {
+        let method = req.method().clone();
+        let response = next.call(req).await?;
+        if may_have_changed(&method, response.status()) {
+            pages.changed();
+        }
+        return Ok(response.map_into_boxed_body());
+    }
     let https = state.settings.is_https();
     let cookie = |name: &str| req.cookie(name).map(|c| c.value().to_owned());
     let session = cookie(session::cookie_name(https));
@@ -183,20 +249,29 @@ pub async fn serve_from_memory(
         return Ok(next.call(req).await?.map_into_boxed_body());
     };
     let now = state.clock.now();
-    let asked = session.clone();
-    let (version, found) = state
-        .read(move |conn| {
-            Ok(sessions::workspace_version_for(
-                conn,
-                &asked,
-                now - IDLE_TIMEOUT,
-            )?)
-        })
-        .await?;
+    let (version, found) = match pages.known(&session) {
+        Some(known) => known,
+        None => {
+            let asked = session.clone();
+            let (version, found) = state
+                .read(move |conn| {
+                    Ok(sessions::workspace_version_for(
+                        conn,
+                        &asked,
+                        now - IDLE_TIMEOUT,
+                    )?)
+                })
+                .await?;
+            pages.learn(session.clone(), version, found.clone());
+            (version, found)
+        }
+    };
     // Signed out, or due for its last-seen time to be written: the page's
     // own handler answers.
     let Some((user, _)) = found.filter(|(_, seen)| now - *seen <= session::TOUCH_EVERY) else {
-        return Ok(next.call(req).await?.map_into_boxed_body());
+        let response = next.call(req).await?;
+        pages.forget(&session);
+        return Ok(response.map_into_boxed_body());
     };
     let lang = req
         .extensions()
@@ -283,7 +358,7 @@ mod tests {
 
     #[test]
     fn a_page_is_served_only_at_its_version_and_before_it_turns() {
-        let pages = PrivatePages::new(1 << 20);
+        let pages = PrivatePages::new(1 << 20, Duration::ZERO);
         let at = |second| chrono::DateTime::UNIX_EPOCH.naive_utc() + TimeDelta::seconds(second);
         let page = |version, until| Kept {
             version,
@@ -297,12 +372,35 @@ mod tests {
         assert!(pages.get("a", 1, at(10)).is_some());
         assert!(pages.get("a", 1, at(69)).is_some(), "until it turns");
         assert!(pages.get("a", 1, at(70)).is_none(), "once it turned");
+        pages.learn("s".into(), 2, None);
         assert!(pages.get("a", 2, at(10)).is_none(), "after a change");
         pages.keep("a".into(), page(1, 70));
         assert!(
             pages.get("a", 1, at(10)).is_none(),
             "rendered before the change"
         );
+    }
+
+    #[test]
+    fn the_database_is_believed_for_the_period_until_a_change_here() {
+        let pages = PrivatePages::new(1 << 20, Duration::from_secs(3600));
+        assert!(pages.known("s").is_none(), "never asked");
+        pages.learn("s".into(), 7, None);
+        assert!(matches!(pages.known("s"), Some((7, None))));
+        assert!(pages.known("t").is_none(), "another session is read");
+        pages.learn("t".into(), 8, None);
+        assert!(
+            matches!(pages.known("s"), Some((8, None))),
+            "the newer version"
+        );
+        pages.forget("s");
+        assert!(pages.known("s").is_none(), "its last-seen time was written");
+        pages.changed();
+        assert!(pages.known("t").is_none(), "a change made here");
+
+        let always = PrivatePages::new(1 << 20, Duration::ZERO);
+        always.learn("s".into(), 7, None);
+        assert!(always.known("s").is_none(), "a period of 0 asks every time");
     }
 
     #[test]

@@ -27,6 +27,7 @@ on_both_databases!(
     the_queue_reads_as_many_queries_for_many_requests_as_for_one,
     a_page_seen_again_shows_what_others_changed_meanwhile,
     a_page_seen_again_turns_when_its_round_closes,
+    what_the_database_said_is_believed_until_this_instance_changes_something,
 );
 
 async fn each_role_finds_its_work_in_the_queue(backend: Backend) {
@@ -214,6 +215,63 @@ async fn a_page_seen_again_shows_what_others_changed_meanwhile(backend: Backend)
         .unwrap();
     let response = carla.get("/workspace").await;
     assert_eq!(response.status(), 303, "signed out elsewhere");
+}
+
+/// With the revalidation period an hour long, the workspace version and
+/// the sessions are not read again before each answer: a change written
+/// behind the server's back (as another instance writes) is not seen yet,
+/// but an action through this instance shows at once, and so does an
+/// account deactivated through it, whose browser is signed out.
+async fn what_the_database_said_is_believed_until_this_instance_changes_something(
+    backend: Backend,
+) {
+    let app = TestApp::spawn_with(
+        backend,
+        &[("CLARION_REGISTER_REVALIDATE_MS", "3600000".to_owned())],
+    )
+    .await;
+    let (reference, _) = screened_world(&app).await;
+    let (sam, carla) = (
+        app.signed_in("sam@example.org").await,
+        app.signed_in("carla@example.org").await,
+    );
+    let page = format!("/workspace/requests/{reference}");
+    let (_, first) = carla.page(&page).await;
+    assert!(queue(&carla).await.contains("Nothing waits for you"));
+    let asked = "Is a change by another instance seen within the period?";
+    diesel::update(requests::table)
+        .set(requests::question.eq(asked))
+        .execute(&mut app.db())
+        .unwrap();
+    let (_, kept) = carla.page(&page).await;
+    assert!(!kept.contains(asked), "the kept page, within the hour");
+    assert_eq!(text_of(&kept, "main"), text_of(&first, "main"));
+
+    act(&sam, &reference, "accept", &[]).await;
+    assert!(
+        queue(&carla)
+            .await
+            .contains("Draft an answer and open a round"),
+        "the secretariat's acceptance, through this instance"
+    );
+    assert!(carla.page(&page).await.1.contains(asked), "read again");
+
+    let deactivate = format!(
+        "/admin/users/{}/deactivate",
+        app.user_id("carla@example.org")
+    );
+    let done = sam
+        .submit_form("/admin/users", &deactivate, &[("confirm", "yes")])
+        .await;
+    assert_eq!(done.status(), 303);
+    let response = carla.get("/workspace").await;
+    assert_eq!(response.status(), 303, "signed out at once");
+    assert!(
+        response.headers()["location"]
+            .to_str()
+            .unwrap()
+            .starts_with("/login")
+    );
 }
 
 /// A kept workspace page is kept no longer than the moment something on it
