@@ -1,7 +1,15 @@
 //! SQL both backends understand, beyond what diesel's query builder
-//! names: the functions the lists search with, and LIKE patterns.
+//! names: the functions the lists search with, LIKE patterns, and a column
+//! compared with a list bound as one value.
 
-use diesel::sql_types::{Integer, Text};
+use diesel::expression::{AppearsOnTable, Expression, ValidGrouping};
+use diesel::pg::Pg;
+use diesel::prelude::*;
+use diesel::query_builder::{AstPass, QueryFragment, QueryId};
+use diesel::sql_types::{Array, Bool, Integer, Text};
+use diesel::sqlite::Sqlite;
+
+use crate::db::MultiBackend;
 
 /// `text` as a LIKE pattern that finds it anywhere, its own `%`, `_` and
 /// `\` taken literally.
@@ -26,6 +34,70 @@ extern "SQL" {
 
 /// The type of `substr(…)`, for other lists' rows.
 pub type Substr<T, S, L> = return_type_helpers::substr<T, S, L>;
+
+/// `column IN values`, for a text column, with the values bound as one
+/// parameter: an array on PostgreSQL (`= ANY`, as diesel's `eq_any` binds
+/// it there), a JSON array read by `json_each` on SQLite. Diesel's
+/// `eq_any` binds each value on SQLite, so its statement differs with
+/// the list's length and is compiled again at every use: on a cold
+/// clarification page, compiling its few such queries took an eighth of
+/// the time. This one is compiled once per connection.
+pub fn one_of<C, V: AsRef<str>>(column: C, values: impl IntoIterator<Item = V>) -> OneOf<C> {
+    let values: Vec<String> = values.into_iter().map(|v| v.as_ref().to_owned()).collect();
+    let json = serde_json::to_string(&values).unwrap_or_else(|_| "[]".to_owned());
+    OneOf {
+        column,
+        values,
+        json,
+    }
+}
+
+#[derive(Debug, Clone, ValidGrouping)]
+pub struct OneOf<C> {
+    column: C,
+    values: Vec<String>,
+    json: String,
+}
+
+impl<C> QueryId for OneOf<C> {
+    type QueryId = ();
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl<C: Expression> Expression for OneOf<C> {
+    type SqlType = Bool;
+}
+
+impl<C: AppearsOnTable<QS>, QS> AppearsOnTable<QS> for OneOf<C> {}
+
+impl<C: QueryFragment<Sqlite>> QueryFragment<Sqlite> for OneOf<C> {
+    fn walk_ast<'b>(&'b self, mut pass: AstPass<'_, 'b, Sqlite>) -> QueryResult<()> {
+        self.column.walk_ast(pass.reborrow())?;
+        pass.push_sql(" IN (SELECT value FROM json_each(");
+        pass.push_bind_param::<Text, String>(&self.json)?;
+        pass.push_sql("))");
+        Ok(())
+    }
+}
+
+impl<C: QueryFragment<Pg>> QueryFragment<Pg> for OneOf<C> {
+    fn walk_ast<'b>(&'b self, mut pass: AstPass<'_, 'b, Pg>) -> QueryResult<()> {
+        self.column.walk_ast(pass.reborrow())?;
+        pass.push_sql(" = ANY(");
+        pass.push_bind_param::<Array<Text>, Vec<String>>(&self.values)?;
+        pass.push_sql(")");
+        Ok(())
+    }
+}
+
+impl<C> QueryFragment<MultiBackend> for OneOf<C>
+where
+    Self: QueryFragment<Sqlite> + QueryFragment<Pg>,
+{
+    fn walk_ast<'b>(&'b self, pass: AstPass<'_, 'b, MultiBackend>) -> QueryResult<()> {
+        MultiBackend::walk_variant_ast(self, pass)
+    }
+}
 
 #[cfg(test)]
 mod tests {

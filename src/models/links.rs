@@ -9,6 +9,7 @@ use diesel::prelude::*;
 
 use crate::db::DbConn;
 use crate::db::schema::{publication_links, standards};
+use crate::db::sql::one_of;
 use crate::models::references;
 use crate::models::standards::Standard;
 
@@ -92,9 +93,8 @@ pub fn successor_of(conn: &mut DbConn, reference: &str) -> QueryResult<Option<St
 pub fn of(conn: &mut DbConn, references: &[&str]) -> QueryResult<HashMap<String, Links>> {
     let rows: Vec<Row> = publication_links::table
         .filter(
-            publication_links::reference
-                .eq_any(references)
-                .or(publication_links::successor.eq_any(references)),
+            one_of(publication_links::reference, references)
+                .or(one_of(publication_links::successor, references)),
         )
         .select(Row::as_select())
         .load(conn)?;
@@ -106,7 +106,7 @@ pub fn of(conn: &mut DbConn, references: &[&str]) -> QueryResult<HashMap<String,
         HashMap::new()
     } else {
         standards::table
-            .filter(standards::id.eq_any(&standard_ids))
+            .filter(one_of(standards::id, &standard_ids))
             .select(Standard::as_select())
             .load(conn)?
             .into_iter()

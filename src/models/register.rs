@@ -20,7 +20,7 @@ use crate::db::schema::{
     clarification_numbers, clarification_translations, corrected_clarifications, groups, requests,
     standards,
 };
-use crate::db::sql::{Substr, lower, substr};
+use crate::db::sql::{Substr, lower, one_of, substr};
 use crate::db::{DbConn, MultiBackend};
 use crate::domain::lifecycle::State;
 use crate::domain::search::{Filters, Status};
@@ -400,7 +400,11 @@ pub fn newest(
         .order((requests::published_at.desc(), requests::reference.desc()))
         .limit(window.limit)
         .offset(window.offset);
-    let rows: Vec<Row> = Uncached(page).load(conn)?;
+    // SQLite plans a statement the same whatever its values: it keeps it.
+    let rows: Vec<Row> = match conn {
+        DbConn::Sqlite(_) => page.load(conn)?,
+        DbConn::Postgres(_) => Uncached(page).load(conn)?,
+    };
     Ok(rows.into_iter().map(Clarification::from).collect())
 }
 
@@ -515,13 +519,13 @@ where
     }
 }
 
-/// A query prepared afresh at every use, as the register's lists were
-/// while written as SQL text, rather than kept by the connection. A list
-/// whose best plan depends on how many rows its filters hold is then
-/// planned with its values: kept, PostgreSQL settles after five uses on
-/// one plan for all values, which on the benchmark's register counted the
-/// current clarifications in 86 ms instead of 47. Lookups by a unique key
-/// are kept.
+/// A query prepared afresh at every use on PostgreSQL, as the register's
+/// lists were while written as SQL text, rather than kept by the
+/// connection. A list whose best plan depends on how many rows its filters
+/// hold is then planned with its values: kept, PostgreSQL settles after
+/// five uses on one plan for all values, which on the benchmark's register
+/// counted the current clarifications in 86 ms instead of 47. Lookups by a
+/// unique key are kept.
 struct Uncached<Q>(Q);
 
 impl<Q: Query> Query for Uncached<Q> {
@@ -628,7 +632,7 @@ pub fn listed(conn: &mut DbConn, ids: &[String]) -> QueryResult<Vec<Listed>> {
     }
     let mut rows: Vec<(String, Listed)> = requests::table
         .left_join(translations::french_of_request())
-        .filter(requests::id.eq_any(ids))
+        .filter(one_of(requests::id, ids))
         .select((requests::id, Listed::as_select()))
         .load(conn)?;
     in_order_of(ids, &mut rows, |(id, _)| id.as_str());

@@ -7,7 +7,7 @@ use diesel::dsl;
 use diesel::prelude::*;
 
 use crate::db::schema::{comments, events, groups, request_changes, requests, standards};
-use crate::db::sql::{Substr, substr};
+use crate::db::sql::{Substr, one_of, substr};
 use crate::db::{DbConn, MultiBackend};
 use crate::domain::lifecycle::{Action, State};
 
@@ -76,7 +76,7 @@ pub fn indexed(
         .select(Indexed::as_select())
         .into_boxed();
     if let Some(ids) = ids {
-        query = query.filter(requests::id.eq_any(ids));
+        query = query.filter(one_of(requests::id, ids));
     }
     query.load(conn)
 }
@@ -88,7 +88,7 @@ pub fn comments(conn: &mut DbConn, ids: Option<&[String]>) -> QueryResult<Vec<(S
         .select((comments::request_id, comments::body))
         .into_boxed();
     if let Some(ids) = ids {
-        query = query.filter(comments::request_id.eq_any(ids));
+        query = query.filter(one_of(comments::request_id, ids));
     }
     query.load(conn)
 }
@@ -102,7 +102,7 @@ pub fn accepted(conn: &mut DbConn, ids: Option<&[String]>) -> QueryResult<Vec<St
         .distinct()
         .into_boxed();
     if let Some(ids) = ids {
-        query = query.filter(events::request_id.eq_any(ids));
+        query = query.filter(one_of(events::request_id, ids));
     }
     query.load(conn)
 }
@@ -143,7 +143,7 @@ pub fn changes_since(
 pub fn lines(conn: &mut DbConn, ids: &[String]) -> QueryResult<Vec<Listed>> {
     let mut found: Vec<Listed> = source()
         .select(Listed::as_select())
-        .filter(requests::id.eq_any(ids))
+        .filter(one_of(requests::id, ids))
         .load(conn)?;
     found.sort_by_key(|line| ids.iter().position(|id| *id == line.id));
     Ok(found)

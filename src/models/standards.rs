@@ -2,7 +2,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::schema::{groups, standards};
-use crate::db::sql::{containing, lower};
+use crate::db::sql::{containing, lower, one_of};
 use crate::db::{DbConn, MultiBackend};
 use crate::i18n::Lang;
 
@@ -172,7 +172,7 @@ pub fn page_with_groups(
 /// The labels ("ISO/IEC 17025:2017") of these standards, by id.
 pub fn labels(conn: &mut DbConn, ids: &[String]) -> QueryResult<Vec<(String, String)>> {
     let rows: Vec<(String, String, i32)> = standards::table
-        .filter(standards::id.eq_any(ids))
+        .filter(one_of(standards::id, ids))
         .select((standards::id, standards::designation, standards::edition))
         .load(conn)?;
     Ok(rows

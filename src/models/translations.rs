@@ -10,6 +10,7 @@ use diesel::prelude::*;
 
 use crate::db::DbConn;
 use crate::db::schema::{clarification_translations, events, requests, wording_edits};
+use crate::db::sql::one_of;
 use crate::domain::lifecycle::State;
 use crate::i18n::Lang;
 
@@ -164,7 +165,7 @@ pub fn published(
     // (300 ms at 100,000) instead of these few by their references.
     let rows: Vec<(Option<String>, State, Translation)> = clarification_translations::table
         .inner_join(requests::table)
-        .filter(requests::reference.eq_any(references))
+        .filter(one_of(requests::reference, references))
         .filter(clarification_translations::language.eq(language))
         .select((
             requests::reference,

@@ -113,7 +113,58 @@ on_both_databases!(
     seeding_the_registry_twice_changes_nothing,
     a_database_without_organisations_gets_them_at_start,
     only_a_groups_code_or_name_changes_the_register_version,
+    a_list_bound_as_one_value_finds_what_each_value_finds,
 );
+
+/// `sql::one_of` binds a list as one value (a JSON array on SQLite, an
+/// array on PostgreSQL) so that its statement is kept: it must find the
+/// rows `eq_any` finds, for no value, values that are not there, and
+/// values that need escaping in JSON.
+async fn a_list_bound_as_one_value_finds_what_each_value_finds(backend: Backend) {
+    use clarion::db::schema::standards;
+    use clarion::db::sql::one_of;
+    let (url, _dir) = fresh_database(backend);
+    let mut conn = db::establish(&url).unwrap();
+    Registry::built_in()
+        .load(&mut conn, Clock::default().now())
+        .unwrap();
+    let slugs: Vec<String> = standards::table
+        .select(standards::slug)
+        .order(standards::slug)
+        .load(&mut conn)
+        .unwrap();
+    assert!(slugs.len() > 10);
+    let mut asked: Vec<String> = slugs.iter().step_by(3).cloned().collect();
+    asked.extend([
+        "no \"such\" \\ slug".to_owned(),
+        "ISO/CEI 17025 é – ✓".to_owned(),
+    ]);
+    let by_each: Vec<String> = standards::table
+        .filter(standards::slug.eq_any(&asked))
+        .select(standards::slug)
+        .order(standards::slug)
+        .load(&mut conn)
+        .unwrap();
+    for _ in 0..2 {
+        let by_one: Vec<String> = standards::table
+            .filter(one_of(standards::slug, &asked))
+            .select(standards::slug)
+            .order(standards::slug)
+            .load(&mut conn)
+            .unwrap();
+        assert_eq!(
+            by_one, by_each,
+            "the same rows, and again from the kept statement"
+        );
+    }
+    assert_eq!(by_each.len(), slugs.len().div_ceil(3));
+    let none: Vec<String> = standards::table
+        .filter(one_of(standards::slug, Vec::<String>::new()))
+        .select(standards::slug)
+        .load(&mut conn)
+        .unwrap();
+    assert!(none.is_empty());
+}
 
 async fn every_migration_reverts_and_reapplies(backend: Backend) {
     let (url, _dir) = fresh_database(backend);
