@@ -87,30 +87,40 @@ struct Entry {
     row: Indexed,
     accepted: bool,
     /// The question, background, reference and comments, in lower case,
-    /// each apart: a text never matches across two of them.
-    words: Vec<String>,
+    /// each ended by [`APART`]: a text never matches across two of them.
+    /// One allocation rather than one per text: the list holds every
+    /// request ever made.
+    words: Box<str>,
 }
+
+/// What ends each of a request's texts in its words: no text holds it
+/// (PostgreSQL refuses it in text; addresses holding it are refused).
+const APART: char = '\0';
 
 impl Entry {
     /// Holds the texts in lower case only: a list reads its lines from the
     /// database.
     fn new(mut row: Indexed, accepted: bool, comments: Vec<String>) -> Entry {
-        let mut words = vec![std::mem::take(&mut row.question).to_lowercase()];
-        words.extend(row.background.take().as_deref().map(str::to_lowercase));
-        words.extend(row.reference.as_deref().map(str::to_lowercase));
-        words.extend(comments.iter().map(|body| body.to_lowercase()));
+        let question = std::mem::take(&mut row.question);
+        let background = row.background.take();
+        let texts = std::iter::once(question.as_str())
+            .chain(background.as_deref())
+            .chain(row.reference.as_deref())
+            .chain(comments.iter().map(String::as_str));
+        let mut words = String::new();
+        for text in texts {
+            words.push_str(&text.to_lowercase());
+            words.push(APART);
+        }
         Entry {
             row,
             accepted,
-            words,
+            words: words.into_boxed_str(),
         }
     }
 
     fn trigrams(&self) -> FxHashSet<u32> {
-        self.words
-            .iter()
-            .flat_map(|words| trigrams(words))
-            .collect()
+        self.words.split(APART).flat_map(trigrams).collect()
     }
 
     /// Whether the narrowing lets this request through, its words aside.
@@ -146,7 +156,7 @@ impl Entry {
 
     /// Whether `text`, in lower case, lies within one of the words.
     fn holds(&self, text: &str) -> bool {
-        self.words.iter().any(|words| words.contains(text))
+        !text.contains(APART) && self.words.contains(text)
     }
 }
 
@@ -496,10 +506,14 @@ mod tests {
     use super::*;
 
     fn request(id: &str, day: u32, question: &str) -> Entry {
+        Entry::new(row(id, day, question), true, vec![])
+    }
+
+    fn row(id: &str, day: u32, question: &str) -> Indexed {
         let at = NaiveDate::from_ymd_opt(2026, 3, day)
             .and_then(|d| d.and_hms_opt(9, 0, 0))
             .unwrap();
-        let row = Indexed {
+        Indexed {
             id: id.to_owned(),
             reference: Some(format!("CR-2026-{day:04}")),
             state: State::InGroup,
@@ -510,8 +524,7 @@ mod tests {
             background: None,
             created_at: at,
             updated_at: at,
-        };
-        Entry::new(row, true, vec![])
+        }
     }
 
     fn searching(words: &str) -> Narrowing {
@@ -567,9 +580,13 @@ mod tests {
 
     #[test]
     fn text_never_matches_across_two_fields() {
-        let mut entry = request("a", 1, "ends with drift");
-        entry.words.push("balance begins".to_owned());
+        let entry = Entry::new(
+            row("a", 1, "ends with drift"),
+            true,
+            vec!["Balance begins".to_owned()],
+        );
         let held = held(1, vec![entry]);
+        assert_eq!(found(&held, "balance begins", Sort::Oldest), ["a"]);
         assert!(found(&held, "drift balance", Sort::Oldest).is_empty());
         assert_eq!(found(&held, "drift", Sort::Oldest), ["a"]);
     }
