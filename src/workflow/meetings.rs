@@ -16,7 +16,7 @@ use crate::domain::lifecycle::Action;
 use crate::domain::meeting::{self, MeetingForm};
 use crate::mail::messages::MeetingDecision;
 use crate::models::requests::Change;
-use crate::models::{groups, meetings, users};
+use crate::models::{groups, meetings};
 
 /// Who sits on a group's voter list on `day`: those whose membership has
 /// begun by the end of it and not ended by then.
@@ -71,10 +71,15 @@ pub fn record(
             &decided.attended,
             ctx.now,
         )?;
-        let mut attendees = Vec::new();
-        for (user_id, position) in &decided.attended {
-            attendees.push((users::find(conn, user_id)?.name, position.as_str()));
-        }
+        // The check let only voters attend: their names came with them.
+        let attendees = decided
+            .attended
+            .iter()
+            .filter_map(|(user_id, position)| {
+                let voter = voters.iter().find(|voter| voter.user_id == *user_id)?;
+                Some((voter.name.clone(), position.as_str()))
+            })
+            .collect();
         let message = MeetingDecision {
             ctx: ctx.mail.clone(),
             request: summary(conn, request)?,
