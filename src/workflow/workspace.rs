@@ -1254,10 +1254,22 @@ pub(super) fn timeline(
     conn: &mut DbConn,
     request_id: &str,
 ) -> Result<(Vec<Entry>, Option<Submitted>), WorkflowError> {
-    let mut revisions = super::wording::revisions(conn, request_id)?;
+    let events = events::timeline(conn, request_id)?;
+    // Most requests are never edited nor followed up: what those events
+    // name is read only when the timeline holds one.
+    let holds = |actions: &[Action]| events.iter().any(|(e, _)| actions.contains(&e.action));
+    let mut revisions = if holds(&[Action::EditWording]) {
+        super::wording::revisions(conn, request_id)?
+    } else {
+        Vec::new()
+    };
     let submitted = super::wording::submitted(&revisions);
-    let follow_ups = follow_ups::of_original(conn, request_id)?;
-    let entries = events::timeline(conn, request_id)?
+    let follow_ups = if holds(&[Action::FollowUpLodged, Action::FollowUpSettled]) {
+        follow_ups::of_original(conn, request_id)?
+    } else {
+        Vec::new()
+    };
+    let entries = events
         .into_iter()
         .map(|(event, by)| {
             let wording = revisions
