@@ -125,6 +125,9 @@ struct Inner {
     /// When the version was last read, and the sessions read since then.
     read_at: Option<Instant>,
     sessions: HashMap<String, Signed>,
+    /// How many changes were made through this instance: an answer asked
+    /// for before one of them may not show it.
+    changes: u64,
 }
 
 /// The pages, bounded in bytes; none when the bound is 0.
@@ -144,6 +147,7 @@ impl PrivatePages {
                 version: 0,
                 read_at: None,
                 sessions: HashMap::new(),
+                changes: 0,
             }),
             rendering: Renderings::default(),
             revalidate_after,
@@ -170,19 +174,31 @@ impl PrivatePages {
         Some((inner.version, signed.clone()))
     }
 
-    /// What the database just said of the version and of `session`.
-    fn learn(&self, session: String, version: i64, signed: Signed) {
+    /// The changes made through this instance so far: taken before
+    /// asking the database, handed to [`Self::learn`] with its answer.
+    fn changes(&self) -> u64 {
+        self.lock().changes
+    }
+
+    /// What the database said of the version and of `session` when asked
+    /// after `changes` changes here. Asked before a later one, its answer
+    /// may not show it: it serves the page it was asked for, and is not
+    /// believed for the next.
+    fn learn(&self, changes: u64, session: String, version: i64, signed: Signed) {
         let mut inner = self.lock();
+        if version > inner.version {
+            inner.pages.clear();
+            inner.version = version;
+        }
+        if changes != inner.changes {
+            return;
+        }
         let fresh = inner
             .read_at
             .is_some_and(|at| at.elapsed() < self.revalidate_after);
         if !fresh {
             inner.sessions.clear();
             inner.read_at = Some(Instant::now());
-        }
-        if version > inner.version {
-            inner.pages.clear();
-            inner.version = version;
         }
         inner.sessions.insert(session, signed);
     }
@@ -191,6 +207,7 @@ impl PrivatePages {
     /// the next answer.
     fn changed(&self) {
         let mut inner = self.lock();
+        inner.changes += 1;
         inner.read_at = None;
         inner.sessions.clear();
     }
@@ -252,6 +269,7 @@ pub async fn serve_from_memory(
     let (version, found) = match pages.known(&session) {
         Some(known) => known,
         None => {
+            let changes = pages.changes();
             let asked = session.clone();
             let (version, found) = state
                 .read(move |conn| {
@@ -262,7 +280,7 @@ pub async fn serve_from_memory(
                     )?)
                 })
                 .await?;
-            pages.learn(session.clone(), version, found.clone());
+            pages.learn(changes, session.clone(), version, found.clone());
             (version, found)
         }
     };
@@ -372,7 +390,7 @@ mod tests {
         assert!(pages.get("a", 1, at(10)).is_some());
         assert!(pages.get("a", 1, at(69)).is_some(), "until it turns");
         assert!(pages.get("a", 1, at(70)).is_none(), "once it turned");
-        pages.learn("s".into(), 2, None);
+        pages.learn(0, "s".into(), 2, None);
         assert!(pages.get("a", 2, at(10)).is_none(), "after a change");
         pages.keep("a".into(), page(1, 70));
         assert!(
@@ -385,10 +403,10 @@ mod tests {
     fn the_database_is_believed_for_the_period_until_a_change_here() {
         let pages = PrivatePages::new(1 << 20, Duration::from_secs(3600));
         assert!(pages.known("s").is_none(), "never asked");
-        pages.learn("s".into(), 7, None);
+        pages.learn(pages.changes(), "s".into(), 7, None);
         assert!(matches!(pages.known("s"), Some((7, None))));
         assert!(pages.known("t").is_none(), "another session is read");
-        pages.learn("t".into(), 8, None);
+        pages.learn(pages.changes(), "t".into(), 8, None);
         assert!(
             matches!(pages.known("s"), Some((8, None))),
             "the newer version"
@@ -397,9 +415,18 @@ mod tests {
         assert!(pages.known("s").is_none(), "its last-seen time was written");
         pages.changed();
         assert!(pages.known("t").is_none(), "a change made here");
+        let asked = pages.changes();
+        pages.changed();
+        pages.learn(asked, "t".into(), 9, None);
+        assert!(
+            pages.known("t").is_none(),
+            "an answer asked for before a change made here"
+        );
+        pages.learn(pages.changes(), "t".into(), 9, None);
+        assert!(matches!(pages.known("t"), Some((9, None))));
 
         let always = PrivatePages::new(1 << 20, Duration::ZERO);
-        always.learn("s".into(), 7, None);
+        always.learn(0, "s".into(), 7, None);
         assert!(always.known("s").is_none(), "a period of 0 asks every time");
     }
 
