@@ -167,11 +167,16 @@ impl PrivatePages {
     /// recently enough.
     fn known(&self, session: &str) -> Option<(i64, Signed)> {
         let inner = self.lock();
-        let fresh = inner
-            .read_at
-            .is_some_and(|at| at.elapsed() < self.revalidate_after);
+        let fresh = self.is_fresh(&inner);
         let signed = inner.sessions.get(session).filter(|_| fresh)?;
         Some((inner.version, signed.clone()))
+    }
+
+    /// Whether the database was asked within the revalidation period.
+    fn is_fresh(&self, inner: &Inner) -> bool {
+        inner
+            .read_at
+            .is_some_and(|at| at.elapsed() < self.revalidate_after)
     }
 
     /// The changes made through this instance so far: taken before
@@ -193,10 +198,7 @@ impl PrivatePages {
         if changes != inner.changes {
             return;
         }
-        let fresh = inner
-            .read_at
-            .is_some_and(|at| at.elapsed() < self.revalidate_after);
-        if !fresh {
+        if !self.is_fresh(&inner) {
             inner.sessions.clear();
             inner.read_at = Some(Instant::now());
         }
