@@ -78,13 +78,13 @@ pub fn for_request(conn: &mut DbConn, request_id: &str) -> QueryResult<Vec<Event
         .load(conn)
 }
 
-/// Has this request ever seen this action (e.g. been accepted)?
-pub fn has_action(conn: &mut DbConn, request_id: &str, action: Action) -> QueryResult<bool> {
+/// Has this request ever seen one of these actions (e.g. been accepted)?
+pub fn has_action(conn: &mut DbConn, request_id: &str, actions: &[Action]) -> QueryResult<bool> {
     use diesel::dsl::exists;
     diesel::select(exists(
         events::table
             .filter(events::request_id.eq(request_id))
-            .filter(events::action.eq(action)),
+            .filter(events::action.eq_any(actions)),
     ))
     .get_result(conn)
 }

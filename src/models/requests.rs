@@ -218,6 +218,40 @@ pub fn contact(conn: &mut DbConn, request_id: &str) -> QueryResult<Option<Contac
         .optional()
 }
 
+/// Which of its own records a request has. Most requests have no round,
+/// comment, appeal, consultation, sponsor or original they follow; asking
+/// for all six in one statement lets a page read only those it holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Holdings {
+    pub rounds: bool,
+    pub comments: bool,
+    pub appeals: bool,
+    pub consultations: bool,
+    pub sponsor: bool,
+    pub follows: bool,
+}
+
+pub fn holdings(conn: &mut DbConn, request_id: &str) -> QueryResult<Holdings> {
+    use crate::db::schema::{appeals, comments, consultations, endorsements, follow_ups, rounds};
+    let (rounds, comments, appeals, consultations, sponsor, follows) = diesel::select((
+        dsl::exists(rounds::table.filter(rounds::request_id.eq(request_id))),
+        dsl::exists(comments::table.filter(comments::request_id.eq(request_id))),
+        dsl::exists(appeals::table.filter(appeals::request_id.eq(request_id))),
+        dsl::exists(consultations::table.filter(consultations::request_id.eq(request_id))),
+        dsl::exists(endorsements::table.filter(endorsements::request_id.eq(request_id))),
+        dsl::exists(follow_ups::table.filter(follow_ups::request_id.eq(request_id))),
+    ))
+    .get_result(conn)?;
+    Ok(Holdings {
+        rounds,
+        comments,
+        appeals,
+        consultations,
+        sponsor,
+        follows,
+    })
+}
+
 /// Fields a transition may set besides the state; `None` leaves a column as
 /// it is.
 #[derive(Debug, Default, AsChangeset)]

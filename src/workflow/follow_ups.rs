@@ -542,26 +542,24 @@ pub struct FollowUps {
     pub followed_by: Vec<Listed>,
 }
 
-pub(super) fn of_request(conn: &mut DbConn, request: &Request) -> Result<FollowUps, WorkflowError> {
-    let follows = match follow_ups::of(conn, &request.id)? {
-        Some(link) => {
-            let original = requests::find(conn, &link.original_id)?;
-            let (timeline, _) = super::workspace::timeline(conn, &original.id)?;
-            Some(OriginalInView {
-                standard: standards::find_by_id(conn, &original.standard_id)?.label(),
-                followed: Followed {
-                    kind: link.kind,
-                    reference: original.reference.clone().unwrap_or_default(),
-                    statement: link.statement,
-                },
-                request: original,
-                timeline,
-            })
-        }
-        None => None,
+/// What `request` follows, with the original in view.
+pub(super) fn original_in_view(
+    conn: &mut DbConn,
+    request: &Request,
+) -> Result<Option<OriginalInView>, WorkflowError> {
+    let Some(link) = follow_ups::of(conn, &request.id)? else {
+        return Ok(None);
     };
-    Ok(FollowUps {
-        follows,
-        followed_by: follow_ups::of_original(conn, &request.id)?,
-    })
+    let original = requests::find(conn, &link.original_id)?;
+    let timeline = super::workspace::timeline(conn, &original.id)?;
+    Ok(Some(OriginalInView {
+        standard: standards::find_by_id(conn, &original.standard_id)?.label(),
+        followed: Followed {
+            kind: link.kind,
+            reference: original.reference.clone().unwrap_or_default(),
+            statement: link.statement,
+        },
+        request: original,
+        timeline: timeline.entries,
+    }))
 }

@@ -52,8 +52,8 @@ pub fn visible(conn: &mut DbConn, user: &User, reference: &str) -> Result<Visibl
     };
     // An appeal allowed against a closing in screening hands the request
     // to its group for the first time.
-    let reached_group = events::has_action(conn, &request.id, Action::Accept)?
-        || events::has_action(conn, &request.id, Action::AllowAppeal)?;
+    let reached_group =
+        events::has_action(conn, &request.id, &[Action::Accept, Action::AllowAppeal])?;
     if !standing.can_read(request.state, reached_group) {
         return Err(WorkflowError::NotFound);
     }
@@ -1065,7 +1065,12 @@ pub fn request_page(
         reached_group,
     } = visible(conn, user, reference)?;
     let group = group_of_request(conn, &request)?;
-    let round = round_view(conn, &request, group.as_ref(), user, now)?;
+    let holds = requests::holdings(conn, &request.id)?;
+    let round = if holds.rounds {
+        round_view(conn, &request, group.as_ref(), user, now)?
+    } else {
+        None
+    };
     // The lifecycle knows roles; a round's lists say who of the group votes
     // in it, and who may object to its decision.
     let listed = match &round {
@@ -1094,7 +1099,7 @@ pub fn request_page(
         }
         _ => Vec::new(),
     };
-    let (timeline, submitted_wording) = timeline(conn, &request.id)?;
+    let timeline = timeline(conn, &request.id)?;
     let standard = standards::find_by_id(conn, &request.standard_id)?;
     let editions = if actions.contains(&Action::MarkPublication) {
         let mut editions: Vec<Standard> = standards::all_with_groups(conn)?
@@ -1118,7 +1123,11 @@ pub fn request_page(
         submitter_for(conn, &standing, &request, group_sees_submitter)?;
     let french_outdated = actions.contains(&Action::Translate)
         && crate::models::translations::french_is_outdated(conn, &request.id)?;
-    let consultation = super::consultations::view(conn, &request, now)?;
+    let consultation = if holds.consultations {
+        super::consultations::view(conn, &request, now)?
+    } else {
+        None
+    };
     // The moments its open round, its objection period and its liaisons'
     // period end: the page offers other things from then on.
     let ends = round
@@ -1128,8 +1137,19 @@ pub fn request_page(
         .flatten();
     Ok(RequestView {
         holds_until: holds_until(now, ends),
-        follow_ups: super::follow_ups::of_request(conn, &request)?,
-        appeals: crate::models::appeals::for_request(conn, &request.id)?,
+        follow_ups: FollowUps {
+            follows: if holds.follows {
+                super::follow_ups::original_in_view(conn, &request)?
+            } else {
+                None
+            },
+            followed_by: timeline.followed_by,
+        },
+        appeals: if holds.appeals {
+            crate::models::appeals::for_request(conn, &request.id)?
+        } else {
+            Vec::new()
+        },
         may_lodge_appeal: super::appeals::may_lodge(standing, &request),
         consultation,
         similar,
@@ -1138,13 +1158,21 @@ pub fn request_page(
         group,
         contact,
         submitter_hidden,
-        sponsor: super::endorsements::sponsor_line(conn, &request.id)?,
+        sponsor: if holds.sponsor {
+            super::endorsements::sponsor_line(conn, &request.id)?
+        } else {
+            None
+        },
         country: request.submitter_country.clone(),
         category: category_of(&request),
         category_key: Category::parse(&request.submitter_category).map(Category::key),
-        timeline,
-        submitted_wording,
-        comments: comments::for_request(conn, &request.id)?,
+        timeline: timeline.entries,
+        submitted_wording: timeline.submitted,
+        comments: if holds.comments {
+            comments::for_request(conn, &request.id)?
+        } else {
+            Vec::new()
+        },
         actions,
         commenter: standing.can_comment(request.state, reached_group),
         wording_editor: standing.decide(request.state, Action::EditWording).is_ok(),
@@ -1247,16 +1275,22 @@ impl Entry {
     }
 }
 
-/// The request's events, oldest first, each with who acted, the edit of
-/// the wording it made and the follow-up it names; and the submitter's
-/// wording if it was edited.
-pub(super) fn timeline(
-    conn: &mut DbConn,
-    request_id: &str,
-) -> Result<(Vec<Entry>, Option<Submitted>), WorkflowError> {
+/// A request's history as its pages show it.
+pub(super) struct Timeline {
+    /// Its events, oldest first, each with who acted, the edit of the
+    /// wording it made and the follow-up it names.
+    pub entries: Vec<Entry>,
+    /// The submitter's wording, if it was edited.
+    pub submitted: Option<Submitted>,
+    /// The follow-ups lodged against it, oldest first.
+    pub followed_by: Vec<Listed>,
+}
+
+pub(super) fn timeline(conn: &mut DbConn, request_id: &str) -> Result<Timeline, WorkflowError> {
     let events = events::timeline(conn, request_id)?;
     // Most requests are never edited nor followed up: what those events
-    // name is read only when the timeline holds one.
+    // name is read only when the timeline holds one (a follow-up lodged
+    // always records one on its original).
     let holds = |actions: &[Action]| events.iter().any(|(e, _)| actions.contains(&e.action));
     let mut revisions = if holds(&[Action::EditWording]) {
         super::wording::revisions(conn, request_id)?
@@ -1264,7 +1298,7 @@ pub(super) fn timeline(
         Vec::new()
     };
     let submitted = super::wording::submitted(&revisions);
-    let follow_ups = if holds(&[Action::FollowUpLodged, Action::FollowUpSettled]) {
+    let followed_by = if holds(&[Action::FollowUpLodged, Action::FollowUpSettled]) {
         follow_ups::of_original(conn, request_id)?
     } else {
         Vec::new()
@@ -1277,7 +1311,7 @@ pub(super) fn timeline(
                 .position(|(id, _)| *id == event.id)
                 .map(|at| revisions.swap_remove(at).1);
             let follow_up = match event.action {
-                Action::FollowUpLodged | Action::FollowUpSettled => follow_ups
+                Action::FollowUpLodged | Action::FollowUpSettled => followed_by
                     .iter()
                     .find(|listed| event.note.as_deref() == Some(listed.reference.as_str()))
                     .cloned(),
@@ -1291,7 +1325,11 @@ pub(super) fn timeline(
             }
         })
         .collect();
-    Ok((entries, submitted))
+    Ok(Timeline {
+        entries,
+        submitted,
+        followed_by,
+    })
 }
 
 /// The case file of `reference`, for whoever may read its request page.
@@ -1315,7 +1353,7 @@ pub fn case_file(
             round_views.push(view_of(conn, round, &all, group, user, now)?);
         }
     }
-    let (timeline, submitted_wording) = timeline(conn, &request.id)?;
+    let timeline = timeline(conn, &request.id)?;
     Ok(CaseFile {
         standard: standards::find_by_id(conn, &request.standard_id)?,
         group,
@@ -1325,11 +1363,14 @@ pub fn case_file(
         country: request.submitter_country.clone(),
         category: category_of(&request),
         category_key: Category::parse(&request.submitter_category).map(Category::key),
-        timeline,
-        submitted_wording,
+        timeline: timeline.entries,
+        submitted_wording: timeline.submitted,
         comments: comments::for_request(conn, &request.id)?,
         rounds: round_views,
-        follow_ups: super::follow_ups::of_request(conn, &request)?,
+        follow_ups: FollowUps {
+            follows: super::follow_ups::original_in_view(conn, &request)?,
+            followed_by: timeline.followed_by,
+        },
         versions: crate::models::versions::for_request(conn, &request.id)?,
         appeals: super::appeals::records(conn, &request.id)?,
         consultations: super::consultations::records(conn, &request.id)?,
