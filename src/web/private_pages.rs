@@ -93,22 +93,27 @@ impl Kept {
     }
 }
 
-/// `body` cut at every occurrence of any of `tokens`.
+/// `body` cut at every occurrence of any of `tokens`, the first listed
+/// winning where two begin at the same place. Each token is looked for with
+/// a substring search: comparing every token at every byte of a page cost
+/// a tenth of a first render.
 fn cut(body: &Bytes, tokens: &[String]) -> Vec<Bytes> {
-    let mut pieces = Vec::new();
-    let (mut start, mut at) = (0, 0);
-    while at < body.len() {
-        let rest = &body[at..];
-        match tokens
-            .iter()
-            .find(|token| !token.is_empty() && rest.starts_with(token.as_bytes()))
-        {
-            Some(token) => {
-                pieces.push(body.slice(start..at));
-                at += token.len();
-                start = at;
-            }
-            None => at += 1,
+    let mut found: Vec<(usize, usize, usize)> = tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, token)| !token.is_empty())
+        .flat_map(|(rank, token)| {
+            memchr::memmem::find_iter(body, token.as_bytes()).map(move |at| (at, rank, token.len()))
+        })
+        .collect();
+    found.sort_unstable();
+    let mut pieces = Vec::with_capacity(found.len() + 1);
+    let mut start = 0;
+    for (at, _, len) in found {
+        // One overlapping an earlier cut is inside what was cut out.
+        if at >= start {
+            pieces.push(body.slice(start..at));
+            start = at + len;
         }
     }
     pieces.push(body.slice(start..));
@@ -374,6 +379,31 @@ mod tests {
             b"<form><input value=\"bbbb\"></form><button value=\"bbbb\">x"
         );
         assert_eq!(cut(&body, &[]).len(), 1);
+    }
+
+    #[test]
+    fn tokens_are_cut_out_where_they_first_begin_none_twice() {
+        let body = Bytes::from_static(b"abcabcab-xy-abc");
+        let pieces = |tokens: &[&str]| -> Vec<String> {
+            let tokens: Vec<String> = tokens.iter().map(|t| (*t).to_owned()).collect();
+            cut(&body, &tokens)
+                .iter()
+                .map(|piece| String::from_utf8(piece.to_vec()).unwrap())
+                .collect()
+        };
+        assert_eq!(pieces(&["abc"]), ["", "", "ab-xy-", ""]);
+        assert_eq!(
+            pieces(&["cab"]),
+            ["ab", "", "-xy-abc"],
+            "overlapping itself"
+        );
+        assert_eq!(
+            pieces(&["abca", "ab"]),
+            ["", "bc", "-xy-", "c"],
+            "the first listed where both begin"
+        );
+        assert_eq!(pieces(&["", "xy"]), ["abcabcab-", "-abc"], "an empty token");
+        assert_eq!(pieces(&["zz"]), ["abcabcab-xy-abc"]);
     }
 
     #[test]
