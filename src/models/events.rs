@@ -78,17 +78,6 @@ pub fn for_request(conn: &mut DbConn, request_id: &str) -> QueryResult<Vec<Event
         .load(conn)
 }
 
-/// Has this request ever seen one of these actions (e.g. been accepted)?
-pub fn has_action(conn: &mut DbConn, request_id: &str, actions: &[Action]) -> QueryResult<bool> {
-    use diesel::dsl::exists;
-    diesel::select(exists(
-        events::table
-            .filter(events::request_id.eq(request_id))
-            .filter(events::action.eq_any(actions)),
-    ))
-    .get_result(conn)
-}
-
 /// A request's events with the name of whoever acted, oldest first.
 pub fn timeline(conn: &mut DbConn, request_id: &str) -> QueryResult<Vec<(Event, Option<String>)>> {
     use crate::db::schema::users;

@@ -7,7 +7,7 @@ use diesel::prelude::*;
 
 use crate::db::DbConn;
 use crate::db::schema::{clarification_translations, request_contacts, requests, standards};
-use crate::domain::lifecycle::{ClosureReason, State};
+use crate::domain::lifecycle::{Action, ClosureReason, State};
 use crate::domain::submission::Submission;
 use crate::models::translations::{self, Translated};
 
@@ -220,9 +220,11 @@ pub fn contact(conn: &mut DbConn, request_id: &str) -> QueryResult<Option<Contac
 
 /// Which of its own records a request has. Most requests have no round,
 /// comment, appeal, consultation, sponsor or original they follow; asking
-/// for all six in one statement lets a page read only those it holds.
+/// for them all in one statement lets a page read only those it holds.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Holdings {
+    /// It has seen one of the actions asked about.
+    pub seen: bool,
     pub rounds: bool,
     pub comments: bool,
     pub appeals: bool,
@@ -231,9 +233,16 @@ pub struct Holdings {
     pub follows: bool,
 }
 
-pub fn holdings(conn: &mut DbConn, request_id: &str) -> QueryResult<Holdings> {
-    use crate::db::schema::{appeals, comments, consultations, endorsements, follow_ups, rounds};
-    let (rounds, comments, appeals, consultations, sponsor, follows) = diesel::select((
+pub fn holdings(conn: &mut DbConn, request_id: &str, seen: &[Action]) -> QueryResult<Holdings> {
+    use crate::db::schema::{
+        appeals, comments, consultations, endorsements, events, follow_ups, rounds,
+    };
+    let (seen, rounds, comments, appeals, consultations, sponsor, follows) = diesel::select((
+        dsl::exists(
+            events::table
+                .filter(events::request_id.eq(request_id))
+                .filter(events::action.eq_any(seen)),
+        ),
         dsl::exists(rounds::table.filter(rounds::request_id.eq(request_id))),
         dsl::exists(comments::table.filter(comments::request_id.eq(request_id))),
         dsl::exists(appeals::table.filter(appeals::request_id.eq(request_id))),
@@ -243,6 +252,7 @@ pub fn holdings(conn: &mut DbConn, request_id: &str) -> QueryResult<Holdings> {
     ))
     .get_result(conn)?;
     Ok(Holdings {
+        seen,
         rounds,
         comments,
         appeals,

@@ -36,7 +36,13 @@ pub struct Visible {
     pub request: Request,
     pub standing: Standing,
     pub reached_group: bool,
+    /// Which of its records it has, read with whether it reached its group.
+    pub holds: requests::Holdings,
 }
+
+/// An appeal allowed against a closing in screening hands the request to
+/// its group for the first time, as an acceptance does.
+const HANDED_TO_GROUP: [Action; 2] = [Action::Accept, Action::AllowAppeal];
 
 /// Loads a request by reference for `user`; a request they may not read is
 /// "not found", so its existence is not disclosed.
@@ -50,10 +56,8 @@ pub fn visible(conn: &mut DbConn, user: &User, reference: &str) -> Result<Visibl
         secretariat: user.is_secretariat,
         group_role,
     };
-    // An appeal allowed against a closing in screening hands the request
-    // to its group for the first time.
-    let reached_group =
-        events::has_action(conn, &request.id, &[Action::Accept, Action::AllowAppeal])?;
+    let holds = requests::holdings(conn, &request.id, &HANDED_TO_GROUP)?;
+    let reached_group = holds.seen;
     if !standing.can_read(request.state, reached_group) {
         return Err(WorkflowError::NotFound);
     }
@@ -61,6 +65,7 @@ pub fn visible(conn: &mut DbConn, user: &User, reference: &str) -> Result<Visibl
         request,
         standing,
         reached_group,
+        holds,
     })
 }
 
@@ -768,6 +773,7 @@ pub fn comment(
         request,
         standing,
         reached_group,
+        ..
     } = visible(conn, user, reference)?;
     if !standing.can_comment(request.state, reached_group) {
         return Err(Refusal::WrongActor.into());
@@ -1063,9 +1069,9 @@ pub fn request_page(
         request,
         standing,
         reached_group,
+        holds,
     } = visible(conn, user, reference)?;
     let group = group_of_request(conn, &request)?;
-    let holds = requests::holdings(conn, &request.id)?;
     let round = if holds.rounds {
         round_view(conn, &request, group.as_ref(), user, now)?
     } else {
