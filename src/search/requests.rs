@@ -15,7 +15,7 @@
 //! instances share nothing but the database.
 
 use std::cmp::Ordering;
-use std::sync::{Mutex, RwLock, RwLockReadGuard, RwLockWriteGuard};
+use std::sync::{Arc, Mutex, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use chrono::NaiveDateTime;
 use diesel::QueryResult;
@@ -82,15 +82,39 @@ pub struct RequestIndex {
     refreshing: Mutex<()>,
 }
 
-/// One request as the index holds it.
+/// One request as the index holds it. The index holds every request ever
+/// made, so each is held in as little as it takes: strings boxed to their
+/// length, and the ids of its group and standard shared with every other
+/// request read with it.
 struct Entry {
-    row: Indexed,
+    id: Box<str>,
+    reference: Option<Box<str>>,
+    state: State,
     accepted: bool,
+    group_id: Option<Arc<str>>,
+    standard_id: Arc<str>,
+    clause: Box<str>,
+    created_at: NaiveDateTime,
+    updated_at: NaiveDateTime,
     /// The question, background, reference and comments, in lower case,
     /// each ended by [`APART`]: a text never matches across two of them.
-    /// One allocation rather than one per text: the list holds every
-    /// request ever made.
+    /// One allocation rather than one per text.
     words: Box<str>,
+}
+
+/// The registry's ids already held, each once.
+#[derive(Default)]
+struct Shared(FxHashSet<Arc<str>>);
+
+impl Shared {
+    fn id(&mut self, id: String) -> Arc<str> {
+        if let Some(held) = self.0.get(id.as_str()) {
+            return Arc::clone(held);
+        }
+        let id: Arc<str> = id.into();
+        self.0.insert(Arc::clone(&id));
+        id
+    }
 }
 
 /// What ends each of a request's texts in its words: no text holds it
@@ -100,11 +124,9 @@ const APART: char = '\0';
 impl Entry {
     /// Holds the texts in lower case only: a list reads its lines from the
     /// database.
-    fn new(mut row: Indexed, accepted: bool, comments: Vec<String>) -> Entry {
-        let question = std::mem::take(&mut row.question);
-        let background = row.background.take();
-        let texts = std::iter::once(question.as_str())
-            .chain(background.as_deref())
+    fn new(row: Indexed, accepted: bool, comments: Vec<String>, shared: &mut Shared) -> Entry {
+        let texts = std::iter::once(row.question.as_str())
+            .chain(row.background.as_deref())
             .chain(row.reference.as_deref())
             .chain(comments.iter().map(String::as_str));
         let mut words = String::new();
@@ -113,8 +135,15 @@ impl Entry {
             words.push(APART);
         }
         Entry {
-            row,
+            id: row.id.into(),
+            reference: row.reference.map(String::into_boxed_str),
+            state: row.state,
             accepted,
+            group_id: row.group_id.map(|id| shared.id(id)),
+            standard_id: shared.id(row.standard_id),
+            clause: row.clause.into(),
+            created_at: row.created_at,
+            updated_at: row.updated_at,
             words: words.into_boxed_str(),
         }
     }
@@ -125,33 +154,33 @@ impl Entry {
 
     /// Whether the narrowing lets this request through, its words aside.
     fn passes(&self, narrowing: &Narrowing) -> bool {
-        let row = &self.row;
-        narrowing.states.contains(&row.state)
+        let among = |values: &[String], value: &str| values.iter().any(|v| v == value);
+        narrowing.states.contains(&self.state)
             && narrowing.groups.as_ref().is_none_or(|groups| {
-                row.group_id
+                self.group_id
                     .as_ref()
-                    .is_some_and(|group| groups.contains(group))
+                    .is_some_and(|group| among(groups, group))
             })
             && (!narrowing.accepted || self.accepted)
             && narrowing.references.as_ref().is_none_or(|references| {
-                row.reference
+                self.reference
                     .as_ref()
-                    .is_some_and(|reference| references.contains(reference))
+                    .is_some_and(|reference| among(references, reference))
             })
             && narrowing
                 .standard_id
                 .as_ref()
-                .is_none_or(|standard| *standard == row.standard_id)
+                .is_none_or(|standard| **standard == *self.standard_id)
             && narrowing
                 .submitted_from
-                .is_none_or(|from| row.created_at >= from)
+                .is_none_or(|from| self.created_at >= from)
             && narrowing
                 .submitted_before
-                .is_none_or(|before| row.created_at < before)
+                .is_none_or(|before| self.created_at < before)
             && narrowing
                 .clause
                 .as_ref()
-                .is_none_or(|clause| clauses::is_within(&row.clause, clause))
+                .is_none_or(|clause| clauses::is_within(&self.clause, clause))
     }
 
     /// Whether `text`, in lower case, lies within one of the words.
@@ -190,7 +219,7 @@ impl Order {
         }
     }
 
-    fn compare(self, a: &Indexed, b: &Indexed) -> Ordering {
+    fn compare(self, a: &Entry, b: &Entry) -> Ordering {
         match self {
             Order::Created => a.created_at.cmp(&b.created_at),
             Order::Reference => a.reference.cmp(&b.reference),
@@ -208,7 +237,7 @@ struct Held {
     seq: Option<i64>,
     /// Each request at its slot; a deleted request leaves its slot empty.
     entries: Vec<Option<Entry>>,
-    slot_of: FxHashMap<String, u32>,
+    slot_of: FxHashMap<Box<str>, u32>,
     live: RoaringBitmap,
     /// For each three bytes, the requests whose words hold them.
     trigrams: FxHashMap<u32, RoaringBitmap>,
@@ -223,7 +252,7 @@ impl Held {
 
     fn compare(&self, order: Order, a: u32, b: u32) -> Ordering {
         match (self.entry(a), self.entry(b)) {
-            (Some(a), Some(b)) => order.compare(&a.row, &b.row),
+            (Some(a), Some(b)) => order.compare(a, b),
             _ => a.cmp(&b),
         }
     }
@@ -252,11 +281,11 @@ impl Held {
     /// Holds `entry`, at the end of every order (for [`Held::build`] to
     /// sort, or [`Held::replace`] to move).
     fn put(&mut self, entry: Entry) -> u32 {
-        let slot = match self.slot_of.get(&entry.row.id) {
+        let slot = match self.slot_of.get(&entry.id) {
             Some(&slot) => slot,
             None => {
                 let slot = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
-                self.slot_of.insert(entry.row.id.clone(), slot);
+                self.slot_of.insert(entry.id.clone(), slot);
                 self.entries.push(None);
                 slot
             }
@@ -354,7 +383,7 @@ impl Held {
             .filter(|slot| found.contains(**slot))
             .skip(usize::try_from(offset).unwrap_or(usize::MAX))
             .take(usize::try_from(limit).unwrap_or_default())
-            .filter_map(|slot| self.entry(*slot).map(|entry| entry.row.id.clone()))
+            .filter_map(|slot| self.entry(*slot).map(|entry| entry.id.to_string()))
             .collect();
         Found {
             total: i64::try_from(found.len()).unwrap_or(i64::MAX),
@@ -377,6 +406,7 @@ fn read(conn: &mut DbConn, ids: Option<&[String]>, mut hold: impl FnMut(Entry)) 
     for (request, body) in rows::comments(conn, ids)? {
         comments.entry(request).or_default().push(body);
     }
+    let mut shared = Shared::default();
     let mut after = String::new();
     loop {
         let found = rows::indexed(conn, ids, &after, READ_AT_ONCE)?;
@@ -388,7 +418,7 @@ fn read(conn: &mut DbConn, ids: Option<&[String]>, mut hold: impl FnMut(Entry)) 
         for row in found {
             let was_accepted = accepted.contains(&row.id);
             let on_it = comments.remove(&row.id).unwrap_or_default();
-            hold(Entry::new(row, was_accepted, on_it));
+            hold(Entry::new(row, was_accepted, on_it, &mut shared));
         }
         if !more {
             return Ok(());
@@ -418,17 +448,17 @@ impl RequestIndex {
         let mut counts: FxHashMap<State, i64> = FxHashMap::default();
         let mut open = Vec::new();
         for &slot in &held.orders[Order::Created as usize] {
-            let Some(Entry { row, .. }) = held.entry(slot) else {
+            let Some(entry) = held.entry(slot) else {
                 continue;
             };
-            *counts.entry(row.state).or_default() += 1;
-            if row.state.is_open() {
+            *counts.entry(entry.state).or_default() += 1;
+            if entry.state.is_open() {
                 open.push(QueueRow {
-                    id: row.id.clone(),
-                    reference: row.reference.clone(),
-                    state: row.state,
-                    group_id: row.group_id.clone(),
-                    updated_at: row.updated_at,
+                    id: entry.id.to_string(),
+                    reference: entry.reference.as_deref().map(str::to_owned),
+                    state: entry.state,
+                    group_id: entry.group_id.as_deref().map(str::to_owned),
+                    updated_at: entry.updated_at,
                 });
             }
         }
@@ -475,7 +505,7 @@ impl RequestIndex {
             ids.dedup();
             let mut now: FxHashMap<String, Entry> = FxHashMap::default();
             read(conn, Some(&ids), |entry| {
-                now.insert(entry.row.id.clone(), entry);
+                now.insert(entry.id.to_string(), entry);
             })?;
             let mut held = self.write_held();
             for id in &ids {
@@ -506,7 +536,7 @@ mod tests {
     use super::*;
 
     fn request(id: &str, day: u32, question: &str) -> Entry {
-        Entry::new(row(id, day, question), true, vec![])
+        Entry::new(row(id, day, question), true, vec![], &mut Shared::default())
     }
 
     fn row(id: &str, day: u32, question: &str) -> Indexed {
@@ -579,11 +609,25 @@ mod tests {
     }
 
     #[test]
+    fn the_ids_of_a_group_and_a_standard_are_held_once() {
+        let mut shared = Shared::default();
+        let a = Entry::new(row("a", 1, "One"), true, vec![], &mut shared);
+        let b = Entry::new(row("b", 2, "Two"), true, vec![], &mut shared);
+        assert_eq!(&*a.standard_id, "iso-17025");
+        assert!(Arc::ptr_eq(&a.standard_id, &b.standard_id));
+        let (Some(a_group), Some(b_group)) = (&a.group_id, &b.group_id) else {
+            panic!("both requests have a group");
+        };
+        assert!(Arc::ptr_eq(a_group, b_group));
+    }
+
+    #[test]
     fn text_never_matches_across_two_fields() {
         let entry = Entry::new(
             row("a", 1, "ends with drift"),
             true,
             vec!["Balance begins".to_owned()],
+            &mut Shared::default(),
         );
         let held = held(1, vec![entry]);
         assert_eq!(found(&held, "balance begins", Sort::Oldest), ["a"]);
