@@ -503,13 +503,13 @@ impl RequestIndex {
             let mut ids: Vec<String> = changes.iter().map(|(_, id)| id.clone()).collect();
             ids.sort();
             ids.dedup();
-            let mut now: FxHashMap<String, Entry> = FxHashMap::default();
+            let mut now: FxHashMap<Box<str>, Entry> = FxHashMap::default();
             read(conn, Some(&ids), |entry| {
-                now.insert(entry.id.to_string(), entry);
+                now.insert(entry.id.clone(), entry);
             })?;
             let mut held = self.write_held();
             for id in &ids {
-                held.replace(id, now.remove(id));
+                held.replace(id, now.remove(id.as_str()));
             }
             held.seq = Some(*last);
         }

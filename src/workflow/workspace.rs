@@ -35,9 +35,15 @@ use crate::models::{comments, committees, events, groups, meetings, rounds, stan
 pub struct Visible {
     pub request: Request,
     pub standing: Standing,
-    pub reached_group: bool,
-    /// Which of its records it has, read with whether it reached its group.
+    /// Which of its records it has, and whether it reached its group.
     pub holds: requests::Holdings,
+}
+
+impl Visible {
+    /// Whether the request was ever handed to its group.
+    pub fn reached_group(&self) -> bool {
+        self.holds.seen
+    }
 }
 
 /// An appeal allowed against a closing in screening hands the request to
@@ -56,17 +62,18 @@ pub fn visible(conn: &mut DbConn, user: &User, reference: &str) -> Result<Visibl
         secretariat: user.is_secretariat,
         group_role,
     };
-    let holds = requests::holdings(conn, &request.id, &HANDED_TO_GROUP)?;
-    let reached_group = holds.seen;
-    if !standing.can_read(request.state, reached_group) {
-        return Err(WorkflowError::NotFound);
-    }
-    Ok(Visible {
+    let visible = Visible {
+        holds: requests::holdings(conn, &request.id, &HANDED_TO_GROUP)?,
         request,
         standing,
-        reached_group,
-        holds,
-    })
+    };
+    if !visible
+        .standing
+        .can_read(visible.request.state, visible.reached_group())
+    {
+        return Err(WorkflowError::NotFound);
+    }
+    Ok(visible)
 }
 
 pub fn summary(conn: &mut DbConn, request: &Request) -> Result<RequestSummary, WorkflowError> {
@@ -769,17 +776,15 @@ pub fn comment(
     reference: &str,
     body: &str,
 ) -> Result<(), WorkflowError> {
-    let Visible {
-        request,
-        standing,
-        reached_group,
-        ..
-    } = visible(conn, user, reference)?;
-    if !standing.can_comment(request.state, reached_group) {
+    let visible = visible(conn, user, reference)?;
+    if !visible
+        .standing
+        .can_comment(visible.request.state, visible.reached_group())
+    {
         return Err(Refusal::WrongActor.into());
     }
     let body = required(body, "body", "what-comment")?;
-    comments::add(conn, &request.id, &user.id, body, ctx.now)?;
+    comments::add(conn, &visible.request.id, &user.id, body, ctx.now)?;
     Ok(())
 }
 
@@ -1065,12 +1070,15 @@ pub fn request_page(
     now: NaiveDateTime,
     group_sees_submitter: bool,
 ) -> Result<RequestView, WorkflowError> {
+    let visible = visible(conn, user, reference)?;
+    let commenter = visible
+        .standing
+        .can_comment(visible.request.state, visible.reached_group());
     let Visible {
         request,
         standing,
-        reached_group,
         holds,
-    } = visible(conn, user, reference)?;
+    } = visible;
     let group = group_of_request(conn, &request)?;
     let round = if holds.rounds {
         round_view(conn, &request, group.as_ref(), user, now)?
@@ -1180,7 +1188,7 @@ pub fn request_page(
             Vec::new()
         },
         actions,
-        commenter: standing.can_comment(request.state, reached_group),
+        commenter,
         wording_editor: standing.decide(request.state, Action::EditWording).is_ok(),
         french_outdated,
         round,
