@@ -8,8 +8,7 @@
 /// from 32 KiB (a standard's page, a search's page being rendered) are
 /// mapped on their own and go back to the system when freed, instead of
 /// leaving holes in the heap that only grow it: a tenth less peak memory
-/// under load. Called first thing, before any other thread exists and
-/// before SQLite is first used.
+/// under load. Called first thing, before any other thread exists.
 pub fn tune() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: mallopt only sets tuning parameters, before other threads.
@@ -17,24 +16,6 @@ pub fn tune() {
         libc::mallopt(libc::M_ARENA_MAX, 2);
         libc::mallopt(libc::M_MMAP_THRESHOLD, 32 * 1024);
     }
-    // SQLite gives every page cache it opens a first block of twenty
-    // pages, some 86 KiB: over the threshold above, so mapped, faulted in
-    // page by page and unmapped again. A statement that sorts or reads a
-    // list of values opens such a cache for its temporary table, so a cold
-    // clarification page did this several times, a third of its time
-    // (profiled). Without that block each page is a small allocation the
-    // heap reuses.
-    // SAFETY: called before SQLite is initialised, as sqlite3_config asks;
-    // a null buffer with no lines only turns the first block off.
-    let configured = unsafe {
-        libsqlite3_sys::sqlite3_config(
-            libsqlite3_sys::SQLITE_CONFIG_PAGECACHE,
-            std::ptr::null_mut::<std::ffi::c_void>(),
-            0 as std::ffi::c_int,
-            0 as std::ffi::c_int,
-        )
-    };
-    debug_assert_eq!(configured, libsqlite3_sys::SQLITE_OK);
 }
 
 /// Returns the free pages inside the heap to the system. glibc only gives
