@@ -4,8 +4,8 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
-use crate::db::DbConn;
 use crate::db::schema::{appeal_steps, appeals, organisations, requests};
+use crate::db::{DbConn, sql};
 use crate::domain::appeal::{Appealed, AppellantKind, Outcome, Step};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
@@ -179,12 +179,12 @@ pub fn undecided(conn: &mut DbConn) -> QueryResult<Vec<(Appeal, Option<String>)>
 /// The appeal a public page mentions for the request of `reference`: the
 /// latest the secretariat made public, if any.
 pub fn public_notice(conn: &mut DbConn, reference: &str) -> QueryResult<Option<Appeal>> {
-    appeals::table
+    sql::on_own_backend!(conn, |own| appeals::table
         .inner_join(requests::table)
         .filter(requests::reference.eq(reference))
         .filter(appeals::public_notice.eq(true))
         .order(appeals::number.desc())
         .select(Appeal::as_select())
-        .first(conn)
-        .optional()
+        .first(own)
+        .optional())
 }

@@ -9,7 +9,7 @@ use diesel::prelude::*;
 
 use crate::db::DbConn;
 use crate::db::schema::{publication_links, standards};
-use crate::db::sql::one_of;
+use crate::db::sql::{self, one_of};
 use crate::models::references;
 use crate::models::standards::Standard;
 
@@ -91,13 +91,13 @@ pub fn successor_of(conn: &mut DbConn, reference: &str) -> QueryResult<Option<St
 /// with none are left out. One query, and one more for the editions named:
 /// a page of the API costs what one clarification does.
 pub fn of(conn: &mut DbConn, references: &[&str]) -> QueryResult<HashMap<String, Links>> {
-    let rows: Vec<Row> = publication_links::table
+    let rows: Vec<Row> = sql::on_own_backend!(conn, |own| publication_links::table
         .filter(
             one_of(publication_links::reference, references)
                 .or(one_of(publication_links::successor, references)),
         )
         .select(Row::as_select())
-        .load(conn)?;
+        .load(own))?;
     let standard_ids: Vec<&str> = rows
         .iter()
         .filter_map(|row| row.standard_id.as_deref())
@@ -105,13 +105,13 @@ pub fn of(conn: &mut DbConn, references: &[&str]) -> QueryResult<HashMap<String,
     let editions: HashMap<String, Standard> = if standard_ids.is_empty() {
         HashMap::new()
     } else {
-        standards::table
+        sql::on_own_backend!(conn, |own| standards::table
             .filter(one_of(standards::id, &standard_ids))
             .select(Standard::as_select())
-            .load(conn)?
-            .into_iter()
-            .map(|standard| (standard.id.clone(), standard))
-            .collect()
+            .load::<Standard>(own))?
+        .into_iter()
+        .map(|standard| (standard.id.clone(), standard))
+        .collect()
     };
     let wanted = |reference: &str| references.contains(&reference);
     let mut links: HashMap<String, Links> = HashMap::new();

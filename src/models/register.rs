@@ -20,7 +20,7 @@ use crate::db::schema::{
     clarification_numbers, clarification_translations, corrected_clarifications, groups, requests,
     standards,
 };
-use crate::db::sql::{Substr, lower, one_of, substr};
+use crate::db::sql::{self, Substr, lower, one_of, substr};
 use crate::db::{DbConn, MultiBackend};
 use crate::domain::lifecycle::State;
 use crate::domain::search::{Filters, Status};
@@ -548,12 +548,12 @@ impl<Q> RunQueryDsl<DbConn> for Uncached<Q> {}
 
 /// One published clarification by its reference.
 pub fn find(conn: &mut DbConn, reference: &str) -> QueryResult<Option<Clarification>> {
-    let row: Option<Row> = with_names()
+    let row: Option<Row> = sql::on_own_backend!(conn, |own| with_names()
         .filter(requests::state.eq(State::Published.as_str()))
         .filter(requests::reference.eq(reference))
         .select(Row::as_select())
-        .get_result(conn)
-        .optional()?;
+        .get_result(own)
+        .optional())?;
     Ok(row.map(Clarification::from))
 }
 
@@ -630,11 +630,11 @@ pub fn listed(conn: &mut DbConn, ids: &[String]) -> QueryResult<Vec<Listed>> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let mut rows: Vec<(String, Listed)> = requests::table
+    let mut rows: Vec<(String, Listed)> = sql::on_own_backend!(conn, |own| requests::table
         .left_join(translations::french_of_request())
         .filter(one_of(requests::id, ids))
         .select((requests::id, Listed::as_select()))
-        .load(conn)?;
+        .load(own))?;
     in_order_of(ids, &mut rows, |(id, _)| id.as_str());
     Ok(rows.into_iter().map(|(_, listed)| listed).collect())
 }

@@ -10,7 +10,7 @@ use diesel::prelude::*;
 
 use crate::db::DbConn;
 use crate::db::schema::{clarification_translations, events, requests, wording_edits};
-use crate::db::sql::one_of;
+use crate::db::sql::{self, one_of};
 use crate::domain::lifecycle::State;
 use crate::i18n::Lang;
 
@@ -163,16 +163,17 @@ pub fn published(
     // The state is checked here, not in the query: with a condition on it,
     // SQLite reads every published request through the state's index
     // (300 ms at 100,000) instead of these few by their references.
-    let rows: Vec<(Option<String>, State, Translation)> = clarification_translations::table
-        .inner_join(requests::table)
-        .filter(one_of(requests::reference, references))
-        .filter(clarification_translations::language.eq(language))
-        .select((
-            requests::reference,
-            requests::state,
-            Translation::as_select(),
-        ))
-        .load(conn)?;
+    let rows: Vec<(Option<String>, State, Translation)> =
+        sql::on_own_backend!(conn, |own| clarification_translations::table
+            .inner_join(requests::table)
+            .filter(one_of(requests::reference, references))
+            .filter(clarification_translations::language.eq(language))
+            .select((
+                requests::reference,
+                requests::state,
+                Translation::as_select(),
+            ))
+            .load(own))?;
     Ok(rows
         .into_iter()
         .filter(|(_, state, _)| *state == State::Published)
