@@ -413,6 +413,12 @@ diesel::table! {
 
 diesel::joinable!(publication_links -> standards (standard_id));
 diesel::allow_tables_to_appear_in_same_query!(publication_links, standards);
+// A clarification's page asks whether it has links and an appeal notice
+// in the statement that reads it with its names and numbers.
+diesel::allow_tables_to_appear_in_same_query!(publication_links, requests);
+diesel::allow_tables_to_appear_in_same_query!(publication_links, groups);
+diesel::allow_tables_to_appear_in_same_query!(publication_links, corrected_clarifications);
+diesel::allow_tables_to_appear_in_same_query!(publication_links, clarification_numbers);
 
 diesel::table! {
     follow_ups (request_id) {
@@ -535,6 +541,10 @@ diesel::table! {
 
 diesel::joinable!(appeals -> requests (request_id));
 diesel::allow_tables_to_appear_in_same_query!(appeals, requests);
+diesel::allow_tables_to_appear_in_same_query!(appeals, standards);
+diesel::allow_tables_to_appear_in_same_query!(appeals, groups);
+diesel::allow_tables_to_appear_in_same_query!(appeals, corrected_clarifications);
+diesel::allow_tables_to_appear_in_same_query!(appeals, clarification_numbers);
 
 diesel::table! {
     clarification_counters (standard_id) {

@@ -557,6 +557,60 @@ pub fn find(conn: &mut DbConn, reference: &str) -> QueryResult<Option<Clarificat
     Ok(row.map(Clarification::from))
 }
 
+/// Which of the records a clarification's page shows beside it the
+/// clarification has. Most have none, so its page reads only those it has.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Beside {
+    pub french: bool,
+    pub links: bool,
+    pub appeal_notice: bool,
+}
+
+/// The published clarification `reference` and which records beside it
+/// it has, in one statement: on a cold page, each statement saved is a
+/// round trip on PostgreSQL and a compiled lookup on SQLite.
+pub fn find_with_beside(
+    conn: &mut DbConn,
+    reference: &str,
+) -> QueryResult<Option<(Clarification, Beside)>> {
+    use crate::db::schema::{appeals, publication_links};
+    let found: Option<(Row, bool, bool, bool)> = sql::on_own_backend!(conn, |own| with_names()
+        .filter(requests::state.eq(State::Published.as_str()))
+        .filter(requests::reference.eq(reference))
+        .select((
+            Row::as_select(),
+            dsl::exists(
+                clarification_translations::table
+                    .filter(clarification_translations::request_id.eq(requests::id))
+                    .filter(clarification_translations::language.eq(FRENCH)),
+            ),
+            dsl::exists(
+                publication_links::table.filter(
+                    publication_links::reference
+                        .eq(reference)
+                        .or(publication_links::successor.eq(reference)),
+                ),
+            ),
+            dsl::exists(
+                appeals::table
+                    .filter(appeals::request_id.eq(requests::id))
+                    .filter(appeals::public_notice.eq(true)),
+            ),
+        ))
+        .get_result(own)
+        .optional())?;
+    Ok(found.map(|(row, french, links, appeal_notice)| {
+        (
+            Clarification::from(row),
+            Beside {
+                french,
+                links,
+                appeal_notice,
+            },
+        )
+    }))
+}
+
 /// Up to `limit` published clarifications of the standard `standard_id`
 /// numbered after `after`, in number order: a standard's set read a
 /// part at a time, however large.

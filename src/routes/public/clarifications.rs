@@ -193,13 +193,24 @@ impl ShowPage {
         page: Page,
         reference: &str,
     ) -> Result<ShowPage, AppError> {
-        let mut item = register::find(conn, reference)?.ok_or(AppError::NotFound)?;
-        Clarification::with_french(conn, std::slice::from_mut(&mut item))?;
+        let (mut item, beside) =
+            register::find_with_beside(conn, reference)?.ok_or(AppError::NotFound)?;
+        if beside.french {
+            Clarification::with_french(conn, std::slice::from_mut(&mut item))?;
+        }
         let related = search::related(conn, index, version, &item)?;
-        let links = links::of(conn, &[reference])?
-            .remove(reference)
-            .unwrap_or_default();
-        let appeal_notice = crate::workflow::appeals::public_notice(conn, reference)?;
+        let links = if beside.links {
+            links::of(conn, &[reference])?
+                .remove(reference)
+                .unwrap_or_default()
+        } else {
+            Links::default()
+        };
+        let appeal_notice = if beside.appeal_notice {
+            crate::workflow::appeals::public_notice(conn, reference)?
+        } else {
+            None
+        };
         Ok(ShowPage {
             page,
             answer_html: item.rendered_answer(),
