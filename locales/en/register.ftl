@@ -117,6 +117,7 @@ register-incorporated = Incorporated
 register-not-flagged = Not flagged
 register-related = Related clarifications
 register-related-none = None other on clause { $clause } of this standard.
+register-related-all = All { $count } on clause { $clause } and under it
 register-another-question = Another question on this clause?
 register-send-new-information = Send new information on this answer
 register-send-new-information-note = : something the group did not consider

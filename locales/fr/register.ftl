@@ -117,6 +117,7 @@ register-incorporated = Intégrée
 register-not-flagged = Non signalée
 register-related = Clarifications liées
 register-related-none = Aucune autre sur l’article { $clause } de cette norme.
+register-related-all = Les { $count } de l’article { $clause } et de ses subdivisions
 register-another-question = Une autre question sur cet article ?
 register-send-new-information = Envoyer un élément nouveau sur cette réponse
 register-send-new-information-note =  : un élément que le groupe n’a pas pris en compte

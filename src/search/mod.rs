@@ -20,5 +20,5 @@ pub use index::{Choices, SearchIndex};
 pub use rank::StandardList;
 pub use requests::{Census, Found, Narrowing, RequestIndex};
 pub use run::{
-    Results, Searched, in_clause_order, knows_its_standard, related, search, search_held,
+    Related, Results, Searched, in_clause_order, knows_its_standard, related, search, search_held,
 };

@@ -16,7 +16,7 @@ use crate::db::DbConn;
 use crate::db::schema::{clarification_numbers, corrected_clarifications, requests};
 use crate::domain::clauses;
 use crate::domain::excerpt;
-use crate::domain::search::{Filters, PER_PAGE};
+use crate::domain::search::Filters;
 use crate::models::register::{self, Clarification, Listed, Window};
 
 /// What a search page shows: the choices of its form, and its results when
@@ -292,16 +292,41 @@ fn by_ids(conn: &mut DbConn, ids: &[String]) -> QueryResult<Vec<ById>> {
     }
 }
 
+/// How many related clarifications a clarification's page shows: a few
+/// of the newest, and a link to the list of them all. Each one shown is a
+/// row read at every first asking of the page.
+pub const RELATED_SHOWN: usize = 8;
+
 /// Other clarifications of the same standard on the same clause or under
-/// it: the newest of them, in clause order. The index picks them, so that
-/// a clause with thousands under it costs no more than one with a few.
-/// `version` is the register's, if the caller has just read it.
+/// it, as a clarification's page shows them.
+pub struct Related {
+    /// The newest of them, in clause order.
+    pub shown: Vec<Listed>,
+    /// How many the register's list on that standard and clause holds
+    /// (the clarification itself among them once it is published).
+    pub in_list: u64,
+    /// That list's address.
+    pub list_path: String,
+}
+
+impl Related {
+    /// Whether the list holds more than the page shows of it.
+    pub fn more_in_list(&self) -> bool {
+        self.in_list > self.shown.len() as u64 + 1
+    }
+}
+
+/// Up to [`RELATED_SHOWN`] other clarifications of the same standard on
+/// the same clause or under it: the newest of them, in clause order. The
+/// index picks them, so that a clause with thousands under it costs no
+/// more than one with a few. `version` is the register's, if the caller
+/// has just read it.
 pub fn related(
     conn: &mut DbConn,
     index: &SearchIndex,
     version: Option<i64>,
     to: &Clarification,
-) -> QueryResult<Vec<Listed>> {
+) -> QueryResult<Related> {
     let filters = Filters {
         standard: Some(to.standard_slug.clone()),
         clause: Some(to.clause.clone()),
@@ -309,15 +334,18 @@ pub fn related(
         ..Filters::default()
     };
     // One more, in case it is `to` itself.
-    let ids = index
+    let found = index
         .current(conn, version)?
-        .newest(&filters, 0, PER_PAGE as usize + 1)
-        .ids;
-    let mut found = register::listed(conn, &ids)?;
-    found.retain(|c| c.reference != to.reference);
-    found.truncate(PER_PAGE as usize);
-    found.sort_by(|a, b| clauses::compare(&a.clause, &b.clause));
-    Ok(found)
+        .newest(&filters, 0, RELATED_SHOWN + 1);
+    let mut shown = register::listed(conn, &found.ids)?;
+    shown.retain(|c| c.reference != to.reference);
+    shown.truncate(RELATED_SHOWN);
+    shown.sort_by(|a, b| clauses::compare(&a.clause, &b.clause));
+    Ok(Related {
+        shown,
+        in_list: found.total,
+        list_path: filters.address("/clarifications", 1),
+    })
 }
 
 /// How many clarifications a standard's `list` holds, and `limit` of them

@@ -260,6 +260,10 @@ async fn banners_and_related_clarifications(backend: Backend) {
     assert!(!related.contains(&elsewhere), "7.20 is not under 7.2");
     assert!(under.iter().all(|r| related.contains(r)), "{related:?}");
     assert!(!beside.iter().any(|r| related.contains(r)), "{related:?}");
+    assert!(
+        links(&page, "#related-all").is_empty(),
+        "all five are shown: no link to the list"
+    );
     let (_, page) = app
         .visitor
         .page(&format!("/clarifications/{withdrawn}"))
@@ -277,6 +281,57 @@ async fn banners_and_related_clarifications(backend: Backend) {
         text_of(&page, ".banner-title").unwrap(),
         "Incorporated into a new edition of the standard"
     );
+}
+
+/// A clause with many clarifications: its pages show the newest few
+/// others and link to the list of them all, which holds as many as the
+/// link says.
+async fn a_page_shows_the_newest_related_and_links_to_all_of_them(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut conn = app.db();
+    let references: Vec<String> = (1..=12)
+        .map(|day| {
+            publish(
+                &mut conn,
+                Published {
+                    clause: if day == 12 { "6.2.1" } else { "6.2" },
+                    published_on: NaiveDate::from_ymd_opt(2025, 3, day).unwrap(),
+                    ..Published::default()
+                },
+            )
+        })
+        .collect();
+    publish(
+        &mut conn,
+        Published {
+            clause: "6.3",
+            ..Published::default()
+        },
+    );
+    drop(conn);
+
+    let (_, page) = app
+        .visitor
+        .page(&format!("/clarifications/{}", references[0]))
+        .await;
+    let mut related = texts(&page, "#related li > a");
+    related.sort();
+    let mut newest: Vec<String> = references[4..].to_vec();
+    newest.sort();
+    assert_eq!(related, newest, "the eight newest others");
+    assert_eq!(
+        texts(&page, "#related-all"),
+        ["All 12 on clause 6.2 and under it"]
+    );
+    let all = links(&page, "#related-all");
+    assert_eq!(
+        all,
+        ["/clarifications?standard=iso-iec-17025-2017&clause=6.2"]
+    );
+    let (_, list) = app.visitor.page(&all[0]).await;
+    let count = text_of(&list, "[role=status]").unwrap_or_default();
+    assert!(count.starts_with("12 clarifications"), "{count}");
+    assert!(results(&list).iter().all(|r| !r.contains("clause 6.3")));
 }
 
 async fn filters_pagination_and_stable_addresses(backend: Backend) {
@@ -1001,6 +1056,7 @@ on_both_databases!(
     people_find_the_answer_to_their_question_first,
     a_word_of_the_answer_finds_it_and_its_page_shows_everything,
     banners_and_related_clarifications,
+    a_page_shows_the_newest_related_and_links_to_all_of_them,
     filters_pagination_and_stable_addresses,
     standards_list_their_clarifications_in_clause_order,
     deep_pages_of_a_standard_show_their_slice_of_the_whole_order,

@@ -14,7 +14,7 @@ use crate::domain::fields::FieldErrors;
 use crate::domain::search::{Filters, RawFilters, Status};
 use crate::error::AppError;
 use crate::models::links::{self, Links};
-use crate::models::register::{self, Clarification, Listed};
+use crate::models::register::{self, Clarification};
 use crate::models::versions::Named;
 use crate::search::{self, Results, SearchIndex, Searched};
 use crate::web::page_cache::RegisterVersion;
@@ -173,7 +173,7 @@ pub struct ShowPage {
     page: Page,
     item: Clarification,
     answer_html: String,
-    related: Vec<Listed>,
+    related: search::Related,
     links: Links,
     permalink: String,
     /// Who publishes it (`CLARION_PUBLISHER`), for the citation.
@@ -276,7 +276,7 @@ pub struct VersionPage {
     page: Page,
     item: Clarification,
     answer_html: String,
-    related: Vec<Listed>,
+    related: search::Related,
     links: Links,
     permalink: String,
     publisher: String,

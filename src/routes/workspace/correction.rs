@@ -12,7 +12,7 @@ use crate::domain::fields::FieldErrors;
 use crate::error::AppError;
 use crate::i18n::Msg;
 use crate::models::links::{self, Links};
-use crate::models::register::{Clarification, Listed};
+use crate::models::register::Clarification;
 use crate::models::translations::Translated;
 use crate::models::users::User;
 use crate::search;
@@ -68,7 +68,7 @@ struct PreviewPage {
     input: CorrectionForm,
     item: Clarification,
     answer_html: String,
-    related: Vec<Listed>,
+    related: search::Related,
     links: Links,
     permalink: String,
     publisher: String,
@@ -76,7 +76,7 @@ struct PreviewPage {
 
 /// What the form's post came to.
 enum Answer {
-    Preview(Box<(Clarification, Vec<Listed>, Links)>),
+    Preview(Box<(Clarification, search::Related, Links)>),
     Issued(i32),
     /// Sent to the group as the follow-up with this reference.
     Proposed(String),

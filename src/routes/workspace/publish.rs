@@ -8,7 +8,7 @@ use askama::Template;
 use crate::domain::markdown;
 use crate::error::AppError;
 use crate::models::links::Links;
-use crate::models::register::{Clarification, Listed};
+use crate::models::register::Clarification;
 use crate::models::translations::Translated;
 use crate::models::users::User;
 use crate::search;
@@ -25,7 +25,7 @@ struct PreviewPage {
     version: i32,
     item: Clarification,
     answer_html: String,
-    related: Vec<Listed>,
+    related: search::Related,
     /// None yet: only a published clarification is superseded or named as
     /// a successor.
     links: Links,
