@@ -200,9 +200,11 @@ fn configure_sqlite() {
 /// again whenever a value it looked at while planning is bound anew, and
 /// it looks at every `LIMIT ?`: each `.first()` and each page of a list
 /// was compiled again at every use, a tenth of a cold clarification
-/// page's time (profiled). With plans kept stable it compiles each once;
-/// the plans it gives up need statistics or a `LIKE` on an index, and
-/// Clarion has neither.
+/// page's time (profiled). With plans kept stable it compiles each once,
+/// and plans as SQLite did before it looked at bound values: without a
+/// limit's value, statistics (Clarion keeps none on SQLite) or a `LIKE`
+/// prefix (Clarion's all start with `%`). The workspace and cold
+/// benchmarks were measured so (`bench/README.md`).
 unsafe extern "C" fn stable_plans(
     db: *mut libsqlite3_sys::sqlite3,
     _error: *mut *mut std::ffi::c_char,
