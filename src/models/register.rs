@@ -351,7 +351,7 @@ impl From<Row> for Clarification {
 }
 
 /// Requests with their standard and group, as [`Row`] reads them.
-#[dsl::auto_type(no_type_alias)]
+#[dsl::auto_type]
 fn with_names() -> _ {
     requests::table
         .inner_join(standards::table)
@@ -546,11 +546,18 @@ impl<Q: QueryFragment<MultiBackend>> QueryFragment<MultiBackend> for Uncached<Q>
 
 impl<Q> RunQueryDsl<DbConn> for Uncached<Q> {}
 
+/// The published clarification `reference`, with its standard and group.
+#[dsl::auto_type(no_type_alias)]
+fn published_named<'a>(reference: &'a str) -> _ {
+    let published: &'static str = State::Published.as_str();
+    with_names()
+        .filter(requests::state.eq(published))
+        .filter(requests::reference.eq(reference))
+}
+
 /// One published clarification by its reference.
 pub fn find(conn: &mut DbConn, reference: &str) -> QueryResult<Option<Clarification>> {
-    let row: Option<Row> = sql::on_own_backend!(conn, |own| with_names()
-        .filter(requests::state.eq(State::Published.as_str()))
-        .filter(requests::reference.eq(reference))
+    let row: Option<Row> = sql::on_own_backend!(conn, |own| published_named(reference)
         .select(Row::as_select())
         .get_result(own)
         .optional())?;
@@ -574,31 +581,30 @@ pub fn find_with_beside(
     reference: &str,
 ) -> QueryResult<Option<(Clarification, Beside)>> {
     use crate::db::schema::{appeals, publication_links};
-    let found: Option<(Row, bool, bool, bool)> = sql::on_own_backend!(conn, |own| with_names()
-        .filter(requests::state.eq(State::Published.as_str()))
-        .filter(requests::reference.eq(reference))
-        .select((
-            Row::as_select(),
-            dsl::exists(
-                clarification_translations::table
-                    .filter(clarification_translations::request_id.eq(requests::id))
-                    .filter(clarification_translations::language.eq(FRENCH)),
-            ),
-            dsl::exists(
-                publication_links::table.filter(
-                    publication_links::reference
-                        .eq(reference)
-                        .or(publication_links::successor.eq(reference)),
+    let found: Option<(Row, bool, bool, bool)> =
+        sql::on_own_backend!(conn, |own| published_named(reference)
+            .select((
+                Row::as_select(),
+                dsl::exists(
+                    clarification_translations::table
+                        .filter(clarification_translations::request_id.eq(requests::id))
+                        .filter(clarification_translations::language.eq(FRENCH)),
                 ),
-            ),
-            dsl::exists(
-                appeals::table
-                    .filter(appeals::request_id.eq(requests::id))
-                    .filter(appeals::public_notice.eq(true)),
-            ),
-        ))
-        .get_result(own)
-        .optional())?;
+                dsl::exists(
+                    publication_links::table.filter(
+                        publication_links::reference
+                            .eq(reference)
+                            .or(publication_links::successor.eq(reference)),
+                    ),
+                ),
+                dsl::exists(
+                    appeals::table
+                        .filter(appeals::request_id.eq(requests::id))
+                        .filter(appeals::public_notice.eq(true)),
+                ),
+            ))
+            .get_result(own)
+            .optional())?;
     Ok(found.map(|(row, french, links, appeal_notice)| {
         (
             Clarification::from(row),
