@@ -15,12 +15,14 @@
 //! instances share nothing but the database.
 
 use std::cmp::Ordering;
+use std::hash::BuildHasher;
 use std::sync::{Arc, Mutex, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use chrono::NaiveDateTime;
 use diesel::QueryResult;
+use hashbrown::HashTable;
 use roaring::RoaringBitmap;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 
 use crate::db::DbConn;
 use crate::domain::clauses;
@@ -84,8 +86,8 @@ pub struct RequestIndex {
 
 /// One request as the index holds it. The index holds every request ever
 /// made, so each is held in as little as it takes: strings boxed to their
-/// length, and the ids of its group and standard shared with every other
-/// request read with it.
+/// length, and the ids of its group and standard and its clause shared
+/// with every other request read with it.
 struct Entry {
     id: Box<str>,
     reference: Option<Box<str>>,
@@ -93,7 +95,7 @@ struct Entry {
     accepted: bool,
     group_id: Option<Arc<str>>,
     standard_id: Arc<str>,
-    clause: Box<str>,
+    clause: Arc<str>,
     created_at: NaiveDateTime,
     updated_at: NaiveDateTime,
     /// The question, background, reference and comments, in lower case,
@@ -102,18 +104,19 @@ struct Entry {
     words: Box<str>,
 }
 
-/// The registry's ids already held, each once.
+/// The values many requests share (the ids of groups and standards, the
+/// clauses) already held, each once.
 #[derive(Default)]
 struct Shared(FxHashSet<Arc<str>>);
 
 impl Shared {
-    fn id(&mut self, id: String) -> Arc<str> {
-        if let Some(held) = self.0.get(id.as_str()) {
+    fn value(&mut self, value: String) -> Arc<str> {
+        if let Some(held) = self.0.get(value.as_str()) {
             return Arc::clone(held);
         }
-        let id: Arc<str> = id.into();
-        self.0.insert(Arc::clone(&id));
-        id
+        let value: Arc<str> = value.into();
+        self.0.insert(Arc::clone(&value));
+        value
     }
 }
 
@@ -139,9 +142,9 @@ impl Entry {
             reference: row.reference.map(String::into_boxed_str),
             state: row.state,
             accepted,
-            group_id: row.group_id.map(|id| shared.id(id)),
-            standard_id: shared.id(row.standard_id),
-            clause: row.clause.into(),
+            group_id: row.group_id.map(|id| shared.value(id)),
+            standard_id: shared.value(row.standard_id),
+            clause: shared.value(row.clause),
             created_at: row.created_at,
             updated_at: row.updated_at,
             words: words.into_boxed_str(),
@@ -187,6 +190,11 @@ impl Entry {
     fn holds(&self, text: &str) -> bool {
         !text.contains(APART) && self.words.contains(text)
     }
+}
+
+/// Where [`Held::slot_of`] files the slot of the request `id`.
+fn id_hash(id: &str) -> u64 {
+    FxBuildHasher.hash_one(id)
 }
 
 /// Each three bytes of `text` (a match of the whole holds every one).
@@ -235,9 +243,12 @@ struct Held {
     /// The commit order of the last change applied; `None` before the
     /// index is first built.
     seq: Option<i64>,
-    /// Each request at its slot; a deleted request leaves its slot empty.
-    entries: Vec<Option<Entry>>,
-    slot_of: FxHashMap<Box<str>, u32>,
+    /// Each request at its slot. A deleted request keeps its slot and id,
+    /// for if it comes back, but not its words, and is not live.
+    entries: Vec<Entry>,
+    /// The slots, found by the id of the entry at each: the ids are held
+    /// once, in the entries.
+    slot_of: HashTable<u32>,
     live: RoaringBitmap,
     /// For each three bytes, the requests whose words hold them.
     trigrams: FxHashMap<u32, RoaringBitmap>,
@@ -247,7 +258,14 @@ struct Held {
 
 impl Held {
     fn entry(&self, slot: u32) -> Option<&Entry> {
-        self.entries.get(slot as usize).and_then(Option::as_ref)
+        self.entries.get(slot as usize)
+    }
+
+    fn slot(&self, id: &str) -> Option<u32> {
+        let entries = &self.entries;
+        self.slot_of
+            .find(id_hash(id), |&slot| *entries[slot as usize].id == *id)
+            .copied()
     }
 
     fn compare(&self, order: Order, a: u32, b: u32) -> Ordering {
@@ -281,35 +299,44 @@ impl Held {
     /// Holds `entry`, at the end of every order (for [`Held::build`] to
     /// sort, or [`Held::replace`] to move).
     fn put(&mut self, entry: Entry) -> u32 {
-        let slot = match self.slot_of.get(&entry.id) {
-            Some(&slot) => slot,
+        let trigrams = entry.trigrams();
+        let slot = match self.slot(&entry.id) {
+            Some(slot) => {
+                self.entries[slot as usize] = entry;
+                slot
+            }
             None => {
                 let slot = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
-                self.slot_of.insert(entry.id.clone(), slot);
-                self.entries.push(None);
+                let hash = id_hash(&entry.id);
+                self.entries.push(entry);
+                let entries = &self.entries;
+                self.slot_of
+                    .insert_unique(hash, slot, |&held| id_hash(&entries[held as usize].id));
                 slot
             }
         };
-        for trigram in entry.trigrams() {
+        for trigram in trigrams {
             self.trigrams.entry(trigram).or_default().insert(slot);
         }
         self.live.insert(slot);
         for order in &mut self.orders {
             order.push(slot);
         }
-        self.entries[slot as usize] = Some(entry);
         slot
     }
 
     /// Forgets the request with this id, if held.
     fn remove(&mut self, id: &str) {
-        let Some(&slot) = self.slot_of.get(id) else {
+        let Some(slot) = self.slot(id) else {
             return;
         };
-        let Some(entry) = self.entries[slot as usize].take() else {
+        if !self.live.remove(slot) {
             return;
-        };
-        for trigram in entry.trigrams() {
+        }
+        let entry = &mut self.entries[slot as usize];
+        let trigrams = entry.trigrams();
+        entry.words = Box::default();
+        for trigram in trigrams {
             if let Some(holding) = self.trigrams.get_mut(&trigram) {
                 holding.remove(slot);
                 if holding.is_empty() {
@@ -317,7 +344,6 @@ impl Held {
                 }
             }
         }
-        self.live.remove(slot);
         for order in &mut self.orders {
             order.retain(|held| *held != slot);
         }
@@ -606,10 +632,15 @@ mod tests {
         assert_eq!(found(&held, "", Sort::Oldest), ["c", "a"]);
         assert_eq!(held.find(&searching(""), Sort::Oldest, 50, 0).total, 2);
         assert_eq!(held.find(&searching(""), Sort::Oldest, 1, 1).ids, ["a"]);
+
+        held.replace("b", Some(request("b", 5, "Balance again")));
+        assert_eq!(found(&held, "balance", Sort::Oldest), ["a", "b"]);
+        assert_eq!(found(&held, "which", Sort::Oldest), ["a"], "b's old words");
+        assert_eq!(held.entries.len(), 3, "b is back in its slot");
     }
 
     #[test]
-    fn the_ids_of_a_group_and_a_standard_are_held_once() {
+    fn the_ids_of_a_group_and_a_standard_and_the_clause_are_held_once() {
         let mut shared = Shared::default();
         let a = Entry::new(row("a", 1, "One"), true, vec![], &mut shared);
         let b = Entry::new(row("b", 2, "Two"), true, vec![], &mut shared);
@@ -619,6 +650,7 @@ mod tests {
             panic!("both requests have a group");
         };
         assert!(Arc::ptr_eq(a_group, b_group));
+        assert!(Arc::ptr_eq(&a.clause, &b.clause));
     }
 
     #[test]
