@@ -281,7 +281,7 @@ impl Index {
         // Both stems score: a clarification holding a word in both
         // languages ranks as one holding it twice.
         let postings: Vec<Option<&Postings>> = of_term.into_iter().flatten().collect();
-        let mut newest = self.narrow(matched, filters);
+        let mut newest = self.narrow(Some(matched), filters);
         let total = newest.len();
         let ranked = RANKED.max(offset + limit) as u64;
         if total > ranked {
@@ -392,9 +392,7 @@ impl Index {
     /// bitmap, not by walking the pages before it: the last page of a
     /// list costs what its first does.
     pub(super) fn newest(&self, filters: &Filters, offset: usize, limit: usize) -> Found {
-        let mut all = RoaringBitmap::new();
-        all.insert_range(0..self.docs.len() as u32);
-        let passing = self.narrow(all, filters);
+        let passing = self.narrow(None, filters);
         let total = passing.len();
         let ids = match total
             .checked_sub(offset as u64 + 1)
@@ -411,15 +409,31 @@ impl Index {
         Found { total, ids }
     }
 
-    /// Those of `matched` that pass the filters.
-    fn narrow(&self, mut matched: RoaringBitmap, filters: &Filters) -> RoaringBitmap {
+    /// Those of `matched` (every clarification: `None`) that pass the
+    /// filters. The smallest filter's set is narrowed first, so that a
+    /// filtered list (a clause's related clarifications) never copies the
+    /// whole register's bitmap.
+    fn narrow(&self, matched: Option<RoaringBitmap>, filters: &Filters) -> RoaringBitmap {
+        let mut sets = Vec::new();
         for wanted in self.wanted_facets(filters) {
             match self.facets.get(&wanted) {
-                Some(docs) => matched &= docs,
-                None => matched.clear(),
+                Some(docs) => sets.push(docs),
+                None => return RoaringBitmap::new(),
             }
         }
-        matched
+        sets.sort_by_key(|docs| docs.len());
+        let mut sets = sets.into_iter();
+        let start = match (matched, sets.next()) {
+            (Some(matched), Some(first)) => matched & first,
+            (Some(matched), None) => matched,
+            (None, Some(first)) => first.clone(),
+            (None, None) => {
+                let mut all = RoaringBitmap::new();
+                all.insert_range(0..self.docs.len() as u32);
+                all
+            }
+        };
+        sets.fold(start, |found, docs| found & docs)
     }
 
     fn wanted_facets(&self, filters: &Filters) -> Vec<String> {
