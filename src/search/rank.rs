@@ -423,16 +423,14 @@ impl Index {
         }
         sets.sort_by_key(|docs| docs.len());
         let mut sets = sets.into_iter();
-        let start = match (matched, sets.next()) {
-            (Some(matched), Some(first)) => matched & first,
-            (Some(matched), None) => matched,
-            (None, Some(first)) => first.clone(),
-            (None, None) => {
+        let start = matched.unwrap_or_else(|| match sets.next() {
+            Some(smallest) => smallest.clone(),
+            None => {
                 let mut all = RoaringBitmap::new();
                 all.insert_range(0..self.docs.len() as u32);
                 all
             }
-        };
+        });
         sets.fold(start, |found, docs| found & docs)
     }
 
