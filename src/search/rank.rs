@@ -452,10 +452,9 @@ impl Index {
     }
 }
 
-/// The clarifications holding every word, none if one is missing; the
-/// rarest first, so that each step has the least to compare.
 /// The clarifications holding every term, each term held in either
-/// language (its English or its French postings).
+/// language (its English or its French postings); none if a term is
+/// missing.
 fn intersection(of_term: &[[Option<&Postings>; 2]]) -> RoaringBitmap {
     let Some(mut held) = of_term
         .iter()

@@ -31,6 +31,7 @@ mod consultations;
 mod corrections;
 mod crash;
 mod database;
+mod deep_pages;
 mod demo;
 mod documents;
 mod every_page_in_french;
