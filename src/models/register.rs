@@ -36,6 +36,8 @@ use crate::models::translations::{self, FRENCH, Translated, Translation};
 /// with the matched words marked (see [`excerpt`]).
 #[derive(Debug, Clone)]
 pub struct Clarification {
+    /// The request's id: what other tables know it by.
+    pub id: String,
     pub reference: String,
     pub clause: String,
     pub question: String,
@@ -84,6 +86,7 @@ impl Clarification {
         consider_at_revision: bool,
     ) -> Clarification {
         Clarification {
+            id: request.id.clone(),
             reference: request.reference.clone().unwrap_or_default(),
             clause: request.clause.clone(),
             question: request.question.clone(),
@@ -227,12 +230,13 @@ impl Clarification {
             .is_some_and(|french| french.of_version != self.version)
     }
 
-    /// `items` with their French versions, read in one query.
+    /// `items`, published clarifications, with their French versions,
+    /// read in one query.
     pub fn with_french(conn: &mut DbConn, items: &mut [Clarification]) -> QueryResult<()> {
-        let references: Vec<&str> = items.iter().map(|item| item.reference.as_str()).collect();
-        let mut french = translations::published(conn, &references, FRENCH)?;
+        let ids: Vec<&str> = items.iter().map(|item| item.id.as_str()).collect();
+        let mut french = translations::of_requests(conn, &ids, FRENCH)?;
         for item in items {
-            item.french = french.remove(&item.reference);
+            item.french = french.remove(&item.id);
         }
         Ok(())
     }
@@ -265,6 +269,7 @@ pub fn in_revision_backlog(consider_at_revision: bool, status: Status) -> bool {
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = requests)]
 struct Row {
+    id: String,
     #[diesel(select_expression = requests::reference.assume_not_null())]
     #[diesel(select_expression_type = dsl::AssumeNotNull<requests::reference>)]
     reference: String,
@@ -319,6 +324,7 @@ struct Row {
 impl From<Row> for Clarification {
     fn from(row: Row) -> Self {
         Clarification {
+            id: row.id,
             reference: row.reference,
             clause: row.clause,
             question: row.question,

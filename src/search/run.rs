@@ -225,6 +225,7 @@ impl ById {
             None => None,
         };
         Some(Clarification {
+            id: self.id,
             reference: self.reference?,
             clause: self.clause,
             question: self.question,
