@@ -10,6 +10,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
+use fluent_templates::fluent_bundle::memoizer::MemoizerKind;
 use fluent_templates::fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use fluent_templates::{FluentBundle, LanguageIdentifier, Loader};
 use icu_collator::options::CollatorOptions;
@@ -24,8 +25,49 @@ fluent_templates::static_loader! {
         fallback_language: "en",
         // Unicode isolation marks around every argument would end up in
         // attributes, mail subjects and plain-text mail.
-        customise: |bundle| bundle.set_use_isolating(false),
+        customise: |bundle| {
+            bundle.set_use_isolating(false);
+            bundle.set_formatter(Some(grouped));
+        },
     };
+}
+
+/// How a language groups the digits of whole numbers ("1,234", "1 234"):
+/// num-format's locale of that name, English's where it has none.
+fn number_locale(tag: &str) -> num_format::Locale {
+    num_format::Locale::from_name(tag).unwrap_or(num_format::Locale::en)
+}
+
+/// A language's [`number_locale`], looked up once per bundle.
+struct Grouping(num_format::Locale);
+
+impl intl_memoizer::Memoizable for Grouping {
+    type Args = ();
+    type Error = std::convert::Infallible;
+
+    fn construct(lang: LanguageIdentifier, _: ()) -> Result<Self, Self::Error> {
+        Ok(Grouping(number_locale(&lang.to_string())))
+    }
+}
+
+/// Whole numbers in messages written as [`Lang::number`] writes them
+/// outside: "3,000 clarifications" beside "Clarifications (1,048)", not
+/// "3000". Fluent itself writes digits alone. An identifier ("Clarification
+/// 2775") is passed as text, which this leaves as it is.
+fn grouped<M: MemoizerKind>(value: &FluentValue, memoizer: &M) -> Option<String> {
+    use num_format::ToFormattedString;
+    let FluentValue::Number(number) = value else {
+        return None;
+    };
+    let whole = number.value.fract() == 0.0 && number.value.abs() < 1e15;
+    if !whole || !number.options.use_grouping || number.options.minimum_fraction_digits.is_some() {
+        return None;
+    }
+    memoizer
+        .with_try_get_threadsafe::<Grouping, _, _>((), |grouping| {
+            (number.value as i64).to_formatted_string(&grouping.0)
+        })
+        .ok()
 }
 
 /// Every English message id (written by build.rs from `locales/en/`).
@@ -285,18 +327,18 @@ impl Lang {
         match (tenths % 10).abs() {
             0 => format!("{sign}{whole}"),
             decimal => {
-                let locale =
-                    num_format::Locale::from_name(self.tag()).unwrap_or(num_format::Locale::en);
-                format!("{sign}{whole}{}{decimal}", locale.decimal())
+                format!(
+                    "{sign}{whole}{}{decimal}",
+                    number_locale(&self.tag()).decimal()
+                )
             }
         }
     }
 
     /// A count as this language writes it: "1,234", "1 234".
     pub fn number(&self, n: i64) -> String {
-        use num_format::{Locale, ToFormattedString};
-        let locale = Locale::from_name(self.tag()).unwrap_or(Locale::en);
-        n.to_formatted_string(&locale)
+        use num_format::ToFormattedString;
+        n.to_formatted_string(&number_locale(&self.tag()))
     }
 }
 
@@ -594,6 +636,7 @@ impl ReadLanguage {
         files.sort();
         let mut bundle = FluentBundle::new_concurrent(vec![id.clone()]);
         bundle.set_use_isolating(false);
+        bundle.set_formatter(Some(grouped));
         for file in &files {
             let text =
                 std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
@@ -678,7 +721,8 @@ mod tests {
         std::fs::create_dir(dir.path().join("ru")).unwrap();
         std::fs::write(
             dir.path().join("ru/clarion.ftl"),
-            "date-format = %-d %B %Y\ndate-locale = ru_RU\nlanguage-name = Русский\n",
+            "date-format = %-d %B %Y\ndate-locale = ru_RU\nlanguage-name = Русский\n\
+             clarification-count = { $count }\n",
         )
         .unwrap();
         let offered = Languages::load("fr,en,ru", dir.path()).unwrap();
@@ -689,6 +733,11 @@ mod tests {
         let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 12).unwrap();
         assert_eq!(russian.date(day), "12 ноября 2026");
         assert_eq!(russian.number(1234), "1\u{a0}234");
+        assert_eq!(
+            russian.t_with("clarification-count", &[("count", 1234.into())]),
+            "1\u{a0}234",
+            "grouped in messages too"
+        );
         // What the files lack is in the default language, and noted.
         assert!(!russian.has("nav-standards"));
         assert_eq!(russian.t("nav-standards"), "Normes");
@@ -696,12 +745,33 @@ mod tests {
         let (tag, _, missing, of, fallback) = offered.read_from_files().next().unwrap();
         assert_eq!(
             (tag.as_str(), missing, fallback.as_str()),
-            ("ru", of - 3, "fr")
+            ("ru", of - 4, "fr")
         );
 
         std::fs::write(dir.path().join("ru/broken.ftl"), "this is not = = fluent {").unwrap();
         let refusal = Languages::load("en,ru", dir.path()).unwrap_err();
         assert!(refusal.contains("broken.ftl"), "{refusal}");
+    }
+
+    #[test]
+    fn counts_in_messages_are_grouped_as_the_language_writes_numbers() {
+        let count =
+            |lang: &Lang, n: i64| lang.t_with("clarification-count", &[("count", n.into())]);
+        let english = Lang::provided("en").unwrap();
+        assert_eq!(count(&english, 1), "1 clarification");
+        assert_eq!(count(&english, 999), "999 clarifications");
+        assert_eq!(count(&english, 100_000), "100,000 clarifications");
+        let french = Lang::provided("fr").unwrap();
+        assert_ne!(french.number(3000), "3000");
+        assert_eq!(
+            count(&french, 3000),
+            format!("{} clarifications", french.number(3000))
+        );
+        // An identifier passed as text keeps its digits together.
+        assert_eq!(
+            english.t_with("register-clarification-n", &[("number", "2775".into())]),
+            "Clarification 2775"
+        );
     }
 
     #[test]

@@ -527,7 +527,7 @@ ws-list-summary-range =
     { $count ->
         [one] 1 request
        *[other] { $count } requests
-    }, showing { $range }, { $order }.
+    }, showing { $first }–{ $last }, { $order }.
 ws-requests-caption = Requests, page { $page } of { $pages }
 ws-submitted = Submitted
 ws-last-change = Last change

@@ -530,7 +530,7 @@ ws-list-summary-range =
     { $count ->
         [one] 1 demande
        *[other] { $count } demandes
-    }, { $range } affichées, { $order }.
+    }, { $first }–{ $last } affichées, { $order }.
 ws-requests-caption = Demandes, page { $page } sur { $pages }
 ws-submitted = Envoyée
 ws-last-change = Dernière modification

@@ -69,11 +69,10 @@ impl Paging {
         format!("{}{joint}page={page}", self.first)
     }
 
-    /// "51–100" for the second page of a list of `shown` rows a page.
-    pub fn range(&self, shown: usize) -> String {
-        let first = self.offset() + 1;
-        let last = self.offset() + shown as i64;
-        format!("{first}–{last}")
+    /// Where the rows this page shows start and end in the list: 51 and
+    /// 100 for the second page of 50 rows a page.
+    pub fn shown(&self, rows: usize) -> (i64, i64) {
+        (self.offset() + 1, self.offset() + rows as i64)
     }
 
     /// The page numbers to offer: the first, the last and those around the
@@ -131,7 +130,7 @@ mod tests {
             Paging::new(1, 120, searched("/admin/users", "")).address(2),
             "/admin/users?page=2"
         );
-        assert_eq!(paging.range(50), "51–100");
+        assert_eq!(paging.shown(50), (51, 100));
     }
 
     #[test]

@@ -1140,11 +1140,11 @@ async fn thousands_of_accounts_are_listed_fifty_a_page_and_found_by_name_or_addr
     );
     assert_eq!(
         text_of(&page, "#users-heading").as_deref(),
-        Some("All accounts (2001)")
+        Some("All accounts (2,001)")
     );
     let status_line = text_of(&page, "[role=status]").unwrap();
     assert!(
-        status_line.contains("2001 accounts, showing 1–50"),
+        status_line.contains("2,001 accounts, showing 1–50"),
         "{status_line}"
     );
     assert!(
@@ -1184,7 +1184,7 @@ async fn thousands_of_accounts_are_listed_fifty_a_page_and_found_by_name_or_addr
     assert_eq!(status, 200);
     assert_eq!(
         text_of(&found, "#users-heading").as_deref(),
-        Some("Accounts matching “MEMBER 1” (1111)")
+        Some("Accounts matching “MEMBER 1” (1,111)")
     );
     assert_eq!(rows_under(&found, "users-heading").len(), 50);
     assert!(

@@ -217,14 +217,19 @@ async fn every_page_of_every_list_shows_what_the_old_queries_show(backend: Backe
                 continue;
             }
             let count = text_of(&html, "[role=status]").unwrap();
+            let grouped = total.to_formatted_string(&Locale::en);
             assert!(
-                count.starts_with(&format!("{total} clarifications")),
+                count.starts_with(&format!("{grouped} clarifications")),
                 "{address}: {count}"
             );
             if pages > 1 {
                 let first = (page - 1) * 20 + 1;
                 let last = first + shown.len() as i64 - 1;
-                let showing = format!(", showing {first}–{last}");
+                let showing = format!(
+                    ", showing {}–{}",
+                    first.to_formatted_string(&Locale::en),
+                    last.to_formatted_string(&Locale::en)
+                );
                 assert!(count.contains(&showing), "{address}: {count}");
             }
         }

@@ -9,6 +9,7 @@ use clarion::models::users;
 use clarion::seed::synthetic::{self, Volume};
 use clarion::workflow::queue;
 use diesel::prelude::*;
+use num_format::ToFormattedString;
 
 use crate::{in_a_browser, on_both_databases};
 use serde_json::Value;
@@ -573,7 +574,10 @@ async fn the_queue_shows_one_page_by_task_however_much_waits(backend: Backend) {
     let (rows, text) = queue_page(&sam, "/workspace").await;
     assert_eq!(rows, queue::PER_PAGE, "one page of rows");
     assert!(
-        text.contains(&format!("Waiting for you ({})", all.len())),
+        text.contains(&format!(
+            "Waiting for you ({})",
+            all.len().to_formatted_string(&num_format::Locale::en)
+        )),
         "the total of every page: {}",
         &text[text.find("Waiting for").unwrap_or(0)..][..100]
     );

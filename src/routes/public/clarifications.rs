@@ -41,11 +41,10 @@ impl IndexPage {
         field.as_deref().unwrap_or_default()
     }
 
-    /// "21–40": which of the results this page shows.
-    fn range(&self, results: &Results) -> String {
-        let first = self.filters.offset() + 1;
-        let last = self.filters.offset() + results.items.len() as i64;
-        format!("{first}–{last}")
+    /// Where the results this page shows start and end: 21 and 40.
+    fn shown(&self, results: &Results) -> (i64, i64) {
+        let offset = self.filters.offset();
+        (offset + 1, offset + results.items.len() as i64)
     }
 
     fn page_address(&self, page: i64) -> String {
