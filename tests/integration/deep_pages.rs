@@ -22,7 +22,7 @@ use scraper::{Html, Selector};
 use serde_json::Value;
 
 use crate::on_both_databases;
-use crate::support::app::{Backend, TestApp, text_of};
+use crate::support::app::{Backend, TestApp, links, text_of, texts};
 
 const PUBLISHED: usize = 3_000;
 const STANDARD: &str = "iso-iec-17025-2017";
@@ -30,22 +30,11 @@ const STANDARD: &str = "iso-iec-17025-2017";
 const STANDARD_PAGE: usize = 100;
 const FEED_SIZE: i64 = 50;
 
-fn hrefs(html: &str, selector: &str) -> Vec<String> {
-    let document = Html::parse_document(html);
-    let selector = Selector::parse(selector).unwrap();
-    document
-        .select(&selector)
-        .filter_map(|a| a.value().attr("href"))
+/// The references a list links to, in its order.
+fn linked(html: &str, selector: &str) -> Vec<String> {
+    links(html, selector)
+        .into_iter()
         .map(|href| href.trim_start_matches("/clarifications/").to_owned())
-        .collect()
-}
-
-fn texts(html: &str, selector: &str) -> Vec<String> {
-    let document = Html::parse_document(html);
-    let selector = Selector::parse(selector).unwrap();
-    document
-        .select(&selector)
-        .map(|e| e.text().collect::<Vec<_>>().join(" ").trim().to_owned())
         .collect()
 }
 
@@ -204,11 +193,11 @@ async fn every_page_of_every_list_shows_what_the_old_queries_show(backend: Backe
             let address = filters.address("/clarifications", page);
             let (status, html) = app.visitor.page(&address).await;
             assert_eq!(status, 200, "{address}");
-            let shown = hrefs(&html, "ol.result-list h3 a");
+            let shown = linked(&html, "ol.result-list h3 a");
             assert_eq!(shown, old_page(&mut conn, filters, page, 20), "{address}");
             if page > pages {
                 // Past the end: nothing, and a way to the last page.
-                let back = hrefs(&html, ".empty a");
+                let back = links(&html, ".empty a");
                 assert_eq!(
                     back,
                     [filters.address("/clarifications", pages)],
@@ -269,31 +258,34 @@ async fn every_page_of_every_list_shows_what_the_old_queries_show(backend: Backe
             )
         });
     }
-    let references = |html: &str| texts(html, "table tbody td[data-label=Reference]");
     let all = &by_standard[STANDARD];
-    let backlog: Vec<&&Row> = all.iter().filter(|r| r.backlog).collect();
+    let backlog: Vec<&Row> = all.iter().copied().filter(|r| r.backlog).collect();
     assert!(all.len() > 2 * STANDARD_PAGE, "{} of {STANDARD}", all.len());
-    let path = format!("/standards/{STANDARD}");
-    for (page, slice) in all.chunks(STANDARD_PAGE).enumerate() {
-        let address = format!("{path}?page={}", page + 1);
-        let (status, html) = app.visitor.page(&address).await;
-        assert_eq!(status, 200, "{address}");
-        let expected: Vec<&str> = slice.iter().map(|r| r.reference.as_str()).collect();
-        assert_eq!(references(&html), expected, "{address}");
-        assert_eq!(
-            text_of(&html, "#clarifications-heading").unwrap(),
-            format!(
-                "Clarifications ({})",
-                all.len().to_formatted_string(&Locale::en)
-            )
-        );
-    }
-    for (page, slice) in backlog.chunks(STANDARD_PAGE).enumerate() {
-        let address = format!("{path}/revision?page={}", page + 1);
-        let (status, html) = app.visitor.page(&address).await;
-        assert_eq!(status, 200, "{address}");
-        let expected: Vec<&str> = slice.iter().map(|r| r.reference.as_str()).collect();
-        assert_eq!(references(&html), expected, "{address}");
+    let grouped = |n: usize| n.to_formatted_string(&Locale::en);
+    let lists = [
+        (
+            "",
+            all,
+            "#clarifications-heading",
+            format!("Clarifications ({})", grouped(all.len())),
+        ),
+        (
+            "/revision",
+            &backlog,
+            "#list-heading",
+            format!("{} clarifications", grouped(backlog.len())),
+        ),
+    ];
+    for (under, list, heading, count) in lists {
+        for (page, slice) in list.chunks(STANDARD_PAGE).enumerate() {
+            let address = format!("/standards/{STANDARD}{under}?page={}", page + 1);
+            let (status, html) = app.visitor.page(&address).await;
+            assert_eq!(status, 200, "{address}");
+            let expected: Vec<&str> = slice.iter().map(|r| r.reference.as_str()).collect();
+            let references = texts(&html, "table tbody td[data-label=Reference]");
+            assert_eq!(references, expected, "{address}");
+            assert_eq!(text_of(&html, heading).unwrap(), count, "{address}");
+        }
     }
 
     // Every standard's counts, on the standards' page and in the API.

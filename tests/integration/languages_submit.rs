@@ -7,7 +7,7 @@ use diesel::prelude::*;
 use reqwest::header::{ACCEPT_LANGUAGE, HeaderMap, HeaderValue};
 
 use crate::on_both_databases;
-use crate::support::app::{Backend, Person, TestApp, csrf_token_in, text_of};
+use crate::support::app::{Backend, Person, TestApp, csrf_token_in, text_of, texts};
 use crate::support::eventually::{BOUND, eventually};
 use crate::support::journey::{valid_form, with};
 
@@ -43,21 +43,6 @@ async fn confirmation_link(app: &TestApp, email: &str) -> String {
             .ok_or_else(|| format!("no confirmation mail to {email} yet"))
     })
     .await
-}
-
-fn texts(html: &str, selector: &str) -> Vec<String> {
-    let document = scraper::Html::parse_document(html);
-    let selector = scraper::Selector::parse(selector).unwrap();
-    document
-        .select(&selector)
-        .map(|e| {
-            e.text()
-                .collect::<String>()
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .collect()
 }
 
 async fn a_french_submitter_asks_confirms_and_follows_the_request_in_french(backend: Backend) {

@@ -3,37 +3,10 @@
 
 use chrono::NaiveDate;
 use clarion::clock::Clock;
-use scraper::{Html, Selector};
 
 use crate::on_both_databases;
-use crate::support::app::{Backend, TestApp, text_of};
+use crate::support::app::{Backend, TestApp, links, text_of, texts};
 use crate::support::register::{Published, publish};
-
-/// Texts of every element matching `selector`, whitespace collapsed.
-fn texts(html: &str, selector: &str) -> Vec<String> {
-    let document = Html::parse_document(html);
-    let selector = Selector::parse(selector).unwrap();
-    document
-        .select(&selector)
-        .map(|e| {
-            e.text()
-                .collect::<String>()
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .collect()
-}
-
-/// The addresses of the links matching `selector`.
-fn links(html: &str, selector: &str) -> Vec<String> {
-    let document = Html::parse_document(html);
-    let selector = Selector::parse(selector).unwrap();
-    document
-        .select(&selector)
-        .filter_map(|a| a.value().attr("href").map(str::to_owned))
-        .collect()
-}
 
 /// The meta line (reference · standard · clause · date) of each result.
 fn results(html: &str) -> Vec<String> {

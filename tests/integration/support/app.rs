@@ -386,6 +386,32 @@ pub fn text_of(html: &str, selector: &str) -> Option<String> {
     })
 }
 
+/// Texts of every element matching `selector`, whitespace collapsed.
+pub fn texts(html: &str, selector: &str) -> Vec<String> {
+    let document = scraper::Html::parse_document(html);
+    let selector = scraper::Selector::parse(selector).unwrap();
+    document
+        .select(&selector)
+        .map(|e| {
+            e.text()
+                .collect::<String>()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
+}
+
+/// The addresses of the links matching `selector`.
+pub fn links(html: &str, selector: &str) -> Vec<String> {
+    let document = scraper::Html::parse_document(html);
+    let selector = scraper::Selector::parse(selector).unwrap();
+    document
+        .select(&selector)
+        .filter_map(|a| a.value().attr("href").map(str::to_owned))
+        .collect()
+}
+
 /// Texts of every element matching `selector`, as [`text_of`] reads one.
 pub fn texts_of(html: &str, selector: &str) -> Vec<String> {
     let document = scraper::Html::parse_document(html);
