@@ -21,8 +21,10 @@ use std::sync::{Arc, Mutex, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use chrono::NaiveDateTime;
 use diesel::QueryResult;
 use hashbrown::HashTable;
+use memchr::memmem::Finder;
 use roaring::RoaringBitmap;
 use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
+use uuid::Uuid;
 
 use crate::db::DbConn;
 use crate::domain::clauses;
@@ -85,11 +87,12 @@ pub struct RequestIndex {
 }
 
 /// One request as the index holds it. The index holds every request ever
-/// made, so each is held in as little as it takes: strings boxed to their
-/// length, and the ids of its group and standard and its clause shared
-/// with every other request read with it.
+/// made, so each is held in as little as it takes: its id as the 16 bytes
+/// of the UUID every request id is (see [`crate::db::new_id`]), strings
+/// boxed to their length, and the ids of its group and standard and its
+/// clause shared with every other request read with it.
 struct Entry {
-    id: Box<str>,
+    id: Uuid,
     reference: Option<Box<str>>,
     state: State,
     accepted: bool,
@@ -127,7 +130,13 @@ const APART: char = '\0';
 impl Entry {
     /// Holds the texts in lower case only: a list reads its lines from the
     /// database.
-    fn new(row: Indexed, accepted: bool, comments: Vec<String>, shared: &mut Shared) -> Entry {
+    fn new(
+        id: Uuid,
+        row: Indexed,
+        accepted: bool,
+        comments: Vec<String>,
+        shared: &mut Shared,
+    ) -> Entry {
         let texts = std::iter::once(row.question.as_str())
             .chain(row.background.as_deref())
             .chain(row.reference.as_deref())
@@ -138,7 +147,7 @@ impl Entry {
             words.push(APART);
         }
         Entry {
-            id: row.id.into(),
+            id,
             reference: row.reference.map(String::into_boxed_str),
             state: row.state,
             accepted,
@@ -186,14 +195,23 @@ impl Entry {
                 .is_none_or(|clause| clauses::is_within(&self.clause, clause))
     }
 
-    /// Whether `text`, in lower case, lies within one of the words.
-    fn holds(&self, text: &str) -> bool {
-        !text.contains(APART) && self.words.contains(text)
+    /// Whether the text `looking` looks for lies within one of the words.
+    fn holds(&self, looking: &Finder) -> bool {
+        looking.find(self.words.as_bytes()).is_some()
     }
 }
 
+/// The UUID of a request's id, when the id is one as
+/// [`crate::db::new_id`] writes it: reading it back to text then gives the
+/// id stored, and the order of UUIDs is the order of their texts.
+fn request_id(id: &str) -> Option<Uuid> {
+    Uuid::try_parse(id)
+        .ok()
+        .filter(|uuid| &*uuid.hyphenated().encode_lower(&mut Uuid::encode_buffer()) == id)
+}
+
 /// Where [`Held::slot_of`] files the slot of the request `id`.
-fn id_hash(id: &str) -> u64 {
+fn id_hash(id: Uuid) -> u64 {
     FxBuildHasher.hash_one(id)
 }
 
@@ -261,10 +279,10 @@ impl Held {
         self.entries.get(slot as usize)
     }
 
-    fn slot(&self, id: &str) -> Option<u32> {
+    fn slot(&self, id: Uuid) -> Option<u32> {
         let entries = &self.entries;
         self.slot_of
-            .find(id_hash(id), |&slot| *entries[slot as usize].id == *id)
+            .find(id_hash(id), |&slot| entries[slot as usize].id == id)
             .copied()
     }
 
@@ -300,18 +318,18 @@ impl Held {
     /// sort, or [`Held::replace`] to move).
     fn put(&mut self, entry: Entry) -> u32 {
         let trigrams = entry.trigrams();
-        let slot = match self.slot(&entry.id) {
+        let slot = match self.slot(entry.id) {
             Some(slot) => {
                 self.entries[slot as usize] = entry;
                 slot
             }
             None => {
                 let slot = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
-                let hash = id_hash(&entry.id);
+                let hash = id_hash(entry.id);
                 self.entries.push(entry);
                 let entries = &self.entries;
                 self.slot_of
-                    .insert_unique(hash, slot, |&held| id_hash(&entries[held as usize].id));
+                    .insert_unique(hash, slot, |&held| id_hash(entries[held as usize].id));
                 slot
             }
         };
@@ -326,7 +344,7 @@ impl Held {
     }
 
     /// Forgets the request with this id, if held.
-    fn remove(&mut self, id: &str) {
+    fn remove(&mut self, id: Uuid) {
         let Some(slot) = self.slot(id) else {
             return;
         };
@@ -351,7 +369,7 @@ impl Held {
 
     /// Holds the request `id` as now read (`None`: deleted), in its place
     /// in every order.
-    fn replace(&mut self, id: &str, entry: Option<Entry>) {
+    fn replace(&mut self, id: Uuid, entry: Option<Entry>) {
         self.remove(id);
         let Some(entry) = entry else {
             return;
@@ -387,14 +405,17 @@ impl Held {
     fn find(&self, narrowing: &Narrowing, sort: Sort, limit: i64, offset: i64) -> Found {
         let text = narrowing.words.as_deref().map(str::to_lowercase);
         let candidates = match &text {
+            // It would match across two of a request's texts.
+            Some(text) if text.contains(APART) => RoaringBitmap::new(),
             Some(text) => self.candidates(text),
             None => self.live.clone(),
         };
+        let looking = text.as_deref().map(Finder::new);
         let found: RoaringBitmap = candidates
             .iter()
             .filter(|slot| {
                 self.entry(*slot).is_some_and(|entry| {
-                    entry.passes(narrowing) && text.as_deref().is_none_or(|text| entry.holds(text))
+                    entry.passes(narrowing) && looking.as_ref().is_none_or(|l| entry.holds(l))
                 })
             })
             .collect();
@@ -442,9 +463,17 @@ fn read(conn: &mut DbConn, ids: Option<&[String]>, mut hold: impl FnMut(Entry)) 
         after.clone_from(&last.id);
         let more = found.len() == READ_AT_ONCE as usize;
         for row in found {
+            let Some(id) = request_id(&row.id) else {
+                // No request has one: every id is made by `db::new_id`.
+                tracing::warn!(
+                    id = row.id,
+                    "a request whose id is not a UUID is left out of the workspace's list"
+                );
+                continue;
+            };
             let was_accepted = accepted.contains(&row.id);
             let on_it = comments.remove(&row.id).unwrap_or_default();
-            hold(Entry::new(row, was_accepted, on_it, &mut shared));
+            hold(Entry::new(id, row, was_accepted, on_it, &mut shared));
         }
         if !more {
             return Ok(());
@@ -529,13 +558,13 @@ impl RequestIndex {
             let mut ids: Vec<String> = changes.iter().map(|(_, id)| id.clone()).collect();
             ids.sort();
             ids.dedup();
-            let mut now: FxHashMap<Box<str>, Entry> = FxHashMap::default();
+            let mut now: FxHashMap<Uuid, Entry> = FxHashMap::default();
             read(conn, Some(&ids), |entry| {
-                now.insert(entry.id.clone(), entry);
+                now.insert(entry.id, entry);
             })?;
             let mut held = self.write_held();
-            for id in &ids {
-                held.replace(id, now.remove(id.as_str()));
+            for id in ids.iter().filter_map(|id| request_id(id)) {
+                held.replace(id, now.remove(&id));
             }
             held.seq = Some(*last);
         }
@@ -561,17 +590,40 @@ mod tests {
 
     use super::*;
 
-    fn request(id: &str, day: u32, question: &str) -> Entry {
-        Entry::new(row(id, day, question), true, vec![], &mut Shared::default())
+    /// The id of the request named by one letter: ids in the order of
+    /// their letters.
+    fn uuid(name: &str) -> Uuid {
+        Uuid::from_u128(u128::from(name.as_bytes()[0]))
     }
 
-    fn row(id: &str, day: u32, question: &str) -> Indexed {
-        let at = NaiveDate::from_ymd_opt(2026, 3, day)
+    fn request(name: &str, day: u32, question: &str) -> Entry {
+        entry(
+            uuid(name),
+            on(day, 0),
+            question,
+            vec![],
+            &mut Shared::default(),
+        )
+    }
+
+    /// At nine on day `day` of March 2026, and `seconds`.
+    fn on(day: u32, seconds: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(2026, 3, day)
             .and_then(|d| d.and_hms_opt(9, 0, 0))
-            .unwrap();
-        Indexed {
-            id: id.to_owned(),
-            reference: Some(format!("CR-2026-{day:04}")),
+            .unwrap()
+            + chrono::Duration::seconds(i64::from(seconds))
+    }
+
+    fn entry(
+        id: Uuid,
+        at: NaiveDateTime,
+        question: &str,
+        comments: Vec<String>,
+        shared: &mut Shared,
+    ) -> Entry {
+        let row = Indexed {
+            id: id.to_string(),
+            reference: Some(format!("CR-2026-{:04}", id.as_u128())),
             state: State::InGroup,
             group_id: Some("mg-17025".to_owned()),
             standard_id: "iso-17025".to_owned(),
@@ -580,7 +632,8 @@ mod tests {
             background: None,
             created_at: at,
             updated_at: at,
-        }
+        };
+        Entry::new(id, row, true, comments, shared)
     }
 
     fn searching(words: &str) -> Narrowing {
@@ -599,8 +652,15 @@ mod tests {
         .unwrap()
     }
 
+    /// The names of the requests found.
+    fn names(ids: Vec<String>) -> Vec<String> {
+        ids.iter()
+            .map(|id| char::from(Uuid::parse_str(id).unwrap().as_u128() as u8).to_string())
+            .collect()
+    }
+
     fn found(held: &Held, words: &str, sort: Sort) -> Vec<String> {
-        held.find(&searching(words), sort, 50, 0).ids
+        names(held.find(&searching(words), sort, 50, 0).ids)
     }
 
     #[test]
@@ -622,18 +682,21 @@ mod tests {
         );
         assert!(found(&held, "sampling of the lot", Sort::Oldest).is_empty());
 
-        held.replace("a", Some(request("a", 4, "Which drift of balances?")));
+        held.replace(uuid("a"), Some(request("a", 4, "Which drift of balances?")));
         assert_eq!(found(&held, "sampling", Sort::Oldest), ["c"]);
         assert_eq!(found(&held, "BALANCE", Sort::Oldest), ["b", "a"]);
         assert_eq!(found(&held, "", Sort::Newest), ["a", "c", "b"]);
 
-        held.replace("b", None);
+        held.replace(uuid("b"), None);
         assert_eq!(found(&held, "balance", Sort::Oldest), ["a"]);
         assert_eq!(found(&held, "", Sort::Oldest), ["c", "a"]);
         assert_eq!(held.find(&searching(""), Sort::Oldest, 50, 0).total, 2);
-        assert_eq!(held.find(&searching(""), Sort::Oldest, 1, 1).ids, ["a"]);
+        assert_eq!(
+            names(held.find(&searching(""), Sort::Oldest, 1, 1).ids),
+            ["a"]
+        );
 
-        held.replace("b", Some(request("b", 5, "Balance again")));
+        held.replace(uuid("b"), Some(request("b", 5, "Balance again")));
         assert_eq!(found(&held, "balance", Sort::Oldest), ["a", "b"]);
         assert_eq!(found(&held, "which", Sort::Oldest), ["a"], "b's old words");
         assert_eq!(held.entries.len(), 3, "b is back in its slot");
@@ -642,8 +705,8 @@ mod tests {
     #[test]
     fn the_ids_of_a_group_and_a_standard_and_the_clause_are_held_once() {
         let mut shared = Shared::default();
-        let a = Entry::new(row("a", 1, "One"), true, vec![], &mut shared);
-        let b = Entry::new(row("b", 2, "Two"), true, vec![], &mut shared);
+        let a = entry(uuid("a"), on(1, 0), "One", vec![], &mut shared);
+        let b = entry(uuid("b"), on(2, 0), "Two", vec![], &mut shared);
         assert_eq!(&*a.standard_id, "iso-17025");
         assert!(Arc::ptr_eq(&a.standard_id, &b.standard_id));
         let (Some(a_group), Some(b_group)) = (&a.group_id, &b.group_id) else {
@@ -655,15 +718,34 @@ mod tests {
 
     #[test]
     fn text_never_matches_across_two_fields() {
-        let entry = Entry::new(
-            row("a", 1, "ends with drift"),
-            true,
+        let drift = entry(
+            uuid("a"),
+            on(1, 0),
+            "ends with drift",
             vec!["Balance begins".to_owned()],
             &mut Shared::default(),
         );
-        let held = held(1, vec![entry]);
+        let held = held(1, vec![drift]);
         assert_eq!(found(&held, "balance begins", Sort::Oldest), ["a"]);
         assert!(found(&held, "drift balance", Sort::Oldest).is_empty());
         assert_eq!(found(&held, "drift", Sort::Oldest), ["a"]);
+    }
+
+    #[test]
+    fn ids_are_held_as_uuids_only_when_they_read_back_as_stored() {
+        let id = crate::db::new_id();
+        assert_eq!(
+            request_id(&id).map(|uuid| uuid.to_string()),
+            Some(id.clone())
+        );
+        assert_eq!(request_id(&id.to_uppercase()), None, "not as stored");
+        assert_eq!(request_id(&id.replace('-', "")), None, "not as stored");
+        assert_eq!(request_id("a"), None);
+        let later = crate::db::new_id();
+        assert_eq!(
+            request_id(&id).cmp(&request_id(&later)),
+            id.cmp(&later),
+            "the order of their texts"
+        );
     }
 }
