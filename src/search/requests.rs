@@ -96,9 +96,9 @@ struct Entry {
     reference: Option<Box<str>>,
     state: State,
     accepted: bool,
-    group_id: Option<Arc<str>>,
-    standard_id: Arc<str>,
-    clause: Arc<str>,
+    group_id: Option<Value>,
+    standard_id: Value,
+    clause: Value,
     created_at: NaiveDateTime,
     updated_at: NaiveDateTime,
     /// The question, background, reference and comments, in lower case,
@@ -107,17 +107,21 @@ struct Entry {
     words: Box<str>,
 }
 
+/// A value many requests share. An `Arc<String>` is one pointer where an
+/// `Arc<str>` is two (address and length), and each request holds three.
+type Value = Arc<String>;
+
 /// The values many requests share (the ids of groups and standards, the
 /// clauses) already held, each once.
 #[derive(Default)]
-struct Shared(FxHashSet<Arc<str>>);
+struct Shared(FxHashSet<Value>);
 
 impl Shared {
-    fn value(&mut self, value: String) -> Arc<str> {
-        if let Some(held) = self.0.get(value.as_str()) {
+    fn value(&mut self, value: String) -> Value {
+        if let Some(held) = self.0.get(&value) {
             return Arc::clone(held);
         }
-        let value: Arc<str> = value.into();
+        let value = Arc::new(value);
         self.0.insert(Arc::clone(&value));
         value
     }
@@ -182,7 +186,7 @@ impl Entry {
             && narrowing
                 .standard_id
                 .as_ref()
-                .is_none_or(|standard| **standard == *self.standard_id)
+                .is_none_or(|standard| *standard == *self.standard_id)
             && narrowing
                 .submitted_from
                 .is_none_or(|from| self.created_at >= from)
@@ -512,7 +516,7 @@ impl RequestIndex {
                     id: entry.id.to_string(),
                     reference: entry.reference.as_deref().map(str::to_owned),
                     state: entry.state,
-                    group_id: entry.group_id.as_deref().map(str::to_owned),
+                    group_id: entry.group_id.as_deref().cloned(),
                     updated_at: entry.updated_at,
                 });
             }
@@ -707,7 +711,7 @@ mod tests {
         let mut shared = Shared::default();
         let a = entry(uuid("a"), on(1, 0), "One", vec![], &mut shared);
         let b = entry(uuid("b"), on(2, 0), "Two", vec![], &mut shared);
-        assert_eq!(&*a.standard_id, "iso-17025");
+        assert_eq!(*a.standard_id, "iso-17025");
         assert!(Arc::ptr_eq(&a.standard_id, &b.standard_id));
         let (Some(a_group), Some(b_group)) = (&a.group_id, &b.group_id) else {
             panic!("both requests have a group");
@@ -746,6 +750,16 @@ mod tests {
             request_id(&id).cmp(&request_id(&later)),
             id.cmp(&later),
             "the order of their texts"
+        );
+    }
+
+    #[test]
+    fn an_entry_takes_no_more_than_it_did_when_measured() {
+        // 110,000 requests: each 8 bytes more is about a megabyte.
+        assert!(
+            std::mem::size_of::<Entry>() <= 104,
+            "{}",
+            std::mem::size_of::<Entry>()
         );
     }
 }
