@@ -22,7 +22,7 @@ use scraper::{Html, Selector};
 use serde_json::Value;
 
 use crate::on_both_databases;
-use crate::support::app::{Backend, TestApp, links, text_of, texts};
+use crate::support::app::{Backend, TestApp, links, text_of, texts_of};
 
 const PUBLISHED: usize = 3_000;
 const STANDARD: &str = "iso-iec-17025-2017";
@@ -282,7 +282,7 @@ async fn every_page_of_every_list_shows_what_the_old_queries_show(backend: Backe
             let (status, html) = app.visitor.page(&address).await;
             assert_eq!(status, 200, "{address}");
             let expected: Vec<&str> = slice.iter().map(|r| r.reference.as_str()).collect();
-            let references = texts(&html, "table tbody td[data-label=Reference]");
+            let references = texts_of(&html, "table tbody td[data-label=Reference]");
             assert_eq!(references, expected, "{address}");
             assert_eq!(text_of(&html, heading).unwrap(), count, "{address}");
         }

@@ -7,7 +7,7 @@ use diesel::prelude::*;
 use reqwest::header::{ACCEPT_LANGUAGE, HeaderMap, HeaderValue};
 
 use crate::on_both_databases;
-use crate::support::app::{Backend, Person, TestApp, csrf_token_in, text_of, texts};
+use crate::support::app::{Backend, Person, TestApp, csrf_token_in, text_of, texts_of};
 use crate::support::eventually::{BOUND, eventually};
 use crate::support::journey::{valid_form, with};
 
@@ -58,12 +58,12 @@ async fn a_french_submitter_asks_confirms_and_follows_the_request_in_french(back
         "Article"
     );
     assert!(
-        texts(&form, "legend").contains(&"À propos de vous".to_owned()),
+        texts_of(&form, "legend").contains(&"À propos de vous".to_owned()),
         "{:?}",
-        texts(&form, "legend")
+        texts_of(&form, "legend")
     );
     assert!(
-        texts(&form, "#field-category option")
+        texts_of(&form, "#field-category option")
             .contains(&"Organisme d’évaluation de la conformité".to_owned()),
         "the categories of submitter are in French"
     );
@@ -109,9 +109,9 @@ async fn a_french_submitter_asks_confirms_and_follows_the_request_in_french(back
         "Examen par le secrétariat en cours"
     );
     assert!(
-        texts(&tracking, ".timeline-title").contains(&"Reçue".to_owned()),
+        texts_of(&tracking, ".timeline-title").contains(&"Reçue".to_owned()),
         "{:?}",
-        texts(&tracking, ".timeline-title")
+        texts_of(&tracking, ".timeline-title")
     );
     assert_eq!(
         text_of(&tracking, "a[href$='/withdraw']").unwrap(),

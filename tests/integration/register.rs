@@ -5,12 +5,12 @@ use chrono::NaiveDate;
 use clarion::clock::Clock;
 
 use crate::on_both_databases;
-use crate::support::app::{Backend, TestApp, links, text_of, texts};
+use crate::support::app::{Backend, TestApp, links, text_of, texts_of};
 use crate::support::register::{Published, publish};
 
 /// The meta line (reference · standard · clause · date) of each result.
 fn results(html: &str) -> Vec<String> {
-    texts(html, "ol.result-list > li > p.meta")
+    texts_of(html, "ol.result-list > li > p.meta")
 }
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -225,7 +225,7 @@ async fn banners_and_related_clarifications(backend: Backend) {
         "This clarification is superseded"
     );
     assert!(page.contains("See the new edition."), "the note");
-    let related = texts(&page, "aside li a");
+    let related = texts_of(&page, "aside li a");
     assert!(
         related.contains(&withdrawn) && related.contains(&incorporated),
         "{related:?}"
@@ -287,13 +287,13 @@ async fn a_page_shows_the_newest_related_and_links_to_all_of_them(backend: Backe
         .visitor
         .page(&format!("/clarifications/{}", references[0]))
         .await;
-    let mut related = texts(&page, "#related li > a");
+    let mut related = texts_of(&page, "#related li > a");
     related.sort();
     let mut newest: Vec<String> = references[4..].to_vec();
     newest.sort();
     assert_eq!(related, newest, "the eight newest others");
     assert_eq!(
-        texts(&page, "#related-all"),
+        texts_of(&page, "#related-all"),
         ["All 12 on clause 6.2 and under it"]
     );
     let all = links(&page, "#related-all");
@@ -425,7 +425,7 @@ async fn filters_pagination_and_stable_addresses(backend: Backend) {
         ))
         .await;
     assert_eq!(status, 422);
-    let summary = texts(&html, ".error-summary li");
+    let summary = texts_of(&html, ".error-summary li");
     assert_eq!(summary.len(), 4, "{summary:?}");
     assert!(html.contains(r#"value="sampling""#));
     let (status, html) = app
@@ -461,10 +461,10 @@ async fn standards_list_their_clarifications_in_clause_order(backend: Backend) {
     drop(conn);
     let (_, html) = app.visitor.page("/standards/iso-iec-17065-2012").await;
     assert_eq!(
-        texts(&html, "table tbody td:first-child"),
+        texts_of(&html, "table tbody td:first-child"),
         ["4.2", "4.2.1", "4.10", "10.1", "Annex A.2", "Annex A.10"]
     );
-    let backlog = texts(&html, "[aria-labelledby=backlog-heading] li > span.nowrap");
+    let backlog = texts_of(&html, "[aria-labelledby=backlog-heading] li > span.nowrap");
     assert_eq!(
         backlog,
         ["Clause 4.2", "Clause Annex A.2", "Clause Annex A.10"],
@@ -473,7 +473,7 @@ async fn standards_list_their_clarifications_in_clause_order(backend: Backend) {
     assert!(html.contains(r#"href="/requests/new?standard=iso-iec-17065-2012""#));
     assert!(html.contains(r#"action="/standards/iso-iec-17065-2012/subscribe""#));
     let (_, index) = app.visitor.page("/standards").await;
-    let row = texts(&index, "tbody tr")
+    let row = texts_of(&index, "tbody tr")
         .into_iter()
         .find(|r| r.starts_with("ISO/IEC 17065:2012"))
         .unwrap();
@@ -510,7 +510,7 @@ async fn standards_list_their_clarifications_in_clause_order(backend: Backend) {
         text_of(&html, "#backlog-heading").unwrap(),
         "For the next revision (13)"
     );
-    let shown = texts(&html, "[aria-labelledby=backlog-heading] li > span.nowrap");
+    let shown = texts_of(&html, "[aria-labelledby=backlog-heading] li > span.nowrap");
     assert_eq!(shown.len(), 10);
     assert_eq!(shown[..3], ["Clause 4.2", "Clause 7.1", "Clause 7.2"]);
     assert!(html.contains(
@@ -522,7 +522,7 @@ async fn standards_list_their_clarifications_in_clause_order(backend: Backend) {
         .await;
     assert_eq!(status, 200);
     assert_eq!(text_of(&list, "h1").unwrap(), "For the next revision");
-    let clauses = texts(&list, "table tbody td:first-child");
+    let clauses = texts_of(&list, "table tbody td:first-child");
     assert_eq!(clauses.len(), 13);
     assert_eq!(clauses[..2], ["4.2", "7.1"]);
     assert_eq!(clauses[11..], ["Annex A.2", "Annex A.10"]);
@@ -554,7 +554,7 @@ async fn standards_list_their_clarifications_in_clause_order(backend: Backend) {
         .visitor
         .page("/standards/iso-iec-17065-2012/revision")
         .await;
-    let cut = texts(&list, "table tbody tr")
+    let cut = texts_of(&list, "table tbody tr")
         .into_iter()
         .find(|row| row.starts_with("7.11"))
         .unwrap();
@@ -630,7 +630,7 @@ async fn deep_pages_of_a_standard_show_their_slice_of_the_whole_order(backend: B
         .collect();
     assert!(backlog.len() > 100, "the revision list has two pages");
 
-    let references = |html: &str| texts(html, "table tbody td[data-label=Reference]");
+    let references = |html: &str| texts_of(html, "table tbody td[data-label=Reference]");
     let path = format!("/standards/{STANDARD}");
     for (page, slice) in every.chunks(100).enumerate() {
         let page = page + 1;
@@ -669,7 +669,7 @@ async fn deep_pages_of_a_standard_show_their_slice_of_the_whole_order(backend: B
 
     // The counts of the standards' page and API are the lists' lengths.
     let (_, index) = app.visitor.page("/standards").await;
-    let row = texts(&index, "tbody tr")
+    let row = texts_of(&index, "tbody tr")
         .into_iter()
         .find(|r| r.starts_with("ISO/IEC 17065:2012"))
         .unwrap();

@@ -386,22 +386,6 @@ pub fn text_of(html: &str, selector: &str) -> Option<String> {
     })
 }
 
-/// Texts of every element matching `selector`, whitespace collapsed.
-pub fn texts(html: &str, selector: &str) -> Vec<String> {
-    let document = scraper::Html::parse_document(html);
-    let selector = scraper::Selector::parse(selector).unwrap();
-    document
-        .select(&selector)
-        .map(|e| {
-            e.text()
-                .collect::<String>()
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .collect()
-}
-
 /// The addresses of the links matching `selector`.
 pub fn links(html: &str, selector: &str) -> Vec<String> {
     let document = scraper::Html::parse_document(html);
