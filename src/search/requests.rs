@@ -1,11 +1,13 @@
 //! The workspace's list of requests, held in memory by each instance: every
-//! request with what a narrowing and an order look at, its words (the
+//! listed request with what a narrowing and an order look at, its words (the
 //! question, background, reference and comments, in lower case) and, for
 //! each three bytes of those words, a bitmap of the requests holding them.
 //! A search for text looks at only the requests holding every three bytes
 //! of it and then at their words, rather than at every request's. The
 //! queue counts the requests by state and weighs the open ones from the
-//! same copy.
+//! same copy. A request no list shows (one waiting for its submitter's
+//! confirmation) is only counted: anyone may send a request, and those
+//! nobody confirms must not grow every instance's memory by their words.
 //!
 //! Requests change far more often than the register, so the index is not
 //! rebuilt per change: triggers number every change of a request, its
@@ -29,7 +31,7 @@ use uuid::Uuid;
 use crate::db::DbConn;
 use crate::domain::clauses;
 use crate::domain::lifecycle::State;
-use crate::domain::request_list::Sort;
+use crate::domain::request_list::{self, Sort};
 use crate::models::request_list::{self as rows, Indexed};
 use crate::models::requests::QueueRow;
 
@@ -86,8 +88,8 @@ pub struct RequestIndex {
     refreshing: Mutex<()>,
 }
 
-/// One request as the index holds it. The index holds every request ever
-/// made, so each is held in as little as it takes: its id as the 16 bytes
+/// One listed request as the index holds it. The index holds every such
+/// request ever made, so each is held in as little as it takes: its id as the 16 bytes
 /// of the UUID every request id is (see [`crate::db::new_id`]), strings
 /// boxed to their length, and the ids of its group and standard and its
 /// clause shared with every other request read with it.
@@ -105,6 +107,23 @@ struct Entry {
     /// each ended by [`APART`]: a text never matches across two of them.
     /// One allocation rather than one per text.
     words: Box<str>,
+}
+
+/// A request as [`read`] hands it over.
+enum Read {
+    Listed(Entry),
+    /// In a state no list shows (see [`request_list::is_listed`]): only
+    /// its state is held, for the queue's counts.
+    Unlisted(Uuid, State),
+}
+
+impl Read {
+    fn id(&self) -> Uuid {
+        match self {
+            Read::Listed(entry) => entry.id,
+            Read::Unlisted(id, _) => *id,
+        }
+    }
 }
 
 /// A value many requests share. An `Arc<String>` is one pointer where an
@@ -272,6 +291,9 @@ struct Held {
     /// once, in the entries.
     slot_of: HashTable<u32>,
     live: RoaringBitmap,
+    /// The state of each request no list shows, by id: such a request has
+    /// no slot.
+    unlisted: FxHashMap<Uuid, State>,
     /// For each three bytes, the requests whose words hold them.
     trigrams: FxHashMap<u32, RoaringBitmap>,
     /// The slots of the live requests in each [`Order`].
@@ -301,14 +323,14 @@ impl Held {
     /// `seq`.
     fn build<E>(
         seq: i64,
-        fill: impl FnOnce(&mut dyn FnMut(Entry)) -> Result<(), E>,
+        fill: impl FnOnce(&mut dyn FnMut(Read)) -> Result<(), E>,
     ) -> Result<Held, E> {
         let mut held = Held {
             seq: Some(seq),
             ..Held::default()
         };
-        fill(&mut |entry| {
-            held.put(entry);
+        fill(&mut |read| {
+            held.hold(read);
         })?;
         for order in Order::ALL {
             let mut slots = std::mem::take(&mut held.orders[order as usize]);
@@ -316,6 +338,18 @@ impl Held {
             held.orders[order as usize] = slots;
         }
         Ok(held)
+    }
+
+    /// Holds the request read: a listed one in the slot it returns, at the
+    /// end of every order (see [`Held::put`]).
+    fn hold(&mut self, read: Read) -> Option<u32> {
+        match read {
+            Read::Listed(entry) => Some(self.put(entry)),
+            Read::Unlisted(id, state) => {
+                self.unlisted.insert(id, state);
+                None
+            }
+        }
     }
 
     /// Holds `entry`, at the end of every order (for [`Held::build`] to
@@ -349,6 +383,7 @@ impl Held {
 
     /// Forgets the request with this id, if held.
     fn remove(&mut self, id: Uuid) {
+        self.unlisted.remove(&id);
         let Some(slot) = self.slot(id) else {
             return;
         };
@@ -373,12 +408,11 @@ impl Held {
 
     /// Holds the request `id` as now read (`None`: deleted), in its place
     /// in every order.
-    fn replace(&mut self, id: Uuid, entry: Option<Entry>) {
+    fn replace(&mut self, id: Uuid, read: Option<Read>) {
         self.remove(id);
-        let Some(entry) = entry else {
+        let Some(slot) = read.and_then(|read| self.hold(read)) else {
             return;
         };
-        let slot = self.put(entry);
         for order in Order::ALL {
             let mut slots = std::mem::take(&mut self.orders[order as usize]);
             slots.pop();
@@ -404,6 +438,34 @@ impl Held {
             return self.live.clone();
         };
         wanted.fold(first.clone(), |found, holding| found & holding)
+    }
+
+    fn census(&self) -> Census {
+        let mut counts: FxHashMap<State, i64> = FxHashMap::default();
+        for state in self.unlisted.values() {
+            *counts.entry(*state).or_default() += 1;
+        }
+        let mut open = Vec::new();
+        for &slot in &self.orders[Order::Created as usize] {
+            let Some(entry) = self.entry(slot) else {
+                continue;
+            };
+            *counts.entry(entry.state).or_default() += 1;
+            if entry.state.is_open() {
+                open.push(QueueRow {
+                    id: entry.id.to_string(),
+                    reference: entry.reference.as_deref().map(str::to_owned),
+                    state: entry.state,
+                    group_id: entry.group_id.as_deref().cloned(),
+                    updated_at: entry.updated_at,
+                });
+            }
+        }
+        let counts = State::ALL
+            .into_iter()
+            .map(|state| (state, counts.get(&state).copied().unwrap_or_default()))
+            .collect();
+        Census { counts, open }
     }
 
     fn find(&self, narrowing: &Narrowing, sort: Sort, limit: i64, offset: i64) -> Found {
@@ -451,7 +513,7 @@ const READ_AT_ONCE: i64 = 2_000;
 /// time, so that the whole register is never in memory twice, once as
 /// rows and again as entries (on PostgreSQL a query's result is held
 /// whole until its last row is read).
-fn read(conn: &mut DbConn, ids: Option<&[String]>, mut hold: impl FnMut(Entry)) -> QueryResult<()> {
+fn read(conn: &mut DbConn, ids: Option<&[String]>, mut hold: impl FnMut(Read)) -> QueryResult<()> {
     let accepted: FxHashSet<String> = rows::accepted(conn, ids)?.into_iter().collect();
     let mut comments: FxHashMap<String, Vec<String>> = FxHashMap::default();
     for (request, body) in rows::comments(conn, ids)? {
@@ -475,9 +537,19 @@ fn read(conn: &mut DbConn, ids: Option<&[String]>, mut hold: impl FnMut(Entry)) 
                 );
                 continue;
             };
+            if !request_list::is_listed(row.state) {
+                hold(Read::Unlisted(id, row.state));
+                continue;
+            }
             let was_accepted = accepted.contains(&row.id);
             let on_it = comments.remove(&row.id).unwrap_or_default();
-            hold(Entry::new(id, row, was_accepted, on_it, &mut shared));
+            hold(Read::Listed(Entry::new(
+                id,
+                row,
+                was_accepted,
+                on_it,
+                &mut shared,
+            )));
         }
         if !more {
             return Ok(());
@@ -503,29 +575,7 @@ impl RequestIndex {
     /// it reads them from memory rather than counting the register at
     /// every view.
     pub fn census(&self, conn: &mut DbConn) -> QueryResult<Census> {
-        let held = self.current(conn)?;
-        let mut counts: FxHashMap<State, i64> = FxHashMap::default();
-        let mut open = Vec::new();
-        for &slot in &held.orders[Order::Created as usize] {
-            let Some(entry) = held.entry(slot) else {
-                continue;
-            };
-            *counts.entry(entry.state).or_default() += 1;
-            if entry.state.is_open() {
-                open.push(QueueRow {
-                    id: entry.id.to_string(),
-                    reference: entry.reference.as_deref().map(str::to_owned),
-                    state: entry.state,
-                    group_id: entry.group_id.as_deref().cloned(),
-                    updated_at: entry.updated_at,
-                });
-            }
-        }
-        let counts = State::ALL
-            .into_iter()
-            .map(|state| (state, counts.get(&state).copied().unwrap_or_default()))
-            .collect();
-        Ok(Census { counts, open })
+        Ok(self.current(conn)?.census())
     }
 
     /// Builds the index, or brings it up to date, ahead of the first list.
@@ -562,9 +612,9 @@ impl RequestIndex {
             let mut ids: Vec<String> = changes.iter().map(|(_, id)| id.clone()).collect();
             ids.sort();
             ids.dedup();
-            let mut now: FxHashMap<Uuid, Entry> = FxHashMap::default();
-            read(conn, Some(&ids), |entry| {
-                now.insert(entry.id, entry);
+            let mut now: FxHashMap<Uuid, Read> = FxHashMap::default();
+            read(conn, Some(&ids), |read| {
+                now.insert(read.id(), read);
             })?;
             let mut held = self.write_held();
             for id in ids.iter().filter_map(|id| request_id(id)) {
@@ -649,7 +699,7 @@ mod tests {
 
     fn held(seq: i64, entries: Vec<Entry>) -> Held {
         Held::build(seq, |hold| {
-            entries.into_iter().for_each(hold);
+            entries.into_iter().map(Read::Listed).for_each(hold);
             Ok::<(), ()>(())
         })
         .unwrap()
@@ -685,7 +735,10 @@ mod tests {
         );
         assert!(found(&held, "sampling of the lot", Sort::Oldest).is_empty());
 
-        held.replace(uuid("a"), Some(request("a", 4, "Which drift of balances?")));
+        held.replace(
+            uuid("a"),
+            Some(Read::Listed(request("a", 4, "Which drift of balances?"))),
+        );
         assert_eq!(found(&held, "sampling", Sort::Oldest), ["c"]);
         assert_eq!(found(&held, "BALANCE", Sort::Oldest), ["b", "a"]);
         assert_eq!(found(&held, "", Sort::Newest), ["a", "c", "b"]);
@@ -699,10 +752,57 @@ mod tests {
             ["a"]
         );
 
-        held.replace(uuid("b"), Some(request("b", 5, "Balance again")));
+        held.replace(
+            uuid("b"),
+            Some(Read::Listed(request("b", 5, "Balance again"))),
+        );
         assert_eq!(found(&held, "balance", Sort::Oldest), ["a", "b"]);
         assert_eq!(found(&held, "which", Sort::Oldest), ["a"], "b's old words");
         assert_eq!(held.entries.len(), 3, "b is back in its slot");
+    }
+
+    #[test]
+    fn a_request_no_list_shows_is_only_counted_until_it_is_listed() {
+        let waiting = |name| Read::Unlisted(uuid(name), State::PendingConfirmation);
+        let mut held = Held::build(2, |hold| {
+            hold(Read::Listed(request("a", 1, "Sampling of the lot?")));
+            hold(waiting("w"));
+            Ok::<(), ()>(())
+        })
+        .unwrap();
+        let count = |held: &Held, state: State| {
+            held.census()
+                .counts
+                .into_iter()
+                .find(|(counted, _)| *counted == state)
+                .map(|(_, count)| count)
+        };
+        assert_eq!(count(&held, State::PendingConfirmation), Some(1));
+        assert_eq!(count(&held, State::InGroup), Some(1));
+        assert_eq!(held.entries.len(), 1, "no slot, and no words, for w");
+        let unlisted = Narrowing {
+            states: vec![State::PendingConfirmation],
+            ..Narrowing::default()
+        };
+        assert_eq!(held.find(&unlisted, Sort::Oldest, 50, 0).total, 0);
+
+        held.replace(
+            uuid("w"),
+            Some(Read::Listed(request("w", 2, "Sampling again"))),
+        );
+        assert_eq!(count(&held, State::PendingConfirmation), Some(0));
+        assert_eq!(count(&held, State::InGroup), Some(2));
+        assert_eq!(found(&held, "sampling", Sort::Oldest), ["a", "w"]);
+
+        held.replace(uuid("x"), Some(waiting("x")));
+        assert_eq!(count(&held, State::PendingConfirmation), Some(1));
+        held.replace(uuid("x"), None);
+        assert_eq!(
+            count(&held, State::PendingConfirmation),
+            Some(0),
+            "x never confirmed, and erased"
+        );
+        assert_eq!(held.entries.len(), 2);
     }
 
     #[test]

@@ -14,10 +14,10 @@ use num_format::ToFormattedString;
 use crate::{in_a_browser, on_both_databases};
 use serde_json::Value;
 
-use crate::support::app::{Backend, PASSWORD, Person, TestApp, text_of};
+use crate::support::app::{Backend, PASSWORD, Person, TestApp, text_of, texts_of};
 use crate::support::browser::Browser;
 use crate::support::eventually::{BOUND, eventually};
-use crate::support::journey::{confirmed_request, valid_form, with};
+use crate::support::journey::{confirmed_request, file_request, press_confirm, valid_form, with};
 use crate::support::workspace::{act, add_the_people};
 
 on_both_databases!(
@@ -27,6 +27,7 @@ on_both_databases!(
     the_list_pages_at_stable_addresses_and_says_when_a_page_is_past_the_end,
     the_queue_shows_one_page_by_task_however_much_waits,
     a_search_finds_what_changed_since_the_list_was_last_read,
+    a_request_nobody_confirmed_is_counted_and_listed_only_once_confirmed,
 );
 
 /// The list at `address` as `person` sees it: the status, the references
@@ -404,6 +405,49 @@ async fn a_search_finds_what_changed_since_the_list_was_last_read(backend: Backe
             .contains(&c),
         "its old words no longer find it"
     );
+}
+
+/// The workspace holds the requests it lists in memory, but not those
+/// waiting for their submitter's confirmation, which anyone may send:
+/// the queue still counts them, and a request is listed once confirmed.
+async fn a_request_nobody_confirmed_is_counted_and_listed_only_once_confirmed(backend: Backend) {
+    let app = TestApp::spawn_with(backend, &[("CLARION_SUBMISSIONS_PER_HOUR", "0".into())]).await;
+    add_the_people(&app);
+    let sam = app.signed_in("sam@example.org").await;
+    let counted = |page: &str| texts_of(page, "section[aria-labelledby=counts-heading] li");
+    let form = with(
+        valid_form(),
+        "question",
+        "Must the repeatability of a torque wrench be checked before each use?",
+    );
+    let confirm = file_request(&app, &form).await;
+
+    let (status, queue) = sam.page("/workspace").await;
+    assert_eq!(status, 200);
+    let counts = counted(&queue);
+    for count in ["1 Awaiting confirmation", "0 Screening"] {
+        assert!(counts.iter().any(|c| c == count), "{count} in {counts:?}");
+    }
+    assert!(
+        references(&sam, "/workspace/requests?q=torque")
+            .await
+            .is_empty()
+    );
+    assert!(references(&sam, "/workspace/requests").await.is_empty());
+
+    assert_eq!(press_confirm(&app, &confirm).await.status(), 303);
+    let (_, queue) = sam.page("/workspace").await;
+    let counts = counted(&queue);
+    for count in ["0 Awaiting confirmation", "1 Screening"] {
+        assert!(counts.iter().any(|c| c == count), "{count} in {counts:?}");
+    }
+    let filed = all_references(&app);
+    assert_eq!(filed.len(), 1);
+    assert_eq!(
+        references(&sam, "/workspace/requests?q=TORQUE").await,
+        filed
+    );
+    assert_eq!(references(&sam, "/workspace/requests").await, filed);
 }
 
 // PostgreSQL only, so not `on_both_databases!`: there two transactions
