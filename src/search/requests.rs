@@ -591,7 +591,11 @@ impl RequestIndex {
         if let Some(seq) = held
             && rows::changes_since(conn, seq, 1)?.is_empty()
         {
-            return Ok(self.read_held());
+            let now = self.read_held();
+            // Not while it is being built anew (below): wait for it.
+            if now.seq.is_some() {
+                return Ok(now);
+            }
         }
         let _turn = self
             .refreshing
@@ -604,10 +608,17 @@ impl RequestIndex {
             None => Vec::new(),
         };
         if seq.is_none() || changes.len() > CHANGES_AT_ONCE as usize {
+            // Let go of the old index first, not to hold two at once (every
+            // list waits for this one anyway, as each sees the changes), and
+            // give its memory back: the thread building this one may
+            // allocate from another arena than the one that freed it.
+            *self.write_held() = Held::default();
+            crate::allocator::give_back_free_memory();
             // The changes numbered up to `last` are in what is read next.
             let last = rows::last_change(conn)?;
             let built = Held::build(last, |hold| read(conn, None, hold))?;
             *self.write_held() = built;
+            crate::allocator::give_back_free_memory();
         } else if let Some((last, _)) = changes.last() {
             let mut ids: Vec<String> = changes.iter().map(|(_, id)| id.clone()).collect();
             ids.sort();

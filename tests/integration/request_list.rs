@@ -28,6 +28,7 @@ on_both_databases!(
     the_queue_shows_one_page_by_task_however_much_waits,
     a_search_finds_what_changed_since_the_list_was_last_read,
     a_request_nobody_confirmed_is_counted_and_listed_only_once_confirmed,
+    after_a_bulk_change_every_list_shows_every_request,
 );
 
 /// The list at `address` as `person` sees it: the status, the references
@@ -575,6 +576,51 @@ async fn the_list_pages_at_stable_addresses_and_says_when_a_page_is_past_the_end
         "Go to the last page".into(),
         "/workspace/requests?sort=oldest&page=3".into()
     )));
+}
+
+/// More changes at once than the list applies one by one (an import, a
+/// bulk change) make it read every request anew: the lists asked meanwhile
+/// wait for it, and each shows every request.
+async fn after_a_bulk_change_every_list_shows_every_request(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    add_the_people(&app);
+    many_open_requests(&app, 40);
+    settled(&app).await;
+    let sam = app.signed_in("sam@example.org").await;
+    let listed_count = || -> i64 {
+        requests::table
+            .filter(requests::state.ne("pending_confirmation"))
+            .count()
+            .get_result(&mut app.db())
+            .unwrap()
+    };
+    let summary = |page: &str| text_of(page, "main p.meta[role=status]").unwrap_or_default();
+    let before = listed_count();
+    let (_, page) = sam.page("/workspace/requests").await;
+    assert!(
+        summary(&page).starts_with(&format!("{before} requests")),
+        "{}",
+        summary(&page)
+    );
+
+    // More than the 5,000 changes the list applies one by one.
+    many_open_requests(&app, 5_100);
+    settled(&app).await;
+    let total = listed_count();
+    assert!(total > before + 5_000, "{total}");
+    let expected = format!(
+        "{} requests",
+        total.to_formatted_string(&num_format::Locale::en)
+    );
+    let asked = (0..6).map(|_| sam.page("/workspace/requests"));
+    for (status, page) in futures_util::future::join_all(asked).await {
+        assert_eq!(status, 200);
+        assert!(
+            summary(&page).starts_with(&expected),
+            "{expected}: {}",
+            summary(&page)
+        );
+    }
 }
 
 /// The number of rows of the queue page and its text.
