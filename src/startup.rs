@@ -179,7 +179,8 @@ impl Application {
                 // before headers, pages kept in memory carry their headers
                 // and ETag, a slow body and a client over
                 // its connections are cut short, metrics and the request span
-                // see the final response.
+                // see the final response, which carries its own request id
+                // even when kept.
                 .wrap(from_fn(site::head::as_get))
                 .wrap(from_fn(site::input::refuse_control_characters))
                 .wrap(from_fn(site::error_pages::render_error_pages))
@@ -192,6 +193,7 @@ impl Application {
                 .wrap(from_fn(site::slow_clients::time_bodies))
                 .wrap(from_fn(site::slow_clients::cap_connections))
                 .wrap(from_fn(site::metrics::track))
+                .wrap(from_fn(site::security::request_id))
                 .wrap(TracingLogger::<RequestSpan>::new())
         })
         .on_connect(move |connection, data| connections.opened(connection, data))

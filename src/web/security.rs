@@ -21,7 +21,6 @@ pub async fn headers(
     let https = req
         .app_data::<web::Data<AppState>>()
         .is_some_and(|s| s.settings.is_https());
-    let request_id = req.extensions().get::<RequestId>().map(ToString::to_string);
     let mut res = next.call(req).await?;
     let request = res.request().clone();
     super::csrf::set_cookie_if_new(&request, res.response_mut(), https);
@@ -50,8 +49,21 @@ pub async fn headers(
             "max-age=31536000; includeSubDomains",
         );
     }
-    if let Some(id) = request_id.and_then(|id| HeaderValue::from_str(&id).ok()) {
-        headers.insert(HeaderName::from_static("x-request-id"), id);
+    Ok(res)
+}
+
+/// Gives each response the id its request has in the logs. Set outside
+/// the page cache: a page answered from memory is a response of its own,
+/// and its kept headers are then the same for every page of a kind.
+pub async fn request_id(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let id = req.extensions().get::<RequestId>().map(ToString::to_string);
+    let mut res = next.call(req).await?;
+    if let Some(id) = id.and_then(|id| HeaderValue::from_str(&id).ok()) {
+        res.headers_mut()
+            .insert(HeaderName::from_static("x-request-id"), id);
     }
     Ok(res)
 }

@@ -113,6 +113,12 @@ async fn every_page_carries_the_security_headers(backend: Backend) {
         assert_eq!(headers["x-frame-options"], "DENY", "{path}");
         assert_eq!(headers["referrer-policy"], "no-referrer", "{path}");
         assert!(!headers["x-request-id"].is_empty(), "{path}");
+        let again = app.get(path).await;
+        assert_ne!(
+            headers["x-request-id"],
+            again.headers()["x-request-id"],
+            "{path}: a page kept in memory is still a response of its own"
+        );
     }
 }
 
