@@ -89,10 +89,11 @@ pub struct RequestIndex {
 }
 
 /// One listed request as the index holds it. The index holds every such
-/// request ever made, so each is held in as little as it takes: its id as the 16 bytes
-/// of the UUID every request id is (see [`crate::db::new_id`]), strings
-/// boxed to their length, and the ids of its group and standard and its
-/// clause shared with every other request read with it.
+/// request ever made, so each is held in as little as it takes: its id as
+/// the 16 bytes of the UUID every request id is (see
+/// [`crate::db::new_id`]), strings boxed to their length, and the ids of
+/// its group and standard and its clause shared with every other request
+/// read with it.
 struct Entry {
     id: Uuid,
     reference: Option<Box<str>>,
