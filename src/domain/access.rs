@@ -81,10 +81,7 @@ impl Standing {
     /// The secretariat reads every confirmed request; the group reads its
     /// requests once they reached it (`reached_group`: accepted at some point).
     pub fn can_read(self, state: State, reached_group: bool) -> bool {
-        if state == State::PendingConfirmation {
-            return false;
-        }
-        self.secretariat || (self.group_role.is_some() && reached_group)
+        state.is_confirmed() && (self.secretariat || (self.group_role.is_some() && reached_group))
     }
 
     /// The roles this person acts in, most specific first.

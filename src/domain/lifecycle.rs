@@ -64,6 +64,12 @@ impl State {
         State::ALL.into_iter().find(|s| s.as_str() == text)
     }
 
+    /// Confirmed by its submitter: one waiting for confirmation is no
+    /// request yet, which nobody reads and no list shows.
+    pub fn is_confirmed(self) -> bool {
+        self != State::PendingConfirmation
+    }
+
     /// Confirmed, and neither published nor closed: the submitter may still
     /// withdraw it.
     pub fn is_open(self) -> bool {

@@ -140,15 +140,9 @@ fn date(errors: &mut FieldErrors, value: &Option<String>, field: &str) -> Option
     )
 }
 
-/// Whether a request in `state` may be listed: one waiting for its
-/// submitter's confirmation is no request yet.
-pub fn is_listed(state: State) -> bool {
-    state != State::PendingConfirmation
-}
-
 /// The states a request may be listed in.
 pub fn listed_states() -> impl Iterator<Item = State> {
-    State::ALL.into_iter().filter(|s| is_listed(*s))
+    State::ALL.into_iter().filter(|s| s.is_confirmed())
 }
 
 impl Filters {

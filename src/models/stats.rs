@@ -250,7 +250,7 @@ pub fn figures(conn: &mut DbConn, now: NaiveDateTime) -> QueryResult<Figures> {
     let since = months[0].start();
     let by_state = request_rows::count_by_state(conn)?
         .into_iter()
-        .filter(|(state, _)| *state != State::PendingConfirmation)
+        .filter(|(state, _)| state.is_confirmed())
         .collect();
     let per_standard: Vec<(String, String, i64)> = requests::table
         .filter(requests::state.ne(State::PendingConfirmation.as_str()))

@@ -31,7 +31,7 @@ use uuid::Uuid;
 use crate::db::DbConn;
 use crate::domain::clauses;
 use crate::domain::lifecycle::State;
-use crate::domain::request_list::{self, Sort};
+use crate::domain::request_list::Sort;
 use crate::models::request_list::{self as rows, Indexed};
 use crate::models::requests::QueueRow;
 
@@ -113,8 +113,8 @@ struct Entry {
 /// A request as [`read`] hands it over.
 enum Read {
     Listed(Entry),
-    /// In a state no list shows (see [`request_list::is_listed`]): only
-    /// its state is held, for the queue's counts.
+    /// Not confirmed yet (see [`State::is_confirmed`]), so in no list:
+    /// only its state is held, for the queue's counts.
     Unlisted(Uuid, State),
 }
 
@@ -538,7 +538,7 @@ fn read(conn: &mut DbConn, ids: Option<&[String]>, mut hold: impl FnMut(Read)) -
                 );
                 continue;
             };
-            if !request_list::is_listed(row.state) {
+            if !row.state.is_confirmed() {
                 hold(Read::Unlisted(id, row.state));
                 continue;
             }
