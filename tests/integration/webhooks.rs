@@ -192,6 +192,20 @@ fn deliveries(app: &TestApp) -> Vec<(String, i32)> {
         .unwrap()
 }
 
+/// Waits until the app has recorded `count` tries in all, so that moving
+/// the clock cannot fall between a try reaching the receiver and the app
+/// writing down what it gave (the record takes its time from the clock).
+async fn tries_recorded(app: &TestApp, count: i32) {
+    eventually(BOUND, || async {
+        let recorded = deliveries(app);
+        match recorded.iter().map(|(_, tries)| tries).sum::<i32>() {
+            n if n >= count => Ok(()),
+            _ => Err(format!("{count} tries not recorded yet: {recorded:?}")),
+        }
+    })
+    .await;
+}
+
 fn private_targets_allowed() -> [(&'static str, String); 1] {
     [("CLARION_WEBHOOK_PRIVATE_TARGETS", "on".into())]
 }
@@ -305,6 +319,7 @@ async fn a_receiver_gets_each_event_once_signed_with_its_secret(backend: Backend
     ids.dedup();
     assert_eq!(ids.len(), 3, "three events, three ids");
     tokio::join!(app.run_worker_once(), app.run_worker_once());
+    tries_recorded(&app, 3).await;
     app.clock.advance(TimeDelta::days(2));
     app.run_worker_once().await;
     assert_eq!(receiver.got().len(), 3, "nothing is delivered twice");
@@ -411,9 +426,11 @@ async fn an_endpoint_failing_for_days_is_turned_off_and_the_secretariat_told(bac
 
     assert_eq!(act(&sam, &reference, "publish", &[]).await.status(), 303);
     receiver.wait_for(1).await;
+    tries_recorded(&app, 1).await;
     // A day later the next try fails too: still on.
     app.clock.advance(TimeDelta::hours(25));
     receiver.wait_for(2).await;
+    tries_recorded(&app, 2).await;
     app.run_worker_once().await;
     assert!(enabled(), "one day of failures is not two");
     assert!(
