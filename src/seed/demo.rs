@@ -118,6 +118,20 @@ struct Account {
 }
 
 impl Account {
+    /// What the account may do, as the demo's summary lists it.
+    fn role(&self) -> String {
+        match (&self.standard, self.seat, &self.sponsor) {
+            (Some(slug), Some(seat), _) => format!(
+                "{} ({}) for {slug}",
+                seat.role().as_str(),
+                seat.capacity().as_str()
+            ),
+            (_, _, Some(acronym)) => format!("sponsor account of {acronym}"),
+            _ if self.secretariat => "secretariat".to_owned(),
+            _ => "no role".to_owned(),
+        }
+    }
+
     fn place(&self) -> Result<Option<(&str, Seat)>, DemoError> {
         match (&self.standard, self.seat) {
             (Some(standard), Some(seat)) => Ok(Some((standard, seat))),
@@ -730,15 +744,7 @@ impl DemoReport {
             self.requests_created - self.published_created,
         );
         for account in &Demo::built_in().accounts {
-            let role = match (&account.standard, account.seat) {
-                (Some(slug), Some(seat)) => format!(
-                    "{} ({}) for {slug}",
-                    seat.role().as_str(),
-                    seat.capacity().as_str()
-                ),
-                _ => "secretariat".to_owned(),
-            };
-            text.push_str(&format!("  {:<30} {role}\n", account.email));
+            text.push_str(&format!("  {:<30} {}\n", account.email, account.role()));
         }
         if !self.tracking_links.is_empty() {
             text.push_str("tracking links of the open demo requests (shown only now):\n");
@@ -1499,6 +1505,34 @@ mod tests {
 
     fn sentences(text: &str) -> usize {
         text.matches(". ").count() + usize::from(text.ends_with('.'))
+    }
+
+    /// Sponsor accounts are neither secretariat nor in a group, and the
+    /// summary must not tell the person trying the demo otherwise.
+    #[test]
+    fn the_summary_names_each_account_as_it_is() {
+        let report = DemoReport {
+            accounts_created: 1,
+            ..DemoReport::default()
+        };
+        let summary = report.summary("http://x");
+        let role_of = |email: &str| {
+            summary
+                .lines()
+                .find_map(|line| line.trim().strip_prefix(email))
+                .map(str::trim)
+                .unwrap_or_else(|| panic!("{email} is not listed: {summary}"))
+        };
+        assert_eq!(role_of("secretariat@example.org"), "secretariat");
+        assert_eq!(
+            role_of("sponsor.afnor@example.org"),
+            "sponsor account of AFNOR"
+        );
+        assert_eq!(role_of("sponsor.iaf@example.org"), "sponsor account of IAF");
+        assert_eq!(
+            role_of("convenor.17025@example.org"),
+            "convenor (expert) for iso-iec-17025-2017"
+        );
     }
 
     #[test]
