@@ -6,8 +6,12 @@
 /// Rows per page.
 pub const PER_PAGE: i64 = 50;
 
-/// Pages beyond this are refused, as the register's are.
-pub const MAX_PAGE: i64 = 5_000;
+/// Pages beyond this are refused, here and in the register. Every page a
+/// list can have lies below it (a billion pages of even one row), so a
+/// "last page" link is never refused, and offsets worked out from it stay
+/// far within range. Deep pages cost what the first costs, so nothing is
+/// saved by refusing them sooner.
+pub const MAX_PAGE: i64 = 1_000_000_000;
 
 /// The page number of `?page=`: the first when none is given, nothing
 /// when what is given is not a page number.
@@ -116,7 +120,9 @@ mod tests {
         assert_eq!(page_number(None), Some(1));
         assert_eq!(page_number(Some(" ")), Some(1));
         assert_eq!(page_number(Some("3")), Some(3));
-        for refused in ["0", "-1", "x", "5001", "1.5"] {
+        assert_eq!(page_number(Some("5001")), Some(5001));
+        assert_eq!(page_number(Some("1000000000")), Some(MAX_PAGE));
+        for refused in ["0", "-1", "x", "1.5", "1000000001", "99999999999999999999"] {
             assert_eq!(page_number(Some(refused)), None, "{refused}");
         }
     }

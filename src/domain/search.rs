@@ -5,6 +5,7 @@ use crate::i18n::Msg;
 use serde::Deserialize;
 
 use crate::domain::fields::FieldErrors;
+use crate::domain::paging::MAX_PAGE;
 
 /// Results per page of the list, and of the API unless it asks for more.
 pub const PER_PAGE: i64 = 20;
@@ -12,10 +13,6 @@ pub const PER_PAGE: i64 = 20;
 /// The most results one page of the API gives: enough to mirror the
 /// register in a thousand requests, few enough to answer from one read.
 pub const MAX_PER_PAGE: i64 = 100;
-
-/// Pages beyond this are refused: nobody reads them, and deep offsets are
-/// what an abusive client would ask for.
-const MAX_PAGE: i64 = 5_000;
 
 /// The query string as received; every field is text so that nothing a
 /// visitor types is refused before it can be explained.

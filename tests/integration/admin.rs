@@ -1174,7 +1174,15 @@ async fn thousands_of_accounts_are_listed_fifty_a_page_and_found_by_name_or_addr
         .next()
         .expect("a link to the last page");
     assert_eq!(link.value().attr("href"), Some("/admin/users?page=41"));
-    for refused in ["0", "-3", "two", "5001"] {
+    // However far past the last page, the way back is shown.
+    let (status, far) = sam.page("/admin/users?page=5001").await;
+    assert_eq!(status, 200);
+    assert!(
+        text_of(&far, ".empty")
+            .unwrap()
+            .contains("There are only 41 pages of accounts")
+    );
+    for refused in ["0", "-3", "two", "1000000001"] {
         let (status, _) = sam.page(&format!("/admin/users?page={refused}")).await;
         assert_eq!(status, 404, "page {refused}");
     }

@@ -358,6 +358,31 @@ async fn filters_pagination_and_stable_addresses(backend: Backend) {
         "{empty}"
     );
     assert_eq!(links(&html, ".empty a"), ["/clarifications?page=3"]);
+    // However deep: a register of more than 100,000 has more than 5,000
+    // pages, and its last page must be answered like the first.
+    let (status, html) = app.visitor.page("/clarifications?page=6000").await;
+    assert_eq!(status, 200);
+    assert!(
+        text_of(&html, ".empty")
+            .unwrap()
+            .starts_with("There are only 3 pages of results.")
+    );
+    let (status, body) = app.visitor.page("/api/v1/clarifications?page=6000").await;
+    assert_eq!(status, 200);
+    let body: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(body["pages"], 3);
+    assert_eq!(body["items"].as_array().map(Vec::len), Some(0));
+    for refused in ["/clarifications", "/api/v1/clarifications"] {
+        let (status, body) = app
+            .visitor
+            .page(&format!("{refused}?page=1000000001"))
+            .await;
+        assert_eq!(status, 422, "{refused}");
+        assert!(
+            body.contains("Pages are numbered from 1 to 1,000,000,000."),
+            "{body}"
+        );
+    }
 
     let count = |html: &str| text_of(html, "[role=status]").unwrap_or_default();
     let (_, html) = app

@@ -40,7 +40,7 @@ const PATH: &str = "/api/v1/clarifications";
             description = "The year of publication."),
         ("status" = inline(Option<Status>), Query,
             description = "Whether it still stands: current, superseded, incorporated or withdrawn."),
-        ("page" = Option<i64>, Query, minimum = 1, maximum = 5000,
+        ("page" = Option<i64>, Query, minimum = 1, maximum = 1000000000,
             description = "The page, from 1."),
         ("per_page" = Option<i64>, Query, minimum = 1, maximum = 100,
             description = "Clarifications a page, up to 100 [default: 20]."),
