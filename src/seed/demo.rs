@@ -120,13 +120,13 @@ struct Account {
 impl Account {
     /// What the account may do, as the demo's summary lists it.
     fn role(&self) -> String {
-        match (&self.standard, self.seat, &self.sponsor) {
-            (Some(slug), Some(seat), _) => format!(
+        match (self.place(), &self.sponsor) {
+            (Ok(Some((slug, seat))), _) => format!(
                 "{} ({}) for {slug}",
                 seat.role().as_str(),
                 seat.capacity().as_str()
             ),
-            (_, _, Some(acronym)) => format!("sponsor account of {acronym}"),
+            (_, Some(acronym)) => format!("sponsor account of {acronym}"),
             _ if self.secretariat => "secretariat".to_owned(),
             _ => "no role".to_owned(),
         }

@@ -367,9 +367,9 @@ async fn filters_pagination_and_stable_addresses(backend: Backend) {
             .unwrap()
             .starts_with("There are only 3 pages of results.")
     );
-    let (status, body) = app.visitor.page("/api/v1/clarifications?page=6000").await;
-    assert_eq!(status, 200);
-    let body: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let past = app.get("/api/v1/clarifications?page=6000").await;
+    assert_eq!(past.status(), 200);
+    let body: serde_json::Value = past.json().await.unwrap();
     assert_eq!(body["pages"], 3);
     assert_eq!(body["items"].as_array().map(Vec::len), Some(0));
     for refused in ["/clarifications", "/api/v1/clarifications"] {
