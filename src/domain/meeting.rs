@@ -11,7 +11,7 @@ use super::consensus::{Position, Quorum};
 const ANSWER_MAX: usize = 10_000;
 /// A minutes reference is a document number or a link.
 const REFERENCE_MAX: usize = 500;
-/// Minutes pasted in full; the form itself is bounded at 64 KiB.
+/// Minutes pasted in full; the form itself carries at most 64 KiB of text.
 const MINUTES_MAX: usize = 40_000;
 
 /// What the convenor sent, as typed.

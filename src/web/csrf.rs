@@ -37,8 +37,14 @@ pub fn cookie_name(https: bool) -> &'static str {
     }
 }
 pub const FIELD: &str = "csrf_token";
-/// Every form body is bounded (SPEC §5: 64 KiB).
+/// Every form carries at most 64 KiB of text (SPEC §5), counted as the
+/// text it holds rather than as sent: the fields' limits count characters,
+/// and a browser sends each byte of a letter outside ASCII as three, so a
+/// request written in Greek or Japanese within every limit would be
+/// refused if its encoding were counted.
 pub const MAX_FORM_BYTES: usize = 64 * 1024;
+/// What a form holding that much text may take on the wire.
+const MAX_SENT_BYTES: usize = 3 * MAX_FORM_BYTES;
 
 /// The token to put in this page's forms, masked for this response.
 pub struct Csrf(String);
@@ -161,19 +167,22 @@ impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
                 .get(header::CONTENT_LENGTH)
                 .and_then(|v| v.to_str().ok())
                 .and_then(|v| v.parse::<usize>().ok());
-            if declared.is_some_and(|n| n > MAX_FORM_BYTES) {
+            if declared.is_some_and(|n| n > MAX_SENT_BYTES) {
                 return Err(AppError::PayloadTooLarge);
             }
             let mut body = web::BytesMut::new();
             while let Some(chunk) = payload.next().await {
                 let chunk = chunk.map_err(|e| AppError::BadForm(e.to_string()))?;
-                if body.len() + chunk.len() > MAX_FORM_BYTES {
+                if body.len() + chunk.len() > MAX_SENT_BYTES {
                     return Err(AppError::PayloadTooLarge);
                 }
                 body.extend_from_slice(&chunk);
             }
             let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&body)
                 .map_err(|e| AppError::BadForm(e.to_string()))?;
+            if pairs.iter().map(|(k, v)| k.len() + v.len()).sum::<usize>() > MAX_FORM_BYTES {
+                return Err(AppError::PayloadTooLarge);
+            }
             let sent = pairs
                 .iter()
                 .find(|(k, _)| k == FIELD)

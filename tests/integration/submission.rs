@@ -23,6 +23,7 @@ on_both_databases!(
     repeated_submissions_are_throttled_without_losing_the_input,
     submissions_sent_together_are_each_answered_for_themselves,
     refused_posts_store_nothing,
+    a_request_at_every_limit_is_accepted_in_any_script,
     unconfirmed_requests_are_erased_after_72_hours,
     the_submitter_replies_to_the_secretariat_and_can_withdraw,
     a_stale_page_cannot_withdraw_a_changed_request,
@@ -406,6 +407,48 @@ async fn refused_posts_store_nothing(backend: Backend) {
     app.run_worker_once().await;
     assert_eq!(request_count(&app), 0);
     assert_eq!(outbox_count(&app), 0);
+}
+
+/// The fields' limits count characters, and 64 KiB bounds the text a form
+/// carries, not its encoding: sent from a browser, each byte of a letter
+/// outside ASCII travels as three, so a request in Japanese at every limit
+/// is some 180 KiB on the wire.
+async fn a_request_at_every_limit_is_accepted_in_any_script(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let text = |chars: usize| {
+        "この要求事項の意図を確認したい。"
+            .chars()
+            .cycle()
+            .take(chars)
+            .collect::<String>()
+    };
+    let (question, background, proposal) = (text(5_000), text(10_000), text(5_000));
+    let mut form = with(valid_form(), "question", &question);
+    form = with(form, "background", &background);
+    form = with(form, "proposed_answer", &proposal);
+    form = with(form, "name", &text(200));
+    form = with(form, "organization", &text(200));
+    let response = send(&app, &form).await;
+    assert_eq!(response.status(), 303, "{}", response.text().await.unwrap());
+    assert_eq!(response.headers()["location"], "/requests/sent");
+    let stored: (String, Option<String>, Option<String>) = requests::table
+        .select((
+            requests::question,
+            requests::background,
+            requests::proposed_answer,
+        ))
+        .first(&mut app.db())
+        .unwrap();
+    assert_eq!(stored, (question, Some(background), Some(proposal)));
+    // One character past a limit is still answered beside its field.
+    let response = send(&app, &with(form.clone(), "background", &text(10_001))).await;
+    assert_eq!(response.status(), 422);
+    let page = response.text().await.unwrap();
+    assert!(page.contains(r#"id="background-error""#));
+    // Past 64 KiB of text, the form is refused whole.
+    let response = send(&app, &with(form, "background", &text(22_000))).await;
+    assert_eq!(response.status(), 413);
+    assert_eq!(request_count(&app), 1);
 }
 
 async fn unconfirmed_requests_are_erased_after_72_hours(backend: Backend) {
