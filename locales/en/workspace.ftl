@@ -657,6 +657,7 @@ ws-appeal-on = Appeal { $number } on { $reference }
 ws-next-step-due = next step due by { $date }
 ws-shown-publicly = Shown publicly
 ws-not-done = That was not done
+ws-typed-kept = What you typed is kept below: check the request as it is now, then send it again.
 ws-appeal-next-step = The appeal's next step
 ws-move-acknowledge = Acknowledge the appeal to the appellant
 ws-move-consider = Refer it to { $body } for consideration

@@ -660,6 +660,7 @@ ws-appeal-on = Recours { $number } sur { $reference }
 ws-next-step-due = prochaine étape avant le { $date }
 ws-shown-publicly = Affiché publiquement
 ws-not-done = Cela n’a pas été fait
+ws-typed-kept = Ce que vous avez saisi est conservé ci-dessous : vérifiez la demande telle qu’elle est maintenant, puis envoyez de nouveau.
 ws-appeal-next-step = La prochaine étape du recours
 ws-move-acknowledge = Accuser réception du recours auprès de son auteur
 ws-move-consider = Le transmettre à { $body } pour examen

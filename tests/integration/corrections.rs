@@ -18,13 +18,16 @@ use crate::support::eventually::{BOUND, eventually};
 use crate::support::journey::{confirmed_request, valid_form};
 use crate::support::register::{Published, publish};
 use crate::support::smtp::ReceivedMail;
-use crate::support::workspace::add_the_people;
+use crate::support::workspace::{
+    add_the_people, an_out_of_date_form_is_kept_to_send_again, send_with,
+};
 
 on_both_databases!(
     an_editorial_correction_is_version_2_and_version_1_keeps_its_address,
     the_feed_the_csv_and_the_api_list_carry_the_version_and_its_note,
     a_correction_that_cannot_be_made_changes_nothing_and_says_why,
     a_correction_the_group_decided_is_issued_through_one_call,
+    a_correction_sent_from_a_page_out_of_date_is_kept_to_send_again,
 );
 
 const ANSWER: &str = "Yes. Clause 7.2.2 applies to methods the laboratory developed.";
@@ -660,4 +663,33 @@ async fn a_correction_the_group_decided_is_issued_through_one_call(backend: Back
         "{}",
         mail.text
     );
+}
+
+/// Two tabs on the correction form: the one read before the other issued
+/// a correction is told so, keeps what was typed in it, and issues it on
+/// the version now in force.
+async fn a_correction_sent_from_a_page_out_of_date_is_kept_to_send_again(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let reference = published(&app);
+    let sam = app.signed_in("sam@example.org").await;
+    let path = format!("/workspace/requests/{reference}/correct");
+    let (_, stale) = sam.page(&path).await;
+    let first = send_with(
+        &sam,
+        &stale,
+        &path,
+        &[("answer", CORRECTED), ("note", NOTE)],
+    )
+    .await;
+    assert_eq!(first.status(), 303);
+    let mine = "Yes. Clause 7.2.2 applies to every method the laboratory developed itself.";
+    an_out_of_date_form_is_kept_to_send_again(
+        &sam,
+        &path,
+        &stale,
+        &[("answer", mine), ("note", "One more word fixed.")],
+    )
+    .await;
+    let (_, page) = app.page(&format!("/clarifications/{reference}")).await;
+    assert!(text_of(&page, "main").unwrap().contains(mine), "in force");
 }

@@ -14,7 +14,7 @@ use crate::languages::reader_of;
 use crate::on_both_databases;
 use crate::support::app::{Backend, Person, TestApp, csrf_token_in, text_of};
 use crate::support::register::{Published, publish};
-use crate::support::workspace::{act, add_the_people};
+use crate::support::workspace::{act, add_the_people, an_out_of_date_form_is_kept_to_send_again};
 
 on_both_databases!(
     the_secretariat_enters_a_french_version_that_french_readers_see,
@@ -26,6 +26,7 @@ on_both_databases!(
     every_list_of_clarifications_reads_in_french_where_it_can,
     a_question_reworded_after_its_translation_is_said_to_those_who_translate,
     the_pdf_documents_read_in_french_with_the_english_beside,
+    a_french_version_sent_from_a_page_out_of_date_is_kept_to_send_again,
 );
 
 const QUESTION: &str = "Does the laboratory have to validate methods it developed itself?";
@@ -654,4 +655,30 @@ async fn the_pdf_documents_read_in_french_with_the_english_beside(backend: Backe
         assert!(!text.contains(&QUESTION_FR[..20]), "{path} in English");
         assert!(!text.contains("reference text"), "{path} in English");
     }
+}
+
+/// Two tabs on the French version: the one read before the other saved is
+/// told so, keeps what was typed in it, and sends it again.
+async fn a_french_version_sent_from_a_page_out_of_date_is_kept_to_send_again(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    add_the_people(&app);
+    let reference = answered(&app, "published");
+    let sam = app.signed_in("sam@example.org").await;
+    let path = format!("/workspace/requests/{reference}/translation");
+    let (_, stale) = sam.page(&path).await;
+    entered(&sam, &reference).await;
+    let mine = "Le paragraphe 7.2.2 vise-t-il aussi les méthodes que le laboratoire a modifiées ?";
+    an_out_of_date_form_is_kept_to_send_again(
+        &sam,
+        &path,
+        &stale,
+        &[("question", mine), ("answer", ANSWER_FR)],
+    )
+    .await;
+    let question: String = clarification_translations::table
+        .select(clarification_translations::question)
+        .first(&mut app.db())
+        .unwrap();
+    assert_eq!(question, mine);
+    assert_eq!(stored(&app), (1, 2), "one French version, entered twice");
 }

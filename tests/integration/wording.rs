@@ -13,7 +13,9 @@ use crate::consensus::{DRAFT, balloting, everyone_agrees, mail_count};
 use crate::support::app::{Backend, PASSWORD, Person, TestApp, csrf_token_in, text_of, version_in};
 use crate::support::browser::Browser;
 use crate::support::journey::QUESTION;
-use crate::support::workspace::{act, screened_world, state_of};
+use crate::support::workspace::{
+    act, an_out_of_date_form_is_kept_to_send_again, screened_world, state_of,
+};
 use crate::{in_a_browser, on_both_databases};
 
 on_both_databases!(
@@ -22,6 +24,7 @@ on_both_databases!(
     a_standard_of_another_group_moves_the_request_there,
     the_convenor_rewords_while_the_group_has_the_request_and_not_after,
     bad_wording_is_refused_and_changes_nothing,
+    a_wording_sent_from_a_page_out_of_date_is_kept_to_send_again,
 );
 in_a_browser!(the_wording_page_reads_well_wide_and_narrow_in_a_browser,);
 
@@ -608,4 +611,27 @@ async fn the_wording_page_reads_well_wide_and_narrow_in_a_browser(backend: Backe
         }
         browser.close().await;
     }
+}
+
+/// Two tabs on the wording: the one read before the other saved is told
+/// so, keeps what was typed in it, and sends it again on the wording as
+/// it now is.
+async fn a_wording_sent_from_a_page_out_of_date_is_kept_to_send_again(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (reference, _) = screened_world(&app).await;
+    let sam = app.signed_in("sam@example.org").await;
+    let path = wording_path(&reference);
+    let (_, stale) = sam.page(&path).await;
+    let first = edit_wording(&sam, &reference, &[("question", REWORDED)]).await;
+    assert_eq!(first.status(), 303);
+    let mine = "Does clause 7.2.1 ask for one procedure per method, or one for all of them?";
+    an_out_of_date_form_is_kept_to_send_again(
+        &sam,
+        &path,
+        &stale,
+        &[("question", mine), ("note", "Asked as a choice.")],
+    )
+    .await;
+    assert_eq!(stored(&app).0, mine);
+    assert_eq!(edits_stored(&app), 2);
 }

@@ -7,6 +7,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
+use super::request_form::Refused;
 use crate::domain::appeal::{Appealed, AppellantKind, Move, Outcome, Step};
 use crate::domain::fields::FieldErrors;
 use crate::error::AppError;
@@ -14,34 +15,8 @@ use crate::i18n::Msg;
 use crate::models::users::User;
 use crate::web::flash::{self, Done, Flash};
 use crate::web::{AppState, Csrf, CsrfForm, Page, SignedIn, Viewer, private_page};
-use crate::workflow::WorkflowError;
 use crate::workflow::appeals::{self, AppealView, LodgeForm, LodgeView, StepForm};
 use crate::workflow::workspace::Acting;
-
-/// What the form sent was refused for: a field to correct, or why the
-/// step could not be taken (nothing changed either way).
-enum Refused {
-    Fields(FieldErrors),
-    Said(StatusCode, Msg),
-}
-
-/// Splits a refusal a page shows from an error it answers with.
-fn refused(e: WorkflowError) -> Result<Refused, AppError> {
-    match e {
-        WorkflowError::Field { field, message } => {
-            let mut errors = FieldErrors::default();
-            errors.add(field, message);
-            Ok(Refused::Fields(errors))
-        }
-        e @ WorkflowError::Invalid(_) => {
-            Ok(Refused::Said(StatusCode::UNPROCESSABLE_ENTITY, e.message()))
-        }
-        e @ (WorkflowError::Changed | WorkflowError::GroupCannotAnswer(_)) => {
-            Ok(Refused::Said(StatusCode::CONFLICT, e.message()))
-        }
-        e => Err(e.into()),
-    }
-}
 
 #[derive(Template)]
 #[template(path = "workspace/appeal_new.html")]
@@ -91,23 +66,19 @@ async fn lodge_form(
     let view = state
         .db(move |conn| Ok(appeals::lodge_page(conn, &ctx, &user, &reference)?))
         .await?;
+    let version = view.request.version;
     let (status, form, errors, problem) = match typed {
         None => (
             StatusCode::OK,
             LodgeForm {
-                version: view.request.version,
+                version,
                 received_on: view.today.to_string(),
                 ..LodgeForm::default()
             },
             FieldErrors::default(),
             None,
         ),
-        Some((form, Refused::Fields(errors))) => {
-            (StatusCode::UNPROCESSABLE_ENTITY, form, errors, None)
-        }
-        Some((form, Refused::Said(status, said))) => {
-            (status, form, FieldErrors::default(), Some(said))
-        }
+        Some((form, why)) => why.shown(form, |typed| LodgeForm { version, ..typed }),
     };
     let body = LodgePage {
         page: state.page_as("workspace", &viewer, &csrf),
@@ -162,7 +133,7 @@ pub async fn lodge(
             ))
         }
         Err(e) => {
-            let why = refused(e)?;
+            let why = Refused::of(e)?;
             lodge_form(&state, user, csrf, reference, Some((form, why))).await
         }
     }
@@ -205,24 +176,18 @@ async fn appeal_page(
     let view = state
         .db(move |conn| Ok(appeals::appeal_page(conn, &ctx, &user, &reference, number)?))
         .await?;
-    let fresh = StepForm {
-        version: view.request.version,
-        ..StepForm::default()
-    };
+    let version = view.request.version;
     let (status, form, errors, problem) = match typed {
-        None => (StatusCode::OK, fresh, FieldErrors::default(), None),
-        Some((form, Refused::Fields(errors))) => (
-            StatusCode::UNPROCESSABLE_ENTITY,
+        None => (
+            StatusCode::OK,
             StepForm {
-                version: fresh.version,
-                ..form
+                version,
+                ..StepForm::default()
             },
-            errors,
+            FieldErrors::default(),
             None,
         ),
-        Some((_, Refused::Said(status, said))) => {
-            (status, fresh, FieldErrors::default(), Some(said))
-        }
+        Some((form, why)) => why.shown(form, |typed| StepForm { version, ..typed }),
     };
     let body = AppealPage {
         page: state.page_as("workspace", &viewer, &csrf).showing(flash),
@@ -278,7 +243,7 @@ pub async fn step(
             ))
         }
         Err(e) => {
-            let why = refused(e)?;
+            let why = Refused::of(e)?;
             appeal_page(
                 &state,
                 (user, csrf, Flash(None)),

@@ -8,6 +8,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
+use super::request_form::Refused;
 use crate::domain::fields::FieldErrors;
 use crate::error::AppError;
 use crate::i18n::Msg;
@@ -90,21 +91,24 @@ async fn form(
     user: User,
     csrf: Csrf,
     reference: String,
-    typed: Option<(StatusCode, CorrectionForm, FieldErrors, Option<Msg>)>,
+    typed: Option<(CorrectionForm, Refused)>,
 ) -> Result<HttpResponse, AppError> {
     let viewer = Viewer(Some(user.clone()));
     let (item, version) = state
         .db(move |conn| Ok(corrections::page(conn, &user, &reference)?))
         .await?;
-    let (status, input, errors, problem) = typed.unwrap_or_else(|| {
-        let input = CorrectionForm {
-            version,
-            question: item.question.clone(),
-            answer: item.answer.clone(),
-            ..CorrectionForm::default()
-        };
-        (StatusCode::OK, input, FieldErrors::default(), None)
-    });
+    let (status, input, errors, problem) = match typed {
+        Some((input, why)) => why.shown(input, |typed| CorrectionForm { version, ..typed }),
+        None => {
+            let input = CorrectionForm {
+                version,
+                question: item.question.clone(),
+                answer: item.answer.clone(),
+                ..CorrectionForm::default()
+            };
+            (StatusCode::OK, input, FieldErrors::default(), None)
+        }
+    };
     let body = FormPage {
         page: state.page_as("workspace", &viewer, &csrf),
         csrf,
@@ -211,27 +215,7 @@ pub async fn submit(
                 },
             ));
         }
-        Answer::Refused(e) => e,
+        Answer::Refused(e) => Refused::of(e)?,
     };
-    let (status, errors, problem) = match refused {
-        WorkflowError::Field { field, message } => {
-            let mut errors = FieldErrors::default();
-            errors.add(field, message);
-            (StatusCode::UNPROCESSABLE_ENTITY, errors, None)
-        }
-        e @ (WorkflowError::Refused(_) | WorkflowError::Changed) => (
-            StatusCode::CONFLICT,
-            FieldErrors::default(),
-            Some(e.message()),
-        ),
-        e => return Err(e.into()),
-    };
-    form(
-        &state,
-        user,
-        csrf,
-        reference,
-        Some((status, input, errors, problem)),
-    )
-    .await
+    form(&state, user, csrf, reference, Some((input, refused))).await
 }

@@ -1,7 +1,8 @@
 //! The page of a form about one request that edits stored fields (its
 //! public wording, its French version): read for the person asking,
 //! prefilled with what is stored, or shown again after a refusal with
-//! what was typed and a message per field, answered 422.
+//! what was typed and a message per field, answered 422. And how every
+//! form about one request is shown again when refused ([`Refused`]).
 
 use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
@@ -10,9 +11,63 @@ use askama::Template;
 use crate::db::DbConn;
 use crate::domain::fields::FieldErrors;
 use crate::error::AppError;
+use crate::i18n::Msg;
 use crate::models::users::User;
 use crate::web::{AppState, Csrf, Page, Viewer, private_page};
 use crate::workflow::WorkflowError;
+
+/// What a form about one request was refused for: a field to correct, or
+/// why it could not be done (nothing changed either way).
+pub enum Refused {
+    Fields(FieldErrors),
+    Said(StatusCode, Msg),
+}
+
+/// A refused form as shown again: its status, what was typed, the fields'
+/// messages and what the page says.
+pub type Shown<I> = (StatusCode, I, FieldErrors, Option<Msg>);
+
+impl Refused {
+    /// Splits a refusal a form's page shows from an error answered with a
+    /// page of its own.
+    pub fn of(e: WorkflowError) -> Result<Refused, AppError> {
+        match e {
+            WorkflowError::Field { field, message } => {
+                let mut errors = FieldErrors::default();
+                errors.add(field, message);
+                Ok(Refused::Fields(errors))
+            }
+            e @ WorkflowError::Invalid(_) => {
+                Ok(Refused::Said(StatusCode::UNPROCESSABLE_ENTITY, e.message()))
+            }
+            e @ (WorkflowError::Changed
+            | WorkflowError::Refused(_)
+            | WorkflowError::GroupCannotAnswer(_)) => {
+                Ok(Refused::Said(StatusCode::CONFLICT, e.message()))
+            }
+            e => Err(e.into()),
+        }
+    }
+
+    /// The form shown again with what was typed. After a conflict (the
+    /// request changed meanwhile), the page shows the request as it is now
+    /// and `current` puts the form on its current version, so that sending
+    /// it again acts on what the page shows; after a mistake the version
+    /// read stays, so that a change made meanwhile is still told.
+    pub fn shown<I>(self, typed: I, current: impl FnOnce(I) -> I) -> Shown<I> {
+        match self {
+            Refused::Fields(errors) => (StatusCode::UNPROCESSABLE_ENTITY, typed, errors, None),
+            Refused::Said(status, said) => {
+                let typed = if status == StatusCode::CONFLICT {
+                    current(typed)
+                } else {
+                    typed
+                };
+                (status, typed, FieldErrors::default(), Some(said))
+            }
+        }
+    }
+}
 
 /// A form page about one request.
 pub trait RequestForm: Template + Sized {
@@ -28,13 +83,10 @@ pub trait RequestForm: Template + Sized {
     /// The fields as stored, which the form starts from.
     fn stored(view: &Self::View) -> Self::Input;
 
-    fn new(
-        page: Page,
-        csrf: Csrf,
-        view: Self::View,
-        input: Self::Input,
-        errors: FieldErrors,
-    ) -> Self;
+    /// What was typed, on the version of the request `view` shows.
+    fn at_version_of(typed: Self::Input, view: &Self::View) -> Self::Input;
+
+    fn new(page: Page, csrf: Csrf, view: Self::View, shown: Shown<Self::Input>) -> Self;
 }
 
 /// The page of the form `F` about `reference`, private to the person: with
@@ -44,17 +96,23 @@ pub async fn answer<F: RequestForm>(
     user: User,
     csrf: Csrf,
     reference: String,
-    typed: Option<(F::Input, FieldErrors)>,
+    typed: Option<(F::Input, Refused)>,
 ) -> Result<HttpResponse, AppError> {
     let viewer = Viewer(Some(user.clone()));
     let view = state
         .db(move |conn| Ok(F::read(conn, &user, &reference)?))
         .await?;
-    let (status, input, errors) = match typed {
-        Some((input, errors)) => (StatusCode::UNPROCESSABLE_ENTITY, input, errors),
-        None => (StatusCode::OK, F::stored(&view), FieldErrors::default()),
+    let shown = match typed {
+        Some((input, why)) => why.shown(input, |typed| F::at_version_of(typed, &view)),
+        None => (
+            StatusCode::OK,
+            F::stored(&view),
+            FieldErrors::default(),
+            None,
+        ),
     };
+    let status = shown.0;
     let page = state.page_as("workspace", &viewer, &csrf);
-    let body = F::new(page, csrf, view, input, errors).render()?;
+    let body = F::new(page, csrf, view, shown).render()?;
     Ok(private_page(status, body))
 }

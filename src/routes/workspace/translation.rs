@@ -5,10 +5,11 @@
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
-use super::request_form::{RequestForm, answer};
+use super::request_form::{Refused, RequestForm, Shown, answer};
 use crate::db::DbConn;
 use crate::domain::fields::FieldErrors;
 use crate::error::AppError;
+use crate::i18n::Msg;
 use crate::models::users::User;
 use crate::web::flash::{self, Done};
 use crate::web::{AppState, Csrf, CsrfForm, Page, SignedIn};
@@ -25,6 +26,8 @@ struct TranslationPage {
     view: TranslationView,
     input: TranslationInput,
     errors: FieldErrors,
+    /// Why the form was refused, when not for a field.
+    problem: Option<Msg>,
 }
 
 impl RequestForm for TranslationPage {
@@ -43,12 +46,18 @@ impl RequestForm for TranslationPage {
         view.input()
     }
 
+    fn at_version_of(typed: TranslationInput, view: &TranslationView) -> TranslationInput {
+        TranslationInput {
+            version: view.request.version,
+            ..typed
+        }
+    }
+
     fn new(
         page: Page,
         csrf: Csrf,
         view: TranslationView,
-        input: TranslationInput,
-        errors: FieldErrors,
+        (_, input, errors, problem): Shown<TranslationInput>,
     ) -> Self {
         TranslationPage {
             page,
@@ -56,6 +65,7 @@ impl RequestForm for TranslationPage {
             view,
             input,
             errors,
+            problem,
         }
     }
 }
@@ -87,18 +97,20 @@ pub async fn update(
                 reference: &target,
                 version: input.version,
             };
-            let outcome = translations::enter(conn, &ctx, &acting, &input)?;
+            let outcome = translations::enter(conn, &ctx, &acting, &input);
             Ok((input, outcome))
         })
         .await?;
-    match outcome {
-        Outcome::Done(public) => Ok(flash::see_other(
-            &req,
-            &format!("/workspace/requests/{reference}"),
-            Done::Translated { public },
-        )),
-        Outcome::Refused(errors) => {
-            answer::<TranslationPage>(&state, user, csrf, reference, Some((input, errors))).await
+    let why = match outcome {
+        Ok(Outcome::Done(public)) => {
+            return Ok(flash::see_other(
+                &req,
+                &format!("/workspace/requests/{reference}"),
+                Done::Translated { public },
+            ));
         }
-    }
+        Ok(Outcome::Refused(errors)) => Refused::Fields(errors),
+        Err(e) => Refused::of(e)?,
+    };
+    answer::<TranslationPage>(&state, user, csrf, reference, Some((input, why))).await
 }

@@ -5,11 +5,12 @@
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
-use super::request_form::{RequestForm, answer};
+use super::request_form::{Refused, RequestForm, Shown, answer};
 use crate::db::DbConn;
 use crate::domain::fields::FieldErrors;
 use crate::domain::wording::WordingInput;
 use crate::error::AppError;
+use crate::i18n::Msg;
 use crate::models::users::User;
 use crate::web::flash::{self, Done};
 use crate::web::{AppState, Csrf, CsrfForm, Page, SignedIn};
@@ -26,6 +27,8 @@ struct WordingPage {
     view: WordingView,
     input: WordingInput,
     errors: FieldErrors,
+    /// Why the form was refused, when not for a field.
+    problem: Option<Msg>,
 }
 
 impl WordingPage {
@@ -47,12 +50,18 @@ impl RequestForm for WordingPage {
         view.input()
     }
 
+    fn at_version_of(typed: WordingInput, view: &WordingView) -> WordingInput {
+        WordingInput {
+            version: view.request.version,
+            ..typed
+        }
+    }
+
     fn new(
         page: Page,
         csrf: Csrf,
         view: WordingView,
-        input: WordingInput,
-        errors: FieldErrors,
+        (_, input, errors, problem): Shown<WordingInput>,
     ) -> Self {
         WordingPage {
             page,
@@ -60,6 +69,7 @@ impl RequestForm for WordingPage {
             view,
             input,
             errors,
+            problem,
         }
     }
 }
@@ -91,23 +101,23 @@ pub async fn update(
                 reference: &target,
                 version: input.version,
             };
-            let outcome = wording::edit(conn, &ctx, &acting, &input)?;
+            let outcome = wording::edit(conn, &ctx, &acting, &input);
             Ok((input, outcome))
         })
         .await?;
-    match outcome {
-        Outcome::Done(edited) => {
+    let why = match outcome {
+        Ok(Outcome::Done(edited)) => {
             state.wake_mail_worker();
-            Ok(flash::see_other(
+            return Ok(flash::see_other(
                 &req,
                 &format!("/workspace/requests/{reference}"),
                 Done::WordingEdited {
                     moved_to: edited.moved_to,
                 },
-            ))
+            ));
         }
-        Outcome::Refused(errors) => {
-            answer::<WordingPage>(&state, user, csrf, reference, Some((input, errors))).await
-        }
-    }
+        Ok(Outcome::Refused(errors)) => Refused::Fields(errors),
+        Err(e) => Refused::of(e)?,
+    };
+    answer::<WordingPage>(&state, user, csrf, reference, Some((input, why))).await
 }

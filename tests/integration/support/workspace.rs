@@ -120,3 +120,87 @@ pub fn state_of(app: &TestApp) -> (String, Option<String>) {
         .first(&mut app.db())
         .unwrap()
 }
+
+/// What `page`'s form to `action` sends as it stands: its fields but its
+/// buttons and unticked boxes, its text areas and its lists' choices.
+pub fn form_fields(page: &str, action: &str) -> Vec<(String, String)> {
+    let document = scraper::Html::parse_document(page);
+    let form = scraper::Selector::parse(&format!("form[action='{action}']")).unwrap();
+    let fields = scraper::Selector::parse("input[name], textarea[name], select[name]").unwrap();
+    let chosen = scraper::Selector::parse("option[selected]").unwrap();
+    let form = document
+        .select(&form)
+        .next()
+        .unwrap_or_else(|| panic!("a form to {action} on the page"));
+    let mut sent = Vec::new();
+    for field in form.select(&fields) {
+        let element = field.value();
+        let name = element.attr("name").unwrap_or_default().to_owned();
+        let value = match (element.name(), element.attr("type").unwrap_or("text")) {
+            ("textarea", _) => field.text().collect::<String>(),
+            ("select", _) => field
+                .select(&chosen)
+                .next()
+                .and_then(|option| option.value().attr("value"))
+                .unwrap_or_default()
+                .to_owned(),
+            (_, "submit" | "button") => continue,
+            (_, "checkbox" | "radio") if element.attr("checked").is_none() => continue,
+            _ => element.attr("value").unwrap_or_default().to_owned(),
+        };
+        sent.push((name, value));
+    }
+    sent
+}
+
+/// Sends `page`'s form to `action` with `typed` in place of what it holds.
+pub async fn send_with(
+    person: &Person,
+    page: &str,
+    action: &str,
+    typed: &[(&str, &str)],
+) -> reqwest::Response {
+    let mut fields = form_fields(page, action);
+    for (name, value) in typed {
+        fields.retain(|(field, _)| field != name);
+        fields.push(((*name).to_owned(), (*value).to_owned()));
+    }
+    let fields: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(name, value)| (name.as_str(), value.as_str()))
+        .collect();
+    person.post_form(action, &fields).await
+}
+
+/// The form at `path`, read (`stale`) before the request changed, sent
+/// with `typed`: refused as out of date and shown again with what was
+/// typed, on the request's version as it is now; sent again as shown, it
+/// is done (303).
+pub async fn an_out_of_date_form_is_kept_to_send_again(
+    person: &Person,
+    path: &str,
+    stale: &str,
+    typed: &[(&str, &str)],
+) {
+    let refused = send_with(person, stale, path, typed).await;
+    assert_eq!(refused.status(), 409, "{path} out of date");
+    let kept = refused.text().await.unwrap();
+    let said = super::app::text_of(&kept, "[role=alert]").unwrap_or_default();
+    assert!(
+        said.contains("This request changed while you were looking at it. Nothing was changed.")
+            && said.contains("What you typed is kept below"),
+        "{said}"
+    );
+    let fields = form_fields(&kept, path);
+    for (name, value) in typed {
+        assert!(
+            fields.iter().any(|(n, v)| n == name && v == value),
+            "{name} kept in {fields:?}"
+        );
+    }
+    let (_, now) = person.page(path).await;
+    assert_eq!(version_in(&kept), version_in(&now), "on the version now");
+    assert_ne!(version_in(&kept), version_in(stale));
+    let again = send_with(person, &kept, path, &[]).await;
+    assert_eq!(again.status(), 303, "{path} sent again");
+}
