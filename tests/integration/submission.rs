@@ -27,6 +27,7 @@ on_both_databases!(
     unconfirmed_requests_are_erased_after_72_hours,
     the_submitter_replies_to_the_secretariat_and_can_withdraw,
     a_stale_page_cannot_withdraw_a_changed_request,
+    a_reply_the_request_moved_past_is_kept,
     one_token_never_reveals_another_request,
     answers_already_given_are_shown_before_sending,
     the_referral_page_names_the_owning_committee,
@@ -630,6 +631,71 @@ async fn a_stale_page_cannot_withdraw_a_changed_request(backend: Backend) {
         .first(&mut app.db())
         .unwrap();
     assert_eq!(state, "awaiting_submitter");
+}
+
+/// The submitter writes a reply while the secretariat changes the request
+/// (its wording, say), then while it closes it: the reply is not taken,
+/// and what was written is kept, in the form to send again while the
+/// request still waits for it, else on the page to copy.
+async fn a_reply_the_request_moved_past_is_kept(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let tracking = confirmed_request(&app, &valid_form()).await;
+    secretariat_asks(&app, "Please name the method.");
+    let reply = "The method is ISO 17025 annex B, as written in our procedure P-12.";
+    let send = |page: String| {
+        let app = &app;
+        let path = format!("{tracking}/reply");
+        async move {
+            app.post_form(
+                &path,
+                &[
+                    ("csrf_token", &csrf_token_in(&page)),
+                    ("version", &version_in(&page)),
+                    ("reply", reply),
+                ],
+            )
+            .await
+        }
+    };
+    let moved_on = |state: &str| {
+        diesel::update(requests::table)
+            .set((
+                requests::state.eq(state),
+                requests::version.eq(requests::version + 1),
+            ))
+            .execute(&mut app.db())
+            .unwrap();
+    };
+    let (_, stale) = app.page(&tracking).await;
+    moved_on("awaiting_submitter");
+    let refused = send(stale).await;
+    assert_eq!(refused.status(), 409);
+    let kept = refused.text().await.unwrap();
+    let said = text_of(&kept, "#reply-refused").unwrap();
+    assert!(said.contains("Your reply was not sent"), "{said}");
+    assert!(said.contains("What you wrote is kept below"), "{said}");
+    assert!(kept.contains(&format!(">{reply}</textarea>")));
+    let (_, now) = app.page(&tracking).await;
+    assert_eq!(version_in(&kept), version_in(&now), "on the version now");
+    let events_before: i64 = events::table.count().get_result(&mut app.db()).unwrap();
+
+    let (_, stale) = app.page(&tracking).await;
+    moved_on("closed");
+    let refused = send(stale).await;
+    assert_eq!(refused.status(), 409);
+    let page = refused.text().await.unwrap();
+    assert!(
+        text_of(&page, "#reply-refused")
+            .unwrap()
+            .contains("The request no longer waits for your reply.")
+    );
+    assert_eq!(text_of(&page, "#reply-not-sent").as_deref(), Some(reply));
+    let stored: i64 = events::table.count().get_result(&mut app.db()).unwrap();
+    assert_eq!(stored, events_before, "nothing stored");
+
+    moved_on("awaiting_submitter");
+    let (_, page) = app.page(&tracking).await;
+    assert_eq!(send(page).await.status(), 303, "sent on the page as it is");
 }
 
 async fn one_token_never_reveals_another_request(backend: Backend) {

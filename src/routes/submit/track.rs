@@ -39,6 +39,8 @@ pub struct TrackPage {
     appeal_notice: Option<crate::models::appeals::Appeal>,
     with_liaisons: Option<chrono::NaiveDateTime>,
     reply: String,
+    /// Why the reply was not taken, when not for its text.
+    reply_refused: Option<Msg>,
     /// The reasons typed for a reconsideration.
     reasons: String,
     errors: FieldErrors,
@@ -78,6 +80,8 @@ async fn load(state: &AppState, token: &str) -> Result<Tracking, AppError> {
 #[derive(Default)]
 struct Sent {
     reply: String,
+    /// Why the reply was not taken, when not for its text.
+    reply_refused: Option<Msg>,
     reasons: String,
     errors: FieldErrors,
     refused: Option<Window>,
@@ -116,6 +120,7 @@ async fn render(
         standard,
         follow_ups,
         reply: sent.reply,
+        reply_refused: sent.reply_refused,
         reasons: sent.reasons,
         errors: sent.errors,
         refused: sent.refused,
@@ -182,15 +187,37 @@ pub async fn reply(
     }
     let ctx = state.workflow();
     let lookup = token.clone();
-    state
-        .db(move |conn| Ok(submitter::reply(conn, &ctx, &lookup, form.version, &text)?))
+    let sent = state
+        .db(move |conn| Ok(submitter::reply(conn, &ctx, &lookup, form.version, &text)))
         .await?;
-    state.wake_mail_worker();
-    Ok(flash::see_other(
-        &req,
-        &format!("/track/{token}"),
-        Done::Replied,
-    ))
+    match sent {
+        Ok(()) => {
+            state.wake_mail_worker();
+            Ok(flash::see_other(
+                &req,
+                &format!("/track/{token}"),
+                Done::Replied,
+            ))
+        }
+        // The secretariat moved the request on while the reply was being
+        // written: the page shows it as it is now, with the reply kept.
+        Err(e @ (WorkflowError::Changed | WorkflowError::Refused(_))) => {
+            render(
+                &state,
+                csrf,
+                Flash(None),
+                token,
+                Sent {
+                    reply: form.reply,
+                    reply_refused: Some(e.message()),
+                    ..Sent::default()
+                },
+                StatusCode::CONFLICT,
+            )
+            .await
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 pub async fn confirm_withdrawal(
