@@ -170,54 +170,44 @@ pub async fn reply(
     } else if text.chars().count() > REPLY_MAX {
         errors.add("reply", Msg::new("form-reply-too-long"));
     }
-    if !errors.is_empty() {
-        return render(
-            &state,
-            csrf,
-            Flash(None),
-            token,
-            Sent {
-                reply: form.reply,
-                errors,
-                ..Sent::default()
-            },
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
-    }
-    let ctx = state.workflow();
-    let lookup = token.clone();
-    let sent = state
-        .db(move |conn| Ok(submitter::reply(conn, &ctx, &lookup, form.version, &text)))
-        .await?;
-    match sent {
-        Ok(()) => {
-            state.wake_mail_worker();
-            Ok(flash::see_other(
-                &req,
-                &format!("/track/{token}"),
-                Done::Replied,
-            ))
-        }
-        // The secretariat moved the request on while the reply was being
-        // written: the page shows it as it is now, with the reply kept.
-        Err(e @ (WorkflowError::Changed | WorkflowError::Refused(_))) => {
-            render(
-                &state,
-                csrf,
-                Flash(None),
-                token,
+    let (status, sent) = if errors.is_empty() {
+        let ctx = state.workflow();
+        let (lookup, version) = (token.clone(), form.version);
+        let sent = state
+            .db(move |conn| Ok(submitter::reply(conn, &ctx, &lookup, version, &text)))
+            .await?;
+        match sent {
+            Ok(()) => {
+                state.wake_mail_worker();
+                return Ok(flash::see_other(
+                    &req,
+                    &format!("/track/{token}"),
+                    Done::Replied,
+                ));
+            }
+            // The secretariat moved the request on while the reply was
+            // being written: the page shows it as it is now, the reply kept.
+            Err(e @ (WorkflowError::Changed | WorkflowError::Refused(_))) => (
+                StatusCode::CONFLICT,
                 Sent {
                     reply: form.reply,
                     reply_refused: Some(e.message()),
                     ..Sent::default()
                 },
-                StatusCode::CONFLICT,
-            )
-            .await
+            ),
+            Err(e) => return Err(e.into()),
         }
-        Err(e) => Err(e.into()),
-    }
+    } else {
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Sent {
+                reply: form.reply,
+                errors,
+                ..Sent::default()
+            },
+        )
+    };
+    render(&state, csrf, Flash(None), token, sent, status).await
 }
 
 pub async fn confirm_withdrawal(
