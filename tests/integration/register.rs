@@ -1059,4 +1059,37 @@ on_both_databases!(
     standards_list_their_clarifications_in_clause_order,
     deep_pages_of_a_standard_show_their_slice_of_the_whole_order,
     kept_pages_show_changes_made_through_the_server,
+    a_reference_typed_into_the_search_opens_its_clarification,
 );
+
+/// Someone with a reference from a citation or a mail types it into the
+/// search box, as it comes: it opens that clarification. With a filter
+/// too, or for a reference nothing published has, it is searched as
+/// words.
+async fn a_reference_typed_into_the_search_opens_its_clarification(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let reference = publish(&mut app.db(), Published::default());
+    for typed in [reference.clone(), format!(" {} ", reference.to_lowercase())] {
+        let response = app
+            .get(&format!("/clarifications?q={}", typed.replace(' ', "+")))
+            .await;
+        assert_eq!(response.status(), 303, "{typed:?}");
+        assert_eq!(
+            response.headers()["location"],
+            format!("/clarifications/{reference}").as_str()
+        );
+    }
+    for searched in [
+        format!("/clarifications?q={reference}&year=2025"),
+        "/clarifications?q=CR-2099-0001".to_owned(),
+    ] {
+        let (status, page) = app.page(&searched).await;
+        assert_eq!(status, 200, "{searched}");
+        assert!(
+            text_of(&page, "main")
+                .unwrap()
+                .contains("No published clarification matches this search."),
+            "{searched}"
+        );
+    }
+}

@@ -135,6 +135,17 @@ pub async fn index(
         Ok(filters) => (filters, FieldErrors::default()),
         Err(errors) => (Filters::default(), errors),
     };
+    if let Some(reference) = errors.is_empty().then(|| asked_for(&filters)).flatten() {
+        let wanted = reference.clone();
+        if state
+            .read(move |conn| Ok(register::find(conn, &wanted)?.is_some()))
+            .await?
+        {
+            return Ok(HttpResponse::SeeOther()
+                .insert_header(("location", format!("/clarifications/{reference}")))
+                .finish());
+        }
+    }
     let checked = errors.is_empty().then(|| filters.clone());
     let mut searched = state
         .search(version.map(|version| version.0), checked)
@@ -164,6 +175,19 @@ pub async fn index(
     Ok(HttpResponse::build(status)
         .content_type("text/html; charset=utf-8")
         .body(page.render()?))
+}
+
+/// The clarification a search asks for by its reference alone: a person
+/// who has one, from a citation or a mail, types it into the search box
+/// to open it, and no clarification's text holds it.
+fn asked_for(filters: &Filters) -> Option<String> {
+    let typed = filters.q.trim().to_uppercase();
+    let alone = filters.standard.is_none()
+        && filters.clause.is_none()
+        && filters.year.is_none()
+        && filters.status.is_none()
+        && filters.page == 1;
+    (alone && crate::models::references::parse(&typed).is_some()).then_some(typed)
 }
 
 #[derive(Template, WebTemplate)]
