@@ -336,10 +336,40 @@ pub fn answer_by_account(
     answer: &Answer,
 ) -> Result<(Outcome, Option<String>), WorkflowError> {
     db::write_transaction(conn, |conn| {
-        let (endorsement, request) = awaited_by_account(conn, user_id, reference)?;
+        let (endorsement, request) = match awaited_by_account(conn, user_id, reference) {
+            Ok(awaited) => awaited,
+            Err(WorkflowError::NotFound) => {
+                return answered_alike(conn, user_id, reference, answer);
+            }
+            Err(e) => return Err(e),
+        };
         let outcome = decide(conn, ctx, &request, &endorsement, answer, Some(user_id))?;
         Ok((outcome, request.reference))
     })
+}
+
+/// The same answer sent again by one of the organisation's accounts (a
+/// double click, or the form sent again from the browser's history): the
+/// first stands and this one changes nothing. Another answer than the
+/// one recorded is told the request changed; anyone else's, or a request
+/// never addressed to the organisation, is not found.
+fn answered_alike(
+    conn: &mut DbConn,
+    user_id: &str,
+    reference: &str,
+    answer: &Answer,
+) -> Result<(Outcome, Option<String>), WorkflowError> {
+    let own = organisation_of(conn, user_id)?.ok_or(WorkflowError::NotFound)?;
+    let request = requests::find_by_reference(conn, reference)?.ok_or(WorkflowError::NotFound)?;
+    let decided = endorsements::of(conn, &request.id)?
+        .filter(|e| e.sponsor_id == own.id)
+        .and_then(|e| e.decision)
+        .ok_or(WorkflowError::NotFound)?;
+    let (_, decision, _, outcome) = recorded(answer);
+    if decided != decision.as_str() {
+        return Err(WorkflowError::Changed);
+    }
+    Ok((outcome, request.reference))
 }
 
 /// A sponsor's answer to a request addressed to it, given in the
@@ -360,17 +390,10 @@ pub fn answer_request(
     })
 }
 
-/// Applies the sponsor's answer to a request addressed to it: the state,
-/// the event, the decision on the endorsement, and the mail.
-fn decide(
-    conn: &mut DbConn,
-    ctx: &Ctx,
-    request: &Request,
-    endorsement: &Endorsement,
-    answer: &Answer,
-    by_user: Option<&str>,
-) -> Result<Outcome, WorkflowError> {
-    let (action, decision, note, outcome) = match answer {
+/// What an answer records: its action, the decision with its note, and
+/// the outcome the sponsor is shown.
+fn recorded(answer: &Answer) -> (Action, Decision, Option<&str>, Outcome) {
+    match answer {
         Answer::Endorse => (Action::Endorse, Decision::Endorsed, None, Outcome::Endorsed),
         Answer::AnswerLocally(text) => (
             Action::AnswerLocally,
@@ -384,7 +407,20 @@ fn decide(
             Some(reason.as_str()),
             Outcome::Declined,
         ),
-    };
+    }
+}
+
+/// Applies the sponsor's answer to a request addressed to it: the state,
+/// the event, the decision on the endorsement, and the mail.
+fn decide(
+    conn: &mut DbConn,
+    ctx: &Ctx,
+    request: &Request,
+    endorsement: &Endorsement,
+    answer: &Answer,
+    by_user: Option<&str>,
+) -> Result<Outcome, WorkflowError> {
+    let (action, decision, note, outcome) = recorded(answer);
     let transition = lifecycle::decide(request.state, action, Actor::Sponsor)?;
     let ends = transition.closure.is_some();
     let change = Change {

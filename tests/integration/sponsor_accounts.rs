@@ -3,7 +3,7 @@
 //! organisation's requests, and answers those awaiting its decision from
 //! a queue; anything of another organisation is 404 to it.
 
-use clarion::db::schema::{endorsements, requests, users};
+use clarion::db::schema::{endorsements, events, requests, users};
 use clarion::models::organisations;
 use diesel::prelude::*;
 
@@ -296,18 +296,58 @@ async fn a_sponsor_endorses_answers_locally_and_declines_from_its_queue(backend:
     assert!(page.contains("Write your answer"));
     assert_eq!(state(&app, &references[1]).0, "awaiting_endorsement");
 
-    let (status, _) = answer(&camille, &references[0], "endorse", "").await;
-    assert_eq!(status, 303, "back to the queue");
-    let (_, desk) = camille.page("/sponsor").await;
+    // Endorsed twice (a double click, or the form sent again from the
+    // browser's history): the first stands, the second changes nothing
+    // and says so; another answer then is told the request changed.
+    let path = format!("/sponsor/requests/{}", references[0]);
+    let (_, page) = camille.page(&path).await;
+    let token = csrf_token_in(&page);
+    let send = |choice: &'static str, note: &'static str| {
+        let (camille, path, token) = (&camille, &path, &token);
+        async move {
+            camille
+                .post_form(
+                    path,
+                    &[("csrf_token", token), ("choice", choice), ("note", note)],
+                )
+                .await
+        }
+    };
+    let recorded = || -> i64 {
+        events::table
+            .inner_join(requests::table)
+            .filter(requests::reference.eq(&references[0]))
+            .count()
+            .get_result(&mut app.db())
+            .unwrap()
+    };
+    let events_before = recorded();
+    for _ in 0..2 {
+        let response = send("endorse", "").await;
+        assert_eq!(response.status(), 303, "back to the queue");
+        assert_eq!(response.headers()["location"], "/sponsor");
+        let (_, desk) = camille.page("/sponsor").await;
+        assert!(
+            desk.contains(&format!("You endorsed {}", references[0])),
+            "the queue says what was done"
+        );
+        assert_eq!(state(&app, &references[0]), ("screening".to_owned(), None));
+        assert_eq!(
+            decision(&app, &references[0]),
+            (Some("endorsed".to_owned()), Some(camille_id.clone()))
+        );
+        assert_eq!(recorded(), events_before + 1, "recorded once");
+    }
+    let other = send("decline", "Ask your accreditation body.").await;
+    assert_eq!(other.status(), 409);
     assert!(
-        desk.contains(&format!("You endorsed {}", references[0])),
-        "the queue says what was done"
+        other
+            .text()
+            .await
+            .unwrap()
+            .contains("This request changed while you were looking at it.")
     );
-    assert_eq!(state(&app, &references[0]), ("screening".to_owned(), None));
-    assert_eq!(
-        decision(&app, &references[0]),
-        (Some("endorsed".to_owned()), Some(camille_id.clone()))
-    );
+    assert_eq!(recorded(), events_before + 1);
 
     let (status, _) = answer(
         &camille,
