@@ -180,7 +180,21 @@ where
 /// Reads what [`write_csv`] writes, the `'` before would-be formulas taken
 /// off again.
 pub fn read_csv(input: impl Read) -> Result<Vec<Clarification>, String> {
-    csv::Reader::from_reader(input)
+    let mut reader = csv::Reader::from_reader(input);
+    let header = reader.headers().map_err(csv_problem)?;
+    // Another file (an empty one, another system's table, a file cut
+    // inside a quote) would otherwise read as an export of no
+    // clarification, imported as nothing without a word.
+    if header.iter().all(str::is_empty) {
+        return Err("the file is empty: an export begins with its header line".into());
+    }
+    if !header.iter().any(|column| column == COLUMNS[0]) {
+        return Err(format!(
+            "not an export of clarifications: its first line has no \"{}\" column",
+            COLUMNS[0]
+        ));
+    }
+    reader
         .deserialize()
         .map(|record| record.map(|record: Clarification| record.with_texts(restored)))
         .collect::<Result<_, _>>()
@@ -377,6 +391,28 @@ mod tests {
             "record 1: standard_edition: invalid digit found in string"
         );
         assert!(read_json(&b"{\"reference\": 1}"[..]).is_err());
+    }
+
+    #[test]
+    fn a_file_that_is_no_export_is_refused_rather_than_read_as_empty() {
+        assert_eq!(
+            read_csv(&b""[..]).unwrap_err(),
+            "the file is empty: an export begins with its header line"
+        );
+        for other in [&b"garbage,\"cut inside a quote\n"[..], b"name,email\n"] {
+            assert_eq!(
+                read_csv(other).unwrap_err(),
+                "not an export of clarifications: its first line has no \"reference\" column",
+                "{other:?}"
+            );
+        }
+        assert!(
+            read_csv(&b"\xff\xfe\x00"[..])
+                .unwrap_err()
+                .contains("invalid utf-8")
+        );
+        let header_only = csv_of(&[]);
+        assert!(read_csv(header_only.as_bytes()).unwrap().is_empty());
     }
 
     #[test]
