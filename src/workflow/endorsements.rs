@@ -249,10 +249,10 @@ pub fn by_link(conn: &mut DbConn, ctx: &Ctx, token: &str) -> Result<Addressed, W
     addressed(conn, ctx, endorsement, request)
 }
 
-/// The request `reference` awaiting the decision of the organisation of
-/// the sponsor's account `user_id`, or `NotFound` for anyone else's, one
-/// decided, or one that moved on.
-fn awaited_by_account(
+/// The request `reference` and its endorsement, when it names the
+/// organisation of the sponsor's account `user_id` as its sponsor, decided
+/// or not; `NotFound` for anyone else's.
+fn addressed_to_own(
     conn: &mut DbConn,
     user_id: &str,
     reference: &str,
@@ -260,12 +260,20 @@ fn awaited_by_account(
     let own = organisation_of(conn, user_id)?.ok_or(WorkflowError::NotFound)?;
     let request = requests::find_by_reference(conn, reference)?.ok_or(WorkflowError::NotFound)?;
     let endorsement = endorsements::of(conn, &request.id)?
-        .filter(|e| e.sponsor_id == own.id && e.decision.is_none())
+        .filter(|e| e.sponsor_id == own.id)
         .ok_or(WorkflowError::NotFound)?;
-    if lifecycle::decide(request.state, Action::Endorse, Actor::Sponsor).is_err() {
+    Ok((endorsement, request))
+}
+
+/// Whether the request still awaits its sponsor's decision: `NotFound`
+/// for one decided, or one that moved on.
+fn still_awaited(endorsement: &Endorsement, request: &Request) -> Result<(), WorkflowError> {
+    if endorsement.decision.is_some()
+        || lifecycle::decide(request.state, Action::Endorse, Actor::Sponsor).is_err()
+    {
         return Err(WorkflowError::NotFound);
     }
-    Ok((endorsement, request))
+    Ok(())
 }
 
 /// Looks up, for one of its sponsor's accounts, a request awaiting its
@@ -276,7 +284,8 @@ pub fn by_account(
     user_id: &str,
     reference: &str,
 ) -> Result<Addressed, WorkflowError> {
-    let (endorsement, request) = awaited_by_account(conn, user_id, reference)?;
+    let (endorsement, request) = addressed_to_own(conn, user_id, reference)?;
+    still_awaited(&endorsement, &request)?;
     addressed(conn, ctx, endorsement, request)
 }
 
@@ -336,13 +345,11 @@ pub fn answer_by_account(
     answer: &Answer,
 ) -> Result<(Outcome, Option<String>), WorkflowError> {
     db::write_transaction(conn, |conn| {
-        let (endorsement, request) = match awaited_by_account(conn, user_id, reference) {
-            Ok(awaited) => awaited,
-            Err(WorkflowError::NotFound) => {
-                return answered_alike(conn, user_id, reference, answer);
-            }
-            Err(e) => return Err(e),
-        };
+        let (endorsement, request) = addressed_to_own(conn, user_id, reference)?;
+        if let Some(decided) = &endorsement.decision {
+            return answered_alike(decided, answer).map(|outcome| (outcome, request.reference));
+        }
+        still_awaited(&endorsement, &request)?;
         let outcome = decide(conn, ctx, &request, &endorsement, answer, Some(user_id))?;
         Ok((outcome, request.reference))
     })
@@ -351,25 +358,13 @@ pub fn answer_by_account(
 /// The same answer sent again by one of the organisation's accounts (a
 /// double click, or the form sent again from the browser's history): the
 /// first stands and this one changes nothing. Another answer than the
-/// one recorded is told the request changed; anyone else's, or a request
-/// never addressed to the organisation, is not found.
-fn answered_alike(
-    conn: &mut DbConn,
-    user_id: &str,
-    reference: &str,
-    answer: &Answer,
-) -> Result<(Outcome, Option<String>), WorkflowError> {
-    let own = organisation_of(conn, user_id)?.ok_or(WorkflowError::NotFound)?;
-    let request = requests::find_by_reference(conn, reference)?.ok_or(WorkflowError::NotFound)?;
-    let decided = endorsements::of(conn, &request.id)?
-        .filter(|e| e.sponsor_id == own.id)
-        .and_then(|e| e.decision)
-        .ok_or(WorkflowError::NotFound)?;
+/// one recorded (`decided`) is told the request changed.
+fn answered_alike(decided: &str, answer: &Answer) -> Result<Outcome, WorkflowError> {
     let (_, decision, _, outcome) = recorded(answer);
     if decided != decision.as_str() {
         return Err(WorkflowError::Changed);
     }
-    Ok((outcome, request.reference))
+    Ok(outcome)
 }
 
 /// A sponsor's answer to a request addressed to it, given in the

@@ -4,8 +4,8 @@
 //! what was typed and a message per field, answered 422. And how every
 //! form about one request is shown again when refused ([`Refused`]).
 
-use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse};
 use askama::Template;
 
 use crate::db::DbConn;
@@ -13,8 +13,11 @@ use crate::domain::fields::FieldErrors;
 use crate::error::AppError;
 use crate::i18n::Msg;
 use crate::models::users::User;
+use crate::web::flash::{self, Done};
 use crate::web::{AppState, Csrf, Page, Viewer, private_page};
-use crate::workflow::WorkflowError;
+use crate::workflow::registry::Outcome;
+use crate::workflow::workspace::Acting;
+use crate::workflow::{Ctx, WorkflowError};
 
 /// What a form about one request was refused for: a field to correct, or
 /// why it could not be done (nothing changed either way).
@@ -83,6 +86,9 @@ pub trait RequestForm: Template + Sized {
     /// The fields as stored, which the form starts from.
     fn stored(view: &Self::View) -> Self::Input;
 
+    /// The version of the request the form was filled in on.
+    fn version(input: &Self::Input) -> i32;
+
     /// What was typed, on the version of the request `view` shows.
     fn at_version_of(typed: Self::Input, view: &Self::View) -> Self::Input;
 
@@ -115,4 +121,53 @@ pub async fn answer<F: RequestForm>(
     let page = state.page_as("workspace", &viewer, &csrf);
     let body = F::new(page, csrf, view, shown).render()?;
     Ok(private_page(status, body))
+}
+
+/// Sends the form `F` about `reference` to `step`: once done, back to the
+/// request's page with the banner `done` names; refused, the form again
+/// with what was typed and why.
+#[allow(clippy::too_many_arguments)]
+pub async fn save<F, T>(
+    req: &HttpRequest,
+    state: &AppState,
+    user: User,
+    csrf: Csrf,
+    reference: String,
+    input: F::Input,
+    step: impl FnOnce(&mut DbConn, &Ctx, &Acting<'_>, &F::Input) -> Result<Outcome<T>, WorkflowError>
+    + Send
+    + 'static,
+    done: impl FnOnce(T) -> Done,
+) -> Result<HttpResponse, AppError>
+where
+    F: RequestForm,
+    F::Input: Send + 'static,
+    T: Send + 'static,
+{
+    let ctx = state.workflow();
+    let (actor, target) = (user.clone(), reference.clone());
+    let (input, outcome) = state
+        .db(move |conn| {
+            let acting = Acting {
+                user: &actor,
+                reference: &target,
+                version: F::version(&input),
+            };
+            let outcome = step(conn, &ctx, &acting, &input);
+            Ok((input, outcome))
+        })
+        .await?;
+    let why = match outcome {
+        Ok(Outcome::Done(result)) => {
+            state.wake_mail_worker();
+            return Ok(flash::see_other(
+                req,
+                &format!("/workspace/requests/{reference}"),
+                done(result),
+            ));
+        }
+        Ok(Outcome::Refused(errors)) => Refused::Fields(errors),
+        Err(e) => Refused::of(e)?,
+    };
+    answer::<F>(state, user, csrf, reference, Some((input, why))).await
 }

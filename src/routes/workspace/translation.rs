@@ -5,18 +5,16 @@
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
-use super::request_form::{Refused, RequestForm, Shown, answer};
+use super::request_form::{RequestForm, Shown, answer, save};
 use crate::db::DbConn;
 use crate::domain::fields::FieldErrors;
 use crate::error::AppError;
 use crate::i18n::Msg;
 use crate::models::users::User;
-use crate::web::flash::{self, Done};
+use crate::web::flash::Done;
 use crate::web::{AppState, Csrf, CsrfForm, Page, SignedIn};
 use crate::workflow::WorkflowError;
-use crate::workflow::registry::Outcome;
 use crate::workflow::translations::{self, TranslationInput, TranslationView};
-use crate::workflow::workspace::Acting;
 
 #[derive(Template)]
 #[template(path = "workspace/translation.html")]
@@ -44,6 +42,10 @@ impl RequestForm for TranslationPage {
 
     fn stored(view: &TranslationView) -> TranslationInput {
         view.input()
+    }
+
+    fn version(input: &TranslationInput) -> i32 {
+        input.version
     }
 
     fn at_version_of(typed: TranslationInput, view: &TranslationView) -> TranslationInput {
@@ -87,30 +89,15 @@ pub async fn update(
     reference: web::Path<String>,
     CsrfForm(input): CsrfForm<TranslationInput>,
 ) -> Result<HttpResponse, AppError> {
-    let reference = reference.into_inner();
-    let ctx = state.workflow();
-    let (actor, target) = (user.clone(), reference.clone());
-    let (input, outcome) = state
-        .db(move |conn| {
-            let acting = Acting {
-                user: &actor,
-                reference: &target,
-                version: input.version,
-            };
-            let outcome = translations::enter(conn, &ctx, &acting, &input);
-            Ok((input, outcome))
-        })
-        .await?;
-    let why = match outcome {
-        Ok(Outcome::Done(public)) => {
-            return Ok(flash::see_other(
-                &req,
-                &format!("/workspace/requests/{reference}"),
-                Done::Translated { public },
-            ));
-        }
-        Ok(Outcome::Refused(errors)) => Refused::Fields(errors),
-        Err(e) => Refused::of(e)?,
-    };
-    answer::<TranslationPage>(&state, user, csrf, reference, Some((input, why))).await
+    save::<TranslationPage, _>(
+        &req,
+        &state,
+        user,
+        csrf,
+        reference.into_inner(),
+        input,
+        translations::enter,
+        |public| Done::Translated { public },
+    )
+    .await
 }

@@ -5,19 +5,17 @@
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
-use super::request_form::{Refused, RequestForm, Shown, answer};
+use super::request_form::{RequestForm, Shown, answer, save};
 use crate::db::DbConn;
 use crate::domain::fields::FieldErrors;
 use crate::domain::wording::WordingInput;
 use crate::error::AppError;
 use crate::i18n::Msg;
 use crate::models::users::User;
-use crate::web::flash::{self, Done};
+use crate::web::flash::Done;
 use crate::web::{AppState, Csrf, CsrfForm, Page, SignedIn};
 use crate::workflow::WorkflowError;
-use crate::workflow::registry::Outcome;
 use crate::workflow::wording::{self, WordingView};
-use crate::workflow::workspace::Acting;
 
 #[derive(Template)]
 #[template(path = "workspace/wording.html")]
@@ -48,6 +46,10 @@ impl RequestForm for WordingPage {
 
     fn stored(view: &WordingView) -> WordingInput {
         view.input()
+    }
+
+    fn version(input: &WordingInput) -> i32 {
+        input.version
     }
 
     fn at_version_of(typed: WordingInput, view: &WordingView) -> WordingInput {
@@ -91,33 +93,17 @@ pub async fn update(
     reference: web::Path<String>,
     CsrfForm(input): CsrfForm<WordingInput>,
 ) -> Result<HttpResponse, AppError> {
-    let reference = reference.into_inner();
-    let ctx = state.workflow();
-    let (actor, target) = (user.clone(), reference.clone());
-    let (input, outcome) = state
-        .db(move |conn| {
-            let acting = Acting {
-                user: &actor,
-                reference: &target,
-                version: input.version,
-            };
-            let outcome = wording::edit(conn, &ctx, &acting, &input);
-            Ok((input, outcome))
-        })
-        .await?;
-    let why = match outcome {
-        Ok(Outcome::Done(edited)) => {
-            state.wake_mail_worker();
-            return Ok(flash::see_other(
-                &req,
-                &format!("/workspace/requests/{reference}"),
-                Done::WordingEdited {
-                    moved_to: edited.moved_to,
-                },
-            ));
-        }
-        Ok(Outcome::Refused(errors)) => Refused::Fields(errors),
-        Err(e) => Refused::of(e)?,
-    };
-    answer::<WordingPage>(&state, user, csrf, reference, Some((input, why))).await
+    save::<WordingPage, _>(
+        &req,
+        &state,
+        user,
+        csrf,
+        reference.into_inner(),
+        input,
+        wording::edit,
+        |edited| Done::WordingEdited {
+            moved_to: edited.moved_to,
+        },
+    )
+    .await
 }
