@@ -662,6 +662,13 @@ diesel::joinable!(appeals -> organisations (organisation_id));
 diesel::allow_tables_to_appear_in_same_query!(appeals, organisations);
 
 diesel::table! {
+    request_keys (key) {
+        key -> BigInt,
+        request_id -> Text,
+    }
+}
+
+diesel::table! {
     request_changes (seq) {
         seq -> BigInt,
         request_id -> Text,
@@ -675,3 +682,6 @@ diesel::table! {
         version -> BigInt,
     }
 }
+
+diesel::joinable!(request_keys -> requests (request_id));
+diesel::allow_tables_to_appear_in_same_query!(request_keys, requests);

@@ -30,11 +30,17 @@ macro_rules! on_own_backend {
 }
 pub(crate) use on_own_backend;
 
-/// `text` as a LIKE pattern that finds it anywhere, its own `%`, `_` and
-/// `\` taken literally.
+/// `text` in lower case as a LIKE pattern that finds it anywhere, its own
+/// `%`, `_` and `\` taken literally.
 pub fn containing(text: &str) -> String {
+    anywhere(&text.to_lowercase())
+}
+
+/// `text` as it is as a LIKE pattern that finds it anywhere, its own `%`,
+/// `_` and `\` taken literally: for a pattern the database lowers itself.
+pub fn anywhere(text: &str) -> String {
     let mut pattern = String::from("%");
-    for c in text.to_lowercase().chars() {
+    for c in text.chars() {
         if matches!(c, '%' | '_' | '\\') {
             pattern.push('\\');
         }
@@ -121,11 +127,12 @@ where
 
 #[cfg(test)]
 mod tests {
-    use super::containing;
+    use super::{anywhere, containing};
 
     #[test]
     fn what_is_typed_is_looked_for_literally() {
         assert_eq!(containing("Risk"), "%risk%");
+        assert_eq!(anywhere("Risk_"), "%Risk\\_%");
         assert_eq!(containing("100%_a\\b"), "%100\\%\\_a\\\\b%");
     }
 }

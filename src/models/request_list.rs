@@ -6,8 +6,10 @@ use chrono::NaiveDateTime;
 use diesel::dsl;
 use diesel::prelude::*;
 
-use crate::db::schema::{comments, events, groups, request_changes, requests, standards};
-use crate::db::sql::{Substr, one_of, substr};
+use diesel::sql_types::{BigInt, Text};
+
+use crate::db::schema::{events, groups, request_changes, request_keys, requests, standards};
+use crate::db::sql::{Substr, anywhere, one_of, substr};
 use crate::db::{DbConn, MultiBackend};
 use crate::domain::lifecycle::{Action, State};
 
@@ -45,18 +47,19 @@ fn source() -> _ {
 }
 
 /// What the list's index holds of a request: everything a narrowing and
-/// an order look at, and the words searched.
+/// an order look at, and the number its words are found by (see
+/// [`matching`]).
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = requests, check_for_backend(MultiBackend))]
 pub struct Indexed {
     pub id: String,
+    #[diesel(select_expression = request_keys::key)]
+    pub key: i64,
     pub reference: Option<String>,
     pub state: State,
     pub group_id: Option<String>,
     pub standard_id: String,
     pub clause: String,
-    pub question: String,
-    pub background: Option<String>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
 }
@@ -70,6 +73,7 @@ pub fn indexed(
     limit: i64,
 ) -> QueryResult<Vec<Indexed>> {
     let mut query = requests::table
+        .inner_join(request_keys::table)
         .filter(requests::id.gt(after))
         .order(requests::id)
         .limit(limit)
@@ -81,16 +85,44 @@ pub fn indexed(
     query.load(conn)
 }
 
-/// The comments on every request, or on those with these ids, as
-/// (request id, body).
-pub fn comments(conn: &mut DbConn, ids: Option<&[String]>) -> QueryResult<Vec<(String, String)>> {
-    let mut query = comments::table
-        .select((comments::request_id, comments::body))
-        .into_boxed();
-    if let Some(ids) = ids {
-        query = query.filter(one_of(comments::request_id, ids));
+#[derive(QueryableByName)]
+struct Key {
+    #[diesel(sql_type = BigInt)]
+    key: i64,
+}
+
+/// The keys (see [`Indexed::key`]) of the requests whose question,
+/// background, reference or one comment holds `text`, case aside, as the
+/// triggers of `request_words` keep them. On SQLite the trigram table finds
+/// three characters or more; a shorter text is looked for in every
+/// request's texts, with SQLite's LIKE, which tells case apart outside
+/// ASCII. On PostgreSQL both the words and the pattern go through its
+/// lower(), so they are lowered alike.
+pub fn matching(conn: &mut DbConn, text: &str) -> QueryResult<Vec<i64>> {
+    // No text holds either: PostgreSQL refuses NUL, and the record
+    // separator ends each text in the words (a match never spans two).
+    if text.contains(['\0', '\u{1e}']) {
+        return Ok(Vec::new());
     }
-    query.load(conn)
+    let found = match conn {
+        DbConn::Sqlite(lite) if text.chars().count() >= 3 => {
+            diesel::sql_query("SELECT rowid AS key FROM request_words WHERE request_words MATCH ?")
+                .bind::<Text, _>(format!("\"{}\"", text.replace('"', "\"\"")))
+                .load::<Key>(lite)?
+        }
+        DbConn::Sqlite(lite) => diesel::sql_query(
+            "SELECT key FROM request_keys JOIN request_texts USING (request_id) \
+             WHERE request_texts.words LIKE ? ESCAPE '\\'",
+        )
+        .bind::<Text, _>(anywhere(text))
+        .load::<Key>(lite)?,
+        DbConn::Postgres(pg) => {
+            diesel::sql_query("SELECT key FROM request_words WHERE words LIKE lower($1)")
+                .bind::<Text, _>(anywhere(text))
+                .load::<Key>(pg)?
+        }
+    };
+    Ok(found.into_iter().map(|found| found.key).collect())
 }
 
 /// Which of every request, or of those with these ids, were accepted for a

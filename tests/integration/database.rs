@@ -538,8 +538,10 @@ fn every_pooled_sqlite_connection_is_configured() {
 }
 
 /// Tables whose changes no workspace or admin page shows: sessions are
-/// checked on each view by themselves, the rest are the throttle and the
-/// change logs (`workspace_version` itself among them).
+/// checked on each view by themselves, the rest are the throttle, the
+/// change logs (`workspace_version` itself among them) and the words of
+/// the requests (an FTS5 table and the tables it keeps), which only
+/// triggers on requests and comments write.
 const UNSHOWN_TABLES: &[&str] = &[
     "__diesel_schema_migrations",
     "sessions",
@@ -547,6 +549,12 @@ const UNSHOWN_TABLES: &[&str] = &[
     "register_version",
     "request_changes",
     "workspace_version",
+    "request_keys",
+    "request_words",
+    "request_words_config",
+    "request_words_data",
+    "request_words_docsize",
+    "request_words_idx",
 ];
 
 /// A kept workspace page is served again only while `workspace_version`

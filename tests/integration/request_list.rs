@@ -5,7 +5,7 @@
 
 use chrono::TimeDelta;
 use clarion::db::schema::requests;
-use clarion::models::users;
+use clarion::models::{comments, users};
 use clarion::seed::synthetic::{self, Volume};
 use clarion::workflow::queue;
 use diesel::prelude::*;
@@ -27,6 +27,7 @@ on_both_databases!(
     the_list_pages_at_stable_addresses_and_says_when_a_page_is_past_the_end,
     the_queue_shows_one_page_by_task_however_much_waits,
     a_search_finds_what_changed_since_the_list_was_last_read,
+    words_are_found_as_typed_in_any_script_and_never_across_two_texts,
     a_request_nobody_confirmed_is_counted_and_listed_only_once_confirmed,
     after_a_bulk_change_every_list_shows_every_request,
 );
@@ -408,6 +409,93 @@ async fn a_search_finds_what_changed_since_the_list_was_last_read(backend: Backe
     );
 }
 
+/// The database finds the words (the list holds none in memory): in any
+/// script, case aside; quotes and LIKE's signs taken literally; two
+/// characters as well as more; within one text, never across two; a
+/// comment's words, and a request's new words once changed.
+async fn words_are_found_as_typed_in_any_script_and_never_across_two_texts(backend: Backend) {
+    let app = TestApp::spawn_with(backend, &[("CLARION_SUBMISSIONS_PER_HOUR", "0".into())]).await;
+    let [a, b, c, _] = four_requests(&app).await;
+    let sam = app.signed_in("sam@example.org").await;
+    let reword = |reference: &str, question: &str, background: &str| {
+        diesel::update(requests::table.filter(requests::reference.eq(reference)))
+            .set((
+                requests::question.eq(question),
+                requests::background.eq(background),
+            ))
+            .execute(&mut app.db())
+            .unwrap();
+    };
+    reword(
+        &a,
+        "Что значит НЕОПРЕДЕЛЁННОСТЬ измерения в пункте 7.6?",
+        "Οι αξιολογητές διαβάζουν τη ΜΕΤΡΟΛΟΓΙΚΗ ιχνηλασιμότητα αλλιώς.",
+    );
+    reword(
+        &b,
+        "Does the \"whole lot\" include retained samples at 100%?",
+        "A pH of 4 ends the question's drift",
+    );
+    reword(
+        &c,
+        "Which sampling plan ends with drift",
+        "balance comes next",
+    );
+    let search = |words: &str| {
+        let words: String = url::form_urlencoded::byte_serialize(words.as_bytes()).collect();
+        format!("/workspace/requests?sort=oldest&q={words}")
+    };
+    let found = async |words: &str| references(&sam, &search(words)).await;
+
+    assert_eq!(
+        found("неопределённость").await,
+        [a.as_str()],
+        "Cyrillic, any case"
+    );
+    assert_eq!(
+        found("μετρολογικη").await,
+        [a.as_str()],
+        "Greek, any case, the background"
+    );
+    assert_eq!(
+        found("\"whole lot\"").await,
+        [b.as_str()],
+        "quotes taken literally"
+    );
+    assert_eq!(found("\"whole lot").await, [b.as_str()], "a lone quote too");
+    assert_eq!(
+        found("at 100%?").await,
+        [b.as_str()],
+        "a percent sign taken literally"
+    );
+    assert!(
+        found("10_%").await.is_empty(),
+        "LIKE's signs are no wildcards"
+    );
+    assert_eq!(found("PH").await, [b.as_str()], "two letters, any case");
+    assert_eq!(found("7.6").await, [a.as_str()]);
+    assert_eq!(found("drift").await, [b.as_str(), c.as_str()]);
+    assert!(
+        found("driftbalance").await.is_empty(),
+        "the question's end and the background's start are two texts"
+    );
+
+    let carla = app.signed_in("carla@example.org").await;
+    let commented = act(
+        &carla,
+        &a,
+        "comments",
+        &[("body", "Ask the ΕΠΙΤΡΟΠΗ about it.")],
+    )
+    .await;
+    assert_eq!(commented.status(), 303);
+    assert_eq!(found("επιτροπη").await, [a.as_str()], "a comment's words");
+
+    reword(&c, "Which sampling plan?", "None");
+    assert_eq!(found("drift").await, [b.as_str()], "c's old words are gone");
+    assert_eq!(found("SAMPLING PLAN").await, [c.as_str()]);
+}
+
 /// The workspace holds the requests it lists in memory, but not those
 /// waiting for their submitter's confirmation, which anyone may send:
 /// the queue still counts them, and a request is listed once confirmed.
@@ -488,6 +576,75 @@ async fn a_change_committed_after_a_later_numbered_one_is_still_found() {
         references(&sam, &search("sampling+plan")).await,
         [c.as_str()],
         "the rewording, committed last, is read although numbered first"
+    );
+}
+
+// PostgreSQL only, as above: two transactions comment on one request at
+// once, and each writes the request's words anew. The second must read the
+// first's comment, committed while it waited, or the words lose it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_comments_sent_at_once_are_both_found() {
+    let app = TestApp::spawn_with(
+        Backend::Postgres,
+        &[("CLARION_SUBMISSIONS_PER_HOUR", "0".into())],
+    )
+    .await;
+    let [a, ..] = four_requests(&app).await;
+    let sam = app.signed_in("sam@example.org").await;
+    let request: String = requests::table
+        .filter(requests::reference.eq(&a))
+        .select(requests::id)
+        .first(&mut app.db())
+        .unwrap();
+    let carla = users::find_by_email(&mut app.db(), "carla@example.org")
+        .unwrap()
+        .unwrap()
+        .id;
+    let now = app.clock.now();
+
+    let mut first = app.db();
+    diesel::sql_query("BEGIN").execute(&mut first).unwrap();
+    comments::add(
+        &mut first,
+        &request,
+        &carla,
+        "Mind the calibration interval.",
+        now,
+    )
+    .unwrap();
+    let second = {
+        let (pool, request, carla) = (app.state.pool.clone(), request.clone(), carla.clone());
+        std::thread::spawn(move || {
+            let mut conn = pool.get().unwrap();
+            comments::add(&mut conn, &request, &carla, "And proficiency testing.", now)
+        })
+    };
+    eventually(BOUND, || async {
+        let waiting: i64 = diesel::select(diesel::dsl::sql::<diesel::sql_types::BigInt>(
+            "(SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock')",
+        ))
+        .get_result(&mut app.db())
+        .unwrap();
+        if waiting > 0 {
+            Ok(())
+        } else {
+            Err("the second comment waits for the first".to_owned())
+        }
+    })
+    .await;
+    diesel::sql_query("COMMIT").execute(&mut first).unwrap();
+    drop(first);
+    second.join().unwrap().unwrap();
+
+    let search = |words: &str| format!("/workspace/requests?q={words}");
+    assert_eq!(
+        references(&sam, &search("calibration+interval")).await,
+        [a.as_str()],
+        "the first comment, committed while the second waited"
+    );
+    assert_eq!(
+        references(&sam, &search("proficiency+testing")).await,
+        [a.as_str()]
     );
 }
 

@@ -22,12 +22,27 @@ use clarion::db::DbConn;
 use diesel::prelude::*;
 use diesel::sql_types::{Nullable, Text};
 
-/// Every fact of the schema, the migrations' own bookkeeping aside.
+/// Every fact of the schema, the migrations' own bookkeeping and the
+/// words' store aside.
 pub fn facts(conn: &mut DbConn) -> BTreeSet<String> {
-    match conn {
+    let facts = match conn {
         DbConn::Sqlite(_) => sqlite(conn),
         DbConn::Postgres(_) => postgres(conn),
-    }
+    };
+    facts
+        .into_iter()
+        .filter(|fact| !of_the_words_store(fact))
+        .collect()
+}
+
+/// Whether `fact` is of the store the workspace searches the requests'
+/// words in, each backend's own by design: an FTS5 table (and the tables
+/// it keeps) on SQLite, a table with a trigram index and a view on
+/// PostgreSQL. What fills it, the triggers on requests and comments, and
+/// the requests' keys are compared.
+fn of_the_words_store(fact: &str) -> bool {
+    fact.split([' ', '.'])
+        .any(|word| word.starts_with("request_words") || word == "request_texts")
 }
 
 /// Up to four text columns of a catalog query, named `a` to `d`.

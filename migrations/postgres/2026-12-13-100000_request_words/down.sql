@@ -1,0 +1,10 @@
+DROP TRIGGER request_words_comments_changed ON comments;
+DROP TRIGGER request_words_requests_deleted ON requests;
+DROP TRIGGER request_words_requests_updated ON requests;
+DROP TRIGGER request_words_requests_inserted ON requests;
+DROP FUNCTION request_words_comments();
+DROP FUNCTION request_words_requests();
+DROP FUNCTION request_words_write(TEXT);
+DROP VIEW request_texts;
+DROP TABLE request_words;
+DROP TABLE request_keys;

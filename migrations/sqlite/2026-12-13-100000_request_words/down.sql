@@ -1,0 +1,11 @@
+DROP TRIGGER request_words_comment_delete;
+DROP TRIGGER request_words_comment_update;
+DROP TRIGGER request_words_comment_insert;
+DROP TRIGGER request_words_request_delete;
+DROP TRIGGER request_words_request_update;
+DROP TRIGGER request_words_request_insert;
+DROP TRIGGER request_words_write;
+DROP VIEW request_words_written;
+DROP VIEW request_texts;
+DROP TABLE request_words;
+DROP TABLE request_keys;
