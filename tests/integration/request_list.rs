@@ -498,7 +498,8 @@ async fn words_are_found_as_typed_in_any_script_and_never_across_two_texts(backe
 
 /// The workspace holds the requests it lists in memory, but not those
 /// waiting for their submitter's confirmation, which anyone may send:
-/// the queue still counts them, and a request is listed once confirmed.
+/// the queue still counts them, and a request is listed, and its words
+/// indexed, once confirmed.
 async fn a_request_nobody_confirmed_is_counted_and_listed_only_once_confirmed(backend: Backend) {
     let app = TestApp::spawn_with(backend, &[("CLARION_SUBMISSIONS_PER_HOUR", "0".into())]).await;
     add_the_people(&app);
@@ -510,6 +511,14 @@ async fn a_request_nobody_confirmed_is_counted_and_listed_only_once_confirmed(ba
         "Must the repeatability of a torque wrench be checked before each use?",
     );
     let confirm = file_request(&app, &form).await;
+    let words_held = || {
+        diesel::select(diesel::dsl::sql::<diesel::sql_types::BigInt>(
+            "(SELECT count(*) FROM request_words)",
+        ))
+        .get_result::<i64>(&mut app.db())
+        .unwrap()
+    };
+    assert_eq!(words_held(), 0, "nothing of its text is indexed");
 
     let (status, queue) = sam.page("/workspace").await;
     assert_eq!(status, 200);
@@ -525,6 +534,7 @@ async fn a_request_nobody_confirmed_is_counted_and_listed_only_once_confirmed(ba
     assert!(references(&sam, "/workspace/requests").await.is_empty());
 
     assert_eq!(press_confirm(&app, &confirm).await.status(), 303);
+    assert_eq!(words_held(), 1);
     let (_, queue) = sam.page("/workspace").await;
     let counts = counted(&queue);
     for count in ["0 Awaiting confirmation", "1 Screening"] {

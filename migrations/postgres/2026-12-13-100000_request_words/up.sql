@@ -20,6 +20,8 @@ CREATE TABLE request_words (
 
 -- Each request's texts in lower case, each ended by the record separator
 -- (chr 30): a search never holds it, so it never matches across two texts.
+-- Not those of a request waiting for its submitter's confirmation, which
+-- no list shows: anyone may send one, and most are never confirmed.
 CREATE VIEW request_texts AS
 SELECT
     requests.id AS request_id,
@@ -33,7 +35,8 @@ SELECT
             ''
         )
     ) AS words
-FROM requests;
+FROM requests
+WHERE requests.state <> 'pending_confirmation';
 
 INSERT INTO request_keys (request_id) SELECT id FROM requests ORDER BY created_at, id;
 INSERT INTO request_words (key, words)
@@ -54,22 +57,18 @@ BEGIN
     IF NOT FOUND THEN
         RETURN;
     END IF;
-    UPDATE request_words SET words = request_texts.words
-        FROM request_texts
-        WHERE request_words.key = held AND request_texts.request_id = request;
+    DELETE FROM request_words WHERE key = held;
+    INSERT INTO request_words (key, words)
+        SELECT held, request_texts.words FROM request_texts
+        WHERE request_texts.request_id = request;
 END
 $$ LANGUAGE plpgsql;
 
 CREATE FUNCTION request_words_requests() RETURNS trigger AS $$
 BEGIN
     IF TG_OP = 'INSERT' THEN
-        WITH numbered AS (
-            INSERT INTO request_keys (request_id) VALUES (NEW.id) RETURNING key
-        )
-        INSERT INTO request_words (key, words)
-            SELECT numbered.key, request_texts.words
-            FROM numbered, request_texts
-            WHERE request_texts.request_id = NEW.id;
+        INSERT INTO request_keys (request_id) VALUES (NEW.id);
+        PERFORM request_words_write(NEW.id);
     ELSIF TG_OP = 'UPDATE' THEN
         PERFORM request_words_write(NEW.id);
     ELSE
@@ -93,11 +92,12 @@ $$ LANGUAGE plpgsql;
 CREATE TRIGGER request_words_requests_inserted AFTER INSERT ON requests
     FOR EACH ROW EXECUTE FUNCTION request_words_requests();
 CREATE TRIGGER request_words_requests_updated
-    AFTER UPDATE OF question, background, reference ON requests
+    AFTER UPDATE OF question, background, reference, state ON requests
     FOR EACH ROW
     WHEN (OLD.question IS DISTINCT FROM NEW.question
         OR OLD.background IS DISTINCT FROM NEW.background
-        OR OLD.reference IS DISTINCT FROM NEW.reference)
+        OR OLD.reference IS DISTINCT FROM NEW.reference
+        OR (OLD.state = 'pending_confirmation') <> (NEW.state = 'pending_confirmation'))
     EXECUTE FUNCTION request_words_requests();
 CREATE TRIGGER request_words_requests_deleted AFTER DELETE ON requests
     FOR EACH ROW EXECUTE FUNCTION request_words_requests();

@@ -18,7 +18,9 @@ CREATE VIRTUAL TABLE request_words USING fts5 (
 );
 
 -- Each request's texts, each ended by the record separator (char 30): a
--- search never holds it, so it never matches across two texts.
+-- search never holds it, so it never matches across two texts. Not those
+-- of a request waiting for its submitter's confirmation, which no list
+-- shows: anyone may send one, and most are never confirmed.
 CREATE VIEW request_texts AS
 SELECT
     requests.id AS request_id,
@@ -30,7 +32,8 @@ SELECT
              WHERE comments.request_id = requests.id),
             ''
         ) AS words
-FROM requests;
+FROM requests
+WHERE requests.state <> 'pending_confirmation';
 
 INSERT INTO request_keys (request_id) SELECT id FROM requests ORDER BY created_at, id;
 INSERT INTO request_words (rowid, words)
@@ -58,10 +61,11 @@ BEGIN
 END;
 
 CREATE TRIGGER request_words_request_update
-AFTER UPDATE OF question, background, reference ON requests
+AFTER UPDATE OF question, background, reference, state ON requests
 WHEN OLD.question IS NOT NEW.question
     OR OLD.background IS NOT NEW.background
     OR OLD.reference IS NOT NEW.reference
+    OR (OLD.state = 'pending_confirmation') <> (NEW.state = 'pending_confirmation')
 BEGIN
     INSERT INTO request_words_written VALUES (NEW.id);
 END;
