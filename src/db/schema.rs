@@ -1,5 +1,6 @@
-// The tables of migrations/{sqlite,postgres}; both backends share these
-// column types, which `tests::schema_parity` checks against the databases.
+// The tables of migrations/{sqlite,postgres}; both backends have the same
+// tables, columns and keys, which `database::both_backends_have_the_same_schema`
+// (tests/integration) checks against the databases.
 
 diesel::table! {
     groups (id) {

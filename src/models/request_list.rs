@@ -1,6 +1,7 @@
 //! The workspace's list of requests: what the list's index holds of each
 //! request and the changes that bring it forward (the index itself is the
-//! search module's), and the lines of a page, read by id.
+//! search module's), the requests whose words hold a text, and the lines
+//! of a page, read by id.
 
 use chrono::NaiveDateTime;
 use diesel::dsl;

@@ -6,7 +6,8 @@
 //! a time ([`download`]). Lists without words are picked the same way, by
 //! their positions in the index: newest first, or a standard's in clause
 //! order. The workspace's list of requests has an index of its own
-//! ([`requests`]), brought forward change by change.
+//! ([`requests`]), brought forward change by change, whose words the
+//! database searches.
 
 mod build;
 mod download;
