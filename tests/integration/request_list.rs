@@ -631,7 +631,8 @@ async fn two_comments_sent_at_once_are_both_found() {
     };
     eventually(BOUND, || async {
         let waiting: i64 = diesel::select(diesel::dsl::sql::<diesel::sql_types::BigInt>(
-            "(SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock')",
+            "(SELECT count(*) FROM pg_stat_activity \
+             WHERE datname = current_database() AND wait_event_type = 'Lock')",
         ))
         .get_result(&mut app.db())
         .unwrap();
