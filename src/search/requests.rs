@@ -274,7 +274,7 @@ impl Held {
             .copied()
     }
 
-    fn slot_of_key(&self, key: i64) -> Option<u32> {
+    fn key_slot(&self, key: i64) -> Option<u32> {
         let key = u32::try_from(key).ok()?;
         let entries = &self.entries;
         self.slot_of_key
@@ -422,7 +422,7 @@ impl Held {
             // request changed since: the next list finds it.
             Some(keys) => keys
                 .iter()
-                .filter_map(|key| self.slot_of_key(*key))
+                .filter_map(|key| self.key_slot(*key))
                 .filter(|slot| self.live.contains(*slot))
                 .collect(),
             None => self.live.clone(),
