@@ -35,12 +35,12 @@ pub fn facts(conn: &mut DbConn) -> BTreeSet<String> {
         .collect()
 }
 
-/// Whether `fact` is of the store the workspace searches the requests'
-/// words in, each backend's own by design: an FTS5 table (and the tables
-/// it keeps) on SQLite, a table with a trigram index and a view on
-/// PostgreSQL. What fills it, the triggers on requests and comments, and
-/// the requests' keys are compared.
-fn of_the_words_store(fact: &str) -> bool {
+/// Whether `fact` (or a table's name) is of the store the workspace
+/// searches the requests' words in, each backend's own by design: an FTS5
+/// table (and the tables it keeps) on SQLite, a table with a trigram index
+/// and a view on PostgreSQL. What fills it, the triggers on requests and
+/// comments, and the requests' keys are compared.
+pub fn of_the_words_store(fact: &str) -> bool {
     fact.split([' ', '.'])
         .any(|word| word.starts_with("request_words") || word == "request_texts")
 }
