@@ -489,15 +489,7 @@ impl Layer {
                 )));
             }
         };
-        let access_log = match self.access_log.as_deref().unwrap_or("on") {
-            "on" => true,
-            "off" => false,
-            other => {
-                return Err(ConfigError(format!(
-                    "CLARION_ACCESS_LOG must be on or off, not {other:?}"
-                )));
-            }
-        };
+        let access_log = switch("CLARION_ACCESS_LOG", self.access_log.as_deref(), true)?;
         let workers = self.workers.unwrap_or_else(|| {
             std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get)
         });
@@ -529,16 +521,11 @@ impl Layer {
         if downloads == 0 {
             return Err(ConfigError("CLARION_DOWNLOADS must be at least 1".into()));
         }
-        let webhook_private_targets = match self.webhook_private_targets.as_deref().unwrap_or("off")
-        {
-            "on" => true,
-            "off" => false,
-            other => {
-                return Err(ConfigError(format!(
-                    "CLARION_WEBHOOK_PRIVATE_TARGETS must be on or off, not {other:?}"
-                )));
-            }
-        };
+        let webhook_private_targets = switch(
+            "CLARION_WEBHOOK_PRIVATE_TARGETS",
+            self.webhook_private_targets.as_deref(),
+            false,
+        )?;
         let webhook_disable_days = self.webhook_disable_days.unwrap_or(3);
         if webhook_disable_days == 0 {
             return Err(ConfigError(
@@ -672,6 +659,21 @@ fn appeal_limits(
     Ok(limits)
 }
 
+/// A setting that is `on` or `off`, in any case and with spaces around
+/// (`ON` in a unit file means on); `default` when unset.
+fn switch(name: &str, value: Option<&str>, default: bool) -> Result<bool, ConfigError> {
+    let Some(value) = value else {
+        return Ok(default);
+    };
+    match value.trim().to_ascii_lowercase().as_str() {
+        "on" => Ok(true),
+        "off" => Ok(false),
+        _ => Err(ConfigError(format!(
+            "{name} must be on or off, not {value:?}"
+        ))),
+    }
+}
+
 fn intake(
     mode: Option<&str>,
     reminder_days: Option<u32>,
@@ -688,15 +690,7 @@ fn intake(
             ))
         })?,
     };
-    let group_sees_submitter = match group_sees_submitter.unwrap_or("on") {
-        "on" => true,
-        "off" => false,
-        other => {
-            return Err(ConfigError(format!(
-                "CLARION_GROUP_SEES_SUBMITTER must be on or off, not {other:?}"
-            )));
-        }
-    };
+    let group_sees_submitter = switch("CLARION_GROUP_SEES_SUBMITTER", group_sees_submitter, true)?;
     let intake = Intake {
         mode,
         reminder_days: reminder_days.unwrap_or(default.reminder_days),
@@ -843,6 +837,12 @@ mod tests {
             ("CLARION_POOL_SIZE", "many", "CLARION_POOL_SIZE"),
             ("CLARION_LOG_FORMAT", "xml", "CLARION_LOG_FORMAT"),
             ("CLARION_ACCESS_LOG", "sometimes", "CLARION_ACCESS_LOG"),
+            ("CLARION_ACCESS_LOG", "true", "must be on or off"),
+            (
+                "CLARION_GROUP_SEES_SUBMITTER",
+                "no",
+                "CLARION_GROUP_SEES_SUBMITTER",
+            ),
             ("CLARION_MAIL_FROM", "not an address", "CLARION_MAIL_FROM"),
             (
                 "CLARION_TRUSTED_PROXIES",
@@ -874,6 +874,28 @@ mod tests {
             assert!(err.contains(expect), "{var}={value}: {err}");
             assert!(!err.contains('\n'), "{err}");
         }
+    }
+
+    #[test]
+    fn switches_are_read_in_any_case() {
+        for (value, expect) in [("on", true), ("OFF", false), (" On ", true), ("off", false)] {
+            let s = Settings::from_sources(
+                None,
+                env(&[
+                    ("CLARION_ACCESS_LOG", value),
+                    ("CLARION_WEBHOOK_PRIVATE_TARGETS", value),
+                    ("CLARION_GROUP_SEES_SUBMITTER", value),
+                    ("CLARION_SECRET_KEY", &"cd".repeat(32)),
+                ]),
+            )
+            .unwrap();
+            assert_eq!(s.access_log, expect, "{value:?}");
+            assert_eq!(s.webhook_private_targets, expect, "{value:?}");
+            assert_eq!(s.intake.group_sees_submitter, expect, "{value:?}");
+        }
+        let s =
+            Settings::from_sources(None, env(&[("CLARION_SECRET_KEY", &"cd".repeat(32))])).unwrap();
+        assert!(s.access_log && !s.webhook_private_targets && s.intake.group_sees_submitter);
     }
 
     #[test]
