@@ -9,6 +9,7 @@ use crate::db::{self, DbConn};
 use crate::domain::email::EmailAddress;
 use crate::domain::keyed::keyed_hash;
 use crate::domain::password;
+use crate::i18n::Msg;
 use crate::mail::Said;
 use crate::mail::messages::{Invitation, PasswordReset, Welcome};
 use crate::models::groups::{self, MembershipForm};
@@ -125,6 +126,9 @@ pub enum ResetAsked {
     /// Sent if the address has an account; nobody is told which.
     Done,
     Throttled,
+    /// Not an address at all (empty, or no mail could be sent to it):
+    /// saying so tells nothing about accounts, and counts no asking.
+    NotAnAddress(Msg),
 }
 
 /// Mails a reset link if an active account has this address; says nothing
@@ -143,11 +147,11 @@ pub fn request_reset(
     email: &str,
     client_key: &str,
 ) -> Result<ResetAsked, WorkflowError> {
-    let typed = keyed_hash(
-        ctx.secret_key.expose(),
-        "reset-address",
-        &email.trim().to_lowercase(),
-    );
+    let address = match EmailAddress::parse(email) {
+        Ok(address) => address,
+        Err(message) => return Ok(ResetAsked::NotAnAddress(message)),
+    };
+    let typed = keyed_hash(ctx.secret_key.expose(), "reset-address", address.as_str());
     let since = ctx.now - RESET_WINDOW;
     let limits = [
         Limit {
@@ -167,9 +171,6 @@ pub fn request_reset(
         if rate::reserve(conn, &limits, ctx.now)?.is_none() {
             return Ok(ResetAsked::Throttled);
         }
-        let Ok(address) = EmailAddress::parse(email) else {
-            return Ok(ResetAsked::Done);
-        };
         let Some(user) = users::find_by_email(conn, address.as_str())?.filter(|u| u.active) else {
             return Ok(ResetAsked::Done);
         };

@@ -59,6 +59,7 @@ on_both_databases!(
     a_wrong_password_and_an_unknown_address_get_the_same_answer,
     repeated_failures_pause_signing_in,
     a_password_reset_never_reveals_who_has_an_account,
+    a_reset_asked_for_what_is_no_address_says_so_beside_the_field,
     the_workspace_sends_anonymous_visitors_to_sign_in,
     signing_in_never_leads_to_another_site,
     parallel_wrong_passwords_are_counted_before_any_is_checked,
@@ -181,6 +182,50 @@ async fn ask_for_reset(app: &TestApp, email: &str) -> String {
         .await;
     assert_eq!(response.status(), 200);
     text_of(&response.text().await.unwrap(), "main").unwrap()
+}
+
+async fn a_reset_asked_for_what_is_no_address_says_so_beside_the_field(backend: Backend) {
+    use clarion::db::schema::{outbox, rate_events};
+    let app = TestApp::spawn(backend).await;
+    add_account(&app, "carla@example.org");
+    for (typed, message) in [
+        ("", "Enter your e-mail address"),
+        (
+            "carla at example.org",
+            "Enter an e-mail address in the form name@example.org.",
+        ),
+    ] {
+        let response = app
+            .submit_form("/password/forgot", "/password/forgot", &[("email", typed)])
+            .await;
+        assert_eq!(response.status(), 422, "{typed:?}");
+        let page = response.text().await.unwrap();
+        let summary = text_of(&page, ".error-summary").unwrap();
+        assert!(summary.contains(message), "{typed:?}: {summary}");
+        let beside = text_of(&page, "#email-error").unwrap();
+        assert!(beside.contains(message), "{typed:?}: {beside}");
+        assert!(
+            page.contains(&format!(r#"name="email" value="{typed}""#)),
+            "what was typed is kept: {typed:?}"
+        );
+        assert!(
+            !text_of(&page, "main")
+                .unwrap()
+                .contains("Check your e-mail")
+        );
+    }
+    let mut conn = app.db();
+    let queued: i64 = outbox::table.count().get_result(&mut conn).unwrap();
+    assert_eq!(queued, 0, "nothing is mailed");
+    let counted: i64 = rate_events::table.count().get_result(&mut conn).unwrap();
+    assert_eq!(counted, 0, "no asking is counted against the throttle");
+    drop(conn);
+    // The same form still sends a link to a real address.
+    assert!(
+        ask_for_reset(&app, "Carla@Example.org")
+            .await
+            .contains("Check your e-mail")
+    );
 }
 
 async fn a_password_reset_never_reveals_who_has_an_account(backend: Backend) {

@@ -21,6 +21,8 @@ pub struct ForgotPage {
     csrf: Csrf,
     sent: bool,
     throttled: bool,
+    email: String,
+    errors: FieldErrors,
 }
 
 pub async fn forgot(state: web::Data<AppState>, csrf: Csrf) -> ForgotPage {
@@ -29,6 +31,8 @@ pub async fn forgot(state: web::Data<AppState>, csrf: Csrf) -> ForgotPage {
         csrf,
         sent: false,
         throttled: false,
+        email: String::new(),
+        errors: FieldErrors::default(),
     }
 }
 
@@ -47,23 +51,32 @@ pub async fn send_reset(
 ) -> Result<HttpResponse, AppError> {
     let ctx = state.workflow();
     let client = client_key(&req, &state.settings);
+    let email = form.email.clone();
     let asked = state
-        .db(move |conn| Ok(accounts::request_reset(conn, &ctx, &form.email, &client)?))
+        .db(move |conn| Ok(accounts::request_reset(conn, &ctx, &email, &client)?))
         .await?;
-    let throttled = matches!(asked, ResetAsked::Throttled);
-    if !throttled {
-        state.wake_mail_worker();
-    }
-    let page = ForgotPage {
+    let mut page = ForgotPage {
         page: state.page(""),
         csrf,
-        sent: !throttled,
-        throttled,
+        sent: false,
+        throttled: false,
+        email: form.email,
+        errors: FieldErrors::default(),
     };
-    let status = if throttled {
-        StatusCode::TOO_MANY_REQUESTS
-    } else {
-        StatusCode::OK
+    let status = match asked {
+        ResetAsked::Done => {
+            state.wake_mail_worker();
+            page.sent = true;
+            StatusCode::OK
+        }
+        ResetAsked::Throttled => {
+            page.throttled = true;
+            StatusCode::TOO_MANY_REQUESTS
+        }
+        ResetAsked::NotAnAddress(message) => {
+            page.errors.add("email", message);
+            StatusCode::UNPROCESSABLE_ENTITY
+        }
     };
     Ok(HttpResponse::build(status)
         .content_type("text/html; charset=utf-8")
