@@ -247,6 +247,13 @@ impl Lang {
                 .read
                 .as_ref()
                 .map_or(LOCALES.fallback(), |r| &r.fallback);
+            // A message no language has is a mistake in a template or in
+            // the code, shown to the reader as "Unknown localization key":
+            // every test that renders it fails on it.
+            debug_assert!(
+                LOCALES.lookup_single_language(fallback, key, args).is_ok(),
+                "no language has the message {key:?}"
+            );
             LOCALES.lookup_complete(fallback, key, args)
         })
     }

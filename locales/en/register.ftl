@@ -3,7 +3,6 @@
 ## the Atom feeds and the PDF documents.
 
 register-breadcrumb = Breadcrumb
-register-there-is-a-problem = There is a problem
 register-standard-clause = { $standard }, clause { $clause }
 register-clause-capital = Clause { $clause }
 register-clause = Clause

@@ -3,7 +3,6 @@
 ## norme par courriel, les flux Atom et les documents PDF.
 
 register-breadcrumb = Fil d’Ariane
-register-there-is-a-problem = Il y a un problème
 register-standard-clause = { $standard }, article { $clause }
 register-clause-capital = Article { $clause }
 register-clause = Article

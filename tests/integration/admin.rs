@@ -248,6 +248,10 @@ async fn the_secretariat_adds_a_standard_and_a_new_edition_that_supersedes_it(ba
         .await;
     assert_eq!(response.status(), 422);
     let page = response.text().await.unwrap();
+    assert_eq!(
+        text_of(&page, ".error-summary h2").unwrap(),
+        "There is a problem"
+    );
     assert!(
         text_of(&page, ".error-summary")
             .unwrap()
@@ -492,6 +496,10 @@ async fn the_secretariat_adds_a_group_and_manages_its_members(backend: Backend) 
         .await;
     assert_eq!(response.status(), 422);
     let page = response.text().await.unwrap();
+    assert_eq!(
+        text_of(&page, ".error-summary h2").unwrap(),
+        "There is a problem"
+    );
     assert_eq!(
         text_of(&page, "#code-error").unwrap(),
         "Error: A group with the code mg 17099 already exists."

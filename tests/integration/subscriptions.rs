@@ -148,6 +148,10 @@ async fn a_mistyped_address_is_refused_and_nothing_is_stored(backend: Backend) {
     let page = response.text().await.unwrap();
     assert!(text_of(&page, "title").unwrap().starts_with("Error: "));
     assert_eq!(
+        text_of(&page, ".error-summary h2").unwrap(),
+        "There is a problem"
+    );
+    assert_eq!(
         text_of(&page, ".error-summary li").unwrap(),
         "Enter an e-mail address in the form name@example.org."
     );
