@@ -85,6 +85,7 @@ form-endorse-answer = Write your answer; the submitter receives it.
 form-endorse-too-long = Shorten the text to at most 5,000 characters.
 form-sponsor-missing = Choose the member body or liaison that is to endorse your request.
 form-subscriptions-throttled = Many addresses were sent from here in the last hour. Nothing was saved this time; please wait an hour and send the form again.
+form-password-missing = Enter your password.
 form-password-too-short = Choose a password of at least 12 characters.
 form-password-too-long = Choose a password of at most 256 characters.
 form-password-differ = The two passwords differ; type the same password twice.

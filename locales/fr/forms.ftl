@@ -85,6 +85,7 @@ form-endorse-answer = Rédigez votre réponse ; le demandeur la recevra.
 form-endorse-too-long = Raccourcissez le texte à 5 000 caractères au plus.
 form-sponsor-missing = Choisissez l’organisme membre ou la liaison qui doit appuyer votre demande.
 form-subscriptions-throttled = De nombreuses adresses ont été envoyées d’ici au cours de la dernière heure. Rien n’a été enregistré cette fois ; attendez une heure et renvoyez le formulaire.
+form-password-missing = Indiquez votre mot de passe.
 form-password-too-short = Choisissez un mot de passe de 12 caractères au moins.
 form-password-too-long = Choisissez un mot de passe de 256 caractères au plus.
 form-password-differ = Les deux mots de passe diffèrent ; tapez deux fois le même mot de passe.

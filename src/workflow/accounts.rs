@@ -7,6 +7,7 @@ use chrono::TimeDelta;
 use super::{Ctx, WorkflowError};
 use crate::db::{self, DbConn};
 use crate::domain::email::EmailAddress;
+use crate::domain::fields::FieldErrors;
 use crate::domain::keyed::keyed_hash;
 use crate::domain::password;
 use crate::i18n::Msg;
@@ -45,6 +46,9 @@ pub enum Login {
     SignedIn(String),
     Refused,
     Throttled,
+    /// The address or the password left empty: said beside each, and not
+    /// counted as a failure (it tells nothing about accounts).
+    Missing(FieldErrors),
 }
 
 /// A hash to verify against when the address has no account, so that an
@@ -70,6 +74,16 @@ pub fn login(
     client_key: &str,
     previous_session: Option<&str>,
 ) -> Result<Login, WorkflowError> {
+    let mut missing = FieldErrors::default();
+    if email.trim().is_empty() {
+        missing.add("email", Msg::new("form-email-missing"));
+    }
+    if password_text.is_empty() {
+        missing.add("password", Msg::new("form-password-missing"));
+    }
+    if !missing.is_empty() {
+        return Ok(Login::Missing(missing));
+    }
     let secret = ctx.secret_key.expose();
     let account = keyed_hash(secret, "login-account", email);
     let account_and_client = keyed_hash(

@@ -7,7 +7,7 @@ use clarion::db::schema::{sessions, users};
 use diesel::prelude::*;
 
 use crate::on_both_databases;
-use crate::support::app::{Backend, Person, TestApp, csrf_token_in, text_of};
+use crate::support::app::{Backend, Person, TestApp, csrf_token_in, text_of, value_of};
 
 const PASSWORD: &str = "correct horse battery staple";
 
@@ -57,6 +57,7 @@ fn session_count(app: &TestApp) -> i64 {
 on_both_databases!(
     signing_in_opens_a_fresh_session_and_signing_out_ends_it,
     a_wrong_password_and_an_unknown_address_get_the_same_answer,
+    an_empty_address_or_password_is_named_beside_its_field,
     repeated_failures_pause_signing_in,
     a_password_reset_never_reveals_who_has_an_account,
     a_reset_asked_for_what_is_no_address_says_so_beside_the_field,
@@ -226,6 +227,48 @@ async fn a_reset_asked_for_what_is_no_address_says_so_beside_the_field(backend: 
             .await
             .contains("Check your e-mail")
     );
+}
+
+async fn an_empty_address_or_password_is_named_beside_its_field(backend: Backend) {
+    use clarion::db::schema::rate_events;
+    let app = TestApp::spawn(backend).await;
+    add_account(&app, "carla@example.org");
+    for (email, password, email_error, password_error) in [
+        (
+            "",
+            "",
+            Some("Enter your e-mail address."),
+            Some("Enter your password."),
+        ),
+        ("carla@example.org", "", None, Some("Enter your password.")),
+        ("  ", PASSWORD, Some("Enter your e-mail address."), None),
+    ] {
+        let response = sign_in(&app, email, password).await;
+        assert_eq!(response.status(), 422, "{email:?}");
+        let page = response.text().await.unwrap();
+        let beside = |field: &str| {
+            text_of(&page, &format!("#{field}-error"))
+                .map(|text| text.trim_start_matches("Error:").trim().to_owned())
+        };
+        assert_eq!(beside("email").as_deref(), email_error, "{email:?}");
+        assert_eq!(beside("password").as_deref(), password_error, "{email:?}");
+        let summary = text_of(&page, ".error-summary").unwrap();
+        for message in [email_error, password_error].into_iter().flatten() {
+            assert!(summary.contains(message), "{summary}");
+        }
+        assert!(!summary.contains("not right"), "{summary}");
+        assert_eq!(
+            value_of(&page, "email").unwrap(),
+            email,
+            "what was typed is kept"
+        );
+    }
+    let counted: i64 = rate_events::table
+        .count()
+        .get_result(&mut app.db())
+        .unwrap();
+    assert_eq!(counted, 0, "an empty field is not a failed sign-in");
+    assert_eq!(session_count(&app), 0);
 }
 
 async fn a_password_reset_never_reveals_who_has_an_account(backend: Backend) {

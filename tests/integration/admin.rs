@@ -10,7 +10,7 @@ use clarion::db::schema::{
 use diesel::prelude::*;
 
 use crate::on_both_databases;
-use crate::support::app::{Backend, TestApp, csrf_token_in, text_of};
+use crate::support::app::{Backend, TestApp, csrf_token_in, text_of, value_of};
 
 const PASSWORD: &str = "correct horse battery staple";
 const SECRETARIAT: &str = "sam@example.org";
@@ -155,16 +155,6 @@ fn standard(app: &TestApp, slug: &str) -> StandardFacts {
         ))
         .first(&mut app.db())
         .unwrap()
-}
-
-/// The value attribute of the control named `name`.
-fn value_of(html: &str, name: &str) -> Option<String> {
-    let document = scraper::Html::parse_document(html);
-    let selector = scraper::Selector::parse(&format!("[name=\"{name}\"]")).unwrap();
-    document
-        .select(&selector)
-        .next()
-        .and_then(|e| e.value().attr("value").map(str::to_owned))
 }
 
 on_both_databases!(

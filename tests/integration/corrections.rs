@@ -13,7 +13,7 @@ use diesel::prelude::*;
 use serde_json::Value;
 
 use crate::on_both_databases;
-use crate::support::app::{Backend, Person, TestApp, csrf_token_in, text_of};
+use crate::support::app::{Backend, Person, TestApp, csrf_token_in, text_of, value_of};
 use crate::support::eventually::{BOUND, eventually};
 use crate::support::journey::{confirmed_request, valid_form};
 use crate::support::register::{Published, publish};
@@ -85,13 +85,6 @@ pub async fn correct(
         all.push(("preview", "1"));
     }
     person.post_form(&path, &all).await
-}
-
-/// The value of the hidden input `name` of a page.
-fn value_of(page: &str, name: &str) -> Option<String> {
-    let at = page.find(&format!("name=\"{name}\" value=\""))?;
-    let rest = &page[at + name.len() + 15..];
-    Some(rest[..rest.find('"')?].to_owned())
 }
 
 /// What is stored of corrections: versions, the version in force, the

@@ -11,7 +11,7 @@ use clarion::seed::organisations::Organisations;
 use diesel::prelude::*;
 
 use crate::on_both_databases;
-use crate::support::app::{Backend, Person, TestApp, text_of};
+use crate::support::app::{Backend, Person, TestApp, text_of, value_of};
 
 const SECRETARIAT: &str = "sam@example.org";
 const LIA: &str = "lia@example.org";
@@ -68,16 +68,6 @@ fn day(text: &str) -> NaiveDateTime {
         .unwrap()
         .and_hms_opt(0, 0, 0)
         .unwrap()
-}
-
-/// The value attribute of the control named `name`.
-fn value_of(html: &str, name: &str) -> Option<String> {
-    let document = scraper::Html::parse_document(html);
-    let selector = scraper::Selector::parse(&format!("[name=\"{name}\"]")).unwrap();
-    document
-        .select(&selector)
-        .next()
-        .and_then(|e| e.value().attr("value").map(str::to_owned))
 }
 
 /// The visible text of the option selected in the select named `name`.

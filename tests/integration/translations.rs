@@ -12,7 +12,7 @@ use diesel::prelude::*;
 use crate::documents::pdf_text;
 use crate::languages::reader_of;
 use crate::on_both_databases;
-use crate::support::app::{Backend, Person, TestApp, csrf_token_in, text_of};
+use crate::support::app::{Backend, Person, TestApp, csrf_token_in, text_of, value_of};
 use crate::support::register::{Published, publish};
 use crate::support::workspace::{act, add_the_people, an_out_of_date_form_is_kept_to_send_again};
 
@@ -75,15 +75,6 @@ fn shown(text: &str) -> String {
     text.replace('\u{a0}', " ")
 }
 
-/// The value of the hidden input `name` of a page.
-fn value_of(page: &str, name: &str) -> String {
-    let at = page
-        .find(&format!("name=\"{name}\" value=\""))
-        .unwrap_or_else(|| panic!("no {name} in the page"));
-    let rest = &page[at + name.len() + 15..];
-    rest[..rest.find('"').unwrap()].to_owned()
-}
-
 /// Sends the French version form as `person` sees it.
 pub(crate) async fn enter(
     person: &Person,
@@ -94,7 +85,7 @@ pub(crate) async fn enter(
     let path = format!("/workspace/requests/{reference}/translation");
     let (status, page) = person.page(&path).await;
     assert_eq!(status, 200, "{path} shows its form");
-    let (token, version) = (csrf_token_in(&page), value_of(&page, "version"));
+    let (token, version) = (csrf_token_in(&page), value_of(&page, "version").unwrap());
     person
         .post_form(
             &path,
@@ -276,7 +267,7 @@ async fn a_correction_after_the_translation_is_said_on_french_pages(backend: Bac
             &form,
             &[
                 ("csrf_token", csrf_token_in(&correction).as_str()),
-                ("version", &value_of(&correction, "version")),
+                ("version", &value_of(&correction, "version").unwrap()),
                 ("question", QUESTION),
                 ("answer", corrected),
                 ("note", "Editorial: whose methods."),
@@ -572,7 +563,7 @@ async fn a_question_reworded_after_its_translation_is_said_to_those_who_translat
             &wording_path,
             &[
                 ("csrf_token", csrf_token_in(&form).as_str()),
-                ("version", &value_of(&form, "version")),
+                ("version", &value_of(&form, "version").unwrap()),
                 ("standard", "iso-iec-17025-2017"),
                 ("clause", "7.2.1"),
                 (

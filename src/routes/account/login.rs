@@ -5,6 +5,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use serde::Deserialize;
 
+use crate::domain::fields::FieldErrors;
 use crate::error::AppError;
 use crate::models::sessions;
 use crate::web::flash::{self, Done, Flash};
@@ -20,6 +21,8 @@ pub struct LoginPage {
     email: String,
     next: String,
     problem: Option<Msg>,
+    /// Fields left empty, each said beside it.
+    errors: FieldErrors,
 }
 
 #[derive(Deserialize)]
@@ -61,6 +64,7 @@ pub async fn show(
         email: String::new(),
         next: safe_next(&query.next),
         problem: None,
+        errors: FieldErrors::default(),
     }
 }
 
@@ -100,7 +104,7 @@ pub async fn login(
             )?)
         })
         .await?;
-    let (status, problem) = match outcome {
+    let (status, problem, errors) = match outcome {
         Login::SignedIn(token) => {
             let mut response = HttpResponse::SeeOther();
             response.insert_header(("location", safe_next(&form.next)));
@@ -109,19 +113,23 @@ pub async fn login(
         }
         Login::Refused => (
             StatusCode::UNPROCESSABLE_ENTITY,
-            Msg::new("form-sign-in-wrong"),
+            Some(Msg::new("form-sign-in-wrong")),
+            FieldErrors::default(),
         ),
         Login::Throttled => (
             StatusCode::TOO_MANY_REQUESTS,
-            Msg::new("form-sign-in-paused"),
+            Some(Msg::new("form-sign-in-paused")),
+            FieldErrors::default(),
         ),
+        Login::Missing(errors) => (StatusCode::UNPROCESSABLE_ENTITY, None, errors),
     };
     let body = LoginPage {
         page: state.page(""),
         csrf,
         email: form.email,
         next: safe_next(&form.next),
-        problem: Some(problem),
+        problem,
+        errors,
     }
     .render()?;
     Ok(HttpResponse::build(status)

@@ -386,6 +386,17 @@ pub fn text_of(html: &str, selector: &str) -> Option<String> {
     })
 }
 
+/// The value attribute of the first control named `name`, as the browser
+/// would send it (entities decoded).
+pub fn value_of(html: &str, name: &str) -> Option<String> {
+    let document = scraper::Html::parse_document(html);
+    let selector = scraper::Selector::parse(&format!("[name=\"{name}\"]")).unwrap();
+    document
+        .select(&selector)
+        .next()
+        .and_then(|e| e.value().attr("value").map(str::to_owned))
+}
+
 /// The addresses of the links matching `selector`.
 pub fn links(html: &str, selector: &str) -> Vec<String> {
     let document = scraper::Html::parse_document(html);
