@@ -214,6 +214,11 @@ async fn a_reset_asked_for_what_is_no_address_says_so_beside_the_field(backend: 
                 .unwrap()
                 .contains("Check your e-mail")
         );
+        assert!(
+            text_of(&page, "title")
+                .unwrap()
+                .starts_with("Error: Forgot")
+        );
     }
     let mut conn = app.db();
     let queued: i64 = outbox::table.count().get_result(&mut conn).unwrap();
@@ -257,6 +262,7 @@ async fn an_empty_address_or_password_is_named_beside_its_field(backend: Backend
             assert!(summary.contains(message), "{summary}");
         }
         assert!(!summary.contains("not right"), "{summary}");
+        assert_eq!(text_of(&page, "title").unwrap(), "Error: Sign in · Clarion");
         assert_eq!(
             value_of(&page, "email").unwrap(),
             email,
@@ -304,6 +310,11 @@ async fn a_password_reset_never_reveals_who_has_an_account(backend: Backend) {
         )
         .await;
     assert_eq!(response.status(), 422);
+    let page = response.text().await.unwrap();
+    assert!(
+        text_of(&page, "title").unwrap().starts_with("Error: "),
+        "{page}"
+    );
     let new_password = "a brand new passphrase";
     let response = app
         .submit_form(

@@ -336,6 +336,9 @@ async fn bad_filters_are_explained_and_change_nothing(backend: Backend) {
     let (status, page) = sam.page("/workspace?page=first").await;
     assert_eq!(status, 422);
     assert!(page.contains("Pages of the queue are numbered from 1"));
+    assert!(text_of(&page, "title").unwrap().starts_with("Error: "));
+    let (_, page) = sam.page("/workspace/requests?page=0").await;
+    assert!(text_of(&page, "title").unwrap().starts_with("Error: "));
 }
 
 /// The list is searched in memory, brought forward by each change stored:

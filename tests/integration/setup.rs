@@ -128,6 +128,7 @@ async fn a_mistyped_setup_form_keeps_the_input_and_says_what_to_fix(backend: Bac
         .await;
     assert_eq!(response.status(), 422);
     let page = response.text().await.unwrap();
+    assert!(text_of(&page, "title").unwrap().starts_with("Error: "));
     let summary = text_of(&page, ".error-summary").unwrap();
     assert!(
         summary.contains("Enter an e-mail address in the form name@example.org."),
