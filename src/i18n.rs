@@ -240,8 +240,16 @@ impl Lang {
             Some(read) => read.lookup(key, args),
         };
         own.unwrap_or_else(|| {
-            if let Ok(mut misses) = MISSES.lock() {
-                misses.insert((self.tag(), key.to_owned()));
+            if let Ok(mut misses) = MISSES.lock()
+                && misses.insert((self.tag(), key.to_owned()))
+            {
+                // Once per message: a translator can then complete the
+                // language's files from the log.
+                tracing::warn!(
+                    language = %self.tag(),
+                    message = key,
+                    "a page asked for a message this language lacks; shown in the fallback language"
+                );
             }
             let fallback = self
                 .read
