@@ -159,6 +159,26 @@ pub fn send_link(
     .map(drop)
 }
 
+/// Claims the reminder of the request's awaited endorsement; false when
+/// it was reminded or decided meanwhile. Every instance's worker runs the
+/// reminders: without the claim two would each mail one, the second
+/// link replacing the first.
+pub fn claim_reminder(
+    conn: &mut DbConn,
+    request_id: &str,
+    now: NaiveDateTime,
+) -> QueryResult<bool> {
+    let claimed = diesel::update(
+        endorsements::table
+            .find(request_id)
+            .filter(endorsements::reminded_at.is_null())
+            .filter(endorsements::decision.is_null()),
+    )
+    .set(endorsements::reminded_at.eq(now))
+    .execute(conn)?;
+    Ok(claimed == 1)
+}
+
 /// Records the sponsor's decision and forgets its link; false when it was
 /// decided before (someone else got there first).
 pub fn decide(

@@ -525,6 +525,9 @@ pub fn send_reminders(conn: &mut DbConn, ctx: &Ctx) -> Result<usize, WorkflowErr
     let mut reminded = 0;
     for endorsement in due {
         let done = db::write_transaction(conn, |conn| {
+            if !endorsements::claim_reminder(conn, &endorsement.request_id, ctx.now)? {
+                return Ok::<bool, WorkflowError>(false);
+            }
             let request = requests::find(conn, &endorsement.request_id)?;
             let Ok(transition) =
                 lifecycle::decide(request.state, Action::RemindSponsor, Actor::System)

@@ -24,6 +24,7 @@ on_both_databases!(
     a_sponsor_declines_a_request_with_a_reason,
     an_answer_without_its_text_is_refused_and_changes_nothing,
     an_unanswered_sponsor_is_reminded_then_the_request_lapses,
+    two_workers_reminding_at_once_send_one_reminder,
     a_request_without_a_sponsor_that_takes_requests_is_refused,
     in_both_mode_a_request_from_the_public_waits_for_its_endorsement,
     an_endorsement_link_works_once_for_its_own_request_only,
@@ -309,6 +310,42 @@ async fn an_unanswered_sponsor_is_reminded_then_the_request_lapses(backend: Back
             .unwrap()
             .contains("did not answer in time")
     );
+}
+
+/// Every instance's worker runs the reminders. Two running at the same
+/// moment each found the endorsement unreminded and each mailed a link,
+/// the second replacing the first: the sponsor's first reminder led to
+/// a dead page.
+async fn two_workers_reminding_at_once_send_one_reminder(backend: Backend) {
+    let (app, afnor) = world(backend, "endorsed").await;
+    sponsored_request(&app, &afnor).await;
+    endorsement_link(&app, 1).await;
+    app.run_worker_once().await;
+    app.clock.advance(TimeDelta::days(15));
+    let ctx = app.state.workflow();
+    let start = std::sync::Barrier::new(2);
+    let reminded: usize = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..2)
+            .map(|_| {
+                let mut conn = app.db();
+                let (ctx, start) = (&ctx, &start);
+                scope.spawn(move || {
+                    start.wait();
+                    clarion::workflow::endorsements::send_reminders(&mut conn, ctx).unwrap()
+                })
+            })
+            .collect();
+        workers.into_iter().map(|w| w.join().unwrap()).sum()
+    });
+    assert_eq!(reminded, 1, "one worker claims the reminder");
+    app.run_worker_once().await;
+    let link = endorsement_link(&app, 2).await;
+    assert_eq!(
+        app.mail.to(AFNOR).len(),
+        2,
+        "the request, then one reminder"
+    );
+    assert_eq!(app.page(&link).await.0, 200, "the reminder's link works");
 }
 
 async fn a_request_without_a_sponsor_that_takes_requests_is_refused(backend: Backend) {
