@@ -305,6 +305,17 @@ submit-password-welcome = Welcome: choose your password
 submit-password-for =
     For { $name } ({ $email }). At least 12 characters; a few unrelated words make a strong
     password.
+submit-link-gone-reset = This link no longer works
+submit-link-gone-reset-why =
+    A link to choose a new password works once, for one hour, and not after
+    the password was changed with another link. Ask for a new one: it
+    reaches you within minutes.
+submit-link-gone-invitation = This invitation no longer works
+submit-link-gone-invitation-why =
+    An invitation works once, for seven days. If you chose your password
+    with it, sign in. If not, ask for a link to choose your password: it is
+    sent to the address you were invited at.
+submit-link-gone-ask = Ask for a link to choose a password
 submit-password-new = New password
 submit-password-new-again = New password again
 submit-password-save = Save the password

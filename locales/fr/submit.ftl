@@ -305,6 +305,19 @@ submit-password-welcome = Bienvenue : choisissez votre mot de passe
 submit-password-for =
     Pour { $name } ({ $email }). Au moins 12 caractères ; quelques mots sans rapport entre eux font un mot de
     passe solide.
+submit-link-gone-reset = Ce lien ne fonctionne plus
+submit-link-gone-reset-why =
+    Un lien pour choisir un nouveau mot de passe fonctionne une fois,
+    pendant une heure, et plus après un changement du mot de passe par un
+    autre lien. Demandez-en un nouveau : il vous parvient en quelques
+    minutes.
+submit-link-gone-invitation = Cette invitation ne fonctionne plus
+submit-link-gone-invitation-why =
+    Une invitation fonctionne une fois, pendant sept jours. Si vous avez
+    choisi votre mot de passe avec elle, connectez-vous. Sinon, demandez un
+    lien pour choisir votre mot de passe : il est envoyé à l’adresse à
+    laquelle vous avez été invité.
+submit-link-gone-ask = Demander un lien pour choisir un mot de passe
 submit-password-new = Nouveau mot de passe
 submit-password-new-again = Nouveau mot de passe, à nouveau
 submit-password-save = Enregistrer le mot de passe

@@ -7,7 +7,9 @@ use clarion::db::schema::{sessions, users};
 use diesel::prelude::*;
 
 use crate::on_both_databases;
-use crate::support::app::{Backend, Person, TestApp, csrf_token_in, text_of, value_of};
+use crate::support::app::{
+    Backend, Person, TestApp, csrf_token_in, links as links_in, text_of, value_of,
+};
 
 const PASSWORD: &str = "correct horse battery staple";
 
@@ -653,10 +655,19 @@ async fn using_one_reset_link_revokes_the_others(backend: Backend) {
         )
         .await;
     assert_eq!(response.status(), 303);
+    let (status, gone) = app.page(&links[0]).await;
+    assert_eq!(status, 404, "the other link is revoked");
+    assert_eq!(text_of(&gone, "h1").unwrap(), "This link no longer works");
+    assert!(
+        text_of(&gone, ".lede")
+            .unwrap()
+            .contains("Ask for a new one"),
+        "{gone}"
+    );
     assert_eq!(
-        app.page(&links[0]).await.0,
-        404,
-        "the other link is revoked"
+        links_in(&gone, "main ul a"),
+        ["/password/forgot", "/login"],
+        "the way on: a new link, or signing in"
     );
     let (_, page) = app.page("/login").await;
     let token = csrf_token_in(&page);
@@ -671,6 +682,8 @@ async fn using_one_reset_link_revokes_the_others(backend: Backend) {
         )
         .await;
     assert_eq!(response.status(), 404);
+    let page = response.text().await.unwrap();
+    assert_eq!(text_of(&page, "h1").unwrap(), "This link no longer works");
     assert_eq!(
         sign_in(&app, "carla@example.org", new_password)
             .await

@@ -10,7 +10,7 @@ use clarion::db::schema::{
 use diesel::prelude::*;
 
 use crate::on_both_databases;
-use crate::support::app::{Backend, TestApp, csrf_token_in, text_of, value_of};
+use crate::support::app::{Backend, TestApp, csrf_token_in, links, text_of, value_of};
 
 const PASSWORD: &str = "correct horse battery staple";
 const SECRETARIAT: &str = "sam@example.org";
@@ -164,6 +164,7 @@ on_both_databases!(
     the_secretariat_adds_a_group_and_manages_its_members,
     the_secretariat_edits_a_committees_designations,
     an_invited_person_chooses_a_password_and_signs_in,
+    an_expired_invitation_leads_to_a_link_that_works,
     bad_invitations_are_refused_and_nothing_is_stored,
     a_deactivated_account_is_signed_out_and_keeps_its_name,
     a_member_finds_nothing_under_admin,
@@ -837,6 +838,84 @@ async fn an_invited_person_chooses_a_password_and_signs_in(backend: Backend) {
     );
     // A convenor is not the secretariat.
     assert_eq!(ines.page("/admin/users").await.0, 404);
+    // The invitation, used, says so and where to go instead.
+    let (status, gone) = ines.page(&path).await;
+    assert_eq!(status, 404);
+    assert_eq!(
+        text_of(&gone, "h1").unwrap(),
+        "This invitation no longer works"
+    );
+}
+
+/// An invitation left unused past its seven days says so, and the
+/// invitee can still choose a password by asking for a link.
+async fn an_expired_invitation_leads_to_a_link_that_works(backend: Backend) {
+    let (app, sam) = secretariat_at_work(backend).await;
+    let response = sam
+        .submit_form(
+            "/admin/users/invite",
+            "/admin/users/invite",
+            &[("name", "Ivo Late"), ("email", "ivo@example.org")],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    let mail = app.mail.wait_for(1, Duration::from_secs(20)).await;
+    let invitation = mail[0]
+        .links()
+        .into_iter()
+        .find(|l| l.contains("/invitation/"))
+        .unwrap();
+    let invitation = invitation.strip_prefix(&app.address).unwrap().to_owned();
+    app.clock.advance(chrono::TimeDelta::days(8));
+
+    let ivo = Browser::new(&app);
+    let (status, gone) = ivo.page(&invitation).await;
+    assert_eq!(status, 404);
+    assert_eq!(
+        text_of(&gone, "h1").unwrap(),
+        "This invitation no longer works"
+    );
+    assert!(
+        text_of(&gone, ".lede")
+            .unwrap()
+            .contains("ask for a link to choose your password"),
+        "{gone}"
+    );
+    let forgot = links(&gone, "main ul a");
+    assert_eq!(forgot.first().map(String::as_str), Some("/password/forgot"));
+
+    let response = ivo
+        .submit_form(
+            "/password/forgot",
+            "/password/forgot",
+            &[("email", "ivo@example.org")],
+        )
+        .await;
+    assert_eq!(response.status(), 200);
+    let mail = app.mail.wait_for(2, Duration::from_secs(20)).await;
+    let reset = mail
+        .iter()
+        .flat_map(|m| m.links())
+        .find(|l| l.contains("/password/reset/"))
+        .expect("a link to choose a password");
+    let reset = reset.strip_prefix(&app.address).unwrap().to_owned();
+    let chosen = "ivo finally chooses a passphrase";
+    let response = ivo
+        .submit_form(
+            &reset,
+            &reset,
+            &[("password", chosen), ("password_confirmation", chosen)],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    let response = ivo
+        .submit_form(
+            "/login",
+            "/login",
+            &[("email", "ivo@example.org"), ("password", chosen)],
+        )
+        .await;
+    assert_eq!(response.status(), 303, "signed in");
 }
 
 async fn bad_invitations_are_refused_and_nothing_is_stored(backend: Backend) {

@@ -12,6 +12,7 @@ use crate::error::AppError;
 use crate::models::tokens::Purpose;
 use crate::web::flash::{self, Done};
 use crate::web::{AppState, Csrf, CsrfForm, Page, client_key};
+use crate::workflow::WorkflowError;
 use crate::workflow::accounts::{self, ResetAsked};
 
 #[derive(Template, WebTemplate)]
@@ -118,12 +119,35 @@ impl Link {
     }
 }
 
+/// What a link that no longer works leads to: why, and the way on.
+#[derive(Template, WebTemplate)]
+#[template(path = "account/link_gone.html")]
+pub struct LinkGonePage {
+    page: Page,
+    link: Link,
+}
+
+/// The answer to a link that is unknown, used, revoked or expired: a
+/// page saying so, still a 404 (nothing is at that address any more).
+fn gone(state: &AppState, link: Link) -> Result<HttpResponse, AppError> {
+    let body = LinkGonePage {
+        page: state.page(""),
+        link,
+    }
+    .render()?;
+    Ok(HttpResponse::NotFound()
+        .content_type("text/html; charset=utf-8")
+        .body(body))
+}
+
+/// The page to choose a password through `token`; none when the link
+/// does not work.
 async fn show(
     state: &AppState,
     csrf: Csrf,
     link: Link,
     token: String,
-) -> Result<SetPasswordPage, AppError> {
+) -> Result<Option<SetPasswordPage>, AppError> {
     let now = state.clock.now();
     let lookup = token.clone();
     let user = state
@@ -133,10 +157,15 @@ async fn show(
                 &lookup,
                 link.purpose(),
                 now,
-            )?)
+            ))
         })
         .await?;
-    Ok(SetPasswordPage {
+    let user = match user {
+        Ok(user) => user,
+        Err(WorkflowError::NotFound) => return Ok(None),
+        Err(e) => return Err(e.into()),
+    };
+    Ok(Some(SetPasswordPage {
         page: state.page(""),
         csrf,
         action: link.path(&token),
@@ -144,7 +173,21 @@ async fn show(
         name: user.name,
         email: user.email,
         errors: FieldErrors::default(),
-    })
+    }))
+}
+
+async fn show_page(
+    state: &AppState,
+    csrf: Csrf,
+    link: Link,
+    token: String,
+) -> Result<HttpResponse, AppError> {
+    match show(state, csrf, link, token).await? {
+        Some(page) => Ok(HttpResponse::Ok()
+            .content_type("text/html; charset=utf-8")
+            .body(page.render()?)),
+        None => gone(state, link),
+    }
 }
 
 #[derive(Deserialize)]
@@ -164,14 +207,16 @@ async fn set(
     form: PasswordForm,
 ) -> Result<HttpResponse, AppError> {
     if let Err(message) = password::check_new(&form.password, &form.password_confirmation) {
-        let mut page = show(state, csrf, link, token).await?;
+        let Some(mut page) = show(state, csrf, link, token).await? else {
+            return gone(state, link);
+        };
         page.errors.add("password", message);
         return Ok(HttpResponse::build(StatusCode::UNPROCESSABLE_ENTITY)
             .content_type("text/html; charset=utf-8")
             .body(page.render()?));
     }
     let now = state.clock.now();
-    state
+    let set = state
         .db(move |conn| {
             Ok(accounts::set_password_by_link(
                 conn,
@@ -179,18 +224,22 @@ async fn set(
                 link.purpose(),
                 &form.password,
                 now,
-            )?)
+            ))
         })
         .await?;
-    Ok(flash::see_other(req, "/login", Done::PasswordSet))
+    match set {
+        Ok(_) => Ok(flash::see_other(req, "/login", Done::PasswordSet)),
+        Err(WorkflowError::NotFound) => gone(state, link),
+        Err(e) => Err(e.into()),
+    }
 }
 
 pub async fn show_reset(
     state: web::Data<AppState>,
     csrf: Csrf,
     token: web::Path<String>,
-) -> Result<SetPasswordPage, AppError> {
-    show(&state, csrf, Link::Reset, token.into_inner()).await
+) -> Result<HttpResponse, AppError> {
+    show_page(&state, csrf, Link::Reset, token.into_inner()).await
 }
 
 pub async fn reset(
@@ -207,8 +256,8 @@ pub async fn show_invitation(
     state: web::Data<AppState>,
     csrf: Csrf,
     token: web::Path<String>,
-) -> Result<SetPasswordPage, AppError> {
-    show(&state, csrf, Link::Invitation, token.into_inner()).await
+) -> Result<HttpResponse, AppError> {
+    show_page(&state, csrf, Link::Invitation, token.into_inner()).await
 }
 
 pub async fn accept_invitation(
