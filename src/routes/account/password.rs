@@ -12,7 +12,6 @@ use crate::error::AppError;
 use crate::models::tokens::Purpose;
 use crate::web::flash::{self, Done};
 use crate::web::{AppState, Csrf, CsrfForm, Page, client_key};
-use crate::workflow::WorkflowError;
 use crate::workflow::accounts::{self, ResetAsked};
 
 #[derive(Template, WebTemplate)]
@@ -127,9 +126,16 @@ pub struct LinkGonePage {
     link: Link,
 }
 
-/// The answer to a link that is unknown, used, revoked or expired: a
-/// page saying so, still a 404 (nothing is at that address any more).
-fn gone(state: &AppState, link: Link) -> Result<HttpResponse, AppError> {
+/// `answer`, unless the link is unknown, used, revoked or expired: then
+/// a page saying so, still a 404 (nothing is at that address any more).
+fn or_gone(
+    state: &AppState,
+    link: Link,
+    answer: Result<HttpResponse, AppError>,
+) -> Result<HttpResponse, AppError> {
+    let Err(AppError::NotFound) = answer else {
+        return answer;
+    };
     let body = LinkGonePage {
         page: state.page(""),
         link,
@@ -140,14 +146,12 @@ fn gone(state: &AppState, link: Link) -> Result<HttpResponse, AppError> {
         .body(body))
 }
 
-/// The page to choose a password through `token`; none when the link
-/// does not work.
 async fn show(
     state: &AppState,
     csrf: Csrf,
     link: Link,
     token: String,
-) -> Result<Option<SetPasswordPage>, AppError> {
+) -> Result<SetPasswordPage, AppError> {
     let now = state.clock.now();
     let lookup = token.clone();
     let user = state
@@ -157,15 +161,10 @@ async fn show(
                 &lookup,
                 link.purpose(),
                 now,
-            ))
+            )?)
         })
         .await?;
-    let user = match user {
-        Ok(user) => user,
-        Err(WorkflowError::NotFound) => return Ok(None),
-        Err(e) => return Err(e.into()),
-    };
-    Ok(Some(SetPasswordPage {
+    Ok(SetPasswordPage {
         page: state.page(""),
         csrf,
         action: link.path(&token),
@@ -173,7 +172,7 @@ async fn show(
         name: user.name,
         email: user.email,
         errors: FieldErrors::default(),
-    }))
+    })
 }
 
 async fn show_page(
@@ -182,12 +181,13 @@ async fn show_page(
     link: Link,
     token: String,
 ) -> Result<HttpResponse, AppError> {
-    match show(state, csrf, link, token).await? {
-        Some(page) => Ok(HttpResponse::Ok()
+    let page = show(state, csrf, link, token).await;
+    let answer = page.and_then(|page| {
+        Ok(HttpResponse::Ok()
             .content_type("text/html; charset=utf-8")
-            .body(page.render()?)),
-        None => gone(state, link),
-    }
+            .body(page.render()?))
+    });
+    or_gone(state, link, answer)
 }
 
 #[derive(Deserialize)]
@@ -207,16 +207,14 @@ async fn set(
     form: PasswordForm,
 ) -> Result<HttpResponse, AppError> {
     if let Err(message) = password::check_new(&form.password, &form.password_confirmation) {
-        let Some(mut page) = show(state, csrf, link, token).await? else {
-            return gone(state, link);
-        };
+        let mut page = show(state, csrf, link, token).await?;
         page.errors.add("password", message);
         return Ok(HttpResponse::build(StatusCode::UNPROCESSABLE_ENTITY)
             .content_type("text/html; charset=utf-8")
             .body(page.render()?));
     }
     let now = state.clock.now();
-    let set = state
+    state
         .db(move |conn| {
             Ok(accounts::set_password_by_link(
                 conn,
@@ -224,14 +222,10 @@ async fn set(
                 link.purpose(),
                 &form.password,
                 now,
-            ))
+            )?)
         })
         .await?;
-    match set {
-        Ok(_) => Ok(flash::see_other(req, "/login", Done::PasswordSet)),
-        Err(WorkflowError::NotFound) => gone(state, link),
-        Err(e) => Err(e.into()),
-    }
+    Ok(flash::see_other(req, "/login", Done::PasswordSet))
 }
 
 pub async fn show_reset(
@@ -249,7 +243,8 @@ pub async fn reset(
     token: web::Path<String>,
     CsrfForm(form): CsrfForm<PasswordForm>,
 ) -> Result<HttpResponse, AppError> {
-    set(&req, &state, csrf, Link::Reset, token.into_inner(), form).await
+    let answer = set(&req, &state, csrf, Link::Reset, token.into_inner(), form).await;
+    or_gone(&state, Link::Reset, answer)
 }
 
 pub async fn show_invitation(
@@ -267,7 +262,7 @@ pub async fn accept_invitation(
     token: web::Path<String>,
     CsrfForm(form): CsrfForm<PasswordForm>,
 ) -> Result<HttpResponse, AppError> {
-    set(
+    let answer = set(
         &req,
         &state,
         csrf,
@@ -275,5 +270,6 @@ pub async fn accept_invitation(
         token.into_inner(),
         form,
     )
-    .await
+    .await;
+    or_gone(&state, Link::Invitation, answer)
 }
