@@ -238,6 +238,7 @@ async fn after_the_window_the_tracking_page_says_so_and_nothing_is_stored(backen
     let page = refused.text().await.unwrap();
     let notice = text_of(&page, "#reconsideration-refused").unwrap();
     assert!(notice.contains("ended on"), "{notice}");
+    assert!(text_of(&page, "title").unwrap().starts_with("Error: "));
     assert!(notice.contains("Nothing was changed."), "{notice}");
     assert_eq!(request_count(&app), 1);
     assert_eq!(

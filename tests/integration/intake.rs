@@ -254,10 +254,12 @@ async fn an_answer_without_its_text_is_refused_and_changes_nothing(backend: Back
                 .contains(message),
             "{choice}"
         );
+        assert!(text_of(&page, "title").unwrap().starts_with("Error: "));
     }
     let (status, page) = answer(&app, &link, "publish", "x").await;
     assert_eq!(status, 422);
     assert!(text_of(&page, "#answer-refused").is_some());
+    assert!(text_of(&page, "title").unwrap().starts_with("Error: "));
     let (status, _) = answer(&app, &link, "decline", &"x".repeat(5_001)).await;
     assert_eq!(status, 422);
     assert_eq!(state_of(&app).0, "awaiting_endorsement");

@@ -452,6 +452,11 @@ async fn filters_pagination_and_stable_addresses(backend: Backend) {
     assert_eq!(status, 422);
     let summary = texts_of(&html, ".error-summary li");
     assert_eq!(summary.len(), 4, "{summary:?}");
+    assert_eq!(
+        text_of(&html, "title").unwrap(),
+        "Error: Published clarifications · Clarion",
+        "nothing was searched"
+    );
     assert!(html.contains(r#"value="sampling""#));
     let (status, html) = app
         .visitor

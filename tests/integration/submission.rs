@@ -672,6 +672,7 @@ async fn a_reply_the_request_moved_past_is_kept(backend: Backend) {
     assert_eq!(refused.status(), 409);
     let kept = refused.text().await.unwrap();
     let said = text_of(&kept, "#reply-refused").unwrap();
+    assert!(text_of(&kept, "title").unwrap().starts_with("Error: "));
     assert!(said.contains("Your reply was not sent"), "{said}");
     assert!(said.contains("What you wrote is kept below"), "{said}");
     assert!(kept.contains(&format!(">{reply}</textarea>")));

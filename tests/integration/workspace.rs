@@ -374,6 +374,7 @@ async fn two_people_acting_at_once_one_wins(backend: Backend) {
         .await;
     assert_eq!(sasha_post.status(), 409);
     let page = sasha_post.text().await.unwrap();
+    assert!(text_of(&page, "title").unwrap().starts_with("Error: "));
     assert!(
         page.contains("This request changed while you were looking at it."),
         "{page}"
