@@ -709,6 +709,22 @@ mod tests {
         all
     }
 
+    /// The request's lines stand as a block: after the question comes a
+    /// blank line or another line of the block ("From: …"), never the next
+    /// paragraph. An included template loses its last newline, which once
+    /// glued the question to whatever followed.
+    fn question_ends_its_block(text: &str) -> bool {
+        let Some((_, after)) = text.split_once("Is one procedure enough?") else {
+            return true;
+        };
+        after.starts_with("\n\n")
+            || after
+                .strip_prefix('\n')
+                .and_then(|rest| rest.lines().next())
+                .and_then(|line| line.split_once(':'))
+                .is_some_and(|(_, value)| !value.trim().is_empty())
+    }
+
     #[test]
     fn every_mail_renders_in_every_language_with_all_its_words() {
         let french = Lang::provided("fr").unwrap();
@@ -724,6 +740,12 @@ mod tests {
                         lang.tag()
                     );
                 }
+                assert!(
+                    question_ends_its_block(&rendered.text),
+                    "{}: {}",
+                    lang.tag(),
+                    rendered.text
+                );
             }
         }
         let confirm = ConfirmRequest {
