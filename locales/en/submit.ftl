@@ -153,6 +153,7 @@ submit-withdraw-lede =
     The request on { $standard } clause { $clause } will be closed and the
     maintenance group will not answer it. This cannot be undone; you can always send a new request.
 submit-withdraw-yes = Yes, withdraw it
+submit-withdrawal-not-done = Your request was not withdrawn
 submit-withdraw-no = No, keep it
 
 ## A sponsor's endorsement

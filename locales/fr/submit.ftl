@@ -153,6 +153,7 @@ submit-withdraw-lede =
     La demande sur l’article { $clause } de { $standard } sera close et le groupe de maintenance
     n’y répondra pas. C’est irréversible ; vous pourrez toujours envoyer une nouvelle demande.
 submit-withdraw-yes = Oui, la retirer
+submit-withdrawal-not-done = Votre demande n’a pas été retirée
 submit-withdraw-no = Non, la conserver
 
 ## Le parrainage d’une demande

@@ -595,7 +595,8 @@ async fn the_submitter_replies_to_the_secretariat_and_can_withdraw(backend: Back
         mail.iter()
             .any(|m| m.subject.ends_with("withdrawn by the submitter"))
     );
-    // A closed request cannot be withdrawn again.
+    // A closed request cannot be withdrawn again: pressing the button a
+    // second time leads back to the tracking page, which says so.
     let again = app
         .post_form(
             &withdraw_path,
@@ -603,6 +604,21 @@ async fn the_submitter_replies_to_the_secretariat_and_can_withdraw(backend: Back
         )
         .await;
     assert_eq!(again.status(), 409);
+    let page = again.text().await.unwrap();
+    let notice = text_of(&page, "#withdrawal-refused").unwrap();
+    assert!(
+        notice.contains("Your request was not withdrawn"),
+        "{notice}"
+    );
+    assert!(notice.contains("“Closed”"), "{notice}");
+    assert!(notice.contains("Nothing was changed."), "{notice}");
+    assert!(text_of(&page, "title").unwrap().starts_with("Error: "));
+    assert!(
+        text_of(&page, ".lede")
+            .unwrap()
+            .contains("you withdrew the request"),
+        "the tracking page as it is"
+    );
 }
 
 async fn a_stale_page_cannot_withdraw_a_changed_request(backend: Backend) {
@@ -622,10 +638,16 @@ async fn a_stale_page_cannot_withdraw_a_changed_request(backend: Backend) {
         .await;
     assert_eq!(response.status(), 409);
     let page = response.text().await.unwrap();
+    let notice = text_of(&page, "#withdrawal-refused").unwrap();
     assert!(
-        page.contains("This request changed while you were looking at it."),
-        "{page}"
+        notice.contains("This request changed while you were looking at it."),
+        "{notice}"
     );
+    // The page shows the request as it is now, the secretariat's question
+    // included, and still offers to withdraw it.
+    assert!(page.contains("Please name the method."));
+    let again = text_of(&page, "a[href$='/withdraw']").unwrap();
+    assert_eq!(again, "Withdraw the request");
     let state: String = requests::table
         .select(requests::state)
         .first(&mut app.db())

@@ -46,6 +46,8 @@ pub struct TrackPage {
     errors: FieldErrors,
     /// A reconsideration asked for when it could not be: why.
     refused: Option<Window>,
+    /// Why the request was not withdrawn: it changed or closed meanwhile.
+    withdrawal_refused: Option<Msg>,
     /// How long after a decision reconsideration may be asked for.
     days: u32,
 }
@@ -85,6 +87,7 @@ struct Sent {
     reasons: String,
     errors: FieldErrors,
     refused: Option<Window>,
+    withdrawal_refused: Option<Msg>,
 }
 
 async fn render(
@@ -124,6 +127,7 @@ async fn render(
         reasons: sent.reasons,
         errors: sent.errors,
         refused: sent.refused,
+        withdrawal_refused: sent.withdrawal_refused,
         days: state.settings.reconsideration_days,
     }
     .render()?;
@@ -239,24 +243,39 @@ pub struct WithdrawForm {
     version: i32,
 }
 
+/// Withdraws the request; when it changed or closed since the
+/// confirmation was shown, the tracking page as it is now says so.
 pub async fn withdraw(
     req: HttpRequest,
     state: web::Data<AppState>,
     token: web::Path<String>,
+    csrf: Csrf,
     CsrfForm(form): CsrfForm<WithdrawForm>,
 ) -> Result<HttpResponse, AppError> {
     let token = token.into_inner();
     let ctx = state.workflow();
     let lookup = token.clone();
-    state
-        .db(move |conn| Ok(submitter::withdraw(conn, &ctx, &lookup, form.version)?))
+    let withdrawn = state
+        .db(move |conn| Ok(submitter::withdraw(conn, &ctx, &lookup, form.version)))
         .await?;
-    state.wake_mail_worker();
-    Ok(flash::see_other(
-        &req,
-        &format!("/track/{token}"),
-        Done::Withdrawn,
-    ))
+    match withdrawn {
+        Ok(()) => {
+            state.wake_mail_worker();
+            Ok(flash::see_other(
+                &req,
+                &format!("/track/{token}"),
+                Done::Withdrawn,
+            ))
+        }
+        Err(e @ (WorkflowError::Changed | WorkflowError::Refused(_))) => {
+            let sent = Sent {
+                withdrawal_refused: Some(e.message()),
+                ..Sent::default()
+            };
+            render(&state, csrf, Flash(None), token, sent, StatusCode::CONFLICT).await
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 #[derive(Deserialize)]
