@@ -306,7 +306,7 @@ submit-password-welcome = Welcome: choose your password
 submit-password-for =
     For { $name } ({ $email }). At least 12 characters; a few unrelated words make a strong
     password.
-submit-link-gone-reset = This link no longer works
+submit-link-gone = This link no longer works
 submit-link-gone-reset-why =
     A link to choose a new password works once, for one hour, and not after
     the password was changed with another link. Ask for a new one: it
@@ -317,6 +317,25 @@ submit-link-gone-invitation-why =
     with it, sign in. If not, ask for a link to choose your password: it is
     sent to the address you were invited at.
 submit-link-gone-ask = Ask for a link to choose a password
+submit-link-gone-confirmation-why =
+    A link to confirm a clarification request works for 72 hours. If you
+    confirmed your request, its tracking link came to you by mail. If not,
+    the request and your details were deleted: ask your question again.
+submit-link-gone-subscription-why =
+    A link to confirm that you follow a standard works for 72 hours. Ask
+    again from the standard's page: a new link reaches you within minutes.
+submit-link-gone-standards = Browse the standards
+submit-link-gone-tracking-why =
+    A tracking link stops working when the request's personal details are
+    erased, some time after its decision, so that no more is kept than the
+    process needs. An answered request's answer stays published.
+submit-link-gone-search = Search the published clarifications
+submit-link-gone-endorsement-why =
+    A link to endorse a request works once, while the request waits for its
+    sponsor. If you answered with it, your answer was recorded and the
+    submitter was told. A reminder carries a new link, and the one sent
+    before it stops working. If your organisation has an account, its
+    requests wait in its queue once you sign in.
 submit-password-new = New password
 submit-password-new-again = New password again
 submit-password-save = Save the password

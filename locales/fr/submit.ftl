@@ -306,7 +306,7 @@ submit-password-welcome = Bienvenue : choisissez votre mot de passe
 submit-password-for =
     Pour { $name } ({ $email }). Au moins 12 caractères ; quelques mots sans rapport entre eux font un mot de
     passe solide.
-submit-link-gone-reset = Ce lien ne fonctionne plus
+submit-link-gone = Ce lien ne fonctionne plus
 submit-link-gone-reset-why =
     Un lien pour choisir un nouveau mot de passe fonctionne une fois,
     pendant une heure, et plus après un changement du mot de passe par un
@@ -319,6 +319,29 @@ submit-link-gone-invitation-why =
     lien pour choisir votre mot de passe : il est envoyé à l’adresse à
     laquelle vous avez été invité.
 submit-link-gone-ask = Demander un lien pour choisir un mot de passe
+submit-link-gone-confirmation-why =
+    Un lien pour confirmer une demande de clarification fonctionne pendant
+    72 heures. Si vous avez confirmé votre demande, son lien de suivi vous
+    est parvenu par courriel. Sinon, la demande et vos coordonnées ont été
+    supprimées : posez de nouveau votre question.
+submit-link-gone-subscription-why =
+    Un lien pour confirmer que vous suivez une norme fonctionne pendant
+    72 heures. Demandez-le de nouveau depuis la page de la norme : un
+    nouveau lien vous parvient en quelques minutes.
+submit-link-gone-standards = Parcourir les normes
+submit-link-gone-tracking-why =
+    Un lien de suivi cesse de fonctionner quand les données personnelles de
+    la demande sont effacées, quelque temps après sa décision, pour ne rien
+    garder de plus que ce dont le processus a besoin. La réponse d’une
+    demande à laquelle il a été répondu reste publiée.
+submit-link-gone-search = Rechercher dans les clarifications publiées
+submit-link-gone-endorsement-why =
+    Un lien pour parrainer une demande fonctionne une fois, tant que la
+    demande attend son parrain. Si vous avez répondu avec lui, votre réponse
+    a été enregistrée et le demandeur en a été informé. Un rappel porte un
+    nouveau lien, et celui envoyé avant lui cesse de fonctionner. Si votre
+    organisation a un compte, ses demandes l’attendent dans sa file une fois
+    connecté.
 submit-password-new = Nouveau mot de passe
 submit-password-new-again = Nouveau mot de passe, à nouveau
 submit-password-save = Enregistrer le mot de passe

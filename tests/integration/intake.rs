@@ -173,6 +173,7 @@ async fn a_sponsor_endorses_a_request_by_its_link_and_it_goes_to_screening(backe
         subjects_to(&app, SAM)
     );
 
+    let (_, form) = app.page(&link).await;
     let (status, done) = answer(&app, &link, "endorse", "").await;
     assert_eq!(status, 200);
     assert_eq!(text_of(&done, "h1").as_deref(), Some("Request endorsed"));
@@ -185,6 +186,24 @@ async fn a_sponsor_endorses_a_request_by_its_link_and_it_goes_to_screening(backe
     let told = wait_for_subject(&app, ANA, "endorsed by AFNOR").await;
     assert!(told.contains("AFNOR endorsed your request"));
     assert_eq!(app.page(&link).await.0, 404, "the link worked once");
+    // Pressed twice, or sent again from the browser's history: the page
+    // says the link is used and that an answer given with it was recorded,
+    // not "page not found".
+    let again = app
+        .post_form(
+            &link,
+            &[("csrf_token", &csrf_token_in(&form)), ("choice", "endorse")],
+        )
+        .await;
+    assert_eq!(again.status(), 404);
+    let again = again.text().await.unwrap();
+    assert_eq!(text_of(&again, "h1").unwrap(), "This link no longer works");
+    assert!(
+        text_of(&again, ".lede")
+            .unwrap()
+            .contains("If you answered with it, your answer was recorded")
+    );
+    assert_eq!(state_of(&app), ("screening".to_owned(), None));
 }
 
 async fn a_sponsor_answers_a_request_locally_and_the_submitter_and_the_secretariat_get_the_answer(

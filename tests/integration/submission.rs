@@ -466,7 +466,19 @@ async fn unconfirmed_requests_are_erased_after_72_hours(backend: Backend) {
         .get_result(&mut app.db())
         .unwrap();
     assert_eq!(contacts, 0, "the submitter's details are gone too");
-    assert_eq!(app.page(&confirm).await.0, 404);
+    // The link from the mail says what happened and leads to the form.
+    let (status, page) = app.page(&confirm).await;
+    assert_eq!(status, 404);
+    assert_eq!(text_of(&page, "h1").unwrap(), "This link no longer works");
+    assert!(
+        text_of(&page, ".lede")
+            .unwrap()
+            .contains("the request and your details were deleted")
+    );
+    assert_eq!(
+        text_of(&page, "main ul a[href='/requests/new']").unwrap(),
+        "Ask for a clarification"
+    );
 }
 
 /// What the secretariat's "ask for information" (issue 4) leaves behind.
@@ -940,10 +952,17 @@ async fn erasing_a_request_erases_its_waiting_mail_and_its_tracking_links(backen
         .get_result(&mut app.db())
         .unwrap();
     assert_eq!(about_the_submitter, 0);
+    let (status, page) = app.page(&tracking).await;
+    assert_eq!(status, 404, "old tracking links stop working");
+    assert_eq!(text_of(&page, "h1").unwrap(), "This link no longer works");
+    assert!(
+        text_of(&page, ".lede")
+            .unwrap()
+            .contains("when the request's personal details are erased")
+    );
     assert_eq!(
-        app.page(&tracking).await.0,
-        404,
-        "old tracking links stop working"
+        text_of(&page, "main ul a[href='/clarifications']").unwrap(),
+        "Search the published clarifications"
     );
     let links_left: i64 = tokens::table
         .filter(tokens::request_id.is_not_null())

@@ -489,7 +489,18 @@ async fn unconfirmed_addresses_expire_and_are_erased(backend: Backend) {
     let link = confirmation_link(&app, "gus@follow.example", 1).await;
 
     app.clock.advance(TimeDelta::hours(73));
-    assert_eq!(app.page(&link).await.0, 404, "the link has expired");
+    let (status, page) = app.page(&link).await;
+    assert_eq!(status, 404, "the link has expired");
+    assert_eq!(text_of(&page, "h1").unwrap(), "This link no longer works");
+    assert!(
+        text_of(&page, ".lede")
+            .unwrap()
+            .contains("works for 72 hours")
+    );
+    assert!(
+        page.contains(r#"href="/standards""#),
+        "leads back to follow again"
+    );
     let erased =
         clarion::workflow::subscriptions::erase_unconfirmed(&mut app.db(), app.clock.now())
             .unwrap();

@@ -10,6 +10,7 @@ use crate::domain::fields::FieldErrors;
 use crate::domain::password;
 use crate::error::AppError;
 use crate::models::tokens::Purpose;
+use crate::routes::link_gone;
 use crate::web::flash::{self, Done};
 use crate::web::{AppState, Csrf, CsrfForm, Page, client_key};
 use crate::workflow::accounts::{self, ResetAsked};
@@ -110,40 +111,20 @@ impl Link {
         }
     }
 
+    /// What the page for a link that no longer works says of it.
+    fn gone(self) -> link_gone::Link {
+        match self {
+            Link::Reset => link_gone::Link::Reset,
+            Link::Invitation => link_gone::Link::Invitation,
+        }
+    }
+
     fn path(self, token: &str) -> String {
         match self {
             Link::Reset => format!("/password/reset/{token}"),
             Link::Invitation => format!("/invitation/{token}"),
         }
     }
-}
-
-/// What a link that no longer works leads to: why, and the way on.
-#[derive(Template, WebTemplate)]
-#[template(path = "account/link_gone.html")]
-pub struct LinkGonePage {
-    page: Page,
-    link: Link,
-}
-
-/// `answer`, unless the link is unknown, used, revoked or expired: then
-/// a page saying so, still a 404 (nothing is at that address any more).
-fn or_gone(
-    state: &AppState,
-    link: Link,
-    answer: Result<HttpResponse, AppError>,
-) -> Result<HttpResponse, AppError> {
-    let Err(AppError::NotFound) = answer else {
-        return answer;
-    };
-    let body = LinkGonePage {
-        page: state.page(""),
-        link,
-    }
-    .render()?;
-    Ok(HttpResponse::NotFound()
-        .content_type("text/html; charset=utf-8")
-        .body(body))
 }
 
 async fn show(
@@ -187,7 +168,7 @@ async fn show_page(
             .content_type("text/html; charset=utf-8")
             .body(page.render()?))
     });
-    or_gone(state, link, answer)
+    link_gone::or_gone(state, link.gone(), answer)
 }
 
 #[derive(Deserialize)]
@@ -244,7 +225,7 @@ pub async fn reset(
     CsrfForm(form): CsrfForm<PasswordForm>,
 ) -> Result<HttpResponse, AppError> {
     let answer = set(&req, &state, csrf, Link::Reset, token.into_inner(), form).await;
-    or_gone(&state, Link::Reset, answer)
+    link_gone::or_gone(&state, Link::Reset.gone(), answer)
 }
 
 pub async fn show_invitation(
@@ -271,5 +252,5 @@ pub async fn accept_invitation(
         form,
     )
     .await;
-    or_gone(&state, Link::Invitation, answer)
+    link_gone::or_gone(&state, Link::Invitation.gone(), answer)
 }

@@ -9,6 +9,7 @@ use super::see_other;
 use crate::domain::follow_up::Kind;
 use crate::error::AppError;
 use crate::models::requests::Request;
+use crate::routes::link_gone::{self, Link};
 use crate::web::flash::{self, Done};
 use crate::web::{AppState, Csrf, CsrfForm, NoFields, Page};
 use crate::workflow::follow_ups::Followed;
@@ -36,7 +37,15 @@ pub async fn show(
     token: web::Path<String>,
     csrf: Csrf,
 ) -> Result<HttpResponse, AppError> {
-    let token = token.into_inner();
+    let page = confirmation_page(&state, token.into_inner(), csrf).await;
+    link_gone::or_gone(&state, Link::Confirmation, page)
+}
+
+async fn confirmation_page(
+    state: &AppState,
+    token: String,
+    csrf: Csrf,
+) -> Result<HttpResponse, AppError> {
     let now = state.clock.now();
     let lookup = token.clone();
     let link = state
@@ -70,7 +79,15 @@ pub async fn confirm(
     token: web::Path<String>,
     CsrfForm(_): CsrfForm<NoFields>,
 ) -> Result<HttpResponse, AppError> {
-    let token = token.into_inner();
+    let confirmed = confirm_by_link(&req, &state, token.into_inner()).await;
+    link_gone::or_gone(&state, Link::Confirmation, confirmed)
+}
+
+async fn confirm_by_link(
+    req: &HttpRequest,
+    state: &AppState,
+    token: String,
+) -> Result<HttpResponse, AppError> {
     let ctx = state.workflow();
     let lookup = token.clone();
     let outcome = state
@@ -84,7 +101,7 @@ pub async fn confirm(
             state.wake_mail_worker();
             let location = format!("/track/{track_token}");
             Ok(flash::see_other(
-                &req,
+                req,
                 &location,
                 Done::RequestSent { reference },
             ))

@@ -13,6 +13,7 @@ use crate::domain::fields::FieldErrors;
 use crate::domain::intake::{Answer, AnswerProblem};
 use crate::error::AppError;
 use crate::models::users::User;
+use crate::routes::link_gone::{self, Link};
 use crate::web::flash::{self, Done};
 use crate::web::{AppState, Csrf, CsrfForm, Page, Viewer, private_page};
 use crate::workflow::endorsements::{self, Addressed, Outcome};
@@ -147,7 +148,8 @@ pub async fn show(
     token: web::Path<String>,
     csrf: Csrf,
 ) -> Result<HttpResponse, AppError> {
-    page_via(&state, csrf, Via::Link(token.into_inner())).await
+    let page = page_via(&state, csrf, Via::Link(token.into_inner())).await;
+    link_gone::or_gone(&state, Link::Endorsement, page)
 }
 
 #[derive(Deserialize)]
@@ -225,5 +227,6 @@ pub async fn answer(
     csrf: Csrf,
     CsrfForm(form): CsrfForm<AnswerForm>,
 ) -> Result<HttpResponse, AppError> {
-    answer_via(&req, &state, csrf, Via::Link(token.into_inner()), form).await
+    let answered = answer_via(&req, &state, csrf, Via::Link(token.into_inner()), form).await;
+    link_gone::or_gone(&state, Link::Endorsement, answered)
 }

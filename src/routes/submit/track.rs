@@ -15,6 +15,7 @@ use crate::domain::lifecycle::{ClosureReason, State};
 use crate::error::AppError;
 use crate::models::requests::Request;
 use crate::models::standards::Standard;
+use crate::routes::link_gone::{self, Link};
 use crate::web::flash::{self, Done, Flash};
 use crate::web::{AppState, Csrf, CsrfForm, Page, private_page};
 use crate::workflow::WorkflowError;
@@ -140,7 +141,7 @@ pub async fn show(
     csrf: Csrf,
     flash: Flash,
 ) -> Result<HttpResponse, AppError> {
-    render(
+    let page = render(
         &state,
         csrf,
         flash,
@@ -148,7 +149,8 @@ pub async fn show(
         Sent::default(),
         StatusCode::OK,
     )
-    .await
+    .await;
+    link_gone::or_gone(&state, Link::Tracking, page)
 }
 
 #[derive(Deserialize)]
