@@ -2,6 +2,8 @@
 
 use super::{MailContext, Said, email_message};
 use crate::domain::follow_up::Kind;
+use crate::domain::submission::Category;
+use crate::i18n::Lang;
 
 /// To the first secretariat account, once it exists.
 pub struct Welcome {
@@ -69,11 +71,21 @@ pub struct NewRequestNotice {
     pub request: RequestSummary,
     /// The responsible group, or None when the standard has none.
     pub group: Option<String>,
+    /// As stored: "iso_member_body".
     pub submitter_category: String,
+    /// ISO 3166 code: "FR".
     pub submitter_country: String,
     /// The member body or liaison that endorsed it: "AFNOR (FR)".
     pub sponsor: Option<String>,
     pub workspace_url: String,
+}
+impl NewRequestNotice {
+    /// The submitter's category in the reader's language; as stored should
+    /// the form no longer offer it.
+    pub fn category_in(&self, lang: &Lang) -> String {
+        Category::parse(&self.submitter_category)
+            .map_or_else(|| self.submitter_category.clone(), |c| lang.t(c.key()))
+    }
 }
 email_message!(
     NewRequestNotice,
@@ -440,7 +452,6 @@ fn taken(at_meeting: bool) -> &'static str {
 mod tests {
     use super::*;
     use crate::domain::consensus::Piece;
-    use crate::i18n::Lang;
     use crate::mail::Message;
 
     fn ctx() -> MailContext {
@@ -515,8 +526,8 @@ mod tests {
                 ctx: ctx(),
                 request: request(None),
                 group: None,
-                submitter_category: "Laboratory".into(),
-                submitter_country: "Brazil".into(),
+                submitter_category: "conformity_assessment_body".into(),
+                submitter_country: "BR".into(),
                 sponsor: Some("AFNOR (FR)".into()),
                 workspace_url: "https://clarion.example/w".into(),
             }),
@@ -759,6 +770,17 @@ mod tests {
         assert_eq!(
             confirm.subject,
             "Confirmez votre demande de clarification sur ISO/IEC 17025:2017"
+        );
+        // Who asks, in the reader's words: the category and the country are
+        // stored as codes.
+        let notice = every_kind()
+            .into_iter()
+            .map(|m| m.render(&french).unwrap().text)
+            .find(|text| text.contains("De\u{a0}:"))
+            .unwrap();
+        assert!(
+            notice.contains("De\u{a0}: Organisme d’évaluation de la conformité, Brésil"),
+            "{notice}"
         );
         assert!(
             confirm

@@ -9,6 +9,7 @@ use serde::Deserialize;
 use crate::domain::consultation::{Closed, Refusal, ReplyProblem};
 use crate::domain::markdown;
 use crate::error::AppError;
+use crate::i18n::Msg;
 use crate::web::flash::{self, Done, Flash};
 use crate::web::{AppState, Csrf, CsrfForm, Page, private_page};
 use crate::workflow::WorkflowError;
@@ -42,39 +43,39 @@ impl ReviewPage {
         markdown::to_safe_html(self.review.request.answer.as_deref().unwrap_or_default())
     }
 
-    fn errors(&self) -> Vec<(String, String)> {
+    fn errors(&self) -> Vec<(String, Msg)> {
         self.problem
             .map(|problem| {
                 let field = match problem {
                     ReplyProblem::NoChoice => "answer-no_objection",
                     _ => "comments",
                 };
-                (field.to_owned(), self.message().to_owned())
+                (field.to_owned(), self.message())
             })
             .into_iter()
             .collect()
     }
 
-    fn message(&self) -> &'static str {
+    fn message(&self) -> Msg {
         match self.problem {
-            Some(ReplyProblem::NoChoice) => "Choose no objection, or comments.",
-            Some(ReplyProblem::NoComments) => "Write your comments, or choose no objection.",
-            Some(ReplyProblem::TooLong) => "Shorten your comments to at most 10,000 characters.",
-            None => "",
+            Some(ReplyProblem::NoChoice) => Msg::new("form-review-choose"),
+            Some(ReplyProblem::NoComments) => Msg::new("form-review-comments-missing"),
+            Some(ReplyProblem::TooLong) => Msg::new("form-review-comments-too-long"),
+            None => Msg::default(),
         }
     }
 
-    fn comments_error(&self) -> &'static str {
+    fn comments_error(&self) -> Msg {
         match self.problem {
             Some(ReplyProblem::NoComments | ReplyProblem::TooLong) => self.message(),
-            _ => "",
+            _ => Msg::default(),
         }
     }
 
-    fn choice_error(&self) -> &'static str {
+    fn choice_error(&self) -> Msg {
         match self.problem {
             Some(ReplyProblem::NoChoice) => self.message(),
-            _ => "",
+            _ => Msg::default(),
         }
     }
 }

@@ -212,7 +212,7 @@ pub struct Addressed {
     pub sponsor: Organisation,
     /// Who asked; none once their personal data is erased.
     pub submitter: Option<Contact>,
-    /// The submitter's country, in words.
+    /// The submitter's country, as its ISO 3166 code.
     pub country: String,
     /// Until when the link works.
     pub until: chrono::NaiveDateTime,
@@ -301,8 +301,7 @@ fn addressed(
     let until = ctx
         .intake
         .link_expires(endorsement.requested_at.unwrap_or(ctx.now));
-    let country = crate::domain::submission::country(&request.submitter_country)
-        .map_or(request.submitter_country.clone(), |c| c.name().to_owned());
+    let country = request.submitter_country.clone();
     Ok(Addressed {
         request,
         standard,

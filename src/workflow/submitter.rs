@@ -443,10 +443,8 @@ pub(super) fn tell_secretariat(
         ctx: ctx.mail.clone(),
         request: summary,
         group,
-        submitter_category: crate::domain::submission::Category::parse(&request.submitter_category)
-            .map_or(request.submitter_category.clone(), |c| c.label().to_owned()),
-        submitter_country: crate::domain::submission::country(&request.submitter_country)
-            .map_or(request.submitter_country.clone(), |c| c.name().to_owned()),
+        submitter_category: request.submitter_category.clone(),
+        submitter_country: request.submitter_country.clone(),
         sponsor: super::endorsements::sponsor_line(conn, &request.id)?,
         workspace_url: ctx.url(&format!("/workspace/requests/{reference}")),
     };

@@ -609,6 +609,20 @@ async fn bad_input_is_shown_again_with_what_to_correct(backend: Backend) {
     let long = "x".repeat(10_001);
     let refused = answer(&app, &ilac, &[("answer", "comments"), ("comments", &long)]).await;
     assert_eq!(refused.status(), 422);
+    // A liaison reading in French is told in French.
+    let mut french = reqwest::header::HeaderMap::new();
+    french.insert("accept-language", "fr".parse().unwrap());
+    let liaison = Person::with_headers(&app.address, french);
+    let (_, page) = liaison.page(&ilac).await;
+    let refused = liaison
+        .post_form(&ilac, &[("csrf_token", &csrf_token_in(&page))])
+        .await;
+    assert_eq!(refused.status(), 422);
+    let page = refused.text().await.unwrap();
+    assert_eq!(
+        text_of(&page, ".error-summary li").unwrap(),
+        "Choisissez « Pas d’objection à la publication » ou des commentaires."
+    );
     assert!(answers_recorded(&app).iter().all(|(_, answered)| !answered));
 
     // The secretariat's forms.

@@ -10,7 +10,7 @@ use clarion::models::organisations;
 use diesel::prelude::*;
 
 use crate::on_both_databases;
-use crate::support::app::{Backend, TestApp, csrf_token_in, text_of, version_in};
+use crate::support::app::{Backend, Person, TestApp, csrf_token_in, text_of, version_in};
 use crate::support::eventually::{BOUND, eventually};
 use crate::support::journey::{
     confirmed_request, file_request, press_confirm, request_count, send, valid_form, with,
@@ -164,6 +164,14 @@ async fn a_sponsor_endorses_a_request_by_its_link_and_it_goes_to_screening(backe
     assert_eq!(status, 200);
     assert!(page.contains("Does clause 7.2.1 require a documented procedure"));
     assert!(page.contains("Ana Lima"), "the sponsor sees who asks");
+    assert!(page.contains("<dd>Brazil</dd>"));
+    let mut french = reqwest::header::HeaderMap::new();
+    french.insert("accept-language", "fr".parse().unwrap());
+    let (_, in_french) = Person::with_headers(&app.address, french).page(&link).await;
+    assert!(
+        in_french.contains("<dd>Brésil</dd>"),
+        "the country in French"
+    );
     app.run_worker_once().await;
     assert!(
         !subjects_to(&app, SAM)
