@@ -807,3 +807,15 @@ ws-meeting-reference-too-long = Shorten the minutes reference to at most 500 cha
 ws-meeting-minutes-too-long = Shorten the minutes to at most 40,000 characters, or give their reference instead.
 ws-meeting-no-answer = Write the answer the meeting decided.
 ws-meeting-answer-too-long = Shorten the answer to at most 10,000 characters.
+
+## What the record keeps as the system words it, in the installation's
+## language: the summary of a mark on the timeline, the note of a banner
+record-marked = { $what }: { $note }
+record-superseded-by = Superseded by { $reference }
+record-superseded-by-edition = Superseded by { $standard }
+record-superseded-by-clause = Superseded by { $standard }, clause { $clause }
+record-incorporated-into-edition = Incorporated into { $standard }
+record-incorporated-into-clause = Incorporated into { $standard }, clause { $clause }
+record-withdrawn = Withdrawn
+record-revised-on-reconsideration = Answer revised on reconsideration: { $reference }.
+record-revised-on-new-information = Answer revised on new information: { $reference }.

@@ -810,3 +810,16 @@ ws-meeting-reference-too-long = Réduisez la référence du procès-verbal à 50
 ws-meeting-minutes-too-long = Réduisez le procès-verbal à 40 000 caractères au plus, ou donnez plutôt sa référence.
 ws-meeting-no-answer = Écrivez la réponse décidée en réunion.
 ws-meeting-answer-too-long = Réduisez la réponse à 10 000 caractères au plus.
+
+## Ce que le dossier garde tel que le système le formule, dans la langue de
+## l’installation : le résumé d’un marquage dans l’historique, la note d’un
+## bandeau
+record-marked = { $what } : { $note }
+record-superseded-by = Remplacée par { $reference }
+record-superseded-by-edition = Remplacée par { $standard }
+record-superseded-by-clause = Remplacée par { $standard }, article { $clause }
+record-incorporated-into-edition = Intégrée à { $standard }
+record-incorporated-into-clause = Intégrée à { $standard }, article { $clause }
+record-withdrawn = Retirée
+record-revised-on-reconsideration = Réponse révisée après réexamen : { $reference }.
+record-revised-on-new-information = Réponse révisée sur un élément nouveau : { $reference }.

@@ -112,11 +112,17 @@ pub(super) fn settle(
     if let (Outcome::Revised, State::Published, Some(user)) = (outcome, original.state, by) {
         match link.kind {
             Kind::Reconsideration => {
-                let note = format!("Answer revised on reconsideration: {reference}.");
+                let note = ctx.for_the_record(
+                    &Msg::new("record-revised-on-reconsideration")
+                        .with("reference", reference.as_str()),
+                );
                 supersede(conn, ctx, user, &original, &reference, &note)?;
             }
             Kind::NewInformation => {
-                let note = format!("Answer revised on new information: {reference}.");
+                let note = ctx.for_the_record(
+                    &Msg::new("record-revised-on-new-information")
+                        .with("reference", reference.as_str()),
+                );
                 supersede(conn, ctx, user, &original, &reference, &note)?;
             }
             // Already the original's new version (`publish_correction`).

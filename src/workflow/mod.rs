@@ -93,6 +93,14 @@ impl Ctx {
         format!("{}{}", self.mail.base_url, path)
     }
 
+    /// Text the record keeps for everyone, as the system words it (a mark's
+    /// summary on the timeline, the note of a banner): in the
+    /// installation's language, the first of `CLARION_LANGUAGES`, as the
+    /// secretariat writes its own notes.
+    pub fn for_the_record(&self, message: &crate::i18n::Msg) -> String {
+        self.mail.languages.preferred(None).msg(message)
+    }
+
     /// Renders a message and queues it for one recipient, in the language
     /// of their account (the default for an address without one).
     pub fn send(

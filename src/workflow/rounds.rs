@@ -876,7 +876,7 @@ pub(super) fn mark(
                         reference: &successor,
                     }),
                 )?;
-                format!("{flag} by {successor}")
+                Msg::new("record-superseded-by").with("reference", successor)
             }
             "superseded" | "incorporated" => {
                 let standard = new_edition(conn, permit.request(), flag, to.standard)?;
@@ -889,14 +889,19 @@ pub(super) fn mark(
                         clause,
                     }),
                 )?;
-                match clause {
-                    Some(clause) => format!("{flag}: {}, clause {clause}", standard.label()),
-                    None => format!("{flag}: {}", standard.label()),
-                }
+                let id = match (flag, clause) {
+                    ("superseded", None) => "record-superseded-by-edition",
+                    ("superseded", Some(_)) => "record-superseded-by-clause",
+                    (_, None) => "record-incorporated-into-edition",
+                    (_, Some(_)) => "record-incorporated-into-clause",
+                };
+                Msg::new(id)
+                    .with("standard", standard.label())
+                    .with("clause", clause.unwrap_or_default())
             }
             "withdrawn" => {
                 links::set(conn, &reference, None)?;
-                flag.to_owned()
+                Msg::new("record-withdrawn")
             }
             _ => {
                 return Err(WorkflowError::Field {
@@ -911,7 +916,11 @@ pub(super) fn mark(
             publication_flag_note: Some(note),
             ..Change::default()
         };
-        let label = format!("{label}: {note}");
+        let label = ctx.for_the_record(
+            &Msg::new("record-marked")
+                .with("what", label)
+                .with("note", note),
+        );
         let event = transition(conn, ctx, user, permit, change, Some(&label))?;
         webhooks::announce(
             conn,

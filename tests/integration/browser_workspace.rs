@@ -343,7 +343,10 @@ async fn a_request_goes_from_the_public_form_to_the_public_register_in_a_browser
     );
     assert!(refusal.ends_with("Nothing was changed."), "{refusal}");
     assert_eq!(seen(&browser, ".badge--state").await, "Consensus round");
-    assert!(browser.title().await.starts_with(&reference));
+    assert_eq!(
+        browser.title().await,
+        format!("Error: {reference} · Workspace · Clarion")
+    );
     browser.assert_accessible().await;
     browser
         .fill("textarea[id^='field-responses-']", RESPONSE)

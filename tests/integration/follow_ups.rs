@@ -571,6 +571,10 @@ async fn new_information_that_revises_the_answer_supersedes_it(backend: Backend)
     let (_, page) = app.page(&format!("/clarifications/{original}")).await;
     let banner = text_of(&page, ".banner").expect("the superseded banner");
     assert!(banner.contains(&follow_up), "{banner}");
+    assert!(
+        banner.contains(&format!("Answer revised on new information: {follow_up}.")),
+        "{banner}"
+    );
     assert!(page.contains(&format!("href=\"/clarifications/{follow_up}\"")));
     let (_, page) = app.page(&format!("/clarifications/{follow_up}")).await;
     assert!(page.contains(REVISED));
@@ -588,6 +592,12 @@ async fn new_information_that_revises_the_answer_supersedes_it(backend: Backend)
         "{timeline}"
     );
     assert!(timeline.contains("Marked the publication"), "{timeline}");
+    assert!(
+        timeline.contains(&format!(
+            "Superseded by {follow_up}: Answer revised on new information"
+        )),
+        "{timeline}"
+    );
     let listed = text_of(&page, "#followed-by").unwrap();
     assert!(listed.contains("the answer is revised"), "{listed}");
 }

@@ -17,6 +17,7 @@ on_both_databases!(
     a_superseded_clarification_and_its_successor_link_to_each_other,
     an_incorporated_clarification_names_the_edition_and_clause,
     a_mark_without_a_valid_target_changes_nothing,
+    the_record_words_a_mark_in_the_installations_language,
 );
 
 fn on(standard: &'static str, clause: &'static str, day: u32) -> Published<'static> {
@@ -187,7 +188,7 @@ async fn an_incorporated_clarification_names_the_edition_and_clause(backend: Bac
     // The request's timeline says where it went.
     let (_, page) = sam.page(&format!("/workspace/requests/{laboratory}")).await;
     assert!(
-        page.contains("incorporated: ISO/IEC 17025:2017, clause 7.2.2"),
+        page.contains("Incorporated into ISO/IEC 17025:2017, clause 7.2.2: "),
         "the event names the edition"
     );
 }
@@ -285,4 +286,34 @@ async fn a_mark_without_a_valid_target_changes_nothing(backend: Backend) {
             .contains("A clarification cannot supersede itself")
     );
     assert_eq!(stored(&app), (None, 1));
+}
+
+/// The timeline's summary of a mark is written by the system, not typed:
+/// an installation whose first language is French keeps it in French, as
+/// its secretariat writes its notes.
+async fn the_record_words_a_mark_in_the_installations_language(backend: Backend) {
+    let app = TestApp::spawn_with(backend, &[("CLARION_LANGUAGES", "fr,en".to_owned())]).await;
+    add_the_people(&app);
+    let laboratory = publish(&mut app.db(), on("iso-iec-17025-2005", "5.4.5", 3));
+    let sam = app.signed_in("sam@example.org").await;
+    let marked = act(
+        &sam,
+        &laboratory,
+        "mark",
+        &[
+            ("reason", "incorporated"),
+            ("standard", "iso-iec-17025-2017"),
+            ("clause", "7.2.2"),
+            ("note", "Repris dans la révision."),
+        ],
+    )
+    .await;
+    assert_eq!(marked.status(), 303);
+    let (_, page) = sam.page(&format!("/workspace/requests/{laboratory}")).await;
+    let timeline = text_of(&page, ".task-side .timeline").unwrap();
+    assert!(
+        timeline
+            .contains("Intégrée à ISO/IEC 17025:2017, article 7.2.2 : Repris dans la révision."),
+        "{timeline}"
+    );
 }
