@@ -478,13 +478,9 @@ async fn a_correction_that_cannot_be_made_changes_nothing_and_says_why(backend: 
         )
         .await;
     assert_eq!(stale.status(), 409);
-    assert!(
-        stale
-            .text()
-            .await
-            .unwrap()
-            .contains("This request changed while you were looking at it.")
-    );
+    let page = stale.text().await.unwrap();
+    assert!(page.contains("This request changed while you were looking at it."));
+    assert!(text_of(&page, "title").unwrap().starts_with("Error: "));
 
     // Only the secretariat corrects. This clarification never went through
     // the group (it was published before Clarion), so its convenor may not

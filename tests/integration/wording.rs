@@ -536,6 +536,8 @@ async fn bad_wording_is_refused_and_changes_nothing(backend: Backend) {
         )
         .await;
     assert_eq!(stale.status(), 409, "a page out of date is told so");
+    let page = stale.text().await.unwrap();
+    assert!(text_of(&page, "title").unwrap().starts_with("Error: "));
 
     assert_eq!(stored(&app), before, "nothing stored");
     assert_eq!(event_count(&app), events_before);
