@@ -330,6 +330,11 @@ submit-link-gone-tracking-why =
     erased, some time after its decision, so that no more is kept than the
     process needs. An answered request's answer stays published.
 submit-link-gone-search = Search the published clarifications
+submit-link-gone-review-why =
+    A link to review a decided answer before publication works for one
+    consultation. A reminder carries a new link, and the one sent before it
+    stops working; if the group decides again, a new consultation sends new
+    links. An answer your organisation gave with the link was recorded.
 submit-link-gone-endorsement-why =
     A link to endorse a request works once, while the request waits for its
     sponsor. If you answered with it, your answer was recorded and the

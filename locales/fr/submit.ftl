@@ -335,6 +335,12 @@ submit-link-gone-tracking-why =
     garder de plus que ce dont le processus a besoin. La réponse d’une
     demande à laquelle il a été répondu reste publiée.
 submit-link-gone-search = Rechercher dans les clarifications publiées
+submit-link-gone-review-why =
+    Un lien pour relire une réponse décidée avant sa publication fonctionne
+    pour une consultation. Un rappel porte un nouveau lien, et celui envoyé
+    avant lui cesse de fonctionner ; si le groupe décide de nouveau, une
+    nouvelle consultation envoie de nouveaux liens. Une réponse que votre
+    organisation a donnée avec le lien a été enregistrée.
 submit-link-gone-endorsement-why =
     Un lien pour parrainer une demande fonctionne une fois, tant que la
     demande attend son parrain. Si vous avez répondu avec lui, votre réponse

@@ -26,6 +26,8 @@ pub enum Link {
     Endorsement,
     /// To follow one's own request.
     Tracking,
+    /// A liaison's, to review a decided answer before publication.
+    Review,
 }
 
 #[derive(Template, WebTemplate)]

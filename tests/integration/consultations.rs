@@ -496,7 +496,20 @@ async fn the_end_of_the_period_allows_publication_without_an_answer(backend: Bac
     // Reminded meanwhile, with a new link in place of the first.
     app.run_worker_once().await;
     let reminded = review_link(&app, ILAC, 2).await;
-    assert_eq!(app.page(&ilac).await.0, 404);
+    let (status, replaced) = app.page(&ilac).await;
+    assert_eq!(status, 404);
+    assert_eq!(
+        text_of(&replaced, "h1").unwrap(),
+        "This link no longer works"
+    );
+    assert!(
+        text_of(&replaced, ".lede")
+            .unwrap()
+            .contains("A reminder carries a new link")
+    );
+    let sent = answer(&app, &ilac, &[("answer", "no_objection")]).await;
+    assert_eq!(sent.status(), 404, "the replaced link takes no answer");
+    assert!(answers_recorded(&app).iter().all(|(_, answered)| !answered));
     app.clock
         .advance(TimeDelta::days(1) + TimeDelta::minutes(1));
     // Too late for the liaison: its answer is refused and nothing changes.
