@@ -28,6 +28,9 @@ fluent_templates::static_loader! {
         customise: |bundle| {
             bundle.set_use_isolating(false);
             bundle.set_formatter(Some(grouped));
+            bundle
+                .add_function("DE", elided_de)
+                .expect("DE is the only function added");
         },
     };
 }
@@ -68,6 +71,27 @@ fn grouped<M: MemoizerKind>(value: &FluentValue, memoizer: &M) -> Option<String>
             (number.value as i64).to_formatted_string(&grouping.0)
         })
         .ok()
+}
+
+/// French "de" before a name, elided before a vowel: `{ DE($sponsor) }`
+/// reads "d’AFNOR", "d’Ingrid", but "de BSI", "de Helena". A name is not
+/// known in advance, so the messages cannot choose the form themselves.
+fn elided_de<'a>(positional: &[FluentValue<'a>], _: &FluentArgs<'_>) -> FluentValue<'a> {
+    let name = match positional.first() {
+        Some(FluentValue::String(name)) => name.to_string(),
+        Some(FluentValue::Number(number)) => number.as_string().to_string(),
+        _ => return FluentValue::Error,
+    };
+    let elides = name
+        .chars()
+        .next()
+        .and_then(|first| first.to_lowercase().next())
+        .is_some_and(|first| "aeiouàâäéèêëîïôöûüùœæ".contains(first));
+    FluentValue::from(if elides {
+        format!("d’{name}")
+    } else {
+        format!("de {name}")
+    })
 }
 
 /// Every English message id (written by build.rs from `locales/en/`).
@@ -652,6 +676,9 @@ impl ReadLanguage {
         let mut bundle = FluentBundle::new_concurrent(vec![id.clone()]);
         bundle.set_use_isolating(false);
         bundle.set_formatter(Some(grouped));
+        bundle
+            .add_function("DE", elided_de)
+            .map_err(|e| format!("{id}: {e}"))?;
         for file in &files {
             let text =
                 std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
@@ -786,6 +813,22 @@ mod tests {
         assert_eq!(
             english.t_with("register-clarification-n", &[("number", "2775".into())]),
             "Clarification 2775"
+        );
+    }
+
+    #[test]
+    fn french_elides_de_before_a_name_that_starts_with_a_vowel() {
+        let french = Lang::provided("fr").unwrap();
+        let desk =
+            |acronym: &str| french.t_with("submit-desk-title", &[("acronym", acronym.into())]);
+        assert_eq!(desk("AFNOR"), "Demandes d’AFNOR");
+        assert_eq!(desk("Électrotechnique"), "Demandes d’Électrotechnique");
+        assert_eq!(desk("BSI"), "Demandes de BSI");
+        assert_eq!(desk("Helena"), "Demandes de Helena");
+        let english = Lang::provided("en").unwrap();
+        assert_eq!(
+            english.t_with("submit-desk-title", &[("acronym", "AFNOR".into())]),
+            "AFNOR's requests"
         );
     }
 

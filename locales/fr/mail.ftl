@@ -39,9 +39,9 @@ mail-unanswered-headline = close : pas de réponse dans les { $days } jours
 mail-unanswered-intro = Le secrétariat vous a demandé des informations complémentaires il y a { $days } jours et aucune réponse n’est arrivée ; votre demande est donc close. Vous pouvez envoyer une nouvelle demande avec ces informations.
 mail-endorsed-headline = soutenue par { $sponsor }
 mail-endorsed-intro = { $sponsor } a soutenu votre demande ; le secrétariat vérifie maintenant qu’elle peut recevoir une réponse sous forme de clarification.
-mail-answered-locally-headline = réponse de { $sponsor }
+mail-answered-locally-headline = réponse { DE($sponsor) }
 mail-answered-locally-intro = { $sponsor } a répondu lui-même à votre demande, ci-dessous ; elle n’est pas transmise au groupe de maintenance et n’est pas publiée comme clarification.
-mail-answered-locally-copy-headline = réponse locale de { $sponsor }
+mail-answered-locally-copy-headline = réponse locale { DE($sponsor) }
 mail-answered-locally-copy-intro = { $sponsor } a répondu lui-même à cette demande ; le demandeur a reçu la réponse ci-dessous. Pour information.
 mail-declined-headline = non soutenue par { $sponsor }
 mail-declined-intro = { $sponsor } a refusé de soutenir votre demande, pour le motif ci-dessous ; elle est donc close.
@@ -49,10 +49,10 @@ mail-endorsement-expired-headline = close : non soutenue à temps
 mail-endorsement-expired-intro = { $sponsor } n’a pas soutenu votre demande dans les { $days } jours ; elle est donc close. Vous pouvez l’envoyer à nouveau en nommant un autre organisme membre ou une autre organisation en liaison, ou contacter directement { $sponsor }.
 mail-endorse-headline = une demande attend votre soutien
 mail-endorse-reminder-headline = rappel : une demande attend votre soutien
-mail-endorse-intro = Chers collègues de { $sponsor },
+mail-endorse-intro = Chers collègues { DE($sponsor) },
 
     Un demandeur vous a désignés comme parrain de cette demande de clarification. Veuillez la soutenir (elle passe alors au secrétariat pour examen), y répondre vous-mêmes ou la refuser, depuis la page ci-dessous. Le lien ne sert qu’une fois, pendant { $days } jours à compter du premier message ; sans réponse, la demande est close.
-mail-endorse-reminder-intro = Chers collègues de { $sponsor },
+mail-endorse-reminder-intro = Chers collègues { DE($sponsor) },
 
     Il y a { $ago } jours, un demandeur vous a désignés comme parrain de cette demande de clarification. Veuillez la soutenir (elle passe alors au secrétariat pour examen), y répondre vous-mêmes ou la refuser, depuis la page ci-dessous. Le lien ne sert qu’une fois, pendant { $days } jours à compter du premier message ; sans réponse, la demande est close.
 mail-endorse-link = Soutenir, répondre ou refuser
@@ -229,15 +229,15 @@ mail-subscribe-expiry = Le lien est valable 72 heures. Si vous n’avez rien dem
 mail-subscribe-privacy = Votre adresse ne sert qu’à ces messages et n’est jamais montrée à personne.
 
 ## Aux animateurs : une opposition (opposition)
-mail-opposition-subject = opposition de { $voter }
-mail-opposition-title = Opposition de { $voter }
+mail-opposition-subject = opposition { DE($voter) }
+mail-opposition-title = Opposition { DE($voter) }
 mail-opposition-intro = { $voter } s’est opposé au projet de réponse lors du tour de consensus sur cette demande. Le consensus ne peut pas être consigné tant que vous n’avez pas répondu à l’opposition sur la page de la demande.
 mail-opposition-says = Ce qui doit changer selon { $voter }
 mail-opposition-button = Répondre à l’opposition
 
 ## Aux animateurs et au secrétariat : une objection (objection)
-mail-objection-subject = objection de { $objector } ; retour au groupe
-mail-objection-title = Objection de { $objector }
+mail-objection-subject = objection { DE($objector) } ; retour au groupe
+mail-objection-title = Objection { DE($objector) }
 mail-objection-intro = { $objector } a formulé une objection contre { $at ->
         [meeting] la décision prise par le groupe lors d’une réunion à laquelle il n’assistait pas
        *[editorial] la modification rédactionnelle de la réponse adoptée
@@ -275,12 +275,12 @@ mail-appeal-subject = { $step ->
     }
 mail-appeal-title = Appel { $number }
 mail-appeal-said = { $step ->
-        [lodge_appeal] Le secrétariat a reçu un appel de { $appellant } contre la décision sur cette demande et l’a enregistré comme appel { $number }.
-        [acknowledge_appeal] Le secrétariat accuse réception de l’appel { $number }, de { $appellant }, contre la décision sur cette demande.
-        [consider_appeal] L’appel { $number }, de { $appellant }, est maintenant entre les mains de { $body }, qui l’examine.
-        [conciliate_appeal] { $body } a choisi la conciliation pour l’appel { $number }, de { $appellant } : l’auteur de l’appel et le groupe sont invités à trouver un accord.
-        [uphold_appeal] L’appel { $number }, de { $appellant }, est tranché : il n’est pas accueilli, et la décision est maintenue.
-       *[other] L’appel { $number }, de { $appellant }, est tranché : il est accueilli.{ $outcome ->
+        [lodge_appeal] Le secrétariat a reçu un appel { DE($appellant) } contre la décision sur cette demande et l’a enregistré comme appel { $number }.
+        [acknowledge_appeal] Le secrétariat accuse réception de l’appel { $number }, { DE($appellant) }, contre la décision sur cette demande.
+        [consider_appeal] L’appel { $number }, { DE($appellant) }, est maintenant entre les mains de { $body }, qui l’examine.
+        [conciliate_appeal] { $body } a choisi la conciliation pour l’appel { $number }, { DE($appellant) } : l’auteur de l’appel et le groupe sont invités à trouver un accord.
+        [uphold_appeal] L’appel { $number }, { DE($appellant) }, est tranché : il n’est pas accueilli, et la décision est maintenue.
+       *[other] L’appel { $number }, { DE($appellant) }, est tranché : il est accueilli.{ $outcome ->
             [back_to_group] { " " }La demande revient au groupe de maintenance, qui reprend sa décision.
             [withdrawn] { " " }La clarification publiée est retirée.
             [superseded] { " " }La clarification publiée est remplacée.
@@ -302,7 +302,7 @@ mail-consult-review-text = Examiner la réponse (ce lien est réservé à votre 
 mail-consult-button = Examiner la réponse
 
 ## Au secrétariat et aux animateurs : commentaires d’une liaison (liaison_commented)
-mail-commented-subject = commentaires de { $liaison } avant publication
+mail-commented-subject = commentaires { DE($liaison) } avant publication
 mail-commented-title = Commentaires d’une organisation en liaison
 mail-commented-intro = { $liaison }, consultée avant publication, a commenté la réponse arrêtée sur cette demande. La clarification n’est pas publiée tant que le secrétariat n’a pas consigné une réponse aux commentaires ou renvoyé la réponse au groupe.
 mail-commented-the = Les commentaires

@@ -171,7 +171,7 @@ submit-endorse-for = Pour { $acronym } — { $name }
 submit-endorse-heading = Une demande de clarification attend votre parrainage
 submit-endorse-lede-link = Le demandeur a désigné { $acronym } comme organisme membre ou liaison pour parrainer cette demande. Parrainez-la pour l’envoyer au secrétariat pour examen, répondez-y vous-mêmes ou refusez-la. Ce lien ne sert qu’une fois, jusqu’au { $date }.
 submit-endorse-lede-account = Le demandeur a désigné { $acronym } comme organisme membre ou liaison pour parrainer cette demande. Parrainez-la pour l’envoyer au secrétariat pour examen, répondez-y vous-mêmes ou refusez-la, jusqu’au { $date }.
-submit-endorse-back = Retour aux demandes de { $acronym }
+submit-endorse-back = Retour aux demandes { DE($acronym) }
 submit-nothing-sent = Rien n’a été envoyé
 submit-choose-a-button = Choisissez l’un des trois boutons ci-dessous.
 submit-proposed-answer = Réponse proposée
@@ -207,7 +207,7 @@ submit-review-comments-choice = Des commentaires pour le secrétariat et le grou
 submit-review-your-comments = Vos commentaires
 submit-review-comments-hint = Avec des commentaires : ce qui devrait changer dans la réponse, et pourquoi. Le secrétariat répond avant de publier, ou renvoie la réponse au groupe.
 submit-review-once = On ne répond qu’une fois ; vous pourrez relire votre réponse ici.
-submit-review-ended-unanswered = La consultation sur cette réponse s’est terminée sans réponse de { $acronym }.
+submit-review-ended-unanswered = La consultation sur cette réponse s’est terminée sans réponse { DE($acronym) }.
 
 ## Quel comité répond à une question sur une autre norme
 submit-refer-title = Quel comité répond à votre question ?
@@ -249,17 +249,17 @@ submit-your-email-hint = Nous envoyons d’abord un lien pour la confirmer ; vo
 submit-send-information = Envoyer les informations
 
 ## Le bureau d’un organisme parrain
-submit-desk-title = Demandes de { $acronym }
+submit-desk-title = Demandes { DE($acronym) }
 submit-desk-lede = Les demandes de clarification qui désignent { $acronym } comme parrain, et celles qui attendent sa décision.
 submit-desk-send-before = Les demandes que vous
 submit-desk-send-link = envoyez par le formulaire
 submit-desk-send-after = en étant connecté sont parrainées par { $acronym } et vont directement au secrétariat pour examen.
 submit-desk-awaiting = En attente de votre décision
-submit-desk-awaiting-none = Aucune demande n’attend la décision de { $acronym }.
-submit-desk-awaiting-caption = Demandes en attente de la décision de { $acronym }
+submit-desk-awaiting-none = Aucune demande n’attend la décision { DE($acronym) }.
+submit-desk-awaiting-caption = Demandes en attente de la décision { DE($acronym) }
 submit-desk-request = Demande
 submit-desk-answer-by = Réponse avant le
-submit-desk-all = Toutes les demandes de { $acronym }
+submit-desk-all = Toutes les demandes { DE($acronym) }
 submit-desk-all-none = Aucune demande ne désigne encore { $acronym } comme parrain.
 submit-desk-all-caption = Demandes désignant { $acronym } comme parrain
 submit-desk-request-noun = demande

@@ -116,7 +116,7 @@ async fn an_organisation_set_to_french_is_asked_for_its_endorsement_in_french(ba
     confirmed_request(&app, &with(valid_form(), "sponsor", &afnor.id)).await;
     let asked = first_mail_to(&app, AFNOR).await;
     assert!(
-        asked.text.contains("Chers collègues de AFNOR"),
+        asked.text.contains("Chers collègues d’AFNOR"),
         "{}",
         asked.text
     );
