@@ -191,9 +191,9 @@ mail-follow-stop = Ne plus recevoir ces messages
 mail-follow-stop-text = Pour ne plus recevoir ces messages, ouvrez :
 mail-read-clarification = Lire la clarification
 mail-read-corrected = Lire la clarification corrigée
-mail-published-subject = nouvelle clarification de { $standard }, article { $clause }
-mail-published-title = Nouvelle clarification de { $standard }
-mail-published-new = Une nouvelle clarification de { $standard } est publiée.
+mail-published-subject = nouvelle clarification { DE($standard) }, article { $clause }
+mail-published-title = Nouvelle clarification { DE($standard) }
+mail-published-new = Une nouvelle clarification { DE($standard) } est publiée.
 mail-published-answer = La réponse
 mail-published-non-binding = Une clarification exprime le consensus du groupe de maintenance sur l’intention d’une exigence. Ce n’est pas une nouvelle exigence et elle n’a aucun effet contraignant ; elle est prise en compte lors de la prochaine révision de la norme.
 mail-published-read-text = Lisez-la sur le site :
@@ -202,18 +202,18 @@ mail-mark = { $mark ->
         [incorporated] intégrée dans une nouvelle édition
        *[withdrawn] retirée
     }
-mail-marked-subject = { $reference } de { $standard } : { mail-mark }
-mail-marked-title = Une clarification de { $standard } : { mail-mark }
-mail-marked-intro = Le secrétariat a marqué une clarification de { $standard } comme { mail-mark }.
+mail-marked-subject = { $reference } { DE($standard) } : { mail-mark }
+mail-marked-title = Une clarification { DE($standard) } : { mail-mark }
+mail-marked-intro = Le secrétariat a marqué une clarification { DE($standard) } comme { mail-mark }.
 mail-marked-readable = La question et la réponse restent lisibles sur le site, avec cette mention au-dessus.
 mail-marked-readable-text = La question et la réponse restent lisibles sur le site, avec cette mention au-dessus :
-mail-corrected-subject = { $reference } de { $standard } : corrigée (version { $version })
-mail-corrected-subject-unnumbered = Une clarification de { $standard } : corrigée (version { $version })
-mail-corrected-title = Une clarification de { $standard } : corrigée
+mail-corrected-subject = { $reference } { DE($standard) } : corrigée (version { $version })
+mail-corrected-subject-unnumbered = Une clarification { DE($standard) } : corrigée (version { $version })
+mail-corrected-title = Une clarification { DE($standard) } : corrigée
 mail-corrected-intro = { $by ->
         [group] Le groupe de maintenance a décidé une version corrigée
        *[secretariat] Le secrétariat a publié une version corrigée
-    } (version { $version }) d’une clarification de { $standard }.
+    } (version { $version }) d’une clarification { DE($standard) }.
 mail-corrected-what = Ce qui a été corrigé
 mail-corrected-now = La réponse se lit désormais ainsi
 mail-corrected-previous = La version qu’elle remplace garde sa propre adresse
@@ -221,7 +221,7 @@ mail-corrected-previous = La version qu’elle remplace garde sa propre adresse
 ## À qui a demandé à suivre une norme (confirm_subscription)
 mail-hello = Bonjour,
 mail-subscribe-subject = Confirmez que vous souhaitez suivre { $standard }
-mail-subscribe-asked = Quelqu’un, nous espérons que c’est vous, a demandé à recevoir un courriel de { $site } chaque fois qu’une clarification de { $standard } est publiée, ou plus tard marquée comme remplacée, intégrée dans une nouvelle édition ou retirée.
+mail-subscribe-asked = Quelqu’un, nous espérons que c’est vous, a demandé à recevoir un courriel de { $site } chaque fois qu’une clarification { DE($standard) } est publiée, ou plus tard marquée comme remplacée, intégrée dans une nouvelle édition ou retirée.
 mail-subscribe-open-link = Pour commencer à recevoir ces messages, ouvrez ce lien et appuyez sur le bouton « Suivre { $standard } » :
 mail-subscribe-prove = Pour commencer à recevoir ces messages, confirmez que cette adresse est bien la vôtre.
 mail-subscribe-button = Suivre { $standard }

@@ -166,7 +166,7 @@ register-backlog-note =
     de cette norme, et pas encore intégrées à une nouvelle édition.
 register-revision-lede =
     Les clarifications publiées que le groupe de maintenance a signalées pour examen lors de la révision
-    de { $standard }, et pas encore intégrées à une nouvelle édition.
+    { DE($standard) }, et pas encore intégrées à une nouvelle édition.
 register-whole-list = La liste complète : { $count } clarifications
 register-about-standard = À propos de cette norme
 register-group-answers = Le { $group } répond aux demandes sur cette norme.
@@ -182,7 +182,7 @@ register-superseded-mark = (remplacée)
 ## Suivre une norme par courriel
 register-sub-title = Suivre { $standard } par courriel
 register-sub-new-lede =
-    Recevez un message chaque fois qu’une clarification de { $standard } est publiée, et lorsqu’une
+    Recevez un message chaque fois qu’une clarification { DE($standard) } est publiée, et lorsqu’une
     clarification publiée est marquée remplacée, intégrée à une nouvelle édition ou retirée.
 register-sub-superseded-note =
     Cette édition est remplacée. Aucune nouvelle clarification n’est publiée sur elle, mais ses clarifications peuvent encore
@@ -206,14 +206,14 @@ register-sub-last-step = Une dernière étape
 register-sub-confirm-heading = Suivre { $standard } ?
 register-sub-confirm-lede =
     Appuyez sur le bouton pour confirmer votre adresse électronique. Vous recevrez ensuite un message chaque fois
-    qu’une clarification de { $standard } est publiée, remplacée, intégrée à une nouvelle édition ou retirée.
+    qu’une clarification { DE($standard) } est publiée, remplacée, intégrée à une nouvelle édition ou retirée.
 register-sub-did-not-ask =
     Vous n’avez rien demandé ? Fermez cette page : sans confirmation, rien n’est envoyé et l’adresse est
     supprimée après 72 heures.
 register-sub-you-follow = Vous suivez { $standard }
 register-sub-you-now-follow = Vous suivez désormais { $standard }
 register-sub-following-lede =
-    Nous vous écrirons chaque fois qu’une clarification de { $standard } est publiée, et
+    Nous vous écrirons chaque fois qu’une clarification { DE($standard) } est publiée, et
     lorsqu’une clarification publiée est marquée remplacée, intégrée à une nouvelle édition ou retirée.
 register-sub-address-only = Votre adresse ne sert qu’à ces messages et n’est jamais montrée à personne.
 register-sub-every-message-ends =
@@ -221,11 +221,11 @@ register-sub-every-message-ends =
     un bouton « Se désabonner ». Vous pouvez aussi
 register-sub-stop-following-link = cesser de suivre { $standard }
 register-sub-now = dès maintenant.
-register-sub-read-clarifications = Lire les clarifications de { $standard }
+register-sub-read-clarifications = Lire les clarifications { DE($standard) }
 register-sub-stop-title = Cesser de suivre { $standard }
 register-sub-stop-heading = Cesser de suivre { $standard } ?
 register-sub-stop-lede =
-    Vous ne recevrez plus de message lorsqu’une clarification de { $standard } est
+    Vous ne recevrez plus de message lorsqu’une clarification { DE($standard) } est
     publiée ou marquée, et votre adresse sera supprimée.
 register-sub-stop-button = Arrêter ces messages
 register-sub-keep = Continuer à suivre
@@ -240,7 +240,7 @@ register-sub-follow-again = Suivre à nouveau { $standard }
 
 ## Les flux Atom
 register-feed-title = { $site } : nouvelles clarifications
-register-feed-standard-title = { $site } : clarifications de { $standard }
+register-feed-standard-title = { $site } : clarifications { DE($standard) }
 register-feed-subtitle = Réponses des groupes de maintenance sur l’intention des exigences. Une clarification n’est pas une nouvelle exigence et n’engage personne.
 register-feed-sample = Une clarification d’exemple, montrée pour présenter le registre ; ce n’est pas une réponse d’un groupe de maintenance.
 register-non-binding = Une clarification exprime le consensus du groupe de maintenance sur l’intention d’une exigence. Ce n’est pas une nouvelle exigence, elle n’engage personne et n’est examinée pour être intégrée à la norme que lors de sa révision.

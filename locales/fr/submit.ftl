@@ -18,10 +18,10 @@ submit-choose-standard = Choisissez une norme
 submit-clause = Article
 submit-clause-hint = Le numéro de l’article, par exemple 7.2.1 ou Annexe A.2.
 submit-check-existing = Chercher des réponses existantes
-submit-existing-none = Aucune réponse publiée sur l’article { $clause } de { $standard } pour l’instant
+submit-existing-none = Aucune réponse publiée sur l’article { $clause } { DE($standard) } pour l’instant
 submit-existing-count = { $count ->
-    [one] { $count } réponse publiée sur l’article { $clause } de { $standard }
-   *[other] { $count } réponses publiées sur l’article { $clause } de { $standard }
+    [one] { $count } réponse publiée sur l’article { $clause } { DE($standard) }
+   *[other] { $count } réponses publiées sur l’article { $clause } { DE($standard) }
 }
 submit-existing-none-text = Personne n’a encore posé de question sur cet article, ou aucune réponse n’est encore publiée. Poursuivez avec votre question ci-dessous.
 submit-existing-read-first = Votre question a peut-être déjà une réponse. Lisez d’abord celles-ci :
@@ -150,7 +150,7 @@ submit-keep-private = Gardez l’adresse de cette page pour vous : c’est votr
 submit-withdraw-title = Retirer votre demande
 submit-withdraw-heading = Retirer votre demande ?
 submit-withdraw-lede =
-    La demande sur l’article { $clause } de { $standard } sera close et le groupe de maintenance
+    La demande sur l’article { $clause } { DE($standard) } sera close et le groupe de maintenance
     n’y répondra pas. C’est irréversible ; vous pourrez toujours envoyer une nouvelle demande.
 submit-withdraw-yes = Oui, la retirer
 submit-withdrawal-not-done = Votre demande n’a pas été retirée
@@ -218,7 +218,7 @@ submit-refer-lede =
 submit-refer-placeholder = p. ex. ISO 9001 ou ISO/IEC 27001:2022
 submit-refer-find = Trouver le comité
 submit-refer-ours = { $standard } est traitée ici
-submit-refer-ask = Demander une clarification de { $standard }
+submit-refer-ask = Demander une clarification { DE($standard) }
 submit-refer-theirs = { $designation } relève du { $committee }
 submit-refer-send-there = Adressez votre question au secrétaire de ce comité ; elle ne peut pas recevoir de réponse ici.
 submit-refer-unknown = Nous ne savons pas qui est responsable de « { $designation } »
