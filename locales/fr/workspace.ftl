@@ -473,7 +473,7 @@ ws-age-days =
     }
 ws-unconvened = Groupes sans animateur
 ws-unconvened-note = Aucune demande ne peut être acceptée pour ces groupes tant que chacun n’a pas d’animateur et un membre votant.
-ws-answers-for = responsable de { $standards }
+ws-answers-for = responsable { DE($standards) }
 ws-by-state = Demandes par état
 
 ## Toutes les demandes
