@@ -10,7 +10,6 @@ use crate::domain::consultation::{Closed, Refusal, ReplyProblem};
 use crate::domain::markdown;
 use crate::error::AppError;
 use crate::i18n::Msg;
-use crate::routes::link_gone::{self, Link};
 use crate::web::flash::{self, Done, Flash};
 use crate::web::{AppState, Csrf, CsrfForm, Page, private_page};
 use crate::workflow::WorkflowError;
@@ -125,8 +124,7 @@ pub async fn show(
     flash: Flash,
 ) -> Result<HttpResponse, AppError> {
     let token = token.into_inner();
-    let page = render(&state, csrf, flash, token, AnswerForm::default(), None).await;
-    link_gone::or_gone(&state, Link::Review, page)
+    render(&state, csrf, flash, token, AnswerForm::default(), None).await
 }
 
 pub async fn answer(
@@ -146,7 +144,7 @@ pub async fn answer(
             ))
         })
         .await?;
-    let answered = match outcome {
+    match outcome {
         Ok(()) => {
             state.wake_mail_worker();
             Ok(flash::see_other(
@@ -159,6 +157,5 @@ pub async fn answer(
             render(&state, csrf, Flash(None), token, form, Some(refusal)).await
         }
         Err(e) => Err(e.into()),
-    };
-    link_gone::or_gone(&state, Link::Review, answered)
+    }
 }

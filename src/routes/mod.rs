@@ -5,7 +5,6 @@ pub mod admin;
 pub mod api;
 pub mod assets;
 pub mod consultation;
-pub mod link_gone;
 pub mod ops;
 pub mod public;
 pub mod setup;

@@ -88,6 +88,54 @@ fn explain(status: StatusCode, error: Option<&AppError>, path: &str) -> Explanat
     }
 }
 
+/// The kinds of private link mailed to people. Such a link that no longer
+/// works (used, replaced, expired, erased or mistyped) gets a page saying
+/// why these links stop and where to go instead: a bare "Page not found"
+/// left people who followed a link from our own mail with no idea what
+/// happened. Still a 404: nothing is at that address any more.
+#[derive(Clone, Copy)]
+enum Link {
+    /// To choose a new password.
+    Reset,
+    /// To accept an invitation and choose a first password.
+    Invitation,
+    /// To confirm a clarification request before it is sent.
+    Confirmation,
+    /// To confirm following a standard by mail.
+    Subscription,
+    /// To endorse a request as its sponsor.
+    Endorsement,
+    /// To follow one's own request.
+    Tracking,
+    /// A liaison's, to review a decided answer before publication.
+    Review,
+}
+
+impl Link {
+    /// The kind of link `path` is, if it is one; the forms the link's page
+    /// sends to count too.
+    fn at(path: &str) -> Option<Link> {
+        [
+            ("/password/reset/", Link::Reset),
+            ("/invitation/", Link::Invitation),
+            ("/requests/confirm/", Link::Confirmation),
+            ("/subscriptions/confirm/", Link::Subscription),
+            ("/endorse/", Link::Endorsement),
+            ("/track/", Link::Tracking),
+            ("/consultation/", Link::Review),
+        ]
+        .into_iter()
+        .find_map(|(prefix, link)| path.starts_with(prefix).then_some(link))
+    }
+}
+
+#[derive(Template)]
+#[template(path = "errors/link_gone.html")]
+struct LinkGonePage {
+    page: Page,
+    link: Link,
+}
+
 #[derive(Template)]
 #[template(path = "errors/error.html")]
 struct ErrorPage {
@@ -130,27 +178,36 @@ pub async fn render_error_pages(
             response.set_body(body).map_into_boxed_body(),
         ));
     }
-    let explanation = explain(status, error.as_error::<AppError>(), res.request().path());
     let page = match &state {
         Some(state) => state.page(""),
         None => Page::bare(),
     };
-    let (back_href, back_label) = match explanation.back {
-        Some((href, label)) => (Some(href), Some(label)),
-        None => (None, None),
+    let path = res.request().path();
+    let body = match Link::at(path).filter(|_| status == StatusCode::NOT_FOUND) {
+        Some(link) => {
+            let fallback = page.t("error-not-found-title");
+            LinkGonePage { page, link }.render().unwrap_or(fallback)
+        }
+        None => {
+            let explanation = explain(status, error.as_error::<AppError>(), path);
+            let (back_href, back_label) = match explanation.back {
+                Some((href, label)) => (Some(href), Some(label)),
+                None => (None, None),
+            };
+            let fallback = page.t(explanation.title);
+            ErrorPage {
+                page,
+                status: status.as_u16(),
+                title: explanation.title,
+                message: explanation.message,
+                why: explanation.why,
+                back_href,
+                back_label,
+            }
+            .render()
+            .unwrap_or(fallback)
+        }
     };
-    let fallback = page.t(explanation.title);
-    let body = ErrorPage {
-        page,
-        status: status.as_u16(),
-        title: explanation.title,
-        message: explanation.message,
-        why: explanation.why,
-        back_href,
-        back_label,
-    }
-    .render()
-    .unwrap_or(fallback);
     let (req, mut response) = res.into_parts();
     response.headers_mut().insert(
         header::CONTENT_TYPE,

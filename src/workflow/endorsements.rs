@@ -212,8 +212,6 @@ pub struct Addressed {
     pub sponsor: Organisation,
     /// Who asked; none once their personal data is erased.
     pub submitter: Option<Contact>,
-    /// The submitter's country, as its ISO 3166 code.
-    pub country: String,
     /// Until when the link works.
     pub until: chrono::NaiveDateTime,
 }
@@ -301,13 +299,11 @@ fn addressed(
     let until = ctx
         .intake
         .link_expires(endorsement.requested_at.unwrap_or(ctx.now));
-    let country = request.submitter_country.clone();
     Ok(Addressed {
         request,
         standard,
         sponsor,
         submitter,
-        country,
         until,
     })
 }

@@ -964,6 +964,20 @@ async fn erasing_a_request_erases_its_waiting_mail_and_its_tracking_links(backen
         text_of(&page, "main ul a[href='/clarifications']").unwrap(),
         "Search the published clarifications"
     );
+    // A form of the old page sent now is told the same.
+    let (_, any_form) = app.page("/login").await;
+    let reply = app
+        .post_form(
+            &format!("{tracking}/reply"),
+            &[
+                ("csrf_token", &csrf_token_in(&any_form)),
+                ("reply", "Late."),
+            ],
+        )
+        .await;
+    assert_eq!(reply.status(), 404);
+    let reply = reply.text().await.unwrap();
+    assert_eq!(text_of(&reply, "h1").unwrap(), "This link no longer works");
     let links_left: i64 = tokens::table
         .filter(tokens::request_id.is_not_null())
         .count()

@@ -10,7 +10,6 @@ use crate::domain::fields::FieldErrors;
 use crate::domain::password;
 use crate::error::AppError;
 use crate::models::tokens::Purpose;
-use crate::routes::link_gone;
 use crate::web::flash::{self, Done};
 use crate::web::{AppState, Csrf, CsrfForm, Page, client_key};
 use crate::workflow::accounts::{self, ResetAsked};
@@ -111,14 +110,6 @@ impl Link {
         }
     }
 
-    /// What the page for a link that no longer works says of it.
-    fn gone(self) -> link_gone::Link {
-        match self {
-            Link::Reset => link_gone::Link::Reset,
-            Link::Invitation => link_gone::Link::Invitation,
-        }
-    }
-
     fn path(self, token: &str) -> String {
         match self {
             Link::Reset => format!("/password/reset/{token}"),
@@ -154,21 +145,6 @@ async fn show(
         email: user.email,
         errors: FieldErrors::default(),
     })
-}
-
-async fn show_page(
-    state: &AppState,
-    csrf: Csrf,
-    link: Link,
-    token: String,
-) -> Result<HttpResponse, AppError> {
-    let page = show(state, csrf, link, token).await;
-    let answer = page.and_then(|page| {
-        Ok(HttpResponse::Ok()
-            .content_type("text/html; charset=utf-8")
-            .body(page.render()?))
-    });
-    link_gone::or_gone(state, link.gone(), answer)
 }
 
 #[derive(Deserialize)]
@@ -213,8 +189,8 @@ pub async fn show_reset(
     state: web::Data<AppState>,
     csrf: Csrf,
     token: web::Path<String>,
-) -> Result<HttpResponse, AppError> {
-    show_page(&state, csrf, Link::Reset, token.into_inner()).await
+) -> Result<SetPasswordPage, AppError> {
+    show(&state, csrf, Link::Reset, token.into_inner()).await
 }
 
 pub async fn reset(
@@ -224,16 +200,15 @@ pub async fn reset(
     token: web::Path<String>,
     CsrfForm(form): CsrfForm<PasswordForm>,
 ) -> Result<HttpResponse, AppError> {
-    let answer = set(&req, &state, csrf, Link::Reset, token.into_inner(), form).await;
-    link_gone::or_gone(&state, Link::Reset.gone(), answer)
+    set(&req, &state, csrf, Link::Reset, token.into_inner(), form).await
 }
 
 pub async fn show_invitation(
     state: web::Data<AppState>,
     csrf: Csrf,
     token: web::Path<String>,
-) -> Result<HttpResponse, AppError> {
-    show_page(&state, csrf, Link::Invitation, token.into_inner()).await
+) -> Result<SetPasswordPage, AppError> {
+    show(&state, csrf, Link::Invitation, token.into_inner()).await
 }
 
 pub async fn accept_invitation(
@@ -243,7 +218,7 @@ pub async fn accept_invitation(
     token: web::Path<String>,
     CsrfForm(form): CsrfForm<PasswordForm>,
 ) -> Result<HttpResponse, AppError> {
-    let answer = set(
+    set(
         &req,
         &state,
         csrf,
@@ -251,6 +226,5 @@ pub async fn accept_invitation(
         token.into_inner(),
         form,
     )
-    .await;
-    link_gone::or_gone(&state, Link::Invitation.gone(), answer)
+    .await
 }

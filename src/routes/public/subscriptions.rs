@@ -12,7 +12,6 @@ use crate::domain::email::EmailAddress;
 use crate::domain::fields::FieldErrors;
 use crate::error::AppError;
 use crate::models::standards::{self, Standard};
-use crate::routes::link_gone::{self, Link};
 use crate::routes::submit::see_other;
 use crate::web::{AppState, Csrf, CsrfForm, NoFields, Page, client_key};
 use crate::workflow::subscriptions::{self, Asked, Confirmation};
@@ -223,15 +222,7 @@ pub async fn confirmation(
     token: web::Path<String>,
     csrf: Csrf,
 ) -> Result<HttpResponse, AppError> {
-    let page = confirmation_page(&state, token.into_inner(), csrf).await;
-    link_gone::or_gone(&state, Link::Subscription, page)
-}
-
-async fn confirmation_page(
-    state: &AppState,
-    token: String,
-    csrf: Csrf,
-) -> Result<HttpResponse, AppError> {
+    let token = token.into_inner();
     let ctx = state.workflow();
     let lookup = token.clone();
     let found = state
@@ -269,11 +260,10 @@ pub async fn confirm(
     let token = token.into_inner();
     let ctx = state.workflow();
     let lookup = token.clone();
-    let confirmed = state
+    state
         .db(move |conn| Ok(subscriptions::confirm(conn, &ctx, &lookup)?))
-        .await
-        .map(|()| see_other(&format!("/subscriptions/confirm/{token}")));
-    link_gone::or_gone(&state, Link::Subscription, confirmed)
+        .await?;
+    Ok(see_other(&format!("/subscriptions/confirm/{token}")))
 }
 
 /// The subscription id of a genuine unsubscribe link; 404 for any other.

@@ -9,7 +9,6 @@ use super::see_other;
 use crate::domain::follow_up::Kind;
 use crate::error::AppError;
 use crate::models::requests::Request;
-use crate::routes::link_gone::{self, Link};
 use crate::web::flash::{self, Done};
 use crate::web::{AppState, Csrf, CsrfForm, NoFields, Page};
 use crate::workflow::follow_ups::Followed;
@@ -37,15 +36,7 @@ pub async fn show(
     token: web::Path<String>,
     csrf: Csrf,
 ) -> Result<HttpResponse, AppError> {
-    let page = confirmation_page(&state, token.into_inner(), csrf).await;
-    link_gone::or_gone(&state, Link::Confirmation, page)
-}
-
-async fn confirmation_page(
-    state: &AppState,
-    token: String,
-    csrf: Csrf,
-) -> Result<HttpResponse, AppError> {
+    let token = token.into_inner();
     let now = state.clock.now();
     let lookup = token.clone();
     let link = state
@@ -79,15 +70,7 @@ pub async fn confirm(
     token: web::Path<String>,
     CsrfForm(_): CsrfForm<NoFields>,
 ) -> Result<HttpResponse, AppError> {
-    let confirmed = confirm_by_link(&req, &state, token.into_inner()).await;
-    link_gone::or_gone(&state, Link::Confirmation, confirmed)
-}
-
-async fn confirm_by_link(
-    req: &HttpRequest,
-    state: &AppState,
-    token: String,
-) -> Result<HttpResponse, AppError> {
+    let token = token.into_inner();
     let ctx = state.workflow();
     let lookup = token.clone();
     let outcome = state
@@ -101,7 +84,7 @@ async fn confirm_by_link(
             state.wake_mail_worker();
             let location = format!("/track/{track_token}");
             Ok(flash::see_other(
-                req,
+                &req,
                 &location,
                 Done::RequestSent { reference },
             ))

@@ -13,7 +13,6 @@ use crate::domain::fields::FieldErrors;
 use crate::domain::intake::{Answer, AnswerProblem};
 use crate::error::AppError;
 use crate::models::users::User;
-use crate::routes::link_gone::{self, Link};
 use crate::web::flash::{self, Done};
 use crate::web::{AppState, Csrf, CsrfForm, Page, Viewer, private_page};
 use crate::workflow::endorsements::{self, Addressed, Outcome};
@@ -148,8 +147,7 @@ pub async fn show(
     token: web::Path<String>,
     csrf: Csrf,
 ) -> Result<HttpResponse, AppError> {
-    let page = page_via(&state, csrf, Via::Link(token.into_inner())).await;
-    link_gone::or_gone(&state, Link::Endorsement, page)
+    page_via(&state, csrf, Via::Link(token.into_inner())).await
 }
 
 #[derive(Deserialize)]
@@ -227,6 +225,5 @@ pub async fn answer(
     csrf: Csrf,
     CsrfForm(form): CsrfForm<AnswerForm>,
 ) -> Result<HttpResponse, AppError> {
-    let answered = answer_via(&req, &state, csrf, Via::Link(token.into_inner()), form).await;
-    link_gone::or_gone(&state, Link::Endorsement, answered)
+    answer_via(&req, &state, csrf, Via::Link(token.into_inner()), form).await
 }

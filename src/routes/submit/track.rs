@@ -15,7 +15,6 @@ use crate::domain::lifecycle::{ClosureReason, State};
 use crate::error::AppError;
 use crate::models::requests::Request;
 use crate::models::standards::Standard;
-use crate::routes::link_gone::{self, Link};
 use crate::web::flash::{self, Done, Flash};
 use crate::web::{AppState, Csrf, CsrfForm, Page, private_page};
 use crate::workflow::WorkflowError;
@@ -141,7 +140,7 @@ pub async fn show(
     csrf: Csrf,
     flash: Flash,
 ) -> Result<HttpResponse, AppError> {
-    let page = render(
+    render(
         &state,
         csrf,
         flash,
@@ -149,8 +148,7 @@ pub async fn show(
         Sent::default(),
         StatusCode::OK,
     )
-    .await;
-    link_gone::or_gone(&state, Link::Tracking, page)
+    .await
 }
 
 #[derive(Deserialize)]
