@@ -57,6 +57,7 @@ pub fn prepare_database(
     let (pool, health) = db::pool(
         &settings.database_url,
         settings.pool_size,
+        settings.sqlite_map_mb,
         settings.db_timeout(),
     )?;
     let mut conn = pool.get().map_err(|e| {

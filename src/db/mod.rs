@@ -136,7 +136,7 @@ pub fn establish(url: &DatabaseUrl) -> ConnectionResult<DbConn> {
             ))
         })?;
     }
-    open(url, DEFAULT_TIMEOUT, None)
+    open(url, DEFAULT_TIMEOUT, None, 0)
 }
 
 /// Which file a SQLite path named: after a deletion or a replacement the
@@ -228,7 +228,13 @@ unsafe extern "C" fn stable_plans(
 /// `kept`, the SQLite file must exist and writes go to it only while it is
 /// that file; without, a missing file is created and the file opened is
 /// the one kept.
-fn open(url: &DatabaseUrl, timeout: Duration, kept: Option<FileId>) -> ConnectionResult<DbConn> {
+/// `map_mb` of the file are read through a mapping of it (see [`pool`]).
+fn open(
+    url: &DatabaseUrl,
+    timeout: Duration,
+    kept: Option<FileId>,
+    map_mb: u32,
+) -> ConnectionResult<DbConn> {
     let path = match url {
         DatabaseUrl::Postgres(url) => {
             return diesel::PgConnection::establish(url).map(DbConn::Postgres);
@@ -258,8 +264,10 @@ fn open(url: &DatabaseUrl, timeout: Duration, kept: Option<FileId>) -> Connectio
          PRAGMA journal_mode = WAL;
          PRAGMA synchronous = NORMAL;
          PRAGMA foreign_keys = ON;
-         PRAGMA cache_size = -512;",
-        timeout.as_millis()
+         PRAGMA cache_size = -512;
+         PRAGMA mmap_size = {};",
+        timeout.as_millis(),
+        u64::from(map_mb) << 20
     ))
     .map_err(ConnectionError::CouldntSetupConfiguration)?;
     let path = path.clone();
@@ -284,6 +292,7 @@ pub struct ConnectionManager {
     timeout: Duration,
     /// The SQLite file the pool serves, as found when it was made.
     file: Option<FileId>,
+    map_mb: u32,
     health: Arc<Health>,
 }
 
@@ -292,8 +301,8 @@ impl ManageConnection for ConnectionManager {
     type Error = r2d2::Error;
 
     fn connect(&self) -> Result<DbConn, r2d2::Error> {
-        let mut conn =
-            open(&self.url, self.timeout, self.file).map_err(r2d2::Error::ConnectionError)?;
+        let mut conn = open(&self.url, self.timeout, self.file, self.map_mb)
+            .map_err(r2d2::Error::ConnectionError)?;
         conn.set_instrumentation(health::Watch::new(self.health.clone()));
         Ok(conn)
     }
@@ -318,9 +327,20 @@ impl ManageConnection for ConnectionManager {
 
 /// The pool, and the health its connections report. A SQLite file must
 /// exist (see `startup::prepare_database`); the pool serves that file only.
+///
+/// Each SQLite connection reads the first `map_mb` of the file through a
+/// mapping of it (SQLite caps it near 2 GB), rather than copying each page
+/// it reads out of the operating system's cache with pread. A cold page
+/// reads a few hundred pages scattered over the file: the copies took a
+/// sixth of a clarification page's time and a third of a standard page's
+/// (profiled, see bench/README.md). Off unless asked for: the mapped
+/// pages are that same cache, but the process's resident size counts
+/// them, once per connection, and a file cut short under a running
+/// instance then stops it instead of failing a read.
 pub fn pool(
     url: &DatabaseUrl,
     max_size: u32,
+    map_mb: u32,
     timeout: Duration,
 ) -> Result<(Pool, Arc<Health>), String> {
     let file = match url {
@@ -339,6 +359,7 @@ pub fn pool(
             url: url.clone(),
             timeout,
             file,
+            map_mb,
             health: health.clone(),
         })
         .map_err(|e| format!("cannot connect to the database {url:?}: {e}"))?;
@@ -533,12 +554,6 @@ mod tests {
         let mut conn = establish(&url).unwrap();
         conn.batch_execute("CREATE TABLE steps (n INTEGER)")
             .unwrap();
-        let count = |conn: &mut DbConn| -> i64 {
-            diesel::sql_query("SELECT count(*) AS n FROM steps")
-                .get_result::<Count>(conn)
-                .unwrap()
-                .n
-        };
         write_transaction(&mut conn, |conn| {
             conn.batch_execute("INSERT INTO steps VALUES (1)")?;
             let refused: Result<(), Error> = write_transaction(conn, |conn| {
@@ -549,11 +564,58 @@ mod tests {
             write_transaction(conn, |conn| {
                 conn.batch_execute("INSERT INTO steps VALUES (3)")
             })?;
-            assert_eq!(count(conn), 2, "the refused step left nothing");
+            assert_eq!(steps(conn), 2, "the refused step left nothing");
             Ok::<_, Error>(())
         })
         .unwrap();
-        assert_eq!(count(&mut conn), 2, "the outer transaction kept the rest");
+        assert_eq!(steps(&mut conn), 2, "the outer transaction kept the rest");
+    }
+
+    #[test]
+    fn a_mapped_sqlite_file_sees_what_another_connection_wrote() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("mapped.db");
+        let url = DatabaseUrl::parse(path.to_str().unwrap()).unwrap();
+        let mut unmapped = establish(&url).unwrap();
+        let (pool, _) = pool(&url, 2, 64, DEFAULT_TIMEOUT).unwrap();
+        let mut reader = pool.get().unwrap();
+        let mut writer = pool.get().unwrap();
+        let mapped = |conn: &mut DbConn| -> i64 {
+            diesel::sql_query("PRAGMA mmap_size")
+                .get_result::<MmapSize>(conn)
+                .unwrap()
+                .mmap_size
+        };
+        assert_eq!(mapped(&mut unmapped), 0, "off unless asked for");
+        assert_eq!(mapped(&mut reader), 64 << 20);
+        writer
+            .batch_execute("CREATE TABLE steps (n INTEGER, text TEXT)")
+            .unwrap();
+        assert_eq!(steps(&mut reader), 0);
+        // Enough rows to grow the file by many pages, then moved from the
+        // WAL into the file the reader has mapped.
+        writer
+            .batch_execute(
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000)
+                 INSERT INTO steps SELECT i, printf('%.200c', 'x') FROM n;
+                 PRAGMA wal_checkpoint(TRUNCATE);",
+            )
+            .unwrap();
+        assert_eq!(steps(&mut reader), 5000);
+    }
+
+    #[derive(QueryableByName)]
+    struct MmapSize {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        mmap_size: i64,
+    }
+
+    /// How many rows the tests' table `steps` holds.
+    fn steps(conn: &mut DbConn) -> i64 {
+        diesel::sql_query("SELECT count(*) AS n FROM steps")
+            .get_result::<Count>(conn)
+            .unwrap()
+            .n
     }
 
     #[derive(QueryableByName)]

@@ -512,7 +512,7 @@ struct Pragma {
 #[test]
 fn every_pooled_sqlite_connection_is_configured() {
     let (url, _dir) = fresh_database(Backend::Sqlite);
-    let (pool, _) = db::pool(&url, 3, std::time::Duration::from_secs(10)).unwrap();
+    let (pool, _) = db::pool(&url, 3, 0, std::time::Duration::from_secs(10)).unwrap();
     // Hold several connections at once, so that each is a distinct one.
     let mut held: Vec<_> = (0..3).map(|_| pool.get().unwrap()).collect();
     for conn in &mut held {
