@@ -333,9 +333,9 @@ impl ManageConnection for ConnectionManager {
 /// it reads out of the operating system's cache with pread. A cold page
 /// reads a few hundred pages scattered over the file: the copies took a
 /// sixth of a clarification page's time and a third of a standard page's
-/// (profiled, see bench/README.md). Off unless asked for: the mapped
-/// pages are that same cache, but the process's resident size counts
-/// them, once per connection, and a file cut short under a running
+/// (profiled: bench/README.md, "fifteenth"). Off unless asked for: the
+/// mapped pages are that same cache, but the process's resident size
+/// counts them, once per connection, and a file cut short under a running
 /// instance then stops it instead of failing a read.
 pub fn pool(
     url: &DatabaseUrl,
