@@ -14,7 +14,7 @@ use diesel::prelude::*;
 
 use crate::consensus::{DRAFT, balloting, everyone_agrees, mail_count, wait_for_mail};
 use crate::on_both_databases;
-use crate::support::app::{Backend, Person, TestApp, text_of};
+use crate::support::app::{Backend, Person, TestApp, duplicate_ids, text_of};
 use crate::support::workspace::{act, screened_world, state_of};
 
 /// The final answer as the convenor rewords it.
@@ -175,7 +175,7 @@ async fn consensus_is_refused_with_zero_votes_and_before_the_deadline(backend: B
     assert!(rules.contains("0 of 3 have"), "{rules}");
     assert!(rules.contains("needs at least 2"), "{rules}");
     assert_eq!(
-        text_of(&shown, "#participation").unwrap(),
+        text_of(&shown, "#participation-1").unwrap(),
         "0 of 3 eligible voters have voted; the quorum is 2."
     );
     let voters = text_of(&shown, "[aria-label=Votes] tbody").unwrap();
@@ -422,7 +422,7 @@ async fn a_removed_or_deactivated_voters_vote_is_kept_and_counted(backend: Backe
         "{voters}"
     );
     assert_eq!(
-        text_of(&shown, "#participation").unwrap(),
+        text_of(&shown, "#participation-1").unwrap(),
         "2 of 3 eligible voters have voted; the quorum is 2."
     );
     assert!(
@@ -951,9 +951,22 @@ async fn a_substantive_change_opens_a_new_round_linked_to_the_first(backend: Bac
         "This round votes on the text of round 1 as the convenor changed it substantively (Accepts the opposition of Nils Member.)"
     ));
     assert_eq!(
-        text_of(&shown, "#participation").unwrap(),
+        text_of(&shown, "#participation-2").unwrap(),
         "0 of 4 eligible voters have voted; the quorum is 2."
     );
+    // The case file shows both rounds, each with its own participation.
+    let (_, case) = carla
+        .page(&format!("/workspace/requests/{reference}/case"))
+        .await;
+    assert_eq!(
+        text_of(&case, "#participation-1").unwrap(),
+        "2 of 3 eligible voters have voted; the quorum is 2."
+    );
+    assert_eq!(
+        text_of(&case, "#participation-2").unwrap(),
+        "0 of 4 eligible voters have voted; the quorum is 2."
+    );
+    assert_eq!(duplicate_ids(&case), Vec::<String>::new());
     assert!(
         text_of(&shown, ".timeline")
             .unwrap()

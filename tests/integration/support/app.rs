@@ -372,6 +372,22 @@ pub fn version_in(html: &str) -> String {
 }
 
 /// Text of the first element matching `selector`, whitespace collapsed.
+/// The ids `html` gives more than one element, which a link or a label
+/// can then not tell apart.
+pub fn duplicate_ids(html: &str) -> Vec<String> {
+    let document = scraper::Html::parse_document(html);
+    let mut seen = std::collections::HashSet::new();
+    let mut twice: Vec<String> = document
+        .select(&scraper::Selector::parse("[id]").unwrap())
+        .filter_map(|element| element.value().id())
+        .filter(|id| !seen.insert(*id))
+        .map(str::to_owned)
+        .collect();
+    twice.sort_unstable();
+    twice.dedup();
+    twice
+}
+
 pub fn text_of(html: &str, selector: &str) -> Option<String> {
     let document = scraper::Html::parse_document(html);
     let selector = scraper::Selector::parse(selector).unwrap();
