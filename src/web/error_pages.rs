@@ -166,8 +166,14 @@ pub async fn render_error_pages(
     }
     // Programs read the API: its errors are JSON, as its answers are.
     if res.request().path().starts_with("/api/") {
-        let reason = status.canonical_reason().unwrap_or("Error");
-        let body = serde_json::to_string(&ErrorBody::new(reason)).unwrap_or_default();
+        // A program's author reads a 400 to find which parameter is wrong
+        // (given twice, not a number, control characters): the parser says.
+        let message = if status == StatusCode::BAD_REQUEST {
+            format!("The address cannot be read: {error}.")
+        } else {
+            status.canonical_reason().unwrap_or("Error").to_owned()
+        };
+        let body = serde_json::to_string(&ErrorBody::new(&message)).unwrap_or_default();
         let (req, mut response) = res.into_parts();
         response.headers_mut().insert(
             header::CONTENT_TYPE,

@@ -359,9 +359,15 @@ async fn the_api_answers_mistakes_in_json_that_names_the_field(backend: Backend)
     );
     let (status, _, body) = api(&app, "/api/v1/clarifications?q=a&q=b").await;
     assert_eq!(status, 400, "a parameter twice: {body}");
-    assert!(body["error"].is_string());
+    let said = body["error"].as_str().unwrap();
+    assert!(
+        said.starts_with("The address cannot be read") && said.contains("duplicate field `q`"),
+        "{said}"
+    );
     let (status, _, body) = api(&app, "/api/v1/clarifications?clause=%01").await;
     assert_eq!(status, 400, "control characters: {body}");
+    let said = body["error"].as_str().unwrap();
+    assert!(said.contains("control characters"), "{said}");
     let (status, _, body) = api(&app, "/api/v2/nothing-here").await;
     assert_eq!(status, 404);
     assert_eq!(body, serde_json::json!({"error": "Not Found"}));
