@@ -116,6 +116,8 @@ standards-superseded-note = Clarifications published on these editions stay avai
 form-problem = There is a problem
 form-optional = (optional)
 form-error = Error:
+# After the title of a paged list, past its first page.
+title-page-of = (page { $number } of { $pages })
 form-honeypot = Leave this field empty
 form-check-filters = Check the filters
 form-check-search = Check the search

@@ -116,6 +116,8 @@ standards-superseded-note = Les clarifications publiées sur ces éditions reste
 form-problem = Il y a un problème
 form-optional = (facultatif)
 form-error = Erreur :
+# After the title of a paged list, past its first page.
+title-page-of = (page { $number } sur { $pages })
 form-honeypot = Laissez ce champ vide
 form-check-filters = Vérifiez les filtres
 form-check-search = Vérifiez la recherche

@@ -1276,6 +1276,10 @@ async fn thousands_of_accounts_are_listed_fifty_a_page_and_found_by_name_or_addr
         11,
         "1111 = 22 × 50 + 11"
     );
+    assert_eq!(
+        text_of(&second, "title").unwrap(),
+        "Accounts (page 23 of 23) · Registry · Clarion"
+    );
 
     // By address: one account.
     let (_, one) = sam.page("/admin/users?q=synthetic.member.77%40").await;

@@ -340,8 +340,17 @@ async fn filters_pagination_and_stable_addresses(backend: Backend) {
             .starts_with("46 clarifications, showing 1–20")
     );
     assert_eq!(results(&html).len(), 20);
+    assert_eq!(
+        text_of(&html, "title").unwrap(),
+        "Published clarifications · Clarion"
+    );
     let (_, html) = app.visitor.page("/clarifications?page=3").await;
     assert_eq!(results(&html).len(), 6);
+    // Tabs and screen readers tell the pages of the list apart.
+    assert_eq!(
+        text_of(&html, "title").unwrap(),
+        "Published clarifications (page 3 of 3) · Clarion"
+    );
     assert_eq!(
         links(&html, "a.pagination-prev"),
         ["/clarifications?page=2"]
@@ -351,6 +360,11 @@ async fn filters_pagination_and_stable_addresses(backend: Backend) {
     assert_eq!(status, 200);
     let count = text_of(&html, "[role=status]").unwrap_or_default();
     assert!(!count.contains("showing"), "{count}");
+    assert_eq!(
+        text_of(&html, "title").unwrap(),
+        "Published clarifications · Clarion",
+        "no page 4 of 3"
+    );
     assert_eq!(results(&html).len(), 0);
     let empty = text_of(&html, ".empty").unwrap();
     assert!(

@@ -98,6 +98,10 @@ async fn a_french_reader_reads_the_register_in_french(backend: Backend) {
     let (_, second) = french.page("/clarifications?page=2").await;
     assert_eq!(text_of(&second, ".pagination-prev").unwrap(), "Précédente");
     assert!(
+        text_of(&second, "title").unwrap().contains("(page 2 sur "),
+        "the page in the title, in French"
+    );
+    assert!(
         texts_of(&second, ".badge").iter().any(|b| b == "Retirée"),
         "the withdrawn one is marked in French"
     );

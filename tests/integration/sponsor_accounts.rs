@@ -8,7 +8,7 @@ use clarion::models::organisations;
 use diesel::prelude::*;
 
 use crate::on_both_databases;
-use crate::support::app::{Backend, Person, TestApp, csrf_token_in};
+use crate::support::app::{Backend, Person, TestApp, csrf_token_in, text_of};
 use crate::support::eventually::{BOUND, eventually};
 use crate::support::journey::{confirmed_request, form_token, press_confirm, valid_form, with};
 use crate::support::workspace::add_the_people;
@@ -502,6 +502,7 @@ async fn a_sponsors_requests_are_listed_fifty_a_page(backend: Backend) {
     assert_eq!(status, 200);
     assert_eq!(rows(&second), 10);
     assert!(second.contains("60 requests, showing 51–60"));
+    assert!(text_of(&second, "title").unwrap().contains("(page 2 of 2)"));
     assert!(second.contains(&references[59].1), "the oldest on the last");
     assert!(!second.contains(&references[0].1));
     assert!(
