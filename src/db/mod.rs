@@ -227,8 +227,8 @@ unsafe extern "C" fn stable_plans(
 /// Opens a connection that waits up to `timeout` for SQLite's locks. With
 /// `kept`, the SQLite file must exist and writes go to it only while it is
 /// that file; without, a missing file is created and the file opened is
-/// the one kept.
-/// `map_mb` of the file are read through a mapping of it (see [`pool`]).
+/// the one kept. The first `map_mb` MB of the file are read through a
+/// mapping of it (see [`pool`]).
 fn open(
     url: &DatabaseUrl,
     timeout: Duration,

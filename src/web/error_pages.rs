@@ -166,8 +166,9 @@ pub async fn render_error_pages(
     }
     // Programs read the API: its errors are JSON, as its answers are.
     if res.request().path().starts_with("/api/") {
-        // A program's author reads a 400 to find which parameter is wrong
-        // (given twice, not a number, control characters): the parser says.
+        // A program's author reads a 400 to find what is wrong with the
+        // address (a parameter given twice, control characters): the
+        // parser's own words say.
         let message = if status == StatusCode::BAD_REQUEST {
             format!("The address cannot be read: {error}.")
         } else {

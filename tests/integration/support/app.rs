@@ -371,7 +371,6 @@ pub fn version_in(html: &str) -> String {
         .to_owned()
 }
 
-/// Text of the first element matching `selector`, whitespace collapsed.
 /// The ids `html` gives more than one element, which a link or a label
 /// can then not tell apart.
 pub fn duplicate_ids(html: &str) -> Vec<String> {
@@ -388,6 +387,7 @@ pub fn duplicate_ids(html: &str) -> Vec<String> {
     twice
 }
 
+/// Text of the first element matching `selector`, whitespace collapsed.
 pub fn text_of(html: &str, selector: &str) -> Option<String> {
     let document = scraper::Html::parse_document(html);
     let selector = scraper::Selector::parse(selector).unwrap();
