@@ -267,6 +267,16 @@ async fn a_form_with_mistakes_is_answered_field_by_field_and_stores_nothing(back
     assert!(page.contains(">Is it ok?</textarea>"));
     assert!(page.contains("Assessors read the clause differently.</textarea>"));
     assert!(page.contains(r#"id="field-confirm_intent" name="confirm_intent" value="on" checked"#));
+    // The browser may fill in who the submitter is (WCAG 1.3.5).
+    for (field, purpose) in [
+        ("name", "name"),
+        ("email", "email"),
+        ("organization", "organization"),
+        ("country", "country"),
+    ] {
+        let control = format!("#field-{field}[autocomplete={purpose}]");
+        assert!(text_of(&page, &control).is_some(), "{control}");
+    }
     assert_eq!(request_count(&app), 0);
     assert_eq!(outbox_count(&app), 0);
 }
