@@ -25,13 +25,7 @@ fluent_templates::static_loader! {
         fallback_language: "en",
         // Unicode isolation marks around every argument would end up in
         // attributes, mail subjects and plain-text mail.
-        customise: |bundle| {
-            bundle.set_use_isolating(false);
-            bundle.set_formatter(Some(grouped));
-            bundle
-                .add_function("DE", elided_de)
-                .expect("DE is the only function added");
-        },
+        customise: |bundle| prepare(bundle).expect("a new bundle has no functions yet"),
     };
 }
 
@@ -71,6 +65,17 @@ fn grouped<M: MemoizerKind>(value: &FluentValue, memoizer: &M) -> Option<String>
             (number.value as i64).to_formatted_string(&grouping.0)
         })
         .ok()
+}
+
+/// What every language's bundle is set up with, built in or read at start:
+/// no isolation marks, digits grouped as the language does, and the
+/// functions messages may call.
+fn prepare<R, M: MemoizerKind>(
+    bundle: &mut fluent_templates::fluent_bundle::bundle::FluentBundle<R, M>,
+) -> Result<(), fluent_templates::fluent_bundle::FluentError> {
+    bundle.set_use_isolating(false);
+    bundle.set_formatter(Some(grouped));
+    bundle.add_function("DE", elided_de)
 }
 
 /// French "de" before a name, elided before a vowel: `{ DE($sponsor) }`
@@ -674,11 +679,7 @@ impl ReadLanguage {
         }
         files.sort();
         let mut bundle = FluentBundle::new_concurrent(vec![id.clone()]);
-        bundle.set_use_isolating(false);
-        bundle.set_formatter(Some(grouped));
-        bundle
-            .add_function("DE", elided_de)
-            .map_err(|e| format!("{id}: {e}"))?;
+        prepare(&mut bundle).map_err(|e| format!("{id}: {e}"))?;
         for file in &files {
             let text =
                 std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
