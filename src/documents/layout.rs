@@ -267,10 +267,10 @@ impl Typesetter {
             }
             let top = self.y;
             self.y += kind.leading();
-            if kind == Kind::Notice {
-                if let Some(rect) = Rect::from_xywh(MARGIN_SIDE, top, 2.0, kind.leading()) {
-                    self.page.push(Placed::Bar { rect });
-                }
+            if kind == Kind::Notice
+                && let Some(rect) = Rect::from_xywh(MARGIN_SIDE, top, 2.0, kind.leading())
+            {
+                self.page.push(Placed::Bar { rect });
             }
             // The baseline, about where the leading puts it.
             let baseline = self.y - kind.leading() * 0.3;

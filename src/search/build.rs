@@ -540,16 +540,16 @@ pub(super) mod tests {
     /// and one held by few.
     pub(in crate::search) fn uneven(n: u32) -> (String, String) {
         let mut question = String::from("sampling");
-        if n % 3 == 0 {
+        if n.is_multiple_of(3) {
             question.push_str(" impartiality impartiality");
         }
-        if n % 11 == 0 || n >= 15_000 {
+        if n.is_multiple_of(11) || n >= 15_000 {
             question.push_str(" calibration");
         }
-        if n % 13 == 0 {
+        if n.is_multiple_of(13) {
             question.push_str(" uncertainty");
         }
-        let answer = if n % 7 == 0 || n > 19_000 {
+        let answer = if n.is_multiple_of(7) || n > 19_000 {
             "impartiality of the sampling plan".to_owned()
         } else {
             "records".to_owned()

@@ -151,10 +151,10 @@ impl SearchIndex {
     /// them, so they are read again only when the register changes, and a
     /// search that reaches the database reads little more than its rows.
     pub fn choices(&self, conn: &mut DbConn, version: i64) -> QueryResult<Arc<Choices>> {
-        if let Some((held, choices)) = &*lock(&self.choices) {
-            if *held >= version {
-                return Ok(choices.clone());
-            }
+        if let Some((held, choices)) = &*lock(&self.choices)
+            && *held >= version
+        {
+            return Ok(choices.clone());
         }
         let choices = Arc::new(Choices::read(conn)?);
         *lock(&self.choices) = Some((version, choices.clone()));

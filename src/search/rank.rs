@@ -84,7 +84,7 @@ impl Postings {
     fn level_of(&self, number: u32) -> Option<usize> {
         match self.dense.get(number as usize / 2) {
             Some(&pair) => {
-                let nibble = if number % 2 == 0 {
+                let nibble = if number.is_multiple_of(2) {
                     pair & 0xf
                 } else {
                     pair >> 4

@@ -597,7 +597,7 @@ impl Demo {
             comment: comment.map(str::to_owned),
             conflict: None,
         };
-        let member2 = if i % 3 == 0 {
+        let member2 = if i.is_multiple_of(3) {
             vote(
                 Seat::Member2,
                 "agree_with_comments",

@@ -2,9 +2,12 @@
 //! killed with SIGKILL at random moments, several times. A submission that
 //! was answered "received" must survive every crash, stored once, whole,
 //! with its confirmation mail in the outbox; the database stays intact and
-//! the restarted server serves again.
+//! the restarted server serves again. And the orderly stop an operator
+//! asks for (SIGTERM) under the same load: the server finishes what it took
+//! and exits, cleanly.
 
-use std::time::Duration;
+use std::process::ExitStatus;
+use std::time::{Duration, Instant};
 
 use clarion::db::schema::{outbox, request_contacts, requests};
 use clarion::db::{DatabaseUrl, DbConn};
@@ -14,7 +17,7 @@ use rand::{Rng, SeedableRng};
 
 use crate::on_both_databases;
 use crate::support::app::{Backend, Person};
-use crate::support::journey::{form_token, submit_unless_cut_off};
+use crate::support::journey::{form_token, stored_contacts, submit_unless_cut_off};
 use crate::support::operator::sqlite_integrity;
 use crate::support::server::Instance;
 use crate::support::smtp::MailServer;
@@ -43,27 +46,13 @@ async fn a_server_killed_under_load_loses_no_answered_submission(backend: Backen
     let mut answered: Vec<String> = Vec::new();
     for round in 0..ROUNDS {
         let server = Instance::start("crash", dir.path(), &env).await;
-        // Each person reads the form before the clock starts, so that the
-        // kill falls among submissions rather than page views.
-        let mut clients = Vec::new();
-        for client in 0..CLIENTS {
-            let person = server.person();
-            let token = form_token(&person).await;
-            clients.push(tokio::spawn(submit_until_cut_off(
-                person, token, round, client,
-            )));
-        }
         let delay = rng.random_range(100..=600);
-        tokio::time::sleep(Duration::from_millis(delay)).await;
-        server.kill();
-        let before = answered.len();
-        for client in clients {
-            answered.extend(client.await.expect("a client ran to the crash"));
-        }
+        let load = under_load(&server, round, delay, Instance::kill).await;
         eprintln!(
             "round {round}: killed after {delay} ms, {} submissions answered",
-            answered.len() - before
+            load.answered.len()
         );
+        answered.extend(load.answered);
     }
     assert!(
         !answered.is_empty(),
@@ -87,7 +76,105 @@ async fn a_server_killed_under_load_loses_no_answered_submission(backend: Backen
         assert_eq!(sqlite_integrity(&database_url), ["ok"], "seed {seed}");
     }
     let mut conn = clarion::db::establish(&DatabaseUrl::parse(&database_url).unwrap()).unwrap();
-    assert_every_answer_stored_once_and_whole(&mut conn, &answered, seed);
+    assert_every_answer_stored_once_and_whole(&mut conn, &answered, &format!("seed {seed}"));
+}
+
+on_both_databases!(a_server_stopped_under_load_answers_all_it_took_and_exits_cleanly);
+
+/// SIGTERM is how systemd, a container runtime or `kill` stops the
+/// service. Unlike a crash, it leaves no one in doubt: every submission the
+/// server read is answered before it exits, so a sender without an answer
+/// can send again without filing twice. Nor does it wait for its shutdown
+/// timeout (10 s), past which it would cut off the requests under way:
+/// connections idle between requests are closed at once, busy ones after
+/// their answer.
+async fn a_server_stopped_under_load_answers_all_it_took_and_exits_cleanly(backend: Backend) {
+    let dir = tempfile::tempdir().unwrap();
+    let database_url = backend.new_database_url(dir.path());
+    let mail = MailServer::start();
+    let env = [
+        ("CLARION_DATABASE_URL", database_url.clone()),
+        ("CLARION_SMTP_URL", mail.url()),
+    ];
+    let mut answered = Vec::new();
+    for round in 0..2 {
+        let server = Instance::start("stopped", dir.path(), &env).await;
+        let load = under_load(&server, round, 300, Instance::stop).await;
+        let log = server.log();
+        assert!(
+            load.status.success(),
+            "round {round}: the server exits with status 0, not {}; its log:\n{log}",
+            load.status
+        );
+        assert!(
+            load.ended_in < Duration::from_secs(10),
+            "round {round}: the server took {:?} to stop, as long as its shutdown timeout",
+            load.ended_in
+        );
+        assert!(
+            !log.contains("ERROR") && !log.contains("panicked"),
+            "round {round}: nothing went wrong on the way out:\n{log}"
+        );
+        assert!(
+            !load.answered.is_empty(),
+            "round {round}: submissions were answered"
+        );
+        answered.extend(load.answered);
+    }
+    if backend == Backend::Sqlite {
+        assert_eq!(sqlite_integrity(&database_url), ["ok"]);
+    }
+    let mut conn = clarion::db::establish(&DatabaseUrl::parse(&database_url).unwrap()).unwrap();
+    let case = format!("{backend:?}");
+    assert_every_answer_stored_once_and_whole(&mut conn, &answered, &case);
+    answered.sort();
+    assert_eq!(
+        stored_contacts(&mut conn),
+        answered,
+        "every submission stored was answered"
+    );
+}
+
+/// `CLIENTS` people submitting to `server` until, `delay_ms` after they
+/// start, `end` stops it.
+async fn under_load(
+    server: &Instance,
+    round: usize,
+    delay_ms: u64,
+    end: fn(&Instance) -> ExitStatus,
+) -> Load {
+    // Each person reads the form before the clock starts, so that the end
+    // falls among submissions rather than page views.
+    let mut clients = Vec::new();
+    for client in 0..CLIENTS {
+        let person = server.person();
+        let token = form_token(&person).await;
+        clients.push(tokio::spawn(submit_until_cut_off(
+            person, token, round, client,
+        )));
+    }
+    tokio::time::sleep(Duration::from_millis(delay_ms)).await;
+    let ending = Instant::now();
+    let status = end(server);
+    let ended_in = ending.elapsed();
+    let mut answered = Vec::new();
+    for client in clients {
+        answered.extend(client.await.expect("a client ran to the end"));
+    }
+    Load {
+        answered,
+        status,
+        ended_in,
+    }
+}
+
+/// What became of the people submitting under [`under_load`].
+struct Load {
+    /// The addresses answered "received".
+    answered: Vec<String>,
+    /// How the server exited, and how long after `end` was called.
+    status: ExitStatus,
+    ended_in: Duration,
 }
 
 /// One person submitting again and again until the server goes away;
@@ -109,7 +196,8 @@ async fn submit_until_cut_off(
     answered
 }
 
-fn assert_every_answer_stored_once_and_whole(conn: &mut DbConn, answered: &[String], seed: u64) {
+/// `case` names the run in a failure's message.
+fn assert_every_answer_stored_once_and_whole(conn: &mut DbConn, answered: &[String], case: &str) {
     let stored: Vec<(String, Option<String>)> = requests::table
         .left_join(request_contacts::table)
         .select((requests::id, request_contacts::email.nullable()))
@@ -126,12 +214,12 @@ fn assert_every_answer_stored_once_and_whole(conn: &mut DbConn, answered: &[Stri
             .iter()
             .filter(|(_, contact)| contact.as_deref() == Some(email.as_str()))
             .count();
-        assert_eq!(copies, 1, "{email} answered \"received\" (seed {seed})");
+        assert_eq!(copies, 1, "{email} answered \"received\" ({case})");
     }
     for (id, contact) in &stored {
         let contact = contact
             .as_deref()
-            .unwrap_or_else(|| panic!("request {id} has no contact (seed {seed})"));
+            .unwrap_or_else(|| panic!("request {id} has no contact ({case})"));
         let confirmations: Vec<&String> = mail
             .iter()
             .filter(|(message_id, _)| message_id.starts_with(&format!("submit-{id}.")))
@@ -140,7 +228,7 @@ fn assert_every_answer_stored_once_and_whole(conn: &mut DbConn, answered: &[Stri
         assert_eq!(
             confirmations,
             [&clarion::mail::outbox::recipient_hash(contact)],
-            "request {id}: one confirmation mail (seed {seed})"
+            "request {id}: one confirmation mail ({case})"
         );
     }
     let confirmations = mail
@@ -150,6 +238,6 @@ fn assert_every_answer_stored_once_and_whole(conn: &mut DbConn, answered: &[Stri
     assert_eq!(
         confirmations,
         stored.len(),
-        "no confirmation mail without its request (seed {seed})"
+        "no confirmation mail without its request ({case})"
     );
 }

@@ -10,7 +10,6 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use actix_web::ResponseError;
-use clarion::db::schema::request_contacts;
 use clarion::db::{self, DatabaseUrl, DbConn};
 use clarion::error::AppError;
 use diesel::connection::SimpleConnection;
@@ -20,7 +19,7 @@ use diesel::sql_types::Integer;
 use crate::on_both_databases;
 use crate::support::app::{Backend, Person, TestApp};
 use crate::support::eventually::eventually;
-use crate::support::journey::{QUESTION, form_token, send_as};
+use crate::support::journey::{QUESTION, form_token, send_as, stored_contacts};
 use crate::support::postgres::{self, OwnServer};
 use crate::support::server::Instance;
 use crate::support::smtp::MailServer;
@@ -190,14 +189,6 @@ async fn during_an_outage_a_submission_is_answered_503_and_nothing_is_stored(bac
 async fn submit(person: &Person, email: &str) -> reqwest::Response {
     let token = form_token(person).await;
     send_as(person, &token, email).await
-}
-
-fn stored_contacts(conn: &mut DbConn) -> Vec<String> {
-    request_contacts::table
-        .select(request_contacts::email)
-        .order(request_contacts::email)
-        .load(conn)
-        .unwrap()
 }
 
 async fn failures_of_the_database_are_503_and_mistakes_stay_500(backend: Backend) {

@@ -698,13 +698,13 @@ fn http(port: u16, method: &str, path: &str, timeout: Duration) -> io::Result<(u
         if header.is_empty() {
             break;
         }
-        if let Some((name, value)) = header.split_once(':') {
-            if name.eq_ignore_ascii_case("content-length") {
-                length = value
-                    .trim()
-                    .parse()
-                    .map_err(|_| invalid("bad Content-Length"))?;
-            }
+        if let Some((name, value)) = header.split_once(':')
+            && name.eq_ignore_ascii_case("content-length")
+        {
+            length = value
+                .trim()
+                .parse()
+                .map_err(|_| invalid("bad Content-Length"))?;
         }
     }
     let mut body = vec![0; length];

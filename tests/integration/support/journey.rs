@@ -2,7 +2,8 @@
 
 use std::time::Duration;
 
-use clarion::db::schema::{outbox, requests};
+use clarion::db::DbConn;
+use clarion::db::schema::{outbox, request_contacts, requests};
 use diesel::prelude::*;
 use reqwest::Response;
 
@@ -95,6 +96,15 @@ pub async fn submit_unless_cut_off(person: &Person, token: &str, email: &str) ->
         "a submission under load is received, never refused"
     );
     true
+}
+
+/// The e-mail addresses of every stored request's submitter, sorted.
+pub fn stored_contacts(conn: &mut DbConn) -> Vec<String> {
+    request_contacts::table
+        .select(request_contacts::email)
+        .order(request_contacts::email)
+        .load(conn)
+        .unwrap()
 }
 
 pub fn request_count(app: &TestApp) -> i64 {

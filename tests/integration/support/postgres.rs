@@ -359,10 +359,10 @@ fn find_bin_dir() -> Result<PathBuf, String> {
             .and_then(|name| name.split('.').map(|part| part.parse().ok()).collect());
         let bin = entry.path().join("bin");
         let usable = bin.join("postgres").is_file() && bin.join("initdb").is_file();
-        if let (Some(version), true) = (version, usable) {
-            if best.as_ref().is_none_or(|(found, _)| version > *found) {
-                best = Some((version, bin));
-            }
+        if let (Some(version), true) = (version, usable)
+            && best.as_ref().is_none_or(|(found, _)| version > *found)
+        {
+            best = Some((version, bin));
         }
     }
     best.map(|(_, bin)| bin).ok_or_else(|| {

@@ -114,6 +114,19 @@ impl Instance {
             .expect("a killed server exits")
     }
 
+    /// SIGTERM, as an operator stops the service; the exit status. Panics
+    /// if the server still runs well after it may take to finish the
+    /// answers under way (10 s).
+    pub fn stop(&self) -> ExitStatus {
+        self.exit.signal(libc::SIGTERM);
+        self.exit.wait(Duration::from_secs(20)).unwrap_or_else(|| {
+            panic!(
+                "the server had not stopped 20 s after SIGTERM; log tail:\n{}",
+                log_tail(&self.log)
+            )
+        })
+    }
+
     /// The instance's output so far.
     pub fn log(&self) -> String {
         std::fs::read_to_string(&self.log).unwrap_or_default()
