@@ -35,13 +35,12 @@ async fn a_server_killed_under_load_loses_no_answered_submission(backend: Backen
     // Shown with the failure: CRASH_SEED replays the same kill timings.
     eprintln!("crash test on {backend:?}: CRASH_SEED={seed}");
     let mut rng = StdRng::seed_from_u64(seed);
-    let dir = tempfile::tempdir().unwrap();
-    let database_url = backend.new_database_url(dir.path());
-    let mail = MailServer::start();
-    let env = [
-        ("CLARION_DATABASE_URL", database_url.clone()),
-        ("CLARION_SMTP_URL", mail.url()),
-    ];
+    let Setting {
+        dir,
+        database_url,
+        env,
+        _mail,
+    } = setting(backend);
 
     let mut answered: Vec<String> = Vec::new();
     for round in 0..ROUNDS {
@@ -89,13 +88,12 @@ on_both_databases!(a_server_stopped_under_load_answers_all_it_took_and_exits_cle
 /// connections idle between requests are closed at once, busy ones after
 /// their answer.
 async fn a_server_stopped_under_load_answers_all_it_took_and_exits_cleanly(backend: Backend) {
-    let dir = tempfile::tempdir().unwrap();
-    let database_url = backend.new_database_url(dir.path());
-    let mail = MailServer::start();
-    let env = [
-        ("CLARION_DATABASE_URL", database_url.clone()),
-        ("CLARION_SMTP_URL", mail.url()),
-    ];
+    let Setting {
+        dir,
+        database_url,
+        env,
+        _mail,
+    } = setting(backend);
     let mut answered = Vec::new();
     for round in 0..2 {
         let server = Instance::start("stopped", dir.path(), &env).await;
@@ -132,6 +130,33 @@ async fn a_server_stopped_under_load_answers_all_it_took_and_exits_cleanly(backe
     stored.sort();
     answered.sort();
     assert_eq!(stored, answered, "every submission stored was answered");
+}
+
+/// What the servers of one test share: a data directory, a database on
+/// `backend` and a mail server, and the settings naming them.
+struct Setting {
+    dir: tempfile::TempDir,
+    database_url: String,
+    env: [(&'static str, String); 2],
+    /// Runs as long as it is bound: a destructuring that leaves it to `..`
+    /// would stop it before the servers send their mail.
+    _mail: MailServer,
+}
+
+fn setting(backend: Backend) -> Setting {
+    let dir = tempfile::tempdir().unwrap();
+    let database_url = backend.new_database_url(dir.path());
+    let mail = MailServer::start();
+    let env = [
+        ("CLARION_DATABASE_URL", database_url.clone()),
+        ("CLARION_SMTP_URL", mail.url()),
+    ];
+    Setting {
+        dir,
+        database_url,
+        env,
+        _mail: mail,
+    }
 }
 
 /// `CLIENTS` people submitting to `server` until, `delay_ms` after they
