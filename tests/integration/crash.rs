@@ -35,16 +35,11 @@ async fn a_server_killed_under_load_loses_no_answered_submission(backend: Backen
     // Shown with the failure: CRASH_SEED replays the same kill timings.
     eprintln!("crash test on {backend:?}: CRASH_SEED={seed}");
     let mut rng = StdRng::seed_from_u64(seed);
-    let Setting {
-        dir,
-        database_url,
-        env,
-        _mail,
-    } = setting(backend);
+    let setting = Setting::new(backend);
 
     let mut answered: Vec<String> = Vec::new();
     for round in 0..ROUNDS {
-        let server = Instance::start("crash", dir.path(), &env).await;
+        let server = setting.start("crash").await;
         let delay = rng.random_range(100..=600);
         let load = under_load(&server, round, delay, Instance::kill).await;
         eprintln!(
@@ -58,7 +53,7 @@ async fn a_server_killed_under_load_loses_no_answered_submission(backend: Backen
         "no submission was answered before the kills (seed {seed})"
     );
 
-    let server = Instance::start("crash", dir.path(), &env).await;
+    let server = setting.start("crash").await;
     let person = server.person();
     let (status, body) = person.page("/readyz").await;
     assert_eq!((status, body.as_str()), (200, "ready\n"));
@@ -71,10 +66,7 @@ async fn a_server_killed_under_load_loses_no_answered_submission(backend: Backen
     answered.push(last);
     server.kill();
 
-    if backend == Backend::Sqlite {
-        assert_eq!(sqlite_integrity(&database_url), ["ok"], "seed {seed}");
-    }
-    let mut conn = clarion::db::establish(&DatabaseUrl::parse(&database_url).unwrap()).unwrap();
+    let mut conn = setting.database();
     assert_every_answer_stored_once_and_whole(&mut conn, &answered, &format!("seed {seed}"));
 }
 
@@ -88,15 +80,10 @@ on_both_databases!(a_server_stopped_under_load_answers_all_it_took_and_exits_cle
 /// connections idle between requests are closed at once, busy ones after
 /// their answer.
 async fn a_server_stopped_under_load_answers_all_it_took_and_exits_cleanly(backend: Backend) {
-    let Setting {
-        dir,
-        database_url,
-        env,
-        _mail,
-    } = setting(backend);
+    let setting = Setting::new(backend);
     let mut answered = Vec::new();
     for round in 0..2 {
-        let server = Instance::start("stopped", dir.path(), &env).await;
+        let server = setting.start("stopped").await;
         let load = under_load(&server, round, 300, Instance::stop).await;
         let log = server.log();
         assert!(
@@ -119,10 +106,7 @@ async fn a_server_stopped_under_load_answers_all_it_took_and_exits_cleanly(backe
         );
         answered.extend(load.answered);
     }
-    if backend == Backend::Sqlite {
-        assert_eq!(sqlite_integrity(&database_url), ["ok"]);
-    }
-    let mut conn = clarion::db::establish(&DatabaseUrl::parse(&database_url).unwrap()).unwrap();
+    let mut conn = setting.database();
     let case = format!("{backend:?}");
     assert_every_answer_stored_once_and_whole(&mut conn, &answered, &case);
     // Sorted here: PostgreSQL's collation need not order them as Rust does.
@@ -132,30 +116,47 @@ async fn a_server_stopped_under_load_answers_all_it_took_and_exits_cleanly(backe
     assert_eq!(stored, answered, "every submission stored was answered");
 }
 
-/// What the servers of one test share: a data directory, a database on
-/// `backend` and a mail server, and the settings naming them.
+/// What the servers of one test share: a data directory, a database and a
+/// mail server.
 struct Setting {
+    backend: Backend,
     dir: tempfile::TempDir,
     database_url: String,
     env: [(&'static str, String); 2],
-    /// Runs as long as it is bound: a destructuring that leaves it to `..`
-    /// would stop it before the servers send their mail.
+    /// Runs as long as the setting, so that the servers can send their mail.
     _mail: MailServer,
 }
 
-fn setting(backend: Backend) -> Setting {
-    let dir = tempfile::tempdir().unwrap();
-    let database_url = backend.new_database_url(dir.path());
-    let mail = MailServer::start();
-    let env = [
-        ("CLARION_DATABASE_URL", database_url.clone()),
-        ("CLARION_SMTP_URL", mail.url()),
-    ];
-    Setting {
-        dir,
-        database_url,
-        env,
-        _mail: mail,
+impl Setting {
+    fn new(backend: Backend) -> Setting {
+        let dir = tempfile::tempdir().unwrap();
+        let database_url = backend.new_database_url(dir.path());
+        let mail = MailServer::start();
+        let env = [
+            ("CLARION_DATABASE_URL", database_url.clone()),
+            ("CLARION_SMTP_URL", mail.url()),
+        ];
+        Setting {
+            backend,
+            dir,
+            database_url,
+            env,
+            _mail: mail,
+        }
+    }
+
+    /// A server on this setting, its log named `name`.
+    async fn start(&self, name: &str) -> Instance {
+        Instance::start(name, self.dir.path(), &self.env).await
+    }
+
+    /// The database once its servers are gone: on SQLite, first checked
+    /// whole.
+    fn database(&self) -> DbConn {
+        if self.backend == Backend::Sqlite {
+            assert_eq!(sqlite_integrity(&self.database_url), ["ok"]);
+        }
+        clarion::db::establish(&DatabaseUrl::parse(&self.database_url).unwrap()).unwrap()
     }
 }
 
