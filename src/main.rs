@@ -252,7 +252,10 @@ fn serve(settings: Settings) -> Result<(), String> {
                 dir.display()
             );
         }
-        app.run_until_stopped().await.map_err(|e| e.to_string())
+        app.run_until_stopped().await.map_err(|e| e.to_string())?;
+        // actix-web's own lines about the stop are below the default level.
+        tracing::info!("stopped");
+        Ok(())
     })
 }
 

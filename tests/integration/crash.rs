@@ -101,6 +101,12 @@ async fn a_server_stopped_under_load_answers_all_it_took_and_exits_cleanly(backe
             "round {round}: nothing went wrong on the way out:\n{log}"
         );
         assert!(
+            log.lines()
+                .last()
+                .is_some_and(|line| line.ends_with("stopped")),
+            "round {round}: the log's last line says the server stopped:\n{log}"
+        );
+        assert!(
             !load.answered.is_empty(),
             "round {round}: submissions were answered"
         );
