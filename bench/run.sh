@@ -81,9 +81,9 @@ stop_postgres() {
 }
 server_pid=""
 # The server finishes the answers under way for up to 10 s after SIGTERM,
-# then closes what is left. One still running 30 s later is a defect: its
-# threads' stacks go to the server's log directory (gdb, when installed)
-# and the run fails, rather than hanging or passing.
+# then closes what is left. One still running 30 s later is a defect: what
+# each of its threads waits in, and their stacks (gdb, when installed), go
+# to target/bench/stuck-PID.txt and the run fails, rather than hanging.
 stop_server() {
   if [ -z "$server_pid" ]; then return; fi
   kill "$server_pid" 2> /dev/null || true
